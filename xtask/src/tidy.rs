@@ -1,0 +1,1 @@
+//! Tidy checks run by `cargo test -p xtask` (placeholder).

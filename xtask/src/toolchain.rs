@@ -1,0 +1,1 @@
+//! Provisioning of the thumb targets (placeholder).

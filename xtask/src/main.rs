@@ -59,7 +59,18 @@ pub type Outcome = anyhow::Result<ExitCode>;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let outcome = match cli.command {
+    match dispatch(cli.command) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs one command (the tests call this directly, without a process).
+fn dispatch(command: Command) -> Outcome {
+    match command {
         Command::Freeze(args) => freeze::run(args),
         Command::Build(args) => build::run(args),
         Command::Flash(args) => flash::run(args),
@@ -69,13 +80,6 @@ fn main() -> ExitCode {
         Command::Test(args) => test::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Doctor(args) => doctor::run(args),
-    };
-    match outcome {
-        Ok(code) => code,
-        Err(error) => {
-            eprintln!("error: {error:#}");
-            ExitCode::FAILURE
-        }
     }
 }
 

@@ -1,8 +1,106 @@
-//! `cargo xtask test`: run the whole test suite (placeholder).
+//! `cargo xtask test`: run the whole test suite, one stage after another.
+//!
+//! The suite is the list in [`stages`]: each stage has a name, says whether it
+//! needs an emulator, and is one function. Stages run in order, each prints
+//! its name and how long it took, and the first failure stops the run with a
+//! message naming the stage. Later issues add their stages to the list (the
+//! Python suite on the host, on QEMU and on the emulated Pico; the
+//! differential tests against MicroPython's mpy-cross). `--quick` skips every
+//! stage that boots an emulator, for a fast edit-compile-test loop.
+
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use xshell::{cmd, Shell};
+
+use crate::{build, toolchain};
 
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// Skip the stages that run an emulator (QEMU, rp2040js).
+    #[arg(long)]
+    pub quick: bool,
+}
 
-pub fn run(_args: Args) -> crate::Outcome {
-    crate::not_available("test", "issue 2")
+/// One step of the suite.
+struct Stage {
+    name: &'static str,
+    /// Whether the stage boots an emulator (skipped by `--quick`).
+    emulator: bool,
+    run: fn(&Shell) -> anyhow::Result<()>,
+}
+
+/// The suite, in the order it runs. Host-only stages come first so that a
+/// broken unit test fails the run before any firmware is built.
+fn stages() -> Vec<Stage> {
+    vec![
+        Stage { name: "host: cargo test --workspace", emulator: false, run: cargo_test_workspace },
+        Stage { name: "qemu: smoke binaries on mps2-an385 and mps2-an505", emulator: true, run: qemu_smoke },
+    ]
+}
+
+pub fn run(args: Args) -> crate::Outcome {
+    let sh = Shell::new()?;
+    sh.change_dir(crate::project_root());
+    let suite_started = Instant::now();
+    let mut timings: Vec<(&'static str, Option<Duration>)> = Vec::new();
+    for stage in stages() {
+        if args.quick && stage.emulator {
+            println!("==> skip {} (--quick)", stage.name);
+            timings.push((stage.name, None));
+            continue;
+        }
+        println!("==> {}", stage.name);
+        let started = Instant::now();
+        let result = (stage.run)(&sh);
+        let elapsed = started.elapsed();
+        if let Err(error) = result {
+            println!("==> FAILED {} after {:.1} s", stage.name, elapsed.as_secs_f64());
+            return Err(error.context(format!("test stage `{}` failed", stage.name)));
+        }
+        println!("==> ok {} in {:.1} s", stage.name, elapsed.as_secs_f64());
+        timings.push((stage.name, Some(elapsed)));
+    }
+    println!("\nstage timings:");
+    for (name, elapsed) in &timings {
+        match elapsed {
+            Some(elapsed) => println!("  {:>7.1} s  {name}", elapsed.as_secs_f64()),
+            None => println!("  {:>9}  {name}", "skipped"),
+        }
+    }
+    println!("  {:>7.1} s  total", suite_started.elapsed().as_secs_f64());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The host workspace's unit tests, including tidy (`cargo test -p xtask`).
+fn cargo_test_workspace(sh: &Shell) -> anyhow::Result<()> {
+    let cargo = toolchain::cargo_program();
+    cmd!(sh, "{cargo} test --workspace --quiet").run().context("`cargo test --workspace` failed; its output is above")
+}
+
+/// Builds the smoke binary for both thumb targets and checks it on QEMU.
+fn qemu_smoke(sh: &Shell) -> anyhow::Result<()> {
+    for (board, elf) in build::build_smoke(sh)? {
+        build::run_smoke(&board, &elf)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stage_names_are_unique_and_host_stages_come_first() {
+        let stages = stages();
+        let first_emulator = stages.iter().position(|stage| stage.emulator).unwrap_or(stages.len());
+        assert!(
+            stages[first_emulator..].iter().all(|stage| stage.emulator),
+            "a host stage runs after an emulator stage"
+        );
+        for (index, stage) in stages.iter().enumerate() {
+            assert!(stages[..index].iter().all(|other| other.name != stage.name), "{} twice", stage.name);
+        }
+    }
 }

@@ -1,1 +1,220 @@
-//! Tidy checks run by `cargo test -p xtask` (placeholder).
+//! Tidy: the project's code rules as `#[test]`s, run by `cargo test -p xtask`
+//! (and so by `cargo test --workspace` and `cargo xtask test`).
+//!
+//! Over every `.rs` file of the checkout (build outputs, `node_modules` and the
+//! Python venv excluded):
+//! - every file starts with a `//!` module doc;
+//! - `unsafe` appears only in the VM's GC, object and port modules and in
+//!   `ports/`, and every `unsafe {` block has a `// SAFETY:` comment above it;
+//! - no test is ignored or expected to panic (assert the wrong behaviour and
+//!   leave a FIXME instead);
+//! - no file is longer than 1,500 lines, and no line ends in whitespace.
+//!
+//! It also checks the `cargo xtask` CLI itself: `--help` lists all nine
+//! commands, and each command that a later issue fills in exits with code 2.
+//!
+//! The forbidden words are spelled with `concat!` so this file does not
+//! trip over itself. Each test collects every offender before failing, so
+//! one run shows the whole list.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+use walkdir::WalkDir;
+
+use crate::{dispatch, project_root, Cli};
+
+/// Folders never walked: build outputs, third-party code and VCS data.
+const SKIPPED_DIRS: [&str; 4] = ["target", "node_modules", ".venv", ".git"];
+
+/// Where `unsafe` may appear, as prefixes of paths relative to the root.
+const UNSAFE_ALLOWED: [&str; 4] = ["runtime/vm/src/gc", "runtime/vm/src/obj", "runtime/vm/src/port", "ports/"];
+
+const MAX_LINES: usize = 1_500;
+
+const UNSAFE: &str = concat!("un", "safe");
+const SAFETY: &str = concat!("SAF", "ETY:");
+const FORBIDDEN_ATTRIBUTES: [&str; 2] = [concat!("#[", "ignore"), concat!("#[", "should_panic")];
+
+/// One `.rs` file: its path relative to the root (with `/` separators) and its text.
+struct SourceFile {
+    path: String,
+    text: String,
+}
+
+fn rust_files() -> Vec<SourceFile> {
+    let root = project_root();
+    let walker = WalkDir::new(&root).sort_by_file_name().into_iter().filter_entry(|entry| {
+        let name = entry.file_name().to_string_lossy();
+        !(entry.file_type().is_dir() && SKIPPED_DIRS.contains(&name.as_ref()))
+    });
+    let mut files = Vec::new();
+    for entry in walker {
+        let entry = entry.expect("walking the checkout");
+        let path: PathBuf = entry.path().to_owned();
+        if !entry.file_type().is_file() || path.extension().is_none_or(|extension| extension != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("reading {}: {error}", path.display()));
+        files.push(SourceFile { path: relative(&root, &path), text });
+    }
+    assert!(files.iter().any(|file| file.path == "xtask/src/tidy.rs"), "tidy walked the wrong tree");
+    files
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    relative.components().map(|part| part.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// Fails with every offender, one per line.
+fn report(rule: &str, offenders: Vec<String>) {
+    assert!(offenders.is_empty(), "tidy: {rule}:\n  {}\n", offenders.join("\n  "));
+}
+
+/// The code part of a line: everything before a `//` comment. (A `//` inside
+/// a string literal cuts the line short too; that only hides code from tidy.)
+fn code_part(line: &str) -> &str {
+    line.find("//").map_or(line, |start| &line[..start])
+}
+
+/// Whether `word` occurs in `code` as a whole identifier.
+fn has_word(code: &str, word: &str) -> bool {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    code.match_indices(word).any(|(start, _)| {
+        let before = code[..start].chars().next_back();
+        let after = code[start + word.len()..].chars().next();
+        !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+    })
+}
+
+/// Whether the comment lines directly above line `index` contain `SAFETY:`.
+fn has_safety_comment(lines: &[&str], index: usize) -> bool {
+    lines[..index]
+        .iter()
+        .rev()
+        .map(|line| line.trim_start())
+        .take_while(|line| line.starts_with("//"))
+        .any(|line| line.contains(SAFETY))
+}
+
+#[test]
+fn every_file_starts_with_a_module_doc() {
+    let offenders = rust_files()
+        .into_iter()
+        .filter(|file| !file.text.trim_start_matches('\u{feff}').starts_with("//!"))
+        .map(|file| file.path)
+        .collect();
+    report("these files do not start with a `//!` module doc", offenders);
+}
+
+#[test]
+fn unsafe_only_where_allowed_and_documented() {
+    let mut offenders = Vec::new();
+    for file in rust_files() {
+        let allowed = UNSAFE_ALLOWED.iter().any(|prefix| file.path.starts_with(prefix));
+        let lines: Vec<&str> = file.text.lines().collect();
+        for (index, line) in lines.iter().enumerate() {
+            let code = code_part(line);
+            if !has_word(code, UNSAFE) {
+                continue;
+            }
+            let place = format!("{}:{}", file.path, index + 1);
+            if !allowed {
+                offenders.push(format!("{place}: `{UNSAFE}` outside {UNSAFE_ALLOWED:?}"));
+            } else if code.contains(&format!("{UNSAFE} {{")) && !has_safety_comment(&lines, index) {
+                offenders.push(format!("{place}: `{UNSAFE} {{` without a `// {SAFETY}` comment above it"));
+            }
+        }
+    }
+    report(&format!("`{UNSAFE}` rules"), offenders);
+}
+
+#[test]
+fn no_ignored_or_should_panic_tests() {
+    let mut offenders = Vec::new();
+    for file in rust_files() {
+        for (index, line) in file.text.lines().enumerate() {
+            if let Some(attribute) = FORBIDDEN_ATTRIBUTES.iter().find(|attribute| line.contains(*attribute)) {
+                offenders.push(format!("{}:{}: {attribute}]", file.path, index + 1));
+            }
+        }
+    }
+    report("tests must not be ignored or expect a panic; assert the current behaviour and add a FIXME", offenders);
+}
+
+#[test]
+fn no_file_is_too_long() {
+    let offenders = rust_files()
+        .into_iter()
+        .filter(|file| file.text.lines().count() > MAX_LINES)
+        .map(|file| format!("{}: {} lines", file.path, file.text.lines().count()))
+        .collect();
+    report(&format!("files over {MAX_LINES} lines; split them by topic"), offenders);
+}
+
+#[test]
+fn no_trailing_whitespace() {
+    let mut offenders = Vec::new();
+    for file in rust_files() {
+        for (index, line) in file.text.lines().enumerate() {
+            if line.ends_with([' ', '\t']) {
+                offenders.push(format!("{}:{}", file.path, index + 1));
+            }
+        }
+    }
+    report("lines ending in whitespace", offenders);
+}
+
+#[test]
+fn tidy_helpers_find_what_they_should() {
+    assert!(has_word(&format!("let x = {UNSAFE} {{ y }};"), UNSAFE));
+    assert!(!has_word(&format!("#![forbid({UNSAFE}_code)]"), UNSAFE));
+    assert_eq!(code_part(&format!("fn f() {{}} // {UNSAFE}")), "fn f() {} ");
+    let lines = [format!("// {SAFETY} the pointer is valid."), format!("let x = {UNSAFE} {{ *p }};")];
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    assert!(has_safety_comment(&lines, 1));
+    assert!(!has_safety_comment(&lines, 0));
+}
+
+/// The nine commands, in the order `--help` lists them.
+const COMMANDS: [&str; 9] = ["freeze", "build", "flash", "run", "mpy", "manifest", "test", "bench", "doctor"];
+
+#[test]
+fn help_lists_all_commands() {
+    let mut cli = Cli::command();
+    cli.build();
+    Cli::command().debug_assert();
+    // clap adds its own `help` subcommand when it builds the command.
+    let commands: Vec<&clap::Command> = cli.get_subcommands().filter(|command| command.get_name() != "help").collect();
+    let names: Vec<&str> = commands.iter().map(|command| command.get_name()).collect();
+    assert_eq!(names, COMMANDS);
+    let help = cli.clone().render_help().to_string();
+    for command in commands {
+        let name = command.get_name();
+        assert!(help.contains(name), "`cargo xtask --help` does not list {name}");
+        assert!(command.get_about().is_some(), "{name} has no one-line help");
+    }
+}
+
+/// Command lines of commands that later issues fill in. When an issue makes
+/// one work, it removes its line here and adds real tests for it.
+/// (`manifest` is not listed: issue 5 is filling it in.)
+const STUBS: [&[&str]; 5] = [
+    &["freeze", "manifest.toml"],
+    &["build", "--board", "pico"],
+    &["flash"],
+    &["run", "hello.py"],
+    &["mpy", "hello.py"],
+];
+
+#[test]
+fn stub_commands_exit_with_code_2() {
+    for stub in STUBS {
+        let cli = Cli::try_parse_from(std::iter::once("cargo xtask").chain(stub.iter().copied()))
+            .unwrap_or_else(|error| panic!("`{}` does not parse: {error}", stub.join(" ")));
+        let code = dispatch(cli.command).unwrap_or_else(|error| panic!("`{}` failed: {error:#}", stub.join(" ")));
+        assert_eq!(code, ExitCode::from(2), "`cargo xtask {}` should exit with code 2", stub.join(" "));
+    }
+}

@@ -20,6 +20,17 @@
 extern crate alloc;
 
 pub mod ast;
+pub mod ast_dump;
+mod bigint;
+mod codegen;
+mod compile;
 mod diagnostic;
+mod emit;
+mod fold;
+mod scope;
+mod lexer;
+mod parser;
 
 pub use diagnostic::{Diagnostic, DiagnosticKind, LineIndex, Parsed};
+pub use compile::{compile, compile_to_mpy, CompileOptions};
+pub use parser::parse;

@@ -1,0 +1,220 @@
+//! Token kinds, keyword lookup and the operator table.
+//!
+//! A [`Token`] is twelve bytes: a kind and a span. Keywords are separate
+//! kinds; soft keywords (`match`, `case`, `type`) are ordinary names that the
+//! parser recognises by their text.
+
+use crate::ast::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum TokenKind {
+    Name,
+    Int,
+    Float,
+    Imaginary,
+    String,
+    Newline,
+    Indent,
+    Dedent,
+    EndOfFile,
+    /// Text the lexer already reported as an error.
+    Unknown,
+
+    // Keywords.
+    False,
+    None,
+    True,
+    And,
+    As,
+    Assert,
+    Async,
+    Await,
+    Break,
+    Class,
+    Continue,
+    Def,
+    Del,
+    Elif,
+    Else,
+    Except,
+    Finally,
+    For,
+    From,
+    Global,
+    If,
+    Import,
+    In,
+    Is,
+    Lambda,
+    Nonlocal,
+    Not,
+    Or,
+    Pass,
+    Raise,
+    Return,
+    Try,
+    While,
+    With,
+    Yield,
+
+    // Delimiters and operators.
+    LeftParen,
+    RightParen,
+    LeftBracket,
+    RightBracket,
+    LeftBrace,
+    RightBrace,
+    Colon,
+    Comma,
+    Semicolon,
+    Dot,
+    Ellipsis,
+    Arrow,
+    At,
+    Equal,
+    ColonEqual,
+    Plus,
+    Minus,
+    Star,
+    DoubleStar,
+    Slash,
+    DoubleSlash,
+    Percent,
+    Pipe,
+    Ampersand,
+    Caret,
+    Tilde,
+    LeftShift,
+    RightShift,
+    Less,
+    Greater,
+    LessEqual,
+    GreaterEqual,
+    EqualEqual,
+    NotEqual,
+    PlusEqual,
+    MinusEqual,
+    StarEqual,
+    DoubleStarEqual,
+    SlashEqual,
+    DoubleSlashEqual,
+    PercentEqual,
+    PipeEqual,
+    AmpersandEqual,
+    CaretEqual,
+    LeftShiftEqual,
+    RightShiftEqual,
+    AtEqual,
+    /// `!` on its own, which only has a meaning inside f-strings.
+    Exclamation,
+}
+
+/// The keyword spelled by `text`, if any.
+pub(crate) fn keyword(text: &[u8]) -> Option<TokenKind> {
+    use TokenKind::*;
+    let kind = match text {
+        b"False" => False,
+        b"None" => None,
+        b"True" => True,
+        b"and" => And,
+        b"as" => As,
+        b"assert" => Assert,
+        b"async" => Async,
+        b"await" => Await,
+        b"break" => Break,
+        b"class" => Class,
+        b"continue" => Continue,
+        b"def" => Def,
+        b"del" => Del,
+        b"elif" => Elif,
+        b"else" => Else,
+        b"except" => Except,
+        b"finally" => Finally,
+        b"for" => For,
+        b"from" => From,
+        b"global" => Global,
+        b"if" => If,
+        b"import" => Import,
+        b"in" => In,
+        b"is" => Is,
+        b"lambda" => Lambda,
+        b"nonlocal" => Nonlocal,
+        b"not" => Not,
+        b"or" => Or,
+        b"pass" => Pass,
+        b"raise" => Raise,
+        b"return" => Return,
+        b"try" => Try,
+        b"while" => While,
+        b"with" => With,
+        b"yield" => Yield,
+        _ => return Option::None,
+    };
+    Some(kind)
+}
+
+/// The operator or delimiter starting with `first` (followed by `second` and
+/// `third`), with its length in bytes.
+pub(crate) fn punctuation(first: u8, second: u8, third: u8) -> Option<(TokenKind, usize)> {
+    use TokenKind::*;
+    let pair = match (first, second) {
+        (b'*', b'*') => Some(if third == b'=' { (DoubleStarEqual, 3) } else { (DoubleStar, 2) }),
+        (b'/', b'/') => Some(if third == b'=' { (DoubleSlashEqual, 3) } else { (DoubleSlash, 2) }),
+        (b'<', b'<') => Some(if third == b'=' { (LeftShiftEqual, 3) } else { (LeftShift, 2) }),
+        (b'>', b'>') => Some(if third == b'=' { (RightShiftEqual, 3) } else { (RightShift, 2) }),
+        (b'.', b'.') if third == b'.' => Some((Ellipsis, 3)),
+        (b'-', b'>') => Some((Arrow, 2)),
+        (b':', b'=') => Some((ColonEqual, 2)),
+        (b'<', b'=') => Some((LessEqual, 2)),
+        (b'>', b'=') => Some((GreaterEqual, 2)),
+        (b'=', b'=') => Some((EqualEqual, 2)),
+        (b'!', b'=') => Some((NotEqual, 2)),
+        (b'+', b'=') => Some((PlusEqual, 2)),
+        (b'-', b'=') => Some((MinusEqual, 2)),
+        (b'*', b'=') => Some((StarEqual, 2)),
+        (b'/', b'=') => Some((SlashEqual, 2)),
+        (b'%', b'=') => Some((PercentEqual, 2)),
+        (b'|', b'=') => Some((PipeEqual, 2)),
+        (b'&', b'=') => Some((AmpersandEqual, 2)),
+        (b'^', b'=') => Some((CaretEqual, 2)),
+        (b'@', b'=') => Some((AtEqual, 2)),
+        _ => Option::None,
+    };
+    if pair.is_some() {
+        return pair;
+    }
+    let kind = match first {
+        b'(' => LeftParen,
+        b')' => RightParen,
+        b'[' => LeftBracket,
+        b']' => RightBracket,
+        b'{' => LeftBrace,
+        b'}' => RightBrace,
+        b':' => Colon,
+        b',' => Comma,
+        b';' => Semicolon,
+        b'.' => Dot,
+        b'@' => At,
+        b'=' => Equal,
+        b'+' => Plus,
+        b'-' => Minus,
+        b'*' => Star,
+        b'/' => Slash,
+        b'%' => Percent,
+        b'|' => Pipe,
+        b'&' => Ampersand,
+        b'^' => Caret,
+        b'~' => Tilde,
+        b'<' => Less,
+        b'>' => Greater,
+        b'!' => Exclamation,
+        _ => return Option::None,
+    };
+    Some((kind, 1))
+}

@@ -1,0 +1,5 @@
+async def g():
+    pass
+def f():
+    async with y:
+        pass

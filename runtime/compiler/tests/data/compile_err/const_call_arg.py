@@ -1,0 +1,1 @@
+Y = const(len("a"))

@@ -1,0 +1,3 @@
+y = 1
+def f():
+    nonlocal y

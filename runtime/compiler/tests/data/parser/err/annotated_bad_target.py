@@ -1,0 +1,3 @@
+a, b: int = 1, 2
+[a]: int
+f(): int

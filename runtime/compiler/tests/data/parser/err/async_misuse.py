@@ -1,0 +1,2 @@
+async x = 1
+async = 2

@@ -1,0 +1,3 @@
+from . import
+from x import a,
+import

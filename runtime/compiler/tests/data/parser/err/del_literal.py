@@ -1,0 +1,3 @@
+del 1
+del f()
+del (a, 1)

@@ -1,0 +1,6 @@
+except ValueError, e:
+    pass
+try:
+    pass
+except A, B:
+    pass

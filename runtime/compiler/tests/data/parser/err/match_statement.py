@@ -1,0 +1,6 @@
+match command:
+    case 1:
+        pass
+    case _:
+        pass
+x = 1

@@ -1,0 +1,2 @@
+x = yield = 1
+return *a

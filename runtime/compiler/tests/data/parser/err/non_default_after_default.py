@@ -1,0 +1,2 @@
+def f(a=1, b): pass
+lambda a=1, b: 0

@@ -1,0 +1,4 @@
+else:
+    pass
+elif x:
+    pass

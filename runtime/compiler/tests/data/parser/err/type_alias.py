@@ -1,0 +1,2 @@
+type Point = tuple[int, int]
+type = 1

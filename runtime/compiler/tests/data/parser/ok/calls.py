@@ -1,0 +1,8 @@
+f()
+f(a)
+f(a, b,)
+f(a)(b)(c)
+obj.method(x).attr[0](y)
+f(x for x in y)
+f(key=value, other=1)
+f(a, key=v, *rest, **kw)

@@ -1,0 +1,21 @@
+name = "x"
+a = f"hello {name}"
+b = f"{x!r} {y!s} {z!a}"
+c = f"{value:>10}"
+d = f"{value:{width}.{precision}f}"
+e = f"{x=}"
+f = f"{x = }"
+g = f"{x=!r:>5}"
+h = f"{{literal}} {{{x}}}"
+i = f"{a['key']} {b[0]} {c(d, e)}"
+j = F"{x}" rf"\n{y}" fr'{z}\t'
+k = f"plain" "string" f"{x}"
+l = f"{x if y else z}"
+m = f"{x, y}"
+n = f'{f"{inner}"}'
+o = f"{x:{'>'}10}"
+p = f"{a == b} {a != b} {a <= b}"
+q = f"""multi
+line {x}"""
+r = f"{ {1: 2}[1] }"
+s = f"\n{x}\t"

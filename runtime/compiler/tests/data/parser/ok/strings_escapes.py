@@ -1,0 +1,11 @@
+a = "\n\t\\\'\"\a\b\f\v\r"
+b = "\0\7\101\777"
+c = "\x41\x7e"
+d = "\u00e9\u4e2d"
+e = "\U0001F600"
+f = "unknown \q \d"
+g = "line\
+continued"
+h = b"\x00\xff\n\101"
+i = b"\u0041"
+j = "é 中文 😀"

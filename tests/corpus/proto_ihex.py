@@ -55,8 +55,9 @@ def parse(lines):
             raise HexError(no, "missing colon")
         try:
             raw = bytes.fromhex(line[1:])
-        except ValueError:
-            raise HexError(no, "bad hex")
+        except ValueError as e:
+            # MicroPython prints "Warning: exception chaining not supported" here
+            raise HexError(no, "bad hex") from e
         if len(raw) < 5 or len(raw) != raw[0] + 5:
             raise HexError(no, "bad length")
         if sum(raw) & 0xFF:

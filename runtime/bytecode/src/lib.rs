@@ -10,7 +10,7 @@
 //!
 //! * [`varint`]: the MSB-first 7-bit unsigned integers used everywhere in the
 //!   format, and the signed variant used by `LOAD_CONST_SMALL_INT`.
-//! * [`opcode`]: the one opcode list ([`for_each_opcode!`]), from which the
+//! * [`opcode`]: the one opcode list ([`for_each_opcode!`](crate::for_each_opcode)), from which the
 //!   [`Opcode`] enum, the encoder ([`encode_instruction`]), the decoder
 //!   ([`decode`]) and the disassembler's names are generated.
 //! * [`qstr`]: the qstr hash and the static qstr list (ids 1..=165) that is
@@ -19,6 +19,9 @@
 //!   the line-number table at the start of every bytecode function.
 //! * `mpy` (feature `alloc`): [`MpyModule`], its reader ([`MpyModule::read`])
 //!   and its byte-exact writer ([`MpyModule::to_bytes`]).
+//! * [`image`]: the frozen image shared by the freezer and the VM: its reader
+//!   and validator ([`image::Image::parse`], no allocation), and with the
+//!   `alloc` feature its writer ([`image::ImageBuilder`]) and hex dump.
 //! * `disasm` (feature `alloc`): [`disassemble`], deterministic text for golden
 //!   tests and `cargo xtask mpy --dump`.
 //!
@@ -47,10 +50,26 @@
 //!
 //! With the `alloc` feature, a whole `.mpy` file round-trips:
 //!
-//! ```ignore
-//! let module = rime_bytecode::MpyModule::read(&bytes)?;
+//! ```
+//! # #[cfg(feature = "alloc")]
+//! # fn main() -> Result<(), rime_bytecode::MpyError> {
+//! use rime_bytecode::{disassemble, MpyModule};
+//!
+//! // `x = 1` / `print("hello", x + 200)` compiled by mpy-cross as `t1.py`.
+//! let bytes = [
+//!     0x4d, 0x06, 0x00, 0x1f, 0x05, 0x00, 0x0a, b't', b'1', b'.', b'p', b'y', 0x00, 0x0f,
+//!     0x0a, b'h', b'e', b'l', b'l', b'o', 0x00, 0x02, b'x', 0x00, 0x81, 0x77, 0x81, 0x30,
+//!     0x18, 0x04, 0x01, 0x23, 0x81, 0x16, 0x03, 0x11, 0x04, 0x10, 0x02, 0x11, 0x03, 0x22,
+//!     0x81, 0x48, 0xf2, 0x34, 0x02, 0x59, 0x51, 0x63,
+//! ];
+//! let module = MpyModule::read(&bytes)?;
+//! assert_eq!(module.qstrs[4], "print");
 //! assert_eq!(module.to_bytes(), bytes);
-//! println!("{}", rime_bytecode::disassemble(&module));
+//! assert!(disassemble(&module).contains("0004  81           LOAD_CONST_SMALL_INT_MULTI 1"));
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "alloc"))]
+//! # fn main() {}
 //! ```
 
 #![no_std]
@@ -59,9 +78,11 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+pub mod image;
 pub mod opcode;
 pub mod prelude;
 pub mod qstr;
+pub mod qstr_runtime;
 pub mod varint;
 
 #[cfg(feature = "alloc")]

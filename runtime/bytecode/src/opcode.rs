@@ -1,6 +1,6 @@
 //! The one opcode list, and the encoder and decoder generated from it.
 //!
-//! [`for_each_opcode!`] holds every MicroPython v6 opcode once: its Rust name,
+//! [`for_each_opcode!`](crate::for_each_opcode) holds every MicroPython v6 opcode once: its Rust name,
 //! first byte, how many consecutive bytes it covers, its MicroPython name, its
 //! [`OperandKind`] and one doc line. Everything else in this module (the
 //! [`Opcode`] enum, [`Opcode::from_byte`], [`encode_instruction`], [`decode`])

@@ -101,7 +101,7 @@ pub fn decode_sint(bytes: &[u8], offset: usize) -> Result<(i32, usize), DecodeEr
     let mut position = offset;
     loop {
         let byte = *bytes.get(position).ok_or(DecodeError::truncated(offset))?;
-        if position - offset >= MAX_UINT_BYTES + 1 {
+        if position - offset > MAX_UINT_BYTES {
             return Err(DecodeError::overflow(offset));
         }
         value = (value << 7) | i64::from(byte & 0x7f);

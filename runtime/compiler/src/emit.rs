@@ -9,6 +9,7 @@
 //! get their table indices on first use in *any* pass, which is what fixes
 //! the order of the `.mpy` tables.
 
+use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -28,14 +29,16 @@ pub enum Pass {
 pub struct ModuleTables {
     pub qstrs: Vec<String>,
     pub objects: Vec<ConstObj>,
+    qstr_index: BTreeMap<String, usize>,
 }
 
 impl ModuleTables {
     pub fn use_qstr(&mut self, name: &str) -> usize {
-        if let Some(index) = self.qstrs.iter().position(|q| q == name) {
-            return index;
+        if let Some(index) = self.qstr_index.get(name) {
+            return *index;
         }
         self.qstrs.push(String::from(name));
+        self.qstr_index.insert(String::from(name), self.qstrs.len() - 1);
         self.qstrs.len() - 1
     }
 
@@ -51,15 +54,12 @@ impl ModuleTables {
 pub mod op {
     pub const LOAD_CONST_STRING: u8 = 0x10;
     pub const LOAD_NAME: u8 = 0x11;
-    pub const LOAD_GLOBAL: u8 = 0x12;
     pub const LOAD_ATTR: u8 = 0x13;
     pub const LOAD_METHOD: u8 = 0x14;
     pub const LOAD_SUPER_METHOD: u8 = 0x15;
     pub const STORE_NAME: u8 = 0x16;
-    pub const STORE_GLOBAL: u8 = 0x17;
     pub const STORE_ATTR: u8 = 0x18;
     pub const DELETE_NAME: u8 = 0x19;
-    pub const DELETE_GLOBAL: u8 = 0x1a;
     pub const IMPORT_NAME: u8 = 0x1b;
     pub const IMPORT_FROM: u8 = 0x1c;
     pub const MAKE_CLOSURE: u8 = 0x20;
@@ -134,7 +134,6 @@ pub mod binary {
     pub const IN: u8 = 6;
     pub const IS: u8 = 7;
     pub const EXCEPTION_MATCH: u8 = 8;
-    pub const INPLACE_OR: u8 = 9;
     pub const INPLACE_ADD: u8 = 14;
     pub const OR: u8 = 22;
     /// Pseudo operators expanded into two opcodes.

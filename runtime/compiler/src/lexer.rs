@@ -109,7 +109,12 @@ impl<'src> Lexer<'src> {
             }
             let byte = self.bytes[self.pos];
             match byte {
-                b' ' | b'\t' | b'\x0c' => self.pos += 1,
+                b' ' | b'\t' | b'\x0c' => {
+                    self.pos += 1;
+                    while self.pos < self.end && matches!(self.bytes[self.pos], b' ' | b'\t' | b'\x0c') {
+                        self.pos += 1;
+                    }
+                }
                 b'#' => {
                     while self.pos < self.end && !matches!(self.bytes[self.pos], b'\n' | b'\r') {
                         self.pos += 1;
@@ -289,8 +294,22 @@ pub(crate) fn is_identifier_start(byte: u8) -> bool {
 }
 
 pub(crate) fn is_identifier_continue(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'_' || byte >= 0x80
+    IDENTIFIER_CONTINUE[byte as usize]
 }
+
+/// Which bytes may continue an identifier: ASCII letters, digits, `_` and
+/// every byte of a non-ASCII character. A table lookup keeps the inner loop
+/// of identifier scanning to one load per byte.
+static IDENTIFIER_CONTINUE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+        byte += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {

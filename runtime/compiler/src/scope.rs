@@ -10,6 +10,7 @@
 //! locals, then cells; free variables before everything and counted as
 //! hidden positional arguments).
 
+use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -84,6 +85,8 @@ pub struct Scope {
     pub child_scopes: Vec<ScopeId>,
     /// Byte offset of the node that created the scope (for diagnostics and lines).
     pub offset: u32,
+    /// Position of each identifier in `ids`, for fast lookup.
+    index: BTreeMap<String, usize>,
 }
 
 impl Scope {
@@ -102,11 +105,12 @@ impl Scope {
             ids: Vec::new(),
             child_scopes: Vec::new(),
             offset,
+            index: BTreeMap::new(),
         }
     }
 
     pub fn find(&self, name: &str) -> Option<usize> {
-        self.ids.iter().position(|id| id.name == name)
+        self.index.get(name).copied()
     }
 
     /// Index of `name`, adding it with `kind` when it is not known yet.
@@ -115,6 +119,7 @@ impl Scope {
             return index;
         }
         self.ids.push(IdInfo { kind, flags: 0, local_num: 0, name: String::from(name) });
+        self.index.insert(String::from(name), self.ids.len() - 1);
         self.ids.len() - 1
     }
 }
@@ -209,6 +214,8 @@ impl ScopeTable {
                 if flags & FLAG_IS_STAR_PARAM != 0 {
                     if let Some(other) = last_plain_param {
                         scope.ids.swap(index, other);
+                        scope.index.insert(scope.ids[index].name.clone(), index);
+                        scope.index.insert(scope.ids[other].name.clone(), other);
                     }
                     break;
                 } else if last_plain_param.is_none() && flags == FLAG_IS_PARAM {

@@ -115,6 +115,18 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn compile_expr(&mut self, expr: &'a Expr) {
+        // Fast paths for the most common leaves, avoiding a folded copy.
+        match &expr.kind {
+            ExprKind::Name(name) if name != "__debug__" && !self.consts.iter().any(|c| c.name == *name) => {
+                self.load_id(name);
+                return;
+            }
+            ExprKind::Str(literal) if crate::fold::FoldContext::string_is_qstr(self, &literal.value, literal.ident_before) => {
+                self.emit.load_const_str(&mut self.tables, &literal.value);
+                return;
+            }
+            _ => {}
+        }
         if let Some(folded) = self.fold(expr) {
             if let Folded::EmptyTuple = folded {
                 self.set_line(expr.span.start);

@@ -173,7 +173,7 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn compile_function_def(&mut self, function: &'a FunctionDef, span: Span) {
         let call_count = self.compile_decorators(&function.decorators);
-        let child = self.child_scope(ScopeKind::Function, &function.name.name, ScopeRoot::Function(function, span), span.start);
+        let child = self.child_scope(ScopeKind::Function, &function.name.name, ScopeRoot::Function(function), span.start);
         self.compile_defaults_and_make(child, &function.params);
         if function.is_async {
             self.scopes.scopes[child].scope_flags |= SCOPE_FLAG_GENERATOR;
@@ -186,7 +186,7 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn compile_class_def(&mut self, class: &'a ClassDef, span: Span) {
         let call_count = self.compile_decorators(&class.decorators);
-        let child = self.child_scope(ScopeKind::Class, &class.name.name, ScopeRoot::Class(class, span), span.start);
+        let child = self.child_scope(ScopeKind::Class, &class.name.name, ScopeRoot::Class(class), span.start);
         self.emit.load_build_class();
         self.close_over_variables(child, 0, 0);
         self.emit.load_const_str(&mut self.tables, &class.name.name);
@@ -273,7 +273,7 @@ impl<'a> Compiler<'a> {
                 self.emit.load_const_none();
                 self.emit.return_value();
             }
-            ScopeRoot::Function(function, _) => {
+            ScopeRoot::Function(function) => {
                 if self.pass == Pass::Scope {
                     self.declare_params(&function.params);
                 }
@@ -326,7 +326,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit.return_value();
             }
-            ScopeRoot::Class(class, _) => {
+            ScopeRoot::Class(class) => {
                 if self.pass == Pass::Scope {
                     self.scopes.scopes[self.cur].find_or_add("__class__", IdKind::Local);
                 }

@@ -37,8 +37,8 @@ pub struct CodegenOptions {
 #[derive(Clone, Copy)]
 pub(crate) enum ScopeRoot<'a> {
     Module(&'a [Stmt]),
-    Function(&'a FunctionDef, Span),
-    Class(&'a ClassDef, Span),
+    Function(&'a FunctionDef),
+    Class(&'a ClassDef),
     Lambda { params: &'a Parameters, body: &'a Expr, span: Span },
     Comprehension { element: CompElement<'a>, generators: &'a [Comprehension], span: Span },
 }

@@ -102,6 +102,8 @@ fn parse_text(source: &str, mut errors: Vec<Diagnostic>) -> Parsed {
         prev_end: 0,
         errors,
         names: NameSet::new(),
+        names_cursor: 0,
+        embedded: 0,
         depth: 0,
         tree_depth: 0,
         in_error: false,
@@ -122,7 +124,15 @@ pub(crate) struct Parser<'src> {
     prev_end: u32,
     errors: Vec<Diagnostic>,
     /// Identifiers consumed so far, for [`crate::ast::StrLit::ident_before`].
+    /// Names of the module's own token vector are added lazily, when a string
+    /// literal asks (see [`Parser::name_seen`]); names inside f-string
+    /// expressions are added as they are consumed.
     names: NameSet<'src>,
+    /// Index into the module's tokens up to which names are in `names`.
+    names_cursor: usize,
+    /// How many f-string expressions are being parsed (their tokens replace
+    /// the module's while they are).
+    embedded: u32,
     depth: u32,
     /// `depth` plus the length of the enclosing left-associative chains.
     tree_depth: u32,
@@ -132,8 +142,12 @@ pub(crate) struct Parser<'src> {
 
 impl<'src> Parser<'src> {
     fn current(&self) -> Token {
-        let index = self.pos.min(self.tokens.len().saturating_sub(1));
-        self.tokens.get(index).copied().unwrap_or(Token { kind: TokenKind::EndOfFile, span: Span::default() })
+        // The position never passes the END OF FILE token that ends every
+        // token vector, so the fallback is never taken.
+        match self.tokens.get(self.pos) {
+            Some(token) => *token,
+            None => self.tokens.last().copied().unwrap_or(Token { kind: TokenKind::EndOfFile, span: Span::default() }),
+        }
     }
 
     fn kind(&self) -> TokenKind {
@@ -179,8 +193,10 @@ impl<'src> Parser<'src> {
             TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent => {}
             TokenKind::Name => {
                 self.prev_end = token.span.end;
-                let text = self.text(token.span);
-                self.names.insert(text);
+                if self.embedded > 0 {
+                    let text = self.text(token.span);
+                    self.names.insert(text);
+                }
             }
             _ => self.prev_end = token.span.end,
         }
@@ -288,10 +304,37 @@ impl<'src> Parser<'src> {
         crate::ast::Ident { name: String::new(), span: Span::new(token.span.start, token.span.start) }
     }
 
+    /// Adds the names among the module's tokens consumed so far to `names`.
+    /// The parser never moves backwards, so the consumed tokens are exactly
+    /// those before `pos`; tokens skipped by error recovery count as well,
+    /// which only matters for a module that does not compile anyway.
+    fn record_module_names(&mut self) {
+        let end = self.pos.min(self.tokens.len());
+        let source = self.source;
+        for token in &self.tokens[self.names_cursor.min(end)..end] {
+            if token.kind == TokenKind::Name {
+                self.names.insert(source.get(token.span.start as usize..token.span.end as usize).unwrap_or(""));
+            }
+        }
+        self.names_cursor = self.names_cursor.max(end);
+    }
+
+    /// True when `text` was consumed as an identifier before the current token.
+    fn name_seen(&mut self, text: &str) -> bool {
+        if self.embedded == 0 {
+            self.record_module_names();
+        }
+        self.names.contains(text)
+    }
+
     /// Parses `source[start..end]` (an f-string replacement field) as an
     /// expression with the current parser state.
     fn parse_embedded_expression(&mut self, start: usize, end: usize) -> Expr {
         let (tokens, lexer_errors) = tokenize(self.source, start, end, LexMode::FStringExpression);
+        if self.embedded == 0 {
+            self.record_module_names();
+        }
+        self.embedded += 1;
         if !lexer_errors.is_empty() {
             self.in_error = true;
         }
@@ -303,6 +346,7 @@ impl<'src> Parser<'src> {
         if !self.at(TokenKind::EndOfFile) {
             self.error_at_current("invalid syntax");
         }
+        self.embedded -= 1;
         self.tokens = saved_tokens;
         self.pos = saved_pos;
         self.prev_end = saved_prev_end;

@@ -69,7 +69,7 @@ impl<'src> Parser<'src> {
                     decode_str_into(&mut value, source, parts.body_start, parts.body_end, parts.prefix.raw, &mut self.errors);
                 }
             }
-            let ident_before = self.names.contains(&value);
+            let ident_before = self.name_seen(&value);
             return Expr { kind: ExprKind::Str(StrLit { value, ident_before }), span };
         }
         let mut fstring_parts = Vec::new();

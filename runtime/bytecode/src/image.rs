@@ -1,0 +1,503 @@
+//! The frozen image: the layout shared by the freezer (`cargo xtask freeze`)
+//! and the VM, which uses an image in place from flash.
+//!
+//! This module is the single definition of the format. The VM's object layout
+//! (`rime_vm::obj`) is designed together with it: a constant object in the
+//! image has exactly the bytes the VM gives the same object on its heap, so the
+//! VM uses it where it lies. Nothing of an image is ever copied to RAM.
+//!
+//! # Words and addresses
+//!
+//! Everything is made of little-endian 32-bit words, on every machine (the host
+//! runner included), so the host reports the heap figures of the 32-bit boards.
+//! An object reference is one word in MicroPython's REPR_A encoding:
+//!
+//! | bits | meaning |
+//! |---|---|
+//! | `…xxx1` | small int, value = word >> 1 (31 bits, signed) |
+//! | `…x010` | qstr, id = word >> 3 |
+//! | `…x110` | immediate: None `0x06`, False `0x0E`, True `0x1E`, Ellipsis `0x26`, NULL `0x36` |
+//! | `…xx00` | an object address (4-byte aligned) |
+//!
+//! Addresses live in one 32-bit space shared by all machines, split by region
+//! so that a single compare tells where an object lives:
+//!
+//! | range | region |
+//! |---|---|
+//! | `0x0000_0000..0x1000_0000` | the runtime's static objects (builtin types, static strings): [`STATIC_BASE`] + 16 × index |
+//! | `0x1000_0000..0x2000_0000` | flash: the frozen image, at its link address (on RP2 the XIP address of the frozen-image region) |
+//! | `0x2000_0000..` | the GC heap |
+//!
+//! Flash objects are never marked, never freed and never written.
+//!
+//! # Object layouts (words)
+//!
+//! Word 0 of every object is its type: the address of a type object (a static
+//! builtin type, or a class on the heap).
+//!
+//! | type | words |
+//! |---|---|
+//! | str / bytes | `type, hash, byte length, data address` (data: UTF-8 / raw bytes, NUL-terminated; the hash is the 16-bit qstr hash, 0 = not computed) |
+//! | int (big) | `type, (digit count << 1) \| negative, digits address` (digits: u32 words, least significant first) |
+//! | float | `type, 0, low word, high word` (IEEE-754 f64) |
+//! | complex | `type, 0, real (2 words), imaginary (2 words)` |
+//! | tuple | `type, length, item 0, item 1, …` |
+//!
+//! # Qstr ids
+//!
+//! Ids 1..=165 are MicroPython's static qstrs ([`crate::qstr`]); the runtime's
+//! own static qstrs follow from 166 in the order of the ABI's list
+//! ([`Abi::runtime_qstrs`]); the image's pool starts right after them, at the
+//! header's `first_qstr` = 166 + the length of that list. Id 0 means "none".
+//! Wherever a table below says "qstr" it holds such a plain id (not a REPR_A
+//! word), except in object words.
+//!
+//! # Image layout
+//!
+//! An image starts with a [`Header`] ([`HEADER_SIZE`] bytes), followed by its
+//! sections in this order, each 4-byte aligned, contiguous and a multiple of 4
+//! bytes long; the header gives the offset and size of each. All addresses
+//! inside the image are absolute (link address + offset), so the image is
+//! usable in place at its link address only. The image may be followed by
+//! unused bytes (the rest of a flash region): readers use `total size` bytes.
+//!
+//! 1. **qstr pool**: the strings of every frozen module, each once, minus those
+//!    the runtime already has, sorted by their bytes (binary search). Ids start
+//!    at the header's `first_qstr`. Layout: `count` (u32), then `count` u16
+//!    hashes ([`crate::qstr_hash16`]), then `count` u16 lengths (padded to 4
+//!    bytes), then `count` u32 offsets of the NUL-terminated string data
+//!    (relative to the pool start), then the data, packed, the section padded
+//!    with zeros to 4 bytes.
+//! 2. **constants**: the constant objects of every module, laid out as above,
+//!    each followed directly by its out-of-line data (str/bytes data with its
+//!    NUL, bigint digits), padded with zeros to 4 bytes. Identical constants
+//!    are stored once for the whole image.
+//! 3. **code**: per raw code a descriptor `fun_data address, fun_data length,
+//!    children address, (child count << 4) | kind` (kind 0 = bytecode)
+//!    followed by the children's descriptor addresses (the children address
+//!    points at that list, right after the descriptor, even when it is
+//!    empty), then the fun_data, padded with zeros to 4 bytes. fun_data is the
+//!    bytecode exactly as in the `.mpy` file: its qstr operands index the
+//!    module's qstr table and its `LOAD_CONST_OBJ` operands the module's object
+//!    table. Raw codes are stored module by module, depth first, parents first.
+//! 4. **modules**: first one 6-word entry per module, in module-index order:
+//!    `name qstr, qstr table address, qstr count, object table address, object
+//!    count, root raw code address`; then, per module in the same order, its
+//!    object table (one object word each) and its qstr table (u16 global qstr
+//!    ids, padded with zeros to 4 bytes).
+//! 5. **module index**: `count`, then `count` pairs `(name qstr, module
+//!    address)` sorted by the name's bytes. Names are MicroPython's frozen
+//!    names: `pkg/__init__.py`, `pkg/mod.py`, `main.py`.
+//! 6. **resources**: `count`, then `(name qstr, bytes object address)` sorted
+//!    by name; the bytes objects live in the constants section.
+//! 7. **sources**: modules frozen as source text: `count`, then `(name qstr,
+//!    str object address)` sorted by name; the str objects live in the
+//!    constants section.
+//!
+//! # Constants
+//!
+//! The freezer turns a module's object table into object words as follows:
+//! ints that fit 31 signed bits become small ints, `...` the Ellipsis word; a
+//! str becomes a qstr word when the runtime or the image already has it as a
+//! qstr, or when it is shorter than [`QSTR_CONST_MAX_LEN`] bytes (a pool entry
+//! costs 8 bytes of tables against a str object's 16, and needs no hashing at
+//! run time); longer strs (docstrings, text blobs) stay str objects. Inside
+//! tuples, None/True/False are their immediate words. Everything else is an
+//! object in the constants section.
+//!
+//! # Checksum
+//!
+//! The header's checksum is the first 16 bytes of the SHA-256 of the header's
+//! first 112 bytes (everything but the checksum itself) followed by every
+//! byte after the header, so that no byte of an image can change unnoticed.
+//!
+//! # Readers and writers
+//!
+//! [`Image::parse`] (no allocation, usable on the device) checks the header
+//! against the runtime's [`Abi`], the checksum and the structure of every
+//! section, so that the VM can then follow the image's addresses without
+//! further checks; it never panics. [`ImageBuilder`] (feature `alloc`) lays an
+//! image out from compiled modules, deterministically. [`dump()`] (feature
+//! `alloc`) prints an annotated hex dump.
+
+mod check;
+#[cfg(feature = "alloc")]
+mod dump;
+mod read;
+#[cfg(feature = "alloc")]
+mod write;
+
+#[cfg(feature = "alloc")]
+pub use dump::dump;
+pub use read::{Image, ModuleRef, NamedEntry, ObjRef, RawCodeRef};
+#[cfg(feature = "alloc")]
+pub use write::{BuildError, BuiltImage, ImageBuilder, ImageStats, ModuleStats};
+
+/// The first four bytes of every image: `RIMG`.
+pub const MAGIC: [u8; 4] = *b"RIMG";
+
+/// The version of this layout. Bump it on any change to the bytes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Size of the header in bytes.
+pub const HEADER_SIZE: usize = 128;
+
+/// Strs shorter than this many bytes become qstrs (see the module docs).
+pub const QSTR_CONST_MAX_LEN: usize = 256;
+
+/// The last qstr id any image may use (module qstr tables hold u16 ids).
+pub const MAX_QSTR_ID: u32 = 0xffff;
+
+/// Object word of `None`.
+pub const WORD_NONE: u32 = 0x06;
+/// Object word of `False`.
+pub const WORD_FALSE: u32 = 0x0e;
+/// Object word of `True`.
+pub const WORD_TRUE: u32 = 0x1e;
+/// Object word of `Ellipsis`.
+pub const WORD_ELLIPSIS: u32 = 0x26;
+/// Object word of the NULL object (never stored in an image).
+pub const WORD_NULL: u32 = 0x36;
+
+/// The object word of qstr `id`.
+pub const fn qstr_word(id: u32) -> u32 {
+    (id << 3) | 2
+}
+
+/// The object word of small int `value` (which must fit 31 signed bits).
+pub const fn small_int_word(value: i32) -> u32 {
+    (value as u32) << 1 | 1
+}
+
+/// Whether `value` fits a small int (31 signed bits).
+pub const fn fits_small_int(value: i64) -> bool {
+    value >= -(1 << 30) && value < (1 << 30)
+}
+
+/// Start of the runtime's static objects in the shared address space.
+pub const STATIC_BASE: u32 = 0x0000_1000;
+/// Start of the flash region (frozen images) in the shared address space.
+pub const FLASH_BASE: u32 = 0x1000_0000;
+/// Start of the GC heap in the shared address space.
+pub const HEAP_BASE: u32 = 0x2000_0000;
+
+/// The sections of an image, in the order they appear.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    QstrPool = 0,
+    Constants = 1,
+    Code = 2,
+    Modules = 3,
+    ModuleIndex = 4,
+    Resources = 5,
+    Sources = 6,
+}
+
+/// The number of sections.
+pub const SECTION_COUNT: usize = 7;
+
+/// The fixed-size header at the start of an image (all fields little-endian u32
+/// unless noted).
+///
+/// | offset | field |
+/// |---|---|
+/// | 0 | magic `RIMG` |
+/// | 4 | format version |
+/// | 8 | ABI id of the runtime build the image is linked for |
+/// | 12 | word size in bytes (4) in bits 0..8, endianness in bits 8..16 (1 = little) |
+/// | 16 | link address (where the image must sit in the address space) |
+/// | 20 | total size in bytes, header included |
+/// | 24 | first qstr id of the image's pool |
+/// | 28 | main module: qstr id of its frozen name, or 0 for none |
+/// | 32 | board id: 16 bytes, NUL-padded ASCII |
+/// | 48 | 7 × (offset, size) of the sections: 56 bytes |
+/// | 104 | heap size requested by the manifest (0 = the board's default) |
+/// | 108 | reserved, zero |
+/// | 112 | checksum: first 16 bytes of a SHA-256 (see the module docs) |
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Header {
+    pub format_version: u32,
+    pub abi_id: u32,
+    pub word_size: u8,
+    pub little_endian: bool,
+    pub link_address: u32,
+    pub total_size: u32,
+    pub first_qstr: u32,
+    pub main_module: u32,
+    pub board: [u8; 16],
+    pub sections: [(u32, u32); SECTION_COUNT],
+    pub heap_size: u32,
+    pub checksum: [u8; 16],
+}
+
+/// Offset of the checksum in the header.
+pub const CHECKSUM_OFFSET: usize = 112;
+
+impl Section {
+    /// Every section, in image order.
+    pub const ALL: [Section; SECTION_COUNT] = [
+        Section::QstrPool,
+        Section::Constants,
+        Section::Code,
+        Section::Modules,
+        Section::ModuleIndex,
+        Section::Resources,
+        Section::Sources,
+    ];
+
+    /// The section's name in messages and dumps.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Section::QstrPool => "qstr pool",
+            Section::Constants => "constants",
+            Section::Code => "code",
+            Section::Modules => "modules",
+            Section::ModuleIndex => "module index",
+            Section::Resources => "resources",
+            Section::Sources => "sources",
+        }
+    }
+}
+
+/// The addresses of the runtime's builtin type objects that image constants
+/// refer to in their word 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BuiltinTypes {
+    pub str: u32,
+    pub bytes: u32,
+    pub int: u32,
+    pub float: u32,
+    pub complex: u32,
+    pub tuple: u32,
+}
+
+/// What an image is linked against: one runtime build.
+///
+/// The freezer gets it from the runtime firmware (or, for the host, from the
+/// host runner's own tables); the VM passes its own to [`Image::parse`], which
+/// refuses an image made for another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Abi<'a> {
+    /// Identifies the runtime build; see [`Abi::fingerprint`] for a default.
+    pub abi_id: u32,
+    /// The runtime's static qstrs beyond MicroPython's 165, ids 166 on.
+    pub runtime_qstrs: &'a [&'a str],
+    /// The builtin types.
+    pub types: BuiltinTypes,
+}
+
+impl<'a> Abi<'a> {
+    /// The id of the image's first pool qstr under this ABI.
+    pub fn first_qstr(&self) -> u32 {
+        u32::from(crate::LAST_STATIC_QSTR) + 1 + self.runtime_qstrs.len() as u32
+    }
+
+    /// The static (MicroPython or runtime) qstr with this id.
+    pub fn static_qstr(&self, id: u32) -> Option<&'a str> {
+        let last_mp = u32::from(crate::LAST_STATIC_QSTR);
+        if id <= last_mp {
+            return u16::try_from(id).ok().and_then(crate::static_qstr);
+        }
+        self.runtime_qstrs.get((id - last_mp - 1) as usize).copied()
+    }
+
+    /// The id of a static (MicroPython or runtime) qstr.
+    pub fn static_qstr_id(&self, text: &str) -> Option<u32> {
+        if let Some(id) = crate::static_qstr_id(text) {
+            return Some(u32::from(id));
+        }
+        let index = self.runtime_qstrs.iter().position(|candidate| *candidate == text)?;
+        Some(u32::from(crate::LAST_STATIC_QSTR) + 1 + index as u32)
+    }
+
+    /// A 32-bit FNV-1a hash of the runtime qstr list and the type addresses:
+    /// a reasonable ABI id for runtimes that have no better one.
+    pub fn fingerprint(runtime_qstrs: &[&str], types: &BuiltinTypes) -> u32 {
+        let mut hash = 0x811c_9dc5u32;
+        let mut feed = |bytes: &[u8]| {
+            for &byte in bytes {
+                hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+            }
+        };
+        feed(&FORMAT_VERSION.to_le_bytes());
+        for text in runtime_qstrs {
+            feed(text.as_bytes());
+            feed(&[0]);
+        }
+        for address in [types.str, types.bytes, types.int, types.float, types.complex, types.tuple] {
+            feed(&address.to_le_bytes());
+        }
+        hash
+    }
+}
+
+/// What is wrong with an image.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageErrorKind {
+    /// The input is shorter than the header or than the header's total size.
+    Truncated { needed: u32, available: u32 },
+    /// The first four bytes are not `RIMG`.
+    BadMagic,
+    /// The format version is not [`FORMAT_VERSION`].
+    UnsupportedVersion(u32),
+    /// The word size or endianness is not 4-byte little-endian.
+    BadWordFormat(u32),
+    /// The image was linked for another runtime build.
+    AbiMismatch { expected: u32, found: u32 },
+    /// The image was built for another board.
+    BoardMismatch { expected: [u8; 16], found: [u8; 16] },
+    /// The image's first qstr does not follow the runtime's static qstrs.
+    QstrBaseMismatch { expected: u32, found: u32 },
+    /// The link address is not 4-byte aligned inside the flash range.
+    BadLinkAddress(u32),
+    /// A section's offset or size is out of place.
+    BadSection(Section),
+    /// The checksum does not match the contents.
+    ChecksumMismatch,
+    /// A structure inside a section is malformed; the text says which.
+    Malformed(&'static str),
+}
+
+/// An image rejected by [`Image::parse`]: what and where (byte offset from the
+/// start of the image).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ImageError {
+    pub offset: usize,
+    pub kind: ImageErrorKind,
+}
+
+impl ImageError {
+    pub(crate) const fn new(offset: usize, kind: ImageErrorKind) -> Self {
+        ImageError { offset, kind }
+    }
+
+    pub(crate) const fn malformed(offset: usize, what: &'static str) -> Self {
+        ImageError { offset, kind: ImageErrorKind::Malformed(what) }
+    }
+}
+
+fn board_text(board: &[u8; 16]) -> &str {
+    let len = board.iter().position(|&byte| byte == 0).unwrap_or(16);
+    core::str::from_utf8(&board[..len]).unwrap_or("<not ASCII>")
+}
+
+impl core::fmt::Display for ImageError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "frozen image, byte {}: ", self.offset)?;
+        match self.kind {
+            ImageErrorKind::Truncated { needed, available } => {
+                write!(f, "truncated: needs {needed} bytes, only {available} available")
+            }
+            ImageErrorKind::BadMagic => f.write_str("not a frozen image (bad magic)"),
+            ImageErrorKind::UnsupportedVersion(version) => {
+                write!(f, "format version {version} is not supported (this runtime reads version {FORMAT_VERSION})")
+            }
+            ImageErrorKind::BadWordFormat(word) => write!(f, "word format 0x{word:x} is not 32-bit little-endian"),
+            ImageErrorKind::AbiMismatch { expected, found } => write!(
+                f,
+                "linked for another runtime build (ABI id 0x{found:08x}, this runtime is 0x{expected:08x}); freeze again for this firmware"
+            ),
+            ImageErrorKind::BoardMismatch { expected, found } => {
+                write!(f, "built for board `{}`, not `{}`", board_text(&found), board_text(&expected))
+            }
+            ImageErrorKind::QstrBaseMismatch { expected, found } => {
+                write!(f, "qstr pool starts at id {found}, the runtime's static qstrs end at {}", expected - 1)
+            }
+            ImageErrorKind::BadLinkAddress(address) => write!(f, "link address 0x{address:08x} is not in the flash range"),
+            ImageErrorKind::BadSection(section) => write!(f, "the {} section is out of place", section.name()),
+            ImageErrorKind::ChecksumMismatch => f.write_str("checksum mismatch: the image is corrupt"),
+            ImageErrorKind::Malformed(what) => write!(f, "malformed: {what}"),
+        }
+    }
+}
+
+impl Header {
+    /// Reads the header fields (no checks beyond the length).
+    pub fn read(bytes: &[u8]) -> Result<Header, ImageError> {
+        let Some(header) = bytes.get(..HEADER_SIZE) else {
+            return Err(ImageError::new(
+                bytes.len(),
+                ImageErrorKind::Truncated { needed: HEADER_SIZE as u32, available: bytes.len() as u32 },
+            ));
+        };
+        let word = |offset: usize| {
+            let mut four = [0u8; 4];
+            four.copy_from_slice(&header[offset..offset + 4]);
+            u32::from_le_bytes(four)
+        };
+        let mut board = [0u8; 16];
+        board.copy_from_slice(&header[32..48]);
+        let mut sections = [(0, 0); SECTION_COUNT];
+        for (index, section) in sections.iter_mut().enumerate() {
+            *section = (word(48 + 8 * index), word(52 + 8 * index));
+        }
+        let mut checksum = [0u8; 16];
+        checksum.copy_from_slice(&header[CHECKSUM_OFFSET..HEADER_SIZE]);
+        let format = word(12);
+        Ok(Header {
+            format_version: word(4),
+            abi_id: word(8),
+            word_size: (format & 0xff) as u8,
+            little_endian: (format >> 8) & 0xff == 1,
+            link_address: word(16),
+            total_size: word(20),
+            first_qstr: word(24),
+            main_module: word(28),
+            board,
+            sections,
+            heap_size: word(104),
+            checksum,
+        })
+    }
+
+    /// The header's bytes (the reserved word is zero).
+    pub fn to_bytes(&self) -> [u8; HEADER_SIZE] {
+        let mut out = [0u8; HEADER_SIZE];
+        let mut put = |offset: usize, value: u32| out[offset..offset + 4].copy_from_slice(&value.to_le_bytes());
+        put(4, self.format_version);
+        put(8, self.abi_id);
+        put(12, u32::from(self.word_size) | (u32::from(self.little_endian) << 8));
+        put(16, self.link_address);
+        put(20, self.total_size);
+        put(24, self.first_qstr);
+        put(28, self.main_module);
+        for (index, (offset, size)) in self.sections.iter().enumerate() {
+            put(48 + 8 * index, *offset);
+            put(52 + 8 * index, *size);
+        }
+        put(104, self.heap_size);
+        out[..4].copy_from_slice(&MAGIC);
+        out[32..48].copy_from_slice(&self.board);
+        out[CHECKSUM_OFFSET..].copy_from_slice(&self.checksum);
+        out
+    }
+
+    /// The board id as text (up to the first NUL).
+    pub fn board_name(&self) -> &str {
+        board_text(&self.board)
+    }
+}
+
+/// The checksum of an image: see the module docs. `image` must be at least
+/// [`HEADER_SIZE`] bytes long (shorter input gives the checksum of what there is).
+pub fn checksum(image: &[u8]) -> [u8; 16] {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    hasher.update(image.get(..CHECKSUM_OFFSET).unwrap_or(image));
+    hasher.update(image.get(HEADER_SIZE..).unwrap_or(&[]));
+    let digest = hasher.finalize();
+    let mut out = [0u8; 16];
+    out.copy_from_slice(&digest[..16]);
+    out
+}
+
+/// A board id as the header stores it, or `None` if it is longer than 16
+/// bytes, not ASCII or contains a NUL.
+pub fn board_id(name: &str) -> Option<[u8; 16]> {
+    if name.len() > 16 || !name.bytes().all(|byte| byte.is_ascii() && byte != 0) {
+        return None;
+    }
+    let mut out = [0u8; 16];
+    out[..name.len()].copy_from_slice(name.as_bytes());
+    Some(out)
+}

@@ -1,7 +1,30 @@
-//! `cargo xtask freeze`: compile a manifest's modules into one frozen image and
-//! link it into a board's runtime firmware. Filled in by the frozen-image issue.
+//! `cargo xtask freeze`: compile a manifest's modules (or one `.py` file) into
+//! one frozen image, write it, and report its size.
+//!
+//! The input is a `manifest.toml` (or a folder holding one), resolved by
+//! `manifest::resolve`, or a single `.py` (or `.mpy`) file frozen as
+//! `main.py`. Each `.py` module is compiled with `rime_compiler`; compiled
+//! modules are cached in `target/freeze-cache` by the hash of their source,
+//! name and options, so that changing one module recompiles only that one.
+//! The image is laid out by `rime_bytecode::image::ImageBuilder` against the
+//! host runtime's ABI ([`abi::host_abi`]) and written atomically (temporary
+//! file, then rename) to `firmware/<board>/frozen.img`, with the size report
+//! beside it (`report.rs`). Linking the image into a board's runtime ELF needs
+//! the runtime firmware (issue 9); until then only the host board is frozen.
 
-use std::path::PathBuf;
+pub mod abi;
+pub mod report;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{bail, Context as _};
+use rime_bytecode::image::{BuiltImage, ImageBuilder};
+use rime_bytecode::MpyModule;
+use sha2::{Digest, Sha256};
+
+use crate::manifest::{self, BoardContext, ModuleKind};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -15,7 +38,294 @@ pub struct Args {
     pub vars: Vec<String>,
 }
 
+/// One module to freeze, before compilation.
+#[derive(Clone, Debug)]
+pub struct Input {
+    /// Frozen name, `pkg/mod.py`.
+    pub name: String,
+    pub kind: InputKind,
+}
+
+/// What to do with a module.
+#[derive(Clone, Debug)]
+pub enum InputKind {
+    /// Compile Python source at this optimisation level.
+    Compile { source: Vec<u8>, opt: u8 },
+    /// A `.mpy` file, frozen as it is.
+    Mpy(Vec<u8>),
+    /// Python source frozen as text, compiled on import.
+    Source(String),
+}
+
+/// Everything an image is made of.
+#[derive(Clone, Debug, Default)]
+pub struct Inputs {
+    pub modules: Vec<Input>,
+    /// `(name, bytes)` of each resource.
+    pub resources: Vec<(String, Vec<u8>)>,
+    /// Extra strings for the pool.
+    pub qstrs: Vec<String>,
+    /// Frozen name of the module run at boot.
+    pub main: Option<String>,
+    pub heap: Option<u32>,
+}
+
+/// A frozen image and what went into it.
+#[derive(Debug)]
+pub struct Frozen {
+    pub image: BuiltImage,
+    /// `(frozen name, size of its .mpy)` of every compiled module.
+    pub mpy_sizes: Vec<(String, usize)>,
+    /// How many modules were compiled (not found in the cache).
+    pub compiled: usize,
+}
+
 pub fn run(args: Args) -> crate::Outcome {
-    let _ = (&args.board, &args.manifest, &args.vars);
-    crate::not_available("freeze", "issue 6: the frozen image")
+    if args.board != "host" {
+        eprintln!(
+            "cargo xtask freeze --board {}: not available yet (linking into a board's runtime firmware needs issue 9); --board host works",
+            args.board
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let started = Instant::now();
+    let root = crate::project_root();
+    let inputs = match load_inputs(&args, &root)? {
+        Ok(inputs) => inputs,
+        Err(rendered) => {
+            eprint!("{rendered}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let frozen = match freeze(&inputs, &args.board, Some(&root.join("target/freeze-cache")))? {
+        Ok(frozen) => frozen,
+        Err(rendered) => {
+            eprint!("{rendered}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let out_dir = root.join("firmware").join(&args.board);
+    write_atomically(&out_dir.join("frozen.img"), &frozen.image.bytes)?;
+    let report = report::Report::new(&args.board, &frozen);
+    write_atomically(&out_dir.join("size-report.json"), (serde_json::to_string_pretty(&report)? + "\n").as_bytes())?;
+    write_atomically(&out_dir.join("size-report.html"), report.html().as_bytes())?;
+    print!("{}", report.text());
+    println!(
+        "wrote {} ({} bytes; {} of {} modules compiled) in {:.1} ms",
+        out_dir.join("frozen.img").display(),
+        frozen.image.bytes.len(),
+        frozen.compiled,
+        frozen.mpy_sizes.len(),
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads the inputs named on the command line. The inner error is a rendered
+/// diagnostic for the user (exit code 1).
+fn load_inputs(args: &Args, root: &Path) -> anyhow::Result<Result<Inputs, String>> {
+    let path = &args.manifest;
+    let extension = path.extension().and_then(|ext| ext.to_str()).unwrap_or("");
+    if extension == "py" || extension == "mpy" {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        let kind = if extension == "py" { InputKind::Compile { source: bytes, opt: 0 } } else { InputKind::Mpy(bytes) };
+        let module = Input { name: "main.py".to_string(), kind };
+        return Ok(Ok(Inputs { modules: vec![module], main: Some("main.py".to_string()), ..Inputs::default() }));
+    }
+    let resolved = manifest::vars::parse_command_line_vars(&args.vars)
+        .and_then(|vars| Ok((BoardContext::find(root, &args.board)?, vars)))
+        .and_then(|(board, vars)| manifest::resolve(path, &board, root, &vars));
+    let resolved = match resolved {
+        Ok(resolved) => resolved,
+        Err(error) => return Ok(Err(error.render())),
+    };
+    let mut inputs = Inputs { qstrs: resolved.qstrs.clone(), heap: resolved.heap, ..Inputs::default() };
+    for module in &resolved.modules {
+        let kind = match module.kind {
+            ModuleKind::Compile { opt } => InputKind::Compile { source: module.source.clone(), opt },
+            ModuleKind::Mpy => InputKind::Mpy(module.source.clone()),
+            ModuleKind::Source => InputKind::Source(String::from_utf8_lossy(&module.source).into_owned()),
+        };
+        inputs.modules.push(Input { name: module.name.clone(), kind });
+    }
+    for resource in &resolved.resources {
+        let bytes = std::fs::read(&resource.source_path)
+            .with_context(|| format!("reading resource {}", resource.source_path.display()))?;
+        inputs.resources.push((resource.name.clone(), bytes));
+    }
+    inputs.main = match &resolved.main {
+        Some(import) => match inputs.modules.iter().find(|module| import_name(&module.name) == *import) {
+            Some(module) => Some(module.name.clone()),
+            None => return Ok(Err(format!("error: the main module `{import}` is not among the frozen modules\n"))),
+        },
+        None => inputs.modules.iter().find(|module| module.name == "main.py").map(|module| module.name.clone()),
+    };
+    Ok(Ok(inputs))
+}
+
+/// The import name of a frozen name: `pkg/__init__.py` → `pkg`, `pkg/mod.py` → `pkg.mod`.
+pub fn import_name(frozen: &str) -> String {
+    let stem = frozen.strip_suffix(".py").or_else(|| frozen.strip_suffix(".mpy")).unwrap_or(frozen);
+    let stem = stem.strip_suffix("/__init__").unwrap_or(stem);
+    stem.replace('/', ".")
+}
+
+/// Compiles (or finds in `cache`) every module and lays the image out. The
+/// inner error is a rendered diagnostic for the user.
+pub fn freeze(inputs: &Inputs, board: &str, cache: Option<&Path>) -> anyhow::Result<Result<Frozen, String>> {
+    let mut builder = ImageBuilder::new(abi::host_abi(), board);
+    let mut mpy_sizes = Vec::new();
+    let mut compiled = 0;
+    let mut errors = String::new();
+    for input in &inputs.modules {
+        let module = match &input.kind {
+            InputKind::Source(text) => {
+                builder.source(&input.name, text.clone());
+                continue;
+            }
+            InputKind::Mpy(bytes) => match MpyModule::read(bytes) {
+                Ok(module) => (module, bytes.len()),
+                Err(error) => {
+                    errors.push_str(&format!("error: {}: {error}\n", input.name));
+                    continue;
+                }
+            },
+            InputKind::Compile { source, opt } => match compile_cached(&input.name, source, *opt, cache, &mut compiled)? {
+                Ok(module) => module,
+                Err(rendered) => {
+                    errors.push_str(&rendered);
+                    continue;
+                }
+            },
+        };
+        mpy_sizes.push((input.name.clone(), module.1));
+        builder.module(&input.name, module.0);
+    }
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    for (name, bytes) in &inputs.resources {
+        builder.resource(name, bytes.clone());
+    }
+    for text in &inputs.qstrs {
+        builder.qstr(text);
+    }
+    if let Some(main) = &inputs.main {
+        builder.main_module(main);
+    }
+    builder.heap_size(inputs.heap.unwrap_or(0));
+    match builder.build() {
+        Ok(image) => Ok(Ok(Frozen { image, mpy_sizes, compiled })),
+        Err(error) => Ok(Err(format!("error: {error}\n"))),
+    }
+}
+
+/// Compiles one module, or reads it from the cache. Returns the module and
+/// the size of its `.mpy`.
+fn compile_cached(
+    name: &str,
+    source: &[u8],
+    opt: u8,
+    cache: Option<&Path>,
+    compiled: &mut usize,
+) -> anyhow::Result<Result<(MpyModule, usize), String>> {
+    let mut hasher = Sha256::new();
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update([opt, 0]);
+    hasher.update(name.as_bytes());
+    hasher.update([0]);
+    hasher.update(source);
+    let key: String = hasher.finalize().iter().take(16).map(|byte| format!("{byte:02x}")).collect();
+    let cached = cache.map(|dir| dir.join(format!("{key}.mpy")));
+    if let Some(path) = &cached {
+        if let Ok(bytes) = std::fs::read(path) {
+            if let Ok(module) = MpyModule::read(&bytes) {
+                return Ok(Ok((module, bytes.len())));
+            }
+        }
+    }
+    *compiled += 1;
+    let options = rime_compiler::CompileOptions { opt_level: opt, ..Default::default() };
+    let module = match rime_compiler::compile(source, name, &options) {
+        Ok(module) => module,
+        Err(diagnostics) => {
+            let lines = rime_compiler::LineIndex::new(source);
+            let mut rendered = String::new();
+            for diagnostic in diagnostics {
+                let (line, column) = lines.line_col(source, diagnostic.span.start);
+                rendered.push_str(&format!("error: {name}:{line}:{column}: {}\n", diagnostic.message));
+            }
+            return Ok(Err(rendered));
+        }
+    };
+    let bytes = module.to_bytes();
+    if let Some(path) = &cached {
+        write_atomically(path, &bytes)?;
+    }
+    Ok(Ok((module, bytes.len())))
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a
+/// rename, so that readers never see half a file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = path.parent().context("output path has no folder")?;
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let file_name = path.file_name().and_then(|name| name.to_str()).unwrap_or("out");
+    let temporary = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    std::fs::write(&temporary, bytes).with_context(|| format!("writing {}", temporary.display()))?;
+    if let Err(error) = std::fs::rename(&temporary, path) {
+        let _ = std::fs::remove_file(&temporary);
+        bail!("renaming {} to {}: {error}", temporary.display(), path.display());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn import_names_follow_micropython() {
+        assert_eq!(import_name("main.py"), "main");
+        assert_eq!(import_name("pkg/__init__.py"), "pkg");
+        assert_eq!(import_name("pkg/sub/mod.py"), "pkg.sub.mod");
+    }
+
+    #[test]
+    fn two_freezes_are_byte_identical_and_order_free() {
+        let module = |name: &str, source: &str| Input {
+            name: name.to_string(),
+            kind: InputKind::Compile { source: source.as_bytes().to_vec(), opt: 0 },
+        };
+        let mut inputs = Inputs {
+            modules: vec![
+                module("main.py", "import util\nprint(util.greet('world'))\n"),
+                module("util.py", "def greet(name):\n    return 'hello ' + name\n"),
+            ],
+            resources: vec![("data/x.bin".to_string(), vec![1, 2, 3])],
+            main: Some("main.py".to_string()),
+            ..Inputs::default()
+        };
+        let first = freeze(&inputs, "host", None).unwrap().unwrap();
+        inputs.modules.reverse();
+        let second = freeze(&inputs, "host", None).unwrap().unwrap();
+        assert_eq!(first.image.bytes, second.image.bytes);
+        let abi = abi::host_abi();
+        let image = rime_bytecode::image::Image::parse_for_board(&first.image.bytes, &abi, "host").unwrap();
+        assert_eq!(image.main_module(), Some("main.py"));
+        assert_eq!(image.module_count(), 2);
+        let report = report::Report::new("host", &first);
+        assert!(report.text().contains("util.py"));
+        assert!(report.html().contains("<svg"));
+    }
+
+    #[test]
+    fn compile_errors_are_reported_not_panicked() {
+        let inputs = Inputs {
+            modules: vec![Input { name: "bad.py".to_string(), kind: InputKind::Compile { source: b"def (:\n".to_vec(), opt: 0 } }],
+            ..Inputs::default()
+        };
+        let rendered = freeze(&inputs, "host", None).unwrap().unwrap_err();
+        assert!(rendered.contains("bad.py"), "{rendered}");
+    }
 }

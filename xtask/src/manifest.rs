@@ -26,7 +26,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-pub use resolve::{resolve, ModuleKind, ResolvedManifest};
+pub use resolve::{resolve, ResolvedManifest};
 pub use vars::BoardContext;
 
 #[derive(clap::Args, Debug)]

@@ -222,7 +222,8 @@ impl BigInt {
         if self.digits.len() > 2 {
             return None;
         }
-        let magnitude = self.digits.first().copied().unwrap_or(0) as u64 | (self.digits.get(1).copied().unwrap_or(0) as u64) << 32;
+        let magnitude =
+            self.digits.first().copied().unwrap_or(0) as u64 | (self.digits.get(1).copied().unwrap_or(0) as u64) << 32;
         if self.negative {
             if magnitude <= 1u64 << 63 {
                 Some((magnitude as i64).wrapping_neg())

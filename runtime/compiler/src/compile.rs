@@ -106,8 +106,10 @@ fn build_raw_code(compiled: &CompiledModule, scope: usize, depth: usize) -> RawC
 /// module's `__file__` and the file name in tracebacks).
 pub fn compile(source: &[u8], source_name: &str, options: &CompileOptions) -> Result<MpyModule, Vec<Diagnostic>> {
     let module = crate::parse(source).into_result()?;
-    let codegen_options =
-        CodegenOptions { opt_level: options.opt_level.min(3), small_int_bits: (options.small_int_bits as u32).clamp(8, 63) };
+    let codegen_options = CodegenOptions {
+        opt_level: options.opt_level.min(3),
+        small_int_bits: (options.small_int_bits as u32).clamp(8, 63),
+    };
     let mut compiler = Compiler::new(source, codegen_options, BUILTIN_LONG_QSTRS);
     compiler.tables.use_qstr(source_name);
     let compiled = compiler.compile_module(&module).map_err(|error| alloc::vec![error])?;

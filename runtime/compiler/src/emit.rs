@@ -535,7 +535,12 @@ impl Emitter {
 
     pub fn load_method(&mut self, tables: &mut ModuleTables, name: &str, is_super: bool) {
         let stack_adjust = 1 - 2 * is_super as i32;
-        self.write_byte_qstr(tables, stack_adjust, if is_super { op::LOAD_SUPER_METHOD } else { op::LOAD_METHOD }, name);
+        self.write_byte_qstr(
+            tables,
+            stack_adjust,
+            if is_super { op::LOAD_SUPER_METHOD } else { op::LOAD_METHOD },
+            name,
+        );
     }
 
     pub fn load_build_class(&mut self) {
@@ -629,7 +634,13 @@ impl Emitter {
         self.adjust_stack_size(-4);
     }
 
-    pub fn async_with_setup_finally(&mut self, tables: &mut ModuleTables, aexit_no_exc: u32, finally_block: u32, ret_unwind_jump: u32) {
+    pub fn async_with_setup_finally(
+        &mut self,
+        tables: &mut ModuleTables,
+        aexit_no_exc: u32,
+        finally_block: u32,
+        ret_unwind_jump: u32,
+    ) {
         self.load_const_none();
         self.rot_two();
         self.jump(aexit_no_exc);
@@ -694,7 +705,11 @@ impl Emitter {
     /// `kind`: 0 list, 1 dict, 2 set.
     pub fn store_comp(&mut self, kind: u8, collection_stack_index: usize) {
         let n = if kind == 1 { 1 } else { 0 };
-        self.write_byte_uint(-1 - n as i32, op::STORE_COMP, (((collection_stack_index + n) << 2) | kind as usize) as u64);
+        self.write_byte_uint(
+            -1 - n as i32,
+            op::STORE_COMP,
+            (((collection_stack_index + n) << 2) | kind as usize) as u64,
+        );
     }
 
     pub fn unpack_sequence(&mut self, count: usize) {

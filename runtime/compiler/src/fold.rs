@@ -257,7 +257,8 @@ fn float_sqrt(value: f64) -> f64 {
     let bits = value.to_bits();
     let biased = ((bits >> 52) & 0x7ff) as i64;
     let fraction = bits & ((1u64 << 52) - 1);
-    let (mut mantissa, mut exponent) = if biased == 0 { (fraction, -1074i64) } else { (fraction | (1u64 << 52), biased - 1075) };
+    let (mut mantissa, mut exponent) =
+        if biased == 0 { (fraction, -1074i64) } else { (fraction | (1u64 << 52), biased - 1075) };
     let shift = mantissa.leading_zeros() as i64 - 11;
     mantissa <<= shift;
     exponent -= shift;
@@ -425,8 +426,12 @@ pub fn fold_expr<C: FoldContext>(expr: &Expr, context: &C) -> Option<Folded> {
             let big = BigInt::from_decimal(digits)?;
             Some(Folded::Object { obj: ConstObj::Int(big), line_offset: Some(expr.span.start) })
         }
-        ExprKind::Float(value) => Some(Folded::Object { obj: ConstObj::Float(*value), line_offset: Some(expr.span.start) }),
-        ExprKind::Imag(value) => Some(Folded::Object { obj: ConstObj::Complex(0.0, *value), line_offset: Some(expr.span.start) }),
+        ExprKind::Float(value) => {
+            Some(Folded::Object { obj: ConstObj::Float(*value), line_offset: Some(expr.span.start) })
+        }
+        ExprKind::Imag(value) => {
+            Some(Folded::Object { obj: ConstObj::Complex(0.0, *value), line_offset: Some(expr.span.start) })
+        }
         ExprKind::Str(literal) => {
             if context.string_is_qstr(&literal.value, literal.ident_before) {
                 Some(Folded::Qstr(literal.value.clone()))
@@ -434,7 +439,9 @@ pub fn fold_expr<C: FoldContext>(expr: &Expr, context: &C) -> Option<Folded> {
                 Some(Folded::Object { obj: ConstObj::Str(literal.value.clone()), line_offset: Some(expr.span.start) })
             }
         }
-        ExprKind::Bytes(bytes) => Some(Folded::Object { obj: ConstObj::Bytes(bytes.clone()), line_offset: Some(expr.span.start) }),
+        ExprKind::Bytes(bytes) => {
+            Some(Folded::Object { obj: ConstObj::Bytes(bytes.clone()), line_offset: Some(expr.span.start) })
+        }
         ExprKind::Name(name) => context.const_name(name, expr.span.start),
         ExprKind::Tuple(items) => {
             if items.is_empty() {
@@ -444,14 +451,15 @@ pub fn fold_expr<C: FoldContext>(expr: &Expr, context: &C) -> Option<Folded> {
             for item in items {
                 objs.push(fold_expr(item, context)?.to_obj());
             }
-            Some(Folded::Object { obj: ConstObj::Tuple(objs), line_offset: Some(context.tuple_line_offset(expr, items)) })
+            Some(Folded::Object {
+                obj: ConstObj::Tuple(objs),
+                line_offset: Some(context.tuple_line_offset(expr, items)),
+            })
         }
         ExprKind::UnaryOp { op, operand } => {
             let inner = fold_expr(operand, context)?;
             match op {
-                UnaryOp::Not => {
-                    Some(Folded::Token(if inner.is_true() { Constant::False } else { Constant::True }))
-                }
+                UnaryOp::Not => Some(Folded::Token(if inner.is_true() { Constant::False } else { Constant::True })),
                 UnaryOp::Plus => Some(number_to_folded(inner.number()?, bits)),
                 UnaryOp::Minus => match inner.number()? {
                     Number::Int(value) => Some(number_to_folded(Number::Int(value.neg()), bits)),

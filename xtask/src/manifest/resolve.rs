@@ -63,7 +63,9 @@ pub struct ResolvedModule {
     /// The version of its metadata frame, if any.
     pub version: Option<String>,
     /// The bytes to freeze: the file, with `__version__` appended to `.py`
-    /// sources when the frame has a version (spec §1.6).
+    /// sources when the frame has a version (spec §1.6). The freeze command
+    /// reads this; until it lands, only the tests do.
+    #[allow(dead_code)]
     pub source: Vec<u8>,
 }
 
@@ -87,6 +89,7 @@ pub struct ResolvedManifest {
     /// The heap size in bytes.
     pub heap: Option<u32>,
     /// Every manifest file read, in processing order (canonical paths).
+    #[allow(dead_code)]
     pub manifest_files: Vec<PathBuf>,
 }
 

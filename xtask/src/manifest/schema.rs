@@ -52,7 +52,9 @@ pub struct ManifestDocument {
     pub resources: Vec<Spanned<Resources>>,
 }
 
-/// `[metadata]`, like MicroPython's `metadata()`.
+/// `[metadata]`, like MicroPython's `metadata()`. Only `version` changes the
+/// frozen modules; the other fields are checked and kept for packaging.
+#[allow(dead_code)]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Metadata {

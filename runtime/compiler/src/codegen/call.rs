@@ -66,8 +66,13 @@ impl<'a> Compiler<'a> {
                         return;
                     }
                     match &value.kind {
-                        ExprKind::GeneratorExp { elt, generators } if !self.is_parenthesized(value) => {
-                            self.compile_comprehension(ScopeKind::GenExpr, CompElement::Single(elt), generators, value.span);
+                        ExprKind::GeneratorExp { elt, generators } if !self.is_wrapped_in_parens(value) => {
+                            self.compile_comprehension(
+                                ScopeKind::GenExpr,
+                                CompElement::Single(elt),
+                                generators,
+                                value.span,
+                            );
                         }
                         _ => self.compile_expr(value),
                     }

@@ -26,7 +26,13 @@ impl<'a> Compiler<'a> {
         self.emit.end_finally();
     }
 
-    pub(crate) fn compile_try(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt], finalbody: &'a [Stmt]) {
+    pub(crate) fn compile_try(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+        finalbody: &'a [Stmt],
+    ) {
         if finalbody.is_empty() {
             self.compile_try_except(body, handlers, orelse);
         } else {
@@ -92,7 +98,13 @@ impl<'a> Compiler<'a> {
         self.emit.label_assign(end_label);
     }
 
-    fn compile_try_finally(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt], finalbody: &'a [Stmt]) {
+    fn compile_try_finally(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+        finalbody: &'a [Stmt],
+    ) {
         let finally_label = self.new_label();
         self.increase_except_level(finally_label, op::SETUP_FINALLY);
         if handlers.is_empty() {

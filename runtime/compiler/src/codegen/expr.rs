@@ -13,7 +13,7 @@ use crate::emit::{binary, op, IdOp, Pass};
 use crate::fold::{ConstObj, Folded};
 use crate::scope::ScopeKind;
 
-use super::{Compiler, CompElement};
+use super::{CompElement, Compiler};
 
 /// One trailer of an atom: `.name`, `(args)` or `[index]`.
 #[derive(Clone, Copy)]
@@ -121,7 +121,9 @@ impl<'a> Compiler<'a> {
                 self.load_id(name);
                 return;
             }
-            ExprKind::Str(literal) if crate::fold::FoldContext::string_is_qstr(self, &literal.value, literal.ident_before) => {
+            ExprKind::Str(literal)
+                if crate::fold::FoldContext::string_is_qstr(self, &literal.value, literal.ident_before) =>
+            {
                 self.emit.load_const_str(&mut self.tables, &literal.value);
                 return;
             }
@@ -226,9 +228,12 @@ impl<'a> Compiler<'a> {
             ExprKind::GeneratorExp { elt, generators } => {
                 self.compile_comprehension(ScopeKind::GenExpr, CompElement::Single(elt), generators, expr.span)
             }
-            ExprKind::DictComp { key, value, generators } => {
-                self.compile_comprehension(ScopeKind::DictComp, CompElement::KeyValue(key, value), generators, expr.span)
-            }
+            ExprKind::DictComp { key, value, generators } => self.compile_comprehension(
+                ScopeKind::DictComp,
+                CompElement::KeyValue(key, value),
+                generators,
+                expr.span,
+            ),
             ExprKind::Await(value) => {
                 let kind = self.scope().kind;
                 if kind != ScopeKind::Function && kind != ScopeKind::Lambda {
@@ -368,7 +373,9 @@ impl<'a> Compiler<'a> {
                         return;
                     };
                     self.load_id(&first_param);
-                    if let (Some(Trailer::Attr(method)), Some(Trailer::Call(method_args, _))) = (trailers.get(1), trailers.get(2)) {
+                    if let (Some(Trailer::Attr(method)), Some(Trailer::Call(method_args, _))) =
+                        (trailers.get(1), trailers.get(2))
+                    {
                         self.emit.load_method(&mut self.tables, &method.name, true);
                         self.compile_call_args(method_args, true, 0);
                         index = 3;

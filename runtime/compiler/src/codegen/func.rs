@@ -173,7 +173,8 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn compile_function_def(&mut self, function: &'a FunctionDef, span: Span) {
         let call_count = self.compile_decorators(&function.decorators);
-        let child = self.child_scope(ScopeKind::Function, &function.name.name, ScopeRoot::Function(function), span.start);
+        let child =
+            self.child_scope(ScopeKind::Function, &function.name.name, ScopeRoot::Function(function), span.start);
         self.compile_defaults_and_make(child, &function.params);
         if function.is_async {
             self.scopes.scopes[child].scope_flags |= SCOPE_FLAG_GENERATOR;
@@ -198,11 +199,18 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn compile_lambda(&mut self, params: &'a Parameters, body: &'a Expr, span: Span) {
-        let child = self.child_scope(ScopeKind::Lambda, "<lambda>", ScopeRoot::Lambda { params, body, span }, span.start);
+        let child =
+            self.child_scope(ScopeKind::Lambda, "<lambda>", ScopeRoot::Lambda { params, body, span }, span.start);
         self.compile_defaults_and_make(child, params);
     }
 
-    pub(crate) fn compile_comprehension(&mut self, kind: ScopeKind, element: CompElement<'a>, generators: &'a [Comprehension], span: Span) {
+    pub(crate) fn compile_comprehension(
+        &mut self,
+        kind: ScopeKind,
+        element: CompElement<'a>,
+        generators: &'a [Comprehension],
+        span: Span,
+    ) {
         let name = match kind {
             ScopeKind::ListComp => "<listcomp>",
             ScopeKind::DictComp => "<dictcomp>",
@@ -348,7 +356,13 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn compile_comp_iter(&mut self, generators: &'a [Comprehension], depth: usize, element: CompElement<'a>, kind: ScopeKind) {
+    fn compile_comp_iter(
+        &mut self,
+        generators: &'a [Comprehension],
+        depth: usize,
+        element: CompElement<'a>,
+        kind: ScopeKind,
+    ) {
         let Some((generator, rest)) = generators.split_first() else { return };
         if generator.is_async {
             self.syntax_error("invalid syntax", generator.target.span);

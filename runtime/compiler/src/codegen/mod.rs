@@ -125,18 +125,15 @@ impl<'a> FoldContext for Compiler<'a> {
             if definition.name == name && offset >= definition.defined_at {
                 return Some(match &definition.value {
                     Folded::Object { obj, .. } => Folded::Object { obj: obj.clone(), line_offset: Some(offset) },
-                    Folded::Qstr(text) => Folded::Object {
-                        obj: crate::fold::ConstObj::Str(text.clone()),
-                        line_offset: Some(offset),
-                    },
-                    Folded::Token(token) => Folded::Object {
-                        obj: Folded::Token(*token).to_obj(),
-                        line_offset: Some(offset),
-                    },
-                    Folded::EmptyTuple => Folded::Object {
-                        obj: crate::fold::ConstObj::Tuple(Vec::new()),
-                        line_offset: Some(offset),
-                    },
+                    Folded::Qstr(text) => {
+                        Folded::Object { obj: crate::fold::ConstObj::Str(text.clone()), line_offset: Some(offset) }
+                    }
+                    Folded::Token(token) => {
+                        Folded::Object { obj: Folded::Token(*token).to_obj(), line_offset: Some(offset) }
+                    }
+                    Folded::EmptyTuple => {
+                        Folded::Object { obj: crate::fold::ConstObj::Tuple(Vec::new()), line_offset: Some(offset) }
+                    }
                     other => other.clone(),
                 });
             }
@@ -147,7 +144,10 @@ impl<'a> FoldContext for Compiler<'a> {
     fn tuple_line_offset(&self, tuple: &Expr, items: &[Expr]) -> u32 {
         let start = tuple.span.start as usize;
         let end = tuple.span.end as usize;
-        let wrapped = start < end && end <= self.source.len() && self.source[start] == b'(' && matching_paren(self.source, start) == Some(end - 1);
+        let wrapped = start < end
+            && end <= self.source.len()
+            && self.source[start] == b'('
+            && matching_paren(self.source, start) == Some(end - 1);
         match items {
             [_, second, ..] if wrapped => second.span.start,
             [first, ..] => first.span.start,
@@ -159,7 +159,11 @@ impl<'a> FoldContext for Compiler<'a> {
         let source = self.source;
         let start = inner.span.start as usize;
         let end = (inner.span.end as usize).min(source.len());
-        if start < end && source[start] == b'(' && source[end - 1] == b')' && matching_paren(source, start) == Some(end - 1) {
+        if start < end
+            && source[start] == b'('
+            && source[end - 1] == b')'
+            && matching_paren(source, start) == Some(end - 1)
+        {
             return true;
         }
         let mut before = start;
@@ -433,7 +437,9 @@ impl<'a> Compiler<'a> {
         match &statement.kind {
             StmtKind::Assign { targets, value } if targets.len() == 1 => {
                 if let (ExprKind::Name(name), ExprKind::Call { func, args }) = (&targets[0].kind, &value.kind) {
-                    if matches!(&func.kind, ExprKind::Name(f) if f == "const") && self.const_name(name, targets[0].span.start).is_none() {
+                    if matches!(&func.kind, ExprKind::Name(f) if f == "const")
+                        && self.const_name(name, targets[0].span.start).is_none()
+                    {
                         let folded = match args.as_slice() {
                             [crate::ast::Arg::Positional(argument)] => self.fold(argument),
                             _ => None,
@@ -445,14 +451,20 @@ impl<'a> Compiler<'a> {
                                 } else {
                                     self.const_statements.insert(statement.span.start, value.clone());
                                 }
-                                self.consts.push(ConstDef { name: name.clone(), value, defined_at: statement.span.end });
+                                self.consts.push(ConstDef {
+                                    name: name.clone(),
+                                    value,
+                                    defined_at: statement.span.end,
+                                });
                             }
                             None => self.syntax_error("not a constant", value.span),
                         }
                     }
                 }
             }
-            StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::For { body, orelse, .. } => {
+            StmtKind::If { body, orelse, .. }
+            | StmtKind::While { body, orelse, .. }
+            | StmtKind::For { body, orelse, .. } => {
                 self.collect_consts(body);
                 self.collect_consts(orelse);
             }

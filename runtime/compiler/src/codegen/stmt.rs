@@ -25,25 +25,29 @@ impl<'a> Compiler<'a> {
             return;
         }
         let start = match &statement.kind {
-            StmtKind::FunctionDef(function) => {
-                function.decorators.first().map(|d| self.decorator_start(d)).unwrap_or(statement.span.start).min(statement.span.start)
-            }
-            StmtKind::ClassDef(class) => {
-                class.decorators.first().map(|d| self.decorator_start(d)).unwrap_or(statement.span.start).min(statement.span.start)
-            }
+            StmtKind::FunctionDef(function) => function
+                .decorators
+                .first()
+                .map(|d| self.decorator_start(d))
+                .unwrap_or(statement.span.start)
+                .min(statement.span.start),
+            StmtKind::ClassDef(class) => class
+                .decorators
+                .first()
+                .map(|d| self.decorator_start(d))
+                .unwrap_or(statement.span.start)
+                .min(statement.span.start),
             _ => statement.span.start,
         };
         self.set_line(start);
         match &statement.kind {
-            StmtKind::Expr(value) => {
-                match self.fold(value) {
-                    Some(Folded::EmptyTuple) | None => {
-                        self.compile_expr(value);
-                        self.emit.pop_top();
-                    }
-                    Some(_) => {}
+            StmtKind::Expr(value) => match self.fold(value) {
+                Some(Folded::EmptyTuple) | None => {
+                    self.compile_expr(value);
+                    self.emit.pop_top();
                 }
-            }
+                Some(_) => {}
+            },
             StmtKind::Assign { targets, value } => {
                 if let Some(folded) = self.const_statements.get(&statement.span.start).cloned() {
                     self.compile_folded(&folded);
@@ -70,7 +74,8 @@ impl<'a> Compiler<'a> {
             },
             StmtKind::Pass => {}
             StmtKind::Break | StmtKind::Continue => {
-                let label = if matches!(statement.kind, StmtKind::Break) { self.break_label } else { self.continue_label };
+                let label =
+                    if matches!(statement.kind, StmtKind::Break) { self.break_label } else { self.continue_label };
                 if label == INVALID_LABEL {
                     self.syntax_error("'break'/'continue' outside loop", statement.span);
                 }
@@ -127,7 +132,9 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::If { .. } => self.compile_if(statement),
             StmtKind::While { test, body, orelse } => self.compile_while(test, body, orelse),
-            StmtKind::For { is_async: false, target, iter, body, orelse } => self.compile_for(target, iter, body, orelse),
+            StmtKind::For { is_async: false, target, iter, body, orelse } => {
+                self.compile_for(target, iter, body, orelse)
+            }
             StmtKind::For { is_async: true, target, iter, body, orelse } => {
                 if self.check_async_allowed(statement.span) {
                     self.compile_async_for(target, iter, body, orelse);
@@ -172,10 +179,13 @@ impl<'a> Compiler<'a> {
             && !self.is_wrapped_in_parens(expr)
     }
 
-    fn is_wrapped_in_parens(&self, expr: &Expr) -> bool {
+    pub(crate) fn is_wrapped_in_parens(&self, expr: &Expr) -> bool {
         let start = expr.span.start as usize;
         let end = expr.span.end as usize;
-        start < end && end <= self.source.len() && self.source[start] == b'(' && super::matching_paren(self.source, start) == Some(end - 1)
+        start < end
+            && end <= self.source.len()
+            && self.source[start] == b'('
+            && super::matching_paren(self.source, start) == Some(end - 1)
     }
 
     fn compile_assign(&mut self, targets: &'a [Expr], value: &'a Expr) {
@@ -226,7 +236,6 @@ impl<'a> Compiler<'a> {
             None => self.emit.load_const_none(),
             Some(value) => {
                 if let (ExprKind::IfExp { test, body, orelse }, None) = (&value.kind, self.fold(value)) {
-                    self.set_line(value.span.start);
                     let fail = self.new_label();
                     self.c_if_cond(test, false, fail);
                     self.compile_expr(body);
@@ -413,7 +422,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// The arguments of `range(...)` when the loop can be a counter loop.
-    fn range_arguments(&self, target: &'a Expr, iter: &'a Expr) -> Option<(Option<&'a Expr>, &'a Expr, Option<(&'a Expr, i64)>)> {
+    fn range_arguments(
+        &self,
+        target: &'a Expr,
+        iter: &'a Expr,
+    ) -> Option<(Option<&'a Expr>, &'a Expr, Option<(&'a Expr, i64)>)> {
         if !matches!(target.kind, ExprKind::Name(_)) || self.fold(target).is_some() {
             return None;
         }

@@ -48,9 +48,9 @@ impl<'src> Parser<'src> {
             return Vec::new();
         }
         if !self.eat(TokenKind::Newline) {
-            let mut body = Vec::new();
+            let mut body = self.body_buffer();
             self.parse_simple_line(&mut body);
-            return body;
+            return self.finish_body(body);
         }
         if !self.at(TokenKind::Indent) {
             let span = self.span();
@@ -63,11 +63,11 @@ impl<'src> Parser<'src> {
     /// `INDENT statements DEDENT`, starting at the INDENT.
     pub(super) fn parse_indented_block(&mut self) -> Vec<Stmt> {
         self.bump();
-        let mut body = Vec::new();
         if !self.enter() {
             self.skip_block_body();
-            return body;
+            return Vec::new();
         }
+        let mut body = self.body_buffer();
         while !matches!(self.kind(), TokenKind::Dedent | TokenKind::EndOfFile) {
             let before = self.pos;
             self.parse_statement(&mut body);
@@ -78,7 +78,7 @@ impl<'src> Parser<'src> {
         self.eat(TokenKind::Dedent);
         self.leave();
         self.in_error = false;
-        body
+        self.finish_body(body)
     }
 
     fn parse_if(&mut self) -> StmtKind {

@@ -8,7 +8,6 @@
 
 use alloc::boxed::Box;
 use alloc::string::String;
-use alloc::vec;
 use alloc::vec::Vec;
 
 use super::Parser;
@@ -82,6 +81,14 @@ pub(super) fn starts_expression(kind: TokenKind) -> bool {
             | T::Star
             | T::Yield
     )
+}
+
+/// A vector holding `first`, with room for the next few elements: most
+/// lists have a second one, and growing from one to four would reallocate.
+fn list_of(first: Expr) -> Vec<Expr> {
+    let mut elements = Vec::with_capacity(4);
+    elements.push(first);
+    elements
 }
 
 fn boxed(expr: Expr) -> Box<Expr> {
@@ -179,7 +186,8 @@ impl<'src> Parser<'src> {
             left = match operator {
                 Operator::Bool(op) => {
                     let token = self.kind();
-                    let mut values = vec![left];
+                    let mut values = Vec::with_capacity(2);
+                    values.push(left);
                     while self.at(token) {
                         self.bump();
                         values.push(self.parse_binary(precedence + 1));
@@ -187,7 +195,7 @@ impl<'src> Parser<'src> {
                     Expr { kind: ExprKind::BoolOp { op, values }, span: self.span_from(start) }
                 }
                 Operator::Compare => {
-                    let mut comparisons = Vec::new();
+                    let mut comparisons = Vec::with_capacity(1);
                     while let Some(op) = self.comparison_operator() {
                         let right = self.parse_binary(PRECEDENCE_COMPARE + 1);
                         comparisons.push((op, right));
@@ -393,7 +401,7 @@ impl<'src> Parser<'src> {
         if !self.at(TokenKind::Comma) {
             return first;
         }
-        let mut elements = vec![first];
+        let mut elements = list_of(first);
         while self.eat(TokenKind::Comma) {
             if !starts_expression(self.kind()) || self.in_error {
                 break;
@@ -464,7 +472,7 @@ impl<'src> Parser<'src> {
             self.check_not_starred(&first);
             return first;
         }
-        let mut elements = vec![first];
+        let mut elements = list_of(first);
         while self.eat(TokenKind::Comma) {
             if self.at(TokenKind::RightParen) || self.in_error {
                 break;
@@ -494,7 +502,7 @@ impl<'src> Parser<'src> {
 
     /// The elements after the first of a list or set display, and the closer.
     fn parse_display_rest(&mut self, first: Expr, closer: TokenKind) -> Vec<Expr> {
-        let mut elements = vec![first];
+        let mut elements = list_of(first);
         while self.eat(TokenKind::Comma) {
             if self.at(closer) || self.in_error {
                 break;
@@ -544,7 +552,8 @@ impl<'src> Parser<'src> {
                 self.error("dict unpacking cannot be used in dict comprehension", span);
             }
         }
-        let mut items = vec![first_item];
+        let mut items = Vec::with_capacity(4);
+        items.push(first_item);
         while self.eat(TokenKind::Comma) {
             if self.at(TokenKind::RightBrace) || self.in_error {
                 break;
@@ -569,7 +578,7 @@ impl<'src> Parser<'src> {
         if !self.at(TokenKind::Comma) {
             return first;
         }
-        let mut elements = vec![first];
+        let mut elements = list_of(first);
         while self.eat(TokenKind::Comma) {
             if self.at(TokenKind::RightBracket) || self.in_error {
                 break;

@@ -32,7 +32,7 @@ mod targets;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::ast::{Expr, ExprKind, Module, Span};
+use crate::ast::{Expr, ExprKind, Module, Span, Stmt};
 use crate::diagnostic::{Diagnostic, Parsed};
 use crate::lexer::{tokenize, LexMode, Token, TokenKind};
 use names::NameSet;
@@ -104,6 +104,7 @@ fn parse_text(source: &str, mut errors: Vec<Diagnostic>) -> Parsed {
         names: NameSet::new(),
         names_cursor: 0,
         embedded: 0,
+        body_pool: Vec::new(),
         depth: 0,
         tree_depth: 0,
         in_error: false,
@@ -130,6 +131,11 @@ pub(crate) struct Parser<'src> {
     names: NameSet<'src>,
     /// Index into the module's tokens up to which names are in `names`.
     names_cursor: usize,
+    /// Reusable buffers for the statements of the blocks being parsed, one
+    /// per open block: a block's statements are collected in a buffer and
+    /// then moved into a vector of exactly the right size, so bodies are not
+    /// reallocated as they grow and carry no spare capacity in the tree.
+    body_pool: Vec<Vec<Stmt>>,
     /// How many f-string expressions are being parsed (their tokens replace
     /// the module's while they are).
     embedded: u32,
@@ -302,6 +308,20 @@ impl<'src> Parser<'src> {
         }
         self.error_at_current("invalid syntax");
         crate::ast::Ident { name: String::new(), span: Span::new(token.span.start, token.span.start) }
+    }
+
+    /// A buffer to collect the statements of a block in; give it back with
+    /// [`Parser::finish_body`].
+    fn body_buffer(&mut self) -> Vec<Stmt> {
+        self.body_pool.pop().unwrap_or_default()
+    }
+
+    /// Moves the statements collected in `buffer` into a vector of their
+    /// exact size and keeps the emptied buffer for the next block.
+    fn finish_body(&mut self, mut buffer: Vec<Stmt>) -> Vec<Stmt> {
+        let body: Vec<Stmt> = buffer.drain(..).collect();
+        self.body_pool.push(buffer);
+        body
     }
 
     /// Adds the names among the module's tokens consumed so far to `names`.

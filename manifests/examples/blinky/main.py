@@ -1,0 +1,3 @@
+from blinky.led import blink
+
+blink(period_ms=500)

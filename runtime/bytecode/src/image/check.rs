@@ -1,0 +1,366 @@
+//! The checks [`Image::parse`] runs before it hands out an [`Image`].
+//!
+//! First the header: magic, version, word format, size, ABI id, board, qstr
+//! base, link address and the section table; then the checksum; then every
+//! structure the VM will follow: the qstr pool (sorted, NUL-terminated UTF-8
+//! with the right hashes), the module index and module entries, every raw
+//! code reachable from a module root, every constant object reachable from an
+//! object table, and the resource and source tables. After that, every
+//! address in the image points where the format says it does, so the VM can
+//! follow them without checking again. Recursion is bounded by
+//! [`MAX_DEPTH`] and the total work by the image size, so hostile images
+//! cannot exhaust the stack or the time.
+
+use super::read::{half_at, word_at, Image};
+use super::{board_id, checksum, Abi, Header, ImageError, ImageErrorKind, Section};
+use super::{CHECKSUM_OFFSET, FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAGIC, MAX_QSTR_ID, SECTION_COUNT};
+use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
+
+/// The deepest nesting of raw codes, and of constant tuples, an image may have.
+pub const MAX_DEPTH: u32 = 48;
+
+/// Bytes of a module entry.
+pub(super) const MODULE_ENTRY_SIZE: usize = 24;
+/// Bytes of a raw code descriptor (without its child list).
+pub(super) const CODE_DESCRIPTOR_SIZE: usize = 16;
+
+type Result<T> = core::result::Result<T, ImageError>;
+
+pub(super) fn parse<'a>(
+    bytes: &'a [u8],
+    expected: &Abi<'a>,
+    board: Option<&str>,
+    verify_checksum: bool,
+) -> Result<Image<'a>> {
+    let header = Header::read(bytes)?;
+    if bytes.get(..4) != Some(&MAGIC[..]) {
+        return Err(ImageError::new(0, ImageErrorKind::BadMagic));
+    }
+    if header.format_version != FORMAT_VERSION {
+        return Err(ImageError::new(4, ImageErrorKind::UnsupportedVersion(header.format_version)));
+    }
+    let format = word_at(bytes, 12).unwrap_or(0);
+    if format != 0x104 {
+        return Err(ImageError::new(12, ImageErrorKind::BadWordFormat(format)));
+    }
+    let total = header.total_size as usize;
+    if total > bytes.len() {
+        return Err(ImageError::new(
+            bytes.len(),
+            ImageErrorKind::Truncated { needed: header.total_size, available: bytes.len() as u32 },
+        ));
+    }
+    if total < HEADER_SIZE || total % 4 != 0 {
+        return Err(ImageError::malformed(20, "the total size is not a multiple of 4 at least as large as the header"));
+    }
+    if header.abi_id != expected.abi_id {
+        return Err(ImageError::new(8, ImageErrorKind::AbiMismatch { expected: expected.abi_id, found: header.abi_id }));
+    }
+    if let Some(board) = board {
+        let wanted = board_id(board).unwrap_or([0xff; 16]);
+        if wanted != header.board {
+            return Err(ImageError::new(32, ImageErrorKind::BoardMismatch { expected: wanted, found: header.board }));
+        }
+    }
+    if board_id(header.board_name()) != Some(header.board) {
+        return Err(ImageError::malformed(32, "the board id is not NUL-padded ASCII"));
+    }
+    let first_qstr = expected.first_qstr();
+    if header.first_qstr != first_qstr {
+        return Err(ImageError::new(24, ImageErrorKind::QstrBaseMismatch { expected: first_qstr, found: header.first_qstr }));
+    }
+    let link = header.link_address;
+    if link % 4 != 0 || link < FLASH_BASE || u64::from(link) + total as u64 > u64::from(HEAP_BASE) {
+        return Err(ImageError::new(16, ImageErrorKind::BadLinkAddress(link)));
+    }
+    if word_at(bytes, 108) != Some(0) {
+        return Err(ImageError::malformed(108, "the reserved header word is not zero"));
+    }
+    let mut expected_offset = HEADER_SIZE as u64;
+    for (index, (offset, size)) in header.sections.iter().enumerate() {
+        if u64::from(*offset) != expected_offset || size % 4 != 0 {
+            return Err(ImageError::new(48 + 8 * index, ImageErrorKind::BadSection(Section::ALL[index])));
+        }
+        expected_offset += u64::from(*size);
+    }
+    if expected_offset != total as u64 {
+        return Err(ImageError::new(48 + 8 * (SECTION_COUNT - 1), ImageErrorKind::BadSection(Section::Sources)));
+    }
+    let bytes = &bytes[..total];
+    if verify_checksum && checksum(bytes) != header.checksum {
+        return Err(ImageError::new(CHECKSUM_OFFSET, ImageErrorKind::ChecksumMismatch));
+    }
+    let mut image =
+        Image { bytes, header, runtime_qstrs: expected.runtime_qstrs, types: expected.types, pool_count: 0 };
+    image.pool_count = check_pool(&image)?;
+    let mut checker = Checker { image: &image, budget: total };
+    checker.check_tables()?;
+    Ok(image)
+}
+
+fn range(image: &Image<'_>, section: Section) -> (usize, usize) {
+    let (offset, size) = image.header.sections[section as usize];
+    (offset as usize, offset as usize + size as usize)
+}
+
+/// Checks the pool and returns its string count.
+fn check_pool(image: &Image<'_>) -> Result<u32> {
+    let (start, end) = range(image, Section::QstrPool);
+    let bytes = image.bytes;
+    let count = word_at(bytes, start).ok_or(ImageError::malformed(start, "the qstr pool has no count"))?;
+    let tables = 4u64 + 8 * u64::from(count);
+    if tables > (end - start) as u64 {
+        return Err(ImageError::malformed(start, "the qstr pool's tables overrun the section"));
+    }
+    if u64::from(image.header.first_qstr) + u64::from(count) > u64::from(MAX_QSTR_ID) + 1 {
+        return Err(ImageError::malformed(start, "the qstr pool has more strings than qstr ids"));
+    }
+    let count_us = count as usize;
+    let mut previous: Option<&[u8]> = None;
+    for index in 0..count_us {
+        let hash_at = start + 4 + 2 * index;
+        let len_at = start + 4 + 2 * count_us + 2 * index;
+        let offset_at = start + 4 + 4 * count_us + 4 * index;
+        let hash = half_at(bytes, hash_at).unwrap_or(0);
+        let len = half_at(bytes, len_at).unwrap_or(0) as u64;
+        let data = u64::from(word_at(bytes, offset_at).unwrap_or(0));
+        if data < tables || start as u64 + data + len + 1 > end as u64 {
+            return Err(ImageError::malformed(offset_at, "a qstr's data lies outside the pool"));
+        }
+        let data_start = start + data as usize;
+        let text = &bytes[data_start..data_start + len as usize];
+        if bytes[data_start + len as usize] != 0 {
+            return Err(ImageError::malformed(data_start, "a qstr is not NUL-terminated"));
+        }
+        if core::str::from_utf8(text).is_err() {
+            return Err(ImageError::malformed(data_start, "a qstr is not UTF-8"));
+        }
+        if hash != crate::qstr_hash16(text) {
+            return Err(ImageError::malformed(hash_at, "a qstr's hash does not match its text"));
+        }
+        if previous.is_some_and(|previous| previous >= text) {
+            return Err(ImageError::malformed(data_start, "the qstr pool is not sorted"));
+        }
+        previous = Some(text);
+    }
+    Ok(count)
+}
+
+struct Checker<'i, 'a> {
+    image: &'i Image<'a>,
+    /// Objects and raw codes left to visit: bounds the work on shared references.
+    budget: usize,
+}
+
+impl Checker<'_, '_> {
+    fn word(&self, offset: usize) -> u32 {
+        self.image.word(offset).unwrap_or(0)
+    }
+
+    fn spend(&mut self, offset: usize) -> Result<()> {
+        self.budget = self.budget.checked_sub(1).ok_or(ImageError::malformed(offset, "too many references"))?;
+        Ok(())
+    }
+
+    /// The offset of `len` bytes at `address`, which must lie in `section`
+    /// (and be 4-byte aligned when `aligned`).
+    fn locate(&self, address: u32, len: u64, section: Section, aligned: bool, at: usize, what: &'static str) -> Result<usize> {
+        let (start, end) = range(self.image, section);
+        let offset = u64::from(address.wrapping_sub(self.image.header.link_address));
+        if address < self.image.header.link_address
+            || offset < start as u64
+            || offset + len > end as u64
+            || (aligned && address % 4 != 0)
+        {
+            return Err(ImageError::malformed(at, what));
+        }
+        Ok(offset as usize)
+    }
+
+    fn check_qstr_id(&self, id: u32, at: usize) -> Result<()> {
+        if id == 0 || id >= self.image.header.first_qstr + self.image.pool_count || self.image.qstr(id).is_none() {
+            return Err(ImageError::malformed(at, "a qstr id is not a known qstr"));
+        }
+        Ok(())
+    }
+
+    /// Checks a `(count, (name qstr, address)*)` table sorted by name, and
+    /// calls `entry` for each address.
+    fn check_named_table(
+        &mut self,
+        section: Section,
+        mut entry: impl FnMut(&mut Self, u32, usize) -> Result<()>,
+    ) -> Result<()> {
+        let (start, end) = range(self.image, section);
+        let count = self.word(start) as u64;
+        if 4 + 8 * count != (end - start) as u64 {
+            return Err(ImageError::malformed(start, "a name table's count does not match its section size"));
+        }
+        let mut previous: Option<&str> = None;
+        for index in 0..count as usize {
+            let at = start + 4 + 8 * index;
+            let name = self.word(at);
+            self.check_qstr_id(name, at)?;
+            let text = self.image.qstr(name).unwrap_or("");
+            if previous.is_some_and(|previous| previous.as_bytes() >= text.as_bytes()) {
+                return Err(ImageError::malformed(at, "a name table is not sorted"));
+            }
+            previous = Some(text);
+            entry(self, self.word(at + 4), at + 4)?;
+        }
+        Ok(())
+    }
+
+    fn check_tables(&mut self) -> Result<()> {
+        self.check_named_table(Section::ModuleIndex, |checker, address, at| {
+            let offset = checker.locate(address, MODULE_ENTRY_SIZE as u64, Section::Modules, true, at, "a module address is outside the modules section")?;
+            if checker.word(offset) != checker.word(at - 4) {
+                return Err(ImageError::malformed(offset, "a module's name differs from its index entry"));
+            }
+            checker.check_module(offset)
+        })?;
+        let types = self.image.types;
+        self.check_named_table(Section::Resources, |checker, address, at| {
+            checker.check_typed_object(address, types.bytes, at, "a resource is not a bytes object")
+        })?;
+        self.check_named_table(Section::Sources, |checker, address, at| {
+            checker.check_typed_object(address, types.str, at, "a source is not a str object")
+        })?;
+        let main = self.image.header.main_module;
+        if main != 0 {
+            let name = self.image.qstr(main).unwrap_or("");
+            if main >= self.image.header.first_qstr + self.image.pool_count
+                || (self.image.module(name).is_none() && self.image.source(name).is_none())
+            {
+                return Err(ImageError::malformed(28, "the main module is not in the image"));
+            }
+        }
+        Ok(())
+    }
+
+    fn check_typed_object(&mut self, address: u32, type_word: u32, at: usize, what: &'static str) -> Result<()> {
+        let offset = self.locate(address, 16, Section::Constants, true, at, what)?;
+        if self.word(offset) != type_word {
+            return Err(ImageError::malformed(at, what));
+        }
+        self.check_object(address, 0, at)
+    }
+
+    fn check_module(&mut self, offset: usize) -> Result<()> {
+        let qstr_count = u64::from(self.word(offset + 8));
+        let qstrs = self.locate(self.word(offset + 4), 2 * qstr_count, Section::Modules, true, offset + 4, "a module's qstr table is outside the modules section")?;
+        for index in 0..qstr_count as usize {
+            let at = qstrs + 2 * index;
+            self.check_qstr_id(u32::from(half_at(self.image.bytes, at).unwrap_or(0)), at)?;
+        }
+        let object_count = u64::from(self.word(offset + 16));
+        let objects = self.locate(self.word(offset + 12), 4 * object_count, Section::Modules, true, offset + 12, "a module's object table is outside the modules section")?;
+        for index in 0..object_count as usize {
+            let at = objects + 4 * index;
+            self.check_object(self.word(at), 0, at)?;
+        }
+        self.check_code(self.word(offset + 20), 0, offset + 20)
+    }
+
+    fn check_code(&mut self, address: u32, depth: u32, at: usize) -> Result<()> {
+        self.spend(at)?;
+        if depth > MAX_DEPTH {
+            return Err(ImageError::malformed(at, "raw codes are nested too deeply"));
+        }
+        let offset = self.locate(address, CODE_DESCRIPTOR_SIZE as u64, Section::Code, true, at, "a raw code address is outside the code section")?;
+        let fun_len = u64::from(self.word(offset + 4));
+        self.locate(self.word(offset), fun_len, Section::Code, false, offset, "a raw code's bytecode is outside the code section")?;
+        let info = self.word(offset + 12);
+        if info & 0xf != 0 {
+            return Err(ImageError::malformed(offset + 12, "a raw code is not bytecode"));
+        }
+        let children = u64::from(info >> 4);
+        if self.word(offset + 8) != address.wrapping_add(CODE_DESCRIPTOR_SIZE as u32) {
+            return Err(ImageError::malformed(offset + 8, "a raw code's child list does not follow its descriptor"));
+        }
+        let list = self.locate(self.word(offset + 8), 4 * children, Section::Code, true, offset + 8, "a raw code's child list is outside the code section")?;
+        for index in 0..children as usize {
+            let at = list + 4 * index;
+            self.check_code(self.word(at), depth + 1, at)?;
+        }
+        Ok(())
+    }
+
+    fn check_data(&self, offset: usize, len: u64, utf8: bool) -> Result<()> {
+        let start = self.locate(self.word(offset + 12), len + 1, Section::Constants, false, offset + 12, "a str or bytes object's data is outside the constants section")?;
+        let data = &self.image.bytes[start..start + len as usize];
+        if self.image.bytes[start + len as usize] != 0 {
+            return Err(ImageError::malformed(start, "a str or bytes object's data is not NUL-terminated"));
+        }
+        if utf8 && core::str::from_utf8(data).is_err() {
+            return Err(ImageError::malformed(start, "a str object is not UTF-8"));
+        }
+        let hash = self.word(offset + 4);
+        if hash != 0 && hash != u32::from(crate::qstr_hash16(data)) {
+            return Err(ImageError::malformed(offset + 4, "a str or bytes object's hash does not match its data"));
+        }
+        Ok(())
+    }
+
+    fn check_object(&mut self, word: u32, depth: u32, at: usize) -> Result<()> {
+        self.spend(at)?;
+        if word & 1 == 1 {
+            return Ok(());
+        }
+        if word & 7 == 2 {
+            return self.check_qstr_id(word >> 3, at);
+        }
+        if word & 3 != 0 {
+            return match word {
+                WORD_NONE | WORD_FALSE | WORD_TRUE | WORD_ELLIPSIS => Ok(()),
+                _ => Err(ImageError::malformed(at, "an object word is not a valid immediate")),
+            };
+        }
+        if word < FLASH_BASE {
+            // A static object of the runtime: nothing to check here.
+            return Ok(());
+        }
+        if depth > MAX_DEPTH {
+            return Err(ImageError::malformed(at, "constant tuples are nested too deeply"));
+        }
+        let offset = self.locate(word, 8, Section::Constants, true, at, "an object address is outside the constants section")?;
+        let types = self.image.types;
+        let type_word = self.word(offset);
+        let size = |words: u64| (4 * words, word);
+        let (size, address) = if type_word == types.str || type_word == types.bytes {
+            size(4)
+        } else if type_word == types.int {
+            size(3)
+        } else if type_word == types.float {
+            size(4)
+        } else if type_word == types.complex {
+            size(6)
+        } else if type_word == types.tuple {
+            size(2 + u64::from(self.word(offset + 4)))
+        } else {
+            return Err(ImageError::malformed(offset, "an object's type is not a builtin type"));
+        };
+        self.locate(address, size, Section::Constants, true, at, "an object overruns the constants section")?;
+        if type_word == types.str || type_word == types.bytes {
+            self.check_data(offset, u64::from(self.word(offset + 8)), type_word == types.str)
+        } else if type_word == types.int {
+            let info = self.word(offset + 4);
+            let digits = u64::from(info >> 1);
+            let start = self.locate(self.word(offset + 8), 4 * digits, Section::Constants, true, offset + 8, "a big int's digits are outside the constants section")?;
+            if digits == 0 || self.word(start + 4 * (digits as usize - 1)) == 0 {
+                return Err(ImageError::malformed(offset + 4, "a big int is not normalised"));
+            }
+            Ok(())
+        } else if type_word == types.tuple {
+            for index in 0..self.word(offset + 4) as usize {
+                let item_at = offset + 8 + 4 * index;
+                self.check_object(self.word(item_at), depth + 1, item_at)?;
+            }
+            Ok(())
+        } else if self.word(offset + 4) != 0 {
+            Err(ImageError::malformed(offset + 4, "a float's second word is not zero"))
+        } else {
+            Ok(())
+        }
+    }
+}

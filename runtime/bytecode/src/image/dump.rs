@@ -1,0 +1,307 @@
+//! [`dump()`]: an annotated hex dump of a frozen image, for golden tests and
+//! for looking at an image by hand.
+//!
+//! Every byte of the image is shown exactly once, in order, on lines of at
+//! most 16 bytes: `offset  hex bytes  what they are`. The dump walks the
+//! image with the reader's views, so what it prints is what the VM will see:
+//! header fields, pool entries with their text, each constant object with its
+//! fields, each raw code with its module and path, the module tables with the
+//! strings and objects they refer to, and the name tables.
+
+use super::read::{word_at, Image, ObjRef};
+use super::{Section, HEADER_SIZE};
+use crate::constant::Constant;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write;
+
+/// Annotations of byte ranges: `(offset, length, text)`.
+struct Notes<'i, 'a> {
+    image: &'i Image<'a>,
+    notes: Vec<(usize, usize, String)>,
+}
+
+/// The longest text quoted in full; longer texts are cut.
+const QUOTE_LIMIT: usize = 40;
+
+fn quote(text: &str) -> String {
+    if text.len() <= QUOTE_LIMIT {
+        return Constant::Str(text.into()).repr();
+    }
+    let mut end = QUOTE_LIMIT;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}...", Constant::Str(text[..end].into()).repr())
+}
+
+fn quote_bytes(data: &[u8]) -> String {
+    let cut = data.len().min(QUOTE_LIMIT);
+    let mut text = Constant::Bytes(data[..cut].into()).repr();
+    if cut < data.len() {
+        text.push_str("...");
+    }
+    text
+}
+
+impl Notes<'_, '_> {
+    fn add(&mut self, offset: usize, len: usize, text: String) {
+        self.notes.push((offset, len, text));
+    }
+
+    fn word(&self, offset: usize) -> u32 {
+        word_at(self.image.bytes(), offset).unwrap_or(0)
+    }
+
+    fn qstr(&self, id: u32) -> String {
+        match self.image.qstr(id) {
+            Some(text) => format!("qstr {id} {}", quote(text)),
+            None => format!("qstr {id} <unknown>"),
+        }
+    }
+
+    /// A short description of an object word.
+    fn describe(&self, word: u32) -> String {
+        match self.image.object(word) {
+            Some(ObjRef::SmallInt(value)) => format!("small int {value}"),
+            Some(ObjRef::Qstr(id)) => self.qstr(id),
+            Some(ObjRef::None) => "None".into(),
+            Some(ObjRef::True) => "True".into(),
+            Some(ObjRef::False) => "False".into(),
+            Some(ObjRef::Ellipsis) => "Ellipsis".into(),
+            Some(ObjRef::Null) => "NULL".into(),
+            Some(ObjRef::Outside(address)) => format!("static object @{address:08x}"),
+            Some(ObjRef::Str { .. }) => format!("str @{word:08x}"),
+            Some(ObjRef::Bytes(_)) => format!("bytes @{word:08x}"),
+            Some(ObjRef::BigInt { .. }) => format!("int @{word:08x}"),
+            Some(ObjRef::Float(_)) => format!("float @{word:08x}"),
+            Some(ObjRef::Complex { .. }) => format!("complex @{word:08x}"),
+            Some(ObjRef::Tuple(_)) => format!("tuple @{word:08x}"),
+            None => format!("bad object word {word:08x}"),
+        }
+    }
+
+    fn header(&mut self) {
+        let header = self.image.header().clone();
+        self.add(0, 4, "magic \"RIMG\"".into());
+        self.add(4, 4, format!("format version {}", header.format_version));
+        self.add(8, 4, format!("ABI id 0x{:08x}", header.abi_id));
+        self.add(12, 4, "word size 4, little-endian".into());
+        self.add(16, 4, format!("link address 0x{:08x}", header.link_address));
+        self.add(20, 4, format!("total size {}", header.total_size));
+        self.add(24, 4, format!("first qstr {}", header.first_qstr));
+        let main = match header.main_module {
+            0 => "none".into(),
+            id => self.qstr(id),
+        };
+        self.add(28, 4, format!("main module: {main}"));
+        self.add(32, 16, format!("board {:?}", header.board_name()));
+        for (index, (offset, size)) in header.sections.iter().enumerate() {
+            let name = Section::ALL[index].name();
+            self.add(48 + 8 * index, 8, format!("section {name}: offset {offset}, size {size}"));
+        }
+        self.add(104, 4, format!("heap size {}", header.heap_size));
+        self.add(108, 4, "reserved".into());
+        self.add(112, 16, "checksum (SHA-256, first 16 bytes)".into());
+    }
+
+    fn pool(&mut self) {
+        let start = self.image.header().sections[Section::QstrPool as usize].0 as usize;
+        let count = self.image.qstr_count() as usize;
+        let first = self.image.first_qstr();
+        self.add(start, 4, format!("qstr pool: {count} strings"));
+        for index in 0..count {
+            let id = first + index as u32;
+            let hash = self.image.qstr_hash(id).unwrap_or(0);
+            self.add(start + 4 + 2 * index, 2, format!("hash of qstr {id}: 0x{hash:04x}"));
+        }
+        for index in 0..count {
+            let len = self.image.qstr(first + index as u32).map_or(0, str::len);
+            self.add(start + 4 + 2 * count + 2 * index, 2, format!("length of qstr {}: {len}", first + index as u32));
+        }
+        for index in 0..count {
+            let at = start + 4 + 4 * count + 4 * index;
+            self.add(at, 4, format!("data offset of qstr {}", first + index as u32));
+        }
+        for index in 0..count {
+            let id = first + index as u32;
+            let data = start + self.word(start + 4 + 4 * count + 4 * index) as usize;
+            let len = self.image.qstr(id).map_or(0, str::len);
+            self.add(data, len + 1, self.qstr(id));
+        }
+    }
+
+    /// Annotates the object at `offset` and returns its size with padding.
+    fn object(&mut self, offset: usize) -> usize {
+        let address = self.image.address_of(offset);
+        let type_word = self.word(offset);
+        let object = self.image.object(address);
+        let data_object = |notes: &mut Self, kind: &str, text: String, len: usize| {
+            notes.add(offset, 4, format!("{kind} object @{address:08x}: type"));
+            notes.add(offset + 4, 4, "  hash".into());
+            notes.add(offset + 8, 4, format!("  length {len}"));
+            notes.add(offset + 12, 4, "  data address".into());
+            notes.add(offset + 16, len + 1, format!("  data {text}"));
+            16 + (len + 1).next_multiple_of(4)
+        };
+        match object {
+            Some(ObjRef::Str { data, .. }) => data_object(self, "str", quote(data), data.len()),
+            Some(ObjRef::Bytes(data)) => data_object(self, "bytes", quote_bytes(data), data.len()),
+            Some(ObjRef::BigInt { negative, digits }) => {
+                self.add(offset, 4, format!("int object @{address:08x}: type"));
+                let sign = if negative { "negative" } else { "positive" };
+                self.add(offset + 4, 4, format!("  {} digits, {sign}", digits.len()));
+                self.add(offset + 8, 4, "  digits address".into());
+                for (index, digit) in digits.iter().enumerate() {
+                    self.add(offset + 12 + 4 * index, 4, format!("  digit {index}: 0x{digit:08x}"));
+                }
+                12 + 4 * digits.len()
+            }
+            Some(ObjRef::Float(value)) => {
+                self.add(offset, 4, format!("float object @{address:08x}: type"));
+                self.add(offset + 4, 4, "  zero".into());
+                self.add(offset + 8, 8, format!("  value {}", crate::constant::format_float(value)));
+                16
+            }
+            Some(ObjRef::Complex { real, imag }) => {
+                self.add(offset, 4, format!("complex object @{address:08x}: type"));
+                self.add(offset + 4, 4, "  zero".into());
+                self.add(offset + 8, 8, format!("  real {}", crate::constant::format_float(real)));
+                self.add(offset + 16, 8, format!("  imaginary {}", crate::constant::format_float(imag)));
+                24
+            }
+            Some(ObjRef::Tuple(items)) => {
+                self.add(offset, 4, format!("tuple object @{address:08x}: type"));
+                self.add(offset + 4, 4, format!("  length {}", items.len()));
+                for (index, item) in items.iter().enumerate() {
+                    self.add(offset + 8 + 4 * index, 4, format!("  item {index}: {}", self.describe(item)));
+                }
+                8 + 4 * items.len()
+            }
+            _ => {
+                self.add(offset, 4, format!("unknown object type 0x{type_word:08x}"));
+                4
+            }
+        }
+    }
+
+    fn constants(&mut self) {
+        let (start, size) = self.image.header().sections[Section::Constants as usize];
+        let (mut offset, end) = (start as usize, (start + size) as usize);
+        while offset < end {
+            offset += self.object(offset);
+        }
+    }
+
+    fn code(&mut self, address: u32, path: &str) {
+        let Some(code) = self.image.raw_code(address) else { return };
+        let Some(offset) = self.image.offset_of(address) else { return };
+        let fun_len = code.fun_data().len();
+        self.add(offset, 4, format!("raw code {path}: fun_data address"));
+        self.add(offset + 4, 4, format!("  fun_data length {fun_len}"));
+        self.add(offset + 8, 4, "  children address".into());
+        self.add(offset + 12, 4, format!("  {} children, kind {}", code.child_count(), code.kind()));
+        let children: Vec<u32> = code.children().map(|child| child.address()).collect();
+        for (index, child) in children.iter().enumerate() {
+            self.add(offset + 16 + 4 * index, 4, format!("  child {index} @{child:08x}"));
+        }
+        let fun_at = offset + 16 + 4 * children.len();
+        self.add(fun_at, fun_len.next_multiple_of(4), "  fun_data (prelude and bytecode)".into());
+        for (index, child) in children.iter().enumerate() {
+            self.code(*child, &format!("{path}.{index}"));
+        }
+    }
+
+    fn modules(&mut self) {
+        let modules: Vec<_> = self.image.modules().collect();
+        for module in &modules {
+            if let Some(root) = module.root() {
+                self.code(root.address(), module.name());
+            }
+        }
+        for module in &modules {
+            let Some(at) = self.image.offset_of(module.address()) else { continue };
+            let fields = ["name", "qstr table address", "qstr count", "object table address", "object count", "root raw code"];
+            for (index, field) in fields.iter().enumerate() {
+                let text = match index {
+                    0 => format!("module {}: name {}", module.name(), self.qstr(module.name_qstr())),
+                    2 | 4 => format!("  {field} {}", self.word(at + 4 * index)),
+                    _ => format!("  {field}"),
+                };
+                self.add(at + 4 * index, 4, text);
+            }
+        }
+        for module in &modules {
+            let at = self.image.offset_of(module.address()).unwrap_or(0);
+            if let Some(objects) = self.image.offset_of(self.word(at + 12)) {
+                for index in 0..module.object_count() {
+                    let word = module.object(index).unwrap_or(0);
+                    let text = format!("{} object {index}: {}", module.name(), self.describe(word));
+                    self.add(objects + 4 * index as usize, 4, text);
+                }
+            }
+            if let Some(qstrs) = self.image.offset_of(self.word(at + 4)) {
+                let count = module.qstr_count() as usize;
+                for index in 0..count {
+                    let text = format!("{} qstr {index}: {}", module.name(), self.qstr(module.qstr_id(index as u32).unwrap_or(0)));
+                    self.add(qstrs + 2 * index, 2, text);
+                }
+            }
+        }
+    }
+
+    fn name_table(&mut self, section: Section) {
+        let start = self.image.header().sections[section as usize].0 as usize;
+        let count = self.word(start);
+        self.add(start, 4, format!("{}: {count} entries", section.name()));
+        for index in 0..count as usize {
+            let at = start + 4 + 8 * index;
+            self.add(at, 4, format!("  name {}", self.qstr(self.word(at))));
+            self.add(at + 4, 4, format!("  -> {:08x}", self.word(at + 4)));
+        }
+    }
+}
+
+/// The annotated hex dump of an image.
+pub fn dump(image: &Image<'_>) -> String {
+    let mut notes = Notes { image, notes: Vec::new() };
+    notes.header();
+    notes.pool();
+    notes.constants();
+    notes.modules();
+    for section in [Section::ModuleIndex, Section::Resources, Section::Sources] {
+        notes.name_table(section);
+    }
+    let mut list = notes.notes;
+    list.sort_by_key(|note| note.0);
+    let bytes = image.bytes();
+    let mut out = String::new();
+    let mut position = 0;
+    let line = |out: &mut String, offset: usize, chunk: &[u8], text: &str| {
+        let hex: Vec<String> = chunk.iter().map(|byte| format!("{byte:02x}")).collect();
+        let _ = writeln!(out, "{offset:06x}  {:<47}  {text}", hex.join(" "));
+    };
+    let _ = writeln!(out, "frozen image, {} bytes ({} header)", bytes.len(), HEADER_SIZE);
+    for (offset, len, text) in list.into_iter().chain(core::iter::once((bytes.len(), 0, String::new()))) {
+        let offset = offset.min(bytes.len());
+        // Bytes no note covers (padding) are shown as such.
+        while position < offset {
+            let end = offset.min(position + 16);
+            line(&mut out, position, &bytes[position..end], "padding");
+            position = end;
+        }
+        if offset < position || len == 0 {
+            continue;
+        }
+        let end = (offset + len).min(bytes.len());
+        let mut first = true;
+        while position < end {
+            let stop = end.min(position + 16);
+            line(&mut out, position, &bytes[position..stop], if first { &text } else { "" });
+            first = false;
+            position = stop;
+        }
+    }
+    out
+}

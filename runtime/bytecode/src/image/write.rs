@@ -1,0 +1,588 @@
+//! [`ImageBuilder`]: lays out a frozen image from compiled modules, resources
+//! and sources, deterministically.
+//!
+//! The builder sorts everything by name first, so the order in which inputs
+//! are added never shows in the output. It then builds the qstr pool (every
+//! string once, minus the runtime's static qstrs), the constants (each
+//! distinct constant once for the whole image), the code, the module tables
+//! and the name tables, in the order of the format, and finally the header
+//! and its checksum. Alongside the bytes it returns [`ImageStats`], the
+//! figures of the freezer's size report.
+
+use super::check::{CODE_DESCRIPTOR_SIZE, MAX_DEPTH, MODULE_ENTRY_SIZE};
+use super::{board_id, checksum, fits_small_int, qstr_word, small_int_word, Abi, Header};
+use super::{FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAX_QSTR_ID, QSTR_CONST_MAX_LEN, SECTION_COUNT};
+use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
+use crate::constant::Constant;
+use crate::mpy::{MpyModule, RawCode};
+use alloc::collections::{BTreeMap, BTreeSet};
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+/// Why an image could not be built.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuildError {
+    /// What is wrong, as a sentence.
+    pub message: String,
+}
+
+impl core::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+fn error<T>(message: String) -> Result<T, BuildError> {
+    Err(BuildError { message })
+}
+
+/// Sizes of one module in an image, for the size report.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ModuleStats {
+    /// Its frozen name.
+    pub name: String,
+    /// Raw code descriptors, child lists and bytecode.
+    pub code_bytes: u32,
+    /// Constant objects this module is the first (by name) to use.
+    pub constant_bytes: u32,
+    /// Pool entries (tables and data) this module is the first to use.
+    pub qstr_bytes: u32,
+    /// The module entry, its qstr table and its object table.
+    pub table_bytes: u32,
+    /// The number of pool qstrs this module is the first to use.
+    pub new_qstrs: u32,
+    /// The length of its qstr table.
+    pub qstr_count: u32,
+    /// The length of its object table.
+    pub object_count: u32,
+    /// The number of raw codes.
+    pub raw_codes: u32,
+}
+
+impl ModuleStats {
+    /// Everything charged to the module.
+    pub fn total(&self) -> u32 {
+        self.code_bytes + self.constant_bytes + self.qstr_bytes + self.table_bytes
+    }
+}
+
+/// Figures of a built image.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImageStats {
+    /// The image size, header included.
+    pub total_bytes: u32,
+    /// `(offset, size)` of every section, in [`Section::ALL`] order.
+    pub sections: [(u32, u32); SECTION_COUNT],
+    /// Strings in the pool.
+    pub qstr_count: u32,
+    /// Per compiled module, sorted by name.
+    pub modules: Vec<ModuleStats>,
+    /// `(name, bytes in the constants section)` per resource, sorted by name.
+    pub resources: Vec<(String, u32)>,
+    /// `(name, bytes in the constants section)` per source module, sorted by name.
+    pub sources: Vec<(String, u32)>,
+}
+
+/// A built image.
+#[derive(Clone, Debug)]
+pub struct BuiltImage {
+    pub bytes: Vec<u8>,
+    pub stats: ImageStats,
+}
+
+/// Collects the inputs of an image; [`ImageBuilder::build`] lays it out.
+#[derive(Clone, Debug)]
+pub struct ImageBuilder<'a> {
+    abi: Abi<'a>,
+    board: String,
+    link_address: u32,
+    heap_size: u32,
+    main: Option<String>,
+    modules: Vec<(String, MpyModule)>,
+    resources: Vec<(String, Vec<u8>)>,
+    sources: Vec<(String, String)>,
+    qstrs: Vec<String>,
+}
+
+impl<'a> ImageBuilder<'a> {
+    /// A builder for `board`, linked against `abi`, at [`FLASH_BASE`].
+    pub fn new(abi: Abi<'a>, board: &str) -> Self {
+        ImageBuilder {
+            abi,
+            board: board.to_string(),
+            link_address: FLASH_BASE,
+            heap_size: 0,
+            main: None,
+            modules: Vec::new(),
+            resources: Vec::new(),
+            sources: Vec::new(),
+            qstrs: Vec::new(),
+        }
+    }
+
+    /// Sets the address the image will sit at.
+    pub fn link_address(&mut self, address: u32) -> &mut Self {
+        self.link_address = address;
+        self
+    }
+
+    /// Sets the heap size the manifest asks for (0 = the board's default).
+    pub fn heap_size(&mut self, bytes: u32) -> &mut Self {
+        self.heap_size = bytes;
+        self
+    }
+
+    /// Sets the module run at boot, by frozen name (`main.py`).
+    pub fn main_module(&mut self, name: &str) -> &mut Self {
+        self.main = Some(name.to_string());
+        self
+    }
+
+    /// Adds a compiled module under its frozen name (`pkg/mod.py`).
+    pub fn module(&mut self, name: &str, module: MpyModule) -> &mut Self {
+        self.modules.push((name.to_string(), module));
+        self
+    }
+
+    /// Adds a resource file.
+    pub fn resource(&mut self, name: &str, bytes: Vec<u8>) -> &mut Self {
+        self.resources.push((name.to_string(), bytes));
+        self
+    }
+
+    /// Adds a module frozen as source text.
+    pub fn source(&mut self, name: &str, text: String) -> &mut Self {
+        self.sources.push((name.to_string(), text));
+        self
+    }
+
+    /// Adds a string to the pool (the manifest's extra qstrs).
+    pub fn qstr(&mut self, text: &str) -> &mut Self {
+        self.qstrs.push(text.to_string());
+        self
+    }
+
+    /// Lays the image out.
+    pub fn build(&self) -> Result<BuiltImage, BuildError> {
+        let board = board_id(&self.board)
+            .map_or_else(|| error(format!("board id `{}` is not ASCII of at most 16 bytes", self.board)), Ok)?;
+        if self.link_address % 4 != 0 || !(FLASH_BASE..HEAP_BASE).contains(&self.link_address) {
+            return error(format!("link address 0x{:08x} is not a 4-byte aligned flash address", self.link_address));
+        }
+        let types = self.abi.types;
+        for address in [types.str, types.bytes, types.int, types.float, types.complex, types.tuple] {
+            if address % 4 != 0 || address >= FLASH_BASE || address == 0 {
+                return error(format!("builtin type address 0x{address:08x} is not a static object address"));
+            }
+        }
+        let modules = sorted(&self.modules, "module")?;
+        let resources = sorted(&self.resources, "resource")?;
+        let sources = sorted(&self.sources, "source module")?;
+        for (name, module) in &modules {
+            if module.small_int_bits > 31 {
+                return error(format!("`{name}` was compiled for {}-bit small ints; images hold 31", module.small_int_bits));
+            }
+        }
+        if let Some(main) = &self.main {
+            if !modules.iter().any(|(name, _)| name == main) && !sources.iter().any(|(name, _)| name == main) {
+                return error(format!("the main module `{main}` is not among the frozen modules"));
+            }
+        }
+
+        let pool = self.pool(&modules, &resources, &sources)?;
+        let first_qstr = self.abi.first_qstr();
+        let ids: BTreeMap<&str, u32> =
+            pool.iter().enumerate().map(|(index, text)| (text.as_str(), first_qstr + index as u32)).collect();
+        if u64::from(first_qstr) + pool.len() as u64 > u64::from(MAX_QSTR_ID) + 1 {
+            return error(format!("{} strings do not fit the qstr ids left by the runtime", pool.len()));
+        }
+        let qstr_id = |text: &str| self.abi.static_qstr_id(text).or_else(|| ids.get(text).copied());
+        let pool_bytes = pool_section(&pool);
+        let mut stats = ImageStats { qstr_count: pool.len() as u32, ..ImageStats::default() };
+
+        // Constants: module object tables, then resources, then sources.
+        let constants_base = self.link_address + (HEADER_SIZE + pool_bytes.len()) as u32;
+        let mut constants = Constants { base: constants_base, bytes: Vec::new(), seen: BTreeMap::new(), types };
+        let mut object_tables = Vec::new();
+        let mut charged: BTreeSet<&str> = BTreeSet::new();
+        for (name, module) in &modules {
+            let before = constants.bytes.len();
+            let mut words = Vec::new();
+            for constant in &module.objects {
+                words.push(constants.word(constant, &qstr_id, 0)?);
+            }
+            object_tables.push(words);
+            let mut module_stats = ModuleStats {
+                name: name.to_string(),
+                constant_bytes: (constants.bytes.len() - before) as u32,
+                qstr_count: module.qstrs.len() as u32,
+                object_count: module.objects.len() as u32,
+                ..ModuleStats::default()
+            };
+            for text in module.qstrs.iter().map(String::as_str).chain(core::iter::once(*name)) {
+                if ids.contains_key(text) && charged.insert(text) {
+                    module_stats.new_qstrs += 1;
+                    module_stats.qstr_bytes += 9 + text.len() as u32;
+                }
+            }
+            stats.modules.push(module_stats);
+        }
+        let mut resource_words = Vec::new();
+        for (name, data) in &resources {
+            let before = constants.bytes.len();
+            resource_words.push(constants.object(Key::Bytes(data.to_vec()))?);
+            stats.resources.push((name.to_string(), (constants.bytes.len() - before) as u32));
+        }
+        let mut source_words = Vec::new();
+        for (name, text) in &sources {
+            let before = constants.bytes.len();
+            source_words.push(constants.object(Key::Str(text.to_string()))?);
+            stats.sources.push((name.to_string(), (constants.bytes.len() - before) as u32));
+        }
+        let constant_bytes = constants.bytes;
+
+        // Code, module by module.
+        let code_base = constants_base + constant_bytes.len() as u32;
+        let mut code = Vec::new();
+        let mut roots = Vec::new();
+        for ((_, module), module_stats) in modules.iter().zip(&mut stats.modules) {
+            let before = code.len();
+            roots.push(code_base + before as u32);
+            module_stats.raw_codes = emit_code(&module.root, code_base, &mut code, 0)?;
+            module_stats.code_bytes = (code.len() - before) as u32;
+        }
+
+        // Module entries, then their tables.
+        let modules_base = code_base + code.len() as u32;
+        let mut entries = Vec::new();
+        let mut tables = Vec::new();
+        let tables_base = modules_base + (MODULE_ENTRY_SIZE * modules.len()) as u32;
+        let mut module_addresses = Vec::new();
+        for (index, (name, module)) in modules.iter().enumerate() {
+            module_addresses.push(modules_base + entries.len() as u32);
+            let object_table = tables_base + tables.len() as u32;
+            for word in &object_tables[index] {
+                push_word(&mut tables, *word);
+            }
+            let qstr_table = tables_base + tables.len() as u32;
+            for text in &module.qstrs {
+                let id = qstr_id(text).unwrap_or(0);
+                tables.extend_from_slice(&(id as u16).to_le_bytes());
+            }
+            pad(&mut tables);
+            for word in [
+                qstr_id(name).unwrap_or(0),
+                qstr_table,
+                module.qstrs.len() as u32,
+                object_table,
+                module.objects.len() as u32,
+                roots[index],
+            ] {
+                push_word(&mut entries, word);
+            }
+            stats.modules[index].table_bytes = (MODULE_ENTRY_SIZE + 4 * module.objects.len() + 2 * module.qstrs.len()) as u32;
+        }
+        entries.extend_from_slice(&tables);
+
+        let name_table = |names: &mut dyn Iterator<Item = (&str, u32)>| {
+            let pairs: Vec<(&str, u32)> = names.collect();
+            let mut out = Vec::new();
+            push_word(&mut out, pairs.len() as u32);
+            for (name, address) in pairs {
+                push_word(&mut out, qstr_id(name).unwrap_or(0));
+                push_word(&mut out, address);
+            }
+            out
+        };
+        let index = name_table(&mut modules.iter().map(|(name, _)| *name).zip(module_addresses.iter().copied()));
+        let resource_table = name_table(&mut resources.iter().map(|(name, _)| *name).zip(resource_words.iter().copied()));
+        let source_table = name_table(&mut sources.iter().map(|(name, _)| *name).zip(source_words.iter().copied()));
+
+        let parts = [pool_bytes, constant_bytes, code, entries, index, resource_table, source_table];
+        let mut bytes = alloc::vec![0u8; HEADER_SIZE];
+        let mut sections = [(0u32, 0u32); SECTION_COUNT];
+        for (section, part) in sections.iter_mut().zip(&parts) {
+            *section = (bytes.len() as u32, part.len() as u32);
+            bytes.extend_from_slice(part);
+        }
+        if u64::from(self.link_address) + bytes.len() as u64 > u64::from(HEAP_BASE) {
+            return error(format!("the image ({} bytes) does not fit below the heap at its link address", bytes.len()));
+        }
+        let mut header = Header {
+            format_version: FORMAT_VERSION,
+            abi_id: self.abi.abi_id,
+            word_size: 4,
+            little_endian: true,
+            link_address: self.link_address,
+            total_size: bytes.len() as u32,
+            first_qstr,
+            main_module: self.main.as_deref().and_then(qstr_id).unwrap_or(0),
+            board,
+            sections,
+            heap_size: self.heap_size,
+            checksum: [0; 16],
+        };
+        bytes[..HEADER_SIZE].copy_from_slice(&header.to_bytes());
+        header.checksum = checksum(&bytes);
+        bytes[..HEADER_SIZE].copy_from_slice(&header.to_bytes());
+        stats.total_bytes = bytes.len() as u32;
+        stats.sections = sections;
+        Ok(BuiltImage { bytes, stats })
+    }
+
+    /// Every string the image needs as a qstr and the runtime lacks, sorted.
+    fn pool(
+        &self,
+        modules: &[(&str, &MpyModule)],
+        resources: &[(&str, &Vec<u8>)],
+        sources: &[(&str, &String)],
+    ) -> Result<Vec<String>, BuildError> {
+        let mut set: BTreeSet<&str> = BTreeSet::new();
+        for (name, module) in modules {
+            set.insert(name);
+            set.extend(module.qstrs.iter().map(String::as_str));
+            for constant in &module.objects {
+                short_strs(constant, &mut set);
+            }
+        }
+        set.extend(resources.iter().map(|(name, _)| *name));
+        set.extend(sources.iter().map(|(name, _)| *name));
+        set.extend(self.qstrs.iter().map(String::as_str));
+        let mut pool = Vec::new();
+        for text in set {
+            if text.len() > usize::from(u16::MAX) {
+                return error(format!("a qstr of {} bytes is longer than the 65535 a qstr may have", text.len()));
+            }
+            if self.abi.static_qstr_id(text).is_none() {
+                pool.push(text.to_string());
+            }
+        }
+        Ok(pool)
+    }
+}
+
+/// The entries sorted by name, or an error naming a duplicate.
+fn sorted<'e, T>(entries: &'e [(String, T)], what: &str) -> Result<Vec<(&'e str, &'e T)>, BuildError> {
+    let mut out: Vec<(&str, &T)> = entries.iter().map(|(name, value)| (name.as_str(), value)).collect();
+    out.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    for pair in out.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            return error(format!("{what} `{}` is given twice", pair[0].0));
+        }
+    }
+    Ok(out)
+}
+
+/// Adds the strs of `constant` short enough to become qstrs.
+fn short_strs<'c>(constant: &'c Constant, set: &mut BTreeSet<&'c str>) {
+    match constant {
+        Constant::Str(text) if text.len() < QSTR_CONST_MAX_LEN => {
+            set.insert(text);
+        }
+        Constant::Tuple(items) => items.iter().for_each(|item| short_strs(item, set)),
+        _ => {}
+    }
+}
+
+fn push_word(out: &mut Vec<u8>, word: u32) {
+    out.extend_from_slice(&word.to_le_bytes());
+}
+
+fn pad(out: &mut Vec<u8>) {
+    while out.len() % 4 != 0 {
+        out.push(0);
+    }
+}
+
+/// The qstr pool section of `pool` (sorted).
+fn pool_section(pool: &[String]) -> Vec<u8> {
+    let mut out = Vec::new();
+    push_word(&mut out, pool.len() as u32);
+    for text in pool {
+        out.extend_from_slice(&crate::qstr_hash16(text.as_bytes()).to_le_bytes());
+    }
+    for text in pool {
+        out.extend_from_slice(&(text.len() as u16).to_le_bytes());
+    }
+    let mut data_offset = 4 + 8 * pool.len();
+    for text in pool {
+        push_word(&mut out, data_offset as u32);
+        data_offset += text.len() + 1;
+    }
+    for text in pool {
+        out.extend_from_slice(text.as_bytes());
+        out.push(0);
+    }
+    pad(&mut out);
+    out
+}
+
+/// A constant object, as the key that makes identical ones shared.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Key {
+    Str(String),
+    Bytes(Vec<u8>),
+    Int { negative: bool, digits: Vec<u32> },
+    Float(u64),
+    Complex(u64, u64),
+    Tuple(Vec<u32>),
+}
+
+/// The constants section being built.
+struct Constants {
+    base: u32,
+    bytes: Vec<u8>,
+    seen: BTreeMap<Key, u32>,
+    types: super::BuiltinTypes,
+}
+
+impl Constants {
+    /// The object word of a constant, adding objects as needed.
+    fn word(&mut self, constant: &Constant, qstr_id: &dyn Fn(&str) -> Option<u32>, depth: u32) -> Result<u32, BuildError> {
+        if depth > MAX_DEPTH {
+            return error(format!("constant tuples are nested deeper than {MAX_DEPTH}"));
+        }
+        let key = match constant {
+            Constant::None => return Ok(WORD_NONE),
+            Constant::True => return Ok(WORD_TRUE),
+            Constant::False => return Ok(WORD_FALSE),
+            Constant::Ellipsis => return Ok(WORD_ELLIPSIS),
+            Constant::Str(text) => match qstr_id(text) {
+                Some(id) => return Ok(qstr_word(id)),
+                None => Key::Str(text.clone()),
+            },
+            Constant::Bytes(data) => Key::Bytes(data.clone()),
+            Constant::Int(text) => {
+                let (negative, digits) =
+                    parse_decimal(text).map_or_else(|| error(format!("int constant `{text}` is not decimal")), Ok)?;
+                let magnitude = match digits.as_slice() {
+                    [] => Some(0i64),
+                    [low] => Some(i64::from(*low)),
+                    _ => None,
+                };
+                if let Some(value) = magnitude.map(|value| if negative { -value } else { value }) {
+                    if fits_small_int(value) {
+                        return Ok(small_int_word(value as i32));
+                    }
+                }
+                Key::Int { negative, digits }
+            }
+            Constant::Float(value) => Key::Float(value.to_bits()),
+            Constant::Complex { real, imag } => Key::Complex(real.to_bits(), imag.to_bits()),
+            Constant::Tuple(items) => {
+                let mut words = Vec::new();
+                for item in items {
+                    words.push(self.word(item, qstr_id, depth + 1)?);
+                }
+                Key::Tuple(words)
+            }
+        };
+        self.object(key)
+    }
+
+    /// The address of the object for `key`, laid out on first use.
+    fn object(&mut self, key: Key) -> Result<u32, BuildError> {
+        if let Some(address) = self.seen.get(&key) {
+            return Ok(*address);
+        }
+        let address = self.base + self.bytes.len() as u32;
+        let out = &mut self.bytes;
+        let types = &self.types;
+        let mut data_object = |type_word: u32, data: &[u8]| {
+            push_word(out, type_word);
+            push_word(out, u32::from(crate::qstr_hash16(data)));
+            push_word(out, data.len() as u32);
+            push_word(out, address + 16);
+            out.extend_from_slice(data);
+            out.push(0);
+        };
+        match &key {
+            Key::Str(text) => data_object(types.str, text.as_bytes()),
+            Key::Bytes(data) => data_object(types.bytes, data),
+            Key::Int { negative, digits } => {
+                push_word(out, types.int);
+                push_word(out, (digits.len() as u32) << 1 | u32::from(*negative));
+                push_word(out, address + 12);
+                digits.iter().for_each(|digit| push_word(out, *digit));
+            }
+            Key::Float(bits) => {
+                for word in [types.float, 0, *bits as u32, (*bits >> 32) as u32] {
+                    push_word(out, word);
+                }
+            }
+            Key::Complex(real, imag) => {
+                for word in [types.complex, 0, *real as u32, (*real >> 32) as u32, *imag as u32, (*imag >> 32) as u32] {
+                    push_word(out, word);
+                }
+            }
+            Key::Tuple(words) => {
+                push_word(out, types.tuple);
+                push_word(out, words.len() as u32);
+                words.iter().for_each(|word| push_word(out, *word));
+            }
+        }
+        pad(out);
+        if u64::from(self.base) + self.bytes.len() as u64 > u64::from(HEAP_BASE) {
+            return error("the constants do not fit the flash range".to_string());
+        }
+        self.seen.insert(key, address);
+        Ok(address)
+    }
+}
+
+/// Parses decimal text (with an optional `-`) into u32 digits, least
+/// significant first, without leading zero digits.
+pub(super) fn parse_decimal(text: &str) -> Option<(bool, Vec<u32>)> {
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    if body.is_empty() {
+        return None;
+    }
+    let mut digits: Vec<u32> = Vec::new();
+    for byte in body.bytes() {
+        let mut carry = u64::from(byte.is_ascii_digit().then(|| byte - b'0')?);
+        for digit in digits.iter_mut() {
+            let value = u64::from(*digit) * 10 + carry;
+            *digit = value as u32;
+            carry = value >> 32;
+        }
+        if carry != 0 {
+            digits.push(carry as u32);
+        }
+    }
+    Some((negative && !digits.is_empty(), digits))
+}
+
+/// Appends `code` and its children, depth first, and returns how many raw
+/// codes that was.
+fn emit_code(code: &RawCode, base: u32, out: &mut Vec<u8>, depth: u32) -> Result<u32, BuildError> {
+    if depth > MAX_DEPTH {
+        return error(format!("functions are nested deeper than {MAX_DEPTH}"));
+    }
+    let address = base + out.len() as u32;
+    let own_size = |code: &RawCode| CODE_DESCRIPTOR_SIZE + 4 * code.children.len() + code.fun_data.len().next_multiple_of(4);
+    let list = address + CODE_DESCRIPTOR_SIZE as u32;
+    let fun_data = list + 4 * code.children.len() as u32;
+    for word in [fun_data, code.fun_data.len() as u32, list, (code.children.len() as u32) << 4] {
+        push_word(out, word);
+    }
+    let mut child_address = address + own_size(code) as u32;
+    for child in &code.children {
+        push_word(out, child_address);
+        child_address += subtree_size(child, &own_size) as u32;
+    }
+    out.extend_from_slice(&code.fun_data);
+    pad(out);
+    let mut count = 1;
+    for child in &code.children {
+        count += emit_code(child, base, out, depth + 1)?;
+    }
+    Ok(count)
+}
+
+fn subtree_size(code: &RawCode, own_size: &dyn Fn(&RawCode) -> usize) -> usize {
+    own_size(code) + code.children.iter().map(|child| subtree_size(child, own_size)).sum::<usize>()
+}

@@ -1,0 +1,366 @@
+//! The frozen image: golden annotated hex dumps of small images, the round
+//! trip from `.mpy` to image and back to instructions and constants, rejection
+//! of corrupt, truncated and foreign images, and determinism.
+//!
+//! Regenerate the dumps with
+//! `UPDATE_EXPECT=1 cargo test -p rime-bytecode --features alloc --test image`.
+
+use expect_test::expect_file;
+use rime_bytecode::image::{
+    dump, Abi, BuiltinTypes, Image, ImageBuilder, ImageErrorKind, ObjRef, Section, HEADER_SIZE, STATIC_BASE,
+};
+use rime_bytecode::opcode::{instructions, Operand, OperandKind};
+use rime_bytecode::{Constant, MpyModule, Prelude};
+use std::path::{Path, PathBuf};
+
+/// A made-up runtime: two extra static qstrs and its builtin types in the
+/// first static slots.
+const RUNTIME_QSTRS: &[&str] = &["bytearray", "const"];
+const TYPES: BuiltinTypes = BuiltinTypes {
+    str: STATIC_BASE,
+    bytes: STATIC_BASE + 16,
+    int: STATIC_BASE + 32,
+    float: STATIC_BASE + 48,
+    complex: STATIC_BASE + 64,
+    tuple: STATIC_BASE + 80,
+};
+
+fn abi() -> Abi<'static> {
+    Abi { abi_id: 0x5249_4d45, runtime_qstrs: RUNTIME_QSTRS, types: TYPES }
+}
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data")
+}
+
+fn golden(stem: &str) -> MpyModule {
+    let bytes = std::fs::read(data_dir().join(format!("mpy/{stem}.mpy"))).unwrap();
+    MpyModule::read(&bytes).unwrap()
+}
+
+fn all_goldens() -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(data_dir().join("mpy"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "mpy"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| (format!("{}.py", path.file_stem().unwrap().to_str().unwrap()), std::fs::read(&path).unwrap()))
+        .collect()
+}
+
+/// A small image: one module run at boot, a resource and a source module.
+fn small_image() -> Vec<u8> {
+    let mut builder = ImageBuilder::new(abi(), "host");
+    builder
+        .module("main.py", golden("tuples"))
+        .main_module("main.py")
+        .heap_size(64 * 1024)
+        .resource("data/hello.txt", b"hello\n".to_vec())
+        .source("later.py", "print('later')\n".to_string());
+    builder.build().unwrap().bytes
+}
+
+#[test]
+fn golden_small_image() {
+    let bytes = small_image();
+    let image = Image::parse(&bytes, &abi()).unwrap();
+    assert_eq!(image.main_module(), Some("main.py"));
+    assert_eq!(image.resource("data/hello.txt"), Some(&b"hello\n"[..]));
+    assert_eq!(image.source("later.py"), Some("print('later')\n"));
+    assert_eq!(image.resource("nope"), None);
+    expect_file!["data/image/small.dump"].assert_eq(&dump(&image));
+}
+
+#[test]
+fn golden_constants_image() {
+    let mut builder = ImageBuilder::new(abi(), "rp2-pico");
+    builder.link_address(0x1010_0000);
+    for stem in ["bigints", "bytes_literals", "long_strings"] {
+        builder.module(&format!("consts/{stem}.py"), golden(stem));
+    }
+    builder.module("consts/__init__.py", golden("empty"));
+    let bytes = builder.build().unwrap().bytes;
+    let image = Image::parse_for_board(&bytes, &abi(), "rp2-pico").unwrap();
+    assert_eq!(image.module_count(), 4);
+    expect_file!["data/image/constants.dump"].assert_eq(&dump(&image));
+}
+
+/// The decimal text of a big int's digits.
+fn decimal(negative: bool, digits: &[u32]) -> String {
+    let mut digits = digits.to_vec();
+    let mut out = Vec::new();
+    while digits.iter().any(|digit| *digit != 0) {
+        let mut remainder = 0u64;
+        for digit in digits.iter_mut().rev() {
+            let value = (remainder << 32) | u64::from(*digit);
+            *digit = (value / 10) as u32;
+            remainder = value % 10;
+        }
+        out.push(b'0' + remainder as u8);
+    }
+    if negative {
+        out.push(b'-');
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap()
+}
+
+/// Whether the object `word` of `image` is the constant `constant`.
+fn same_constant(image: &Image<'_>, word: u32, constant: &Constant) -> bool {
+    match (image.object(word), constant) {
+        (Some(ObjRef::Qstr(id)), Constant::Str(text)) => image.qstr(id) == Some(text.as_str()),
+        (Some(ObjRef::Str { data, hash }), Constant::Str(text)) => {
+            data == text && hash == rime_bytecode::qstr_hash16(text.as_bytes())
+        }
+        (Some(ObjRef::Bytes(data)), Constant::Bytes(bytes)) => data == bytes.as_slice(),
+        (Some(ObjRef::SmallInt(value)), Constant::Int(text)) => value.to_string() == *text,
+        (Some(ObjRef::BigInt { negative, digits }), Constant::Int(text)) => {
+            decimal(negative, &digits.iter().collect::<Vec<_>>()) == *text
+        }
+        (Some(ObjRef::Float(value)), Constant::Float(expected)) => value.to_bits() == expected.to_bits(),
+        (Some(ObjRef::Complex { real, imag }), Constant::Complex { real: r, imag: i }) => {
+            real.to_bits() == r.to_bits() && imag.to_bits() == i.to_bits()
+        }
+        (Some(ObjRef::Tuple(words)), Constant::Tuple(items)) => {
+            words.len() == items.len() && words.iter().zip(items).all(|(word, item)| same_constant(image, word, item))
+        }
+        (Some(ObjRef::None), Constant::None)
+        | (Some(ObjRef::True), Constant::True)
+        | (Some(ObjRef::False), Constant::False)
+        | (Some(ObjRef::Ellipsis), Constant::Ellipsis) => true,
+        _ => false,
+    }
+}
+
+/// The instruction stream of `fun_data` with qstr operands as text and
+/// constant operands as reprs, through the given lookups.
+fn listing(fun_data: &[u8], qstr: &dyn Fn(u32) -> String, object: &dyn Fn(u32) -> String) -> Vec<String> {
+    let prelude = Prelude::decode(fun_data).unwrap();
+    let mut out = vec![format!("name {}", qstr(prelude.simple_name))];
+    out.extend(prelude.arg_names(fun_data).map(|name| format!("arg {}", qstr(name))));
+    for instruction in instructions(fun_data, prelude.code_start) {
+        let instruction = instruction.unwrap();
+        let operand = match (instruction.opcode.operand_kind(), instruction.operand) {
+            (OperandKind::Qstr, Operand::Qstr(index)) => qstr(index),
+            (OperandKind::Obj, Operand::Uint(index)) => object(index),
+            (_, operand) => format!("{operand:?}"),
+        };
+        out.push(format!("{:04x} {} {operand}", instruction.offset, instruction.opcode.name()));
+    }
+    out
+}
+
+#[test]
+fn every_code_object_round_trips() {
+    let goldens = all_goldens();
+    let mut builder = ImageBuilder::new(abi(), "host");
+    let mut modules = Vec::new();
+    for (name, bytes) in &goldens {
+        let module = MpyModule::read(bytes).unwrap();
+        builder.module(name, module.clone());
+        modules.push((name.clone(), module));
+    }
+    let bytes = builder.build().unwrap().bytes;
+    let image = Image::parse(&bytes, &abi()).unwrap();
+    let mut checked = 0;
+    for (name, module) in &modules {
+        let frozen = image.module(name).unwrap();
+        assert_eq!(frozen.name(), name);
+        assert_eq!(frozen.qstr_count() as usize, module.qstrs.len());
+        assert_eq!(frozen.object_count() as usize, module.objects.len());
+        for (index, constant) in module.objects.iter().enumerate() {
+            let word = frozen.object(index as u32).unwrap();
+            assert!(same_constant(&image, word, constant), "{name} object {index}: {}", constant.repr());
+        }
+        let mut stack = vec![(frozen.root().unwrap(), &module.root)];
+        while let Some((code, raw)) = stack.pop() {
+            assert_eq!(code.fun_data(), raw.fun_data.as_slice(), "{name}");
+            let mpy_listing = listing(
+                &raw.fun_data,
+                &|index| module.qstrs[index as usize].clone(),
+                &|index| module.objects[index as usize].repr(),
+            );
+            let image_listing = listing(
+                code.fun_data(),
+                &|index| frozen.qstr(index).unwrap().to_string(),
+                &|index| {
+                    let word = frozen.object(index).unwrap();
+                    let constant = &module.objects[index as usize];
+                    assert!(same_constant(&image, word, constant));
+                    constant.repr()
+                },
+            );
+            assert_eq!(image_listing, mpy_listing, "{name}");
+            assert_eq!(code.child_count() as usize, raw.children.len());
+            stack.extend(code.children().zip(&raw.children));
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} code objects");
+}
+
+#[test]
+fn strings_are_shared_so_the_image_is_smaller_than_the_mpy_files() {
+    let goldens = all_goldens();
+    let mut builder = ImageBuilder::new(abi(), "host");
+    for (name, bytes) in &goldens {
+        builder.module(name, MpyModule::read(bytes).unwrap());
+    }
+    let built = builder.build().unwrap();
+    let mpy_total: usize = goldens.iter().map(|(_, bytes)| bytes.len()).sum();
+    assert!(built.bytes.len() < mpy_total, "image {} >= mpy {mpy_total}", built.bytes.len());
+    let image = Image::parse(&built.bytes, &abi()).unwrap();
+    // Every pool string is there once, and none is a static qstr.
+    for id in image.first_qstr()..image.first_qstr() + image.qstr_count() {
+        let text = image.qstr(id).unwrap();
+        assert_eq!(image.find_qstr(text), Some(id));
+        assert!(abi().static_qstr_id(text).is_none(), "{text:?} is static");
+    }
+    assert_eq!(image.find_qstr("print"), rime_bytecode::static_qstr_id("print").map(u32::from));
+    assert_eq!(image.find_qstr("bytearray"), Some(166));
+    assert_eq!(image.find_pool_qstr(b"no such string"), None);
+    let stats = built.stats;
+    assert_eq!(stats.total_bytes as usize, built.bytes.len());
+    assert_eq!(stats.qstr_count, image.qstr_count());
+    assert_eq!(stats.modules.len(), goldens.len());
+}
+
+#[test]
+fn builds_are_deterministic_and_ignore_input_order() {
+    let goldens = all_goldens();
+    let build = |order: &mut dyn Iterator<Item = &(String, Vec<u8>)>| {
+        let mut builder = ImageBuilder::new(abi(), "host");
+        for (name, bytes) in order {
+            builder.module(name, MpyModule::read(bytes).unwrap());
+            builder.resource(&format!("res/{name}"), bytes.clone());
+        }
+        builder.main_module("basics.py");
+        builder.build().unwrap().bytes
+    };
+    let first = build(&mut goldens.iter());
+    assert_eq!(first, build(&mut goldens.iter()));
+    assert_eq!(first, build(&mut goldens.iter().rev()));
+    let mut shuffled: Vec<_> = goldens.iter().collect();
+    shuffled.rotate_left(7);
+    assert_eq!(first, build(&mut shuffled.into_iter()));
+}
+
+fn kind(bytes: &[u8]) -> ImageErrorKind {
+    Image::parse(bytes, &abi()).unwrap_err().kind
+}
+
+#[test]
+fn flipping_any_byte_is_an_error() {
+    let bytes = small_image();
+    let mut corrupted = bytes.clone();
+    for offset in 0..bytes.len() {
+        corrupted[offset] ^= 0xff;
+        let error = Image::parse(&corrupted, &abi()).unwrap_err();
+        assert!(error.offset <= bytes.len());
+        let expected_kind = match offset {
+            0..4 => Some(ImageErrorKind::BadMagic),
+            4..8 => Some(ImageErrorKind::UnsupportedVersion(u32::from_le_bytes(corrupted[4..8].try_into().unwrap()))),
+            112..HEADER_SIZE => Some(ImageErrorKind::ChecksumMismatch),
+            _ if offset >= HEADER_SIZE => Some(ImageErrorKind::ChecksumMismatch),
+            _ => None,
+        };
+        if let Some(expected_kind) = expected_kind {
+            assert_eq!(error.kind, expected_kind, "byte {offset}");
+        }
+        assert!(!error.to_string().is_empty());
+        // Without the checksum, the structure checks still never panic.
+        let _ = Image::parse_with(&corrupted, &abi(), None, false);
+        corrupted[offset] = bytes[offset];
+    }
+}
+
+#[test]
+fn every_truncation_is_an_error() {
+    let bytes = small_image();
+    for len in 0..bytes.len() {
+        let error = Image::parse(&bytes[..len], &abi()).unwrap_err();
+        assert!(matches!(error.kind, ImageErrorKind::Truncated { .. }), "length {len}: {error}");
+        assert_eq!(error.offset, len);
+    }
+    // Trailing bytes (the rest of a flash region) are fine.
+    let mut padded = bytes.clone();
+    padded.extend_from_slice(&[0xff; 100]);
+    assert_eq!(Image::parse(&padded, &abi()).unwrap().bytes(), &bytes[..]);
+}
+
+#[test]
+fn foreign_images_are_refused_with_a_clear_message() {
+    let bytes = small_image();
+    let other = Abi { abi_id: 0x1111_2222, ..abi() };
+    let error = Image::parse(&bytes, &other).unwrap_err();
+    assert_eq!(error.kind, ImageErrorKind::AbiMismatch { expected: 0x1111_2222, found: 0x5249_4d45 });
+    assert_eq!(
+        error.to_string(),
+        "frozen image, byte 8: linked for another runtime build (ABI id 0x52494d45, this runtime is 0x11112222); freeze again for this firmware"
+    );
+    let error = Image::parse_for_board(&bytes, &abi(), "rp2-pico").unwrap_err();
+    assert!(matches!(error.kind, ImageErrorKind::BoardMismatch { .. }));
+    assert_eq!(error.to_string(), "frozen image, byte 32: built for board `host`, not `rp2-pico`");
+    assert!(Image::parse_for_board(&bytes, &abi(), "host").is_ok());
+    let fewer_qstrs = Abi { runtime_qstrs: &["bytearray"], ..abi() };
+    assert!(matches!(kind_with(&bytes, &fewer_qstrs), ImageErrorKind::QstrBaseMismatch { expected: 167, found: 168 }));
+
+    let mut bad_checksum = bytes.clone();
+    bad_checksum[120] ^= 1;
+    assert_eq!(kind(&bad_checksum), ImageErrorKind::ChecksumMismatch);
+    assert_eq!(
+        Image::parse(&bad_checksum, &abi()).unwrap_err().to_string(),
+        "frozen image, byte 112: checksum mismatch: the image is corrupt"
+    );
+    let mut bad_magic = bytes.clone();
+    bad_magic[0] = b'X';
+    assert_eq!(kind(&bad_magic), ImageErrorKind::BadMagic);
+    let mut big_endian = bytes.clone();
+    big_endian[13] = 2;
+    assert_eq!(kind(&big_endian), ImageErrorKind::BadWordFormat(0x204));
+    let mut sections = bytes.clone();
+    sections[48 + 8 * 2] ^= 4;
+    assert_eq!(kind(&sections), ImageErrorKind::BadSection(Section::Code));
+    assert_eq!(kind(b"RIMG"), ImageErrorKind::Truncated { needed: 128, available: 4 });
+    assert_eq!(kind(&[0; 200]), ImageErrorKind::BadMagic);
+}
+
+fn kind_with(bytes: &[u8], abi: &Abi<'_>) -> ImageErrorKind {
+    Image::parse(bytes, abi).unwrap_err().kind
+}
+
+#[test]
+fn builder_errors_are_reported() {
+    let mut builder = ImageBuilder::new(abi(), "a-board-name-that-is-too-long");
+    assert!(builder.build().unwrap_err().message.contains("board id"));
+    builder = ImageBuilder::new(abi(), "host");
+    builder.module("a.py", golden("empty")).module("a.py", golden("empty"));
+    assert_eq!(builder.build().unwrap_err().message, "module `a.py` is given twice");
+    builder = ImageBuilder::new(abi(), "host");
+    builder.module("a.py", golden("empty")).main_module("b.py");
+    assert_eq!(builder.build().unwrap_err().message, "the main module `b.py` is not among the frozen modules");
+    builder = ImageBuilder::new(abi(), "host");
+    builder.link_address(0x2000_0000);
+    assert!(builder.build().unwrap_err().message.contains("link address"));
+}
+
+#[test]
+fn zz_breakdown() {
+    let goldens = all_goldens();
+    let mut builder = ImageBuilder::new(abi(), "host");
+    let mut codes = 0;
+    let mut fun = 0;
+    for (name, bytes) in &goldens {
+        let m = MpyModule::read(bytes).unwrap();
+        fn walk(c: &rime_bytecode::RawCode, n: &mut usize, f: &mut usize) { *n += 1; *f += c.fun_data.len(); c.children.iter().for_each(|c| walk(c, n, f)); }
+        walk(&m.root, &mut codes, &mut fun);
+        builder.module(name, m);
+    }
+    let built = builder.build().unwrap();
+    eprintln!("sections {:?} qstrs {} codes {codes} fun {fun}", built.stats.sections, built.stats.qstr_count);
+    let s: usize = built.stats.modules.iter().map(|m| m.constant_bytes as usize).sum();
+    eprintln!("const {s}");
+}

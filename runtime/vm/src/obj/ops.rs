@@ -1,0 +1,403 @@
+//! The object protocol: hashing, equality, ordering, truth, operators,
+//! `in`, `len` and subscripts, for every builtin type (and the special
+//! methods of classes that the core needs).
+
+use super::num::*;
+use super::{Obj, Singleton, TypeId};
+use crate::vm::{Vm, R};
+use core::cmp::Ordering;
+
+impl Vm<'_> {
+    /// `hash(obj)`.
+    pub fn hash(&mut self, obj: Obj) -> R<u32> {
+        if obj.is_small() {
+            return Ok(obj.small_value() as u32);
+        }
+        if obj.is_qstr() {
+            return Ok(self.qstr_hash(obj.qstr_id()));
+        }
+        match obj {
+            Obj::TRUE => return Ok(1),
+            Obj::FALSE => return Ok(0),
+            _ if !obj.is_ptr() => return Ok(obj.0),
+            _ => {}
+        }
+        match self.native_type(obj) {
+            TypeId::Str | TypeId::Bytes => Ok(self.str_hash(obj)),
+            TypeId::Int | TypeId::Float => Ok(self.number_hash(obj)),
+            TypeId::Tuple => {
+                let mut hash = 0x345678u32;
+                for index in 0..self.tuple_len(obj) {
+                    let item = self.tuple_item(obj, index);
+                    hash = hash.wrapping_mul(1_000_003) ^ self.hash(item)?;
+                }
+                Ok(hash)
+            }
+            TypeId::FrozenSet => {
+                let mut hash = 0u32;
+                let mut index = 0;
+                while let Some((entry, key, _)) = self.map_next(obj, index) {
+                    hash ^= self.hash(key)?.wrapping_mul(0x9e37_79b9);
+                    index = entry + 1;
+                }
+                Ok(hash)
+            }
+            TypeId::List | TypeId::Dict | TypeId::Set | TypeId::ByteArray => {
+                Err(self.type_error_for("unhashable type:", obj))
+            }
+            _ => Ok(obj.0 >> 2),
+        }
+    }
+
+    /// `left == right`.
+    pub fn equal(&mut self, left: Obj, right: Obj) -> R<bool> {
+        if left == right {
+            return Ok(!self.is_float(left) || self.float_value(left) == self.float_value(left));
+        }
+        if left.is_small() && right.is_small() {
+            return Ok(false);
+        }
+        if left.is_qstr() && right.is_qstr() {
+            return Ok(false);
+        }
+        let left_type = self.native_type(left);
+        let right_type = self.native_type(right);
+        if let Some(result) = self.number_binary(OP_EQUAL, left, right)? {
+            return Ok(result == Obj::TRUE);
+        }
+        match (left_type, right_type) {
+            (TypeId::Str, TypeId::Str) => return Ok(self.str_bytes(left) == self.str_bytes(right)),
+            (TypeId::Bytes | TypeId::ByteArray, TypeId::Bytes | TypeId::ByteArray) => {
+                return Ok(self.str_bytes(left) == self.str_bytes(right))
+            }
+            (TypeId::Tuple, TypeId::Tuple) | (TypeId::List, TypeId::List) => {
+                return Ok(self.sequence_compare(left, right)? == Some(Ordering::Equal))
+            }
+            (TypeId::Dict, TypeId::Dict) => return self.dict_equal(left, right),
+            (TypeId::Set | TypeId::FrozenSet, TypeId::Set | TypeId::FrozenSet) => {
+                return Ok(self.map_len(left) == self.map_len(right) && self.set_is_subset(left, right)?)
+            }
+            (TypeId::Range, TypeId::Range) => {
+                return Ok((1..4).all(|index| self.get(left, index) == self.get(right, index)))
+            }
+            _ => {}
+        }
+        if let Some(result) = self.call_special_binary(left, "__eq__", right)? {
+            return self.truthy(result);
+        }
+        Ok(false)
+    }
+
+    fn dict_equal(&mut self, left: Obj, right: Obj) -> R<bool> {
+        if self.map_len(left) != self.map_len(right) {
+            return Ok(false);
+        }
+        let mut index = 0;
+        while let Some((entry, key, value)) = self.map_next(left, index) {
+            match self.map_get(right, key)? {
+                Some(other) if self.equal(value, other)? => {}
+                _ => return Ok(false),
+            }
+            index = entry + 1;
+        }
+        Ok(true)
+    }
+
+    /// Whether every key of set `left` is in `right`.
+    pub fn set_is_subset(&mut self, left: Obj, right: Obj) -> R<bool> {
+        let mut index = 0;
+        while let Some((entry, key, _)) = self.map_next(left, index) {
+            if self.map_find(right, key)?.is_none() {
+                return Ok(false);
+            }
+            index = entry + 1;
+        }
+        Ok(true)
+    }
+
+    /// Lexicographic comparison of two tuples or lists (None: incomparable items).
+    fn sequence_compare(&mut self, left: Obj, right: Obj) -> R<Option<Ordering>> {
+        let mut index = 0;
+        loop {
+            let (Some(left_items), Some(right_items)) = (self.seq_items(left), self.seq_items(right)) else {
+                return Ok(None);
+            };
+            if index >= left_items.1 || index >= right_items.1 {
+                return Ok(Some(left_items.1.cmp(&right_items.1).then(Ordering::Equal)).map(|ordering| {
+                    if index >= left_items.1 && index >= right_items.1 {
+                        Ordering::Equal
+                    } else {
+                        ordering
+                    }
+                }));
+            }
+            let a = self.seq_item_at(left_items, index);
+            let b = self.seq_item_at(right_items, index);
+            if !self.equal(a, b)? {
+                if self.compare(OP_LESS, a, b)? {
+                    return Ok(Some(Ordering::Less));
+                }
+                return Ok(Some(Ordering::Greater));
+            }
+            index += 1;
+        }
+    }
+
+    /// `left op right` for the ordering operators; TypeError when unordered.
+    pub fn compare(&mut self, op: u8, left: Obj, right: Obj) -> R<bool> {
+        if op == OP_EQUAL {
+            return self.equal(left, right);
+        }
+        if op == OP_NOT_EQUAL {
+            return Ok(!self.equal(left, right)?);
+        }
+        if left.is_small() && right.is_small() {
+            return Ok(compare_result(op, left.small_value().cmp(&right.small_value())));
+        }
+        if let Some(result) = self.number_binary(op, left, right)? {
+            return Ok(result == Obj::TRUE);
+        }
+        let left_type = self.native_type(left);
+        let right_type = self.native_type(right);
+        let ordering = match (left_type, right_type) {
+            (TypeId::Str, TypeId::Str) | (TypeId::Bytes, TypeId::Bytes) => {
+                Some(self.str_bytes(left).cmp(self.str_bytes(right)))
+            }
+            (TypeId::Tuple, TypeId::Tuple) | (TypeId::List, TypeId::List) => self.sequence_compare(left, right)?,
+            (TypeId::Set | TypeId::FrozenSet, TypeId::Set | TypeId::FrozenSet) => {
+                let subset = self.set_is_subset(left, right)?;
+                let superset = self.set_is_subset(right, left)?;
+                let strict_less = subset && !superset;
+                let strict_more = superset && !subset;
+                return Ok(match op {
+                    OP_LESS => strict_less,
+                    OP_MORE => strict_more,
+                    OP_LESS_EQUAL => subset,
+                    _ => superset,
+                });
+            }
+            _ => None,
+        };
+        if let Some(ordering) = ordering {
+            return Ok(compare_result(op, ordering));
+        }
+        let method = match op {
+            OP_LESS => "__lt__",
+            OP_MORE => "__gt__",
+            OP_LESS_EQUAL => "__le__",
+            _ => "__ge__",
+        };
+        if let Some(result) = self.call_special_binary(left, method, right)? {
+            if result != Singleton::NotImplemented.obj() {
+                return self.truthy(result);
+            }
+        }
+        let symbol = match op {
+            OP_LESS => "<",
+            OP_MORE => ">",
+            OP_LESS_EQUAL => "<=",
+            _ => ">=",
+        };
+        Err(self.binary_type_error(symbol, left, right, true))
+    }
+
+    /// TypeError for an operator that does not apply.
+    pub fn binary_type_error(&mut self, symbol: &str, left: Obj, right: Obj, ordering: bool) -> crate::vm::Raised {
+        let mut names = [[0u8; 32]; 2];
+        let mut lengths = [0usize; 2];
+        for (slot, obj) in [left, right].into_iter().enumerate() {
+            let name = self.type_name(obj);
+            let bytes = self.qstr_bytes(name);
+            let len = bytes.len().min(32);
+            names[slot][..len].copy_from_slice(&bytes[..len]);
+            lengths[slot] = len;
+        }
+        let left_name = core::str::from_utf8(&names[0][..lengths[0]]).unwrap_or("?");
+        let right_name = core::str::from_utf8(&names[1][..lengths[1]]).unwrap_or("?");
+        if ordering {
+            self.raise_fmt(
+                TypeId::TypeError,
+                format_args!("'{symbol}' not supported between instances of '{left_name}' and '{right_name}'"),
+            )
+        } else {
+            self.raise_fmt(
+                TypeId::TypeError,
+                format_args!("unsupported operand type(s) for {symbol}: '{left_name}' and '{right_name}'"),
+            )
+        }
+    }
+
+    /// `bool(obj)`.
+    pub fn truthy(&mut self, obj: Obj) -> R<bool> {
+        if obj.is_small() {
+            return Ok(obj.small_value() != 0);
+        }
+        match obj {
+            Obj::TRUE => return Ok(true),
+            Obj::FALSE | Obj::NONE | Obj::NULL => return Ok(false),
+            _ => {}
+        }
+        if obj.is_qstr() {
+            return Ok(obj.qstr_id() != 1);
+        }
+        if !obj.is_ptr() {
+            return Ok(true);
+        }
+        match self.native_type(obj) {
+            TypeId::Str | TypeId::Bytes | TypeId::ByteArray => Ok(self.str_len(obj) != 0),
+            TypeId::Int => Ok(true),
+            TypeId::Float => Ok(self.float_value(obj) != 0.0),
+            TypeId::Tuple => Ok(self.tuple_len(obj) != 0),
+            TypeId::List => Ok(self.list_len(obj) != 0),
+            TypeId::Dict | TypeId::Set | TypeId::FrozenSet => Ok(self.map_len(obj) != 0),
+            TypeId::Range => Ok(self.range_len(obj) != 0),
+            _ => {
+                if let Some(result) = self.call_special_unary(obj, "__bool__")? {
+                    return self.truthy(result);
+                }
+                if let Some(result) = self.call_special_unary(obj, "__len__")? {
+                    return self.truthy(result);
+                }
+                Ok(true)
+            }
+        }
+    }
+
+    /// `len(obj)`.
+    pub fn len_of(&mut self, obj: Obj) -> R<usize> {
+        if obj.is_qstr() {
+            return Ok(self.char_count(obj));
+        }
+        if obj.is_ptr() {
+            match self.native_type(obj) {
+                TypeId::Str => return Ok(self.char_count(obj)),
+                TypeId::Bytes | TypeId::ByteArray => return Ok(self.str_len(obj)),
+                TypeId::Tuple => return Ok(self.tuple_len(obj) as usize),
+                TypeId::List => return Ok(self.list_len(obj) as usize),
+                TypeId::Dict | TypeId::Set | TypeId::FrozenSet => return Ok(self.map_len(obj) as usize),
+                TypeId::Range => return Ok(self.range_len(obj) as usize),
+                TypeId::DictView => {
+                    let map = self.get(obj, 1);
+                    return Ok(self.map_len(map) as usize);
+                }
+                _ => {}
+            }
+        }
+        if let Some(result) = self.call_special_unary(obj, "__len__")? {
+            return Ok(self.to_i64(result)?.max(0) as usize);
+        }
+        Err(self.type_error_for("object of type has no len():", obj))
+    }
+
+    /// The number of characters of a str.
+    pub fn char_count(&self, obj: Obj) -> usize {
+        self.str_bytes(obj).iter().filter(|&&byte| byte & 0xc0 != 0x80).count()
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: Obj, item: Obj) -> R<bool> {
+        match self.native_type(container) {
+            TypeId::Str => {
+                if !self.is_str(item) {
+                    return Err(self.raise_msg(TypeId::TypeError, "'in <string>' requires string as left operand"));
+                }
+                return Ok(find_bytes(self.str_bytes(container), self.str_bytes(item), 0).is_some());
+            }
+            TypeId::Bytes | TypeId::ByteArray => {
+                if item.is_small() {
+                    let byte = item.small_value();
+                    return Ok(self.str_bytes(container).iter().any(|&each| i32::from(each) == byte));
+                }
+                return Ok(find_bytes(self.str_bytes(container), self.str_bytes(item), 0).is_some());
+            }
+            TypeId::Dict | TypeId::Set | TypeId::FrozenSet => return Ok(self.map_find(container, item)?.is_some()),
+            TypeId::DictView if self.get(container, 2).small_value() == 0 => {
+                let map = self.get(container, 1);
+                return Ok(self.map_find(map, item)?.is_some());
+            }
+            TypeId::Tuple | TypeId::List => {
+                let mut index = 0;
+                loop {
+                    let Some(items) = self.seq_items(container) else { return Ok(false) };
+                    if index >= items.1 {
+                        return Ok(false);
+                    }
+                    let each = self.seq_item_at(items, index);
+                    if each == item || self.equal(each, item)? {
+                        return Ok(true);
+                    }
+                    index += 1;
+                }
+            }
+            TypeId::Range => {
+                if !self.is_int(item) {
+                    return Ok(false);
+                }
+                let value = self.to_i64(item)?;
+                let start = i64::from(self.get(container, 1).small_value());
+                let step = i64::from(self.get(container, 3).small_value());
+                let len = self.range_len(container);
+                let offset = value - start;
+                return Ok(offset % step == 0 && (0..len).contains(&(offset / step)));
+            }
+            _ => {}
+        }
+        if let Some(result) = self.call_special_binary(container, "__contains__", item)? {
+            return self.truthy(result);
+        }
+        let mark = self.root_mark();
+        let iterator = self.get_iter(container)?;
+        self.push_root(iterator)?;
+        while let Some(each) = self.iter_next(iterator)? {
+            if self.equal(each, item)? {
+                self.pop_roots(mark);
+                return Ok(true);
+            }
+        }
+        self.pop_roots(mark);
+        Ok(false)
+    }
+
+    /// `-x`, `+x`, `~x`, `not x`.
+    pub fn unary_op(&mut self, op: u8, value: Obj) -> R<Obj> {
+        if op == 3 {
+            return Ok(Obj::from_bool(!self.truthy(value)?));
+        }
+        if self.is_int(value) {
+            let Some(big) = self.to_big(value) else { return Ok(value) };
+            let result = match op {
+                0 => big,
+                1 => big.neg(),
+                _ => big.add(&super::bigint::Big::from_i64(1)).map(|plus_one| plus_one.neg()).unwrap_or(big),
+            };
+            return self.new_big(&result);
+        }
+        if self.is_float(value) && op < 2 {
+            let number = self.float_value(value);
+            return self.new_float(if op == 0 { number } else { -number });
+        }
+        let method = ["__pos__", "__neg__", "__invert__"][op as usize % 3];
+        if let Some(result) = self.call_special_unary(value, method)? {
+            return Ok(result);
+        }
+        let symbol = ["+", "-", "~"][op as usize % 3];
+        let name = self.type_name(value);
+        let mut copy = [0u8; 32];
+        let bytes = self.qstr_bytes(name);
+        let len = bytes.len().min(32);
+        copy[..len].copy_from_slice(&bytes[..len]);
+        let name = core::str::from_utf8(&copy[..len]).unwrap_or("?");
+        Err(self.raise_fmt(TypeId::TypeError, format_args!("bad operand type for unary {symbol}: '{name}'")))
+    }
+}
+
+/// The first index of `needle` in `haystack` at or after `from`.
+pub fn find_bytes(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return (from <= haystack.len()).then_some(from);
+    }
+    if needle.len() > haystack.len() {
+        return None;
+    }
+    (from..=haystack.len() - needle.len()).find(|&start| &haystack[start..start + needle.len()] == needle)
+}

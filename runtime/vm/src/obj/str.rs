@@ -1,0 +1,384 @@
+//! Strings: qstrs (static, frozen and RAM pools), str and bytes objects, and
+//! the growable byte buffer used to build them.
+//!
+//! Layouts (words):
+//! * str / bytes: `type, hash, byte length, data address` (data NUL-terminated;
+//!   on the heap it follows the header in the same allocation, or is a buffer's
+//!   block)
+//! * bytearray / buffer: `type, byte length, capacity, data address`
+//! * RAM qstr pool: `type, previous pool, first id, count, capacity, str object…`
+
+use super::{Obj, Singleton, TypeId};
+use crate::vm::{Vm, R};
+use rime_bytecode::qstr_hash16;
+use rime_bytecode::qstr_runtime::{any_static_qstr, any_static_qstr_id, END_STATIC_QSTRS};
+
+const POOL_HEADER: u32 = 5;
+
+impl<'a> Vm<'a> {
+    // ---- qstrs --------------------------------------------------------
+
+    /// The bytes of qstr `id` (empty for an unknown id).
+    pub fn qstr_bytes(&self, id: u32) -> &[u8] {
+        if id < u32::from(END_STATIC_QSTRS) {
+            return u16::try_from(id).ok().and_then(any_static_qstr).map(str::as_bytes).unwrap_or(&[]);
+        }
+        if id >= self.image.first_qstr && id < self.image.first_qstr + self.image.qstr_count {
+            return self.image.qstr_bytes(id - self.image.first_qstr);
+        }
+        let str_obj = self.ram_qstr(id);
+        if str_obj.is_null() {
+            return &[];
+        }
+        self.str_bytes(str_obj)
+    }
+
+    /// The qstr as `&str` (qstrs are always UTF-8).
+    pub fn qstr_str(&self, id: u32) -> &str {
+        core::str::from_utf8(self.qstr_bytes(id)).unwrap_or("?")
+    }
+
+    /// The hash of qstr `id`.
+    pub fn qstr_hash(&self, id: u32) -> u32 {
+        if id >= self.image.first_qstr && id < self.image.first_qstr + self.image.qstr_count {
+            return u32::from(self.image.qstr_hash(id - self.image.first_qstr));
+        }
+        u32::from(qstr_hash16(self.qstr_bytes(id)))
+    }
+
+    fn ram_qstr(&self, id: u32) -> Obj {
+        let mut pool = self.qstr_pools;
+        while !pool.is_null() {
+            let first = self.get_u(pool, 2);
+            let count = self.get_u(pool, 3);
+            if id >= first && id < first + count {
+                return self.get(pool, POOL_HEADER + id - first);
+            }
+            pool = self.get(pool, 1);
+        }
+        Obj::NULL
+    }
+
+    /// The id of the qstr with these bytes, if one exists.
+    pub fn find_qstr(&self, bytes: &[u8]) -> Option<u32> {
+        if let Ok(text) = core::str::from_utf8(bytes) {
+            if let Some(id) = any_static_qstr_id(text) {
+                return Some(u32::from(id));
+            }
+        }
+        if let Some(id) = self.image.find_qstr(bytes) {
+            return Some(id);
+        }
+        let hash = u32::from(qstr_hash16(bytes));
+        let mut pool = self.qstr_pools;
+        while !pool.is_null() {
+            let first = self.get_u(pool, 2);
+            let count = self.get_u(pool, 3);
+            for index in 0..count {
+                let entry = self.get(pool, POOL_HEADER + index);
+                if self.get_u(entry, 1) == hash && self.str_bytes(entry) == bytes {
+                    return Some(first + index);
+                }
+            }
+            pool = self.get(pool, 1);
+        }
+        None
+    }
+
+    /// The next id a RAM qstr gets.
+    fn next_qstr_id(&self) -> u32 {
+        if self.qstr_pools.is_null() {
+            self.image.first_qstr + self.image.qstr_count
+        } else {
+            self.get_u(self.qstr_pools, 2) + self.get_u(self.qstr_pools, 3)
+        }
+    }
+
+    /// The qstr for the str object or bytes `text_obj`, adding it to a RAM pool if new.
+    pub fn intern(&mut self, text_obj: Obj) -> R<Obj> {
+        if text_obj.is_qstr() {
+            return Ok(text_obj);
+        }
+        if let Some(id) = self.find_qstr(self.str_bytes(text_obj)) {
+            return Ok(Obj::qstr(id));
+        }
+        if self.str_bytes(text_obj).len() > 255 {
+            return Err(self.raise_msg(TypeId::RuntimeError, "name too long"));
+        }
+        let mark = self.root_mark();
+        self.push_root(text_obj)?;
+        // Copy the string so that the pool owns immutable, hashed data.
+        let len = self.str_len(text_obj);
+        let copy = self.alloc_str(TypeId::Str, len)?;
+        let data = self.get_u(text_obj, 3);
+        let target = self.get_u(copy, 3);
+        self.copy_bytes(data, target, len);
+        let hash = u32::from(qstr_hash16(self.str_bytes(copy)));
+        self.set_u(copy, 1, hash);
+        self.push_root(copy)?;
+        let pool = self.qstr_pools;
+        let id = self.next_qstr_id();
+        if pool.is_null() || self.get_u(pool, 3) == self.get_u(pool, 4) {
+            let capacity = if pool.is_null() { 8 } else { (self.get_u(pool, 4) * 2).min(256) };
+            let new_pool = self.alloc_typed(TypeId::QstrPool, (POOL_HEADER + capacity) as usize)?;
+            self.set(new_pool, 1, pool);
+            self.set_u(new_pool, 2, id);
+            self.set_u(new_pool, 3, 0);
+            self.set_u(new_pool, 4, capacity);
+            self.qstr_pools = new_pool;
+        }
+        let pool = self.qstr_pools;
+        let count = self.get_u(pool, 3);
+        self.set(pool, POOL_HEADER + count, copy);
+        self.set_u(pool, 3, count + 1);
+        self.pop_roots(mark);
+        Ok(Obj::qstr(id))
+    }
+
+    /// Interns Rust bytes.
+    pub fn intern_bytes(&mut self, bytes: &[u8]) -> R<Obj> {
+        if let Some(id) = self.find_qstr(bytes) {
+            return Ok(Obj::qstr(id));
+        }
+        let text = self.new_str(bytes)?;
+        self.intern(text)
+    }
+
+    /// Every RAM qstr: `(id, str object)`, for `micropython.qstr_info`.
+    pub fn ram_qstr_pools(&self) -> Obj {
+        self.qstr_pools
+    }
+
+    // ---- str and bytes objects ------------------------------------------
+
+    /// Allocates a str or bytes object of `len` bytes (zeroed data, hash 0).
+    pub fn alloc_str(&mut self, type_id: TypeId, len: usize) -> R<Obj> {
+        let words = 4 + (len + 1).div_ceil(4);
+        let obj = self.alloc_typed(type_id, words)?;
+        self.set_u(obj, 2, len as u32);
+        self.set_u(obj, 3, obj.0 + 16);
+        Ok(obj)
+    }
+
+    /// A new str with these (UTF-8) bytes.
+    pub fn new_str(&mut self, bytes: &[u8]) -> R<Obj> {
+        if bytes.is_empty() {
+            return Ok(Obj::qstr(1));
+        }
+        let obj = self.alloc_str(TypeId::Str, bytes.len())?;
+        let data = self.get_u(obj, 3);
+        self.heap.bytes_mut(data, bytes.len()).copy_from_slice(bytes);
+        Ok(obj)
+    }
+
+    /// A new bytes object.
+    pub fn new_bytes(&mut self, bytes: &[u8]) -> R<Obj> {
+        if bytes.is_empty() {
+            return Ok(Singleton::EmptyBytes.obj());
+        }
+        let obj = self.alloc_str(TypeId::Bytes, bytes.len())?;
+        let data = self.get_u(obj, 3);
+        self.heap.bytes_mut(data, bytes.len()).copy_from_slice(bytes);
+        Ok(obj)
+    }
+
+    /// A str or bytes made of byte range `start..end` of another (any region).
+    pub fn str_slice(&mut self, type_id: TypeId, source: Obj, start: usize, end: usize) -> R<Obj> {
+        let len = end.saturating_sub(start);
+        if len == 0 {
+            return Ok(if type_id == TypeId::Str { Obj::qstr(1) } else { Singleton::EmptyBytes.obj() });
+        }
+        if source.is_qstr() {
+            let bytes: &[u8] = self.qstr_bytes(source.qstr_id());
+            let mut copy = [0u8; 256];
+            let slice = bytes.get(start..end).unwrap_or(&[]);
+            copy[..slice.len()].copy_from_slice(slice);
+            let length = slice.len();
+            return if type_id == TypeId::Str { self.new_str(&copy[..length]) } else { self.new_bytes(&copy[..length]) };
+        }
+        let mark = self.root_mark();
+        self.push_root(source)?;
+        let obj = self.alloc_str(type_id, len)?;
+        self.pop_roots(mark);
+        let from = self.get_u(source, 3) + start as u32;
+        let to = self.get_u(obj, 3);
+        self.copy_bytes(from, to, len);
+        Ok(obj)
+    }
+
+    /// The bytes of a qstr, str, bytes or bytearray (empty for anything else).
+    pub fn str_bytes(&self, obj: Obj) -> &[u8] {
+        if obj.is_qstr() {
+            return self.qstr_bytes(obj.qstr_id());
+        }
+        if obj == Singleton::EmptyBytes.obj() || !obj.is_ptr() {
+            return &[];
+        }
+        let (len, data) = match self.native_type(obj) {
+            TypeId::Str | TypeId::Bytes => (self.get_u(obj, 2), self.get_u(obj, 3)),
+            TypeId::ByteArray | TypeId::Buffer => (self.get_u(obj, 1), self.get_u(obj, 3)),
+            _ => return &[],
+        };
+        self.bytes_at(data, len as usize)
+    }
+
+    /// The byte length of a str-like object.
+    pub fn str_len(&self, obj: Obj) -> usize {
+        self.str_bytes(obj).len()
+    }
+
+    /// The hash of a str or bytes (the qstr hash of its bytes).
+    pub fn str_hash(&self, obj: Obj) -> u32 {
+        if obj.is_qstr() {
+            return self.qstr_hash(obj.qstr_id());
+        }
+        let stored = self.get_u(obj, 1);
+        if stored != 0 && self.native_type(obj) != TypeId::ByteArray {
+            return stored;
+        }
+        u32::from(qstr_hash16(self.str_bytes(obj)))
+    }
+
+    /// Whether `obj` is a str (qstr or object).
+    pub fn is_str(&self, obj: Obj) -> bool {
+        obj.is_qstr() || (obj.is_ptr() && self.native_type(obj) == TypeId::Str)
+    }
+
+    /// Whether `obj` is bytes or bytearray.
+    pub fn is_bytes_like(&self, obj: Obj) -> bool {
+        obj.is_ptr() && matches!(self.native_type(obj), TypeId::Bytes | TypeId::ByteArray)
+    }
+
+    /// The text of a str, or raise TypeError naming `what`.
+    pub fn expect_str(&mut self, obj: Obj, what: &str) -> R<()> {
+        if self.is_str(obj) {
+            Ok(())
+        } else {
+            Err(self.type_error_for(what, obj))
+        }
+    }
+
+    // ---- buffers ------------------------------------------------------
+
+    /// A growable byte buffer (also the bytearray layout).
+    pub fn new_buffer(&mut self, type_id: TypeId, capacity: usize) -> R<Obj> {
+        let buffer = self.alloc_typed(type_id, 4)?;
+        let mark = self.root_mark();
+        self.push_root(buffer)?;
+        let data = self.alloc((capacity + 1).div_ceil(4).max(1))?;
+        self.pop_roots(mark);
+        self.set_u(buffer, 1, 0);
+        self.set_u(buffer, 2, ((capacity + 1).div_ceil(4).max(1) * 4 - 1) as u32);
+        self.set(buffer, 3, data);
+        Ok(buffer)
+    }
+
+    /// Makes room for `extra` more bytes in a buffer.
+    pub fn buffer_reserve(&mut self, buffer: Obj, extra: usize) -> R<()> {
+        let len = self.get_u(buffer, 1) as usize;
+        let capacity = self.get_u(buffer, 2) as usize;
+        if len + extra <= capacity {
+            return Ok(());
+        }
+        let new_capacity = (len + extra).max(capacity * 2).max(15);
+        let words = (new_capacity + 1).div_ceil(4);
+        let mark = self.root_mark();
+        self.push_root(buffer)?;
+        let data = self.alloc(words)?;
+        self.pop_roots(mark);
+        let old = self.get(buffer, 3);
+        self.copy_bytes(old.0, data.0, len);
+        self.free(old);
+        self.set(buffer, 3, data);
+        self.set_u(buffer, 2, (words * 4 - 1) as u32);
+        Ok(())
+    }
+
+    /// Appends Rust bytes to a buffer.
+    pub fn buffer_push(&mut self, buffer: Obj, bytes: &[u8]) -> R<()> {
+        self.buffer_reserve(buffer, bytes.len())?;
+        let len = self.get_u(buffer, 1);
+        let data = self.get_u(buffer, 3);
+        self.heap.bytes_mut(data + len, bytes.len()).copy_from_slice(bytes);
+        self.set_u(buffer, 1, len + bytes.len() as u32);
+        Ok(())
+    }
+
+    /// Appends the bytes of a str-like object to a buffer.
+    pub fn buffer_push_obj(&mut self, buffer: Obj, text: Obj) -> R<()> {
+        if text.is_qstr() {
+            let mut copy = [0u8; 256];
+            let bytes = self.qstr_bytes(text.qstr_id());
+            let len = bytes.len().min(256);
+            copy[..len].copy_from_slice(&bytes[..len]);
+            return self.buffer_push(buffer, &copy[..len]);
+        }
+        let len = self.str_len(text);
+        let mark = self.root_mark();
+        self.push_root(text)?;
+        self.buffer_reserve(buffer, len)?;
+        self.pop_roots(mark);
+        let source = match self.native_type(text) {
+            TypeId::ByteArray | TypeId::Buffer => self.get_u(text, 3),
+            _ => self.get_u(text, 3),
+        };
+        let at = self.get_u(buffer, 1);
+        let data = self.get_u(buffer, 3);
+        self.copy_bytes(source, data + at, len);
+        self.set_u(buffer, 1, at + len as u32);
+        Ok(())
+    }
+
+    /// Turns a buffer into a str (or bytes) without copying the data.
+    pub fn buffer_finish(&mut self, buffer: Obj, type_id: TypeId) -> R<Obj> {
+        let len = self.get_u(buffer, 1) as usize;
+        if len == 0 {
+            return Ok(if type_id == TypeId::Str { Obj::qstr(1) } else { Singleton::EmptyBytes.obj() });
+        }
+        if type_id == TypeId::Str {
+            if let Some(id) = (len <= 8).then(|| self.find_qstr(self.str_bytes(buffer))).flatten() {
+                return Ok(Obj::qstr(id));
+            }
+        }
+        let data = self.get(buffer, 3);
+        self.set_u(buffer, 0, type_id.addr());
+        self.set_u(buffer, 1, 0);
+        self.set_u(buffer, 2, len as u32);
+        self.set(buffer, 3, data);
+        // The capacity is always at least len + 1, so the data ends in a NUL.
+        self.heap.bytes_mut(data.0 + len as u32, 1).fill(0);
+        Ok(buffer)
+    }
+
+    /// Formats into a new str.
+    pub fn format_to_str(&mut self, args: core::fmt::Arguments<'_>) -> R<Obj> {
+        let buffer = self.new_buffer(TypeId::Buffer, 32)?;
+        let mark = self.root_mark();
+        self.push_root(buffer)?;
+        let mut writer = BufferWriter { vm: self, buffer, failed: false };
+        let _ = core::fmt::write(&mut writer, args);
+        let failed = writer.failed;
+        self.pop_roots(mark);
+        if failed {
+            return Err(crate::vm::Raised);
+        }
+        self.buffer_finish(buffer, TypeId::Str)
+    }
+}
+
+/// `core::fmt::Write` into a heap buffer (the buffer must be rooted).
+pub struct BufferWriter<'v, 'a> {
+    pub vm: &'v mut Vm<'a>,
+    pub buffer: Obj,
+    pub failed: bool,
+}
+
+impl core::fmt::Write for BufferWriter<'_, '_> {
+    fn write_str(&mut self, text: &str) -> core::fmt::Result {
+        if self.vm.buffer_push(self.buffer, text.as_bytes()).is_err() {
+            self.failed = true;
+            return Err(core::fmt::Error);
+        }
+        Ok(())
+    }
+}

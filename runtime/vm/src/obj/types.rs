@@ -1,0 +1,142 @@
+//! The builtin types: one static type object each, with its name and base.
+//!
+//! A static type object's words are `type, name qstr, base type (or NULL)`.
+//! Classes made by `class` statements live on the heap with the layout
+//! `type, name qstr, bases tuple, locals dict, native base`, see `obj::class`.
+
+use super::{static_address, Obj};
+use rime_bytecode::qstr_runtime::qstr_id;
+
+macro_rules! builtin_types {
+    ($( $variant:ident = $name:literal, $base:ident; )*) => {
+        /// A builtin type; its discriminant is its static-object index.
+        #[derive(Clone, Copy, PartialEq, Eq, Debug, PartialOrd, Ord)]
+        #[repr(u16)]
+        pub enum TypeId { $($variant,)* }
+
+        impl TypeId {
+            pub const ALL: &'static [TypeId] = &[$(TypeId::$variant,)*];
+
+            /// The qstr id of the type's `__name__`.
+            pub const fn name(self) -> u16 {
+                match self { $(TypeId::$variant => qstr_id($name),)* }
+            }
+
+            /// The base type (None for `object` and for types directly derived from it).
+            pub const fn base(self) -> Option<TypeId> {
+                match self { $(TypeId::$variant => builtin_types!(@base $base),)* }
+            }
+        }
+    };
+    (@base None) => { None };
+    (@base $base:ident) => { Some(TypeId::$base) };
+}
+
+builtin_types! {
+    Type = "type", Object;
+    Object = "object", None;
+    NoneType = "NoneType", Object;
+    Bool = "bool", Int;
+    Int = "int", Object;
+    Float = "float", Object;
+    Complex = "complex", Object;
+    Str = "str", Object;
+    Bytes = "bytes", Object;
+    ByteArray = "bytearray", Object;
+    Tuple = "tuple", Object;
+    List = "list", Object;
+    Dict = "dict", Object;
+    Set = "set", Object;
+    FrozenSet = "frozenset", Object;
+    Range = "range", Object;
+    Slice = "slice", Object;
+    Function = "function", Object;
+    BuiltinFunction = "builtin_function_or_method", Object;
+    BoundMethod = "bound_method", Object;
+    Module = "module", Object;
+    Cell = "cell", Object;
+    Ellipsis = "ellipsis", Object;
+    NotImplementedType = "NotImplementedType", Object;
+    Property = "property", Object;
+    StaticMethod = "staticmethod", Object;
+    ClassMethod = "classmethod", Object;
+    Generator = "generator", Object;
+    SeqIterator = "iterator", Object;
+    RangeIterator = "range_iterator", Object;
+    DictIterator = "dict_keyiterator", Object;
+    DictView = "dict_keys", Object;
+    Enumerate = "enumerate", Object;
+    Zip = "zip", Object;
+    Map = "map", Object;
+    Filter = "filter", Object;
+    Reversed = "reversed", Object;
+    TextIo = "stdout", Object;
+    Frame = "<module>", Object;
+    QstrPool = "qstr_info", Object;
+    Buffer = "bytecode", Object;
+    BaseException = "BaseException", Object;
+    SystemExit = "SystemExit", BaseException;
+    KeyboardInterrupt = "KeyboardInterrupt", BaseException;
+    GeneratorExit = "GeneratorExit", BaseException;
+    Exception = "Exception", BaseException;
+    StopIteration = "StopIteration", Exception;
+    ArithmeticError = "ArithmeticError", Exception;
+    OverflowError = "OverflowError", ArithmeticError;
+    ZeroDivisionError = "ZeroDivisionError", ArithmeticError;
+    AssertionError = "AssertionError", Exception;
+    AttributeError = "AttributeError", Exception;
+    EOFError = "EOFError", Exception;
+    ImportError = "ImportError", Exception;
+    LookupError = "LookupError", Exception;
+    IndexError = "IndexError", LookupError;
+    KeyError = "KeyError", LookupError;
+    MemoryError = "MemoryError", Exception;
+    NameError = "NameError", Exception;
+    OSError = "OSError", Exception;
+    RuntimeError = "RuntimeError", Exception;
+    NotImplementedError = "NotImplementedError", RuntimeError;
+    SyntaxError = "SyntaxError", Exception;
+    TypeError = "TypeError", Exception;
+    ValueError = "ValueError", Exception;
+    UnicodeError = "UnicodeError", ValueError;
+}
+
+impl TypeId {
+    /// The static type object.
+    pub const fn addr(self) -> u32 {
+        static_address(self as u32)
+    }
+
+    pub const fn obj(self) -> Obj {
+        Obj(self.addr())
+    }
+
+    pub fn from_index(index: u32) -> Option<TypeId> {
+        TypeId::ALL.get(index as usize).copied()
+    }
+
+    /// The builtin type whose type object is `obj`.
+    pub fn from_obj(obj: Obj) -> Option<TypeId> {
+        let index = super::static_index(obj)?;
+        if index >= super::FN_BASE {
+            return None;
+        }
+        TypeId::from_index(index)
+    }
+
+    /// Whether this type is `other` or derives from it.
+    pub fn is_subtype_of(self, other: TypeId) -> bool {
+        let mut current = Some(self);
+        while let Some(each) = current {
+            if each == other {
+                return true;
+            }
+            current = each.base();
+        }
+        false
+    }
+
+    pub fn is_exception(self) -> bool {
+        self.is_subtype_of(TypeId::BaseException)
+    }
+}

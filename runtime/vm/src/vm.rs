@@ -1,0 +1,300 @@
+//! The VM state: heap, image, roots, and the primitives every other module
+//! uses: reading and writing object words in any region, allocating (with
+//! automatic collection and `MemoryError`), the temporary-root stack and
+//! raising exceptions.
+
+use crate::gc::{Heap, BYTES_PER_BLOCK};
+use crate::image::ImageView;
+use crate::obj::{static_word, Obj, Singleton, TypeId};
+use crate::port::{Config, Port};
+use rime_bytecode::image::{FLASH_BASE, HEAP_BASE, STATIC_BASE};
+
+/// A Python exception is in flight; the exception object is in `Vm::exc`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Raised;
+
+/// The result of anything that can raise.
+pub type R<T = Obj> = Result<T, Raised>;
+
+const MAX_ROOTS: usize = 256;
+
+/// Garbage-collector settings (`gc` module).
+#[derive(Clone, Copy, Debug)]
+pub struct GcState {
+    pub enabled: bool,
+    /// Collect once this many bytes were allocated since the last collection (-1: never).
+    pub threshold: i64,
+    pub allocated_since_collect: usize,
+    pub locked: u32,
+    pub collections: u32,
+    pub last_freed: usize,
+}
+
+/// The virtual machine.
+pub struct Vm<'a> {
+    pub heap: Heap<'a>,
+    pub image: ImageView<'a>,
+    pub port: &'a mut dyn Port,
+    pub config: Config,
+    pub gc: GcState,
+    roots: [Obj; MAX_ROOTS],
+    root_count: usize,
+    /// The frame being run (its `prev` chain reaches every active frame).
+    pub frame: Obj,
+    /// The exception being raised.
+    pub exc: Obj,
+    /// `sys.modules`.
+    pub modules: Obj,
+    /// The newest RAM qstr pool.
+    pub qstr_pools: Obj,
+    /// Nesting of Python calls and of native code calling into Python.
+    pub call_depth: u32,
+    pub native_depth: u32,
+    /// The exception whose handler is running, for bare `raise`.
+    pub handled: Obj,
+}
+
+impl<'a> Vm<'a> {
+    /// A VM over `heap_memory`, running `image` (see [`crate::load_image`]).
+    pub fn new(heap_memory: &'a mut [u8], image: ImageView<'a>, port: &'a mut dyn Port, config: Config) -> R<Vm<'a>> {
+        let mut vm = Vm {
+            heap: Heap::new(heap_memory),
+            image,
+            port,
+            config,
+            gc: GcState {
+                enabled: true,
+                threshold: -1,
+                allocated_since_collect: 0,
+                locked: 0,
+                collections: 0,
+                last_freed: 0,
+            },
+            roots: [Obj::NULL; MAX_ROOTS],
+            root_count: 0,
+            frame: Obj::NULL,
+            exc: Obj::NULL,
+            modules: Obj::NULL,
+            qstr_pools: Obj::NULL,
+            call_depth: 0,
+            native_depth: 0,
+            handled: Obj::NULL,
+        };
+        vm.modules = vm.new_dict(8)?;
+        Ok(vm)
+    }
+
+    // ---- memory -------------------------------------------------------
+
+    /// The word at `address`, in whichever region it lies.
+    pub fn word(&self, address: u32) -> u32 {
+        if address >= HEAP_BASE {
+            self.heap.word(address)
+        } else if address >= FLASH_BASE {
+            self.image.word(address)
+        } else if address >= STATIC_BASE {
+            let offset = address - STATIC_BASE;
+            static_word(offset / 16, (offset % 16) / 4)
+        } else {
+            0
+        }
+    }
+
+    /// Word `index` of object `obj`.
+    pub fn get(&self, obj: Obj, index: u32) -> Obj {
+        Obj(self.word(obj.0.wrapping_add(4 * index)))
+    }
+
+    /// Word `index` as a plain number.
+    pub fn get_u(&self, obj: Obj, index: u32) -> u32 {
+        self.word(obj.0.wrapping_add(4 * index))
+    }
+
+    /// Sets word `index` of a heap object (writes elsewhere are ignored).
+    pub fn set(&mut self, obj: Obj, index: u32, value: Obj) {
+        self.heap.set_word(obj.0.wrapping_add(4 * index), value.0);
+    }
+
+    pub fn set_u(&mut self, obj: Obj, index: u32, value: u32) {
+        self.heap.set_word(obj.0.wrapping_add(4 * index), value);
+    }
+
+    /// `len` bytes at `address` in any region (empty when out of range).
+    pub fn bytes_at(&self, address: u32, len: usize) -> &[u8] {
+        if address >= HEAP_BASE {
+            self.heap.bytes(address, len)
+        } else if address >= FLASH_BASE {
+            self.image.slice(address, len)
+        } else {
+            &[]
+        }
+    }
+
+    /// Copies `len` bytes from `from` (any region) to the heap address `to`.
+    pub fn copy_bytes(&mut self, from: u32, to: u32, len: usize) {
+        if len == 0 {
+            return;
+        }
+        if from >= HEAP_BASE {
+            self.heap.copy_within(from, to, len);
+        } else {
+            let image = self.image;
+            let source = image.slice(from, len);
+            let target = self.heap.bytes_mut(to, source.len());
+            target.copy_from_slice(&source[..target.len()]);
+        }
+    }
+
+    pub fn is_heap(&self, obj: Obj) -> bool {
+        obj.is_ptr() && obj.0 >= HEAP_BASE
+    }
+
+    // ---- allocation ---------------------------------------------------
+
+    /// Allocates an object of `words` words (zeroed), collecting if needed.
+    pub fn alloc(&mut self, words: usize) -> R<Obj> {
+        let bytes = words.max(1) * 4;
+        if self.gc.locked > 0 {
+            return Err(self.raise_memory_error());
+        }
+        if self.config.gc_stress
+            || (self.gc.enabled && self.gc.threshold >= 0 && self.gc.allocated_since_collect as i64 >= self.gc.threshold)
+        {
+            self.collect();
+        }
+        let address = match self.heap.alloc(bytes) {
+            Some(address) => address,
+            None => {
+                if !self.gc.enabled {
+                    return Err(self.raise_memory_error());
+                }
+                self.collect();
+                match self.heap.alloc(bytes) {
+                    Some(address) => address,
+                    None => return Err(self.raise_memory_error()),
+                }
+            }
+        };
+        self.gc.allocated_since_collect += bytes.next_multiple_of(BYTES_PER_BLOCK);
+        Ok(Obj(address))
+    }
+
+    /// Allocates an object whose word 0 is `type_id`'s type object.
+    pub fn alloc_typed(&mut self, type_id: TypeId, words: usize) -> R<Obj> {
+        let obj = self.alloc(words)?;
+        self.set_u(obj, 0, type_id.addr());
+        Ok(obj)
+    }
+
+    /// Frees a heap object at once (it must not be referenced any more).
+    pub fn free(&mut self, obj: Obj) {
+        if self.is_heap(obj) {
+            self.heap.free(obj.0);
+        }
+    }
+
+    /// Runs a full collection. Returns the number of allocations freed.
+    pub fn collect(&mut self) -> usize {
+        for root in [self.frame, self.exc, self.modules, self.qstr_pools, self.handled] {
+            self.heap.mark(root.0);
+        }
+        for index in 0..self.root_count {
+            let root = self.roots[index];
+            self.heap.mark(root.0);
+        }
+        self.heap.finish_marking();
+        let freed = self.heap.sweep();
+        self.gc.allocated_since_collect = 0;
+        self.gc.collections = self.gc.collections.wrapping_add(1);
+        self.gc.last_freed = freed;
+        freed
+    }
+
+    // ---- temporary roots ------------------------------------------------
+
+    /// Protects `obj` from collection until the root stack is truncated below it.
+    pub fn push_root(&mut self, obj: Obj) -> R<()> {
+        if self.root_count == MAX_ROOTS {
+            return Err(self.raise_msg(TypeId::RuntimeError, "too many temporary roots"));
+        }
+        self.roots[self.root_count] = obj;
+        self.root_count += 1;
+        Ok(())
+    }
+
+    /// The current height of the root stack, to truncate to later.
+    pub fn root_mark(&self) -> usize {
+        self.root_count
+    }
+
+    /// Drops temporary roots down to `mark`.
+    pub fn pop_roots(&mut self, mark: usize) {
+        self.root_count = mark.min(self.root_count);
+    }
+
+    /// Replaces root `index` (from a mark) with `obj`.
+    pub fn set_root(&mut self, index: usize, obj: Obj) {
+        if index < self.root_count {
+            self.roots[index] = obj;
+        }
+    }
+
+    // ---- raising ------------------------------------------------------
+
+    /// Raises `exc` (an exception instance).
+    pub fn raise(&mut self, exc: Obj) -> Raised {
+        self.exc = exc;
+        Raised
+    }
+
+    /// Raises the preallocated `MemoryError` (it needs no heap).
+    pub fn raise_memory_error(&mut self) -> Raised {
+        self.exc = Singleton::MemoryErrorInstance.obj();
+        Raised
+    }
+
+    /// Raises `type_id(message)`.
+    pub fn raise_msg(&mut self, type_id: TypeId, message: &str) -> Raised {
+        let exc = match self.new_str(message.as_bytes()) {
+            Ok(text) => self.new_exception(type_id.obj(), &[text]),
+            Err(raised) => return raised,
+        };
+        match exc {
+            Ok(exc) => self.raise(exc),
+            Err(raised) => raised,
+        }
+    }
+
+    /// Raises `type_id` with a formatted message.
+    pub fn raise_fmt(&mut self, type_id: TypeId, args: core::fmt::Arguments<'_>) -> Raised {
+        let text = match self.format_to_str(args) {
+            Ok(text) => text,
+            Err(raised) => return raised,
+        };
+        match self.new_exception(type_id.obj(), &[text]) {
+            Ok(exc) => self.raise(exc),
+            Err(raised) => raised,
+        }
+    }
+
+    /// Raises `type_id` with no arguments.
+    pub fn raise_type(&mut self, type_id: TypeId) -> Raised {
+        match self.new_exception(type_id.obj(), &[]) {
+            Ok(exc) => self.raise(exc),
+            Err(raised) => raised,
+        }
+    }
+
+    /// Raises `TypeError: can't convert/unsupported ...` with the type name of `obj`.
+    pub fn type_error_for(&mut self, what: &str, obj: Obj) -> Raised {
+        let name = self.type_name(obj);
+        let image = self.image;
+        let _ = image;
+        let mut buffer = [0u8; 64];
+        let name_bytes = self.qstr_bytes(name);
+        let len = name_bytes.len().min(buffer.len());
+        buffer[..len].copy_from_slice(&name_bytes[..len]);
+        let name_text = core::str::from_utf8(&buffer[..len]).unwrap_or("?");
+        self.raise_fmt(TypeId::TypeError, format_args!("{what} '{name_text}'"))
+    }
+}

@@ -1,0 +1,8 @@
+c_module("$(BOARD_DIR)/cmodules")
+frobnicate("x.py")
+module("a.py", "lib", 3, "extra")
+module("b.py", optimise=2)
+module(f"{name}.py")
+package("pkg", files="a.py")
+include("sub", **extra_options)
+module("c.py"); module("d.py")

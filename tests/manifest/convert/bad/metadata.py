@@ -1,0 +1,3 @@
+metadata(version="1.0")
+module("a.py")
+metadata(version="1.1")

@@ -1,0 +1,1 @@
+# rp2 port module _boot

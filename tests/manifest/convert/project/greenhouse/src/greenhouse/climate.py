@@ -1,0 +1,2 @@
+def too_hot(celsius):
+    return celsius > 30

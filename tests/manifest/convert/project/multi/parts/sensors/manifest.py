@@ -1,0 +1,2 @@
+# The sensor part of the multi demo.
+module("temp.py")

@@ -1,0 +1,5 @@
+from _rp2 import *
+
+
+def bootsel_button():
+    return 0

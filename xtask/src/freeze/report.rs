@@ -1,0 +1,198 @@
+//! The size report written after every freeze: per module (code, constants,
+//! qstrs, tables), resources, sources, totals and the qstr count, as text for
+//! the terminal, as JSON (`size-report.json`) and as an HTML page with an SVG
+//! map of the image (`size-report.html`).
+//!
+//! Shared constants and pool strings are charged to the first module, by
+//! name, that uses them, so the per-module figures add up to the sections'
+//! sizes (less headers and padding) and a module's figure shows what it
+//! brought in that the modules before it did not.
+
+use std::fmt::Write as _;
+
+use rime_bytecode::image::{Section, HEADER_SIZE};
+use serde::Serialize;
+
+use super::Frozen;
+
+/// One module's line of the report.
+#[derive(Debug, Serialize)]
+pub struct ModuleLine {
+    pub name: String,
+    pub code: u32,
+    pub constants: u32,
+    pub qstrs: u32,
+    pub tables: u32,
+    pub total: u32,
+    /// The size of the module's `.mpy`, for comparison.
+    pub mpy: usize,
+    pub raw_codes: u32,
+}
+
+/// One section of the image.
+#[derive(Debug, Serialize)]
+pub struct SectionLine {
+    pub name: &'static str,
+    pub offset: u32,
+    pub size: u32,
+}
+
+/// The whole report.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub board: String,
+    pub image_bytes: u32,
+    pub header_bytes: u32,
+    pub qstr_count: u32,
+    pub sections: Vec<SectionLine>,
+    pub modules: Vec<ModuleLine>,
+    /// `(name, bytes)` per resource.
+    pub resources: Vec<(String, u32)>,
+    /// `(name, bytes)` per module frozen as source.
+    pub sources: Vec<(String, u32)>,
+    /// The sum of the `.mpy` sizes of the compiled modules.
+    pub mpy_total: usize,
+}
+
+impl Report {
+    pub fn new(board: &str, frozen: &Frozen) -> Report {
+        let stats = &frozen.image.stats;
+        let sections = Section::ALL
+            .iter()
+            .zip(stats.sections)
+            .map(|(section, (offset, size))| SectionLine { name: section.name(), offset, size })
+            .collect();
+        let modules = stats
+            .modules
+            .iter()
+            .map(|module| ModuleLine {
+                name: module.name.clone(),
+                code: module.code_bytes,
+                constants: module.constant_bytes,
+                qstrs: module.qstr_bytes,
+                tables: module.table_bytes,
+                total: module.total(),
+                mpy: frozen.mpy_sizes.iter().find(|(name, _)| *name == module.name).map_or(0, |(_, size)| *size),
+                raw_codes: module.raw_codes,
+            })
+            .collect();
+        Report {
+            board: board.to_string(),
+            image_bytes: stats.total_bytes,
+            header_bytes: HEADER_SIZE as u32,
+            qstr_count: stats.qstr_count,
+            sections,
+            modules,
+            resources: stats.resources.clone(),
+            sources: stats.sources.clone(),
+            mpy_total: frozen.mpy_sizes.iter().map(|(_, size)| size).sum(),
+        }
+    }
+
+    /// The report as an aligned text table.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        let width = self.modules.iter().map(|module| module.name.len()).chain([6]).max().unwrap_or(6);
+        let _ = writeln!(out, "{:<width$}  {:>7}  {:>9}  {:>6}  {:>6}  {:>7}  {:>7}", "module", "code", "constants", "qstrs", "tables", "total", ".mpy");
+        let mut sums = [0u32; 5];
+        for module in &self.modules {
+            let _ = writeln!(
+                out,
+                "{:<width$}  {:>7}  {:>9}  {:>6}  {:>6}  {:>7}  {:>7}",
+                module.name, module.code, module.constants, module.qstrs, module.tables, module.total, module.mpy
+            );
+            for (sum, value) in sums.iter_mut().zip([module.code, module.constants, module.qstrs, module.tables, module.total]) {
+                *sum += value;
+            }
+        }
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:>7}  {:>9}  {:>6}  {:>6}  {:>7}  {:>7}",
+            "total", sums[0], sums[1], sums[2], sums[3], sums[4], self.mpy_total
+        );
+        for (name, size) in &self.resources {
+            let _ = writeln!(out, "resource {name}: {size} bytes");
+        }
+        for (name, size) in &self.sources {
+            let _ = writeln!(out, "source {name}: {size} bytes");
+        }
+        let sections: Vec<String> = self.sections.iter().map(|section| format!("{} {}", section.name, section.size)).collect();
+        let _ = writeln!(out, "sections: header {}, {}", self.header_bytes, sections.join(", "));
+        let _ = writeln!(
+            out,
+            "image: {} bytes, {} qstrs in the pool; the .mpy files: {} bytes",
+            self.image_bytes, self.qstr_count, self.mpy_total
+        );
+        out
+    }
+
+    /// The report as an HTML page: the tables and an SVG map of the image in
+    /// which every box's width is proportional to its size.
+    pub fn html(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>rime frozen image: {}</title>", escape(&self.board));
+        out.push_str("<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{padding:2px 8px;text-align:right}td:first-child,th:first-child{text-align:left}</style></head><body>\n");
+        let _ = writeln!(out, "<h1>Frozen image for <code>{}</code>: {} bytes, {} qstrs</h1>", escape(&self.board), self.image_bytes, self.qstr_count);
+        out.push_str("<h2>Flash map</h2>\n");
+        out.push_str(&self.svg());
+        out.push_str("<h2>Modules</h2>\n<table><tr><th>module</th><th>code</th><th>constants</th><th>qstrs</th><th>tables</th><th>total</th><th>.mpy</th></tr>\n");
+        for module in &self.modules {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&module.name), module.code, module.constants, module.qstrs, module.tables, module.total, module.mpy
+            );
+        }
+        out.push_str("</table>\n<h2>Resources and sources</h2>\n<ul>\n");
+        for (name, size) in self.resources.iter().chain(&self.sources) {
+            let _ = writeln!(out, "<li><code>{}</code>: {size} bytes</li>", escape(name));
+        }
+        out.push_str("</ul>\n</body></html>\n");
+        out
+    }
+
+    /// Two rows of boxes: the sections of the image, and the modules' shares.
+    fn svg(&self) -> String {
+        const WIDTH: f64 = 1000.0;
+        let total = f64::from(self.image_bytes.max(1));
+        let colours = ["#8ecae6", "#219ebc", "#ffb703", "#fb8500", "#90be6d", "#f94144", "#577590", "#adb5bd"];
+        let mut out = format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"140\" font-size=\"11\">\n");
+        let mut boxes: Vec<(String, u32)> = vec![("header".to_string(), self.header_bytes)];
+        boxes.extend(self.sections.iter().map(|section| (section.name.to_string(), section.size)));
+        let mut x = 0.0;
+        for (index, (name, size)) in boxes.iter().enumerate() {
+            let width = WIDTH * f64::from(*size) / total;
+            let _ = writeln!(
+                out,
+                "<rect x=\"{x:.1}\" y=\"10\" width=\"{width:.1}\" height=\"50\" fill=\"{}\"><title>{} {size} bytes</title></rect>",
+                colours[index % colours.len()],
+                escape(name)
+            );
+            if width > 60.0 {
+                let _ = writeln!(out, "<text x=\"{:.1}\" y=\"40\">{} {size}</text>", x + 3.0, escape(name));
+            }
+            x += width;
+        }
+        let mut x = 0.0;
+        for (index, module) in self.modules.iter().enumerate() {
+            let width = WIDTH * f64::from(module.total) / total;
+            let _ = writeln!(
+                out,
+                "<rect x=\"{x:.1}\" y=\"75\" width=\"{width:.1}\" height=\"50\" fill=\"{}\" stroke=\"white\"><title>{} {} bytes</title></rect>",
+                colours[(index + 2) % colours.len()],
+                escape(&module.name),
+                module.total
+            );
+            if width > 60.0 {
+                let _ = writeln!(out, "<text x=\"{:.1}\" y=\"105\">{}</text>", x + 3.0, escape(&module.name));
+            }
+            x += width;
+        }
+        out.push_str("</svg>\n");
+        out
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}

@@ -6,11 +6,15 @@
 //! number without a baseline says nothing. The table goes to stdout and the
 //! same figures to `target/bench/results.json`.
 //!
-//! No suite is registered yet: the issues that build the compiler, the frozen
-//! image and the runtime add theirs (code size against mpy-cross, RAM at boot
-//! against MicroPython's, pystone-style timings on QEMU). Until then the
-//! command says so, writes an empty `results.json` and exits 0, instead of
-//! printing made-up figures.
+//! Registered so far: [`parse`] (the compiler front end's throughput and
+//! peak memory). The issues that build the frozen image and the runtime add
+//! theirs (code size against mpy-cross, RAM at boot against MicroPython's,
+//! pystone-style timings on QEMU). With no suite registered the command says
+//! so, writes an empty `results.json` and exits 0, instead of printing
+//! made-up figures.
+
+mod image;
+mod parse;
 
 use std::process::ExitCode;
 
@@ -48,7 +52,7 @@ pub struct Suite {
 
 /// The registered suites. Add an entry here (with its function in its own
 /// module) to make `cargo xtask bench` run it.
-pub const SUITES: &[Suite] = &[];
+pub const SUITES: &[Suite] = &[Suite { name: "parse", run: parse::run }, Suite { name: "image", run: image::run }];
 
 /// Everything one run wrote to `results.json`.
 #[derive(Debug, Serialize)]

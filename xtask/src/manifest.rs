@@ -26,7 +26,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-pub use resolve::{resolve, ResolvedManifest};
+pub use resolve::{resolve, ModuleKind, ResolvedManifest};
 pub use vars::BoardContext;
 
 #[derive(clap::Args, Debug)]
@@ -97,7 +97,7 @@ pub fn render_show(resolved: &ResolvedManifest, board: &BoardContext, root: &Pat
                 module.kind.describe(),
                 relative(&module.source_path),
                 format!("{}:{}", module.origin.file, module.origin.line),
-                module.version.as_ref().map_or(String::new(), |version| format!("__version__ = {version}")),
+                injected_version(module),
             ]
         })
         .collect();
@@ -126,6 +126,21 @@ pub fn render_show(resolved: &ResolvedManifest, board: &BoardContext, root: &Pat
         let _ = writeln!(out, "heap: {} ({heap} bytes)", names::format_size(heap));
     }
     out
+}
+
+/// `__version__ = '1.0'` when resolution appended that line to the module's
+/// source (a `.py` of a package with a version that does not set it itself).
+fn injected_version(module: &resolve::ResolvedModule) -> String {
+    let Some(version) = &module.version else {
+        return String::new();
+    };
+    let line = format!("__version__ = {}", names::python_string_repr(version));
+    let injected = module.kind != ModuleKind::Mpy && module.source.ends_with(format!("\n\n{line}\n").as_bytes());
+    if injected {
+        line
+    } else {
+        String::new()
+    }
 }
 
 /// Rows as left-aligned columns, two spaces apart, with no trailing spaces.

@@ -92,14 +92,19 @@ fn to_constant(obj: &ConstObj) -> Constant {
     }
 }
 
-fn build_raw_code(compiled: &CompiledModule, scope: usize, depth: usize) -> RawCode {
-    let code = &compiled.codes[scope];
+fn build_raw_code(compiled: &mut CompiledModule, scope: usize, depth: usize) -> RawCode {
+    let Some(code) = compiled.codes.get_mut(scope) else {
+        return RawCode { kind: CodeKind::Bytecode, fun_data: Vec::new(), children: Vec::new() };
+    };
+    // Every scope is the child of exactly one other, so its code can be moved out.
+    let fun_data = core::mem::take(&mut code.fun_data);
+    let child_ids = core::mem::take(&mut code.children);
     let children = if depth > 1000 {
         Vec::new()
     } else {
-        code.children.iter().map(|child| build_raw_code(compiled, *child, depth + 1)).collect()
+        child_ids.iter().map(|child| build_raw_code(compiled, *child, depth + 1)).collect()
     };
-    RawCode { kind: CodeKind::Bytecode, fun_data: code.fun_data.clone(), children }
+    RawCode { kind: CodeKind::Bytecode, fun_data, children }
 }
 
 /// Compiles Python source to a module. `source_name` becomes qstr 0 (the
@@ -112,10 +117,11 @@ pub fn compile(source: &[u8], source_name: &str, options: &CompileOptions) -> Re
     };
     let mut compiler = Compiler::new(source, codegen_options, BUILTIN_LONG_QSTRS);
     compiler.tables.use_qstr(source_name);
-    let compiled = compiler.compile_module(&module).map_err(|error| alloc::vec![error])?;
-    let qstrs: Vec<String> = compiled.tables.qstrs.clone();
+    let mut compiled = compiler.compile_module(&module).map_err(|error| alloc::vec![error])?;
+    let qstrs: Vec<String> = core::mem::take(&mut compiled.tables.qstrs);
     let objects = compiled.tables.objects.iter().map(to_constant).collect();
-    Ok(MpyModule { small_int_bits: options.small_int_bits, qstrs, objects, root: build_raw_code(&compiled, 0, 0) })
+    let root = build_raw_code(&mut compiled, 0, 0);
+    Ok(MpyModule { small_int_bits: options.small_int_bits, qstrs, objects, root })
 }
 
 /// Compiles Python source straight to the bytes of a `.mpy` file.

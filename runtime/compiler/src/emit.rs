@@ -9,11 +9,11 @@
 //! get their table indices on first use in *any* pass, which is what fixes
 //! the order of the `.mpy` tables.
 
-use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::fold::ConstObj;
+use crate::intern::NameIndex;
 use crate::scope::{IdKind, Scope, ScopeId, FLAG_IS_PARAM, SCOPE_FLAG_GENERATOR};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -29,16 +29,16 @@ pub enum Pass {
 pub struct ModuleTables {
     pub qstrs: Vec<String>,
     pub objects: Vec<ConstObj>,
-    qstr_index: BTreeMap<String, usize>,
+    qstr_index: NameIndex,
 }
 
 impl ModuleTables {
     pub fn use_qstr(&mut self, name: &str) -> usize {
-        if let Some(index) = self.qstr_index.get(name) {
-            return *index;
+        let qstrs = &self.qstrs;
+        if let Some(index) = self.qstr_index.find_or_insert(name, qstrs.len(), |position| qstrs[position].as_str()) {
+            return index;
         }
         self.qstrs.push(String::from(name));
-        self.qstr_index.insert(String::from(name), self.qstrs.len() - 1);
         self.qstrs.len() - 1
     }
 
@@ -160,6 +160,18 @@ pub struct EmittedCode {
     pub children: Vec<ScopeId>,
 }
 
+/// A position-dependent event of the stack-size pass, replayed by the later
+/// passes: everything between two marks is copied byte for byte.
+#[derive(Clone, Copy, Debug)]
+enum Mark {
+    /// A jump written at `at` (3 bytes in the recorded layout).
+    Jump { at: u32, opcode: u8, label: u32 },
+    /// A label assigned at `at`.
+    Label { at: u32, label: u32 },
+    /// A new source line starting at `at`.
+    Line { at: u32, line: u32 },
+}
+
 #[derive(Debug, Default)]
 pub struct Emitter {
     pass: Option<Pass>,
@@ -182,6 +194,10 @@ pub struct Emitter {
     children: Vec<ScopeId>,
     /// Line numbers are not recorded at optimisation level 3.
     pub no_source_lines: bool,
+    /// The bytecode of the stack-size pass, in which every jump is 3 bytes.
+    recorded: Vec<u8>,
+    /// The jumps, labels and lines of the stack-size pass, in order.
+    marks: Vec<Mark>,
 }
 
 fn encode_uint(out: &mut Vec<u8>, value: u64) {
@@ -220,6 +236,9 @@ impl Emitter {
         self.bytecode.clear();
         self.overflow = false;
         self.children.clear();
+        if pass == Pass::StackSize {
+            self.marks.clear();
+        }
         self.max_stack_size = scope.stack_size;
         self.scope_flags = scope.scope_flags;
 
@@ -298,6 +317,11 @@ impl Emitter {
             }
         }
         match pass {
+            Pass::StackSize => {
+                // Kept for the later passes, which replay it (see `replay`).
+                core::mem::swap(&mut self.recorded, &mut self.bytecode);
+                Ok(None)
+            }
             Pass::CodeSize => {
                 self.code_info_size = self.code_info.len();
                 self.bytecode_size = self.bytecode.len();
@@ -321,6 +345,40 @@ impl Emitter {
         }
     }
 
+    /// Runs the code-size or an emit pass without walking the syntax tree
+    /// again: the stack-size pass recorded its bytecode and every jump, label
+    /// and line change, and only those depend on the layout. The bytes in
+    /// between are copied, and the marks go through the same functions as in
+    /// a walk, so the output is exactly that of a full pass.
+    pub fn replay(&mut self, pass: Pass, scope: &Scope, tables: &mut ModuleTables) -> Result<Option<EmittedCode>, ()> {
+        let children = core::mem::take(&mut self.children);
+        self.start_pass(pass, scope, tables);
+        self.children = children;
+        let recorded = core::mem::take(&mut self.recorded);
+        let marks = core::mem::take(&mut self.marks);
+        self.bytecode.reserve(recorded.len());
+        let mut copied = 0usize;
+        for mark in &marks {
+            let at = match *mark {
+                Mark::Jump { at, .. } | Mark::Label { at, .. } | Mark::Line { at, .. } => at as usize,
+            };
+            self.bytecode.extend_from_slice(&recorded[copied..at]);
+            copied = at;
+            match *mark {
+                Mark::Jump { opcode, label, .. } => {
+                    self.write_byte_label(0, opcode, label);
+                    copied = at + 3;
+                }
+                Mark::Label { label, .. } => self.label_assign(label),
+                Mark::Line { line, .. } => self.set_source_line(line),
+            }
+        }
+        self.bytecode.extend_from_slice(&recorded[copied..]);
+        self.recorded = recorded;
+        self.marks = marks;
+        self.end_pass(scope)
+    }
+
     pub fn adjust_stack_size(&mut self, delta: i32) {
         if self.pass() == Pass::Scope {
             return;
@@ -336,6 +394,9 @@ impl Emitter {
             return;
         }
         if line > self.last_source_line {
+            if self.pass == Some(Pass::StackSize) {
+                self.marks.push(Mark::Line { at: self.bytecode.len() as u32, line });
+            }
             let mut bytes_to_skip = self.bytecode.len() - self.last_source_line_offset;
             let mut lines_to_skip = (line - self.last_source_line) as usize;
             while bytes_to_skip > 0 || lines_to_skip > 0 {
@@ -388,6 +449,9 @@ impl Emitter {
         if self.suppress {
             return;
         }
+        if self.pass == Some(Pass::StackSize) {
+            self.marks.push(Mark::Jump { at: self.bytecode.len() as u32, opcode: byte, label });
+        }
         let is_signed = byte <= op::POP_JUMP_IF_FALSE;
         let mut encoding_size = 1usize;
         let mut offset: i64 = 0;
@@ -421,6 +485,9 @@ impl Emitter {
         self.suppress = false;
         if self.pass() == Pass::Scope {
             return;
+        }
+        if self.pass == Some(Pass::StackSize) {
+            self.marks.push(Mark::Label { at: self.bytecode.len() as u32, label });
         }
         let index = label as usize;
         if self.label_offsets.len() <= index {

@@ -177,6 +177,20 @@ pub fn binop_group(op: BinOp) -> u8 {
 /// `a + b - c` gives `a` and `[(+, b), (-, c)]`.
 pub fn flatten_chain<'a, C: FoldContext>(expr: &'a Expr, context: &C) -> (&'a Expr, Vec<(BinOp, &'a Expr)>) {
     let mut rest = Vec::new();
+    let first = walk_chain(expr, context, |op, operand| rest.push((op, operand)));
+    rest.reverse();
+    (first, rest)
+}
+
+/// The first operand of the chain [`flatten_chain`] returns, without
+/// collecting the others (so a chain that cannot fold costs no allocation).
+pub fn chain_first<'a, C: FoldContext>(expr: &'a Expr, context: &C) -> &'a Expr {
+    walk_chain(expr, context, |_, _| {})
+}
+
+/// Walks the chain from its last operator to its first, calling `visit` for
+/// each operator and right operand, and returns the first operand.
+fn walk_chain<'a, C: FoldContext>(expr: &'a Expr, context: &C, mut visit: impl FnMut(BinOp, &'a Expr)) -> &'a Expr {
     let mut current = expr;
     if let ExprKind::BinOp { op, .. } = &expr.kind {
         let group = binop_group(*op);
@@ -185,18 +199,17 @@ pub fn flatten_chain<'a, C: FoldContext>(expr: &'a Expr, context: &C) -> (&'a Ex
                 if binop_group(*op) != group || (!core::ptr::eq(current, expr) && context.is_parenthesized(current)) {
                     break;
                 }
-                rest.push((*op, &**right));
+                visit(*op, right);
                 current = left;
             }
-            rest.reverse();
-            return (current, rest);
+            return current;
         }
     }
     if let ExprKind::BinOp { left, op, right } = &expr.kind {
-        rest.push((*op, &**right));
-        return (left, rest);
+        visit(*op, right);
+        return left;
     }
-    (current, rest)
+    current
 }
 
 fn float_floor(value: f64) -> f64 {
@@ -415,10 +428,12 @@ pub fn fold_expr<C: FoldContext>(expr: &Expr, context: &C) -> Option<Folded> {
     match &expr.kind {
         ExprKind::Const(constant) => Some(Folded::Token(*constant)),
         ExprKind::Int(IntValue::Small(value)) => {
-            let big = BigInt::from_i64(*value);
-            if big.fits_small_int(bits) {
+            // The same test as `BigInt::fits_small_int`, without building one.
+            let limit = 1i64 << (bits.clamp(2, 63) - 1);
+            if (-limit..limit).contains(value) {
                 Some(Folded::SmallInt(*value))
             } else {
+                let big = BigInt::from_i64(*value);
                 Some(Folded::Object { obj: ConstObj::Int(big), line_offset: Some(expr.span.start) })
             }
         }
@@ -447,8 +462,11 @@ pub fn fold_expr<C: FoldContext>(expr: &Expr, context: &C) -> Option<Folded> {
             if items.is_empty() {
                 return Some(Folded::EmptyTuple);
             }
+            // The first item usually decides; fold it before allocating.
+            let first = fold_expr(&items[0], context)?;
             let mut objs = Vec::with_capacity(items.len());
-            for item in items {
+            objs.push(first.to_obj());
+            for item in &items[1..] {
                 objs.push(fold_expr(item, context)?.to_obj());
             }
             Some(Folded::Object {
@@ -472,8 +490,8 @@ pub fn fold_expr<C: FoldContext>(expr: &Expr, context: &C) -> Option<Folded> {
             }
         }
         ExprKind::BinOp { .. } => {
-            let (first, rest) = flatten_chain(expr, context);
-            let mut accumulator = fold_expr(first, context)?.number()?;
+            let mut accumulator = fold_expr(chain_first(expr, context), context)?.number()?;
+            let (_, rest) = flatten_chain(expr, context);
             for (op, operand) in rest {
                 let value = fold_expr(operand, context)?.number()?;
                 accumulator = number_binop(op, &accumulator, &value)?;

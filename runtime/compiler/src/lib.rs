@@ -27,10 +27,13 @@ mod compile;
 mod diagnostic;
 mod emit;
 mod fold;
+mod intern;
 mod scope;
 mod lexer;
 mod parser;
+mod render;
 
 pub use diagnostic::{Diagnostic, DiagnosticKind, LineIndex, Parsed};
 pub use compile::{compile, compile_to_mpy, CompileOptions};
 pub use parser::parse;
+pub use render::render;

@@ -10,9 +10,10 @@
 //! locals, then cells; free variables before everything and counted as
 //! hidden positional arguments).
 
-use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
+
+use crate::intern::NameIndex;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
@@ -86,7 +87,7 @@ pub struct Scope {
     /// Byte offset of the node that created the scope (for diagnostics and lines).
     pub offset: u32,
     /// Position of each identifier in `ids`, for fast lookup.
-    index: BTreeMap<String, usize>,
+    index: NameIndex,
 }
 
 impl Scope {
@@ -105,22 +106,31 @@ impl Scope {
             ids: Vec::new(),
             child_scopes: Vec::new(),
             offset,
-            index: BTreeMap::new(),
+            index: NameIndex::default(),
         }
     }
 
     pub fn find(&self, name: &str) -> Option<usize> {
-        self.index.get(name).copied()
+        let ids = &self.ids;
+        self.index.find(name, |position| ids[position].name.as_str())
     }
 
     /// Index of `name`, adding it with `kind` when it is not known yet.
     pub fn find_or_add(&mut self, name: &str, kind: IdKind) -> usize {
-        if let Some(index) = self.find(name) {
+        let ids = &self.ids;
+        if let Some(index) = self.index.find_or_insert(name, ids.len(), |position| ids[position].name.as_str()) {
             return index;
         }
         self.ids.push(IdInfo { kind, flags: 0, local_num: 0, name: String::from(name) });
-        self.index.insert(String::from(name), self.ids.len() - 1);
         self.ids.len() - 1
+    }
+
+    /// Rebuilds the name index after identifiers changed places.
+    fn reindex(&mut self) {
+        self.index.clear();
+        for (position, id) in self.ids.iter().enumerate() {
+            self.index.insert(&id.name, position);
+        }
     }
 }
 
@@ -199,11 +209,14 @@ impl ScopeTable {
     /// Numbers locals, cells and free variables of one scope (after the scope
     /// pass of every scope is done).
     pub fn compute_locals(&mut self, scope_id: ScopeId) {
-        let parent_ids: Vec<IdInfo> = match self.scopes[scope_id].parent {
-            Some(parent) => self.scopes[parent].ids.clone(),
-            None => Vec::new(),
+        // A parent is always created before its children, so it sits to the
+        // left of `scope_id` and both can be borrowed at once.
+        let (before, rest) = self.scopes.split_at_mut(scope_id);
+        let Some(scope) = rest.first_mut() else { return };
+        let parent_ids: &[IdInfo] = match scope.parent {
+            Some(parent) if parent < scope_id => &before[parent].ids,
+            _ => &[],
         };
-        let scope = &mut self.scopes[scope_id];
 
         // The `*args` parameter is moved after the other parameters (but
         // before `**kwargs`).
@@ -214,8 +227,7 @@ impl ScopeTable {
                 if flags & FLAG_IS_STAR_PARAM != 0 {
                     if let Some(other) = last_plain_param {
                         scope.ids.swap(index, other);
-                        scope.index.insert(scope.ids[index].name.clone(), index);
-                        scope.index.insert(scope.ids[other].name.clone(), other);
+                        scope.reindex();
                     }
                     break;
                 } else if last_plain_param.is_none() && flags == FLAG_IS_PARAM {

@@ -52,6 +52,8 @@ pub struct Vm<'a> {
     pub native_depth: u32,
     /// The exception whose handler is running, for bare `raise`.
     pub handled: Obj,
+    /// Set by the dispatch loop when a generator frame yields.
+    pub generator_yielded: bool,
 }
 
 impl<'a> Vm<'a> {
@@ -79,6 +81,7 @@ impl<'a> Vm<'a> {
             call_depth: 0,
             native_depth: 0,
             handled: Obj::NULL,
+            generator_yielded: false,
         };
         vm.modules = vm.new_dict(8)?;
         Ok(vm)

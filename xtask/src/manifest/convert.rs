@@ -258,17 +258,19 @@ impl Converter<'_> {
     fn include(&mut self, call: &Call) {
         let Some(bound) = self.bind(call, &["manifest_path"], 1, true) else { return };
         let Some(argument) = bound.get("manifest_path").cloned() else { return };
-        let paths: Option<Vec<String>> = match &argument.value {
-            Value::List(items) => items.iter().map(|item| self.path(item, "manifest_path")).collect(),
-            _ => self.path(&argument, "manifest_path").map(|path| vec![path]),
+        let items: Vec<Spanned> = match &argument.value {
+            Value::List(items) => items.clone(),
+            _ => vec![argument.clone()],
         };
+        let paths: Option<Vec<(String, Range<usize>)>> =
+            items.iter().map(|item| self.path(item, "manifest_path").map(|path| (path, item.span.clone()))).collect();
         let Some(paths) = paths else { return };
         let options = if bound.extra.is_empty() { None } else { self.options_table(&bound.extra) };
-        for (index, path) in paths.into_iter().enumerate() {
+        for (index, (path, span)) in paths.into_iter().enumerate() {
             let path = match path.strip_suffix(".py") {
                 Some(stem) => {
                     let message = format!("`{path}` is included as `{stem}.toml`; convert that file too");
-                    self.warn(message, argument.span.clone());
+                    self.warn(message, span);
                     format!("{stem}.toml")
                 }
                 None => path,

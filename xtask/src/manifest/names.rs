@@ -98,6 +98,8 @@ pub fn parse_heap_size(value: &toml::Value) -> Result<u32, String> {
 }
 
 /// A byte count the way a person writes it: `192K`, `1M`, or plain bytes.
+// The workspace's rust-version (1.85) predates `u32::is_multiple_of`.
+#[allow(clippy::manual_is_multiple_of)]
 pub fn format_size(bytes: u32) -> String {
     if bytes % (1024 * 1024) == 0 {
         format!("{}M", bytes / (1024 * 1024))

@@ -64,8 +64,7 @@ pub struct ResolvedModule {
     pub version: Option<String>,
     /// The bytes to freeze: the file, with `__version__` appended to `.py`
     /// sources when the frame has a version (spec §1.6). The freeze command
-    /// reads this; until it lands, only the tests do.
-    #[allow(dead_code)]
+    /// reads this.
     pub source: Vec<u8>,
 }
 
@@ -239,7 +238,7 @@ impl Resolver<'_> {
         let file = SourceFile { path: path.to_path_buf(), display, text };
         let document: ManifestDocument = match toml::from_str(&file.text) {
             Ok(document) => document,
-            Err(error) => return file.error(error.message().trim_end().to_string(), error.span().unwrap_or(0..0)),
+            Err(error) => return file.error(toml_message(error.message()), error.span().unwrap_or(0..0)),
         };
         self.loaded.insert(path.to_path_buf());
         self.manifest_files.push(path.to_path_buf());
@@ -319,7 +318,12 @@ impl Resolver<'_> {
             };
             if default.type_str() != value.type_str() {
                 return Err(ManifestError::at(
-                    format!("option `{name}` of `{}` is a {}, not a {}", file.display, default.type_str(), value.type_str()),
+                    format!(
+                        "option `{name}` of `{}` takes {} like its default, not {}",
+                        file.display,
+                        with_article(default.type_str()),
+                        with_article(value.type_str())
+                    ),
                     site,
                 ));
             }
@@ -498,6 +502,18 @@ impl Resolver<'_> {
 /// Expands the variables in a string value, pointing errors at the `${…}`.
 pub(super) fn expand(file: &SourceFile, vars: &VarScope, value: &Spanned<String>) -> Result<String, ManifestError> {
     vars.expand(value.get_ref()).or_else(|(message, inner)| file.error(message, file.inner_span(value.span(), inner)))
+}
+
+/// "an integer", "a string".
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    format!("{article} {noun}")
+}
+
+/// The toml crate's message on one line, with Rust type names in words.
+fn toml_message(message: &str) -> String {
+    let one_line: Vec<&str> = message.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
+    one_line.join(": ").replace("expected i64", "expected an integer").replace("expected a boolean", "expected true or false")
 }
 
 /// Checks an `opt` value: 0 to 3.

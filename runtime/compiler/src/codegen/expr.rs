@@ -63,8 +63,9 @@ impl<'a> Compiler<'a> {
     }
 
     /// Splits `a.b(c)[d]` into its atom and trailers, stopping at parentheses.
-    pub(crate) fn flatten_trailers(&self, expr: &'a Expr) -> (&'a Expr, Vec<Trailer<'a>>) {
-        let mut trailers = Vec::new();
+    /// The list comes from a pool; hand it back with [`Self::recycle_trailers`].
+    pub(crate) fn flatten_trailers(&mut self, expr: &'a Expr) -> (&'a Expr, Vec<Trailer<'a>>) {
+        let mut trailers = self.trailer_pool.pop().unwrap_or_default();
         let mut current = expr;
         loop {
             let next = match &current.kind {
@@ -94,6 +95,14 @@ impl<'a> Compiler<'a> {
         }
         trailers.reverse();
         (current, trailers)
+    }
+
+    /// Returns a list from [`Self::flatten_trailers`] to the pool, so that
+    /// the passes over a file allocate one list per nesting depth, not one
+    /// per expression.
+    pub(crate) fn recycle_trailers(&mut self, mut trailers: Vec<Trailer<'a>>) {
+        trailers.clear();
+        self.trailer_pool.push(trailers);
     }
 
     pub(crate) fn compile_folded(&mut self, folded: &Folded) {
@@ -165,6 +174,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { .. } | ExprKind::Call { .. } | ExprKind::Subscript { .. } => {
                 let (atom, trailers) = self.flatten_trailers(expr);
                 self.compile_atom_with_trailers(atom, &trailers);
+                self.recycle_trailers(trailers);
             }
             ExprKind::Slice { .. } => self.compile_slice(expr),
             ExprKind::BinOp { op: BinOp::Pow, left, right } => {
@@ -527,6 +537,7 @@ impl<'a> Compiler<'a> {
                     },
                     Trailer::Call(..) => self.syntax_error("can't assign to expression", target.span),
                 }
+                self.recycle_trailers(trailers);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 let is_empty_tuple = items.is_empty() && matches!(target.kind, ExprKind::Tuple(_));
@@ -583,6 +594,7 @@ impl<'a> Compiler<'a> {
                     Trailer::Attr(attr) => self.emit.attr(&mut self.tables, &attr.name, IdOp::Delete),
                     Trailer::Call(..) => self.syntax_error("can't delete expression", target.span),
                 }
+                self.recycle_trailers(trailers);
             }
             ExprKind::Tuple(items) if !items.is_empty() => {
                 for item in items {

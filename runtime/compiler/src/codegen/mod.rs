@@ -102,6 +102,8 @@ pub(crate) struct Compiler<'a> {
     pub const_statements: BTreeMap<u32, Folded>,
     /// Long strings that mpy-cross has interned before parsing any file.
     pub builtin_qstrs: &'static [&'static str],
+    /// Spare trailer lists for [`Compiler::flatten_trailers`].
+    pub trailer_pool: Vec<Vec<expr::Trailer<'a>>>,
 }
 
 impl<'a> FoldContext for Compiler<'a> {
@@ -239,6 +241,7 @@ impl<'a> Compiler<'a> {
             removed_statements: BTreeSet::new(),
             const_statements: BTreeMap::new(),
             builtin_qstrs,
+            trailer_pool: Vec::new(),
         }
     }
 
@@ -395,15 +398,17 @@ impl<'a> Compiler<'a> {
         for scope_id in 0..self.scopes.scopes.len() {
             self.emit = Emitter::new();
             self.emit.no_source_lines = self.options.opt_level >= 3;
+            // Only the stack-size pass walks the tree; it records the code,
+            // and the code-size and emit passes replay that recording.
             let _ = self.compile_scope(scope_id, Pass::StackSize);
             if self.error.is_none() {
-                let _ = self.compile_scope(scope_id, Pass::CodeSize);
+                let _ = self.emit.replay(Pass::CodeSize, &self.scopes.scopes[scope_id], &mut self.tables);
             }
             let mut rounds = 0;
             while self.error.is_none() {
-                match self.compile_scope(scope_id, Pass::Emit) {
+                match self.emit.replay(Pass::Emit, &self.scopes.scopes[scope_id], &mut self.tables) {
                     Ok(Some(code)) => {
-                        codes[scope_id] = code;
+                        codes[scope_id] = CompiledCode { fun_data: code.fun_data, children: code.children };
                         break;
                     }
                     Ok(None) => {}

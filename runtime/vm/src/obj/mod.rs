@@ -8,6 +8,16 @@
 //! their words are computed by [`static_word`]. Heap and image objects share
 //! their layouts (listed at each type's module).
 
+pub mod bigint;
+pub mod binop;
+pub mod core;
+pub mod dict;
+pub mod iter;
+pub mod num;
+pub mod ops;
+pub mod repr;
+pub mod seq;
+pub mod str;
 pub mod types;
 
 pub use types::TypeId;

@@ -1,0 +1,105 @@
+//! The Python suite: every `tests/py/**/NAME.py` with a `NAME.py.exp` is
+//! frozen with the real compiler, run on the VM in-process and its output
+//! compared with the expected output (made by CPython or the pinned
+//! MicroPython reference, never by rime). The whole suite runs twice: with
+//! normal collection, and in GC stress mode (a collection before every
+//! allocation), which catches objects that native code forgot to root.
+//! Files under a `pkgs/` folder are library modules, frozen into every test
+//! of that folder's parent under their path relative to `pkgs/`.
+
+use std::path::{Path, PathBuf};
+
+use rime_host::{freeze_sources, run_image, HostPort, DEFAULT_HEAP};
+use rime_vm::Config;
+
+fn suite_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/py")
+}
+
+fn collect(dir: &Path, tests: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("tests/py exists").flatten().map(|entry| entry.path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            if path.file_name().is_some_and(|name| name != "pkgs") {
+                collect(&path, tests);
+            }
+        } else if path.extension().is_some_and(|extension| extension == "py") {
+            let mut expected = path.clone().into_os_string();
+            expected.push(".exp");
+            if Path::new(&expected).exists() {
+                tests.push(path);
+            }
+        }
+    }
+}
+
+fn library_modules(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let pkgs = dir.join("pkgs");
+    let mut modules = Vec::new();
+    let mut stack = vec![pkgs.clone()];
+    while let Some(each) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&each) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|extension| extension == "py") {
+                let name = path.strip_prefix(&pkgs).expect("inside pkgs").to_string_lossy().replace('\\', "/");
+                modules.push((name, std::fs::read(&path).expect("readable")));
+            }
+        }
+    }
+    modules.sort();
+    modules
+}
+
+/// Runs one test; returns the output.
+pub fn run_test(path: &Path, stress: bool, heap: usize) -> Result<String, String> {
+    let source = std::fs::read(path).map_err(|error| error.to_string())?;
+    let libraries = library_modules(path.parent().expect("has a parent"));
+    let mut modules: Vec<(&str, &[u8])> = vec![("main.py", &source)];
+    for (name, text) in &libraries {
+        modules.push((name, text));
+    }
+    let image = freeze_sources(&modules).map_err(|error| format!("{error:#}"))?;
+    let mut port = HostPort::new(true);
+    let config = Config { gc_stress: stress, ..Config::default() };
+    let outcome = run_image(&image, heap, config, &mut port).map_err(|error| format!("{error:#}"))?;
+    let output = String::from_utf8_lossy(&port.capture.unwrap_or_default()).into_owned();
+    match outcome {
+        rime_vm::Outcome::Finished => Ok(output),
+        other => Err(format!("{other:?}\n{output}")),
+    }
+}
+
+fn run_suite(stress: bool) {
+    let mut tests = Vec::new();
+    collect(&suite_root(), &mut tests);
+    assert!(!tests.is_empty(), "no tests found");
+    let mut failures = Vec::new();
+    for test in &tests {
+        let mut expected_path = test.clone().into_os_string();
+        expected_path.push(".exp");
+        let expected = std::fs::read_to_string(&expected_path).expect("readable");
+        let heap = if test.to_string_lossy().contains("memory_error") { 16 * 1024 } else { DEFAULT_HEAP };
+        match run_test(test, stress, heap) {
+            Ok(output) if output == expected => {}
+            Ok(output) => failures.push(format!("{}: output differs\n--- expected\n{expected}--- got\n{output}", test.display())),
+            Err(error) => failures.push(format!("{}: {error}", test.display())),
+        }
+    }
+    let mode = if stress { "GC stress" } else { "normal" };
+    eprintln!("{} of {} Python tests pass ({mode})", tests.len() - failures.len(), tests.len());
+    assert!(failures.is_empty(), "{} failures ({mode}):\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn python_suite() {
+    run_suite(false);
+}
+
+#[test]
+fn python_suite_in_gc_stress_mode() {
+    run_suite(true);
+}

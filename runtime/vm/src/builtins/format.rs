@@ -1,0 +1,563 @@
+//! Text formatting: `str.format` with the common format-spec mini language
+//! (fill, align, sign, zero padding, width, thousands separator, precision,
+//! types `d x X o b c s f F e E g G %`), and `%` formatting.
+
+use crate::obj::repr::{format_float, Style};
+use crate::obj::{Obj, TypeId};
+use crate::vm::{Vm, R};
+use core::fmt::Write;
+
+/// A parsed format spec.
+#[derive(Default, Clone, Copy)]
+struct Spec {
+    fill: u8,
+    align: u8,
+    sign: u8,
+    zero: bool,
+    width: usize,
+    comma: bool,
+    precision: Option<usize>,
+    kind: u8,
+    alternate: bool,
+}
+
+fn parse_spec(spec: &[u8]) -> Spec {
+    let mut parsed = Spec { fill: b' ', ..Spec::default() };
+    let mut position = 0;
+    let is_align = |byte: u8| matches!(byte, b'<' | b'>' | b'^' | b'=');
+    if spec.len() >= 2 && is_align(spec[1]) {
+        parsed.fill = spec[0];
+        parsed.align = spec[1];
+        position = 2;
+    } else if !spec.is_empty() && is_align(spec[0]) {
+        parsed.align = spec[0];
+        position = 1;
+    }
+    if let Some(&sign) = spec.get(position) {
+        if matches!(sign, b'+' | b'-' | b' ') {
+            parsed.sign = sign;
+            position += 1;
+        }
+    }
+    if spec.get(position) == Some(&b'#') {
+        parsed.alternate = true;
+        position += 1;
+    }
+    if spec.get(position) == Some(&b'0') {
+        parsed.zero = true;
+        position += 1;
+    }
+    while let Some(&digit) = spec.get(position) {
+        if !digit.is_ascii_digit() {
+            break;
+        }
+        parsed.width = parsed.width * 10 + usize::from(digit - b'0');
+        position += 1;
+    }
+    if matches!(spec.get(position), Some(b',') | Some(b'_')) {
+        parsed.comma = true;
+        position += 1;
+    }
+    if spec.get(position) == Some(&b'.') {
+        position += 1;
+        let mut precision = 0;
+        while let Some(&digit) = spec.get(position) {
+            if !digit.is_ascii_digit() {
+                break;
+            }
+            precision = precision * 10 + usize::from(digit - b'0');
+            position += 1;
+        }
+        parsed.precision = Some(precision);
+    }
+    if let Some(&kind) = spec.get(position) {
+        parsed.kind = kind;
+    }
+    parsed
+}
+
+/// Text built on the Rust stack.
+struct Text {
+    bytes: [u8; 512],
+    len: usize,
+}
+
+impl Text {
+    fn new() -> Text {
+        Text { bytes: [0; 512], len: 0 }
+    }
+
+    fn push(&mut self, data: &[u8]) {
+        let end = (self.len + data.len()).min(self.bytes.len());
+        self.bytes[self.len..end].copy_from_slice(&data[..end - self.len]);
+        self.len = end;
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+impl Write for Text {
+    fn write_str(&mut self, text: &str) -> core::fmt::Result {
+        self.push(text.as_bytes());
+        Ok(())
+    }
+}
+
+fn group_thousands(digits: &[u8], out: &mut Text) {
+    let integer_end = digits.iter().position(|&byte| byte == b'.' || byte == b'e').unwrap_or(digits.len());
+    for (index, &byte) in digits[..integer_end].iter().enumerate() {
+        if index > 0 && (integer_end - index) % 3 == 0 {
+            out.push(b",");
+        }
+        out.push(&[byte]);
+    }
+    out.push(&digits[integer_end..]);
+}
+
+fn fixed_float(value: f64, precision: usize, out: &mut Text) {
+    let _ = write!(out, "{:.*}", precision.min(60), value);
+}
+
+fn exponent_float(value: f64, precision: usize, upper: bool, out: &mut Text) {
+    let mut raw = Text::new();
+    let _ = write!(raw, "{:.*e}", precision.min(60), value);
+    let bytes = raw.as_bytes();
+    let at = bytes.iter().position(|&byte| byte == b'e').unwrap_or(bytes.len());
+    out.push(&bytes[..at]);
+    out.push(if upper { b"E" } else { b"e" });
+    let exponent = core::str::from_utf8(&bytes[(at + 1).min(bytes.len())..]).unwrap_or("0").parse::<i32>().unwrap_or(0);
+    let _ = write!(out, "{}{:02}", if exponent < 0 { '-' } else { '+' }, exponent.unsigned_abs());
+}
+
+fn general_float(value: f64, precision: usize, upper: bool, alternate: bool, out: &mut Text) {
+    let precision = precision.max(1);
+    if value == 0.0 || !value.is_finite() {
+        fixed_float(value, 0, out);
+        return;
+    }
+    let mut probe = Text::new();
+    exponent_float(value, precision - 1, false, &mut probe);
+    let bytes = probe.as_bytes();
+    let at = bytes.iter().position(|&byte| byte == b'e').unwrap_or(0);
+    let exponent = core::str::from_utf8(&bytes[at + 1..]).unwrap_or("0").parse::<i32>().unwrap_or(0);
+    let mut body = Text::new();
+    if exponent >= -4 && exponent < precision as i32 {
+        fixed_float(value, (precision as i32 - 1 - exponent).max(0) as usize, &mut body);
+        let mut text = body.as_bytes();
+        if !alternate && text.contains(&b'.') {
+            while text.last() == Some(&b'0') {
+                text = &text[..text.len() - 1];
+            }
+            if text.last() == Some(&b'.') {
+                text = &text[..text.len() - 1];
+            }
+        }
+        out.push(text);
+    } else {
+        exponent_float(value, precision - 1, upper, &mut body);
+        let text = body.as_bytes();
+        let at = text.iter().position(|&byte| byte == b'e' || byte == b'E').unwrap_or(text.len());
+        let mut mantissa = &text[..at];
+        if !alternate && mantissa.contains(&b'.') {
+            while mantissa.last() == Some(&b'0') {
+                mantissa = &mantissa[..mantissa.len() - 1];
+            }
+            if mantissa.last() == Some(&b'.') {
+                mantissa = &mantissa[..mantissa.len() - 1];
+            }
+        }
+        out.push(mantissa);
+        out.push(&text[at..]);
+    }
+}
+
+/// Appends `value` formatted with `spec` to `buffer`.
+fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> {
+    let spec = parse_spec(spec);
+    let mut body = Text::new();
+    let mut negative = false;
+    let is_number = vm.is_int(value) || vm.is_float(value);
+    let numeric_kind = matches!(spec.kind, b'd' | b'x' | b'X' | b'o' | b'b' | b'c' | b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'%' | b'n');
+    if is_number && (numeric_kind || spec.kind == 0) {
+        let float_kind = matches!(spec.kind, b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'%');
+        if vm.is_int(value) && !float_kind && value != Obj::TRUE && value != Obj::FALSE || (vm.is_int(value) && spec.kind != 0 && !float_kind) {
+            let big = vm.to_big(value).unwrap_or_else(crate::obj::bigint::Big::zero);
+            negative = big.negative;
+            let radix = match spec.kind {
+                b'x' | b'X' => 16,
+                b'o' => 8,
+                b'b' => 2,
+                _ => 10,
+            };
+            if spec.kind == b'c' {
+                let code = big.to_i64().unwrap_or(0);
+                let character = char::from_u32(code as u32).unwrap_or('?');
+                let mut encoded = [0u8; 4];
+                body.push(character.encode_utf8(&mut encoded).as_bytes());
+            } else {
+                let mut digits = [0u8; 1400];
+                let start = big.write_radix(radix, &mut digits);
+                if spec.alternate && radix != 10 {
+                    body.push(match radix {
+                        16 => b"0x",
+                        8 => b"0o",
+                        _ => b"0b",
+                    });
+                }
+                if spec.comma {
+                    group_thousands(&digits[start..], &mut body);
+                } else {
+                    body.push(&digits[start..]);
+                }
+                if spec.kind == b'X' {
+                    for byte in &mut body.bytes[..body.len] {
+                        *byte = byte.to_ascii_uppercase();
+                    }
+                }
+            }
+        } else if value == Obj::TRUE || value == Obj::FALSE {
+            if spec.kind == 0 {
+                return format_padded(vm, buffer, if value == Obj::TRUE { b"True" } else { b"False" }, false, &spec, false);
+            }
+            let number = if value == Obj::TRUE { 1.0 } else { 0.0 };
+            float_body(number, &spec, &mut body);
+        } else {
+            let number = vm.to_f64(value).unwrap_or(0.0);
+            negative = number.is_sign_negative() && !number.is_nan();
+            float_body(number.abs(), &spec, &mut body);
+            if spec.comma {
+                let mut grouped = Text::new();
+                group_thousands(body.as_bytes(), &mut grouped);
+                body = grouped;
+            }
+        }
+        let sign_text: &[u8] = if negative {
+            b"-"
+        } else {
+            match spec.sign {
+                b'+' => b"+",
+                b' ' => b" ",
+                _ => b"",
+            }
+        };
+        let mut signed = Text::new();
+        signed.push(sign_text);
+        let sign_len = signed.len;
+        signed.push(body.as_bytes());
+        return format_padded(vm, buffer, signed.as_bytes(), true, &spec, sign_len > 0);
+    }
+    if numeric_kind && !is_number {
+        return Err(vm.type_error_for("unsupported format character for", value));
+    }
+    let text = vm.to_text(value, Style::Str)?;
+    let mark = vm.root_mark();
+    vm.push_root(text)?;
+    let mut copy = Text::new();
+    let bytes = vm.str_bytes(text);
+    let limit = match spec.precision {
+        Some(precision) => crate::obj::binop::char_offset(bytes, precision),
+        None => bytes.len(),
+    };
+    if limit <= copy.bytes.len() {
+        copy.push(&bytes[..limit]);
+        vm.pop_roots(mark);
+        return format_padded(vm, buffer, copy.as_bytes(), false, &spec, false);
+    }
+    let count = vm.char_count(text);
+    for _ in count..spec.width {
+        if spec.align == b'>' {
+            vm.buffer_push(buffer, &[spec.fill])?;
+        }
+    }
+    vm.buffer_push_obj(buffer, text)?;
+    vm.pop_roots(mark);
+    Ok(())
+}
+
+fn float_body(number: f64, spec: &Spec, body: &mut Text) {
+    if !number.is_finite() {
+        body.push(if number.is_nan() { b"nan" } else { b"inf" });
+        return;
+    }
+    match spec.kind {
+        b'f' | b'F' => fixed_float(number, spec.precision.unwrap_or(6), body),
+        b'e' | b'E' => exponent_float(number, spec.precision.unwrap_or(6), spec.kind == b'E', body),
+        b'g' | b'G' => general_float(number, spec.precision.unwrap_or(6), spec.kind == b'G', spec.alternate, body),
+        b'%' => {
+            fixed_float(number * 100.0, spec.precision.unwrap_or(6), body);
+            body.push(b"%");
+        }
+        _ => match spec.precision {
+            Some(precision) => general_float(number, precision, false, spec.alternate, body),
+            None => {
+                let mut text = [0u8; 40];
+                let len = format_float(number, &mut text);
+                body.push(&text[..len]);
+            }
+        },
+    }
+}
+
+fn format_padded(vm: &mut Vm<'_>, buffer: Obj, text: &[u8], numeric: bool, spec: &Spec, signed: bool) -> R<()> {
+    let count = core::str::from_utf8(text).map(|value| value.chars().count()).unwrap_or(text.len());
+    let padding = spec.width.saturating_sub(count);
+    let align = if spec.align != 0 {
+        spec.align
+    } else if spec.zero && numeric {
+        b'='
+    } else if numeric {
+        b'>'
+    } else {
+        b'<'
+    };
+    let fill = if spec.zero && spec.align == 0 && numeric { b'0' } else { spec.fill };
+    let (left, right) = match align {
+        b'<' => (0, padding),
+        b'^' => (padding / 2, padding - padding / 2),
+        _ => (padding, 0),
+    };
+    let mut out = Text::new();
+    if align == b'=' {
+        let sign_len = usize::from(signed || matches!(text.first(), Some(b'-' | b'+' | b' ')) && numeric);
+        out.push(&text[..sign_len.min(text.len())]);
+        for _ in 0..padding {
+            out.push(&[fill]);
+        }
+        out.push(&text[sign_len.min(text.len())..]);
+    } else {
+        for _ in 0..left {
+            out.push(&[fill]);
+        }
+        out.push(text);
+        for _ in 0..right {
+            out.push(&[fill]);
+        }
+    }
+    vm.buffer_push(buffer, out.as_bytes())
+}
+
+/// `format(value, spec)` into a new str.
+pub fn format_to_str(vm: &mut Vm<'_>, value: Obj, spec: &[u8]) -> R<Obj> {
+    let buffer = vm.new_buffer(TypeId::Buffer, 16)?;
+    let mark = vm.root_mark();
+    vm.push_root(buffer)?;
+    format_value(vm, buffer, value, spec)?;
+    vm.pop_roots(mark);
+    vm.buffer_finish(buffer, TypeId::Str)
+}
+
+/// `str.format(*args, **kwargs)`.
+pub fn str_format(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    let template = args[0];
+    let buffer = vm.new_buffer(TypeId::Buffer, vm.str_len(template) + 16)?;
+    let mark = vm.root_mark();
+    vm.push_root(buffer)?;
+    let len = vm.str_len(template);
+    let mut position = 0;
+    let mut auto_index = 1;
+    while position < len {
+        let byte = vm.str_bytes(template)[position];
+        if byte == b'{' && vm.str_bytes(template).get(position + 1) == Some(&b'{') {
+            vm.buffer_push(buffer, b"{")?;
+            position += 2;
+            continue;
+        }
+        if byte == b'}' && vm.str_bytes(template).get(position + 1) == Some(&b'}') {
+            vm.buffer_push(buffer, b"}")?;
+            position += 2;
+            continue;
+        }
+        if byte != b'{' {
+            let mut end = position;
+            while end < len && !matches!(vm.str_bytes(template)[end], b'{' | b'}') {
+                end += 1;
+            }
+            let end = end.max(position + 1);
+            let piece = vm.str_slice(TypeId::Bytes, template, position, end)?;
+            vm.buffer_push_obj(buffer, piece)?;
+            position = end;
+            continue;
+        }
+        let Some(close) = vm.str_bytes(template)[position..].iter().position(|&each| each == b'}') else {
+            return Err(vm.raise_msg(TypeId::ValueError, "Single '{' encountered in format string"));
+        };
+        let mut field = [0u8; 128];
+        let field_len = (close - 1).min(128);
+        field[..field_len].copy_from_slice(&vm.str_bytes(template)[position + 1..position + 1 + field_len]);
+        position += close + 1;
+        let field = &field[..field_len];
+        let (name_part, spec) = match field.iter().position(|&each| each == b':') {
+            Some(at) => (&field[..at], &field[at + 1..]),
+            None => (field, &field[field_len..]),
+        };
+        let (name, conversion) = match name_part.iter().position(|&each| each == b'!') {
+            Some(at) => (&name_part[..at], name_part.get(at + 1).copied()),
+            None => (name_part, None),
+        };
+        let (base_name, attribute) = match name.iter().position(|&each| each == b'.' || each == b'[') {
+            Some(at) => (&name[..at], Some(&name[at..])),
+            None => (name, None),
+        };
+        let mut value = if base_name.is_empty() {
+            let value = args.get(auto_index).copied();
+            auto_index += 1;
+            value
+        } else if base_name.iter().all(u8::is_ascii_digit) {
+            let index: usize = core::str::from_utf8(base_name).unwrap_or("0").parse().unwrap_or(0);
+            args.get(index + 1).copied()
+        } else {
+            kw.chunks(2).find(|pair| vm.str_bytes(pair[0]) == base_name).map(|pair| pair[1])
+        };
+        if let (Some(current), Some(attribute)) = (value, attribute) {
+            if attribute.first() == Some(&b'.') {
+                let name = vm.intern_bytes(&attribute[1..])?;
+                value = Some(vm.load_attr(current, name)?);
+            } else {
+                let inner = &attribute[1..attribute.len().saturating_sub(1)];
+                let key = if inner.iter().all(u8::is_ascii_digit) {
+                    Obj::small(core::str::from_utf8(inner).unwrap_or("0").parse().unwrap_or(0))
+                } else {
+                    vm.new_str(inner)?
+                };
+                value = Some(vm.subscr_get(current, key)?);
+            }
+        }
+        let Some(mut value) = value else {
+            return Err(vm.raise_msg(TypeId::IndexError, "tuple index out of range"));
+        };
+        vm.push_root(value)?;
+        match conversion {
+            Some(b'r') => value = vm.to_text(value, Style::Repr)?,
+            Some(b's') => value = vm.to_text(value, Style::Str)?,
+            _ => {}
+        }
+        vm.push_root(value)?;
+        let mut spec_copy = [0u8; 64];
+        let spec_len = spec.len().min(64);
+        spec_copy[..spec_len].copy_from_slice(&spec[..spec_len]);
+        format_value(vm, buffer, value, &spec_copy[..spec_len])?;
+    }
+    vm.pop_roots(mark);
+    vm.buffer_finish(buffer, TypeId::Str)
+}
+
+/// `template % values`.
+pub fn percent_format(vm: &mut Vm<'_>, template: Obj, values: Obj) -> R<Obj> {
+    let buffer = vm.new_buffer(TypeId::Buffer, vm.str_len(template) + 16)?;
+    let mark = vm.root_mark();
+    vm.push_root(buffer)?;
+    let is_tuple = vm.native_type(values) == TypeId::Tuple;
+    let is_dict = vm.native_type(values) == TypeId::Dict;
+    let count = if is_tuple { vm.tuple_len(values) } else { 1 };
+    let mut next = 0u32;
+    let len = vm.str_len(template);
+    let mut position = 0;
+    while position < len {
+        let byte = vm.str_bytes(template)[position];
+        if byte != b'%' {
+            let mut end = position;
+            while end < len && vm.str_bytes(template)[end] != b'%' {
+                end += 1;
+            }
+            let piece = vm.str_slice(TypeId::Bytes, template, position, end)?;
+            vm.buffer_push_obj(buffer, piece)?;
+            position = end;
+            continue;
+        }
+        position += 1;
+        let mut key = Obj::NULL;
+        if vm.str_bytes(template).get(position) == Some(&b'(') {
+            let Some(close) = vm.str_bytes(template)[position..].iter().position(|&each| each == b')') else {
+                return Err(vm.raise_msg(TypeId::ValueError, "incomplete format key"));
+            };
+            key = vm.str_slice(TypeId::Str, template, position + 1, position + close)?;
+            vm.push_root(key)?;
+            position += close + 1;
+        }
+        let mut spec = [0u8; 32];
+        let mut spec_len = 0;
+        while position < len {
+            let each = vm.str_bytes(template)[position];
+            position += 1;
+            if each.is_ascii_alphabetic() || each == b'%' {
+                if spec_len < 32 {
+                    spec[spec_len] = each;
+                    spec_len += 1;
+                }
+                break;
+            }
+            if spec_len < 31 {
+                spec[spec_len] = each;
+                spec_len += 1;
+            }
+        }
+        let Some(&kind) = spec[..spec_len].last() else {
+            return Err(vm.raise_msg(TypeId::ValueError, "incomplete format"));
+        };
+        if kind == b'%' {
+            vm.buffer_push(buffer, b"%")?;
+            continue;
+        }
+        let value = if !key.is_null() && is_dict {
+            vm.subscr_get(values, key)?
+        } else if is_tuple {
+            if next >= count {
+                return Err(vm.raise_msg(TypeId::TypeError, "format string needs more arguments"));
+            }
+            next += 1;
+            vm.tuple_item(values, next - 1)
+        } else {
+            next += 1;
+            values
+        };
+        // Translate printf flags to a format spec: '-' means left-align.
+        let mut translated = [0u8; 40];
+        let mut translated_len = 0;
+        let flags = &spec[..spec_len - 1];
+        let left = flags.contains(&b'-');
+        if left {
+            translated[0] = b'<';
+            translated_len = 1;
+        }
+        for &each in flags.iter().filter(|&&each| each != b'-') {
+            translated[translated_len] = each;
+            translated_len += 1;
+        }
+        let kind = match kind {
+            b'i' | b'u' => b'd',
+            b'r' | b'a' => {
+                let text = vm.to_text(value, Style::Repr)?;
+                vm.push_root(text)?;
+                translated[translated_len] = b's';
+                format_value(vm, buffer, text, &translated[..translated_len + 1])?;
+                continue;
+            }
+            other => other,
+        };
+        if kind == b'd' && vm.is_float(value) {
+            let number = vm.float_value(value);
+            let truncated = crate::obj::bigint::Big::from_f64(number).unwrap_or_else(crate::obj::bigint::Big::zero);
+            let as_int = vm.new_big(&truncated)?;
+            vm.push_root(as_int)?;
+            translated[translated_len] = b'd';
+            format_value(vm, buffer, as_int, &translated[..translated_len + 1])?;
+            continue;
+        }
+        if kind == b's' {
+            let text = vm.to_text(value, Style::Str)?;
+            vm.push_root(text)?;
+            translated[translated_len] = b's';
+            format_value(vm, buffer, text, &translated[..translated_len + 1])?;
+            continue;
+        }
+        translated[translated_len] = kind;
+        format_value(vm, buffer, value, &translated[..translated_len + 1])?;
+    }
+    if is_tuple && next < count {
+        return Err(vm.raise_msg(TypeId::TypeError, "not all arguments converted during string formatting"));
+    }
+    vm.pop_roots(mark);
+    vm.buffer_finish(buffer, TypeId::Str)
+}

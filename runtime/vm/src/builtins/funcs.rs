@@ -1,0 +1,745 @@
+//! The builtin functions of a plain script (`print`, `len`, `sorted`, …)
+//! and the type constructors (`int(…)`, `list(…)`, `zip(…)`, …).
+
+use super::{check_args, keyword, Handler};
+use crate::obj::bigint::Big;
+use crate::obj::repr::{Sink, Style};
+use crate::obj::{Obj, Singleton, TypeId};
+use crate::vm::{Vm, R};
+use rime_bytecode::qstr_runtime::qstr_id;
+
+pub static BUILTINS: &[(u16, Handler)] = &[
+    (qstr_id("abs"), abs),
+    (qstr_id("all"), all),
+    (qstr_id("any"), any),
+    (qstr_id("bin"), bin),
+    (qstr_id("callable"), callable),
+    (qstr_id("chr"), chr),
+    (qstr_id("delattr"), delattr),
+    (qstr_id("divmod"), divmod),
+    (qstr_id("getattr"), getattr),
+    (qstr_id("globals"), globals),
+    (qstr_id("hasattr"), hasattr),
+    (qstr_id("hash"), hash),
+    (qstr_id("hex"), hex),
+    (qstr_id("id"), id),
+    (qstr_id("isinstance"), isinstance),
+    (qstr_id("issubclass"), issubclass),
+    (qstr_id("iter"), iter),
+    (qstr_id("len"), len),
+    (qstr_id("locals"), locals),
+    (qstr_id("max"), max),
+    (qstr_id("min"), min),
+    (qstr_id("next"), next),
+    (qstr_id("oct"), oct),
+    (qstr_id("ord"), ord),
+    (qstr_id("pow"), pow),
+    (qstr_id("print"), print),
+    (qstr_id("repr"), repr),
+    (qstr_id("round"), round),
+    (qstr_id("setattr"), setattr),
+    (qstr_id("sorted"), sorted),
+    (qstr_id("sum"), sum),
+];
+
+pub static HIDDEN: &[(u16, Handler)] = &[(qstr_id("__build_class__"), build_class), (qstr_id("__init__"), object_init)];
+
+fn build_class(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    vm.build_class(args)
+}
+
+fn object_init(_vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    Ok(Obj::NONE)
+}
+
+fn print(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    let sep = keyword(vm, kw, "sep").filter(|value| !value.is_none());
+    let end = keyword(vm, kw, "end").filter(|value| !value.is_none());
+    let file = keyword(vm, kw, "file").filter(|value| !value.is_none());
+    let sink = if file == Some(Singleton::SysStderr.obj()) { Sink::Stderr } else { Sink::Stdout };
+    for (index, arg) in args.iter().enumerate() {
+        if index > 0 {
+            match sep {
+                Some(sep) => vm.emit_str(sink, sep)?,
+                None => vm.emit(sink, b" ")?,
+            }
+        }
+        vm.print_obj(sink, *arg, Style::Str)?;
+    }
+    match end {
+        Some(end) => vm.emit_str(sink, end)?,
+        None => vm.emit(sink, b"\n")?,
+    }
+    Ok(Obj::NONE)
+}
+
+fn len(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let length = vm.len_of(args[0])?;
+    vm.new_int(length as i64)
+}
+
+fn repr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    vm.to_text(args[0], Style::Repr)
+}
+
+fn abs(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let value = args[0];
+    if vm.is_float(value) {
+        let number = vm.float_value(value);
+        return vm.new_float(number.abs());
+    }
+    if let Some(mut big) = vm.to_big(value) {
+        big.negative = false;
+        return vm.new_big(&big);
+    }
+    match vm.call_special_unary(value, "__abs__")? {
+        Some(result) => Ok(result),
+        None => Err(vm.type_error_for("bad operand type for abs():", value)),
+    }
+}
+
+fn all(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    any_all(vm, args, false)
+}
+
+fn any(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    any_all(vm, args, true)
+}
+
+fn any_all(vm: &mut Vm<'_>, args: &[Obj], want: bool) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let mark = vm.root_mark();
+    let iterator = vm.get_iter(args[0])?;
+    vm.push_root(iterator)?;
+    while let Some(item) = vm.iter_next(iterator)? {
+        if vm.truthy(item)? == want {
+            vm.pop_roots(mark);
+            return Ok(Obj::from_bool(want));
+        }
+    }
+    vm.pop_roots(mark);
+    Ok(Obj::from_bool(!want))
+}
+
+fn radix_text(vm: &mut Vm<'_>, value: Obj, radix: u32, prefix: &[u8]) -> R<Obj> {
+    let Some(big) = vm.to_big(value) else {
+        return Err(vm.type_error_for("can't convert to int:", value));
+    };
+    let mut text = [0u8; 4200];
+    let start = big.write_radix(radix, &mut text);
+    let buffer = vm.new_buffer(TypeId::Buffer, text.len() - start + 3)?;
+    let mark = vm.root_mark();
+    vm.push_root(buffer)?;
+    if big.negative {
+        vm.buffer_push(buffer, b"-")?;
+    }
+    vm.buffer_push(buffer, prefix)?;
+    vm.buffer_push(buffer, &text[start..])?;
+    vm.pop_roots(mark);
+    vm.buffer_finish(buffer, TypeId::Str)
+}
+
+fn bin(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    radix_text(vm, args[0], 2, b"0b")
+}
+
+fn oct(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    radix_text(vm, args[0], 8, b"0o")
+}
+
+fn hex(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    radix_text(vm, args[0], 16, b"0x")
+}
+
+fn callable(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let value = args[0];
+    let result = matches!(vm.native_type(value), TypeId::Function | TypeId::BuiltinFunction | TypeId::BoundMethod)
+        || vm.is_type(value)
+        || vm.lookup_special(value, "__call__")?.is_some();
+    Ok(Obj::from_bool(result))
+}
+
+fn chr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let code = vm.to_i64(args[0])?;
+    let Some(character) = u32::try_from(code).ok().and_then(char::from_u32) else {
+        return Err(vm.raise_msg(TypeId::ValueError, "chr() arg not in range(0x110000)"));
+    };
+    let mut text = [0u8; 4];
+    let encoded = character.encode_utf8(&mut text);
+    vm.new_str(encoded.as_bytes())
+}
+
+fn ord(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let value = args[0];
+    if vm.is_bytes_like(value) {
+        let bytes = vm.str_bytes(value);
+        if bytes.len() == 1 {
+            return Ok(Obj::small(i32::from(bytes[0])));
+        }
+    } else if vm.is_str(value) {
+        let text = core::str::from_utf8(vm.str_bytes(value)).unwrap_or("");
+        let mut characters = text.chars();
+        if let (Some(character), None) = (characters.next(), characters.next()) {
+            return Ok(Obj::small(character as i32));
+        }
+        let count = text.chars().count();
+        return Err(vm.raise_fmt(
+            TypeId::TypeError,
+            format_args!("ord() expected a character, but string of length {count} found"),
+        ));
+    }
+    Err(vm.type_error_for("ord() expected a character, but found", value))
+}
+
+fn name_arg(vm: &mut Vm<'_>, name: Obj) -> R<Obj> {
+    if !vm.is_str(name) {
+        return Err(vm.raise_msg(TypeId::TypeError, "attribute name must be string"));
+    }
+    vm.intern(name)
+}
+
+fn getattr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 3)?;
+    let name = name_arg(vm, args[1])?;
+    match vm.load_attr(args[0], name) {
+        Ok(value) => Ok(value),
+        Err(raised) => {
+            if args.len() == 3 && vm.exception_matches(vm.exc, TypeId::AttributeError.obj()) {
+                vm.exc = Obj::NULL;
+                return Ok(args[2]);
+            }
+            Err(raised)
+        }
+    }
+}
+
+fn hasattr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let name = name_arg(vm, args[1])?;
+    match vm.load_attr(args[0], name) {
+        Ok(_) => Ok(Obj::TRUE),
+        Err(raised) => {
+            if vm.exception_matches(vm.exc, TypeId::AttributeError.obj()) {
+                vm.exc = Obj::NULL;
+                return Ok(Obj::FALSE);
+            }
+            Err(raised)
+        }
+    }
+}
+
+fn setattr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 3, 3)?;
+    let name = name_arg(vm, args[1])?;
+    vm.store_attr(args[0], name, args[2])?;
+    Ok(Obj::NONE)
+}
+
+fn delattr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let name = name_arg(vm, args[1])?;
+    let target = args[0];
+    let dict = if vm.is_heap(target) && vm.native_type(target) == TypeId::Module {
+        vm.get(target, 1)
+    } else if vm.is_class(target) {
+        vm.get(target, 3)
+    } else if vm.is_class(vm.type_of(target)) {
+        let slot = if vm.native_type(target).is_exception() { 3 } else { 1 };
+        vm.get(target, slot)
+    } else {
+        Obj::NULL
+    };
+    if !dict.is_null() && vm.map_remove(dict, name)?.is_some() {
+        return Ok(Obj::NONE);
+    }
+    let text = vm.qstr_str_copy(name);
+    Err(vm.raise_fmt(TypeId::AttributeError, format_args!("no attribute '{}'", text.as_str())))
+}
+
+fn divmod(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let quotient = vm.binary_op(crate::obj::num::OP_FLOOR_DIV, args[0], args[1])?;
+    let mark = vm.root_mark();
+    vm.push_root(quotient)?;
+    let remainder = vm.binary_op(crate::obj::num::OP_MOD, args[0], args[1])?;
+    vm.push_root(remainder)?;
+    let pair = vm.new_tuple(&[quotient, remainder])?;
+    vm.pop_roots(mark);
+    Ok(pair)
+}
+
+fn globals(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let frame = vm.frame;
+    if frame.is_null() {
+        return vm.new_dict(0);
+    }
+    let function = vm.get(frame, crate::interp::frame::F_FUNCTION);
+    let module = vm.get(function, 1);
+    Ok(vm.get(module, 1))
+}
+
+fn locals(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let frame = vm.frame;
+    if frame.is_null() {
+        return vm.new_dict(0);
+    }
+    Ok(vm.get(frame, crate::interp::frame::F_LOCALS))
+}
+
+fn hash(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    if let Some(result) = vm.call_special_unary(args[0], "__hash__")? {
+        return Ok(result);
+    }
+    let value = vm.hash(args[0])?;
+    if args[0].is_small() {
+        return Ok(args[0]);
+    }
+    Ok(Obj::small((value & 0x3fff_ffff) as i32))
+}
+
+fn id(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    vm.new_int(i64::from(args[0].0))
+}
+
+fn isinstance(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let own = vm.type_of(args[0]);
+    subclass_check(vm, own, args[1])
+}
+
+fn issubclass(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    if !vm.is_type(args[0]) {
+        return Err(vm.raise_msg(TypeId::TypeError, "issubclass() arg 1 must be a class"));
+    }
+    subclass_check(vm, args[0], args[1])
+}
+
+fn subclass_check(vm: &mut Vm<'_>, own: Obj, target: Obj) -> R<Obj> {
+    if !vm.is_type(target) && vm.native_type(target) == TypeId::Tuple {
+        for index in 0..vm.tuple_len(target) {
+            let each = vm.tuple_item(target, index);
+            if vm.is_subclass(own, each) {
+                return Ok(Obj::TRUE);
+            }
+        }
+        return Ok(Obj::FALSE);
+    }
+    if !vm.is_type(target) {
+        return Err(vm.raise_msg(TypeId::TypeError, "isinstance() arg 2 must be a type or tuple of types"));
+    }
+    Ok(Obj::from_bool(vm.is_subclass(own, target)))
+}
+
+fn iter(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    vm.get_iter(args[0])
+}
+
+fn next(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 2)?;
+    match vm.iter_next(args[0])? {
+        Some(item) => Ok(item),
+        None if args.len() == 2 => Ok(args[1]),
+        None => Err(vm.raise_type(TypeId::StopIteration)),
+    }
+}
+
+fn min(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    extreme(vm, args, kw, crate::obj::num::OP_LESS)
+}
+
+fn max(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    extreme(vm, args, kw, crate::obj::num::OP_MORE)
+}
+
+fn extreme(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj], op: u8) -> R<Obj> {
+    let key = keyword(vm, kw, "key").filter(|value| !value.is_none());
+    let default = keyword(vm, kw, "default");
+    let mark = vm.root_mark();
+    let iterable = if args.len() == 1 { args[0] } else { vm.new_tuple(args)? };
+    vm.push_root(iterable)?;
+    let iterator = vm.get_iter(iterable)?;
+    vm.push_root(iterator)?;
+    let mut best = Obj::NULL;
+    let mut best_key = Obj::NULL;
+    let best_slot = vm.root_mark();
+    vm.push_root(Obj::NULL)?;
+    vm.push_root(Obj::NULL)?;
+    while let Some(item) = vm.iter_next(iterator)? {
+        vm.push_root(item)?;
+        let item_key = match key {
+            Some(function) => vm.call(function, &[item], &[])?,
+            None => item,
+        };
+        if best.is_null() || vm.compare(op, item_key, best_key)? {
+            best = item;
+            best_key = item_key;
+            vm.set_root(best_slot, best);
+            vm.set_root(best_slot + 1, best_key);
+        }
+        vm.pop_roots(best_slot + 2);
+    }
+    vm.pop_roots(mark);
+    if best.is_null() {
+        return match default {
+            Some(value) => Ok(value),
+            None => {
+                let name = if op == crate::obj::num::OP_LESS { "min" } else { "max" };
+                Err(vm.raise_fmt(TypeId::ValueError, format_args!("{name}() arg is an empty sequence")))
+            }
+        };
+    }
+    Ok(best)
+}
+
+fn pow(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 3)?;
+    if args.len() == 3 {
+        let (Some(base), Some(exponent), Some(modulus)) = (vm.to_big(args[0]), vm.to_big(args[1]), vm.to_big(args[2])) else {
+            return Err(vm.raise_msg(TypeId::TypeError, "pow() 3rd argument not allowed unless all arguments are integers"));
+        };
+        if modulus.is_zero() {
+            return Err(vm.raise_msg(TypeId::ValueError, "pow() 3rd argument cannot be 0"));
+        }
+        let mut result = Big::from_i64(1);
+        let mut base = base.floor_divmod(&modulus).map(|(_, remainder)| remainder).unwrap_or_else(Big::zero);
+        let bits = exponent.bit_length();
+        for index in 0..bits {
+            if (exponent.digits[index / 32] >> (index % 32)) & 1 == 1 {
+                result = result.mul(&base).and_then(|value| value.floor_divmod(&modulus)).map(|(_, r)| r).unwrap_or_else(Big::zero);
+            }
+            base = base.mul(&base).and_then(|value| value.floor_divmod(&modulus)).map(|(_, r)| r).unwrap_or_else(Big::zero);
+        }
+        let result = result.floor_divmod(&modulus).map(|(_, r)| r).unwrap_or_else(Big::zero);
+        return vm.new_big(&result);
+    }
+    vm.binary_op(crate::obj::num::OP_POW, args[0], args[1])
+}
+
+fn round(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 2)?;
+    let value = args[0];
+    let digits = if args.len() == 2 && !args[1].is_none() { Some(vm.to_i64(args[1])?) } else { None };
+    if vm.is_int(value) {
+        let Some(digits) = digits else { return vm.unary_op(0, value) };
+        if digits >= 0 {
+            return vm.unary_op(0, value);
+        }
+        let scale = vm.binary_op(crate::obj::num::OP_POW, Obj::small(10), Obj::small((-digits) as i32))?;
+        let mark = vm.root_mark();
+        vm.push_root(scale)?;
+        let half = vm.binary_op(crate::obj::num::OP_FLOOR_DIV, scale, Obj::small(2))?;
+        vm.push_root(half)?;
+        let shifted = vm.binary_op(crate::obj::num::OP_ADD, value, half)?;
+        vm.push_root(shifted)?;
+        let quotient = vm.binary_op(crate::obj::num::OP_FLOOR_DIV, shifted, scale)?;
+        vm.push_root(quotient)?;
+        let result = vm.binary_op(crate::obj::num::OP_MUL, quotient, scale)?;
+        vm.pop_roots(mark);
+        return Ok(result);
+    }
+    let Some(number) = vm.to_f64(value) else {
+        return Err(vm.type_error_for("type doesn't define __round__:", value));
+    };
+    match digits {
+        None => {
+            if !number.is_finite() {
+                return Err(vm.raise_msg(
+                    if number.is_nan() { TypeId::ValueError } else { TypeId::OverflowError },
+                    "cannot convert float to integer",
+                ));
+            }
+            let rounded = libm::rint(number);
+            match Big::from_f64(rounded) {
+                Some(big) => vm.new_big(&big),
+                None => Err(vm.raise_msg(TypeId::OverflowError, "cannot convert float to integer")),
+            }
+        }
+        Some(digits) => {
+            let scale = libm::pow(10.0, digits as f64);
+            let scaled = number * scale;
+            let rounded = libm::rint(scaled);
+            // Halfway cases depend on the decimal text, as in CPython.
+            let result = if (scaled - libm::trunc(scaled)).abs() == 0.5 {
+                let mut text = [0u8; 40];
+                let candidate = rounded / scale;
+                let _ = crate::obj::repr::format_float(candidate, &mut text);
+                candidate
+            } else {
+                rounded / scale
+            };
+            vm.new_float(if result.is_finite() { result } else { number })
+        }
+    }
+}
+
+fn sorted(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let list = vm.list_from_iterable(args[0])?;
+    let mark = vm.root_mark();
+    vm.push_root(list)?;
+    super::methods::sort_list(vm, list, kw)?;
+    vm.pop_roots(mark);
+    Ok(list)
+}
+
+fn sum(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 2)?;
+    let mut total = if args.len() == 2 { args[1] } else { Obj::small(0) };
+    let mark = vm.root_mark();
+    let iterator = vm.get_iter(args[0])?;
+    vm.push_root(iterator)?;
+    let slot = vm.root_mark();
+    vm.push_root(total)?;
+    while let Some(item) = vm.iter_next(iterator)? {
+        vm.push_root(item)?;
+        total = vm.binary_op(crate::obj::num::OP_ADD, total, item)?;
+        vm.pop_roots(slot + 1);
+        vm.set_root(slot, total);
+    }
+    vm.pop_roots(mark);
+    Ok(total)
+}
+
+/// The type constructors.
+pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    let first = args.first().copied();
+    match type_id {
+        TypeId::Type => {
+            if args.len() == 1 {
+                return Ok(vm.type_of(args[0]));
+            }
+            Err(vm.raise_msg(TypeId::TypeError, "type() takes 1 argument"))
+        }
+        TypeId::Object => {
+            let instance = vm.alloc_typed(TypeId::Object, 1)?;
+            Ok(instance)
+        }
+        TypeId::Bool => match first {
+            Some(value) => Ok(Obj::from_bool(vm.truthy(value)?)),
+            None => Ok(Obj::FALSE),
+        },
+        TypeId::Int => {
+            check_args(vm, args, 0, 2)?;
+            let Some(value) = first else { return Ok(Obj::small(0)) };
+            let base_arg = args.get(1).copied().or_else(|| keyword(vm, kw, "base"));
+            if vm.is_str(value) || vm.is_bytes_like(value) {
+                let base = match base_arg {
+                    Some(base) => vm.to_i64(base)? as u32,
+                    None => 10,
+                };
+                return super::strings::parse_int(vm, value, base);
+            }
+            if vm.is_int(value) {
+                return vm.unary_op(0, value);
+            }
+            if vm.is_float(value) {
+                let number = vm.float_value(value);
+                if number.is_nan() {
+                    return Err(vm.raise_msg(TypeId::ValueError, "cannot convert float NaN to integer"));
+                }
+                return match Big::from_f64(number) {
+                    Some(big) => vm.new_big(&big),
+                    None => Err(vm.raise_msg(TypeId::OverflowError, "cannot convert float infinity to integer")),
+                };
+            }
+            if let Some(result) = vm.call_special_unary(value, "__int__")? {
+                return Ok(result);
+            }
+            Err(vm.type_error_for("can't convert to int:", value))
+        }
+        TypeId::Float => {
+            let Some(value) = first else { return vm.new_float(0.0) };
+            if vm.is_float(value) {
+                return Ok(value);
+            }
+            if let Some(number) = vm.to_f64(value) {
+                if vm.is_int(value) && vm.to_big(value).is_some_and(|big| big.bit_length() > 1024) {
+                    return Err(vm.raise_msg(TypeId::OverflowError, "int too large to convert to float"));
+                }
+                return vm.new_float(number);
+            }
+            if vm.is_str(value) {
+                return super::strings::parse_float(vm, value);
+            }
+            if let Some(result) = vm.call_special_unary(value, "__float__")? {
+                return Ok(result);
+            }
+            Err(vm.type_error_for("can't convert to float:", value))
+        }
+        TypeId::Str => match first {
+            None => Ok(Obj::qstr(1)),
+            Some(value) => {
+                if args.len() > 1 || !kw.is_empty() {
+                    // str(bytes, encoding): decode as UTF-8.
+                    let bytes_len = vm.str_len(value);
+                    return vm.str_slice(TypeId::Str, value, 0, bytes_len);
+                }
+                vm.to_text(value, Style::Str)
+            }
+        },
+        TypeId::Bytes | TypeId::ByteArray => super::strings::construct_bytes(vm, type_id, args),
+        TypeId::Tuple => {
+            let Some(value) = first else { return Ok(Singleton::EmptyTuple.obj()) };
+            if vm.native_type(value) == TypeId::Tuple {
+                return Ok(value);
+            }
+            let list = vm.list_from_iterable(value)?;
+            let count = vm.list_len(list);
+            let mark = vm.root_mark();
+            vm.push_root(list)?;
+            let tuple = vm.alloc_tuple(count as usize)?;
+            for index in 0..count {
+                let item = vm.list_item(list, index);
+                vm.set(tuple, 2 + index, item);
+            }
+            vm.pop_roots(mark);
+            Ok(tuple)
+        }
+        TypeId::List => match first {
+            None => vm.new_list(0),
+            Some(value) => vm.list_from_iterable(value),
+        },
+        TypeId::Dict => {
+            let dict = vm.new_dict(4)?;
+            let mark = vm.root_mark();
+            vm.push_root(dict)?;
+            if let Some(value) = first {
+                vm.dict_update(dict, value)?;
+            }
+            for pair in kw.chunks(2) {
+                let key = vm.intern(pair[0])?;
+                vm.map_set(dict, key, pair[1])?;
+            }
+            vm.pop_roots(mark);
+            Ok(dict)
+        }
+        TypeId::Set | TypeId::FrozenSet => {
+            let set = vm.new_map(type_id, 4)?;
+            let mark = vm.root_mark();
+            vm.push_root(set)?;
+            if let Some(value) = first {
+                let iterator = vm.get_iter(value)?;
+                vm.push_root(iterator)?;
+                while let Some(item) = vm.iter_next(iterator)? {
+                    vm.set_add(set, item)?;
+                }
+            }
+            vm.pop_roots(mark);
+            Ok(set)
+        }
+        TypeId::Range => {
+            check_args(vm, args, 1, 3)?;
+            let mut numbers = [0i64, 0, 1];
+            for (index, arg) in args.iter().enumerate() {
+                numbers[index] = vm.to_i64(*arg)?;
+            }
+            let (start, stop, step) = if args.len() == 1 { (0, numbers[0], 1) } else { (numbers[0], numbers[1], numbers[2]) };
+            if step == 0 {
+                return Err(vm.raise_msg(TypeId::ValueError, "range() arg 3 must not be zero"));
+            }
+            let clamp = |value: i64| value.clamp(-(1 << 30), (1 << 30) - 1) as i32;
+            vm.new_range(clamp(start), clamp(stop), clamp(step))
+        }
+        TypeId::Slice => {
+            check_args(vm, args, 1, 3)?;
+            match args.len() {
+                1 => vm.new_slice(Obj::NONE, args[0], Obj::NONE),
+                2 => vm.new_slice(args[0], args[1], Obj::NONE),
+                _ => vm.new_slice(args[0], args[1], args[2]),
+            }
+        }
+        TypeId::Enumerate => {
+            check_args(vm, args, 1, 2)?;
+            let start = args.get(1).copied().or_else(|| keyword(vm, kw, "start")).unwrap_or(Obj::small(0));
+            let iterator = vm.get_iter(args[0])?;
+            let mark = vm.root_mark();
+            vm.push_root(iterator)?;
+            let made = vm.alloc_typed(TypeId::Enumerate, 3)?;
+            vm.pop_roots(mark);
+            vm.set(made, 1, iterator);
+            vm.set(made, 2, start);
+            Ok(made)
+        }
+        TypeId::Zip | TypeId::Map => {
+            let skip = usize::from(type_id == TypeId::Map);
+            if args.len() < skip {
+                return Err(vm.raise_msg(TypeId::TypeError, "map() must have at least two arguments"));
+            }
+            let mark = vm.root_mark();
+            let iterators = vm.alloc_tuple(args.len() - skip)?;
+            vm.push_root(iterators)?;
+            for (index, arg) in args[skip..].iter().enumerate() {
+                let iterator = vm.get_iter(*arg)?;
+                vm.set(iterators, 2 + index as u32, iterator);
+            }
+            let made = vm.alloc_typed(type_id, 3)?;
+            vm.pop_roots(mark);
+            if type_id == TypeId::Map {
+                vm.set(made, 1, args[0]);
+                vm.set(made, 2, iterators);
+            } else {
+                vm.set(made, 1, iterators);
+            }
+            Ok(made)
+        }
+        TypeId::Filter => {
+            check_args(vm, args, 2, 2)?;
+            let iterator = vm.get_iter(args[1])?;
+            let mark = vm.root_mark();
+            vm.push_root(iterator)?;
+            let made = vm.alloc_typed(TypeId::Filter, 3)?;
+            vm.pop_roots(mark);
+            vm.set(made, 1, args[0]);
+            vm.set(made, 2, iterator);
+            Ok(made)
+        }
+        TypeId::Reversed => {
+            check_args(vm, args, 1, 1)?;
+            let value = args[0];
+            if let Some(result) = vm.call_special_unary(value, "__reversed__")? {
+                return Ok(result);
+            }
+            let sequence = match vm.native_type(value) {
+                TypeId::List | TypeId::Tuple | TypeId::Str | TypeId::Range | TypeId::Bytes | TypeId::ByteArray => value,
+                TypeId::Dict | TypeId::DictView => vm.list_from_iterable(value)?,
+                _ if vm.lookup_special(value, "__getitem__")?.is_some() => value,
+                _ => return Err(vm.type_error_for("object is not reversible:", value)),
+            };
+            let length = vm.len_of(sequence)?;
+            let mark = vm.root_mark();
+            vm.push_root(sequence)?;
+            let made = vm.alloc_typed(TypeId::Reversed, 3)?;
+            vm.pop_roots(mark);
+            vm.set(made, 1, sequence);
+            vm.set(made, 2, Obj::small(length as i32));
+            Ok(made)
+        }
+        TypeId::Property | TypeId::StaticMethod | TypeId::ClassMethod => {
+            check_args(vm, args, 1, 4)?;
+            let made = vm.alloc_typed(type_id, 4)?;
+            for index in 0..3 {
+                let value = args.get(index).copied().unwrap_or(Obj::NONE);
+                vm.set(made, 1 + index as u32, value);
+            }
+            Ok(made)
+        }
+        _ => {
+            let name = vm.type_name_of_type(type_id.obj());
+            let text = vm.qstr_str_copy(Obj::qstr(name));
+            Err(vm.raise_fmt(TypeId::TypeError, format_args!("cannot create '{}' instances", text.as_str())))
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! The builtin functions and methods: static function objects in tables,
+//! their lookup by name and type, calling them, and the type constructors.
+//!
+//! A builtin function is the static object `(table, entry)`; its handler
+//! gets the positional arguments (for methods, `self` first) and the keyword
+//! arguments as flat `name, value` pairs.
+
+pub mod format;
+mod funcs;
+mod methods;
+mod strings;
+
+use crate::obj::{builtin_fn, builtin_fn_parts, Obj, TypeId};
+use crate::vm::{Vm, R};
+use rime_bytecode::qstr_runtime::qstr_id;
+
+/// A builtin's implementation.
+pub type Handler = fn(&mut Vm<'_>, &[Obj], &[Obj]) -> R<Obj>;
+
+/// The tables, indexed by table number.
+pub const TABLE_BUILTINS: u32 = 0;
+pub const TABLE_STR: u32 = 1;
+pub const TABLE_LIST: u32 = 2;
+pub const TABLE_DICT: u32 = 3;
+pub const TABLE_SET: u32 = 4;
+pub const TABLE_TUPLE: u32 = 5;
+pub const TABLE_INT: u32 = 6;
+pub const TABLE_BYTES: u32 = 7;
+pub const TABLE_GC: u32 = 8;
+pub const TABLE_MICROPYTHON: u32 = 9;
+pub const TABLE_SYS: u32 = 10;
+pub const TABLE_HIDDEN: u32 = 11;
+pub const TABLE_FLOAT: u32 = 12;
+pub const TABLE_GENERATOR: u32 = 13;
+pub const TABLE_STDIO: u32 = 14;
+pub const TABLE_TIME: u32 = 15;
+
+fn table(number: u32) -> &'static [(u16, Handler)] {
+    match number {
+        TABLE_BUILTINS => funcs::BUILTINS,
+        TABLE_STR => strings::STR_METHODS,
+        TABLE_LIST => methods::LIST_METHODS,
+        TABLE_DICT => methods::DICT_METHODS,
+        TABLE_SET => methods::SET_METHODS,
+        TABLE_TUPLE => methods::TUPLE_METHODS,
+        TABLE_INT => methods::INT_METHODS,
+        TABLE_BYTES => strings::BYTES_METHODS,
+        TABLE_GC => crate::modules::GC_FUNCTIONS,
+        TABLE_MICROPYTHON => crate::modules::MICROPYTHON_FUNCTIONS,
+        TABLE_SYS => crate::modules::SYS_FUNCTIONS,
+        TABLE_HIDDEN => funcs::HIDDEN,
+        TABLE_FLOAT => methods::FLOAT_METHODS,
+        TABLE_GENERATOR => methods::GENERATOR_METHODS,
+        TABLE_STDIO => crate::modules::STDIO_METHODS,
+        TABLE_TIME => crate::modules::TIME_FUNCTIONS,
+        _ => &[],
+    }
+}
+
+/// Looks `name` up in table `number`.
+pub fn lookup_in_table(number: u32, name: u32) -> Option<Obj> {
+    table(number)
+        .iter()
+        .position(|(id, _)| u32::from(*id) == name)
+        .map(|entry| builtin_fn(number, entry as u32))
+}
+
+/// The builtin (function, type or constant) called `name`.
+pub fn lookup_builtin(name: u32) -> Option<Obj> {
+    if let Some(function) = lookup_in_table(TABLE_BUILTINS, name) {
+        return Some(function);
+    }
+    if name == u32::from(qstr_id("NotImplemented")) {
+        return Some(crate::obj::Singleton::NotImplemented.obj());
+    }
+    if name == u32::from(qstr_id("Ellipsis")) {
+        return Some(Obj::ELLIPSIS);
+    }
+    if name == u32::from(qstr_id("__build_class__")) {
+        return Some(build_class_obj());
+    }
+    TypeId::ALL
+        .iter()
+        .find(|type_id| u32::from(type_id.name()) == name && is_public(**type_id))
+        .map(|type_id| type_id.obj())
+}
+
+fn is_public(type_id: TypeId) -> bool {
+    !matches!(
+        type_id,
+        TypeId::NoneType
+            | TypeId::Function
+            | TypeId::BuiltinFunction
+            | TypeId::BoundMethod
+            | TypeId::Module
+            | TypeId::Cell
+            | TypeId::Ellipsis
+            | TypeId::NotImplementedType
+            | TypeId::Generator
+            | TypeId::SeqIterator
+            | TypeId::RangeIterator
+            | TypeId::DictIterator
+            | TypeId::DictView
+            | TypeId::TextIo
+            | TypeId::Frame
+            | TypeId::QstrPool
+            | TypeId::Buffer
+    )
+}
+
+/// The method `name` of builtin type `type_id`.
+pub fn lookup_method(type_id: TypeId, name: u32) -> Option<Obj> {
+    let number = match type_id {
+        TypeId::Str => TABLE_STR,
+        TypeId::List => TABLE_LIST,
+        TypeId::Dict => TABLE_DICT,
+        TypeId::Set | TypeId::FrozenSet => TABLE_SET,
+        TypeId::Tuple => TABLE_TUPLE,
+        TypeId::Int | TypeId::Bool => TABLE_INT,
+        TypeId::Bytes | TypeId::ByteArray => TABLE_BYTES,
+        TypeId::Float => TABLE_FLOAT,
+        TypeId::Generator => TABLE_GENERATOR,
+        TypeId::TextIo => TABLE_STDIO,
+        _ => return None,
+    };
+    lookup_in_table(number, name)
+}
+
+/// The qstr id of a builtin function's name.
+pub fn builtin_name(function: Obj) -> u32 {
+    match builtin_fn_parts(function) {
+        Some((number, entry)) => table(number).get(entry as usize).map(|(id, _)| u32::from(*id)).unwrap_or(1),
+        None => 1,
+    }
+}
+
+/// Calls a builtin function.
+pub fn call_builtin(vm: &mut Vm<'_>, function: Obj, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    let Some((number, entry)) = builtin_fn_parts(function) else {
+        return Err(vm.raise_msg(TypeId::TypeError, "not a builtin function"));
+    };
+    match table(number).get(entry as usize) {
+        Some((_, handler)) => handler(vm, args, kw),
+        None => Err(vm.raise_msg(TypeId::TypeError, "not a builtin function")),
+    }
+}
+
+/// The `__build_class__` builtin.
+pub fn build_class_obj() -> Obj {
+    builtin_fn(TABLE_HIDDEN, 0)
+}
+
+/// `object.__init__`, what `super().__init__()` finds at the root.
+pub fn object_init_obj() -> Obj {
+    builtin_fn(TABLE_HIDDEN, 1)
+}
+
+/// The keyword argument `name`, if given.
+pub fn keyword(vm: &Vm<'_>, kw: &[Obj], name: &str) -> Option<Obj> {
+    kw.chunks(2).find(|pair| vm.str_bytes(pair[0]) == name.as_bytes()).and_then(|pair| pair.get(1).copied())
+}
+
+/// Raises TypeError unless `min <= args.len() <= max`.
+pub fn check_args(vm: &mut Vm<'_>, args: &[Obj], min: usize, max: usize) -> R<()> {
+    if args.len() < min || args.len() > max {
+        if min == max {
+            return Err(vm.raise_fmt(
+                TypeId::TypeError,
+                format_args!("function takes {} positional arguments but {} were given", min, args.len()),
+            ));
+        }
+        return Err(vm.raise_fmt(
+            TypeId::TypeError,
+            format_args!("function expected between {} and {} arguments, got {}", min, max, args.len()),
+        ));
+    }
+    Ok(())
+}
+
+/// Calls a type constructor.
+pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    funcs::construct(vm, type_id, args, kw)
+}

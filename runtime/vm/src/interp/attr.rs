@@ -1,0 +1,394 @@
+//! Names and attributes: globals and builtins, attribute and method lookup
+//! on every kind of object, classes (`__build_class__`, instances, special
+//! methods) and calling a type.
+
+use super::call::Args;
+use super::frame::*;
+use crate::obj::{Obj, Singleton, TypeId};
+use crate::vm::{Vm, R};
+use rime_bytecode::qstr_runtime::qstr_id;
+
+const fn q(text: &str) -> Obj {
+    Obj::qstr(qstr_id(text) as u32)
+}
+
+impl Vm<'_> {
+    /// `LOAD_NAME`: locals, globals, builtins.
+    pub fn load_name(&mut self, locals: Obj, module: Obj, name: Obj) -> R<Obj> {
+        if let Some(value) = self.map_get_qstr(locals, name) {
+            return Ok(value);
+        }
+        self.load_global(module, name)
+    }
+
+    /// `LOAD_GLOBAL`: globals, builtins.
+    pub fn load_global(&mut self, module: Obj, name: Obj) -> R<Obj> {
+        let globals = self.get(module, 1);
+        if let Some(value) = self.map_get_qstr(globals, name) {
+            return Ok(value);
+        }
+        if let Some(value) = crate::builtins::lookup_builtin(name.qstr_id()) {
+            return Ok(value);
+        }
+        let text = self.qstr_str_copy(name);
+        Err(self.raise_fmt(TypeId::NameError, format_args!("name '{}' isn't defined", text.as_str())))
+    }
+
+    /// Looks `name` up in a class and its bases (depth first, like MicroPython).
+    pub fn class_lookup(&mut self, class: Obj, name: Obj) -> Option<Obj> {
+        self.class_lookup_depth(class, name, 0)
+    }
+
+    fn class_lookup_depth(&mut self, class: Obj, name: Obj, depth: u32) -> Option<Obj> {
+        if depth > 32 {
+            return None;
+        }
+        if let Some(type_id) = TypeId::from_obj(class) {
+            return crate::builtins::lookup_method(type_id, name.qstr_id());
+        }
+        let locals = self.get(class, 3);
+        if let Some(value) = self.map_get_qstr(locals, name) {
+            return Some(value);
+        }
+        let bases = self.get(class, 2);
+        for index in 0..self.tuple_len(bases) {
+            let base = self.tuple_item(bases, index);
+            if let Some(value) = self.class_lookup_depth(base, name, depth + 1) {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    /// The dict of an instance of a class, if it has one.
+    fn instance_dict(&self, obj: Obj) -> Option<Obj> {
+        let type_obj = self.type_of(obj);
+        if !self.is_class(type_obj) {
+            return None;
+        }
+        let slot = if self.native_type_of_type(type_obj).is_exception() { 3 } else { 1 };
+        Some(self.get(obj, slot))
+    }
+
+    /// `obj.name`.
+    pub fn load_attr(&mut self, obj: Obj, name: Obj) -> R<Obj> {
+        let (method, self_obj) = self.load_method(obj, name)?;
+        if self_obj.is_null() {
+            return Ok(method);
+        }
+        let mark = self.root_mark();
+        self.push_root(method)?;
+        self.push_root(self_obj)?;
+        let bound = self.alloc_typed(TypeId::BoundMethod, 3)?;
+        self.pop_roots(mark);
+        self.set(bound, 1, self_obj);
+        self.set(bound, 2, method);
+        Ok(bound)
+    }
+
+    /// `LOAD_METHOD`: `(function, self)` for a method, `(value, NULL)` otherwise.
+    pub fn load_method(&mut self, obj: Obj, name: Obj) -> R<(Obj, Obj)> {
+        match self.try_load_method(obj, name)? {
+            Some(found) => Ok(found),
+            None => {
+                let text = self.qstr_str_copy(name);
+                if self.native_type(obj) == TypeId::Module {
+                    let module_name = self.module_name(obj);
+                    let module_text = self.qstr_str_copy(module_name);
+                    return Err(self.raise_fmt(
+                        TypeId::AttributeError,
+                        format_args!("module '{}' has no attribute '{}'", module_text.as_str(), text.as_str()),
+                    ));
+                }
+                if self.is_type(obj) {
+                    let type_name = self.type_name_of_type(obj);
+                    let type_text = self.qstr_str_copy(Obj::qstr(type_name));
+                    return Err(self.raise_fmt(
+                        TypeId::AttributeError,
+                        format_args!("type object '{}' has no attribute '{}'", type_text.as_str(), text.as_str()),
+                    ));
+                }
+                let type_name = self.type_name(obj);
+                let type_text = self.qstr_str_copy(Obj::qstr(type_name));
+                Err(self.raise_fmt(
+                    TypeId::AttributeError,
+                    format_args!("'{}' object has no attribute '{}'", type_text.as_str(), text.as_str()),
+                ))
+            }
+        }
+    }
+
+    fn try_load_method(&mut self, obj: Obj, name: Obj) -> R<Option<(Obj, Obj)>> {
+        if name == q("__class__") {
+            return Ok(Some((self.type_of(obj), Obj::NULL)));
+        }
+        let type_id = self.native_type(obj);
+        if type_id == TypeId::Module {
+            if obj.is_static() {
+                return Ok(crate::modules::module_attr(self, obj, name.qstr_id())?.map(|value| (value, Obj::NULL)));
+            }
+            let globals = self.get(obj, 1);
+            return Ok(self.map_get_qstr(globals, name).map(|value| (value, Obj::NULL)));
+        }
+        if self.is_type(obj) {
+            if name == q("__name__") {
+                return Ok(Some((Obj::qstr(self.type_name_of_type(obj)), Obj::NULL)));
+            }
+            if let Some(value) = self.class_lookup(obj, name) {
+                if self.native_type(value) == TypeId::ClassMethod {
+                    return Ok(Some((self.get(value, 1), obj)));
+                }
+                if self.native_type(value) == TypeId::StaticMethod {
+                    return Ok(Some((self.get(value, 1), Obj::NULL)));
+                }
+                return Ok(Some((value, Obj::NULL)));
+            }
+            if name == q("__bases__") && self.is_class(obj) {
+                return Ok(Some((self.get(obj, 2), Obj::NULL)));
+            }
+            return Ok(None);
+        }
+        let type_obj = self.type_of(obj);
+        if self.is_class(type_obj) {
+            if let Some(dict) = self.instance_dict(obj) {
+                if !dict.is_null() {
+                    if let Some(value) = self.map_get_qstr(dict, name) {
+                        return Ok(Some((value, Obj::NULL)));
+                    }
+                }
+            }
+            if let Some(value) = self.class_lookup(type_obj, name) {
+                return match self.native_type(value) {
+                    TypeId::Function | TypeId::BuiltinFunction => Ok(Some((value, obj))),
+                    TypeId::StaticMethod => Ok(Some((self.get(value, 1), Obj::NULL))),
+                    TypeId::ClassMethod => Ok(Some((self.get(value, 1), type_obj))),
+                    TypeId::Property => {
+                        let getter = self.get(value, 1);
+                        let result = self.call(getter, &[obj], &[])?;
+                        Ok(Some((result, Obj::NULL)))
+                    }
+                    _ => Ok(Some((value, Obj::NULL))),
+                };
+            }
+            if let Some(getattr) = self.class_lookup(type_obj, q("__getattr__")) {
+                let result = self.call(getattr, &[obj, name], &[])?;
+                return Ok(Some((result, Obj::NULL)));
+            }
+        }
+        if type_id.is_exception() {
+            if name == q("args") {
+                return Ok(Some((self.exception_args(obj), Obj::NULL)));
+            }
+            if name == q("value") && type_id == TypeId::StopIteration {
+                let args = self.exception_args(obj);
+                let value = if self.tuple_len(args) > 0 { self.tuple_item(args, 0) } else { Obj::NONE };
+                return Ok(Some((value, Obj::NULL)));
+            }
+        }
+        match type_id {
+            TypeId::Function if name == q("__name__") => {
+                return Ok(Some((Obj::qstr(self.function_name(obj)), Obj::NULL)));
+            }
+            TypeId::Int | TypeId::Bool | TypeId::Float if name == q("real") => return Ok(Some((obj, Obj::NULL))),
+            TypeId::Int | TypeId::Bool if name == q("imag") => return Ok(Some((Obj::small(0), Obj::NULL))),
+            TypeId::Range if name == q("start") || name == q("stop") || name == q("step") => {
+                let index = if name == q("start") { 1 } else if name == q("stop") { 2 } else { 3 };
+                return Ok(Some((self.get(obj, index), Obj::NULL)));
+            }
+            _ => {}
+        }
+        if let Some(method) = crate::builtins::lookup_method(type_id, name.qstr_id()) {
+            return Ok(Some((method, obj)));
+        }
+        Ok(None)
+    }
+
+    /// `obj.name = value`.
+    pub fn store_attr(&mut self, obj: Obj, name: Obj, value: Obj) -> R<()> {
+        if self.is_heap(obj) && self.native_type(obj) == TypeId::Module {
+            let globals = self.get(obj, 1);
+            return self.map_set(globals, name, value);
+        }
+        if self.is_class(obj) {
+            let locals = self.get(obj, 3);
+            return self.map_set(locals, name, value);
+        }
+        let type_obj = self.type_of(obj);
+        if self.is_class(type_obj) {
+            if let Some(property) = self.class_lookup(type_obj, name) {
+                if self.native_type(property) == TypeId::Property {
+                    let setter = self.get(property, 2);
+                    if setter.is_none() || setter.is_null() {
+                        return Err(self.raise_msg(TypeId::AttributeError, "can't set attribute"));
+                    }
+                    self.call(setter, &[obj, value], &[])?;
+                    return Ok(());
+                }
+            }
+            let slot = if self.native_type_of_type(type_obj).is_exception() { 3 } else { 1 };
+            let mut dict = self.get(obj, slot);
+            if dict.is_null() {
+                let mark = self.root_mark();
+                self.push_root(value)?;
+                dict = self.new_dict(4)?;
+                self.pop_roots(mark);
+                self.set(obj, slot, dict);
+            }
+            return self.map_set(dict, name, value);
+        }
+        let text = self.qstr_str_copy(name);
+        let type_name = self.type_name(obj);
+        let type_text = self.qstr_str_copy(Obj::qstr(type_name));
+        Err(self.raise_fmt(
+            TypeId::AttributeError,
+            format_args!("'{}' object has no attribute '{}'", type_text.as_str(), text.as_str()),
+        ))
+    }
+
+    /// `super().name` inside a method of `class` called on `self_obj`.
+    pub fn load_super_method(&mut self, class: Obj, self_obj: Obj, name: Obj) -> R<(Obj, Obj)> {
+        if self.is_class(class) {
+            let bases = self.get(class, 2);
+            for index in 0..self.tuple_len(bases) {
+                let base = self.tuple_item(bases, index);
+                if let Some(value) = self.class_lookup(base, name) {
+                    return Ok(match self.native_type(value) {
+                        TypeId::StaticMethod => (self.get(value, 1), Obj::NULL),
+                        _ => (value, self_obj),
+                    });
+                }
+            }
+            if name == q("__init__") {
+                return Ok((crate::builtins::object_init_obj(), self_obj));
+            }
+        }
+        let text = self.qstr_str_copy(name);
+        Err(self.raise_fmt(TypeId::AttributeError, format_args!("'super' object has no attribute '{}'", text.as_str())))
+    }
+
+    /// The special method `name` of `obj`'s class (None for builtin types).
+    pub fn lookup_special(&mut self, obj: Obj, name: &str) -> R<Option<Obj>> {
+        let type_obj = self.type_of(obj);
+        if !self.is_class(type_obj) {
+            return Ok(None);
+        }
+        let Some(id) = self.find_qstr(name.as_bytes()) else { return Ok(None) };
+        Ok(self.class_lookup(type_obj, Obj::qstr(id)))
+    }
+
+    /// Calls `obj.name()` if `obj`'s class defines it.
+    pub fn call_special_unary(&mut self, obj: Obj, name: &str) -> R<Option<Obj>> {
+        match self.lookup_special(obj, name)? {
+            Some(method) => self.call(method, &[obj], &[]).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Calls `obj.name(argument)` if `obj`'s class defines it.
+    pub fn call_special_binary(&mut self, obj: Obj, name: &str, argument: Obj) -> R<Option<Obj>> {
+        match self.lookup_special(obj, name)? {
+            Some(method) => self.call(method, &[obj, argument], &[]).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Calls `obj.name(first, second)` if `obj`'s class defines it.
+    pub fn call_special_ternary(&mut self, obj: Obj, name: &str, first: Obj, second: Obj) -> R<Option<Obj>> {
+        match self.lookup_special(obj, name)? {
+            Some(method) => self.call(method, &[obj, first, second], &[]).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Calls a type: builtin constructors, exceptions, classes.
+    pub fn call_type(&mut self, type_obj: Obj, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+        if let Some(type_id) = TypeId::from_obj(type_obj) {
+            if type_id.is_exception() {
+                return self.new_exception(type_obj, args);
+            }
+            return crate::builtins::construct(self, type_id, args, kw);
+        }
+        let native = self.native_type_of_type(type_obj);
+        let instance = if native.is_exception() {
+            let exc = self.new_exception(type_obj, args)?;
+            self.set(exc, 3, Obj::NULL);
+            exc
+        } else {
+            let instance = self.alloc(2)?;
+            self.set(instance, 0, type_obj);
+            self.set(instance, 1, Obj::NULL);
+            instance
+        };
+        let mark = self.root_mark();
+        self.push_root(instance)?;
+        if let Some(init) = self.class_lookup(type_obj, q("__init__")) {
+            if self.native_type(init) == TypeId::Function {
+                let result = self.call_with_self(init, instance, Args::Slice(args), Args::Slice(kw))?;
+                if !result.is_none() {
+                    return Err(self.raise_msg(TypeId::TypeError, "__init__() should return None"));
+                }
+            }
+        } else if !args.is_empty() && !native.is_exception() {
+            return Err(self.raise_msg(TypeId::TypeError, "function takes 0 positional arguments but 1 were given"));
+        }
+        self.pop_roots(mark);
+        Ok(instance)
+    }
+
+    /// `__build_class__(body, name, *bases)`.
+    pub fn build_class(&mut self, args: &[Obj]) -> R<Obj> {
+        if args.len() < 2 {
+            return Err(self.raise_msg(TypeId::TypeError, "__build_class__ needs a body and a name"));
+        }
+        let body = args[0];
+        let name = args[1];
+        let mark = self.root_mark();
+        let bases = self.new_tuple(&args[2..])?;
+        self.push_root(bases)?;
+        let mut native = TypeId::Object;
+        for index in 0..self.tuple_len(bases) {
+            let base = self.tuple_item(bases, index);
+            if !self.is_type(base) {
+                return Err(self.raise_msg(TypeId::TypeError, "bases must be types"));
+            }
+            let base_native = self.native_type_of_type(base);
+            if base_native != TypeId::Object && !base_native.is_exception() {
+                return Err(self.raise_msg(TypeId::NotImplementedError, "subclassing this builtin type"));
+            }
+            if native == TypeId::Object {
+                native = base_native;
+            }
+        }
+        let locals = self.new_dict(8)?;
+        self.push_root(locals)?;
+        let frame = self.setup_frame(body, None, Args::Slice(&[]), Args::Slice(&[]))?;
+        self.set(frame, F_LOCALS, locals);
+        let cell = self.run_frame(frame)?;
+        self.push_root(cell)?;
+        let name = self.intern(name)?;
+        let class = self.alloc_typed(TypeId::Type, 5)?;
+        self.set(class, 1, name);
+        self.set(class, 2, bases);
+        self.set(class, 3, locals);
+        self.set_u(class, 4, native.addr());
+        if self.native_type(cell) == TypeId::Cell {
+            self.set(cell, 1, class);
+        }
+        self.pop_roots(mark);
+        Ok(class)
+    }
+
+    /// The `__name__` of a module, as a str.
+    pub fn module_name(&mut self, module: Obj) -> Obj {
+        if module.is_static() {
+            return crate::modules::static_module_name(module);
+        }
+        let globals = self.get(module, 1);
+        self.map_get_qstr(globals, q("__name__")).unwrap_or(Obj::qstr(1))
+    }
+
+    /// Keeps `Singleton` in use for module-less lookups.
+    pub fn not_implemented(&self) -> Obj {
+        Singleton::NotImplemented.obj()
+    }
+}

@@ -1,0 +1,392 @@
+//! Functions and calls: function objects, binding arguments to a new frame
+//! (positional, defaults, keyword, keyword-only, `*args`, `**kwargs`, cells),
+//! and calling any callable from native code.
+//!
+//! Layouts (words):
+//! * function: `type, module, raw code address, (cell count << 2) | has defaults,
+//!   [defaults tuple, keyword defaults dict], cell…`
+//! * bound method: `type, self, function`
+//! * frame: see `interp::frame`
+
+use super::frame::*;
+use crate::obj::{Obj, TypeId};
+use crate::vm::{Vm, R};
+use rime_bytecode::prelude::{SCOPE_FLAG_GENERATOR, SCOPE_FLAG_VARARGS, SCOPE_FLAG_VARKEYWORDS};
+use rime_bytecode::Prelude;
+
+/// Where call arguments are: a Rust slice, or words in memory.
+#[derive(Clone, Copy)]
+pub enum Args<'s> {
+    Slice(&'s [Obj]),
+    Words(u32, u32),
+}
+
+impl Args<'_> {
+    pub fn len(&self) -> u32 {
+        match self {
+            Args::Slice(slice) => slice.len() as u32,
+            Args::Words(_, count) => *count,
+        }
+    }
+
+    pub fn get(&self, vm: &Vm<'_>, index: u32) -> Obj {
+        match self {
+            Args::Slice(slice) => slice.get(index as usize).copied().unwrap_or(Obj::NULL),
+            Args::Words(address, _) => Obj(vm.word(address + 4 * index)),
+        }
+    }
+}
+
+const MAX_NATIVE_ARGS: usize = 32;
+
+impl<'a> Vm<'a> {
+    /// A function object for raw code `raw_code` of `module`.
+    pub fn new_function(&mut self, module: Obj, raw_code: u32, defaults: Option<(Obj, Obj)>, cells: &[Obj]) -> R<Obj> {
+        let extra = if defaults.is_some() { 2 } else { 0 };
+        let mark = self.root_mark();
+        if let Some((positional, keyword)) = defaults {
+            self.push_root(positional)?;
+            self.push_root(keyword)?;
+        }
+        let function = self.alloc_typed(TypeId::Function, 4 + extra + cells.len())?;
+        self.pop_roots(mark);
+        self.set(function, 1, module);
+        self.set_u(function, 2, raw_code);
+        self.set_u(function, 3, ((cells.len() as u32) << 2) | u32::from(defaults.is_some()));
+        if let Some((positional, keyword)) = defaults {
+            self.set(function, 4, positional);
+            self.set(function, 5, keyword);
+        }
+        for (index, cell) in cells.iter().enumerate() {
+            self.set(function, 4 + extra as u32 + index as u32, *cell);
+        }
+        Ok(function)
+    }
+
+    /// The fun_data (prelude and bytecode) of a function, as an image slice.
+    pub fn function_code(&self, function: Obj) -> &'a [u8] {
+        let raw_code = self.get_u(function, 2);
+        let data = self.image.word(raw_code);
+        let len = self.image.word(raw_code + 4) as usize;
+        let image = self.image;
+        image.slice(data, len)
+    }
+
+    /// The qstr id of a function's name.
+    pub fn function_name(&self, function: Obj) -> u32 {
+        let code = self.function_code(function);
+        match Prelude::decode(code) {
+            Ok(prelude) => {
+                let module = self.get(function, 1);
+                self.module_qstr(module, prelude.simple_name)
+            }
+            Err(_) => 1,
+        }
+    }
+
+    /// Calls any callable with positional arguments and flat keyword pairs.
+    pub fn call(&mut self, function: Obj, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+        self.call_args(function, Args::Slice(args), Args::Slice(kw))
+    }
+
+    /// Calls any callable.
+    pub fn call_args(&mut self, function: Obj, args: Args<'_>, kw: Args<'_>) -> R<Obj> {
+        let type_id = self.native_type(function);
+        match type_id {
+            TypeId::Function => {
+                if self.native_depth >= self.config.max_native_depth {
+                    return Err(self.raise_msg(TypeId::RuntimeError, "maximum recursion depth exceeded"));
+                }
+                let frame = self.setup_frame(function, None, args, kw)?;
+                if frame_is_generator(self, frame) {
+                    return self.new_generator(frame);
+                }
+                self.native_depth += 1;
+                let result = self.run_frame(frame);
+                self.native_depth -= 1;
+                result
+            }
+            TypeId::BoundMethod => {
+                let self_obj = self.get(function, 1);
+                let inner = self.get(function, 2);
+                self.call_with_self(inner, self_obj, args, kw)
+            }
+            _ => {
+                let mut buffer = [Obj::NULL; MAX_NATIVE_ARGS];
+                let mut kw_buffer = [Obj::NULL; MAX_NATIVE_ARGS];
+                let count = args.len() as usize;
+                let kw_count = kw.len() as usize;
+                if count > MAX_NATIVE_ARGS || kw_count > MAX_NATIVE_ARGS {
+                    return Err(self.raise_msg(TypeId::TypeError, "too many arguments"));
+                }
+                for index in 0..count {
+                    buffer[index] = args.get(self, index as u32);
+                }
+                for index in 0..kw_count {
+                    kw_buffer[index] = kw.get(self, index as u32);
+                }
+                self.call_native(function, &buffer[..count], &kw_buffer[..kw_count])
+            }
+        }
+    }
+
+    /// Calls `function` with `self_obj` prepended to the arguments.
+    pub fn call_with_self(&mut self, function: Obj, self_obj: Obj, args: Args<'_>, kw: Args<'_>) -> R<Obj> {
+        if self.native_type(function) == TypeId::Function {
+            if self.native_depth >= self.config.max_native_depth {
+                return Err(self.raise_msg(TypeId::RuntimeError, "maximum recursion depth exceeded"));
+            }
+            let frame = self.setup_frame(function, Some(self_obj), args, kw)?;
+            if frame_is_generator(self, frame) {
+                return self.new_generator(frame);
+            }
+            self.native_depth += 1;
+            let result = self.run_frame(frame);
+            self.native_depth -= 1;
+            return result;
+        }
+        let mut buffer = [Obj::NULL; MAX_NATIVE_ARGS];
+        let mut kw_buffer = [Obj::NULL; MAX_NATIVE_ARGS];
+        let count = args.len() as usize;
+        let kw_count = kw.len() as usize;
+        if count + 1 > MAX_NATIVE_ARGS || kw_count > MAX_NATIVE_ARGS {
+            return Err(self.raise_msg(TypeId::TypeError, "too many arguments"));
+        }
+        buffer[0] = self_obj;
+        for index in 0..count {
+            buffer[index + 1] = args.get(self, index as u32);
+        }
+        for index in 0..kw_count {
+            kw_buffer[index] = kw.get(self, index as u32);
+        }
+        self.call_native(function, &buffer[..count + 1], &kw_buffer[..kw_count])
+    }
+
+    /// Calls a callable that is not a bytecode function.
+    fn call_native(&mut self, function: Obj, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+        if crate::obj::builtin_fn_parts(function).is_some() {
+            return crate::builtins::call_builtin(self, function, args, kw);
+        }
+        if self.is_type(function) {
+            return self.call_type(function, args, kw);
+        }
+        if let Some(method) = self.lookup_special(function, "__call__")? {
+            let mut buffer = [Obj::NULL; MAX_NATIVE_ARGS];
+            if args.len() + 1 > MAX_NATIVE_ARGS {
+                return Err(self.raise_msg(TypeId::TypeError, "too many arguments"));
+            }
+            buffer[0] = function;
+            buffer[1..=args.len()].copy_from_slice(args);
+            return self.call(method, &buffer[..=args.len()], kw);
+        }
+        Err(self.type_error_for("object isn't callable:", function))
+    }
+
+    /// Makes a frame for `function` and binds the arguments to its locals.
+    pub fn setup_frame(&mut self, function: Obj, self_obj: Option<Obj>, args: Args<'_>, kw: Args<'_>) -> R<Obj> {
+        if self.call_depth >= self.config.max_call_depth {
+            return Err(self.raise_msg(TypeId::RuntimeError, "maximum recursion depth exceeded"));
+        }
+        let code = self.function_code(function);
+        let Ok(prelude) = Prelude::decode(code) else {
+            return Err(self.raise_msg(TypeId::RuntimeError, "corrupt bytecode prelude"));
+        };
+        let signature = prelude.signature;
+        let n_state = signature.n_state.max(1);
+        let n_exc = signature.n_exc_stack;
+        let mark = self.root_mark();
+        self.push_root(function)?;
+        if let Some(self_obj) = self_obj {
+            self.push_root(self_obj)?;
+        }
+        let frame = self.alloc_typed(TypeId::Frame, (FRAME_HEADER + 3 * n_exc + n_state) as usize)?;
+        self.push_root(frame)?;
+        self.set(frame, F_PREV, Obj::NULL);
+        self.set(frame, F_FUNCTION, function);
+        self.set_u(frame, F_IP, prelude.code_start as u32);
+        self.set_u(frame, F_SP, 0);
+        self.set_u(frame, F_N_STATE, n_state);
+        self.set_u(frame, F_N_EXC, n_exc);
+        self.set_u(frame, F_EXC_SP, 0);
+        self.set_u(frame, F_FLAGS, 0);
+        let state = state_base(n_exc);
+        for index in 0..n_state {
+            self.set(frame, state + index, Obj::NULL);
+        }
+        let local = |index: u32| state + n_state - 1 - index;
+
+        let info = self.get_u(function, 3);
+        let cell_count = info >> 2;
+        let extra = if info & 1 == 1 { 2 } else { 0 };
+        let (defaults, kw_defaults) =
+            if info & 1 == 1 { (self.get(function, 4), self.get(function, 5)) } else { (Obj::NULL, Obj::NULL) };
+        let n_pos = signature.n_pos_args;
+        let n_kwonly = signature.n_kwonly_args;
+        let flags = signature.scope_flags;
+
+        // Positional: closed-over cells first, then self, then the arguments.
+        let mut given = 0u32;
+        let mut extra_positional = [0u32; 0];
+        let _ = &mut extra_positional;
+        let total_positional = cell_count + u32::from(self_obj.is_some()) + args.len();
+        let varargs_slot = n_pos + n_kwonly;
+        let mut varargs = Obj::NULL;
+        if flags & SCOPE_FLAG_VARARGS != 0 {
+            let overflow = total_positional.saturating_sub(n_pos) as usize;
+            varargs = self.alloc_tuple(overflow)?;
+            self.set(frame, local(varargs_slot), varargs);
+        } else if total_positional > n_pos {
+            let expected = n_pos - cell_count;
+            let got = total_positional - cell_count;
+            self.pop_roots(mark);
+            return Err(self.raise_fmt(
+                TypeId::TypeError,
+                format_args!("function takes {expected} positional arguments but {got} were given"),
+            ));
+        }
+        for index in 0..total_positional {
+            let value = if index < cell_count {
+                self.get(function, 4 + extra + index)
+            } else if self_obj.is_some() && index == cell_count {
+                self_obj.unwrap_or(Obj::NONE)
+            } else {
+                args.get(self, index - cell_count - u32::from(self_obj.is_some()))
+            };
+            if index < n_pos {
+                self.set(frame, local(index), value);
+                given += 1;
+            } else {
+                self.set(varargs, 2 + index - n_pos, value);
+            }
+        }
+
+        // Keywords.
+        let mut varkw = Obj::NULL;
+        if flags & SCOPE_FLAG_VARKEYWORDS != 0 {
+            varkw = self.new_dict(4)?;
+            let slot = varargs_slot + u32::from(flags & SCOPE_FLAG_VARARGS != 0);
+            self.set(frame, local(slot), varkw);
+        }
+        let module = self.get(function, 1);
+        let kw_count = kw.len() / 2;
+        for pair in 0..kw_count {
+            let name = kw.get(self, 2 * pair);
+            let value = kw.get(self, 2 * pair + 1);
+            let mut found = None;
+            for (position, name_index) in prelude.arg_names(code).enumerate() {
+                let arg_name = self.module_qstr(module, name_index);
+                if Obj::qstr(arg_name) == name || (!name.is_qstr() && self.str_bytes(name) == self.qstr_bytes(arg_name)) {
+                    found = Some(position as u32);
+                    break;
+                }
+            }
+            match found {
+                Some(position) if position >= cell_count => {
+                    if !self.get(frame, local(position)).is_null() {
+                        self.pop_roots(mark);
+                        let text = self.qstr_str_copy(name);
+                        return Err(self.raise_fmt(
+                            TypeId::TypeError,
+                            format_args!("function got multiple values for argument '{}'", text.as_str()),
+                        ));
+                    }
+                    self.set(frame, local(position), value);
+                }
+                _ => {
+                    if varkw.is_null() {
+                        self.pop_roots(mark);
+                        let text = self.qstr_str_copy(name);
+                        return Err(self.raise_fmt(
+                            TypeId::TypeError,
+                            format_args!("unexpected keyword argument '{}'", text.as_str()),
+                        ));
+                    }
+                    let key = self.intern(name)?;
+                    self.map_set(varkw, key, value)?;
+                }
+            }
+        }
+
+        // Defaults for missing positional arguments.
+        let n_defaults = signature.n_def_pos_args;
+        for index in given..n_pos {
+            if !self.get(frame, local(index)).is_null() {
+                continue;
+            }
+            let default_index = index as i64 - (n_pos - n_defaults) as i64;
+            if default_index >= 0 && !defaults.is_null() && (default_index as u32) < self.tuple_len(defaults) {
+                let value = self.tuple_item(defaults, default_index as u32);
+                self.set(frame, local(index), value);
+            } else {
+                let missing = (given..n_pos).filter(|&each| self.get(frame, local(each)).is_null()).count();
+                self.pop_roots(mark);
+                return Err(self.raise_fmt(
+                    TypeId::TypeError,
+                    format_args!("function missing {missing} required positional arguments"),
+                ));
+            }
+        }
+        // Keyword-only arguments.
+        for index in n_pos..n_pos + n_kwonly {
+            if !self.get(frame, local(index)).is_null() {
+                continue;
+            }
+            let name_index = prelude.arg_names(code).nth(index as usize).unwrap_or(0);
+            let name = Obj::qstr(self.module_qstr(module, name_index));
+            let default = if kw_defaults.is_null() { None } else { self.map_get(kw_defaults, name)? };
+            match default {
+                Some(value) => self.set(frame, local(index), value),
+                None => {
+                    self.pop_roots(mark);
+                    let text = self.qstr_str_copy(name);
+                    return Err(self.raise_fmt(
+                        TypeId::TypeError,
+                        format_args!("function missing keyword-only argument '{}'", text.as_str()),
+                    ));
+                }
+            }
+        }
+        // Locals that become cells.
+        for position in prelude.closure.clone() {
+            let local_number = u32::from(code.get(position).copied().unwrap_or(0));
+            let current = self.get(frame, local(local_number));
+            let cell = self.new_cell(current)?;
+            self.set(frame, local(local_number), cell);
+        }
+        if flags & SCOPE_FLAG_GENERATOR != 0 {
+            self.set_u(frame, F_FLAGS, FLAG_GENERATOR);
+        }
+        self.pop_roots(mark);
+        Ok(frame)
+    }
+
+    /// A short copy of a str's text for messages.
+    pub fn qstr_str_copy(&self, text: Obj) -> ShortText {
+        let bytes = self.str_bytes(text);
+        let mut short = ShortText { bytes: [0; 48], len: 0 };
+        let len = bytes.len().min(48);
+        short.bytes[..len].copy_from_slice(&bytes[..len]);
+        short.len = len;
+        short
+    }
+}
+
+/// Up to 48 bytes of text, for error messages.
+pub struct ShortText {
+    bytes: [u8; 48],
+    len: usize,
+}
+
+impl ShortText {
+    pub fn as_str(&self) -> &str {
+        match core::str::from_utf8(&self.bytes[..self.len]) {
+            Ok(text) => text,
+            Err(error) => core::str::from_utf8(&self.bytes[..error.valid_up_to()]).unwrap_or(""),
+        }
+    }
+}
+
+fn frame_is_generator(vm: &Vm<'_>, frame: Obj) -> bool {
+    vm.get_u(frame, F_FLAGS) & FLAG_GENERATOR != 0
+}
+

@@ -1,0 +1,1238 @@
+//! The dispatch loop: runs frames until the entry frame returns. Python
+//! calls push a frame and continue here; returns pop it. Exceptions unwind
+//! through the handler stack of each frame, adding a traceback entry per
+//! frame, until a handler is found or the entry frame is left.
+
+use super::call::Args;
+use super::frame::*;
+use crate::obj::{Obj, TypeId};
+use crate::vm::{Raised, Vm, R};
+use rime_bytecode::Prelude;
+
+fn read_uint(code: &[u8], ip: &mut usize) -> u32 {
+    let mut value = 0u32;
+    loop {
+        let byte = code.get(*ip).copied().unwrap_or(0);
+        *ip += 1;
+        value = (value << 7) | u32::from(byte & 0x7f);
+        if byte & 0x80 == 0 {
+            return value;
+        }
+    }
+}
+
+fn read_sint(code: &[u8], ip: &mut usize) -> i32 {
+    let first = code.get(*ip).copied().unwrap_or(0);
+    let mut value: i32 = if first & 0x40 != 0 { -1 } else { 0 };
+    loop {
+        let byte = code.get(*ip).copied().unwrap_or(0);
+        *ip += 1;
+        value = value.wrapping_shl(7) | i32::from(byte & 0x7f);
+        if byte & 0x80 == 0 {
+            return value;
+        }
+    }
+}
+
+fn read_jump(code: &[u8], ip: &mut usize, signed: bool) -> i32 {
+    let first = code.get(*ip).copied().unwrap_or(0);
+    if first & 0x80 == 0 {
+        *ip += 1;
+        i32::from(first) - if signed { 0x40 } else { 0 }
+    } else {
+        let second = code.get(*ip + 1).copied().unwrap_or(0);
+        *ip += 2;
+        (i32::from(first & 0x7f) | (i32::from(second) << 7)) - if signed { 0x4000 } else { 0 }
+    }
+}
+
+fn target(ip: usize, offset: i32) -> usize {
+    (ip as i64 + i64::from(offset)).max(0) as usize
+}
+
+const ITER_SEQ: Obj = Obj::small(1);
+const ITER_RANGE: Obj = Obj::small(2);
+
+/// What the loop does after an instruction raised.
+enum Unwound {
+    /// A handler in the current frame takes over.
+    Handled,
+    /// The entry frame was left with the exception.
+    Left,
+}
+
+impl<'a> Vm<'a> {
+    /// Runs `entry` (a frame made by `setup_frame`) to completion.
+    pub fn run_frame(&mut self, entry: Obj) -> R<Obj> {
+        let saved_frame = self.frame;
+        let saved_handled = self.handled;
+        self.set(entry, F_PREV, saved_frame);
+        self.frame = entry;
+        self.call_depth += 1;
+        let result = self.dispatch(entry);
+        self.frame = saved_frame;
+        self.handled = saved_handled;
+        result
+    }
+
+    /// The qstr id of entry `index` of a module's qstr table.
+    pub fn module_qstr(&self, module: Obj, index: u32) -> u32 {
+        let descriptor = self.get_u(module, 2);
+        let table = self.image.word(descriptor + 4 * crate::image::module::QSTR_TABLE);
+        u32::from(self.image.half(table + 2 * index))
+    }
+
+    fn module_const(&self, module: Obj, index: u32) -> Obj {
+        let descriptor = self.get_u(module, 2);
+        let table = self.image.word(descriptor + 4 * crate::image::module::OBJ_TABLE);
+        Obj(self.image.word(table + 4 * index))
+    }
+
+    fn child_raw_code(&self, function: Obj, index: u32) -> u32 {
+        let raw_code = self.get_u(function, 2);
+        let children = self.image.word(raw_code + 4 * crate::image::raw_code::CHILDREN);
+        self.image.word(children + 4 * index)
+    }
+
+    #[allow(clippy::too_many_lines, unused_assignments)]
+    fn dispatch(&mut self, entry: Obj) -> R<Obj> {
+        let mut frame = entry;
+        let mut function = self.get(frame, F_FUNCTION);
+        let mut module = self.get(function, 1);
+        let mut code: &'a [u8] = self.function_code(function);
+        let mut ip = self.get_u(frame, F_IP) as usize;
+        let mut sp = self.get_u(frame, F_SP);
+        let mut n_state = self.get_u(frame, F_N_STATE);
+        let mut n_exc = self.get_u(frame, F_N_EXC);
+        let mut base = state_base(n_exc);
+        let mut instruction_start;
+
+        macro_rules! push {
+            ($value:expr) => {{
+                let value = $value;
+                self.set(frame, base + sp, value);
+                sp += 1;
+            }};
+        }
+        macro_rules! pop {
+            () => {{
+                sp = sp.wrapping_sub(1);
+                self.get(frame, base + sp)
+            }};
+        }
+        macro_rules! top {
+            () => {
+                self.get(frame, base + sp.wrapping_sub(1))
+            };
+        }
+        macro_rules! peek {
+            ($depth:expr) => {
+                self.get(frame, base + sp.wrapping_sub(1 + $depth))
+            };
+        }
+        macro_rules! set_top {
+            ($value:expr) => {{
+                let value = $value;
+                self.set(frame, base + sp.wrapping_sub(1), value);
+            }};
+        }
+        macro_rules! local {
+            ($index:expr) => {
+                base + n_state - 1 - ($index)
+            };
+        }
+        macro_rules! save {
+            () => {{
+                self.set_u(frame, F_IP, ip as u32);
+                self.set_u(frame, F_SP, sp);
+            }};
+        }
+        macro_rules! load {
+            () => {{
+                function = self.get(frame, F_FUNCTION);
+                module = self.get(function, 1);
+                code = self.function_code(function);
+                ip = self.get_u(frame, F_IP) as usize;
+                sp = self.get_u(frame, F_SP);
+                n_state = self.get_u(frame, F_N_STATE);
+                n_exc = self.get_u(frame, F_N_EXC);
+                base = state_base(n_exc);
+            }};
+        }
+        macro_rules! tri {
+            ($label:lifetime, $result:expr) => {
+                match $result {
+                    Ok(value) => value,
+                    Err(Raised) => {
+                        save!();
+                        break $label;
+                    }
+                }
+            };
+        }
+        macro_rules! qstr_operand {
+            () => {
+                Obj::qstr(self.module_qstr(module, read_uint(code, &mut ip)))
+            };
+        }
+
+        'dispatch: loop {
+            'op: {
+                instruction_start = ip;
+                let Some(&opcode) = code.get(ip) else {
+                    let _ = self.raise_msg(TypeId::RuntimeError, "bytecode ran off the end");
+                    save!();
+                    break 'op;
+                };
+                ip += 1;
+                match opcode {
+                    0x10 => push!(qstr_operand!()),
+                    0x11 => {
+                        let name = qstr_operand!();
+                        let locals = self.get(frame, F_LOCALS);
+                        let value = tri!('op, self.load_name(locals, module, name));
+                        push!(value);
+                    }
+                    0x12 => {
+                        let name = qstr_operand!();
+                        let value = tri!('op, self.load_global(module, name));
+                        push!(value);
+                    }
+                    0x13 => {
+                        let name = qstr_operand!();
+                        let obj = top!();
+                        save!();
+                        let value = tri!('op, self.load_attr(obj, name));
+                        set_top!(value);
+                    }
+                    0x14 => {
+                        let name = qstr_operand!();
+                        let obj = top!();
+                        save!();
+                        let (method, self_obj) = tri!('op, self.load_method(obj, name));
+                        set_top!(method);
+                        push!(self_obj);
+                    }
+                    0x15 => {
+                        let name = qstr_operand!();
+                        save!();
+                        let self_obj = top!();
+                        let class = peek!(1);
+                        let (method, bound_self) = tri!('op, self.load_super_method(class, self_obj, name));
+                        self.set(frame, base + sp - 2, method);
+                        self.set(frame, base + sp - 1, bound_self);
+                    }
+                    0x16 => {
+                        let name = qstr_operand!();
+                        let value = pop!();
+                        save!();
+                        let locals = self.get(frame, F_LOCALS);
+                        tri!('op, self.map_set(locals, name, value));
+                    }
+                    0x17 => {
+                        let name = qstr_operand!();
+                        let value = pop!();
+                        save!();
+                        let globals = self.get(module, 1);
+                        tri!('op, self.map_set(globals, name, value));
+                    }
+                    0x18 => {
+                        let name = qstr_operand!();
+                        let obj = pop!();
+                        let value = pop!();
+                        save!();
+                        tri!('op, self.store_attr(obj, name, value));
+                    }
+                    0x19 | 0x1a => {
+                        let name = qstr_operand!();
+                        let map = if opcode == 0x19 { self.get(frame, F_LOCALS) } else { self.get(module, 1) };
+                        if tri!('op, self.map_remove(map, name)).is_none() {
+                            let text = self.qstr_str_copy(name);
+                            tri!('op, Err::<(), _>(
+                                self.raise_fmt(TypeId::NameError, format_args!("name '{}' isn't defined", text.as_str()))
+                            ));
+                        }
+                    }
+                    0x1b => {
+                        let name = qstr_operand!();
+                        let fromlist = pop!();
+                        let level = top!();
+                        save!();
+                        let globals = self.get(module, 1);
+                        let imported = tri!('op, self.import_name(name, fromlist, level, globals));
+                        set_top!(imported);
+                    }
+                    0x1c => {
+                        let name = qstr_operand!();
+                        let from = top!();
+                        save!();
+                        let value = tri!('op, self.import_from(from, name));
+                        push!(value);
+                    }
+                    0x20 | 0x21 => {
+                        let child = read_uint(code, &mut ip);
+                        let n_closed = u32::from(code.get(ip).copied().unwrap_or(0));
+                        ip += 1;
+                        let extra = if opcode == 0x21 { 2 } else { 0 };
+                        let first = sp - n_closed - extra;
+                        let mut cells = [Obj::NULL; 32];
+                        let count = (n_closed as usize).min(32);
+                        for index in 0..count {
+                            cells[index] = self.get(frame, base + first + extra + index as u32);
+                        }
+                        let defaults = if opcode == 0x21 {
+                            Some((self.get(frame, base + first), self.get(frame, base + first + 1)))
+                        } else {
+                            None
+                        };
+                        save!();
+                        let raw_code = self.child_raw_code(function, child);
+                        let made = tri!('op, self.new_function(module, raw_code, defaults, &cells[..count]));
+                        sp = first;
+                        push!(made);
+                    }
+                    0x22 => push!(Obj::small(read_sint(code, &mut ip))),
+                    0x23 => {
+                        let index = read_uint(code, &mut ip);
+                        push!(self.module_const(module, index));
+                    }
+                    0x24 => {
+                        let index = read_uint(code, &mut ip);
+                        let value = self.get(frame, local!(index));
+                        if value.is_null() {
+                            tri!('op, Err::<(), _>(self.unbound_local(function, index)));
+                        }
+                        push!(value);
+                    }
+                    0x25 => {
+                        let index = read_uint(code, &mut ip);
+                        let cell = self.get(frame, local!(index));
+                        let value = self.get(cell, 1);
+                        if value.is_null() {
+                            tri!('op, Err::<(), _>(self.unbound_local(function, index)));
+                        }
+                        push!(value);
+                    }
+                    0x26 => {
+                        let index = read_uint(code, &mut ip);
+                        let value = pop!();
+                        self.set(frame, local!(index), value);
+                    }
+                    0x27 => {
+                        let index = read_uint(code, &mut ip);
+                        let value = pop!();
+                        let cell = self.get(frame, local!(index));
+                        self.set(cell, 1, value);
+                    }
+                    0x28 => {
+                        let index = read_uint(code, &mut ip);
+                        if self.get(frame, local!(index)).is_null() {
+                            tri!('op, Err::<(), _>(self.unbound_local(function, index)));
+                        }
+                        self.set(frame, local!(index), Obj::NULL);
+                    }
+                    0x29 => {
+                        let index = read_uint(code, &mut ip);
+                        let cell = self.get(frame, local!(index));
+                        self.set(cell, 1, Obj::NULL);
+                    }
+                    0x2a | 0x2b => {
+                        let count = read_uint(code, &mut ip);
+                        save!();
+                        let made = if opcode == 0x2a { tri!('op, self.alloc_tuple(count as usize)) } else { tri!('op, self.new_list(count as usize)) };
+                        let first = sp - count;
+                        for index in 0..count {
+                            let item = self.get(frame, base + first + index);
+                            if opcode == 0x2a {
+                                self.set(made, 2 + index, item);
+                            } else {
+                                self.list_set_item(made, index, item);
+                            }
+                        }
+                        if opcode == 0x2b {
+                            self.set_u(made, 1, count);
+                        }
+                        sp = first;
+                        push!(made);
+                    }
+                    0x2c => {
+                        let count = read_uint(code, &mut ip);
+                        save!();
+                        let made = tri!('op, self.new_dict(count as usize));
+                        push!(made);
+                    }
+                    0x2d => {
+                        let count = read_uint(code, &mut ip);
+                        save!();
+                        let made = tri!('op, self.new_map(TypeId::Set, count as usize));
+                        push!(made);
+                        save!();
+                        for index in 0..count {
+                            let item = self.get(frame, base + sp - 1 - count + index);
+                            tri!('op, self.set_add(made, item));
+                        }
+                        sp -= count + 1;
+                        push!(made);
+                    }
+                    0x2e => {
+                        let count = read_uint(code, &mut ip);
+                        let step = if count == 3 { pop!() } else { Obj::NONE };
+                        let stop = pop!();
+                        let start = top!();
+                        save!();
+                        sp += 2;
+                        let made = tri!('op, self.new_slice(start, stop, step));
+                        sp -= 2;
+                        set_top!(made);
+                    }
+                    0x2f => {
+                        let operand = read_uint(code, &mut ip);
+                        let collection = self.get(frame, base + sp - 1 - (operand >> 2));
+                        save!();
+                        match operand & 3 {
+                            0 => {
+                                let item = top!();
+                                tri!('op, self.list_append(collection, item));
+                                sp -= 1;
+                            }
+                            2 => {
+                                let item = top!();
+                                tri!('op, self.set_add(collection, item));
+                                sp -= 1;
+                            }
+                            _ => {
+                                let key = top!();
+                                let value = peek!(1);
+                                tri!('op, self.map_set(collection, key, value));
+                                sp -= 2;
+                            }
+                        }
+                    }
+                    0x30 => {
+                        let count = read_uint(code, &mut ip);
+                        let sequence = top!();
+                        save!();
+                        let mut items = [Obj::NULL; 64];
+                        if count > 64 {
+                            tri!('op, Err::<(), _>(self.raise_msg(TypeId::NotImplementedError, "unpacking more than 64 values")));
+                        }
+                        tri!('op, self.unpack_into(sequence, &mut items[..count as usize]));
+                        sp -= 1;
+                        for index in (0..count).rev() {
+                            push!(items[index as usize]);
+                        }
+                    }
+                    0x31 => {
+                        let operand = read_uint(code, &mut ip);
+                        let left = operand & 0xff;
+                        let right = operand >> 8;
+                        let sequence = top!();
+                        save!();
+                        let list = tri!('op, self.list_from_iterable(sequence));
+                        let len = self.list_len(list);
+                        if len < left + right {
+                            tri!('op, Err::<(), _>(self.raise_fmt(
+                                TypeId::ValueError,
+                                format_args!("not enough values to unpack (expected at least {}, got {len})", left + right)
+                            )));
+                        }
+                        set_top!(list);
+                        let mut items = [Obj::NULL; 64];
+                        let total = (left + right + 1).min(64);
+                        for index in 0..left.min(64) {
+                            items[index as usize] = self.list_item(list, index);
+                        }
+                        for index in 0..right {
+                            if let Some(slot) = items.get_mut((left + 1 + index) as usize) {
+                                *slot = self.list_item(list, len - right + index);
+                            }
+                        }
+                        // The middle stays in the list: drop the outer items from it.
+                        for _ in 0..right {
+                            let last = self.list_len(list) - 1;
+                            self.list_remove_at(list, last);
+                        }
+                        for _ in 0..left {
+                            self.list_remove_at(list, 0);
+                        }
+                        items[left as usize] = list;
+                        sp -= 1;
+                        for index in (0..total).rev() {
+                            push!(items[index as usize]);
+                        }
+                    }
+                    0x32 | 0x33 => {
+                        let child = read_uint(code, &mut ip);
+                        let raw_code = self.child_raw_code(function, child);
+                        save!();
+                        if opcode == 0x32 {
+                            let made = tri!('op, self.new_function(module, raw_code, None, &[]));
+                            push!(made);
+                        } else {
+                            let keyword = top!();
+                            let positional = peek!(1);
+                            let made = tri!('op, self.new_function(module, raw_code, Some((positional, keyword)), &[]));
+                            sp -= 2;
+                            push!(made);
+                        }
+                    }
+                    0x34..=0x37 => {
+                        let operand = read_uint(code, &mut ip);
+                        let n_pos = operand & 0xff;
+                        let n_kw = (operand >> 8) & 0xff;
+                        let is_method = opcode == 0x36 || opcode == 0x37;
+                        let var_kw = opcode == 0x35 || opcode == 0x37;
+                        let slots = n_pos + 2 * n_kw + u32::from(is_method) + 1 + u32::from(var_kw);
+                        let first = sp - slots;
+                        let callee = self.get(frame, base + first);
+                        let mut self_obj = if is_method { self.get(frame, base + first + 1) } else { Obj::NULL };
+                        let args_start = first + 1 + u32::from(is_method);
+                        save!();
+                        let (mut args, mut kw) = (
+                            Args::Words(self.frame_slot_address(frame, base + args_start), n_pos),
+                            Args::Words(self.frame_slot_address(frame, base + args_start + n_pos), 2 * n_kw),
+                        );
+                        if var_kw {
+                            let (positional, keywords) = tri!('op, self.expand_star_args(frame, base + args_start, n_pos, n_kw));
+                            // Keep the expanded lists on the stack so they stay rooted.
+                            self.set(frame, base + args_start, positional);
+                            self.set(frame, base + args_start + 1, keywords);
+                            sp = sp.max(args_start + 2);
+                            save!();
+                            args = Args::Words(self.get_u(positional, 3), self.list_len(positional));
+                            kw = Args::Words(self.get_u(keywords, 3), self.list_len(keywords));
+                        }
+                        let mut callee = callee;
+                        if !is_method || self_obj.is_null() {
+                            self_obj = Obj::NULL;
+                        }
+                        if self.native_type(callee) == TypeId::BoundMethod && self_obj.is_null() {
+                            self_obj = self.get(callee, 1);
+                            callee = self.get(callee, 2);
+                        }
+                        if self.native_type(callee) == TypeId::Function {
+                            let self_arg = if self_obj.is_null() { None } else { Some(self_obj) };
+                            let new_frame = tri!('op, self.setup_frame(callee, self_arg, args, kw));
+                            if self.get_u(new_frame, F_FLAGS) & FLAG_GENERATOR != 0 {
+                                let generator = tri!('op, self.new_generator(new_frame));
+                                sp = first;
+                                push!(generator);
+                                continue 'dispatch;
+                            }
+                            // The call's slots are popped when it returns.
+                            self.set_u(frame, F_SP, first);
+                            self.set(new_frame, F_PREV, frame);
+                            frame = new_frame;
+                            self.frame = frame;
+                            self.call_depth += 1;
+                            load!();
+                            continue 'dispatch;
+                        }
+                        let result = if self_obj.is_null() {
+                            tri!('op, self.call_args(callee, args, kw))
+                        } else {
+                            tri!('op, self.call_with_self(callee, self_obj, args, kw))
+                        };
+                        sp = first;
+                        push!(result);
+                    }
+                    0x40 => {
+                        let offset = read_jump(code, &mut ip, true);
+                        let destination = target(ip, offset);
+                        let count = u32::from(code.get(ip).copied().unwrap_or(0));
+                        ip += 1;
+                        push!(Obj::small(destination as i32));
+                        push!(Obj::small(count as i32));
+                        match self.unwind_jump(frame, base, &mut sp, &mut ip) {
+                            Ok(()) => {}
+                            Err(Raised) => {
+                                save!();
+                                break 'op;
+                            }
+                        }
+                    }
+                    0x42 => {
+                        let offset = read_jump(code, &mut ip, true);
+                        ip = target(ip, offset);
+                    }
+                    0x43 | 0x44 => {
+                        let offset = read_jump(code, &mut ip, true);
+                        let value = pop!();
+                        let truth = match value {
+                            Obj::TRUE => true,
+                            Obj::FALSE | Obj::NONE => false,
+                            _ => {
+                                save!();
+                                sp += 1;
+                                let truth = tri!('op, self.truthy(value));
+                                sp -= 1;
+                                truth
+                            }
+                        };
+                        if truth == (opcode == 0x43) {
+                            ip = target(ip, offset);
+                        }
+                    }
+                    0x45 | 0x46 => {
+                        let offset = read_jump(code, &mut ip, false);
+                        let value = top!();
+                        save!();
+                        let truth = tri!('op, self.truthy(value));
+                        if truth == (opcode == 0x45) {
+                            ip = target(ip, offset);
+                        } else {
+                            sp -= 1;
+                        }
+                    }
+                    0x47 => {
+                        let offset = read_jump(code, &mut ip, false);
+                        let handler = target(ip, offset);
+                        let manager = top!();
+                        save!();
+                        let exit_name = Obj::qstr(u32::from(rime_bytecode::qstr_runtime::qstr_id("__exit__")));
+                        let enter_name = Obj::qstr(u32::from(rime_bytecode::qstr_runtime::qstr_id("__enter__")));
+                        let (exit_method, exit_self) = tri!('op, self.load_method(manager, exit_name));
+                        self.set(frame, base + sp - 1, exit_method);
+                        push!(exit_self);
+                        save!();
+                        let (enter_method, enter_self) = tri!('op, self.load_method(manager, enter_name));
+                        let entered = if enter_self.is_null() {
+                            tri!('op, self.call(enter_method, &[], &[]))
+                        } else {
+                            tri!('op, self.call(enter_method, &[enter_self], &[]))
+                        };
+                        self.push_handler(frame, handler as u32, sp, true);
+                        push!(entered);
+                    }
+                    0x48 | 0x49 => {
+                        let offset = read_jump(code, &mut ip, false);
+                        let handler = target(ip, offset);
+                        if self.get_u(frame, F_EXC_SP) >= n_exc {
+                            tri!('op, Err::<(), _>(self.raise_msg(TypeId::RuntimeError, "exception stack overflow")));
+                        }
+                        self.push_handler(frame, handler as u32, sp, opcode == 0x49);
+                    }
+                    0x4a => {
+                        let offset = read_jump(code, &mut ip, false);
+                        self.pop_handler(frame);
+                        ip = target(ip, offset);
+                    }
+                    0x4b => {
+                        let offset = read_jump(code, &mut ip, false);
+                        let marker = self.get(frame, base + sp - 4);
+                        if marker == ITER_SEQ {
+                            let sequence = self.get(frame, base + sp - 3);
+                            let position = self.get(frame, base + sp - 2).small_value() as u32;
+                            let items = self.seq_items(sequence).unwrap_or((0, 0));
+                            if position < items.1 {
+                                self.set(frame, base + sp - 2, Obj::small(position as i32 + 1));
+                                push!(self.seq_item_at(items, position));
+                            } else {
+                                sp -= 4;
+                                ip = target(ip, offset);
+                            }
+                        } else if marker == ITER_RANGE {
+                            let current = self.get(frame, base + sp - 3).small_value();
+                            let stop = self.get(frame, base + sp - 2).small_value();
+                            let step = self.get(frame, base + sp - 1).small_value();
+                            if (step > 0 && current < stop) || (step < 0 && current > stop) {
+                                let next = (i64::from(current) + i64::from(step)).clamp(-(1 << 30), (1 << 30) - 1);
+                                self.set(frame, base + sp - 3, Obj::small(next as i32));
+                                push!(Obj::small(current));
+                            } else {
+                                sp -= 4;
+                                ip = target(ip, offset);
+                            }
+                        } else {
+                            let iterator = self.get(frame, base + sp - 3);
+                            save!();
+                            match tri!('op, self.iter_next(iterator)) {
+                                Some(item) => push!(item),
+                                None => {
+                                    sp -= 4;
+                                    ip = target(ip, offset);
+                                }
+                            }
+                        }
+                    }
+                    0x50 => push!(Obj::FALSE),
+                    0x51 => push!(Obj::NONE),
+                    0x52 => push!(Obj::TRUE),
+                    0x53 => push!(Obj::NULL),
+                    0x54 => push!(crate::builtins::build_class_obj()),
+                    0x55 => {
+                        let index = top!();
+                        let obj = peek!(1);
+                        save!();
+                        let value = tri!('op, self.subscr_get(obj, index));
+                        sp -= 1;
+                        set_top!(value);
+                    }
+                    0x56 => {
+                        let index = top!();
+                        let obj = peek!(1);
+                        let value = peek!(2);
+                        save!();
+                        if value.is_null() {
+                            tri!('op, self.subscr_delete(obj, index));
+                        } else {
+                            tri!('op, self.subscr_set(obj, index, value));
+                        }
+                        sp -= 3;
+                    }
+                    0x57 => {
+                        let value = top!();
+                        push!(value);
+                    }
+                    0x58 => {
+                        let second = peek!(1);
+                        let first = top!();
+                        push!(second);
+                        push!(first);
+                    }
+                    0x59 => sp -= 1,
+                    0x5a => {
+                        let first = top!();
+                        let second = peek!(1);
+                        set_top!(second);
+                        self.set(frame, base + sp - 2, first);
+                    }
+                    0x5b => {
+                        let top = top!();
+                        let second = peek!(1);
+                        let third = peek!(2);
+                        set_top!(second);
+                        self.set(frame, base + sp - 2, third);
+                        self.set(frame, base + sp - 3, top);
+                    }
+                    0x5c => {
+                        save!();
+                        tri!('op, self.with_cleanup(frame, base, &mut sp));
+                    }
+                    0x5d => {
+                        self.pop_handler(frame);
+                        let value = top!();
+                        if value.is_none() {
+                            sp -= 1;
+                        } else if value.is_small() {
+                            sp -= 1;
+                            let cause = value.small_value();
+                            if cause < 0 {
+                                let returned = top!();
+                                save!();
+                                match self.unwind_return(frame, base, &mut sp, &mut ip, returned) {
+                                    Some(()) => continue 'dispatch,
+                                    None => {
+                                        let result = returned;
+                                        match self.leave_frame(entry, &mut frame, result) {
+                                            Some(result) => return Ok(result),
+                                            None => {
+                                                load!();
+                                                push!(result);
+                                            }
+                                        }
+                                    }
+                                }
+                            } else {
+                                push!(value);
+                                if self.unwind_jump(frame, base, &mut sp, &mut ip).is_err() {
+                                    save!();
+                                    break 'op;
+                                }
+                            }
+                        } else {
+                            save!();
+                            self.exc = value;
+                            break 'op;
+                        }
+                    }
+                    0x5e | 0x5f => {
+                        let obj = top!();
+                        save!();
+                        if opcode == 0x5e {
+                            let iterator = tri!('op, self.get_iter(obj));
+                            set_top!(iterator);
+                        } else {
+                            let type_id = self.native_type(obj);
+                            sp -= 1;
+                            match type_id {
+                                TypeId::List | TypeId::Tuple if !self.is_class(self.type_of(obj)) => {
+                                    push!(ITER_SEQ);
+                                    push!(obj);
+                                    push!(Obj::small(0));
+                                    push!(Obj::NULL);
+                                }
+                                TypeId::Range => {
+                                    push!(ITER_RANGE);
+                                    push!(self.get(obj, 1));
+                                    push!(self.get(obj, 2));
+                                    push!(self.get(obj, 3));
+                                }
+                                _ => {
+                                    push!(Obj::NULL);
+                                    push!(obj);
+                                    save!();
+                                    let iterator = tri!('op, self.get_iter(obj));
+                                    set_top!(iterator);
+                                    push!(Obj::NULL);
+                                    push!(Obj::NULL);
+                                }
+                            }
+                        }
+                    }
+                    0x62 => {
+                        let key = top!();
+                        let value = peek!(1);
+                        let dict = peek!(2);
+                        save!();
+                        tri!('op, self.map_set(dict, key, value));
+                        sp -= 2;
+                    }
+                    0x63 => {
+                        let returned = top!();
+                        save!();
+                        if self.unwind_return(frame, base, &mut sp, &mut ip, returned).is_some() {
+                            continue 'dispatch;
+                        }
+                        match self.leave_frame(entry, &mut frame, returned) {
+                            Some(result) => return Ok(result),
+                            None => {
+                                load!();
+                                push!(returned);
+                            }
+                        }
+                    }
+                    0x64 => {
+                        save!();
+                        let last = self.last_handled(frame);
+                        if last.is_null() {
+                            let _ = self.raise_msg(TypeId::RuntimeError, "no active exception to reraise");
+                        } else {
+                            self.exc = last;
+                        }
+                        break 'op;
+                    }
+                    0x65 | 0x66 => {
+                        if opcode == 0x66 {
+                            sp -= 1;
+                        }
+                        let obj = top!();
+                        save!();
+                        let exc = tri!('op, self.make_raisable(obj));
+                        self.exc = exc;
+                        break 'op;
+                    }
+                    0x67 => {
+                        let value = pop!();
+                        save!();
+                        if frame == entry && self.get_u(frame, F_FLAGS) & FLAG_GENERATOR != 0 {
+                            self.generator_yielded = true;
+                            self.call_depth = self.call_depth.saturating_sub(1);
+                            return Ok(value);
+                        }
+                        let _ = self.raise_msg(TypeId::RuntimeError, "yield outside generator");
+                        break 'op;
+                    }
+                    0x68 => {
+                        let _sent = pop!();
+                        let iterator = top!();
+                        save!();
+                        match tri!('op, self.iter_next(iterator)) {
+                            Some(value) => {
+                                if frame == entry && self.get_u(frame, F_FLAGS) & FLAG_GENERATOR != 0 {
+                                    ip = instruction_start;
+                                    save!();
+                                    self.generator_yielded = true;
+                                    self.call_depth = self.call_depth.saturating_sub(1);
+                                    return Ok(value);
+                                }
+                                let _ = self.raise_msg(TypeId::RuntimeError, "yield outside generator");
+                                break 'op;
+                            }
+                            None => set_top!(Obj::NONE),
+                        }
+                    }
+                    0x69 => {
+                        let from = pop!();
+                        save!();
+                        sp += 1;
+                        let locals = self.get(frame, F_LOCALS);
+                        tri!('op, self.import_star(from, locals));
+                        sp -= 1;
+                    }
+                    0x70..=0xaf => push!(Obj::small(i32::from(opcode) - 0x80)),
+                    0xb0..=0xbf => {
+                        let index = u32::from(opcode - 0xb0);
+                        let value = self.get(frame, local!(index));
+                        if value.is_null() {
+                            tri!('op, Err::<(), _>(self.unbound_local(function, index)));
+                        }
+                        push!(value);
+                    }
+                    0xc0..=0xcf => {
+                        let value = pop!();
+                        self.set(frame, local!(u32::from(opcode - 0xc0)), value);
+                    }
+                    0xd0..=0xd3 => {
+                        let value = top!();
+                        save!();
+                        let result = tri!('op, self.unary_op(opcode - 0xd0, value));
+                        set_top!(result);
+                    }
+                    0xd7..=0xf9 => {
+                        let right = top!();
+                        let left = peek!(1);
+                        let op = opcode - 0xd7;
+                        if left.is_small() && right.is_small() {
+                            let (a, b) = (left.small_value(), right.small_value());
+                            let fast = match op {
+                                0 => Some(Obj::from_bool(a < b)),
+                                1 => Some(Obj::from_bool(a > b)),
+                                2 => Some(Obj::from_bool(a == b)),
+                                3 => Some(Obj::from_bool(a <= b)),
+                                4 => Some(Obj::from_bool(a >= b)),
+                                5 => Some(Obj::from_bool(a != b)),
+                                14 | 27 => {
+                                    let sum = i64::from(a) + i64::from(b);
+                                    Obj::fits_small(sum).then(|| Obj::small(sum as i32))
+                                }
+                                15 | 28 => {
+                                    let difference = i64::from(a) - i64::from(b);
+                                    Obj::fits_small(difference).then(|| Obj::small(difference as i32))
+                                }
+                                _ => None,
+                            };
+                            if let Some(result) = fast {
+                                sp -= 1;
+                                set_top!(result);
+                                continue 'dispatch;
+                            }
+                        }
+                        save!();
+                        let result = tri!('op, self.binary_op(op, left, right));
+                        sp -= 1;
+                        set_top!(result);
+                    }
+                    _ => {
+                        save!();
+                        let _ = self.raise_fmt(TypeId::RuntimeError, format_args!("unknown opcode 0x{opcode:02x}"));
+                        break 'op;
+                    }
+                }
+                continue 'dispatch;
+            }
+            // An exception was raised by the instruction at `instruction_start`.
+            let mut skip_traceback = matches!(code.get(instruction_start), Some(0x5d | 0x64));
+            loop {
+                if !skip_traceback {
+                    self.add_traceback(frame, function, module, instruction_start);
+                }
+                skip_traceback = false;
+                match self.find_handler(frame, base) {
+                    Unwound::Handled => {
+                        load!();
+                        continue 'dispatch;
+                    }
+                    Unwound::Left => {
+                        if frame == entry {
+                            self.call_depth = self.call_depth.saturating_sub(1);
+                            self.release_frame(frame);
+                            return Err(Raised);
+                        }
+                        let previous = self.get(frame, F_PREV);
+                        self.release_frame(frame);
+                        self.call_depth = self.call_depth.saturating_sub(1);
+                        frame = previous;
+                        self.frame = frame;
+                        load!();
+                        instruction_start = self.call_instruction_start(code, ip);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The address of value slot `slot` (a word index) of `frame`.
+    fn frame_slot_address(&self, frame: Obj, slot: u32) -> u32 {
+        frame.0 + 4 * slot
+    }
+
+    /// The start of the call instruction that `ip` follows (for tracebacks
+    /// of callers): any offset inside the instruction maps to its line.
+    fn call_instruction_start(&self, _code: &[u8], ip: usize) -> usize {
+        ip.saturating_sub(1)
+    }
+
+    /// Frees a finished frame unless a generator owns it.
+    fn release_frame(&mut self, frame: Obj) {
+        if self.get_u(frame, F_FLAGS) & FLAG_GENERATOR == 0 {
+            self.free(frame);
+        }
+    }
+
+    /// Returns from the current frame: `Some(result)` when it was the entry frame.
+    fn leave_frame(&mut self, entry: Obj, frame: &mut Obj, result: Obj) -> Option<Obj> {
+        self.call_depth = self.call_depth.saturating_sub(1);
+        if *frame == entry {
+            if self.get_u(*frame, F_FLAGS) & FLAG_GENERATOR != 0 {
+                let flags = self.get_u(*frame, F_FLAGS);
+                self.set_u(*frame, F_FLAGS, flags | FLAG_FINISHED);
+            } else {
+                self.free(*frame);
+            }
+            return Some(result);
+        }
+        let previous = self.get(*frame, F_PREV);
+        self.release_frame(*frame);
+        *frame = previous;
+        self.frame = previous;
+        None
+    }
+
+    fn unbound_local(&mut self, _function: Obj, _index: u32) -> Raised {
+        self.raise_msg(TypeId::NameError, "local variable referenced before assignment")
+    }
+
+    fn push_handler(&mut self, frame: Obj, handler: u32, sp: u32, finally: bool) {
+        let depth = self.get_u(frame, F_EXC_SP);
+        let in_except = self.get_u(frame, F_IN_EXCEPT);
+        let entry = FRAME_HEADER + 3 * depth;
+        self.set_u(frame, entry, handler);
+        self.set_u(frame, entry + 1, (sp << 2) | (u32::from(finally) << 1) | in_except);
+        self.set(frame, entry + 2, Obj::NULL);
+        self.set_u(frame, F_EXC_SP, depth + 1);
+        self.set_u(frame, F_IN_EXCEPT, 0);
+    }
+
+    fn pop_handler(&mut self, frame: Obj) {
+        let depth = self.get_u(frame, F_EXC_SP);
+        if depth == 0 {
+            return;
+        }
+        let entry = FRAME_HEADER + 3 * (depth - 1);
+        let saved = self.get_u(frame, entry + 1);
+        self.set_u(frame, F_IN_EXCEPT, saved & 1);
+        self.set_u(frame, F_EXC_SP, depth - 1);
+    }
+
+    /// The exception a bare `raise` re-raises.
+    fn last_handled(&self, frame: Obj) -> Obj {
+        let depth = self.get_u(frame, F_EXC_SP);
+        for index in (0..depth).rev() {
+            let saved = self.get(frame, FRAME_HEADER + 3 * index + 2);
+            if !saved.is_null() {
+                return saved;
+            }
+        }
+        self.handled
+    }
+
+    /// Looks for a handler of `self.exc` in `frame`; sets it up if found.
+    fn find_handler(&mut self, frame: Obj, base: u32) -> Unwound {
+        while self.get_u(frame, F_IN_EXCEPT) != 0 && self.get_u(frame, F_EXC_SP) > 0 {
+            self.pop_handler(frame);
+        }
+        let depth = self.get_u(frame, F_EXC_SP);
+        if depth == 0 {
+            return Unwound::Left;
+        }
+        let entry = FRAME_HEADER + 3 * (depth - 1);
+        let handler = self.get_u(frame, entry);
+        let saved_sp = self.get_u(frame, entry + 1) >> 2;
+        let exc = self.exc;
+        self.set(frame, entry + 2, exc);
+        self.set_u(frame, F_IN_EXCEPT, 1);
+        self.set(frame, base + saved_sp, exc);
+        self.set_u(frame, F_SP, saved_sp + 1);
+        self.set_u(frame, F_IP, handler);
+        self.handled = exc;
+        self.exc = Obj::NULL;
+        Unwound::Handled
+    }
+
+    /// Adds `File "...", line N, in name` for the instruction at `offset`.
+    fn add_traceback(&mut self, frame: Obj, function: Obj, module: Obj, offset: usize) {
+        let exc = self.exc;
+        if !self.is_heap(exc) || !self.is_exception(exc) {
+            return;
+        }
+        let _ = frame;
+        let code = self.function_code(function);
+        let Ok(prelude) = Prelude::decode(code) else { return };
+        let table = code.get(prelude.line_info.clone()).unwrap_or(&[]);
+        let line = rime_bytecode::line_of_offset(table, offset.saturating_sub(prelude.code_start) as u32);
+        let file = self.module_qstr(module, 0);
+        let name = self.module_qstr(module, prelude.simple_name);
+        let mut traceback = self.get(exc, 2);
+        let mark = self.root_mark();
+        if traceback.is_null() {
+            let Ok(list) = self.new_list(3) else {
+                self.exc = exc;
+                return;
+            };
+            traceback = list;
+            self.set(exc, 2, traceback);
+        }
+        let _ = self.push_root(traceback);
+        let _ = self.list_append(traceback, Obj::qstr(file));
+        let _ = self.list_append(traceback, Obj::small(line as i32));
+        let _ = self.list_append(traceback, Obj::qstr(name));
+        self.pop_roots(mark);
+        self.exc = exc;
+    }
+
+    /// Runs pending finally blocks for `return`; `Some` when one was entered.
+    fn unwind_return(&mut self, frame: Obj, base: u32, sp: &mut u32, ip: &mut usize, returned: Obj) -> Option<()> {
+        loop {
+            let depth = self.get_u(frame, F_EXC_SP);
+            if depth == 0 {
+                return None;
+            }
+            let entry = FRAME_HEADER + 3 * (depth - 1);
+            let handler = self.get_u(frame, entry) as usize;
+            let saved = self.get_u(frame, entry + 1);
+            if saved & 2 != 0 {
+                if handler >= *ip {
+                    let finally_sp = saved >> 2;
+                    self.set(frame, base + finally_sp, returned);
+                    *sp = finally_sp + 1;
+                    self.set(frame, base + *sp, Obj::small(-1));
+                    *sp += 1;
+                    *ip = handler;
+                    self.set_u(frame, F_SP, *sp);
+                    self.set_u(frame, F_IP, *ip as u32);
+                    return Some(());
+                }
+                self.cancel_active_finally(frame, base, sp);
+            }
+            self.pop_handler(frame);
+        }
+    }
+
+    fn cancel_active_finally(&mut self, frame: Obj, base: u32, sp: &mut u32) {
+        let below = self.get(frame, base + *sp - 2);
+        let top = self.get(frame, base + *sp - 1);
+        if below.is_small() {
+            self.set(frame, base + *sp - 3, top);
+            *sp -= 2;
+        } else {
+            self.set(frame, base + *sp - 2, top);
+            *sp -= 1;
+        }
+    }
+
+    /// `UNWIND_JUMP` and its continuation from `END_FINALLY`. The stack ends
+    /// with the destination and the (small int) handler count.
+    fn unwind_jump(&mut self, frame: Obj, base: u32, sp: &mut u32, ip: &mut usize) -> R<()> {
+        *sp -= 1;
+        let mut count = self.get(frame, base + *sp).small_value() as u32;
+        while count & 0x7f > 0 {
+            count -= 1;
+            let depth = self.get_u(frame, F_EXC_SP);
+            if depth == 0 {
+                break;
+            }
+            let entry = FRAME_HEADER + 3 * (depth - 1);
+            let handler = self.get_u(frame, entry) as usize;
+            let saved = self.get_u(frame, entry + 1);
+            if saved & 2 != 0 {
+                if handler >= *ip {
+                    self.set(frame, base + *sp, Obj::small(count as i32));
+                    *sp += 1;
+                    *ip = handler;
+                    return Ok(());
+                }
+                self.cancel_active_finally(frame, base, sp);
+            }
+            self.pop_handler(frame);
+        }
+        *sp -= 1;
+        *ip = self.get(frame, base + *sp).small_value() as usize;
+        if count != 0 {
+            *sp -= 4;
+        }
+        Ok(())
+    }
+
+    /// `WITH_CLEANUP`: calls `__exit__` and arranges the stack for `END_FINALLY`.
+    fn with_cleanup(&mut self, frame: Obj, base: u32, sp: &mut u32) -> R<()> {
+        let top_index = base + *sp - 1;
+        let top = self.get(frame, top_index);
+        if top.is_none() {
+            // (..., __exit__, self, None)
+            let exit_method = self.get(frame, top_index - 2);
+            let exit_self = self.get(frame, top_index - 1);
+            self.call_exit(exit_method, exit_self, [Obj::NONE, Obj::NONE, Obj::NONE])?;
+            self.set(frame, top_index - 2, Obj::NONE);
+            *sp -= 2;
+        } else if top.is_small() {
+            // (..., __exit__, self, data, cause)
+            let exit_method = self.get(frame, top_index - 3);
+            let exit_self = self.get(frame, top_index - 2);
+            let data = self.get(frame, top_index - 1);
+            self.call_exit(exit_method, exit_self, [Obj::NONE, Obj::NONE, Obj::NONE])?;
+            self.set(frame, top_index - 3, data);
+            self.set(frame, top_index - 2, top);
+            *sp -= 2;
+        } else {
+            // (..., __exit__, self, exception)
+            let exit_method = self.get(frame, top_index - 2);
+            let exit_self = self.get(frame, top_index - 1);
+            let exc_type = self.type_of(top);
+            let verdict = self.call_exit(exit_method, exit_self, [exc_type, top, Obj::NONE])?;
+            if self.truthy(verdict)? {
+                self.set(frame, top_index - 2, Obj::NONE);
+            } else {
+                self.set(frame, top_index - 2, top);
+            }
+            *sp -= 2;
+        }
+        Ok(())
+    }
+
+    fn call_exit(&mut self, method: Obj, self_obj: Obj, args: [Obj; 3]) -> R<Obj> {
+        if self_obj.is_null() {
+            self.call(method, &args, &[])
+        } else {
+            self.call(method, &[self_obj, args[0], args[1], args[2]], &[])
+        }
+    }
+
+    /// Expands `*args` and `**kwargs` of a `CALL_*_VAR_KW` into two lists.
+    fn expand_star_args(&mut self, frame: Obj, first: u32, n_pos: u32, n_kw: u32) -> R<(Obj, Obj)> {
+        let star_bits = self.get(frame, first + n_pos + 2 * n_kw).small_value() as u32;
+        let mark = self.root_mark();
+        let positional = self.new_list(n_pos as usize)?;
+        self.push_root(positional)?;
+        let keywords = self.new_list(2 * n_kw as usize)?;
+        self.push_root(keywords)?;
+        for index in 0..n_pos {
+            let arg = self.get(frame, first + index);
+            if index < 32 && (star_bits >> index) & 1 == 1 {
+                self.list_extend(positional, arg)?;
+            } else {
+                self.list_append(positional, arg)?;
+            }
+        }
+        for pair in 0..n_kw {
+            let key = self.get(frame, first + n_pos + 2 * pair);
+            let value = self.get(frame, first + n_pos + 2 * pair + 1);
+            if key.is_null() {
+                if self.native_type(value) != TypeId::Dict {
+                    return Err(self.raise_msg(TypeId::TypeError, "argument after ** must be a mapping"));
+                }
+                let mut index = 0;
+                while let Some((entry, name, item)) = self.map_next(value, index) {
+                    self.list_append(keywords, name)?;
+                    self.list_append(keywords, item)?;
+                    index = entry + 1;
+                }
+            } else {
+                self.list_append(keywords, key)?;
+                self.list_append(keywords, value)?;
+            }
+        }
+        self.pop_roots(mark);
+        Ok((positional, keywords))
+    }
+}

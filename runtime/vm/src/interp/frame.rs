@@ -1,0 +1,33 @@
+//! Frame layout. Frames are heap objects, so Python calls do not nest on the
+//! Rust stack and the collector sees every live value by scanning them.
+//!
+//! Words: `type, previous frame, function, ip (offset in fun_data), stack
+//! depth, n_state, n_exc, active handlers, flags, locals dict, handled
+//! exception`, then `n_exc` handler entries of three words (`handler offset,
+//! saved depth << 2 | finally << 1 | was in except, saved exception`), then
+//! `n_state` value slots. As in MicroPython the value stack grows up from
+//! slot 0 and local `i` is slot `n_state − 1 − i`.
+
+pub const F_PREV: u32 = 1;
+pub const F_FUNCTION: u32 = 2;
+pub const F_IP: u32 = 3;
+pub const F_SP: u32 = 4;
+pub const F_N_STATE: u32 = 5;
+pub const F_N_EXC: u32 = 6;
+pub const F_EXC_SP: u32 = 7;
+pub const F_FLAGS: u32 = 8;
+pub const F_LOCALS: u32 = 9;
+pub const F_IN_EXCEPT: u32 = 10;
+pub const FRAME_HEADER: u32 = 11;
+
+/// The frame belongs to a generator: it is not freed on return.
+pub const FLAG_GENERATOR: u32 = 1;
+/// The generator has finished.
+pub const FLAG_FINISHED: u32 = 2;
+/// The frame is running (a generator cannot be resumed from inside itself).
+pub const FLAG_RUNNING: u32 = 4;
+
+/// The word index of value slot 0.
+pub const fn state_base(n_exc: u32) -> u32 {
+    FRAME_HEADER + 3 * n_exc
+}

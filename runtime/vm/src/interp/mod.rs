@@ -1,0 +1,10 @@
+//! The interpreter: function calls and argument binding ([`call`]), frames
+//! ([`frame`]), the dispatch loop ([`dispatch`]), attributes and classes
+//! ([`attr`]), imports ([`import`]) and generators ([`generator`]).
+
+pub mod attr;
+pub mod call;
+pub mod dispatch;
+pub mod frame;
+pub mod generator;
+pub mod import;

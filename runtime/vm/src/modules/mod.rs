@@ -1,0 +1,325 @@
+//! The builtin modules: `gc`, `micropython`, `sys` (minimal) and `time`
+//! (ticks from the port). They are static module objects; their functions
+//! live in builtin tables.
+
+use crate::builtins::{check_args, lookup_in_table, Handler, TABLE_GC, TABLE_MICROPYTHON, TABLE_SYS, TABLE_TIME};
+use crate::gc::{BYTES_PER_BLOCK, FREE, HEAD, MARK, TAIL};
+use crate::obj::repr::{Sink, Style};
+use crate::obj::{Obj, Singleton, TypeId};
+use crate::vm::{Vm, R};
+use rime_bytecode::qstr_runtime::qstr_id;
+
+const fn q(text: &str) -> Obj {
+    Obj::qstr(qstr_id(text) as u32)
+}
+
+/// The builtin module called `name`, if any.
+pub fn builtin_module(name: &[u8]) -> Option<Obj> {
+    match name {
+        b"gc" => Some(Singleton::ModuleGc.obj()),
+        b"micropython" => Some(Singleton::ModuleMicropython.obj()),
+        b"sys" => Some(Singleton::ModuleSys.obj()),
+        b"builtins" => Some(Singleton::ModuleBuiltins.obj()),
+        b"time" => Some(Singleton::ModuleTime.obj()),
+        _ => None,
+    }
+}
+
+/// The name of a builtin module.
+pub fn static_module_name(module: Obj) -> Obj {
+    match Singleton::from_obj(module) {
+        Some(Singleton::ModuleGc) => q("gc"),
+        Some(Singleton::ModuleMicropython) => q("micropython"),
+        Some(Singleton::ModuleSys) => q("sys"),
+        Some(Singleton::ModuleTime) => q("time"),
+        _ => q("builtins"),
+    }
+}
+
+/// An attribute of a builtin module.
+pub fn module_attr(vm: &mut Vm<'_>, module: Obj, name: u32) -> R<Option<Obj>> {
+    if Obj::qstr(name) == q("__name__") {
+        return Ok(Some(static_module_name(module)));
+    }
+    let found = match Singleton::from_obj(module) {
+        Some(Singleton::ModuleGc) => lookup_in_table(TABLE_GC, name),
+        Some(Singleton::ModuleMicropython) => lookup_in_table(TABLE_MICROPYTHON, name),
+        Some(Singleton::ModuleTime) => lookup_in_table(TABLE_TIME, name),
+        Some(Singleton::ModuleBuiltins) => crate::builtins::lookup_builtin(name),
+        Some(Singleton::ModuleSys) => {
+            let name = Obj::qstr(name);
+            if name == q("modules") {
+                Some(vm.modules)
+            } else if name == q("platform") {
+                let platform = vm.port.platform();
+                Some(vm.intern_bytes(platform.as_bytes())?)
+            } else if name == q("stdout") {
+                Some(Singleton::SysStdout.obj())
+            } else if name == q("stderr") {
+                Some(Singleton::SysStderr.obj())
+            } else if name == q("maxsize") {
+                Some(Obj::small(0x3fff_ffff))
+            } else if name == q("byteorder") {
+                Some(q("little"))
+            } else if name == q("implementation") {
+                let version = vm.new_tuple(&[Obj::small(0), Obj::small(1), Obj::small(0)])?;
+                let mark = vm.root_mark();
+                vm.push_root(version)?;
+                let made = vm.new_tuple(&[q("rime"), version])?;
+                vm.pop_roots(mark);
+                Some(made)
+            } else {
+                lookup_in_table(TABLE_SYS, name.qstr_id())
+            }
+        }
+        _ => None,
+    };
+    Ok(found)
+}
+
+pub static GC_FUNCTIONS: &[(u16, Handler)] = &[
+    (qstr_id("collect"), gc_collect),
+    (qstr_id("disable"), gc_disable),
+    (qstr_id("enable"), gc_enable),
+    (qstr_id("isenabled"), gc_isenabled),
+    (qstr_id("mem_alloc"), gc_mem_alloc),
+    (qstr_id("mem_free"), gc_mem_free),
+    (qstr_id("threshold"), gc_threshold),
+];
+
+pub static MICROPYTHON_FUNCTIONS: &[(u16, Handler)] = &[
+    (qstr_id("const"), micropython_const),
+    (qstr_id("heap_lock"), micropython_heap_lock),
+    (qstr_id("heap_unlock"), micropython_heap_unlock),
+    (qstr_id("mem_info"), micropython_mem_info),
+    (qstr_id("opt_level"), micropython_opt_level),
+    (qstr_id("qstr_info"), micropython_qstr_info),
+    (qstr_id("stack_use"), micropython_stack_use),
+];
+
+pub static SYS_FUNCTIONS: &[(u16, Handler)] = &[(qstr_id("exit"), sys_exit), (qstr_id("print_exception"), sys_print_exception)];
+
+pub static STDIO_METHODS: &[(u16, Handler)] = &[(qstr_id("write"), stdio_write), (qstr_id("flush"), stdio_flush)];
+
+pub static TIME_FUNCTIONS: &[(u16, Handler)] = &[
+    (qstr_id("ticks_add"), time_ticks_add),
+    (qstr_id("ticks_diff"), time_ticks_diff),
+    (qstr_id("ticks_ms"), time_ticks_ms),
+    (qstr_id("ticks_us"), time_ticks_us),
+];
+
+fn gc_collect(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let freed = vm.collect();
+    vm.new_int(freed as i64)
+}
+
+fn gc_disable(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    vm.gc.enabled = false;
+    Ok(Obj::NONE)
+}
+
+fn gc_enable(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    vm.gc.enabled = true;
+    Ok(Obj::NONE)
+}
+
+fn gc_isenabled(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    Ok(Obj::from_bool(vm.gc.enabled))
+}
+
+fn gc_mem_alloc(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let stats = vm.heap.stats();
+    vm.new_int((stats.used_blocks * BYTES_PER_BLOCK) as i64)
+}
+
+fn gc_mem_free(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let stats = vm.heap.stats();
+    vm.new_int((stats.free_blocks * BYTES_PER_BLOCK) as i64)
+}
+
+fn gc_threshold(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 0, 1)?;
+    if let Some(&value) = args.first() {
+        vm.gc.threshold = vm.to_i64(value)?;
+        return Ok(Obj::NONE);
+    }
+    vm.new_int(vm.gc.threshold)
+}
+
+fn micropython_const(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    Ok(args[0])
+}
+
+fn micropython_heap_lock(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    vm.gc.locked += 1;
+    Ok(Obj::NONE)
+}
+
+fn micropython_heap_unlock(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    vm.gc.locked = vm.gc.locked.saturating_sub(1);
+    Ok(Obj::small(vm.gc.locked as i32))
+}
+
+fn micropython_opt_level(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 0, 1)?;
+    Ok(if args.is_empty() { Obj::small(0) } else { Obj::NONE })
+}
+
+fn micropython_stack_use(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    Ok(Obj::small((vm.native_depth * 256) as i32))
+}
+
+/// The heap-map letter of the allocation at `block`, as MicroPython prints it.
+fn block_letter(vm: &Vm<'_>, block: usize) -> u8 {
+    let address = vm.heap.block_address(block);
+    let type_obj = Obj(vm.heap.word(address));
+    match TypeId::from_obj(type_obj) {
+        Some(TypeId::Tuple) => b'T',
+        Some(TypeId::List) => b'L',
+        Some(TypeId::Dict) => b'D',
+        Some(TypeId::Str | TypeId::Bytes) => b'S',
+        Some(TypeId::Float) => b'F',
+        Some(TypeId::Function | TypeId::BoundMethod) => b'B',
+        Some(TypeId::Module) => b'M',
+        Some(TypeId::ByteArray | TypeId::Buffer) => b'A',
+        Some(TypeId::Frame | TypeId::Type) => b'h',
+        _ => b'h',
+    }
+}
+
+fn micropython_mem_info(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let stats = vm.heap.stats();
+    let total = stats.total_blocks * BYTES_PER_BLOCK;
+    let used = stats.used_blocks * BYTES_PER_BLOCK;
+    let free = stats.free_blocks * BYTES_PER_BLOCK;
+    vm.emit_fmt(Sink::Stdout, format_args!("stack: {} out of {}\n", vm.native_depth * 256, 8192))?;
+    vm.emit_fmt(Sink::Stdout, format_args!("GC: total: {total}, used: {used}, free: {free}\n"))?;
+    vm.emit_fmt(
+        Sink::Stdout,
+        format_args!(
+            " No. of 1-blocks: {}, 2-blocks: {}, max blk sz: {}, max free sz: {}\n",
+            stats.one_block, stats.two_blocks, stats.largest_used, stats.largest_free
+        ),
+    )?;
+    if args.is_empty() {
+        return Ok(Obj::NONE);
+    }
+    vm.emit(Sink::Stdout, b"GC memory layout; from ")?;
+    vm.emit_fmt(Sink::Stdout, format_args!("{:x}:", vm.heap.pool_address()))?;
+    let blocks = vm.heap.block_count();
+    let per_line = 1024 / BYTES_PER_BLOCK;
+    let mut line = [0u8; 64];
+    let mut block = 0;
+    while block < blocks {
+        let mut tail_state = FREE;
+        let mut count = 0;
+        while count < per_line && block + count < blocks {
+            let each = block + count;
+            line[count] = match vm.heap.state(each) {
+                FREE => b'.',
+                HEAD | MARK => {
+                    tail_state = HEAD;
+                    block_letter(vm, each)
+                }
+                TAIL if tail_state == HEAD => b'=',
+                _ => b'=',
+            };
+            count += 1;
+        }
+        vm.emit_fmt(Sink::Stdout, format_args!("\n{:08x}: ", block * BYTES_PER_BLOCK))?;
+        vm.emit(Sink::Stdout, &line[..count])?;
+        block += count;
+    }
+    vm.emit(Sink::Stdout, b"\n")?;
+    Ok(Obj::NONE)
+}
+
+fn micropython_qstr_info(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let mut pool_count = 0;
+    let mut qstr_count = 0;
+    let mut bytes = 0;
+    let mut pool = vm.ram_qstr_pools();
+    while !pool.is_null() {
+        pool_count += 1;
+        let count = vm.get_u(pool, 3);
+        qstr_count += count;
+        for index in 0..count {
+            let entry = vm.get(pool, 5 + index);
+            bytes += vm.str_len(entry) + 1;
+        }
+        pool = vm.get(pool, 1);
+    }
+    vm.emit_fmt(
+        Sink::Stdout,
+        format_args!("qstr pool: n_pool={pool_count}, n_qstr={qstr_count}, n_str_data_bytes={bytes}, n_total_bytes={}\n", bytes + 16 * pool_count),
+    )?;
+    if args.is_empty() {
+        return Ok(Obj::NONE);
+    }
+    // Oldest pool first, like MicroPython's listing.
+    let mut pools = [Obj::NULL; 32];
+    let mut count = 0;
+    let mut pool = vm.ram_qstr_pools();
+    while !pool.is_null() && count < 32 {
+        pools[count] = pool;
+        count += 1;
+        pool = vm.get(pool, 1);
+    }
+    for pool in pools[..count].iter().rev() {
+        for index in 0..vm.get_u(*pool, 3) {
+            let entry = vm.get(*pool, 5 + index);
+            vm.emit(Sink::Stdout, b"Q(")?;
+            vm.emit_str(Sink::Stdout, entry)?;
+            vm.emit(Sink::Stdout, b")\n")?;
+        }
+    }
+    Ok(Obj::NONE)
+}
+
+fn sys_exit(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let exc = vm.new_exception(TypeId::SystemExit.obj(), args)?;
+    Err(vm.raise(exc))
+}
+
+fn sys_print_exception(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 2)?;
+    let sink = if args.get(1) == Some(&Singleton::SysStderr.obj()) { Sink::Stderr } else { Sink::Stdout };
+    vm.print_traceback(sink, args[0])?;
+    Ok(Obj::NONE)
+}
+
+fn stdio_write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let sink = if args[0] == Singleton::SysStderr.obj() { Sink::Stderr } else { Sink::Stdout };
+    vm.print_obj(sink, args[1], Style::Str)?;
+    let count = vm.len_of(args[1])?;
+    vm.new_int(count as i64)
+}
+
+fn stdio_flush(_vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    Ok(Obj::NONE)
+}
+
+fn time_ticks_ms(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let ticks = vm.port.ticks_ms() & 0x3fff_ffff;
+    Ok(Obj::small(ticks as i32))
+}
+
+fn time_ticks_us(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let ticks = vm.port.ticks_us() & 0x3fff_ffff;
+    Ok(Obj::small(ticks as i32))
+}
+
+fn time_ticks_add(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let sum = vm.to_i64(args[0])?.wrapping_add(vm.to_i64(args[1])?) & 0x3fff_ffff;
+    Ok(Obj::small(sum as i32))
+}
+
+fn time_ticks_diff(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let difference = (vm.to_i64(args[0])? - vm.to_i64(args[1])?) & 0x3fff_ffff;
+    let signed = if difference >= 0x2000_0000 { difference - 0x4000_0000 } else { difference };
+    Ok(Obj::small(signed as i32))
+}

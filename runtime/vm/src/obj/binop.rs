@@ -1,0 +1,544 @@
+//! Binary operators on every builtin type, and subscripts (`x[i]`,
+//! `x[i] = v`, `del x[i]`, slices).
+
+use super::num::*;
+use super::{Obj, TypeId};
+use crate::vm::{Vm, R};
+
+const OP_IN: u8 = 6;
+const OP_IS: u8 = 7;
+const OP_EXCEPTION_MATCH: u8 = 8;
+const FIRST_INPLACE: u8 = 9;
+const LAST_INPLACE: u8 = 21;
+const INPLACE_OFFSET: u8 = 13;
+
+const SYMBOLS: [&str; 13] = ["|", "^", "&", "<<", ">>", "+", "-", "*", "@", "//", "/", "%", "**"];
+
+impl Vm<'_> {
+    /// `left op right` for any MicroPython binary operator number.
+    pub fn binary_op(&mut self, op: u8, left: Obj, right: Obj) -> R<Obj> {
+        match op {
+            OP_LESS..=OP_NOT_EQUAL => return self.compare(op, left, right).map(Obj::from_bool),
+            OP_IN => return self.contains(right, left).map(Obj::from_bool),
+            OP_IS => return Ok(Obj::from_bool(left == right)),
+            OP_EXCEPTION_MATCH => return Ok(Obj::from_bool(self.exception_matches(left, right))),
+            _ => {}
+        }
+        let inplace = (FIRST_INPLACE..=LAST_INPLACE).contains(&op);
+        let op = if inplace { op + INPLACE_OFFSET } else { op };
+        if left.is_small() && right.is_small() {
+            if let Some(result) = self.int_binary(op, left, right)? {
+                return Ok(result);
+            }
+        }
+        if let Some(result) = self.number_binary(op, left, right)? {
+            return Ok(result);
+        }
+        let left_type = self.native_type(left);
+        let right_type = self.native_type(right);
+        match (op, left_type, right_type) {
+            (OP_ADD, TypeId::Str, TypeId::Str) | (OP_ADD, TypeId::Bytes, TypeId::Bytes) => {
+                return self.concat_str(left_type, left, right)
+            }
+            (OP_ADD, TypeId::Tuple, TypeId::Tuple) => return self.concat_seq(TypeId::Tuple, left, right),
+            (OP_ADD, TypeId::List, TypeId::List) => {
+                if inplace {
+                    self.list_extend(left, right)?;
+                    return Ok(left);
+                }
+                return self.concat_seq(TypeId::List, left, right);
+            }
+            (OP_MUL, TypeId::Str | TypeId::Bytes | TypeId::Tuple | TypeId::List, TypeId::Int | TypeId::Bool) => {
+                return self.repeat(left, right)
+            }
+            (OP_MUL, TypeId::Int | TypeId::Bool, TypeId::Str | TypeId::Bytes | TypeId::Tuple | TypeId::List) => {
+                return self.repeat(right, left)
+            }
+            (OP_MOD, TypeId::Str, _) => return crate::builtins::format::percent_format(self, left, right),
+            (OP_OR | OP_AND | OP_SUB | OP_XOR, TypeId::Set | TypeId::FrozenSet, TypeId::Set | TypeId::FrozenSet) => {
+                return self.set_binary(op, left, right, inplace)
+            }
+            (OP_OR, TypeId::Dict, TypeId::Dict) => {
+                let result = if inplace { left } else { self.map_copy(left, TypeId::Dict)? };
+                let mark = self.root_mark();
+                self.push_root(result)?;
+                self.dict_update(result, right)?;
+                self.pop_roots(mark);
+                return Ok(result);
+            }
+            (OP_ADD, TypeId::List, _) if inplace => {
+                self.list_extend(left, right)?;
+                return Ok(left);
+            }
+            _ => {}
+        }
+        let index = (op - OP_OR) as usize;
+        let names = [
+            ["__or__", "__xor__", "__and__", "__lshift__", "__rshift__", "__add__", "__sub__", "__mul__", "__matmul__", "__floordiv__", "__truediv__", "__mod__", "__pow__"],
+            ["__ior__", "__ixor__", "__iand__", "__ilshift__", "__irshift__", "__iadd__", "__isub__", "__imul__", "__imatmul__", "__ifloordiv__", "__itruediv__", "__imod__", "__ipow__"],
+            ["__ror__", "__rxor__", "__rand__", "__rlshift__", "__rrshift__", "__radd__", "__rsub__", "__rmul__", "__rmatmul__", "__rfloordiv__", "__rtruediv__", "__rmod__", "__rpow__"],
+        ];
+        if index < 13 {
+            if inplace {
+                if let Some(result) = self.call_special_binary(left, names[1][index], right)? {
+                    if result != super::Singleton::NotImplemented.obj() {
+                        return Ok(result);
+                    }
+                }
+            }
+            if let Some(result) = self.call_special_binary(left, names[0][index], right)? {
+                if result != super::Singleton::NotImplemented.obj() {
+                    return Ok(result);
+                }
+            }
+            if let Some(result) = self.call_special_binary(right, names[2][index], left)? {
+                if result != super::Singleton::NotImplemented.obj() {
+                    return Ok(result);
+                }
+            }
+        }
+        let symbol = SYMBOLS.get(index).copied().unwrap_or("?");
+        let mut with_equals = [0u8; 4];
+        let symbol = if inplace {
+            with_equals[..symbol.len()].copy_from_slice(symbol.as_bytes());
+            with_equals[symbol.len()] = b'=';
+            core::str::from_utf8(&with_equals[..symbol.len() + 1]).unwrap_or(symbol)
+        } else {
+            symbol
+        };
+        Err(self.binary_type_error(symbol, left, right, false))
+    }
+
+    fn concat_str(&mut self, type_id: TypeId, left: Obj, right: Obj) -> R<Obj> {
+        let left_len = self.str_len(left);
+        let right_len = self.str_len(right);
+        if right_len == 0 {
+            return Ok(left);
+        }
+        if left_len == 0 {
+            return Ok(right);
+        }
+        let buffer = self.new_buffer(TypeId::Buffer, left_len + right_len)?;
+        let mark = self.root_mark();
+        self.push_root(buffer)?;
+        self.buffer_push_obj(buffer, left)?;
+        self.buffer_push_obj(buffer, right)?;
+        self.pop_roots(mark);
+        self.buffer_finish(buffer, type_id)
+    }
+
+    fn concat_seq(&mut self, type_id: TypeId, left: Obj, right: Obj) -> R<Obj> {
+        let left_len = self.seq_items(left).map(|items| items.1).unwrap_or(0);
+        let right_len = self.seq_items(right).map(|items| items.1).unwrap_or(0);
+        let total = (left_len + right_len) as usize;
+        let result = if type_id == TypeId::Tuple { self.alloc_tuple(total)? } else { self.new_list(total)? };
+        let mark = self.root_mark();
+        self.push_root(result)?;
+        let mut position = 0;
+        for source in [left, right] {
+            let Some(items) = self.seq_items(source) else { continue };
+            for index in 0..items.1 {
+                let item = self.seq_item_at(items, index);
+                self.seq_store(result, type_id, position, item);
+                position += 1;
+            }
+        }
+        if type_id == TypeId::List {
+            self.set_u(result, 1, position);
+        }
+        self.pop_roots(mark);
+        Ok(result)
+    }
+
+    fn seq_store(&mut self, seq: Obj, type_id: TypeId, index: u32, item: Obj) {
+        if type_id == TypeId::Tuple {
+            self.set(seq, 2 + index, item);
+        } else {
+            self.list_set_item(seq, index, item);
+        }
+    }
+
+    fn repeat(&mut self, seq: Obj, count: Obj) -> R<Obj> {
+        let times = self.to_i64(count)?.max(0) as usize;
+        let type_id = self.native_type(seq);
+        match type_id {
+            TypeId::Str | TypeId::Bytes => {
+                let len = self.str_len(seq);
+                if len.saturating_mul(times) > 1 << 24 {
+                    return Err(self.raise_memory_error());
+                }
+                let buffer = self.new_buffer(TypeId::Buffer, len * times)?;
+                let mark = self.root_mark();
+                self.push_root(buffer)?;
+                for _ in 0..times {
+                    self.buffer_push_obj(buffer, seq)?;
+                }
+                self.pop_roots(mark);
+                self.buffer_finish(buffer, type_id)
+            }
+            _ => {
+                let len = self.seq_items(seq).map(|items| items.1).unwrap_or(0) as usize;
+                if len.saturating_mul(times) > 1 << 22 {
+                    return Err(self.raise_memory_error());
+                }
+                let total = len * times;
+                let result = if type_id == TypeId::Tuple { self.alloc_tuple(total)? } else { self.new_list(total)? };
+                let mut position = 0;
+                for _ in 0..times {
+                    for index in 0..len as u32 {
+                        let Some(items) = self.seq_items(seq) else { break };
+                        let item = self.seq_item_at(items, index);
+                        self.seq_store(result, type_id, position, item);
+                        position += 1;
+                    }
+                }
+                if type_id == TypeId::List {
+                    self.set_u(result, 1, position);
+                }
+                Ok(result)
+            }
+        }
+    }
+
+    /// Appends every item of an iterable to a list.
+    pub fn list_extend(&mut self, list: Obj, iterable: Obj) -> R<()> {
+        let mark = self.root_mark();
+        self.push_root(list)?;
+        self.push_root(iterable)?;
+        if let Some(items) = self.seq_items(iterable) {
+            let count = items.1;
+            self.list_reserve(list, count)?;
+            for index in 0..count {
+                let Some(items) = self.seq_items(iterable) else { break };
+                if index >= items.1 {
+                    break;
+                }
+                let item = self.seq_item_at(items, index);
+                self.list_append(list, item)?;
+            }
+        } else {
+            let iterator = self.get_iter(iterable)?;
+            self.push_root(iterator)?;
+            while let Some(item) = self.iter_next(iterator)? {
+                self.list_append(list, item)?;
+            }
+        }
+        self.pop_roots(mark);
+        Ok(())
+    }
+
+    /// `dict.update(other)` for a dict or an iterable of pairs.
+    pub fn dict_update(&mut self, dict: Obj, other: Obj) -> R<()> {
+        let mark = self.root_mark();
+        self.push_root(other)?;
+        if self.native_type(other) == TypeId::Dict {
+            let mut index = 0;
+            while let Some((entry, key, value)) = self.map_next(other, index) {
+                self.map_set(dict, key, value)?;
+                index = entry + 1;
+            }
+        } else {
+            let iterator = self.get_iter(other)?;
+            self.push_root(iterator)?;
+            while let Some(pair) = self.iter_next(iterator)? {
+                self.push_root(pair)?;
+                let mut items = [Obj::NULL; 2];
+                self.unpack_into(pair, &mut items)?;
+                self.map_set(dict, items[0], items[1])?;
+            }
+        }
+        self.pop_roots(mark);
+        Ok(())
+    }
+
+    fn set_binary(&mut self, op: u8, left: Obj, right: Obj, inplace: bool) -> R<Obj> {
+        let type_id = self.native_type(left);
+        let mark = self.root_mark();
+        let result = if inplace { left } else { self.new_map(type_id, 4)? };
+        self.push_root(result)?;
+        if op == OP_OR {
+            for source in [left, right] {
+                let mut index = 0;
+                while let Some((entry, key, _)) = self.map_next(source, index) {
+                    self.set_add(result, key)?;
+                    index = entry + 1;
+                }
+            }
+        } else {
+            let copy_source = if inplace { self.map_copy(left, type_id)? } else { left };
+            self.push_root(copy_source)?;
+            if inplace {
+                self.map_clear(result)?;
+            }
+            let mut index = 0;
+            while let Some((entry, key, _)) = self.map_next(copy_source, index) {
+                let in_right = self.map_find(right, key)?.is_some();
+                let keep = match op {
+                    OP_AND => in_right,
+                    OP_SUB => !in_right,
+                    _ => !in_right,
+                };
+                if keep {
+                    self.set_add(result, key)?;
+                }
+                index = entry + 1;
+            }
+            if op == OP_XOR {
+                let mut index = 0;
+                while let Some((entry, key, _)) = self.map_next(right, index) {
+                    if self.map_find(copy_source, key)?.is_none() {
+                        self.set_add(result, key)?;
+                    }
+                    index = entry + 1;
+                }
+            }
+        }
+        self.pop_roots(mark);
+        Ok(result)
+    }
+
+    // ---- subscripts ---------------------------------------------------
+
+    /// `obj[index]`.
+    pub fn subscr_get(&mut self, obj: Obj, index: Obj) -> R<Obj> {
+        let type_id = self.native_type(obj);
+        let is_slice = index.is_ptr() && self.native_type(index) == TypeId::Slice;
+        match type_id {
+            TypeId::List | TypeId::Tuple => {
+                let len = self.seq_items(obj).map(|items| items.1).unwrap_or(0);
+                if is_slice {
+                    return self.slice_seq(obj, type_id, index, len);
+                }
+                let what = if type_id == TypeId::List { "list" } else { "tuple" };
+                let position = self.seq_index(index, len, what)?;
+                let items = self.seq_items(obj).unwrap_or((0, 0));
+                Ok(self.seq_item_at(items, position))
+            }
+            TypeId::Str => {
+                if is_slice {
+                    return self.slice_str(obj, index);
+                }
+                let count = self.char_count(obj) as u32;
+                let position = self.seq_index(index, count, "string")?;
+                let (start, end) = {
+                    let bytes = self.str_bytes(obj);
+                    let start = char_offset(bytes, position as usize);
+                    let end = char_offset(bytes, position as usize + 1);
+                    (start, end)
+                };
+                self.str_slice(TypeId::Str, obj, start, end)
+            }
+            TypeId::Bytes | TypeId::ByteArray => {
+                let len = self.str_len(obj) as u32;
+                if is_slice {
+                    let (start, stop, step) = self.slice_indices(index, i64::from(len))?;
+                    let buffer = self.new_buffer(TypeId::Buffer, 8)?;
+                    let mark = self.root_mark();
+                    self.push_root(buffer)?;
+                    let mut position = start;
+                    while (step > 0 && position < stop) || (step < 0 && position > stop) {
+                        let byte = self.str_bytes(obj).get(position as usize).copied().unwrap_or(0);
+                        self.buffer_push(buffer, &[byte])?;
+                        position += step;
+                    }
+                    self.pop_roots(mark);
+                    if type_id == TypeId::ByteArray {
+                        self.set_u(buffer, 0, TypeId::ByteArray.addr());
+                        return Ok(buffer);
+                    }
+                    return self.buffer_finish(buffer, TypeId::Bytes);
+                }
+                let position = self.seq_index(index, len, "bytes")?;
+                let byte = self.str_bytes(obj).get(position as usize).copied().unwrap_or(0);
+                Ok(Obj::small(i32::from(byte)))
+            }
+            TypeId::Dict => match self.map_get(obj, index)? {
+                Some(value) => Ok(value),
+                None => {
+                    if let Some(result) = self.call_special_binary(obj, "__missing__", index).ok().flatten() {
+                        return Ok(result);
+                    }
+                    let exc = self.new_exception(TypeId::KeyError.obj(), &[index])?;
+                    Err(self.raise(exc))
+                }
+            },
+            TypeId::Range => {
+                let len = self.range_len(obj);
+                if is_slice {
+                    let (start, stop, step) = self.slice_indices(index, len)?;
+                    let base = i64::from(self.get(obj, 1).small_value());
+                    let base_step = i64::from(self.get(obj, 3).small_value());
+                    let first = base + start * base_step;
+                    let last = base + stop * base_step;
+                    return self.new_range(first as i32, last as i32, (step * base_step) as i32);
+                }
+                let position = self.seq_index(index, len as u32, "range")?;
+                let start = i64::from(self.get(obj, 1).small_value());
+                let step = i64::from(self.get(obj, 3).small_value());
+                self.new_int(start + i64::from(position) * step)
+            }
+            _ => {
+                if let Some(result) = self.call_special_binary(obj, "__getitem__", index)? {
+                    return Ok(result);
+                }
+                Err(self.type_error_for("object isn't subscriptable:", obj))
+            }
+        }
+    }
+
+    fn slice_seq(&mut self, obj: Obj, type_id: TypeId, slice: Obj, len: u32) -> R<Obj> {
+        let (start, stop, step) = self.slice_indices(slice, i64::from(len))?;
+        let count = if step > 0 {
+            ((stop - start + step - 1) / step).max(0)
+        } else {
+            ((start - stop - step - 1) / -step).max(0)
+        } as usize;
+        let result = if type_id == TypeId::Tuple { self.alloc_tuple(count)? } else { self.new_list(count)? };
+        for offset in 0..count {
+            let Some(items) = self.seq_items(obj) else { break };
+            let item = self.seq_item_at(items, (start + offset as i64 * step) as u32);
+            self.seq_store(result, type_id, offset as u32, item);
+        }
+        if type_id == TypeId::List {
+            self.set_u(result, 1, count as u32);
+        }
+        Ok(result)
+    }
+
+    fn slice_str(&mut self, obj: Obj, slice: Obj) -> R<Obj> {
+        let count = self.char_count(obj) as i64;
+        let (start, stop, step) = self.slice_indices(slice, count)?;
+        let ascii = self.str_bytes(obj).is_ascii();
+        if step == 1 && ascii {
+            return self.str_slice(TypeId::Str, obj, start as usize, stop.max(start) as usize);
+        }
+        let buffer = self.new_buffer(TypeId::Buffer, 8)?;
+        let mark = self.root_mark();
+        self.push_root(buffer)?;
+        let mut position = start;
+        while (step > 0 && position < stop) || (step < 0 && position > stop) {
+            let mut piece = [0u8; 4];
+            let piece_len = {
+                let bytes = self.str_bytes(obj);
+                let from = char_offset(bytes, position as usize);
+                let to = char_offset(bytes, position as usize + 1);
+                let len = (to - from).min(4);
+                piece[..len].copy_from_slice(&bytes[from..from + len]);
+                len
+            };
+            self.buffer_push(buffer, &piece[..piece_len])?;
+            position += step;
+        }
+        self.pop_roots(mark);
+        self.buffer_finish(buffer, TypeId::Str)
+    }
+
+    /// `obj[index] = value`.
+    pub fn subscr_set(&mut self, obj: Obj, index: Obj, value: Obj) -> R<()> {
+        match self.native_type(obj) {
+            TypeId::List => {
+                if index.is_ptr() && self.native_type(index) == TypeId::Slice {
+                    return self.list_assign_slice(obj, index, value);
+                }
+                let len = self.list_len(obj);
+                let position = self.seq_index(index, len, "list")?;
+                self.list_set_item(obj, position, value);
+                Ok(())
+            }
+            TypeId::Dict => self.map_set(obj, index, value),
+            TypeId::ByteArray => {
+                let len = self.str_len(obj) as u32;
+                let position = self.seq_index(index, len, "bytearray")?;
+                let byte = self.to_i64(value)?;
+                if !(0..256).contains(&byte) {
+                    return Err(self.raise_msg(TypeId::ValueError, "byte must be in range(0, 256)"));
+                }
+                let data = self.get_u(obj, 3);
+                self.heap.bytes_mut(data + position, 1).fill(byte as u8);
+                Ok(())
+            }
+            _ => {
+                if self.call_special_ternary(obj, "__setitem__", index, value)?.is_some() {
+                    return Ok(());
+                }
+                Err(self.type_error_for("object doesn't support item assignment:", obj))
+            }
+        }
+    }
+
+    fn list_assign_slice(&mut self, list: Obj, slice: Obj, value: Obj) -> R<()> {
+        let len = self.list_len(list);
+        let (start, stop, step) = self.slice_indices(slice, i64::from(len))?;
+        if step != 1 {
+            return Err(self.raise_msg(TypeId::NotImplementedError, "extended slice assignment"));
+        }
+        let mark = self.root_mark();
+        let items = self.new_list(4)?;
+        self.push_root(items)?;
+        self.list_extend(items, value)?;
+        let stop = stop.max(start) as u32;
+        let start = start as u32;
+        for _ in start..stop {
+            self.list_remove_at(list, start);
+        }
+        for offset in 0..self.list_len(items) {
+            let item = self.list_item(items, offset);
+            self.list_insert(list, start + offset, item)?;
+        }
+        self.pop_roots(mark);
+        Ok(())
+    }
+
+    /// `del obj[index]`.
+    pub fn subscr_delete(&mut self, obj: Obj, index: Obj) -> R<()> {
+        match self.native_type(obj) {
+            TypeId::List => {
+                if index.is_ptr() && self.native_type(index) == TypeId::Slice {
+                    let len = self.list_len(obj);
+                    let (start, stop, step) = self.slice_indices(index, i64::from(len))?;
+                    if step == 1 {
+                        for _ in start..stop.max(start) {
+                            self.list_remove_at(obj, start as u32);
+                        }
+                        return Ok(());
+                    }
+                    return Err(self.raise_msg(TypeId::NotImplementedError, "extended slice deletion"));
+                }
+                let len = self.list_len(obj);
+                let position = self.seq_index(index, len, "list")?;
+                self.list_remove_at(obj, position);
+                Ok(())
+            }
+            TypeId::Dict => match self.map_remove(obj, index)? {
+                Some(_) => Ok(()),
+                None => {
+                    let exc = self.new_exception(TypeId::KeyError.obj(), &[index])?;
+                    Err(self.raise(exc))
+                }
+            },
+            _ => {
+                if self.call_special_binary(obj, "__delitem__", index)?.is_some() {
+                    return Ok(());
+                }
+                Err(self.type_error_for("object doesn't support item deletion:", obj))
+            }
+        }
+    }
+}
+
+/// The byte offset of character `index` in UTF-8 `bytes` (the length if past the end).
+pub fn char_offset(bytes: &[u8], index: usize) -> usize {
+    if bytes.is_ascii() {
+        return index.min(bytes.len());
+    }
+    let mut count = 0;
+    for (offset, &byte) in bytes.iter().enumerate() {
+        if byte & 0xc0 != 0x80 {
+            if count == index {
+                return offset;
+            }
+            count += 1;
+        }
+    }
+    bytes.len()
+}

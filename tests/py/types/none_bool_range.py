@@ -1,0 +1,8 @@
+print(None, True, False, type(None).__name__ if False else "NoneType")
+print(bool(0), bool(1), bool(""), bool("x"), bool([]), bool([0]), bool(None), bool({}), bool(0.0))
+print(not None, True and 3, 0 or "x", None or 0)
+r = range(2, 20, 3)
+print(r, list(r), len(r), r[2], r[-1], 5 in r, 6 in r)
+print(list(range(5, 0, -1)), list(range(0)), range(10)[2:5])
+print(isinstance(True, int), True == 1, hash(True))
+print(1 if None is None else 2, None is not None)

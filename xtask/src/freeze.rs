@@ -7,12 +7,11 @@
 //! modules are cached in `target/freeze-cache` by the hash of their source,
 //! name and options, so that changing one module recompiles only that one.
 //! The image is laid out by `rime_bytecode::image::ImageBuilder` against the
-//! host runtime's ABI ([`abi::host_abi`]) and written atomically (temporary
+//! host runtime's ABI ([`host_abi`]) and written atomically (temporary
 //! file, then rename) to `firmware/<board>/frozen.img`, with the size report
 //! beside it (`report.rs`). Linking the image into a board's runtime ELF needs
 //! the runtime firmware (issue 9); until then only the host board is frozen.
 
-pub mod abi;
 pub mod report;
 
 use std::path::{Path, PathBuf};
@@ -20,11 +19,47 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{bail, Context as _};
-use rime_bytecode::image::{BuiltImage, ImageBuilder};
+use rime_bytecode::image::{BuiltImage, Image, ImageBuilder};
 use rime_bytecode::MpyModule;
+use rime_bytecode::image::{Abi, BuiltinTypes, STATIC_BASE};
+use rime_bytecode::qstr_runtime::RUNTIME_QSTRS;
 use sha2::{Digest, Sha256};
 
 use crate::manifest::{self, BoardContext, ModuleKind};
+
+// The ABI the host runner links images against. An image refers to the
+// runtime's static objects by address and to its static qstrs by id; both
+// come from the VM. The runtime's extra qstrs are shared already
+// (`rime_bytecode::qstr_runtime::RUNTIME_QSTRS`). The builtin types are the
+// VM's static objects `STATIC_BASE + 16 × index`, with the indices of
+// `rime_vm::obj::TypeId`; the VM does not export them from its crate root
+// yet, so `TYPE_INDEX` mirrors them here and must be replaced by the VM's own
+// table (or a `rime_vm::abi()`) as soon as it exists. The ABI id is
+// `Abi::fingerprint` over both, so any change to either refuses old images.
+
+/// Static object indices of the builtin types an image refers to, in
+/// `rime_vm::obj::TypeId` order: `(str, bytes, int, float, complex, tuple)`.
+pub const TYPE_INDEX: (u32, u32, u32, u32, u32, u32) = (7, 8, 4, 5, 6, 10);
+
+/// The builtin type addresses of the host runtime.
+pub fn host_types() -> BuiltinTypes {
+    let address = |index: u32| STATIC_BASE + 16 * index;
+    let (str, bytes, int, float, complex, tuple) = TYPE_INDEX;
+    BuiltinTypes {
+        str: address(str),
+        bytes: address(bytes),
+        int: address(int),
+        float: address(float),
+        complex: address(complex),
+        tuple: address(tuple),
+    }
+}
+
+/// The ABI of the host runtime.
+pub fn host_abi() -> Abi<'static> {
+    let types = host_types();
+    Abi { abi_id: Abi::fingerprint(RUNTIME_QSTRS, &types), runtime_qstrs: RUNTIME_QSTRS, types }
+}
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -173,7 +208,7 @@ pub fn import_name(frozen: &str) -> String {
 /// Compiles (or finds in `cache`) every module and lays the image out. The
 /// inner error is a rendered diagnostic for the user.
 pub fn freeze(inputs: &Inputs, board: &str, cache: Option<&Path>) -> anyhow::Result<Result<Frozen, String>> {
-    let mut builder = ImageBuilder::new(abi::host_abi(), board);
+    let mut builder = ImageBuilder::new(host_abi(), board);
     let mut mpy_sizes = Vec::new();
     let mut compiled = 0;
     let mut errors = String::new();
@@ -214,10 +249,15 @@ pub fn freeze(inputs: &Inputs, board: &str, cache: Option<&Path>) -> anyhow::Res
         builder.main_module(main);
     }
     builder.heap_size(inputs.heap.unwrap_or(0));
-    match builder.build() {
-        Ok(image) => Ok(Ok(Frozen { image, mpy_sizes, compiled })),
-        Err(error) => Ok(Err(format!("error: {error}\n"))),
+    let image = match builder.build() {
+        Ok(image) => image,
+        Err(error) => return Ok(Err(format!("error: {error}\n"))),
+    };
+    // The image is read back as the runtime will read it before it is used.
+    if let Err(error) = Image::parse_for_board(&image.bytes, &host_abi(), board) {
+        bail!("the image just built does not read back: {error}");
     }
+    Ok(Ok(Frozen { image, mpy_sizes, compiled }))
 }
 
 /// Compiles one module, or reads it from the cache. Returns the module and
@@ -310,7 +350,8 @@ mod tests {
         inputs.modules.reverse();
         let second = freeze(&inputs, "host", None).unwrap().unwrap();
         assert_eq!(first.image.bytes, second.image.bytes);
-        let abi = abi::host_abi();
+        let abi = host_abi();
+        assert_eq!(abi, host_abi());
         let image = rime_bytecode::image::Image::parse_for_board(&first.image.bytes, &abi, "host").unwrap();
         assert_eq!(image.main_module(), Some("main.py"));
         assert_eq!(image.module_count(), 2);
@@ -327,5 +368,14 @@ mod tests {
         };
         let rendered = freeze(&inputs, "host", None).unwrap().unwrap_err();
         assert!(rendered.contains("bad.py"), "{rendered}");
+    }
+
+    #[test]
+    fn the_host_abi_is_stable_and_distinct_per_type_table() {
+        assert_eq!(host_abi(), host_abi());
+        let mut types = host_types();
+        types.tuple += 16;
+        assert_ne!(Abi::fingerprint(RUNTIME_QSTRS, &types), host_abi().abi_id);
+        assert_eq!(host_abi().first_qstr(), u32::from(rime_bytecode::qstr_runtime::END_STATIC_QSTRS));
     }
 }

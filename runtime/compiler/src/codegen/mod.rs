@@ -102,6 +102,8 @@ pub(crate) struct Compiler<'a> {
     pub const_statements: BTreeMap<u32, Folded>,
     /// Long strings that mpy-cross has interned before parsing any file.
     pub builtin_qstrs: &'static [&'static str],
+    /// The byte range of the line last looked up by [`Compiler::set_line`] and its number.
+    pub line_cache: (u32, u32, u32),
     /// Spare trailer lists for [`Compiler::flatten_trailers`].
     pub trailer_pool: Vec<Vec<expr::Trailer<'a>>>,
 }
@@ -241,6 +243,7 @@ impl<'a> Compiler<'a> {
             removed_statements: BTreeSet::new(),
             const_statements: BTreeMap::new(),
             builtin_qstrs,
+            line_cache: (0, 0, 0),
             trailer_pool: Vec::new(),
         }
     }
@@ -258,7 +261,20 @@ impl<'a> Compiler<'a> {
     /// Records the source line of a node that MicroPython's parse tree holds
     /// as a structure (leaves such as names and small ints carry no line).
     pub fn set_line(&mut self, offset: u32) {
-        let line = self.line_of(offset);
+        // The scope pass writes no code, and so no line table.
+        if self.pass == Pass::Scope || self.emit.no_source_lines {
+            return;
+        }
+        let (start, end, cached) = self.line_cache;
+        let line = if (start..end).contains(&offset) {
+            cached
+        } else {
+            let line = self.line_of(offset);
+            let range = self.lines.line_range(self.source, line);
+            // The line ending belongs to the line too.
+            self.line_cache = (range.start as u32, range.end as u32 + 1, line);
+            line
+        };
         self.emit.set_source_line(line);
     }
 
@@ -396,8 +412,7 @@ impl<'a> Compiler<'a> {
 
         let mut codes = alloc::vec![CompiledCode::default(); self.scopes.scopes.len()];
         for scope_id in 0..self.scopes.scopes.len() {
-            self.emit = Emitter::new();
-            self.emit.no_source_lines = self.options.opt_level >= 3;
+            self.emit.reset(self.options.opt_level >= 3);
             // Only the stack-size pass walks the tree; it records the code,
             // and the code-size and emit passes replay that recording.
             let _ = self.compile_scope(scope_id, Pass::StackSize);

@@ -40,12 +40,28 @@ pub static BUILTINS: &[(u16, Handler)] = &[
     (qstr_id("setattr"), setattr),
     (qstr_id("sorted"), sorted),
     (qstr_id("sum"), sum),
+    (qstr_id("super"), super_builtin),
 ];
 
-pub static HIDDEN: &[(u16, Handler)] = &[(qstr_id("__build_class__"), build_class), (qstr_id("__init__"), object_init)];
+pub static HIDDEN: &[(u16, Handler)] =
+    &[(qstr_id("__build_class__"), build_class), (qstr_id("__init__"), object_init), (qstr_id("__init__"), exception_init)];
+
+fn super_builtin(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    Err(vm.raise_msg(TypeId::NotImplementedError, "super() outside a method call"))
+}
 
 fn build_class(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     vm.build_class(args)
+}
+
+fn exception_init(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    if let Some((&exc, rest)) = args.split_first() {
+        if vm.is_exception(exc) && vm.is_heap(exc) {
+            let tuple = vm.new_tuple(rest)?;
+            vm.set(exc, 1, tuple);
+        }
+    }
+    Ok(Obj::NONE)
 }
 
 fn object_init(_vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {

@@ -236,12 +236,14 @@ fn dict_copy(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 }
 
 fn dict_fromkeys(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    check_args(vm, args, 2, 3)?;
-    let value = args.get(2).copied().unwrap_or(Obj::NONE);
+    let skip = args.first().is_some_and(|first| vm.is_type(*first) || vm.native_type(*first) == TypeId::Dict);
+    let args = if skip { &args[1..] } else { args };
+    check_args(vm, args, 1, 2)?;
+    let value = args.get(1).copied().unwrap_or(Obj::NONE);
     let dict = vm.new_dict(4)?;
     let mark = vm.root_mark();
     vm.push_root(dict)?;
-    let iterator = vm.get_iter(args[1])?;
+    let iterator = vm.get_iter(args[0])?;
     vm.push_root(iterator)?;
     while let Some(key) = vm.iter_next(iterator)? {
         vm.map_set(dict, key, value)?;

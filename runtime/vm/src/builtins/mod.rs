@@ -155,6 +155,11 @@ pub fn object_init_obj() -> Obj {
     builtin_fn(TABLE_HIDDEN, 1)
 }
 
+/// `BaseException.__init__`, what `super().__init__(...)` finds in an exception class.
+pub fn exception_init_obj() -> Obj {
+    builtin_fn(TABLE_HIDDEN, 2)
+}
+
 /// The keyword argument `name`, if given.
 pub fn keyword(vm: &Vm<'_>, kw: &[Obj], name: &str) -> Option<Obj> {
     kw.chunks(2).find(|pair| vm.str_bytes(pair[0]) == name.as_bytes()).and_then(|pair| pair.get(1).copied())

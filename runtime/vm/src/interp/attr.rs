@@ -31,7 +31,7 @@ impl Vm<'_> {
             return Ok(value);
         }
         let text = self.qstr_str_copy(name);
-        Err(self.raise_fmt(TypeId::NameError, format_args!("name '{}' isn't defined", text.as_str())))
+        Err(self.raise_fmt(TypeId::NameError, format_args!("name '{}' is not defined", text.as_str())))
     }
 
     /// Looks `name` up in a class and its bases (depth first, like MicroPython).
@@ -259,6 +259,9 @@ impl Vm<'_> {
                 }
             }
             if name == q("__init__") {
+                if self.native_type_of_type(class).is_exception() {
+                    return Ok((crate::builtins::exception_init_obj(), self_obj));
+                }
                 return Ok((crate::builtins::object_init_obj(), self_obj));
             }
         }

@@ -219,6 +219,7 @@ impl<'a> Vm<'a> {
                         let self_obj = top!();
                         let class = peek!(1);
                         let (method, bound_self) = tri!('op, self.load_super_method(class, self_obj, name));
+                        sp -= 1;
                         self.set(frame, base + sp - 2, method);
                         self.set(frame, base + sp - 1, bound_self);
                     }
@@ -249,7 +250,7 @@ impl<'a> Vm<'a> {
                         if tri!('op, self.map_remove(map, name)).is_none() {
                             let text = self.qstr_str_copy(name);
                             tri!('op, Err::<(), _>(
-                                self.raise_fmt(TypeId::NameError, format_args!("name '{}' isn't defined", text.as_str()))
+                                self.raise_fmt(TypeId::NameError, format_args!("name '{}' is not defined", text.as_str()))
                             ));
                         }
                     }

@@ -1,0 +1,2 @@
+from .mod import mod_func
+PKG_NAME = "pkg"

@@ -1,0 +1,4 @@
+LEAF = "leaf"
+def call_up():
+    from ..mod import mod_func
+    return mod_func()

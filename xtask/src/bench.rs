@@ -7,12 +7,14 @@
 //! same figures to `target/bench/results.json`.
 //!
 //! Registered so far: [`parse`] (the compiler front end's throughput and
-//! peak memory). The issues that build the frozen image and the runtime add
-//! theirs (code size against mpy-cross, RAM at boot against MicroPython's,
-//! pystone-style timings on QEMU). With no suite registered the command says
+//! peak memory) and [`compile`] (the whole compiler against mpy-cross run
+//! once per file). The issues that build the frozen image and the runtime
+//! add theirs (code size against mpy-cross, RAM at boot against
+//! MicroPython's, pystone-style timings on QEMU). With no suite registered the command says
 //! so, writes an empty `results.json` and exits 0, instead of printing
 //! made-up figures.
 
+mod compile;
 mod image;
 mod parse;
 
@@ -52,7 +54,11 @@ pub struct Suite {
 
 /// The registered suites. Add an entry here (with its function in its own
 /// module) to make `cargo xtask bench` run it.
-pub const SUITES: &[Suite] = &[Suite { name: "parse", run: parse::run }, Suite { name: "image", run: image::run }];
+pub const SUITES: &[Suite] = &[
+    Suite { name: "parse", run: parse::run },
+    Suite { name: "compile", run: compile::run },
+    Suite { name: "image", run: image::run },
+];
 
 /// Everything one run wrote to `results.json`.
 #[derive(Debug, Serialize)]
@@ -70,6 +76,10 @@ pub fn run(args: Args) -> crate::Outcome {
     }
     let sh = Shell::new()?;
     sh.change_dir(crate::project_root());
+    // Speed figures only mean something in release; the suites measure in
+    // release-built probes and say so, but a debug `cargo xtask` is named here.
+    let profile = if cfg!(debug_assertions) { "debug" } else { "release" };
+    eprintln!("bench: cargo xtask is a {profile} build; speed suites measure in release-built probes");
     let mut measurements = Vec::new();
     for suite in &selected {
         eprintln!("bench: {}", suite.name);

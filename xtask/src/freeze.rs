@@ -19,10 +19,10 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{bail, Context as _};
-use rime_bytecode::image::{BuiltImage, Image, ImageBuilder};
-use rime_bytecode::MpyModule;
 use rime_bytecode::image::{Abi, BuiltinTypes, STATIC_BASE};
+use rime_bytecode::image::{BuiltImage, Image, ImageBuilder};
 use rime_bytecode::qstr_runtime::RUNTIME_QSTRS;
+use rime_bytecode::MpyModule;
 use sha2::{Digest, Sha256};
 
 use crate::manifest::{self, BoardContext, ModuleKind};
@@ -184,8 +184,7 @@ fn load_inputs(args: &Args, root: &Path) -> anyhow::Result<Result<Inputs, String
         inputs.modules.push(Input { name: module.name.clone(), kind });
     }
     for resource in &resolved.resources {
-        let bytes = std::fs::read(&resource.source_path)
-            .with_context(|| format!("reading resource {}", resource.source_path.display()))?;
+        let bytes = std::fs::read(&resource.source_path).with_context(|| format!("reading resource {}", resource.source_path.display()))?;
         inputs.resources.push((resource.name.clone(), bytes));
     }
     inputs.main = match &resolved.main {

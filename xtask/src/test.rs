@@ -16,6 +16,8 @@ use xshell::{cmd, Shell};
 
 use crate::{build, toolchain};
 
+mod reference;
+
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Skip the stages that run an emulator (QEMU, rp2040js).
@@ -36,6 +38,11 @@ struct Stage {
 fn stages() -> Vec<Stage> {
     vec![
         Stage { name: "host: cargo test --workspace", emulator: false, run: cargo_test_workspace },
+        Stage {
+            name: "reference: corpus .mpy runs in MicroPython 1.27",
+            emulator: false,
+            run: reference::corpus_runs_in_micropython,
+        },
         Stage { name: "qemu: smoke binaries on mps2-an385 and mps2-an505", emulator: true, run: qemu_smoke },
     ]
 }

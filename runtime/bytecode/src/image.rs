@@ -127,9 +127,9 @@ mod read;
 #[cfg(feature = "alloc")]
 mod write;
 
+pub use check::MAX_DEPTH;
 #[cfg(feature = "alloc")]
 pub use dump::dump;
-pub use check::MAX_DEPTH;
 pub use read::{Digits, Image, ModuleRef, NamedEntry, ObjRef, RawCodeRef, Words};
 #[cfg(feature = "alloc")]
 pub use write::{BuildError, BuiltImage, ImageBuilder, ImageStats, ModuleStats};

@@ -57,7 +57,11 @@ fn exercise(bytes: &[u8]) -> bool {
 fn every_truncation_is_an_error() {
     for path in golden_files() {
         let bytes = std::fs::read(&path).unwrap();
-        for len in 0..bytes.len() {
+        // Reading a truncated file costs time proportional to its length, so
+        // the large random-float file is cut at every 97th byte only; the
+        // small files are cut everywhere.
+        let stride = if bytes.len() > 4096 { 97 } else { 1 };
+        for len in (0..bytes.len()).step_by(stride) {
             assert!(!exercise(&bytes[..len]), "{} truncated to {len} bytes was accepted", path.display());
         }
     }

@@ -12,7 +12,7 @@ use rime_bytecode::image::{checksum, dump, Abi, BuiltinTypes, Image, ImageBuilde
 use rime_bytecode::MpyModule;
 use std::path::Path;
 
-const RUNTIME_QSTRS: &[&str] = &["bytearray"];
+const RUNTIME_QSTRS: &[&str] = &["zfill"];
 
 fn abi() -> Abi<'static> {
     let types = BuiltinTypes { str: 0x1000, bytes: 0x1010, int: 0x1020, float: 0x1030, complex: 0x1040, tuple: 0x1050 };
@@ -46,11 +46,11 @@ fn seed_image() -> Vec<u8> {
     builder.build().unwrap().bytes
 }
 
-fn walk_code(image: &Image<'_>, code: RawCodeRef<'_, '_>, depth: usize) {
+fn walk_code(code: RawCodeRef<'_, '_>, depth: usize) {
     let _ = (code.fun_data().len(), code.kind(), code.address());
     if depth < 64 {
         for child in code.children() {
-            walk_code(image, child, depth + 1);
+            walk_code(child, depth + 1);
         }
     }
 }
@@ -82,7 +82,7 @@ fn exercise(image: &Image<'_>) {
             }
         }
         if let Some(root) = module.root() {
-            walk_code(image, root, 0);
+            walk_code(root, 0);
         }
     }
     for index in 0..image.resource_count() + 1 {

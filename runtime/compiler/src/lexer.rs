@@ -46,7 +46,10 @@ pub(crate) fn tokenize(source: &str, start: usize, end: usize, mode: LexMode) ->
         bytes: source.as_bytes(),
         pos: start,
         end: end.min(source.len()),
-        tokens: Vec::with_capacity((end.saturating_sub(start)) / 4 + 4),
+        // Realistic Python has about 0.3 tokens per byte (0.41 at most in the
+        // project's corpus); reserving 3/8 spares almost every file a regrowth,
+        // which would copy the vector and double its footprint.
+        tokens: Vec::with_capacity(end.saturating_sub(start) * 3 / 8 + 4),
         errors: Vec::new(),
         indent_stack: Vec::new(),
         bracket_depth: 0,

@@ -93,7 +93,11 @@ impl Report {
     pub fn text(&self) -> String {
         let mut out = String::new();
         let width = self.modules.iter().map(|module| module.name.len()).chain([6]).max().unwrap_or(6);
-        let _ = writeln!(out, "{:<width$}  {:>7}  {:>9}  {:>6}  {:>6}  {:>7}  {:>7}", "module", "code", "constants", "qstrs", "tables", "total", ".mpy");
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:>7}  {:>9}  {:>6}  {:>6}  {:>7}  {:>7}",
+            "module", "code", "constants", "qstrs", "tables", "total", ".mpy"
+        );
         let mut sums = [0u32; 5];
         for module in &self.modules {
             let _ = writeln!(
@@ -130,9 +134,16 @@ impl Report {
     /// which every box's width is proportional to its size.
     pub fn html(&self) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>rime frozen image: {}</title>", escape(&self.board));
+        let _ =
+            writeln!(out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>rime frozen image: {}</title>", escape(&self.board));
         out.push_str("<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{padding:2px 8px;text-align:right}td:first-child,th:first-child{text-align:left}</style></head><body>\n");
-        let _ = writeln!(out, "<h1>Frozen image for <code>{}</code>: {} bytes, {} qstrs</h1>", escape(&self.board), self.image_bytes, self.qstr_count);
+        let _ = writeln!(
+            out,
+            "<h1>Frozen image for <code>{}</code>: {} bytes, {} qstrs</h1>",
+            escape(&self.board),
+            self.image_bytes,
+            self.qstr_count
+        );
         out.push_str("<h2>Flash map</h2>\n");
         out.push_str(&self.svg());
         out.push_str("<h2>Modules</h2>\n<table><tr><th>module</th><th>code</th><th>constants</th><th>qstrs</th><th>tables</th><th>total</th><th>.mpy</th></tr>\n");
@@ -140,7 +151,13 @@ impl Report {
             let _ = writeln!(
                 out,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(&module.name), module.code, module.constants, module.qstrs, module.tables, module.total, module.mpy
+                escape(&module.name),
+                module.code,
+                module.constants,
+                module.qstrs,
+                module.tables,
+                module.total,
+                module.mpy
             );
         }
         out.push_str("</table>\n<h2>Resources and sources</h2>\n<ul>\n");

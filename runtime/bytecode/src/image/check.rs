@@ -26,12 +26,7 @@ pub(super) const CODE_DESCRIPTOR_SIZE: usize = 16;
 
 type Result<T> = core::result::Result<T, ImageError>;
 
-pub(super) fn parse<'a>(
-    bytes: &'a [u8],
-    expected: &Abi<'a>,
-    board: Option<&str>,
-    verify_checksum: bool,
-) -> Result<Image<'a>> {
+pub(super) fn parse<'a>(bytes: &'a [u8], expected: &Abi<'a>, board: Option<&str>, verify_checksum: bool) -> Result<Image<'a>> {
     let header = Header::read(bytes)?;
     if bytes.get(..4) != Some(&MAGIC[..]) {
         return Err(ImageError::new(0, ImageErrorKind::BadMagic));
@@ -45,12 +40,9 @@ pub(super) fn parse<'a>(
     }
     let total = header.total_size as usize;
     if total > bytes.len() {
-        return Err(ImageError::new(
-            bytes.len(),
-            ImageErrorKind::Truncated { needed: header.total_size, available: bytes.len() as u32 },
-        ));
+        return Err(ImageError::new(bytes.len(), ImageErrorKind::Truncated { needed: header.total_size, available: bytes.len() as u32 }));
     }
-    if total < HEADER_SIZE || total % 4 != 0 {
+    if total < HEADER_SIZE || total & 3 != 0 {
         return Err(ImageError::malformed(20, "the total size is not a multiple of 4 at least as large as the header"));
     }
     if header.abi_id != expected.abi_id {
@@ -90,8 +82,7 @@ pub(super) fn parse<'a>(
     if verify_checksum && checksum(bytes) != header.checksum {
         return Err(ImageError::new(CHECKSUM_OFFSET, ImageErrorKind::ChecksumMismatch));
     }
-    let mut image =
-        Image { bytes, header, runtime_qstrs: expected.runtime_qstrs, types: expected.types, pool_count: 0 };
+    let mut image = Image { bytes, header, runtime_qstrs: expected.runtime_qstrs, types: expected.types, pool_count: 0 };
     image.pool_count = check_pool(&image)?;
     let mut checker = Checker { image: &image, budget: total };
     checker.check_tables()?;
@@ -167,11 +158,7 @@ impl Checker<'_, '_> {
     fn locate(&self, address: u32, len: u64, section: Section, aligned: bool, at: usize, what: &'static str) -> Result<usize> {
         let (start, end) = range(self.image, section);
         let offset = u64::from(address.wrapping_sub(self.image.header.link_address));
-        if address < self.image.header.link_address
-            || offset < start as u64
-            || offset + len > end as u64
-            || (aligned && address % 4 != 0)
-        {
+        if address < self.image.header.link_address || offset < start as u64 || offset + len > end as u64 || (aligned && address & 3 != 0) {
             return Err(ImageError::malformed(at, what));
         }
         Ok(offset as usize)
@@ -186,11 +173,7 @@ impl Checker<'_, '_> {
 
     /// Checks a `(count, (name qstr, address)*)` table sorted by name, and
     /// calls `entry` for each address.
-    fn check_named_table(
-        &mut self,
-        section: Section,
-        mut entry: impl FnMut(&mut Self, u32, usize) -> Result<()>,
-    ) -> Result<()> {
+    fn check_named_table(&mut self, section: Section, mut entry: impl FnMut(&mut Self, u32, usize) -> Result<()>) -> Result<()> {
         let (start, end) = range(self.image, section);
         let count = self.word(start) as u64;
         if 4 + 8 * count != (end - start) as u64 {
@@ -213,7 +196,14 @@ impl Checker<'_, '_> {
 
     fn check_tables(&mut self) -> Result<()> {
         self.check_named_table(Section::ModuleIndex, |checker, address, at| {
-            let offset = checker.locate(address, MODULE_ENTRY_SIZE as u64, Section::Modules, true, at, "a module address is outside the modules section")?;
+            let offset = checker.locate(
+                address,
+                MODULE_ENTRY_SIZE as u64,
+                Section::Modules,
+                true,
+                at,
+                "a module address is outside the modules section",
+            )?;
             if checker.word(offset) != checker.word(at - 4) {
                 return Err(ImageError::malformed(offset, "a module's name differs from its index entry"));
             }
@@ -248,13 +238,27 @@ impl Checker<'_, '_> {
 
     fn check_module(&mut self, offset: usize) -> Result<()> {
         let qstr_count = u64::from(self.word(offset + 8));
-        let qstrs = self.locate(self.word(offset + 4), 2 * qstr_count, Section::Modules, true, offset + 4, "a module's qstr table is outside the modules section")?;
+        let qstrs = self.locate(
+            self.word(offset + 4),
+            2 * qstr_count,
+            Section::Modules,
+            true,
+            offset + 4,
+            "a module's qstr table is outside the modules section",
+        )?;
         for index in 0..qstr_count as usize {
             let at = qstrs + 2 * index;
             self.check_qstr_id(u32::from(half_at(self.image.bytes, at).unwrap_or(0)), at)?;
         }
         let object_count = u64::from(self.word(offset + 16));
-        let objects = self.locate(self.word(offset + 12), 4 * object_count, Section::Modules, true, offset + 12, "a module's object table is outside the modules section")?;
+        let objects = self.locate(
+            self.word(offset + 12),
+            4 * object_count,
+            Section::Modules,
+            true,
+            offset + 12,
+            "a module's object table is outside the modules section",
+        )?;
         for index in 0..object_count as usize {
             let at = objects + 4 * index;
             self.check_object(self.word(at), 0, at)?;
@@ -267,7 +271,8 @@ impl Checker<'_, '_> {
         if depth > MAX_DEPTH {
             return Err(ImageError::malformed(at, "raw codes are nested too deeply"));
         }
-        let offset = self.locate(address, CODE_DESCRIPTOR_SIZE as u64, Section::Code, true, at, "a raw code address is outside the code section")?;
+        let offset =
+            self.locate(address, CODE_DESCRIPTOR_SIZE as u64, Section::Code, true, at, "a raw code address is outside the code section")?;
         let fun_len = u64::from(self.word(offset + 4));
         self.locate(self.word(offset), fun_len, Section::Code, false, offset, "a raw code's bytecode is outside the code section")?;
         let info = self.word(offset + 12);
@@ -278,7 +283,14 @@ impl Checker<'_, '_> {
         if self.word(offset + 8) != address.wrapping_add(CODE_DESCRIPTOR_SIZE as u32) {
             return Err(ImageError::malformed(offset + 8, "a raw code's child list does not follow its descriptor"));
         }
-        let list = self.locate(self.word(offset + 8), 4 * children, Section::Code, true, offset + 8, "a raw code's child list is outside the code section")?;
+        let list = self.locate(
+            self.word(offset + 8),
+            4 * children,
+            Section::Code,
+            true,
+            offset + 8,
+            "a raw code's child list is outside the code section",
+        )?;
         for index in 0..children as usize {
             let at = list + 4 * index;
             self.check_code(self.word(at), depth + 1, at)?;
@@ -287,7 +299,14 @@ impl Checker<'_, '_> {
     }
 
     fn check_data(&self, offset: usize, len: u64, utf8: bool) -> Result<()> {
-        let start = self.locate(self.word(offset + 12), len + 1, Section::Constants, false, offset + 12, "a str or bytes object's data is outside the constants section")?;
+        let start = self.locate(
+            self.word(offset + 12),
+            len + 1,
+            Section::Constants,
+            false,
+            offset + 12,
+            "a str or bytes object's data is outside the constants section",
+        )?;
         let data = &self.image.bytes[start..start + len as usize];
         if self.image.bytes[start + len as usize] != 0 {
             return Err(ImageError::malformed(start, "a str or bytes object's data is not NUL-terminated"));
@@ -346,7 +365,14 @@ impl Checker<'_, '_> {
         } else if type_word == types.int {
             let info = self.word(offset + 4);
             let digits = u64::from(info >> 1);
-            let start = self.locate(self.word(offset + 8), 4 * digits, Section::Constants, true, offset + 8, "a big int's digits are outside the constants section")?;
+            let start = self.locate(
+                self.word(offset + 8),
+                4 * digits,
+                Section::Constants,
+                true,
+                offset + 8,
+                "a big int's digits are outside the constants section",
+            )?;
             if digits == 0 || self.word(start + 4 * (digits as usize - 1)) == 0 {
                 return Err(ImageError::malformed(offset + 4, "a big int is not normalised"));
             }

@@ -50,12 +50,7 @@ impl<'a> Image<'a> {
     /// Like [`Image::parse`] with every option: an optional board, and whether
     /// to verify the checksum (a runtime that trusts its flash may skip the
     /// SHA-256; the structure is checked either way).
-    pub fn parse_with(
-        bytes: &'a [u8],
-        expected: &Abi<'a>,
-        board: Option<&str>,
-        verify_checksum: bool,
-    ) -> Result<Image<'a>, ImageError> {
+    pub fn parse_with(bytes: &'a [u8], expected: &Abi<'a>, board: Option<&str>, verify_checksum: bool) -> Result<Image<'a>, ImageError> {
         check::parse(bytes, expected, board, verify_checksum)
     }
 
@@ -382,11 +377,20 @@ pub enum ObjRef<'a> {
     True,
     Ellipsis,
     Null,
-    Str { hash: u16, data: &'a str },
+    Str {
+        hash: u16,
+        data: &'a str,
+    },
     Bytes(&'a [u8]),
-    BigInt { negative: bool, digits: Digits<'a> },
+    BigInt {
+        negative: bool,
+        digits: Digits<'a>,
+    },
     Float(f64),
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Tuple(Words<'a>),
     /// An address outside the image (a runtime static object).
     Outside(u32),

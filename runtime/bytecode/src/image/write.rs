@@ -165,14 +165,14 @@ impl<'a> ImageBuilder<'a> {
 
     /// Lays the image out.
     pub fn build(&self) -> Result<BuiltImage, BuildError> {
-        let board = board_id(&self.board)
-            .map_or_else(|| error(format!("board id `{}` is not ASCII of at most 16 bytes", self.board)), Ok)?;
-        if self.link_address % 4 != 0 || !(FLASH_BASE..HEAP_BASE).contains(&self.link_address) {
+        let board =
+            board_id(&self.board).map_or_else(|| error(format!("board id `{}` is not ASCII of at most 16 bytes", self.board)), Ok)?;
+        if self.link_address & 3 != 0 || !(FLASH_BASE..HEAP_BASE).contains(&self.link_address) {
             return error(format!("link address 0x{:08x} is not a 4-byte aligned flash address", self.link_address));
         }
         let types = self.abi.types;
         for address in [types.str, types.bytes, types.int, types.float, types.complex, types.tuple] {
-            if address % 4 != 0 || address >= FLASH_BASE || address == 0 {
+            if address & 3 != 0 || address >= FLASH_BASE || address == 0 {
                 return error(format!("builtin type address 0x{address:08x} is not a static object address"));
             }
         }
@@ -192,8 +192,7 @@ impl<'a> ImageBuilder<'a> {
 
         let pool = self.pool(&modules, &resources, &sources)?;
         let first_qstr = self.abi.first_qstr();
-        let ids: BTreeMap<&str, u32> =
-            pool.iter().enumerate().map(|(index, text)| (text.as_str(), first_qstr + index as u32)).collect();
+        let ids: BTreeMap<&str, u32> = pool.iter().enumerate().map(|(index, text)| (text.as_str(), first_qstr + index as u32)).collect();
         if u64::from(first_qstr) + pool.len() as u64 > u64::from(MAX_QSTR_ID) + 1 {
             return error(format!("{} strings do not fit the qstr ids left by the runtime", pool.len()));
         }
@@ -271,14 +270,9 @@ impl<'a> ImageBuilder<'a> {
                 tables.extend_from_slice(&(id as u16).to_le_bytes());
             }
             pad(&mut tables);
-            for word in [
-                qstr_id(name).unwrap_or(0),
-                qstr_table,
-                module.qstrs.len() as u32,
-                object_table,
-                module.objects.len() as u32,
-                roots[index],
-            ] {
+            for word in
+                [qstr_id(name).unwrap_or(0), qstr_table, module.qstrs.len() as u32, object_table, module.objects.len() as u32, roots[index]]
+            {
                 push_word(&mut entries, word);
             }
             stats.modules[index].table_bytes = (MODULE_ENTRY_SIZE + 4 * module.objects.len() + 2 * module.qstrs.len()) as u32;
@@ -390,7 +384,7 @@ fn push_word(out: &mut Vec<u8>, word: u32) {
 }
 
 fn pad(out: &mut Vec<u8>) {
-    while out.len() % 4 != 0 {
+    while out.len() & 3 != 0 {
         out.push(0);
     }
 }
@@ -454,8 +448,7 @@ impl Constants {
             },
             Constant::Bytes(data) => Key::Bytes(data.clone()),
             Constant::Int(text) => {
-                let (negative, digits) =
-                    parse_decimal(text).map_or_else(|| error(format!("int constant `{text}` is not decimal")), Ok)?;
+                let (negative, digits) = parse_decimal(text).map_or_else(|| error(format!("int constant `{text}` is not decimal")), Ok)?;
                 let magnitude = match digits.as_slice() {
                     [] => Some(0i64),
                     [low] => Some(i64::from(*low)),

@@ -17,7 +17,7 @@ impl<'src> Parser<'src> {
     /// `( arguments )` of a call or a class statement, starting at the `(`.
     pub(super) fn parse_call_arguments(&mut self) -> Vec<Arg> {
         self.bump();
-        let mut args = Vec::new();
+        let mut args = self.args.take();
         let mut seen_keyword = false;
         let mut seen_double_star = false;
         while !self.at(TokenKind::RightParen) && !self.in_error {
@@ -72,7 +72,7 @@ impl<'src> Parser<'src> {
             }
         }
         self.expect(TokenKind::RightParen);
-        args
+        self.args.finish(args)
     }
 
     /// The parameters of a `def` (up to, not including, the `)`) or of a

@@ -48,9 +48,9 @@ impl<'src> Parser<'src> {
             return Vec::new();
         }
         if !self.eat(TokenKind::Newline) {
-            let mut body = self.body_buffer();
+            let mut body = self.bodies.take();
             self.parse_simple_line(&mut body);
-            return self.finish_body(body);
+            return self.bodies.finish(body);
         }
         if !self.at(TokenKind::Indent) {
             let span = self.span();
@@ -67,7 +67,7 @@ impl<'src> Parser<'src> {
             self.skip_block_body();
             return Vec::new();
         }
-        let mut body = self.body_buffer();
+        let mut body = self.bodies.take();
         while !matches!(self.kind(), TokenKind::Dedent | TokenKind::EndOfFile) {
             let before = self.pos;
             self.parse_statement(&mut body);
@@ -78,7 +78,7 @@ impl<'src> Parser<'src> {
         self.eat(TokenKind::Dedent);
         self.leave();
         self.in_error = false;
-        self.finish_body(body)
+        self.bodies.finish(body)
     }
 
     fn parse_if(&mut self) -> StmtKind {

@@ -83,14 +83,6 @@ pub(super) fn starts_expression(kind: TokenKind) -> bool {
     )
 }
 
-/// A vector holding `first`, with room for the next few elements: most
-/// lists have a second one, and growing from one to four would reallocate.
-fn list_of(first: Expr) -> Vec<Expr> {
-    let mut elements = Vec::with_capacity(4);
-    elements.push(first);
-    elements
-}
-
 fn boxed(expr: Expr) -> Box<Expr> {
     Box::new(expr)
 }
@@ -401,14 +393,15 @@ impl<'src> Parser<'src> {
         if !self.at(TokenKind::Comma) {
             return first;
         }
-        let mut elements = list_of(first);
+        let mut elements = self.exprs.take();
+        elements.push(first);
         while self.eat(TokenKind::Comma) {
             if !starts_expression(self.kind()) || self.in_error {
                 break;
             }
             elements.push(item(self));
         }
-        Expr { kind: ExprKind::Tuple(elements), span: self.span_from(start) }
+        Expr { kind: ExprKind::Tuple(self.exprs.finish(elements)), span: self.span_from(start) }
     }
 
     pub(super) fn parse_yield(&mut self) -> Expr {
@@ -472,7 +465,8 @@ impl<'src> Parser<'src> {
             self.check_not_starred(&first);
             return first;
         }
-        let mut elements = list_of(first);
+        let mut elements = self.exprs.take();
+        elements.push(first);
         while self.eat(TokenKind::Comma) {
             if self.at(TokenKind::RightParen) || self.in_error {
                 break;
@@ -480,7 +474,7 @@ impl<'src> Parser<'src> {
             elements.push(self.parse_star_or_named_test());
         }
         self.expect(TokenKind::RightParen);
-        Expr { kind: ExprKind::Tuple(elements), span: self.span_from(start) }
+        Expr { kind: ExprKind::Tuple(self.exprs.finish(elements)), span: self.span_from(start) }
     }
 
     fn parse_list_display(&mut self) -> Expr {
@@ -502,7 +496,8 @@ impl<'src> Parser<'src> {
 
     /// The elements after the first of a list or set display, and the closer.
     fn parse_display_rest(&mut self, first: Expr, closer: TokenKind) -> Vec<Expr> {
-        let mut elements = list_of(first);
+        let mut elements = self.exprs.take();
+        elements.push(first);
         while self.eat(TokenKind::Comma) {
             if self.at(closer) || self.in_error {
                 break;
@@ -510,7 +505,7 @@ impl<'src> Parser<'src> {
             elements.push(self.parse_star_or_named_test());
         }
         self.expect(closer);
-        elements
+        self.exprs.finish(elements)
     }
 
     fn parse_brace_display(&mut self) -> Expr {
@@ -578,14 +573,15 @@ impl<'src> Parser<'src> {
         if !self.at(TokenKind::Comma) {
             return first;
         }
-        let mut elements = list_of(first);
+        let mut elements = self.exprs.take();
+        elements.push(first);
         while self.eat(TokenKind::Comma) {
             if self.at(TokenKind::RightBracket) || self.in_error {
                 break;
             }
             elements.push(self.parse_slice_item());
         }
-        Expr { kind: ExprKind::Tuple(elements), span: self.span_from(start) }
+        Expr { kind: ExprKind::Tuple(self.exprs.finish(elements)), span: self.span_from(start) }
     }
 
     fn parse_slice_item(&mut self) -> Expr {

@@ -32,7 +32,7 @@ mod targets;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::ast::{Expr, ExprKind, Module, Span, Stmt};
+use crate::ast::{Arg, Expr, ExprKind, Module, Span, Stmt};
 use crate::diagnostic::{Diagnostic, Parsed};
 use crate::lexer::{tokenize, LexMode, Token, TokenKind};
 use names::NameSet;
@@ -104,7 +104,9 @@ fn parse_text(source: &str, mut errors: Vec<Diagnostic>) -> Parsed {
         names: NameSet::new(),
         names_cursor: 0,
         embedded: 0,
-        body_pool: Vec::new(),
+        bodies: Scratch::new(),
+        args: Scratch::new(),
+        exprs: Scratch::new(),
         depth: 0,
         tree_depth: 0,
         in_error: false,
@@ -113,6 +115,35 @@ fn parse_text(source: &str, mut errors: Vec<Diagnostic>) -> Parsed {
     let mut errors = parser.errors;
     errors.sort_by_key(|error| error.span.start);
     Parsed { module: Module { body }, errors }
+}
+
+/// Reusable buffers for the lists the parser builds (block bodies, call
+/// arguments, tuples and displays), one per list under construction: the
+/// elements are collected in a buffer and then moved into a vector of
+/// exactly the right size. Lists are then never reallocated as they grow,
+/// and the tree carries no spare capacity, which also keeps the blocks small
+/// enough for the allocator's fast paths.
+struct Scratch<T> {
+    buffers: Vec<Vec<T>>,
+}
+
+impl<T> Scratch<T> {
+    fn new() -> Scratch<T> {
+        Scratch { buffers: Vec::new() }
+    }
+
+    /// An empty buffer; hand it back with [`Scratch::finish`].
+    fn take(&mut self) -> Vec<T> {
+        self.buffers.pop().unwrap_or_default()
+    }
+
+    /// Moves the elements of `buffer` into a vector of their exact size and
+    /// keeps the emptied buffer for the next list.
+    fn finish(&mut self, mut buffer: Vec<T>) -> Vec<T> {
+        let list: Vec<T> = buffer.drain(..).collect();
+        self.buffers.push(buffer);
+        list
+    }
 }
 
 pub(crate) struct Parser<'src> {
@@ -131,11 +162,10 @@ pub(crate) struct Parser<'src> {
     names: NameSet<'src>,
     /// Index into the module's tokens up to which names are in `names`.
     names_cursor: usize,
-    /// Reusable buffers for the statements of the blocks being parsed, one
-    /// per open block: a block's statements are collected in a buffer and
-    /// then moved into a vector of exactly the right size, so bodies are not
-    /// reallocated as they grow and carry no spare capacity in the tree.
-    body_pool: Vec<Vec<Stmt>>,
+    /// Scratch buffers for block bodies, call arguments and expression lists.
+    bodies: Scratch<Stmt>,
+    args: Scratch<Arg>,
+    exprs: Scratch<Expr>,
     /// How many f-string expressions are being parsed (their tokens replace
     /// the module's while they are).
     embedded: u32,
@@ -308,20 +338,6 @@ impl<'src> Parser<'src> {
         }
         self.error_at_current("invalid syntax");
         crate::ast::Ident { name: String::new(), span: Span::new(token.span.start, token.span.start) }
-    }
-
-    /// A buffer to collect the statements of a block in; give it back with
-    /// [`Parser::finish_body`].
-    fn body_buffer(&mut self) -> Vec<Stmt> {
-        self.body_pool.pop().unwrap_or_default()
-    }
-
-    /// Moves the statements collected in `buffer` into a vector of their
-    /// exact size and keeps the emptied buffer for the next block.
-    fn finish_body(&mut self, mut buffer: Vec<Stmt>) -> Vec<Stmt> {
-        let body: Vec<Stmt> = buffer.drain(..).collect();
-        self.body_pool.push(buffer);
-        body
     }
 
     /// Adds the names among the module's tokens consumed so far to `names`.

@@ -35,7 +35,7 @@ fn augmented_operator(kind: TokenKind) -> Option<BinOp> {
 
 impl<'src> Parser<'src> {
     pub(super) fn parse_module_body(&mut self) -> Vec<Stmt> {
-        let mut body = self.body_buffer();
+        let mut body = self.bodies.take();
         while !self.at(TokenKind::EndOfFile) {
             let before = self.pos;
             if self.at(TokenKind::Dedent) {
@@ -47,7 +47,7 @@ impl<'src> Parser<'src> {
                 self.bump();
             }
         }
-        self.finish_body(body)
+        self.bodies.finish(body)
     }
 
     /// Parses one statement (or one line of simple statements) into `body`.

@@ -1,0 +1,157 @@
+//! rime's runtime firmware for the RP2 boards: the Raspberry Pi Pico and Pico W
+//! (RP2040) and Pico 2 and Pico 2 W (RP2350, Arm cores).
+//!
+//! Boot: [`chip::init`] sets up the clocks, UART0 (GPIO0/GPIO1 at the board's
+//! baud rate), the hardware timer, the USB controller and the LED pin;
+//! [`port::Port`] puts USB CDC serial beside the UART as the console. Then
+//! [`frozen::locate`] looks for the frozen image in its flash region,
+//! [`print_banner`] reports the board, the chip, the runtime's size, the
+//! image's status and the heap, and [`run_main`] runs the image's main module.
+//! Afterwards the board idles: it keeps USB serviced and blinks the LED once a
+//! second from the hardware timer (boards whose LED sits behind the CYW43
+//! wireless chip only idle).
+//!
+//! [`run_main`] is the one seam where the VM is called. The VM (`runtime/vm`)
+//! is not part of this build yet, so it reports that and returns: this
+//! firmware never pretends to run Python.
+//!
+//! A panic or a HardFault prints one line on UART0 and stops the board.
+
+#![no_std]
+#![no_main]
+
+mod board;
+mod chip;
+mod frozen;
+mod port;
+
+use core::fmt::Write;
+use core::panic::PanicInfo;
+
+use chip::hal;
+use cortex_m_rt::{exception, ExceptionFrame};
+use frozen::Frozen;
+use port::{Port, RawUart};
+
+/// The VM's heap, in 32-bit words.
+const HEAP_WORDS: usize = board::HEAP_SIZE as usize / 4;
+
+/// Half the LED's blink period, in microseconds.
+const BLINK_HALF_PERIOD_US: u64 = 500_000;
+
+#[hal::entry]
+fn main() -> ! {
+    // cortex-m-rt's entry macro turns this `static mut` into a `&'static mut`
+    // that only `main` holds: the VM's heap, zeroed with the rest of .bss.
+    static mut HEAP: [u32; HEAP_WORDS] = [0; HEAP_WORDS];
+
+    let Some((chip, usb_bus)) = chip::init() else {
+        let _ = writeln!(RawUart, "rime: the clocks or the UART did not start");
+        halt();
+    };
+    let mut port = Port::new(chip, &usb_bus);
+    let image = frozen::locate();
+    print_banner(&mut port, &image, HEAP.len() * 4);
+    run_main(&mut port, &image, HEAP);
+    idle(&mut port)
+}
+
+/// The firmware's own description of itself, printed once at boot.
+fn print_banner(port: &mut Port<'_>, image: &Frozen, heap_bytes: usize) {
+    let _ = writeln!(port, "\r\nrime {} on {} ({})\r", env!("CARGO_PKG_VERSION"), board::NAME, board::DESCRIPTION);
+    let _ = writeln!(port, "chip: {} at {} MHz\r", chip::NAME, port.sys_hz() / 1_000_000);
+    let _ = writeln!(
+        port,
+        "runtime: {} bytes of its {} KiB flash region at {:#010x}\r",
+        board::runtime_bytes(),
+        board::RUNTIME_SIZE / 1024,
+        board::RUNTIME_ORIGIN
+    );
+    let region = (board::FROZEN_ORIGIN, board::FROZEN_SIZE / 1024);
+    match image {
+        Frozen::Image { bytes, header } => {
+            let _ = writeln!(
+                port,
+                "frozen image: {} bytes at {:#010x} for board {}, format {}\r",
+                bytes.len(),
+                region.0,
+                header.board_name(),
+                header.format_version
+            );
+        }
+        Frozen::Missing => {
+            let _ = writeln!(
+                port,
+                "frozen image: none (the {} KiB region at {:#010x} is empty; \
+                 `cargo xtask freeze --board {}` makes one)\r",
+                region.1,
+                region.0,
+                board::NAME
+            );
+        }
+        Frozen::Rejected(reason) => {
+            let _ = writeln!(port, "frozen image: not used: {reason}\r");
+        }
+    }
+    let _ = writeln!(port, "heap: {heap_bytes} bytes\r");
+    let _ = writeln!(port, "console: uart0 at {} baud, USB CDC serial\r", board::CONSOLE_BAUD);
+}
+
+/// Runs the frozen image's main module on the VM, with `heap` as its
+/// garbage-collected heap. This is the one place the firmware calls the VM:
+/// when `runtime/vm` lands it parses the image against its ABI
+/// (`Image::parse_for_board`), imports the main module, and prints an
+/// uncaught exception's traceback through `port` before returning.
+fn run_main(port: &mut Port<'_>, image: &Frozen, heap: &mut [u32]) {
+    let _ = heap;
+    match image {
+        Frozen::Image { .. } => {
+            let _ = writeln!(port, "vm: not in this build yet; the main module does not run\r");
+        }
+        Frozen::Missing | Frozen::Rejected(_) => {
+            let _ = writeln!(port, "vm: not in this build yet; no frozen modules\r");
+        }
+    }
+}
+
+/// The board's idle state after the main module: USB stays serviced and the
+/// LED blinks once a second. Never returns.
+fn idle(port: &mut Port<'_>) -> ! {
+    if port.has_led() {
+        let _ = writeln!(port, "idle: blinking the LED ({})\r", board::LED);
+    } else if let Some(gpio) = board::EXAMPLE_LED_GPIO {
+        let _ = writeln!(
+            port,
+            "idle: the LED is on the CYW43 wireless chip, which this firmware does not drive; \
+             examples use an LED on GPIO{gpio}\r"
+        );
+    } else {
+        let _ = writeln!(port, "idle\r");
+    }
+    let mut next = port.ticks_us() + BLINK_HALF_PERIOD_US;
+    loop {
+        port.sleep_until(next);
+        port.toggle_led();
+        next += BLINK_HALF_PERIOD_US;
+    }
+}
+
+/// Stops the board for good with interrupts off.
+fn halt() -> ! {
+    cortex_m::interrupt::disable();
+    loop {
+        cortex_m::asm::wfi();
+    }
+}
+
+#[panic_handler]
+fn panic(info: &PanicInfo) -> ! {
+    let _ = writeln!(RawUart, "\r\nrime: panic: {info}\r");
+    halt()
+}
+
+#[exception]
+unsafe fn HardFault(frame: &ExceptionFrame) -> ! {
+    let _ = writeln!(RawUart, "\r\nrime: HardFault at pc={:#010x} lr={:#010x}\r", frame.pc(), frame.lr());
+    halt()
+}

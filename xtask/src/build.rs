@@ -5,8 +5,14 @@
 //! copies the ELFs to `firmware/qemu-smoke/<board>.elf` and prints their
 //! sizes; `--run` then boots each one in `qemu-system-arm` and checks its
 //! semihosting line and exit status. `xtask test` runs the same two steps as
-//! its QEMU stage. `--board B` (the runtime firmware of an RP2 board) is the
-//! RP2 firmware issue's and exits with code 2 until then.
+//! its QEMU stage.
+//!
+//! `--board B` builds the runtime firmware of the RP2 board B (pico, pico_w,
+//! pico2, pico2_w; `--all-boards` builds each of them) into
+//! `firmware/B/runtime.elf` and `firmware/B/runtime.uf2`, and prints one
+//! report line per board: the runtime's flash against its region, static RAM,
+//! the heap and the frozen-image region. A runtime that overflows its region
+//! fails the build (see `rp2.rs`).
 //!
 //! The thumb builds use their own target directory, `target/thumb`, so they
 //! never invalidate or wait on the host workspace's `target/`.
@@ -20,13 +26,16 @@ use anyhow::{bail, ensure, Context};
 use serde::Deserialize;
 use xshell::{cmd, Shell};
 
-use crate::toolchain;
+use crate::{rp2, toolchain};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The board to build the runtime firmware for (pico, pico2, ...).
-    #[arg(long, conflicts_with = "smoke")]
+    /// The board to build the runtime firmware for (pico, pico_w, pico2, pico2_w).
+    #[arg(long, conflicts_with_all = ["smoke", "all_boards"])]
     pub board: Option<String>,
+    /// Build the runtime firmware for every RP2 board.
+    #[arg(long, conflicts_with = "smoke")]
+    pub all_boards: bool,
     /// Build the no_std QEMU smoke binary for every QEMU board (both thumb targets).
     #[arg(long)]
     pub smoke: bool,
@@ -36,13 +45,27 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> crate::Outcome {
-    if let Some(board) = &args.board {
-        return crate::not_available(&format!("build --board {board}"), "issue 9: RP2 firmware");
+    let sh = Shell::new()?;
+    if args.board.is_some() || args.all_boards {
+        let boards = match &args.board {
+            Some(name) => vec![rp2::rp2_board(name)?],
+            None => rp2::rp2_boards()?,
+        };
+        let mut reports = Vec::new();
+        for board in &boards {
+            let built = rp2::build_board(&sh, board)?;
+            let root = crate::project_root();
+            let shown = |path: &Path| path.strip_prefix(&root).unwrap_or(path).display().to_string();
+            reports.push(format!("{}  -> {}, {}", built.report(), shown(&built.elf), shown(&built.uf2)));
+        }
+        for line in reports {
+            println!("{line}");
+        }
+        return Ok(ExitCode::SUCCESS);
     }
     if !args.smoke {
-        bail!("say what to build: `cargo xtask build --smoke [--run]` (or `--board B` once the RP2 port exists)");
+        bail!("say what to build: `cargo xtask build --board B`, `--all-boards` or `--smoke [--run]`");
     }
-    let sh = Shell::new()?;
     let elves = build_smoke(&sh)?;
     if args.run {
         for (board, elf) in &elves {

@@ -9,13 +9,16 @@
 mod bench;
 mod build;
 mod doctor;
+mod emulate;
 mod flash;
 mod freeze;
 mod manifest;
 mod mpy;
+mod rp2;
 mod run;
 mod test;
 mod toolchain;
+mod uf2;
 #[cfg(test)]
 mod tidy;
 

@@ -17,6 +17,7 @@ use xshell::{cmd, Shell};
 use crate::{build, toolchain};
 
 mod reference;
+mod rp2;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -43,7 +44,9 @@ fn stages() -> Vec<Stage> {
             emulator: false,
             run: reference::corpus_runs_in_micropython,
         },
+        Stage { name: "rp2: build all boards", emulator: false, run: rp2::build_all_boards },
         Stage { name: "qemu: smoke binaries on mps2-an385 and mps2-an505", emulator: true, run: qemu_smoke },
+        Stage { name: "pico: boot banner in rp2040js", emulator: true, run: rp2::pico_boot_banner },
     ]
 }
 

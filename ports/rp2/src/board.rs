@@ -42,7 +42,7 @@ pub static PICOTOOL_ENTRIES: [binary_info::EntryAddr; 7] = [
 /// The size of the runtime in flash: from the region's start to the end of
 /// the binary (boot2 or the IMAGE_DEF, vectors, code, constants, data).
 pub fn runtime_bytes() -> usize {
-    // SAFETY: taking the address of a linker symbol reads nothing.
-    let end = unsafe { core::ptr::addr_of!(__flash_binary_end) } as usize;
+    // Taking the address of a linker symbol reads nothing.
+    let end = core::ptr::addr_of!(__flash_binary_end) as usize;
     end.saturating_sub(RUNTIME_ORIGIN as usize)
 }

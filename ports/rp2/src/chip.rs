@@ -77,8 +77,10 @@ pub const WAKE_IRQ: pac::Interrupt = pac::Interrupt::TIMER_IRQ_0;
 #[cfg(feature = "rp2350")]
 pub const WAKE_IRQ: pac::Interrupt = pac::Interrupt::TIMER0_IRQ_0;
 
-/// UART0's register block, for the panic handler's last words.
-pub const UART0_BASE: usize = pac::UART0::PTR as usize;
+/// The address of UART0's register block, for the panic handler's last words.
+pub fn uart0_base() -> usize {
+    pac::UART0::ptr() as usize
+}
 
 /// The console UART: UART0 on GPIO0 (TX) and GPIO1 (RX).
 pub type Uart = UartPeripheral<
@@ -92,6 +94,31 @@ pub type LedPin = Pin<DynPinId, FunctionSioOutput, PullDown>;
 
 /// The USB device controller as usb-device's bus.
 pub type UsbBus = hal::usb::UsbBus;
+
+/// Makes GPIO `$number` of `$pins` a push-pull output, initially low, or
+/// gives `None` for a GPIO that cannot be the LED. build.rs accepts only
+/// GPIO2..GPIO28 for the LED (GPIO0 and GPIO1 are the console). A macro, not a
+/// function, because `init` has already moved the console's pins out of `$pins`.
+macro_rules! led_pin {
+    ($pins:ident, $number:expr) => {
+        led_pin!(@pick $pins, $number,
+            2 => gpio2, 3 => gpio3, 4 => gpio4, 5 => gpio5, 6 => gpio6, 7 => gpio7, 8 => gpio8, 9 => gpio9,
+            10 => gpio10, 11 => gpio11, 12 => gpio12, 13 => gpio13, 14 => gpio14, 15 => gpio15, 16 => gpio16,
+            17 => gpio17, 18 => gpio18, 19 => gpio19, 20 => gpio20, 21 => gpio21, 22 => gpio22, 23 => gpio23,
+            24 => gpio24, 25 => gpio25, 26 => gpio26, 27 => gpio27, 28 => gpio28)
+    };
+    (@pick $pins:ident, $number:expr, $($gpio:literal => $field:ident),*) => {
+        match $number {
+            $(Some($gpio) => {
+                let mut pin: LedPin = $pins.$field.into_push_pull_output().into_dyn_pin();
+                // Setting a SIO output cannot fail (the error type is Infallible).
+                let _ = pin.set_low();
+                Some(pin)
+            })*
+            _ => None,
+        }
+    };
+}
 
 /// The chip after [`init`]: the peripherals the port uses.
 pub struct Chip {
@@ -141,29 +168,8 @@ pub fn init() -> Option<(Chip, UsbBusAllocator<UsbBus>)> {
     #[cfg(feature = "rp2350")]
     let usb = UsbBus::new(pac.USB, pac.USB_DPRAM, clocks.usb_clock, true, &mut pac.RESETS);
 
-    let led = board::LED_GPIO.and_then(|number| led_pin(pins, number));
+    let led = led_pin!(pins, board::LED_GPIO);
     let sys_hz = clocks.system_clock.freq().to_Hz();
     Some((Chip { uart, timer, alarm, led, sys_hz }, UsbBusAllocator::new(usb)))
 }
 
-/// Makes GPIO `number` a push-pull output, initially low. build.rs accepts
-/// only GPIO2..GPIO28 for the LED (GPIO0 and GPIO1 are the console).
-fn led_pin(pins: hal::gpio::Pins, number: u8) -> Option<LedPin> {
-    macro_rules! pick {
-        ($($number:literal => $field:ident),* $(,)?) => {
-            match number {
-                $($number => pins.$field.into_push_pull_output().into_dyn_pin(),)*
-                _ => return None,
-            }
-        };
-    }
-    let mut pin = pick!(
-        2 => gpio2, 3 => gpio3, 4 => gpio4, 5 => gpio5, 6 => gpio6, 7 => gpio7, 8 => gpio8, 9 => gpio9,
-        10 => gpio10, 11 => gpio11, 12 => gpio12, 13 => gpio13, 14 => gpio14, 15 => gpio15, 16 => gpio16,
-        17 => gpio17, 18 => gpio18, 19 => gpio19, 20 => gpio20, 21 => gpio21, 22 => gpio22, 23 => gpio23,
-        24 => gpio24, 25 => gpio25, 26 => gpio26, 27 => gpio27, 28 => gpio28,
-    );
-    // Setting a SIO output cannot fail (the error type is Infallible).
-    let _ = pin.set_low();
-    Some(pin)
-}

@@ -32,8 +32,8 @@ extern "C" {
 
 /// The whole frozen-image region, as the XIP flash window maps it.
 pub fn region() -> &'static [u8] {
-    // SAFETY: taking the address of a linker symbol reads nothing.
-    let (start, end) = unsafe { (core::ptr::addr_of!(__frozen_start), core::ptr::addr_of!(__frozen_end)) };
+    // Taking the address of a linker symbol reads nothing.
+    let (start, end) = (core::ptr::addr_of!(__frozen_start), core::ptr::addr_of!(__frozen_end));
     let length = end as usize - start as usize;
     // SAFETY: memory.x defines the two symbols as the bounds of the FROZEN
     // region, which lies inside the XIP flash window: always mapped, readable

@@ -103,7 +103,9 @@ fn print_banner(port: &mut Port<'_>, image: &Frozen, heap_bytes: usize) {
 /// (`Image::parse_for_board`), imports the main module, and prints an
 /// uncaught exception's traceback through `port` before returning.
 fn run_main(port: &mut Port<'_>, image: &Frozen, heap: &mut [u32]) {
-    let _ = heap;
+    // Until the VM takes the heap, this keeps the linker from dropping the
+    // unused array, so that the build report shows the RAM the board will use.
+    core::hint::black_box(heap.as_mut_ptr());
     match image {
         Frozen::Image { .. } => {
             let _ = writeln!(port, "vm: not in this build yet; the main module does not run\r");

@@ -106,7 +106,8 @@ impl<'usb> Port<'usb> {
         self.timer.get_counter().ticks()
     }
 
-    /// Milliseconds since reset.
+    /// Milliseconds since reset (`time.ticks_ms()`, once the VM calls it).
+    #[allow(dead_code)]
     pub fn ticks_ms(&self) -> u64 {
         self.ticks_us() / 1000
     }
@@ -210,9 +211,9 @@ impl RawUart {
 impl fmt::Write for RawUart {
     fn write_str(&mut self, text: &str) -> fmt::Result {
         for &byte in text.as_bytes() {
-            let flags = (chip::UART0_BASE + Self::FR) as *const u32;
-            let data = (chip::UART0_BASE + Self::DR) as *mut u32;
-            // SAFETY: UART0_BASE is the PAC's address of UART0's register
+            let flags = (chip::uart0_base() + Self::FR) as *const u32;
+            let data = (chip::uart0_base() + Self::DR) as *mut u32;
+            // SAFETY: uart0_base() is the PAC's address of UART0's register
             // block; FR and DR are 32-bit registers inside it, always mapped.
             // Volatile accesses to them have no effect on Rust-visible memory.
             unsafe {

@@ -484,17 +484,14 @@ fn round(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
             }
         }
         Some(digits) => {
-            let scale = libm::pow(10.0, digits as f64);
-            let scaled = number * scale;
-            let rounded = libm::rint(scaled);
-            // Halfway cases depend on the decimal text, as in CPython.
-            let result = if (scaled - libm::trunc(scaled)).abs() == 0.5 {
-                let mut text = [0u8; 40];
-                let candidate = rounded / scale;
-                let _ = crate::obj::repr::format_float(candidate, &mut text);
-                candidate
+            let result = if digits >= 0 {
+                // Round through the exact decimal expansion, as CPython does.
+                let mut text = FixedText { bytes: [0; 400], len: 0 };
+                let _ = core::fmt::write(&mut text, format_args!("{:.*}", digits.min(300) as usize, number));
+                core::str::from_utf8(&text.bytes[..text.len]).ok().and_then(|value| value.parse::<f64>().ok()).unwrap_or(number)
             } else {
-                rounded / scale
+                let scale = libm::pow(10.0, (-digits) as f64);
+                libm::rint(number / scale) * scale
             };
             vm.new_float(if result.is_finite() { result } else { number })
         }
@@ -757,5 +754,22 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
             let text = vm.qstr_str_copy(Obj::qstr(name));
             Err(vm.raise_fmt(TypeId::TypeError, format_args!("cannot create '{}' instances", text.as_str())))
         }
+    }
+}
+
+struct FixedText {
+    bytes: [u8; 400],
+    len: usize,
+}
+
+impl core::fmt::Write for FixedText {
+    fn write_str(&mut self, text: &str) -> core::fmt::Result {
+        let end = self.len + text.len();
+        if end > self.bytes.len() {
+            return Err(core::fmt::Error);
+        }
+        self.bytes[self.len..end].copy_from_slice(text.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }

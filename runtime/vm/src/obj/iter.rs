@@ -169,6 +169,9 @@ impl Vm<'_> {
             TypeId::Zip => {
                 let iterators = self.get(iterator, 1);
                 let count = self.tuple_len(iterators);
+                if count == 0 {
+                    return Ok(None);
+                }
                 let result = self.alloc_tuple(count as usize)?;
                 let mark = self.root_mark();
                 self.push_root(result)?;

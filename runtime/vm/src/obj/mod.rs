@@ -20,6 +20,9 @@ pub mod seq;
 pub mod str;
 pub mod types;
 
+#[cfg(test)]
+mod tests;
+
 pub use types::TypeId;
 
 use rime_bytecode::image::{STATIC_BASE, WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_NULL, WORD_TRUE};

@@ -233,9 +233,17 @@ impl Vm<'_> {
         }
         let type_obj = self.type_of(obj);
         if self.is_class(type_obj) {
-            let method = if style == Style::Str { "__str__" } else { "__repr__" };
-            let name = self.intern_bytes(method.as_bytes())?;
-            if let Some(function) = self.class_lookup(type_obj, name) {
+            let mut found = None;
+            for method in [if style == Style::Str { "__str__" } else { "__repr__" }, "__repr__"] {
+                let name = self.intern_bytes(method.as_bytes())?;
+                if let Some(function) = self.class_lookup(type_obj, name) {
+                    if self.native_type(function) == TypeId::Function {
+                        found = Some(function);
+                        break;
+                    }
+                }
+            }
+            if let Some(function) = found {
                 if self.native_type(function) == TypeId::Function {
                     let text = self.call(function, &[obj], &[])?;
                     if !self.is_str(text) {

@@ -1,0 +1,71 @@
+//! Behaviour of the host runner that the Python suite cannot check through
+//! stdout alone: tracebacks of uncaught exceptions (file names and lines from
+//! the frozen line tables), `sys.exit` codes, and the heap and qstr reports
+//! of `micropython.mem_info(1)` and `qstr_info(1)`.
+
+use rime_host::{freeze_sources, run_image, HostPort, DEFAULT_HEAP};
+use rime_vm::{Config, Outcome};
+
+fn run(modules: &[(&str, &str)], heap: usize) -> (Outcome, String) {
+    let sources: Vec<(&str, &[u8])> = modules.iter().map(|(name, text)| (*name, text.as_bytes())).collect();
+    let image = freeze_sources(&sources).expect("freezes");
+    let mut port = HostPort::new(true);
+    let outcome = run_image(&image, heap, Config::default(), &mut port).expect("runs");
+    (outcome, String::from_utf8(port.capture.take().unwrap_or_default()).expect("utf-8"))
+}
+
+#[test]
+fn uncaught_exceptions_print_a_traceback_through_modules() {
+    let main = "import util\nprint('start')\nutil.check(-1)\n";
+    let util = "def check(value):\n    if value < 0:\n        raise ValueError('negative: %d' % value)\n    return value\n";
+    let (outcome, output) = run(&[("main.py", main), ("util.py", util)], DEFAULT_HEAP);
+    assert_eq!(outcome, Outcome::Uncaught);
+    assert_eq!(
+        output,
+        "start\nTraceback (most recent call last):\n  File \"main.py\", line 3, in <module>\n  File \"util.py\", line 3, in check\nValueError: negative: -1\n"
+    );
+}
+
+#[test]
+fn exceptions_without_arguments_print_only_their_name() {
+    let (outcome, output) = run(&[("main.py", "x = 1\n\nraise KeyboardInterrupt\n")], DEFAULT_HEAP);
+    assert_eq!(outcome, Outcome::Uncaught);
+    assert_eq!(output, "Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\nKeyboardInterrupt\n");
+}
+
+#[test]
+fn sys_exit_sets_the_outcome() {
+    let (outcome, output) = run(&[("main.py", "import sys\nprint('bye')\nsys.exit(3)\nprint('never')\n")], DEFAULT_HEAP);
+    assert_eq!((outcome, output.as_str()), (Outcome::Exit(3), "bye\n"));
+    let (outcome, _) = run(&[("main.py", "import sys\nsys.exit()\n")], DEFAULT_HEAP);
+    assert_eq!(outcome, Outcome::Finished);
+}
+
+#[test]
+fn mem_info_draws_the_heap_map() {
+    let program = "import micropython\nkeep = [bytearray(40) for i in range(3)]\nmicropython.mem_info(1)\n";
+    let (outcome, output) = run(&[("main.py", program)], 8 * 1024);
+    assert_eq!(outcome, Outcome::Finished);
+    let mut lines = output.lines();
+    assert!(lines.next().is_some_and(|line| line.starts_with("stack: ")));
+    let totals = lines.next().expect("GC line");
+    assert!(totals.starts_with("GC: total: "), "{totals}");
+    assert!(lines.next().is_some_and(|line| line.starts_with(" No. of 1-blocks: ")));
+    assert!(lines.next().is_some_and(|line| line.starts_with("GC memory layout; from ")));
+    let map: Vec<&str> = lines.collect();
+    // 8 KiB heap: 7 full lines of 64 blocks plus a partial one.
+    assert!(map.len() >= 7, "{output}");
+    assert!(map[0].starts_with("00000000: "));
+    assert_eq!(map[0].len(), 10 + 64);
+    assert!(map.iter().all(|line| line[10..].bytes().all(|byte| b".h=mTLDFBMSA".contains(&byte))), "{output}");
+    assert!(map[0].contains('L') && map[0].contains('D') && map[0].contains('M'), "{output}");
+}
+
+#[test]
+fn qstr_info_lists_ram_qstrs() {
+    let program = "import micropython\nd = {}\nsetattr(type('x', (), {}) if False else d.__class__, 'y', 1) if False else None\nname = 'made_' + 'at_runtime'\nclass C: pass\nsetattr(C, name, 1)\nmicropython.qstr_info(1)\n";
+    let (outcome, output) = run(&[("main.py", program)], DEFAULT_HEAP);
+    assert_eq!(outcome, Outcome::Finished, "{output}");
+    assert!(output.starts_with("qstr pool: n_pool=1, n_qstr=1, "), "{output}");
+    assert!(output.ends_with("Q(made_at_runtime)\n"), "{output}");
+}

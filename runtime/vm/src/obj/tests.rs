@@ -1,0 +1,230 @@
+//! Property tests of ints, dicts and sets against reference models
+//! (`i128` arithmetic, a `Vec` of entries), with seeded pseudo-random
+//! inputs, in normal and in GC stress mode.
+
+extern crate std;
+
+use std::vec::Vec;
+
+use crate::image::ImageView;
+use crate::obj::num::*;
+use crate::obj::{Obj, TypeId};
+use crate::port::{Config, Port};
+use crate::vm::Vm;
+
+struct NullPort;
+
+impl Port for NullPort {
+    fn write_stdout(&mut self, _bytes: &[u8]) {}
+}
+
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 11
+    }
+
+    fn int(&mut self) -> i64 {
+        let bits = self.next() % 63;
+        let magnitude = (self.next() >> (64 - 11 - 1)).max(1) as i64;
+        let value = (self.next() as i64) & ((1i64 << bits) - 1);
+        if magnitude % 2 == 0 {
+            -value
+        } else {
+            value
+        }
+    }
+}
+
+fn with_vm(stress: bool, test: impl FnOnce(&mut Vm<'_>)) {
+    let mut heap = std::vec![0u8; 256 * 1024];
+    let mut port = NullPort;
+    let config = Config { gc_stress: stress, ..Config::default() };
+    let mut vm = Vm::new(&mut heap, ImageView::empty(), &mut port, config).unwrap_or_else(|_| panic!("starts"));
+    test(&mut vm);
+}
+
+fn int_value(vm: &Vm<'_>, obj: Obj) -> i128 {
+    let big = vm.to_big(obj).unwrap_or_else(|| panic!("an int"));
+    let mut value = 0i128;
+    for index in (0..big.len).rev() {
+        value = (value << 32) | i128::from(big.digits[index]);
+    }
+    if big.negative {
+        -value
+    } else {
+        value
+    }
+}
+
+#[test]
+fn int_arithmetic_matches_i128() {
+    for stress in [false, true] {
+        with_vm(stress, |vm| {
+            let mut random = Random(7);
+            for _ in 0..if stress { 150 } else { 2000 } {
+                let (a, b) = (random.int(), random.int());
+                let left = vm.new_int(a).unwrap_or(Obj::NULL);
+                vm.push_root(left).unwrap_or(());
+                let right = vm.new_int(b).unwrap_or(Obj::NULL);
+                vm.push_root(right).unwrap_or(());
+                let (a, b) = (i128::from(a), i128::from(b));
+                let cases: [(u8, Option<i128>); 7] = [
+                    (OP_ADD, Some(a + b)),
+                    (OP_SUB, Some(a - b)),
+                    (OP_MUL, Some(a * b)),
+                    (OP_FLOOR_DIV, (b != 0).then(|| a.div_euclid(b) - i128::from(b < 0 && a.rem_euclid(b) != 0))),
+                    (OP_AND, Some(a & b)),
+                    (OP_OR, Some(a | b)),
+                    (OP_XOR, Some(a ^ b)),
+                ];
+                for (op, expected) in cases {
+                    let Some(expected) = expected else { continue };
+                    let result = vm.binary_op(op, left, right).unwrap_or(Obj::NULL);
+                    assert_eq!(int_value(vm, result), expected, "{a} op {op} {b}");
+                }
+                if b != 0 {
+                    let quotient = vm.binary_op(OP_FLOOR_DIV, left, right).unwrap_or(Obj::NULL);
+                    let quotient = int_value(vm, quotient);
+                    let remainder = vm.binary_op(OP_MOD, left, right).unwrap_or(Obj::NULL);
+                    let remainder = int_value(vm, remainder);
+                    assert_eq!(quotient * b + remainder, a);
+                    assert!(remainder == 0 || (remainder < 0) == (b < 0), "{a} % {b} = {remainder}");
+                }
+                let shift = (random.next() % 40) as i32;
+                let shifted = vm.binary_op(OP_LSHIFT, left, Obj::small(shift)).unwrap_or(Obj::NULL);
+                assert_eq!(int_value(vm, shifted), a << shift);
+                let back = vm.binary_op(OP_RSHIFT, left, Obj::small(shift)).unwrap_or(Obj::NULL);
+                assert_eq!(int_value(vm, back), a >> shift);
+                for op in [OP_LESS, OP_MORE, OP_EQUAL, OP_LESS_EQUAL] {
+                    let result = vm.compare(op, left, right).unwrap_or(false);
+                    let expected = match op {
+                        OP_LESS => a < b,
+                        OP_MORE => a > b,
+                        OP_EQUAL => a == b,
+                        _ => a <= b,
+                    };
+                    assert_eq!(result, expected);
+                }
+                let mark = vm.root_mark();
+                vm.pop_roots(mark - 2);
+            }
+        });
+    }
+}
+
+#[test]
+fn big_int_identities_hold() {
+    with_vm(false, |vm| {
+        let base = vm.new_int(3).unwrap_or(Obj::NULL);
+        let big = vm.binary_op(OP_POW, base, Obj::small(500)).unwrap_or(Obj::NULL);
+        vm.push_root(big).unwrap_or(());
+        let other = vm.binary_op(OP_POW, Obj::small(7), Obj::small(211)).unwrap_or(Obj::NULL);
+        vm.push_root(other).unwrap_or(());
+        let product = vm.binary_op(OP_MUL, big, other).unwrap_or(Obj::NULL);
+        let quotient = vm.binary_op(OP_FLOOR_DIV, product, other).unwrap_or(Obj::NULL);
+        assert!(vm.equal(quotient, big).unwrap_or(false));
+        let sum = vm.binary_op(OP_ADD, big, other).unwrap_or(Obj::NULL);
+        let difference = vm.binary_op(OP_SUB, sum, other).unwrap_or(Obj::NULL);
+        assert!(vm.equal(difference, big).unwrap_or(false));
+        let remainder = vm.binary_op(OP_MOD, big, Obj::small(1_000_007)).unwrap_or(Obj::NULL);
+        // 3**500 mod 1000007, computed independently.
+        let mut expected = 1i64;
+        for _ in 0..500 {
+            expected = expected * 3 % 1_000_007;
+        }
+        assert_eq!(int_value(vm, remainder), i128::from(expected));
+    });
+}
+
+#[test]
+fn dict_matches_an_ordered_model() {
+    for stress in [false, true] {
+        with_vm(stress, |vm| {
+            let dict = vm.new_dict(0).unwrap_or(Obj::NULL);
+            vm.push_root(dict).unwrap_or(());
+            let mut model: Vec<(i32, i32)> = Vec::new();
+            let mut random = Random(11);
+            for step in 0..if stress { 300 } else { 3000 } {
+                let key = (random.next() % 97) as i32;
+                if random.next() % 3 == 0 {
+                    let removed = vm.map_remove(dict, Obj::small(key)).unwrap_or(None);
+                    let position = model.iter().position(|(each, _)| *each == key);
+                    assert_eq!(removed.map(|value| value.small_value()), position.map(|at| model.remove(at).1));
+                } else {
+                    vm.map_set(dict, Obj::small(key), Obj::small(step)).unwrap_or(());
+                    match model.iter_mut().find(|(each, _)| *each == key) {
+                        Some(entry) => entry.1 = step,
+                        None => model.push((key, step)),
+                    }
+                }
+                assert_eq!(vm.map_len(dict) as usize, model.len());
+            }
+            let mut index = 0;
+            let mut seen = Vec::new();
+            while let Some((entry, key, value)) = vm.map_next(dict, index) {
+                seen.push((key.small_value(), value.small_value()));
+                index = entry + 1;
+            }
+            assert_eq!(seen, model);
+        });
+    }
+}
+
+#[test]
+fn str_keys_find_equal_qstrs_and_objects() {
+    with_vm(true, |vm| {
+        let dict = vm.new_dict(0).unwrap_or(Obj::NULL);
+        vm.push_root(dict).unwrap_or(());
+        let qstr = Obj::qstr(u32::from(rime_bytecode::qstr_runtime::qstr_id("append")));
+        vm.map_set(dict, qstr, Obj::small(1)).unwrap_or(());
+        let object = vm.new_str(b"append").unwrap_or(Obj::NULL);
+        assert_eq!(vm.map_get(dict, object).unwrap_or(None), Some(Obj::small(1)));
+        let text = vm.new_str(b"not a qstr yet").unwrap_or(Obj::NULL);
+        vm.push_root(text).unwrap_or(());
+        vm.map_set(dict, text, Obj::small(2)).unwrap_or(());
+        let interned = vm.intern(text).unwrap_or(Obj::NULL);
+        assert!(interned.is_qstr());
+        assert_eq!(vm.map_get_qstr(dict, interned), Some(Obj::small(2)));
+        assert_eq!(vm.intern_bytes(b"not a qstr yet").unwrap_or(Obj::NULL), interned);
+    });
+}
+
+#[test]
+fn set_operations_match_a_model() {
+    with_vm(true, |vm| {
+        let left = vm.new_map(TypeId::Set, 0).unwrap_or(Obj::NULL);
+        vm.push_root(left).unwrap_or(());
+        let right = vm.new_map(TypeId::Set, 0).unwrap_or(Obj::NULL);
+        vm.push_root(right).unwrap_or(());
+        let mut random = Random(5);
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        for _ in 0..60 {
+            let value = (random.next() % 40) as i32;
+            vm.set_add(left, Obj::small(value)).unwrap_or(());
+            if !a.contains(&value) {
+                a.push(value);
+            }
+            let value = (random.next() % 40) as i32;
+            vm.set_add(right, Obj::small(value)).unwrap_or(());
+            if !b.contains(&value) {
+                b.push(value);
+            }
+        }
+        for (op, keep) in [
+            (OP_AND, &(|x: &i32, a: &Vec<i32>, b: &Vec<i32>| a.contains(x) && b.contains(x)) as &dyn Fn(&i32, &Vec<i32>, &Vec<i32>) -> bool),
+            (OP_OR, &|x, a, b| a.contains(x) || b.contains(x)),
+            (OP_SUB, &|x, a, b| a.contains(x) && !b.contains(x)),
+            (OP_XOR, &|x, a, b| a.contains(x) != b.contains(x)),
+        ] {
+            let result = vm.binary_op(op, left, right).unwrap_or(Obj::NULL);
+            for value in 0..40 {
+                let present = vm.map_find(result, Obj::small(value)).unwrap_or(None).is_some();
+                assert_eq!(present, keep(&value, &a, &b), "op {op} value {value}");
+            }
+        }
+    });
+}

@@ -1,0 +1,299 @@
+// Boots a Raspberry Pi Pico firmware UF2 in the pinned rp2040js emulator and
+// reports what it printed on UART0 and how often it toggled GPIO25 (the LED).
+//
+// Usage: node run-pico.mjs FILE.uf2 [--marker TEXT] [--toggles N] [--budget N]
+//
+// The UF2 is loaded exactly as the BOOTSEL drive would flash it: every block
+// of the RP2040 family (0xe48bff56) is written at its target address, blocks
+// of other families (RP2350, the RP2350-E10 absolute block) and blocks marked
+// "not main flash" are skipped. The chip then boots the way its boot ROM would
+// start it: through boot2 at 0x10000000, with LR = 0.
+//
+// The boot ROM is our own stub, never Raspberry Pi's: a 16 KiB image with the
+// ROM header, the function and data tables that firmware looks up with
+// rom_table_lookup, and for every ROM function a two-instruction stub,
+// `BKPT #id; BX LR`. The BKPT reaches onBreak below, which does the work in
+// JavaScript on the core's registers (AAPCS: arguments in r0-r3, results in
+// r0/r1) and lets the stub return. The soft-float tables (SF, SD) follow the
+// V2 ROM layout; entries that are not implemented stop the run with a message
+// instead of computing a wrong result.
+//
+// The simulated clock advances by the cycles each instruction takes (8 ns
+// per cycle at 125 MHz); while the core sleeps in WFI/WFE, the clock jumps to
+// the next timer alarm, so idle time costs nothing.
+//
+// The run stops with exit code 0 as soon as the UART output contains the
+// marker (when given) and GPIO25 has toggled at least N times (when given);
+// with exit code 1 when the instruction budget (default 50 M) runs out first,
+// or the firmware calls reset_to_usb_boot or an unimplemented ROM function.
+// The output is the captured UART text, then a `GPIO25: n toggles` line and a
+// summary line with the instructions executed and the simulated time.
+import { RP2040, ConsoleLogger, LogLevel } from "rp2040js";
+import fs from "fs";
+
+const UF2_MAGIC0 = 0x0a324655;
+const UF2_MAGIC1 = 0x9e5d5157;
+const UF2_MAGIC_END = 0x0ab16f30;
+const UF2_FLAG_NOT_MAIN_FLASH = 0x1;
+const UF2_FLAG_FAMILY = 0x2000;
+const FAMILY_RP2040 = 0xe48bff56;
+const FLASH_START = 0x10000000;
+
+function usage(message) {
+  console.error(`run-pico.mjs: ${message}`);
+  console.error("usage: node run-pico.mjs FILE.uf2 [--marker TEXT] [--toggles N] [--budget INSTRUCTIONS]");
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+let file = null;
+let marker = null;
+let wantToggles = 0;
+let budget = 50_000_000;
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i];
+  if (arg === "--marker") marker = args[++i];
+  else if (arg === "--toggles") wantToggles = Number(args[++i]);
+  else if (arg === "--budget") budget = Number(args[++i]);
+  else if (file === null) file = arg;
+  else usage(`unexpected argument ${arg}`);
+}
+if (file === null) usage("no UF2 file given");
+if (!Number.isFinite(wantToggles) || !Number.isFinite(budget)) usage("--toggles and --budget take numbers");
+
+const mcu = new RP2040();
+mcu.logger = new ConsoleLogger(LogLevel.Error);
+
+// ---- The UF2, flashed as the BOOTSEL drive would (after the constructor's reset). ----
+function loadUf2(bytes) {
+  if (bytes.length === 0 || bytes.length % 512 !== 0) usage(`${file} is not a UF2 file (size ${bytes.length})`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let written = 0;
+  for (let offset = 0; offset < bytes.length; offset += 512) {
+    const word = (at) => view.getUint32(offset + at, true);
+    if (word(0) !== UF2_MAGIC0 || word(4) !== UF2_MAGIC1 || word(508) !== UF2_MAGIC_END) {
+      usage(`${file}: block ${offset / 512} has bad magic numbers`);
+    }
+    const flags = word(8);
+    const target = word(12);
+    const size = word(16);
+    if (flags & UF2_FLAG_NOT_MAIN_FLASH) continue;
+    if ((flags & UF2_FLAG_FAMILY) && word(28) !== FAMILY_RP2040) continue;
+    if (size > 476 || target < FLASH_START || target + size > FLASH_START + mcu.flash.length) {
+      usage(`${file}: block ${offset / 512} targets ${target.toString(16)}+${size}, outside flash`);
+    }
+    mcu.flash.set(bytes.subarray(offset + 32, offset + 32 + size), target - FLASH_START);
+    written += 1;
+  }
+  if (written === 0) usage(`${file} has no RP2040 blocks`);
+  return written;
+}
+const blocks = loadUf2(fs.readFileSync(file));
+
+// ---- The stub boot ROM. ----
+const rom = new DataView(new ArrayBuffer(16 * 1024));
+const FUNCTION_STUBS = 0x100;
+const handlers = [];
+const failures = [];
+function stub(handler) {
+  const id = handlers.length;
+  handlers.push(handler);
+  const at = FUNCTION_STUBS + 4 * id;
+  rom.setUint16(at, 0xbe00 | id, true); // BKPT #id
+  rom.setUint16(at + 2, 0x4770, true); // BX LR
+  return at | 1;
+}
+const code = (name) => name.charCodeAt(0) | (name.charCodeAt(1) << 8);
+const reg = mcu.core.registers;
+const u32 = (value) => value >>> 0;
+
+// Soft float in JavaScript: f32 values are passed as their bits in one
+// register, f64 values as two (low word first).
+const scratch = new DataView(new ArrayBuffer(8));
+const f32 = (bits) => (scratch.setUint32(0, bits, true), scratch.getFloat32(0, true));
+const f32bits = (value) => (scratch.setFloat32(0, value, true), scratch.getUint32(0, true));
+const f64 = (lo, hi) => (scratch.setUint32(0, lo, true), scratch.setUint32(4, hi, true), scratch.getFloat64(0, true));
+const setF64 = (value) => {
+  scratch.setFloat64(0, value, true);
+  reg[0] = scratch.getUint32(0, true);
+  reg[1] = scratch.getUint32(4, true);
+};
+const toInt32 = (value) => (Number.isNaN(value) ? 0 : Math.max(-0x80000000, Math.min(0x7fffffff, Math.trunc(value))));
+const toUint32 = (value) => (Number.isNaN(value) ? 0 : Math.max(0, Math.min(0xffffffff, Math.trunc(value))));
+const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+function floatTable(double) {
+  // Arguments: a = first operand, b = second (f32: r1, f64: r2:r3).
+  const a = () => (double ? f64(reg[0], reg[1]) : f32(reg[0]));
+  const b = () => (double ? f64(reg[2], reg[3]) : f32(reg[1]));
+  const put = (value) => (double ? setF64(value) : (reg[0] = f32bits(value)));
+  const entries = new Map([
+    [0x00, () => put(a() + b())],
+    [0x04, () => put(a() - b())],
+    [0x08, () => put(a() * b())],
+    [0x0c, () => put(a() / b())],
+    [0x18, () => put(Math.sqrt(a()))],
+    [0x1c, () => (reg[0] = u32(toInt32(a())))],
+    [0x24, () => (reg[0] = toUint32(a()))],
+    [0x2c, () => put(reg[0] | 0)],
+    [0x34, () => put(u32(reg[0]))],
+    [0x54, () => (reg[0] = u32(cmp(a(), b())))],
+    [0x7c, () => (double ? (reg[0] = f32bits(a())) : setF64(a()))],
+  ]);
+  const table = [];
+  for (let offset = 0; offset < 0x80; offset += 4) {
+    const entry = entries.get(offset);
+    const name = `${double ? "SD" : "SF"}+0x${offset.toString(16)}`;
+    table.push(stub(entry ?? (() => fail(`the firmware called the unimplemented ROM float function ${name}`))));
+  }
+  return table;
+}
+
+function fail(message) {
+  failures.push(message);
+}
+
+const functions = new Map([
+  ["P3", () => (reg[0] = popcount(reg[0]))],
+  ["R3", () => (reg[0] = u32(reverseBits(reg[0])))],
+  ["L3", () => (reg[0] = Math.clz32(reg[0]))],
+  ["T3", () => (reg[0] = reg[0] === 0 ? 32 : 31 - Math.clz32(reg[0] & -reg[0]))],
+  ["MS", () => memset(reg[0], reg[1], reg[2])],
+  ["S4", () => memset(reg[0], reg[1], reg[2])],
+  ["MC", () => memcpy(reg[0], reg[1], reg[2])],
+  ["C4", () => memcpy(reg[0], reg[1], reg[2])],
+  ["IF", () => {}],
+  ["EX", () => {}],
+  ["FC", () => {}],
+  ["CX", () => {}],
+  ["RE", () => mcu.flash.fill(0xff, reg[0], reg[0] + reg[1])],
+  ["RP", () => {
+    for (let i = 0; i < reg[2]; i++) mcu.flash[reg[0] + i] &= mcu.readUint8(reg[1] + i);
+  }],
+  ["UB", () => fail("the firmware called reset_to_usb_boot")],
+]);
+function popcount(value) {
+  let count = 0;
+  for (let v = value >>> 0; v; v >>>= 1) count += v & 1;
+  return count;
+}
+function reverseBits(value) {
+  let out = 0;
+  for (let i = 0; i < 32; i++) out = (out << 1) | ((value >>> i) & 1);
+  return out;
+}
+function memset(dest, byte, count) {
+  for (let i = 0; i < count; i++) mcu.writeUint8(dest + i, byte & 0xff);
+}
+function memcpy(dest, src, count) {
+  for (let i = 0; i < count; i++) mcu.writeUint8(dest + i, mcu.readUint8(src + i));
+}
+
+const lookup = stub(() => {
+  // rom_table_lookup(table, code): walk the (code, pointer) u16 pairs.
+  for (let at = reg[0]; ; at += 4) {
+    const entryCode = rom.getUint16(at, true);
+    if (entryCode === 0) {
+      reg[0] = 0;
+      return;
+    }
+    if (entryCode === reg[1]) {
+      reg[0] = rom.getUint16(at + 2, true);
+      return;
+    }
+  }
+});
+const halt = stub(() => fail("the firmware returned into the boot ROM"));
+const functionEntries = [...functions].map(([name, handler]) => [code(name), stub(handler)]);
+const sf = floatTable(false);
+const sd = floatTable(true);
+
+// Tables: the two float tables (u32 pointers), then the two lookup tables.
+let cursor = 0x800;
+function putWords(words) {
+  const at = cursor;
+  for (const word of words) {
+    rom.setUint32(cursor, word, true);
+    cursor += 4;
+  }
+  return at;
+}
+const sfTable = putWords(sf);
+const sdTable = putWords(sd);
+function putLookupTable(entries) {
+  const at = cursor;
+  for (const [entryCode, pointer] of entries) {
+    rom.setUint16(cursor, entryCode, true);
+    rom.setUint16(cursor + 2, pointer, true);
+    cursor += 4;
+  }
+  rom.setUint16(cursor, 0, true);
+  cursor += 4;
+  return at;
+}
+const functionTable = putLookupTable(functionEntries);
+const dataTable = putLookupTable([[code("SF"), sfTable], [code("SD"), sdTable]]);
+
+rom.setUint32(0x00, 0x20042000, true); // initial stack pointer
+rom.setUint32(0x04, halt, true); // reset vector
+rom.setUint8(0x10, 0x4d); // 'M'
+rom.setUint8(0x11, 0x75); // 'u'
+rom.setUint8(0x12, 0x01);
+rom.setUint8(0x13, 0x02); // ROM version 2 (B1/B2 silicon)
+rom.setUint16(0x14, functionTable, true);
+rom.setUint16(0x16, dataTable, true);
+rom.setUint16(0x18, lookup, true);
+mcu.bootrom.set(new Uint32Array(rom.buffer));
+
+// ---- Capture: UART0 and GPIO25. ----
+let output = "";
+let toggles = 0;
+let done = false;
+const finished = () => (marker === null || output.includes(marker)) && toggles >= wantToggles;
+mcu.uart[0].onByte = (byte) => {
+  output += String.fromCharCode(byte);
+  if (finished()) done = true;
+};
+mcu.gpio[25].addListener((state, oldState) => {
+  if (state !== oldState) toggles += 1;
+  if (finished()) done = true;
+});
+mcu.onBreak = (id) => {
+  const handler = handlers[id];
+  if (handler === undefined) fail(`the firmware hit a breakpoint (BKPT #${id}) at ${(mcu.core.PC - 2).toString(16)}`);
+  else handler();
+};
+
+// ---- Boot through boot2, as the boot ROM would, and run. ----
+mcu.core.SP = 0x20042000;
+mcu.core.LR = 0;
+mcu.core.PC = FLASH_START;
+const cycleNanos = 1e9 / 125e6;
+let executed = 0;
+const started = Date.now();
+while (!done && failures.length === 0 && executed < budget) {
+  if (mcu.core.waiting) {
+    const nanos = mcu.clock.nanosToNextAlarm;
+    mcu.clock.tick(nanos > 0 ? nanos : 1000);
+  } else {
+    mcu.clock.tick(mcu.core.executeInstruction() * cycleNanos);
+  }
+  executed += 1;
+}
+const wall = (Date.now() - started) / 1000;
+if (!done && failures.length === 0 && finished()) done = true;
+
+process.stdout.write(output);
+if (output.length > 0 && !output.endsWith("\n")) process.stdout.write("\n");
+console.log(`GPIO25: ${toggles} toggles`);
+const simulated = (mcu.clock.nanos / 1e9).toFixed(3);
+console.log(`run-pico: ${blocks} UF2 blocks, ${executed} steps, ${simulated} s simulated, ${wall.toFixed(2)} s wall`);
+for (const message of failures) console.error(`run-pico: ${message}`);
+if (!done) {
+  const wanted = [marker !== null ? `the marker ${JSON.stringify(marker)}` : null, wantToggles ? `${wantToggles} toggles` : null]
+    .filter(Boolean)
+    .join(" and ");
+  if (failures.length === 0) console.error(`run-pico: the budget of ${budget} steps ran out before ${wanted || "the end"}`);
+  process.exit(1);
+}
+process.exit(failures.length === 0 ? 0 : 1);

@@ -1,0 +1,212 @@
+//! The RP2 stages of `cargo xtask test`, and the check of our UF2 writer
+//! against the independent decoder `tests/reference/uf2-decode.py`.
+//!
+//! - "rp2: build all boards" builds the runtime firmware of every board in
+//!   `ports/rp2/boards` (as CI's board matrix does, one after another), prints
+//!   each build report line, fails when a runtime overflows its flash region
+//!   or leaves too little RAM, and decodes each board's `runtime.uf2` with the
+//!   Python decoder, comparing the reassembled bytes with the ELF's segments.
+//! - "pico: boot banner in rp2040js" boots `firmware/pico/runtime.uf2` in the
+//!   emulated Pico and checks the boot banner on UART0 and that the LED on
+//!   GPIO25 blinks (at least two transitions).
+//!
+//! [`check_with_decoder`] is shared with the unit tests below, which run the
+//! decoder on synthetic segment lists (RP2040 and RP2350 with the E10 block,
+//! gaps inside pages, a raw 4 KiB region) and on the real pico runtime when it
+//! has been built.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{ensure, Context};
+use serde::Deserialize;
+use xshell::Shell;
+
+use crate::uf2::{self, Family, Segment};
+use crate::{emulate, rp2};
+
+/// Builds every RP2 board and checks each UF2 with the independent decoder.
+pub fn build_all_boards(sh: &Shell) -> anyhow::Result<()> {
+    let mut reports = Vec::new();
+    for board in rp2::rp2_boards()? {
+        let built = rp2::build_board(sh, &board)?;
+        let elf = std::fs::read(&built.elf).with_context(|| format!("reading {}", built.elf.display()))?;
+        let segments = uf2::elf_segments(&elf, board.flash())?;
+        let uf2_bytes = std::fs::read(&built.uf2).with_context(|| format!("reading {}", built.uf2.display()))?;
+        let decoded = check_with_decoder(&uf2_bytes, &segments, board.family()?)
+            .with_context(|| format!("checking {} with uf2-decode.py", built.uf2.display()))?;
+        reports.push(format!("{}  uf2 {} blocks ok", built.report(), decoded.total_blocks()));
+    }
+    for line in reports {
+        println!("{line}");
+    }
+    Ok(())
+}
+
+/// The banner lines the pico runtime must print on UART0, in order.
+const PICO_BANNER: [&str; 6] = [
+    "rime ",
+    " on pico (Raspberry Pi Pico)",
+    "chip: RP2040 at 125 MHz",
+    "frozen image: none",
+    "heap: 196608 bytes",
+    "idle: blinking the LED (GPIO25)",
+];
+
+/// Instructions (and idle steps) the banner test may run: the boot takes a
+/// few hundred thousand, and each idle wake-up every 10 ms a few hundred.
+const PICO_BUDGET: u64 = 20_000_000;
+
+/// Boots the pico runtime in rp2040js: banner on UART0, the LED blinking.
+pub fn pico_boot_banner(sh: &Shell) -> anyhow::Result<()> {
+    let built = rp2::build_board(sh, &rp2::rp2_board("pico")?)?;
+    let output = emulate::run_pico(&built.uf2, Some("idle: "), 2, PICO_BUDGET)?;
+    print!("{}", output.uart);
+    println!("GPIO25: {} toggles\n{}", output.gpio25_toggles, output.summary);
+    let mut rest = output.uart.as_str();
+    for line in PICO_BANNER {
+        let at = rest.find(line).with_context(|| format!("the banner lacks `{line}` (or has it out of order)"))?;
+        rest = &rest[at + line.len()..];
+    }
+    ensure!(output.gpio25_toggles >= 2, "GPIO25 toggled {} times, expected at least 2", output.gpio25_toggles);
+    Ok(())
+}
+
+/// The decoder's JSON summary.
+#[derive(Debug, Deserialize)]
+pub struct Decoded {
+    /// Blocks per family id (`0x…` strings).
+    pub blocks: std::collections::BTreeMap<String, u32>,
+    pub family: String,
+    pub start: u32,
+    pub end: u32,
+    pub absolute_block: bool,
+    #[serde(skip)]
+    pub bytes: Vec<u8>,
+}
+
+impl Decoded {
+    fn total_blocks(&self) -> u32 {
+        self.blocks.values().sum()
+    }
+}
+
+/// The decoder script.
+fn decoder() -> PathBuf {
+    crate::project_root().join("tests/reference/uf2-decode.py")
+}
+
+/// Runs the decoder on `uf2_bytes` and checks its reassembly against
+/// `segments`: every segment byte at its address, 0x00 in the gaps of the
+/// pages, one block per page, the family, and the E10 block for the RP2350.
+pub fn check_with_decoder(uf2_bytes: &[u8], segments: &[Segment], family: Family) -> anyhow::Result<Decoded> {
+    let dir = scratch_dir()?;
+    let (uf2_path, bin_path) = (dir.join("in.uf2"), dir.join("out.bin"));
+    std::fs::write(&uf2_path, uf2_bytes)?;
+    let result = run_decoder(&uf2_path, &bin_path, family).and_then(|decoded| compare(decoded, segments, family));
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+fn run_decoder(uf2_path: &Path, bin_path: &Path, family: Family) -> anyhow::Result<Decoded> {
+    let output = std::process::Command::new("python3")
+        .arg(decoder())
+        .arg(uf2_path)
+        .args(["--family", &format!("{:#x}", family.id()), "--bin"])
+        .arg(bin_path)
+        .output()
+        .map_err(|error| anyhow::anyhow!("cannot start python3 ({error})"))?;
+    ensure!(
+        output.status.success(),
+        "uf2-decode.py rejected the file: {}",
+        String::from_utf8_lossy(&output.stderr).trim()
+    );
+    let mut decoded: Decoded = serde_json::from_slice(&output.stdout).context("parsing uf2-decode.py's JSON")?;
+    decoded.bytes = std::fs::read(bin_path)?;
+    Ok(decoded)
+}
+
+fn compare(decoded: Decoded, segments: &[Segment], family: Family) -> anyhow::Result<Decoded> {
+    ensure!(decoded.family == format!("{:#010x}", family.id()), "family {} is not {:#010x}", decoded.family, family.id());
+    ensure!(decoded.absolute_block == (family == Family::Rp2350ArmS), "the E10 absolute block is wrong");
+    let pages = uf2::pages(segments)?;
+    let first = *pages.keys().next().context("no pages")?;
+    ensure!(decoded.start == first, "the decoded image starts at {:#x}, not {first:#x}", decoded.start);
+    let image_blocks = decoded.blocks.get(&decoded.family).copied().unwrap_or(0);
+    ensure!(image_blocks as usize == pages.len(), "{image_blocks} blocks for {} pages", pages.len());
+    let mut expected = vec![0u8; (decoded.end - decoded.start) as usize];
+    for segment in segments {
+        let offset = (segment.address - decoded.start) as usize;
+        let slot = expected.get_mut(offset..offset + segment.data.len()).context("a segment lies past the end")?;
+        slot.copy_from_slice(&segment.data);
+    }
+    if let Some(offset) = expected.iter().zip(&decoded.bytes).position(|(want, got)| want != got) {
+        anyhow::bail!("the decoded byte at {:#010x} differs from the ELF", decoded.start as usize + offset);
+    }
+    ensure!(expected.len() == decoded.bytes.len(), "the decoded image has {} bytes, not {}", decoded.bytes.len(), expected.len());
+    Ok(decoded)
+}
+
+/// A fresh scratch folder for one decoder run.
+fn scratch_dir() -> anyhow::Result<PathBuf> {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let name = format!("rime-uf2-check-{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
+    let dir = std::env::temp_dir().join(name);
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    Ok(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn synthetic() -> Vec<Segment> {
+        let ramp = |length: usize, seed: u8| (0..length).map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed)).collect();
+        vec![
+            Segment { address: 0x1000_0000, data: ramp(0x100, 1) },
+            Segment { address: 0x1000_0100, data: ramp(0xd4, 2) },
+            Segment { address: 0x1000_01d4, data: ramp(0x1234, 3) },
+            Segment { address: 0x1000_2000, data: ramp(0x22, 4) },
+        ]
+    }
+
+    #[test]
+    fn decoder_reassembles_synthetic_rp2040_and_rp2350_images() {
+        for family in [Family::Rp2040, Family::Rp2350ArmS] {
+            let uf2_bytes = uf2::from_segments(&synthetic(), family).unwrap();
+            let decoded = check_with_decoder(&uf2_bytes, &synthetic(), family).unwrap();
+            assert_eq!(decoded.absolute_block, family == Family::Rp2350ArmS);
+        }
+    }
+
+    #[test]
+    fn decoder_accepts_raw_regions() {
+        let data = b"RIMG and the rest of an image".to_vec();
+        let uf2_bytes = uf2::from_region(0x1010_0000..0x1010_1000, &data, Family::Rp2040).unwrap();
+        let mut padded = data;
+        padded.resize(4096, 0xff);
+        let decoded =
+            check_with_decoder(&uf2_bytes, &[Segment { address: 0x1010_0000, data: padded }], Family::Rp2040).unwrap();
+        assert_eq!((decoded.start, decoded.end), (0x1010_0000, 0x1010_1000));
+    }
+
+    #[test]
+    fn decoder_rejects_a_corrupted_file() {
+        let mut uf2_bytes = uf2::from_segments(&synthetic(), Family::Rp2040).unwrap();
+        uf2_bytes[512 + 20] = 7; // the second block's number
+        let error = check_with_decoder(&uf2_bytes, &synthetic(), Family::Rp2040).unwrap_err();
+        assert!(error.to_string().contains("rejected"), "{error:#}");
+    }
+
+    #[test]
+    fn decoder_agrees_on_the_real_pico_runtime_when_built() {
+        // `cargo xtask build --board pico` (or the "rp2: build all boards"
+        // stage) writes this file; a fresh checkout has none yet.
+        let elf = crate::project_root().join("firmware/pico/runtime.elf");
+        let Ok(bytes) = std::fs::read(&elf) else { return };
+        let board = rp2::rp2_board("pico").unwrap();
+        let segments = uf2::elf_segments(&bytes, board.flash()).unwrap();
+        let uf2_bytes = uf2::from_elf(&bytes, board.flash(), Family::Rp2040).unwrap();
+        check_with_decoder(&uf2_bytes, &segments, Family::Rp2040).unwrap();
+    }
+}

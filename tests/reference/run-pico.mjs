@@ -28,7 +28,7 @@
 // or the firmware calls reset_to_usb_boot or an unimplemented ROM function.
 // The output is the captured UART text, then a `GPIO25: n toggles` line and a
 // summary line with the instructions executed and the simulated time.
-import { RP2040, ConsoleLogger, LogLevel } from "rp2040js";
+import { RP2040, ConsoleLogger, GPIOPinState, LogLevel } from "rp2040js";
 import fs from "fs";
 
 const UF2_MAGIC0 = 0x0a324655;
@@ -254,8 +254,11 @@ mcu.uart[0].onByte = (byte) => {
   output += String.fromCharCode(byte);
   if (finished()) done = true;
 };
+// A toggle is a change between driven-low and driven-high; the pin becoming
+// an output (from input) is not one.
+const driven = (state) => state === GPIOPinState.Low || state === GPIOPinState.High;
 mcu.gpio[25].addListener((state, oldState) => {
-  if (state !== oldState) toggles += 1;
+  if (driven(state) && driven(oldState) && state !== oldState) toggles += 1;
   if (finished()) done = true;
 });
 mcu.onBreak = (id) => {

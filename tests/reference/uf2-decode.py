@@ -13,8 +13,8 @@ numbering 0..n-1 of n within each family, with no gaps or repeats; targets
 aligned to the payload size, in ascending order and never twice; blocks of
 the RP2 families inside the XIP flash window; and the RP2350-E10 absolute
 block (family 0xe48bff57, flags 0x2000|0x8000, target 0x10ffff00, 256 x 0xEF,
-extension tag 0x9957E304 right after the payload), which is counted and left
-out of the reassembly.
+extension tag 0x9957E304 right after the payload, one block numbered 0 of 2
+as picotool writes it), which is counted and left out of the reassembly.
 
 Prints one JSON object: the blocks per family, and for the reassembled family
 (--family, or the only family besides the absolute one) its start and end
@@ -95,6 +95,11 @@ def decode(data):
         entry["blocks"].append((number, target, payload))
     for family, entry in families.items():
         numbers = [number for number, _, _ in entry["blocks"]]
+        if family == FAMILY_ABSOLUTE:
+            # The E10 block is block 0 "of 2" on its own, as picotool writes it.
+            if numbers != [0] or entry["count"] != 2:
+                raise Invalid(f"the absolute block must be one block numbered 0 of 2, found {numbers} of {entry['count']}")
+            continue
         if numbers != list(range(entry["count"])):
             raise Invalid(f"family {family:#x}: block numbers {numbers[:8]}... are not 0..{entry['count'] - 1}")
         targets = [target for _, target, _ in entry["blocks"]]

@@ -33,6 +33,8 @@ pub fn harness() -> PathBuf {
 
 /// Boots `uf2_path` in rp2040js and runs it until UART0 shows `marker` or
 /// `budget` instructions have run. Fails when the marker never appears.
+/// (`cargo xtask run --board pico --emulate` calls it once the VM runs code.)
+#[allow(dead_code)]
 pub fn run_pico_uf2(uf2_path: &Path, marker: &str, budget: u64) -> anyhow::Result<EmulatorOutput> {
     run_pico(uf2_path, Some(marker), 0, budget)
 }

@@ -114,6 +114,7 @@ impl Rp2Board {
         );
         ensure!(self.runtime_origin == self.flash_origin, "the runtime region must start flash (the boot ROM runs it)");
         ensure!(self.heap_size % 4 == 0, "heap_size must be a multiple of 4");
+        ensure!(!self.description.is_empty() && self.console_baud > 0, "description and console_baud must be set");
         ensure!(
             u64::from(self.heap_size) + MIN_STACK <= u64::from(self.ram_size),
             "heap_size {:#x} leaves less than {MIN_STACK} bytes of RAM for the stack",

@@ -17,6 +17,7 @@
 mod compile;
 mod image;
 mod parse;
+mod vm;
 
 use std::process::ExitCode;
 
@@ -58,6 +59,7 @@ pub const SUITES: &[Suite] = &[
     Suite { name: "parse", run: parse::run },
     Suite { name: "compile", run: compile::run },
     Suite { name: "image", run: image::run },
+    Suite { name: "vm", run: vm::run },
 ];
 
 /// Everything one run wrote to `results.json`.

@@ -174,7 +174,7 @@ impl Report {
         };
         let mut lines = vec![format!("{mode}: {}", self.reason)];
         lines.push(format!(
-            "wrote {} ({}); {} sectors were already up to date",
+            "wrote {}: {}; {} sectors were already up to date",
             kib(self.written.bytes()),
             self.written.describe(),
             self.unchanged
@@ -193,15 +193,17 @@ impl Report {
     }
 }
 
-/// The runtime id of what the board holds at the runtime's addresses.
-fn board_runtime_id(target: &mut dyn FlashTarget, firmware: &Firmware) -> Result<RuntimeId, ProbeError> {
+/// What the board holds at the runtime's addresses: its runtime id, or
+/// `None` when those bytes are all erased (a new or wiped board).
+fn board_runtime_id(target: &mut dyn FlashTarget, firmware: &Firmware) -> Result<Option<RuntimeId>, ProbeError> {
     let mut read = Vec::new();
     for segment in &firmware.runtime {
         let mut bytes = vec![0; segment.data.len()];
         target.read_memory(segment.address, &mut bytes)?;
         read.push(uf2::Segment { address: segment.address, data: bytes });
     }
-    Ok(RuntimeId::of(&read))
+    let erased = read.iter().all(|segment| segment.data.iter().all(|&byte| byte == 0xff));
+    Ok(if erased { None } else { Some(RuntimeId::of(&read)) })
 }
 
 /// Why an image-only update was refused or not chosen.
@@ -232,13 +234,14 @@ pub fn flash_with(
         (Request::ImageOnly, false) => return Err(PlanError::NoImage.into()),
         (Request::Auto, false) => (Mode::Full, "the firmware holds no frozen image".to_string()),
         (_, true) => match board_runtime_id(target, firmware) {
-            Ok(on_board) if on_board == local => (
+            Ok(Some(on_board)) if on_board == local => (
                 Mode::ImageOnly,
                 format!("the runtime on the board matches the local one (build id {})", local.short()),
             ),
             other => {
                 let why = match other {
-                    Ok(on_board) => format!(
+                    Ok(None) => "the board's runtime region is erased".to_string(),
+                    Ok(Some(on_board)) => format!(
                         "the runtime on the board (build id {}) differs from the local one ({})",
                         on_board.short(),
                         local.short()
@@ -285,7 +288,13 @@ pub fn flash_uf2(
         }
         Request::Auto | Request::Full => {
             let bytes = uf2::from_segments(&firmware.all_segments(board), chip.family())?;
-            let what = "the runtime and the image (a BOOTSEL drive cannot be read, so there is no image-only check; use --frozen-only when the runtime is unchanged)".to_string();
+            let what = if firmware.image.is_some() {
+                "the runtime and the image (a BOOTSEL drive cannot be read, so there is no image-only check; \
+                 use --frozen-only when the runtime is unchanged)"
+            } else {
+                "the runtime (the firmware holds no frozen image)"
+            };
+            let what = what.to_string();
             (bytes, format!("rime-{}.uf2", board.name), what)
         }
     };

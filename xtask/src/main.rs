@@ -27,6 +27,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// The compiler allocates one node per syntax-tree element; mimalloc makes
+/// compiling and freezing markedly faster than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// rime: frozen Python for the Raspberry Pi RP2040 and RP2350.
 #[derive(Parser, Debug)]
 #[command(name = "cargo xtask", version, about, long_about = None, propagate_version = true)]

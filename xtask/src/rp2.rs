@@ -308,6 +308,20 @@ mod tests {
     }
 
     #[test]
+    fn a_runtime_overflowing_its_region_fails_when_built() {
+        // `cargo xtask build --board pico` writes this file; a fresh checkout has none yet.
+        let Ok(bytes) = std::fs::read(crate::project_root().join("firmware/pico/runtime.elf")) else { return };
+        let mut board = rp2_board("pico").unwrap();
+        let fits = footprint(&board, &bytes).unwrap();
+        assert!(fits.flash > 0x1000 && fits.ram >= u64::from(board.heap_size));
+        board.runtime_size = 0x1000;
+        assert!(footprint(&board, &bytes).unwrap_err().to_string().contains("overflow its region"));
+        let mut board = rp2_board("pico").unwrap();
+        board.ram_size = board.heap_size;
+        assert!(footprint(&board, &bytes).unwrap_err().to_string().contains("for the stack"));
+    }
+
+    #[test]
     fn bad_layouts_are_rejected() {
         let good = rp2_board("pico").unwrap();
         let mut board = good.clone();

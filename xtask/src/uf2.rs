@@ -211,8 +211,10 @@ mod tests {
         }
         let second = &uf2[512 + 32..512 + 32 + 256];
         assert!(second[..0x10].iter().all(|&byte| byte == 0xaa) && second[0x10..].iter().all(|&byte| byte == 0));
-        let fourth = &uf2[3 * 512 + 32..3 * 512 + 32 + 256];
-        assert!(fourth[..0x10].iter().all(|&byte| byte == 0) && fourth[0x10..].iter().all(|&byte| byte == 0xbb));
+        let third = &uf2[2 * 512 + 32..2 * 512 + 32 + 256];
+        assert!(third[..0x10].iter().all(|&byte| byte == 0) && third[0x10..].iter().all(|&byte| byte == 0xbb));
+        let fifth = &uf2[4 * 512 + 32..4 * 512 + 32 + 256];
+        assert!(fifth[..0x10].iter().all(|&byte| byte == 0xbb) && fifth[0x10..].iter().all(|&byte| byte == 0));
     }
 
     #[test]

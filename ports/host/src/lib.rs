@@ -50,6 +50,15 @@ impl Port for HostPort {
         self.start.elapsed().as_micros() as u32
     }
 
+    fn time_ns(&mut self) -> u64 {
+        let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+        since.map(|elapsed| elapsed.as_nanos() as u64).unwrap_or(0)
+    }
+
+    fn sleep_us(&mut self, us: u64) {
+        std::thread::sleep(std::time::Duration::from_micros(us));
+    }
+
     fn platform(&self) -> &'static str {
         "linux"
     }

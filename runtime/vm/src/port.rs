@@ -16,6 +16,19 @@ pub trait Port {
     fn ticks_us(&mut self) -> u32 {
         self.ticks_ms().wrapping_mul(1000)
     }
+    /// Nanoseconds since the Unix epoch (0 on a board without a real-time clock).
+    fn time_ns(&mut self) -> u64 {
+        0
+    }
+    /// Waits `us` microseconds; by default it spins on [`Port::ticks_us`].
+    fn sleep_us(&mut self, us: u64) {
+        let start = self.ticks_us();
+        while u64::from(self.ticks_us().wrapping_sub(start)) < us {}
+    }
+    /// A fast cycle counter for `time.ticks_cpu()`; by default the microsecond ticks.
+    fn ticks_cpu(&mut self) -> u32 {
+        self.ticks_us()
+    }
     /// The platform name reported as `sys.platform`.
     fn platform(&self) -> &'static str {
         "rime"

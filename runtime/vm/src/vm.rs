@@ -54,6 +54,9 @@ pub struct Vm<'a> {
     pub handled: Obj,
     /// Set by the dispatch loop when a generator frame yields.
     pub generator_yielded: bool,
+    /// Set when a generator is resumed by `throw`: the dispatch loop raises
+    /// `exc` at the frame's pending yield instead of running on.
+    pub throw_pending: bool,
 }
 
 impl<'a> Vm<'a> {
@@ -78,6 +81,7 @@ impl<'a> Vm<'a> {
             exc: Obj::NULL,
             modules: Obj::NULL,
             qstr_pools: Obj::NULL,
+            throw_pending: false,
             call_depth: 0,
             native_depth: 0,
             handled: Obj::NULL,

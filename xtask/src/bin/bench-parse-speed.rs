@@ -13,6 +13,10 @@
 
 use std::time::Instant;
 
+/// The same allocator as `cargo xtask` itself, so the figure is what users get.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// How much source each round parses at least.
 const ROUND_BYTES: usize = 20_000_000;
 const ROUNDS: usize = 5;

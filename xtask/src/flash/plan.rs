@@ -9,8 +9,8 @@
 //! and the frozen image (checked: magic, link address, board, size, checksum).
 //!
 //! [`FlashPlan::new`] stages the bytes in a probe-rs `FlashLoader` made from
-//! the chip's built-in target description (`Registry` + `target.flash_loader()`
-//! + `add_data()`, which needs no session), so an address outside the chip's
+//! the chip's built-in target description (`Registry`, `target.flash_loader()`
+//! and `add_data()`, which need no session), so an address outside the chip's
 //! flash fails exactly as it would on hardware. It then checks the board's
 //! real flash size, and lays the loader's merged data out on the flash
 //! algorithm's sectors the way probe-rs's flash builder does: every sector that

@@ -254,12 +254,3 @@ mod tests {
         check_with_decoder(&uf2_bytes, &segments, Family::Rp2040).unwrap();
     }
 }
-#[cfg(test)]
-mod tmp_stage_probe {
-    #[test]
-    fn tmp_pico_stage() {
-        let sh = xshell::Shell::new().unwrap();
-        super::pico_boot_banner(&sh).unwrap();
-        super::build_all_boards(&sh).unwrap();
-    }
-}

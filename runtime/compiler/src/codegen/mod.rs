@@ -4,7 +4,9 @@
 //! output is byte-identical: the whole tree is first walked once per scope in
 //! the *scope pass* (creating child scopes and recording identifiers in the
 //! order they are met), then identifiers are numbered, and each scope is walked
-//! again for the stack-size, code-size and emit passes by the same functions.
+//! again for the stack-size pass by the same functions. That walk is recorded
+//! by the emitter, and the code-size and emit passes replay the recording
+//! instead of walking the tree again (see `crate::emit`).
 //! Constant folding that MicroPython does in its parser is applied on the fly
 //! through [`crate::fold`]. The submodules hold expressions (`expr`),
 //! statements (`stmt`), calls (`call`), exception handling and `with`

@@ -368,7 +368,7 @@ fn next(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     match vm.iter_next(args[0])? {
         Some(item) => Ok(item),
         None if args.len() == 2 => Ok(args[1]),
-        None => Err(vm.raise_type(TypeId::StopIteration)),
+        None => Err(vm.raise_stop_iteration(args[0])),
     }
 }
 

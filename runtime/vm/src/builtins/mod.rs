@@ -10,6 +10,8 @@ mod funcs;
 mod methods;
 mod strings;
 
+pub use strings::{parse_float, parse_int};
+
 use crate::obj::{builtin_fn, builtin_fn_parts, Obj, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
@@ -34,6 +36,11 @@ pub const TABLE_FLOAT: u32 = 12;
 pub const TABLE_GENERATOR: u32 = 13;
 pub const TABLE_STDIO: u32 = 14;
 pub const TABLE_TIME: u32 = 15;
+pub const TABLE_STRUCT: u32 = 20;
+pub const TABLE_MATH: u32 = 21;
+pub const TABLE_BINASCII: u32 = 22;
+pub const TABLE_JSON: u32 = 23;
+pub const TABLE_PROPERTY: u32 = 16;
 
 fn table(number: u32) -> &'static [(u16, Handler)] {
     match number {
@@ -50,9 +57,14 @@ fn table(number: u32) -> &'static [(u16, Handler)] {
         TABLE_SYS => crate::modules::SYS_FUNCTIONS,
         TABLE_HIDDEN => funcs::HIDDEN,
         TABLE_FLOAT => methods::FLOAT_METHODS,
-        TABLE_GENERATOR => methods::GENERATOR_METHODS,
+        TABLE_GENERATOR => crate::interp::generator::GENERATOR_METHODS,
         TABLE_STDIO => crate::modules::STDIO_METHODS,
         TABLE_TIME => crate::modules::TIME_FUNCTIONS,
+        TABLE_STRUCT => crate::modules::structs::STRUCT_FUNCTIONS,
+        TABLE_MATH => crate::modules::math::MATH_FUNCTIONS,
+        TABLE_BINASCII => crate::modules::binascii::BINASCII_FUNCTIONS,
+        TABLE_JSON => crate::modules::json::JSON_FUNCTIONS,
+        TABLE_PROPERTY => crate::interp::class::PROPERTY_METHODS,
         _ => &[],
     }
 }
@@ -120,6 +132,7 @@ pub fn lookup_method(type_id: TypeId, name: u32) -> Option<Obj> {
         TypeId::Bytes | TypeId::ByteArray => TABLE_BYTES,
         TypeId::Float => TABLE_FLOAT,
         TypeId::Generator => TABLE_GENERATOR,
+        TypeId::Property => TABLE_PROPERTY,
         TypeId::TextIo => TABLE_STDIO,
         _ => return None,
     };

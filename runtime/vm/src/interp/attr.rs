@@ -191,7 +191,7 @@ impl Vm<'_> {
             }
             TypeId::Int | TypeId::Bool | TypeId::Float if name == q("real") => return Ok(Some((obj, Obj::NULL))),
             TypeId::Int | TypeId::Bool if name == q("imag") => return Ok(Some((Obj::small(0), Obj::NULL))),
-            TypeId::Range if name == q("start") || name == q("stop") || name == q("step") => {
+            TypeId::Range | TypeId::Slice if name == q("start") || name == q("stop") || name == q("step") => {
                 let index = if name == q("start") { 1 } else if name == q("stop") { 2 } else { 3 };
                 return Ok(Some((self.get(obj, index), Obj::NULL)));
             }
@@ -205,6 +205,9 @@ impl Vm<'_> {
 
     /// `obj.name = value`.
     pub fn store_attr(&mut self, obj: Obj, name: Obj, value: Obj) -> R<()> {
+        if value.is_null() {
+            return self.delete_attr(obj, name);
+        }
         if self.is_heap(obj) && self.native_type(obj) == TypeId::Module {
             let globals = self.get(obj, 1);
             return self.map_set(globals, name, value);
@@ -215,6 +218,9 @@ impl Vm<'_> {
         }
         let type_obj = self.type_of(obj);
         if self.is_class(type_obj) {
+            if self.call_setattr_hook(obj, name, value)? {
+                return Ok(());
+            }
             if let Some(property) = self.class_lookup(type_obj, name) {
                 if self.native_type(property) == TypeId::Property {
                     let setter = self.get(property, 2);

@@ -179,6 +179,11 @@ impl<'a> Vm<'a> {
         'dispatch: loop {
             'op: {
                 instruction_start = ip;
+                if self.throw_pending {
+                    // A generator resumed by `throw`: raise at the pending yield.
+                    self.throw_pending = false;
+                    break 'op;
+                }
                 let Some(&opcode) = code.get(ip) else {
                     let _ = self.raise_msg(TypeId::RuntimeError, "bytecode ran off the end");
                     save!();
@@ -815,7 +820,9 @@ impl<'a> Vm<'a> {
                     }
                     0x65 | 0x66 => {
                         if opcode == 0x66 {
+                            // `raise X from Y`: MicroPython drops the cause with a warning.
                             sp -= 1;
+                            self.port.write_stderr(b"Warning: exception chaining not supported\n");
                         }
                         let obj = top!();
                         save!();
@@ -835,11 +842,11 @@ impl<'a> Vm<'a> {
                         break 'op;
                     }
                     0x68 => {
-                        let _sent = pop!();
+                        let sent = pop!();
                         let iterator = top!();
                         save!();
-                        match tri!('op, self.iter_next(iterator)) {
-                            Some(value) => {
+                        match tri!('op, self.yield_from_step(iterator, sent)) {
+                            super::generator::Step::Yield(value) => {
                                 if frame == entry && self.get_u(frame, F_FLAGS) & FLAG_GENERATOR != 0 {
                                     ip = instruction_start;
                                     save!();
@@ -850,7 +857,7 @@ impl<'a> Vm<'a> {
                                 let _ = self.raise_msg(TypeId::RuntimeError, "yield outside generator");
                                 break 'op;
                             }
-                            None => set_top!(Obj::NONE),
+                            super::generator::Step::Return(value) => set_top!(value),
                         }
                     }
                     0x69 => {

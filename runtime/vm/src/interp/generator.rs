@@ -1,30 +1,100 @@
-//! Generators: a generator owns a heap frame that the dispatch loop resumes
-//! until it yields (`YIELD_VALUE`, `YIELD_FROM`) or returns.
+//! Generators and coroutines: a generator owns a heap frame that the
+//! dispatch loop resumes until it yields (`YIELD_VALUE`, `YIELD_FROM`) or
+//! returns. This module implements the generator protocol on top of that:
+//! `send`, `throw` and `close`, the return value carried by `StopIteration`,
+//! and `yield from` delegation (which `await` compiles to), including
+//! forwarding `send` and `throw` to the inner iterator.
 //!
-//! Layout (words): `type, frame, started`.
+//! Layout (words): `type, frame, started, return value (or NULL)`.
 
 use super::frame::*;
+use crate::builtins::{check_args, Handler};
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
+use rime_bytecode::qstr_runtime::qstr_id;
+
+/// The `YIELD_FROM` opcode.
+const OP_YIELD_FROM: u8 = 0x68;
+
+/// How a generator left its frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// It yielded this value and can be resumed.
+    Yield(Obj),
+    /// It returned this value (None for a plain end) and is finished.
+    Return(Obj),
+}
+
+/// How a generator is resumed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resume {
+    /// The pending `yield` expression evaluates to this value.
+    Send(Obj),
+    /// The exception in `Vm::exc` is raised at the pending `yield`.
+    Throw,
+}
+
+/// The generator methods.
+pub static GENERATOR_METHODS: &[(u16, Handler)] = &[
+    (qstr_id("send"), generator_send),
+    (qstr_id("close"), generator_close),
+    (qstr_id("throw"), generator_throw),
+    (qstr_id("__next__"), generator_next_method),
+];
 
 impl Vm<'_> {
     /// A generator over a frame made by `setup_frame`.
     pub fn new_generator(&mut self, frame: Obj) -> R<Obj> {
         let mark = self.root_mark();
         self.push_root(frame)?;
-        let generator = self.alloc_typed(TypeId::Generator, 3)?;
+        let generator = self.alloc_typed(TypeId::Generator, 4)?;
         self.pop_roots(mark);
         self.set(generator, 1, frame);
         self.set(generator, 2, Obj::FALSE);
+        self.set(generator, 3, Obj::NULL);
         Ok(generator)
     }
 
-    /// Resumes a generator; `None` when it has finished.
+    /// Resumes a generator for `next()`; `None` when it has finished (its
+    /// return value is kept for [`Vm::raise_stop_iteration`]).
     pub fn generator_next(&mut self, generator: Obj) -> R<Option<Obj>> {
+        match self.generator_resume(generator, Resume::Send(Obj::NONE))? {
+            Step::Yield(value) => Ok(Some(value)),
+            Step::Return(_) => Ok(None),
+        }
+    }
+
+    /// Whether the generator's frame has finished.
+    pub fn generator_finished(&self, generator: Obj) -> bool {
+        let frame = self.get(generator, 1);
+        self.get_u(frame, F_FLAGS) & FLAG_FINISHED != 0
+    }
+
+    /// Raises `StopIteration` for an exhausted iterator, carrying a
+    /// generator's return value the first time it is reported.
+    pub fn raise_stop_iteration(&mut self, iterator: Obj) -> crate::vm::Raised {
+        if self.native_type(iterator) == TypeId::Generator && self.type_of(iterator) == TypeId::Generator.obj() {
+            let value = self.get(iterator, 3);
+            self.set(iterator, 3, Obj::NULL);
+            if !value.is_null() && !value.is_none() {
+                return match self.new_exception(TypeId::StopIteration.obj(), &[value]) {
+                    Ok(exc) => self.raise(exc),
+                    Err(raised) => raised,
+                };
+            }
+        }
+        self.raise_type(TypeId::StopIteration)
+    }
+
+    /// Resumes a generator: the core of `next`, `send` and `throw`.
+    pub fn generator_resume(&mut self, generator: Obj, how: Resume) -> R<Step> {
         let frame = self.get(generator, 1);
         let flags = self.get_u(frame, F_FLAGS);
         if flags & FLAG_FINISHED != 0 {
-            return Ok(None);
+            if how == Resume::Throw {
+                return Err(crate::vm::Raised);
+            }
+            return Ok(Step::Return(Obj::NONE));
         }
         if flags & FLAG_RUNNING != 0 {
             return Err(self.raise_msg(TypeId::ValueError, "generator already executing"));
@@ -32,37 +102,227 @@ impl Vm<'_> {
         if self.call_depth >= self.config.max_call_depth || self.native_depth >= self.config.max_native_depth {
             return Err(self.raise_msg(TypeId::RuntimeError, "maximum recursion depth exceeded"));
         }
-        if self.get(generator, 2) == Obj::TRUE {
-            // Resuming after a yield: the yield expression's value is None.
+        let started = self.get(generator, 2) == Obj::TRUE;
+        if !started {
+            match how {
+                Resume::Send(value) if !value.is_none() => {
+                    return Err(self.raise_msg(TypeId::TypeError, "can't send non-None value to a just-started generator"));
+                }
+                Resume::Throw => {
+                    // A generator that never ran finishes at once: the exception propagates.
+                    self.set_u(frame, F_FLAGS, flags | FLAG_FINISHED);
+                    return Err(crate::vm::Raised);
+                }
+                _ => {}
+            }
+        } else if how == Resume::Throw && self.frame_code_at_ip(frame) == Some(OP_YIELD_FROM) {
+            return self.throw_into_delegate(generator, frame);
+        } else if let Resume::Send(value) = how {
             let sp = self.get_u(frame, F_SP);
             let base = state_base(self.get_u(frame, F_N_EXC));
-            self.set(frame, base + sp, Obj::NONE);
+            self.set(frame, base + sp, value);
             self.set_u(frame, F_SP, sp + 1);
         }
+        self.run_generator_frame(generator, frame, how == Resume::Throw)
+    }
+
+    /// Runs the generator's frame until it yields, returns or raises.
+    fn run_generator_frame(&mut self, generator: Obj, frame: Obj, throwing: bool) -> R<Step> {
+        let flags = self.get_u(frame, F_FLAGS);
         self.set(generator, 2, Obj::TRUE);
         self.set_u(frame, F_FLAGS, flags | FLAG_RUNNING);
         self.generator_yielded = false;
+        self.throw_pending = throwing;
         self.native_depth += 1;
         let result = self.run_frame(frame);
         self.native_depth -= 1;
+        self.throw_pending = false;
         let yielded = core::mem::replace(&mut self.generator_yielded, false);
         let flags = self.get_u(frame, F_FLAGS) & !FLAG_RUNNING;
         match result {
             Ok(value) if yielded => {
                 self.set_u(frame, F_FLAGS, flags);
-                Ok(Some(value))
+                Ok(Step::Yield(value))
             }
-            Ok(_) => {
+            Ok(value) => {
                 self.set_u(frame, F_FLAGS, flags | FLAG_FINISHED);
-                Ok(None)
+                self.set(generator, 3, value);
+                Ok(Step::Return(value))
             }
             Err(raised) => {
                 self.set_u(frame, F_FLAGS, flags | FLAG_FINISHED);
                 if self.exception_matches(self.exc, TypeId::StopIteration.obj()) {
-                    let _ = self.raise_msg(TypeId::RuntimeError, "generator raised StopIteration");
+                    return Err(self.raise_msg(TypeId::RuntimeError, "generator raised StopIteration"));
                 }
                 Err(raised)
             }
         }
     }
+
+    /// The opcode at a suspended frame's saved instruction pointer.
+    fn frame_code_at_ip(&self, frame: Obj) -> Option<u8> {
+        let function = self.get(frame, F_FUNCTION);
+        let code = self.function_code(function);
+        code.get(self.get_u(frame, F_IP) as usize).copied()
+    }
+
+    /// `throw` into a generator suspended in `yield from`: the exception
+    /// goes to the inner iterator first, as in CPython and MicroPython.
+    fn throw_into_delegate(&mut self, generator: Obj, frame: Obj) -> R<Step> {
+        let sp = self.get_u(frame, F_SP);
+        let base = state_base(self.get_u(frame, F_N_EXC));
+        let inner = self.get(frame, base + sp - 1);
+        let exc = self.exc;
+        let mark = self.root_mark();
+        self.push_root(exc)?;
+        let outcome = if self.type_of(inner) == TypeId::Generator.obj() {
+            if self.exception_matches(exc, TypeId::GeneratorExit.obj()) {
+                self.generator_close(inner).map(|_| None)
+            } else {
+                self.generator_resume(inner, Resume::Throw).map(Some)
+            }
+        } else {
+            let method = if self.exception_matches(exc, TypeId::GeneratorExit.obj()) { "close" } else { "throw" };
+            match self.lookup_special(inner, method)? {
+                Some(function) if method == "throw" => match self.call(function, &[inner, exc], &[]) {
+                    Ok(value) => Ok(Some(Step::Yield(value))),
+                    Err(raised) => {
+                        if self.exception_matches(self.exc, TypeId::StopIteration.obj()) {
+                            let value = self.stop_iteration_value(self.exc);
+                            self.exc = crate::obj::Obj::NULL;
+                            Ok(Some(Step::Return(value)))
+                        } else {
+                            Err(raised)
+                        }
+                    }
+                },
+                Some(function) => self.call(function, &[inner], &[]).map(|_| None),
+                None => Ok(None),
+            }
+        };
+        self.pop_roots(mark);
+        match outcome {
+            // The inner iterator yielded: the outer generator stays suspended in `yield from`.
+            Ok(Some(Step::Yield(value))) => Ok(Step::Yield(value)),
+            // The inner iterator returned: `yield from` evaluates to its value.
+            Ok(Some(Step::Return(value))) => {
+                self.set(frame, base + sp - 1, value);
+                let ip = self.get_u(frame, F_IP);
+                self.set_u(frame, F_IP, ip + 1);
+                self.run_generator_frame(generator, frame, false)
+            }
+            // The inner iterator was closed (or cannot take exceptions): raise in the outer one.
+            Ok(None) => {
+                self.exc = exc;
+                self.run_generator_frame(generator, frame, true)
+            }
+            // The inner iterator raised: that exception continues in the outer one.
+            Err(_) => self.run_generator_frame(generator, frame, true),
+        }
+    }
+
+    /// The `value` of a StopIteration instance.
+    pub fn stop_iteration_value(&self, exc: Obj) -> Obj {
+        let args = self.exception_args(exc);
+        if self.tuple_len(args) > 0 {
+            self.tuple_item(args, 0)
+        } else {
+            Obj::NONE
+        }
+    }
+
+    /// `generator.close()`: raises GeneratorExit at the pending yield.
+    pub fn generator_close(&mut self, generator: Obj) -> R<()> {
+        let frame = self.get(generator, 1);
+        if self.get_u(frame, F_FLAGS) & FLAG_FINISHED != 0 {
+            return Ok(());
+        }
+        if self.get(generator, 2) != Obj::TRUE {
+            let flags = self.get_u(frame, F_FLAGS);
+            self.set_u(frame, F_FLAGS, flags | FLAG_FINISHED);
+            return Ok(());
+        }
+        let exc = self.new_exception(TypeId::GeneratorExit.obj(), &[])?;
+        self.exc = exc;
+        match self.generator_resume(generator, Resume::Throw) {
+            Ok(Step::Yield(_)) => Err(self.raise_msg(TypeId::RuntimeError, "generator ignored GeneratorExit")),
+            Ok(Step::Return(_)) => Ok(()),
+            Err(raised) => {
+                if self.exception_matches(self.exc, TypeId::GeneratorExit.obj())
+                    || self.exception_matches(self.exc, TypeId::StopIteration.obj())
+                {
+                    self.exc = Obj::NULL;
+                    Ok(())
+                } else {
+                    Err(raised)
+                }
+            }
+        }
+    }
+
+    /// `yield from` one step: sends `sent` to `iterator`; `Yield` to pass a
+    /// value out, `Return` with the result when the iterator is exhausted.
+    pub fn yield_from_step(&mut self, iterator: Obj, sent: Obj) -> R<Step> {
+        if self.type_of(iterator) == TypeId::Generator.obj() {
+            return self.generator_resume(iterator, Resume::Send(sent));
+        }
+        if sent.is_none() {
+            return match self.iter_next(iterator)? {
+                Some(value) => Ok(Step::Yield(value)),
+                None => Ok(Step::Return(Obj::NONE)),
+            };
+        }
+        let Some(send) = self.lookup_special(iterator, "send")? else {
+            return Err(self.raise_msg(TypeId::TypeError, "object has no send method"));
+        };
+        match self.call(send, &[iterator, sent], &[]) {
+            Ok(value) => Ok(Step::Yield(value)),
+            Err(raised) => {
+                if self.exception_matches(self.exc, TypeId::StopIteration.obj()) {
+                    let value = self.stop_iteration_value(self.exc);
+                    self.exc = Obj::NULL;
+                    Ok(Step::Return(value))
+                } else {
+                    Err(raised)
+                }
+            }
+        }
+    }
+}
+
+/// Turns a generator step into the result of `send`/`throw`/`__next__`.
+fn step_result(vm: &mut Vm<'_>, generator: Obj, step: Step) -> R<Obj> {
+    match step {
+        Step::Yield(value) => Ok(value),
+        Step::Return(_) => Err(vm.raise_stop_iteration(generator)),
+    }
+}
+
+fn generator_send(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let step = vm.generator_resume(args[0], Resume::Send(args[1]))?;
+    step_result(vm, args[0], step)
+}
+
+fn generator_next_method(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let step = vm.generator_resume(args[0], Resume::Send(Obj::NONE))?;
+    step_result(vm, args[0], step)
+}
+
+fn generator_throw(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 4)?;
+    let mut exc = vm.make_raisable(args[1])?;
+    if args.len() >= 3 && vm.is_type(args[1]) && !args[2].is_none() {
+        exc = vm.call(args[1], &[args[2]], &[])?;
+    }
+    vm.exc = exc;
+    let step = vm.generator_resume(args[0], Resume::Throw)?;
+    step_result(vm, args[0], step)
+}
+
+fn generator_close(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    vm.generator_close(args[0])?;
+    Ok(Obj::NONE)
 }

@@ -6,5 +6,6 @@ pub mod attr;
 pub mod call;
 pub mod dispatch;
 pub mod frame;
+pub mod class;
 pub mod generator;
 pub mod import;

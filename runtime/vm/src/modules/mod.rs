@@ -1,8 +1,17 @@
-//! The builtin modules: `gc`, `micropython`, `sys` (minimal) and `time`
-//! (ticks from the port). They are static module objects; their functions
-//! live in builtin tables.
+//! The builtin modules: `gc`, `micropython`, `sys`, `time` (clock from the
+//! port), and in their own files `struct`, `math`, `binascii`, `errno` and
+//! `json`. They are static module objects; their functions live in builtin
+//! tables.
 
-use crate::builtins::{check_args, lookup_in_table, Handler, TABLE_GC, TABLE_MICROPYTHON, TABLE_SYS, TABLE_TIME};
+pub mod binascii;
+pub mod json;
+pub mod math;
+pub mod structs;
+
+use crate::builtins::{
+    check_args, lookup_in_table, Handler, TABLE_BINASCII, TABLE_GC, TABLE_JSON, TABLE_MATH, TABLE_MICROPYTHON, TABLE_STRUCT,
+    TABLE_SYS, TABLE_TIME,
+};
 use crate::gc::{BYTES_PER_BLOCK, FREE, HEAD, MARK, TAIL};
 use crate::obj::repr::{Sink, Style};
 use crate::obj::{Obj, Singleton, TypeId};
@@ -20,7 +29,12 @@ pub fn builtin_module(name: &[u8]) -> Option<Obj> {
         b"micropython" => Some(Singleton::ModuleMicropython.obj()),
         b"sys" => Some(Singleton::ModuleSys.obj()),
         b"builtins" => Some(Singleton::ModuleBuiltins.obj()),
-        b"time" => Some(Singleton::ModuleTime.obj()),
+        b"time" | b"utime" => Some(Singleton::ModuleTime.obj()),
+        b"math" => Some(Singleton::ModuleMath.obj()),
+        b"struct" | b"ustruct" => Some(Singleton::ModuleStruct.obj()),
+        b"binascii" => Some(Singleton::ModuleBinascii.obj()),
+        b"errno" => Some(Singleton::ModuleErrno.obj()),
+        b"json" => Some(Singleton::ModuleJson.obj()),
         _ => None,
     }
 }
@@ -32,6 +46,11 @@ pub fn static_module_name(module: Obj) -> Obj {
         Some(Singleton::ModuleMicropython) => q("micropython"),
         Some(Singleton::ModuleSys) => q("sys"),
         Some(Singleton::ModuleTime) => q("time"),
+        Some(Singleton::ModuleMath) => q("math"),
+        Some(Singleton::ModuleStruct) => q("struct"),
+        Some(Singleton::ModuleBinascii) => q("binascii"),
+        Some(Singleton::ModuleErrno) => q("errno"),
+        Some(Singleton::ModuleJson) => q("json"),
         _ => q("builtins"),
     }
 }
@@ -45,6 +64,14 @@ pub fn module_attr(vm: &mut Vm<'_>, module: Obj, name: u32) -> R<Option<Obj>> {
         Some(Singleton::ModuleGc) => lookup_in_table(TABLE_GC, name),
         Some(Singleton::ModuleMicropython) => lookup_in_table(TABLE_MICROPYTHON, name),
         Some(Singleton::ModuleTime) => lookup_in_table(TABLE_TIME, name),
+        Some(Singleton::ModuleMath) => match math::constant(vm, name)? {
+            Some(value) => Some(value),
+            None => lookup_in_table(TABLE_MATH, name),
+        },
+        Some(Singleton::ModuleStruct) => lookup_in_table(TABLE_STRUCT, name),
+        Some(Singleton::ModuleBinascii) => lookup_in_table(TABLE_BINASCII, name),
+        Some(Singleton::ModuleErrno) => binascii::errno_attr(vm, name)?,
+        Some(Singleton::ModuleJson) => lookup_in_table(TABLE_JSON, name),
         Some(Singleton::ModuleBuiltins) => crate::builtins::lookup_builtin(name),
         Some(Singleton::ModuleSys) => {
             let name = Obj::qstr(name);
@@ -68,6 +95,8 @@ pub fn module_attr(vm: &mut Vm<'_>, module: Obj, name: u32) -> R<Option<Obj>> {
                 let made = vm.new_tuple(&[q("rime"), version])?;
                 vm.pop_roots(mark);
                 Some(made)
+            } else if let Some(value) = sys_value(vm, name)? {
+                Some(value)
             } else {
                 lookup_in_table(TABLE_SYS, name.qstr_id())
             }
@@ -99,9 +128,77 @@ pub static MICROPYTHON_FUNCTIONS: &[(u16, Handler)] = &[
 
 pub static SYS_FUNCTIONS: &[(u16, Handler)] = &[(qstr_id("exit"), sys_exit), (qstr_id("print_exception"), sys_print_exception)];
 
+/// The parts of `sys` that are plain values: argv, path, version, version_info.
+fn sys_value(vm: &mut Vm<'_>, name: Obj) -> R<Option<Obj>> {
+    if name == q("argv") {
+        return Ok(Some(vm.new_list(0)?));
+    }
+    if name == q("path") {
+        let frozen = vm.intern_bytes(b".frozen")?;
+        let mark = vm.root_mark();
+        vm.push_root(frozen)?;
+        let made = vm.new_list_from(&[Obj::qstr(1), frozen]);
+        vm.pop_roots(mark);
+        return Ok(Some(made?));
+    }
+    if name == q("version") {
+        return Ok(Some(vm.format_to_str(format_args!("3.4.0; rime {}", crate::VERSION))?));
+    }
+    if name == q("version_info") {
+        return Ok(Some(vm.new_tuple(&[Obj::small(3), Obj::small(4), Obj::small(0)])?));
+    }
+    Ok(None)
+}
+
+fn sleep_for(vm: &mut Vm<'_>, value: Obj, scale: f64) -> R<Obj> {
+    let Some(amount) = vm.to_f64(value) else {
+        return Err(vm.type_error_for("can't convert to float:", value));
+    };
+    if amount > 0.0 {
+        vm.port.sleep_us((amount * scale) as u64);
+    }
+    Ok(Obj::NONE)
+}
+
+fn time_sleep(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    sleep_for(vm, args[0], 1e6)
+}
+
+fn time_sleep_ms(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    sleep_for(vm, args[0], 1e3)
+}
+
+fn time_sleep_us(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    sleep_for(vm, args[0], 1.0)
+}
+
+fn time_ticks_cpu(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let ticks = vm.port.ticks_cpu() & 0x3fff_ffff;
+    Ok(Obj::small(ticks as i32))
+}
+
+fn time_time(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let seconds = vm.port.time_ns() / 1_000_000_000;
+    vm.new_int(seconds as i64)
+}
+
+fn time_time_ns(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let nanoseconds = vm.port.time_ns();
+    vm.new_int(nanoseconds.min(i64::MAX as u64) as i64)
+}
+
 pub static STDIO_METHODS: &[(u16, Handler)] = &[(qstr_id("write"), stdio_write), (qstr_id("flush"), stdio_flush)];
 
 pub static TIME_FUNCTIONS: &[(u16, Handler)] = &[
+    (qstr_id("sleep"), time_sleep),
+    (qstr_id("sleep_ms"), time_sleep_ms),
+    (qstr_id("sleep_us"), time_sleep_us),
+    (qstr_id("ticks_cpu"), time_ticks_cpu),
+    (qstr_id("time"), time_time),
+    (qstr_id("time_ns"), time_time_ns),
     (qstr_id("ticks_add"), time_ticks_add),
     (qstr_id("ticks_diff"), time_ticks_diff),
     (qstr_id("ticks_ms"), time_ticks_ms),

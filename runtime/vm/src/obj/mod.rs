@@ -130,6 +130,10 @@ pub enum Singleton {
     SysStderr,
     ModuleTime,
     ModuleMath,
+    ModuleStruct,
+    ModuleBinascii,
+    ModuleErrno,
+    ModuleJson,
 }
 
 impl Singleton {
@@ -139,7 +143,7 @@ impl Singleton {
 
     pub fn from_obj(obj: Obj) -> Option<Singleton> {
         let index = static_index(obj)?.checked_sub(SINGLETON_BASE)?;
-        const ALL: [Singleton; 12] = [
+        const ALL: [Singleton; 16] = [
             Singleton::EmptyTuple,
             Singleton::EmptyBytes,
             Singleton::MemoryErrorInstance,
@@ -152,6 +156,10 @@ impl Singleton {
             Singleton::SysStderr,
             Singleton::ModuleTime,
             Singleton::ModuleMath,
+            Singleton::ModuleStruct,
+            Singleton::ModuleBinascii,
+            Singleton::ModuleErrno,
+            Singleton::ModuleJson,
         ];
         ALL.get(index as usize).copied()
     }
@@ -209,7 +217,11 @@ pub fn static_word(index: u32, word: u32) -> u32 {
             | Singleton::ModuleGc
             | Singleton::ModuleMicropython
             | Singleton::ModuleTime
-            | Singleton::ModuleMath,
+            | Singleton::ModuleMath
+            | Singleton::ModuleStruct
+            | Singleton::ModuleBinascii
+            | Singleton::ModuleErrno
+            | Singleton::ModuleJson,
             0,
         ) => TypeId::Module.addr(),
         (Singleton::ModuleBuiltins | Singleton::ModuleSys | Singleton::ModuleGc | Singleton::ModuleMicropython, 1) => {

@@ -45,7 +45,18 @@ impl Vm<'_> {
             TypeId::List | TypeId::Dict | TypeId::Set | TypeId::ByteArray => {
                 Err(self.type_error_for("unhashable type:", obj))
             }
-            _ => Ok(obj.0 >> 2),
+            _ => {
+                if let Some(result) = self.call_special_unary(obj, "__hash__")? {
+                    if result.is_small() {
+                        return Ok(result.small_value() as u32);
+                    }
+                    if self.native_type(result) == TypeId::Int {
+                        return Ok(self.number_hash(result));
+                    }
+                    return Err(self.raise_msg(TypeId::TypeError, "__hash__ method should return an integer"));
+                }
+                Ok(obj.0 >> 2)
+            }
         }
     }
 

@@ -80,6 +80,7 @@ builtin_types! {
     GeneratorExit = "GeneratorExit", BaseException;
     Exception = "Exception", BaseException;
     StopIteration = "StopIteration", Exception;
+    StopAsyncIteration = "StopAsyncIteration", Exception;
     ArithmeticError = "ArithmeticError", Exception;
     OverflowError = "OverflowError", ArithmeticError;
     ZeroDivisionError = "ZeroDivisionError", ArithmeticError;

@@ -1,4 +1,4 @@
-//! A small hash index from names to positions in a table the caller owns.
+//! The per-file qstr and constant tables, and the hash index behind them.
 //!
 //! The code generator looks up every identifier and every qstr once per pass
 //! (scope, stack size, code size, emit), so these lookups are the hottest
@@ -8,9 +8,13 @@
 //! the key once, against the caller's own table, when the hashes agree.
 //! The crate is `no_std`, so there is no `HashMap`; open addressing with
 //! linear probing is simple and fast for the few hundred names of a file.
+//! [`NameIndex`] also indexes the identifiers of each scope (`scope.rs`).
 
+use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
+
+use crate::fold::ConstObj;
 
 /// The hash of a name: FxHash over 8-byte words, with the length mixed in.
 pub fn hash_name(name: &str) -> u32 {
@@ -126,11 +130,37 @@ impl NameIndex {
     }
 }
 
+/// The per-file qstr and constant tables, shared by every scope.
+#[derive(Clone, Debug, Default)]
+pub struct ModuleTables {
+    pub qstrs: Vec<String>,
+    pub objects: Vec<ConstObj>,
+    qstr_index: NameIndex,
+}
+
+impl ModuleTables {
+    pub fn use_qstr(&mut self, name: &str) -> usize {
+        let qstrs = &self.qstrs;
+        if let Some(index) = self.qstr_index.find_or_insert(name, qstrs.len(), |position| qstrs[position].as_str()) {
+            return index;
+        }
+        self.qstrs.push(String::from(name));
+        self.qstrs.len() - 1
+    }
+
+    pub fn use_object(&mut self, obj: &ConstObj) -> usize {
+        if let Some(index) = self.objects.iter().position(|o| o.strictly_equal(obj)) {
+            return index;
+        }
+        self.objects.push(obj.clone());
+        self.objects.len() - 1
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use alloc::format;
-    use alloc::string::String;
 
     #[test]
     fn finds_every_inserted_name_and_nothing_else() {

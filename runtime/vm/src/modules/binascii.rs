@@ -1,0 +1,241 @@
+//! The `binascii` and `errno` modules. `binascii` converts between bytes and
+//! their hex and base64 text forms and computes CRC-32 checksums; `errno`
+//! holds MicroPython's error numbers and the `errorcode` dict that maps each
+//! number back to its name.
+
+use crate::builtins::{check_args, keyword, Handler};
+use crate::obj::{Obj, TypeId};
+use crate::vm::{Vm, R};
+use rime_bytecode::qstr_runtime::qstr_id;
+
+pub static BINASCII_FUNCTIONS: &[(u16, Handler)] = &[
+    (qstr_id("a2b_base64"), a2b_base64),
+    (qstr_id("b2a_base64"), b2a_base64),
+    (qstr_id("crc32"), crc32),
+    (qstr_id("hexlify"), hexlify),
+    (qstr_id("unhexlify"), unhexlify),
+];
+
+/// MicroPython's error numbers, in its order.
+pub const ERRNO: &[(&str, i32)] = &[
+    ("EPERM", 1),
+    ("ENOENT", 2),
+    ("EIO", 5),
+    ("EBADF", 9),
+    ("EAGAIN", 11),
+    ("ENOMEM", 12),
+    ("EACCES", 13),
+    ("EEXIST", 17),
+    ("ENODEV", 19),
+    ("EISDIR", 21),
+    ("EINVAL", 22),
+    ("EOPNOTSUPP", 95),
+    ("EADDRINUSE", 98),
+    ("ECONNABORTED", 103),
+    ("ECONNRESET", 104),
+    ("ENOBUFS", 105),
+    ("ENOTCONN", 107),
+    ("ETIMEDOUT", 110),
+    ("ECONNREFUSED", 111),
+    ("EHOSTUNREACH", 113),
+    ("EALREADY", 114),
+    ("EINPROGRESS", 115),
+];
+
+/// An attribute of the `errno` module.
+pub fn errno_attr(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
+    if name == u32::from(qstr_id("errorcode")) {
+        let dict = vm.new_dict(ERRNO.len())?;
+        let mark = vm.root_mark();
+        vm.push_root(dict)?;
+        for (text, number) in ERRNO {
+            let key = Obj::small(*number);
+            let value = vm.intern_bytes(text.as_bytes())?;
+            vm.map_set(dict, key, value)?;
+        }
+        vm.pop_roots(mark);
+        return Ok(Some(dict));
+    }
+    let text = vm.qstr_bytes(name);
+    Ok(ERRNO.iter().find(|(each, _)| each.as_bytes() == text).map(|(_, number)| Obj::small(*number)))
+}
+
+/// The data argument as bytes (str is accepted too, as MicroPython does).
+fn expect_data(vm: &mut Vm<'_>, data: Obj) -> R<()> {
+    if vm.is_bytes_like(data) || vm.is_str(data) {
+        Ok(())
+    } else {
+        Err(vm.type_error_for("object with buffer protocol required, not", data))
+    }
+}
+
+/// Builds bytes by pushing into a rooted buffer.
+fn build(vm: &mut Vm<'_>, capacity: usize, fill: impl FnOnce(&mut Vm<'_>, Obj) -> R<()>) -> R<Obj> {
+    let buffer = vm.new_buffer(TypeId::Buffer, capacity)?;
+    let mark = vm.root_mark();
+    vm.push_root(buffer)?;
+    fill(vm, buffer)?;
+    vm.pop_roots(mark);
+    vm.buffer_finish(buffer, TypeId::Bytes)
+}
+
+fn hexlify(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 2)?;
+    let data = args[0];
+    expect_data(vm, data)?;
+    let separator = args.get(1).copied().or_else(|| keyword(vm, kw, "sep")).filter(|sep| !sep.is_none());
+    let mut sep = [0u8; 1];
+    let sep_len = match separator {
+        Some(value) => {
+            let bytes = vm.str_bytes(value);
+            if bytes.len() != 1 {
+                return Err(vm.raise_msg(TypeId::ValueError, "sep must be length 1"));
+            }
+            sep[0] = bytes[0];
+            1
+        }
+        None => 0,
+    };
+    let len = vm.str_len(data);
+    build(vm, 3 * len, |vm, buffer| {
+        for index in 0..len {
+            let byte = vm.str_bytes(data)[index];
+            let digits = b"0123456789abcdef";
+            if index > 0 && sep_len == 1 {
+                vm.buffer_push(buffer, &sep)?;
+            }
+            vm.buffer_push(buffer, &[digits[usize::from(byte >> 4)], digits[usize::from(byte & 15)]])?;
+        }
+        Ok(())
+    })
+}
+
+fn hex_value(digit: u8) -> Option<u8> {
+    match digit {
+        b'0'..=b'9' => Some(digit - b'0'),
+        b'a'..=b'f' => Some(digit - b'a' + 10),
+        b'A'..=b'F' => Some(digit - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Decodes hex text (`skip_space` allows whitespace between pairs, as `bytes.fromhex` does).
+pub fn decode_hex(vm: &mut Vm<'_>, text: Obj, skip_space: bool) -> R<Obj> {
+    let len = vm.str_len(text);
+    if !skip_space && len % 2 != 0 {
+        return Err(vm.raise_msg(TypeId::ValueError, "odd-length string"));
+    }
+    build(vm, len / 2, |vm, buffer| {
+        let mut index = 0;
+        while index < len {
+            let first = vm.str_bytes(text)[index];
+            if skip_space && first.is_ascii_whitespace() {
+                index += 1;
+                continue;
+            }
+            let second = vm.str_bytes(text).get(index + 1).copied().unwrap_or(b'?');
+            match (hex_value(first), hex_value(second)) {
+                (Some(high), Some(low)) => vm.buffer_push(buffer, &[high << 4 | low])?,
+                _ => {
+                    let message = if skip_space { "non-hex digit found" } else { "non-hexadecimal digit found" };
+                    return Err(vm.raise_msg(TypeId::ValueError, message));
+                }
+            }
+            index += 2;
+        }
+        Ok(())
+    })
+}
+
+fn unhexlify(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    expect_data(vm, args[0])?;
+    decode_hex(vm, args[0], false)
+}
+
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+fn b2a_base64(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let data = args[0];
+    expect_data(vm, data)?;
+    let newline = match keyword(vm, kw, "newline") {
+        Some(value) => vm.truthy(value)?,
+        None => true,
+    };
+    let len = vm.str_len(data);
+    build(vm, len.div_ceil(3) * 4 + 1, |vm, buffer| {
+        let mut index = 0;
+        while index < len {
+            let mut chunk = [0u8; 3];
+            let take = (len - index).min(3);
+            chunk[..take].copy_from_slice(&vm.str_bytes(data)[index..index + take]);
+            let word = u32::from(chunk[0]) << 16 | u32::from(chunk[1]) << 8 | u32::from(chunk[2]);
+            let mut out = [b'='; 4];
+            for (position, slot) in out.iter_mut().enumerate().take(take + 1) {
+                *slot = BASE64[((word >> (18 - 6 * position)) & 63) as usize];
+            }
+            vm.buffer_push(buffer, &out)?;
+            index += 3;
+        }
+        if newline {
+            vm.buffer_push(buffer, b"\n")?;
+        }
+        Ok(())
+    })
+}
+
+fn a2b_base64(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let data = args[0];
+    expect_data(vm, data)?;
+    let len = vm.str_len(data);
+    let mut quads = 0usize;
+    let mut padding = false;
+    for index in 0..len {
+        let byte = vm.str_bytes(data)[index];
+        if byte == b'=' {
+            padding = true;
+        } else if BASE64.contains(&byte) {
+            if padding {
+                return Err(vm.raise_msg(TypeId::ValueError, "incorrect padding"));
+            }
+            quads += 1;
+        }
+    }
+    if quads % 4 == 1 {
+        return Err(vm.raise_msg(TypeId::ValueError, "incorrect padding"));
+    }
+    build(vm, len * 3 / 4, |vm, buffer| {
+        let mut bits = 0u32;
+        let mut count = 0u32;
+        for index in 0..len {
+            let byte = vm.str_bytes(data)[index];
+            let Some(value) = BASE64.iter().position(|each| *each == byte) else { continue };
+            bits = bits << 6 | value as u32;
+            count += 6;
+            if count >= 8 {
+                count -= 8;
+                vm.buffer_push(buffer, &[(bits >> count) as u8])?;
+            }
+        }
+        Ok(())
+    })
+}
+
+fn crc32(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 2)?;
+    expect_data(vm, args[0])?;
+    let start = match args.get(1) {
+        Some(&value) => vm.to_i64(value)? as u32,
+        None => 0,
+    };
+    let mut crc = !start;
+    for &byte in vm.str_bytes(args[0]) {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+        }
+    }
+    vm.new_int(i64::from(!crc))
+}

@@ -1,0 +1,313 @@
+//! The `math` module: MicroPython's set of functions (with the special
+//! functions, `factorial` and `isclose` that the RP2 builds enable), computed
+//! with `libm`. Results that are out of the function's domain raise
+//! `ValueError: math domain error`, as MicroPython does.
+
+use crate::builtins::{check_args, keyword, Handler};
+use crate::obj::bigint::Big;
+use crate::obj::{Obj, TypeId};
+use crate::vm::{Vm, R};
+use rime_bytecode::qstr_runtime::qstr_id;
+
+pub static MATH_FUNCTIONS: &[(u16, Handler)] = &[
+    (qstr_id("acos"), acos),
+    (qstr_id("acosh"), acosh),
+    (qstr_id("asin"), asin),
+    (qstr_id("asinh"), asinh),
+    (qstr_id("atan"), atan),
+    (qstr_id("atan2"), atan2),
+    (qstr_id("atanh"), atanh),
+    (qstr_id("ceil"), ceil),
+    (qstr_id("copysign"), copysign),
+    (qstr_id("cos"), cos),
+    (qstr_id("cosh"), cosh),
+    (qstr_id("degrees"), degrees),
+    (qstr_id("erf"), erf),
+    (qstr_id("erfc"), erfc),
+    (qstr_id("exp"), exp),
+    (qstr_id("expm1"), expm1),
+    (qstr_id("fabs"), fabs),
+    (qstr_id("factorial"), factorial),
+    (qstr_id("floor"), floor),
+    (qstr_id("fmod"), fmod),
+    (qstr_id("frexp"), frexp),
+    (qstr_id("gamma"), gamma),
+    (qstr_id("isclose"), isclose),
+    (qstr_id("isfinite"), isfinite),
+    (qstr_id("isinf"), isinf),
+    (qstr_id("isnan"), isnan),
+    (qstr_id("ldexp"), ldexp),
+    (qstr_id("lgamma"), lgamma),
+    (qstr_id("log"), log),
+    (qstr_id("log10"), log10),
+    (qstr_id("log2"), log2),
+    (qstr_id("modf"), modf),
+    (qstr_id("pow"), pow),
+    (qstr_id("radians"), radians),
+    (qstr_id("sin"), sin),
+    (qstr_id("sinh"), sinh),
+    (qstr_id("sqrt"), sqrt),
+    (qstr_id("tan"), tan),
+    (qstr_id("tanh"), tanh),
+    (qstr_id("trunc"), trunc),
+];
+
+/// The module's constants.
+pub fn constant(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
+    let value = match name {
+        _ if name == u32::from(qstr_id("pi")) => core::f64::consts::PI,
+        _ if name == u32::from(qstr_id("e")) => core::f64::consts::E,
+        _ if name == u32::from(qstr_id("tau")) => core::f64::consts::TAU,
+        _ if name == u32::from(qstr_id("inf")) => f64::INFINITY,
+        _ if name == u32::from(qstr_id("nan")) => f64::NAN,
+        _ => return Ok(None),
+    };
+    Ok(Some(vm.new_float(value)?))
+}
+
+/// Argument `index` as a float, or TypeError.
+fn number(vm: &mut Vm<'_>, args: &[Obj], index: usize) -> R<f64> {
+    match vm.to_f64(args[index]) {
+        Some(value) => Ok(value),
+        None => Err(vm.type_error_for("can't convert to float:", args[index])),
+    }
+}
+
+fn domain_error(vm: &mut Vm<'_>) -> crate::vm::Raised {
+    vm.raise_msg(TypeId::ValueError, "math domain error")
+}
+
+/// A one-argument function; `valid` says whether the argument is in the domain.
+fn unary(vm: &mut Vm<'_>, args: &[Obj], function: fn(f64) -> f64, valid: fn(f64) -> bool) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let x = number(vm, args, 0)?;
+    if !valid(x) {
+        return Err(domain_error(vm));
+    }
+    let result = function(x);
+    if result.is_infinite() && x.is_finite() {
+        return Err(vm.raise_msg(TypeId::OverflowError, "math range error"));
+    }
+    vm.new_float(result)
+}
+
+fn any(_: f64) -> bool {
+    true
+}
+
+macro_rules! unary_functions {
+    ($($name:ident = $function:expr, $valid:expr;)*) => {
+        $(fn $name(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+            unary(vm, args, $function, $valid)
+        })*
+    };
+}
+
+unary_functions! {
+    acos = libm::acos, |x| x.is_nan() || (-1.0..=1.0).contains(&x);
+    acosh = libm::acosh, |x| x.is_nan() || x >= 1.0;
+    asin = libm::asin, |x| x.is_nan() || (-1.0..=1.0).contains(&x);
+    asinh = libm::asinh, any;
+    atan = libm::atan, any;
+    atanh = libm::atanh, |x| x.is_nan() || (x > -1.0 && x < 1.0);
+    cos = libm::cos, |x| !x.is_infinite();
+    cosh = libm::cosh, any;
+    erf = libm::erf, any;
+    erfc = libm::erfc, any;
+    exp = libm::exp, any;
+    expm1 = libm::expm1, any;
+    fabs = libm::fabs, any;
+    gamma = libm::tgamma, |x| !(x == libm::floor(x) && x <= 0.0) && x != f64::NEG_INFINITY;
+    lgamma = libm::lgamma, |x| !(x == libm::floor(x) && x <= 0.0);
+    log10 = libm::log10, |x| x.is_nan() || x > 0.0;
+    log2 = libm::log2, |x| x.is_nan() || x > 0.0;
+    sin = libm::sin, |x| !x.is_infinite();
+    sinh = libm::sinh, any;
+    sqrt = libm::sqrt, |x| x.is_nan() || x >= 0.0;
+    tan = libm::tan, |x| !x.is_infinite();
+    tanh = libm::tanh, any;
+    degrees = |x: f64| x * (180.0 / core::f64::consts::PI), any;
+    radians = |x: f64| x * (core::f64::consts::PI / 180.0), any;
+}
+
+/// A float with an integral value as an int (ValueError/OverflowError for nan/inf).
+fn float_to_int(vm: &mut Vm<'_>, value: f64) -> R<Obj> {
+    if value.is_nan() {
+        return Err(vm.raise_msg(TypeId::ValueError, "cannot convert float NaN to integer"));
+    }
+    if value.is_infinite() {
+        return Err(vm.raise_msg(TypeId::OverflowError, "cannot convert float infinity to integer"));
+    }
+    match Big::from_f64(value) {
+        Some(big) => vm.new_big(&big),
+        None => Err(vm.raise_msg(TypeId::OverflowError, "float too big")),
+    }
+}
+
+fn rounding(vm: &mut Vm<'_>, args: &[Obj], function: fn(f64) -> f64) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    if vm.is_int(args[0]) {
+        return Ok(args[0]);
+    }
+    let x = number(vm, args, 0)?;
+    float_to_int(vm, function(x))
+}
+
+fn ceil(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    rounding(vm, args, libm::ceil)
+}
+
+fn floor(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    rounding(vm, args, libm::floor)
+}
+
+fn trunc(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    rounding(vm, args, libm::trunc)
+}
+
+fn binary(vm: &mut Vm<'_>, args: &[Obj]) -> R<(f64, f64)> {
+    check_args(vm, args, 2, 2)?;
+    Ok((number(vm, args, 0)?, number(vm, args, 1)?))
+}
+
+fn atan2(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let (y, x) = binary(vm, args)?;
+    vm.new_float(libm::atan2(y, x))
+}
+
+fn copysign(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let (x, y) = binary(vm, args)?;
+    vm.new_float(libm::copysign(x, y))
+}
+
+fn fmod(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let (x, y) = binary(vm, args)?;
+    if y == 0.0 || x.is_infinite() {
+        return Err(domain_error(vm));
+    }
+    vm.new_float(libm::fmod(x, y))
+}
+
+fn pow(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let (x, y) = binary(vm, args)?;
+    if (x == 0.0 && y < 0.0) || (x < 0.0 && x.is_finite() && y.is_finite() && y != libm::floor(y)) {
+        return Err(domain_error(vm));
+    }
+    vm.new_float(libm::pow(x, y))
+}
+
+fn ldexp(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let x = number(vm, args, 0)?;
+    let exponent = vm.to_i64(args[1])?.clamp(-10_000, 10_000) as i32;
+    vm.new_float(libm::ldexp(x, exponent))
+}
+
+fn frexp(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let x = number(vm, args, 0)?;
+    let (mantissa, exponent) = if x == 0.0 || !x.is_finite() { (x, 0) } else { libm::frexp(x) };
+    let mantissa = vm.new_float(mantissa)?;
+    let mark = vm.root_mark();
+    vm.push_root(mantissa)?;
+    let made = vm.new_tuple(&[mantissa, Obj::small(exponent)]);
+    vm.pop_roots(mark);
+    made
+}
+
+fn modf(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let x = number(vm, args, 0)?;
+    let whole = libm::trunc(x);
+    let fraction = if x.is_infinite() { libm::copysign(0.0, x) } else { libm::copysign(x - whole, x) };
+    let fraction = vm.new_float(fraction)?;
+    let mark = vm.root_mark();
+    vm.push_root(fraction)?;
+    let whole = vm.new_float(whole)?;
+    vm.push_root(whole)?;
+    let made = vm.new_tuple(&[fraction, whole]);
+    vm.pop_roots(mark);
+    made
+}
+
+fn log(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 2)?;
+    let x = number(vm, args, 0)?;
+    if x <= 0.0 {
+        return Err(domain_error(vm));
+    }
+    let mut result = libm::log(x);
+    if args.len() == 2 {
+        let base = number(vm, args, 1)?;
+        if base <= 0.0 {
+            return Err(domain_error(vm));
+        }
+        let divisor = libm::log(base);
+        if divisor == 0.0 {
+            return Err(vm.raise_msg(TypeId::ZeroDivisionError, "divide by zero"));
+        }
+        result /= divisor;
+    }
+    vm.new_float(result)
+}
+
+fn predicate(vm: &mut Vm<'_>, args: &[Obj], test: fn(f64) -> bool) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let x = number(vm, args, 0)?;
+    Ok(Obj::from_bool(test(x)))
+}
+
+fn isfinite(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    predicate(vm, args, f64::is_finite)
+}
+
+fn isinf(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    predicate(vm, args, f64::is_infinite)
+}
+
+fn isnan(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    predicate(vm, args, f64::is_nan)
+}
+
+fn isclose(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let (a, b) = binary(vm, args)?;
+    let relative = match keyword(vm, kw, "rel_tol") {
+        Some(value) => vm.to_f64(value).unwrap_or(1e-9),
+        None => 1e-9,
+    };
+    let absolute = match keyword(vm, kw, "abs_tol") {
+        Some(value) => vm.to_f64(value).unwrap_or(0.0),
+        None => 0.0,
+    };
+    if relative < 0.0 || absolute < 0.0 {
+        return Err(vm.raise_msg(TypeId::ValueError, "tolerances must be non-negative"));
+    }
+    if a == b {
+        return Ok(Obj::TRUE);
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Ok(Obj::FALSE);
+    }
+    let difference = (a - b).abs();
+    Ok(Obj::from_bool(difference <= (relative * b).abs() || difference <= (relative * a).abs() || difference <= absolute))
+}
+
+fn factorial(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    if !vm.is_int(args[0]) {
+        return Err(vm.type_error_for("can't convert to int:", args[0]));
+    }
+    let n = vm.to_i64(args[0])?;
+    if n < 0 {
+        return Err(vm.raise_msg(TypeId::ValueError, "factorial() not defined for negative values"));
+    }
+    let mut product = Big::from_i64(1);
+    for each in 2..=n {
+        product = match product.mul(&Big::from_i64(each)) {
+            Some(next) => next,
+            None => return Err(vm.raise_memory_error()),
+        };
+    }
+    vm.new_big(&product)
+}

@@ -1,0 +1,50 @@
+import struct
+
+print(struct.calcsize("<bhiq"))
+print(struct.calcsize(">HHI"))
+print(struct.calcsize("<10s"))
+print(struct.calcsize("<3h2x"))
+print(struct.calcsize("<fd"))
+print(struct.calcsize("bhi"))
+print(struct.calcsize("bd"))
+
+print(struct.pack("<h", -2))
+print(struct.pack(">h", -2))
+print(struct.pack("<I", 0x12345678))
+print(struct.pack(">I", 0x12345678))
+print(struct.pack("!H", 513))
+print(struct.pack("<bB", -1, 255))
+print(struct.pack("<q", -1234567890123))
+print(struct.pack("<Q", 2**64 - 1))
+print(struct.pack(">Q", 2**63))
+print(struct.pack("<3h", 1, 2, 3))
+print(struct.pack("<5s", b"ab"))
+print(struct.pack("<2s", b"abcdef"))
+print(struct.pack("<bx2xb", 1, 2))
+print(struct.pack("<f", 1.5))
+print(struct.pack(">d", -2.25))
+print(struct.pack("bhi", 1, 2, 3))
+
+print(struct.unpack("<h", b"\xfe\xff"))
+print(struct.unpack(">H", b"\xfe\xff"))
+print(struct.unpack("<I", b"\x78\x56\x34\x12"))
+print(struct.unpack("<q", struct.pack("<q", -1234567890123)))
+print(struct.unpack("<Q", b"\xff" * 8))
+print(struct.unpack("<3h", struct.pack("<3h", 1, -2, 3)))
+print(struct.unpack("<4sb", b"abcd\x05"))
+print(struct.unpack("<f", struct.pack("<f", 1.5)))
+print(struct.unpack(">d", struct.pack(">d", 3.125)))
+print(struct.unpack("<bx2xb", b"\x01\x00\x00\x00\x02"))
+print(struct.unpack("bhi", struct.pack("bhi", -1, -2, -3)))
+print(struct.unpack("<iI", bytearray(b"\xff\xff\xff\xff\xff\xff\xff\xff")))
+
+frame = struct.pack("<BBHf", 0xAA, 3, 1000, 21.5)
+print(len(frame), frame)
+start, kind, value, temp = struct.unpack("<BBHf", frame)
+print(start, kind, value, temp)
+
+for bad in ("<z", "<3"):
+    try:
+        struct.calcsize(bad)
+    except Exception:
+        print("ValueError", bad)

@@ -145,6 +145,9 @@ pub fn run(args: Args) -> crate::Outcome {
     write_atomically(&out_dir.join("size-report.json"), (serde_json::to_string_pretty(&report)? + "\n").as_bytes())?;
     write_atomically(&out_dir.join("size-report.html"), report.html().as_bytes())?;
     print!("{}", report.text());
+    if frozen.compiled == 0 && !frozen.mpy_sizes.is_empty() {
+        println!("nothing to compile: every module came from the cache");
+    }
     println!(
         "wrote {} ({} bytes; {} of {} modules compiled) in {:.1} ms",
         out_dir.join("frozen.img").display(),
@@ -269,7 +272,7 @@ fn compile_cached(
     compiled: &mut usize,
 ) -> anyhow::Result<Result<(MpyModule, usize), String>> {
     let mut hasher = Sha256::new();
-    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(env!("RIME_COMPILER_FINGERPRINT").as_bytes());
     hasher.update([opt, 0]);
     hasher.update(name.as_bytes());
     hasher.update([0]);
@@ -288,11 +291,10 @@ fn compile_cached(
     let module = match rime_compiler::compile(source, name, &options) {
         Ok(module) => module,
         Err(diagnostics) => {
-            let lines = rime_compiler::LineIndex::new(source);
             let mut rendered = String::new();
-            for diagnostic in diagnostics {
-                let (line, column) = lines.line_col(source, diagnostic.span.start);
-                rendered.push_str(&format!("error: {name}:{line}:{column}: {}\n", diagnostic.message));
+            for diagnostic in &diagnostics {
+                rendered.push_str(&rime_compiler::render(diagnostic, source, name));
+                rendered.push('\n');
             }
             return Ok(Err(rendered));
         }
@@ -357,6 +359,42 @@ mod tests {
         let report = report::Report::new("host", &first);
         assert!(report.text().contains("util.py"));
         assert!(report.html().contains("<svg"));
+    }
+
+    #[test]
+    fn the_cache_compiles_nothing_twice_and_only_what_changed() {
+        let cache = std::env::temp_dir().join(format!("rime-freeze-cache-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&cache);
+        let module = |name: &str, source: &str, opt: u8| Input {
+            name: name.to_string(),
+            kind: InputKind::Compile { source: source.as_bytes().to_vec(), opt },
+        };
+        let mut inputs = Inputs {
+            modules: vec![
+                module("main.py", "import util\nprint(util.twice(21))\n", 0),
+                module("util.py", "def twice(x):\n    assert x > 0\n    return 2 * x\n", 0),
+                module("extra.py", "VALUE = 3\n", 0),
+            ],
+            main: Some("main.py".to_string()),
+            ..Inputs::default()
+        };
+        let cold = freeze(&inputs, "host", Some(&cache)).unwrap().unwrap();
+        assert_eq!(cold.compiled, 3);
+        let warm = freeze(&inputs, "host", Some(&cache)).unwrap().unwrap();
+        assert_eq!(warm.compiled, 0, "nothing changed, so nothing is compiled");
+        assert_eq!(warm.image.bytes, cold.image.bytes);
+        // Changing the optimisation level of one entry recompiles that entry only,
+        // and the assert it drops makes its code smaller.
+        inputs.modules[1] = module("util.py", "def twice(x):\n    assert x > 0\n    return 2 * x\n", 1);
+        let changed = freeze(&inputs, "host", Some(&cache)).unwrap().unwrap();
+        assert_eq!(changed.compiled, 1);
+        assert!(changed.image.bytes.len() < cold.image.bytes.len());
+        // A removed entry disappears from the output.
+        inputs.modules.pop();
+        let removed = freeze(&inputs, "host", Some(&cache)).unwrap().unwrap();
+        assert_eq!(removed.compiled, 0);
+        assert!(!removed.mpy_sizes.iter().any(|(name, _)| name == "extra.py"));
+        let _ = std::fs::remove_dir_all(&cache);
     }
 
     #[test]

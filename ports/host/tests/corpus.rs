@@ -15,11 +15,15 @@ use rime_host::{freeze_sources, run_image, HostPort, DEFAULT_HEAP};
 use rime_vm::Config;
 
 /// The number of corpus programs whose output matches exactly; raise it as the VM improves.
-const RATCHET: usize = 0;
+const RATCHET: usize = 89;
 
 /// Programs whose difference from the reference is an artefact of the
 /// reference build, with the reason; they are reported but not counted.
-const ALLOWLIST: &[(&str, &str)] = &[];
+const ALLOWLIST: &[(&str, &str)] = &[
+    ("lang_args", "calls eval(), which needs a compiler at run time; frozen images have none"),
+    ("lang_big_tuples", "the reference build names the ellipsis type '' (a minimal type object), not a behaviour programs use"),
+    ("lib_ringlog", "MicroPython prints str(KeyError('k')) as k; the suite follows CPython's 'k' (tests/py/exceptions/basic.py)"),
+];
 
 /// How long one program may run before it counts as hanging.
 const TIME_LIMIT: Duration = Duration::from_secs(20);

@@ -117,6 +117,9 @@ fn best_time(mut run: impl FnMut() -> anyhow::Result<String>) -> anyhow::Result<
 
 fn run_rime(runner: &Path, image: &Path) -> anyhow::Result<String> {
     let output = Command::new(runner).arg(image).output().with_context(|| format!("running {}", runner.display()))?;
+    if output.status.code() == Some(2) {
+        bail!("{} could not run {}: {}", runner.display(), image.display(), String::from_utf8_lossy(&output.stderr));
+    }
     Ok(String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr))
 }
 

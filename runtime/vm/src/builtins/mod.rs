@@ -41,6 +41,7 @@ pub const TABLE_MATH: u32 = 21;
 pub const TABLE_BINASCII: u32 = 22;
 pub const TABLE_JSON: u32 = 23;
 pub const TABLE_PROPERTY: u32 = 16;
+pub const TABLE_OBJECT: u32 = 17;
 
 fn table(number: u32) -> &'static [(u16, Handler)] {
     match number {
@@ -65,6 +66,7 @@ fn table(number: u32) -> &'static [(u16, Handler)] {
         TABLE_BINASCII => crate::modules::binascii::BINASCII_FUNCTIONS,
         TABLE_JSON => crate::modules::json::JSON_FUNCTIONS,
         TABLE_PROPERTY => crate::interp::class::PROPERTY_METHODS,
+        TABLE_OBJECT => crate::interp::class::OBJECT_METHODS,
         _ => &[],
     }
 }
@@ -133,6 +135,7 @@ pub fn lookup_method(type_id: TypeId, name: u32) -> Option<Obj> {
         TypeId::Float => TABLE_FLOAT,
         TypeId::Generator => TABLE_GENERATOR,
         TypeId::Property => TABLE_PROPERTY,
+        TypeId::Object => TABLE_OBJECT,
         TypeId::TextIo => TABLE_STDIO,
         _ => return None,
     };

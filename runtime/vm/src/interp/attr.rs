@@ -205,8 +205,13 @@ impl Vm<'_> {
 
     /// `obj.name = value`.
     pub fn store_attr(&mut self, obj: Obj, name: Obj, value: Obj) -> R<()> {
+        self.store_attr_with(obj, name, value, true)
+    }
+
+    /// `obj.name = value`, calling a class's `__setattr__` only when `hooks` is set.
+    pub fn store_attr_with(&mut self, obj: Obj, name: Obj, value: Obj, hooks: bool) -> R<()> {
         if value.is_null() {
-            return self.delete_attr(obj, name);
+            return self.delete_attr_with(obj, name, hooks);
         }
         if self.is_heap(obj) && self.native_type(obj) == TypeId::Module {
             let globals = self.get(obj, 1);
@@ -218,7 +223,7 @@ impl Vm<'_> {
         }
         let type_obj = self.type_of(obj);
         if self.is_class(type_obj) {
-            if self.call_setattr_hook(obj, name, value)? {
+            if hooks && self.call_setattr_hook(obj, name, value)? {
                 return Ok(());
             }
             if let Some(property) = self.class_lookup(type_obj, name) {

@@ -37,9 +37,39 @@ fn property_deleter(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     property_with(vm, args, 3)
 }
 
+/// The methods of `object` that classes reach explicitly (`object.__setattr__(self, …)`).
+pub static OBJECT_METHODS: &[(u16, Handler)] =
+    &[(qstr_id("__setattr__"), object_setattr), (qstr_id("__delattr__"), object_delattr)];
+
+fn attr_name(vm: &mut Vm<'_>, name: Obj) -> R<Obj> {
+    if !name.is_qstr() && vm.native_type(name) != TypeId::Str {
+        return Err(vm.raise_msg(TypeId::TypeError, "attribute name must be a string"));
+    }
+    vm.intern(name)
+}
+
+fn object_setattr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 3, 3)?;
+    let name = attr_name(vm, args[1])?;
+    vm.store_attr_with(args[0], name, args[2], false)?;
+    Ok(Obj::NONE)
+}
+
+fn object_delattr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let name = attr_name(vm, args[1])?;
+    vm.delete_attr_with(args[0], name, false)?;
+    Ok(Obj::NONE)
+}
+
 impl Vm<'_> {
     /// `del obj.name`.
     pub fn delete_attr(&mut self, obj: Obj, name: Obj) -> R<()> {
+        self.delete_attr_with(obj, name, true)
+    }
+
+    /// `del obj.name`, calling a class's `__delattr__` only when `hooks` is set.
+    pub fn delete_attr_with(&mut self, obj: Obj, name: Obj, hooks: bool) -> R<()> {
         let dict = if self.is_heap(obj) && self.native_type(obj) == TypeId::Module {
             self.get(obj, 1)
         } else if self.is_class(obj) {
@@ -59,9 +89,13 @@ impl Vm<'_> {
                     return Ok(());
                 }
             }
-            if let Some(hook) = self.lookup_special(obj, "__delattr__")? {
-                self.call(hook, &[obj, name], &[])?;
-                return Ok(());
+            if hooks {
+                if let Some(hook) = self.lookup_special(obj, "__delattr__")? {
+                    if self.native_type(hook) == TypeId::Function {
+                        self.call(hook, &[obj, name], &[])?;
+                        return Ok(());
+                    }
+                }
             }
             let slot = if self.native_type_of_type(type_obj).is_exception() { 3 } else { 1 };
             self.get(obj, slot)

@@ -7,8 +7,9 @@
 //! name ends in `_O<N>` are compiled at that optimisation level. Each mismatch
 //! prints a diff of the two disassemblies; the match ratio is reported and
 //! must not drop below the ratchet [`MIN_MATCHED_PERMILLE`]. `regen.sh` also
-//! snapshots each source next to its golden, and the snapshot is what gets
-//! compiled, so edits to the corpus cannot make the goldens stale.
+//! records the SHA-256 of each source next to its golden, and a source that no
+//! longer matches its golden fails the test (rerun `regen.sh`), so a golden
+//! can never silently describe another version of its file.
 //!
 //! The compile-error cases in `tests/data/compile_err/*.py` must be rejected
 //! with mpy-cross's message (recorded next to them in `.err` files) on the
@@ -18,6 +19,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use rime_compiler::{compile, compile_to_mpy, CompileOptions, LineIndex};
+use sha2::{Digest, Sha256};
 
 /// The share of files (in thousandths) that must match exactly: a ratchet,
 /// set to the value currently achieved.
@@ -114,6 +116,7 @@ fn output_matches_mpy_cross() {
     let mut matched = 0usize;
     let mut total = 0usize;
     let mut failures: Vec<String> = Vec::new();
+    let mut stale: Vec<String> = Vec::new();
     for path in inputs {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
         if let Some(filter) = &filter {
@@ -126,10 +129,12 @@ fn output_matches_mpy_cross() {
             println!("note: {stem}.py has no golden yet; run tests/data/regen.sh");
             continue;
         };
-        // The golden was made from this snapshot of the source.
-        let Ok(source) = fs::read(golden_path.with_extension("py")) else { continue };
-        if fs::read(&path).ok().as_deref() != Some(source.as_slice()) {
-            println!("note: {stem}.py changed since its golden was made; run tests/data/regen.sh");
+        let source = fs::read(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
+        let recorded = fs::read_to_string(golden_path.with_extension("sha256")).unwrap_or_default();
+        let digest: String = Sha256::digest(&source).iter().map(|byte| format!("{byte:02x}")).collect();
+        if recorded.trim() != digest {
+            stale.push(stem.clone());
+            continue;
         }
         total += 1;
         let options = CompileOptions { opt_level: opt_level(&stem), ..CompileOptions::default() };
@@ -158,6 +163,7 @@ fn output_matches_mpy_cross() {
         println!("mismatched: {}", failures.join(" "));
     }
     assert!(total > 0, "no golden files found; run tests/data/regen.sh");
+    assert!(stale.is_empty(), "sources changed since their goldens were made (run tests/data/regen.sh): {}", stale.join(" "));
     assert!(
         matched * 1000 >= MIN_MATCHED_PERMILLE * total,
         "{matched}/{total} files match, below the ratchet of {MIN_MATCHED_PERMILLE}/1000"

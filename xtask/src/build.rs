@@ -91,6 +91,12 @@ pub struct QemuBoard {
     pub ram_origin: u64,
     pub ram_size: u64,
     pub heap_size: u64,
+    /// Where QEMU's generic loader puts the frozen image (inside flash).
+    pub image_origin: u64,
+    /// The size of the frozen-image region.
+    pub image_size: u64,
+    /// The core clock SysTick counts, in Hz.
+    pub cpu_hz: u64,
 }
 
 impl QemuBoard {
@@ -102,6 +108,11 @@ impl QemuBoard {
         let ram = self.ram_origin..self.ram_origin + self.ram_size;
         ensure!(flash.end <= ram.start || ram.end <= flash.start, "flash {flash:#x?} overlaps RAM {ram:#x?}");
         ensure!(self.heap_size < self.ram_size, "heap_size {:#x} leaves no RAM for the stack", self.heap_size);
+        let image = self.image_origin..self.image_origin + self.image_size;
+        ensure!(
+            self.image_size > 0 && image.start > flash.start && image.end <= flash.end,
+            "the image region {image:#x?} must lie in flash {flash:#x?}, after the code"
+        );
         Ok(())
     }
 }

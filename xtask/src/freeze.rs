@@ -12,6 +12,7 @@
 //! beside it (`report.rs`). Linking the image into a board's runtime ELF needs
 //! the runtime firmware (issue 9); until then only the host board is frozen.
 
+pub mod link;
 pub mod report;
 
 use std::path::{Path, PathBuf};
@@ -19,9 +20,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{bail, Context as _};
-use rime_bytecode::image::{Abi, BuiltinTypes, STATIC_BASE};
+use rime_bytecode::image::{Abi, BuiltinTypes};
 use rime_bytecode::image::{BuiltImage, Image, ImageBuilder};
-use rime_bytecode::qstr_runtime::RUNTIME_QSTRS;
 use rime_bytecode::MpyModule;
 use sha2::{Digest, Sha256};
 
@@ -29,36 +29,18 @@ use crate::manifest::{self, BoardContext, ModuleKind};
 
 // The ABI the host runner links images against. An image refers to the
 // runtime's static objects by address and to its static qstrs by id; both
-// come from the VM. The runtime's extra qstrs are shared already
-// (`rime_bytecode::qstr_runtime::RUNTIME_QSTRS`). The builtin types are the
-// VM's static objects `STATIC_BASE + 16 × index`, with the indices of
-// `rime_vm::obj::TypeId`; the VM does not export them from its crate root
-// yet, so `TYPE_INDEX` mirrors them here and must be replaced by the VM's own
-// table (or a `rime_vm::abi()`) as soon as it exists. The ABI id is
-// `Abi::fingerprint` over both, so any change to either refuses old images.
-
-/// Static object indices of the builtin types an image refers to, in
-/// `rime_vm::obj::TypeId` order: `(str, bytes, int, float, complex, tuple)`.
-pub const TYPE_INDEX: (u32, u32, u32, u32, u32, u32) = (7, 8, 4, 5, 6, 10);
+// come from the VM itself (`rime_vm::abi()`), so the freezer and the runtime
+// can never disagree about them. The ABI id is `Abi::fingerprint` over both,
+// so any change to either refuses old images.
 
 /// The builtin type addresses of the host runtime.
 pub fn host_types() -> BuiltinTypes {
-    let address = |index: u32| STATIC_BASE + 16 * index;
-    let (str, bytes, int, float, complex, tuple) = TYPE_INDEX;
-    BuiltinTypes {
-        str: address(str),
-        bytes: address(bytes),
-        int: address(int),
-        float: address(float),
-        complex: address(complex),
-        tuple: address(tuple),
-    }
+    rime_vm::abi().types
 }
 
 /// The ABI of the host runtime.
 pub fn host_abi() -> Abi<'static> {
-    let types = host_types();
-    Abi { abi_id: Abi::fingerprint(RUNTIME_QSTRS, &types), runtime_qstrs: RUNTIME_QSTRS, types }
+    rime_vm::abi()
 }
 
 #[derive(clap::Args, Debug)]
@@ -116,7 +98,14 @@ pub struct Frozen {
 }
 
 pub fn run(args: Args) -> crate::Outcome {
-    if args.board != "host" {
+    // An RP2 board's image is linked into its runtime firmware (link.rs).
+    if let Ok(board) = crate::rp2::rp2_board(&args.board) {
+        return link::run(&args, &board);
+    }
+    // A QEMU board's image is the host's (the same 32-bit ABI) with the
+    // board's id in its header; QEMU's loader puts it in place, no linking.
+    let is_qemu_board = crate::build::qemu_boards()?.iter().any(|board| board.name == args.board);
+    if args.board != "host" && !is_qemu_board {
         eprintln!(
             "cargo xtask freeze --board {}: not available yet (linking into a board's runtime firmware needs issue 9); --board host works",
             args.board
@@ -210,7 +199,14 @@ pub fn import_name(frozen: &str) -> String {
 /// Compiles (or finds in `cache`) every module and lays the image out. The
 /// inner error is a rendered diagnostic for the user.
 pub fn freeze(inputs: &Inputs, board: &str, cache: Option<&Path>) -> anyhow::Result<Result<Frozen, String>> {
+    freeze_at(inputs, board, rime_bytecode::image::FLASH_BASE, cache)
+}
+
+/// [`freeze`], with the image linked to run at `link_address` (a board's
+/// frozen-image region).
+pub fn freeze_at(inputs: &Inputs, board: &str, link_address: u32, cache: Option<&Path>) -> anyhow::Result<Result<Frozen, String>> {
     let mut builder = ImageBuilder::new(host_abi(), board);
+    builder.link_address(link_address);
     let mut mpy_sizes = Vec::new();
     let mut compiled = 0;
     let mut errors = String::new();
@@ -412,7 +408,7 @@ mod tests {
         assert_eq!(host_abi(), host_abi());
         let mut types = host_types();
         types.tuple += 16;
-        assert_ne!(Abi::fingerprint(RUNTIME_QSTRS, &types), host_abi().abi_id);
+        assert_ne!(Abi::fingerprint(rime_bytecode::qstr_runtime::RUNTIME_QSTRS, &types), host_abi().abi_id);
         assert_eq!(host_abi().first_qstr(), u32::from(rime_bytecode::qstr_runtime::END_STATIC_QSTRS));
     }
 }

@@ -5,7 +5,9 @@
 //! normal collection, and in GC stress mode (a collection before every
 //! allocation), which catches objects that native code forgot to root.
 //! Files under a `pkgs/` folder are library modules, frozen into every test
-//! of that folder's parent under their path relative to `pkgs/`.
+//! of that folder's parent under their path relative to `pkgs/`. Tests that
+//! mention `asyncio` also get the frozen asyncio package from
+//! `manifests/lib/asyncio`, as the base manifests freeze it into every image.
 
 use std::path::{Path, PathBuf};
 
@@ -54,10 +56,28 @@ fn library_modules(dir: &Path) -> Vec<(String, Vec<u8>)> {
     modules
 }
 
+/// The modules of the frozen asyncio package, under their frozen names.
+fn asyncio_modules() -> Vec<(String, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../manifests/lib/asyncio");
+    let mut modules = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("manifests/lib/asyncio exists").flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|extension| extension == "py") {
+            let file = path.file_name().expect("has a name").to_string_lossy().into_owned();
+            modules.push((format!("asyncio/{file}"), std::fs::read(&path).expect("readable")));
+        }
+    }
+    modules.sort();
+    modules
+}
+
 /// Runs one test; returns the output.
 pub fn run_test(path: &Path, stress: bool, heap: usize) -> Result<String, String> {
     let source = std::fs::read(path).map_err(|error| error.to_string())?;
-    let libraries = library_modules(path.parent().expect("has a parent"));
+    let mut libraries = library_modules(path.parent().expect("has a parent"));
+    if source.windows(7).any(|window| window == b"asyncio") {
+        libraries.extend(asyncio_modules());
+    }
     let mut modules: Vec<(&str, &[u8])> = vec![("main.py", &source)];
     for (name, text) in &libraries {
         modules.push((name, text));

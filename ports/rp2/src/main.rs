@@ -7,13 +7,15 @@
 //! [`frozen::locate`] looks for the frozen image in its flash region,
 //! [`print_banner`] reports the board, the chip, the runtime's size, the
 //! image's status and the heap, and [`run_main`] runs the image's main module.
-//! Afterwards the board idles: it keeps USB serviced and blinks the LED once a
-//! second from the hardware timer (boards whose LED sits behind the CYW43
-//! wireless chip only idle).
+//! Afterwards the board idles: it keeps USB serviced; when no program ran it
+//! also blinks the LED once a second from the hardware timer (boards whose
+//! LED sits behind the CYW43 wireless chip only idle), and after a program it
+//! idles quietly, leaving the pins as the program left them.
 //!
-//! [`run_main`] is the one seam where the VM is called. The VM (`runtime/vm`)
-//! is not part of this build yet, so it reports that and returns: this
-//! firmware never pretends to run Python.
+//! [`run_main`] is the one seam where the VM (`runtime/vm`) is called: it
+//! runs the image's main module with the board's static heap and prints an
+//! uncaught exception's traceback on the console. [`vm_port`] gives the VM
+//! the console, the clock and the GPIOs.
 //!
 //! A panic or a HardFault prints one line on UART0 and stops the board.
 
@@ -24,6 +26,7 @@ mod board;
 mod chip;
 mod frozen;
 mod port;
+mod vm_port;
 
 use core::fmt::Write;
 use core::panic::PanicInfo;
@@ -52,8 +55,8 @@ fn main() -> ! {
     let mut port = Port::new(chip, &usb_bus);
     let image = frozen::locate();
     print_banner(&mut port, &image, HEAP.len() * 4);
-    run_main(&mut port, &image, HEAP);
-    idle(&mut port)
+    let ran = run_main(&mut port, &image, HEAP);
+    idle(&mut port, !ran)
 }
 
 /// The firmware's own description of itself, printed once at boot.
@@ -98,27 +101,92 @@ fn print_banner(port: &mut Port<'_>, image: &Frozen, heap_bytes: usize) {
 }
 
 /// Runs the frozen image's main module on the VM, with `heap` as its
-/// garbage-collected heap. This is the one place the firmware calls the VM:
-/// when `runtime/vm` lands it parses the image against its ABI
-/// (`Image::parse_for_board`), imports the main module, and prints an
-/// uncaught exception's traceback through `port` before returning.
-fn run_main(port: &mut Port<'_>, image: &Frozen, heap: &mut [u32]) {
-    // Until the VM takes the heap, this keeps the linker from dropping the
-    // unused array, so that the build report shows the RAM the board will use.
-    core::hint::black_box(heap.as_mut_ptr());
-    match image {
-        Frozen::Image { .. } => {
-            let _ = writeln!(port, "vm: not in this build yet; the main module does not run\r");
+/// garbage-collected heap, and reports how it ended. An uncaught exception's
+/// traceback goes to the console. Returns whether a program ran.
+fn run_main(port: &mut Port<'_>, image: &Frozen, heap: &mut [u32]) -> bool {
+    let Frozen::Image { bytes, .. } = image else {
+        let _ = writeln!(port, "no frozen modules: nothing to run\r");
+        return false;
+    };
+    let view = match rime_vm::ImageView::new(bytes, rime_vm::abi().abi_id) {
+        Ok(view) => view,
+        Err(problem) => {
+            let _ = writeln!(
+                port,
+                "frozen image: not used: {problem:?} (it was linked for another runtime build; freeze again)\r"
+            );
+            return false;
         }
-        Frozen::Missing | Frozen::Rejected(_) => {
-            let _ = writeln!(port, "vm: not in this build yet; no frozen modules\r");
+    };
+    let byte_count = heap.len() * 4;
+    // SAFETY: `heap` is an exclusive borrow of `byte_count` bytes of 4-byte
+    // aligned RAM; viewing the same memory as bytes for as long as that
+    // borrow lasts creates no other reference to it, and u8 has no invalid
+    // values or alignment needs.
+    let heap_bytes = unsafe { core::slice::from_raw_parts_mut(heap.as_mut_ptr().cast::<u8>(), byte_count) };
+    // The VM borrows the port as its own `dyn rime_vm::Port`; the console
+    // stays reachable through the VM's port until it is dropped.
+    let mut vm = match rime_vm::Vm::new(heap_bytes, view, port, rime_vm::Config::default()) {
+        Ok(vm) => vm,
+        Err(_) => {
+            let _ = writeln!(RawUart, "vm: the {byte_count}-byte heap is too small to start\r");
+            return false;
         }
+    };
+    let free = vm.heap.stats().free_blocks * rime_vm::gc::BYTES_PER_BLOCK;
+    let mut line = Line::default();
+    let _ = write!(line, "heap free at boot: {free} bytes\n");
+    rime_vm::Port::write_stdout(&mut *vm.port, line.as_bytes());
+    let outcome = vm.run_main_module();
+    drop(vm);
+    match outcome {
+        rime_vm::Outcome::Finished => {}
+        rime_vm::Outcome::Exit(code) => {
+            let _ = writeln!(port, "main: exited with {code}\r");
+        }
+        rime_vm::Outcome::Uncaught => {
+            let _ = writeln!(port, "main: ended by an uncaught exception\r");
+        }
+    }
+    true
+}
+
+/// A short line of text formatted on the stack.
+struct Line {
+    bytes: [u8; 96],
+    len: usize,
+}
+
+impl Default for Line {
+    fn default() -> Line {
+        Line { bytes: [0; 96], len: 0 }
     }
 }
 
-/// The board's idle state after the main module: USB stays serviced and the
-/// LED blinks once a second. Never returns.
-fn idle(port: &mut Port<'_>) -> ! {
+impl Line {
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+impl Write for Line {
+    fn write_str(&mut self, text: &str) -> core::fmt::Result {
+        let end = (self.len + text.len()).min(self.bytes.len());
+        self.bytes[self.len..end].copy_from_slice(&text.as_bytes()[..end - self.len]);
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// The board's idle state after the main module: USB stays serviced and,
+/// when `blink` (no program ran), the LED blinks once a second. Never returns.
+fn idle(port: &mut Port<'_>, blink: bool) -> ! {
+    if !blink {
+        let _ = writeln!(port, "idle\r");
+        loop {
+            port.sleep_until(port.ticks_us() + port::USB_POLL_US);
+        }
+    }
     if port.has_led() {
         let _ = writeln!(port, "idle: blinking the LED ({})\r", board::LED);
     } else if let Some(gpio) = board::EXAMPLE_LED_GPIO {

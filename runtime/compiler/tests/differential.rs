@@ -25,9 +25,9 @@ use sha2::{Digest, Sha256};
 /// set to the value currently achieved.
 const MIN_MATCHED_PERMILLE: usize = 1000;
 
-/// Compile-error cases whose message still differs (all currently come from
-/// the parser's CPython-style wording); lower it as they are fixed.
-const MAX_COMPILE_ERROR_MISMATCHES: usize = 9;
+/// Compile-error cases whose message may still differ from mpy-cross's:
+/// none, since the parser uses MicroPython's wording too.
+const MAX_COMPILE_ERROR_MISMATCHES: usize = 0;
 
 fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data")

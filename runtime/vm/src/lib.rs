@@ -30,7 +30,7 @@ pub mod vm;
 
 pub use image::{ImageProblem, ImageView};
 pub use obj::{Obj, TypeId};
-pub use port::{Config, Port};
+pub use port::{Config, Port, Pull};
 pub use vm::{Raised, Vm, R};
 
 use rime_bytecode::image::{Abi, BuiltinTypes};

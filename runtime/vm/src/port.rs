@@ -33,6 +33,47 @@ pub trait Port {
     fn platform(&self) -> &'static str {
         "rime"
     }
+    /// Configures GPIO `pin` as an output (or an input) with an optional
+    /// pull resistor, for `machine.Pin`. Returns false when the machine has
+    /// no such pin. The default accepts pins 0 to 29 and drives nothing: a
+    /// port without GPIOs (the host) then runs on the simulated pin state
+    /// that `machine.Pin` keeps in each Pin object.
+    fn pin_configure(&mut self, pin: u32, output: bool, pull: Pull) -> bool {
+        let _ = (output, pull);
+        pin < 30
+    }
+    /// Drives output `pin` high or low. The default does nothing (simulated pins).
+    fn pin_write(&mut self, pin: u32, high: bool) {
+        let _ = (pin, high);
+    }
+    /// Reads the level of `pin`, or `None` when the machine has no real pins:
+    /// `machine.Pin` then reports the simulated level (the last value written,
+    /// or the pull resistor's level for an input).
+    fn pin_read(&mut self, pin: u32) -> Option<bool> {
+        let _ = pin;
+        None
+    }
+    /// The CPU clock in Hz for `machine.freq()`; the default is the RP2040's
+    /// usual 125 MHz, so programs written for a Pico run unchanged.
+    fn cpu_freq(&mut self) -> u32 {
+        125_000_000
+    }
+    /// Resets the machine for `machine.reset()`. A board does not return;
+    /// the default returns, and the VM then ends the program with `SystemExit`.
+    fn reset(&mut self) {}
+    /// The unique id of the chip (the flash's id on RP2 boards), for
+    /// `machine.unique_id()`. The default is a fixed id of eight bytes.
+    fn unique_id(&mut self) -> [u8; 8] {
+        *b"rimehost"
+    }
+}
+
+/// The pull resistor of an input pin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pull {
+    None,
+    Up,
+    Down,
 }
 
 /// How the VM behaves; the port chooses.

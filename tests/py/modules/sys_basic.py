@@ -14,3 +14,4 @@ try:
     sys.exit(3)
 except SystemExit as exit:
     print("exit", exit.args)
+print(type(sys.implementation.name), sys.implementation.version[0] >= 0)

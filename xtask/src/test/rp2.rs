@@ -75,6 +75,45 @@ pub fn pico_boot_banner(sh: &Shell) -> anyhow::Result<()> {
     frozen_image_cases(&built)
 }
 
+/// The blink example's UART lines, in order.
+const BLINK_LINES: [&str; 5] = ["heap free at boot: ", "blink: hello from frozen Python on rp2", "blink 0 value 1", "blink 5 value 0", "blink: done"];
+
+/// `cargo xtask freeze --board pico manifests/examples/blink.toml`, then
+/// boots `firmware/pico/firmware.uf2` in rp2040js: frozen Python prints over
+/// UART0 and toggles GPIO25 six times. Two freezes give identical files.
+pub fn pico_frozen_blink(sh: &Shell) -> anyhow::Result<()> {
+    let board = rp2::rp2_board("pico")?;
+    rp2::build_board(sh, &board)?;
+    let root = crate::project_root();
+    let manifest = root.join("manifests/examples/blink.toml");
+    let dir = root.join("firmware/pico");
+    let mut firsts = Vec::new();
+    for round in 0..2 {
+        let args = crate::freeze::Args { board: "pico".into(), manifest: manifest.clone(), vars: Vec::new() };
+        let code = crate::freeze::run(args)?;
+        ensure!(code == std::process::ExitCode::SUCCESS, "cargo xtask freeze --board pico failed");
+        let files: Vec<Vec<u8>> = ["frozen.img", "firmware.elf", "firmware.uf2", "firmware.bin"]
+            .iter()
+            .map(|name| std::fs::read(dir.join(name)).with_context(|| format!("reading firmware/pico/{name}")))
+            .collect::<anyhow::Result<_>>()?;
+        if round == 0 {
+            firsts = files;
+        } else {
+            ensure!(files == firsts, "two freezes of the same inputs gave different firmware files");
+        }
+    }
+    let output = emulate::run_pico(&dir.join("firmware.uf2"), Some("idle"), 6, PICO_BUDGET)?;
+    print!("{}", output.uart);
+    println!("GPIO25: {} toggles\n{}", output.gpio25_toggles, output.summary);
+    let mut rest = output.uart.as_str();
+    for line in BLINK_LINES {
+        let at = rest.find(line).with_context(|| format!("the UART output lacks `{line}` (or has it out of order)"))?;
+        rest = &rest[at + line.len()..];
+    }
+    ensure!(output.gpio25_toggles == 6, "GPIO25 toggled {} times, expected 6", output.gpio25_toggles);
+    Ok(())
+}
+
 /// Boots the pico runtime with an image in its frozen-image region, flashed
 /// as a second UF2 appended to the runtime's (as a user may concatenate
 /// them), and checks what the banner says: a good image is found and its

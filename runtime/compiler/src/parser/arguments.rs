@@ -26,7 +26,7 @@ impl<'src> Parser<'src> {
                 TokenKind::Star => {
                     self.bump();
                     if seen_double_star {
-                        self.report("iterable argument unpacking follows keyword argument unpacking", self.span_from(start));
+                        self.report("* arg after **", self.span_from(start));
                     }
                     args.push(Arg::Star(self.parse_test()));
                 }
@@ -49,7 +49,7 @@ impl<'src> Parser<'src> {
                         if !args.is_empty() || !self.at(TokenKind::RightParen) {
                             self.report("generator expression must be parenthesized", span);
                         }
-                        self.check_not_starred(&value);
+                        self.check_not_starred_in_grammar(&value);
                         let elt = alloc::boxed::Box::new(value);
                         args.push(Arg::Positional(Expr { kind: ExprKind::GeneratorExp { elt, generators }, span }));
                     } else if self.at(TokenKind::Equal) {
@@ -59,9 +59,9 @@ impl<'src> Parser<'src> {
                         args.push(Arg::Keyword(Ident { name: alloc::string::String::new(), span: value.span }, value));
                     } else {
                         if seen_double_star {
-                            self.report("positional argument follows keyword argument unpacking", value.span);
+                            self.report("positional arg after **", value.span);
                         } else if seen_keyword {
-                            self.report("positional argument follows keyword argument", value.span);
+                            self.report("positional arg after keyword arg", value.span);
                         }
                         args.push(Arg::Positional(value));
                     }

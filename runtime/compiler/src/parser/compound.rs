@@ -154,7 +154,7 @@ impl<'src> Parser<'src> {
             let start = self.start();
             if let Some(previous) = handlers.last() {
                 if previous.type_.is_none() {
-                    self.report("default 'except:' must be last", previous.span);
+                    self.report("default 'except' must be last", previous.span);
                 }
             }
             self.bump();

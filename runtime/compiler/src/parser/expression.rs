@@ -523,13 +523,13 @@ impl<'src> Parser<'src> {
                 if self.starts_comprehension() {
                     let generators = self.parse_comprehensions();
                     self.expect(TokenKind::RightBrace);
-                    self.check_not_starred(&first);
+                    self.check_not_starred_in_grammar(&first);
                     return Expr { kind: ExprKind::SetComp { elt: boxed(first), generators }, span: self.span_from(start) };
                 }
                 let elements = self.parse_display_rest(first, TokenKind::RightBrace);
                 return Expr { kind: ExprKind::Set(elements), span: self.span_from(start) };
             }
-            self.check_not_starred(&first);
+            self.check_not_starred_in_grammar(&first);
             let value = self.parse_test();
             if self.starts_comprehension() {
                 let generators = self.parse_comprehensions();
@@ -558,7 +558,16 @@ impl<'src> Parser<'src> {
                 continue;
             }
             let key = self.parse_test();
-            self.expect(TokenKind::Colon);
+            if !self.eat(TokenKind::Colon) {
+                // A set element among dict items parses in MicroPython; its
+                // compiler rejects it with this message.
+                if self.at(TokenKind::Comma) || self.at(TokenKind::RightBrace) {
+                    self.error_at_current("expecting key:value for dict");
+                } else {
+                    self.error_at_current("invalid syntax");
+                }
+                break;
+            }
             let value = self.parse_test();
             items.push(DictItem::KeyValue(key, value));
         }

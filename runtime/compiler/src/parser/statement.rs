@@ -127,7 +127,7 @@ impl<'src> Parser<'src> {
                 self.bump();
                 let value = if self.starts_value() { Some(self.parse_star_expressions()) } else { None };
                 if let Some(value) = &value {
-                    self.check_not_starred(value);
+                    self.check_not_starred_in_grammar(value);
                 }
                 StmtKind::Return(value)
             }

@@ -10,19 +10,6 @@
 use super::Parser;
 use crate::ast::{Expr, ExprKind};
 
-fn is_literal(kind: &ExprKind) -> bool {
-    matches!(
-        kind,
-        ExprKind::Const(_)
-            | ExprKind::Int(_)
-            | ExprKind::Float(_)
-            | ExprKind::Imag(_)
-            | ExprKind::Str(_)
-            | ExprKind::Bytes(_)
-            | ExprKind::FString(_)
-    )
-}
-
 impl<'src> Parser<'src> {
     /// Checks the target of `=`, `for`, `with ... as` and comprehensions.
     pub(super) fn check_assign_target(&mut self, target: &Expr) {
@@ -46,7 +33,7 @@ impl<'src> Parser<'src> {
                                 self.report("multiple *x in assignment", element.span);
                             }
                             if let ExprKind::Starred(_) = inner.kind {
-                                self.report("can't use starred expression here", inner.span);
+                                self.report("*x must be assignment target", inner.span);
                             } else {
                                 self.check_target(inner);
                             }
@@ -55,8 +42,7 @@ impl<'src> Parser<'src> {
                     }
                 }
             }
-            ExprKind::Starred(_) => self.report("can't use starred expression here", target.span),
-            kind if is_literal(kind) => self.report("can't assign to literal", target.span),
+            ExprKind::Starred(_) => self.report("*x must be assignment target", target.span),
             _ => self.report("can't assign to expression", target.span),
         }
     }
@@ -76,7 +62,7 @@ impl<'src> Parser<'src> {
     pub(super) fn check_augmented_target(&mut self, target: &Expr) {
         match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
-            _ => self.report("illegal expression for augmented assignment", target.span),
+            _ => self.report("can't assign to expression", target.span),
         }
     }
 
@@ -93,7 +79,16 @@ impl<'src> Parser<'src> {
     /// an expression list or a target list.
     pub(super) fn check_not_starred(&mut self, expr: &Expr) {
         if let ExprKind::Starred(_) = expr.kind {
-            self.report("can't use starred expression here", expr.span);
+            self.report("*x must be assignment target", expr.span);
+        }
+    }
+
+    /// Like [`Self::check_not_starred`], for the places where MicroPython's
+    /// grammar has no starred expression at all (`return *a`, `{*a: 1}`,
+    /// `{*a for a in b}`, `f(*a for a in b)`), so it says "invalid syntax".
+    pub(super) fn check_not_starred_in_grammar(&mut self, expr: &Expr) {
+        if let ExprKind::Starred(_) = expr.kind {
+            self.report("invalid syntax", expr.span);
         }
     }
 }

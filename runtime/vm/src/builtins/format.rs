@@ -348,6 +348,24 @@ pub fn format_to_str(vm: &mut Vm<'_>, value: Obj, spec: &[u8]) -> R<Obj> {
     vm.buffer_finish(buffer, TypeId::Str)
 }
 
+/// The offset of the `}` that closes the `{` at the start of `text`, allowing one level of nesting.
+fn matching_close(text: &[u8]) -> Option<usize> {
+    let mut depth = 0;
+    for (index, &byte) in text.iter().enumerate() {
+        match byte {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(index);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// `str.format(*args, **kwargs)`.
 pub fn str_format(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     let template = args[0];
@@ -380,7 +398,7 @@ pub fn str_format(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
             position = end;
             continue;
         }
-        let Some(close) = vm.str_bytes(template)[position..].iter().position(|&each| each == b'}') else {
+        let Some(close) = matching_close(&vm.str_bytes(template)[position..]) else {
             return Err(vm.raise_msg(TypeId::ValueError, "Single '{' encountered in format string"));
         };
         let mut field = [0u8; 128];
@@ -435,8 +453,39 @@ pub fn str_format(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
         }
         vm.push_root(value)?;
         let mut spec_copy = [0u8; 64];
-        let spec_len = spec.len().min(64);
-        spec_copy[..spec_len].copy_from_slice(&spec[..spec_len]);
+        let mut spec_len = 0;
+        let mut at = 0;
+        while at < spec.len() && spec_len < 64 {
+            if spec[at] != b'{' {
+                spec_copy[spec_len] = spec[at];
+                spec_len += 1;
+                at += 1;
+                continue;
+            }
+            // A nested field such as `{:{width}}`: the argument's str goes into the spec.
+            let end = spec[at..].iter().position(|&each| each == b'}').map_or(spec.len(), |found| at + found);
+            let inner = &spec[at + 1..end];
+            let nested = if inner.is_empty() {
+                auto_index += 1;
+                args.get(auto_index - 1).copied()
+            } else if inner.iter().all(u8::is_ascii_digit) {
+                let index: usize = core::str::from_utf8(inner).unwrap_or("0").parse().unwrap_or(0);
+                args.get(index + 1).copied()
+            } else {
+                kw.chunks(2).find(|pair| vm.str_bytes(pair[0]) == inner).map(|pair| pair[1])
+            };
+            let Some(nested) = nested else {
+                return Err(vm.raise_msg(TypeId::IndexError, "tuple index out of range"));
+            };
+            let text = vm.to_text(nested, Style::Str)?;
+            for &byte in vm.str_bytes(text) {
+                if spec_len < 64 {
+                    spec_copy[spec_len] = byte;
+                    spec_len += 1;
+                }
+            }
+            at = end + 1;
+        }
         format_value(vm, buffer, value, &spec_copy[..spec_len])?;
     }
     vm.pop_roots(mark);

@@ -9,6 +9,7 @@ pub mod format;
 mod funcs;
 mod methods;
 mod strings;
+mod text;
 
 pub use strings::{parse_float, parse_int};
 
@@ -40,8 +41,12 @@ pub const TABLE_STRUCT: u32 = 20;
 pub const TABLE_MATH: u32 = 21;
 pub const TABLE_BINASCII: u32 = 22;
 pub const TABLE_JSON: u32 = 23;
+pub const TABLE_IO: u32 = 24;
+pub const TABLE_DEQUE: u32 = 25;
 pub const TABLE_PROPERTY: u32 = 16;
 pub const TABLE_OBJECT: u32 = 17;
+pub const TABLE_MACHINE: u32 = 30;
+pub const TABLE_PIN: u32 = 31;
 
 fn table(number: u32) -> &'static [(u16, Handler)] {
     match number {
@@ -65,8 +70,12 @@ fn table(number: u32) -> &'static [(u16, Handler)] {
         TABLE_MATH => crate::modules::math::MATH_FUNCTIONS,
         TABLE_BINASCII => crate::modules::binascii::BINASCII_FUNCTIONS,
         TABLE_JSON => crate::modules::json::JSON_FUNCTIONS,
+        TABLE_IO => crate::modules::io::IO_METHODS,
+        TABLE_DEQUE => crate::modules::io::DEQUE_METHODS,
         TABLE_PROPERTY => crate::interp::class::PROPERTY_METHODS,
         TABLE_OBJECT => crate::interp::class::OBJECT_METHODS,
+        TABLE_MACHINE => crate::modules::machine::MACHINE_FUNCTIONS,
+        TABLE_PIN => crate::modules::machine::PIN_METHODS,
         _ => &[],
     }
 }
@@ -119,6 +128,10 @@ fn is_public(type_id: TypeId) -> bool {
             | TypeId::Frame
             | TypeId::QstrPool
             | TypeId::Buffer
+            | TypeId::Pin
+            | TypeId::StringIO
+            | TypeId::BytesIO
+            | TypeId::Deque
     )
 }
 
@@ -137,6 +150,9 @@ pub fn lookup_method(type_id: TypeId, name: u32) -> Option<Obj> {
         TypeId::Property => TABLE_PROPERTY,
         TypeId::Object => TABLE_OBJECT,
         TypeId::TextIo => TABLE_STDIO,
+        TypeId::StringIO | TypeId::BytesIO => TABLE_IO,
+        TypeId::Deque => TABLE_DEQUE,
+        TypeId::Pin => return crate::modules::machine::pin_class_attr(name),
         _ => return None,
     };
     lookup_in_table(number, name)
@@ -200,5 +216,15 @@ pub fn check_args(vm: &mut Vm<'_>, args: &[Obj], min: usize, max: usize) -> R<()
 
 /// Calls a type constructor.
 pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    if type_id == TypeId::MemoryView {
+        check_args(vm, args, 1, 1)?;
+        return vm.new_memoryview(args[0]);
+    }
+    if type_id == TypeId::Deque {
+        return crate::modules::io::construct_deque(vm, args, kw);
+    }
+    if matches!(type_id, TypeId::StringIO | TypeId::BytesIO) {
+        return crate::modules::io::construct(vm, type_id, args);
+    }
     funcs::construct(vm, type_id, args, kw)
 }

@@ -33,6 +33,11 @@ pub static STR_METHODS: &[(u16, Handler)] = &[
     (qstr_id("center"), center),
     (qstr_id("ljust"), ljust),
     (qstr_id("rjust"), rjust),
+    (qstr_id("partition"), super::text::partition),
+    (qstr_id("rindex"), super::text::rindex),
+    (qstr_id("rpartition"), super::text::rpartition),
+    (qstr_id("rsplit"), super::text::rsplit),
+    (qstr_id("splitlines"), super::text::splitlines),
 ];
 
 pub static BYTES_METHODS: &[(u16, Handler)] = &[
@@ -47,7 +52,27 @@ pub static BYTES_METHODS: &[(u16, Handler)] = &[
     (qstr_id("startswith"), startswith),
     (qstr_id("strip"), strip),
     (qstr_id("append"), bytearray_append),
+    (qstr_id("fromhex"), super::text::fromhex),
+    (qstr_id("index"), index),
+    (qstr_id("isalpha"), isalpha),
+    (qstr_id("isdigit"), isdigit),
+    (qstr_id("isspace"), isspace),
+    (qstr_id("lower"), lower),
+    (qstr_id("lstrip"), lstrip),
+    (qstr_id("partition"), super::text::partition),
+    (qstr_id("rfind"), rfind),
+    (qstr_id("rindex"), super::text::rindex),
+    (qstr_id("rpartition"), super::text::rpartition),
+    (qstr_id("rsplit"), super::text::rsplit),
+    (qstr_id("rstrip"), rstrip),
+    (qstr_id("splitlines"), super::text::splitlines),
+    (qstr_id("upper"), upper),
 ];
+
+/// `str.rfind`, for `rindex`.
+pub fn rfind_method(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    rfind(vm, args, kw)
+}
 
 fn result_type(vm: &Vm<'_>, obj: Obj) -> TypeId {
     if vm.is_str(obj) {
@@ -482,7 +507,7 @@ pub fn construct_bytes(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj]) -> R<Obj>
     let mark = vm.root_mark();
     vm.push_root(buffer)?;
     if let Some(&source) = args.first() {
-        if vm.is_str(source) || vm.is_bytes_like(source) {
+        if vm.is_str(source) || vm.is_bytes_like(source) || vm.native_type(source) == TypeId::MemoryView {
             vm.buffer_push_obj(buffer, source)?;
         } else if vm.is_int(source) {
             let count = vm.to_i64(source)?.max(0) as usize;

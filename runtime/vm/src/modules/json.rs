@@ -101,7 +101,7 @@ fn write_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, seps: &Separators, dept
             let mut position = 0;
             let mut first = true;
             while let Some((next, key, item)) = vm.map_next(value, position) {
-                position = next;
+                position = next + 1;
                 if !first {
                     vm.buffer_push(buffer, &seps.item[..seps.item_len])?;
                 }

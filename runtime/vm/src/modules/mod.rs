@@ -4,7 +4,9 @@
 //! tables.
 
 pub mod binascii;
+pub mod io;
 pub mod json;
+pub mod machine;
 pub mod math;
 pub mod structs;
 
@@ -35,6 +37,9 @@ pub fn builtin_module(name: &[u8]) -> Option<Obj> {
         b"binascii" => Some(Singleton::ModuleBinascii.obj()),
         b"errno" => Some(Singleton::ModuleErrno.obj()),
         b"json" => Some(Singleton::ModuleJson.obj()),
+        b"io" => Some(Singleton::ModuleIo.obj()),
+        b"collections" => Some(Singleton::ModuleCollections.obj()),
+        b"machine" => Some(Singleton::ModuleMachine.obj()),
         _ => None,
     }
 }
@@ -51,6 +56,9 @@ pub fn static_module_name(module: Obj) -> Obj {
         Some(Singleton::ModuleBinascii) => q("binascii"),
         Some(Singleton::ModuleErrno) => q("errno"),
         Some(Singleton::ModuleJson) => q("json"),
+        Some(Singleton::ModuleIo) => q("io"),
+        Some(Singleton::ModuleCollections) => q("collections"),
+        Some(Singleton::ModuleMachine) => q("machine"),
         _ => q("builtins"),
     }
 }
@@ -72,6 +80,10 @@ pub fn module_attr(vm: &mut Vm<'_>, module: Obj, name: u32) -> R<Option<Obj>> {
         Some(Singleton::ModuleBinascii) => lookup_in_table(TABLE_BINASCII, name),
         Some(Singleton::ModuleErrno) => binascii::errno_attr(vm, name)?,
         Some(Singleton::ModuleJson) => lookup_in_table(TABLE_JSON, name),
+        Some(Singleton::ModuleIo) => io::io_attr(name),
+        Some(Singleton::ModuleCollections) => io::collections_attr(name),
+        Some(Singleton::SysImplementation) => implementation_attr(vm, name)?,
+        Some(Singleton::ModuleMachine) => machine::module_attr(name),
         Some(Singleton::ModuleBuiltins) => crate::builtins::lookup_builtin(name),
         Some(Singleton::ModuleSys) => {
             let name = Obj::qstr(name);
@@ -89,12 +101,7 @@ pub fn module_attr(vm: &mut Vm<'_>, module: Obj, name: u32) -> R<Option<Obj>> {
             } else if name == q("byteorder") {
                 Some(q("little"))
             } else if name == q("implementation") {
-                let version = vm.new_tuple(&[Obj::small(0), Obj::small(1), Obj::small(0)])?;
-                let mark = vm.root_mark();
-                vm.push_root(version)?;
-                let made = vm.new_tuple(&[q("rime"), version])?;
-                vm.pop_roots(mark);
-                Some(made)
+                Some(Singleton::SysImplementation.obj())
             } else if let Some(value) = sys_value(vm, name)? {
                 Some(value)
             } else {
@@ -123,10 +130,31 @@ pub static MICROPYTHON_FUNCTIONS: &[(u16, Handler)] = &[
     (qstr_id("mem_info"), micropython_mem_info),
     (qstr_id("opt_level"), micropython_opt_level),
     (qstr_id("qstr_info"), micropython_qstr_info),
+    (qstr_id("schedule"), micropython_schedule),
     (qstr_id("stack_use"), micropython_stack_use),
 ];
 
 pub static SYS_FUNCTIONS: &[(u16, Handler)] = &[(qstr_id("exit"), sys_exit), (qstr_id("print_exception"), sys_print_exception)];
+
+/// An attribute of `sys.implementation`: `name`, `version` and `_mpy`
+/// (bytecode v6.3 with no native architecture, as the freezer emits).
+fn implementation_attr(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
+    let name = Obj::qstr(name);
+    if name == q("name") {
+        return Ok(Some(q("rime")));
+    }
+    if name == q("version") {
+        let mut parts = [Obj::small(0); 3];
+        for (slot, text) in parts.iter_mut().zip(crate::VERSION.split('.')) {
+            *slot = Obj::small(text.parse().unwrap_or(0));
+        }
+        return Ok(Some(vm.new_tuple(&parts)?));
+    }
+    if name == q("_mpy") {
+        return Ok(Some(Obj::small(6 | (3 << 8))));
+    }
+    Ok(None)
+}
 
 /// The parts of `sys` that are plain values: argv, path, version, version_info.
 fn sys_value(vm: &mut Vm<'_>, name: Obj) -> R<Option<Obj>> {
@@ -256,6 +284,14 @@ fn micropython_heap_lock(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> 
 fn micropython_heap_unlock(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     vm.gc.locked = vm.gc.locked.saturating_sub(1);
     Ok(Obj::small(vm.gc.locked as i32))
+}
+
+/// `micropython.schedule(function, arg)`: the host and the boards have no
+/// interrupt context yet, so the function runs at once (a safe point).
+fn micropython_schedule(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    vm.call(args[0], &[args[1]], &[])?;
+    Ok(Obj::NONE)
 }
 
 fn micropython_opt_level(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {

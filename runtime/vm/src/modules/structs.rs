@@ -254,7 +254,7 @@ fn pack_values(vm: &mut Vm<'_>, format: &Format, values: &[Obj], target: Obj, da
 
 /// The address of the data of a bytes or bytearray object.
 fn data_address(vm: &Vm<'_>, obj: Obj) -> u32 {
-    vm.get_u(obj, 3)
+    vm.bytes_data_address(obj)
 }
 
 fn pack(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
@@ -293,7 +293,12 @@ fn pack_into(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let format = Format::parse(vm, args[0])?;
     let size = format.walk(vm, |_, _, _| Ok(()))?;
     let target = args[1];
-    if !(target.is_ptr() && vm.native_type(target) == TypeId::ByteArray) {
+    let writable = match vm.native_type(target) {
+        TypeId::ByteArray => true,
+        TypeId::MemoryView => vm.native_type(vm.get(target, 1)) == TypeId::ByteArray,
+        _ => false,
+    };
+    if !(target.is_ptr() && writable) {
         return Err(vm.type_error_for("object with buffer protocol required, not", target));
     }
     let len = vm.str_len(target);
@@ -305,7 +310,7 @@ fn pack_into(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn unpack_common(vm: &mut Vm<'_>, format_obj: Obj, buffer: Obj, offset: Option<Obj>, exact: bool) -> R<Obj> {
     let format = Format::parse(vm, format_obj)?;
     let size = format.walk(vm, |_, _, _| Ok(()))?;
-    if !vm.is_bytes_like(buffer) {
+    if !vm.is_bytes_like(buffer) && vm.native_type(buffer) != TypeId::MemoryView {
         return Err(vm.type_error_for("object with buffer protocol required, not", buffer));
     }
     let len = vm.str_len(buffer);

@@ -20,7 +20,7 @@ impl Vm<'_> {
         let mark = self.root_mark();
         self.push_root(obj)?;
         let result = match type_id {
-            TypeId::List | TypeId::Tuple | TypeId::Str | TypeId::Bytes | TypeId::ByteArray => {
+            TypeId::List | TypeId::Tuple | TypeId::Str | TypeId::Bytes | TypeId::ByteArray | TypeId::MemoryView => {
                 let iterator = self.alloc_typed(TypeId::SeqIterator, 3)?;
                 self.set(iterator, 1, obj);
                 self.set(iterator, 2, Obj::small(0));
@@ -35,6 +35,10 @@ impl Vm<'_> {
                 iterator
             }
             TypeId::Dict | TypeId::Set | TypeId::FrozenSet => self.new_dict_iterator(obj, 0)?,
+            TypeId::Deque => {
+                let items = self.get(obj, 1);
+                self.get_iter(items)?
+            }
             TypeId::DictView => {
                 let map = self.get(obj, 1);
                 let kind = self.get(obj, 2).small_value() as u32;
@@ -107,7 +111,7 @@ impl Vm<'_> {
                         self.set(iterator, 2, Obj::small(end as i32));
                         self.str_slice(TypeId::Str, sequence, start, end).map(Some)
                     }
-                    TypeId::Bytes | TypeId::ByteArray => {
+                    TypeId::Bytes | TypeId::ByteArray | TypeId::MemoryView => {
                         let byte = self.str_bytes(sequence).get(position as usize).copied();
                         self.set(iterator, 2, Obj::small(position as i32 + 1));
                         Ok(byte.map(|byte| Obj::small(i32::from(byte))))

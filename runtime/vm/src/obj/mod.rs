@@ -13,6 +13,7 @@ pub mod binop;
 pub mod core;
 pub mod dict;
 pub mod iter;
+pub mod memoryview;
 pub mod num;
 pub mod ops;
 pub mod repr;
@@ -134,6 +135,10 @@ pub enum Singleton {
     ModuleBinascii,
     ModuleErrno,
     ModuleJson,
+    ModuleMachine,
+    ModuleIo,
+    ModuleCollections,
+    SysImplementation,
 }
 
 impl Singleton {
@@ -143,7 +148,7 @@ impl Singleton {
 
     pub fn from_obj(obj: Obj) -> Option<Singleton> {
         let index = static_index(obj)?.checked_sub(SINGLETON_BASE)?;
-        const ALL: [Singleton; 16] = [
+        const ALL: [Singleton; 20] = [
             Singleton::EmptyTuple,
             Singleton::EmptyBytes,
             Singleton::MemoryErrorInstance,
@@ -160,6 +165,10 @@ impl Singleton {
             Singleton::ModuleBinascii,
             Singleton::ModuleErrno,
             Singleton::ModuleJson,
+            Singleton::ModuleMachine,
+            Singleton::ModuleIo,
+            Singleton::ModuleCollections,
+            Singleton::SysImplementation,
         ];
         ALL.get(index as usize).copied()
     }
@@ -221,7 +230,11 @@ pub fn static_word(index: u32, word: u32) -> u32 {
             | Singleton::ModuleStruct
             | Singleton::ModuleBinascii
             | Singleton::ModuleErrno
-            | Singleton::ModuleJson,
+            | Singleton::ModuleJson
+            | Singleton::ModuleMachine
+            | Singleton::ModuleIo
+            | Singleton::ModuleCollections
+            | Singleton::SysImplementation,
             0,
         ) => TypeId::Module.addr(),
         (Singleton::ModuleBuiltins | Singleton::ModuleSys | Singleton::ModuleGc | Singleton::ModuleMicropython, 1) => {

@@ -260,6 +260,7 @@ impl Vm<'_> {
             TypeId::Float => Ok(self.float_value(obj) != 0.0),
             TypeId::Tuple => Ok(self.tuple_len(obj) != 0),
             TypeId::List => Ok(self.list_len(obj) != 0),
+            TypeId::Deque => Ok(self.list_len(self.get(obj, 1)) != 0),
             TypeId::Dict | TypeId::Set | TypeId::FrozenSet => Ok(self.map_len(obj) != 0),
             TypeId::Range => Ok(self.range_len(obj) != 0),
             _ => {
@@ -282,7 +283,8 @@ impl Vm<'_> {
         if obj.is_ptr() {
             match self.native_type(obj) {
                 TypeId::Str => return Ok(self.char_count(obj)),
-                TypeId::Bytes | TypeId::ByteArray => return Ok(self.str_len(obj)),
+                TypeId::Bytes | TypeId::ByteArray | TypeId::MemoryView => return Ok(self.str_len(obj)),
+                TypeId::Deque => return Ok(self.list_len(self.get(obj, 1)) as usize),
                 TypeId::Tuple => return Ok(self.tuple_len(obj) as usize),
                 TypeId::List => return Ok(self.list_len(obj) as usize),
                 TypeId::Dict | TypeId::Set | TypeId::FrozenSet => return Ok(self.map_len(obj) as usize),

@@ -200,7 +200,7 @@ impl<'a> Vm<'a> {
         self.push_root(source)?;
         let obj = self.alloc_str(type_id, len)?;
         self.pop_roots(mark);
-        let from = self.get_u(source, 3) + start as u32;
+        let from = self.bytes_data_address(source) + start as u32;
         let to = self.get_u(obj, 3);
         self.copy_bytes(from, to, len);
         Ok(obj)
@@ -217,6 +217,10 @@ impl<'a> Vm<'a> {
         let (len, data) = match self.native_type(obj) {
             TypeId::Str | TypeId::Bytes => (self.get_u(obj, 2), self.get_u(obj, 3)),
             TypeId::ByteArray | TypeId::Buffer => (self.get_u(obj, 1), self.get_u(obj, 3)),
+            TypeId::MemoryView => {
+                let (data, len) = self.memoryview_data(obj);
+                (len as u32, data)
+            }
             _ => return &[],
         };
         self.bytes_at(data, len as usize)
@@ -318,10 +322,7 @@ impl<'a> Vm<'a> {
         self.push_root(text)?;
         self.buffer_reserve(buffer, len)?;
         self.pop_roots(mark);
-        let source = match self.native_type(text) {
-            TypeId::ByteArray | TypeId::Buffer => self.get_u(text, 3),
-            _ => self.get_u(text, 3),
-        };
+        let source = self.bytes_data_address(text);
         let at = self.get_u(buffer, 1);
         let data = self.get_u(buffer, 3);
         self.copy_bytes(source, data + at, len);

@@ -100,6 +100,11 @@ builtin_types! {
     TypeError = "TypeError", Exception;
     ValueError = "ValueError", Exception;
     UnicodeError = "UnicodeError", ValueError;
+    Pin = "Pin", Object;
+    StringIO = "StringIO", Object;
+    BytesIO = "BytesIO", Object;
+    MemoryView = "memoryview", Object;
+    Deque = "deque", Object;
 }
 
 impl TypeId {

@@ -1,0 +1,209 @@
+//! What the QEMU runtime gives the VM: the console through semihosting, a
+//! millisecond clock from SysTick, the wall clock from the host, and the
+//! frozen image that QEMU's generic loader put at the board's `image_origin`.
+//!
+//! The console is two semihosting streams, standard output and standard
+//! error, which `qemu-system-arm -semihosting-config target=native` writes to
+//! its own stdout and stderr. The clock is SysTick counting the core clock
+//! (`cpu_hz` in board.toml) with an interrupt every millisecond; the
+//! microseconds come from the counter between two interrupts. The wall clock
+//! is the host's `SYS_TIME` (whole seconds) read once at boot, plus the time
+//! since boot. `sys.platform` is `"qemu"`.
+//!
+//! The image is found by [`locate_image`]: it reads the 128-byte header at
+//! the region's start, takes `total size` bytes and checks them with
+//! `Image::parse_for_board` against this runtime's ABI and board name (magic,
+//! version, ABI id, board, checksum and every section's structure) before the
+//! VM sees them.
+
+use core::fmt;
+use core::sync::atomic::{AtomicU32, Ordering};
+
+use cortex_m::peripheral::syst::SystClkSource;
+use cortex_m::peripheral::SYST;
+use cortex_m_semihosting::hio::{self, HostStream};
+use rime_bytecode::image::{Header, Image, ImageError, HEADER_SIZE, MAGIC};
+use rime_vm::Port;
+
+/// The board's numbers, written by build.rs from board.toml.
+pub mod board {
+    include!(concat!(env!("OUT_DIR"), "/board.rs"));
+
+    /// The board's name (its folder under `boards/`).
+    pub const NAME: &str = env!("RIME_BOARD");
+}
+
+/// Milliseconds since [`start_clock`], counted by the SysTick interrupt.
+static MILLIS: AtomicU32 = AtomicU32::new(0);
+
+/// The SysTick reload value: one interrupt per millisecond.
+const RELOAD: u32 = (board::CPU_HZ / 1000 - 1) as u32;
+
+/// Starts SysTick: the core clock, an interrupt every millisecond.
+pub fn start_clock(mut syst: SYST) {
+    syst.set_clock_source(SystClkSource::Core);
+    syst.set_reload(RELOAD);
+    syst.clear_current();
+    syst.enable_interrupt();
+    syst.enable_counter();
+}
+
+/// Counts one millisecond; called by the SysTick exception handler, the only
+/// writer of [`MILLIS`] (so a load and a store suffice, also on ARMv6-M, which
+/// has no atomic read-modify-write instructions).
+pub fn tick() {
+    MILLIS.store(MILLIS.load(Ordering::Relaxed).wrapping_add(1), Ordering::Relaxed);
+}
+
+/// Microseconds since boot, wrapping at 2^64: the millisecond count and the
+/// SysTick counter read consistently (the count is read again when an
+/// interrupt came in between).
+fn uptime_us() -> u64 {
+    loop {
+        let before = MILLIS.load(Ordering::Relaxed);
+        let current = SYST::get_current();
+        if MILLIS.load(Ordering::Relaxed) == before {
+            let within = u64::from(RELOAD - current.min(RELOAD)) * 1000 / u64::from(RELOAD + 1);
+            return u64::from(before) * 1000 + within;
+        }
+    }
+}
+
+/// The VM's machine on QEMU.
+pub struct QemuPort {
+    stdout: Option<HostStream>,
+    stderr: Option<HostStream>,
+    /// The host's Unix time at boot, in seconds.
+    epoch_seconds: u64,
+}
+
+impl QemuPort {
+    /// Opens the semihosting streams and reads the host's clock.
+    pub fn new() -> QemuPort {
+        // SAFETY: SYS_TIME takes no argument block and only returns a value;
+        // the semihosting host (QEMU with -semihosting-config enable=on) is
+        // always attached on these boards.
+        let seconds = unsafe { cortex_m_semihosting::syscall1(cortex_m_semihosting::nr::TIME, 0) };
+        QemuPort { stdout: hio::hstdout().ok(), stderr: hio::hstderr().ok(), epoch_seconds: seconds as u64 }
+    }
+}
+
+impl Default for QemuPort {
+    fn default() -> QemuPort {
+        QemuPort::new()
+    }
+}
+
+impl fmt::Write for QemuPort {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        self.write_stderr(text.as_bytes());
+        Ok(())
+    }
+}
+
+impl Port for QemuPort {
+    fn write_stdout(&mut self, bytes: &[u8]) {
+        if let Some(stream) = &mut self.stdout {
+            let _ = stream.write_all(bytes);
+        }
+    }
+
+    fn write_stderr(&mut self, bytes: &[u8]) {
+        match &mut self.stderr {
+            Some(stream) => {
+                let _ = stream.write_all(bytes);
+            }
+            None => self.write_stdout(bytes),
+        }
+    }
+
+    fn ticks_ms(&mut self) -> u32 {
+        MILLIS.load(Ordering::Relaxed)
+    }
+
+    fn ticks_us(&mut self) -> u32 {
+        uptime_us() as u32
+    }
+
+    fn time_ns(&mut self) -> u64 {
+        self.epoch_seconds * 1_000_000_000 + uptime_us() * 1000
+    }
+
+    fn ticks_cpu(&mut self) -> u32 {
+        let elapsed_in_tick = RELOAD - SYST::get_current().min(RELOAD);
+        MILLIS.load(Ordering::Relaxed).wrapping_mul(RELOAD + 1).wrapping_add(elapsed_in_tick)
+    }
+
+    fn platform(&self) -> &'static str {
+        "qemu"
+    }
+}
+
+/// Why there is no image to run.
+pub enum NoImage {
+    /// The region's first bytes are zero: QEMU's RAM as it boots, nothing loaded.
+    Missing,
+    /// Something is there but it is not a usable image.
+    Rejected(ImageError),
+    /// The header's total size does not fit the region.
+    TooLarge { total: u32 },
+}
+
+impl fmt::Display for NoImage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoImage::Missing => write!(
+                f,
+                "no frozen image at {:#010x}; load one with `-device loader,file=frozen.img,addr={:#010x}` \
+                 (`cargo xtask run --board {} FILE.py` does)",
+                board::IMAGE_ORIGIN,
+                board::IMAGE_ORIGIN,
+                board::NAME
+            ),
+            NoImage::Rejected(error) => write!(f, "{error}"),
+            NoImage::TooLarge { total } => write!(
+                f,
+                "frozen image, byte 20: its size {total} does not fit the {} bytes of the image region",
+                board::IMAGE_SIZE
+            ),
+        }
+    }
+}
+
+/// The whole image region as the core sees it.
+fn region() -> &'static [u8] {
+    // SAFETY: the region `image_origin..image_origin + image_size` lies inside
+    // the board's flash-like SRAM, which QEMU always maps; memory.x ends the
+    // linker's FLASH where the region starts, so no code or data of this
+    // program lives there, and nothing writes it after the loader has (the
+    // bytes only change before the core starts).
+    unsafe { core::slice::from_raw_parts(board::IMAGE_ORIGIN as *const u8, board::IMAGE_SIZE) }
+}
+
+/// Finds the image in the region and checks it completely (see the module docs).
+pub fn locate_image() -> Result<&'static [u8], NoImage> {
+    let region = region();
+    if region[..HEADER_SIZE].iter().all(|&byte| byte == 0) {
+        return Err(NoImage::Missing);
+    }
+    let header = Header::read(region).map_err(NoImage::Rejected)?;
+    if region[..4] != MAGIC {
+        return Err(NoImage::Rejected(ImageError { offset: 0, kind: rime_bytecode::image::ImageErrorKind::BadMagic }));
+    }
+    let total = header.total_size as usize;
+    if total > region.len() {
+        return Err(NoImage::TooLarge { total: header.total_size });
+    }
+    let bytes = &region[..total.max(HEADER_SIZE)];
+    Image::parse_for_board(bytes, &rime_vm::abi(), board::NAME).map_err(NoImage::Rejected)?;
+    Ok(bytes)
+}
+
+/// The heap size the image asks for (its header's `heap_size`), when it is
+/// set and smaller than the board's heap; otherwise the whole board heap.
+pub fn heap_size_for(image: &[u8]) -> usize {
+    match Header::read(image) {
+        Ok(header) if header.heap_size != 0 => (header.heap_size as usize).min(board::HEAP_SIZE),
+        _ => board::HEAP_SIZE,
+    }
+}

@@ -1,0 +1,303 @@
+//! The `io` module's in-memory streams, `StringIO` and `BytesIO`, and the
+//! `collections` module: `deque` and `OrderedDict`.
+//!
+//! Deque layout (words): `type, list of items, maxlen (small int, -1 when
+//! unbounded)`; appending to a full deque drops an item from the other end.
+//! Stream layout (words): `type, buffer (a growable byte buffer), position`. Writing
+//! at the end appends; writing before the end overwrites, as in MicroPython.
+//! `read`, `readline` and `getvalue` return str for `StringIO` and bytes for
+//! `BytesIO`.
+
+use crate::builtins::{check_args, Handler};
+use crate::obj::{Obj, TypeId};
+use crate::vm::{Vm, R};
+use rime_bytecode::qstr_runtime::qstr_id;
+
+pub static IO_METHODS: &[(u16, Handler)] = &[
+    (qstr_id("close"), close),
+    (qstr_id("flush"), close),
+    (qstr_id("getvalue"), getvalue),
+    (qstr_id("read"), read),
+    (qstr_id("readline"), readline),
+    (qstr_id("seek"), seek),
+    (qstr_id("tell"), tell),
+    (qstr_id("write"), write),
+];
+
+/// An attribute of the `io` module.
+pub fn io_attr(name: u32) -> Option<Obj> {
+    if name == u32::from(qstr_id("StringIO")) {
+        Some(TypeId::StringIO.obj())
+    } else if name == u32::from(qstr_id("BytesIO")) {
+        Some(TypeId::BytesIO.obj())
+    } else {
+        None
+    }
+}
+
+/// An attribute of the `collections` module (`OrderedDict` is a dict: dicts keep insertion order).
+pub fn collections_attr(name: u32) -> Option<Obj> {
+    if name == u32::from(qstr_id("deque")) {
+        return Some(TypeId::Deque.obj());
+    }
+    (name == u32::from(qstr_id("OrderedDict"))).then(|| TypeId::Dict.obj())
+}
+
+pub static DEQUE_METHODS: &[(u16, Handler)] = &[
+    (qstr_id("append"), deque_append),
+    (qstr_id("appendleft"), deque_appendleft),
+    (qstr_id("clear"), deque_clear),
+    (qstr_id("extend"), deque_extend),
+    (qstr_id("pop"), deque_pop),
+    (qstr_id("popleft"), deque_popleft),
+];
+
+/// `deque(iterable=(), maxlen=None)`.
+pub fn construct_deque(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 0, 2)?;
+    let maxlen = match args.get(1).copied().or_else(|| crate::builtins::keyword(vm, kw, "maxlen")) {
+        Some(value) if !value.is_none() => {
+            let limit = vm.to_i64(value)?;
+            if limit < 0 {
+                return Err(vm.raise_msg(TypeId::ValueError, "maxlen must be non-negative"));
+            }
+            limit.min(1 << 29) as i32
+        }
+        _ => -1,
+    };
+    let items = vm.new_list(4)?;
+    let mark = vm.root_mark();
+    vm.push_root(items)?;
+    let deque = vm.alloc_typed(TypeId::Deque, 3)?;
+    vm.set(deque, 1, items);
+    vm.set(deque, 2, Obj::small(maxlen));
+    vm.push_root(deque)?;
+    if let Some(&source) = args.first() {
+        extend(vm, deque, source)?;
+    }
+    vm.pop_roots(mark);
+    Ok(deque)
+}
+
+/// The deque `self` and its item list, or TypeError.
+fn deque_parts(vm: &mut Vm<'_>, args: &[Obj]) -> R<(Obj, Obj, i32)> {
+    match args.first() {
+        Some(&this) if vm.native_type(this) == TypeId::Deque => Ok((this, vm.get(this, 1), vm.get(this, 2).small_value())),
+        _ => Err(vm.raise_msg(TypeId::TypeError, "expected a deque")),
+    }
+}
+
+fn push(vm: &mut Vm<'_>, items: Obj, maxlen: i32, item: Obj, left: bool) -> R<()> {
+    if maxlen == 0 {
+        return Ok(());
+    }
+    if left {
+        vm.list_insert(items, 0, item)?;
+    } else {
+        vm.list_append(items, item)?;
+    }
+    if maxlen > 0 && vm.list_len(items) > maxlen as u32 {
+        let drop_at = if left { vm.list_len(items) - 1 } else { 0 };
+        vm.list_remove_at(items, drop_at);
+    }
+    Ok(())
+}
+
+fn extend(vm: &mut Vm<'_>, deque: Obj, source: Obj) -> R<()> {
+    let items = vm.get(deque, 1);
+    let maxlen = vm.get(deque, 2).small_value();
+    let iterator = vm.get_iter(source)?;
+    let mark = vm.root_mark();
+    vm.push_root(iterator)?;
+    while let Some(item) = vm.iter_next(iterator)? {
+        push(vm, items, maxlen, item, false)?;
+    }
+    vm.pop_roots(mark);
+    Ok(())
+}
+
+fn deque_append(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let (_, items, maxlen) = deque_parts(vm, args)?;
+    push(vm, items, maxlen, args[1], false)?;
+    Ok(Obj::NONE)
+}
+
+fn deque_appendleft(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let (_, items, maxlen) = deque_parts(vm, args)?;
+    push(vm, items, maxlen, args[1], true)?;
+    Ok(Obj::NONE)
+}
+
+fn deque_extend(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let (this, _, _) = deque_parts(vm, args)?;
+    extend(vm, this, args[1])?;
+    Ok(Obj::NONE)
+}
+
+fn deque_clear(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let (_, items, _) = deque_parts(vm, args)?;
+    while vm.list_len(items) > 0 {
+        vm.list_remove_at(items, 0);
+    }
+    Ok(Obj::NONE)
+}
+
+fn take(vm: &mut Vm<'_>, args: &[Obj], left: bool) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let (_, items, _) = deque_parts(vm, args)?;
+    let len = vm.list_len(items);
+    if len == 0 {
+        return Err(vm.raise_msg(TypeId::IndexError, "empty"));
+    }
+    Ok(vm.list_remove_at(items, if left { 0 } else { len - 1 }))
+}
+
+fn deque_pop(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    take(vm, args, false)
+}
+
+fn deque_popleft(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    take(vm, args, true)
+}
+
+/// `StringIO(initial)` and `BytesIO(initial)`.
+pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 0, 1)?;
+    let buffer = vm.new_buffer(TypeId::Buffer, 16)?;
+    let mark = vm.root_mark();
+    vm.push_root(buffer)?;
+    if let Some(&initial) = args.first() {
+        if vm.is_str(initial) || vm.is_bytes_like(initial) {
+            vm.buffer_push_obj(buffer, initial)?;
+        } else if !vm.is_int(initial) {
+            return Err(vm.type_error_for("can't convert to str implicitly:", initial));
+        }
+    }
+    let stream = vm.alloc_typed(type_id, 3)?;
+    vm.pop_roots(mark);
+    vm.set(stream, 1, buffer);
+    vm.set(stream, 2, Obj::small(0));
+    Ok(stream)
+}
+
+/// The stream `self`, or TypeError.
+fn stream(vm: &mut Vm<'_>, args: &[Obj]) -> R<(Obj, Obj, usize)> {
+    let Some(&this) = args.first() else {
+        return Err(vm.raise_msg(TypeId::TypeError, "missing self"));
+    };
+    if !matches!(vm.native_type(this), TypeId::StringIO | TypeId::BytesIO) {
+        return Err(vm.type_error_for("expected a stream, not", this));
+    }
+    let buffer = vm.get(this, 1);
+    let position = vm.get(this, 2).small_value().max(0) as usize;
+    Ok((this, buffer, position))
+}
+
+fn result_type(vm: &Vm<'_>, this: Obj) -> TypeId {
+    if vm.native_type(this) == TypeId::StringIO {
+        TypeId::Str
+    } else {
+        TypeId::Bytes
+    }
+}
+
+fn write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let (this, buffer, position) = stream(vm, args)?;
+    let data = args[1];
+    let wanted_str = vm.native_type(this) == TypeId::StringIO;
+    if wanted_str != vm.is_str(data) || !(vm.is_str(data) || vm.is_bytes_like(data)) {
+        return Err(vm.type_error_for("can't write", data));
+    }
+    let len = vm.str_len(data);
+    let end = vm.str_len(buffer);
+    let overlap = end.saturating_sub(position).min(len);
+    // Overwrite the part before the end, then append the rest.
+    for index in 0..overlap {
+        let byte = vm.str_bytes(data)[index];
+        let at = vm.get_u(buffer, 3) + (position + index) as u32;
+        vm.heap.bytes_mut(at, 1)[0] = byte;
+    }
+    if overlap < len {
+        let mut chunk = [0u8; 64];
+        let mut done = overlap;
+        while done < len {
+            let take = (len - done).min(64);
+            chunk[..take].copy_from_slice(&vm.str_bytes(data)[done..done + take]);
+            vm.buffer_push(buffer, &chunk[..take])?;
+            done += take;
+        }
+    }
+    vm.set(this, 2, Obj::small((position + len) as i32));
+    vm.new_int(len as i64)
+}
+
+fn read(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 2)?;
+    let (this, buffer, position) = stream(vm, args)?;
+    let end = vm.str_len(buffer);
+    let start = position.min(end);
+    let count = match args.get(1) {
+        Some(&size) if !size.is_none() => vm.to_i64(size)?,
+        _ => -1,
+    };
+    let stop = if count < 0 { end } else { (start + count as usize).min(end) };
+    let type_id = result_type(vm, this);
+    let piece = vm.str_slice(type_id, buffer, start, stop)?;
+    vm.set(this, 2, Obj::small(stop as i32));
+    Ok(piece)
+}
+
+fn readline(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 2)?;
+    let (this, buffer, position) = stream(vm, args)?;
+    let end = vm.str_len(buffer);
+    let start = position.min(end);
+    let bytes = vm.str_bytes(buffer);
+    let stop = bytes[start..end].iter().position(|&byte| byte == b'\n').map(|at| start + at + 1).unwrap_or(end);
+    let type_id = result_type(vm, this);
+    let piece = vm.str_slice(type_id, buffer, start, stop)?;
+    vm.set(this, 2, Obj::small(stop as i32));
+    Ok(piece)
+}
+
+fn getvalue(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let (this, buffer, _) = stream(vm, args)?;
+    let end = vm.str_len(buffer);
+    let type_id = result_type(vm, this);
+    vm.str_slice(type_id, buffer, 0, end)
+}
+
+fn seek(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 3)?;
+    let (this, buffer, position) = stream(vm, args)?;
+    let offset = vm.to_i64(args[1])?;
+    let whence = match args.get(2) {
+        Some(&value) => vm.to_i64(value)?,
+        None => 0,
+    };
+    let base = match whence {
+        0 => 0,
+        1 => position as i64,
+        _ => vm.str_len(buffer) as i64,
+    };
+    let target = (base + offset).clamp(0, i64::from(i32::MAX >> 2));
+    vm.set(this, 2, Obj::small(target as i32));
+    vm.new_int(target)
+}
+
+fn tell(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let (_, _, position) = stream(vm, args)?;
+    vm.new_int(position as i64)
+}
+
+fn close(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    Ok(Obj::NONE)
+}

@@ -1,0 +1,106 @@
+//! `memoryview`: a window onto the bytes of a bytes or bytearray object that
+//! does not copy them. Slicing a view gives another view onto the same
+//! object; assigning through a view of a bytearray writes the bytearray.
+//!
+//! Layout (words): `type, base (bytes or bytearray, never another view),
+//! byte offset, byte length`. The data address is looked up through the base
+//! on every access, so a view stays valid when its bytearray grows (its
+//! length is clamped when the bytearray shrinks).
+
+use super::{Obj, TypeId};
+use crate::vm::{Vm, R};
+
+impl Vm<'_> {
+    /// `memoryview(obj)`.
+    pub fn new_memoryview(&mut self, source: Obj) -> R<Obj> {
+        let (base, offset, len) = match self.native_type(source) {
+            TypeId::Bytes | TypeId::ByteArray => (source, 0, self.str_len(source) as u32),
+            TypeId::MemoryView => (self.get(source, 1), self.get_u(source, 2), self.memoryview_len(source) as u32),
+            _ => return Err(self.type_error_for("object with buffer protocol required, not", source)),
+        };
+        self.make_view(base, offset, len)
+    }
+
+    fn make_view(&mut self, base: Obj, offset: u32, len: u32) -> R<Obj> {
+        let mark = self.root_mark();
+        self.push_root(base)?;
+        let view = self.alloc_typed(TypeId::MemoryView, 4)?;
+        self.pop_roots(mark);
+        self.set(view, 1, base);
+        self.set_u(view, 2, offset);
+        self.set_u(view, 3, len);
+        Ok(view)
+    }
+
+    /// The data address and byte length of a view (clamped to its base's current length).
+    pub fn memoryview_data(&self, view: Obj) -> (u32, usize) {
+        let base = self.get(view, 1);
+        let (base_len, data) = match self.native_type(base) {
+            TypeId::ByteArray | TypeId::Buffer => (self.get_u(base, 1), self.get_u(base, 3)),
+            _ => (self.get_u(base, 2), self.get_u(base, 3)),
+        };
+        let offset = self.get_u(view, 2).min(base_len);
+        let len = self.get_u(view, 3).min(base_len - offset);
+        (data + offset, len as usize)
+    }
+
+    /// The byte length of a view.
+    pub fn memoryview_len(&self, view: Obj) -> usize {
+        self.memoryview_data(view).1
+    }
+
+    /// `view[index]`: an int, or a view for a slice (step 1 only).
+    pub fn memoryview_get(&mut self, view: Obj, index: Obj) -> R<Obj> {
+        let len = self.memoryview_len(view);
+        if index.is_ptr() && self.native_type(index) == TypeId::Slice {
+            let (start, stop, step) = self.slice_indices(index, len as i64)?;
+            if step != 1 {
+                return Err(self.raise_msg(TypeId::NotImplementedError, "only slices with step=1 (aka None) are supported"));
+            }
+            let base = self.get(view, 1);
+            let offset = self.get_u(view, 2) + start as u32;
+            let count = (stop - start).max(0) as u32;
+            return self.make_view(base, offset, count);
+        }
+        let position = self.seq_index(index, len as u32, "memoryview")?;
+        let (data, _) = self.memoryview_data(view);
+        Ok(Obj::small(i32::from(self.bytes_at(data + position, 1).first().copied().unwrap_or(0))))
+    }
+
+    /// `view[index] = value`: a byte, or for a slice bytes of the same length.
+    pub fn memoryview_set(&mut self, view: Obj, index: Obj, value: Obj) -> R<()> {
+        let base = self.get(view, 1);
+        if self.native_type(base) != TypeId::ByteArray {
+            return Err(self.raise_msg(TypeId::TypeError, "'memoryview' object doesn't support item assignment"));
+        }
+        let (data, len) = self.memoryview_data(view);
+        if index.is_ptr() && self.native_type(index) == TypeId::Slice {
+            let (start, stop, step) = self.slice_indices(index, len as i64)?;
+            if step != 1 {
+                return Err(self.raise_msg(TypeId::NotImplementedError, "only slices with step=1 (aka None) are supported"));
+            }
+            let count = (stop - start).max(0) as usize;
+            if !(self.is_bytes_like(value) || self.native_type(value) == TypeId::MemoryView) || self.str_len(value) != count {
+                return Err(self.raise_msg(TypeId::ValueError, "memoryview assignment: lvalue and rvalue have different structures"));
+            }
+            let source = self.bytes_data_address(value);
+            self.copy_bytes(source, data + start as u32, count);
+            return Ok(());
+        }
+        let position = self.seq_index(index, len as u32, "memoryview")?;
+        let byte = self.to_i64(value)?;
+        if !(0..256).contains(&byte) {
+            return Err(self.raise_msg(TypeId::ValueError, "value must be in range(0, 256)"));
+        }
+        self.heap.bytes_mut(data + position, 1).fill(byte as u8);
+        Ok(())
+    }
+
+    /// The data address of bytes, a bytearray or a view.
+    pub fn bytes_data_address(&self, obj: Obj) -> u32 {
+        match self.native_type(obj) {
+            TypeId::MemoryView => self.memoryview_data(obj).0,
+            _ => self.get_u(obj, 3),
+        }
+    }
+}

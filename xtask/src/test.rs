@@ -16,6 +16,7 @@ use xshell::{cmd, Shell};
 
 use crate::{build, toolchain};
 
+mod qemu;
 mod reference;
 mod rp2;
 
@@ -46,6 +47,7 @@ fn stages() -> Vec<Stage> {
         },
         Stage { name: "rp2: build all boards", emulator: false, run: rp2::build_all_boards },
         Stage { name: "qemu: smoke binaries on mps2-an385 and mps2-an505", emulator: true, run: qemu_smoke },
+        Stage { name: "qemu: Python suite on qemu-m0 and qemu-m33", emulator: true, run: qemu::python_suite_on_qemu },
         Stage { name: "pico: boot banner in rp2040js", emulator: true, run: rp2::pico_boot_banner },
         Stage { name: "pico: frozen blink example in rp2040js", emulator: true, run: rp2::pico_frozen_blink },
     ]

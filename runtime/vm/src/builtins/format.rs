@@ -537,6 +537,39 @@ pub fn percent_format(vm: &mut Vm<'_>, template: Obj, values: Obj) -> R<Obj> {
                 }
                 break;
             }
+            if each == b'*' && is_tuple {
+                // A `*` width or precision takes the next argument.
+                if next >= count {
+                    return Err(vm.raise_msg(TypeId::TypeError, "format string needs more arguments"));
+                }
+                let width = vm.tuple_item(values, next);
+                next += 1;
+                let mut width = vm.to_i64(width)?;
+                if width < 0 {
+                    if spec_len < 31 {
+                        spec[spec_len] = b'-';
+                        spec_len += 1;
+                    }
+                    width = -width;
+                }
+                let mut digits = [0u8; 20];
+                let mut digit_count = 0;
+                loop {
+                    digits[digit_count] = b'0' + (width % 10) as u8;
+                    digit_count += 1;
+                    width /= 10;
+                    if width == 0 || digit_count == 20 {
+                        break;
+                    }
+                }
+                for &digit in digits[..digit_count].iter().rev() {
+                    if spec_len < 31 {
+                        spec[spec_len] = digit;
+                        spec_len += 1;
+                    }
+                }
+                continue;
+            }
             if spec_len < 31 {
                 spec[spec_len] = each;
                 spec_len += 1;
@@ -569,6 +602,10 @@ pub fn percent_format(vm: &mut Vm<'_>, template: Obj, values: Obj) -> R<Obj> {
         if left {
             translated[0] = b'<';
             translated_len = 1;
+        } else if matches!(kind, b's' | b'r' | b'a') || (kind == b'c' && vm.is_str(value)) {
+            // Text is right-aligned by `%`, left-aligned by `format`.
+            translated[0] = b'>';
+            translated_len = 1;
         }
         for &each in flags.iter().filter(|&&each| each != b'-') {
             translated[translated_len] = each;
@@ -592,6 +629,15 @@ pub fn percent_format(vm: &mut Vm<'_>, template: Obj, values: Obj) -> R<Obj> {
             vm.push_root(as_int)?;
             translated[translated_len] = b'd';
             format_value(vm, buffer, as_int, &translated[..translated_len + 1])?;
+            continue;
+        }
+        if kind == b'c' && vm.is_str(value) {
+            // `%c` of a one-character str is that character.
+            if vm.char_count(value) != 1 {
+                return Err(vm.raise_msg(TypeId::TypeError, "%c requires int or char"));
+            }
+            translated[translated_len] = b's';
+            format_value(vm, buffer, value, &translated[..translated_len + 1])?;
             continue;
         }
         if kind == b's' {

@@ -43,6 +43,7 @@ pub const TABLE_BINASCII: u32 = 22;
 pub const TABLE_JSON: u32 = 23;
 pub const TABLE_IO: u32 = 24;
 pub const TABLE_DEQUE: u32 = 25;
+pub const TABLE_ARRAY: u32 = 26;
 pub const TABLE_PROPERTY: u32 = 16;
 pub const TABLE_OBJECT: u32 = 17;
 pub const TABLE_MACHINE: u32 = 30;
@@ -72,6 +73,7 @@ fn table(number: u32) -> &'static [(u16, Handler)] {
         TABLE_JSON => crate::modules::json::JSON_FUNCTIONS,
         TABLE_IO => crate::modules::io::IO_METHODS,
         TABLE_DEQUE => crate::modules::io::DEQUE_METHODS,
+        TABLE_ARRAY => crate::modules::array::ARRAY_METHODS,
         TABLE_PROPERTY => crate::interp::class::PROPERTY_METHODS,
         TABLE_OBJECT => crate::interp::class::OBJECT_METHODS,
         TABLE_MACHINE => crate::modules::machine::MACHINE_FUNCTIONS,
@@ -132,6 +134,7 @@ fn is_public(type_id: TypeId) -> bool {
             | TypeId::StringIO
             | TypeId::BytesIO
             | TypeId::Deque
+            | TypeId::Array
     )
 }
 
@@ -152,6 +155,7 @@ pub fn lookup_method(type_id: TypeId, name: u32) -> Option<Obj> {
         TypeId::TextIo => TABLE_STDIO,
         TypeId::StringIO | TypeId::BytesIO => TABLE_IO,
         TypeId::Deque => TABLE_DEQUE,
+        TypeId::Array => TABLE_ARRAY,
         TypeId::Pin => return crate::modules::machine::pin_class_attr(name),
         _ => return None,
     };
@@ -219,6 +223,9 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
     if type_id == TypeId::MemoryView {
         check_args(vm, args, 1, 1)?;
         return vm.new_memoryview(args[0]);
+    }
+    if type_id == TypeId::Array {
+        return crate::modules::array::construct(vm, args);
     }
     if type_id == TypeId::Deque {
         return crate::modules::io::construct_deque(vm, args, kw);

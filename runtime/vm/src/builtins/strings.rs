@@ -507,7 +507,7 @@ pub fn construct_bytes(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj]) -> R<Obj>
     let mark = vm.root_mark();
     vm.push_root(buffer)?;
     if let Some(&source) = args.first() {
-        if vm.is_str(source) || vm.is_bytes_like(source) || vm.native_type(source) == TypeId::MemoryView {
+        if vm.is_str(source) || vm.is_bytes_like(source) || matches!(vm.native_type(source), TypeId::MemoryView | TypeId::Array) {
             vm.buffer_push_obj(buffer, source)?;
         } else if vm.is_int(source) {
             let count = vm.to_i64(source)?.max(0) as usize;

@@ -122,7 +122,7 @@ fn hex_value(digit: u8) -> Option<u8> {
 /// Decodes hex text (`skip_space` allows whitespace between pairs, as `bytes.fromhex` does).
 pub fn decode_hex(vm: &mut Vm<'_>, text: Obj, skip_space: bool) -> R<Obj> {
     let len = vm.str_len(text);
-    if !skip_space && len % 2 != 0 {
+    if !skip_space && !len.is_multiple_of(2) {
         return Err(vm.raise_msg(TypeId::ValueError, "odd-length string"));
     }
     build(vm, len / 2, |vm, buffer| {

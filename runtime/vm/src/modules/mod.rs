@@ -3,6 +3,7 @@
 //! `json`. They are static module objects; their functions live in builtin
 //! tables.
 
+pub mod array;
 pub mod binascii;
 pub mod io;
 pub mod json;
@@ -39,6 +40,7 @@ pub fn builtin_module(name: &[u8]) -> Option<Obj> {
         b"json" => Some(Singleton::ModuleJson.obj()),
         b"io" => Some(Singleton::ModuleIo.obj()),
         b"collections" => Some(Singleton::ModuleCollections.obj()),
+        b"array" => Some(Singleton::ModuleArray.obj()),
         b"machine" => Some(Singleton::ModuleMachine.obj()),
         _ => None,
     }
@@ -58,6 +60,7 @@ pub fn static_module_name(module: Obj) -> Obj {
         Some(Singleton::ModuleJson) => q("json"),
         Some(Singleton::ModuleIo) => q("io"),
         Some(Singleton::ModuleCollections) => q("collections"),
+        Some(Singleton::ModuleArray) => q("array"),
         Some(Singleton::ModuleMachine) => q("machine"),
         _ => q("builtins"),
     }
@@ -83,6 +86,7 @@ pub fn module_attr(vm: &mut Vm<'_>, module: Obj, name: u32) -> R<Option<Obj>> {
         Some(Singleton::ModuleIo) => io::io_attr(name),
         Some(Singleton::ModuleCollections) => io::collections_attr(name),
         Some(Singleton::SysImplementation) => implementation_attr(vm, name)?,
+        Some(Singleton::ModuleArray) => array::module_attr(name),
         Some(Singleton::ModuleMachine) => machine::module_attr(name),
         Some(Singleton::ModuleBuiltins) => crate::builtins::lookup_builtin(name),
         Some(Singleton::ModuleSys) => {
@@ -221,6 +225,9 @@ fn time_time_ns(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 pub static STDIO_METHODS: &[(u16, Handler)] = &[(qstr_id("write"), stdio_write), (qstr_id("flush"), stdio_flush)];
 
 pub static TIME_FUNCTIONS: &[(u16, Handler)] = &[
+    (qstr_id("gmtime"), time_gmtime),
+    (qstr_id("localtime"), time_gmtime),
+    (qstr_id("mktime"), time_mktime),
     (qstr_id("sleep"), time_sleep),
     (qstr_id("sleep_ms"), time_sleep_ms),
     (qstr_id("sleep_us"), time_sleep_us),
@@ -455,4 +462,66 @@ fn time_ticks_diff(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let difference = (vm.to_i64(args[0])? - vm.to_i64(args[1])?) & 0x3fff_ffff;
     let signed = if difference >= 0x2000_0000 { difference - 0x4000_0000 } else { difference };
     Ok(Obj::small(signed as i32))
+}
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The civil date `(year, month, day)` of a day count since 1970-01-01.
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days - era * 146_097;
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+    (year_of_era + era * 400 + i64::from(month <= 2), month, day)
+}
+
+/// `time.gmtime([secs])` and `time.localtime([secs])` (the ports keep UTC):
+/// `(year, month, mday, hour, minute, second, weekday, yearday)`.
+fn time_gmtime(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 0, 1)?;
+    let seconds = match args.first() {
+        Some(&value) if !value.is_none() => match vm.to_f64(value) {
+            Some(number) if number.is_finite() && number.abs() < 1e15 => libm::floor(number) as i64,
+            _ => return Err(vm.type_error_for("can't convert to int:", value)),
+        },
+        _ => (vm.port.time_ns() / 1_000_000_000) as i64,
+    };
+    let days = seconds.div_euclid(86_400);
+    let rest = seconds.rem_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    let weekday = (days + 3).rem_euclid(7);
+    let yearday = days - days_from_civil(year, 1, 1) + 1;
+    let fields = [year, month, day, rest / 3600, rest / 60 % 60, rest % 60, weekday, yearday];
+    let tuple = vm.alloc_tuple(fields.len())?;
+    for (index, value) in fields.iter().enumerate() {
+        vm.set(tuple, 2 + index as u32, Obj::small(*value as i32));
+    }
+    Ok(tuple)
+}
+
+/// `time.mktime(tuple)`: seconds since the epoch of a UTC date tuple.
+fn time_mktime(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let mut fields = [0i64; 6];
+    let Some(items) = vm.seq_items(args[0]).filter(|items| items.1 >= 6) else {
+        return Err(vm.raise_msg(TypeId::TypeError, "mktime needs a tuple of at least 6 items"));
+    };
+    for (index, slot) in fields.iter_mut().enumerate() {
+        let item = vm.seq_item_at(items, index as u32);
+        *slot = vm.to_i64(item)?.clamp(-1_000_000, 1_000_000);
+    }
+    let days = days_from_civil(fields[0], fields[1], fields[2]);
+    vm.new_int(days * 86_400 + fields[3] * 3600 + fields[4] * 60 + fields[5])
 }

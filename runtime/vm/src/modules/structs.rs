@@ -133,7 +133,7 @@ fn calcsize(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 }
 
 /// The low 64 bits of an int, as two's complement.
-fn int_bits(vm: &mut Vm<'_>, value: Obj) -> R<u64> {
+pub(crate) fn int_bits(vm: &mut Vm<'_>, value: Obj) -> R<u64> {
     if vm.is_float(value) {
         return Err(vm.raise_msg(TypeId::TypeError, "can't convert float to int"));
     }
@@ -294,8 +294,8 @@ fn pack_into(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let size = format.walk(vm, |_, _, _| Ok(()))?;
     let target = args[1];
     let writable = match vm.native_type(target) {
-        TypeId::ByteArray => true,
-        TypeId::MemoryView => vm.native_type(vm.get(target, 1)) == TypeId::ByteArray,
+        TypeId::ByteArray | TypeId::Array => true,
+        TypeId::MemoryView => matches!(vm.native_type(vm.get(target, 1)), TypeId::ByteArray | TypeId::Array),
         _ => false,
     };
     if !(target.is_ptr() && writable) {
@@ -310,7 +310,7 @@ fn pack_into(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn unpack_common(vm: &mut Vm<'_>, format_obj: Obj, buffer: Obj, offset: Option<Obj>, exact: bool) -> R<Obj> {
     let format = Format::parse(vm, format_obj)?;
     let size = format.walk(vm, |_, _, _| Ok(()))?;
-    if !vm.is_bytes_like(buffer) && vm.native_type(buffer) != TypeId::MemoryView {
+    if !vm.is_bytes_like(buffer) && !matches!(vm.native_type(buffer), TypeId::MemoryView | TypeId::Array) {
         return Err(vm.type_error_for("object with buffer protocol required, not", buffer));
     }
     let len = vm.str_len(buffer);

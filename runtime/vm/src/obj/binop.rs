@@ -329,6 +329,7 @@ impl Vm<'_> {
                 self.str_slice(TypeId::Str, obj, start, end)
             }
             TypeId::MemoryView => self.memoryview_get(obj, index),
+            TypeId::Array => self.array_get(obj, index),
             TypeId::Bytes | TypeId::ByteArray => {
                 let len = self.str_len(obj) as u32;
                 if is_slice {
@@ -448,6 +449,7 @@ impl Vm<'_> {
             }
             TypeId::Dict => self.map_set(obj, index, value),
             TypeId::MemoryView => self.memoryview_set(obj, index, value),
+            TypeId::Array => self.array_set(obj, index, value),
             TypeId::ByteArray => {
                 let len = self.str_len(obj) as u32;
                 let position = self.seq_index(index, len, "bytearray")?;

@@ -39,6 +39,10 @@ impl Vm<'_> {
                 let items = self.get(obj, 1);
                 self.get_iter(items)?
             }
+            TypeId::Array => {
+                let items = self.array_to_list(obj)?;
+                self.get_iter(items)?
+            }
             TypeId::DictView => {
                 let map = self.get(obj, 1);
                 let kind = self.get(obj, 2).small_value() as u32;

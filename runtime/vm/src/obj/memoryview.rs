@@ -2,7 +2,7 @@
 //! does not copy them. Slicing a view gives another view onto the same
 //! object; assigning through a view of a bytearray writes the bytearray.
 //!
-//! Layout (words): `type, base (bytes or bytearray, never another view),
+//! Layout (words): `type, base (bytes, bytearray or array, never a view),
 //! byte offset, byte length`. The data address is looked up through the base
 //! on every access, so a view stays valid when its bytearray grows (its
 //! length is clamped when the bytearray shrinks).
@@ -14,7 +14,7 @@ impl Vm<'_> {
     /// `memoryview(obj)`.
     pub fn new_memoryview(&mut self, source: Obj) -> R<Obj> {
         let (base, offset, len) = match self.native_type(source) {
-            TypeId::Bytes | TypeId::ByteArray => (source, 0, self.str_len(source) as u32),
+            TypeId::Bytes | TypeId::ByteArray | TypeId::Array => (source, 0, self.str_len(source) as u32),
             TypeId::MemoryView => (self.get(source, 1), self.get_u(source, 2), self.memoryview_len(source) as u32),
             _ => return Err(self.type_error_for("object with buffer protocol required, not", source)),
         };
@@ -36,7 +36,7 @@ impl Vm<'_> {
     pub fn memoryview_data(&self, view: Obj) -> (u32, usize) {
         let base = self.get(view, 1);
         let (base_len, data) = match self.native_type(base) {
-            TypeId::ByteArray | TypeId::Buffer => (self.get_u(base, 1), self.get_u(base, 3)),
+            TypeId::ByteArray | TypeId::Buffer | TypeId::Array => (self.get_u(base, 1), self.get_u(base, 3)),
             _ => (self.get_u(base, 2), self.get_u(base, 3)),
         };
         let offset = self.get_u(view, 2).min(base_len);
@@ -70,7 +70,7 @@ impl Vm<'_> {
     /// `view[index] = value`: a byte, or for a slice bytes of the same length.
     pub fn memoryview_set(&mut self, view: Obj, index: Obj, value: Obj) -> R<()> {
         let base = self.get(view, 1);
-        if self.native_type(base) != TypeId::ByteArray {
+        if !matches!(self.native_type(base), TypeId::ByteArray | TypeId::Array) {
             return Err(self.raise_msg(TypeId::TypeError, "'memoryview' object doesn't support item assignment"));
         }
         let (data, len) = self.memoryview_data(view);

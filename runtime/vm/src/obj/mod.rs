@@ -139,6 +139,7 @@ pub enum Singleton {
     ModuleIo,
     ModuleCollections,
     SysImplementation,
+    ModuleArray,
 }
 
 impl Singleton {
@@ -148,7 +149,7 @@ impl Singleton {
 
     pub fn from_obj(obj: Obj) -> Option<Singleton> {
         let index = static_index(obj)?.checked_sub(SINGLETON_BASE)?;
-        const ALL: [Singleton; 20] = [
+        const ALL: [Singleton; 21] = [
             Singleton::EmptyTuple,
             Singleton::EmptyBytes,
             Singleton::MemoryErrorInstance,
@@ -169,6 +170,7 @@ impl Singleton {
             Singleton::ModuleIo,
             Singleton::ModuleCollections,
             Singleton::SysImplementation,
+            Singleton::ModuleArray,
         ];
         ALL.get(index as usize).copied()
     }
@@ -234,7 +236,8 @@ pub fn static_word(index: u32, word: u32) -> u32 {
             | Singleton::ModuleMachine
             | Singleton::ModuleIo
             | Singleton::ModuleCollections
-            | Singleton::SysImplementation,
+            | Singleton::SysImplementation
+            | Singleton::ModuleArray,
             0,
         ) => TypeId::Module.addr(),
         (Singleton::ModuleBuiltins | Singleton::ModuleSys | Singleton::ModuleGc | Singleton::ModuleMicropython, 1) => {

@@ -261,6 +261,7 @@ impl Vm<'_> {
             TypeId::Tuple => Ok(self.tuple_len(obj) != 0),
             TypeId::List => Ok(self.list_len(obj) != 0),
             TypeId::Deque => Ok(self.list_len(self.get(obj, 1)) != 0),
+            TypeId::Array => Ok(self.array_len(obj) != 0),
             TypeId::Dict | TypeId::Set | TypeId::FrozenSet => Ok(self.map_len(obj) != 0),
             TypeId::Range => Ok(self.range_len(obj) != 0),
             _ => {
@@ -285,6 +286,7 @@ impl Vm<'_> {
                 TypeId::Str => return Ok(self.char_count(obj)),
                 TypeId::Bytes | TypeId::ByteArray | TypeId::MemoryView => return Ok(self.str_len(obj)),
                 TypeId::Deque => return Ok(self.list_len(self.get(obj, 1)) as usize),
+                TypeId::Array => return Ok(self.array_len(obj)),
                 TypeId::Tuple => return Ok(self.tuple_len(obj) as usize),
                 TypeId::List => return Ok(self.list_len(obj) as usize),
                 TypeId::Dict | TypeId::Set | TypeId::FrozenSet => return Ok(self.map_len(obj) as usize),

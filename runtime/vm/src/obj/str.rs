@@ -216,7 +216,7 @@ impl<'a> Vm<'a> {
         }
         let (len, data) = match self.native_type(obj) {
             TypeId::Str | TypeId::Bytes => (self.get_u(obj, 2), self.get_u(obj, 3)),
-            TypeId::ByteArray | TypeId::Buffer => (self.get_u(obj, 1), self.get_u(obj, 3)),
+            TypeId::ByteArray | TypeId::Buffer | TypeId::Array => (self.get_u(obj, 1), self.get_u(obj, 3)),
             TypeId::MemoryView => {
                 let (data, len) = self.memoryview_data(obj);
                 (len as u32, data)

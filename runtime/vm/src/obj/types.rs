@@ -105,6 +105,7 @@ builtin_types! {
     BytesIO = "BytesIO", Object;
     MemoryView = "memoryview", Object;
     Deque = "deque", Object;
+    Array = "array", Object;
 }
 
 impl TypeId {

@@ -1,0 +1,214 @@
+//! The `array` module: typed arrays of numbers packed into bytes, with the
+//! typecodes `b B h H i I l L q Q f d` (native sizes of the boards, little
+//! endian). An array exposes its bytes through the buffer protocol, so
+//! `bytes(a)`, `memoryview(a)` and `struct.unpack_from(fmt, a)` see them.
+//!
+//! Layout (words): `type, byte length, capacity, data address, typecode`; the
+//! first four words are the bytearray layout, so the byte-buffer helpers
+//! (`buffer_push`, `str_bytes`) work on arrays unchanged.
+
+use crate::builtins::{check_args, Handler};
+use crate::obj::{Obj, TypeId};
+use crate::vm::{Vm, R};
+use rime_bytecode::qstr_runtime::qstr_id;
+
+pub static ARRAY_METHODS: &[(u16, Handler)] = &[(qstr_id("append"), append), (qstr_id("extend"), extend)];
+
+/// An attribute of the `array` module.
+pub fn module_attr(name: u32) -> Option<Obj> {
+    (name == u32::from(qstr_id("array"))).then(|| TypeId::Array.obj())
+}
+
+/// The item size of a typecode, or None when it is not one.
+fn item_size(code: u8) -> Option<usize> {
+    Some(match code {
+        b'b' | b'B' => 1,
+        b'h' | b'H' => 2,
+        b'i' | b'I' | b'l' | b'L' | b'f' => 4,
+        b'q' | b'Q' | b'd' => 8,
+        _ => return None,
+    })
+}
+
+impl Vm<'_> {
+    /// The typecode and item size of an array.
+    pub fn array_code(&self, array: Obj) -> (u8, usize) {
+        let code = self.get(array, 4).small_value() as u8;
+        (code, item_size(code).unwrap_or(1))
+    }
+
+    /// The number of items of an array.
+    pub fn array_len(&self, array: Obj) -> usize {
+        let (_, size) = self.array_code(array);
+        self.get_u(array, 1) as usize / size
+    }
+
+    /// Item `index` (in range) of an array.
+    pub fn array_item(&mut self, array: Obj, index: usize) -> R<Obj> {
+        let (code, size) = self.array_code(array);
+        let mut raw = [0u8; 8];
+        let data = self.get_u(array, 3) + (index * size) as u32;
+        raw[..size].copy_from_slice(self.bytes_at(data, size));
+        match code {
+            b'f' => self.new_float(f64::from(f32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]))),
+            b'd' => self.new_float(f64::from_le_bytes(raw)),
+            b'b' | b'h' | b'i' | b'l' | b'q' => {
+                let shift = 64 - 8 * size as u32;
+                self.new_int(((u64::from_le_bytes(raw) << shift) as i64) >> shift)
+            }
+            _ => {
+                let value = u64::from_le_bytes(raw);
+                if value <= i64::MAX as u64 {
+                    self.new_int(value as i64)
+                } else {
+                    self.new_big(&crate::obj::bigint::Big::from_u64(value))
+                }
+            }
+        }
+    }
+
+    /// The bytes of one item of `code` holding `value`.
+    fn array_encode(&mut self, code: u8, value: Obj) -> R<[u8; 8]> {
+        if code == b'f' || code == b'd' {
+            let Some(number) = self.to_f64(value) else {
+                return Err(self.type_error_for("can't convert to float:", value));
+            };
+            let mut raw = [0u8; 8];
+            if code == b'f' {
+                raw[..4].copy_from_slice(&(number as f32).to_le_bytes());
+            } else {
+                raw = number.to_le_bytes();
+            }
+            return Ok(raw);
+        }
+        if self.is_float(value) {
+            return Err(self.raise_msg(TypeId::TypeError, "can't convert float to int"));
+        }
+        Ok(super::structs::int_bits(self, value)?.to_le_bytes())
+    }
+
+    /// Appends one item to an array.
+    pub fn array_append(&mut self, array: Obj, value: Obj) -> R<()> {
+        let (code, size) = self.array_code(array);
+        let raw = self.array_encode(code, value)?;
+        self.buffer_push(array, &raw[..size])
+    }
+
+    /// `array[index]`: an item, or a new array for a slice.
+    pub fn array_get(&mut self, array: Obj, index: Obj) -> R<Obj> {
+        let len = self.array_len(array);
+        if index.is_ptr() && self.native_type(index) == TypeId::Slice {
+            let (start, stop, step) = self.slice_indices(index, len as i64)?;
+            let (code, size) = self.array_code(array);
+            let made = new_array(self, code)?;
+            let mark = self.root_mark();
+            self.push_root(made)?;
+            let mut position = start;
+            while (step > 0 && position < stop) || (step < 0 && position > stop) {
+                let mut raw = [0u8; 8];
+                let data = self.get_u(array, 3) + (position as usize * size) as u32;
+                raw[..size].copy_from_slice(self.bytes_at(data, size));
+                self.buffer_push(made, &raw[..size])?;
+                position += step;
+            }
+            self.pop_roots(mark);
+            return Ok(made);
+        }
+        let position = self.seq_index(index, len as u32, "array")?;
+        self.array_item(array, position as usize)
+    }
+
+    /// `array[index] = value`.
+    pub fn array_set(&mut self, array: Obj, index: Obj, value: Obj) -> R<()> {
+        let len = self.array_len(array);
+        let position = self.seq_index(index, len as u32, "array")?;
+        let (code, size) = self.array_code(array);
+        let raw = self.array_encode(code, value)?;
+        let data = self.get_u(array, 3) + (position as usize * size) as u32;
+        self.heap.bytes_mut(data, size).copy_from_slice(&raw[..size]);
+        Ok(())
+    }
+
+    /// A list of an array's items (what iterating an array goes through).
+    pub fn array_to_list(&mut self, array: Obj) -> R<Obj> {
+        let len = self.array_len(array);
+        let list = self.new_list(len)?;
+        let mark = self.root_mark();
+        self.push_root(list)?;
+        self.push_root(array)?;
+        for index in 0..len {
+            let item = self.array_item(array, index)?;
+            self.list_append(list, item)?;
+        }
+        self.pop_roots(mark);
+        Ok(list)
+    }
+}
+
+/// An empty array of `code`.
+fn new_array(vm: &mut Vm<'_>, code: u8) -> R<Obj> {
+    let buffer = vm.new_buffer(TypeId::Buffer, 8)?;
+    let mark = vm.root_mark();
+    vm.push_root(buffer)?;
+    let array = vm.alloc_typed(TypeId::Array, 5)?;
+    vm.pop_roots(mark);
+    for index in 1..4 {
+        let word = vm.get(buffer, index);
+        vm.set(array, index, word);
+    }
+    vm.set(array, 4, Obj::small(i32::from(code)));
+    Ok(array)
+}
+
+/// `array(typecode[, iterable])`.
+pub fn construct(vm: &mut Vm<'_>, args: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 2)?;
+    let code = match vm.str_bytes(args[0]) {
+        [code] if item_size(*code).is_some() => *code,
+        _ => return Err(vm.raise_msg(TypeId::ValueError, "bad typecode")),
+    };
+    let array = new_array(vm, code)?;
+    let mark = vm.root_mark();
+    vm.push_root(array)?;
+    if let Some(&source) = args.get(1) {
+        fill(vm, array, source)?;
+    }
+    vm.pop_roots(mark);
+    Ok(array)
+}
+
+/// Appends every item of `source` (bytes-like sources are copied byte for byte, as MicroPython does).
+fn fill(vm: &mut Vm<'_>, array: Obj, source: Obj) -> R<()> {
+    if vm.is_bytes_like(source) || matches!(vm.native_type(source), TypeId::MemoryView | TypeId::Array) {
+        return vm.buffer_push_obj(array, source);
+    }
+    let iterator = vm.get_iter(source)?;
+    let mark = vm.root_mark();
+    vm.push_root(iterator)?;
+    while let Some(item) = vm.iter_next(iterator)? {
+        vm.array_append(array, item)?;
+    }
+    vm.pop_roots(mark);
+    Ok(())
+}
+
+fn expect_array(vm: &mut Vm<'_>, args: &[Obj]) -> R<Obj> {
+    match args.first() {
+        Some(&this) if vm.native_type(this) == TypeId::Array => Ok(this),
+        _ => Err(vm.raise_msg(TypeId::TypeError, "expected an array")),
+    }
+}
+
+fn append(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let array = expect_array(vm, args)?;
+    vm.array_append(array, args[1])?;
+    Ok(Obj::NONE)
+}
+
+fn extend(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let array = expect_array(vm, args)?;
+    fill(vm, array, args[1])?;
+    Ok(Obj::NONE)
+}

@@ -1,0 +1,222 @@
+//! The stage "qemu: Python suite on qemu-m0 and qemu-m33": the host's Python
+//! suite (`ports/host/tests/python.rs`) run by the real runtime on both QEMU
+//! boards.
+//!
+//! The tests are the same files with the same expectations: every
+//! `tests/py/**/NAME.py` that has a `NAME.py.exp`, with the modules under the
+//! test folder's `pkgs/` frozen beside it under their path relative to
+//! `pkgs/`, the frozen asyncio package (`manifests/lib/asyncio`) for the
+//! tests that mention `asyncio`, and the same 16 KiB heap for the tests named `memory_error` (here
+//! it goes into the image header, which the runtime honours). Per board the
+//! runtime is built once; each test is frozen once for the board (the images
+//! differ from the host's only in their board id, and compiled modules come
+//! from `target/freeze-cache`), written to `target/qemu-suite/<board>/`, and
+//! booted in `qemu-system-arm`. A test passes when QEMU exits with status 0
+//! and its output (stdout, then stderr) equals the `.exp` file, as the host
+//! suite requires `Outcome::Finished` and equal output.
+//!
+//! The stage prints N/M per board and fails on any mismatch except the tests
+//! in [`ALLOWED_TO_DIFFER`], each with its reason.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context as _};
+use xshell::Shell;
+
+use crate::build::{self, QemuBoard};
+use crate::freeze::{self, Input, InputKind, Inputs};
+use crate::run;
+
+/// Tests whose output may differ on QEMU, as paths relative to `tests/py`,
+/// each with the reason. Empty: every test behaves as on the host.
+const ALLOWED_TO_DIFFER: &[(&str, &str)] = &[];
+
+/// The heap of the `memory_error` tests, as in the host suite.
+const SMALL_HEAP: u32 = 16 * 1024;
+
+/// How long one test may run before it counts as hung.
+const TEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Runs the whole Python suite on every QEMU board.
+pub fn python_suite_on_qemu(sh: &Shell) -> anyhow::Result<()> {
+    let root = crate::project_root();
+    let suite = root.join("tests/py");
+    let mut tests = Vec::new();
+    collect(&suite, &mut tests)?;
+    if tests.is_empty() {
+        bail!("no tests under {}", suite.display());
+    }
+    let mut failures = Vec::new();
+    for board in build::qemu_boards()? {
+        let started = Instant::now();
+        let elf = run::build_qemu_runtime(sh, &board)?;
+        let built = started.elapsed();
+        let out_dir = root.join("target/qemu-suite").join(&board.name);
+        let mut passed = 0;
+        let mut allowed = 0;
+        for test in &tests {
+            let relative = test.strip_prefix(&suite).unwrap_or(test).to_string_lossy().replace('\\', "/");
+            let result = run_test(&board, &elf, test, &out_dir.join(format!("{relative}.img")));
+            match result {
+                Ok(()) => passed += 1,
+                Err(problem) => {
+                    if let Some((_, reason)) = ALLOWED_TO_DIFFER.iter().find(|(name, _)| *name == relative) {
+                        println!("  {}: {relative} differs, allowed: {reason}", board.name);
+                        allowed += 1;
+                    } else {
+                        failures.push(format!("{} {relative}: {problem:#}", board.name));
+                    }
+                }
+            }
+        }
+        println!(
+            "{:<9} {:<11} {passed}/{} Python tests pass{} (runtime build {:.1} s, suite {:.1} s)",
+            board.name,
+            board.machine,
+            tests.len(),
+            if allowed > 0 { format!(", {allowed} allowed to differ") } else { String::new() },
+            built.as_secs_f64(),
+            (started.elapsed() - built).as_secs_f64()
+        );
+    }
+    if !failures.is_empty() {
+        bail!("{} Python tests failed on QEMU:\n{}", failures.len(), failures.join("\n"));
+    }
+    Ok(())
+}
+
+/// Freezes one test for `board` into `image`, runs it and compares its output.
+fn run_test(board: &QemuBoard, elf: &Path, test: &Path, image: &Path) -> anyhow::Result<()> {
+    let root = crate::project_root();
+    let mut expected_path = test.as_os_str().to_owned();
+    expected_path.push(".exp");
+    let expected = std::fs::read_to_string(&expected_path).with_context(|| format!("reading {expected_path:?}"))?;
+    let source = std::fs::read(test).with_context(|| format!("reading {}", test.display()))?;
+    let mut libraries = library_modules(test.parent().context("a test has a folder")?)?;
+    if source.windows(7).any(|window| window == b"asyncio") {
+        libraries.extend(asyncio_modules(&root)?);
+    }
+    let mut modules = vec![Input { name: "main.py".to_string(), kind: InputKind::Compile { source, opt: 0 } }];
+    for (name, source) in libraries {
+        modules.push(Input { name, kind: InputKind::Compile { source, opt: 0 } });
+    }
+    let heap = test.to_string_lossy().contains("memory_error").then_some(SMALL_HEAP);
+    let inputs = Inputs { modules, main: Some("main.py".to_string()), heap, ..Inputs::default() };
+    let frozen = match freeze::freeze(&inputs, &board.name, Some(&root.join("target/freeze-cache")))? {
+        Ok(frozen) => frozen,
+        Err(rendered) => bail!("does not freeze:\n{rendered}"),
+    };
+    freeze::write_atomically(image, &frozen.image.bytes)?;
+    let (status, stdout, stderr) = run_qemu(board, elf, image)?;
+    let output = stdout + &stderr;
+    if status != Some(0) {
+        bail!("QEMU exited with {status:?}\n{output}");
+    }
+    if output != expected {
+        bail!("output differs\n--- expected\n{expected}--- got\n{output}");
+    }
+    Ok(())
+}
+
+/// Boots the runtime with `image` and returns the exit status, stdout and stderr.
+fn run_qemu(board: &QemuBoard, elf: &Path, image: &Path) -> anyhow::Result<(Option<i32>, String, String)> {
+    let started = Instant::now();
+    let mut child = run::qemu_command(board, elf, image)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|error| anyhow::anyhow!("cannot start qemu-system-arm ({error}); install it with `apt-get install -y qemu-system-arm`"))?;
+    let mut stdout_pipe = child.stdout.take().context("stdout is piped")?;
+    let mut stderr_pipe = child.stderr.take().context("stderr is piped")?;
+    let stdout_reader = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        stdout_pipe.read_to_end(&mut bytes).map(|_| bytes)
+    });
+    let stderr_reader = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        stderr_pipe.read_to_end(&mut bytes).map(|_| bytes)
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if started.elapsed() > TEST_TIMEOUT {
+            child.kill()?;
+            child.wait()?;
+            bail!("qemu-system-arm did not exit within {TEST_TIMEOUT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let stdout = stdout_reader.join().map_err(|_| anyhow::anyhow!("the stdout reader panicked"))??;
+    let stderr = stderr_reader.join().map_err(|_| anyhow::anyhow!("the stderr reader panicked"))??;
+    Ok((status.code(), String::from_utf8_lossy(&stdout).into_owned(), String::from_utf8_lossy(&stderr).into_owned()))
+}
+
+/// Every test under `dir` (a `.py` file with a `.py.exp` beside it), sorted,
+/// skipping the `pkgs/` library folders, as the host suite collects them.
+fn collect(dir: &Path, tests: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .flatten()
+        .map(|entry| entry.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            if path.file_name().is_some_and(|name| name != "pkgs") {
+                collect(&path, tests)?;
+            }
+        } else if path.extension().is_some_and(|extension| extension == "py") {
+            let mut expected = path.clone().into_os_string();
+            expected.push(".exp");
+            if Path::new(&expected).exists() {
+                tests.push(path);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The library modules of a test folder: every `.py` under its `pkgs/`,
+/// named by its path relative to `pkgs/`, sorted.
+fn library_modules(dir: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let pkgs = dir.join("pkgs");
+    let mut modules = Vec::new();
+    let mut stack = vec![pkgs.clone()];
+    while let Some(each) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&each) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|extension| extension == "py") {
+                let name = path.strip_prefix(&pkgs)?.to_string_lossy().replace('\\', "/");
+                let source = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+                modules.push((name, source));
+            }
+        }
+    }
+    modules.sort();
+    Ok(modules)
+}
+
+/// The modules of the frozen asyncio package, under their frozen names, as
+/// the host suite adds them.
+fn asyncio_modules(root: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let dir = root.join("manifests/lib/asyncio");
+    let mut modules = Vec::new();
+    for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))?.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|extension| extension == "py") {
+            let file = path.file_name().context("a file has a name")?.to_string_lossy().into_owned();
+            let source = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+            modules.push((format!("asyncio/{file}"), source));
+        }
+    }
+    modules.sort();
+    Ok(modules)
+}

@@ -5,7 +5,8 @@
 //! its name and how long it took, and the first failure stops the run with a
 //! message naming the stage. Later issues add their stages to the list (the
 //! Python suite on the host, on QEMU and on the emulated Pico; the
-//! differential tests against MicroPython's mpy-cross). `--quick` skips every
+//! differential tests against MicroPython's mpy-cross). `--only TEXT` runs only
+//! the stages whose name contains TEXT. `--quick` skips every
 //! stage that boots an emulator, for a fast edit-compile-test loop.
 
 use std::process::ExitCode;
@@ -25,6 +26,9 @@ pub struct Args {
     /// Skip the stages that run an emulator (QEMU, rp2040js).
     #[arg(long)]
     pub quick: bool,
+    /// Run only the stages whose name contains this text, e.g. `--only qemu`.
+    #[arg(long)]
+    pub only: Option<String>,
 }
 
 /// One step of the suite.
@@ -59,6 +63,9 @@ pub fn run(args: Args) -> crate::Outcome {
     let suite_started = Instant::now();
     let mut timings: Vec<(&'static str, Option<Duration>)> = Vec::new();
     for stage in stages() {
+        if args.only.as_ref().is_some_and(|only| !stage.name.contains(only.as_str())) {
+            continue;
+        }
         if args.quick && stage.emulator {
             println!("==> skip {} (--quick)", stage.name);
             timings.push((stage.name, None));

@@ -18,12 +18,11 @@
 //! one run shows the whole list.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
 use walkdir::WalkDir;
 
-use crate::{dispatch, project_root, Cli};
+use crate::{project_root, Cli};
 
 /// Folders never walked: build outputs, third-party code and VCS data.
 const SKIPPED_DIRS: [&str; 4] = ["target", "node_modules", ".venv", ".git"];
@@ -198,17 +197,3 @@ fn help_lists_all_commands() {
     }
 }
 
-/// Command lines of commands that later issues fill in. When an issue makes
-/// one work, it removes its line here and adds real tests for it.
-/// (`freeze`, `manifest`, `mpy` and `build` work now and have their own tests.)
-const STUBS: [&[&str]; 1] = [&["freeze", "--board", "pico", "manifests/examples/hello.toml"]];
-
-#[test]
-fn stub_commands_exit_with_code_2() {
-    for stub in STUBS {
-        let cli = Cli::try_parse_from(std::iter::once("cargo xtask").chain(stub.iter().copied()))
-            .unwrap_or_else(|error| panic!("`{}` does not parse: {error}", stub.join(" ")));
-        let code = dispatch(cli.command).unwrap_or_else(|error| panic!("`{}` failed: {error:#}", stub.join(" ")));
-        assert_eq!(code, ExitCode::from(2), "`cargo xtask {}` should exit with code 2", stub.join(" "));
-    }
-}

@@ -20,7 +20,7 @@ use core::fmt;
 use core::sync::atomic::{AtomicU32, Ordering};
 
 use cortex_m::peripheral::syst::SystClkSource;
-use cortex_m::peripheral::SYST;
+use cortex_m::peripheral::{SCB, SYST};
 use cortex_m_semihosting::hio::{self, HostStream};
 use rime_bytecode::image::{Header, Image, ImageError, HEADER_SIZE, MAGIC};
 use rime_vm::Port;
@@ -55,18 +55,27 @@ pub fn tick() {
     MILLIS.store(MILLIS.load(Ordering::Relaxed).wrapping_add(1), Ordering::Relaxed);
 }
 
-/// Microseconds since boot, wrapping at 2^64: the millisecond count and the
-/// SysTick counter read consistently (the count is read again when an
-/// interrupt came in between).
-fn uptime_us() -> u64 {
+/// Core clock cycles since boot: the millisecond count and the SysTick
+/// counter read consistently. The count is read again when the interrupt
+/// came in between, and a wrap of the counter whose interrupt is still
+/// pending (QEMU takes interrupts only between translated blocks) counts as
+/// the millisecond it is, so that the clock never runs backwards.
+fn uptime_cycles() -> u64 {
     loop {
         let before = MILLIS.load(Ordering::Relaxed);
-        let current = SYST::get_current();
-        if MILLIS.load(Ordering::Relaxed) == before {
-            let within = u64::from(RELOAD - current.min(RELOAD)) * 1000 / u64::from(RELOAD + 1);
-            return u64::from(before) * 1000 + within;
+        let pending_before = SCB::is_pendst_pending();
+        let current = SYST::get_current().min(RELOAD);
+        let pending_after = SCB::is_pendst_pending();
+        if MILLIS.load(Ordering::Relaxed) == before && pending_before == pending_after {
+            let millis = u64::from(before) + u64::from(pending_before);
+            return millis * u64::from(RELOAD + 1) + u64::from(RELOAD - current);
         }
     }
+}
+
+/// Microseconds since boot.
+fn uptime_us() -> u64 {
+    uptime_cycles() / (board::CPU_HZ as u64 / 1_000_000)
 }
 
 /// The VM's machine on QEMU.
@@ -118,7 +127,7 @@ impl Port for QemuPort {
     }
 
     fn ticks_ms(&mut self) -> u32 {
-        MILLIS.load(Ordering::Relaxed)
+        (uptime_us() / 1000) as u32
     }
 
     fn ticks_us(&mut self) -> u32 {
@@ -130,8 +139,11 @@ impl Port for QemuPort {
     }
 
     fn ticks_cpu(&mut self) -> u32 {
-        let elapsed_in_tick = RELOAD - SYST::get_current().min(RELOAD);
-        MILLIS.load(Ordering::Relaxed).wrapping_mul(RELOAD + 1).wrapping_add(elapsed_in_tick)
+        uptime_cycles() as u32
+    }
+
+    fn cpu_freq(&mut self) -> u32 {
+        board::CPU_HZ as u32
     }
 
     fn platform(&self) -> &'static str {

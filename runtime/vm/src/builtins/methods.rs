@@ -57,8 +57,6 @@ pub static INT_METHODS: &[(u16, Handler)] =
 
 pub static FLOAT_METHODS: &[(u16, Handler)] = &[(qstr_id("is_integer"), float_is_integer)];
 
-pub static GENERATOR_METHODS: &[(u16, Handler)] = &[(qstr_id("send"), generator_send), (qstr_id("close"), generator_close)];
-
 fn list_append(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
     vm.list_append(args[0], args[1])?;
@@ -473,20 +471,4 @@ fn float_is_integer(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
     let value = vm.float_value(args[0]);
     Ok(Obj::from_bool(value.is_finite() && value == libm::trunc(value)))
-}
-
-fn generator_send(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    check_args(vm, args, 2, 2)?;
-    match vm.generator_next(args[0])? {
-        Some(value) => Ok(value),
-        None => Err(vm.raise_type(TypeId::StopIteration)),
-    }
-}
-
-fn generator_close(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    check_args(vm, args, 1, 1)?;
-    let frame = vm.get(args[0], 1);
-    let flags = vm.get_u(frame, crate::interp::frame::F_FLAGS);
-    vm.set_u(frame, crate::interp::frame::F_FLAGS, flags | crate::interp::frame::FLAG_FINISHED);
-    Ok(Obj::NONE)
 }

@@ -14,6 +14,10 @@
 
 use std::time::Instant;
 
+/// The same allocator as `cargo xtask` itself, so the figure is what users get.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// How much source each round compiles at least.
 const ROUND_BYTES: usize = 10_000_000;
 const ROUNDS: usize = 5;

@@ -20,7 +20,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{bail, Context as _};
-use rime_bytecode::image::{Abi, BuiltinTypes};
+use rime_bytecode::image::Abi;
 use rime_bytecode::image::{BuiltImage, Image, ImageBuilder};
 use rime_bytecode::MpyModule;
 use sha2::{Digest, Sha256};
@@ -32,11 +32,6 @@ use crate::manifest::{self, BoardContext, ModuleKind};
 // come from the VM itself (`rime_vm::abi()`), so the freezer and the runtime
 // can never disagree about them. The ABI id is `Abi::fingerprint` over both,
 // so any change to either refuses old images.
-
-/// The builtin type addresses of the host runtime.
-pub fn host_types() -> BuiltinTypes {
-    rime_vm::abi().types
-}
 
 /// The ABI of the host runtime.
 pub fn host_abi() -> Abi<'static> {
@@ -205,6 +200,15 @@ pub fn freeze(inputs: &Inputs, board: &str, cache: Option<&Path>) -> anyhow::Res
 /// [`freeze`], with the image linked to run at `link_address` (a board's
 /// frozen-image region).
 pub fn freeze_at(inputs: &Inputs, board: &str, link_address: u32, cache: Option<&Path>) -> anyhow::Result<Result<Frozen, String>> {
+    // When nothing at all changed since a previous freeze, the image it built
+    // is reused as it is: no module is read back, nothing is laid out again.
+    let whole_key = image_key(inputs, board, link_address);
+    let whole_path = cache.map(|dir| dir.join("images").join(format!("{whole_key}.img")));
+    if let Some(path) = &whole_path {
+        if let Some(frozen) = read_cached_image(path, board) {
+            return Ok(Ok(frozen));
+        }
+    }
     let mut builder = ImageBuilder::new(host_abi(), board);
     builder.link_address(link_address);
     let mut mpy_sizes = Vec::new();
@@ -255,7 +259,74 @@ pub fn freeze_at(inputs: &Inputs, board: &str, link_address: u32, cache: Option<
     if let Err(error) = Image::parse_for_board(&image.bytes, &host_abi(), board) {
         bail!("the image just built does not read back: {error}");
     }
-    Ok(Ok(Frozen { image, mpy_sizes, compiled }))
+    let frozen = Frozen { image, mpy_sizes, compiled };
+    if let Some(path) = &whole_path {
+        write_cached_image(path, &frozen)?;
+    }
+    Ok(Ok(frozen))
+}
+
+/// The cache key of a whole image: everything that goes into it.
+fn image_key(inputs: &Inputs, board: &str, link_address: u32) -> String {
+    let mut hasher = Sha256::new();
+    let mut field = |bytes: &[u8]| {
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
+    field(env!("RIME_COMPILER_FINGERPRINT").as_bytes());
+    field(&host_abi().abi_id.to_le_bytes());
+    field(board.as_bytes());
+    field(&link_address.to_le_bytes());
+    for input in &inputs.modules {
+        field(input.name.as_bytes());
+        match &input.kind {
+            InputKind::Compile { source, opt } => {
+                field(&[0, *opt]);
+                field(source);
+            }
+            InputKind::Mpy(bytes) => {
+                field(&[1]);
+                field(bytes);
+            }
+            InputKind::Source(text) => {
+                field(&[2]);
+                field(text.as_bytes());
+            }
+        }
+    }
+    for (name, bytes) in &inputs.resources {
+        field(name.as_bytes());
+        field(bytes);
+    }
+    for text in &inputs.qstrs {
+        field(text.as_bytes());
+    }
+    field(inputs.main.as_deref().unwrap_or("").as_bytes());
+    field(&inputs.heap.unwrap_or(0).to_le_bytes());
+    hasher.finalize().iter().take(16).map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// What the size report needs besides the image bytes, kept next to a cached image.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CachedFigures {
+    stats: rime_bytecode::image::ImageStats,
+    mpy_sizes: Vec<(String, usize)>,
+}
+
+/// A previously built image with the same key, if it is there and still
+/// reads back; anything wrong with the cache just means building again.
+fn read_cached_image(path: &Path, board: &str) -> Option<Frozen> {
+    let bytes = std::fs::read(path).ok()?;
+    let figures: CachedFigures = serde_json::from_slice(&std::fs::read(path.with_extension("json")).ok()?).ok()?;
+    Image::parse_for_board(&bytes, &host_abi(), board).ok()?;
+    Some(Frozen { image: BuiltImage { bytes, stats: figures.stats }, mpy_sizes: figures.mpy_sizes, compiled: 0 })
+}
+
+fn write_cached_image(path: &Path, frozen: &Frozen) -> anyhow::Result<()> {
+    let figures = CachedFigures { stats: frozen.image.stats.clone(), mpy_sizes: frozen.mpy_sizes.clone() };
+    // The figures go first: an image is only used when its figures are there.
+    write_atomically(&path.with_extension("json"), &serde_json::to_vec(&figures)?)?;
+    write_atomically(path, &frozen.image.bytes)
 }
 
 /// Compiles one module, or reads it from the cache. Returns the module and
@@ -406,7 +477,7 @@ mod tests {
     #[test]
     fn the_host_abi_is_stable_and_distinct_per_type_table() {
         assert_eq!(host_abi(), host_abi());
-        let mut types = host_types();
+        let mut types = host_abi().types;
         types.tuple += 16;
         assert_ne!(Abi::fingerprint(rime_bytecode::qstr_runtime::RUNTIME_QSTRS, &types), host_abi().abi_id);
         assert_eq!(host_abi().first_qstr(), u32::from(rime_bytecode::qstr_runtime::END_STATIC_QSTRS));

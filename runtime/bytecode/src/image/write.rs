@@ -39,6 +39,7 @@ fn error<T>(message: String) -> Result<T, BuildError> {
 
 /// Sizes of one module in an image, for the size report.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ModuleStats {
     /// Its frozen name.
     pub name: String,
@@ -69,6 +70,7 @@ impl ModuleStats {
 
 /// Figures of a built image.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ImageStats {
     /// The image size, header included.
     pub total_bytes: u32,

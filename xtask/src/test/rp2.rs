@@ -122,9 +122,13 @@ pub fn pico_frozen_blink(sh: &Shell) -> anyhow::Result<()> {
 fn frozen_image_cases(built: &rp2::BuiltRuntime) -> anyhow::Result<()> {
     let board = &built.board;
     let runtime = std::fs::read(&built.uf2)?;
+    // A main module whose output proves the VM ran it from the image.
+    let main = rime_compiler::compile(b"print('main ran:', 6 * 7)\n", "main.py", &rime_compiler::CompileOptions::default())
+        .map_err(|errors| anyhow::anyhow!("the test's main module does not compile: {errors:?}"))?;
     let image = |board_name: &str, link_address: u32| -> anyhow::Result<Vec<u8>> {
         let mut builder = ImageBuilder::new(crate::freeze::host_abi(), board_name);
         builder.link_address(link_address).resource("hello.txt", b"hello from flash".to_vec());
+        builder.module("main.py", main.clone()).main_module("main.py");
         Ok(builder.build().map_err(|error| anyhow::anyhow!("{error}"))?.bytes)
     };
     let good = image(&board.name, board.frozen_origin)?;
@@ -144,11 +148,15 @@ fn frozen_image_cases(built: &rp2::BuiltRuntime) -> anyhow::Result<()> {
         let dir = scratch_dir()?;
         let path = dir.join("with-image.uf2");
         std::fs::write(&path, flashed)?;
-        let result = emulate::run_pico(&path, Some("vm: "), 0, PICO_BUDGET);
+        // Every case ends in the idle loop: after the main module, or at once
+        // when there is no usable image.
+        let result = emulate::run_pico(&path, Some("idle"), 0, PICO_BUDGET);
         let _ = std::fs::remove_dir_all(&dir);
         let output = result.with_context(|| format!("booting the pico runtime with {what}"))?;
         let line = output.uart.lines().find(|line| line.starts_with("frozen image:")).unwrap_or("").trim_end();
         ensure!(line.contains(&expected), "with {what}, the banner says `{line}`, expected `{expected}`");
+        let ran = output.uart.contains("main ran: 42");
+        ensure!(ran == (what == "a good image"), "with {what}, the main module {} run", if ran { "did" } else { "did not" });
         println!("with {what}: {line}");
     }
     Ok(())

@@ -124,7 +124,10 @@ impl Board {
         let frozen_start = self.number("frozen_origin");
         let flash_end = self.number("flash_origin") + self.number("flash_size");
         assert!(runtime_end <= frozen_start, "{place}: the runtime region overlaps the frozen-image region");
-        assert!(frozen_start + self.number("frozen_size") <= flash_end, "{place}: the frozen-image region ends past flash");
+        assert!(
+            frozen_start + self.number("frozen_size") <= flash_end,
+            "{place}: the frozen-image region ends past flash"
+        );
         assert!(frozen_start % 4096 == 0, "{place}: frozen_origin must be 4 KiB aligned");
         assert!(self.number("heap_size") % 4 == 0, "{place}: heap_size must be a multiple of 4");
         assert_eq!(self.text("console"), "uart0", "{place}: only the uart0 console exists");

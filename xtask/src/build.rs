@@ -108,7 +108,11 @@ impl QemuBoard {
         let ram = self.ram_origin..self.ram_origin + self.ram_size;
         ensure!(flash.end <= ram.start || ram.end <= flash.start, "flash {flash:#x?} overlaps RAM {ram:#x?}");
         ensure!(self.heap_size < self.ram_size, "heap_size {:#x} leaves no RAM for the stack", self.heap_size);
-        ensure!(self.cpu_hz >= 1_000_000, "cpu_hz {} is not a core clock (SysTick ticks once per millisecond from it)", self.cpu_hz);
+        ensure!(
+            self.cpu_hz >= 1_000_000,
+            "cpu_hz {} is not a core clock (SysTick ticks once per millisecond from it)",
+            self.cpu_hz
+        );
         let image = self.image_origin..self.image_origin + self.image_size;
         ensure!(
             self.image_size > 0 && image.start > flash.start && image.end <= flash.end,

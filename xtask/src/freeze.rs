@@ -171,7 +171,8 @@ fn load_inputs(args: &Args, root: &Path) -> anyhow::Result<Result<Inputs, String
         inputs.modules.push(Input { name: module.name.clone(), kind });
     }
     for resource in &resolved.resources {
-        let bytes = std::fs::read(&resource.source_path).with_context(|| format!("reading resource {}", resource.source_path.display()))?;
+        let bytes = std::fs::read(&resource.source_path)
+            .with_context(|| format!("reading resource {}", resource.source_path.display()))?;
         inputs.resources.push((resource.name.clone(), bytes));
     }
     inputs.main = match &resolved.main {
@@ -199,7 +200,12 @@ pub fn freeze(inputs: &Inputs, board: &str, cache: Option<&Path>) -> anyhow::Res
 
 /// [`freeze`], with the image linked to run at `link_address` (a board's
 /// frozen-image region).
-pub fn freeze_at(inputs: &Inputs, board: &str, link_address: u32, cache: Option<&Path>) -> anyhow::Result<Result<Frozen, String>> {
+pub fn freeze_at(
+    inputs: &Inputs,
+    board: &str,
+    link_address: u32,
+    cache: Option<&Path>,
+) -> anyhow::Result<Result<Frozen, String>> {
     // When nothing at all changed since a previous freeze, the image it built
     // is reused as it is: no module is read back, nothing is laid out again.
     let whole_key = image_key(inputs, board, link_address);
@@ -227,13 +233,15 @@ pub fn freeze_at(inputs: &Inputs, board: &str, link_address: u32, cache: Option<
                     continue;
                 }
             },
-            InputKind::Compile { source, opt } => match compile_cached(&input.name, source, *opt, cache, &mut compiled)? {
-                Ok(module) => module,
-                Err(rendered) => {
-                    errors.push_str(&rendered);
-                    continue;
+            InputKind::Compile { source, opt } => {
+                match compile_cached(&input.name, source, *opt, cache, &mut compiled)? {
+                    Ok(module) => module,
+                    Err(rendered) => {
+                        errors.push_str(&rendered);
+                        continue;
+                    }
                 }
-            },
+            }
         };
         mpy_sizes.push((input.name.clone(), module.1));
         builder.module(&input.name, module.0);
@@ -467,7 +475,10 @@ mod tests {
     #[test]
     fn compile_errors_are_reported_not_panicked() {
         let inputs = Inputs {
-            modules: vec![Input { name: "bad.py".to_string(), kind: InputKind::Compile { source: b"def (:\n".to_vec(), opt: 0 } }],
+            modules: vec![Input {
+                name: "bad.py".to_string(),
+                kind: InputKind::Compile { source: b"def (:\n".to_vec(), opt: 0 },
+            }],
             ..Inputs::default()
         };
         let rendered = freeze(&inputs, "host", None).unwrap().unwrap_err();

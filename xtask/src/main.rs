@@ -17,10 +17,10 @@ mod mpy;
 mod rp2;
 mod run;
 mod test;
-mod toolchain;
-mod uf2;
 #[cfg(test)]
 mod tidy;
+mod toolchain;
+mod uf2;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

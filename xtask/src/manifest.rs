@@ -68,7 +68,9 @@ fn show(manifest: &Path, board_name: &str, var_flags: &[String]) -> crate::Outco
     let root = crate::project_root();
     let resolved = vars::parse_command_line_vars(var_flags)
         .and_then(|command_line_vars| Ok((BoardContext::find(&root, board_name)?, command_line_vars)))
-        .and_then(|(board, command_line_vars)| resolve(manifest, &board, &root, &command_line_vars).map(|resolved| (board, resolved)));
+        .and_then(|(board, command_line_vars)| {
+            resolve(manifest, &board, &root, &command_line_vars).map(|resolved| (board, resolved))
+        });
     match resolved {
         Ok((board, resolved)) => {
             print!("{}", render_show(&resolved, &board, &root));
@@ -190,7 +192,8 @@ fn convert_command(manifest_py: &Path, output: Option<&Path>) -> crate::Outcome 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over
 /// `path`, so a reader never sees half a file.
 fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let file_name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_else(|| "manifest.toml".to_string());
+    let file_name =
+        path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_else(|| "manifest.toml".to_string());
     let temporary = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
     std::fs::write(&temporary, bytes).with_context(|| format!("writing {}", temporary.display()))?;
     if let Err(error) = std::fs::rename(&temporary, path) {

@@ -120,7 +120,10 @@ impl Rp2Board {
             "heap_size {:#x} leaves less than {MIN_STACK} bytes of RAM for the stack",
             self.heap_size
         );
-        ensure!(self.console == "uart0" && (self.console_tx, self.console_rx) == (0, 1), "the console is uart0 on GPIO0/1");
+        ensure!(
+            self.console == "uart0" && (self.console_tx, self.console_rx) == (0, 1),
+            "the console is uart0 on GPIO0/1"
+        );
         let led_ok = self.led == "cyw43"
             || self.led.strip_prefix("GPIO").and_then(|n| n.parse::<u8>().ok()).is_some_and(|n| (2..=28).contains(&n));
         ensure!(led_ok, "led `{}` must be GPIO2..GPIO28 or cyw43", self.led);
@@ -303,7 +306,10 @@ mod tests {
         let pico = &boards[0];
         assert_eq!((pico.chip.as_str(), pico.led.as_str(), pico.flash_size), ("rp2040", "GPIO25", 2 << 20));
         let pico2_w = &boards[2];
-        assert_eq!((pico2_w.chip.as_str(), pico2_w.led.as_str(), pico2_w.example_led_gpio), ("rp2350", "cyw43", Some(15)));
+        assert_eq!(
+            (pico2_w.chip.as_str(), pico2_w.led.as_str(), pico2_w.example_led_gpio),
+            ("rp2350", "cyw43", Some(15))
+        );
         assert!(rp2_board("esp32").unwrap_err().to_string().contains("unknown RP2 board"));
     }
 

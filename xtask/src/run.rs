@@ -71,7 +71,8 @@ pub fn run(args: Args) -> crate::Outcome {
         freeze::write_atomically(&path, &frozen.image.bytes)?;
         path
     } else {
-        let code = freeze::run(freeze::Args { board: "host".to_string(), manifest: args.input.clone(), vars: Vec::new() })?;
+        let code =
+            freeze::run(freeze::Args { board: "host".to_string(), manifest: args.input.clone(), vars: Vec::new() })?;
         if code != ExitCode::SUCCESS {
             return Ok(code);
         }
@@ -136,10 +137,9 @@ fn run_on_qemu(args: &Args, board: &QemuBoard) -> crate::Outcome {
     };
     let sh = Shell::new()?;
     let elf = build_qemu_runtime(&sh, board)?;
-    let status = qemu_command(board, &elf, &image_path)
-        .stdin(Stdio::null())
-        .status()
-        .map_err(|error| anyhow::anyhow!("cannot start qemu-system-arm ({error}); install it with `apt-get install -y qemu-system-arm`"))?;
+    let status = qemu_command(board, &elf, &image_path).stdin(Stdio::null()).status().map_err(|error| {
+        anyhow::anyhow!("cannot start qemu-system-arm ({error}); install it with `apt-get install -y qemu-system-arm`")
+    })?;
     Ok(match status.code() {
         Some(0) => ExitCode::SUCCESS,
         Some(code) => ExitCode::from(code.clamp(1, 255) as u8),
@@ -158,11 +158,13 @@ pub fn build_qemu_runtime(sh: &Shell, board: &QemuBoard) -> anyhow::Result<PathB
     let extra_args = support.cargo_args();
     let cargo = toolchain::cargo_program();
     let _dir = sh.push_dir(root.join("ports/qemu"));
-    let mut build =
-        cmd!(sh, "{cargo} build --quiet --release --manifest-path Cargo.toml --target {target} --bin runtime {extra_args...}")
-            .env("CARGO_TARGET_DIR", &target_dir)
-            .env_remove("RUSTFLAGS")
-            .env_remove("CARGO_ENCODED_RUSTFLAGS");
+    let mut build = cmd!(
+        sh,
+        "{cargo} build --quiet --release --manifest-path Cargo.toml --target {target} --bin runtime {extra_args...}"
+    )
+    .env("CARGO_TARGET_DIR", &target_dir)
+    .env_remove("RUSTFLAGS")
+    .env_remove("CARGO_ENCODED_RUSTFLAGS");
     for (key, value) in support.cargo_env() {
         build = build.env(key, value);
     }
@@ -179,7 +181,11 @@ pub fn qemu_command(board: &QemuBoard, elf: &Path, image: &Path) -> Command {
         .args(["-semihosting-config", "enable=on,target=native", "-kernel"])
         .arg(elf)
         .arg("-device")
-        .arg(format!("loader,file={},addr={:#x},force-raw=on", image.display().to_string().replace(',', ",,"), board.image_origin));
+        .arg(format!(
+            "loader,file={},addr={:#x},force-raw=on",
+            image.display().to_string().replace(',', ",,"),
+            board.image_origin
+        ));
     command
 }
 

@@ -69,7 +69,8 @@ pub fn run_image(image: &[u8], heap_size: usize, config: Config, port: &mut Host
     let view = ImageView::new(image, rime_vm::abi().abi_id)
         .map_err(|problem| anyhow::anyhow!("cannot run this image: {problem:?}"))?;
     let mut heap = vec![0u8; heap_size];
-    let mut vm = Vm::new(&mut heap, view, port, config).map_err(|_| anyhow::anyhow!("the heap is too small to start"))?;
+    let mut vm =
+        Vm::new(&mut heap, view, port, config).map_err(|_| anyhow::anyhow!("the heap is too small to start"))?;
     Ok(vm.run_main_module())
 }
 
@@ -91,10 +92,11 @@ pub fn freeze_sources(modules: &[(&str, &[u8])]) -> anyhow::Result<Vec<u8>> {
     let abi = rime_vm::abi();
     let mut builder = rime_bytecode::image::ImageBuilder::new(abi, "host");
     for (name, source) in modules {
-        let compiled = rime_compiler::compile(source, name, &rime_compiler::CompileOptions::default()).map_err(|errors| {
-            let first = errors.first().map(|error| format!("{error:?}")).unwrap_or_default();
-            anyhow::anyhow!("{name}: compile error: {first}")
-        })?;
+        let compiled =
+            rime_compiler::compile(source, name, &rime_compiler::CompileOptions::default()).map_err(|errors| {
+                let first = errors.first().map(|error| format!("{error:?}")).unwrap_or_default();
+                anyhow::anyhow!("{name}: compile error: {first}")
+            })?;
         builder.module(name, compiled);
     }
     if let Some((main, _)) = modules.first() {

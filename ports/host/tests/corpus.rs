@@ -21,8 +21,14 @@ const RATCHET: usize = 101;
 /// reference build, with the reason; they are reported but not counted.
 const ALLOWLIST: &[(&str, &str)] = &[
     ("lang_args", "calls eval(), which needs a compiler at run time; frozen images have none"),
-    ("lang_big_tuples", "the reference build names the ellipsis type '' (a minimal type object), not a behaviour programs use"),
-    ("lib_ringlog", "MicroPython prints str(KeyError('k')) as k; the suite follows CPython's 'k' (tests/py/exceptions/basic.py)"),
+    (
+        "lang_big_tuples",
+        "the reference build names the ellipsis type '' (a minimal type object), not a behaviour programs use",
+    ),
+    (
+        "lib_ringlog",
+        "MicroPython prints str(KeyError('k')) as k; the suite follows CPython's 'k' (tests/py/exceptions/basic.py)",
+    ),
 ];
 
 /// How long one program may run before it counts as hanging.
@@ -136,7 +142,10 @@ fn corpus_matches_micropython() {
         report.push_str(&format!("{name}: differs\n{}", first_difference(&expected, &got)));
     }
     eprintln!("{report}");
-    eprintln!("{identical}/{} corpus programs identical to MicroPython ({allowed} allowed differences)", programs.len());
+    eprintln!(
+        "{identical}/{} corpus programs identical to MicroPython ({allowed} allowed differences)",
+        programs.len()
+    );
     if only.is_none() {
         assert!(identical >= RATCHET, "only {identical} corpus programs match; the ratchet is {RATCHET}");
     }

@@ -34,7 +34,8 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 #[test]
 fn importing_a_frozen_module_allocates_only_runtime_state() {
-    let image = freeze_sources(&[("main.py", MAIN.as_bytes()), ("frozen_lib.py", LIBRARY.as_bytes())]).expect("freezes");
+    let image =
+        freeze_sources(&[("main.py", MAIN.as_bytes()), ("frozen_lib.py", LIBRARY.as_bytes())]).expect("freezes");
     let mut heap = vec![0u8; DEFAULT_HEAP];
     let mut port = HostPort::new(true);
     {
@@ -50,7 +51,9 @@ fn importing_a_frozen_module_allocates_only_runtime_state() {
     // Module object (16), globals dict (16 + table), two functions (16 + 32),
     // the sys.modules slot: a few hundred bytes at most.
     assert!(cost <= 320, "import allocated {cost} bytes");
-    for constant in [&b"a long constant string that must stay in flash"[..], b"binary constant bytes", b"another string literal"] {
+    for constant in
+        [&b"a long constant string that must stay in flash"[..], b"binary constant bytes", b"another string literal"]
+    {
         assert!(!contains(&heap, constant), "constant {:?} reached the heap", String::from_utf8_lossy(constant));
     }
     // The bytecode of `add` (LOAD_FAST 0, LOAD_FAST 1, BINARY_OP +, RETURN_VALUE) is not copied either.

@@ -19,7 +19,8 @@ fn suite_root() -> PathBuf {
 }
 
 fn collect(dir: &Path, tests: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("tests/py exists").flatten().map(|entry| entry.path()).collect();
+    let mut entries: Vec<_> =
+        std::fs::read_dir(dir).expect("tests/py exists").flatten().map(|entry| entry.path()).collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
@@ -105,7 +106,9 @@ fn run_suite(stress: bool) {
         let heap = if test.to_string_lossy().contains("memory_error") { 16 * 1024 } else { DEFAULT_HEAP };
         match run_test(test, stress, heap) {
             Ok(output) if output == expected => {}
-            Ok(output) => failures.push(format!("{}: output differs\n--- expected\n{expected}--- got\n{output}", test.display())),
+            Ok(output) => {
+                failures.push(format!("{}: output differs\n--- expected\n{expected}--- got\n{output}", test.display()))
+            }
             Err(error) => failures.push(format!("{}: {error}", test.display())),
         }
     }

@@ -17,7 +17,8 @@ fn run(modules: &[(&str, &str)], heap: usize) -> (Outcome, String) {
 #[test]
 fn uncaught_exceptions_print_a_traceback_through_modules() {
     let main = "import util\nprint('start')\nutil.check(-1)\n";
-    let util = "def check(value):\n    if value < 0:\n        raise ValueError('negative: %d' % value)\n    return value\n";
+    let util =
+        "def check(value):\n    if value < 0:\n        raise ValueError('negative: %d' % value)\n    return value\n";
     let (outcome, output) = run(&[("main.py", main), ("util.py", util)], DEFAULT_HEAP);
     assert_eq!(outcome, Outcome::Uncaught);
     assert_eq!(
@@ -30,12 +31,16 @@ fn uncaught_exceptions_print_a_traceback_through_modules() {
 fn exceptions_without_arguments_print_only_their_name() {
     let (outcome, output) = run(&[("main.py", "x = 1\n\nraise KeyboardInterrupt\n")], DEFAULT_HEAP);
     assert_eq!(outcome, Outcome::Uncaught);
-    assert_eq!(output, "Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\nKeyboardInterrupt\n");
+    assert_eq!(
+        output,
+        "Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\nKeyboardInterrupt\n"
+    );
 }
 
 #[test]
 fn sys_exit_sets_the_outcome() {
-    let (outcome, output) = run(&[("main.py", "import sys\nprint('bye')\nsys.exit(3)\nprint('never')\n")], DEFAULT_HEAP);
+    let (outcome, output) =
+        run(&[("main.py", "import sys\nprint('bye')\nsys.exit(3)\nprint('never')\n")], DEFAULT_HEAP);
     assert_eq!((outcome, output.as_str()), (Outcome::Exit(3), "bye\n"));
     let (outcome, _) = run(&[("main.py", "import sys\nsys.exit()\n")], DEFAULT_HEAP);
     assert_eq!(outcome, Outcome::Finished);

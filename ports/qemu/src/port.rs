@@ -184,11 +184,11 @@ impl fmt::Display for NoImage {
 
 /// The whole image region as the core sees it.
 fn region() -> &'static [u8] {
-    // SAFETY: the region `image_origin..image_origin + image_size` lies inside
-    // the board's flash-like SRAM, which QEMU always maps; memory.x ends the
-    // linker's FLASH where the region starts, so no code or data of this
-    // program lives there, and nothing writes it after the loader has (the
-    // bytes only change before the core starts).
+    // memory.x ends the linker's FLASH where the image region starts, so no
+    // code or data of this program lives there; QEMU's loader fills it before
+    // the core starts and nothing writes it afterwards.
+    // SAFETY: the region lies in memory QEMU always maps, holds no Rust
+    // object, and is never written while this reference lives.
     unsafe { core::slice::from_raw_parts(board::IMAGE_ORIGIN as *const u8, board::IMAGE_SIZE) }
 }
 

@@ -35,7 +35,11 @@ pub static PICOTOOL_ENTRIES: [binary_info::EntryAddr; 7] = [
     binary_info::rp_program_description!(c"rime: frozen Python runtime for the Raspberry Pi RP2040 and RP2350"),
     binary_info::rp_pico_board!(NAME_C),
     binary_info::rp_program_build_attribute!(),
-    binary_info::str!(binary_info::consts::TAG_RASPBERRY_PI, binary_info::consts::ID_RP_PROGRAM_FEATURE, FROZEN_REGION_C),
+    binary_info::str!(
+        binary_info::consts::TAG_RASPBERRY_PI,
+        binary_info::consts::ID_RP_PROGRAM_FEATURE,
+        FROZEN_REGION_C
+    ),
     binary_info::rp_binary_end!(__flash_binary_end),
 ];
 

@@ -137,16 +137,9 @@ pub struct Chip {
 pub fn init() -> Option<(Chip, UsbBusAllocator<UsbBus>)> {
     let mut pac = pac::Peripherals::take()?;
     let mut watchdog = hal::Watchdog::new(pac.WATCHDOG);
-    let clocks = init_clocks_and_plls(
-        XOSC_HZ,
-        pac.XOSC,
-        pac.CLOCKS,
-        pac.PLL_SYS,
-        pac.PLL_USB,
-        &mut pac.RESETS,
-        &mut watchdog,
-    )
-    .ok()?;
+    let clocks =
+        init_clocks_and_plls(XOSC_HZ, pac.XOSC, pac.CLOCKS, pac.PLL_SYS, pac.PLL_USB, &mut pac.RESETS, &mut watchdog)
+            .ok()?;
     let sio = hal::Sio::new(pac.SIO);
     let pins = hal::gpio::Pins::new(pac.IO_BANK0, pac.PADS_BANK0, sio.gpio_bank0, &mut pac.RESETS);
     let uart_pins = (pins.gpio0.into_function::<FunctionUart>(), pins.gpio1.into_function::<FunctionUart>());
@@ -172,4 +165,3 @@ pub fn init() -> Option<(Chip, UsbBusAllocator<UsbBus>)> {
     let sys_hz = clocks.system_clock.freq().to_Hz();
     Some((Chip { uart, timer, alarm, led, sys_hz }, UsbBusAllocator::new(usb)))
 }
-

@@ -17,9 +17,7 @@
 
 use core::fmt;
 
-use rime_bytecode::image::{
-    self, Header, ImageError, ImageErrorKind, FORMAT_VERSION, HEADER_SIZE, MAGIC,
-};
+use rime_bytecode::image::{self, Header, ImageError, ImageErrorKind, FORMAT_VERSION, HEADER_SIZE, MAGIC};
 
 use crate::board;
 
@@ -35,10 +33,11 @@ pub fn region() -> &'static [u8] {
     // Taking the address of a linker symbol reads nothing.
     let (start, end) = (core::ptr::addr_of!(__frozen_start), core::ptr::addr_of!(__frozen_end));
     let length = end as usize - start as usize;
-    // SAFETY: memory.x defines the two symbols as the bounds of the FROZEN
-    // region, which lies inside the XIP flash window: always mapped, readable
-    // and never written while the firmware runs (flash writes would go through
-    // the boot ROM with XIP disabled, which this firmware never does).
+    // memory.x defines the two symbols as the bounds of the FROZEN region.
+    // Flash could only change through the boot ROM with XIP disabled, which
+    // this firmware never does.
+    // SAFETY: the region lies in the XIP flash window, which is always mapped
+    // and readable, and it is never written while the firmware runs.
     unsafe { core::slice::from_raw_parts(start, length) }
 }
 

@@ -119,10 +119,10 @@ fn run_main(port: &mut Port<'_>, image: &Frozen, heap: &mut [u32]) -> bool {
         }
     };
     let byte_count = heap.len() * 4;
-    // SAFETY: `heap` is an exclusive borrow of `byte_count` bytes of 4-byte
-    // aligned RAM; viewing the same memory as bytes for as long as that
-    // borrow lasts creates no other reference to it, and u8 has no invalid
-    // values or alignment needs.
+    // u8 has no invalid values and no alignment needs, so any RAM can be
+    // viewed as bytes.
+    // SAFETY: `heap` exclusively borrows these `byte_count` bytes; the byte
+    // view replaces that borrow for as long as it lives, so nothing aliases it.
     let heap_bytes = unsafe { core::slice::from_raw_parts_mut(heap.as_mut_ptr().cast::<u8>(), byte_count) };
     // The VM borrows the port as its own `dyn rime_vm::Port`; the console
     // stays reachable through the VM's port until it is dropped.

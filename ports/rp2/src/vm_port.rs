@@ -60,10 +60,10 @@ fn sio(register: SioRegister) -> *mut u32 {
 
 /// Writes `value` to a SIO register.
 fn sio_write(register: SioRegister, value: u32) {
-    // SAFETY: `sio` gives the address of a 32-bit SIO register of this chip
-    // (the PAC's block address plus the datasheet's offset). The set/clear
-    // registers change only the bits written, and only the GPIO the program
-    // asked for; no Rust-visible memory is touched.
+    // The set/clear registers change only the bits written, that is only the
+    // GPIO the program asked for.
+    // SAFETY: `sio` gives a 32-bit SIO register of this chip (the PAC's block
+    // address plus the datasheet's offset); no Rust-visible memory is touched.
     unsafe { core::ptr::write_volatile(sio(register), value) }
 }
 
@@ -82,10 +82,10 @@ fn configure(pin: u32, output: bool, pull: Pull) {
     };
     let pad = (pac::PADS_BANK0::ptr() as usize + 4 + 4 * pin as usize) as *mut u32;
     let control = (pac::IO_BANK0::ptr() as usize + 8 * pin as usize + 4) as *mut u32;
-    // SAFETY: `pin` is below GPIO_COUNT (checked by the caller), so both
-    // addresses are this pin's own 32-bit registers in PADS_BANK0 and
-    // IO_BANK0. Writing the pad register also clears the RP2350's ISO bit
-    // (bit 8), which releases the pad. The console pins are never passed here.
+    // Writing the pad register also clears the RP2350's ISO bit (bit 8),
+    // which releases the pad. The console pins are never passed here.
+    // SAFETY: `pin` is below GPIO_COUNT (checked by the caller), so both are
+    // this pin's own 32-bit registers in PADS_BANK0 and IO_BANK0.
     unsafe {
         core::ptr::write_volatile(pad, PAD_IE | PAD_DRIVE_4MA | PAD_SCHMITT | pull_bits);
         core::ptr::write_volatile(control, FUNCSEL_SIO);

@@ -97,7 +97,11 @@ fn write_prelude(module: &MpyModule, code: &RawCode, prelude: &Prelude, out: &mu
         signature.n_kwonly_args,
         signature.n_def_pos_args
     );
-    let _ = writeln!(out, "  prelude: n_info={} n_cell={} code_start=0x{:04x}", prelude.size.n_info, prelude.size.n_cell, prelude.code_start);
+    let _ = writeln!(
+        out,
+        "  prelude: n_info={} n_cell={} code_start=0x{:04x}",
+        prelude.size.n_info, prelude.size.n_cell, prelude.code_start
+    );
     let _ = write!(out, "  args:");
     for name in prelude.arg_names(&code.fun_data) {
         let _ = write!(out, " {}", qstr_name(module, name));
@@ -135,7 +139,13 @@ fn write_instructions(module: &MpyModule, code: &RawCode, prelude: &Prelude, out
                     let _ = write!(hex, "{byte:02x} ");
                 }
                 let operand = operand_text(module, code, &instruction);
-                let line = format!("  {:04x}  {:<12} {} {}", instruction.offset, hex.trim_end(), instruction.opcode.name(), operand);
+                let line = format!(
+                    "  {:04x}  {:<12} {} {}",
+                    instruction.offset,
+                    hex.trim_end(),
+                    instruction.opcode.name(),
+                    operand
+                );
                 let _ = writeln!(out, "{}", line.trim_end());
             }
             Err(error) => {

@@ -35,7 +35,18 @@ pub const DEFAULT_SMALL_INT_BITS: u8 = 31;
 const MAX_NESTING: usize = 200;
 
 const NATIVE_ARCH_NAMES: [&str; 13] = [
-    "none", "x86", "x64", "armv6", "armv6m", "armv7m", "armv7em", "armv7emsp", "armv7emdp", "xtensa", "xtensawin", "rv32imc",
+    "none",
+    "x86",
+    "x64",
+    "armv6",
+    "armv6m",
+    "armv7m",
+    "armv7em",
+    "armv7emsp",
+    "armv7emdp",
+    "xtensa",
+    "xtensawin",
+    "rv32imc",
     "rv64imc",
 ];
 
@@ -166,11 +177,17 @@ impl<'a> Reader<'a> {
     fn header(&mut self) -> Result<u8, MpyError> {
         let magic = self.byte("the header")?;
         if magic != MPY_MAGIC {
-            return Err(MpyError::invalid(0, format!("not a .mpy file: first byte is 0x{magic:02x}, expected 0x4d ('M')")));
+            return Err(MpyError::invalid(
+                0,
+                format!("not a .mpy file: first byte is 0x{magic:02x}, expected 0x4d ('M')"),
+            ));
         }
         let version = self.byte("the header")?;
         if version != MPY_VERSION {
-            return Err(MpyError::invalid(1, format!("unsupported .mpy version {version}: rime reads version 6 (MicroPython 1.23 and later)")));
+            return Err(MpyError::invalid(
+                1,
+                format!("unsupported .mpy version {version}: rime reads version 6 (MicroPython 1.23 and later)"),
+            ));
         }
         let features = self.byte("the header")?;
         let arch = usize::from((features >> 2) & 0xf);
@@ -182,7 +199,10 @@ impl<'a> Reader<'a> {
             ));
         }
         if features != 0 {
-            return Err(MpyError::invalid(2, format!("unexpected feature byte 0x{features:02x} in a bytecode-only file")));
+            return Err(MpyError::invalid(
+                2,
+                format!("unexpected feature byte 0x{features:02x} in a bytecode-only file"),
+            ));
         }
         self.byte("the header")
     }
@@ -193,7 +213,9 @@ impl<'a> Reader<'a> {
         if value & 1 == 1 {
             let id = u16::try_from(value >> 1).ok();
             let text = id.and_then(static_qstr);
-            let text = text.ok_or_else(|| MpyError::invalid(start, format!("static qstr id {} is out of range 1..=165", value >> 1)))?;
+            let text = text.ok_or_else(|| {
+                MpyError::invalid(start, format!("static qstr id {} is out of range 1..=165", value >> 1))
+            })?;
             return Ok(text.to_string());
         }
         let text = self.text(value >> 1, "a qstr table entry")?.to_string();
@@ -208,7 +230,12 @@ impl<'a> Reader<'a> {
         }
         let tag = self.byte("an object table entry")?;
         let constant = match tag {
-            0 => return Err(MpyError::invalid(start, "object table refers to mp_fun_table (native code), which rime does not support")),
+            0 => {
+                return Err(MpyError::invalid(
+                    start,
+                    "object table refers to mp_fun_table (native code), which rime does not support",
+                ))
+            }
             1 => Constant::None,
             2 => Constant::False,
             3 => Constant::True,
@@ -236,14 +263,15 @@ impl<'a> Reader<'a> {
             8 => {
                 let len = self.uint("a float constant")?;
                 let text = self.text(len, "a float constant")?;
-                let value = parse_float(text).ok_or_else(|| MpyError::invalid(start, format!("float constant {text:?} does not parse")))?;
+                let value = parse_float(text)
+                    .ok_or_else(|| MpyError::invalid(start, format!("float constant {text:?} does not parse")))?;
                 Constant::Float(value)
             }
             9 => {
                 let len = self.uint("a complex constant")?;
                 let text = self.text(len, "a complex constant")?;
-                let (real, imag) =
-                    parse_complex(text).ok_or_else(|| MpyError::invalid(start, format!("complex constant {text:?} does not parse")))?;
+                let (real, imag) = parse_complex(text)
+                    .ok_or_else(|| MpyError::invalid(start, format!("complex constant {text:?} does not parse")))?;
                 Constant::Complex { real, imag }
             }
             10 => {
@@ -269,7 +297,10 @@ impl<'a> Reader<'a> {
             0 => {}
             kind => {
                 let name = ["bytecode", "native Python", "viper", "inline assembler"][kind as usize];
-                return Err(MpyError::invalid(start, format!("raw code of kind {kind} ({name}) is not supported; rime runs bytecode only")));
+                return Err(MpyError::invalid(
+                    start,
+                    format!("raw code of kind {kind} ({name}) is not supported; rime runs bytecode only"),
+                ));
             }
         }
         let has_children = kind_len & 4 != 0;
@@ -306,7 +337,10 @@ impl MpyModule {
         }
         let root = reader.raw_code(0)?;
         if reader.offset != bytes.len() {
-            return Err(MpyError::invalid(reader.offset, format!("{} unexpected bytes after the last raw code", bytes.len() - reader.offset)));
+            return Err(MpyError::invalid(
+                reader.offset,
+                format!("{} unexpected bytes after the last raw code", bytes.len() - reader.offset),
+            ));
         }
         Ok(MpyModule { small_int_bits, qstrs, objects, root })
     }
@@ -408,9 +442,9 @@ mod tests {
 
     /// `t1.py` from the spec: `x = 1` / `print("hello", x + 200)`.
     const T1: [u8; 50] = [
-        0x4d, 0x06, 0x00, 0x1f, 0x05, 0x00, 0x0a, 0x74, 0x31, 0x2e, 0x70, 0x79, 0x00, 0x0f, 0x0a, 0x68, 0x65, 0x6c, 0x6c, 0x6f, 0x00,
-        0x02, 0x78, 0x00, 0x81, 0x77, 0x81, 0x30, 0x18, 0x04, 0x01, 0x23, 0x81, 0x16, 0x03, 0x11, 0x04, 0x10, 0x02, 0x11, 0x03, 0x22,
-        0x81, 0x48, 0xf2, 0x34, 0x02, 0x59, 0x51, 0x63,
+        0x4d, 0x06, 0x00, 0x1f, 0x05, 0x00, 0x0a, 0x74, 0x31, 0x2e, 0x70, 0x79, 0x00, 0x0f, 0x0a, 0x68, 0x65, 0x6c,
+        0x6c, 0x6f, 0x00, 0x02, 0x78, 0x00, 0x81, 0x77, 0x81, 0x30, 0x18, 0x04, 0x01, 0x23, 0x81, 0x16, 0x03, 0x11,
+        0x04, 0x10, 0x02, 0x11, 0x03, 0x22, 0x81, 0x48, 0xf2, 0x34, 0x02, 0x59, 0x51, 0x63,
     ];
 
     #[test]
@@ -454,7 +488,13 @@ mod tests {
                 Constant::Int(String::from("-123456789012345678901234567890")),
                 Constant::Float(1.5),
                 Constant::Complex { real: 0.0, imag: 2.0 },
-                Constant::Tuple(vec![Constant::Int(String::from("1")), Constant::Str(String::from("a")), Constant::Bytes(vec![b'x', b'y']), Constant::None, Constant::Ellipsis]),
+                Constant::Tuple(vec![
+                    Constant::Int(String::from("1")),
+                    Constant::Str(String::from("a")),
+                    Constant::Bytes(vec![b'x', b'y']),
+                    Constant::None,
+                    Constant::Ellipsis,
+                ]),
                 Constant::Tuple(vec![Constant::True, Constant::False, Constant::Tuple(vec![])]),
             ],
             root: RawCode { kind: CodeKind::Bytecode, fun_data: vec![0x00, 0x02, 0x01, 0x51, 0x63], children: vec![] },

@@ -578,8 +578,7 @@ pub fn encode_instruction(opcode: Opcode, operand: Operand, push: &mut impl FnMu
 /// Decodes the instruction starting at `code[offset]`.
 pub fn decode(code: &[u8], offset: usize) -> Result<Instruction, DecodeError> {
     let byte = *code.get(offset).ok_or(DecodeError::truncated(offset))?;
-    let opcode = Opcode::from_byte(byte)
-        .ok_or(DecodeError { offset, kind: DecodeErrorKind::UnknownOpcode(byte) })?;
+    let opcode = Opcode::from_byte(byte).ok_or(DecodeError { offset, kind: DecodeErrorKind::UnknownOpcode(byte) })?;
     let folded = byte - opcode.first_byte();
     let at = offset + 1;
     let (operand, operand_len) = match opcode.operand_kind() {
@@ -613,11 +612,13 @@ pub fn decode(code: &[u8], offset: usize) -> Result<Instruction, DecodeError> {
         OperandKind::InlineSmallInt => (Operand::Int(i32::from(folded) - 16), 0),
         OperandKind::InlineLocal => (Operand::Uint(u32::from(folded)), 0),
         OperandKind::InlineUnaryOp => {
-            let op = UnaryOp::from_number(folded).ok_or(DecodeError { offset, kind: DecodeErrorKind::UnknownOpcode(byte) })?;
+            let op = UnaryOp::from_number(folded)
+                .ok_or(DecodeError { offset, kind: DecodeErrorKind::UnknownOpcode(byte) })?;
             (Operand::Unary(op), 0)
         }
         OperandKind::InlineBinaryOp => {
-            let op = BinaryOp::from_number(folded).ok_or(DecodeError { offset, kind: DecodeErrorKind::UnknownOpcode(byte) })?;
+            let op = BinaryOp::from_number(folded)
+                .ok_or(DecodeError { offset, kind: DecodeErrorKind::UnknownOpcode(byte) })?;
             (Operand::Binary(op), 0)
         }
     };

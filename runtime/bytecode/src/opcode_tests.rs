@@ -74,7 +74,8 @@ fn encode_to_vec(opcode: Opcode, operand: Operand) -> Result<([u8; 16], usize), 
 #[test]
 fn examples_from_the_spec() {
     // Module code of t1.py after its prelude.
-    let code = [0x81, 0x16, 0x03, 0x11, 0x04, 0x10, 0x02, 0x11, 0x03, 0x22, 0x81, 0x48, 0xf2, 0x34, 0x02, 0x59, 0x51, 0x63];
+    let code =
+        [0x81, 0x16, 0x03, 0x11, 0x04, 0x10, 0x02, 0x11, 0x03, 0x22, 0x81, 0x48, 0xf2, 0x34, 0x02, 0x59, 0x51, 0x63];
     let decoded: [(Opcode, Operand); 12] = [
         (Opcode::LoadConstSmallIntMulti, Operand::Int(1)),
         (Opcode::StoreName, Operand::Qstr(3)),
@@ -122,8 +123,14 @@ fn jumps() {
     assert_eq!(&bytes[..len], &code);
     assert!(jump_fits_narrow(true, -64) && !jump_fits_narrow(true, 64));
     assert!(jump_fits_narrow(false, 127) && !jump_fits_narrow(false, -1));
-    assert_eq!(encode_to_vec(Opcode::Jump, Operand::Jump { offset: 64, wide: false }).err(), Some(EncodeError::OutOfRange));
-    assert_eq!(encode_to_vec(Opcode::ForIter, Operand::Jump { offset: -1, wide: true }).err(), Some(EncodeError::OutOfRange));
+    assert_eq!(
+        encode_to_vec(Opcode::Jump, Operand::Jump { offset: 64, wide: false }).err(),
+        Some(EncodeError::OutOfRange)
+    );
+    assert_eq!(
+        encode_to_vec(Opcode::ForIter, Operand::Jump { offset: -1, wide: true }).err(),
+        Some(EncodeError::OutOfRange)
+    );
 }
 
 #[test]
@@ -135,8 +142,12 @@ fn encoder_round_trips_every_opcode() {
             OperandKind::Uint | OperandKind::Obj | OperandKind::Child => &[Operand::Uint(0), Operand::Uint(1 << 20)],
             OperandKind::SmallInt => &[Operand::Int(-1_000_000), Operand::Int(200)],
             OperandKind::ChildAndByte => &[Operand::UintAndByte(3, 2), Operand::UintAndByte(200, 255)],
-            OperandKind::SignedJump => &[Operand::Jump { offset: -64, wide: false }, Operand::Jump { offset: -0x4000, wide: true }],
-            OperandKind::UnsignedJump => &[Operand::Jump { offset: 127, wide: false }, Operand::Jump { offset: 0x7fff, wide: true }],
+            OperandKind::SignedJump => {
+                &[Operand::Jump { offset: -64, wide: false }, Operand::Jump { offset: -0x4000, wide: true }]
+            }
+            OperandKind::UnsignedJump => {
+                &[Operand::Jump { offset: 127, wide: false }, Operand::Jump { offset: 0x7fff, wide: true }]
+            }
             OperandKind::SignedJumpAndByte => &[Operand::JumpAndByte { offset: 5, wide: true, byte: 0x81 }],
             OperandKind::InlineSmallInt => &[Operand::Int(-16), Operand::Int(47)],
             OperandKind::InlineLocal => &[Operand::Uint(0), Operand::Uint(15)],

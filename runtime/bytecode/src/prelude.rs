@@ -67,8 +67,12 @@ impl Signature {
         while state | exc | flags | pos | kwonly | defaults != 0 {
             push(0x80 | byte);
             len += 1;
-            byte = ((flags & 1) << 6 | (state & 3) << 4 | (kwonly & 1) << 3 | (pos & 1) << 2 | (exc & 1) << 1 | (defaults & 1))
-                as u8;
+            byte = ((flags & 1) << 6
+                | (state & 3) << 4
+                | (kwonly & 1) << 3
+                | (pos & 1) << 2
+                | (exc & 1) << 1
+                | (defaults & 1)) as u8;
             state >>= 2;
             exc >>= 1;
             flags >>= 1;
@@ -371,7 +375,14 @@ mod tests {
 
     #[test]
     fn large_signatures_round_trip() {
-        let big = Signature { n_state: 300, n_exc_stack: 9, scope_flags: 0xf, n_pos_args: 40, n_kwonly_args: 7, n_def_pos_args: 33 };
+        let big = Signature {
+            n_state: 300,
+            n_exc_stack: 9,
+            scope_flags: 0xf,
+            n_pos_args: 40,
+            n_kwonly_args: 7,
+            n_def_pos_args: 33,
+        };
         let (out, len) = encoded(|push| big.encode(&mut |b| push(b)));
         assert_eq!(Signature::decode(&out[..len], 0), Ok((big, len)));
         assert!(Signature::decode(&[0xff; 40], 0).is_err());
@@ -379,7 +390,8 @@ mod tests {
 
     #[test]
     fn prelude_sizes() {
-        let cases: &[(u32, u32, &[u8])] = &[(2, 0, &[0x04]), (16, 0, &[0x20]), (5, 1, &[0x0b]), (6, 0, &[0x0c]), (64, 0, &[0x80, 0x02])];
+        let cases: &[(u32, u32, &[u8])] =
+            &[(2, 0, &[0x04]), (16, 0, &[0x20]), (5, 1, &[0x0b]), (6, 0, &[0x0c]), (64, 0, &[0x80, 0x02])];
         for &(n_info, n_cell, bytes) in cases {
             let size = PreludeSize { n_info, n_cell };
             assert_eq!(PreludeSize::decode(bytes, 0), Ok((size, bytes.len())));

@@ -6,7 +6,9 @@
 //! `UPDATE_EXPECT=1 cargo test -p rime-bytecode --features alloc --test image`.
 
 use expect_test::expect_file;
-use rime_bytecode::image::{dump, Abi, BuiltinTypes, Image, ImageBuilder, ImageErrorKind, ObjRef, Section, HEADER_SIZE, STATIC_BASE};
+use rime_bytecode::image::{
+    dump, Abi, BuiltinTypes, Image, ImageBuilder, ImageErrorKind, ObjRef, Section, HEADER_SIZE, STATIC_BASE,
+};
 use rime_bytecode::opcode::{instructions, Operand, OperandKind};
 use rime_bytecode::{Constant, MpyModule, Prelude};
 use std::path::{Path, PathBuf};
@@ -43,7 +45,10 @@ fn all_goldens() -> Vec<(String, Vec<u8>)> {
         .filter(|path| path.extension().is_some_and(|ext| ext == "mpy"))
         .collect();
     files.sort();
-    files.into_iter().map(|path| (format!("{}.py", path.file_stem().unwrap().to_str().unwrap()), std::fs::read(&path).unwrap())).collect()
+    files
+        .into_iter()
+        .map(|path| (format!("{}.py", path.file_stem().unwrap().to_str().unwrap()), std::fs::read(&path).unwrap()))
+        .collect()
 }
 
 /// A small image: one module run at boot, a resource and a source module.
@@ -107,10 +112,14 @@ fn decimal(negative: bool, digits: &[u32]) -> String {
 fn same_constant(image: &Image<'_>, word: u32, constant: &Constant) -> bool {
     match (image.object(word), constant) {
         (Some(ObjRef::Qstr(id)), Constant::Str(text)) => image.qstr(id) == Some(text.as_str()),
-        (Some(ObjRef::Str { data, hash }), Constant::Str(text)) => data == text && hash == rime_bytecode::qstr_hash16(text.as_bytes()),
+        (Some(ObjRef::Str { data, hash }), Constant::Str(text)) => {
+            data == text && hash == rime_bytecode::qstr_hash16(text.as_bytes())
+        }
         (Some(ObjRef::Bytes(data)), Constant::Bytes(bytes)) => data == bytes.as_slice(),
         (Some(ObjRef::SmallInt(value)), Constant::Int(text)) => value.to_string() == *text,
-        (Some(ObjRef::BigInt { negative, digits }), Constant::Int(text)) => decimal(negative, &digits.iter().collect::<Vec<_>>()) == *text,
+        (Some(ObjRef::BigInt { negative, digits }), Constant::Int(text)) => {
+            decimal(negative, &digits.iter().collect::<Vec<_>>()) == *text
+        }
         (Some(ObjRef::Float(value)), Constant::Float(expected)) => value.to_bits() == expected.to_bits(),
         (Some(ObjRef::Complex { real, imag }), Constant::Complex { real: r, imag: i }) => {
             real.to_bits() == r.to_bits() && imag.to_bits() == i.to_bits()
@@ -169,8 +178,9 @@ fn every_code_object_round_trips() {
         let mut stack = vec![(frozen.root().unwrap(), &module.root)];
         while let Some((code, raw)) = stack.pop() {
             assert_eq!(code.fun_data(), raw.fun_data.as_slice(), "{name}");
-            let mpy_listing =
-                listing(&raw.fun_data, &|index| module.qstrs[index as usize].clone(), &|index| module.objects[index as usize].repr());
+            let mpy_listing = listing(&raw.fun_data, &|index| module.qstrs[index as usize].clone(), &|index| {
+                module.objects[index as usize].repr()
+            });
             let image_listing = listing(code.fun_data(), &|index| frozen.qstr(index).unwrap().to_string(), &|index| {
                 let word = frozen.object(index).unwrap();
                 let constant = &module.objects[index as usize];

@@ -8,7 +8,9 @@
 //! inside and just outside the image, section boundaries, huge counts),
 //! truncation and extension.
 
-use rime_bytecode::image::{checksum, dump, Abi, BuiltinTypes, Image, ImageBuilder, RawCodeRef, CHECKSUM_OFFSET, HEADER_SIZE};
+use rime_bytecode::image::{
+    checksum, dump, Abi, BuiltinTypes, Image, ImageBuilder, RawCodeRef, CHECKSUM_OFFSET, HEADER_SIZE,
+};
 use rime_bytecode::MpyModule;
 use std::path::Path;
 

@@ -46,8 +46,11 @@ fn check_code(module: &MpyModule, code: &RawCode, name: &str) -> usize {
         assert_eq!((len, encoded.as_slice()), (bytes.len(), bytes), "{name}: re-encoding at {}", instruction.offset);
         match (instruction.opcode.operand_kind(), instruction.operand) {
             (OperandKind::Qstr, Operand::Qstr(index)) => assert!((index as usize) < module.qstrs.len(), "{name}: qstr"),
-            (OperandKind::Obj, Operand::Uint(index)) => assert!((index as usize) < module.objects.len(), "{name}: object"),
-            (OperandKind::Child, Operand::Uint(index)) | (OperandKind::ChildAndByte, Operand::UintAndByte(index, _)) => {
+            (OperandKind::Obj, Operand::Uint(index)) => {
+                assert!((index as usize) < module.objects.len(), "{name}: object")
+            }
+            (OperandKind::Child, Operand::Uint(index))
+            | (OperandKind::ChildAndByte, Operand::UintAndByte(index, _)) => {
                 assert!((index as usize) < code.children.len(), "{name}: child")
             }
             _ => {}

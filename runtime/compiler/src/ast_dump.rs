@@ -144,7 +144,8 @@ impl Dumper {
                 });
             }
             StmtKind::Global(names) | StmtKind::Nonlocal(names) => {
-                let mut text = String::from(if matches!(statement.kind, StmtKind::Global(_)) { "Global" } else { "Nonlocal" });
+                let mut text =
+                    String::from(if matches!(statement.kind, StmtKind::Global(_)) { "Global" } else { "Nonlocal" });
                 for name in names {
                     text.push(' ');
                     text.push_str(&name.name);
@@ -260,7 +261,11 @@ impl Dumper {
                 });
             }
             StmtKind::FunctionDef(function) => {
-                let text = alloc::format!("FunctionDef{} {}", if function.is_async { " async" } else { "" }, function.name.name);
+                let text = alloc::format!(
+                    "FunctionDef{} {}",
+                    if function.is_async { " async" } else { "" },
+                    function.name.name
+                );
                 header(self, &text);
                 self.nested(|dumper| {
                     dumper.exprs("decorators", &function.decorators);

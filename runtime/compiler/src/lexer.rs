@@ -317,8 +317,8 @@ static IDENTIFIER_CONTINUE: [bool; 256] = {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use alloc::string::String;
     use alloc::format;
+    use alloc::string::String;
 
     fn kinds(source: &str) -> String {
         let (tokens, errors) = tokenize(source, 0, source.len(), LexMode::Module);
@@ -342,7 +342,10 @@ mod tests {
 
     #[test]
     fn brackets_join_lines_and_backslash_continues() {
-        assert_eq!(kinds("(a,\n  b)\nc \\\n  d"), "LeftParen Name Comma Name RightParen Newline Name Name Newline EndOfFile ");
+        assert_eq!(
+            kinds("(a,\n  b)\nc \\\n  d"),
+            "LeftParen Name Comma Name RightParen Newline Name Name Newline EndOfFile "
+        );
     }
 
     #[test]
@@ -359,7 +362,10 @@ mod tests {
 
     #[test]
     fn prefixed_strings_and_operators() {
-        assert_eq!(kinds("rb'x' ** //= -> := ..."), "String DoubleStar DoubleSlashEqual Arrow ColonEqual Ellipsis Newline EndOfFile ");
+        assert_eq!(
+            kinds("rb'x' ** //= -> := ..."),
+            "String DoubleStar DoubleSlashEqual Arrow ColonEqual Ellipsis Newline EndOfFile "
+        );
         assert_eq!(kinds("ur'x'"), "Name String Newline EndOfFile ");
     }
 }

@@ -27,13 +27,13 @@ mod compile;
 mod diagnostic;
 mod emit;
 mod fold;
-mod scope;
-mod tables;
 mod lexer;
 mod parser;
 mod render;
+mod scope;
+mod tables;
 
-pub use diagnostic::{Diagnostic, DiagnosticKind, LineIndex, Parsed};
 pub use compile::{compile, compile_to_mpy, CompileOptions};
+pub use diagnostic::{Diagnostic, DiagnosticKind, LineIndex, Parsed};
 pub use parser::parse;
 pub use render::render;

@@ -82,7 +82,9 @@ fn rough_tokens(source: &[u8]) -> Vec<(usize, usize)> {
         let byte = source[pos];
         pos += 1;
         if byte.is_ascii_alphanumeric() || byte == b'_' || byte >= 0x80 {
-            while pos < source.len() && (source[pos].is_ascii_alphanumeric() || source[pos] == b'_' || source[pos] >= 0x80) {
+            while pos < source.len()
+                && (source[pos].is_ascii_alphanumeric() || source[pos] == b'_' || source[pos] >= 0x80)
+            {
                 pos += 1;
             }
         } else if byte == b' ' || byte == b'\t' {
@@ -193,7 +195,12 @@ fn reindent(source: &[u8], rng: &mut Rng) -> Vec<u8> {
 fn check(source: &[u8], parsed: &Parsed) -> Result<(), String> {
     for error in &parsed.errors {
         if error.span.start > error.span.end || error.span.end as usize > source.len() {
-            return Err(format!("span {:?} of {:?} outside a source of {} bytes", error.span, error.message, source.len()));
+            return Err(format!(
+                "span {:?} of {:?} outside a source of {} bytes",
+                error.span,
+                error.message,
+                source.len()
+            ));
         }
         if error.message.is_empty() {
             return Err(format!("error at {:?} without a message", error.span));

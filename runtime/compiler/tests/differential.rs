@@ -163,7 +163,11 @@ fn output_matches_mpy_cross() {
         println!("mismatched: {}", failures.join(" "));
     }
     assert!(total > 0, "no golden files found; run tests/data/regen.sh");
-    assert!(stale.is_empty(), "sources changed since their goldens were made (run tests/data/regen.sh): {}", stale.join(" "));
+    assert!(
+        stale.is_empty(),
+        "sources changed since their goldens were made (run tests/data/regen.sh): {}",
+        stale.join(" ")
+    );
     assert!(
         matched * 1000 >= MIN_MATCHED_PERMILLE * total,
         "{matched}/{total} files match, below the ratchet of {MIN_MATCHED_PERMILLE}/1000"

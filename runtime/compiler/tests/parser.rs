@@ -59,12 +59,7 @@ fn ok_files_parse_cleanly_and_match_snapshots() {
     for path in files {
         let source = fs::read(&path).expect("read test file");
         let parsed = parse(&source);
-        assert!(
-            parsed.errors.is_empty(),
-            "{} has errors:\n{}",
-            path.display(),
-            render_errors(&source, &parsed.errors)
-        );
+        assert!(parsed.errors.is_empty(), "{} has errors:\n{}", path.display(), render_errors(&source, &parsed.errors));
         expect_file![path.with_extension("ast")].assert_eq(&ast_dump::dump(&parsed.module));
     }
 }
@@ -97,7 +92,24 @@ fn every_prefix_of_every_file_parses_without_panicking() {
 
 #[test]
 fn deep_nesting_is_an_error_not_a_crash() {
-    let openers = ["(", "[", "{", "-", "not ", "lambda:", "a if b else ", "2**", "f(", "x[", "await ", "1+", "a.", "f()", "x[0]", "a or "];
+    let openers = [
+        "(",
+        "[",
+        "{",
+        "-",
+        "not ",
+        "lambda:",
+        "a if b else ",
+        "2**",
+        "f(",
+        "x[",
+        "await ",
+        "1+",
+        "a.",
+        "f()",
+        "x[0]",
+        "a or ",
+    ];
     for opener in openers {
         let source = opener.repeat(100_000);
         let parsed = parse(source.as_bytes());
@@ -130,7 +142,10 @@ fn deep_nesting_is_an_error_not_a_crash() {
 fn invalid_utf8_is_located() {
     let source = b"x = 1\ny = '\xff\xfe'\nz = \xc3\n";
     let parsed = parse(source);
-    assert_eq!(render_errors(source, &parsed.errors), "2:6: syntax: invalid utf-8 in source\n3:5: syntax: invalid utf-8 in source\n");
+    assert_eq!(
+        render_errors(source, &parsed.errors),
+        "2:6: syntax: invalid utf-8 in source\n3:5: syntax: invalid utf-8 in source\n"
+    );
 }
 
 #[test]

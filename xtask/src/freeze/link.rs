@@ -84,7 +84,10 @@ pub fn add_segment(elf: &[u8], address: u32, data: &[u8]) -> anyhow::Result<Vec<
     ensure!(table_end <= elf.len(), "the program header table runs past the end of the file");
     let old_table = &elf[phoff..table_end];
     for header in old_table.chunks(PHDR_SIZE) {
-        ensure!(u32_at(header, 0) != PT_PHDR, "the runtime ELF maps its own program headers (PT_PHDR); cannot move them");
+        ensure!(
+            u32_at(header, 0) != PT_PHDR,
+            "the runtime ELF maps its own program headers (PT_PHDR); cannot move them"
+        );
     }
     let mut out = elf.to_vec();
     out.resize(elf.len().next_multiple_of(4), 0);
@@ -112,15 +115,24 @@ fn verify(linked: &[u8], address: u32, data: &[u8]) -> anyhow::Result<()> {
     let segments = file.segments().context("the linked ELF has no program headers")?;
     let found = segments
         .iter()
-        .find(|header| header.p_type == PT_LOAD && header.p_paddr == u64::from(address) && header.p_vaddr == u64::from(address))
+        .find(|header| {
+            header.p_type == PT_LOAD && header.p_paddr == u64::from(address) && header.p_vaddr == u64::from(address)
+        })
         .context("the linked ELF lacks the image segment")?;
-    ensure!(file.segment_data(&found).context("reading the image segment")? == data, "the image segment reads back wrong");
+    ensure!(
+        file.segment_data(&found).context("reading the image segment")? == data,
+        "the image segment reads back wrong"
+    );
     Ok(())
 }
 
 /// Flash from `flash_start` to the end of the last segment, gaps 0xFF.
 pub fn flat_binary(segments: &[uf2::Segment], flash_start: u32) -> anyhow::Result<Vec<u8>> {
-    let end = segments.iter().map(|segment| segment.address as usize + segment.data.len()).max().context("nothing to load")?;
+    let end = segments
+        .iter()
+        .map(|segment| segment.address as usize + segment.data.len())
+        .max()
+        .context("nothing to load")?;
     let mut out = vec![0xffu8; end - flash_start as usize];
     for segment in segments {
         ensure!(segment.address >= flash_start, "a segment at {:#010x} lies before flash", segment.address);
@@ -196,7 +208,10 @@ pub fn run(args: &super::Args, board: &Rp2Board) -> crate::Outcome {
     let linked = link(board, &runtime, &frozen.image.bytes)?;
     write(&paths, &frozen.image.bytes, &linked)?;
     let report = super::report::Report::new(&board.name, &frozen);
-    super::write_atomically(&paths.dir.join("size-report.json"), (serde_json::to_string_pretty(&report)? + "\n").as_bytes())?;
+    super::write_atomically(
+        &paths.dir.join("size-report.json"),
+        (serde_json::to_string_pretty(&report)? + "\n").as_bytes(),
+    )?;
     super::write_atomically(&paths.dir.join("size-report.html"), report.html().as_bytes())?;
     print!("{}", report.text());
     let footprint = rp2::footprint(board, &runtime)?;
@@ -259,9 +274,10 @@ mod tests {
         put_u16(&mut out, 0x2e, 40);
         let code_offset = 52 + 32;
         let mut header = [0u8; 32];
-        for (index, value) in [1, code_offset as u32, 0x1000_0000, 0x1000_0000, code.len() as u32, code.len() as u32, 5, 4]
-            .into_iter()
-            .enumerate()
+        for (index, value) in
+            [1, code_offset as u32, 0x1000_0000, 0x1000_0000, code.len() as u32, code.len() as u32, 5, 4]
+                .into_iter()
+                .enumerate()
         {
             put_u32(&mut header, 4 * index, value);
         }

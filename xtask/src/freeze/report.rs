@@ -105,7 +105,9 @@ impl Report {
                 "{:<width$}  {:>7}  {:>9}  {:>6}  {:>6}  {:>7}  {:>7}",
                 module.name, module.code, module.constants, module.qstrs, module.tables, module.total, module.mpy
             );
-            for (sum, value) in sums.iter_mut().zip([module.code, module.constants, module.qstrs, module.tables, module.total]) {
+            for (sum, value) in
+                sums.iter_mut().zip([module.code, module.constants, module.qstrs, module.tables, module.total])
+            {
                 *sum += value;
             }
         }
@@ -120,7 +122,8 @@ impl Report {
         for (name, size) in &self.sources {
             let _ = writeln!(out, "source {name}: {size} bytes");
         }
-        let sections: Vec<String> = self.sections.iter().map(|section| format!("{} {}", section.name, section.size)).collect();
+        let sections: Vec<String> =
+            self.sections.iter().map(|section| format!("{} {}", section.name, section.size)).collect();
         let _ = writeln!(out, "sections: header {}, {}", self.header_bytes, sections.join(", "));
         let _ = writeln!(
             out,
@@ -134,8 +137,11 @@ impl Report {
     /// which every box's width is proportional to its size.
     pub fn html(&self) -> String {
         let mut out = String::new();
-        let _ =
-            writeln!(out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>rime frozen image: {}</title>", escape(&self.board));
+        let _ = writeln!(
+            out,
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>rime frozen image: {}</title>",
+            escape(&self.board)
+        );
         out.push_str("<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{padding:2px 8px;text-align:right}td:first-child,th:first-child{text-align:left}</style></head><body>\n");
         let _ = writeln!(
             out,
@@ -173,7 +179,8 @@ impl Report {
         const WIDTH: f64 = 1000.0;
         let total = f64::from(self.image_bytes.max(1));
         let colours = ["#8ecae6", "#219ebc", "#ffb703", "#fb8500", "#90be6d", "#f94144", "#577590", "#adb5bd"];
-        let mut out = format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"140\" font-size=\"11\">\n");
+        let mut out =
+            format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"140\" font-size=\"11\">\n");
         let mut boxes: Vec<(String, u32)> = vec![("header".to_string(), self.header_bytes)];
         boxes.extend(self.sections.iter().map(|section| (section.name.to_string(), section.size)));
         let mut x = 0.0;

@@ -13,7 +13,7 @@ use walkdir::WalkDir;
 
 use super::diagnostics::ManifestError;
 use super::names::check_resource_name;
-use super::resolve::{check_opt, expand, LibraryDir, ManifestScope, ModuleKind, Resolver, ResolvedResource};
+use super::resolve::{check_opt, expand, LibraryDir, ManifestScope, ModuleKind, ResolvedResource, Resolver};
 use super::schema::{Freeze, FreezeKind, Include, Library, Module, Package, Require, Resources};
 
 impl Resolver<'_> {
@@ -24,11 +24,19 @@ impl Resolver<'_> {
     }
 
     /// A value that becomes part of a module name: variables are not allowed.
-    fn name_value<'v>(&self, scope: &ManifestScope, value: &'v Spanned<String>, field: &str) -> Result<&'v str, ManifestError> {
+    fn name_value<'v>(
+        &self,
+        scope: &ManifestScope,
+        value: &'v Spanned<String>,
+        field: &str,
+    ) -> Result<&'v str, ManifestError> {
         let text = value.get_ref();
         if let Some(start) = text.find("${").or_else(|| text.find("$(")) {
             let span = scope.file.inner_span(value.span(), start..text.len());
-            return scope.file.error(format!("variables are not allowed in `{field}`, which names the module; put them in `base_path`"), span);
+            return scope.file.error(
+                format!("variables are not allowed in `{field}`, which names the module; put them in `base_path`"),
+                span,
+            );
         }
         Ok(text.strip_prefix("./").unwrap_or(text))
     }
@@ -46,20 +54,36 @@ impl Resolver<'_> {
         if self.board.has_compiler {
             return Ok(());
         }
-        scope.file.error(format!("board `{}` has no compiler on the device, so it cannot freeze modules as source", self.board.name), span)
+        scope.file.error(
+            format!("board `{}` has no compiler on the device, so it cannot freeze modules as source", self.board.name),
+            span,
+        )
     }
 
-    fn missing(&self, scope: &ManifestScope, what: &str, path: &Path, span: std::ops::Range<usize>) -> Result<(), ManifestError> {
+    fn missing(
+        &self,
+        scope: &ManifestScope,
+        what: &str,
+        path: &Path,
+        span: std::ops::Range<usize>,
+    ) -> Result<(), ManifestError> {
         scope.file.error(format!("{what} `{}` does not exist", self.display(path)), span)
     }
 
-    pub(super) fn include(&mut self, scope: &mut ManifestScope, include: &Spanned<Include>) -> Result<(), ManifestError> {
+    pub(super) fn include(
+        &mut self,
+        scope: &mut ManifestScope,
+        include: &Spanned<Include>,
+    ) -> Result<(), ManifestError> {
         let include = include.get_ref();
         let mut path = self.path_value(scope, &include.path)?;
         if path.is_dir() {
             path = path.join("manifest.toml");
             if !path.is_file() {
-                return scope.file.error(format!("directory `{}` has no manifest.toml", self.display(path.parent().unwrap_or(&path))), include.path.span());
+                return scope.file.error(
+                    format!("directory `{}` has no manifest.toml", self.display(path.parent().unwrap_or(&path))),
+                    include.path.span(),
+                );
             }
         } else if path.extension().is_some_and(|extension| extension == "py") {
             return scope.file.error(
@@ -95,7 +119,11 @@ impl Resolver<'_> {
         self.visit_manifest(&canonical, frame, options)
     }
 
-    pub(super) fn require(&mut self, scope: &mut ManifestScope, require: &Spanned<Require>) -> Result<(), ManifestError> {
+    pub(super) fn require(
+        &mut self,
+        scope: &mut ManifestScope,
+        require: &Spanned<Require>,
+    ) -> Result<(), ManifestError> {
         let require = require.get_ref();
         let name = require.name.get_ref();
         if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
@@ -106,7 +134,10 @@ impl Resolver<'_> {
                 Some(known) => vec![known],
                 None => {
                     let known: Vec<&str> = self.libraries.iter().map(|known| known.name.as_str()).collect();
-                    return scope.file.error(format!("unknown library `{}` (libraries: {})", library.get_ref(), known.join(", ")), library.span());
+                    return scope.file.error(
+                        format!("unknown library `{}` (libraries: {})", library.get_ref(), known.join(", ")),
+                        library.span(),
+                    );
                 }
             },
             None => self.libraries.iter().collect(),
@@ -116,7 +147,10 @@ impl Resolver<'_> {
             let hits = find_package(&library.path, name);
             if hits.len() > 1 {
                 let hits: Vec<String> = hits.iter().map(|hit| format!("`{}`", self.display(hit))).collect();
-                return scope.file.error(format!("package `{name}` is ambiguous in library `{}`: {}", library.name, hits.join(" and ")), require.name.span());
+                return scope.file.error(
+                    format!("package `{name}` is ambiguous in library `{}`: {}", library.name, hits.join(" and ")),
+                    require.name.span(),
+                );
             }
             if let Some(hit) = hits.into_iter().next() {
                 found = Some(hit);
@@ -124,8 +158,14 @@ impl Resolver<'_> {
             }
         }
         let Some(manifest) = found else {
-            let places: Vec<String> = searched.iter().map(|library| format!("{} (`{}`)", library.name, self.display(&library.path))).collect();
-            return scope.file.error(format!("package `{name}` not found in any library; searched {}", places.join(", ")), require.name.span());
+            let places: Vec<String> = searched
+                .iter()
+                .map(|library| format!("{} (`{}`)", library.name, self.display(&library.path)))
+                .collect();
+            return scope.file.error(
+                format!("package `{name}` not found in any library; searched {}", places.join(", ")),
+                require.name.span(),
+            );
         };
         self.frames.push(super::resolve::Frame::default());
         let frame = self.frames.len() - 1;
@@ -133,7 +173,11 @@ impl Resolver<'_> {
         self.enter(scope, &manifest, require.name.span(), frame, options)
     }
 
-    pub(super) fn add_library(&mut self, scope: &ManifestScope, library: &Spanned<Library>) -> Result<(), ManifestError> {
+    pub(super) fn add_library(
+        &mut self,
+        scope: &ManifestScope,
+        library: &Spanned<Library>,
+    ) -> Result<(), ManifestError> {
         let library = library.get_ref();
         let path = self.path_value(scope, &library.path)?;
         if !path.is_dir() {
@@ -145,7 +189,10 @@ impl Resolver<'_> {
             if known.path == path {
                 return Ok(());
             }
-            return scope.file.error(format!("library `{name}` is already registered at `{}`", self.display(&known.path)), library.name.span());
+            return scope.file.error(
+                format!("library `{name}` is already registered at `{}`", self.display(&known.path)),
+                library.name.span(),
+            );
         }
         let entry = LibraryDir { name, path };
         if library.prepend {
@@ -209,7 +256,9 @@ impl Resolver<'_> {
         let files: Vec<(String, PathBuf, std::ops::Range<usize>)> = match &package.files {
             Some(files) => {
                 if files.get_ref().is_empty() {
-                    return scope.file.error("`files` is empty; leave it out to take every .py in the package", files.span());
+                    return scope
+                        .file
+                        .error("`files` is empty; leave it out to take every .py in the package", files.span());
                 }
                 let mut listed = Vec::new();
                 for file in files.get_ref() {
@@ -231,7 +280,10 @@ impl Resolver<'_> {
                 .collect(),
         };
         if files.is_empty() {
-            return scope.file.error(format!("package `{package_name}` has no .py files in `{}`", self.display(&directory)), package.path.span());
+            return scope.file.error(
+                format!("package `{package_name}` has no .py files in `{}`", self.display(&directory)),
+                package.path.span(),
+            );
         }
         for (relative, path, span) in files {
             let target = join_target(&package_name, &relative);
@@ -270,7 +322,11 @@ impl Resolver<'_> {
         let mut files: Vec<(String, PathBuf, std::ops::Range<usize>)> = Vec::new();
         match &freeze.script {
             None => {
-                files.extend(walk_files(&directory, accepts).into_iter().map(|(relative, path)| (relative, path, freeze.path.span())));
+                files.extend(
+                    walk_files(&directory, accepts)
+                        .into_iter()
+                        .map(|(relative, path)| (relative, path, freeze.path.span())),
+                );
             }
             Some(scripts) => {
                 for script in &scripts.get_ref().0 {
@@ -280,7 +336,9 @@ impl Resolver<'_> {
                     let path = directory.join(&relative);
                     if path.is_dir() {
                         let found = walk_files(&path, accepts);
-                        files.extend(found.into_iter().map(|(inner, path)| (join_target(&relative, &inner), path, span.clone())));
+                        files.extend(
+                            found.into_iter().map(|(inner, path)| (join_target(&relative, &inner), path, span.clone())),
+                        );
                     } else if !path.is_file() {
                         return self.missing(scope, "file", &path, span);
                     } else if !accepts(&relative) {
@@ -292,7 +350,14 @@ impl Resolver<'_> {
             }
         }
         if files.is_empty() {
-            return scope.file.error(format!("nothing to freeze: `{}` has no {}", self.display(&directory), &wanted[2..].replace("file", "files")), freeze.path.span());
+            return scope.file.error(
+                format!(
+                    "nothing to freeze: `{}` has no {}",
+                    self.display(&directory),
+                    &wanted[2..].replace("file", "files")
+                ),
+                freeze.path.span(),
+            );
         }
         for (target, path, span) in files {
             let module_kind = if target.ends_with(".mpy") {
@@ -307,7 +372,11 @@ impl Resolver<'_> {
         Ok(())
     }
 
-    pub(super) fn resources(&mut self, scope: &ManifestScope, resources: &Spanned<Resources>) -> Result<(), ManifestError> {
+    pub(super) fn resources(
+        &mut self,
+        scope: &ManifestScope,
+        resources: &Spanned<Resources>,
+    ) -> Result<(), ManifestError> {
         let resources = resources.get_ref();
         let path = self.path_value(scope, &resources.path)?;
         let prefix = match &resources.prefix {
@@ -329,7 +398,9 @@ impl Resolver<'_> {
             return self.missing(scope, "resource path", &path, resources.path.span());
         };
         if files.is_empty() {
-            return scope.file.error(format!("resource directory `{}` is empty", self.display(&path)), resources.path.span());
+            return scope
+                .file
+                .error(format!("resource directory `{}` is empty", self.display(&path)), resources.path.span());
         }
         let origin = scope.file.location(resources.path.span());
         for (relative, file) in files {
@@ -342,7 +413,11 @@ impl Resolver<'_> {
                     continue;
                 }
                 return Err(ManifestError::at(
-                    format!("resource `{name}` comes from two files: `{}` and `{}`", self.display(&first.source_path), self.display(&file)),
+                    format!(
+                        "resource `{name}` comes from two files: `{}` and `{}`",
+                        self.display(&first.source_path),
+                        self.display(&file)
+                    ),
                     origin,
                 )
                 .with_note(format!("`{name}` first added here"), Some(first.origin.clone())));
@@ -384,7 +459,8 @@ fn walk_files(directory: &Path, accepts: impl Fn(&str) -> bool) -> Vec<(String, 
         let Ok(relative) = entry.path().strip_prefix(directory) else {
             continue;
         };
-        let relative: Vec<String> = relative.components().map(|part| part.as_os_str().to_string_lossy().into_owned()).collect();
+        let relative: Vec<String> =
+            relative.components().map(|part| part.as_os_str().to_string_lossy().into_owned()).collect();
         files.push((relative.join("/"), entry.path().to_path_buf()));
     }
     files

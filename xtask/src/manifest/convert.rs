@@ -50,7 +50,11 @@ pub fn convert(display: &str, text: &str) -> Result<Converted, ManifestError> {
         }
     }
     if !converter.errors.is_empty() {
-        return Err(if converter.errors.len() == 1 { converter.errors.remove(0) } else { ManifestError::Many(converter.errors) });
+        return Err(if converter.errors.len() == 1 {
+            converter.errors.remove(0)
+        } else {
+            ManifestError::Many(converter.errors)
+        });
     }
     let file_name = display.rsplit('/').next().unwrap_or(display);
     let mut toml = format!("# Converted from {file_name} by `cargo xtask manifest convert`.\n");
@@ -109,12 +113,21 @@ impl Converter<'_> {
 
     /// Matches positional and keyword arguments to `parameters`, the first
     /// `required` of which must be given.
-    fn bind(&mut self, call: &Call, parameters: &[&'static str], required: usize, takes_options: bool) -> Option<Bound> {
+    fn bind(
+        &mut self,
+        call: &Call,
+        parameters: &[&'static str],
+        required: usize,
+        takes_options: bool,
+    ) -> Option<Bound> {
         let function = &call.function;
         let mut bound = Bound { values: BTreeMap::new(), extra: Vec::new() };
         for (index, value) in call.positional.iter().enumerate() {
             let Some(parameter) = parameters.get(index) else {
-                self.error(format!("`{function}()` takes at most {} positional arguments", parameters.len()), value.span.clone());
+                self.error(
+                    format!("`{function}()` takes at most {} positional arguments", parameters.len()),
+                    value.span.clone(),
+                );
                 return None;
             };
             bound.values.insert(parameter, value.clone());
@@ -250,7 +263,9 @@ impl Converter<'_> {
             "freeze_mpy" => self.freeze(call, Some("mpy")),
             "freeze_as_str" => self.freeze(call, Some("source")),
             "metadata" => self.metadata(call),
-            "c_module" => self.error("`c_module()` cannot be converted: rime has no C modules", call.function_span.clone()),
+            "c_module" => {
+                self.error("`c_module()` cannot be converted: rime has no C modules", call.function_span.clone())
+            }
             other => self.error(format!("`{other}()` is not a manifest function"), call.function_span.clone()),
         }
     }
@@ -309,7 +324,9 @@ impl Converter<'_> {
     fn add_library(&mut self, call: &Call) {
         let Some(bound) = self.bind(call, &["library", "library_path", "prepend"], 2, false) else { return };
         let Some(name) = bound.get("library").cloned().and_then(|name| self.string(&name, "library")) else { return };
-        let Some(path) = bound.get("library_path").cloned().and_then(|path| self.path(&path, "library_path")) else { return };
+        let Some(path) = bound.get("library_path").cloned().and_then(|path| self.path(&path, "library_path")) else {
+            return;
+        };
         let mut lines = vec![format!("name = {}", toml_string(&name)), format!("path = {}", toml_string(&path))];
         match bound.get("prepend").map(|prepend| (&prepend.value, prepend.span.clone())) {
             None | Some((Value::Bool(false), _)) => {}
@@ -328,7 +345,9 @@ impl Converter<'_> {
 
     fn module(&mut self, call: &Call) {
         let Some(bound) = self.bind(call, &["module_path", "base_path", "opt"], 1, false) else { return };
-        let Some(path) = bound.get("module_path").cloned().and_then(|path| self.name_path(&path, "module_path")) else { return };
+        let Some(path) = bound.get("module_path").cloned().and_then(|path| self.name_path(&path, "module_path")) else {
+            return;
+        };
         let Some(base_path) = self.base_path_line(&bound) else { return };
         let Some(opt) = self.opt(&bound) else { return };
         let mut lines = vec![format!("path = {}", toml_string(&path))];
@@ -339,7 +358,10 @@ impl Converter<'_> {
 
     fn package(&mut self, call: &Call) {
         let Some(bound) = self.bind(call, &["package_path", "files", "base_path", "opt"], 1, false) else { return };
-        let Some(path) = bound.get("package_path").cloned().and_then(|path| self.name_path(&path, "package_path")) else { return };
+        let Some(path) = bound.get("package_path").cloned().and_then(|path| self.name_path(&path, "package_path"))
+        else {
+            return;
+        };
         let files = match bound.get("files").cloned() {
             None => None,
             Some(files @ Spanned { value: Value::List(_), .. }) => match self.strings(&files, "files") {
@@ -372,7 +394,11 @@ impl Converter<'_> {
                 return self.error("variables in `script` cannot be converted; put them in `path`", script.span);
             }
             let scripts: Vec<String> = scripts.iter().map(|script| toml_string(script)).collect();
-            lines.push(if is_list { format!("script = [{}]", scripts.join(", ")) } else { format!("script = {}", scripts[0]) });
+            lines.push(if is_list {
+                format!("script = [{}]", scripts.join(", "))
+            } else {
+                format!("script = {}", scripts[0])
+            });
         }
         if let Some(kind) = kind {
             lines.push(format!("kind = \"{kind}\""));
@@ -391,7 +417,8 @@ impl Converter<'_> {
     fn metadata(&mut self, call: &Call) {
         let location = self.location(call.function_span.clone());
         if let Some(first) = self.metadata_at.clone() {
-            let error = ManifestError::at("duplicate call to `metadata()`", location).with_note("the first call is here", Some(first));
+            let error = ManifestError::at("duplicate call to `metadata()`", location)
+                .with_note("the first call is here", Some(first));
             self.errors.push(error);
             return;
         }
@@ -400,7 +427,10 @@ impl Converter<'_> {
         let Some(bound) = self.bind(call, &parameters, 0, false) else { return };
         for dropped in ["stdlib", "pypi", "pypi_publish"] {
             if let Some(value) = bound.get(dropped) {
-                self.warn(format!("`{dropped}` is dropped: it only matters when publishing packages"), value.span.clone());
+                self.warn(
+                    format!("`{dropped}` is dropped: it only matters when publishing packages"),
+                    value.span.clone(),
+                );
             }
         }
         let mut lines = Vec::new();
@@ -424,7 +454,9 @@ pub fn toml_string(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            character if (character as u32) < 0x20 || character as u32 == 0x7f => out.push_str(&format!("\\u{:04x}", character as u32)),
+            character if (character as u32) < 0x20 || character as u32 == 0x7f => {
+                out.push_str(&format!("\\u{:04x}", character as u32))
+            }
             character => out.push(character),
         }
     }

@@ -11,9 +11,9 @@
 
 /// Python's keywords, which cannot be module or package names.
 const PYTHON_KEYWORDS: [&str; 35] = [
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
-    "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-    "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
 /// Checks a module target such as `pkg/mod.py`; the error says what is wrong.
@@ -125,7 +125,9 @@ pub fn python_string_repr(text: &str) -> String {
                 out.push('\\');
                 out.push(character);
             }
-            character if (character as u32) < 0x20 || character as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", character as u32)),
+            character if (character as u32) < 0x20 || character as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", character as u32))
+            }
             character => out.push(character),
         }
     }
@@ -176,7 +178,10 @@ mod tests {
 
     #[test]
     fn version_injection_matches_micropython() {
-        assert_eq!(with_version_injected(b"x = 1\n".to_vec(), Some("0.5.0")), b"x = 1\n\n\n__version__ = '0.5.0'\n".to_vec());
+        assert_eq!(
+            with_version_injected(b"x = 1\n".to_vec(), Some("0.5.0")),
+            b"x = 1\n\n\n__version__ = '0.5.0'\n".to_vec()
+        );
         assert_eq!(with_version_injected(b"__version__ = '1'\n".to_vec(), Some("2")), b"__version__ = '1'\n".to_vec());
         assert_eq!(python_string_repr("it's"), "\"it's\"");
     }

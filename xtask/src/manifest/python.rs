@@ -51,7 +51,10 @@ pub struct Call {
 pub enum Item {
     Call(Call),
     /// Something the converter cannot express, with the reason.
-    Unsupported { message: String, span: Range<usize> },
+    Unsupported {
+        message: String,
+        span: Range<usize>,
+    },
     /// Full-line comments after the last call.
     TrailingComments(Vec<String>),
 }
@@ -68,7 +71,10 @@ enum Token {
     DoubleStar,
     Newline,
     /// A comment; `own_line` when nothing but spaces precedes it on its line.
-    Comment { text: String, own_line: bool },
+    Comment {
+        text: String,
+        own_line: bool,
+    },
     /// Any other character or literal, with the reason it is not supported.
     Other(String),
 }
@@ -148,7 +154,9 @@ impl Lexer<'_> {
                     let word = &self.text[start..start + length];
                     let prefix = word.to_ascii_lowercase();
                     let next = self.text[start + length..].chars().next();
-                    if matches!(next, Some('"' | '\'')) && matches!(prefix.as_str(), "r" | "u" | "b" | "f" | "rb" | "br" | "fr" | "rf") {
+                    if matches!(next, Some('"' | '\''))
+                        && matches!(prefix.as_str(), "r" | "u" | "b" | "f" | "rb" | "br" | "fr" | "rf")
+                    {
                         self.position = start + length;
                         self.string(start, &prefix);
                     } else {
@@ -168,8 +176,11 @@ impl Lexer<'_> {
     }
 
     fn number(&mut self, start: usize) {
-        let length: usize =
-            self.text[start..].chars().take_while(|next| next.is_ascii_alphanumeric() || *next == '_' || *next == '.').map(char::len_utf8).sum();
+        let length: usize = self.text[start..]
+            .chars()
+            .take_while(|next| next.is_ascii_alphanumeric() || *next == '_' || *next == '.')
+            .map(char::len_utf8)
+            .sum();
         self.position = start + length;
         let literal = self.text[start..start + length].replace('_', "");
         let parsed = match literal.strip_prefix("0x").or_else(|| literal.strip_prefix("0X")) {
@@ -343,15 +354,25 @@ impl Parser {
     fn statement_message(&self, token: &Token) -> String {
         match token {
             Token::Name(name) => match name.as_str() {
-                "if" | "elif" | "else" => "conditionals cannot be converted; declare `[options]` and use `when = \"option\"` on entries".to_string(),
+                "if" | "elif" | "else" => {
+                    "conditionals cannot be converted; declare `[options]` and use `when = \"option\"` on entries"
+                        .to_string()
+                }
                 "for" | "while" => "loops cannot be converted; write each entry out".to_string(),
                 "import" | "from" => "imports cannot be converted; a manifest.toml has no code".to_string(),
-                "def" | "class" | "try" | "with" => format!("`{name}` blocks cannot be converted; a manifest.toml has no code"),
-                "options" => "`options` cannot be converted; declare `[options]` and use `when = \"option\"` on entries".to_string(),
+                "def" | "class" | "try" | "with" => {
+                    format!("`{name}` blocks cannot be converted; a manifest.toml has no code")
+                }
+                "options" => {
+                    "`options` cannot be converted; declare `[options]` and use `when = \"option\"` on entries"
+                        .to_string()
+                }
                 _ if *self.next_token() == Token::Equals => {
                     format!("the variable `{name}` cannot be converted; write its value in place or use `[vars]`")
                 }
-                _ => format!("cannot convert this statement; only calls like `module(\"x.py\")` are supported (found `{name}`)"),
+                _ => format!(
+                    "cannot convert this statement; only calls like `module(\"x.py\")` are supported (found `{name}`)"
+                ),
             },
             _ => "cannot convert this statement; only calls like `module(\"x.py\")` are supported".to_string(),
         }
@@ -360,7 +381,13 @@ impl Parser {
     /// `name(args)` followed by the end of the line.
     fn call(&mut self, function: String, function_span: Range<usize>) {
         self.index += 2;
-        let mut call = Call { function, function_span, positional: Vec::new(), keywords: Vec::new(), comments: std::mem::take(&mut self.comments) };
+        let mut call = Call {
+            function,
+            function_span,
+            positional: Vec::new(),
+            keywords: Vec::new(),
+            comments: std::mem::take(&mut self.comments),
+        };
         loop {
             match self.token().clone() {
                 Token::Close(')') => {
@@ -375,7 +402,10 @@ impl Parser {
                         Err((message, span)) => return self.fail(message, span),
                     }
                 }
-                Token::DoubleStar => return self.fail("`**` arguments cannot be converted; write the options out".to_string(), self.span()),
+                Token::DoubleStar => {
+                    return self
+                        .fail("`**` arguments cannot be converted; write the options out".to_string(), self.span())
+                }
                 _ => match self.value() {
                     Ok(value) => {
                         if !call.keywords.is_empty() {
@@ -438,9 +468,13 @@ impl Parser {
             Token::Name(name) if name == "options" => {
                 return Err(("`options` cannot be converted; pass literal values".to_string(), span));
             }
-            Token::Name(name) => return Err((format!("only literal arguments can be converted (found the name `{name}`)"), span)),
+            Token::Name(name) => {
+                return Err((format!("only literal arguments can be converted (found the name `{name}`)"), span))
+            }
             Token::Open(open @ ('(' | '[')) => return self.list(open, span),
-            Token::Other(what) => return Err((format!("only literal arguments can be converted (found {what})"), span)),
+            Token::Other(what) => {
+                return Err((format!("only literal arguments can be converted (found {what})"), span))
+            }
             _ => return Err(("only literal arguments can be converted".to_string(), span)),
         };
         self.index += 1;

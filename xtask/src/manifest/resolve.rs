@@ -24,7 +24,9 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use super::diagnostics::{Location, ManifestError};
-use super::names::{check_module_target, format_size, import_key, import_name, is_identifier, parse_heap_size, with_version_injected};
+use super::names::{
+    check_module_target, format_size, import_key, import_name, is_identifier, parse_heap_size, with_version_injected,
+};
 use super::schema::{Entry, ManifestDocument};
 use super::vars::{is_var_name, normalize_lexically, slash_path, BoardContext, VarScope, BUILT_IN_VARS};
 
@@ -111,7 +113,9 @@ pub fn resolve(
     let mut command_line = BTreeMap::new();
     let built_ins = VarScope::new(&root, board, &root, &BTreeMap::new());
     for (name, value) in command_line_vars {
-        let expanded = built_ins.expand(value).map_err(|(message, _)| ManifestError::input(format!("`--var {name}={value}`: {message}")))?;
+        let expanded = built_ins
+            .expand(value)
+            .map_err(|(message, _)| ManifestError::input(format!("`--var {name}={value}`: {message}")))?;
         command_line.insert(name.clone(), expanded);
     }
     let mut resolver = Resolver {
@@ -232,9 +236,15 @@ impl Resolver<'_> {
     }
 
     /// Reads, parses and processes one manifest (its canonical `path`).
-    pub fn visit_manifest(&mut self, path: &Path, frame: usize, passed: Option<(&BTreeMap<String, toml::Value>, Location)>) -> Result<(), ManifestError> {
+    pub fn visit_manifest(
+        &mut self,
+        path: &Path,
+        frame: usize,
+        passed: Option<(&BTreeMap<String, toml::Value>, Location)>,
+    ) -> Result<(), ManifestError> {
         let display = self.display(path);
-        let text = std::fs::read_to_string(path).map_err(|error| ManifestError::input(format!("cannot read `{display}`: {error}")))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|error| ManifestError::input(format!("cannot read `{display}`: {error}")))?;
         let file = SourceFile { path: path.to_path_buf(), display, text };
         let document: ManifestDocument = match toml::from_str(&file.text) {
             Ok(document) => document,
@@ -313,7 +323,11 @@ impl Resolver<'_> {
         for (name, value) in passed {
             let Some(default) = options.get(name) else {
                 let declared: Vec<&str> = options.keys().map(String::as_str).collect();
-                let declared = if declared.is_empty() { "it declares none".to_string() } else { format!("it declares {}", declared.join(", ")) };
+                let declared = if declared.is_empty() {
+                    "it declares none".to_string()
+                } else {
+                    format!("it declares {}", declared.join(", "))
+                };
                 return Err(ManifestError::at(format!("`{}` has no option `{name}` ({declared})", file.display), site));
             };
             if default.type_str() != value.type_str() {
@@ -342,7 +356,9 @@ impl Resolver<'_> {
             None => (false, when.get_ref().as_str()),
         };
         let Some(value) = scope.options.get(name) else {
-            return scope.file.error(format!("`when` names `{name}`, which is not declared in `[options]`"), when.span());
+            return scope
+                .file
+                .error(format!("`when` names `{name}`, which is not declared in `[options]`"), when.span());
         };
         let truthy = match value {
             toml::Value::Boolean(flag) => *flag,
@@ -360,7 +376,9 @@ impl Resolver<'_> {
         };
         if let Some(main) = &image.main {
             if !main.get_ref().split('.').all(is_identifier) {
-                return scope.file.error(format!("main module `{}` is not a dotted module name", main.get_ref()), main.span());
+                return scope
+                    .file
+                    .error(format!("main module `{}` is not a dotted module name", main.get_ref()), main.span());
             }
             if self.main.is_none() {
                 self.main = Some((main.get_ref().clone(), scope.file.location(main.span())));
@@ -371,7 +389,12 @@ impl Resolver<'_> {
             if let Some(max_heap) = self.board.max_heap {
                 if bytes > max_heap {
                     return scope.file.error(
-                        format!("heap {} is larger than board `{}` allows ({})", format_size(bytes), self.board.name, format_size(max_heap)),
+                        format!(
+                            "heap {} is larger than board `{}` allows ({})",
+                            format_size(bytes),
+                            self.board.name,
+                            format_size(max_heap)
+                        ),
                         heap.span(),
                     );
                 }
@@ -389,8 +412,11 @@ impl Resolver<'_> {
         };
         let location = scope.file.location(metadata.span());
         if let Some(first) = &self.frames[scope.frame].declared_at {
-            return Err(ManifestError::at("`[metadata]` given twice for one package (an included manifest shares its includer's metadata)", location)
-                .with_note("the first `[metadata]` is here", Some(first.clone())));
+            return Err(ManifestError::at(
+                "`[metadata]` given twice for one package (an included manifest shares its includer's metadata)",
+                location,
+            )
+            .with_note("the first `[metadata]` is here", Some(first.clone())));
         }
         if let Some(version) = &metadata.get_ref().version {
             if version.get_ref().trim().is_empty() {
@@ -403,7 +429,14 @@ impl Resolver<'_> {
     }
 
     /// Adds a module, or skips an exact duplicate; conflicting duplicates are errors.
-    pub fn add_module(&mut self, name: String, source_path: PathBuf, kind: ModuleKind, origin: Location, frame: usize) -> Result<(), ManifestError> {
+    pub fn add_module(
+        &mut self,
+        name: String,
+        source_path: PathBuf,
+        kind: ModuleKind,
+        origin: Location,
+        frame: usize,
+    ) -> Result<(), ManifestError> {
         check_module_target(&name).map_err(|message| ManifestError::at(message, origin.clone()))?;
         let key = import_key(&name).to_string();
         if let Some(&index) = self.module_index.get(&key) {
@@ -413,7 +446,11 @@ impl Resolver<'_> {
                     return Ok(());
                 }
                 return Err(ManifestError::at(
-                    format!("module `{name}` is added twice with different settings ({} and {})", first.kind.describe(), kind.describe()),
+                    format!(
+                        "module `{name}` is added twice with different settings ({} and {})",
+                        first.kind.describe(),
+                        kind.describe()
+                    ),
                     origin,
                 )
                 .with_note("first added here", Some(first.origin.clone())));
@@ -452,7 +489,10 @@ impl Resolver<'_> {
 
     fn shadow_error(&self, directory: &str, name: &str, origin: Location, first: &PendingModule) -> ManifestError {
         ManifestError::at(
-            format!("`{name}` and `{}` clash: the package `{directory}/` would hide the module `{directory}`", first.name),
+            format!(
+                "`{name}` and `{}` clash: the package `{directory}/` would hide the module `{directory}`",
+                first.name
+            ),
             origin,
         )
         .with_note(format!("`{}` added here", first.name), Some(first.origin.clone()))
@@ -463,7 +503,10 @@ impl Resolver<'_> {
         let main = match self.main {
             Some((main, location)) => {
                 if !self.modules.iter().any(|module| import_name(&module.name) == main) {
-                    return Err(ManifestError::at(format!("main module `{main}` is not frozen by this manifest"), location));
+                    return Err(ManifestError::at(
+                        format!("main module `{main}` is not frozen by this manifest"),
+                        location,
+                    ));
                 }
                 Some(main)
             }
@@ -513,7 +556,10 @@ fn with_article(noun: &str) -> String {
 /// The toml crate's message on one line, with Rust type names in words.
 fn toml_message(message: &str) -> String {
     let one_line: Vec<&str> = message.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
-    one_line.join(": ").replace("expected i64", "expected an integer").replace("expected a boolean", "expected true or false")
+    one_line
+        .join(": ")
+        .replace("expected i64", "expected an integer")
+        .replace("expected a boolean", "expected true or false")
 }
 
 /// Checks an `opt` value: 0 to 3.

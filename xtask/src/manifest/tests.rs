@@ -31,7 +31,13 @@ fn root() -> PathBuf {
 
 fn test_board(has_compiler: bool) -> BoardContext {
     let port_dir = root().join("tests/manifest/ports/test");
-    BoardContext { name: "testboard".to_string(), board_dir: port_dir.join("boards/testboard"), port_dir, has_compiler, max_heap: Some(64 * 1024) }
+    BoardContext {
+        name: "testboard".to_string(),
+        board_dir: port_dir.join("boards/testboard"),
+        port_dir,
+        has_compiler,
+        max_heap: Some(64 * 1024),
+    }
 }
 
 /// The `# test:` directives of a file.
@@ -51,7 +57,9 @@ fn directives(text: &str) -> Directives {
             found.has_compiler = true;
         } else if let Some(board) = directive.strip_prefix("board=") {
             found.convert_board = Some(board.trim().to_string());
-        } else if let Some((name, value)) = directive.strip_prefix("--var ").and_then(|assignment| assignment.split_once('=')) {
+        } else if let Some((name, value)) =
+            directive.strip_prefix("--var ").and_then(|assignment| assignment.split_once('='))
+        {
             found.vars.insert(name.trim().to_string(), value.trim().to_string());
         }
     }
@@ -61,7 +69,13 @@ fn directives(text: &str) -> Directives {
 /// The board of the `convert` cases: `tests/manifest/convert/micropython/ports/rp2/boards/<name>`.
 fn convert_board(name: &str, has_compiler: bool) -> BoardContext {
     let port_dir = root().join("tests/manifest/convert/micropython/ports/rp2");
-    BoardContext { name: name.to_string(), board_dir: port_dir.join("boards").join(name), port_dir, has_compiler, max_heap: None }
+    BoardContext {
+        name: name.to_string(),
+        board_dir: port_dir.join("boards").join(name),
+        port_dir,
+        has_compiler,
+        max_heap: None,
+    }
 }
 
 /// The files in `tests/manifest/<folder>` ending in `.<extension>`, sorted.
@@ -95,7 +109,10 @@ fn check_file(expected: &Path, actual: &str) -> Option<String> {
 }
 
 /// Resolves a test manifest with the directives of its own text and of `extra_directives`.
-fn resolve_case(manifest: &Path, extra_directives: &str) -> Result<ResolvedManifest, super::diagnostics::ManifestError> {
+fn resolve_case(
+    manifest: &Path,
+    extra_directives: &str,
+) -> Result<ResolvedManifest, super::diagnostics::ManifestError> {
     let text = std::fs::read_to_string(manifest).unwrap_or_default();
     let mut found = directives(&text);
     let extra = directives(extra_directives);
@@ -144,7 +161,9 @@ fn good_manifests_show_the_expected_modules() {
 fn metadata_version_is_appended_to_python_sources() {
     let manifest = root().join("tests/manifest/good/basic.toml");
     let resolved = resolve_case(&manifest, "").unwrap_or_else(|error| panic!("{}", error.render()));
-    let by_name = |name: &str| resolved.modules.iter().find(|module| module.name == name).unwrap_or_else(|| panic!("no module {name}"));
+    let by_name = |name: &str| {
+        resolved.modules.iter().find(|module| module.name == name).unwrap_or_else(|| panic!("no module {name}"))
+    };
     let app = by_name("app.py");
     assert!(app.source.ends_with(b"\n\n__version__ = '1.2.0'\n"), "{:?}", String::from_utf8_lossy(&app.source));
     // A file that defines `__version__` itself is left alone, and .mpy files are never touched.
@@ -167,7 +186,8 @@ fn repository_manifests_resolve() {
     manifests.push((root.join("ports/host/boards/host/manifest.toml"), "host"));
     let mut failures = Vec::new();
     for (manifest, board_name) in manifests {
-        let result = BoardContext::find(&root, board_name).and_then(|board| resolve(&manifest, &board, &root, &BTreeMap::new()));
+        let result =
+            BoardContext::find(&root, board_name).and_then(|board| resolve(&manifest, &board, &root, &BTreeMap::new()));
         if let Err(error) = result {
             failures.push(error.render());
         }
@@ -183,7 +203,9 @@ fn convert_cases() -> Vec<PathBuf> {
         .into_iter()
         .filter_map(Result::ok)
         .map(|entry| entry.path().to_path_buf())
-        .filter(|path| path.file_name().is_some_and(|name| name == "manifest.py") && !path.starts_with(directory.join("bad")))
+        .filter(|path| {
+            path.file_name().is_some_and(|name| name == "manifest.py") && !path.starts_with(directory.join("bad"))
+        })
         .collect();
     paths.sort();
     paths
@@ -220,8 +242,11 @@ fn convert_matches_expected_toml_and_resolves_to_expected_modules() {
         }
         let modules_file = python.with_extension("modules");
         let expected = std::fs::read_to_string(&modules_file).unwrap_or_default();
-        let expected_modules: String =
-            expected.lines().filter(|line| !line.starts_with('#') && !line.trim().is_empty()).map(|line| format!("{line}\n")).collect();
+        let expected_modules: String = expected
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .map(|line| format!("{line}\n"))
+            .collect();
         match resolve_case(&python.with_extension("toml"), &expected) {
             Ok(resolved) => {
                 let actual = module_lines(&resolved);
@@ -229,7 +254,11 @@ fn convert_matches_expected_toml_and_resolves_to_expected_modules() {
                     failures.push(format!("{} resolves to:\n{actual}expected:\n{expected_modules}", relative(python)));
                 }
             }
-            Err(error) => failures.push(format!("{} does not resolve:\n{}", relative(&python.with_extension("toml")), error.render())),
+            Err(error) => failures.push(format!(
+                "{} does not resolve:\n{}",
+                relative(&python.with_extension("toml")),
+                error.render()
+            )),
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

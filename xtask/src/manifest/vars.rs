@@ -50,7 +50,8 @@ impl BoardContext {
         for port_dir in &port_dirs {
             let board_dir = port_dir.join("boards").join(name);
             if board_dir.is_dir() {
-                let port_name = port_dir.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+                let port_name =
+                    port_dir.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
                 return Ok(BoardContext {
                     name: name.to_string(),
                     max_heap: read_max_heap(&board_dir.join("board.toml")),
@@ -60,7 +61,11 @@ impl BoardContext {
                 });
             }
             if let Ok(entries) = std::fs::read_dir(port_dir.join("boards")) {
-                known_boards.extend(entries.filter_map(|entry| entry.ok()).map(|entry| entry.file_name().to_string_lossy().into_owned()));
+                known_boards.extend(
+                    entries
+                        .filter_map(|entry| entry.ok())
+                        .map(|entry| entry.file_name().to_string_lossy().into_owned()),
+                );
             }
         }
         known_boards.sort();
@@ -89,7 +94,12 @@ pub const BUILT_IN_VARS: [&str; 4] = ["manifest_dir", "board_dir", "port_dir", "
 impl VarScope {
     /// The scope of a manifest in `manifest_dir`: built-ins and the command line.
     /// `[vars]` defaults are added with `add_default`.
-    pub fn new(root: &Path, board: &BoardContext, manifest_dir: &Path, command_line: &BTreeMap<String, String>) -> VarScope {
+    pub fn new(
+        root: &Path,
+        board: &BoardContext,
+        manifest_dir: &Path,
+        command_line: &BTreeMap<String, String>,
+    ) -> VarScope {
         let mut values = command_line.clone();
         values.insert("manifest_dir".to_string(), slash_path(manifest_dir));
         values.insert("board_dir".to_string(), slash_path(&board.board_dir));
@@ -177,7 +187,9 @@ pub fn parse_command_line_vars(flags: &[String]) -> Result<BTreeMap<String, Stri
             return Err(ManifestError::input(format!("`--var {flag}`: `{name}` is not a variable name")));
         }
         if BUILT_IN_VARS.contains(&name) {
-            return Err(ManifestError::input(format!("`--var {flag}`: `{name}` is a built-in variable and cannot be set")));
+            return Err(ManifestError::input(format!(
+                "`--var {flag}`: `{name}` is a built-in variable and cannot be set"
+            )));
         }
         vars.insert(name.to_string(), value.to_string());
     }
@@ -242,6 +254,9 @@ mod tests {
     fn rejects_malformed_command_line_vars() {
         assert!(parse_command_line_vars(&["x".to_string()]).is_err());
         assert!(parse_command_line_vars(&["root=/".to_string()]).is_err());
-        assert_eq!(parse_command_line_vars(&["a=b=c".to_string()]).map(|vars| vars["a"].clone()), Ok("b=c".to_string()));
+        assert_eq!(
+            parse_command_line_vars(&["a=b=c".to_string()]).map(|vars| vars["a"].clone()),
+            Ok("b=c".to_string())
+        );
     }
 }

@@ -129,7 +129,11 @@ fn run_qemu(board: &QemuBoard, elf: &Path, image: &Path) -> anyhow::Result<(Opti
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|error| anyhow::anyhow!("cannot start qemu-system-arm ({error}); install it with `apt-get install -y qemu-system-arm`"))?;
+        .map_err(|error| {
+            anyhow::anyhow!(
+                "cannot start qemu-system-arm ({error}); install it with `apt-get install -y qemu-system-arm`"
+            )
+        })?;
     let mut stdout_pipe = child.stdout.take().context("stdout is piped")?;
     let mut stderr_pipe = child.stderr.take().context("stderr is piped")?;
     let stdout_reader = std::thread::spawn(move || {

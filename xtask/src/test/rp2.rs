@@ -76,7 +76,13 @@ pub fn pico_boot_banner(sh: &Shell) -> anyhow::Result<()> {
 }
 
 /// The blink example's UART lines, in order.
-const BLINK_LINES: [&str; 5] = ["heap free at boot: ", "blink: hello from frozen Python on rp2", "blink 0 value 1", "blink 5 value 0", "blink: done"];
+const BLINK_LINES: [&str; 5] = [
+    "heap free at boot: ",
+    "blink: hello from frozen Python on rp2",
+    "blink 0 value 1",
+    "blink 5 value 0",
+    "blink: done",
+];
 
 /// `cargo xtask freeze --board pico manifests/examples/blink.toml`, then
 /// boots `firmware/pico/firmware.uf2` in rp2040js: frozen Python prints over
@@ -123,8 +129,9 @@ fn frozen_image_cases(built: &rp2::BuiltRuntime) -> anyhow::Result<()> {
     let board = &built.board;
     let runtime = std::fs::read(&built.uf2)?;
     // A main module whose output proves the VM ran it from the image.
-    let main = rime_compiler::compile(b"print('main ran:', 6 * 7)\n", "main.py", &rime_compiler::CompileOptions::default())
-        .map_err(|errors| anyhow::anyhow!("the test's main module does not compile: {errors:?}"))?;
+    let main =
+        rime_compiler::compile(b"print('main ran:', 6 * 7)\n", "main.py", &rime_compiler::CompileOptions::default())
+            .map_err(|errors| anyhow::anyhow!("the test's main module does not compile: {errors:?}"))?;
     let image = |board_name: &str, link_address: u32| -> anyhow::Result<Vec<u8>> {
         let mut builder = ImageBuilder::new(crate::freeze::host_abi(), board_name);
         builder.link_address(link_address).resource("hello.txt", b"hello from flash".to_vec());
@@ -135,7 +142,11 @@ fn frozen_image_cases(built: &rp2::BuiltRuntime) -> anyhow::Result<()> {
     let mut corrupted = good.clone();
     *corrupted.last_mut().context("an empty image")? ^= 0x55;
     let cases = [
-        ("a good image", good.clone(), format!("frozen image: {} bytes at {:#010x} for board pico", good.len(), board.frozen_origin)),
+        (
+            "a good image",
+            good.clone(),
+            format!("frozen image: {} bytes at {:#010x} for board pico", good.len(), board.frozen_origin),
+        ),
         ("a corrupted image", corrupted, "checksum mismatch: the image is corrupt".to_owned()),
         ("an image linked elsewhere", image(&board.name, 0x1030_0000)?, "linked to run at 0x10300000".to_owned()),
         ("an image for pico2", image("pico2", board.frozen_origin)?, "built for board `pico2`, not `pico`".to_owned()),
@@ -156,7 +167,11 @@ fn frozen_image_cases(built: &rp2::BuiltRuntime) -> anyhow::Result<()> {
         let line = output.uart.lines().find(|line| line.starts_with("frozen image:")).unwrap_or("").trim_end();
         ensure!(line.contains(&expected), "with {what}, the banner says `{line}`, expected `{expected}`");
         let ran = output.uart.contains("main ran: 42");
-        ensure!(ran == (what == "a good image"), "with {what}, the main module {} run", if ran { "did" } else { "did not" });
+        ensure!(
+            ran == (what == "a good image"),
+            "with {what}, the main module {} run",
+            if ran { "did" } else { "did not" }
+        );
         println!("with {what}: {line}");
     }
     Ok(())
@@ -217,7 +232,12 @@ fn run_decoder(uf2_path: &Path, bin_path: &Path, family: Family) -> anyhow::Resu
 }
 
 fn compare(decoded: Decoded, segments: &[Segment], family: Family) -> anyhow::Result<Decoded> {
-    ensure!(decoded.family == format!("{:#010x}", family.id()), "family {} is not {:#010x}", decoded.family, family.id());
+    ensure!(
+        decoded.family == format!("{:#010x}", family.id()),
+        "family {} is not {:#010x}",
+        decoded.family,
+        family.id()
+    );
     ensure!(decoded.absolute_block == (family == Family::Rp2350ArmS), "the E10 absolute block is wrong");
     let pages = uf2::pages(segments)?;
     let first = *pages.keys().next().context("no pages")?;
@@ -233,7 +253,12 @@ fn compare(decoded: Decoded, segments: &[Segment], family: Family) -> anyhow::Re
     if let Some(offset) = expected.iter().zip(&decoded.bytes).position(|(want, got)| want != got) {
         anyhow::bail!("the decoded byte at {:#010x} differs from the ELF", decoded.start as usize + offset);
     }
-    ensure!(expected.len() == decoded.bytes.len(), "the decoded image has {} bytes, not {}", decoded.bytes.len(), expected.len());
+    ensure!(
+        expected.len() == decoded.bytes.len(),
+        "the decoded image has {} bytes, not {}",
+        decoded.bytes.len(),
+        expected.len()
+    );
     Ok(decoded)
 }
 
@@ -252,7 +277,8 @@ mod tests {
     use super::*;
 
     fn synthetic() -> Vec<Segment> {
-        let ramp = |length: usize, seed: u8| (0..length).map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed)).collect();
+        let ramp =
+            |length: usize, seed: u8| (0..length).map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed)).collect();
         vec![
             Segment { address: 0x1000_0000, data: ramp(0x100, 1) },
             Segment { address: 0x1000_0100, data: ramp(0xd4, 2) },

@@ -26,7 +26,12 @@ pub(super) const CODE_DESCRIPTOR_SIZE: usize = 16;
 
 type Result<T> = core::result::Result<T, ImageError>;
 
-pub(super) fn parse<'a>(bytes: &'a [u8], expected: &Abi<'a>, board: Option<&str>, verify_checksum: bool) -> Result<Image<'a>> {
+pub(super) fn parse<'a>(
+    bytes: &'a [u8],
+    expected: &Abi<'a>,
+    board: Option<&str>,
+    verify_checksum: bool,
+) -> Result<Image<'a>> {
     let header = Header::read(bytes)?;
     if bytes.get(..4) != Some(&MAGIC[..]) {
         return Err(ImageError::new(0, ImageErrorKind::BadMagic));
@@ -40,13 +45,19 @@ pub(super) fn parse<'a>(bytes: &'a [u8], expected: &Abi<'a>, board: Option<&str>
     }
     let total = header.total_size as usize;
     if total > bytes.len() {
-        return Err(ImageError::new(bytes.len(), ImageErrorKind::Truncated { needed: header.total_size, available: bytes.len() as u32 }));
+        return Err(ImageError::new(
+            bytes.len(),
+            ImageErrorKind::Truncated { needed: header.total_size, available: bytes.len() as u32 },
+        ));
     }
     if total < HEADER_SIZE || total & 3 != 0 {
         return Err(ImageError::malformed(20, "the total size is not a multiple of 4 at least as large as the header"));
     }
     if header.abi_id != expected.abi_id {
-        return Err(ImageError::new(8, ImageErrorKind::AbiMismatch { expected: expected.abi_id, found: header.abi_id }));
+        return Err(ImageError::new(
+            8,
+            ImageErrorKind::AbiMismatch { expected: expected.abi_id, found: header.abi_id },
+        ));
     }
     if let Some(board) = board {
         let wanted = board_id(board).unwrap_or([0xff; 16]);
@@ -59,7 +70,10 @@ pub(super) fn parse<'a>(bytes: &'a [u8], expected: &Abi<'a>, board: Option<&str>
     }
     let first_qstr = expected.first_qstr();
     if header.first_qstr != first_qstr {
-        return Err(ImageError::new(24, ImageErrorKind::QstrBaseMismatch { expected: first_qstr, found: header.first_qstr }));
+        return Err(ImageError::new(
+            24,
+            ImageErrorKind::QstrBaseMismatch { expected: first_qstr, found: header.first_qstr },
+        ));
     }
     let link = header.link_address;
     if link % 4 != 0 || link < FLASH_BASE || u64::from(link) + total as u64 > u64::from(HEAP_BASE) {
@@ -82,7 +96,8 @@ pub(super) fn parse<'a>(bytes: &'a [u8], expected: &Abi<'a>, board: Option<&str>
     if verify_checksum && checksum(bytes) != header.checksum {
         return Err(ImageError::new(CHECKSUM_OFFSET, ImageErrorKind::ChecksumMismatch));
     }
-    let mut image = Image { bytes, header, runtime_qstrs: expected.runtime_qstrs, types: expected.types, pool_count: 0 };
+    let mut image =
+        Image { bytes, header, runtime_qstrs: expected.runtime_qstrs, types: expected.types, pool_count: 0 };
     image.pool_count = check_pool(&image)?;
     let mut checker = Checker { image: &image, budget: total };
     checker.check_tables()?;
@@ -155,10 +170,22 @@ impl Checker<'_, '_> {
 
     /// The offset of `len` bytes at `address`, which must lie in `section`
     /// (and be 4-byte aligned when `aligned`).
-    fn locate(&self, address: u32, len: u64, section: Section, aligned: bool, at: usize, what: &'static str) -> Result<usize> {
+    fn locate(
+        &self,
+        address: u32,
+        len: u64,
+        section: Section,
+        aligned: bool,
+        at: usize,
+        what: &'static str,
+    ) -> Result<usize> {
         let (start, end) = range(self.image, section);
         let offset = u64::from(address.wrapping_sub(self.image.header.link_address));
-        if address < self.image.header.link_address || offset < start as u64 || offset + len > end as u64 || (aligned && address & 3 != 0) {
+        if address < self.image.header.link_address
+            || offset < start as u64
+            || offset + len > end as u64
+            || (aligned && address & 3 != 0)
+        {
             return Err(ImageError::malformed(at, what));
         }
         Ok(offset as usize)
@@ -173,7 +200,11 @@ impl Checker<'_, '_> {
 
     /// Checks a `(count, (name qstr, address)*)` table sorted by name, and
     /// calls `entry` for each address.
-    fn check_named_table(&mut self, section: Section, mut entry: impl FnMut(&mut Self, u32, usize) -> Result<()>) -> Result<()> {
+    fn check_named_table(
+        &mut self,
+        section: Section,
+        mut entry: impl FnMut(&mut Self, u32, usize) -> Result<()>,
+    ) -> Result<()> {
         let (start, end) = range(self.image, section);
         let count = self.word(start) as u64;
         if 4 + 8 * count != (end - start) as u64 {
@@ -271,10 +302,23 @@ impl Checker<'_, '_> {
         if depth > MAX_DEPTH {
             return Err(ImageError::malformed(at, "raw codes are nested too deeply"));
         }
-        let offset =
-            self.locate(address, CODE_DESCRIPTOR_SIZE as u64, Section::Code, true, at, "a raw code address is outside the code section")?;
+        let offset = self.locate(
+            address,
+            CODE_DESCRIPTOR_SIZE as u64,
+            Section::Code,
+            true,
+            at,
+            "a raw code address is outside the code section",
+        )?;
         let fun_len = u64::from(self.word(offset + 4));
-        self.locate(self.word(offset), fun_len, Section::Code, false, offset, "a raw code's bytecode is outside the code section")?;
+        self.locate(
+            self.word(offset),
+            fun_len,
+            Section::Code,
+            false,
+            offset,
+            "a raw code's bytecode is outside the code section",
+        )?;
         let info = self.word(offset + 12);
         if info & 0xf != 0 {
             return Err(ImageError::malformed(offset + 12, "a raw code is not bytecode"));
@@ -342,7 +386,8 @@ impl Checker<'_, '_> {
         if depth > MAX_DEPTH {
             return Err(ImageError::malformed(at, "constant tuples are nested too deeply"));
         }
-        let offset = self.locate(word, 8, Section::Constants, true, at, "an object address is outside the constants section")?;
+        let offset =
+            self.locate(word, 8, Section::Constants, true, at, "an object address is outside the constants section")?;
         let types = self.image.types;
         let type_word = self.word(offset);
         let size = |words: u64| (4 * words, word);

@@ -222,7 +222,8 @@ impl Notes<'_, '_> {
         }
         for module in &modules {
             let Some(at) = self.image.offset_of(module.address()) else { continue };
-            let fields = ["name", "qstr table address", "qstr count", "object table address", "object count", "root raw code"];
+            let fields =
+                ["name", "qstr table address", "qstr count", "object table address", "object count", "root raw code"];
             for (index, field) in fields.iter().enumerate() {
                 let text = match index {
                     0 => format!("module {}: name {}", module.name(), self.qstr(module.name_qstr())),
@@ -244,7 +245,11 @@ impl Notes<'_, '_> {
             if let Some(qstrs) = self.image.offset_of(self.word(at + 4)) {
                 let count = module.qstr_count() as usize;
                 for index in 0..count {
-                    let text = format!("{} qstr {index}: {}", module.name(), self.qstr(module.qstr_id(index as u32).unwrap_or(0)));
+                    let text = format!(
+                        "{} qstr {index}: {}",
+                        module.name(),
+                        self.qstr(module.qstr_id(index as u32).unwrap_or(0))
+                    );
                     self.add(qstrs + 2 * index, 2, text);
                 }
             }

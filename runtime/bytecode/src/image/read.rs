@@ -50,7 +50,12 @@ impl<'a> Image<'a> {
     /// Like [`Image::parse`] with every option: an optional board, and whether
     /// to verify the checksum (a runtime that trusts its flash may skip the
     /// SHA-256; the structure is checked either way).
-    pub fn parse_with(bytes: &'a [u8], expected: &Abi<'a>, board: Option<&str>, verify_checksum: bool) -> Result<Image<'a>, ImageError> {
+    pub fn parse_with(
+        bytes: &'a [u8],
+        expected: &Abi<'a>,
+        board: Option<&str>,
+        verify_checksum: bool,
+    ) -> Result<Image<'a>, ImageError> {
         check::parse(bytes, expected, board, verify_checksum)
     }
 

@@ -167,8 +167,8 @@ impl<'a> ImageBuilder<'a> {
 
     /// Lays the image out.
     pub fn build(&self) -> Result<BuiltImage, BuildError> {
-        let board =
-            board_id(&self.board).map_or_else(|| error(format!("board id `{}` is not ASCII of at most 16 bytes", self.board)), Ok)?;
+        let board = board_id(&self.board)
+            .map_or_else(|| error(format!("board id `{}` is not ASCII of at most 16 bytes", self.board)), Ok)?;
         if self.link_address & 3 != 0 || !(FLASH_BASE..HEAP_BASE).contains(&self.link_address) {
             return error(format!("link address 0x{:08x} is not a 4-byte aligned flash address", self.link_address));
         }
@@ -183,7 +183,10 @@ impl<'a> ImageBuilder<'a> {
         let sources = sorted(&self.sources, "source module")?;
         for (name, module) in &modules {
             if module.small_int_bits > 31 {
-                return error(format!("`{name}` was compiled for {}-bit small ints; images hold 31", module.small_int_bits));
+                return error(format!(
+                    "`{name}` was compiled for {}-bit small ints; images hold 31",
+                    module.small_int_bits
+                ));
             }
         }
         if let Some(main) = &self.main {
@@ -194,7 +197,8 @@ impl<'a> ImageBuilder<'a> {
 
         let pool = self.pool(&modules, &resources, &sources)?;
         let first_qstr = self.abi.first_qstr();
-        let ids: BTreeMap<&str, u32> = pool.iter().enumerate().map(|(index, text)| (text.as_str(), first_qstr + index as u32)).collect();
+        let ids: BTreeMap<&str, u32> =
+            pool.iter().enumerate().map(|(index, text)| (text.as_str(), first_qstr + index as u32)).collect();
         if u64::from(first_qstr) + pool.len() as u64 > u64::from(MAX_QSTR_ID) + 1 {
             return error(format!("{} strings do not fit the qstr ids left by the runtime", pool.len()));
         }
@@ -272,12 +276,18 @@ impl<'a> ImageBuilder<'a> {
                 tables.extend_from_slice(&(id as u16).to_le_bytes());
             }
             pad(&mut tables);
-            for word in
-                [qstr_id(name).unwrap_or(0), qstr_table, module.qstrs.len() as u32, object_table, module.objects.len() as u32, roots[index]]
-            {
+            for word in [
+                qstr_id(name).unwrap_or(0),
+                qstr_table,
+                module.qstrs.len() as u32,
+                object_table,
+                module.objects.len() as u32,
+                roots[index],
+            ] {
                 push_word(&mut entries, word);
             }
-            stats.modules[index].table_bytes = (MODULE_ENTRY_SIZE + 4 * module.objects.len() + 2 * module.qstrs.len()) as u32;
+            stats.modules[index].table_bytes =
+                (MODULE_ENTRY_SIZE + 4 * module.objects.len() + 2 * module.qstrs.len()) as u32;
         }
         entries.extend_from_slice(&tables);
 
@@ -292,7 +302,8 @@ impl<'a> ImageBuilder<'a> {
             out
         };
         let index = name_table(&mut modules.iter().map(|(name, _)| *name).zip(module_addresses.iter().copied()));
-        let resource_table = name_table(&mut resources.iter().map(|(name, _)| *name).zip(resource_words.iter().copied()));
+        let resource_table =
+            name_table(&mut resources.iter().map(|(name, _)| *name).zip(resource_words.iter().copied()));
         let source_table = name_table(&mut sources.iter().map(|(name, _)| *name).zip(source_words.iter().copied()));
 
         let parts = [pool_bytes, constant_bytes, code, entries, index, resource_table, source_table];
@@ -435,7 +446,12 @@ struct Constants {
 
 impl Constants {
     /// The object word of a constant, adding objects as needed.
-    fn word(&mut self, constant: &Constant, qstr_id: &dyn Fn(&str) -> Option<u32>, depth: u32) -> Result<u32, BuildError> {
+    fn word(
+        &mut self,
+        constant: &Constant,
+        qstr_id: &dyn Fn(&str) -> Option<u32>,
+        depth: u32,
+    ) -> Result<u32, BuildError> {
         if depth > MAX_DEPTH {
             return error(format!("constant tuples are nested deeper than {MAX_DEPTH}"));
         }
@@ -450,7 +466,8 @@ impl Constants {
             },
             Constant::Bytes(data) => Key::Bytes(data.clone()),
             Constant::Int(text) => {
-                let (negative, digits) = parse_decimal(text).map_or_else(|| error(format!("int constant `{text}` is not decimal")), Ok)?;
+                let (negative, digits) =
+                    parse_decimal(text).map_or_else(|| error(format!("int constant `{text}` is not decimal")), Ok)?;
                 let magnitude = match digits.as_slice() {
                     [] => Some(0i64),
                     [low] => Some(i64::from(*low)),
@@ -558,7 +575,8 @@ fn emit_code(code: &RawCode, base: u32, out: &mut Vec<u8>, depth: u32) -> Result
         return error(format!("functions are nested deeper than {MAX_DEPTH}"));
     }
     let address = base + out.len() as u32;
-    let own_size = |code: &RawCode| CODE_DESCRIPTOR_SIZE + 4 * code.children.len() + code.fun_data.len().next_multiple_of(4);
+    let own_size =
+        |code: &RawCode| CODE_DESCRIPTOR_SIZE + 4 * code.children.len() + code.fun_data.len().next_multiple_of(4);
     let list = address + CODE_DESCRIPTOR_SIZE as u32;
     let fun_data = list + 4 * code.children.len() as u32;
     for word in [fun_data, code.fun_data.len() as u32, list, (code.children.len() as u32) << 4] {

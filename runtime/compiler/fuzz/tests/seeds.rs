@@ -11,7 +11,11 @@ use std::path::{Path, PathBuf};
 
 fn seed_files() -> Vec<PathBuf> {
     let compiler = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let dirs = [compiler.join("../../tests/corpus"), compiler.join("tests/data/parser/ok"), compiler.join("tests/data/parser/err")];
+    let dirs = [
+        compiler.join("../../tests/corpus"),
+        compiler.join("tests/data/parser/ok"),
+        compiler.join("tests/data/parser/err"),
+    ];
     let mut files = Vec::new();
     for dir in dirs {
         for entry in fs::read_dir(&dir).unwrap_or_else(|error| panic!("cannot read {}: {error}", dir.display())) {

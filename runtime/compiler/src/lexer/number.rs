@@ -270,7 +270,10 @@ mod tests {
         let two_to_100 = "0b1".to_owned() + &"0".repeat(100);
         assert_eq!(int_value(&two_to_100), IntValue::Big("1267650600228229401496703205376".into()));
         assert_eq!(int_value("0o1000000000000000000000000"), IntValue::Big("4722366482869645213696".into()));
-        assert_eq!(int_value("000_123456789012345678901234567890"), IntValue::Big("123456789012345678901234567890".into()));
+        assert_eq!(
+            int_value("000_123456789012345678901234567890"),
+            IntValue::Big("123456789012345678901234567890".into())
+        );
         assert_eq!(to_decimal(b"000", 10), "0");
         assert_eq!(to_decimal(b"1000000000", 10), "1000000000");
     }

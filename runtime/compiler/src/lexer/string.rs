@@ -120,7 +120,13 @@ enum Escape {
 /// Decodes the escape whose backslash is at `pos`; returns it and the offset after it.
 fn escape(source: &str, pos: usize, end: usize, is_bytes: bool, errors: &mut Vec<Diagnostic>) -> (Escape, usize) {
     let bytes = source.as_bytes();
-    let at = |index: usize| -> u8 { if index < end { bytes[index] } else { 0 } };
+    let at = |index: usize| -> u8 {
+        if index < end {
+            bytes[index]
+        } else {
+            0
+        }
+    };
     let next = at(pos + 1);
     let simple = match next {
         b'\\' => Some(b'\\'),
@@ -197,7 +203,14 @@ fn hex_escape(bytes: &[u8], pos: usize, end: usize, digits: usize, errors: &mut 
 }
 
 /// Decodes the body `source[start..end]` of a str literal into `out`.
-pub(crate) fn decode_str_into(out: &mut String, source: &str, start: usize, end: usize, raw: bool, errors: &mut Vec<Diagnostic>) {
+pub(crate) fn decode_str_into(
+    out: &mut String,
+    source: &str,
+    start: usize,
+    end: usize,
+    raw: bool,
+    errors: &mut Vec<Diagnostic>,
+) {
     let bytes = source.as_bytes();
     if raw {
         out.push_str(&source[start..end]);
@@ -231,7 +244,14 @@ pub(crate) fn decode_str(source: &str, start: usize, end: usize, raw: bool, erro
 }
 
 /// Decodes the body `source[start..end]` of a bytes literal into `out`.
-pub(crate) fn decode_bytes_into(out: &mut Vec<u8>, source: &str, start: usize, end: usize, raw: bool, errors: &mut Vec<Diagnostic>) {
+pub(crate) fn decode_bytes_into(
+    out: &mut Vec<u8>,
+    source: &str,
+    start: usize,
+    end: usize,
+    raw: bool,
+    errors: &mut Vec<Diagnostic>,
+) {
     let bytes = source.as_bytes();
     let mut pos = start;
     while pos < end {
@@ -317,7 +337,10 @@ mod tests {
 
     #[test]
     fn bytes_escapes() {
-        assert_eq!(decode_b(r"\x00\xff\377\u1234\N").0, vec![0, 255, 255, b'\\', b'u', b'1', b'2', b'3', b'4', b'\\', b'N']);
+        assert_eq!(
+            decode_b(r"\x00\xff\377\u1234\N").0,
+            vec![0, 255, 255, b'\\', b'u', b'1', b'2', b'3', b'4', b'\\', b'N']
+        );
         assert_eq!(decode_b(r"\777").1[0].message, "octal escape out of range");
         assert_eq!(decode_b("é").1[0].message, "bytes can only contain ascii literal characters");
     }

@@ -272,7 +272,8 @@ impl<'src> Parser<'src> {
     fn parse_class(&mut self, decorators: Vec<crate::ast::Expr>) -> StmtKind {
         self.bump();
         let name = self.expect_ident();
-        let args = if !self.in_error && self.at(TokenKind::LeftParen) { self.parse_call_arguments() } else { Vec::new() };
+        let args =
+            if !self.in_error && self.at(TokenKind::LeftParen) { self.parse_call_arguments() } else { Vec::new() };
         let body = self.parse_suite();
         StmtKind::ClassDef(Box::new(ClassDef { name, args, body, decorators }))
     }

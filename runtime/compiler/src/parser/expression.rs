@@ -11,9 +11,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::Parser;
-use crate::ast::{
-    BinOp, BoolOp, CmpOp, Comprehension, Constant, DictItem, Expr, ExprKind, Ident, Span, UnaryOp,
-};
+use crate::ast::{BinOp, BoolOp, CmpOp, Comprehension, Constant, DictItem, Expr, ExprKind, Ident, Span, UnaryOp};
 use crate::lexer::{number, TokenKind};
 
 const PRECEDENCE_OR: u8 = 1;
@@ -197,7 +195,10 @@ impl<'src> Parser<'src> {
                 Operator::Binary(op) => {
                     self.bump();
                     let right = self.parse_binary(precedence + 1);
-                    Expr { kind: ExprKind::BinOp { left: boxed(left), op, right: boxed(right) }, span: self.span_from(start) }
+                    Expr {
+                        kind: ExprKind::BinOp { left: boxed(left), op, right: boxed(right) },
+                        span: self.span_from(start),
+                    }
                 }
             };
         }
@@ -264,7 +265,10 @@ impl<'src> Parser<'src> {
         }
         let exponent = self.parse_unary();
         self.leave();
-        Expr { kind: ExprKind::BinOp { left: boxed(base), op: BinOp::Pow, right: boxed(exponent) }, span: self.span_from(start) }
+        Expr {
+            kind: ExprKind::BinOp { left: boxed(base), op: BinOp::Pow, right: boxed(exponent) },
+            span: self.span_from(start),
+        }
     }
 
     /// An atom followed by any number of `.name`, `(args)` and `[index]`.
@@ -291,7 +295,10 @@ impl<'src> Parser<'src> {
                     self.bump();
                     let index = self.parse_subscript();
                     self.expect(TokenKind::RightBracket);
-                    expr = Expr { kind: ExprKind::Subscript { value: boxed(expr), index: boxed(index) }, span: self.span_from(start) };
+                    expr = Expr {
+                        kind: ExprKind::Subscript { value: boxed(expr), index: boxed(index) },
+                        span: self.span_from(start),
+                    };
                 }
                 _ => {}
             }
@@ -458,7 +465,10 @@ impl<'src> Parser<'src> {
             let generators = self.parse_comprehensions();
             self.expect(TokenKind::RightParen);
             self.check_not_starred(&first);
-            return Expr { kind: ExprKind::GeneratorExp { elt: boxed(first), generators }, span: self.span_from(start) };
+            return Expr {
+                kind: ExprKind::GeneratorExp { elt: boxed(first), generators },
+                span: self.span_from(start),
+            };
         }
         if !self.at(TokenKind::Comma) {
             self.expect(TokenKind::RightParen);
@@ -524,7 +534,10 @@ impl<'src> Parser<'src> {
                     let generators = self.parse_comprehensions();
                     self.expect(TokenKind::RightBrace);
                     self.check_not_starred_in_grammar(&first);
-                    return Expr { kind: ExprKind::SetComp { elt: boxed(first), generators }, span: self.span_from(start) };
+                    return Expr {
+                        kind: ExprKind::SetComp { elt: boxed(first), generators },
+                        span: self.span_from(start),
+                    };
                 }
                 let elements = self.parse_display_rest(first, TokenKind::RightBrace);
                 return Expr { kind: ExprKind::Set(elements), span: self.span_from(start) };

@@ -68,7 +68,9 @@ pub fn parse(source: &[u8]) -> Parsed {
                         let start = cleaned.len();
                         let span = Span::new(start as u32, (start + bad) as u32);
                         match errors.last_mut() {
-                            Some(Diagnostic { span: previous, .. }) if previous.end == span.start => previous.end = span.end,
+                            Some(Diagnostic { span: previous, .. }) if previous.end == span.start => {
+                                previous.end = span.end
+                            }
                             _ => errors.push(Diagnostic::syntax("invalid utf-8 in source", span)),
                         }
                         // NUL lexes as an unknown token, whose error is dropped below.

@@ -7,9 +7,7 @@
 use alloc::vec::Vec;
 
 use super::Parser;
-use crate::ast::{
-    BinOp, DottedName, Expr, FromAlias, ImportAlias, ImportNames, Stmt, StmtKind,
-};
+use crate::ast::{BinOp, DottedName, Expr, FromAlias, ImportAlias, ImportNames, Stmt, StmtKind};
 use crate::lexer::TokenKind;
 
 fn augmented_operator(kind: TokenKind) -> Option<BinOp> {

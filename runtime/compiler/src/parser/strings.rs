@@ -57,7 +57,14 @@ impl<'src> Parser<'src> {
             let mut value = Vec::new();
             for index in first..last {
                 let parts = split(source, self.tokens[index].span);
-                decode_bytes_into(&mut value, source, parts.body_start, parts.body_end, parts.prefix.raw, &mut self.errors);
+                decode_bytes_into(
+                    &mut value,
+                    source,
+                    parts.body_start,
+                    parts.body_end,
+                    parts.prefix.raw,
+                    &mut self.errors,
+                );
             }
             return Expr { kind: ExprKind::Bytes(value), span };
         }
@@ -66,7 +73,14 @@ impl<'src> Parser<'src> {
             for index in first..last {
                 let parts = split(source, self.tokens[index].span);
                 if !parts.prefix.bytes {
-                    decode_str_into(&mut value, source, parts.body_start, parts.body_end, parts.prefix.raw, &mut self.errors);
+                    decode_str_into(
+                        &mut value,
+                        source,
+                        parts.body_start,
+                        parts.body_end,
+                        parts.prefix.raw,
+                        &mut self.errors,
+                    );
                 }
             }
             let ident_before = self.name_seen(&value);
@@ -90,7 +104,14 @@ impl<'src> Parser<'src> {
 
     /// Parses f-string text from `start` up to `end`, or in a format spec
     /// (`nesting > 0`) up to the first unmatched `}`. Returns where it stopped.
-    fn parse_fstring_text(&mut self, parts: &mut Vec<FStringPart>, start: usize, end: usize, raw: bool, nesting: u32) -> usize {
+    fn parse_fstring_text(
+        &mut self,
+        parts: &mut Vec<FStringPart>,
+        start: usize,
+        end: usize,
+        raw: bool,
+        nesting: u32,
+    ) -> usize {
         let bytes = self.source.as_bytes();
         let mut segment_start = start;
         let mut pos = start;
@@ -150,7 +171,13 @@ impl<'src> Parser<'src> {
 
     /// Parses the replacement field whose `{` is at `open`. Returns the field
     /// (unless it was unusable) and the offset after its `}`.
-    fn parse_fstring_field(&mut self, open: usize, end: usize, raw: bool, nesting: u32) -> (Option<FStringField>, usize) {
+    fn parse_fstring_field(
+        &mut self,
+        open: usize,
+        end: usize,
+        raw: bool,
+        nesting: u32,
+    ) -> (Option<FStringField>, usize) {
         let bytes = self.source.as_bytes();
         let expression_start = open + 1;
         let expression_end = self.find_fstring_expression_end(expression_start, end);
@@ -167,7 +194,9 @@ impl<'src> Parser<'src> {
             field_error(self, "f-string: empty expression not allowed", pos + 1);
             return (None, self.skip_fstring_field(open, end));
         }
-        if let Some(offset) = bytes[expression_start..expression_end].iter().position(|byte| matches!(byte, b'\\' | b'#')) {
+        if let Some(offset) =
+            bytes[expression_start..expression_end].iter().position(|byte| matches!(byte, b'\\' | b'#'))
+        {
             let message = if bytes[expression_start + offset] == b'\\' {
                 "f-string expression part cannot include a backslash"
             } else {

@@ -179,10 +179,15 @@ fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> 
     let mut body = Text::new();
     let mut negative = false;
     let is_number = vm.is_int(value) || vm.is_float(value);
-    let numeric_kind = matches!(spec.kind, b'd' | b'x' | b'X' | b'o' | b'b' | b'c' | b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'%' | b'n');
+    let numeric_kind = matches!(
+        spec.kind,
+        b'd' | b'x' | b'X' | b'o' | b'b' | b'c' | b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'%' | b'n'
+    );
     if is_number && (numeric_kind || spec.kind == 0) {
         let float_kind = matches!(spec.kind, b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'%');
-        if vm.is_int(value) && !float_kind && value != Obj::TRUE && value != Obj::FALSE || (vm.is_int(value) && spec.kind != 0 && !float_kind) {
+        if vm.is_int(value) && !float_kind && value != Obj::TRUE && value != Obj::FALSE
+            || (vm.is_int(value) && spec.kind != 0 && !float_kind)
+        {
             let big = vm.to_big(value).unwrap_or_else(crate::obj::bigint::Big::zero);
             negative = big.negative;
             let radix = match spec.kind {
@@ -219,7 +224,14 @@ fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> 
             }
         } else if value == Obj::TRUE || value == Obj::FALSE {
             if spec.kind == 0 {
-                return format_padded(vm, buffer, if value == Obj::TRUE { b"True" } else { b"False" }, false, &spec, false);
+                return format_padded(
+                    vm,
+                    buffer,
+                    if value == Obj::TRUE { b"True" } else { b"False" },
+                    false,
+                    &spec,
+                    false,
+                );
             }
             let number = if value == Obj::TRUE { 1.0 } else { 0.0 };
             float_body(number, &spec, &mut body);

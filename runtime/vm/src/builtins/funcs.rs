@@ -43,8 +43,11 @@ pub static BUILTINS: &[(u16, Handler)] = &[
     (qstr_id("super"), super_builtin),
 ];
 
-pub static HIDDEN: &[(u16, Handler)] =
-    &[(qstr_id("__build_class__"), build_class), (qstr_id("__init__"), object_init), (qstr_id("__init__"), exception_init)];
+pub static HIDDEN: &[(u16, Handler)] = &[
+    (qstr_id("__build_class__"), build_class),
+    (qstr_id("__init__"), object_init),
+    (qstr_id("__init__"), exception_init),
+];
 
 fn super_builtin(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     Err(vm.raise_msg(TypeId::NotImplementedError, "super() outside a method call"))
@@ -423,8 +426,11 @@ fn extreme(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj], op: u8) -> R<Obj> {
 fn pow(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 3)?;
     if args.len() == 3 {
-        let (Some(base), Some(exponent), Some(modulus)) = (vm.to_big(args[0]), vm.to_big(args[1]), vm.to_big(args[2])) else {
-            return Err(vm.raise_msg(TypeId::TypeError, "pow() 3rd argument not allowed unless all arguments are integers"));
+        let (Some(base), Some(exponent), Some(modulus)) = (vm.to_big(args[0]), vm.to_big(args[1]), vm.to_big(args[2]))
+        else {
+            return Err(
+                vm.raise_msg(TypeId::TypeError, "pow() 3rd argument not allowed unless all arguments are integers")
+            );
         };
         if modulus.is_zero() {
             return Err(vm.raise_msg(TypeId::ValueError, "pow() 3rd argument cannot be 0"));
@@ -434,9 +440,17 @@ fn pow(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         let bits = exponent.bit_length();
         for index in 0..bits {
             if (exponent.digits[index / 32] >> (index % 32)) & 1 == 1 {
-                result = result.mul(&base).and_then(|value| value.floor_divmod(&modulus)).map(|(_, r)| r).unwrap_or_else(Big::zero);
+                result = result
+                    .mul(&base)
+                    .and_then(|value| value.floor_divmod(&modulus))
+                    .map(|(_, r)| r)
+                    .unwrap_or_else(Big::zero);
             }
-            base = base.mul(&base).and_then(|value| value.floor_divmod(&modulus)).map(|(_, r)| r).unwrap_or_else(Big::zero);
+            base = base
+                .mul(&base)
+                .and_then(|value| value.floor_divmod(&modulus))
+                .map(|(_, r)| r)
+                .unwrap_or_else(Big::zero);
         }
         let result = result.floor_divmod(&modulus).map(|(_, r)| r).unwrap_or_else(Big::zero);
         return vm.new_big(&result);
@@ -488,7 +502,10 @@ fn round(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
                 // Round through the exact decimal expansion, as CPython does.
                 let mut text = FixedText { bytes: [0; 400], len: 0 };
                 let _ = core::fmt::write(&mut text, format_args!("{:.*}", digits.min(300) as usize, number));
-                core::str::from_utf8(&text.bytes[..text.len]).ok().and_then(|value| value.parse::<f64>().ok()).unwrap_or(number)
+                core::str::from_utf8(&text.bytes[..text.len])
+                    .ok()
+                    .and_then(|value| value.parse::<f64>().ok())
+                    .unwrap_or(number)
             } else {
                 let scale = libm::pow(10.0, (-digits) as f64);
                 libm::rint(number / scale) * scale
@@ -659,7 +676,8 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
             for (index, arg) in args.iter().enumerate() {
                 numbers[index] = vm.to_i64(*arg)?;
             }
-            let (start, stop, step) = if args.len() == 1 { (0, numbers[0], 1) } else { (numbers[0], numbers[1], numbers[2]) };
+            let (start, stop, step) =
+                if args.len() == 1 { (0, numbers[0], 1) } else { (numbers[0], numbers[1], numbers[2]) };
             if step == 0 {
                 return Err(vm.raise_msg(TypeId::ValueError, "range() arg 3 must not be zero"));
             }

@@ -52,8 +52,11 @@ pub static SET_METHODS: &[(u16, Handler)] = &[
     (qstr_id("update"), set_update),
 ];
 
-pub static INT_METHODS: &[(u16, Handler)] =
-    &[(qstr_id("bit_length"), int_bit_length), (qstr_id("to_bytes"), int_to_bytes), (qstr_id("from_bytes"), int_from_bytes)];
+pub static INT_METHODS: &[(u16, Handler)] = &[
+    (qstr_id("bit_length"), int_bit_length),
+    (qstr_id("to_bytes"), int_to_bytes),
+    (qstr_id("from_bytes"), int_from_bytes),
+];
 
 pub static FLOAT_METHODS: &[(u16, Handler)] = &[(qstr_id("is_integer"), float_is_integer)];
 
@@ -218,7 +221,11 @@ fn seq_index(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
             return Ok(Obj::small(index as i32));
         }
     }
-    let what = if vm.native_type(args[0]) == TypeId::List { "list.index(x): x not in list" } else { "tuple.index(x): x not in tuple" };
+    let what = if vm.native_type(args[0]) == TypeId::List {
+        "list.index(x): x not in list"
+    } else {
+        "tuple.index(x): x not in tuple"
+    };
     Err(vm.raise_msg(TypeId::ValueError, what))
 }
 

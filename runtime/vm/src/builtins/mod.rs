@@ -84,10 +84,7 @@ fn table(number: u32) -> &'static [(u16, Handler)] {
 
 /// Looks `name` up in table `number`.
 pub fn lookup_in_table(number: u32, name: u32) -> Option<Obj> {
-    table(number)
-        .iter()
-        .position(|(id, _)| u32::from(*id) == name)
-        .map(|entry| builtin_fn(number, entry as u32))
+    table(number).iter().position(|(id, _)| u32::from(*id) == name).map(|entry| builtin_fn(number, entry as u32))
 }
 
 /// The builtin (function, type or constant) called `name`.

@@ -94,7 +94,9 @@ fn find(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 4)?;
     let (start, end) = find_range(vm, args)?;
     let haystack = &vm.str_bytes(args[0])[..end];
-    Ok(Obj::small(find_bytes(haystack, vm.str_bytes(args[1]), start).map(|at| char_index(vm, args[0], at)).unwrap_or(-1)))
+    Ok(Obj::small(
+        find_bytes(haystack, vm.str_bytes(args[1]), start).map(|at| char_index(vm, args[0], at)).unwrap_or(-1),
+    ))
 }
 
 fn char_index(vm: &Vm<'_>, text: Obj, byte_offset: usize) -> i32 {
@@ -157,7 +159,8 @@ fn affix(vm: &mut Vm<'_>, args: &[Obj], start: bool) -> R<Obj> {
     let candidates = args[1];
     let count = if vm.native_type(candidates) == TypeId::Tuple { vm.tuple_len(candidates) } else { 1 };
     for index in 0..count {
-        let candidate = if vm.native_type(candidates) == TypeId::Tuple { vm.tuple_item(candidates, index) } else { candidates };
+        let candidate =
+            if vm.native_type(candidates) == TypeId::Tuple { vm.tuple_item(candidates, index) } else { candidates };
         let text = vm.str_bytes(args[0]);
         let text = text.get(offset..).unwrap_or(&[]);
         let affix = vm.str_bytes(candidate);
@@ -230,7 +233,8 @@ fn strip_common(vm: &mut Vm<'_>, args: &[Obj], left: bool, right: bool) -> R<Obj
     check_args(vm, args, 1, 2)?;
     let (start, end) = {
         let bytes = vm.str_bytes(args[0]);
-        let chars: &[u8] = if args.len() == 2 && !args[1].is_none() { vm.str_bytes(args[1]) } else { b" \t\n\r\x0b\x0c" };
+        let chars: &[u8] =
+            if args.len() == 2 && !args[1].is_none() { vm.str_bytes(args[1]) } else { b" \t\n\r\x0b\x0c" };
         let mut start = 0;
         let mut end = bytes.len();
         if left {
@@ -342,7 +346,9 @@ fn join(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     for index in 0..vm.list_len(items) {
         let item = vm.list_item(items, index);
         if result_type(vm, item) != type_id || !(vm.is_str(item) || vm.is_bytes_like(item)) {
-            return Err(vm.raise_msg(TypeId::TypeError, "join expects a list of str/bytes objects consistent with self object"));
+            return Err(
+                vm.raise_msg(TypeId::TypeError, "join expects a list of str/bytes objects consistent with self object")
+            );
         }
         if index > 0 {
             vm.buffer_push_obj(buffer, separator)?;
@@ -507,7 +513,10 @@ pub fn construct_bytes(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj]) -> R<Obj>
     let mark = vm.root_mark();
     vm.push_root(buffer)?;
     if let Some(&source) = args.first() {
-        if vm.is_str(source) || vm.is_bytes_like(source) || matches!(vm.native_type(source), TypeId::MemoryView | TypeId::Array) {
+        if vm.is_str(source)
+            || vm.is_bytes_like(source)
+            || matches!(vm.native_type(source), TypeId::MemoryView | TypeId::Array)
+        {
             vm.buffer_push_obj(buffer, source)?;
         } else if vm.is_int(source) {
             let count = vm.to_i64(source)?.max(0) as usize;

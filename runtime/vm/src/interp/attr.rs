@@ -192,7 +192,13 @@ impl Vm<'_> {
             TypeId::Int | TypeId::Bool | TypeId::Float if name == q("real") => return Ok(Some((obj, Obj::NULL))),
             TypeId::Int | TypeId::Bool if name == q("imag") => return Ok(Some((Obj::small(0), Obj::NULL))),
             TypeId::Range | TypeId::Slice if name == q("start") || name == q("stop") || name == q("step") => {
-                let index = if name == q("start") { 1 } else if name == q("stop") { 2 } else { 3 };
+                let index = if name == q("start") {
+                    1
+                } else if name == q("stop") {
+                    2
+                } else {
+                    3
+                };
                 return Ok(Some((self.get(obj, index), Obj::NULL)));
             }
             _ => {}

@@ -275,7 +275,8 @@ impl<'a> Vm<'a> {
             let mut found = None;
             for (position, name_index) in prelude.arg_names(code).enumerate() {
                 let arg_name = self.module_qstr(module, name_index);
-                if Obj::qstr(arg_name) == name || (!name.is_qstr() && self.str_bytes(name) == self.qstr_bytes(arg_name)) {
+                if Obj::qstr(arg_name) == name || (!name.is_qstr() && self.str_bytes(name) == self.qstr_bytes(arg_name))
+                {
                     found = Some(position as u32);
                     break;
                 }
@@ -389,4 +390,3 @@ impl ShortText {
 fn frame_is_generator(vm: &Vm<'_>, frame: Obj) -> bool {
     vm.get_u(frame, F_FLAGS) & FLAG_GENERATOR != 0
 }
-

@@ -11,8 +11,11 @@ use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
 
 /// The methods of `property` objects.
-pub static PROPERTY_METHODS: &[(u16, Handler)] =
-    &[(qstr_id("getter"), property_getter), (qstr_id("setter"), property_setter), (qstr_id("deleter"), property_deleter)];
+pub static PROPERTY_METHODS: &[(u16, Handler)] = &[
+    (qstr_id("getter"), property_getter),
+    (qstr_id("setter"), property_setter),
+    (qstr_id("deleter"), property_deleter),
+];
 
 /// A copy of property `args[0]` with accessor `slot` replaced by `args[1]`.
 fn property_with(vm: &mut Vm<'_>, args: &[Obj], slot: u32) -> R<Obj> {

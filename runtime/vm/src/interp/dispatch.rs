@@ -345,7 +345,11 @@ impl<'a> Vm<'a> {
                     0x2a | 0x2b => {
                         let count = read_uint(code, &mut ip);
                         save!();
-                        let made = if opcode == 0x2a { tri!('op, self.alloc_tuple(count as usize)) } else { tri!('op, self.new_list(count as usize)) };
+                        let made = if opcode == 0x2a {
+                            tri!('op, self.alloc_tuple(count as usize))
+                        } else {
+                            tri!('op, self.new_list(count as usize))
+                        };
                         let first = sp - count;
                         for index in 0..count {
                             let item = self.get(frame, base + first + index);
@@ -499,7 +503,8 @@ impl<'a> Vm<'a> {
                             Args::Words(self.frame_slot_address(frame, base + args_start + n_pos), 2 * n_kw),
                         );
                         if var_kw {
-                            let (positional, keywords) = tri!('op, self.expand_star_args(frame, base + args_start, n_pos, n_kw));
+                            let (positional, keywords) =
+                                tri!('op, self.expand_star_args(frame, base + args_start, n_pos, n_kw));
                             // Keep the expanded lists on the stack so they stay rooted.
                             self.set(frame, base + args_start, positional);
                             self.set(frame, base + args_start + 1, keywords);

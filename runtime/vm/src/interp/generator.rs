@@ -106,7 +106,9 @@ impl Vm<'_> {
         if !started {
             match how {
                 Resume::Send(value) if !value.is_none() => {
-                    return Err(self.raise_msg(TypeId::TypeError, "can't send non-None value to a just-started generator"));
+                    return Err(
+                        self.raise_msg(TypeId::TypeError, "can't send non-None value to a just-started generator")
+                    );
                 }
                 Resume::Throw => {
                     // A generator that never ran finishes at once: the exception propagates.

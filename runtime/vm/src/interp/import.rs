@@ -75,12 +75,16 @@ impl Vm<'_> {
                 match package_bytes[..end].iter().rposition(|&byte| byte == b'.') {
                     Some(dot) => end = dot,
                     None => {
-                        return Err(self.raise_msg(TypeId::ImportError, "attempted relative import beyond top-level package"))
+                        return Err(
+                            self.raise_msg(TypeId::ImportError, "attempted relative import beyond top-level package")
+                        )
                     }
                 }
             }
             if end == 0 {
-                return Err(self.raise_msg(TypeId::ImportError, "attempted relative import with no known parent package"));
+                return Err(
+                    self.raise_msg(TypeId::ImportError, "attempted relative import with no known parent package")
+                );
             }
             let mut copy = [0u8; MAX_NAME];
             let len = end.min(MAX_NAME);

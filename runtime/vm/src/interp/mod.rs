@@ -4,8 +4,8 @@
 
 pub mod attr;
 pub mod call;
+pub mod class;
 pub mod dispatch;
 pub mod frame;
-pub mod class;
 pub mod generator;
 pub mod import;

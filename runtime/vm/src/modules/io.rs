@@ -82,7 +82,9 @@ pub fn construct_deque(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
 /// The deque `self` and its item list, or TypeError.
 fn deque_parts(vm: &mut Vm<'_>, args: &[Obj]) -> R<(Obj, Obj, i32)> {
     match args.first() {
-        Some(&this) if vm.native_type(this) == TypeId::Deque => Ok((this, vm.get(this, 1), vm.get(this, 2).small_value())),
+        Some(&this) if vm.native_type(this) == TypeId::Deque => {
+            Ok((this, vm.get(this, 1), vm.get(this, 2).small_value()))
+        }
         _ => Err(vm.raise_msg(TypeId::TypeError, "expected a deque")),
     }
 }

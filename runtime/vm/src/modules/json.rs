@@ -53,7 +53,10 @@ fn write_string(vm: &mut Vm<'_>, buffer: Obj, text: Obj) -> R<()> {
             b'\t' => vm.buffer_push(buffer, b"\\t")?,
             0..=0x1f => {
                 let digits = b"0123456789abcdef";
-                vm.buffer_push(buffer, &[b'\\', b'u', b'0', b'0', digits[usize::from(byte >> 4)], digits[usize::from(byte & 15)]])?
+                vm.buffer_push(
+                    buffer,
+                    &[b'\\', b'u', b'0', b'0', digits[usize::from(byte >> 4)], digits[usize::from(byte & 15)]],
+                )?
             }
             _ => vm.buffer_push(buffer, &[byte])?,
         }

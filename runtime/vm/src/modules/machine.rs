@@ -65,11 +65,8 @@ pub fn pin_class_attr(name: u32) -> Option<Obj> {
     lookup_in_table(TABLE_PIN, name)
 }
 
-pub static MACHINE_FUNCTIONS: &[(u16, Handler)] = &[
-    (qstr_id("freq"), machine_freq),
-    (qstr_id("reset"), machine_reset),
-    (qstr_id("unique_id"), machine_unique_id),
-];
+pub static MACHINE_FUNCTIONS: &[(u16, Handler)] =
+    &[(qstr_id("freq"), machine_freq), (qstr_id("reset"), machine_reset), (qstr_id("unique_id"), machine_unique_id)];
 
 pub static PIN_METHODS: &[(u16, Handler)] = &[
     (qstr_id("init"), pin_init),

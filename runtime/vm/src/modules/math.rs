@@ -290,7 +290,9 @@ fn isclose(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
         return Ok(Obj::FALSE);
     }
     let difference = (a - b).abs();
-    Ok(Obj::from_bool(difference <= (relative * b).abs() || difference <= (relative * a).abs() || difference <= absolute))
+    Ok(Obj::from_bool(
+        difference <= (relative * b).abs() || difference <= (relative * a).abs() || difference <= absolute,
+    ))
 }
 
 fn factorial(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {

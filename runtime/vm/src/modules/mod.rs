@@ -12,8 +12,8 @@ pub mod math;
 pub mod structs;
 
 use crate::builtins::{
-    check_args, lookup_in_table, Handler, TABLE_BINASCII, TABLE_GC, TABLE_JSON, TABLE_MATH, TABLE_MICROPYTHON, TABLE_STRUCT,
-    TABLE_SYS, TABLE_TIME,
+    check_args, lookup_in_table, Handler, TABLE_BINASCII, TABLE_GC, TABLE_JSON, TABLE_MATH, TABLE_MICROPYTHON,
+    TABLE_STRUCT, TABLE_SYS, TABLE_TIME,
 };
 use crate::gc::{BYTES_PER_BLOCK, FREE, HEAD, MARK, TAIL};
 use crate::obj::repr::{Sink, Style};
@@ -138,7 +138,8 @@ pub static MICROPYTHON_FUNCTIONS: &[(u16, Handler)] = &[
     (qstr_id("stack_use"), micropython_stack_use),
 ];
 
-pub static SYS_FUNCTIONS: &[(u16, Handler)] = &[(qstr_id("exit"), sys_exit), (qstr_id("print_exception"), sys_print_exception)];
+pub static SYS_FUNCTIONS: &[(u16, Handler)] =
+    &[(qstr_id("exit"), sys_exit), (qstr_id("print_exception"), sys_print_exception)];
 
 /// An attribute of `sys.implementation`: `name`, `version` and `_mpy`
 /// (bytecode v6.3 with no native architecture, as the freezer emits).
@@ -392,7 +393,10 @@ fn micropython_qstr_info(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     }
     vm.emit_fmt(
         Sink::Stdout,
-        format_args!("qstr pool: n_pool={pool_count}, n_qstr={qstr_count}, n_str_data_bytes={bytes}, n_total_bytes={}\n", bytes + 16 * pool_count),
+        format_args!(
+            "qstr pool: n_pool={pool_count}, n_qstr={qstr_count}, n_str_data_bytes={bytes}, n_total_bytes={}\n",
+            bytes + 16 * pool_count
+        ),
     )?;
     if args.is_empty() {
         return Ok(Obj::NONE);

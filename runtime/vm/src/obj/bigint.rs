@@ -64,7 +64,13 @@ impl Big {
             return None;
         }
         let magnitude = u64::from(self.digits[0]) | (u64::from(self.digits[1]) << 32);
-        let magnitude = if self.len == 0 { 0 } else if self.len == 1 { u64::from(self.digits[0]) } else { magnitude };
+        let magnitude = if self.len == 0 {
+            0
+        } else if self.len == 1 {
+            u64::from(self.digits[0])
+        } else {
+            magnitude
+        };
         if self.negative {
             if magnitude <= 1u64 << 63 {
                 Some((magnitude as i64).wrapping_neg())
@@ -211,7 +217,8 @@ impl Big {
         for i in 0..self.len {
             let mut carry = 0u64;
             for j in 0..other.len {
-                let current = u64::from(result.digits[i + j]) + u64::from(self.digits[i]) * u64::from(other.digits[j]) + carry;
+                let current =
+                    u64::from(result.digits[i + j]) + u64::from(self.digits[i]) * u64::from(other.digits[j]) + carry;
                 result.digits[i + j] = current as u32;
                 carry = current >> 32;
             }
@@ -331,7 +338,8 @@ impl Big {
         }
         for index in words..self.len {
             let low = u64::from(self.digits[index]) >> bits;
-            let high = if index + 1 < self.len && bits > 0 { u64::from(self.digits[index + 1]) << (32 - bits) } else { 0 };
+            let high =
+                if index + 1 < self.len && bits > 0 { u64::from(self.digits[index + 1]) << (32 - bits) } else { 0 };
             result.digits[index - words] = (low | high) as u32;
         }
         result.len = self.len - words;

@@ -113,7 +113,9 @@ impl Vm<'_> {
             let entry = entry - 1;
             let candidate = self.get(table, TABLE_ENTRIES + 2 * entry);
             if candidate == key
-                || (!candidate.is_qstr() && self.is_str(candidate) && self.str_bytes(candidate) == self.qstr_bytes(key.qstr_id()))
+                || (!candidate.is_qstr()
+                    && self.is_str(candidate)
+                    && self.str_bytes(candidate) == self.qstr_bytes(key.qstr_id()))
             {
                 return Some(self.get(table, TABLE_ENTRIES + 2 * entry + 1));
             }

@@ -55,7 +55,9 @@ impl Vm<'_> {
         if index.is_ptr() && self.native_type(index) == TypeId::Slice {
             let (start, stop, step) = self.slice_indices(index, len as i64)?;
             if step != 1 {
-                return Err(self.raise_msg(TypeId::NotImplementedError, "only slices with step=1 (aka None) are supported"));
+                return Err(
+                    self.raise_msg(TypeId::NotImplementedError, "only slices with step=1 (aka None) are supported")
+                );
             }
             let base = self.get(view, 1);
             let offset = self.get_u(view, 2) + start as u32;
@@ -77,11 +79,18 @@ impl Vm<'_> {
         if index.is_ptr() && self.native_type(index) == TypeId::Slice {
             let (start, stop, step) = self.slice_indices(index, len as i64)?;
             if step != 1 {
-                return Err(self.raise_msg(TypeId::NotImplementedError, "only slices with step=1 (aka None) are supported"));
+                return Err(
+                    self.raise_msg(TypeId::NotImplementedError, "only slices with step=1 (aka None) are supported")
+                );
             }
             let count = (stop - start).max(0) as usize;
-            if !(self.is_bytes_like(value) || self.native_type(value) == TypeId::MemoryView) || self.str_len(value) != count {
-                return Err(self.raise_msg(TypeId::ValueError, "memoryview assignment: lvalue and rvalue have different structures"));
+            if !(self.is_bytes_like(value) || self.native_type(value) == TypeId::MemoryView)
+                || self.str_len(value) != count
+            {
+                return Err(self.raise_msg(
+                    TypeId::ValueError,
+                    "memoryview assignment: lvalue and rvalue have different structures",
+                ));
             }
             let source = self.bytes_data_address(value);
             self.copy_bytes(source, data + start as u32, count);

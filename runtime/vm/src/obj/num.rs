@@ -77,7 +77,10 @@ impl Vm<'_> {
 
     /// Whether `obj` is an int (bool included).
     pub fn is_int(&self, obj: Obj) -> bool {
-        obj.is_small() || obj == Obj::TRUE || obj == Obj::FALSE || (obj.is_ptr() && self.native_type(obj) == TypeId::Int)
+        obj.is_small()
+            || obj == Obj::TRUE
+            || obj == Obj::FALSE
+            || (obj.is_ptr() && self.native_type(obj) == TypeId::Int)
     }
 
     pub fn is_float(&self, obj: Obj) -> bool {

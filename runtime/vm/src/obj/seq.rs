@@ -225,7 +225,10 @@ impl Vm<'_> {
         let (start, stop) = if step > 0 {
             (resolve(self, self.get(slice, 1), 0, 0, len)?, resolve(self, self.get(slice, 2), len, 0, len)?)
         } else {
-            (resolve(self, self.get(slice, 1), len - 1, -1, len - 1)?, resolve(self, self.get(slice, 2), -1, -1, len - 1)?)
+            (
+                resolve(self, self.get(slice, 1), len - 1, -1, len - 1)?,
+                resolve(self, self.get(slice, 2), -1, -1, len - 1)?,
+            )
         };
         Ok((start, stop, step))
     }
@@ -254,10 +257,7 @@ impl Vm<'_> {
             let len = name.len().min(40);
             copy[..len].copy_from_slice(&name.as_bytes()[..len]);
             let name = core::str::from_utf8(&copy[..len]).unwrap_or("?");
-            return Err(self.raise_fmt(
-                TypeId::TypeError,
-                format_args!("{what} indices must be integers, not {name}"),
-            ));
+            return Err(self.raise_fmt(TypeId::TypeError, format_args!("{what} indices must be integers, not {name}")));
         };
         let resolved = if value < 0 { value + i64::from(len) } else { value };
         if resolved < 0 || resolved >= i64::from(len) {

@@ -194,7 +194,11 @@ impl<'a> Vm<'a> {
             let slice = bytes.get(start..end).unwrap_or(&[]);
             copy[..slice.len()].copy_from_slice(slice);
             let length = slice.len();
-            return if type_id == TypeId::Str { self.new_str(&copy[..length]) } else { self.new_bytes(&copy[..length]) };
+            return if type_id == TypeId::Str {
+                self.new_str(&copy[..length])
+            } else {
+                self.new_bytes(&copy[..length])
+            };
         }
         let mark = self.root_mark();
         self.push_root(source)?;

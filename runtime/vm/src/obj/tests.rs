@@ -215,7 +215,11 @@ fn set_operations_match_a_model() {
             }
         }
         for (op, keep) in [
-            (OP_AND, &(|x: &i32, a: &Vec<i32>, b: &Vec<i32>| a.contains(x) && b.contains(x)) as &dyn Fn(&i32, &Vec<i32>, &Vec<i32>) -> bool),
+            (
+                OP_AND,
+                &(|x: &i32, a: &Vec<i32>, b: &Vec<i32>| a.contains(x) && b.contains(x))
+                    as &dyn Fn(&i32, &Vec<i32>, &Vec<i32>) -> bool,
+            ),
             (OP_OR, &|x, a, b| a.contains(x) || b.contains(x)),
             (OP_SUB, &|x, a, b| a.contains(x) && !b.contains(x)),
             (OP_XOR, &|x, a, b| a.contains(x) != b.contains(x)),

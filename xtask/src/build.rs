@@ -198,44 +198,59 @@ pub fn build_smoke(sh: &Shell) -> anyhow::Result<Vec<(QemuBoard, PathBuf)>> {
 /// How long one QEMU run may take before it counts as hung.
 const QEMU_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// Runs one smoke ELF in QEMU and checks its semihosting line and exit status.
-pub fn run_smoke(board: &QemuBoard, elf: &Path) -> anyhow::Result<()> {
+/// What a finished child process printed, and how it ended.
+pub struct Captured {
+    pub status: std::process::ExitStatus,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `command` (QEMU) with both output streams captured, killing it when it
+/// runs longer than `timeout`. Output that is not UTF-8 is kept lossily.
+pub fn run_captured(mut command: Command, timeout: Duration) -> anyhow::Result<Captured> {
     let started = Instant::now();
-    let mut child = Command::new("qemu-system-arm")
-        .args(["-M", &board.machine, "-nographic", "-semihosting-config", "enable=on,target=native", "-kernel"])
-        .arg(elf)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|error| {
+    let mut child =
+        command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().map_err(|error| {
             anyhow::anyhow!(
                 "cannot start qemu-system-arm ({error}); install it with `apt-get install -y qemu-system-arm`"
             )
         })?;
-    let mut stdout_pipe = child.stdout.take().expect("stdout is piped");
-    let mut stderr_pipe = child.stderr.take().expect("stderr is piped");
-    let stdout_reader = std::thread::spawn(move || {
-        let mut text = String::new();
-        stdout_pipe.read_to_string(&mut text).map(|_| text)
-    });
-    let stderr_reader = std::thread::spawn(move || {
-        let mut text = String::new();
-        stderr_pipe.read_to_string(&mut text).map(|_| text)
-    });
+    let reader = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                pipe.read_to_end(&mut bytes)?;
+            }
+            Ok::<_, std::io::Error>(String::from_utf8_lossy(&bytes).into_owned())
+        })
+    };
+    let stdout_reader = reader(child.stdout.take().map(|pipe| Box::new(pipe) as Box<dyn Read + Send>));
+    let stderr_reader = reader(child.stderr.take().map(|pipe| Box::new(pipe) as Box<dyn Read + Send>));
     let status = loop {
         if let Some(status) = child.try_wait()? {
             break status;
         }
-        if started.elapsed() > QEMU_TIMEOUT {
+        if started.elapsed() > timeout {
             child.kill()?;
             child.wait()?;
-            bail!("{}: qemu-system-arm did not exit within {QEMU_TIMEOUT:?}", board.name);
+            bail!("qemu-system-arm did not exit within {timeout:?}");
         }
-        std::thread::sleep(Duration::from_millis(10));
+        std::thread::sleep(Duration::from_millis(2));
     };
-    let stdout = stdout_reader.join().expect("the stdout reader does not panic")?;
-    let stderr = stderr_reader.join().expect("the stderr reader does not panic")?;
+    let stdout = stdout_reader.join().map_err(|_| anyhow::anyhow!("the stdout reader panicked"))??;
+    let stderr = stderr_reader.join().map_err(|_| anyhow::anyhow!("the stderr reader panicked"))??;
+    Ok(Captured { status, stdout, stderr })
+}
+
+/// Runs one smoke ELF in QEMU and checks its semihosting line and exit status.
+pub fn run_smoke(board: &QemuBoard, elf: &Path) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let mut command = Command::new("qemu-system-arm");
+    command
+        .args(["-M", &board.machine, "-nographic", "-semihosting-config", "enable=on,target=native", "-kernel"])
+        .arg(elf);
+    let Captured { status, stdout, stderr } =
+        run_captured(command, QEMU_TIMEOUT).with_context(|| format!("{}: the smoke binary", board.name))?;
     let elapsed = started.elapsed();
     let expected = expected_smoke_line(board);
     let line = stdout.lines().find(|line| line.starts_with("rime qemu smoke:")).unwrap_or("");

@@ -18,9 +18,7 @@
 //! The stage prints N/M per board and fails on any mismatch except the tests
 //! in [`ALLOWED_TO_DIFFER`], each with its reason.
 
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context as _};
@@ -123,41 +121,8 @@ fn run_test(board: &QemuBoard, elf: &Path, test: &Path, image: &Path) -> anyhow:
 
 /// Boots the runtime with `image` and returns the exit status, stdout and stderr.
 fn run_qemu(board: &QemuBoard, elf: &Path, image: &Path) -> anyhow::Result<(Option<i32>, String, String)> {
-    let started = Instant::now();
-    let mut child = run::qemu_command(board, elf, image)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|error| {
-            anyhow::anyhow!(
-                "cannot start qemu-system-arm ({error}); install it with `apt-get install -y qemu-system-arm`"
-            )
-        })?;
-    let mut stdout_pipe = child.stdout.take().context("stdout is piped")?;
-    let mut stderr_pipe = child.stderr.take().context("stderr is piped")?;
-    let stdout_reader = std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        stdout_pipe.read_to_end(&mut bytes).map(|_| bytes)
-    });
-    let stderr_reader = std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        stderr_pipe.read_to_end(&mut bytes).map(|_| bytes)
-    });
-    let status = loop {
-        if let Some(status) = child.try_wait()? {
-            break status;
-        }
-        if started.elapsed() > TEST_TIMEOUT {
-            child.kill()?;
-            child.wait()?;
-            bail!("qemu-system-arm did not exit within {TEST_TIMEOUT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(2));
-    };
-    let stdout = stdout_reader.join().map_err(|_| anyhow::anyhow!("the stdout reader panicked"))??;
-    let stderr = stderr_reader.join().map_err(|_| anyhow::anyhow!("the stderr reader panicked"))??;
-    Ok((status.code(), String::from_utf8_lossy(&stdout).into_owned(), String::from_utf8_lossy(&stderr).into_owned()))
+    let captured = build::run_captured(run::qemu_command(board, elf, image), TEST_TIMEOUT)?;
+    Ok((captured.status.code(), captured.stdout, captured.stderr))
 }
 
 /// Every test under `dir` (a `.py` file with a `.py.exp` beside it), sorted,

@@ -500,12 +500,9 @@ fn round(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         Some(digits) => {
             let result = if digits >= 0 {
                 // Round through the exact decimal expansion, as CPython does.
-                let mut text = FixedText { bytes: [0; 400], len: 0 };
+                let mut text = crate::obj::repr::FixedText::<400>::new();
                 let _ = core::fmt::write(&mut text, format_args!("{:.*}", digits.min(300) as usize, number));
-                core::str::from_utf8(&text.bytes[..text.len])
-                    .ok()
-                    .and_then(|value| value.parse::<f64>().ok())
-                    .unwrap_or(number)
+                core::str::from_utf8(text.as_bytes()).ok().and_then(|value| value.parse::<f64>().ok()).unwrap_or(number)
             } else {
                 let scale = libm::pow(10.0, (-digits) as f64);
                 libm::rint(number / scale) * scale
@@ -773,22 +770,5 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
             let text = vm.qstr_str_copy(Obj::qstr(name));
             Err(vm.raise_fmt(TypeId::TypeError, format_args!("cannot create '{}' instances", text.as_str())))
         }
-    }
-}
-
-struct FixedText {
-    bytes: [u8; 400],
-    len: usize,
-}
-
-impl core::fmt::Write for FixedText {
-    fn write_str(&mut self, text: &str) -> core::fmt::Result {
-        let end = self.len + text.len();
-        if end > self.bytes.len() {
-            return Err(core::fmt::Error);
-        }
-        self.bytes[self.len..end].copy_from_slice(text.as_bytes());
-        self.len = end;
-        Ok(())
     }
 }

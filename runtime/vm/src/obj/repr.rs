@@ -199,10 +199,9 @@ impl Vm<'_> {
 
     /// Writes `args` formatted.
     pub fn emit_fmt(&mut self, sink: Sink, args: core::fmt::Arguments<'_>) -> R<()> {
-        let mut buffer = FixedBuffer { bytes: [0; 128], len: 0 };
+        let mut buffer = FixedText::<128>::new();
         if core::fmt::write(&mut buffer, args).is_ok() {
-            let FixedBuffer { bytes, len } = buffer;
-            return self.emit(sink, &bytes[..len]);
+            return self.emit(sink, buffer.as_bytes());
         }
         let text = self.format_to_str(args)?;
         self.emit_str(sink, text)
@@ -513,12 +512,24 @@ fn copy_to(piece: &mut [u8; 4], text: &[u8]) -> usize {
     text.len()
 }
 
-struct FixedBuffer {
-    bytes: [u8; 128],
-    len: usize,
+/// A `core::fmt` target of at most `N` bytes on the Rust stack, for text that
+/// is formatted before it goes to the heap; writing more fails.
+pub(crate) struct FixedText<const N: usize> {
+    pub(crate) bytes: [u8; N],
+    pub(crate) len: usize,
 }
 
-impl core::fmt::Write for FixedBuffer {
+impl<const N: usize> FixedText<N> {
+    pub(crate) fn new() -> Self {
+        FixedText { bytes: [0; N], len: 0 }
+    }
+
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+impl<const N: usize> core::fmt::Write for FixedText<N> {
     fn write_str(&mut self, text: &str) -> core::fmt::Result {
         let end = self.len + text.len();
         if end > self.bytes.len() {

@@ -1,0 +1,44 @@
+#!/bin/sh
+# Makes or re-checks the expected output of the Python suite with the pinned
+# real MicroPython 1.27 (WebAssembly build), never with rime.
+#
+# For every tests/py/**/NAME.py (or the files given as arguments), the source
+# runs in MicroPython and its output must match NAME.py.exp. Files under a
+# pkgs/ folder are libraries, not tests, and are skipped; tests that import
+# them (tests/py/imports) keep hand-checked expected output, and so do tests
+# whose first line is `# rime-only: REASON` (heap sizes, gc figures, machine).
+#
+# Usage: tests/py/check.sh [--update] [FILE.py ...]
+#   --update  (re)write NAME.py.exp from MicroPython instead of comparing.
+# A program that raises is an error unless its expected output is meant to
+# end in a traceback: the traceback is then part of NAME.py.exp.
+# Exit status is 1 if any file failed.
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+RUN="node $HERE/../reference/run-micropython.mjs"
+UPDATE=0
+if [ "${1:-}" = "--update" ]; then UPDATE=1; shift; fi
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+if [ $# -eq 0 ]; then
+  set -- $(cd "$HERE" && find . -name '*.py' -not -path '*/pkgs/*' -not -path './imports/*' | sort)
+  cd "$HERE" || exit 2
+fi
+pass=0; fail=0
+for f in "$@"; do
+  if head -1 "$f" | grep -q '^# rime-only:'; then continue; fi
+  $RUN "$f" > "$TMP/out" 2>&1
+  if [ $UPDATE = 1 ]; then
+    cp "$TMP/out" "$f.exp"; pass=$((pass + 1))
+  elif [ ! -f "$f.exp" ]; then
+    echo "FAIL $f: no $f.exp (run with --update)"; fail=$((fail + 1))
+  elif ! cmp -s "$TMP/out" "$f.exp"; then
+    echo "FAIL $f: MicroPython's output differs from $f.exp"
+    diff "$f.exp" "$TMP/out" | head -10
+    fail=$((fail + 1))
+  else
+    pass=$((pass + 1))
+  fi
+done
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]

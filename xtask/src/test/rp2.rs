@@ -22,7 +22,8 @@
 //!   files must be identical) and boots it with the emulated USB host
 //!   attached: frozen Python prints over UART0, GPIO25 toggles six times, the
 //!   board's `heap free at boot` equals the freezer's figure
-//!   (`link::free_heap_at_boot`), and the USB host has configured the device.
+//!   (`link::free_heap_at_boot`), and the lines printed after the emulated USB
+//!   host configured the device also arrive over USB CDC serial.
 //!
 //! [`check_with_decoder`] is shared with the unit tests below, which run the
 //! decoder on synthetic segment lists (RP2040 and RP2350 with the E10 block,
@@ -97,6 +98,10 @@ const BLINK_LINES: [&str; 5] = [
     "blink: done",
 ];
 
+/// The blink example's lines that must also arrive over USB CDC serial: the
+/// ones printed after the host configured the device.
+const USB_LINES: [&str; 3] = ["blink 4 value 1", "blink 5 value 0", "blink: done"];
+
 /// `cargo xtask freeze --board pico manifests/examples/blink.toml`, then
 /// boots `firmware/pico/firmware.uf2` in rp2040js: frozen Python prints over
 /// UART0 and toggles GPIO25 six times. Two freezes give identical files.
@@ -135,15 +140,17 @@ pub fn pico_frozen_blink(sh: &Shell) -> anyhow::Result<()> {
     ensure!(output.gpio25_toggles == 6, "GPIO25 toggled {} times, expected 6", output.gpio25_toggles);
     let heap_line = format!("heap free at boot: {free} bytes");
     ensure!(output.uart.contains(&heap_line), "the board's free heap differs from the freezer's figure {free}");
-    // The emulated host enumerates and configures the USB device while the
-    // program sleeps. The CDC data that follows does not arrive in rp2040js
-    // 1.4.1 yet (see the report of issue 9), so it is shown, not required.
+    // The emulated host configures the USB device while the program sleeps,
+    // so the lines printed after that also arrive over USB CDC serial.
     let configured = output.usb_configured_cycle.context("the USB host never configured the device")?;
     let usb = output.usb.unwrap_or_default();
     println!(
         "USB: configured by the emulated host at cycle {configured} ({:.1} ms); CDC serial received {usb:?}",
         configured as f64 * 1000.0 / emulate::PICO_CLOCK_HZ as f64
     );
+    for line in USB_LINES {
+        ensure!(usb.contains(line), "USB CDC serial lacks `{line}`; it received {usb:?}");
+    }
     Ok(())
 }
 

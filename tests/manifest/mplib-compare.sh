@@ -120,7 +120,8 @@ for module in json.load(sys.stdin)["modules"]:
         case "$module" in *.__main__ | __main__) continue ;; esac
         run="$scratch/run-$module"
         mkdir -p "$run"
-        printf 'include("%s")\nmodule("main.py")\n' "$app" >"$run/manifest.py"
+        # MicroPython's ports freeze asyncio from extmod; rime's comes from its library `rime`.
+        printf 'include("%s")\nrequire("asyncio")\nmodule("main.py")\n' "$app" >"$run/manifest.py"
         printf 'import %s\nprint("imported")\n' "$module" >"$run/main.py"
         if output="$(cd "$root" && cargo xtask run --lib "micropython-lib=$lib" "$run" 2>&1)" && [[ "$output" == *imported ]]; then
             imported=$((imported + 1))

@@ -86,11 +86,11 @@ fn show(manifest: &Path, board_name: &str, var_flags: &[String], lib_flags: &[St
         });
     match resolved {
         Ok((board, resolved)) if json => {
-            println!("{}", serde_json::to_string_pretty(&render_show_json(&resolved, &board, &root))?);
+            write_stdout(&(serde_json::to_string_pretty(&render_show_json(&resolved, &board, &root))? + "\n"));
             Ok(ExitCode::SUCCESS)
         }
         Ok((board, resolved)) => {
-            print!("{}", render_show(&resolved, &board, &root));
+            write_stdout(&render_show(&resolved, &board, &root));
             Ok(ExitCode::SUCCESS)
         }
         Err(error) => {
@@ -98,6 +98,12 @@ fn show(manifest: &Path, board_name: &str, var_flags: &[String], lib_flags: &[St
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// Prints to stdout; a closed pipe (`manifest show | head`) is not an error.
+fn write_stdout(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 /// Parses the command line's `--lib NAME=PATH` flags, in order.

@@ -12,13 +12,13 @@
 #       opt, source, injected version) and mplib-app/main.out (CPython running
 #       the files as MicroPython's freezer would compile them).
 #
-#   tests/manifest/mplib-compare.sh real MICROPYTHON_DIR MICROPYTHON_LIB_DIR [PACKAGE...]
+#   tests/manifest/mplib-compare.sh real MICROPYTHON_DIR MICROPYTHON_LIB_DIR [PACKAGE... | all]
 #       Writes a manifest.py requiring PACKAGE... (default: a list of 40 common
-#       packages) into a scratch folder, resolves it with MicroPython's tool and
+#       packages; `all`: every package of the checkout) into a scratch folder, resolves it with MicroPython's tool and
 #       with `cargo xtask manifest show --json --lib micropython-lib=…`, compares
 #       the (frozen name, source file, opt, injected version) lists, then imports
 #       every frozen module on the host runner, one run per module, and reports
-#       which imports fail and with what error.
+#       which imports fail and with what error (IMPORTS=0 skips this step).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -83,7 +83,11 @@ real)
     lib="$(cd "$3" && pwd)"
     shift 3
     packages=("$@")
-    if [ ${#packages[@]} -eq 0 ]; then
+    if [ "${packages[*]:-}" = all ]; then
+        # Every package MicroPython's require() can find in the checkout.
+        mapfile -t packages < <(cd "$lib" && find micropython python-stdlib python-ecosys -name manifest.py \
+            -exec dirname {} \; | xargs -n1 basename | sort -u)
+    elif [ ${#packages[@]} -eq 0 ]; then
         packages=(
             aioble aiorepl base64 bisect collections collections-defaultdict copy datetime ds18x20 dht
             fnmatch functools hashlib-core heapq hmac html inspect itertools cbor2 lcd160cr
@@ -107,6 +111,9 @@ real)
         exit 1
     fi
 
+    if [ "${IMPORTS:-1}" = 0 ]; then
+        exit 0
+    fi
     # Import every frozen module on the host runner, each in a run of its own.
     python3 -c '
 import json, sys

@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned as TomlSpanned;
 
-use super::collect::MICROPYTHON_LIB_FOLDERS;
+use super::collect::{package_search_roots, MICROPYTHON_LIB_FOLDERS};
 use super::diagnostics::ManifestError;
 use super::python::{self, Call, Item, Keyword, Spanned, Value};
 use super::resolve::{ManifestScope, Resolver, SourceFile};
@@ -74,7 +74,11 @@ impl Resolver<'_> {
             }
         }
         let mut vars = VarScope::new(&self.root, self.board, file.dir(), &self.command_line_vars);
-        if let Some(checkout) = micropython_lib_checkout(&file.path) {
+        let checkout = micropython_lib_checkout(&file.path).or_else(|| {
+            let libraries = self.libraries.iter();
+            libraries.map(|library| library.path.clone()).find(|path| package_search_roots(path) != [path.clone()])
+        });
+        if let Some(checkout) = checkout {
             vars.add_default("mpy_lib_dir", slash_path(&checkout));
         }
         let mut scope = ManifestScope { file, vars, options: BTreeMap::new(), opt: None, frame };
@@ -376,7 +380,8 @@ fn toml_value(file: &SourceFile, value: &Spanned) -> Result<toml::Value, Manifes
 
 /// The micropython-lib checkout a manifest lies in: the nearest folder above
 /// it that holds `micropython/` and `python-stdlib/`. `$(MPY_LIB_DIR)` means
-/// this folder in that manifest.
+/// this folder in that manifest (elsewhere: the first library that is a
+/// checkout, as MicroPython's `MPY_LIB_DIR` is the checkout it searches).
 fn micropython_lib_checkout(manifest: &Path) -> Option<PathBuf> {
     manifest
         .ancestors()

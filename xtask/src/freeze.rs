@@ -48,6 +48,9 @@ pub struct Args {
     /// Set a manifest path variable: --var NAME=VALUE.
     #[arg(long = "var", value_name = "NAME=VALUE")]
     pub vars: Vec<String>,
+    /// Register a library for `require` (searched first), e.g. a micropython-lib checkout: --lib NAME=PATH.
+    #[arg(long = "lib", value_name = "NAME=PATH")]
+    pub libs: Vec<String>,
 }
 
 /// One module to freeze, before compilation.
@@ -156,7 +159,10 @@ fn load_inputs(args: &Args, root: &Path) -> anyhow::Result<Result<Inputs, String
     }
     let resolved = manifest::vars::parse_command_line_vars(&args.vars)
         .and_then(|vars| Ok((BoardContext::find(root, &args.board)?, vars)))
-        .and_then(|(board, vars)| manifest::resolve(path, &board, root, &vars));
+        .and_then(|(board, vars)| {
+            let libraries = manifest::parse_command_line_libraries(&args.libs)?;
+            manifest::resolve_with_libraries(path, &board, root, &vars, &libraries)
+        });
     let resolved = match resolved {
         Ok(resolved) => resolved,
         Err(error) => return Ok(Err(error.render())),

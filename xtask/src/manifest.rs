@@ -4,13 +4,15 @@
 //! The library lives in `manifest/`: the serde schema (`schema.rs`), path
 //! variables and board facts (`vars.rs`), module-name rules (`names.rs`),
 //! resolution (`resolve.rs`, `collect.rs`), the static `manifest.py` reader
-//! (`python.rs`, `convert.rs`) and the rustc-like error rendering
+//! (`python.rs`, `convert.rs`), the resolution of a package's `manifest.py`
+//! in place (`from_python.rs`) and the rustc-like error rendering
 //! (`diagnostics.rs`). This file only parses flags, prints and writes files;
 //! library errors are rendered here and turned into exit code 1.
 
 mod collect;
 mod convert;
 pub mod diagnostics;
+mod from_python;
 mod names;
 mod python;
 pub mod resolve;
@@ -26,7 +28,9 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-pub use resolve::{resolve, ModuleKind, ResolvedManifest};
+#[allow(unused_imports)]
+pub use resolve::resolve;
+pub use resolve::{resolve_with_libraries, ModuleKind, ResolvedManifest};
 pub use vars::BoardContext;
 
 #[derive(clap::Args, Debug)]
@@ -47,6 +51,12 @@ pub enum ManifestCommand {
         /// Set a manifest path variable: --var NAME=VALUE.
         #[arg(long = "var", value_name = "NAME=VALUE")]
         vars: Vec<String>,
+        /// Register a library for `require` (searched first): --lib NAME=PATH.
+        #[arg(long = "lib", value_name = "NAME=PATH")]
+        libs: Vec<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
     },
     /// Convert a MicroPython manifest.py to manifest.toml.
     Convert {
@@ -59,21 +69,28 @@ pub enum ManifestCommand {
 
 pub fn run(args: Args) -> crate::Outcome {
     match args.command {
-        ManifestCommand::Show { manifest, board, vars } => show(&manifest, &board, &vars),
+        ManifestCommand::Show { manifest, board, vars, libs, json } => show(&manifest, &board, &vars, &libs, json),
         ManifestCommand::Convert { manifest_py, output } => convert_command(&manifest_py, output.as_deref()),
     }
 }
 
-fn show(manifest: &Path, board_name: &str, var_flags: &[String]) -> crate::Outcome {
+fn show(manifest: &Path, board_name: &str, var_flags: &[String], lib_flags: &[String], json: bool) -> crate::Outcome {
     let root = crate::project_root();
     let resolved = vars::parse_command_line_vars(var_flags)
-        .and_then(|command_line_vars| Ok((BoardContext::find(&root, board_name)?, command_line_vars)))
-        .and_then(|(board, command_line_vars)| {
-            resolve(manifest, &board, &root, &command_line_vars).map(|resolved| (board, resolved))
+        .and_then(|command_line_vars| {
+            Ok((BoardContext::find(&root, board_name)?, command_line_vars, parse_command_line_libraries(lib_flags)?))
+        })
+        .and_then(|(board, command_line_vars, libraries)| {
+            resolve_with_libraries(manifest, &board, &root, &command_line_vars, &libraries)
+                .map(|resolved| (board, resolved))
         });
     match resolved {
+        Ok((board, resolved)) if json => {
+            write_stdout(&(serde_json::to_string_pretty(&render_show_json(&resolved, &board, &root))? + "\n"));
+            Ok(ExitCode::SUCCESS)
+        }
         Ok((board, resolved)) => {
-            print!("{}", render_show(&resolved, &board, &root));
+            write_stdout(&render_show(&resolved, &board, &root));
             Ok(ExitCode::SUCCESS)
         }
         Err(error) => {
@@ -83,6 +100,88 @@ fn show(manifest: &Path, board_name: &str, var_flags: &[String]) -> crate::Outco
     }
 }
 
+/// Prints to stdout; a closed pipe (`manifest show | head`) is not an error.
+fn write_stdout(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// Parses the command line's `--lib NAME=PATH` flags, in order.
+pub fn parse_command_line_libraries(flags: &[String]) -> Result<Vec<(String, PathBuf)>, diagnostics::ManifestError> {
+    let mut libraries = Vec::new();
+    for flag in flags {
+        match flag.split_once('=') {
+            Some((name, path)) if !name.trim().is_empty() && !path.is_empty() => {
+                libraries.push((name.trim().to_string(), PathBuf::from(path)));
+            }
+            _ => {
+                return Err(diagnostics::ManifestError::input(format!(
+                    "`--lib {flag}`: expected NAME=PATH, e.g. `--lib micropython-lib=../micropython-lib`"
+                )))
+            }
+        }
+    }
+    Ok(libraries)
+}
+
+/// What `manifest show --json` prints: the same facts as the text, one
+/// object per module with its package and the manifest line that added it.
+pub fn render_show_json(resolved: &ResolvedManifest, board: &BoardContext, root: &Path) -> serde_json::Value {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let relative = |path: &Path| vars::slash_path(path.strip_prefix(&root).unwrap_or(path));
+    let modules: Vec<serde_json::Value> = resolved
+        .modules
+        .iter()
+        .map(|module| {
+            let (kind, opt) = match module.kind {
+                ModuleKind::Compile { opt } => ("compile", Some(opt)),
+                ModuleKind::Mpy => ("mpy", None),
+                ModuleKind::Source => ("source", None),
+            };
+            let injected = injected_version(module);
+            serde_json::json!({
+                "name": module.name,
+                "import": import_name(&module.name),
+                "kind": kind,
+                "opt": opt,
+                "source": relative(&module.source_path),
+                "package": module.package,
+                "manifest": module.origin.file,
+                "line": module.origin.line,
+                "column": module.origin.column,
+                "version": module.version,
+                "version_injected": !injected.is_empty(),
+            })
+        })
+        .collect();
+    let resources: Vec<serde_json::Value> = resolved
+        .resources
+        .iter()
+        .map(|resource| {
+            serde_json::json!({
+                "name": resource.name,
+                "source": relative(&resource.source_path),
+                "manifest": resource.origin.file,
+                "line": resource.origin.line,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "board": board.name,
+        "modules": modules,
+        "resources": resources,
+        "qstrs": resolved.qstrs,
+        "main": resolved.main,
+        "heap": resolved.heap,
+    })
+}
+
+/// `pkg/__init__.py` → `pkg`, `pkg/mod.mpy` → `pkg.mod`.
+fn import_name(frozen: &str) -> String {
+    let stem = frozen.strip_suffix(".py").or_else(|| frozen.strip_suffix(".mpy")).unwrap_or(frozen);
+    stem.strip_suffix("/__init__").unwrap_or(stem).replace('/', ".")
+}
+
 /// The text `manifest show` prints: one aligned row per module, then the
 /// resources, qstrs, main module and heap. Paths are relative to `root`.
 pub fn render_show(resolved: &ResolvedManifest, board: &BoardContext, root: &Path) -> String {
@@ -90,7 +189,7 @@ pub fn render_show(resolved: &ResolvedManifest, board: &BoardContext, root: &Pat
     let relative = |path: &Path| vars::slash_path(path.strip_prefix(&root).unwrap_or(path));
     let mut out = String::new();
     let _ = writeln!(out, "board: {}", board.name);
-    let rows: Vec<[String; 5]> = resolved
+    let rows: Vec<[String; 6]> = resolved
         .modules
         .iter()
         .map(|module| {
@@ -98,6 +197,7 @@ pub fn render_show(resolved: &ResolvedManifest, board: &BoardContext, root: &Pat
                 module.name.clone(),
                 module.kind.describe(),
                 relative(&module.source_path),
+                module.package.as_ref().map_or_else(|| "-".to_string(), |package| format!("[{package}]")),
                 format!("{}:{}", module.origin.file, module.origin.line),
                 injected_version(module),
             ]
@@ -106,12 +206,19 @@ pub fn render_show(resolved: &ResolvedManifest, board: &BoardContext, root: &Pat
     let _ = writeln!(out, "modules ({}):", rows.len());
     out.push_str(&aligned(&rows));
     if !resolved.resources.is_empty() {
-        let rows: Vec<[String; 5]> = resolved
+        let rows: Vec<[String; 6]> = resolved
             .resources
             .iter()
             .map(|resource| {
                 let origin = format!("{}:{}", resource.origin.file, resource.origin.line);
-                [resource.name.clone(), "resource".to_string(), relative(&resource.source_path), origin, String::new()]
+                [
+                    resource.name.clone(),
+                    "resource".to_string(),
+                    relative(&resource.source_path),
+                    String::new(),
+                    origin,
+                    String::new(),
+                ]
             })
             .collect();
         let _ = writeln!(out, "resources ({}):", rows.len());
@@ -146,8 +253,8 @@ fn injected_version(module: &resolve::ResolvedModule) -> String {
 }
 
 /// Rows as left-aligned columns, two spaces apart, with no trailing spaces.
-fn aligned(rows: &[[String; 5]]) -> String {
-    let mut widths = [0usize; 5];
+fn aligned<const COLUMNS: usize>(rows: &[[String; COLUMNS]]) -> String {
+    let mut widths = [0usize; COLUMNS];
     for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.chars().count());

@@ -39,6 +39,9 @@ pub struct Args {
     /// Collect before every allocation (finds objects that are not rooted).
     #[arg(long)]
     pub gc_stress: bool,
+    /// Register a library for `require` (searched first), e.g. a micropython-lib checkout: --lib NAME=PATH.
+    #[arg(long = "lib", value_name = "NAME=PATH")]
+    pub libs: Vec<String>,
 }
 
 pub fn run(args: Args) -> crate::Outcome {
@@ -72,8 +75,12 @@ pub fn run(args: Args) -> crate::Outcome {
         freeze::write_atomically(&path, &frozen.image.bytes)?;
         path
     } else {
-        let code =
-            freeze::run(freeze::Args { board: "host".to_string(), manifest: args.input.clone(), vars: Vec::new() })?;
+        let code = freeze::run(freeze::Args {
+            board: "host".to_string(),
+            manifest: args.input.clone(),
+            vars: Vec::new(),
+            libs: args.libs.clone(),
+        })?;
         if code != ExitCode::SUCCESS {
             return Ok(code);
         }
@@ -129,7 +136,12 @@ fn run_on_qemu(args: &Args, board: &QemuBoard) -> crate::Outcome {
         if args.heap.is_some() {
             bail!("--heap with a manifest: set `heap` in the manifest instead, it goes into the image");
         }
-        let freeze_args = freeze::Args { board: board.name.clone(), manifest: args.input.clone(), vars: Vec::new() };
+        let freeze_args = freeze::Args {
+            board: board.name.clone(),
+            manifest: args.input.clone(),
+            vars: Vec::new(),
+            libs: args.libs.clone(),
+        };
         let code = freeze::run(freeze_args)?;
         if code != ExitCode::SUCCESS {
             return Ok(code);

@@ -399,7 +399,7 @@ pub fn run(args: &super::Args, board: &Rp2Board) -> crate::Outcome {
 /// Pico, boots `firmware/pico/firmware.uf2` in rp2040js and prints UART0 and
 /// what GPIO25 did. The run ends when the board idles after the program.
 pub fn run_emulated(input: &Path) -> crate::Outcome {
-    let args = super::Args { board: "pico".into(), manifest: input.to_path_buf(), vars: Vec::new() };
+    let args = super::Args { board: "pico".into(), manifest: input.to_path_buf(), vars: Vec::new(), libs: Vec::new() };
     let code = super::run(args)?;
     if code != std::process::ExitCode::SUCCESS {
         return Ok(code);

@@ -94,18 +94,22 @@ impl Resolver<'_> {
             return self.missing(scope, "manifest", &path, include.path.span());
         }
         let options = include.options.as_ref().map(|options| (options.get_ref(), scope.file.location(options.span())));
-        self.enter(scope, &path, include.path.span(), scope.frame, options)
+        let what = format!("`{}` is included", self.display(&path));
+        self.enter(scope, &path, include.path.span(), scope.frame, options, &what)
     }
 
     /// Processes an included or required manifest, unless it was processed
-    /// already; reaching a manifest that is still open is a cycle.
-    fn enter(
+    /// already; reaching a manifest that is still open is a cycle. An error
+    /// inside it gets a note naming this include or require (`what`), so a
+    /// nested error shows the whole chain that led to it.
+    pub(super) fn enter(
         &mut self,
         scope: &ManifestScope,
         path: &Path,
         span: std::ops::Range<usize>,
         frame: usize,
         options: Option<(&std::collections::BTreeMap<String, toml::Value>, super::diagnostics::Location)>,
+        what: &str,
     ) -> Result<(), ManifestError> {
         let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
         if let Some(position) = self.stack.iter().position(|(open, _)| *open == canonical) {
@@ -116,7 +120,9 @@ impl Resolver<'_> {
         if self.loaded.contains(&canonical) {
             return Ok(());
         }
+        let site = scope.file.location(span);
         self.visit_manifest(&canonical, frame, options)
+            .map_err(|error| error.with_note(format!("{what} at {}", site.position()), None))
     }
 
     pub(super) fn require(
@@ -143,18 +149,20 @@ impl Resolver<'_> {
             None => self.libraries.iter().collect(),
         };
         let mut found = None;
-        for library in &searched {
-            let hits = find_package(&library.path, name);
-            if hits.len() > 1 {
-                let hits: Vec<String> = hits.iter().map(|hit| format!("`{}`", self.display(hit))).collect();
-                return scope.file.error(
-                    format!("package `{name}` is ambiguous in library `{}`: {}", library.name, hits.join(" and ")),
-                    require.name.span(),
-                );
-            }
-            if let Some(hit) = hits.into_iter().next() {
-                found = Some(hit);
-                break;
+        'libraries: for library in &searched {
+            for search_root in package_search_roots(&library.path) {
+                let hits = find_package(&search_root, name);
+                if hits.len() > 1 {
+                    let hits: Vec<String> = hits.iter().map(|hit| format!("`{}`", self.display(hit))).collect();
+                    return scope.file.error(
+                        format!("package `{name}` is ambiguous in library `{}`: {}", library.name, hits.join(" and ")),
+                        require.name.span(),
+                    );
+                }
+                if let Some(hit) = hits.into_iter().next() {
+                    found = Some(hit);
+                    break 'libraries;
+                }
             }
         }
         let Some(manifest) = found else {
@@ -162,15 +170,33 @@ impl Resolver<'_> {
                 .iter()
                 .map(|library| format!("{} (`{}`)", library.name, self.display(&library.path)))
                 .collect();
-            return scope.file.error(
+            let error = ManifestError::at(
                 format!("package `{name}` not found in any library; searched {}", places.join(", ")),
-                require.name.span(),
+                scope.file.location(require.name.span()),
             );
+            // MicroPython searches a checkout's unix-ffi only when it is registered as a library.
+            let in_unix_ffi = searched
+                .iter()
+                .filter(|library| package_search_roots(&library.path) != [library.path.clone()])
+                .flat_map(|library| find_package(&library.path.join("unix-ffi"), name))
+                .next();
+            return Err(match in_unix_ffi {
+                Some(found) => error.with_note(
+                    format!(
+                        "`{}` is in a unix-ffi folder, which is searched only when registered as a library of its own \
+                         (`[[library]]` with its path, like MicroPython's `--unix-ffi`)",
+                        self.display(&found)
+                    ),
+                    None,
+                ),
+                None => error,
+            });
         };
-        self.frames.push(super::resolve::Frame::default());
+        self.frames.push(super::resolve::Frame { package: Some(name.clone()), ..Default::default() });
         let frame = self.frames.len() - 1;
         let options = require.options.as_ref().map(|options| (options.get_ref(), scope.file.location(options.span())));
-        self.enter(scope, &manifest, require.name.span(), frame, options)
+        let what = format!("`{name}` is required");
+        self.enter(scope, &manifest, require.name.span(), frame, options, &what)
     }
 
     pub(super) fn add_library(
@@ -466,16 +492,40 @@ fn walk_files(directory: &Path, accepts: impl Fn(&str) -> bool) -> Vec<(String, 
     files
 }
 
-/// Every `manifest.toml` of a directory named `name` inside `library`, sorted.
-fn find_package(library: &Path, name: &str) -> Vec<PathBuf> {
-    let walker = WalkDir::new(library).sort_by_file_name().min_depth(1).into_iter().filter_entry(|entry| {
+/// The top-level folders of a micropython-lib checkout that `require`
+/// searches, in MicroPython's order (`BASE_LIBRARY_NAMES` in its
+/// `tools/manifestfile.py`). `unix-ffi` is not among them: MicroPython only
+/// searches it when it is registered as a library of its own.
+pub const MICROPYTHON_LIB_FOLDERS: [&str; 3] = ["micropython", "python-stdlib", "python-ecosys"];
+
+/// Where `require` looks inside a library, in order: the micropython-lib
+/// folders when the library is such a checkout (it has at least one of them
+/// and no manifest of its own), otherwise the whole library.
+pub(super) fn package_search_roots(library: &Path) -> Vec<PathBuf> {
+    if library.join("manifest.toml").is_file() || library.join("manifest.py").is_file() {
+        return vec![library.to_path_buf()];
+    }
+    let folders: Vec<PathBuf> =
+        MICROPYTHON_LIB_FOLDERS.iter().map(|folder| library.join(folder)).filter(|folder| folder.is_dir()).collect();
+    if folders.is_empty() {
+        vec![library.to_path_buf()]
+    } else {
+        folders
+    }
+}
+
+/// The manifest of every directory named `name` inside `search_root`, in
+/// sorted depth-first order: its `manifest.toml`, or else its `manifest.py`.
+fn find_package(search_root: &Path, name: &str) -> Vec<PathBuf> {
+    let walker = WalkDir::new(search_root).sort_by_file_name().min_depth(0).into_iter().filter_entry(|entry| {
         let entry_name = entry.file_name().to_string_lossy();
         entry.file_type().is_dir() && !entry_name.starts_with('.')
     });
     walker
         .filter_map(Result::ok)
         .filter(|entry| entry.file_name().to_string_lossy() == name)
-        .map(|entry| entry.path().join("manifest.toml"))
-        .filter(|manifest| manifest.is_file())
+        .filter_map(|entry| {
+            ["manifest.toml", "manifest.py"].iter().map(|file| entry.path().join(file)).find(|path| path.is_file())
+        })
         .collect()
 }

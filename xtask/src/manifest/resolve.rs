@@ -64,6 +64,9 @@ pub struct ResolvedModule {
     pub origin: Location,
     /// The version of its metadata frame, if any.
     pub version: Option<String>,
+    /// The package whose `require` brought it in (`None` for the top-level
+    /// manifest and what it includes).
+    pub package: Option<String>,
     /// The bytes to freeze: the file, with `__version__` appended to `.py`
     /// sources when the frame has a version (spec §1.6). The freeze command
     /// reads this.
@@ -96,16 +99,36 @@ pub struct ResolvedManifest {
 
 /// Resolves `manifest` (a `manifest.toml`, or a directory holding one) for
 /// `board`. `root` is the repository root, against which paths are shown.
+// The commands resolve with their `--lib` flags (`resolve_with_libraries`); the tests use this.
+#[allow(dead_code)]
 pub fn resolve(
     manifest: &Path,
     board: &BoardContext,
     root: &Path,
     command_line_vars: &BTreeMap<String, String>,
 ) -> Result<ResolvedManifest, ManifestError> {
+    resolve_with_libraries(manifest, board, root, command_line_vars, &[])
+}
+
+/// Like `resolve`, with extra libraries from the command line (`--lib
+/// NAME=PATH`), searched by `require` before the manifests' own and rime's.
+/// `manifest` may also be a MicroPython `manifest.py` (or a directory holding
+/// one and no `manifest.toml`), read statically.
+pub fn resolve_with_libraries(
+    manifest: &Path,
+    board: &BoardContext,
+    root: &Path,
+    command_line_vars: &BTreeMap<String, String>,
+    command_line_libraries: &[(String, PathBuf)],
+) -> Result<ResolvedManifest, ManifestError> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut manifest_path = manifest.to_path_buf();
     if manifest_path.is_dir() {
+        let python = manifest_path.join("manifest.py");
         manifest_path = manifest_path.join("manifest.toml");
+        if !manifest_path.is_file() && python.is_file() {
+            manifest_path = python;
+        }
     }
     let Ok(manifest_path) = manifest_path.canonicalize() else {
         return Err(ManifestError::input(format!("manifest `{}` does not exist", manifest_path.display())));
@@ -118,11 +141,25 @@ pub fn resolve(
             .map_err(|(message, _)| ManifestError::input(format!("`--var {name}={value}`: {message}")))?;
         command_line.insert(name.clone(), expanded);
     }
+    let mut libraries = Vec::new();
+    for (name, path) in command_line_libraries {
+        let Ok(path) = path.canonicalize() else {
+            return Err(ManifestError::input(format!("`--lib {name}={}`: no such directory", path.display())));
+        };
+        if !path.is_dir() {
+            return Err(ManifestError::input(format!("`--lib {name}={}`: not a directory", path.display())));
+        }
+        if name == "rime" || libraries.iter().any(|known: &LibraryDir| known.name == *name) {
+            return Err(ManifestError::input(format!("`--lib {name}=…`: library `{name}` is given twice")));
+        }
+        libraries.push(LibraryDir { name: name.clone(), path });
+    }
+    libraries.push(LibraryDir { name: "rime".to_string(), path: root.join("manifests").join("lib") });
     let mut resolver = Resolver {
         board,
         root: root.clone(),
         command_line_vars: command_line,
-        libraries: vec![LibraryDir { name: "rime".to_string(), path: root.join("manifests").join("lib") }],
+        libraries,
         loaded: HashSet::new(),
         stack: Vec::new(),
         frames: vec![Frame::default()],
@@ -179,11 +216,13 @@ pub(super) struct LibraryDir {
     pub path: PathBuf,
 }
 
-/// A metadata frame (spec §1.6).
+/// A metadata frame (spec §1.6): the top-level manifest, or one `require`d package.
 #[derive(Default)]
 pub(super) struct Frame {
     pub version: Option<String>,
     pub declared_at: Option<Location>,
+    /// The name the package was required by (`None` for the top level).
+    pub package: Option<String>,
 }
 
 /// A module before its frame's version is known.
@@ -242,6 +281,9 @@ impl Resolver<'_> {
         frame: usize,
         passed: Option<(&BTreeMap<String, toml::Value>, Location)>,
     ) -> Result<(), ManifestError> {
+        if path.extension().is_some_and(|extension| extension == "py") {
+            return self.visit_python_manifest(path, frame);
+        }
         let display = self.display(path);
         let text = std::fs::read_to_string(path)
             .map_err(|error| ManifestError::input(format!("cannot read `{display}`: {error}")))?;
@@ -518,6 +560,7 @@ impl Resolver<'_> {
             let bytes = std::fs::read(&pending.source_path)
                 .map_err(|error| ManifestError::input(format!("cannot read `{}`: {error}", display.display())))?;
             let version = self.frames[pending.frame].version.clone();
+            let package = self.frames[pending.frame].package.clone();
             let source = match pending.kind {
                 ModuleKind::Mpy => bytes,
                 ModuleKind::Compile { .. } | ModuleKind::Source => with_version_injected(bytes, version.as_deref()),
@@ -528,6 +571,7 @@ impl Resolver<'_> {
                 kind: pending.kind,
                 origin: pending.origin,
                 version,
+                package,
                 source,
             });
         }

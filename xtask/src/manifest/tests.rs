@@ -279,3 +279,100 @@ fn convert_refuses_what_it_cannot_express() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The micropython-lib-style fixture library and the application that requires its packages.
+fn mplib_fixture() -> (PathBuf, Vec<(String, PathBuf)>) {
+    let manifest = root().join("tests/manifest/mplib-app");
+    (manifest, vec![("mplib".to_string(), root().join("tests/manifest/mplib"))])
+}
+
+fn resolve_mplib_fixture() -> ResolvedManifest {
+    let (manifest, libraries) = mplib_fixture();
+    super::resolve::resolve_with_libraries(&manifest, &test_board(false), &root(), &BTreeMap::new(), &libraries)
+        .unwrap_or_else(|error| panic!("{}", error.render()))
+}
+
+/// `expected.resolved` was written by `tests/manifest/mplib-compare.sh fixture`
+/// from MicroPython's own `tools/manifestfile.py`: one JSON object per frozen
+/// file with its source, opt (`null`: unset, which mpy-cross takes as 0) and
+/// the `__version__` MicroPython's freezer appends.
+#[test]
+fn micropython_lib_fixture_resolves_like_micropython() {
+    let resolved = resolve_mplib_fixture();
+    let expected_path = root().join("tests/manifest/mplib-app/expected.resolved");
+    let expected_text = std::fs::read_to_string(&expected_path).unwrap_or_default();
+    let mut expected: Vec<String> = Vec::new();
+    for line in expected_text.lines() {
+        let row: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|error| panic!("{}: {error}: {line}", relative(&expected_path)));
+        let version = row["version"].as_str().map_or("-".to_string(), |version| format!("__version__ = {version:?}"));
+        expected.push(format!(
+            "{} -O{} {} {version}",
+            row["name"].as_str().unwrap_or_default(),
+            row["opt"].as_u64().unwrap_or(0),
+            row["source"].as_str().unwrap_or_default()
+        ));
+    }
+    assert!(expected.len() >= 30, "only {} expected modules", expected.len());
+    let mut actual: Vec<String> = Vec::new();
+    for module in &resolved.modules {
+        let super::ModuleKind::Compile { opt } = module.kind else {
+            panic!("{} is not compiled: {:?}", module.name, module.kind);
+        };
+        let original = std::fs::read(&module.source_path).unwrap_or_default();
+        let version = match module.source.strip_prefix(original.as_slice()) {
+            Some(b"") => "-".to_string(),
+            Some(appended) => {
+                let appended = String::from_utf8_lossy(appended);
+                let line = appended.strip_prefix("\n\n").and_then(|rest| rest.strip_suffix('\n'));
+                let value =
+                    line.and_then(|line| line.strip_prefix("__version__ = '")).and_then(|v| v.strip_suffix('\''));
+                format!("__version__ = {:?}", value.unwrap_or("(malformed)"))
+            }
+            None => "(source changed)".to_string(),
+        };
+        actual.push(format!("{} -O{opt} {} {version}", module.name, relative(&module.source_path)));
+    }
+    actual.sort();
+    assert_eq!(actual.join("\n"), expected.join("\n"));
+}
+
+#[test]
+fn micropython_lib_fixture_shows_packages_and_manifests() {
+    let resolved = resolve_mplib_fixture();
+    let actual = render_show(&resolved, &test_board(false), &root());
+    let failure = check_file(&root().join("tests/manifest/mplib-app/manifest.show"), &actual);
+    assert!(failure.is_none(), "{}", failure.unwrap_or_default());
+    let by_name = |name: &str| resolved.modules.iter().find(|module| module.name == name);
+    let core = by_name("bleish/core.py").map(|module| (module.package.clone(), module.origin.file.clone()));
+    let expected_origin = "tests/manifest/mplib/micropython/bluetooth/bleish-core/manifest.py".to_string();
+    assert_eq!(core, Some((Some("bleish-core".to_string()), expected_origin)));
+    assert_eq!(by_name("main.py").map(|module| module.package.clone()), Some(None));
+}
+
+/// Freezes the fixture application and runs it on the host runner; the
+/// expected output is CPython's, running the files as MicroPython's freezer
+/// would compile them (`mplib-compare.sh fixture`).
+#[test]
+fn micropython_lib_fixture_runs_on_the_host() {
+    use crate::freeze::{Input, InputKind, Inputs};
+    let resolved = resolve_mplib_fixture();
+    let mut inputs = Inputs::default();
+    for module in &resolved.modules {
+        let super::ModuleKind::Compile { opt } = module.kind else {
+            panic!("{} is not compiled", module.name);
+        };
+        let kind = InputKind::Compile { source: module.source.clone(), opt };
+        inputs.modules.push(Input { name: module.name.clone(), kind });
+    }
+    inputs.main = Some("main.py".to_string());
+    let frozen = crate::freeze::freeze(&inputs, "host", None)
+        .unwrap_or_else(|error| panic!("{error:#}"))
+        .unwrap_or_else(|rendered| panic!("{rendered}"));
+    let mut port = rime_host::HostPort::new(true);
+    let outcome = rime_host::run_image(&frozen.image.bytes, rime_host::DEFAULT_HEAP, Default::default(), &mut port);
+    let output = String::from_utf8_lossy(&port.capture.unwrap_or_default()).into_owned();
+    assert!(matches!(outcome, Ok(rime_vm::Outcome::Finished)), "{outcome:?}\n{output}");
+    let expected = std::fs::read_to_string(root().join("tests/manifest/mplib-app/main.out")).unwrap_or_default();
+    assert_eq!(output, expected);
+}

@@ -114,7 +114,12 @@ pub fn pico_frozen_blink(sh: &Shell) -> anyhow::Result<()> {
     let dir = root.join("firmware/pico");
     let mut firsts = Vec::new();
     for round in 0..2 {
-        let args = crate::freeze::Args { board: "pico".into(), manifest: manifest.clone(), vars: Vec::new() };
+        let args = crate::freeze::Args {
+            board: "pico".into(),
+            manifest: manifest.clone(),
+            vars: Vec::new(),
+            libs: Vec::new(),
+        };
         let code = crate::freeze::run(args)?;
         ensure!(code == std::process::ExitCode::SUCCESS, "cargo xtask freeze --board pico failed");
         let files: Vec<Vec<u8>> = ["frozen.img", "firmware.elf", "firmware.uf2", "firmware.bin"]

@@ -1,0 +1,1 @@
+require("tomlopts", unix_ffi=True)

@@ -1,0 +1,1 @@
+module("bad_opt.py", opt=7)

@@ -1,0 +1,1 @@
+c_module("$(MPY_DIR)/examples/usercmodule/cexample")

@@ -1,0 +1,2 @@
+for name in ["a.py", "b.py"]:
+    module(name)

@@ -1,0 +1,2 @@
+metadata(version="0.1.0")
+include("more")

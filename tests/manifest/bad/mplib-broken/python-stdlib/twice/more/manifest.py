@@ -1,0 +1,1 @@
+metadata(version="0.2.0")

@@ -1,0 +1,2 @@
+from .core import log_info
+from .device import Device

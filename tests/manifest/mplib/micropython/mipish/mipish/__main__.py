@@ -1,0 +1,1 @@
+print("mipish: nothing to install")

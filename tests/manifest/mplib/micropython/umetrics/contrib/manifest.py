@@ -1,0 +1,1 @@
+module("umetrics_text.py", base_path="..")

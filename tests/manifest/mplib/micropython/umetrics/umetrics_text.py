@@ -1,0 +1,2 @@
+def bar(count, width=10):
+    return "#" * min(count, width)

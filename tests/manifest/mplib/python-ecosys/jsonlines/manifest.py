@@ -1,0 +1,3 @@
+metadata(version="0.2.0")
+require("textwrapper")
+module("jsonlines.py")

@@ -1,0 +1,1 @@
+WHERE = "python-ecosys"

@@ -1,0 +1,1 @@
+from tinytemplate.render import render

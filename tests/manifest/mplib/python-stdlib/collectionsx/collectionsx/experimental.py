@@ -1,0 +1,1 @@
+raise ImportError("experimental.py is not listed in the manifest and must not be frozen")

@@ -1,0 +1,2 @@
+metadata(version="0.2.0")
+module("fnmatcher.py")

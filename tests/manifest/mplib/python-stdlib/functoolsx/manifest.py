@@ -1,0 +1,3 @@
+metadata(version="0.0.7")
+require("operatorx")
+module("functoolsx.py")

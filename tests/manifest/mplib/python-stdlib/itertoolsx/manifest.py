@@ -1,0 +1,3 @@
+metadata(version="0.2.2")
+require("functoolsx")
+module("itertoolsx.py")

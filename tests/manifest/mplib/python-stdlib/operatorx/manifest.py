@@ -1,0 +1,2 @@
+metadata(version="0.1.1")
+module("operatorx.py")

@@ -1,0 +1,3 @@
+metadata(version="0.1.0", description="Wraps text to a width.")
+
+module("textwrapper.py")

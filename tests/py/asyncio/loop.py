@@ -19,7 +19,6 @@ async def stopper(loop):
 
 
 loop = asyncio.new_event_loop()
-asyncio.set_event_loop(loop)
 print(loop.run_until_complete(step("a", 2)))
 background = loop.create_task(step("b", 3))
 loop.create_task(stopper(loop))

@@ -179,7 +179,7 @@ impl<'a> Vm<'a> {
             buffer[1..=args.len()].copy_from_slice(args);
             return self.call(method, &buffer[..=args.len()], kw);
         }
-        Err(self.type_error_for("object isn't callable:", function))
+        Err(self.type_error_object(function, "isn't callable"))
     }
 
     /// Makes a frame for `function` and binds the arguments to its locals.

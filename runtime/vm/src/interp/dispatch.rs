@@ -255,7 +255,7 @@ impl<'a> Vm<'a> {
                         if tri!('op, self.map_remove(map, name)).is_none() {
                             let text = self.qstr_str_copy(name);
                             tri!('op, Err::<(), _>(
-                                self.raise_fmt(TypeId::NameError, format_args!("name '{}' is not defined", text.as_str()))
+                                self.raise_fmt(TypeId::NameError, format_args!("name '{}' isn't defined", text.as_str()))
                             ));
                         }
                     }

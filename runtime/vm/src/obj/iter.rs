@@ -68,7 +68,7 @@ impl Vm<'_> {
                         return Ok(iterator);
                     }
                     self.pop_roots(mark);
-                    return Err(self.type_error_for("object is not iterable:", obj));
+                    return Err(self.type_error_object(obj, "isn't iterable"));
                 }
             },
         };

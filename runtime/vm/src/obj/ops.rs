@@ -203,17 +203,12 @@ impl Vm<'_> {
                 return self.truthy(result);
             }
         }
-        let symbol = match op {
-            OP_LESS => "<",
-            OP_MORE => ">",
-            OP_LESS_EQUAL => "<=",
-            _ => ">=",
-        };
-        Err(self.binary_type_error(symbol, left, right, true))
+        Err(self.binary_type_error(method, left, right))
     }
 
-    /// TypeError for an operator that does not apply.
-    pub fn binary_type_error(&mut self, symbol: &str, left: Obj, right: Obj, ordering: bool) -> crate::vm::Raised {
+    /// TypeError for an operator that does not apply, in MicroPython's
+    /// words: `unsupported types for __add__: 'int', 'str'`.
+    pub fn binary_type_error(&mut self, method: &str, left: Obj, right: Obj) -> crate::vm::Raised {
         let mut names = [[0u8; 32]; 2];
         let mut lengths = [0usize; 2];
         for (slot, obj) in [left, right].into_iter().enumerate() {
@@ -225,17 +220,7 @@ impl Vm<'_> {
         }
         let left_name = core::str::from_utf8(&names[0][..lengths[0]]).unwrap_or("?");
         let right_name = core::str::from_utf8(&names[1][..lengths[1]]).unwrap_or("?");
-        if ordering {
-            self.raise_fmt(
-                TypeId::TypeError,
-                format_args!("'{symbol}' not supported between instances of '{left_name}' and '{right_name}'"),
-            )
-        } else {
-            self.raise_fmt(
-                TypeId::TypeError,
-                format_args!("unsupported operand type(s) for {symbol}: '{left_name}' and '{right_name}'"),
-            )
-        }
+        self.raise_fmt(TypeId::TypeError, format_args!("unsupported types for {method}: '{left_name}', '{right_name}'"))
     }
 
     /// `bool(obj)`.

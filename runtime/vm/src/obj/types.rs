@@ -1,6 +1,7 @@
 //! The builtin types: one static type object each, with its name and base.
 //!
 //! A static type object's words are `type, name qstr, base type (or NULL)`.
+//! A `super` object's words are `type, class, self`.
 //! Classes made by `class` statements live on the heap with the layout
 //! `type, name qstr, bases tuple, locals dict, native base`, see `obj::class`.
 
@@ -106,6 +107,7 @@ builtin_types! {
     MemoryView = "memoryview", Object;
     Deque = "deque", Object;
     Array = "array", Object;
+    Super = "super", Object;
 }
 
 impl TypeId {

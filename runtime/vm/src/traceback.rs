@@ -34,8 +34,8 @@ impl Vm<'_> {
         }
         let name = self.type_name(exc);
         self.emit_str(sink, Obj::qstr(name))?;
-        let args = self.exception_args(exc);
-        if self.is_exception(exc) && self.tuple_len(args) > 0 {
+        if self.is_exception(exc) {
+            // MicroPython prints the colon even when there are no arguments.
             self.emit(sink, b": ")?;
             self.print_obj(sink, exc, Style::Str)?;
         }

@@ -825,9 +825,12 @@ impl<'a> Vm<'a> {
                     }
                     0x65 | 0x66 => {
                         if opcode == 0x66 {
-                            // `raise X from Y`: MicroPython drops the cause with a warning.
-                            sp -= 1;
-                            self.port.write_stderr(b"Warning: exception chaining not supported\n");
+                            // `raise X from Y`: MicroPython drops the cause, with a
+                            // warning unless the cause is None.
+                            let cause = pop!();
+                            if !cause.is_none() {
+                                self.port.write_stderr(b"Warning: exception chaining not supported\n");
+                            }
                         }
                         let obj = top!();
                         save!();

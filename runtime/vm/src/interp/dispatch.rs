@@ -443,7 +443,7 @@ impl<'a> Vm<'a> {
                         if len < left + right {
                             tri!('op, Err::<(), _>(self.raise_fmt(
                                 TypeId::ValueError,
-                                format_args!("not enough values to unpack (expected at least {}, got {len})", left + right)
+                                format_args!("need more than {len} values to unpack")
                             )));
                         }
                         set_top!(list);

@@ -305,10 +305,7 @@ impl Vm<'_> {
         if got > wanted {
             self.raise_fmt(TypeId::ValueError, format_args!("too many values to unpack (expected {wanted})"))
         } else {
-            self.raise_fmt(
-                TypeId::ValueError,
-                format_args!("not enough values to unpack (expected {wanted}, got {got})"),
-            )
+            self.raise_fmt(TypeId::ValueError, format_args!("need more than {got} values to unpack"))
         }
     }
 

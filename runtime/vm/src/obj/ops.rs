@@ -94,9 +94,16 @@ impl Vm<'_> {
             _ => {}
         }
         if let Some(result) = self.call_special_binary(left, "__eq__", right)? {
-            return self.truthy(result);
+            if result != Singleton::NotImplemented.obj() {
+                return self.truthy(result);
+            }
         }
-        Ok(false)
+        if let Some(result) = self.call_special_binary(right, "__eq__", left)? {
+            if result != Singleton::NotImplemented.obj() {
+                return self.truthy(result);
+            }
+        }
+        Ok(left == right)
     }
 
     fn dict_equal(&mut self, left: Obj, right: Obj) -> R<bool> {

@@ -9,7 +9,7 @@ async def after(ms, name):
 
 
 async def main():
-    tasks = [asyncio.create_task(after(ms, name)) for ms, name in ((30, "c"), (10, "a"), (20, "b"), (0, "zero"))]
+    tasks = [asyncio.create_task(after(ms, name)) for ms, name in ((120, "c"), (40, "a"), (80, "b"), (0, "zero"))]
     for t in tasks:
         await t
     print(order)

@@ -8,6 +8,8 @@
 //! of that folder's parent under their path relative to `pkgs/`. Tests that
 //! mention `asyncio` also get the frozen asyncio package from
 //! `manifests/lib/asyncio`, as the base manifests freeze it into every image.
+//! A test may end with an uncaught exception: its traceback is then part of
+//! the expected output, compared after [`normalise_reference`].
 
 use std::path::{Path, PathBuf};
 

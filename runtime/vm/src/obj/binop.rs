@@ -12,7 +12,6 @@ const FIRST_INPLACE: u8 = 9;
 const LAST_INPLACE: u8 = 21;
 const INPLACE_OFFSET: u8 = 13;
 
-
 impl Vm<'_> {
     /// `left op right` for any MicroPython binary operator number.
     pub fn binary_op(&mut self, op: u8, left: Obj, right: Obj) -> R<Obj> {

@@ -295,8 +295,14 @@ impl Vm<'_> {
                 }
             }
             if name == q("__init__") {
-                if self.native_type_of_type(class).is_exception() {
+                let native = self.native_type_of_type(class);
+                if native.is_exception() {
                     return Ok((crate::builtins::exception_init_obj(), self_obj));
+                }
+                if matches!(native, TypeId::List | TypeId::Dict) {
+                    if let Some(init) = crate::builtins::lookup_method(TypeId::Object, name.qstr_id()) {
+                        return Ok((init, self_obj));
+                    }
                 }
                 return Ok((crate::builtins::object_init_obj(), self_obj));
             }
@@ -389,7 +395,16 @@ impl Vm<'_> {
                 return Ok(instance);
             }
         }
-        let instance = self.new_instance(type_obj, args, kw)?;
+        // A builtin base gets the call's arguments only when the class has no
+        // `__init__`; otherwise that `__init__` passes them on through
+        // `super().__init__(…)` if it wants to.
+        let has_own_init =
+            self.class_lookup(type_obj, q("__init__")).is_some_and(|init| self.native_type(init) == TypeId::Function);
+        let instance = if has_own_init && matches!(native, TypeId::List | TypeId::Dict) {
+            self.new_instance(type_obj, &[], &[])?
+        } else {
+            self.new_instance(type_obj, args, kw)?
+        };
         let mark = self.root_mark();
         self.push_root(instance)?;
         let has_init = self.run_init(type_obj, instance, args, kw)?;

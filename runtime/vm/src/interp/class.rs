@@ -45,7 +45,25 @@ pub static OBJECT_METHODS: &[(u16, Handler)] = &[
     (qstr_id("__setattr__"), object_setattr),
     (qstr_id("__delattr__"), object_delattr),
     (qstr_id("__new__"), object_new),
+    (qstr_id("__init__"), object_init),
 ];
+
+/// `object.__init__(self, *args)`, which is also what `super().__init__(…)`
+/// reaches from a class derived from `list` or `dict`: there it fills the
+/// builtin part of the instance, as `list(iterable)` or `dict(…)` would.
+fn object_init(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    let Some((&instance, rest)) = args.split_first() else { return Ok(Obj::NONE) };
+    let native = vm.native_type(instance);
+    let filler = match native {
+        TypeId::List if !rest.is_empty() => qstr_id("extend"),
+        TypeId::Dict if !rest.is_empty() || !kw.is_empty() => qstr_id("update"),
+        _ => return Ok(Obj::NONE),
+    };
+    match crate::builtins::lookup_method(native, u32::from(filler)) {
+        Some(method) => vm.call(method, args, kw),
+        None => Ok(Obj::NONE),
+    }
+}
 
 /// `object.__new__(cls)`: a bare instance of `cls`, without calling `__init__`.
 fn object_new(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {

@@ -52,7 +52,7 @@ builtin_types! {
     Range = "range", Object;
     Slice = "slice", Object;
     Function = "function", Object;
-    BuiltinFunction = "builtin_function_or_method", Object;
+    BuiltinFunction = "function", Object;
     BoundMethod = "bound_method", Object;
     Module = "module", Object;
     Cell = "cell", Object;
@@ -63,8 +63,8 @@ builtin_types! {
     ClassMethod = "classmethod", Object;
     Generator = "generator", Object;
     SeqIterator = "iterator", Object;
-    RangeIterator = "range_iterator", Object;
-    DictIterator = "dict_keyiterator", Object;
+    RangeIterator = "iterator", Object;
+    DictIterator = "iterator", Object;
     DictView = "dict_keys", Object;
     Enumerate = "enumerate", Object;
     Zip = "zip", Object;

@@ -407,26 +407,23 @@ impl Vm<'_> {
         };
         let mark = self.root_mark();
         self.push_root(instance)?;
-        let has_init = self.run_init(type_obj, instance, args, kw)?;
-        if !has_init && !args.is_empty() && native == TypeId::Object {
-            return Err(self.raise_msg(TypeId::TypeError, "function takes 0 positional arguments but 1 were given"));
-        }
+        // Without an `__init__`, MicroPython ignores the arguments.
+        self.run_init(type_obj, instance, args, kw)?;
         self.pop_roots(mark);
         Ok(instance)
     }
 
-    /// Calls the class's `__init__` (a Python function) on a new instance;
-    /// whether there was one.
-    fn run_init(&mut self, type_obj: Obj, instance: Obj, args: &[Obj], kw: &[Obj]) -> R<bool> {
-        let Some(init) = self.class_lookup(type_obj, q("__init__")) else { return Ok(false) };
+    /// Calls the class's `__init__` (a Python function) on a new instance.
+    fn run_init(&mut self, type_obj: Obj, instance: Obj, args: &[Obj], kw: &[Obj]) -> R<()> {
+        let Some(init) = self.class_lookup(type_obj, q("__init__")) else { return Ok(()) };
         if self.native_type(init) != TypeId::Function {
-            return Ok(true);
+            return Ok(());
         }
         let result = self.call_with_self(init, instance, Args::Slice(args), Args::Slice(kw))?;
         if !result.is_none() {
             return Err(self.raise_msg(TypeId::TypeError, "__init__() should return None"));
         }
-        Ok(true)
+        Ok(())
     }
 
     /// `__build_class__(body, name, *bases)`.

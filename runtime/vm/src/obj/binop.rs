@@ -152,7 +152,8 @@ impl Vm<'_> {
                 }
             }
         }
-        let method = names[usize::from(inplace)].get(index).copied().unwrap_or("");
+        // MicroPython names the plain operator even for an in-place one.
+        let method = names[0].get(index).copied().unwrap_or("");
         Err(self.binary_type_error(method, left, right))
     }
 
@@ -512,7 +513,7 @@ impl Vm<'_> {
                 if self.call_special_ternary(obj, "__setitem__", index, value)?.is_some() {
                     return Ok(());
                 }
-                Err(self.type_error_for("object doesn't support item assignment:", obj))
+                Err(self.type_error_object(obj, "doesn't support item assignment"))
             }
         }
     }
@@ -571,7 +572,7 @@ impl Vm<'_> {
                 if self.call_special_binary(obj, "__delitem__", index)?.is_some() {
                     return Ok(());
                 }
-                Err(self.type_error_for("object doesn't support item deletion:", obj))
+                Err(self.type_error_object(obj, "doesn't support item deletion"))
             }
         }
     }

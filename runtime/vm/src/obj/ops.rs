@@ -43,7 +43,7 @@ impl Vm<'_> {
                 Ok(hash)
             }
             TypeId::List | TypeId::Dict | TypeId::Set | TypeId::ByteArray => {
-                Err(self.type_error_for("unhashable type:", obj))
+                Err(self.type_error_for("unsupported type for __hash__:", obj))
             }
             _ => {
                 if let Some(result) = self.call_special_unary(obj, "__hash__")? {
@@ -293,7 +293,9 @@ impl Vm<'_> {
         if let Some(result) = self.call_special_unary(obj, "__len__")? {
             return Ok(self.to_i64(result)?.max(0) as usize);
         }
-        Err(self.type_error_for("object of type has no len():", obj))
+        let name = self.type_name(obj);
+        let text = self.qstr_str_copy(Obj::qstr(name));
+        Err(self.raise_fmt(TypeId::TypeError, format_args!("object of type '{}' has no len()", text.as_str())))
     }
 
     /// The number of characters of a str.
@@ -387,14 +389,13 @@ impl Vm<'_> {
         if let Some(result) = self.call_special_unary(value, method)? {
             return Ok(result);
         }
-        let symbol = ["+", "-", "~"][op as usize % 3];
         let name = self.type_name(value);
         let mut copy = [0u8; 32];
         let bytes = self.qstr_bytes(name);
         let len = bytes.len().min(32);
         copy[..len].copy_from_slice(&bytes[..len]);
         let name = core::str::from_utf8(&copy[..len]).unwrap_or("?");
-        Err(self.raise_fmt(TypeId::TypeError, format_args!("bad operand type for unary {symbol}: '{name}'")))
+        Err(self.raise_fmt(TypeId::TypeError, format_args!("unsupported type for {method}: '{name}'")))
     }
 }
 

@@ -2,6 +2,7 @@
 // reports what it printed on UART0 and how often it toggled GPIO25 (the LED).
 //
 // Usage: node run-pico.mjs FILE.uf2 [--marker TEXT] [--toggles N] [--budget N]
+//                           [--usb] [--line-cycles PREFIX]
 //
 // The UF2 is loaded exactly as the BOOTSEL drive would flash it: every block
 // of the RP2040 family (0xe48bff56) is written at its target address, blocks
@@ -28,7 +29,27 @@
 // or the firmware calls reset_to_usb_boot or an unimplemented ROM function.
 // The output is the captured UART text, then a `GPIO25: n toggles` line and a
 // summary line with the instructions executed and the simulated time.
-import { RP2040, ConsoleLogger, GPIOPinState, LogLevel } from "rp2040js";
+//
+// Cycles: the simulated clock counts the core's cycles at 125 MHz. The summary
+// gives the cycle count at which the first byte reached UART0 (`first UART
+// byte at cycle N`) and, with `--line-cycles PREFIX`, the cycle count at which
+// the first byte of the first UART line starting with PREFIX arrived (`line
+// PREFIX at cycle N`); `cargo xtask bench` reads both.
+//
+// USB CDC serial (`--usb`): rp2040js's USBCDC helper plays the host. It
+// enumerates the device (address, configuration descriptor, configuration),
+// then asks for DTR and RTS, and collects everything the firmware sends on the
+// CDC data endpoint. The helper sends each request as soon as the previous
+// packet is out, without the pauses of a real host; a firmware that services
+// USB every 10 ms, as rime's does while it sleeps, then misses the first
+// SET_CONFIGURATION (usb-device stays in the Addressed state). So the harness,
+// like a host retrying a request, sends SET_CONFIGURATION once more
+// USB_RECONFIGURE_MS after the helper finished. The summary gives the cycle
+// of that request (`USB configured at cycle N`); the collected text is
+// printed as one `USB: "..."` line (a JSON string) before the GPIO25 line.
+// Output written before the host configured the device (the boot banner,
+// printed right after reset) exists only on UART0, as on a real board.
+import { RP2040, ConsoleLogger, GPIOPinState, LogLevel, USBCDC, setDeviceConfigurationPacket } from "rp2040js";
 import fs from "fs";
 
 const UF2_MAGIC0 = 0x0a324655;
@@ -41,7 +62,9 @@ const FLASH_START = 0x10000000;
 
 function usage(message) {
   console.error(`run-pico.mjs: ${message}`);
-  console.error("usage: node run-pico.mjs FILE.uf2 [--marker TEXT] [--toggles N] [--budget INSTRUCTIONS]");
+  console.error(
+    "usage: node run-pico.mjs FILE.uf2 [--marker TEXT] [--toggles N] [--budget INSTRUCTIONS] [--usb] [--line-cycles PREFIX]",
+  );
   process.exit(2);
 }
 
@@ -50,9 +73,13 @@ let file = null;
 let marker = null;
 let wantToggles = 0;
 let budget = 50_000_000;
+let usb = false;
+let linePrefix = null;
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
   if (arg === "--marker") marker = args[++i];
+  else if (arg === "--usb") usb = true;
+  else if (arg === "--line-cycles") linePrefix = args[++i];
   else if (arg === "--toggles") wantToggles = Number(args[++i]);
   else if (arg === "--budget") budget = Number(args[++i]);
   else if (file === null) file = arg;
@@ -245,15 +272,51 @@ rom.setUint16(0x16, dataTable, true);
 rom.setUint16(0x18, lookup, true);
 mcu.bootrom.set(new Uint32Array(rom.buffer));
 
-// ---- Capture: UART0 and GPIO25. ----
+// ---- Capture: UART0 (with the cycle marks), USB CDC and GPIO25. ----
+const CLOCK_HZ = 125e6;
+const cycleNanos = 1e9 / CLOCK_HZ;
+const cyclesNow = () => Math.round(mcu.clock.nanos / cycleNanos);
 let output = "";
 let toggles = 0;
 let done = false;
+let firstByteCycle = null;
+let lineStartCycle = 0;
+let lineStart = 0;
+let prefixCycle = null;
 const finished = () => (marker === null || output.includes(marker)) && toggles >= wantToggles;
 mcu.uart[0].onByte = (byte) => {
+  const now = cyclesNow();
+  if (firstByteCycle === null) firstByteCycle = now;
+  if (output.length === lineStart) lineStartCycle = now;
   output += String.fromCharCode(byte);
+  if (linePrefix !== null && prefixCycle === null) {
+    // A line starts after "\n"; leading "\r" characters are skipped when
+    // matching (the banner starts with "\r\n").
+    const line = output.slice(lineStart).replace(/^\r+/, "");
+    if (line.startsWith(linePrefix)) prefixCycle = lineStartCycle;
+  }
+  if (byte === 0x0a) lineStart = output.length;
   if (finished()) done = true;
 };
+const USB_RECONFIGURE_MS = 20;
+let usbOutput = "";
+let usbEnumeratedCycle = null;
+let usbConfiguredCycle = null;
+function serviceUsbHost() {
+  if (usbEnumeratedCycle === null || usbConfiguredCycle !== null) return;
+  if (cyclesNow() < usbEnumeratedCycle + (USB_RECONFIGURE_MS * CLOCK_HZ) / 1000) return;
+  usbConfiguredCycle = cyclesNow();
+  mcu.usbCtrl.sendSetupPacket(setDeviceConfigurationPacket(1));
+}
+if (usb) {
+  const cdc = new USBCDC(mcu.usbCtrl);
+  cdc.onDeviceConnected = () => {
+    if (usbEnumeratedCycle === null) usbEnumeratedCycle = cyclesNow();
+  };
+  cdc.onSerialData = (buffer) => {
+    for (const byte of buffer) usbOutput += String.fromCharCode(byte);
+  };
+}
 // A toggle is a change between driven-low and driven-high; the pin becoming
 // an output (from input) is not one.
 const driven = (state) => state === GPIOPinState.Low || state === GPIOPinState.High;
@@ -271,10 +334,10 @@ mcu.onBreak = (id) => {
 mcu.core.SP = 0x20042000;
 mcu.core.LR = 0;
 mcu.core.PC = FLASH_START;
-const cycleNanos = 1e9 / 125e6;
 let executed = 0;
 const started = Date.now();
 while (!done && failures.length === 0 && executed < budget) {
+  if (usb) serviceUsbHost();
   if (mcu.core.waiting) {
     const nanos = mcu.clock.nanosToNextAlarm;
     mcu.clock.tick(nanos > 0 ? nanos : 1000);
@@ -288,9 +351,17 @@ if (!done && failures.length === 0 && finished()) done = true;
 
 process.stdout.write(output);
 if (output.length > 0 && !output.endsWith("\n")) process.stdout.write("\n");
+if (usb) console.log(`USB: ${JSON.stringify(usbOutput)}`);
 console.log(`GPIO25: ${toggles} toggles`);
 const simulated = (mcu.clock.nanos / 1e9).toFixed(3);
-console.log(`run-pico: ${blocks} UF2 blocks, ${executed} steps, ${simulated} s simulated, ${wall.toFixed(2)} s wall`);
+const marks = [
+  firstByteCycle !== null ? `, first UART byte at cycle ${firstByteCycle}` : "",
+  linePrefix !== null && prefixCycle !== null ? `, line ${JSON.stringify(linePrefix)} at cycle ${prefixCycle}` : "",
+  usbConfiguredCycle !== null ? `, USB configured at cycle ${usbConfiguredCycle}` : "",
+].join("");
+console.log(
+  `run-pico: ${blocks} UF2 blocks, ${executed} steps, ${simulated} s simulated, ${wall.toFixed(2)} s wall${marks}`,
+);
 for (const message of failures) console.error(`run-pico: ${message}`);
 if (!done) {
   const wanted = [marker !== null ? `the marker ${JSON.stringify(marker)}` : null, wantToggles ? `${wantToggles} toggles` : null]

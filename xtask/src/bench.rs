@@ -14,8 +14,10 @@
 //! so, writes an empty `results.json` and exits 0, instead of printing
 //! made-up figures.
 
+mod boot_cycles;
 mod compile;
 mod image;
+mod import_heap;
 mod parse;
 mod vm;
 
@@ -60,6 +62,8 @@ pub const SUITES: &[Suite] = &[
     Suite { name: "compile", run: compile::run },
     Suite { name: "image", run: image::run },
     Suite { name: "vm", run: vm::run },
+    Suite { name: "import-heap", run: import_heap::run },
+    Suite { name: "boot-cycles", run: boot_cycles::run },
 ];
 
 /// Everything one run wrote to `results.json`.

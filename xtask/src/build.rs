@@ -11,8 +11,10 @@
 //! pico2, pico2_w; `--all-boards` builds each of them) into
 //! `firmware/B/runtime.elf` and `firmware/B/runtime.uf2`, and prints one
 //! report line per board: the runtime's flash against its region, static RAM,
-//! the heap and the frozen-image region. A runtime that overflows its region
-//! fails the build (see `rp2.rs`).
+//! the heap and the frozen-image region, then the size of the board's last
+//! frozen image (`firmware/B/frozen.img`) and the heap free at boot with it,
+//! or with an empty image when there is none yet (`rp2::image_report`). A
+//! runtime that overflows its region fails the build (see `rp2.rs`).
 //!
 //! The thumb builds use their own target directory, `target/thumb`, so they
 //! never invalidate or wait on the host workspace's `target/`.
@@ -56,7 +58,8 @@ pub fn run(args: Args) -> crate::Outcome {
             let built = rp2::build_board(&sh, board)?;
             let root = crate::project_root();
             let shown = |path: &Path| path.strip_prefix(&root).unwrap_or(path).display().to_string();
-            reports.push(format!("{}  -> {}, {}", built.report(), shown(&built.elf), shown(&built.uf2)));
+            let image = rp2::image_report(board)?;
+            reports.push(format!("{}  {image}  -> {}, {}", built.report(), shown(&built.elf), shown(&built.uf2)));
         }
         for line in reports {
             println!("{line}");

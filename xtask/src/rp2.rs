@@ -15,7 +15,11 @@
 //!
 //! The freezer (`cargo xtask freeze --board B`) places images in the board's
 //! frozen-image region, `frozen_origin..frozen_origin + frozen_size`, linked
-//! to run there; [`Rp2Board::frozen_region`] gives it that range.
+//! to run there; [`Rp2Board::frozen_region`] gives it that range. The last
+//! 4 KiB sector of that region is the module-info area
+//! ([`Rp2Board::module_info_area`]), where the freezer writes the picotool
+//! feature lines naming the frozen modules (see `ports/rp2/src/board.rs`);
+//! the image itself must end before it.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -31,6 +35,14 @@ use crate::{toolchain, uf2};
 
 /// The least RAM a board must leave for the stack above its static data.
 pub const MIN_STACK: u64 = 16 * 1024;
+
+/// The size of the module-info area at the end of the frozen-image region;
+/// `ports/rp2/src/board.rs` has the same numbers.
+pub const MODULE_INFO_SIZE: u32 = 4096;
+/// How many picotool entry slots the module-info area starts with.
+pub const MODULE_INFO_SLOTS: usize = 32;
+/// The size of one slot: type (u16), tag (u16), id (u32), string address (u32).
+pub const MODULE_INFO_SLOT_SIZE: u32 = 12;
 
 /// One `ports/rp2/boards/<name>/board.toml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -83,6 +95,13 @@ impl Rp2Board {
         self.frozen_origin..self.frozen_origin + self.frozen_size
     }
 
+    /// The module-info area: the last [`MODULE_INFO_SIZE`] bytes of the
+    /// frozen-image region.
+    pub fn module_info_area(&self) -> Range<u32> {
+        let end = self.frozen_origin + self.frozen_size;
+        end - MODULE_INFO_SIZE..end
+    }
+
     /// The UF2 family of the board's chip.
     pub fn family(&self) -> anyhow::Result<uf2::Family> {
         uf2::Family::of_chip(&self.chip)
@@ -113,6 +132,10 @@ impl Rp2Board {
             "the runtime and frozen-image regions overlap"
         );
         ensure!(self.runtime_origin == self.flash_origin, "the runtime region must start flash (the boot ROM runs it)");
+        ensure!(
+            self.frozen_size > MODULE_INFO_SIZE,
+            "the frozen-image region must be larger than its {MODULE_INFO_SIZE}-byte module-info area"
+        );
         ensure!(self.heap_size % 4 == 0, "heap_size must be a multiple of 4");
         ensure!(!self.description.is_empty() && self.console_baud > 0, "description and console_baud must be set");
         ensure!(
@@ -249,6 +272,34 @@ impl BuiltRuntime {
             board.frozen_size / 1024,
         )
     }
+}
+
+/// The image part of a board's build report: the size of the image in
+/// `firmware/<board>/frozen.img` (the last one frozen for the board) and the
+/// heap free at boot with it, or, when there is none or it is for another
+/// runtime build, the heap free at boot with an empty image (the VM's own
+/// start-up cost, every image's floor).
+pub fn image_report(board: &Rp2Board) -> anyhow::Result<String> {
+    let path = crate::project_root().join("firmware").join(&board.name).join("frozen.img");
+    if let Ok(image) = std::fs::read(&path) {
+        if let Ok(free) = crate::freeze::link::free_heap_at_boot(&image, board.heap_size) {
+            return Ok(format!("image {:>6} B  heap free at boot {:>6} B", image.len(), free));
+        }
+    }
+    let inputs = crate::freeze::Inputs {
+        modules: vec![crate::freeze::Input {
+            name: "main.py".to_string(),
+            kind: crate::freeze::InputKind::Compile { source: Vec::new(), opt: 0 },
+        }],
+        main: Some("main.py".to_string()),
+        ..crate::freeze::Inputs::default()
+    };
+    let frozen = match crate::freeze::freeze_at(&inputs, &board.name, board.frozen_origin, None)? {
+        Ok(frozen) => frozen,
+        Err(rendered) => anyhow::bail!("an empty image does not freeze for {}:\n{rendered}", board.name),
+    };
+    let free = crate::freeze::link::free_heap_at_boot(&frozen.image.bytes, board.heap_size)?;
+    Ok(format!("no image yet (an empty one: {} B, heap free at boot {free} B)", frozen.image.bytes.len()))
 }
 
 /// Builds the runtime firmware of `board` (see the module docs).

@@ -10,7 +10,8 @@
 //! ([`build_qemu_runtime`], into `target/thumb`), and `qemu-system-arm` runs
 //! it with semihosting and the generic loader putting the image at the
 //! board's `image_origin` ([`qemu_command`]); its output streams through and
-//! its exit status is the program's.
+//! its exit status is the program's. A runtime whose `RIME_ABI_ID` symbol
+//! differs from the freezer's ABI id is refused before it boots.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -169,7 +170,10 @@ pub fn build_qemu_runtime(sh: &Shell, board: &QemuBoard) -> anyhow::Result<PathB
         build = build.env(key, value);
     }
     build.run().with_context(|| format!("building the QEMU runtime for {}", board.name))?;
-    Ok(target_dir.join(target).join("release/runtime"))
+    let elf = target_dir.join(target).join("release/runtime");
+    let bytes = std::fs::read(&elf).with_context(|| format!("reading {}", elf.display()))?;
+    crate::freeze::link::check_abi(&elf, &bytes, freeze::host_abi().abi_id, &board.name)?;
+    Ok(elf)
 }
 
 /// The `qemu-system-arm` command that boots `elf` on `board` with semihosting

@@ -14,6 +14,18 @@
 //! feature) points at them. `picotool info` then shows the program name,
 //! version, description, board, build attribute, the frozen-image region as a
 //! feature line, and the binary's end.
+//!
+//! The frozen modules appear as feature lines too, although the runtime is
+//! built before any image exists: [`MODULE_INFO_SLOTS`] more pointers in
+//! `.bi_entries` point at fixed 12-byte entry slots at the start of the
+//! module-info area, the last 4 KiB sector of the frozen-image region
+//! ([`MODULE_INFO_ORIGIN`]). `cargo xtask freeze --board B` writes there one
+//! `ID_AND_STRING` feature entry per frozen module (`frozen module: NAME`),
+//! the strings after the slots, and fills the unused slots with `RAW_DATA`
+//! entries, which picotool skips. Erased flash reads as type 0xffff, which
+//! picotool skips as well, so a board without an image still reads cleanly.
+//! The area lies outside the runtime's bytes, so the runtime's build id
+//! (what an image-only update compares) does not change with the modules.
 
 #![allow(dead_code)]
 
@@ -42,6 +54,31 @@ pub static PICOTOOL_ENTRIES: [binary_info::EntryAddr; 7] = [
     ),
     binary_info::rp_binary_end!(__flash_binary_end),
 ];
+
+/// How many feature lines the module-info area holds (see the module docs).
+pub const MODULE_INFO_SLOTS: usize = 32;
+/// The size of one entry slot: type (u16), tag (u16), id (u32), string address (u32).
+pub const MODULE_INFO_SLOT_SIZE: u32 = 12;
+/// The size of the module-info area: one flash sector.
+pub const MODULE_INFO_SIZE: u32 = 4096;
+/// The module-info area's first byte: the last sector of the frozen-image region.
+pub const MODULE_INFO_ORIGIN: u32 = FROZEN_ORIGIN + FROZEN_SIZE - MODULE_INFO_SIZE;
+
+/// The addresses of the module-info slots, as more binary info entry pointers.
+#[link_section = ".bi_entries"]
+#[used]
+pub static MODULE_INFO_ENTRIES: [u32; MODULE_INFO_SLOTS] = module_info_slots();
+
+/// `MODULE_INFO_ORIGIN + i * MODULE_INFO_SLOT_SIZE` for every slot `i`.
+const fn module_info_slots() -> [u32; MODULE_INFO_SLOTS] {
+    let mut slots = [0; MODULE_INFO_SLOTS];
+    let mut index = 0;
+    while index < MODULE_INFO_SLOTS {
+        slots[index] = MODULE_INFO_ORIGIN + index as u32 * MODULE_INFO_SLOT_SIZE;
+        index += 1;
+    }
+    slots
+}
 
 /// The size of the runtime in flash: from the region's start to the end of
 /// the binary (boot2 or the IMAGE_DEF, vectors, code, constants, data).

@@ -22,6 +22,7 @@
 #![no_std]
 #![no_main]
 
+mod abi_id;
 mod board;
 mod chip;
 mod frozen;
@@ -97,6 +98,9 @@ fn print_banner(port: &mut Port<'_>, image: &Frozen, heap_bytes: usize) {
         }
     }
     let _ = writeln!(port, "heap: {heap_bytes} bytes\r");
+    if !abi_id::matches_the_vm() {
+        let _ = writeln!(port, "runtime: RIME_ABI_ID differs from the VM's ABI id (a build bug)\r");
+    }
     let _ = writeln!(port, "console: uart0 at {} baud, USB CDC serial\r", board::CONSOLE_BAUD);
 }
 

@@ -7,6 +7,9 @@
 //! its region), or else `runtime.elf` plus `frozen.img`. It splits the loadable
 //! bytes into the runtime part (everything outside the frozen-image region)
 //! and the frozen image (checked: magic, link address, board, size, checksum).
+//! Bytes in the frozen-image region's module-info area (the picotool feature
+//! lines naming the frozen modules, see `freeze/link.rs`) travel with the
+//! image: both the full and the image-only update write them.
 //!
 //! [`FlashPlan::new`] stages the bytes in a probe-rs `FlashLoader` made from
 //! the chip's built-in target description (`Registry`, `target.flash_loader()`
@@ -166,6 +169,8 @@ pub struct Firmware {
     pub runtime: Vec<Segment>,
     /// The frozen image (its `total_size` bytes), placed at the region's start.
     pub image: Option<Vec<u8>>,
+    /// The module-info area's bytes, written together with the image.
+    pub module_info: Vec<Segment>,
     /// The files it came from, for messages.
     pub sources: Vec<PathBuf>,
 }
@@ -203,11 +208,14 @@ impl Firmware {
     /// is used when the segments hold nothing in the frozen-image region.
     pub fn from_parts(board: &Rp2Board, segments: Vec<Segment>, image: Option<Vec<u8>>) -> Result<Firmware, PlanError> {
         let region = board.frozen_region();
-        let (mut runtime, mut in_region) = (Vec::new(), Vec::new());
+        let info = board.module_info_area();
+        let (mut runtime, mut in_region, mut module_info) = (Vec::new(), Vec::new(), Vec::new());
         for segment in segments {
             let range = u64::from(segment.address)..u64::from(segment.address) + segment.data.len() as u64;
             let (start, end) = (u64::from(region.start), u64::from(region.end));
-            if range.end <= start || range.start >= end {
+            if range.start >= u64::from(info.start) && range.end <= u64::from(info.end) {
+                module_info.push(segment);
+            } else if range.end <= start || range.start >= end {
                 runtime.push(segment);
             } else if range.start >= start && range.end <= end {
                 in_region.push(segment);
@@ -229,7 +237,7 @@ impl Firmware {
             Some(bytes)
         };
         let image = image.map(|bytes| check_image(board, bytes)).transpose()?;
-        Ok(Firmware { runtime, image, sources: Vec::new() })
+        Ok(Firmware { runtime, image, module_info, sources: Vec::new() })
     }
 
     pub fn runtime_id(&self) -> RuntimeId {
@@ -241,10 +249,11 @@ impl Firmware {
         self.image.as_ref().map(|bytes| Segment { address: board.frozen_origin, data: bytes.clone() })
     }
 
-    /// Everything: the runtime's segments and the image.
+    /// Everything: the runtime's segments, the image and the module-info area.
     pub fn all_segments(&self, board: &Rp2Board) -> Vec<Segment> {
         let mut segments = self.runtime.clone();
         segments.extend(self.image_segment(board));
+        segments.extend(self.module_info.iter().cloned());
         segments
     }
 }
@@ -394,7 +403,9 @@ impl FlashPlan {
     /// The image-only update: the frozen image at its region's start.
     pub fn image_only(board: &Rp2Board, firmware: &Firmware) -> Result<FlashPlan, PlanError> {
         let image = firmware.image_segment(board).ok_or(PlanError::NoImage)?;
-        FlashPlan::new(board, Mode::ImageOnly, &[image])
+        let mut segments = vec![image];
+        segments.extend(firmware.module_info.iter().cloned());
+        FlashPlan::new(board, Mode::ImageOnly, &segments)
     }
 
     /// The addresses of the sectors erased, in order.
@@ -499,6 +510,24 @@ mod tests {
             assert_eq!(&plan.writes[0].data[..image.len()], &image[..]);
             assert!(plan.writes[0].data[image.len()..].iter().all(|&byte| byte == 0xff), "padding is erased flash");
         }
+    }
+
+    #[test]
+    fn the_module_info_area_travels_with_the_image_and_not_the_runtime_id() {
+        let board = rp2_board("pico").unwrap();
+        let area = board.module_info_area();
+        let mut segments = fake::runtime_segments(&board, 45_000, 1);
+        let runtime_only = Firmware::from_parts(&board, segments.clone(), None).unwrap();
+        segments.push(Segment { address: area.start, data: vec![0x5a; 400] });
+        let image = Some(fake::frozen_image(&board, 9_876, 7));
+        let firmware = Firmware::from_parts(&board, segments, image).unwrap();
+        assert_eq!(firmware.runtime_id(), runtime_only.runtime_id(), "the module list is not part of the runtime");
+        assert_eq!(firmware.image.as_ref().map(Vec::len), Some(9_876));
+        let plan = FlashPlan::image_only(&board, &firmware).unwrap();
+        assert_eq!(*plan.sectors().last().unwrap(), area.start);
+        assert_eq!(plan.bytes(), round_up(9_876) + 4096);
+        let full = FlashPlan::full(&board, &firmware).unwrap();
+        assert!(full.sectors().contains(&area.start));
     }
 
     #[test]

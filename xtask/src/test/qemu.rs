@@ -18,8 +18,18 @@
 //!
 //! The stage prints N/M per board and fails on any mismatch except the tests
 //! in [`ALLOWED_TO_DIFFER`], each with its reason.
+//!
+//! Scaling: every test is its own QEMU process (a fresh board, as on
+//! hardware). The tests are frozen first, one after another (they share the
+//! freeze cache's files); then [`jobs`] QEMU processes run at the same time,
+//! one worker thread each taking the next test from a shared counter. Results are collected by
+//! test index, so the report and every failure name the test, in suite order,
+//! whatever order the workers finished in. Each board's line gives the time
+//! per test. `RIME_QEMU_JOBS=N` overrides the number of parallel processes.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context as _};
@@ -49,20 +59,34 @@ pub fn python_suite_on_qemu(sh: &Shell) -> anyhow::Result<()> {
         bail!("no tests under {}", suite.display());
     }
     let mut failures = Vec::new();
+    let jobs = jobs();
     for board in build::qemu_boards()? {
         let started = Instant::now();
         let elf = run::build_qemu_runtime(sh, &board)?;
         let built = started.elapsed();
         let out_dir = root.join("target/qemu-suite").join(&board.name);
+        let relatives: Vec<String> = tests
+            .iter()
+            .map(|test| test.strip_prefix(&suite).unwrap_or(test).to_string_lossy().replace('\\', "/"))
+            .collect();
+        // Freezing shares the freeze cache's files, so it runs one test at a
+        // time; the QEMU runs, which take most of the time, run in parallel.
+        let prepared: Vec<anyhow::Result<Prepared>> = tests
+            .iter()
+            .zip(&relatives)
+            .map(|(test, relative)| prepare(&board, test, &out_dir.join(format!("{relative}.img"))))
+            .collect();
+        let results = run_in_parallel(tests.len(), jobs, |index| match &prepared[index] {
+            Ok(prepared) => run_prepared(&board, &elf, prepared),
+            Err(problem) => Err(anyhow::anyhow!("{problem:#}")),
+        });
         let mut passed = 0;
         let mut allowed = 0;
-        for test in &tests {
-            let relative = test.strip_prefix(&suite).unwrap_or(test).to_string_lossy().replace('\\', "/");
-            let result = run_test(&board, &elf, test, &out_dir.join(format!("{relative}.img")));
+        for (relative, result) in relatives.iter().zip(results) {
             match result {
                 Ok(()) => passed += 1,
                 Err(problem) => {
-                    if let Some((_, reason)) = ALLOWED_TO_DIFFER.iter().find(|(name, _)| *name == relative) {
+                    if let Some((_, reason)) = ALLOWED_TO_DIFFER.iter().find(|(name, _)| name == relative) {
                         println!("  {}: {relative} differs, allowed: {reason}", board.name);
                         allowed += 1;
                     } else {
@@ -71,14 +95,17 @@ pub fn python_suite_on_qemu(sh: &Shell) -> anyhow::Result<()> {
                 }
             }
         }
+        let suite_time = (started.elapsed() - built).as_secs_f64();
         println!(
-            "{:<9} {:<11} {passed}/{} Python tests pass{} (runtime build {:.1} s, suite {:.1} s)",
+            "{:<9} {:<11} {passed}/{} Python tests pass{} (runtime build {:.1} s, suite {:.1} s with {jobs} QEMU \
+             processes at a time, {:.0} ms per test)",
             board.name,
             board.machine,
             tests.len(),
             if allowed > 0 { format!(", {allowed} allowed to differ") } else { String::new() },
             built.as_secs_f64(),
-            (started.elapsed() - built).as_secs_f64()
+            suite_time,
+            suite_time * 1000.0 / tests.len() as f64
         );
     }
     if !failures.is_empty() {
@@ -87,8 +114,49 @@ pub fn python_suite_on_qemu(sh: &Shell) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Freezes one test for `board` into `image`, runs it and compares its output.
-fn run_test(board: &QemuBoard, elf: &Path, test: &Path, image: &Path) -> anyhow::Result<()> {
+/// How many QEMU processes run at the same time: `RIME_QEMU_JOBS`, or the
+/// machine's parallelism (QEMU runs one guest core on one host thread).
+fn jobs() -> usize {
+    std::env::var("RIME_QEMU_JOBS")
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .filter(|&jobs: &usize| jobs > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+}
+
+/// Runs `each(0..count)` on `jobs` worker threads and returns the results in
+/// index order.
+fn run_in_parallel<T: Send>(count: usize, jobs: usize, each: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let next = AtomicUsize::new(0);
+    let slots: Mutex<Vec<Option<T>>> = Mutex::new((0..count).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.clamp(1, count.max(1)) {
+            scope.spawn(|| loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                if index >= count {
+                    break;
+                }
+                let result = each(index);
+                slots.lock().unwrap_or_else(|poisoned| poisoned.into_inner())[index] = Some(result);
+            });
+        }
+    });
+    slots
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .into_iter()
+        .map(|slot| slot.expect("every index below the count was taken by a worker"))
+        .collect()
+}
+
+/// A test frozen for a board: its image file and its expected output.
+struct Prepared {
+    image: PathBuf,
+    expected: String,
+}
+
+/// Freezes one test for `board` into `image` and reads its expected output.
+fn prepare(board: &QemuBoard, test: &Path, image: &Path) -> anyhow::Result<Prepared> {
     let root = crate::project_root();
     let mut expected_path = test.as_os_str().to_owned();
     expected_path.push(".exp");
@@ -112,13 +180,19 @@ fn run_test(board: &QemuBoard, elf: &Path, test: &Path, image: &Path) -> anyhow:
         Err(rendered) => bail!("does not freeze:\n{rendered}"),
     };
     freeze::write_atomically(image, &frozen.image.bytes)?;
-    let (status, stdout, stderr) = run_qemu(board, elf, image)?;
+    Ok(Prepared { image: image.to_path_buf(), expected })
+}
+
+/// Boots a prepared test and compares its output with the expected one.
+fn run_prepared(board: &QemuBoard, elf: &Path, prepared: &Prepared) -> anyhow::Result<()> {
+    let (status, stdout, stderr) = run_qemu(board, elf, &prepared.image)?;
     let output = stdout + &stderr;
+    let expected = &prepared.expected;
     // Status 1 is an uncaught exception, whose traceback the output comparison checks.
     if status != Some(0) && status != Some(1) {
         bail!("QEMU exited with {status:?}\n{output}");
     }
-    if output != expected {
+    if output != *expected {
         bail!("output differs\n--- expected\n{expected}--- got\n{output}");
     }
     Ok(())
@@ -207,4 +281,21 @@ fn asyncio_modules(root: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     }
     modules.sort();
     Ok(modules)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parallel_results_come_back_in_index_order() {
+        let results = run_in_parallel(50, 3, |index| {
+            // Later indices finish first, so the order comes from the slots.
+            std::thread::sleep(Duration::from_micros(((50 - index) * 20) as u64));
+            index * 2
+        });
+        assert_eq!(results, (0..50).map(|index| index * 2).collect::<Vec<_>>());
+        assert_eq!(run_in_parallel(0, 4, |index| index), Vec::<usize>::new());
+        assert_eq!(run_in_parallel(3, 0, |index| index + 1), vec![1, 2, 3]);
+    }
 }

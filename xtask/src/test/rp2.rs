@@ -12,6 +12,19 @@
 //!   image in the frozen-image region (good, corrupted, linked elsewhere, for
 //!   another board, not an image) and checks what the banner says about it.
 //!
+//! - "pico: frozen blink example in rp2040js" first freezes the blinky
+//!   example (a package and a main module) for the Pico and reads the
+//!   picotool binary info of its `firmware.uf2` with [`read_binary_info`],
+//!   which follows picotool's documented layout on its own (the header in the
+//!   first 4 KiB of flash, its table of entry pointers, `ID_AND_STRING`
+//!   entries): program name, board and one `frozen module: NAME` feature line
+//!   per module must be there. Then it freezes the blink example (twice, the
+//!   files must be identical) and boots it with the emulated USB host
+//!   attached: frozen Python prints over UART0, GPIO25 toggles six times, the
+//!   board's `heap free at boot` equals the freezer's figure
+//!   (`link::free_heap_at_boot`), and the lines printed after the emulated USB
+//!   host configured the device also arrive over USB CDC serial.
+//!
 //! [`check_with_decoder`] is shared with the unit tests below, which run the
 //! decoder on synthetic segment lists (RP2040 and RP2350 with the E10 block,
 //! gaps inside pages, a raw 4 KiB region) and on the real pico runtime when it
@@ -38,7 +51,8 @@ pub fn build_all_boards(sh: &Shell) -> anyhow::Result<()> {
         let uf2_bytes = std::fs::read(&built.uf2).with_context(|| format!("reading {}", built.uf2.display()))?;
         let decoded = check_with_decoder(&uf2_bytes, &segments, board.family()?)
             .with_context(|| format!("checking {} with uf2-decode.py", built.uf2.display()))?;
-        reports.push(format!("{}  uf2 {} blocks ok", built.report(), decoded.total_blocks()));
+        let image = rp2::image_report(&board)?;
+        reports.push(format!("{}  {image}  uf2 {} blocks ok", built.report(), decoded.total_blocks()));
     }
     for line in reports {
         println!("{line}");
@@ -84,6 +98,10 @@ const BLINK_LINES: [&str; 5] = [
     "blink: done",
 ];
 
+/// The blink example's lines that must also arrive over USB CDC serial: the
+/// ones printed after the host configured the device.
+const USB_LINES: [&str; 3] = ["blink 4 value 1", "blink 5 value 0", "blink: done"];
+
 /// `cargo xtask freeze --board pico manifests/examples/blink.toml`, then
 /// boots `firmware/pico/firmware.uf2` in rp2040js: frozen Python prints over
 /// UART0 and toggles GPIO25 six times. Two freezes give identical files.
@@ -91,6 +109,7 @@ pub fn pico_frozen_blink(sh: &Shell) -> anyhow::Result<()> {
     let board = rp2::rp2_board("pico")?;
     rp2::build_board(sh, &board)?;
     let root = crate::project_root();
+    check_picotool_info(&root)?;
     let manifest = root.join("manifests/examples/blink.toml");
     let dir = root.join("firmware/pico");
     let mut firsts = Vec::new();
@@ -108,7 +127,9 @@ pub fn pico_frozen_blink(sh: &Shell) -> anyhow::Result<()> {
             ensure!(files == firsts, "two freezes of the same inputs gave different firmware files");
         }
     }
-    let output = emulate::run_pico(&dir.join("firmware.uf2"), Some("idle"), 6, PICO_BUDGET)?;
+    let free = crate::freeze::link::free_heap_at_boot(&firsts[0], board.heap_size)?;
+    let run = emulate::PicoRun { marker: Some("idle"), toggles: 6, budget: PICO_BUDGET, usb: true, line_prefix: None };
+    let output = emulate::run_pico_with(&dir.join("firmware.uf2"), &run)?;
     print!("{}", output.uart);
     println!("GPIO25: {} toggles\n{}", output.gpio25_toggles, output.summary);
     let mut rest = output.uart.as_str();
@@ -117,7 +138,104 @@ pub fn pico_frozen_blink(sh: &Shell) -> anyhow::Result<()> {
         rest = &rest[at + line.len()..];
     }
     ensure!(output.gpio25_toggles == 6, "GPIO25 toggled {} times, expected 6", output.gpio25_toggles);
+    let heap_line = format!("heap free at boot: {free} bytes");
+    ensure!(output.uart.contains(&heap_line), "the board's free heap differs from the freezer's figure {free}");
+    // The emulated host configures the USB device while the program sleeps,
+    // so the lines printed after that also arrive over USB CDC serial.
+    let configured = output.usb_configured_cycle.context("the USB host never configured the device")?;
+    let usb = output.usb.unwrap_or_default();
+    println!(
+        "USB: configured by the emulated host at cycle {configured} ({:.1} ms); CDC serial received {usb:?}",
+        configured as f64 * 1000.0 / emulate::PICO_CLOCK_HZ as f64
+    );
+    for line in USB_LINES {
+        ensure!(usb.contains(line), "USB CDC serial lacks `{line}`; it received {usb:?}");
+    }
     Ok(())
+}
+
+/// The frozen names of the blinky example, which the binary info must list.
+const BLINKY_MODULES: [&str; 3] = ["blinky/__init__.py", "blinky/led.py", "main.py"];
+
+/// Freezes the blinky example for the Pico and checks what picotool would
+/// show for `firmware/pico/firmware.uf2`.
+fn check_picotool_info(root: &Path) -> anyhow::Result<()> {
+    let manifest = root.join("manifests/examples/blinky.toml");
+    let args = crate::freeze::Args { board: "pico".into(), manifest, vars: Vec::new() };
+    let code = crate::freeze::run(args)?;
+    ensure!(code == std::process::ExitCode::SUCCESS, "cargo xtask freeze --board pico blinky.toml failed");
+    let uf2_bytes = std::fs::read(root.join("firmware/pico/firmware.uf2")).context("reading firmware.uf2")?;
+    let entries = read_binary_info(&uf2_bytes)?;
+    let has = |id: u32, text: &str| entries.iter().any(|(found_id, found)| *found_id == id && found == text);
+    ensure!(has(ID_RP_PROGRAM_NAME, "rime"), "no program name `rime` in {entries:?}");
+    ensure!(has(ID_RP_PICO_BOARD, "pico"), "no board `pico` in {entries:?}");
+    for module in BLINKY_MODULES {
+        ensure!(
+            has(ID_RP_PROGRAM_FEATURE, &format!("frozen module: {module}")),
+            "no feature line for {module} in {entries:?}"
+        );
+    }
+    let features: Vec<&str> =
+        entries.iter().filter(|(id, _)| *id == ID_RP_PROGRAM_FEATURE).map(|(_, text)| text.as_str()).collect();
+    println!("picotool binary info of firmware/pico/firmware.uf2 (blinky): features {features:?}");
+    Ok(())
+}
+
+/// picotool's ids of the program name, the board and a feature line.
+const ID_RP_PROGRAM_NAME: u32 = 0x0203_1c86;
+const ID_RP_PICO_BOARD: u32 = 0xb63c_ffbb;
+const ID_RP_PROGRAM_FEATURE: u32 = 0xa1f4_b453;
+
+/// The `(id, text)` of every `ID_AND_STRING` binary info entry of a UF2
+/// file, read as picotool reads a binary: the header (`0x7188ebf2`, entries
+/// start, entries end, mapping table, `0xe71aa390`) at a word boundary in the
+/// first 4 KiB of flash, then each entry the table points at: a u16 type
+/// (6 = id and string), a u16 tag, the u32 id and the address of a
+/// NUL-terminated string. Other entry types are skipped, as picotool skips
+/// the ones it does not print; an address the file does not hold is an error.
+pub fn read_binary_info(uf2_bytes: &[u8]) -> anyhow::Result<Vec<(u32, String)>> {
+    let mut memory = std::collections::BTreeMap::new();
+    for block in uf2_bytes.chunks(512) {
+        ensure!(block.len() == 512, "the UF2 file's size is not a multiple of 512");
+        let word = |at: usize| u32::from_le_bytes([block[at], block[at + 1], block[at + 2], block[at + 3]]);
+        ensure!(word(0) == 0x0a32_4655 && word(508) == 0x0ab1_6f30, "a UF2 block has bad magic numbers");
+        let (address, size) = (word(12), word(16) as usize);
+        for (offset, &byte) in block[32..32 + size.min(476)].iter().enumerate() {
+            memory.insert(address + offset as u32, byte);
+        }
+    }
+    let byte =
+        |address: u32| memory.get(&address).copied().with_context(|| format!("{address:#010x} is not in the file"));
+    let word = |address: u32| -> anyhow::Result<u32> {
+        Ok(u32::from_le_bytes([byte(address)?, byte(address + 1)?, byte(address + 2)?, byte(address + 3)?]))
+    };
+    let header = (0x1000_0000..0x1000_1000)
+        .step_by(4)
+        .find(|&at| word(at).ok() == Some(0x7188_ebf2) && word(at + 16).ok() == Some(0xe71a_a390))
+        .context("no binary info header in the first 4 KiB of flash")?;
+    let (start, end) = (word(header + 4)?, word(header + 8)?);
+    ensure!(start <= end && (end - start) % 4 == 0, "the binary info table {start:#x}..{end:#x} is malformed");
+    let mut entries = Vec::new();
+    for pointer in (start..end).step_by(4) {
+        let entry = word(pointer)?;
+        let kind = u16::from_le_bytes([byte(entry)?, byte(entry + 1)?]);
+        if kind != 6 {
+            continue;
+        }
+        let (id, mut at) = (word(entry + 4)?, word(entry + 8)?);
+        let mut text = Vec::new();
+        loop {
+            let next = byte(at)?;
+            if next == 0 {
+                break;
+            }
+            ensure!(text.len() < 1024, "an unterminated string at {:#010x}", word(entry + 8)?);
+            text.push(next);
+            at += 1;
+        }
+        entries.push((id, String::from_utf8_lossy(&text).into_owned()));
+    }
+    Ok(entries)
 }
 
 /// Boots the pico runtime with an image in its frozen-image region, flashed
@@ -285,6 +403,41 @@ mod tests {
             Segment { address: 0x1000_01d4, data: ramp(0x1234, 3) },
             Segment { address: 0x1000_2000, data: ramp(0x22, 4) },
         ]
+    }
+
+    #[test]
+    fn binary_info_is_read_through_the_header_and_the_module_info_slots() {
+        let board = rp2::rp2_board("pico").unwrap();
+        let area = board.module_info_area().start;
+        // A header at 0x10000100, a table of one string entry and the 32
+        // module-info slots, the entry and its string, as the runtime has them.
+        let mut flash = vec![0u8; 0x200];
+        let put = |flash: &mut Vec<u8>, at: usize, value: u32| flash[at..at + 4].copy_from_slice(&value.to_le_bytes());
+        let table = 0x1000_0120u32;
+        let slots = rp2::MODULE_INFO_SLOTS as u32;
+        for (at, value) in [(0, 0x7188_ebf2), (4, table), (8, table + 4 + 4 * slots), (12, 0), (16, 0xe71a_a390)] {
+            put(&mut flash, 0x100 + at, value);
+        }
+        put(&mut flash, 0x120, 0x1000_01c0);
+        for slot in 0..slots {
+            put(&mut flash, 0x124 + 4 * slot as usize, area + slot * rp2::MODULE_INFO_SLOT_SIZE);
+        }
+        put(&mut flash, 0x1c0, 0x5052_0006);
+        put(&mut flash, 0x1c4, ID_RP_PROGRAM_NAME);
+        put(&mut flash, 0x1c8, 0x1000_01d0);
+        flash[0x1d0..0x1d5].copy_from_slice(b"rime\0");
+        let names: Vec<String> = BLINKY_MODULES.map(String::from).to_vec();
+        let segments = [
+            Segment { address: 0x1000_0000, data: flash },
+            Segment { address: area, data: crate::freeze::link::module_info(area, &names) },
+        ];
+        let entries = read_binary_info(&uf2::from_segments(&segments, Family::Rp2040).unwrap()).unwrap();
+        let mut expected = vec![(ID_RP_PROGRAM_NAME, "rime".to_string())];
+        expected.extend(BLINKY_MODULES.map(|name| (ID_RP_PROGRAM_FEATURE, format!("frozen module: {name}"))));
+        assert_eq!(entries, expected, "the unused slots are skipped");
+        let runtime_only = uf2::from_segments(&segments[..1], Family::Rp2040).unwrap();
+        let error = read_binary_info(&runtime_only).unwrap_err().to_string();
+        assert!(error.contains("is not in the file"), "{error}");
     }
 
     #[test]

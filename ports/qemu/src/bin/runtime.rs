@@ -16,6 +16,8 @@
 #![no_std]
 #![no_main]
 
+#[path = "../abi_id.rs"]
+mod abi_id;
 #[path = "../port.rs"]
 mod port;
 
@@ -49,6 +51,10 @@ fn main() -> ! {
 
 /// Runs the image's main module; returns the exit status.
 fn run(port: &mut QemuPort) -> u32 {
+    if !abi_id::matches_the_vm() {
+        let _ = writeln!(port, "rime ({}): RIME_ABI_ID differs from the VM's ABI id (a build bug)", board::NAME);
+        return EXIT_CRASH;
+    }
     let image = match port::locate_image() {
         Ok(image) => image,
         Err(problem) => {

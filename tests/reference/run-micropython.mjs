@@ -19,6 +19,16 @@ const mp = await loadMicroPython({
   stdout: (line) => lines.push(line),
   stderr: (line) => lines.push(line),
 });
+// The WebAssembly build's own asyncio runs on JavaScript promises and has no
+// asyncio.run; MICROPYTHON_ASYNCIO names a folder holding MicroPython's
+// extmod/asyncio/*.py (of the same release), put first on sys.path instead.
+const asyncioDir = process.env.MICROPYTHON_ASYNCIO;
+if (asyncioDir) {
+  mp.FS.mkdir("/asyncio");
+  for (const name of fs.readdirSync(asyncioDir).filter((n) => n.endsWith(".py"))) {
+    mp.FS.writeFile("/asyncio/" + name, fs.readFileSync(path.join(asyncioDir, name)));
+  }
+}
 for (const file of files) {
   mp.FS.writeFile("/" + path.basename(file), fs.readFileSync(file));
 }

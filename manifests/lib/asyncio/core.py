@@ -106,6 +106,9 @@ class Task:
         self._watchers = []
         # Whether anyone has looked at the outcome (for unhandled errors).
         self._observed = False
+        # Whether run_until_complete drives this task: its exception goes to
+        # that caller, never to the exception handler.
+        self._main = False
 
     def __repr__(self):
         return "<Task>"
@@ -188,7 +191,7 @@ class Task:
             self._observed = True
         for watcher in watchers:
             watcher._child_done(self)
-        if exception is not None and not watchers and not isinstance(exception, CancelledError):
+        if exception is not None and not watchers and not self._main and not isinstance(exception, CancelledError):
             get_event_loop()._unretrieved(self, exception)
 
 
@@ -289,6 +292,7 @@ class Loop:
 
     def run_until_complete(self, awaitable):
         task = _promote(awaitable)
+        task._main = True
         while not task._done:
             if not _run_iter():
                 raise RuntimeError("event loop stopped before the task finished: nothing left to run")

@@ -28,12 +28,13 @@ fn uncaught_exceptions_print_a_traceback_through_modules() {
 }
 
 #[test]
-fn exceptions_without_arguments_print_only_their_name() {
+fn exceptions_without_arguments_print_their_name_and_a_colon() {
+    // MicroPython's mp_obj_exception_print writes ": " even when there are no arguments.
     let (outcome, output) = run(&[("main.py", "x = 1\n\nraise KeyboardInterrupt\n")], DEFAULT_HEAP);
     assert_eq!(outcome, Outcome::Uncaught);
     assert_eq!(
         output,
-        "Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\nKeyboardInterrupt\n"
+        "Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\nKeyboardInterrupt: \n"
     );
 }
 

@@ -34,10 +34,19 @@ impl Vm<'_> {
         }
         let name = self.type_name(exc);
         self.emit_str(sink, Obj::qstr(name))?;
-        let args = self.exception_args(exc);
-        if self.is_exception(exc) && self.tuple_len(args) > 0 {
+        if self.is_exception(exc) {
+            // MicroPython prints the colon even when there are no arguments,
+            // and the arguments themselves, not what a class's `__str__` says.
             self.emit(sink, b": ")?;
-            self.print_obj(sink, exc, Style::Str)?;
+            let args = self.exception_args(exc);
+            match self.tuple_len(args) {
+                0 => {}
+                1 => {
+                    let only = self.tuple_item(args, 0);
+                    self.print_obj(sink, only, Style::Str)?;
+                }
+                _ => self.print_obj(sink, args, Style::Repr)?,
+            }
         }
         self.emit(sink, b"\n")?;
         self.pop_roots(mark);

@@ -294,6 +294,17 @@ impl<'a> Vm<'a> {
         }
     }
 
+    /// Raises `TypeError: 'T' object <what>` with the type name of `obj`, as MicroPython words it.
+    pub fn type_error_object(&mut self, obj: Obj, what: &str) -> Raised {
+        let name = self.type_name(obj);
+        let mut buffer = [0u8; 64];
+        let name_bytes = self.qstr_bytes(name);
+        let len = name_bytes.len().min(buffer.len());
+        buffer[..len].copy_from_slice(&name_bytes[..len]);
+        let name_text = core::str::from_utf8(&buffer[..len]).unwrap_or("?");
+        self.raise_fmt(TypeId::TypeError, format_args!("'{name_text}' object {what}"))
+    }
+
     /// Raises `TypeError: can't convert/unsupported ...` with the type name of `obj`.
     pub fn type_error_for(&mut self, what: &str, obj: Obj) -> Raised {
         let name = self.type_name(obj);

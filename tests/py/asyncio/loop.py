@@ -12,16 +12,15 @@ async def step(name, count):
     return name.upper()
 
 
-async def stopper(loop):
-    await asyncio.sleep(0.01)
+async def stopper(loop, task):
+    await task
     log.append("stopping")
     loop.stop()
 
 
 loop = asyncio.new_event_loop()
-asyncio.set_event_loop(loop)
 print(loop.run_until_complete(step("a", 2)))
 background = loop.create_task(step("b", 3))
-loop.create_task(stopper(loop))
+loop.create_task(stopper(loop, background))
 loop.run_forever()
 print(background.done(), log)

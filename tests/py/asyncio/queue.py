@@ -1,3 +1,4 @@
+# rime-only: MicroPython 1.27's asyncio has no Queue; rime's frozen asyncio adds one (expected output from CPython)
 # Queue: producer and consumer with a bounded queue, and the nowait forms.
 import asyncio
 

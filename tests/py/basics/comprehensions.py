@@ -9,7 +9,7 @@ print(total, max(len(w) for w in ["a", "abc"]), sorted(x % 3 for x in range(6)))
 matrix = [[1, 2, 3], [4, 5, 6]]
 print([list(row) for row in zip(*matrix)], [v for row in matrix for v in row])
 names = ["x", "y"]
-print(dict(zip(names, range(2))), {n: [i for i in range(len(n) + 1)] for n in names})
+print(sorted(dict(zip(names, range(2))).items()), sorted({n: [i for i in range(len(n) + 1)] for n in names}.items()))
 def squares(limit):
     n = 0
     while n < limit:

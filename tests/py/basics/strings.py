@@ -1,6 +1,6 @@
 s = "Hello, World"
 print(s.upper(), s.lower(), len(s))
-print(s[0], s[-1], s[1:5], s[::-1], s[::2], s[-5:])
+print(s[0], s[-1], s[1:5], s[-5:], s[:-7])
 print(s.find("o"), s.rfind("o"), s.find("z"), s.index("W"), s.count("l"))
 print(s.replace("l", "L"), s.replace("l", "", 1))
 print(s.split(","), "a b  c ".split(), "a,b,,c".split(","), "a b c".split(None, 1))
@@ -16,7 +16,7 @@ print("{:>8}|{:<8}|{:^8}|".format("r", "l", "c"), "{:08.3f}".format(3.14159), "{
 print("{:x} {:X} {:b} {:o} {:e} {:g} {:%}".format(255, 255, 5, 8, 12345.678, 0.0001, 0.25))
 print("{!r}".format("q"), "{:.3}".format("abcdef"), "{:+d}".format(5))
 print(ord("A"), chr(97), "é", len("héllo"), "héllo"[1])
-print("abc".zfill(5), "-42".zfill(6), "x".center(5, "*"), "ab".ljust(4) + "|", "ab".rjust(4))
+print("x".center(5), "[" + "ab".center(6) + "]")
 print(str(b"bytes"), "a\x00b" == "a\x00b")
 for ch in "hey":
     print(ch, end=".")

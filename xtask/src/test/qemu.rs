@@ -11,9 +11,10 @@
 //! runtime is built once; each test is frozen once for the board (the images
 //! differ from the host's only in their board id, and compiled modules come
 //! from `target/freeze-cache`), written to `target/qemu-suite/<board>/`, and
-//! booted in `qemu-system-arm`. A test passes when QEMU exits with status 0
-//! and its output (stdout, then stderr) equals the `.exp` file, as the host
-//! suite requires `Outcome::Finished` and equal output.
+//! booted in `qemu-system-arm`. A test passes when QEMU exits with status 0,
+//! or 1 after an uncaught exception, and its output (stdout, then stderr)
+//! equals the `.exp` file, as the host suite requires `Outcome::Finished` or
+//! `Outcome::Uncaught` and equal output.
 //!
 //! The stage prints N/M per board and fails on any mismatch except the tests
 //! in [`ALLOWED_TO_DIFFER`], each with its reason.
@@ -160,17 +161,20 @@ fn prepare(board: &QemuBoard, test: &Path, image: &Path) -> anyhow::Result<Prepa
     let mut expected_path = test.as_os_str().to_owned();
     expected_path.push(".exp");
     let expected = std::fs::read_to_string(&expected_path).with_context(|| format!("reading {expected_path:?}"))?;
+    let expected = normalise_reference(&expected);
     let source = std::fs::read(test).with_context(|| format!("reading {}", test.display()))?;
     let mut libraries = library_modules(test.parent().context("a test has a folder")?)?;
     if source.windows(7).any(|window| window == b"asyncio") {
         libraries.extend(asyncio_modules(&root)?);
     }
-    let mut modules = vec![Input { name: "main.py".to_string(), kind: InputKind::Compile { source, opt: 0 } }];
+    // The main module keeps its file name, as in MicroPython's tracebacks.
+    let main = test.file_name().context("a test has a name")?.to_string_lossy().into_owned();
+    let mut modules = vec![Input { name: main.clone(), kind: InputKind::Compile { source, opt: 0 } }];
     for (name, source) in libraries {
         modules.push(Input { name, kind: InputKind::Compile { source, opt: 0 } });
     }
     let heap = test.to_string_lossy().contains("memory_error").then_some(SMALL_HEAP);
-    let inputs = Inputs { modules, main: Some("main.py".to_string()), heap, ..Inputs::default() };
+    let inputs = Inputs { modules, main: Some(main), heap, ..Inputs::default() };
     let frozen = match freeze::freeze(&inputs, &board.name, Some(&root.join("target/freeze-cache")))? {
         Ok(frozen) => frozen,
         Err(rendered) => bail!("does not freeze:\n{rendered}"),
@@ -184,13 +188,28 @@ fn run_prepared(board: &QemuBoard, elf: &Path, prepared: &Prepared) -> anyhow::R
     let (status, stdout, stderr) = run_qemu(board, elf, &prepared.image)?;
     let output = stdout + &stderr;
     let expected = &prepared.expected;
-    if status != Some(0) {
+    // Status 1 is an uncaught exception, whose traceback the output comparison checks.
+    if status != Some(0) && status != Some(1) {
         bail!("QEMU exited with {status:?}\n{output}");
     }
     if output != *expected {
         bail!("output differs\n--- expected\n{expected}--- got\n{output}");
     }
     Ok(())
+}
+
+/// The reference runner imports each test inside a wrapper, so MicroPython's
+/// tracebacks start with the wrapper's frame and name files `//NAME.py`; this
+/// removes both differences from an expected output, as the host suite does.
+fn normalise_reference(expected: &str) -> String {
+    let mut text = String::with_capacity(expected.len());
+    for line in expected.split_inclusive('\n') {
+        if line.trim() == r#"File "<stdin>", line 4, in <module>"# {
+            continue;
+        }
+        text.push_str(&line.replace(r#"File "//"#, r#"File ""#));
+    }
+    text
 }
 
 /// Boots the runtime with `image` and returns the exit status, stdout and stderr.

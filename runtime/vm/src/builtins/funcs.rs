@@ -49,8 +49,8 @@ pub static HIDDEN: &[(u16, Handler)] = &[
     (qstr_id("__init__"), exception_init),
 ];
 
-fn super_builtin(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    Err(vm.raise_msg(TypeId::NotImplementedError, "super() outside a method call"))
+fn super_builtin(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    vm.new_super(args)
 }
 
 fn build_class(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {

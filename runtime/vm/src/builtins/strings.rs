@@ -604,7 +604,8 @@ pub fn parse_int(vm: &mut Vm<'_>, text: Obj, base: u32) -> R<Obj> {
             let len = shown.len().min(64);
             message[..len].copy_from_slice(&shown.as_bytes()[..len]);
             let shown = core::str::from_utf8(&message[..len]).unwrap_or("?");
-            Err(vm.raise_fmt(TypeId::ValueError, format_args!("invalid literal for int() with base {base}: '{shown}'")))
+            Err(vm
+                .raise_fmt(TypeId::ValueError, format_args!("invalid syntax for integer with base {base}: '{shown}'")))
         }
     }
 }

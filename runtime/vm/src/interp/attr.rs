@@ -31,7 +31,7 @@ impl Vm<'_> {
             return Ok(value);
         }
         let text = self.qstr_str_copy(name);
-        Err(self.raise_fmt(TypeId::NameError, format_args!("name '{}' is not defined", text.as_str())))
+        Err(self.raise_fmt(TypeId::NameError, format_args!("name '{}' isn't defined", text.as_str())))
     }
 
     /// Looks `name` up in a class and its bases (depth first, like MicroPython).
@@ -66,8 +66,7 @@ impl Vm<'_> {
         if !self.is_class(type_obj) {
             return None;
         }
-        let slot = if self.native_type_of_type(type_obj).is_exception() { 3 } else { 1 };
-        Some(self.get(obj, slot))
+        Some(self.get(obj, self.instance_dict_slot(type_obj)))
     }
 
     /// `obj.name`.
@@ -144,12 +143,35 @@ impl Vm<'_> {
                 return Ok(Some((value, Obj::NULL)));
             }
             if name == q("__bases__") && self.is_class(obj) {
-                return Ok(Some((self.get(obj, 2), Obj::NULL)));
+                let bases = self.get(obj, 2);
+                if self.tuple_len(bases) == 0 {
+                    // A class without bases derives from `object`.
+                    let with_object = self.new_tuple(&[TypeId::Object.obj()])?;
+                    return Ok(Some((with_object, Obj::NULL)));
+                }
+                return Ok(Some((bases, Obj::NULL)));
+            }
+            if name == q("__dict__") && self.is_class(obj) {
+                return Ok(Some((self.get(obj, 3), Obj::NULL)));
             }
             return Ok(None);
         }
+        if type_id == TypeId::Super {
+            let class = self.get(obj, 1);
+            let self_obj = self.get(obj, 2);
+            return self.load_super_method(class, self_obj, name).map(Some);
+        }
         let type_obj = self.type_of(obj);
         if self.is_class(type_obj) {
+            if name == q("__dict__") {
+                let slot = self.instance_dict_slot(type_obj);
+                let mut dict = self.get(obj, slot);
+                if dict.is_null() {
+                    dict = self.new_dict(4)?;
+                    self.set(obj, slot, dict);
+                }
+                return Ok(Some((dict, Obj::NULL)));
+            }
             if let Some(dict) = self.instance_dict(obj) {
                 if !dict.is_null() {
                     if let Some(value) = self.map_get_qstr(dict, name) {
@@ -242,7 +264,7 @@ impl Vm<'_> {
                     return Ok(());
                 }
             }
-            let slot = if self.native_type_of_type(type_obj).is_exception() { 3 } else { 1 };
+            let slot = self.instance_dict_slot(type_obj);
             let mut dict = self.get(obj, slot);
             if dict.is_null() {
                 let mark = self.root_mark();
@@ -269,21 +291,50 @@ impl Vm<'_> {
             for index in 0..self.tuple_len(bases) {
                 let base = self.tuple_item(bases, index);
                 if let Some(value) = self.class_lookup(base, name) {
-                    return Ok(match self.native_type(value) {
-                        TypeId::StaticMethod => (self.get(value, 1), Obj::NULL),
-                        _ => (value, self_obj),
-                    });
+                    return self.bind_super_value(value, self_obj, name);
                 }
             }
             if name == q("__init__") {
-                if self.native_type_of_type(class).is_exception() {
+                let native = self.native_type_of_type(class);
+                if native.is_exception() {
                     return Ok((crate::builtins::exception_init_obj(), self_obj));
                 }
+                if matches!(native, TypeId::List | TypeId::Dict) {
+                    if let Some(init) = crate::builtins::lookup_method(TypeId::Object, name.qstr_id()) {
+                        return Ok((init, self_obj));
+                    }
+                }
                 return Ok((crate::builtins::object_init_obj(), self_obj));
+            }
+            if let Some(value) = crate::builtins::lookup_method(TypeId::Object, name.qstr_id()) {
+                return self.bind_super_value(value, self_obj, name);
             }
         }
         let text = self.qstr_str_copy(name);
         Err(self.raise_fmt(TypeId::AttributeError, format_args!("'super' object has no attribute '{}'", text.as_str())))
+    }
+
+    /// What `super().name` gives for the value found in a base class:
+    /// `__new__` and static methods unbound, class methods bound to the
+    /// class, properties read, functions bound to `self_obj`.
+    fn bind_super_value(&mut self, value: Obj, self_obj: Obj, name: Obj) -> R<(Obj, Obj)> {
+        if name == q("__new__") {
+            return Ok((value, Obj::NULL));
+        }
+        match self.native_type(value) {
+            TypeId::StaticMethod => Ok((self.get(value, 1), Obj::NULL)),
+            TypeId::ClassMethod => {
+                let class = if self.is_type(self_obj) { self_obj } else { self.type_of(self_obj) };
+                Ok((self.get(value, 1), class))
+            }
+            TypeId::Property => {
+                let getter = self.get(value, 1);
+                let result = self.call(getter, &[self_obj], &[])?;
+                Ok((result, Obj::NULL))
+            }
+            TypeId::Function | TypeId::BuiltinFunction => Ok((value, self_obj)),
+            _ => Ok((value, Obj::NULL)),
+        }
     }
 
     /// The special method `name` of `obj`'s class (None for builtin types).
@@ -329,30 +380,50 @@ impl Vm<'_> {
             return crate::builtins::construct(self, type_id, args, kw);
         }
         let native = self.native_type_of_type(type_obj);
-        let instance = if native.is_exception() {
-            let exc = self.new_exception(type_obj, args)?;
-            self.set(exc, 3, Obj::NULL);
-            exc
+        if let Some(new) = self.class_lookup(type_obj, q("__new__")) {
+            if self.native_type(new) == TypeId::Function {
+                // A class's own `__new__` makes the object; `__init__` runs
+                // only when it returned an instance of the class.
+                let instance = self.call_with_self(new, type_obj, Args::Slice(args), Args::Slice(kw))?;
+                if !self.is_instance(instance, type_obj) {
+                    return Ok(instance);
+                }
+                let mark = self.root_mark();
+                self.push_root(instance)?;
+                self.run_init(type_obj, instance, args, kw)?;
+                self.pop_roots(mark);
+                return Ok(instance);
+            }
+        }
+        // A builtin base gets the call's arguments only when the class has no
+        // `__init__`; otherwise that `__init__` passes them on through
+        // `super().__init__(…)` if it wants to.
+        let has_own_init =
+            self.class_lookup(type_obj, q("__init__")).is_some_and(|init| self.native_type(init) == TypeId::Function);
+        let instance = if has_own_init && matches!(native, TypeId::List | TypeId::Dict) {
+            self.new_instance(type_obj, &[], &[])?
         } else {
-            let instance = self.alloc(2)?;
-            self.set(instance, 0, type_obj);
-            self.set(instance, 1, Obj::NULL);
-            instance
+            self.new_instance(type_obj, args, kw)?
         };
         let mark = self.root_mark();
         self.push_root(instance)?;
-        if let Some(init) = self.class_lookup(type_obj, q("__init__")) {
-            if self.native_type(init) == TypeId::Function {
-                let result = self.call_with_self(init, instance, Args::Slice(args), Args::Slice(kw))?;
-                if !result.is_none() {
-                    return Err(self.raise_msg(TypeId::TypeError, "__init__() should return None"));
-                }
-            }
-        } else if !args.is_empty() && !native.is_exception() {
-            return Err(self.raise_msg(TypeId::TypeError, "function takes 0 positional arguments but 1 were given"));
-        }
+        // Without an `__init__`, MicroPython ignores the arguments.
+        self.run_init(type_obj, instance, args, kw)?;
         self.pop_roots(mark);
         Ok(instance)
+    }
+
+    /// Calls the class's `__init__` (a Python function) on a new instance.
+    fn run_init(&mut self, type_obj: Obj, instance: Obj, args: &[Obj], kw: &[Obj]) -> R<()> {
+        let Some(init) = self.class_lookup(type_obj, q("__init__")) else { return Ok(()) };
+        if self.native_type(init) != TypeId::Function {
+            return Ok(());
+        }
+        let result = self.call_with_self(init, instance, Args::Slice(args), Args::Slice(kw))?;
+        if !result.is_none() {
+            return Err(self.raise_msg(TypeId::TypeError, "__init__() should return None"));
+        }
+        Ok(())
     }
 
     /// `__build_class__(body, name, *bases)`.
@@ -372,7 +443,7 @@ impl Vm<'_> {
                 return Err(self.raise_msg(TypeId::TypeError, "bases must be types"));
             }
             let base_native = self.native_type_of_type(base);
-            if base_native != TypeId::Object && !base_native.is_exception() {
+            if !matches!(base_native, TypeId::Object | TypeId::List | TypeId::Dict) && !base_native.is_exception() {
                 return Err(self.raise_msg(TypeId::NotImplementedError, "subclassing this builtin type"));
             }
             if native == TypeId::Object {

@@ -11,7 +11,7 @@
 use super::frame::*;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
-use rime_bytecode::prelude::{SCOPE_FLAG_GENERATOR, SCOPE_FLAG_VARARGS, SCOPE_FLAG_VARKEYWORDS};
+use rime_bytecode::prelude::{SCOPE_FLAG_DEFKWARGS, SCOPE_FLAG_GENERATOR, SCOPE_FLAG_VARARGS, SCOPE_FLAG_VARKEYWORDS};
 use rime_bytecode::Prelude;
 
 /// Where call arguments are: a Rust slice, or words in memory.
@@ -179,7 +179,17 @@ impl<'a> Vm<'a> {
             buffer[1..=args.len()].copy_from_slice(args);
             return self.call(method, &buffer[..=args.len()], kw);
         }
-        Err(self.type_error_for("object isn't callable:", function))
+        Err(self.type_error_object(function, "isn't callable"))
+    }
+
+    /// `TypeError: f() takes 2 positional arguments but 3 were given`.
+    fn positional_mismatch(&mut self, function: Obj, expected: u32, given: u32) -> crate::vm::Raised {
+        let name = Obj::qstr(self.function_name(function));
+        let text = self.qstr_str_copy(name);
+        self.raise_fmt(
+            TypeId::TypeError,
+            format_args!("{}() takes {expected} positional arguments but {given} were given", text.as_str()),
+        )
     }
 
     /// Makes a frame for `function` and binds the arguments to its locals.
@@ -236,12 +246,18 @@ impl<'a> Vm<'a> {
             varargs = self.alloc_tuple(overflow)?;
             self.set(frame, local(varargs_slot), varargs);
         } else if total_positional > n_pos {
-            let expected = n_pos - cell_count;
-            let got = total_positional - cell_count;
             self.pop_roots(mark);
-            return Err(self.raise_fmt(
-                TypeId::TypeError,
-                format_args!("function takes {expected} positional arguments but {got} were given"),
+            return Err(self.positional_mismatch(function, n_pos - cell_count, total_positional - cell_count));
+        }
+        // Without keywords, too few positional arguments are reported the
+        // same way (MicroPython's fast path); with keywords, per argument below.
+        let n_defaults = signature.n_def_pos_args;
+        if kw.len() == 0 && flags & SCOPE_FLAG_DEFKWARGS == 0 && total_positional + n_defaults < n_pos {
+            self.pop_roots(mark);
+            return Err(self.positional_mismatch(
+                function,
+                n_pos - n_defaults - cell_count,
+                total_positional - cell_count,
             ));
         }
         for index in 0..total_positional {
@@ -309,7 +325,6 @@ impl<'a> Vm<'a> {
         }
 
         // Defaults for missing positional arguments.
-        let n_defaults = signature.n_def_pos_args;
         for index in given..n_pos {
             if !self.get(frame, local(index)).is_null() {
                 continue;
@@ -319,11 +334,13 @@ impl<'a> Vm<'a> {
                 let value = self.tuple_item(defaults, default_index as u32);
                 self.set(frame, local(index), value);
             } else {
-                let missing = (given..n_pos).filter(|&each| self.get(frame, local(each)).is_null()).count();
+                // MicroPython names the last missing one, by its index.
+                let last_missing =
+                    (given..n_pos).rev().find(|&each| self.get(frame, local(each)).is_null()).unwrap_or(index);
                 self.pop_roots(mark);
                 return Err(self.raise_fmt(
                     TypeId::TypeError,
-                    format_args!("function missing {missing} required positional arguments"),
+                    format_args!("function missing required positional argument #{last_missing}"),
                 ));
             }
         }
@@ -337,12 +354,16 @@ impl<'a> Vm<'a> {
             let default = if kw_defaults.is_null() { None } else { self.map_get(kw_defaults, name)? };
             match default {
                 Some(value) => self.set(frame, local(index), value),
+                None if kw.len() == 0 => {
+                    self.pop_roots(mark);
+                    return Err(self.raise_msg(TypeId::TypeError, "function missing keyword-only argument"));
+                }
                 None => {
                     self.pop_roots(mark);
                     let text = self.qstr_str_copy(name);
                     return Err(self.raise_fmt(
                         TypeId::TypeError,
-                        format_args!("function missing keyword-only argument '{}'", text.as_str()),
+                        format_args!("function missing required keyword argument '{}'", text.as_str()),
                     ));
                 }
             }

@@ -41,8 +41,40 @@ fn property_deleter(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 }
 
 /// The methods of `object` that classes reach explicitly (`object.__setattr__(self, …)`).
-pub static OBJECT_METHODS: &[(u16, Handler)] =
-    &[(qstr_id("__setattr__"), object_setattr), (qstr_id("__delattr__"), object_delattr)];
+pub static OBJECT_METHODS: &[(u16, Handler)] = &[
+    (qstr_id("__setattr__"), object_setattr),
+    (qstr_id("__delattr__"), object_delattr),
+    (qstr_id("__new__"), object_new),
+    (qstr_id("__init__"), object_init),
+];
+
+/// `object.__init__(self, *args)`, which is also what `super().__init__(…)`
+/// reaches from a class derived from `list` or `dict`: there it fills the
+/// builtin part of the instance, as `list(iterable)` or `dict(…)` would.
+fn object_init(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    let Some((&instance, rest)) = args.split_first() else { return Ok(Obj::NONE) };
+    let native = vm.native_type(instance);
+    let filler = match native {
+        TypeId::List if !rest.is_empty() => qstr_id("extend"),
+        TypeId::Dict if !rest.is_empty() || !kw.is_empty() => qstr_id("update"),
+        _ => return Ok(Obj::NONE),
+    };
+    match crate::builtins::lookup_method(native, u32::from(filler)) {
+        Some(method) => vm.call(method, args, kw),
+        None => Ok(Obj::NONE),
+    }
+}
+
+/// `object.__new__(cls)`: a bare instance of `cls`, without calling `__init__`.
+fn object_new(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let Some(&class) = args.first() else {
+        return Err(vm.raise_msg(TypeId::TypeError, "object.__new__() needs a type"));
+    };
+    if !vm.is_type(class) {
+        return Err(vm.raise_msg(TypeId::TypeError, "object.__new__(X): X is not a type object"));
+    }
+    vm.new_instance(class, &[], &[])
+}
 
 fn attr_name(vm: &mut Vm<'_>, name: Obj) -> R<Obj> {
     if !name.is_qstr() && vm.native_type(name) != TypeId::Str {
@@ -66,6 +98,69 @@ fn object_delattr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 }
 
 impl Vm<'_> {
+    /// `super(class, obj)`: an object whose attributes are looked up in the
+    /// bases of `class` and bound to `obj`.
+    pub fn new_super(&mut self, args: &[Obj]) -> R<Obj> {
+        if args.len() != 2 {
+            return Err(self.raise_msg(TypeId::TypeError, "super() needs the class and the instance outside a method"));
+        }
+        if !self.is_class(args[0]) {
+            return Err(self.raise_msg(TypeId::TypeError, "super() argument 1 must be a class"));
+        }
+        let made = self.alloc_typed(TypeId::Super, 3)?;
+        self.set(made, 1, args[0]);
+        self.set(made, 2, args[1]);
+        Ok(made)
+    }
+
+    /// The word of an instance of class `type_obj` that holds its attribute
+    /// dict: instances of plain classes are `class, dict`, those of classes
+    /// derived from an exception use the exception layout, and those of
+    /// classes derived from `list` or `dict` are the builtin object's four
+    /// words followed by the dict.
+    pub fn instance_dict_slot(&self, type_obj: Obj) -> u32 {
+        match self.native_type_of_type(type_obj) {
+            native if native.is_exception() => 3,
+            TypeId::List | TypeId::Dict => 4,
+            _ => 1,
+        }
+    }
+
+    /// A new instance of class `class` before `__init__`: a bare object, an
+    /// exception, or a builtin `list`/`dict` made from `args` and retyped.
+    pub fn new_instance(&mut self, class: Obj, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+        if let Some(type_id) = TypeId::from_obj(class) {
+            if type_id.is_exception() {
+                return self.new_exception(class, &[]);
+            }
+            return crate::builtins::construct(self, type_id, &[], &[]);
+        }
+        let native = self.native_type_of_type(class);
+        if native.is_exception() {
+            let exc = self.new_exception(class, args)?;
+            self.set(exc, 3, Obj::NULL);
+            return Ok(exc);
+        }
+        if matches!(native, TypeId::List | TypeId::Dict) {
+            let base = crate::builtins::construct(self, native, args, kw)?;
+            let mark = self.root_mark();
+            self.push_root(base)?;
+            let instance = self.alloc(5)?;
+            self.pop_roots(mark);
+            for index in 1..4 {
+                let word = self.get_u(base, index);
+                self.set_u(instance, index, word);
+            }
+            self.set(instance, 0, class);
+            self.set(instance, 4, Obj::NULL);
+            return Ok(instance);
+        }
+        let instance = self.alloc(2)?;
+        self.set(instance, 0, class);
+        self.set(instance, 1, Obj::NULL);
+        Ok(instance)
+    }
+
     /// `del obj.name`.
     pub fn delete_attr(&mut self, obj: Obj, name: Obj) -> R<()> {
         self.delete_attr_with(obj, name, true)
@@ -100,7 +195,7 @@ impl Vm<'_> {
                     }
                 }
             }
-            let slot = if self.native_type_of_type(type_obj).is_exception() { 3 } else { 1 };
+            let slot = self.instance_dict_slot(type_obj);
             self.get(obj, slot)
         };
         if !dict.is_null() && self.map_remove(dict, name)?.is_some() {

@@ -255,7 +255,7 @@ impl<'a> Vm<'a> {
                         if tri!('op, self.map_remove(map, name)).is_none() {
                             let text = self.qstr_str_copy(name);
                             tri!('op, Err::<(), _>(
-                                self.raise_fmt(TypeId::NameError, format_args!("name '{}' is not defined", text.as_str()))
+                                self.raise_fmt(TypeId::NameError, format_args!("name '{}' isn't defined", text.as_str()))
                             ));
                         }
                     }
@@ -443,7 +443,7 @@ impl<'a> Vm<'a> {
                         if len < left + right {
                             tri!('op, Err::<(), _>(self.raise_fmt(
                                 TypeId::ValueError,
-                                format_args!("not enough values to unpack (expected at least {}, got {len})", left + right)
+                                format_args!("need more than {len} values to unpack")
                             )));
                         }
                         set_top!(list);
@@ -825,9 +825,12 @@ impl<'a> Vm<'a> {
                     }
                     0x65 | 0x66 => {
                         if opcode == 0x66 {
-                            // `raise X from Y`: MicroPython drops the cause with a warning.
-                            sp -= 1;
-                            self.port.write_stderr(b"Warning: exception chaining not supported\n");
+                            // `raise X from Y`: MicroPython drops the cause, with a
+                            // warning unless the cause is None.
+                            let cause = pop!();
+                            if !cause.is_none() {
+                                self.port.write_stderr(b"Warning: exception chaining not supported\n");
+                            }
                         }
                         let obj = top!();
                         save!();

@@ -94,26 +94,29 @@ impl Big {
         }
     }
 
-    /// The integer part of a finite float.
+    /// The integer part of a finite float, exactly: the float's 53-bit
+    /// significand shifted by its binary exponent.
     pub fn from_f64(value: f64) -> Option<Big> {
         if !value.is_finite() {
             return None;
         }
-        let mut magnitude = libm::trunc(value.abs());
-        let mut big = Big::zero();
-        let mut scale_digits = 0usize;
-        while magnitude >= 1.8446744073709552e19 {
-            magnitude /= 4294967296.0;
-            scale_digits += 1;
+        let bits = value.abs().to_bits();
+        let biased_exponent = ((bits >> 52) & 0x7ff) as i32;
+        if biased_exponent == 0 {
+            // Zero and the subnormals are below one.
+            return Some(Big::zero());
         }
-        let low = magnitude as u64;
-        let mut result = Big::from_u64(low);
-        if scale_digits > 0 {
-            result = result.shl(32 * scale_digits)?;
-        }
+        let significand = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
+        let shift = biased_exponent - 1075;
+        let mut result = if shift >= 0 {
+            Big::from_u64(significand).shl(shift as usize)?
+        } else if shift > -64 {
+            Big::from_u64(significand >> (-shift))
+        } else {
+            Big::zero()
+        };
         result.negative = value < 0.0 && !result.is_zero();
-        big.clone_from(&result);
-        Some(big)
+        Some(result)
     }
 
     pub fn cmp_magnitude(&self, other: &Big) -> Ordering {

@@ -12,12 +12,25 @@ const FIRST_INPLACE: u8 = 9;
 const LAST_INPLACE: u8 = 21;
 const INPLACE_OFFSET: u8 = 13;
 
-const SYMBOLS: [&str; 13] = ["|", "^", "&", "<<", ">>", "+", "-", "*", "@", "//", "/", "%", "**"];
-
 impl Vm<'_> {
     /// `left op right` for any MicroPython binary operator number.
     pub fn binary_op(&mut self, op: u8, left: Obj, right: Obj) -> R<Obj> {
         match op {
+            OP_LESS | OP_MORE | OP_LESS_EQUAL | OP_MORE_EQUAL => {
+                // A class's ordering method gives its own result, not a bool.
+                let method = match op {
+                    OP_LESS => "__lt__",
+                    OP_MORE => "__gt__",
+                    OP_LESS_EQUAL => "__le__",
+                    _ => "__ge__",
+                };
+                if let Some(result) = self.call_special_binary(left, method, right)? {
+                    if result != super::Singleton::NotImplemented.obj() {
+                        return Ok(result);
+                    }
+                }
+                return self.compare(op, left, right).map(Obj::from_bool);
+            }
             OP_LESS..=OP_NOT_EQUAL => return self.compare(op, left, right).map(Obj::from_bool),
             OP_IN => return self.contains(right, left).map(Obj::from_bool),
             OP_IS => return Ok(Obj::from_bool(left == right)),
@@ -139,16 +152,9 @@ impl Vm<'_> {
                 }
             }
         }
-        let symbol = SYMBOLS.get(index).copied().unwrap_or("?");
-        let mut with_equals = [0u8; 4];
-        let symbol = if inplace {
-            with_equals[..symbol.len()].copy_from_slice(symbol.as_bytes());
-            with_equals[symbol.len()] = b'=';
-            core::str::from_utf8(&with_equals[..symbol.len() + 1]).unwrap_or(symbol)
-        } else {
-            symbol
-        };
-        Err(self.binary_type_error(symbol, left, right, false))
+        // MicroPython names the plain operator even for an in-place one.
+        let method = names[0].get(index).copied().unwrap_or("");
+        Err(self.binary_type_error(method, left, right))
     }
 
     fn concat_str(&mut self, type_id: TypeId, left: Obj, right: Obj) -> R<Obj> {
@@ -425,7 +431,7 @@ impl Vm<'_> {
                 if let Some(result) = self.call_special_binary(obj, "__getitem__", index)? {
                     return Ok(result);
                 }
-                Err(self.type_error_for("object isn't subscriptable:", obj))
+                Err(self.type_error_object(obj, "isn't subscriptable"))
             }
         }
     }
@@ -507,7 +513,7 @@ impl Vm<'_> {
                 if self.call_special_ternary(obj, "__setitem__", index, value)?.is_some() {
                     return Ok(());
                 }
-                Err(self.type_error_for("object doesn't support item assignment:", obj))
+                Err(self.type_error_object(obj, "doesn't support item assignment"))
             }
         }
     }
@@ -566,7 +572,7 @@ impl Vm<'_> {
                 if self.call_special_binary(obj, "__delitem__", index)?.is_some() {
                     return Ok(());
                 }
-                Err(self.type_error_for("object doesn't support item deletion:", obj))
+                Err(self.type_error_object(obj, "doesn't support item deletion"))
             }
         }
     }

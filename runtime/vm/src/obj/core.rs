@@ -79,6 +79,10 @@ impl Vm<'_> {
             return false;
         }
         if let Some(sub_id) = TypeId::from_obj(sub) {
+            if sub_id == TypeId::Bool && TypeId::from_obj(sup) == Some(TypeId::Int) {
+                // MicroPython's bool type has no base: isinstance(True, int) is False.
+                return false;
+            }
             return match TypeId::from_obj(sup) {
                 Some(sup_id) => sub_id.is_subtype_of(sup_id),
                 None => false,

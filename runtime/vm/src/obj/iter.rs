@@ -68,7 +68,7 @@ impl Vm<'_> {
                         return Ok(iterator);
                     }
                     self.pop_roots(mark);
-                    return Err(self.type_error_for("object is not iterable:", obj));
+                    return Err(self.type_error_object(obj, "isn't iterable"));
                 }
             },
         };
@@ -305,10 +305,7 @@ impl Vm<'_> {
         if got > wanted {
             self.raise_fmt(TypeId::ValueError, format_args!("too many values to unpack (expected {wanted})"))
         } else {
-            self.raise_fmt(
-                TypeId::ValueError,
-                format_args!("not enough values to unpack (expected {wanted}, got {got})"),
-            )
+            self.raise_fmt(TypeId::ValueError, format_args!("need more than {got} values to unpack"))
         }
     }
 

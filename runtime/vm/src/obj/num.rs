@@ -185,8 +185,7 @@ impl Vm<'_> {
             OP_AND => Some(a.bitwise(&b, b'&')),
             OP_FLOOR_DIV | OP_MOD => {
                 if b.is_zero() {
-                    let message = if op == OP_MOD { "integer modulo by zero" } else { "integer division by zero" };
-                    return Err(self.raise_msg(TypeId::ZeroDivisionError, message));
+                    return Err(self.raise_msg(TypeId::ZeroDivisionError, "divide by zero"));
                 }
                 a.floor_divmod(&b).map(|(quotient, remainder)| if op == OP_FLOOR_DIV { quotient } else { remainder })
             }
@@ -223,7 +222,7 @@ impl Vm<'_> {
             }
             OP_TRUE_DIV => {
                 if b.is_zero() {
-                    return Err(self.raise_msg(TypeId::ZeroDivisionError, "division by zero"));
+                    return Err(self.raise_msg(TypeId::ZeroDivisionError, "divide by zero"));
                 }
                 let value = self.int_true_div(&a, &b);
                 return self.new_float(value).map(Some);
@@ -254,7 +253,7 @@ impl Vm<'_> {
             OP_MUL => x * y,
             OP_TRUE_DIV => {
                 if y == 0.0 {
-                    return Err(self.raise_msg(TypeId::ZeroDivisionError, "float division by zero"));
+                    return Err(self.raise_msg(TypeId::ZeroDivisionError, "divide by zero"));
                 }
                 x / y
             }

@@ -43,7 +43,7 @@ impl Vm<'_> {
                 Ok(hash)
             }
             TypeId::List | TypeId::Dict | TypeId::Set | TypeId::ByteArray => {
-                Err(self.type_error_for("unhashable type:", obj))
+                Err(self.type_error_for("unsupported type for __hash__:", obj))
             }
             _ => {
                 if let Some(result) = self.call_special_unary(obj, "__hash__")? {
@@ -94,9 +94,16 @@ impl Vm<'_> {
             _ => {}
         }
         if let Some(result) = self.call_special_binary(left, "__eq__", right)? {
-            return self.truthy(result);
+            if result != Singleton::NotImplemented.obj() {
+                return self.truthy(result);
+            }
         }
-        Ok(false)
+        if let Some(result) = self.call_special_binary(right, "__eq__", left)? {
+            if result != Singleton::NotImplemented.obj() {
+                return self.truthy(result);
+            }
+        }
+        Ok(left == right)
     }
 
     fn dict_equal(&mut self, left: Obj, right: Obj) -> R<bool> {
@@ -203,17 +210,12 @@ impl Vm<'_> {
                 return self.truthy(result);
             }
         }
-        let symbol = match op {
-            OP_LESS => "<",
-            OP_MORE => ">",
-            OP_LESS_EQUAL => "<=",
-            _ => ">=",
-        };
-        Err(self.binary_type_error(symbol, left, right, true))
+        Err(self.binary_type_error(method, left, right))
     }
 
-    /// TypeError for an operator that does not apply.
-    pub fn binary_type_error(&mut self, symbol: &str, left: Obj, right: Obj, ordering: bool) -> crate::vm::Raised {
+    /// TypeError for an operator that does not apply, in MicroPython's
+    /// words: `unsupported types for __add__: 'int', 'str'`.
+    pub fn binary_type_error(&mut self, method: &str, left: Obj, right: Obj) -> crate::vm::Raised {
         let mut names = [[0u8; 32]; 2];
         let mut lengths = [0usize; 2];
         for (slot, obj) in [left, right].into_iter().enumerate() {
@@ -225,17 +227,7 @@ impl Vm<'_> {
         }
         let left_name = core::str::from_utf8(&names[0][..lengths[0]]).unwrap_or("?");
         let right_name = core::str::from_utf8(&names[1][..lengths[1]]).unwrap_or("?");
-        if ordering {
-            self.raise_fmt(
-                TypeId::TypeError,
-                format_args!("'{symbol}' not supported between instances of '{left_name}' and '{right_name}'"),
-            )
-        } else {
-            self.raise_fmt(
-                TypeId::TypeError,
-                format_args!("unsupported operand type(s) for {symbol}: '{left_name}' and '{right_name}'"),
-            )
-        }
+        self.raise_fmt(TypeId::TypeError, format_args!("unsupported types for {method}: '{left_name}', '{right_name}'"))
     }
 
     /// `bool(obj)`.
@@ -301,7 +293,9 @@ impl Vm<'_> {
         if let Some(result) = self.call_special_unary(obj, "__len__")? {
             return Ok(self.to_i64(result)?.max(0) as usize);
         }
-        Err(self.type_error_for("object of type has no len():", obj))
+        let name = self.type_name(obj);
+        let text = self.qstr_str_copy(Obj::qstr(name));
+        Err(self.raise_fmt(TypeId::TypeError, format_args!("object of type '{}' has no len()", text.as_str())))
     }
 
     /// The number of characters of a str.
@@ -395,14 +389,13 @@ impl Vm<'_> {
         if let Some(result) = self.call_special_unary(value, method)? {
             return Ok(result);
         }
-        let symbol = ["+", "-", "~"][op as usize % 3];
         let name = self.type_name(value);
         let mut copy = [0u8; 32];
         let bytes = self.qstr_bytes(name);
         let len = bytes.len().min(32);
         copy[..len].copy_from_slice(&bytes[..len]);
         let name = core::str::from_utf8(&copy[..len]).unwrap_or("?");
-        Err(self.raise_fmt(TypeId::TypeError, format_args!("bad operand type for unary {symbol}: '{name}'")))
+        Err(self.raise_fmt(TypeId::TypeError, format_args!("unsupported type for {method}: '{name}'")))
     }
 }
 

@@ -423,20 +423,13 @@ impl Vm<'_> {
         if style == Style::Repr {
             let name = self.type_name(exc);
             self.emit_str(sink, Obj::qstr(name))?;
-            if count == 1 {
-                self.emit(sink, b"(")?;
-                let item = self.tuple_item(args, 0);
-                self.print_depth(sink, item, Style::Repr, depth + 1)?;
-                return self.emit(sink, b")");
-            }
             return self.print_depth(sink, args, Style::Repr, depth + 1);
         }
         match count {
             0 => Ok(()),
             1 => {
                 let item = self.tuple_item(args, 0);
-                let key_error = self.native_type(exc) == TypeId::KeyError;
-                self.print_depth(sink, item, if key_error { Style::Repr } else { Style::Str }, depth + 1)
+                self.print_depth(sink, item, Style::Str, depth + 1)
             }
             _ => self.print_depth(sink, args, Style::Repr, depth + 1),
         }

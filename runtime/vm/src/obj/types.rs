@@ -1,6 +1,7 @@
 //! The builtin types: one static type object each, with its name and base.
 //!
 //! A static type object's words are `type, name qstr, base type (or NULL)`.
+//! A `super` object's words are `type, class, self`.
 //! Classes made by `class` statements live on the heap with the layout
 //! `type, name qstr, bases tuple, locals dict, native base`, see `obj::class`.
 
@@ -51,7 +52,7 @@ builtin_types! {
     Range = "range", Object;
     Slice = "slice", Object;
     Function = "function", Object;
-    BuiltinFunction = "builtin_function_or_method", Object;
+    BuiltinFunction = "function", Object;
     BoundMethod = "bound_method", Object;
     Module = "module", Object;
     Cell = "cell", Object;
@@ -62,8 +63,8 @@ builtin_types! {
     ClassMethod = "classmethod", Object;
     Generator = "generator", Object;
     SeqIterator = "iterator", Object;
-    RangeIterator = "range_iterator", Object;
-    DictIterator = "dict_keyiterator", Object;
+    RangeIterator = "iterator", Object;
+    DictIterator = "iterator", Object;
     DictView = "dict_keys", Object;
     Enumerate = "enumerate", Object;
     Zip = "zip", Object;
@@ -106,6 +107,7 @@ builtin_types! {
     MemoryView = "memoryview", Object;
     Deque = "deque", Object;
     Array = "array", Object;
+    Super = "super", Object;
 }
 
 impl TypeId {

@@ -1,0 +1,12 @@
+big = 2**100
+print(big, big + 1, big - 1, -big)
+print(big * big)
+print(big // 3, big % 3, -big // 7, -big % 7)
+print(big >> 50, big << 10, (big - 1) & 0xFFFF, big | 1, big ^ (big + 5))
+print(divmod(big, 12345), divmod(-big, 12345))
+print(big == 2**100, big > 2**99, big < -1, 2**64 - 2**64 == 0)
+print(10**30 // 10**15, str(10**25), len(str(3**200)))
+print(int("123456789012345678901234567890") + 1)
+print(hex(2**70), oct(2**40), bin(2**33))
+print(abs(-(2**80)), (2**80) ** 2 == 2**160, pow(2, 200, 1000007))
+print((2**40) * 0, 2**31, -(2**31), 2**30, -(2**30) - 1)

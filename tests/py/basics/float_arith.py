@@ -1,0 +1,8 @@
+print(0.1 + 0.2, 1.5 * 2, 7.0 // 2, 7.5 % 2, -7.5 % 2, 2.0**0.5)
+print(1e10, 1e-5, 1.5e300 * 10, -0.0, 1 / 3)
+print(float("inf"), float("-inf"), float("nan") != float("nan"))
+print(round(3.14159, 2), round(2.675, 1), round(-1.5), int(2.9999))
+print(3 * 1.0, 10 / 4, 2**-1, 1.0 == 1, 0.5 < 1)
+print(float(7), float("1.25"), float(" -3 "), str(1.0), repr(0.1))
+print(divmod(7.5, 2), abs(-2.5), max(1, 2.5), min(-1.0, -1))
+print(1e16, 1.0e15, 123456789.0, 0.000123)

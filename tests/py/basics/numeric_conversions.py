@@ -1,0 +1,7 @@
+print(int(3.99), int(-3.99), int("10", 2), int(True), float(3), float("2.5"))
+print(str(42), str(-0), repr(3.0), str(1e100), bool(0.0), bool(0.1))
+print(hex(255), oct(8), bin(5), hex(-1), bin(0))
+print(ord("a"), chr(65), chr(0x263A), ord("€"))
+print(int("0b11", 0), int("0o17", 0), int("0x1F", 0), int("  -7"))
+print(round(1234.5678, -2), round(0.5), round(1.5), round(-0.5))
+print(abs(-0.0), 7 // 2.0, 2**0.5 == 2**0.5, 10 % 3.5)

@@ -1,0 +1,6 @@
+print(2 + 3 * 4, (2 + 3) * 4, 2**3**2, -2**2, (-2) ** 2)
+print(10 - 4 - 3, 100 / 10 / 5, 2 * 3 % 4, 7 // 2 * 2)
+print(1 + 2 << 3, 1 | 2 ^ 3 & 4, ~1 + 1, not 1 == 2)
+print(3 > 2 and 2 > 1 or False, not True or True, True or False and False)
+print(1 if 0 else 2 if 0 else 3, [1, 2][1] * 3, -3 % 5)
+print("a" + "b" * 2, ("a" + "b") * 2, 2 * 3 ** 2)

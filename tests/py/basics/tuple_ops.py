@@ -1,0 +1,10 @@
+t = (1, 2, 3)
+print(t + (4,), t * 2, len(t), t[1], t.index(3), t.count(2))
+print((1,) == (1,), (1, 2) < (1, 3), (1, 2) < (1, 2, 0), () < (0,))
+print(tuple([1, 2]), tuple(), (5,) * 0, 3 in t)
+a, b = t[:2]
+print(a, b, hash((1, 2)) == hash((1, 2)))
+nested = ((1, 2), (3, (4, 5)))
+print(nested[1][1][0], len(nested))
+print(sorted([(2, "b"), (1, "z"), (2, "a")]))
+print(max((1, "a"), (1, "b")), min([(3,), (1, 9)]))

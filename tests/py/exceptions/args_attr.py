@@ -1,0 +1,18 @@
+e = ValueError()
+print(e.args, str(e) == "", repr(e))
+e = ValueError("one")
+print(e.args, str(e), repr(e))
+e = ValueError("one", 2)
+print(e.args, str(e), repr(e))
+e = KeyError("key")
+print(e.args, str(e), repr(e))
+e = Exception([1, 2])
+print(e.args, str(e))
+e = StopIteration(5)
+print(e.value, e.args)
+print(StopIteration().value)
+print(repr(BaseException("base")), repr(Exception(None)))
+try:
+    raise TypeError("typed", 3)
+except TypeError as caught:
+    print(caught.args, len(caught.args))

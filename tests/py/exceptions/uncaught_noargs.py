@@ -1,0 +1,6 @@
+def stop():
+    raise RuntimeError
+
+
+print("start")
+stop()

@@ -1,0 +1,16 @@
+squares = (x * x for x in range(5))
+print(type(squares).__name__)
+print(next(squares), next(squares), list(squares), list(squares))
+print(sum(x for x in range(10) if x % 2))
+print(max(len(w) for w in ["a", "abc", "ab"]))
+print(sorted((c for c in "hello"), reverse=True))
+pairs = ((i, j) for i in range(3) for j in range(i))
+print(list(pairs))
+nested = (sum(row) for row in [[1, 2], [3], []])
+print(list(nested))
+print(any(x > 3 for x in [1, 5]), all(x > 3 for x in [1, 5]))
+print(tuple(str(x) for x in (1, 2)), "-".join(str(i) for i in range(3)))
+n = 10
+g = (x + n for x in range(2))
+n = 100
+print(list(g))

@@ -16,7 +16,9 @@ pub static BUILTINS: &[(u16, Handler)] = &[
     (qstr_id("callable"), callable),
     (qstr_id("chr"), chr),
     (qstr_id("delattr"), delattr),
+    (qstr_id("dir"), super::extra::dir),
     (qstr_id("divmod"), divmod),
+    (qstr_id("format"), super::extra::format),
     (qstr_id("getattr"), getattr),
     (qstr_id("globals"), globals),
     (qstr_id("hasattr"), hasattr),
@@ -75,7 +77,8 @@ fn print(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     let sep = keyword(vm, kw, "sep").filter(|value| !value.is_none());
     let end = keyword(vm, kw, "end").filter(|value| !value.is_none());
     let file = keyword(vm, kw, "file").filter(|value| !value.is_none());
-    let sink = if file == Some(Singleton::SysStderr.obj()) { Sink::Stderr } else { Sink::Stdout };
+    let mark = vm.root_mark();
+    let sink = file_sink(vm, file)?;
     for (index, arg) in args.iter().enumerate() {
         if index > 0 {
             match sep {
@@ -89,7 +92,44 @@ fn print(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
         Some(end) => vm.emit_str(sink, end)?,
         None => vm.emit(sink, b"\n")?,
     }
+    finish_file_sink(vm, sink, file)?;
+    vm.pop_roots(mark);
     Ok(Obj::NONE)
+}
+
+/// Where text for `file` goes: the port for sys.stdout/stderr (or no file),
+/// otherwise a new rooted heap buffer that `finish_file_sink` hands to
+/// `file.write`.
+pub(crate) fn file_sink(vm: &mut Vm<'_>, file: Option<Obj>) -> R<Sink> {
+    match file {
+        None => Ok(Sink::Stdout),
+        Some(file) if file == Singleton::SysStdout.obj() => Ok(Sink::Stdout),
+        Some(file) if file == Singleton::SysStderr.obj() => Ok(Sink::Stderr),
+        Some(_) => {
+            let buffer = vm.new_buffer(TypeId::Buffer, 32)?;
+            vm.push_root(buffer)?;
+            Ok(Sink::Buffer(buffer))
+        }
+    }
+}
+
+/// Calls `file.write(text)` with what was written to a buffer sink.
+pub(crate) fn finish_file_sink(vm: &mut Vm<'_>, sink: Sink, file: Option<Obj>) -> R<()> {
+    let (Sink::Buffer(buffer), Some(file)) = (sink, file) else { return Ok(()) };
+    let text = vm.buffer_finish(buffer, TypeId::Str)?;
+    let mark = vm.root_mark();
+    vm.push_root(text)?;
+    let name = Obj::qstr(u32::from(qstr_id("write")));
+    let (method, self_obj) = vm.load_method(file, name)?;
+    vm.push_root(method)?;
+    if self_obj.is_null() {
+        vm.call(method, &[text], &[])?;
+    } else {
+        vm.push_root(self_obj)?;
+        vm.call(method, &[self_obj, text], &[])?;
+    }
+    vm.pop_roots(mark);
+    Ok(())
 }
 
 fn len(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
@@ -297,6 +337,11 @@ fn divmod(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 }
 
 fn globals(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    globals_dict(vm)
+}
+
+/// The globals dict of the running module.
+pub(crate) fn globals_dict(vm: &mut Vm<'_>) -> R<Obj> {
     let frame = vm.frame;
     if frame.is_null() {
         return vm.new_dict(0);
@@ -467,16 +512,31 @@ fn round(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         if digits >= 0 {
             return vm.unary_op(0, value);
         }
-        let scale = vm.binary_op(crate::obj::num::OP_POW, Obj::small(10), Obj::small((-digits) as i32))?;
+        // Round half to even: `value = quotient * scale + rest`, and the
+        // quotient goes up when twice the rest passes the scale (or equals
+        // it and the quotient is odd).
+        use crate::obj::num::{OP_ADD, OP_FLOOR_DIV, OP_MOD, OP_MUL, OP_POW, OP_SUB};
+        let scale = vm.binary_op(OP_POW, Obj::small(10), Obj::small((-digits).min(1000) as i32))?;
         let mark = vm.root_mark();
         vm.push_root(scale)?;
-        let half = vm.binary_op(crate::obj::num::OP_FLOOR_DIV, scale, Obj::small(2))?;
-        vm.push_root(half)?;
-        let shifted = vm.binary_op(crate::obj::num::OP_ADD, value, half)?;
-        vm.push_root(shifted)?;
-        let quotient = vm.binary_op(crate::obj::num::OP_FLOOR_DIV, shifted, scale)?;
+        let mut quotient = vm.binary_op(OP_FLOOR_DIV, value, scale)?;
         vm.push_root(quotient)?;
-        let result = vm.binary_op(crate::obj::num::OP_MUL, quotient, scale)?;
+        let rest = vm.binary_op(OP_MOD, value, scale)?;
+        vm.push_root(rest)?;
+        let twice = vm.binary_op(OP_ADD, rest, rest)?;
+        vm.push_root(twice)?;
+        let beyond = vm.binary_op(OP_SUB, twice, scale)?;
+        let ordering = match vm.to_big(beyond) {
+            Some(big) if big.is_zero() => 0,
+            Some(big) if big.negative => -1,
+            _ => 1,
+        };
+        let odd = vm.binary_op(OP_MOD, quotient, Obj::small(2))? == Obj::small(1);
+        if ordering > 0 || (ordering == 0 && odd) {
+            quotient = vm.binary_op(OP_ADD, quotient, Obj::small(1))?;
+        }
+        vm.push_root(quotient)?;
+        let result = vm.binary_op(OP_MUL, quotient, scale)?;
         vm.pop_roots(mark);
         return Ok(result);
     }
@@ -544,12 +604,11 @@ fn sum(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     let first = args.first().copied();
     match type_id {
-        TypeId::Type => {
-            if args.len() == 1 {
-                return Ok(vm.type_of(args[0]));
-            }
-            Err(vm.raise_msg(TypeId::TypeError, "type() takes 1 argument"))
-        }
+        TypeId::Type => match args.len() {
+            1 => Ok(vm.type_of(args[0])),
+            3 => super::extra::new_class(vm, args),
+            _ => Err(vm.raise_msg(TypeId::TypeError, "type() takes 1 or 3 arguments")),
+        },
         TypeId::Object => {
             let instance = vm.alloc_typed(TypeId::Object, 1)?;
             Ok(instance)

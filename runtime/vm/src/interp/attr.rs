@@ -118,7 +118,7 @@ impl Vm<'_> {
         }
     }
 
-    fn try_load_method(&mut self, obj: Obj, name: Obj) -> R<Option<(Obj, Obj)>> {
+    pub(crate) fn try_load_method(&mut self, obj: Obj, name: Obj) -> R<Option<(Obj, Obj)>> {
         if name == q("__class__") {
             return Ok(Some((self.type_of(obj), Obj::NULL)));
         }

@@ -428,8 +428,12 @@ fn sys_exit(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn sys_print_exception(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 2)?;
-    let sink = if args.get(1) == Some(&Singleton::SysStderr.obj()) { Sink::Stderr } else { Sink::Stdout };
+    let mark = vm.root_mark();
+    let file = args.get(1).copied();
+    let sink = crate::builtins::file_sink(vm, file)?;
     vm.print_traceback(sink, args[0])?;
+    crate::builtins::finish_file_sink(vm, sink, file)?;
+    vm.pop_roots(mark);
     Ok(Obj::NONE)
 }
 

@@ -99,21 +99,20 @@ impl Big {
         if !value.is_finite() {
             return None;
         }
-        let mut magnitude = libm::trunc(value.abs());
-        let mut big = Big::zero();
-        let mut scale_digits = 0usize;
-        while magnitude >= 1.8446744073709552e19 {
-            magnitude /= 4294967296.0;
-            scale_digits += 1;
+        // Split the truncated magnitude exactly into a 53-bit mantissa and
+        // a power of two, so no low bits are lost for large values.
+        let magnitude = libm::trunc(value.abs());
+        if magnitude < 1.8446744073709552e19 {
+            let mut result = Big::from_u64(magnitude as u64);
+            result.negative = value < 0.0 && !result.is_zero();
+            return Some(result);
         }
-        let low = magnitude as u64;
-        let mut result = Big::from_u64(low);
-        if scale_digits > 0 {
-            result = result.shl(32 * scale_digits)?;
-        }
-        result.negative = value < 0.0 && !result.is_zero();
-        big.clone_from(&result);
-        Some(big)
+        let bits = magnitude.to_bits();
+        let exponent = ((bits >> 52) & 0x7ff) as usize;
+        let mantissa = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
+        let mut result = Big::from_u64(mantissa).shl(exponent - 1075)?;
+        result.negative = value < 0.0;
+        Some(result)
     }
 
     pub fn cmp_magnitude(&self, other: &Big) -> Ordering {

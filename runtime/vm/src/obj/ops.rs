@@ -171,7 +171,7 @@ impl Vm<'_> {
         let left_type = self.native_type(left);
         let right_type = self.native_type(right);
         let ordering = match (left_type, right_type) {
-            (TypeId::Str, TypeId::Str) | (TypeId::Bytes, TypeId::Bytes) => {
+            (TypeId::Str, TypeId::Str) | (TypeId::Bytes | TypeId::ByteArray, TypeId::Bytes | TypeId::ByteArray) => {
                 Some(self.str_bytes(left).cmp(self.str_bytes(right)))
             }
             (TypeId::Tuple, TypeId::Tuple) | (TypeId::List, TypeId::List) => self.sequence_compare(left, right)?,

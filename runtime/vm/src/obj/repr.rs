@@ -315,6 +315,18 @@ impl Vm<'_> {
                 }
                 self.emit(sink, close)
             }
+            TypeId::Array => {
+                // `array('h', [1, 2])`, or `array('h')` when empty.
+                let (code, _) = self.array_code(obj);
+                self.emit_fmt(sink, format_args!("array('{}'", code as char))?;
+                let len = self.array_len(obj);
+                for index in 0..len {
+                    self.emit(sink, if index == 0 { b", [" } else { b", " })?;
+                    let item = self.array_item(obj, index)?;
+                    self.print_depth(sink, item, Style::Repr, depth + 1)?;
+                }
+                self.emit(sink, if len == 0 { b")" } else { b"])" })
+            }
             TypeId::Dict => {
                 self.emit(sink, b"{")?;
                 let mut index = 0;
@@ -421,22 +433,17 @@ impl Vm<'_> {
         let args = self.exception_args(exc);
         let count = self.tuple_len(args);
         if style == Style::Repr {
+            // MicroPython prints the name followed by the argument tuple,
+            // so one argument shows as `KeyError('k',)`.
             let name = self.type_name(exc);
             self.emit_str(sink, Obj::qstr(name))?;
-            if count == 1 {
-                self.emit(sink, b"(")?;
-                let item = self.tuple_item(args, 0);
-                self.print_depth(sink, item, Style::Repr, depth + 1)?;
-                return self.emit(sink, b")");
-            }
             return self.print_depth(sink, args, Style::Repr, depth + 1);
         }
         match count {
             0 => Ok(()),
             1 => {
                 let item = self.tuple_item(args, 0);
-                let key_error = self.native_type(exc) == TypeId::KeyError;
-                self.print_depth(sink, item, if key_error { Style::Repr } else { Style::Str }, depth + 1)
+                self.print_depth(sink, item, Style::Str, depth + 1)
             }
             _ => self.print_depth(sink, args, Style::Repr, depth + 1),
         }

@@ -1,12 +1,14 @@
 //! Builtins that need more than a table lookup: `dir` (which, as in
 //! MicroPython, tries every known qstr as an attribute name), the
 //! three-argument `type(name, bases, dict)` that makes a class at run time,
-//! and `format(value, spec)`, which shares the format-spec code of
-//! `str.format`.
+//! `format(value, spec)`, which shares the format-spec code of
+//! `str.format`, and `print`, whose `file` may be any object with `write`.
 
-use super::check_args;
-use crate::obj::{Obj, TypeId};
+use super::{check_args, keyword};
+use crate::obj::repr::{Sink, Style};
+use crate::obj::{Obj, Singleton, TypeId};
 use crate::vm::{Vm, R};
+use rime_bytecode::qstr_runtime::qstr_id;
 
 /// `dir()` lists the names of the calling module; `dir(obj)` lists every
 /// name that `obj.name` would find, its instance attributes included.
@@ -96,4 +98,63 @@ pub fn format(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let len = bytes.len();
     copy[..len].copy_from_slice(bytes);
     super::format::format_to_str(vm, args[0], &copy[..len])
+}
+
+pub fn print(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    let sep = keyword(vm, kw, "sep").filter(|value| !value.is_none());
+    let end = keyword(vm, kw, "end").filter(|value| !value.is_none());
+    let file = keyword(vm, kw, "file").filter(|value| !value.is_none());
+    let mark = vm.root_mark();
+    let sink = file_sink(vm, file)?;
+    for (index, arg) in args.iter().enumerate() {
+        if index > 0 {
+            match sep {
+                Some(sep) => vm.emit_str(sink, sep)?,
+                None => vm.emit(sink, b" ")?,
+            }
+        }
+        vm.print_obj(sink, *arg, Style::Str)?;
+    }
+    match end {
+        Some(end) => vm.emit_str(sink, end)?,
+        None => vm.emit(sink, b"\n")?,
+    }
+    finish_file_sink(vm, sink, file)?;
+    vm.pop_roots(mark);
+    Ok(Obj::NONE)
+}
+
+/// Where text for `file` goes: the port for sys.stdout/stderr (or no file),
+/// otherwise a new rooted heap buffer that `finish_file_sink` hands to
+/// `file.write`.
+pub(crate) fn file_sink(vm: &mut Vm<'_>, file: Option<Obj>) -> R<Sink> {
+    match file {
+        None => Ok(Sink::Stdout),
+        Some(file) if file == Singleton::SysStdout.obj() => Ok(Sink::Stdout),
+        Some(file) if file == Singleton::SysStderr.obj() => Ok(Sink::Stderr),
+        Some(_) => {
+            let buffer = vm.new_buffer(TypeId::Buffer, 32)?;
+            vm.push_root(buffer)?;
+            Ok(Sink::Buffer(buffer))
+        }
+    }
+}
+
+/// Calls `file.write(text)` with what was written to a buffer sink.
+pub(crate) fn finish_file_sink(vm: &mut Vm<'_>, sink: Sink, file: Option<Obj>) -> R<()> {
+    let (Sink::Buffer(buffer), Some(file)) = (sink, file) else { return Ok(()) };
+    let text = vm.buffer_finish(buffer, TypeId::Str)?;
+    let mark = vm.root_mark();
+    vm.push_root(text)?;
+    let name = Obj::qstr(u32::from(qstr_id("write")));
+    let (method, self_obj) = vm.load_method(file, name)?;
+    vm.push_root(method)?;
+    if self_obj.is_null() {
+        vm.call(method, &[text], &[])?;
+    } else {
+        vm.push_root(self_obj)?;
+        vm.call(method, &[self_obj, text], &[])?;
+    }
+    vm.pop_roots(mark);
+    Ok(())
 }

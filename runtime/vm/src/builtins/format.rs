@@ -183,6 +183,14 @@ fn general_float(value: f64, precision: usize, upper: bool, alternate: bool, out
 /// Appends `value` formatted with `spec` to `buffer`.
 fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> {
     let spec = parse_spec(spec);
+    if spec.kind != 0 && !b"bcdeEfFgGnosxX%".contains(&spec.kind) {
+        let type_name = vm.type_name(value);
+        let type_text = vm.qstr_str_copy(Obj::qstr(type_name));
+        return Err(vm.raise_fmt(
+            TypeId::ValueError,
+            format_args!("unknown format code '{}' for object of type '{}'", spec.kind as char, type_text.as_str()),
+        ));
+    }
     let mut body = Text::new();
     let mut negative = false;
     let mut prefix: &[u8] = b"";

@@ -3,7 +3,7 @@
 
 use super::{check_args, keyword, Handler};
 use crate::obj::bigint::Big;
-use crate::obj::repr::{Sink, Style};
+use crate::obj::repr::Style;
 use crate::obj::{Obj, Singleton, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
@@ -36,7 +36,7 @@ pub static BUILTINS: &[(u16, Handler)] = &[
     (qstr_id("oct"), oct),
     (qstr_id("ord"), ord),
     (qstr_id("pow"), pow),
-    (qstr_id("print"), print),
+    (qstr_id("print"), super::extra::print),
     (qstr_id("repr"), repr),
     (qstr_id("round"), round),
     (qstr_id("setattr"), setattr),
@@ -71,65 +71,6 @@ fn exception_init(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn object_init(_vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     Ok(Obj::NONE)
-}
-
-fn print(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
-    let sep = keyword(vm, kw, "sep").filter(|value| !value.is_none());
-    let end = keyword(vm, kw, "end").filter(|value| !value.is_none());
-    let file = keyword(vm, kw, "file").filter(|value| !value.is_none());
-    let mark = vm.root_mark();
-    let sink = file_sink(vm, file)?;
-    for (index, arg) in args.iter().enumerate() {
-        if index > 0 {
-            match sep {
-                Some(sep) => vm.emit_str(sink, sep)?,
-                None => vm.emit(sink, b" ")?,
-            }
-        }
-        vm.print_obj(sink, *arg, Style::Str)?;
-    }
-    match end {
-        Some(end) => vm.emit_str(sink, end)?,
-        None => vm.emit(sink, b"\n")?,
-    }
-    finish_file_sink(vm, sink, file)?;
-    vm.pop_roots(mark);
-    Ok(Obj::NONE)
-}
-
-/// Where text for `file` goes: the port for sys.stdout/stderr (or no file),
-/// otherwise a new rooted heap buffer that `finish_file_sink` hands to
-/// `file.write`.
-pub(crate) fn file_sink(vm: &mut Vm<'_>, file: Option<Obj>) -> R<Sink> {
-    match file {
-        None => Ok(Sink::Stdout),
-        Some(file) if file == Singleton::SysStdout.obj() => Ok(Sink::Stdout),
-        Some(file) if file == Singleton::SysStderr.obj() => Ok(Sink::Stderr),
-        Some(_) => {
-            let buffer = vm.new_buffer(TypeId::Buffer, 32)?;
-            vm.push_root(buffer)?;
-            Ok(Sink::Buffer(buffer))
-        }
-    }
-}
-
-/// Calls `file.write(text)` with what was written to a buffer sink.
-pub(crate) fn finish_file_sink(vm: &mut Vm<'_>, sink: Sink, file: Option<Obj>) -> R<()> {
-    let (Sink::Buffer(buffer), Some(file)) = (sink, file) else { return Ok(()) };
-    let text = vm.buffer_finish(buffer, TypeId::Str)?;
-    let mark = vm.root_mark();
-    vm.push_root(text)?;
-    let name = Obj::qstr(u32::from(qstr_id("write")));
-    let (method, self_obj) = vm.load_method(file, name)?;
-    vm.push_root(method)?;
-    if self_obj.is_null() {
-        vm.call(method, &[text], &[])?;
-    } else {
-        vm.push_root(self_obj)?;
-        vm.call(method, &[self_obj, text], &[])?;
-    }
-    vm.pop_roots(mark);
-    Ok(())
 }
 
 fn len(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
@@ -679,7 +620,7 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
         TypeId::Bytes | TypeId::ByteArray => super::strings::construct_bytes(vm, type_id, args),
         TypeId::Tuple => {
             let Some(value) = first else { return Ok(Singleton::EmptyTuple.obj()) };
-            if vm.native_type(value) == TypeId::Tuple {
+            if vm.type_of(value) == TypeId::Tuple.obj() {
                 return Ok(value);
             }
             let list = vm.list_from_iterable(value)?;

@@ -66,7 +66,12 @@ impl Vm<'_> {
         if !self.is_class(type_obj) {
             return None;
         }
-        let slot = if self.native_type_of_type(type_obj).is_exception() { 3 } else { 1 };
+        let native = self.native_type_of_type(type_obj);
+        if native != TypeId::Object && !native.is_exception() {
+            // Instances of namedtuple and OrderedDict classes are a tuple or dict.
+            return None;
+        }
+        let slot = if native.is_exception() { 3 } else { 1 };
         Some(self.get(obj, slot))
     }
 
@@ -242,7 +247,12 @@ impl Vm<'_> {
                     return Ok(());
                 }
             }
-            let slot = if self.native_type_of_type(type_obj).is_exception() { 3 } else { 1 };
+            let native = self.native_type_of_type(type_obj);
+            if native != TypeId::Object && !native.is_exception() {
+                // Instances of namedtuple and OrderedDict classes are a tuple or dict.
+                return Err(self.no_attribute(obj, name));
+            }
+            let slot = if native.is_exception() { 3 } else { 1 };
             let mut dict = self.get(obj, slot);
             if dict.is_null() {
                 let mark = self.root_mark();
@@ -329,6 +339,9 @@ impl Vm<'_> {
             return crate::builtins::construct(self, type_id, args, kw);
         }
         let native = self.native_type_of_type(type_obj);
+        if matches!(native, TypeId::Tuple | TypeId::Dict) {
+            return crate::modules::collections::construct(self, type_obj, native, args, kw);
+        }
         let instance = if native.is_exception() {
             let exc = self.new_exception(type_obj, args)?;
             self.set(exc, 3, Obj::NULL);

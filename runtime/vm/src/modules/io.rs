@@ -35,14 +35,6 @@ pub fn io_attr(name: u32) -> Option<Obj> {
     }
 }
 
-/// An attribute of the `collections` module (`OrderedDict` is a dict: dicts keep insertion order).
-pub fn collections_attr(name: u32) -> Option<Obj> {
-    if name == u32::from(qstr_id("deque")) {
-        return Some(TypeId::Deque.obj());
-    }
-    (name == u32::from(qstr_id("OrderedDict"))).then(|| TypeId::Dict.obj())
-}
-
 pub static DEQUE_METHODS: &[(u16, Handler)] = &[
     (qstr_id("append"), deque_append),
     (qstr_id("appendleft"), deque_appendleft),

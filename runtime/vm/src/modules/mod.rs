@@ -5,6 +5,7 @@
 
 pub mod array;
 pub mod binascii;
+pub mod collections;
 pub mod io;
 pub mod json;
 pub mod machine;
@@ -84,7 +85,7 @@ pub fn module_attr(vm: &mut Vm<'_>, module: Obj, name: u32) -> R<Option<Obj>> {
         Some(Singleton::ModuleErrno) => binascii::errno_attr(vm, name)?,
         Some(Singleton::ModuleJson) => lookup_in_table(TABLE_JSON, name),
         Some(Singleton::ModuleIo) => io::io_attr(name),
-        Some(Singleton::ModuleCollections) => io::collections_attr(name),
+        Some(Singleton::ModuleCollections) => collections::collections_attr(vm, name)?,
         Some(Singleton::SysImplementation) => implementation_attr(vm, name)?,
         Some(Singleton::ModuleArray) => array::module_attr(name),
         Some(Singleton::ModuleMachine) => machine::module_attr(name),

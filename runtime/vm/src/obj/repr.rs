@@ -216,6 +216,13 @@ impl Vm<'_> {
         if depth > MAX_REPR_DEPTH {
             return Err(self.raise_msg(TypeId::RuntimeError, "maximum recursion depth exceeded"));
         }
+        if obj.is_ptr()
+            && self.is_heap(obj)
+            && matches!(self.native_type(obj), TypeId::Tuple | TypeId::Dict)
+            && self.print_collection_instance(sink, obj, style)?
+        {
+            return Ok(());
+        }
         if obj.is_small() {
             return self.emit_fmt(sink, format_args!("{}", obj.small_value()));
         }

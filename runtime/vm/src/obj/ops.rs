@@ -284,7 +284,8 @@ impl Vm<'_> {
         if obj.is_ptr() {
             match self.native_type(obj) {
                 TypeId::Str => return Ok(self.char_count(obj)),
-                TypeId::Bytes | TypeId::ByteArray | TypeId::MemoryView => return Ok(self.str_len(obj)),
+                TypeId::Bytes | TypeId::ByteArray => return Ok(self.str_len(obj)),
+                TypeId::MemoryView => return Ok(self.memoryview_items(obj)),
                 TypeId::Deque => return Ok(self.list_len(self.get(obj, 1)) as usize),
                 TypeId::Array => return Ok(self.array_len(obj)),
                 TypeId::Tuple => return Ok(self.tuple_len(obj) as usize),

@@ -1,5 +1,5 @@
 //! The `io` module's in-memory streams, `StringIO` and `BytesIO`, and the
-//! `collections` module: `deque` and `OrderedDict`.
+//! `collections.deque` (the rest of `collections` is in `collections.rs`).
 //!
 //! Deque layout (words): `type, list of items, maxlen (small int, -1 when
 //! unbounded)`; appending to a full deque drops an item from the other end.

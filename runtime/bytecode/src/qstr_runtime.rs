@@ -173,6 +173,7 @@ pub const RUNTIME_QSTRS: &[&str] = &[
     "__truediv__",
     "__version__",
     "__xor__",
+    "_fields",
     "_mpy",
     "a2b_base64",
     "abc",

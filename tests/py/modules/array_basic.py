@@ -7,7 +7,7 @@ a.append(400)
 a.extend([5, 6])
 print(len(a), list(a), bool(a), bool(array("b")))
 a[1] = -1000
-print(a[1], list(a[1:3]), list(a[::-1]))
+print(a[1], list(a[1:3]), list(reversed(list(a))))
 for value in array("B", [10, 20]):
     print("item", value)
 print(bytes(array("H", [1, 0x0203])))

@@ -1,6 +1,6 @@
 from collections import deque, OrderedDict
 
-d = deque()
+d = deque((), 10)
 print(len(d), bool(d))
 d.append(1)
 d.append(2)
@@ -11,7 +11,8 @@ d.extend([5, 6, 7])
 print(list(d))
 for item in d:
     print("item", item)
-d.clear()
+while d:
+    d.pop()
 print(len(d))
 try:
     d.pop()
@@ -28,7 +29,7 @@ for value in range(6):
     print(list(ring))
 ring.appendleft(-1)
 print(list(ring))
-bounded = deque([1, 2, 3, 4, 5], maxlen=2)
+bounded = deque([1, 2, 3, 4, 5], 2)
 print(list(bounded), len(bounded))
 
 od = OrderedDict()

@@ -15,7 +15,8 @@ struct Spec {
     sign: u8,
     zero: bool,
     width: usize,
-    comma: bool,
+    /// The thousands separator, `,` or `_` (0 for none).
+    grouping: u8,
     precision: Option<usize>,
     kind: u8,
     alternate: bool,
@@ -54,8 +55,8 @@ fn parse_spec(spec: &[u8]) -> Spec {
         parsed.width = parsed.width * 10 + usize::from(digit - b'0');
         position += 1;
     }
-    if matches!(spec.get(position), Some(b',') | Some(b'_')) {
-        parsed.comma = true;
+    if let Some(&separator @ (b',' | b'_')) = spec.get(position) {
+        parsed.grouping = separator;
         position += 1;
     }
     if spec.get(position) == Some(&b'.') {
@@ -105,11 +106,17 @@ impl Write for Text {
     }
 }
 
-fn group_thousands(digits: &[u8], out: &mut Text) {
-    let integer_end = digits.iter().position(|&byte| byte == b'.' || byte == b'e').unwrap_or(digits.len());
+/// Copies `digits` to `out` with `separator` between groups of `size`
+/// digits of the integer part.
+/// Only a float's digits (`fraction`) end their integer part at `.` or `e`.
+fn group_digits(digits: &[u8], separator: u8, size: usize, fraction: bool, out: &mut Text) {
+    let integer_end = match fraction {
+        true => digits.iter().position(|&byte| byte == b'.' || byte == b'e').unwrap_or(digits.len()),
+        false => digits.len(),
+    };
     for (index, &byte) in digits[..integer_end].iter().enumerate() {
-        if index > 0 && (integer_end - index) % 3 == 0 {
-            out.push(b",");
+        if index > 0 && (integer_end - index) % size == 0 {
+            out.push(&[separator]);
         }
         out.push(&[byte]);
     }
@@ -176,8 +183,17 @@ fn general_float(value: f64, precision: usize, upper: bool, alternate: bool, out
 /// Appends `value` formatted with `spec` to `buffer`.
 fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> {
     let spec = parse_spec(spec);
+    if spec.kind != 0 && !b"bcdeEfFgGnosxX%".contains(&spec.kind) {
+        let type_name = vm.type_name(value);
+        let type_text = vm.qstr_str_copy(Obj::qstr(type_name));
+        return Err(vm.raise_fmt(
+            TypeId::ValueError,
+            format_args!("unknown format code '{}' for object of type '{}'", spec.kind as char, type_text.as_str()),
+        ));
+    }
     let mut body = Text::new();
     let mut negative = false;
+    let mut prefix: &[u8] = b"";
     let is_number = vm.is_int(value) || vm.is_float(value);
     let numeric_kind = matches!(
         spec.kind,
@@ -203,16 +219,27 @@ fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> 
                 body.push(character.encode_utf8(&mut encoded).as_bytes());
             } else {
                 let mut digits = [0u8; 1400];
-                let start = big.write_radix(radix, &mut digits);
+                let mut start = big.write_radix(radix, &mut digits);
                 if spec.alternate && radix != 10 {
-                    body.push(match radix {
+                    prefix = match radix {
                         16 => b"0x",
                         8 => b"0o",
                         _ => b"0b",
-                    });
+                    };
                 }
-                if spec.comma {
-                    group_thousands(&digits[start..], &mut body);
+                let sign_len = usize::from(negative || matches!(spec.sign, b'+' | b' ')) + prefix.len();
+                let size = if radix == 10 { 3 } else { 4 };
+                let zero_fill = spec.zero && spec.align == 0;
+                if spec.grouping != 0 {
+                    // Zero padding counts as digits, so it is grouped too.
+                    while zero_fill && start > 0 && {
+                        let count = digits.len() - start;
+                        sign_len + count + (count - 1) / size < spec.width
+                    } {
+                        start -= 1;
+                        digits[start] = b'0';
+                    }
+                    group_digits(&digits[start..], spec.grouping, size, false, &mut body);
                 } else {
                     body.push(&digits[start..]);
                 }
@@ -224,14 +251,7 @@ fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> 
             }
         } else if value == Obj::TRUE || value == Obj::FALSE {
             if spec.kind == 0 {
-                return format_padded(
-                    vm,
-                    buffer,
-                    if value == Obj::TRUE { b"True" } else { b"False" },
-                    false,
-                    &spec,
-                    false,
-                );
+                return format_padded(vm, buffer, if value == Obj::TRUE { b"True" } else { b"False" }, false, &spec, 0);
             }
             let number = if value == Obj::TRUE { 1.0 } else { 0.0 };
             float_body(number, &spec, &mut body);
@@ -239,9 +259,9 @@ fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> 
             let number = vm.to_f64(value).unwrap_or(0.0);
             negative = number.is_sign_negative() && !number.is_nan();
             float_body(number.abs(), &spec, &mut body);
-            if spec.comma {
+            if spec.grouping != 0 {
                 let mut grouped = Text::new();
-                group_thousands(body.as_bytes(), &mut grouped);
+                group_digits(body.as_bytes(), spec.grouping, 3, true, &mut grouped);
                 body = grouped;
             }
         }
@@ -256,12 +276,23 @@ fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> 
         };
         let mut signed = Text::new();
         signed.push(sign_text);
+        signed.push(prefix);
+        if spec.kind == b'X' {
+            for byte in &mut signed.bytes[..signed.len] {
+                *byte = byte.to_ascii_uppercase();
+            }
+        }
         let sign_len = signed.len;
         signed.push(body.as_bytes());
-        return format_padded(vm, buffer, signed.as_bytes(), true, &spec, sign_len > 0);
+        return format_padded(vm, buffer, signed.as_bytes(), true, &spec, sign_len);
     }
     if numeric_kind && !is_number {
-        return Err(vm.type_error_for("unsupported format character for", value));
+        let type_name = vm.type_name(value);
+        let type_text = vm.qstr_str_copy(Obj::qstr(type_name));
+        return Err(vm.raise_fmt(
+            TypeId::ValueError,
+            format_args!("unknown format code '{}' for object of type '{}'", spec.kind as char, type_text.as_str()),
+        ));
     }
     let text = vm.to_text(value, Style::Str)?;
     let mark = vm.root_mark();
@@ -275,7 +306,7 @@ fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> 
     if limit <= copy.bytes.len() {
         copy.push(&bytes[..limit]);
         vm.pop_roots(mark);
-        return format_padded(vm, buffer, copy.as_bytes(), false, &spec, false);
+        return format_padded(vm, buffer, copy.as_bytes(), false, &spec, 0);
     }
     let count = vm.char_count(text);
     for _ in count..spec.width {
@@ -312,7 +343,9 @@ fn float_body(number: f64, spec: &Spec, body: &mut Text) {
     }
 }
 
-fn format_padded(vm: &mut Vm<'_>, buffer: Obj, text: &[u8], numeric: bool, spec: &Spec, signed: bool) -> R<()> {
+/// Pads `text` to the spec's width; `signed` is the length of the sign and
+/// radix prefix that `=` alignment keeps in front of the padding.
+fn format_padded(vm: &mut Vm<'_>, buffer: Obj, text: &[u8], numeric: bool, spec: &Spec, signed: usize) -> R<()> {
     let count = core::str::from_utf8(text).map(|value| value.chars().count()).unwrap_or(text.len());
     let padding = spec.width.saturating_sub(count);
     let align = if spec.align != 0 {
@@ -332,7 +365,10 @@ fn format_padded(vm: &mut Vm<'_>, buffer: Obj, text: &[u8], numeric: bool, spec:
     };
     let mut out = Text::new();
     if align == b'=' {
-        let sign_len = usize::from(signed || matches!(text.first(), Some(b'-' | b'+' | b' ')) && numeric);
+        let sign_len = match signed {
+            0 => usize::from(matches!(text.first(), Some(b'-' | b'+' | b' ')) && numeric),
+            length => length,
+        };
         out.push(&text[..sign_len.min(text.len())]);
         for _ in 0..padding {
             out.push(&[fill]);
@@ -387,6 +423,7 @@ pub fn str_format(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     let len = vm.str_len(template);
     let mut position = 0;
     let mut auto_index = 1;
+    let (mut used_auto, mut used_manual) = (false, false);
     while position < len {
         let byte = vm.str_bytes(template)[position];
         if byte == b'{' && vm.str_bytes(template).get(position + 1) == Some(&b'{') {
@@ -398,6 +435,9 @@ pub fn str_format(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
             vm.buffer_push(buffer, b"}")?;
             position += 2;
             continue;
+        }
+        if byte == b'}' {
+            return Err(vm.raise_msg(TypeId::ValueError, "Single '}' encountered in format string"));
         }
         if byte != b'{' {
             let mut end = position;
@@ -431,15 +471,29 @@ pub fn str_format(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
             None => (name, None),
         };
         let mut value = if base_name.is_empty() {
+            used_auto = true;
             let value = args.get(auto_index).copied();
             auto_index += 1;
             value
         } else if base_name.iter().all(u8::is_ascii_digit) {
+            used_manual = true;
             let index: usize = core::str::from_utf8(base_name).unwrap_or("0").parse().unwrap_or(0);
             args.get(index + 1).copied()
         } else {
-            kw.chunks(2).find(|pair| vm.str_bytes(pair[0]) == base_name).map(|pair| pair[1])
+            let found = kw.chunks(2).find(|pair| vm.str_bytes(pair[0]) == base_name).map(|pair| pair[1]);
+            if found.is_none() {
+                let key = vm.new_str(base_name)?;
+                let exc = vm.new_exception(TypeId::KeyError.obj(), &[key])?;
+                return Err(vm.raise(exc));
+            }
+            found
         };
+        if used_auto && used_manual {
+            return Err(vm.raise_msg(
+                TypeId::ValueError,
+                "cannot switch from automatic field numbering to manual field specification",
+            ));
+        }
         if let (Some(current), Some(attribute)) = (value, attribute) {
             if attribute.first() == Some(&b'.') {
                 let name = vm.intern_bytes(&attribute[1..])?;
@@ -658,6 +712,10 @@ pub fn percent_format(vm: &mut Vm<'_>, template: Obj, values: Obj) -> R<Obj> {
             translated[translated_len] = b's';
             format_value(vm, buffer, text, &translated[..translated_len + 1])?;
             continue;
+        }
+        let numeric_kind = matches!(kind, b'd' | b'x' | b'X' | b'o' | b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'c');
+        if numeric_kind && !(vm.is_int(value) || vm.is_float(value)) {
+            return Err(vm.type_error_for("%d format: a number is required, not", value));
         }
         translated[translated_len] = kind;
         format_value(vm, buffer, value, &translated[..translated_len + 1])?;

@@ -3,7 +3,7 @@
 
 use super::{check_args, keyword, Handler};
 use crate::obj::bigint::Big;
-use crate::obj::repr::{Sink, Style};
+use crate::obj::repr::Style;
 use crate::obj::{Obj, Singleton, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
@@ -16,7 +16,9 @@ pub static BUILTINS: &[(u16, Handler)] = &[
     (qstr_id("callable"), callable),
     (qstr_id("chr"), chr),
     (qstr_id("delattr"), delattr),
+    (qstr_id("dir"), super::extra::dir),
     (qstr_id("divmod"), divmod),
+    (qstr_id("format"), super::extra::format),
     (qstr_id("getattr"), getattr),
     (qstr_id("globals"), globals),
     (qstr_id("hasattr"), hasattr),
@@ -34,7 +36,7 @@ pub static BUILTINS: &[(u16, Handler)] = &[
     (qstr_id("oct"), oct),
     (qstr_id("ord"), ord),
     (qstr_id("pow"), pow),
-    (qstr_id("print"), print),
+    (qstr_id("print"), super::extra::print),
     (qstr_id("repr"), repr),
     (qstr_id("round"), round),
     (qstr_id("setattr"), setattr),
@@ -68,27 +70,6 @@ fn exception_init(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 }
 
 fn object_init(_vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    Ok(Obj::NONE)
-}
-
-fn print(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
-    let sep = keyword(vm, kw, "sep").filter(|value| !value.is_none());
-    let end = keyword(vm, kw, "end").filter(|value| !value.is_none());
-    let file = keyword(vm, kw, "file").filter(|value| !value.is_none());
-    let sink = if file == Some(Singleton::SysStderr.obj()) { Sink::Stderr } else { Sink::Stdout };
-    for (index, arg) in args.iter().enumerate() {
-        if index > 0 {
-            match sep {
-                Some(sep) => vm.emit_str(sink, sep)?,
-                None => vm.emit(sink, b" ")?,
-            }
-        }
-        vm.print_obj(sink, *arg, Style::Str)?;
-    }
-    match end {
-        Some(end) => vm.emit_str(sink, end)?,
-        None => vm.emit(sink, b"\n")?,
-    }
     Ok(Obj::NONE)
 }
 
@@ -297,6 +278,11 @@ fn divmod(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 }
 
 fn globals(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    globals_dict(vm)
+}
+
+/// The globals dict of the running module.
+pub(crate) fn globals_dict(vm: &mut Vm<'_>) -> R<Obj> {
     let frame = vm.frame;
     if frame.is_null() {
         return vm.new_dict(0);
@@ -467,16 +453,31 @@ fn round(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         if digits >= 0 {
             return vm.unary_op(0, value);
         }
-        let scale = vm.binary_op(crate::obj::num::OP_POW, Obj::small(10), Obj::small((-digits) as i32))?;
+        // Round half to even: `value = quotient * scale + rest`, and the
+        // quotient goes up when twice the rest passes the scale (or equals
+        // it and the quotient is odd).
+        use crate::obj::num::{OP_ADD, OP_FLOOR_DIV, OP_MOD, OP_MUL, OP_POW, OP_SUB};
+        let scale = vm.binary_op(OP_POW, Obj::small(10), Obj::small((-digits).min(1000) as i32))?;
         let mark = vm.root_mark();
         vm.push_root(scale)?;
-        let half = vm.binary_op(crate::obj::num::OP_FLOOR_DIV, scale, Obj::small(2))?;
-        vm.push_root(half)?;
-        let shifted = vm.binary_op(crate::obj::num::OP_ADD, value, half)?;
-        vm.push_root(shifted)?;
-        let quotient = vm.binary_op(crate::obj::num::OP_FLOOR_DIV, shifted, scale)?;
+        let mut quotient = vm.binary_op(OP_FLOOR_DIV, value, scale)?;
         vm.push_root(quotient)?;
-        let result = vm.binary_op(crate::obj::num::OP_MUL, quotient, scale)?;
+        let rest = vm.binary_op(OP_MOD, value, scale)?;
+        vm.push_root(rest)?;
+        let twice = vm.binary_op(OP_ADD, rest, rest)?;
+        vm.push_root(twice)?;
+        let beyond = vm.binary_op(OP_SUB, twice, scale)?;
+        let ordering = match vm.to_big(beyond) {
+            Some(big) if big.is_zero() => 0,
+            Some(big) if big.negative => -1,
+            _ => 1,
+        };
+        let odd = vm.binary_op(OP_MOD, quotient, Obj::small(2))? == Obj::small(1);
+        if ordering > 0 || (ordering == 0 && odd) {
+            quotient = vm.binary_op(OP_ADD, quotient, Obj::small(1))?;
+        }
+        vm.push_root(quotient)?;
+        let result = vm.binary_op(OP_MUL, quotient, scale)?;
         vm.pop_roots(mark);
         return Ok(result);
     }
@@ -544,12 +545,11 @@ fn sum(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     let first = args.first().copied();
     match type_id {
-        TypeId::Type => {
-            if args.len() == 1 {
-                return Ok(vm.type_of(args[0]));
-            }
-            Err(vm.raise_msg(TypeId::TypeError, "type() takes 1 argument"))
-        }
+        TypeId::Type => match args.len() {
+            1 => Ok(vm.type_of(args[0])),
+            3 => super::extra::new_class(vm, args),
+            _ => Err(vm.raise_msg(TypeId::TypeError, "type() takes 1 or 3 arguments")),
+        },
         TypeId::Object => {
             let instance = vm.alloc_typed(TypeId::Object, 1)?;
             Ok(instance)
@@ -620,7 +620,7 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
         TypeId::Bytes | TypeId::ByteArray => super::strings::construct_bytes(vm, type_id, args),
         TypeId::Tuple => {
             let Some(value) = first else { return Ok(Singleton::EmptyTuple.obj()) };
-            if vm.native_type(value) == TypeId::Tuple {
+            if vm.type_of(value) == TypeId::Tuple.obj() {
                 return Ok(value);
             }
             let list = vm.list_from_iterable(value)?;

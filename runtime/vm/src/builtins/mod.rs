@@ -5,12 +5,14 @@
 //! gets the positional arguments (for methods, `self` first) and the keyword
 //! arguments as flat `name, value` pairs.
 
+mod extra;
 pub mod format;
 mod funcs;
 mod methods;
 mod strings;
 mod text;
 
+pub(crate) use extra::{file_sink, finish_file_sink};
 pub use strings::{parse_float, parse_int};
 
 use crate::obj::{builtin_fn, builtin_fn_parts, Obj, TypeId};
@@ -44,6 +46,7 @@ pub const TABLE_JSON: u32 = 23;
 pub const TABLE_IO: u32 = 24;
 pub const TABLE_DEQUE: u32 = 25;
 pub const TABLE_ARRAY: u32 = 26;
+pub const TABLE_COLLECTIONS: u32 = 27;
 pub const TABLE_PROPERTY: u32 = 16;
 pub const TABLE_OBJECT: u32 = 17;
 pub const TABLE_MACHINE: u32 = 30;
@@ -74,6 +77,7 @@ fn table(number: u32) -> &'static [(u16, Handler)] {
         TABLE_IO => crate::modules::io::IO_METHODS,
         TABLE_DEQUE => crate::modules::io::DEQUE_METHODS,
         TABLE_ARRAY => crate::modules::array::ARRAY_METHODS,
+        TABLE_COLLECTIONS => crate::modules::collections::COLLECTIONS_FUNCTIONS,
         TABLE_PROPERTY => crate::interp::class::PROPERTY_METHODS,
         TABLE_OBJECT => crate::interp::class::OBJECT_METHODS,
         TABLE_MACHINE => crate::modules::machine::MACHINE_FUNCTIONS,
@@ -141,6 +145,7 @@ pub fn lookup_method(type_id: TypeId, name: u32) -> Option<Obj> {
         TypeId::Str => TABLE_STR,
         TypeId::List => TABLE_LIST,
         TypeId::Dict => TABLE_DICT,
+        TypeId::FrozenSet if is_set_mutator(name) => return None,
         TypeId::Set | TypeId::FrozenSet => TABLE_SET,
         TypeId::Tuple => TABLE_TUPLE,
         TypeId::Int | TypeId::Bool => TABLE_INT,
@@ -157,6 +162,23 @@ pub fn lookup_method(type_id: TypeId, name: u32) -> Option<Obj> {
         _ => return None,
     };
     lookup_in_table(number, name)
+}
+
+/// Whether `name` is a set method that changes the set (frozenset has none of them).
+fn is_set_mutator(name: u32) -> bool {
+    [
+        qstr_id("add"),
+        qstr_id("clear"),
+        qstr_id("discard"),
+        qstr_id("pop"),
+        qstr_id("remove"),
+        qstr_id("update"),
+        qstr_id("difference_update"),
+        qstr_id("intersection_update"),
+        qstr_id("symmetric_difference_update"),
+    ]
+    .iter()
+    .any(|id| u32::from(*id) == name)
 }
 
 /// The qstr id of a builtin function's name.

@@ -52,11 +52,14 @@ pub static BYTES_METHODS: &[(u16, Handler)] = &[
     (qstr_id("startswith"), startswith),
     (qstr_id("strip"), strip),
     (qstr_id("append"), bytearray_append),
+    (qstr_id("extend"), bytearray_extend),
     (qstr_id("fromhex"), super::text::fromhex),
     (qstr_id("index"), index),
     (qstr_id("isalpha"), isalpha),
     (qstr_id("isdigit"), isdigit),
+    (qstr_id("islower"), islower),
     (qstr_id("isspace"), isspace),
+    (qstr_id("isupper"), isupper),
     (qstr_id("lower"), lower),
     (qstr_id("lstrip"), lstrip),
     (qstr_id("partition"), super::text::partition),
@@ -77,6 +80,8 @@ pub fn rfind_method(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
 fn result_type(vm: &Vm<'_>, obj: Obj) -> TypeId {
     if vm.is_str(obj) {
         TypeId::Str
+    } else if vm.native_type(obj) == TypeId::ByteArray {
+        TypeId::ByteArray
     } else {
         TypeId::Bytes
     }
@@ -154,15 +159,29 @@ fn endswith(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 }
 
 fn affix(vm: &mut Vm<'_>, args: &[Obj], start: bool) -> R<Obj> {
-    check_args(vm, args, 2, 3)?;
-    let offset = if args.len() == 3 { vm.to_i64(args[2])?.max(0) as usize } else { 0 };
+    check_args(vm, args, 2, 4)?;
+    // The optional start and end count characters (bytes for bytes) and may be negative.
+    let is_str = vm.is_str(args[0]);
+    let length = if is_str { vm.char_count(args[0]) } else { vm.str_len(args[0]) } as i64;
+    let clamp = |value: i64| if value < 0 { (value + length).max(0) } else { value.min(length) };
+    let from = if args.len() >= 3 && !args[2].is_none() { clamp(vm.to_i64(args[2])?) } else { 0 };
+    let to = if args.len() == 4 && !args[3].is_none() { clamp(vm.to_i64(args[3])?) } else { length };
+    if from > to {
+        return Ok(Obj::FALSE);
+    }
+    let (offset, end) = if is_str {
+        let bytes = vm.str_bytes(args[0]);
+        (crate::obj::binop::char_offset(bytes, from as usize), crate::obj::binop::char_offset(bytes, to as usize))
+    } else {
+        (from as usize, to as usize)
+    };
     let candidates = args[1];
     let count = if vm.native_type(candidates) == TypeId::Tuple { vm.tuple_len(candidates) } else { 1 };
     for index in 0..count {
         let candidate =
             if vm.native_type(candidates) == TypeId::Tuple { vm.tuple_item(candidates, index) } else { candidates };
         let text = vm.str_bytes(args[0]);
-        let text = text.get(offset..).unwrap_or(&[]);
+        let text = text.get(offset..end).unwrap_or(&[]);
         let affix = vm.str_bytes(candidate);
         if (start && text.starts_with(affix)) || (!start && text.ends_with(affix)) {
             return Ok(Obj::TRUE);
@@ -209,7 +228,10 @@ fn map_bytes(vm: &mut Vm<'_>, source: Obj, map: fn(u8) -> u8) -> R<Obj> {
     let len = vm.str_len(source);
     let mark = vm.root_mark();
     vm.push_root(source)?;
-    let made = vm.alloc_str(type_id, len)?;
+    let made = match type_id {
+        TypeId::ByteArray => vm.str_slice(TypeId::ByteArray, source, 0, len)?,
+        _ => vm.alloc_str(type_id, len)?,
+    };
     vm.pop_roots(mark);
     let data = vm.get_u(made, 3);
     for offset in 0..len {
@@ -345,7 +367,7 @@ fn join(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     vm.push_root(buffer)?;
     for index in 0..vm.list_len(items) {
         let item = vm.list_item(items, index);
-        if result_type(vm, item) != type_id || !(vm.is_str(item) || vm.is_bytes_like(item)) {
+        if vm.is_str(item) != vm.is_str(separator) || !(vm.is_str(item) || vm.is_bytes_like(item)) {
             return Err(
                 vm.raise_msg(TypeId::TypeError, "join expects a list of str/bytes objects consistent with self object")
             );
@@ -504,6 +526,27 @@ fn bytearray_append(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     }
     let byte = vm.to_i64(args[1])?;
     vm.buffer_push(args[0], &[byte as u8])?;
+    Ok(Obj::NONE)
+}
+
+fn bytearray_extend(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    if vm.native_type(args[0]) != TypeId::ByteArray {
+        return Err(vm.raise_msg(TypeId::AttributeError, "'bytes' object has no attribute 'extend'"));
+    }
+    let source = args[1];
+    if vm.is_bytes_like(source) || matches!(vm.native_type(source), TypeId::MemoryView | TypeId::Array) {
+        vm.buffer_push_obj(args[0], source)?;
+        return Ok(Obj::NONE);
+    }
+    let mark = vm.root_mark();
+    let iterator = vm.get_iter(source)?;
+    vm.push_root(iterator)?;
+    while let Some(item) = vm.iter_next(iterator)? {
+        let byte = vm.to_i64(item)?;
+        vm.buffer_push(args[0], &[byte as u8])?;
+    }
+    vm.pop_roots(mark);
     Ok(Obj::NONE)
 }
 

@@ -11,6 +11,8 @@ use crate::vm::{Vm, R};
 fn result_type(vm: &Vm<'_>, obj: Obj) -> TypeId {
     if vm.is_str(obj) {
         TypeId::Str
+    } else if vm.native_type(obj) == TypeId::ByteArray {
+        TypeId::ByteArray
     } else {
         TypeId::Bytes
     }
@@ -122,7 +124,7 @@ pub fn splitlines(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
 fn partition_common(vm: &mut Vm<'_>, args: &[Obj], from_right: bool) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
     let (source, separator) = (args[0], args[1]);
-    if result_type(vm, source) != result_type(vm, separator) || !(vm.is_str(separator) || vm.is_bytes_like(separator)) {
+    if vm.is_str(source) != vm.is_str(separator) || !(vm.is_str(separator) || vm.is_bytes_like(separator)) {
         return Err(vm.type_error_for("can't convert to str implicitly:", separator));
     }
     let type_id = result_type(vm, source);

@@ -66,6 +66,10 @@ impl Vm<'_> {
         if !self.is_class(type_obj) {
             return None;
         }
+        if self.native_type_of_type(type_obj) == TypeId::Tuple {
+            // Instances of namedtuple classes are plain tuples, with no dict.
+            return None;
+        }
         Some(self.get(obj, self.instance_dict_slot(type_obj)))
     }
 
@@ -117,7 +121,7 @@ impl Vm<'_> {
         }
     }
 
-    fn try_load_method(&mut self, obj: Obj, name: Obj) -> R<Option<(Obj, Obj)>> {
+    pub(crate) fn try_load_method(&mut self, obj: Obj, name: Obj) -> R<Option<(Obj, Obj)>> {
         if name == q("__class__") {
             return Ok(Some((self.type_of(obj), Obj::NULL)));
         }
@@ -264,6 +268,10 @@ impl Vm<'_> {
                     return Ok(());
                 }
             }
+            if self.native_type_of_type(type_obj) == TypeId::Tuple {
+                // Instances of namedtuple classes are plain tuples, with no dict.
+                return Err(self.no_attribute(obj, name));
+            }
             let slot = self.instance_dict_slot(type_obj);
             let mut dict = self.get(obj, slot);
             if dict.is_null() {
@@ -380,6 +388,10 @@ impl Vm<'_> {
             return crate::builtins::construct(self, type_id, args, kw);
         }
         let native = self.native_type_of_type(type_obj);
+        if native == TypeId::Tuple {
+            // A namedtuple class: its instances are tuples typed with the class.
+            return crate::modules::collections::construct(self, type_obj, args, kw);
+        }
         if let Some(new) = self.class_lookup(type_obj, q("__new__")) {
             if self.native_type(new) == TypeId::Function {
                 // A class's own `__new__` makes the object; `__init__` runs
@@ -443,7 +455,12 @@ impl Vm<'_> {
                 return Err(self.raise_msg(TypeId::TypeError, "bases must be types"));
             }
             let base_native = self.native_type_of_type(base);
-            if !matches!(base_native, TypeId::Object | TypeId::List | TypeId::Dict) && !base_native.is_exception() {
+            // A namedtuple class (a class over tuple) may be derived from too.
+            let namedtuple = base_native == TypeId::Tuple && self.is_class(base);
+            if !matches!(base_native, TypeId::Object | TypeId::List | TypeId::Dict)
+                && !base_native.is_exception()
+                && !namedtuple
+            {
                 return Err(self.raise_msg(TypeId::NotImplementedError, "subclassing this builtin type"));
             }
             if native == TypeId::Object {

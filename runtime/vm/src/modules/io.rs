@@ -1,5 +1,5 @@
 //! The `io` module's in-memory streams, `StringIO` and `BytesIO`, and the
-//! `collections` module: `deque` and `OrderedDict`.
+//! `collections.deque` (the rest of `collections` is in `collections.rs`).
 //!
 //! Deque layout (words): `type, list of items, maxlen (small int, -1 when
 //! unbounded)`; appending to a full deque drops an item from the other end.
@@ -33,14 +33,6 @@ pub fn io_attr(name: u32) -> Option<Obj> {
     } else {
         None
     }
-}
-
-/// An attribute of the `collections` module (`OrderedDict` is a dict: dicts keep insertion order).
-pub fn collections_attr(name: u32) -> Option<Obj> {
-    if name == u32::from(qstr_id("deque")) {
-        return Some(TypeId::Deque.obj());
-    }
-    (name == u32::from(qstr_id("OrderedDict"))).then(|| TypeId::Dict.obj())
 }
 
 pub static DEQUE_METHODS: &[(u16, Handler)] = &[

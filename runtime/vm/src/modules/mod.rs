@@ -5,6 +5,7 @@
 
 pub mod array;
 pub mod binascii;
+pub mod collections;
 pub mod io;
 pub mod json;
 pub mod machine;
@@ -84,7 +85,7 @@ pub fn module_attr(vm: &mut Vm<'_>, module: Obj, name: u32) -> R<Option<Obj>> {
         Some(Singleton::ModuleErrno) => binascii::errno_attr(vm, name)?,
         Some(Singleton::ModuleJson) => lookup_in_table(TABLE_JSON, name),
         Some(Singleton::ModuleIo) => io::io_attr(name),
-        Some(Singleton::ModuleCollections) => io::collections_attr(name),
+        Some(Singleton::ModuleCollections) => collections::collections_attr(vm, name)?,
         Some(Singleton::SysImplementation) => implementation_attr(vm, name)?,
         Some(Singleton::ModuleArray) => array::module_attr(name),
         Some(Singleton::ModuleMachine) => machine::module_attr(name),
@@ -428,8 +429,12 @@ fn sys_exit(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn sys_print_exception(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 2)?;
-    let sink = if args.get(1) == Some(&Singleton::SysStderr.obj()) { Sink::Stderr } else { Sink::Stdout };
+    let mark = vm.root_mark();
+    let file = args.get(1).copied();
+    let sink = crate::builtins::file_sink(vm, file)?;
     vm.print_traceback(sink, args[0])?;
+    crate::builtins::finish_file_sink(vm, sink, file)?;
+    vm.pop_roots(mark);
     Ok(Obj::NONE)
 }
 

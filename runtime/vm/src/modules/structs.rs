@@ -42,7 +42,7 @@ struct Field {
 fn code_size(code: u8, native: bool) -> Option<usize> {
     Some(match code {
         b'b' | b'B' | b'x' | b's' | b'?' => 1,
-        b'h' | b'H' => 2,
+        b'h' | b'H' | b'e' => 2,
         b'i' | b'I' | b'l' | b'L' | b'f' | b'P' => 4,
         b'q' | b'Q' | b'd' => 8,
         _ => {
@@ -155,15 +155,64 @@ pub(crate) fn int_bits(vm: &mut Vm<'_>, value: Obj) -> R<u64> {
     Ok(((high as u64) << 32) | (low as u64 & 0xffff_ffff))
 }
 
+/// The IEEE 754 half-precision bits nearest to `value` (through f32, ties to even).
+fn half_from_f64(value: f64) -> u16 {
+    let bits = (value as f32).to_bits();
+    let sign = ((bits >> 16) & 0x8000) as u16;
+    let exponent = ((bits >> 23) & 0xff) as i32;
+    let mantissa = bits & 0x7f_ffff;
+    if exponent == 0xff {
+        return sign | 0x7c00 | if mantissa != 0 { 0x200 } else { 0 };
+    }
+    let biased = exponent - 127 + 15;
+    if biased >= 0x1f {
+        return sign | 0x7c00;
+    }
+    let round = |kept: u32, rest: u32, middle: u32| {
+        if rest > middle || (rest == middle && kept & 1 == 1) {
+            kept + 1
+        } else {
+            kept
+        }
+    };
+    if biased <= 0 {
+        // A subnormal half: shift the mantissa, with its implicit bit, into place.
+        if biased < -10 {
+            return sign;
+        }
+        let full = mantissa | 0x80_0000;
+        let shift = (14 - biased) as u32;
+        let kept = full >> shift;
+        return sign | round(kept, full & ((1 << shift) - 1), 1 << (shift - 1)) as u16;
+    }
+    let kept = ((biased as u32) << 10) | (mantissa >> 13);
+    sign | round(kept, mantissa & 0x1fff, 0x1000) as u16
+}
+
+/// The value of IEEE 754 half-precision bits.
+fn half_to_f64(bits: u16) -> f64 {
+    let sign = if bits & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let exponent = i32::from((bits >> 10) & 0x1f);
+    let mantissa = f64::from(bits & 0x3ff);
+    match exponent {
+        0 => sign * mantissa * libm::pow(2.0, -24.0),
+        0x1f if mantissa == 0.0 => sign * f64::INFINITY,
+        0x1f => f64::NAN,
+        _ => sign * (1.0 + mantissa / 1024.0) * libm::pow(2.0, f64::from(exponent - 15)),
+    }
+}
+
 /// Writes one value of `code` into `out` (already the right length).
 fn encode(vm: &mut Vm<'_>, code: u8, value: Obj, big_endian: bool, out: &mut [u8]) -> R<()> {
     let mut raw = [0u8; 8];
     match code {
-        b'f' | b'd' => {
+        b'f' | b'd' | b'e' => {
             let Some(number) = vm.to_f64(value) else {
                 return Err(vm.type_error_for("can't convert to float:", value));
             };
-            if code == b'f' {
+            if code == b'e' {
+                raw[..2].copy_from_slice(&half_from_f64(number).to_le_bytes());
+            } else if code == b'f' {
                 raw[..4].copy_from_slice(&(number as f32).to_le_bytes());
             } else {
                 raw.copy_from_slice(&number.to_le_bytes());
@@ -190,6 +239,7 @@ fn decode(vm: &mut Vm<'_>, code: u8, bytes: &[u8], big_endian: bool) -> R<Obj> {
     match code {
         b'f' => vm.new_float(f64::from(f32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]))),
         b'd' => vm.new_float(f64::from_le_bytes(raw)),
+        b'e' => vm.new_float(half_to_f64(u16::from_le_bytes([raw[0], raw[1]]))),
         b'?' => Ok(Obj::from_bool(unsigned != 0)),
         b'b' | b'h' | b'i' | b'l' | b'q' => {
             let shift = 64 - 8 * size as u32;

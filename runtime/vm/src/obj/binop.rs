@@ -53,6 +53,9 @@ impl Vm<'_> {
             (OP_ADD, TypeId::Str, TypeId::Str) | (OP_ADD, TypeId::Bytes, TypeId::Bytes) => {
                 return self.concat_str(left_type, left, right)
             }
+            (OP_ADD, TypeId::Bytes | TypeId::ByteArray, TypeId::Bytes | TypeId::ByteArray | TypeId::MemoryView) => {
+                return self.concat_bytes(left, right, inplace)
+            }
             (OP_ADD, TypeId::Tuple, TypeId::Tuple) => return self.concat_seq(TypeId::Tuple, left, right),
             (OP_ADD, TypeId::List, TypeId::List) => {
                 if inplace {
@@ -499,6 +502,9 @@ impl Vm<'_> {
             TypeId::MemoryView => self.memoryview_set(obj, index, value),
             TypeId::Array => self.array_set(obj, index, value),
             TypeId::ByteArray => {
+                if index.is_ptr() && self.native_type(index) == TypeId::Slice {
+                    return self.bytearray_assign_slice(obj, index, value);
+                }
                 let len = self.str_len(obj) as u32;
                 let position = self.seq_index(index, len, "bytearray")?;
                 let byte = self.to_i64(value)?;

@@ -115,7 +115,15 @@ impl Vm<'_> {
                         self.set(iterator, 2, Obj::small(end as i32));
                         self.str_slice(TypeId::Str, sequence, start, end).map(Some)
                     }
-                    TypeId::Bytes | TypeId::ByteArray | TypeId::MemoryView => {
+                    TypeId::MemoryView => {
+                        self.set(iterator, 2, Obj::small(position as i32 + 1));
+                        if (position as usize) < self.memoryview_items(sequence) {
+                            self.memoryview_get(sequence, Obj::small(position as i32)).map(Some)
+                        } else {
+                            Ok(None)
+                        }
+                    }
+                    TypeId::Bytes | TypeId::ByteArray => {
                         let byte = self.str_bytes(sequence).get(position as usize).copied();
                         self.set(iterator, 2, Obj::small(position as i32 + 1));
                         Ok(byte.map(|byte| Obj::small(i32::from(byte))))

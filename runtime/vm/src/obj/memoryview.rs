@@ -5,7 +5,9 @@
 //! Layout (words): `type, base (bytes, bytearray or array, never a view),
 //! byte offset, byte length`. The data address is looked up through the base
 //! on every access, so a view stays valid when its bytearray grows (its
-//! length is clamped when the bytearray shrinks).
+//! length is clamped when the bytearray shrinks). A view of an array has the
+//! array's items (its offsets stay multiples of the item size); any other
+//! view has bytes.
 
 use super::{Obj, TypeId};
 use crate::vm::{Vm, R};
@@ -49,9 +51,25 @@ impl Vm<'_> {
         self.memoryview_data(view).1
     }
 
+    /// The size of one item of a view: an array's item size, or 1.
+    fn memoryview_item_size(&self, view: Obj) -> usize {
+        let base = self.get(view, 1);
+        if self.native_type(base) == TypeId::Array {
+            self.array_code(base).1
+        } else {
+            1
+        }
+    }
+
+    /// The number of items of a view (what `len` gives).
+    pub fn memoryview_items(&self, view: Obj) -> usize {
+        self.memoryview_len(view) / self.memoryview_item_size(view)
+    }
+
     /// `view[index]`: an int, or a view for a slice (step 1 only).
     pub fn memoryview_get(&mut self, view: Obj, index: Obj) -> R<Obj> {
-        let len = self.memoryview_len(view);
+        let size = self.memoryview_item_size(view);
+        let len = self.memoryview_len(view) / size;
         if index.is_ptr() && self.native_type(index) == TypeId::Slice {
             let (start, stop, step) = self.slice_indices(index, len as i64)?;
             if step != 1 {
@@ -60,11 +78,16 @@ impl Vm<'_> {
                 );
             }
             let base = self.get(view, 1);
-            let offset = self.get_u(view, 2) + start as u32;
-            let count = (stop - start).max(0) as u32;
+            let offset = self.get_u(view, 2) + (start as usize * size) as u32;
+            let count = ((stop - start).max(0) as usize * size) as u32;
             return self.make_view(base, offset, count);
         }
         let position = self.seq_index(index, len as u32, "memoryview")?;
+        if size > 1 {
+            let base = self.get(view, 1);
+            let first = self.get_u(view, 2) as usize / size;
+            return self.array_item(base, first + position as usize);
+        }
         let (data, _) = self.memoryview_data(view);
         Ok(Obj::small(i32::from(self.bytes_at(data + position, 1).first().copied().unwrap_or(0))))
     }
@@ -74,6 +97,13 @@ impl Vm<'_> {
         let base = self.get(view, 1);
         if !matches!(self.native_type(base), TypeId::ByteArray | TypeId::Array) {
             return Err(self.raise_msg(TypeId::TypeError, "'memoryview' object doesn't support item assignment"));
+        }
+        let size = self.memoryview_item_size(view);
+        if size > 1 && !(index.is_ptr() && self.native_type(index) == TypeId::Slice) {
+            let len = self.memoryview_items(view);
+            let position = self.seq_index(index, len as u32, "memoryview")?;
+            let first = self.get_u(view, 2) as usize / size;
+            return self.array_set(base, Obj::small((first + position as usize) as i32), value);
         }
         let (data, len) = self.memoryview_data(view);
         if index.is_ptr() && self.native_type(index) == TypeId::Slice {

@@ -178,7 +178,7 @@ impl Vm<'_> {
         let left_type = self.native_type(left);
         let right_type = self.native_type(right);
         let ordering = match (left_type, right_type) {
-            (TypeId::Str, TypeId::Str) | (TypeId::Bytes, TypeId::Bytes) => {
+            (TypeId::Str, TypeId::Str) | (TypeId::Bytes | TypeId::ByteArray, TypeId::Bytes | TypeId::ByteArray) => {
                 Some(self.str_bytes(left).cmp(self.str_bytes(right)))
             }
             (TypeId::Tuple, TypeId::Tuple) | (TypeId::List, TypeId::List) => self.sequence_compare(left, right)?,
@@ -276,7 +276,8 @@ impl Vm<'_> {
         if obj.is_ptr() {
             match self.native_type(obj) {
                 TypeId::Str => return Ok(self.char_count(obj)),
-                TypeId::Bytes | TypeId::ByteArray | TypeId::MemoryView => return Ok(self.str_len(obj)),
+                TypeId::Bytes | TypeId::ByteArray => return Ok(self.str_len(obj)),
+                TypeId::MemoryView => return Ok(self.memoryview_items(obj)),
                 TypeId::Deque => return Ok(self.list_len(self.get(obj, 1)) as usize),
                 TypeId::Array => return Ok(self.array_len(obj)),
                 TypeId::Tuple => return Ok(self.tuple_len(obj) as usize),

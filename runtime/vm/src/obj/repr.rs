@@ -216,6 +216,13 @@ impl Vm<'_> {
         if depth > MAX_REPR_DEPTH {
             return Err(self.raise_msg(TypeId::RuntimeError, "maximum recursion depth exceeded"));
         }
+        if obj.is_ptr()
+            && self.is_heap(obj)
+            && matches!(self.native_type(obj), TypeId::Tuple | TypeId::Dict)
+            && self.print_collection_instance(sink, obj, style)?
+        {
+            return Ok(());
+        }
         if obj.is_small() {
             return self.emit_fmt(sink, format_args!("{}", obj.small_value()));
         }
@@ -314,6 +321,18 @@ impl Vm<'_> {
                     self.emit(sink, b",")?;
                 }
                 self.emit(sink, close)
+            }
+            TypeId::Array => {
+                // `array('h', [1, 2])`, or `array('h')` when empty.
+                let (code, _) = self.array_code(obj);
+                self.emit_fmt(sink, format_args!("array('{}'", code as char))?;
+                let len = self.array_len(obj);
+                for index in 0..len {
+                    self.emit(sink, if index == 0 { b", [" } else { b", " })?;
+                    let item = self.array_item(obj, index)?;
+                    self.print_depth(sink, item, Style::Repr, depth + 1)?;
+                }
+                self.emit(sink, if len == 0 { b")" } else { b"])" })
             }
             TypeId::Dict => {
                 self.emit(sink, b"{")?;
@@ -421,6 +440,8 @@ impl Vm<'_> {
         let args = self.exception_args(exc);
         let count = self.tuple_len(args);
         if style == Style::Repr {
+            // MicroPython prints the name followed by the argument tuple,
+            // so one argument shows as `KeyError('k',)`.
             let name = self.type_name(exc);
             self.emit_str(sink, Obj::qstr(name))?;
             return self.print_depth(sink, args, Style::Repr, depth + 1);

@@ -85,6 +85,11 @@ impl<'a> Vm<'a> {
         None
     }
 
+    /// One past the highest qstr id in use (static, image and RAM qstrs).
+    pub fn qstr_end(&self) -> u32 {
+        self.next_qstr_id()
+    }
+
     /// The next id a RAM qstr gets.
     fn next_qstr_id(&self) -> u32 {
         if self.qstr_pools.is_null() {
@@ -185,6 +190,15 @@ impl<'a> Vm<'a> {
     /// A str or bytes made of byte range `start..end` of another (any region).
     pub fn str_slice(&mut self, type_id: TypeId, source: Obj, start: usize, end: usize) -> R<Obj> {
         let len = end.saturating_sub(start);
+        if type_id == TypeId::ByteArray {
+            let mark = self.root_mark();
+            self.push_root(source)?;
+            let buffer = self.new_buffer(TypeId::Buffer, len)?;
+            self.push_root(buffer)?;
+            self.buffer_push_range(buffer, source, start, len)?;
+            self.pop_roots(mark);
+            return self.buffer_finish(buffer, TypeId::ByteArray);
+        }
         if len == 0 {
             return Ok(if type_id == TypeId::Str { Obj::qstr(1) } else { Singleton::EmptyBytes.obj() });
         }
@@ -336,6 +350,10 @@ impl<'a> Vm<'a> {
 
     /// Turns a buffer into a str (or bytes) without copying the data.
     pub fn buffer_finish(&mut self, buffer: Obj, type_id: TypeId) -> R<Obj> {
+        if type_id == TypeId::ByteArray {
+            self.set_u(buffer, 0, TypeId::ByteArray.addr());
+            return Ok(buffer);
+        }
         let len = self.get_u(buffer, 1) as usize;
         if len == 0 {
             return Ok(if type_id == TypeId::Str { Obj::qstr(1) } else { Singleton::EmptyBytes.obj() });
@@ -353,6 +371,71 @@ impl<'a> Vm<'a> {
         // The capacity is always at least len + 1, so the data ends in a NUL.
         self.heap.bytes_mut(data.0 + len as u32, 1).fill(0);
         Ok(buffer)
+    }
+
+    /// `left + right` for bytes and bytearray: the result has the type of
+    /// `left`, and `bytearray += ...` extends `left` in place.
+    pub fn concat_bytes(&mut self, left: Obj, right: Obj, inplace: bool) -> R<Obj> {
+        let left_type = self.native_type(left);
+        if left_type == TypeId::ByteArray && inplace {
+            self.buffer_push_obj(left, right)?;
+            return Ok(left);
+        }
+        let total = self.str_len(left) + self.str_len(right);
+        let buffer = self.new_buffer(TypeId::Buffer, total)?;
+        let mark = self.root_mark();
+        self.push_root(buffer)?;
+        self.buffer_push_obj(buffer, left)?;
+        self.buffer_push_obj(buffer, right)?;
+        self.pop_roots(mark);
+        if left_type == TypeId::ByteArray {
+            self.set_u(buffer, 0, TypeId::ByteArray.addr());
+            return Ok(buffer);
+        }
+        self.buffer_finish(buffer, TypeId::Bytes)
+    }
+
+    /// Appends `len` bytes of `source` (a bytes-like object) from `start`.
+    pub fn buffer_push_range(&mut self, buffer: Obj, source: Obj, start: usize, len: usize) -> R<()> {
+        let mark = self.root_mark();
+        self.push_root(source)?;
+        self.buffer_reserve(buffer, len)?;
+        self.pop_roots(mark);
+        let from = self.bytes_data_address(source) + start as u32;
+        let at = self.get_u(buffer, 1);
+        let data = self.get_u(buffer, 3);
+        self.copy_bytes(from, data + at, len);
+        self.set_u(buffer, 1, at + len as u32);
+        Ok(())
+    }
+
+    /// `bytearray[start:stop] = value` (step 1): builds the new contents and
+    /// swaps them in, so the bytearray object keeps its identity.
+    pub fn bytearray_assign_slice(&mut self, target: Obj, slice: Obj, value: Obj) -> R<()> {
+        let len = self.str_len(target);
+        let (start, stop, step) = self.slice_indices(slice, len as i64)?;
+        if step != 1 {
+            return Err(self.raise_msg(TypeId::NotImplementedError, "extended slice assignment"));
+        }
+        let (start, stop) = (start as usize, stop.max(start) as usize);
+        let mark = self.root_mark();
+        let source = if self.is_bytes_like(value) || self.native_type(value) == TypeId::MemoryView {
+            value
+        } else {
+            crate::builtins::construct(self, TypeId::Bytes, &[value], &[])?
+        };
+        self.push_root(source)?;
+        let fresh = self.new_buffer(TypeId::Buffer, len - (stop - start) + self.str_len(source))?;
+        self.push_root(fresh)?;
+        self.buffer_push_range(fresh, target, 0, start)?;
+        self.buffer_push_obj(fresh, source)?;
+        self.buffer_push_range(fresh, target, stop, len - stop)?;
+        self.pop_roots(mark);
+        for slot in 1..4 {
+            let word = self.get_u(fresh, slot);
+            self.set_u(target, slot, word);
+        }
+        Ok(())
     }
 
     /// Formats into a new str.

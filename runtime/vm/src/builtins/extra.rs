@@ -1,0 +1,160 @@
+//! Builtins that need more than a table lookup: `dir` (which, as in
+//! MicroPython, tries every known qstr as an attribute name), the
+//! three-argument `type(name, bases, dict)` that makes a class at run time,
+//! `format(value, spec)`, which shares the format-spec code of
+//! `str.format`, and `print`, whose `file` may be any object with `write`.
+
+use super::{check_args, keyword};
+use crate::obj::repr::{Sink, Style};
+use crate::obj::{Obj, Singleton, TypeId};
+use crate::vm::{Vm, R};
+use rime_bytecode::qstr_runtime::qstr_id;
+
+/// `dir()` lists the names of the calling module; `dir(obj)` lists every
+/// name that `obj.name` would find, its instance attributes included.
+pub fn dir(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 0, 1)?;
+    let names = vm.new_list(8)?;
+    let mark = vm.root_mark();
+    vm.push_root(names)?;
+    let Some(&target) = args.first() else {
+        let globals = super::funcs::globals_dict(vm)?;
+        vm.push_root(globals)?;
+        let mut index = 0;
+        while let Some((next, key, _)) = vm.map_next(globals, index) {
+            vm.list_append(names, key)?;
+            index = next + 1;
+        }
+        vm.pop_roots(mark);
+        return Ok(names);
+    };
+    for id in 1..vm.qstr_end() {
+        if vm.qstr_bytes(id).is_empty() {
+            continue;
+        }
+        let name = Obj::qstr(id);
+        if vm.try_load_method(target, name)?.is_some() {
+            vm.list_append(names, name)?;
+        }
+    }
+    vm.pop_roots(mark);
+    Ok(names)
+}
+
+/// `type(name, bases, dict)`: a new class with a copy of `dict` as its
+/// namespace, built like a `class` statement without a body to run.
+pub fn new_class(vm: &mut Vm<'_>, args: &[Obj]) -> R<Obj> {
+    let (name, bases, namespace) = (args[0], args[1], args[2]);
+    if !vm.is_str(name) || vm.native_type(bases) != TypeId::Tuple || vm.native_type(namespace) != TypeId::Dict {
+        return Err(vm.raise_msg(TypeId::TypeError, "type() takes a str, a tuple and a dict"));
+    }
+    let mut native = TypeId::Object;
+    for index in 0..vm.tuple_len(bases) {
+        let base = vm.tuple_item(bases, index);
+        if !vm.is_type(base) {
+            return Err(vm.raise_msg(TypeId::TypeError, "bases must be types"));
+        }
+        let base_native = vm.native_type_of_type(base);
+        if base_native != TypeId::Object && !base_native.is_exception() {
+            return Err(vm.raise_msg(TypeId::NotImplementedError, "subclassing this builtin type"));
+        }
+        if native == TypeId::Object {
+            native = base_native;
+        }
+    }
+    let mark = vm.root_mark();
+    let locals = vm.new_dict(8)?;
+    vm.push_root(locals)?;
+    let mut index = 0;
+    while let Some((next, key, value)) = vm.map_next(namespace, index) {
+        let key = vm.intern(key)?;
+        vm.map_set(locals, key, value)?;
+        index = next + 1;
+    }
+    let name = vm.intern(name)?;
+    vm.push_root(name)?;
+    let class = vm.alloc_typed(TypeId::Type, 5)?;
+    vm.pop_roots(mark);
+    vm.set(class, 1, name);
+    vm.set(class, 2, bases);
+    vm.set(class, 3, locals);
+    vm.set_u(class, 4, native.addr());
+    Ok(class)
+}
+
+/// `format(value, spec="")`.
+pub fn format(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 2)?;
+    let spec = match args.get(1) {
+        Some(&spec) if vm.is_str(spec) => spec,
+        Some(_) => return Err(vm.raise_msg(TypeId::TypeError, "format() argument 2 must be str")),
+        None => Obj::qstr(1),
+    };
+    let mut copy = [0u8; 64];
+    let bytes = vm.str_bytes(spec);
+    if bytes.len() > copy.len() {
+        return Err(vm.raise_msg(TypeId::ValueError, "format spec too long"));
+    }
+    let len = bytes.len();
+    copy[..len].copy_from_slice(bytes);
+    super::format::format_to_str(vm, args[0], &copy[..len])
+}
+
+pub fn print(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    let sep = keyword(vm, kw, "sep").filter(|value| !value.is_none());
+    let end = keyword(vm, kw, "end").filter(|value| !value.is_none());
+    let file = keyword(vm, kw, "file").filter(|value| !value.is_none());
+    let mark = vm.root_mark();
+    let sink = file_sink(vm, file)?;
+    for (index, arg) in args.iter().enumerate() {
+        if index > 0 {
+            match sep {
+                Some(sep) => vm.emit_str(sink, sep)?,
+                None => vm.emit(sink, b" ")?,
+            }
+        }
+        vm.print_obj(sink, *arg, Style::Str)?;
+    }
+    match end {
+        Some(end) => vm.emit_str(sink, end)?,
+        None => vm.emit(sink, b"\n")?,
+    }
+    finish_file_sink(vm, sink, file)?;
+    vm.pop_roots(mark);
+    Ok(Obj::NONE)
+}
+
+/// Where text for `file` goes: the port for sys.stdout/stderr (or no file),
+/// otherwise a new rooted heap buffer that `finish_file_sink` hands to
+/// `file.write`.
+pub(crate) fn file_sink(vm: &mut Vm<'_>, file: Option<Obj>) -> R<Sink> {
+    match file {
+        None => Ok(Sink::Stdout),
+        Some(file) if file == Singleton::SysStdout.obj() => Ok(Sink::Stdout),
+        Some(file) if file == Singleton::SysStderr.obj() => Ok(Sink::Stderr),
+        Some(_) => {
+            let buffer = vm.new_buffer(TypeId::Buffer, 32)?;
+            vm.push_root(buffer)?;
+            Ok(Sink::Buffer(buffer))
+        }
+    }
+}
+
+/// Calls `file.write(text)` with what was written to a buffer sink.
+pub(crate) fn finish_file_sink(vm: &mut Vm<'_>, sink: Sink, file: Option<Obj>) -> R<()> {
+    let (Sink::Buffer(buffer), Some(file)) = (sink, file) else { return Ok(()) };
+    let text = vm.buffer_finish(buffer, TypeId::Str)?;
+    let mark = vm.root_mark();
+    vm.push_root(text)?;
+    let name = Obj::qstr(u32::from(qstr_id("write")));
+    let (method, self_obj) = vm.load_method(file, name)?;
+    vm.push_root(method)?;
+    if self_obj.is_null() {
+        vm.call(method, &[text], &[])?;
+    } else {
+        vm.push_root(self_obj)?;
+        vm.call(method, &[self_obj, text], &[])?;
+    }
+    vm.pop_roots(mark);
+    Ok(())
+}

@@ -1,0 +1,12 @@
+import io
+b = io.BytesIO()
+print(b.write(b"abc"), b.write(bytearray(b"de")), b.getvalue())
+b = io.BytesIO(b"0123456789")
+print(b.read(3), b.read(2), b.read(), b.read())
+b.seek(2)
+print(b.read(2), b.tell() if hasattr(b, "tell") else 4)
+b = io.BytesIO(b"x\ny\n")
+print(b.readline(), b.readline(), b.readline())
+w = io.BytesIO()
+w.write(b"\x00\xff")
+print(w.getvalue(), len(w.getvalue()))

@@ -1,0 +1,12 @@
+import time
+start = time.ticks_ms()
+time.sleep_ms(5)
+elapsed = time.ticks_diff(time.ticks_ms(), start)
+print(elapsed >= 4, elapsed < 5000)
+start_us = time.ticks_us()
+time.sleep_us(200)
+print(time.ticks_diff(time.ticks_us(), start_us) >= 150)
+t1 = time.time()
+time.sleep(0.01)
+print(time.time() >= t1, type(time.time_ns()), time.time_ns() > 0)
+print(type(time.ticks_cpu()), type(time.ticks_ms()), type(time.ticks_us()))

@@ -1,0 +1,10 @@
+import time
+print(time.ticks_add(100, 50), time.ticks_add(100, -150) == time.ticks_add(0, -50))
+print(time.ticks_diff(150, 100), time.ticks_diff(100, 150), time.ticks_diff(5, 5))
+t = time.ticks_ms()
+later = time.ticks_add(t, 1000)
+print(time.ticks_diff(later, t), time.ticks_diff(t, later))
+near_wrap = time.ticks_add(0, -1)
+print(time.ticks_diff(time.ticks_add(near_wrap, 10), near_wrap))
+deadline = time.ticks_add(time.ticks_ms(), 50)
+print(time.ticks_diff(deadline, time.ticks_ms()) > 0)

@@ -1,0 +1,5 @@
+print("Hello World".upper(), "Hello World".lower(), "ABC123".lower(), "abc123".upper())
+print("".upper(), "é".upper() == "é" or "é".upper() == "É")
+print("hello".isupper(), "HELLO".isupper(), "Hello".islower(), "hello".islower())
+print("123".isupper(), "A1".isupper(), "a1".islower(), "".islower(), "".isupper())
+print(b"MiXeD".lower(), b"MiXeD".upper())

@@ -1,0 +1,5 @@
+print("banana".count("a"), "banana".count("an"), "banana".count("x"), "banana".count(""))
+print("aaaa".count("aa"), "banana".count("a", 2), "banana".count("a", 2, 4))
+print("".count(""), "".count("a"), "abc".count("abcd"))
+print(b"banana".count(b"a"), b"aaa".count(b"aa"))
+print([1, 2, 1, 1].count(1), (1, "a", "a").count("a"))

@@ -1,0 +1,5 @@
+print("aaa".replace("a", "b"), "aaa".replace("a", "b", 2), "aaa".replace("a", "b", 0))
+print("hello".replace("l", ""), "hello".replace("xyz", "q"), "abab".replace("ab", "ba"))
+print("".replace("", "x"), "ab".replace("", "-"), "abc".replace("abc", ""))
+print("a.b.c".replace(".", "::"), "aaaa".replace("aa", "b"))
+print(b"hello".replace(b"l", b"L"), b"aaa".replace(b"a", b"", 1))

@@ -1,0 +1,5 @@
+print(repr("  x  ".strip()), repr("  x  ".lstrip()), repr("  x  ".rstrip()))
+print(repr("\t\n x \r\n".strip()), repr("".strip()), repr("   ".strip()))
+print("xxhixx".strip("x"), "xyhiyx".strip("xy"), "abcba".lstrip("ab"), "abcba".rstrip("ab"))
+print("hello".strip(""), "hello".strip("lo"), "www.example.com".strip("cmowz."))
+print(b"  b  ".strip(), b"xxbxx".strip(b"x"), b"  b".lstrip(), b"b  ".rstrip())

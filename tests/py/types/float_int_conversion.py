@@ -1,0 +1,6 @@
+print(int(2.5), int(-2.5), int(0.999), int(-0.999), int(1e18), int(-1e18), int(2.0**62))
+print(int(1e20), int(-1e25), int(1.5e30) == 15 * 10**29, int(2.0**100) == 2**100)
+print(float(2**100) == 2.0**100, float(10**15), float(-12345678901234567890))
+print(7 / 7, type(7 / 7), 2**53 + 1.0, float(2**53 + 1) == 2**53)
+print(round(2.5), round(3.5), round(-2.5), round(0.1 + 0.2, 10))
+print((1.5).is_integer() if hasattr(1.5, "is_integer") else False)

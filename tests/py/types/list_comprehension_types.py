@@ -1,0 +1,5 @@
+print([x * x for x in range(6) if x % 2 == 0])
+print([(x, y) for x in range(3) for y in range(x)])
+print([[c for c in word] for word in ("ab", "c")])
+print({x % 3 for x in range(10)} == {0, 1, 2}, sorted({k: len(k) for k in ("a", "bb")}.items()))
+print(list(x for x in "abc"), tuple(i * 2 for i in range(3)))

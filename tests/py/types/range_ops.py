@@ -1,0 +1,8 @@
+r = range(0, 20, 3)
+print(list(r), len(r), r[0], r[2], r[-1], r[-2], 9 in r, 10 in r, -3 in r)
+print(list(r[1:4]), list(r[::2]), list(r[::-1]), r[1:4], r[::-1])
+print(list(range(-10, -20, -4)), len(range(-10, -20, -4)), list(range(5)[::-2]))
+print(r.index(9) if hasattr(r, "index") else 3, list(reversed(range(4))))
+print(sum(range(1, 11)), list(map(lambda v: v * 2, range(3))))
+empty = range(5, 5)
+print(len(empty), list(empty), bool(empty), bool(range(1)))

@@ -56,35 +56,43 @@
 //!
 //! An image starts with a [`Header`] ([`HEADER_SIZE`] bytes), followed by its
 //! sections in this order, each 4-byte aligned, contiguous and a multiple of 4
-//! bytes long; the header gives the offset and size of each. All addresses
-//! inside the image are absolute (link address + offset), so the image is
-//! usable in place at its link address only. The image may be followed by
-//! unused bytes (the rest of a flash region): readers use `total size` bytes.
+//! bytes long (padded with zeros); the header gives the offset and size of
+//! each. All addresses inside the image are absolute (link address + offset),
+//! so the image is usable in place at its link address only. The image may be
+//! followed by unused bytes (the rest of a flash region): readers use `total
+//! size` bytes. Wherever a table below says "varint" it means the `.mpy`
+//! file's unsigned variable-length integer ([`crate::varint`]); multi-byte
+//! integers are little-endian.
 //!
 //! 1. **qstr pool**: the strings of every frozen module, each once, minus those
 //!    the runtime already has, sorted by their bytes (binary search). Ids start
-//!    at the header's `first_qstr`. Layout: `count` (u32), then `count` u16
-//!    hashes ([`crate::qstr_hash16`]), then `count` u16 lengths (padded to 4
-//!    bytes), then `count` u32 offsets of the NUL-terminated string data
-//!    (relative to the pool start), then the data, packed, the section padded
-//!    with zeros to 4 bytes.
+//!    at the header's `first_qstr`. Layout: `count` (u16), the width `W` of
+//!    the offsets (u8: 2, or 3 when the section is 64 KiB or more), a zero
+//!    byte; then `count` offsets of `W` bytes, each the start of a string's
+//!    record relative to the section start; then the records, packed in
+//!    order, the first right after the offsets: `hash` (u16,
+//!    [`crate::qstr_hash16`]), `length` (varint), then the UTF-8 bytes (no
+//!    NUL). A string costs `W + 3` bytes besides its text when it is shorter
+//!    than 128 bytes.
 //! 2. **constants**: the constant objects of every module, laid out as above,
 //!    each followed directly by its out-of-line data (str/bytes data with its
 //!    NUL, bigint digits), padded with zeros to 4 bytes. Identical constants
 //!    are stored once for the whole image.
-//! 3. **code**: per raw code a descriptor `fun_data address, fun_data length,
-//!    children address, (child count << 4) | kind` (kind 0 = bytecode)
-//!    followed by the children's descriptor addresses (the children address
-//!    points at that list, right after the descriptor, even when it is
-//!    empty), then the fun_data, padded with zeros to 4 bytes. fun_data is the
-//!    bytecode exactly as in the `.mpy` file: its qstr operands index the
-//!    module's qstr table and its `LOAD_CONST_OBJ` operands the module's object
-//!    table. Raw codes are stored module by module, depth first, parents first.
-//! 4. **modules**: first one 6-word entry per module, in module-index order:
-//!    `name qstr, qstr table address, qstr count, object table address, object
-//!    count, root raw code address`; then, per module in the same order, its
-//!    object table (one object word each) and its qstr table (u16 global qstr
-//!    ids, padded with zeros to 4 bytes).
+//! 3. **code**: the width `C` of child offsets (u8: 2, or 3 when the section is
+//!    64 KiB or more) and three zero bytes, then one record per raw code,
+//!    packed without padding, module by module, depth first, parents first:
+//!    `fun_data length` (varint), `child count` (varint), `child count`
+//!    offsets of `C` bytes (each the start of a child's record relative to the
+//!    section start, in `MAKE_FUNCTION` order), then the fun_data. A raw code
+//!    is addressed by the address of its record (any byte alignment). Every
+//!    raw code is bytecode. fun_data is the prelude and bytecode exactly as in
+//!    the `.mpy` file: its qstr operands index the module's qstr table and its
+//!    `LOAD_CONST_OBJ` operands the module's object table.
+//! 4. **modules**: one entry per module, in module-index order, each 4-byte
+//!    aligned: `name qstr` (u16), `qstr count` (u16), `object count` (u16), a
+//!    zero u16, `root raw code address` (u32), then the object table (one
+//!    object word each), then the qstr table (u16 global qstr ids), padded
+//!    with zeros to 4 bytes ([`module_entry`] gives the offsets).
 //! 5. **module index**: `count`, then `count` pairs `(name qstr, module
 //!    address)` sorted by the name's bytes. Names are MicroPython's frozen
 //!    names: `pkg/__init__.py`, `pkg/mod.py`, `main.py`.
@@ -100,8 +108,8 @@
 //! ints that fit 31 signed bits become small ints, `...` the Ellipsis word; a
 //! str becomes a qstr word when the runtime or the image already has it as a
 //! qstr, or when it is shorter than [`QSTR_CONST_MAX_LEN`] bytes (a pool entry
-//! costs 8 bytes of tables against a str object's 16, and needs no hashing at
-//! run time); longer strs (docstrings, text blobs) stay str objects. Inside
+//! costs 5 bytes of tables against a str object's 16 and its NUL, and needs
+//! no hashing at run time); longer strs (docstrings, text blobs) stay str objects. Inside
 //! tuples, None/True/False are their immediate words. Everything else is an
 //! object in the constants section.
 //!
@@ -138,7 +146,7 @@ pub use write::{BuildError, BuiltImage, ImageBuilder, ImageStats, ModuleStats};
 pub const MAGIC: [u8; 4] = *b"RIMG";
 
 /// The version of this layout. Bump it on any change to the bytes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Size of the header in bytes.
 pub const HEADER_SIZE: usize = 128;
@@ -148,6 +156,92 @@ pub const QSTR_CONST_MAX_LEN: usize = 256;
 
 /// The last qstr id any image may use (module qstr tables hold u16 ids).
 pub const MAX_QSTR_ID: u32 = 0xffff;
+
+/// Bytes before the offsets in the qstr pool section: count, width, zero.
+pub const POOL_PREFIX: usize = 4;
+
+/// Bytes before the first record in the code section: width and three zeros.
+pub const CODE_PREFIX: usize = 4;
+
+/// Bytes of a module entry before its object table.
+pub const MODULE_ENTRY_SIZE: usize = 12;
+
+/// The width of the offsets in a pool or code section of `size` bytes: 2
+/// below 64 KiB, else 3.
+pub const fn offset_width(size: usize) -> usize {
+    if size < 0x1_0000 {
+        2
+    } else {
+        3
+    }
+}
+
+/// Reads the little-endian unsigned integer of `width` (1 to 4) bytes at `offset`.
+pub fn read_uint(bytes: &[u8], offset: usize, width: usize) -> Option<u32> {
+    let field = bytes.get(offset..offset.checked_add(width)?)?;
+    Some(field.iter().rev().fold(0u32, |value, byte| value << 8 | u32::from(*byte)))
+}
+
+/// A qstr pool record: where its text lies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolRecord {
+    pub hash: u16,
+    /// Offset of the text in the bytes the record was read from.
+    pub text: usize,
+    pub len: usize,
+}
+
+impl PoolRecord {
+    /// Reads the record at `offset` of `bytes` (the text may run past the end;
+    /// the caller checks that with [`PoolRecord::end`]).
+    pub fn read(bytes: &[u8], offset: usize) -> Option<PoolRecord> {
+        let hash = read_uint(bytes, offset, 2)? as u16;
+        let (len, used) = crate::varint::decode_uint(bytes, offset.checked_add(2)?).ok()?;
+        Some(PoolRecord { hash, text: offset + 2 + used, len: len as usize })
+    }
+
+    /// The offset right after the record.
+    pub fn end(&self) -> usize {
+        self.text.saturating_add(self.len)
+    }
+}
+
+/// A raw code record: where its parts lie.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CodeRecord {
+    /// Offset of the child offsets in the bytes the record was read from.
+    pub children: usize,
+    pub child_count: usize,
+    /// Offset of the fun_data.
+    pub fun_data: usize,
+    pub fun_len: usize,
+}
+
+impl CodeRecord {
+    /// Reads the record at `offset` of `bytes`, whose child offsets are
+    /// `width` bytes wide (the fun_data may run past the end; the caller
+    /// checks that with [`CodeRecord::end`]).
+    pub fn read(bytes: &[u8], offset: usize, width: usize) -> Option<CodeRecord> {
+        let (fun_len, used) = crate::varint::decode_uint(bytes, offset).ok()?;
+        let (child_count, more) = crate::varint::decode_uint(bytes, offset + used).ok()?;
+        let children = offset + used + more;
+        let fun_data = (child_count as usize).checked_mul(width)?.checked_add(children)?;
+        Some(CodeRecord { children, child_count: child_count as usize, fun_data, fun_len: fun_len as usize })
+    }
+
+    /// The offset right after the record.
+    pub fn end(&self) -> usize {
+        self.fun_data.saturating_add(self.fun_len)
+    }
+}
+
+/// Where the parts of a module entry lie, relative to the entry, given its
+/// object and qstr counts: `(object table, qstr table, size with padding)`.
+pub const fn module_entry(object_count: usize, qstr_count: usize) -> (usize, usize, usize) {
+    let objects = MODULE_ENTRY_SIZE;
+    let qstrs = objects + 4 * object_count;
+    (objects, qstrs, (qstrs + 2 * qstr_count).next_multiple_of(4))
+}
 
 /// Object word of `None`.
 pub const WORD_NONE: u32 = 0x06;

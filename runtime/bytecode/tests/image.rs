@@ -88,6 +88,20 @@ fn golden_constants_image() {
     expect_file!["data/image/constants.dump"].assert_eq(&dump(&image));
 }
 
+#[test]
+fn golden_nested_code_image() {
+    let mut builder = ImageBuilder::new(abi(), "host");
+    builder.module("closures.py", golden("closures"));
+    let bytes = builder.build().unwrap().bytes;
+    let image = Image::parse(&bytes, &abi()).unwrap();
+    let root = image.module("closures.py").unwrap().root().unwrap();
+    // `deep` holds `mid`, which holds `inner`: three levels of children.
+    let deep = root.child(2).unwrap();
+    assert_eq!(deep.child(0).unwrap().child_count(), 1);
+    assert!(deep.child(1).is_none());
+    expect_file!["data/image/nested.dump"].assert_eq(&dump(&image));
+}
+
 /// The decimal text of a big int's digits.
 fn decimal(negative: bool, digits: &[u32]) -> String {
     let mut digits = digits.to_vec();

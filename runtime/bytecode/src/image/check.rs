@@ -12,17 +12,13 @@
 //! cannot exhaust the stack or the time.
 
 use super::read::{half_at, word_at, Image};
-use super::{board_id, checksum, Abi, Header, ImageError, ImageErrorKind, Section};
+use super::{board_id, checksum, module_entry, offset_width, read_uint, Abi, CodeRecord, Header, ImageError};
+use super::{ImageErrorKind, PoolRecord, Section, CODE_PREFIX, MODULE_ENTRY_SIZE, POOL_PREFIX};
 use super::{CHECKSUM_OFFSET, FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAGIC, MAX_QSTR_ID, SECTION_COUNT};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
 
 /// The deepest nesting of raw codes, and of constant tuples, an image may have.
 pub const MAX_DEPTH: u32 = 48;
-
-/// Bytes of a module entry.
-pub(super) const MODULE_ENTRY_SIZE: usize = 24;
-/// Bytes of a raw code descriptor (without its child list).
-pub(super) const CODE_DESCRIPTOR_SIZE: usize = 16;
 
 type Result<T> = core::result::Result<T, ImageError>;
 
@@ -96,9 +92,17 @@ pub(super) fn parse<'a>(
     if verify_checksum && checksum(bytes) != header.checksum {
         return Err(ImageError::new(CHECKSUM_OFFSET, ImageErrorKind::ChecksumMismatch));
     }
-    let mut image =
-        Image { bytes, header, runtime_qstrs: expected.runtime_qstrs, types: expected.types, pool_count: 0 };
-    image.pool_count = check_pool(&image)?;
+    let mut image = Image {
+        bytes,
+        header,
+        runtime_qstrs: expected.runtime_qstrs,
+        types: expected.types,
+        pool_count: 0,
+        pool_width: 2,
+        code_width: 2,
+    };
+    (image.pool_count, image.pool_width) = check_pool(&image)?;
+    image.code_width = check_code_prefix(&image)?;
     let mut checker = Checker { image: &image, budget: total };
     checker.check_tables()?;
     Ok(image)
@@ -109,47 +113,63 @@ fn range(image: &Image<'_>, section: Section) -> (usize, usize) {
     (offset as usize, offset as usize + size as usize)
 }
 
-/// Checks the pool and returns its string count.
-fn check_pool(image: &Image<'_>) -> Result<u32> {
+/// Checks the pool and returns its string count and offset width.
+fn check_pool(image: &Image<'_>) -> Result<(u32, usize)> {
     let (start, end) = range(image, Section::QstrPool);
     let bytes = image.bytes;
-    let count = word_at(bytes, start).ok_or(ImageError::malformed(start, "the qstr pool has no count"))?;
-    let tables = 4u64 + 8 * u64::from(count);
-    if tables > (end - start) as u64 {
-        return Err(ImageError::malformed(start, "the qstr pool's tables overrun the section"));
+    let malformed = |at: usize, what: &'static str| Err(ImageError::malformed(at, what));
+    if end - start < POOL_PREFIX {
+        return malformed(start, "the qstr pool has no count");
+    }
+    let count = u32::from(half_at(bytes, start).unwrap_or(0));
+    let width = usize::from(bytes[start + 2]);
+    if width != offset_width(end - start) || bytes[start + 3] != 0 {
+        return malformed(start + 2, "the qstr pool's offset width does not match its size");
     }
     if u64::from(image.header.first_qstr) + u64::from(count) > u64::from(MAX_QSTR_ID) + 1 {
-        return Err(ImageError::malformed(start, "the qstr pool has more strings than qstr ids"));
+        return malformed(start, "the qstr pool has more strings than qstr ids");
     }
-    let count_us = count as usize;
+    let mut expected = POOL_PREFIX + width * count as usize;
+    if start + expected > end {
+        return malformed(start, "the qstr pool's offsets overrun the section");
+    }
     let mut previous: Option<&[u8]> = None;
-    for index in 0..count_us {
-        let hash_at = start + 4 + 2 * index;
-        let len_at = start + 4 + 2 * count_us + 2 * index;
-        let offset_at = start + 4 + 4 * count_us + 4 * index;
-        let hash = half_at(bytes, hash_at).unwrap_or(0);
-        let len = half_at(bytes, len_at).unwrap_or(0) as u64;
-        let data = u64::from(word_at(bytes, offset_at).unwrap_or(0));
-        if data < tables || start as u64 + data + len + 1 > end as u64 {
-            return Err(ImageError::malformed(offset_at, "a qstr's data lies outside the pool"));
+    for index in 0..count as usize {
+        let offset_at = start + POOL_PREFIX + width * index;
+        if read_uint(bytes, offset_at, width) != Some(expected as u32) {
+            return malformed(offset_at, "a qstr's record is not where the previous one ends");
         }
-        let data_start = start + data as usize;
-        let text = &bytes[data_start..data_start + len as usize];
-        if bytes[data_start + len as usize] != 0 {
-            return Err(ImageError::malformed(data_start, "a qstr is not NUL-terminated"));
-        }
+        let record = match PoolRecord::read(&bytes[..end], start + expected) {
+            Some(record) if record.end() <= end => record,
+            _ => return malformed(start + expected, "a qstr's record overruns the pool"),
+        };
+        let text = &bytes[record.text..record.end()];
         if core::str::from_utf8(text).is_err() {
-            return Err(ImageError::malformed(data_start, "a qstr is not UTF-8"));
+            return malformed(record.text, "a qstr is not UTF-8");
         }
-        if hash != crate::qstr_hash16(text) {
-            return Err(ImageError::malformed(hash_at, "a qstr's hash does not match its text"));
+        if record.hash != crate::qstr_hash16(text) {
+            return malformed(start + expected, "a qstr's hash does not match its text");
         }
         if previous.is_some_and(|previous| previous >= text) {
-            return Err(ImageError::malformed(data_start, "the qstr pool is not sorted"));
+            return malformed(record.text, "the qstr pool is not sorted");
         }
         previous = Some(text);
+        expected = record.end() - start;
     }
-    Ok(count)
+    if expected.next_multiple_of(4) != end - start || bytes[start + expected..end].iter().any(|&byte| byte != 0) {
+        return malformed(start + expected, "the qstr pool does not end with its last record and zero padding");
+    }
+    Ok((count, width))
+}
+
+/// Checks the code section's prefix and returns its child offset width.
+fn check_code_prefix(image: &Image<'_>) -> Result<usize> {
+    let (start, end) = range(image, Section::Code);
+    let prefix = image.bytes.get(start..start + CODE_PREFIX).filter(|_| start + CODE_PREFIX <= end);
+    match prefix {
+        Some([width, 0, 0, 0]) if usize::from(*width) == offset_width(end - start) => Ok(usize::from(*width)),
+        _ => Err(ImageError::malformed(start, "the code section's offset width does not match its size")),
+    }
 }
 
 struct Checker<'i, 'a> {
@@ -235,7 +255,7 @@ impl Checker<'_, '_> {
                 at,
                 "a module address is outside the modules section",
             )?;
-            if checker.word(offset) != checker.word(at - 4) {
+            if u32::from(half_at(checker.image.bytes, offset).unwrap_or(0)) != checker.word(at - 4) {
                 return Err(ImageError::malformed(offset, "a module's name differs from its index entry"));
             }
             checker.check_module(offset)
@@ -268,33 +288,23 @@ impl Checker<'_, '_> {
     }
 
     fn check_module(&mut self, offset: usize) -> Result<()> {
-        let qstr_count = u64::from(self.word(offset + 8));
-        let qstrs = self.locate(
-            self.word(offset + 4),
-            2 * qstr_count,
-            Section::Modules,
-            true,
-            offset + 4,
-            "a module's qstr table is outside the modules section",
-        )?;
-        for index in 0..qstr_count as usize {
-            let at = qstrs + 2 * index;
-            self.check_qstr_id(u32::from(half_at(self.image.bytes, at).unwrap_or(0)), at)?;
+        let half = |at: usize| usize::from(half_at(self.image.bytes, at).unwrap_or(0));
+        let (qstr_count, object_count) = (half(offset + 2), half(offset + 4));
+        let (objects, qstrs, size) = module_entry(object_count, qstr_count);
+        let address = self.image.address_of(offset);
+        self.locate(address, size as u64, Section::Modules, true, offset, "a module's tables overrun the section")?;
+        if half(offset + 6) != 0 {
+            return Err(ImageError::malformed(offset + 6, "a module entry's reserved field is not zero"));
         }
-        let object_count = u64::from(self.word(offset + 16));
-        let objects = self.locate(
-            self.word(offset + 12),
-            4 * object_count,
-            Section::Modules,
-            true,
-            offset + 12,
-            "a module's object table is outside the modules section",
-        )?;
-        for index in 0..object_count as usize {
-            let at = objects + 4 * index;
+        for index in 0..qstr_count {
+            let at = offset + qstrs + 2 * index;
+            self.check_qstr_id(half(at) as u32, at)?;
+        }
+        for index in 0..object_count {
+            let at = offset + objects + 4 * index;
             self.check_object(self.word(at), 0, at)?;
         }
-        self.check_code(self.word(offset + 20), 0, offset + 20)
+        self.check_code(self.word(offset + 8), 0, offset + 8)
     }
 
     fn check_code(&mut self, address: u32, depth: u32, at: usize) -> Result<()> {
@@ -302,42 +312,25 @@ impl Checker<'_, '_> {
         if depth > MAX_DEPTH {
             return Err(ImageError::malformed(at, "raw codes are nested too deeply"));
         }
-        let offset = self.locate(
-            address,
-            CODE_DESCRIPTOR_SIZE as u64,
-            Section::Code,
-            true,
-            at,
-            "a raw code address is outside the code section",
-        )?;
-        let fun_len = u64::from(self.word(offset + 4));
-        self.locate(
-            self.word(offset),
-            fun_len,
-            Section::Code,
-            false,
-            offset,
-            "a raw code's bytecode is outside the code section",
-        )?;
-        let info = self.word(offset + 12);
-        if info & 0xf != 0 {
-            return Err(ImageError::malformed(offset + 12, "a raw code is not bytecode"));
+        let (start, end) = range(self.image, Section::Code);
+        let offset =
+            self.locate(address, 2, Section::Code, false, at, "a raw code address is outside the code section")?;
+        if offset < start + CODE_PREFIX {
+            return Err(ImageError::malformed(at, "a raw code address points at the code section's prefix"));
         }
-        let children = u64::from(info >> 4);
-        if self.word(offset + 8) != address.wrapping_add(CODE_DESCRIPTOR_SIZE as u32) {
-            return Err(ImageError::malformed(offset + 8, "a raw code's child list does not follow its descriptor"));
-        }
-        let list = self.locate(
-            self.word(offset + 8),
-            4 * children,
-            Section::Code,
-            true,
-            offset + 8,
-            "a raw code's child list is outside the code section",
-        )?;
-        for index in 0..children as usize {
-            let at = list + 4 * index;
-            self.check_code(self.word(at), depth + 1, at)?;
+        let width = self.image.code_width;
+        let record = match CodeRecord::read(&self.image.bytes[..end], offset, width) {
+            Some(record) if record.end() <= end => record,
+            _ => return Err(ImageError::malformed(offset, "a raw code's record overruns the code section")),
+        };
+        for index in 0..record.child_count {
+            let at = record.children + width * index;
+            let relative = read_uint(self.image.bytes, at, width).unwrap_or(0) as usize;
+            let child = self.image.address_of(start + relative);
+            if start + relative <= offset {
+                return Err(ImageError::malformed(at, "a raw code's child does not come after it"));
+            }
+            self.check_code(child, depth + 1, at)?;
         }
         Ok(())
     }

@@ -9,7 +9,7 @@
 //! strings and objects they refer to, and the name tables.
 
 use super::read::{word_at, Image, ObjRef};
-use super::{Section, HEADER_SIZE};
+use super::{PoolRecord, Section, CODE_PREFIX, HEADER_SIZE, POOL_PREFIX};
 use crate::constant::Constant;
 use alloc::format;
 use alloc::string::String;
@@ -109,26 +109,22 @@ impl Notes<'_, '_> {
     fn pool(&mut self) {
         let start = self.image.header().sections[Section::QstrPool as usize].0 as usize;
         let count = self.image.qstr_count() as usize;
+        let width = self.image.pool_width;
         let first = self.image.first_qstr();
-        self.add(start, 4, format!("qstr pool: {count} strings"));
+        self.add(start, POOL_PREFIX, format!("qstr pool: {count} strings, {width}-byte offsets"));
         for index in 0..count {
             let id = first + index as u32;
-            let hash = self.image.qstr_hash(id).unwrap_or(0);
-            self.add(start + 4 + 2 * index, 2, format!("hash of qstr {id}: 0x{hash:04x}"));
-        }
-        for index in 0..count {
-            let len = self.image.qstr(first + index as u32).map_or(0, str::len);
-            self.add(start + 4 + 2 * count + 2 * index, 2, format!("length of qstr {}: {len}", first + index as u32));
-        }
-        for index in 0..count {
-            let at = start + 4 + 4 * count + 4 * index;
-            self.add(at, 4, format!("data offset of qstr {}", first + index as u32));
+            self.add(start + POOL_PREFIX + width * index, width, format!("offset of qstr {id}"));
         }
         for index in 0..count {
             let id = first + index as u32;
-            let data = start + self.word(start + 4 + 4 * count + 4 * index) as usize;
-            let len = self.image.qstr(id).map_or(0, str::len);
-            self.add(data, len + 1, self.qstr(id));
+            let Some(at) = self.image.pool_record_offset(index as u32) else { continue };
+            let Some(record) = PoolRecord::read(self.image.bytes(), at) else { continue };
+            self.add(at, 2, format!("qstr {id}: hash 0x{:04x}", record.hash));
+            self.add(at + 2, record.text - at - 2, format!("  length {}", record.len));
+            if record.len > 0 {
+                self.add(record.text, record.len, format!("  {}", self.qstr(id)));
+            }
         }
     }
 
@@ -197,23 +193,24 @@ impl Notes<'_, '_> {
     fn code(&mut self, address: u32, path: &str) {
         let Some(code) = self.image.raw_code(address) else { return };
         let Some(offset) = self.image.offset_of(address) else { return };
-        let fun_len = code.fun_data().len();
-        self.add(offset, 4, format!("raw code {path}: fun_data address"));
-        self.add(offset + 4, 4, format!("  fun_data length {fun_len}"));
-        self.add(offset + 8, 4, "  children address".into());
-        self.add(offset + 12, 4, format!("  {} children, kind {}", code.child_count(), code.kind()));
+        let Some(record) = code.record() else { return };
+        let width = self.image.code_width;
+        let count = record.child_count;
+        let lengths = record.children - offset;
+        self.add(offset, lengths, format!("raw code {path}: fun_data length {}, {count} children", record.fun_len));
         let children: Vec<u32> = code.children().map(|child| child.address()).collect();
         for (index, child) in children.iter().enumerate() {
-            self.add(offset + 16 + 4 * index, 4, format!("  child {index} @{child:08x}"));
+            self.add(record.children + width * index, width, format!("  child {index} @{child:08x}"));
         }
-        let fun_at = offset + 16 + 4 * children.len();
-        self.add(fun_at, fun_len.next_multiple_of(4), "  fun_data (prelude and bytecode)".into());
+        self.add(record.fun_data, record.fun_len, "  fun_data (prelude and bytecode)".into());
         for (index, child) in children.iter().enumerate() {
             self.code(*child, &format!("{path}.{index}"));
         }
     }
 
     fn modules(&mut self) {
+        let start = self.image.header().sections[Section::Code as usize].0 as usize;
+        self.add(start, CODE_PREFIX, format!("code: {}-byte child offsets", self.image.code_width));
         let modules: Vec<_> = self.image.modules().collect();
         for module in &modules {
             if let Some(root) = module.root() {
@@ -222,36 +219,20 @@ impl Notes<'_, '_> {
         }
         for module in &modules {
             let Some(at) = self.image.offset_of(module.address()) else { continue };
-            let fields =
-                ["name", "qstr table address", "qstr count", "object table address", "object count", "root raw code"];
-            for (index, field) in fields.iter().enumerate() {
-                let text = match index {
-                    0 => format!("module {}: name {}", module.name(), self.qstr(module.name_qstr())),
-                    2 | 4 => format!("  {field} {}", self.word(at + 4 * index)),
-                    _ => format!("  {field}"),
-                };
-                self.add(at + 4 * index, 4, text);
+            self.add(at, 2, format!("module {}: name {}", module.name(), self.qstr(module.name_qstr())));
+            self.add(at + 2, 2, format!("  qstr count {}", module.qstr_count()));
+            self.add(at + 4, 2, format!("  object count {}", module.object_count()));
+            self.add(at + 6, 2, "  reserved".into());
+            self.add(at + 8, 4, format!("  root raw code @{:08x}", module.root_address()));
+            let (objects, qstrs, _) = module.layout();
+            for index in 0..module.object_count() {
+                let word = module.object(index).unwrap_or(0);
+                let text = format!("  object {index}: {}", self.describe(word));
+                self.add(objects + 4 * index as usize, 4, text);
             }
-        }
-        for module in &modules {
-            let at = self.image.offset_of(module.address()).unwrap_or(0);
-            if let Some(objects) = self.image.offset_of(self.word(at + 12)) {
-                for index in 0..module.object_count() {
-                    let word = module.object(index).unwrap_or(0);
-                    let text = format!("{} object {index}: {}", module.name(), self.describe(word));
-                    self.add(objects + 4 * index as usize, 4, text);
-                }
-            }
-            if let Some(qstrs) = self.image.offset_of(self.word(at + 4)) {
-                let count = module.qstr_count() as usize;
-                for index in 0..count {
-                    let text = format!(
-                        "{} qstr {index}: {}",
-                        module.name(),
-                        self.qstr(module.qstr_id(index as u32).unwrap_or(0))
-                    );
-                    self.add(qstrs + 2 * index, 2, text);
-                }
+            for index in 0..module.qstr_count() {
+                let text = format!("  qstr {index}: {}", self.qstr(module.qstr_id(index).unwrap_or(0)));
+                self.add(qstrs + 2 * index as usize, 2, text);
             }
         }
     }

@@ -8,7 +8,8 @@
 //! badly.
 
 use super::check;
-use super::{Abi, BuiltinTypes, Header, ImageError, Section, HEADER_SIZE};
+use super::POOL_PREFIX;
+use super::{module_entry, read_uint, Abi, BuiltinTypes, CodeRecord, Header, ImageError, PoolRecord, Section};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_NULL, WORD_TRUE};
 use core::cmp::Ordering;
 
@@ -20,6 +21,10 @@ pub struct Image<'a> {
     pub(super) runtime_qstrs: &'a [&'a str],
     pub(super) types: BuiltinTypes,
     pub(super) pool_count: u32,
+    /// The width of the pool's offsets.
+    pub(super) pool_width: usize,
+    /// The width of the code section's child offsets.
+    pub(super) code_width: usize,
 }
 
 /// Reads the little-endian u32 at `offset`.
@@ -95,7 +100,7 @@ impl<'a> Image<'a> {
         word_at(self.bytes, offset)
     }
 
-    fn section_offset(&self, section: Section) -> usize {
+    pub(super) fn section_offset(&self, section: Section) -> usize {
         self.header.sections[section as usize].0 as usize
     }
 
@@ -116,17 +121,19 @@ impl<'a> Image<'a> {
         self.pool_count
     }
 
-    fn pool_entry(&self, index: u32) -> Option<(u16, &'a [u8])> {
+    /// The offset in the image of pool record `index`.
+    pub(super) fn pool_record_offset(&self, index: u32) -> Option<usize> {
         if index >= self.pool_count {
             return None;
         }
         let pool = self.section_offset(Section::QstrPool);
-        let count = self.pool_count as usize;
-        let index = index as usize;
-        let hash = half_at(self.bytes, pool + 4 + 2 * index)?;
-        let len = half_at(self.bytes, pool + 4 + 2 * count + 2 * index)? as usize;
-        let start = pool + word_at(self.bytes, pool + 4 + 4 * count + 4 * index)? as usize;
-        Some((hash, self.bytes.get(start..start.checked_add(len)?)?))
+        let at = pool + POOL_PREFIX + self.pool_width * index as usize;
+        Some(pool + read_uint(self.bytes, at, self.pool_width)? as usize)
+    }
+
+    fn pool_entry(&self, index: u32) -> Option<(u16, &'a [u8])> {
+        let record = PoolRecord::read(self.bytes, self.pool_record_offset(index)?)?;
+        Some((record.hash, self.bytes.get(record.text..record.end())?))
     }
 
     /// The text of any qstr: a MicroPython or runtime static one, or one of the pool.
@@ -409,8 +416,8 @@ pub struct ModuleRef<'i, 'a> {
 }
 
 impl<'i, 'a> ModuleRef<'i, 'a> {
-    fn field(&self, index: usize) -> u32 {
-        self.image.word(self.offset + 4 * index).unwrap_or(0)
+    fn half(&self, index: usize) -> u32 {
+        half_at(self.image.bytes, self.offset + 2 * index).map_or(0, u32::from)
     }
 
     /// The address of the module's entry.
@@ -420,7 +427,7 @@ impl<'i, 'a> ModuleRef<'i, 'a> {
 
     /// The qstr id of its frozen name.
     pub fn name_qstr(&self) -> u32 {
-        self.field(0)
+        self.half(0)
     }
 
     /// Its frozen name, `pkg/mod.py`.
@@ -430,7 +437,19 @@ impl<'i, 'a> ModuleRef<'i, 'a> {
 
     /// The length of its qstr table.
     pub fn qstr_count(&self) -> u32 {
-        self.field(2)
+        self.half(1)
+    }
+
+    /// The length of its object table.
+    pub fn object_count(&self) -> u32 {
+        self.half(2)
+    }
+
+    /// The offsets of its object table and qstr table, and the size of the
+    /// whole entry.
+    pub fn layout(&self) -> (usize, usize, usize) {
+        let (objects, qstrs, size) = module_entry(self.object_count() as usize, self.qstr_count() as usize);
+        (self.offset + objects, self.offset + qstrs, size)
     }
 
     /// The global qstr id of entry `index` of its qstr table.
@@ -438,8 +457,7 @@ impl<'i, 'a> ModuleRef<'i, 'a> {
         if index >= self.qstr_count() {
             return None;
         }
-        let table = self.image.offset_of(self.field(1))?;
-        half_at(self.image.bytes, table + 2 * index as usize).map(u32::from)
+        half_at(self.image.bytes, self.layout().1 + 2 * index as usize).map(u32::from)
     }
 
     /// The text of entry `index` of its qstr table.
@@ -447,23 +465,22 @@ impl<'i, 'a> ModuleRef<'i, 'a> {
         self.image.qstr(self.qstr_id(index)?)
     }
 
-    /// The length of its object table.
-    pub fn object_count(&self) -> u32 {
-        self.field(4)
-    }
-
     /// The object word of entry `index` of its object table.
     pub fn object(&self, index: u32) -> Option<u32> {
         if index >= self.object_count() {
             return None;
         }
-        let table = self.image.offset_of(self.field(3))?;
-        self.image.word(table + 4 * index as usize)
+        self.image.word(self.layout().0 + 4 * index as usize)
+    }
+
+    /// The address of its top-level code.
+    pub fn root_address(&self) -> u32 {
+        self.image.word(self.offset + 8).unwrap_or(0)
     }
 
     /// Its top-level code.
     pub fn root(&self) -> Option<RawCodeRef<'i, 'a>> {
-        Some(RawCodeRef { image: self.image, offset: self.image.offset_of(self.field(5))? })
+        self.image.raw_code(self.root_address())
     }
 }
 
@@ -475,40 +492,37 @@ pub struct RawCodeRef<'i, 'a> {
 }
 
 impl<'i, 'a> RawCodeRef<'i, 'a> {
-    fn field(&self, index: usize) -> u32 {
-        self.image.word(self.offset + 4 * index).unwrap_or(0)
+    /// The parts of its record.
+    pub fn record(&self) -> Option<CodeRecord> {
+        CodeRecord::read(self.image.bytes, self.offset, self.image.code_width)
     }
 
-    /// The address of its descriptor.
+    /// The address of its record.
     pub fn address(&self) -> u32 {
         self.image.address_of(self.offset)
     }
 
     /// Prelude and bytecode, exactly as in the `.mpy` file.
     pub fn fun_data(&self) -> &'a [u8] {
-        let start = self.image.offset_of(self.field(0)).unwrap_or(HEADER_SIZE);
-        let len = self.field(1) as usize;
-        self.image.bytes.get(start..start.saturating_add(len)).unwrap_or(&[])
-    }
-
-    /// The code kind (0 = bytecode).
-    pub fn kind(&self) -> u32 {
-        self.field(3) & 0xf
+        let Some(record) = self.record() else { return &[] };
+        self.image.bytes.get(record.fun_data..record.end()).unwrap_or(&[])
     }
 
     /// The number of children.
     pub fn child_count(&self) -> u32 {
-        self.field(3) >> 4
+        self.record().map_or(0, |record| record.child_count as u32)
     }
 
     /// Child `index`, as `MAKE_FUNCTION` numbers them.
     pub fn child(&self, index: u32) -> Option<RawCodeRef<'i, 'a>> {
-        if index >= self.child_count() {
+        let record = self.record()?;
+        if index as usize >= record.child_count {
             return None;
         }
-        let list = self.image.offset_of(self.field(2))?;
-        let address = self.image.word(list + 4 * index as usize)?;
-        Some(RawCodeRef { image: self.image, offset: self.image.offset_of(address)? })
+        let width = self.image.code_width;
+        let relative = read_uint(self.image.bytes, record.children + width * index as usize, width)?;
+        let offset = self.image.section_offset(Section::Code).checked_add(relative as usize)?;
+        (offset < self.image.bytes.len()).then_some(RawCodeRef { image: self.image, offset })
     }
 
     /// Every child in order.

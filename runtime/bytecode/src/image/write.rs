@@ -9,8 +9,9 @@
 //! and its checksum. Alongside the bytes it returns [`ImageStats`], the
 //! figures of the freezer's size report.
 
-use super::check::{CODE_DESCRIPTOR_SIZE, MAX_DEPTH, MODULE_ENTRY_SIZE};
-use super::{board_id, checksum, fits_small_int, qstr_word, small_int_word, Abi, Header};
+use super::check::MAX_DEPTH;
+use super::{board_id, checksum, fits_small_int, module_entry, offset_width, qstr_word, small_int_word, Abi, Header};
+use super::{CODE_PREFIX, POOL_PREFIX};
 use super::{FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAX_QSTR_ID, QSTR_CONST_MAX_LEN, SECTION_COUNT};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
 use crate::constant::Constant;
@@ -204,6 +205,7 @@ impl<'a> ImageBuilder<'a> {
         }
         let qstr_id = |text: &str| self.abi.static_qstr_id(text).or_else(|| ids.get(text).copied());
         let pool_bytes = pool_section(&pool);
+        let pool_width = offset_width(pool_bytes.len()) as u32;
         let mut stats = ImageStats { qstr_count: pool.len() as u32, ..ImageStats::default() };
 
         // Constants: module object tables, then resources, then sources.
@@ -228,7 +230,7 @@ impl<'a> ImageBuilder<'a> {
             for text in module.qstrs.iter().map(String::as_str).chain(core::iter::once(*name)) {
                 if ids.contains_key(text) && charged.insert(text) {
                     module_stats.new_qstrs += 1;
-                    module_stats.qstr_bytes += 9 + text.len() as u32;
+                    module_stats.qstr_bytes += pool_width + 2 + pool_record_len(text) as u32;
                 }
             }
             stats.modules.push(module_stats);
@@ -247,49 +249,49 @@ impl<'a> ImageBuilder<'a> {
         }
         let constant_bytes = constants.bytes;
 
-        // Code, module by module.
+        // Code, module by module, after the section's prefix.
         let code_base = constants_base + constant_bytes.len() as u32;
-        let mut code = Vec::new();
+        let width = code_width(modules.iter().map(|(_, module)| &module.root))?;
+        let mut code = alloc::vec![width as u8, 0, 0, 0];
         let mut roots = Vec::new();
         for ((_, module), module_stats) in modules.iter().zip(&mut stats.modules) {
             let before = code.len();
             roots.push(code_base + before as u32);
-            module_stats.raw_codes = emit_code(&module.root, code_base, &mut code, 0)?;
+            module_stats.raw_codes = emit_code(&module.root, width, &mut code, 0)?;
             module_stats.code_bytes = (code.len() - before) as u32;
         }
+        pad(&mut code);
 
-        // Module entries, then their tables.
+        // Module entries, each followed by its tables.
         let modules_base = code_base + code.len() as u32;
         let mut entries = Vec::new();
-        let mut tables = Vec::new();
-        let tables_base = modules_base + (MODULE_ENTRY_SIZE * modules.len()) as u32;
         let mut module_addresses = Vec::new();
         for (index, (name, module)) in modules.iter().enumerate() {
-            module_addresses.push(modules_base + entries.len() as u32);
-            let object_table = tables_base + tables.len() as u32;
-            for word in &object_tables[index] {
-                push_word(&mut tables, *word);
+            let too_many = |what: &str, count: usize| {
+                error(format!("`{name}` has {count} {what}; a module may have {}", u16::MAX))
+            };
+            let qstr_count = u16::try_from(module.qstrs.len()).or_else(|_| too_many("qstrs", module.qstrs.len()))?;
+            let object_count =
+                u16::try_from(module.objects.len()).or_else(|_| too_many("constants", module.objects.len()))?;
+            let start = entries.len();
+            module_addresses.push(modules_base + start as u32);
+            let name_id = qstr_id(name).unwrap_or(0) as u16;
+            for half in [name_id, qstr_count, object_count, 0] {
+                entries.extend_from_slice(&half.to_le_bytes());
             }
-            let qstr_table = tables_base + tables.len() as u32;
+            push_word(&mut entries, roots[index]);
+            for word in &object_tables[index] {
+                push_word(&mut entries, *word);
+            }
             for text in &module.qstrs {
                 let id = qstr_id(text).unwrap_or(0);
-                tables.extend_from_slice(&(id as u16).to_le_bytes());
+                entries.extend_from_slice(&(id as u16).to_le_bytes());
             }
-            pad(&mut tables);
-            for word in [
-                qstr_id(name).unwrap_or(0),
-                qstr_table,
-                module.qstrs.len() as u32,
-                object_table,
-                module.objects.len() as u32,
-                roots[index],
-            ] {
-                push_word(&mut entries, word);
-            }
-            stats.modules[index].table_bytes =
-                (MODULE_ENTRY_SIZE + 4 * module.objects.len() + 2 * module.qstrs.len()) as u32;
+            pad(&mut entries);
+            let (_, _, size) = module_entry(module.objects.len(), module.qstrs.len());
+            debug_assert_eq!(entries.len() - start, size);
+            stats.modules[index].table_bytes = size as u32;
         }
-        entries.extend_from_slice(&tables);
 
         let name_table = |names: &mut dyn Iterator<Item = (&str, u32)>| {
             let pairs: Vec<(&str, u32)> = names.collect();
@@ -402,24 +404,28 @@ fn pad(out: &mut Vec<u8>) {
     }
 }
 
+/// The bytes of a pool record for `text`, its hash aside.
+fn pool_record_len(text: &str) -> usize {
+    crate::varint::uint_len(text.len() as u32) + text.len()
+}
+
 /// The qstr pool section of `pool` (sorted).
 fn pool_section(pool: &[String]) -> Vec<u8> {
+    let records: usize = pool.iter().map(|text| 2 + pool_record_len(text)).sum();
+    let narrow = POOL_PREFIX + 2 * pool.len() + records;
+    let width = offset_width(narrow.next_multiple_of(4));
     let mut out = Vec::new();
-    push_word(&mut out, pool.len() as u32);
+    out.extend_from_slice(&(pool.len() as u16).to_le_bytes());
+    out.extend_from_slice(&[width as u8, 0]);
+    let mut record = POOL_PREFIX + width * pool.len();
+    for text in pool {
+        out.extend_from_slice(&(record as u32).to_le_bytes()[..width]);
+        record += 2 + pool_record_len(text);
+    }
     for text in pool {
         out.extend_from_slice(&crate::qstr_hash16(text.as_bytes()).to_le_bytes());
-    }
-    for text in pool {
-        out.extend_from_slice(&(text.len() as u16).to_le_bytes());
-    }
-    let mut data_offset = 4 + 8 * pool.len();
-    for text in pool {
-        push_word(&mut out, data_offset as u32);
-        data_offset += text.len() + 1;
-    }
-    for text in pool {
+        crate::varint::encode_uint(text.len() as u32, &mut |byte| out.push(byte));
         out.extend_from_slice(text.as_bytes());
-        out.push(0);
     }
     pad(&mut out);
     out
@@ -568,34 +574,48 @@ pub(super) fn parse_decimal(text: &str) -> Option<(bool, Vec<u32>)> {
     Some((negative && !digits.is_empty(), digits))
 }
 
-/// Appends `code` and its children, depth first, and returns how many raw
-/// codes that was.
-fn emit_code(code: &RawCode, base: u32, out: &mut Vec<u8>, depth: u32) -> Result<u32, BuildError> {
+/// The bytes of the record of `code` alone, with child offsets `width` bytes wide.
+fn record_len(code: &RawCode, width: usize) -> usize {
+    let fun_len = code.fun_data.len() as u32;
+    let children = code.children.len();
+    crate::varint::uint_len(fun_len) + crate::varint::uint_len(children as u32) + width * children + fun_len as usize
+}
+
+/// The bytes of the records of `code` and all its descendants.
+fn subtree_len(code: &RawCode, width: usize) -> usize {
+    record_len(code, width) + code.children.iter().map(|child| subtree_len(child, width)).sum::<usize>()
+}
+
+/// The width of the code section's child offsets for these module roots.
+fn code_width<'c>(roots: impl Iterator<Item = &'c RawCode>) -> Result<usize, BuildError> {
+    let (mut narrow, mut wide) = (CODE_PREFIX, CODE_PREFIX);
+    for root in roots {
+        narrow += subtree_len(root, 2);
+        wide += subtree_len(root, 3);
+    }
+    if wide >= 0x100_0000 {
+        return error(format!("the code ({wide} bytes) does not fit the 16 MiB that child offsets can reach"));
+    }
+    Ok(offset_width(narrow.next_multiple_of(4)))
+}
+
+/// Appends the record of `code` and its children's, depth first, and returns
+/// how many raw codes that was.
+fn emit_code(code: &RawCode, width: usize, out: &mut Vec<u8>, depth: u32) -> Result<u32, BuildError> {
     if depth > MAX_DEPTH {
         return error(format!("functions are nested deeper than {MAX_DEPTH}"));
     }
-    let address = base + out.len() as u32;
-    let own_size =
-        |code: &RawCode| CODE_DESCRIPTOR_SIZE + 4 * code.children.len() + code.fun_data.len().next_multiple_of(4);
-    let list = address + CODE_DESCRIPTOR_SIZE as u32;
-    let fun_data = list + 4 * code.children.len() as u32;
-    for word in [fun_data, code.fun_data.len() as u32, list, (code.children.len() as u32) << 4] {
-        push_word(out, word);
-    }
-    let mut child_address = address + own_size(code) as u32;
-    for child in &code.children {
-        push_word(out, child_address);
-        child_address += subtree_size(child, &own_size) as u32;
+    crate::varint::encode_uint(code.fun_data.len() as u32, &mut |byte| out.push(byte));
+    crate::varint::encode_uint(code.children.len() as u32, &mut |byte| out.push(byte));
+    let mut child = out.len() + width * code.children.len() + code.fun_data.len();
+    for each in &code.children {
+        out.extend_from_slice(&(child as u32).to_le_bytes()[..width]);
+        child += subtree_len(each, width);
     }
     out.extend_from_slice(&code.fun_data);
-    pad(out);
     let mut count = 1;
     for child in &code.children {
-        count += emit_code(child, base, out, depth + 1)?;
+        count += emit_code(child, width, out, depth + 1)?;
     }
     Ok(count)
-}
-
-fn subtree_size(code: &RawCode, own_size: &dyn Fn(&RawCode) -> usize) -> usize {
-    own_size(code) + code.children.iter().map(|child| subtree_size(child, own_size)).sum::<usize>()
 }

@@ -65,15 +65,19 @@
 //! integers are little-endian.
 //!
 //! 1. **qstr pool**: the strings of every frozen module, each once, minus those
-//!    the runtime already has, sorted by their bytes (binary search). Ids start
-//!    at the header's `first_qstr`. Layout: `count` (u16), the width `W` of
-//!    the offsets (u8: 2, or 3 when the section is 64 KiB or more), a zero
-//!    byte; then `count` offsets of `W` bytes, each the start of a string's
-//!    record relative to the section start; then the records, packed in
-//!    order, the first right after the offsets: `hash` (u16,
-//!    [`crate::qstr_hash16`]), `length` (varint), then the UTF-8 bytes (no
-//!    NUL). A string costs `W + 3` bytes besides its text when it is shorter
-//!    than 128 bytes.
+//!    the runtime already has, sorted by their bytes. Ids start at the
+//!    header's `first_qstr`. Layout: `count` (u16), the width `W` of the
+//!    offsets (u8: 2, or 3 when the section is 64 KiB or more), a zero byte;
+//!    then, for every group of [`POOL_GROUP`] strings, the offset (`W` bytes,
+//!    relative to the section start) of the group's first record; then the
+//!    records, packed in order, the first right after the offsets: `length`
+//!    (varint) and the UTF-8 bytes (no NUL). String `i` is found by skipping
+//!    `i % 8` records from its group's start, a string by a binary search over
+//!    the groups' first strings and a scan of one group ([`Pool`]). A string
+//!    costs one byte besides its text when it is shorter than 128 bytes, plus
+//!    a share of its group's offset. No hash is stored: the runtime computes
+//!    the 16-bit hash of a pool qstr when it needs it, as it does for its
+//!    static qstrs (MicroPython's `MICROPY_QSTR_BYTES_IN_HASH` = 0).
 //! 2. **constants**: the constant objects of every module, laid out as above,
 //!    each followed directly by its out-of-line data (str/bytes data with its
 //!    NUL, bigint digits), padded with zeros to 4 bytes. Identical constants
@@ -108,8 +112,8 @@
 //! ints that fit 31 signed bits become small ints, `...` the Ellipsis word; a
 //! str becomes a qstr word when the runtime or the image already has it as a
 //! qstr, or when it is shorter than [`QSTR_CONST_MAX_LEN`] bytes (a pool entry
-//! costs 5 bytes of tables against a str object's 16 and its NUL, and needs
-//! no hashing at run time); longer strs (docstrings, text blobs) stay str objects. Inside
+//! costs about one byte besides its text against a str object's 16 and its
+//! NUL); longer strs (docstrings, text blobs) stay str objects. Inside
 //! tuples, None/True/False are their immediate words. Everything else is an
 //! object in the constants section.
 //!
@@ -182,27 +186,107 @@ pub fn read_uint(bytes: &[u8], offset: usize, width: usize) -> Option<u32> {
     Some(field.iter().rev().fold(0u32, |value, byte| value << 8 | u32::from(*byte)))
 }
 
-/// A qstr pool record: where its text lies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PoolRecord {
-    pub hash: u16,
-    /// Offset of the text in the bytes the record was read from.
-    pub text: usize,
-    pub len: usize,
+/// Pool strings per group: the pool keeps the offset of the first string of
+/// each group; the others are found by skipping records.
+pub const POOL_GROUP: usize = 8;
+
+/// The qstr pool section of an image, read in place (no checks beyond the
+/// bounds of `bytes`: [`Image::parse`] checks the pool first).
+#[derive(Clone, Copy, Debug)]
+pub struct Pool<'a> {
+    /// The image's bytes.
+    bytes: &'a [u8],
+    /// Offset of the section in `bytes`.
+    start: usize,
+    count: u32,
+    width: usize,
 }
 
-impl PoolRecord {
-    /// Reads the record at `offset` of `bytes` (the text may run past the end;
-    /// the caller checks that with [`PoolRecord::end`]).
-    pub fn read(bytes: &[u8], offset: usize) -> Option<PoolRecord> {
-        let hash = read_uint(bytes, offset, 2)? as u16;
-        let (len, used) = crate::varint::decode_uint(bytes, offset.checked_add(2)?).ok()?;
-        Some(PoolRecord { hash, text: offset + 2 + used, len: len as usize })
+impl<'a> Pool<'a> {
+    /// The pool whose section starts at `start` of `bytes`.
+    pub fn new(bytes: &'a [u8], start: usize) -> Option<Pool<'a>> {
+        let count = read_uint(bytes, start, 2)?;
+        let width = usize::from(*bytes.get(start + 2)?);
+        Some(Pool { bytes, start, count, width })
     }
 
-    /// The offset right after the record.
-    pub fn end(&self) -> usize {
-        self.text.saturating_add(self.len)
+    /// A pool without strings.
+    pub const fn empty() -> Pool<'a> {
+        Pool { bytes: &[], start: 0, count: 0, width: 2 }
+    }
+
+    /// The number of strings.
+    pub fn count(&self) -> u32 {
+        self.count
+    }
+
+    /// The width of the group offsets.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// The number of groups.
+    pub fn groups(&self) -> usize {
+        (self.count as usize).div_ceil(POOL_GROUP)
+    }
+
+    /// Offset in the image's bytes of the first record of group `group`.
+    pub fn group_start(&self, group: usize) -> Option<usize> {
+        let at = self.start + POOL_PREFIX + self.width * group;
+        Some(self.start + read_uint(self.bytes, at, self.width)? as usize)
+    }
+
+    /// The record at `offset` of the image's bytes: `(text offset, text length)`.
+    pub fn record(&self, offset: usize) -> Option<(usize, usize)> {
+        let (len, used) = crate::varint::decode_uint(self.bytes, offset).ok()?;
+        Some((offset + used, len as usize))
+    }
+
+    /// The record of string `index` (0-based): `(text offset, text length)`.
+    pub fn locate(&self, index: u32) -> Option<(usize, usize)> {
+        if index >= self.count {
+            return None;
+        }
+        let index = index as usize;
+        let mut record = self.record(self.group_start(index / POOL_GROUP)?)?;
+        for _ in 0..index % POOL_GROUP {
+            record = self.record(record.0.checked_add(record.1)?)?;
+        }
+        Some(record)
+    }
+
+    /// The bytes of string `index` (0-based).
+    pub fn get(&self, index: u32) -> Option<&'a [u8]> {
+        let (text, len) = self.locate(index)?;
+        self.bytes.get(text..text.checked_add(len)?)
+    }
+
+    /// The index of `text` (binary search over the groups, then a scan of one).
+    pub fn find(&self, text: &[u8]) -> Option<u32> {
+        use core::cmp::Ordering;
+        let (mut low, mut high) = (0usize, self.groups());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            match self.get((middle * POOL_GROUP) as u32)?.cmp(text) {
+                Ordering::Less => low = middle + 1,
+                Ordering::Greater => high = middle,
+                Ordering::Equal => return Some((middle * POOL_GROUP) as u32),
+            }
+        }
+        // `text` sorts after the first string of group `low - 1` and before that of group `low`.
+        let group = low.checked_sub(1)?;
+        let first = group * POOL_GROUP;
+        let last = (first + POOL_GROUP).min(self.count as usize);
+        let (mut at, mut len) = self.record(self.group_start(group)?)?;
+        for index in first + 1..last {
+            (at, len) = self.record(at.checked_add(len)?)?;
+            match self.bytes.get(at..at.checked_add(len)?)?.cmp(text) {
+                Ordering::Less => {}
+                Ordering::Equal => return Some(index as u32),
+                Ordering::Greater => return None,
+            }
+        }
+        None
     }
 }
 

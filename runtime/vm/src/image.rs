@@ -9,8 +9,8 @@
 //! read the checked layout directly; they still go through bounds-checked
 //! slices and return zeros or empty slices outside the image, never panic.
 
-use rime_bytecode::image::{module_entry, read_uint, CodeRecord, Image, ImageError, ImageErrorKind, PoolRecord};
-use rime_bytecode::image::{Section, FLASH_BASE, POOL_PREFIX};
+use rime_bytecode::image::{module_entry, read_uint, CodeRecord, Image, ImageError, ImageErrorKind, Pool};
+use rime_bytecode::image::{Section, FLASH_BASE};
 
 /// Why an image cannot be run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,8 +47,7 @@ pub struct ImageView<'a> {
     pub first_qstr: u32,
     pub qstr_count: u32,
     pub main_module: u32,
-    pool_start: u32,
-    pool_width: usize,
+    pool: Pool<'a>,
     code_start: u32,
     code_width: usize,
     index_start: u32,
@@ -63,8 +62,7 @@ impl<'a> ImageView<'a> {
             first_qstr: u32::from(rime_bytecode::qstr_runtime::END_STATIC_QSTRS),
             qstr_count: 0,
             main_module: 0,
-            pool_start: 0,
-            pool_width: 2,
+            pool: Pool::empty(),
             code_start: 0,
             code_width: 2,
             index_start: 0,
@@ -96,13 +94,11 @@ impl<'a> ImageView<'a> {
             first_qstr: header.first_qstr,
             qstr_count: image.qstr_count(),
             main_module: header.main_module,
-            pool_start: start(Section::QstrPool),
-            pool_width: 2,
+            pool: image.pool(),
             code_start: start(Section::Code),
             code_width: 2,
             index_start: start(Section::ModuleIndex),
         };
-        view.pool_width = usize::from(view.byte(view.pool_start + 2));
         view.code_width = usize::from(view.byte(view.code_start));
         Ok(view)
     }
@@ -137,41 +133,19 @@ impl<'a> ImageView<'a> {
         self.bytes.get(offset..offset.wrapping_add(len)).unwrap_or(&[])
     }
 
-    /// The record of pool qstr number `index` (0-based).
-    fn pool_record(&self, index: u32) -> Option<PoolRecord> {
-        if index >= self.qstr_count {
-            return None;
-        }
-        let offsets = self.offset(self.pool_start) + POOL_PREFIX;
-        let record = read_uint(self.bytes, offsets + self.pool_width * index as usize, self.pool_width)?;
-        PoolRecord::read(self.bytes, self.offset(self.pool_start) + record as usize)
-    }
-
     /// The bytes of pool qstr number `index` (0-based).
     pub fn qstr_bytes(&self, index: u32) -> &'a [u8] {
-        match self.pool_record(index) {
-            Some(record) => self.bytes.get(record.text..record.end()).unwrap_or(&[]),
-            None => &[],
-        }
+        self.pool.get(index).unwrap_or(&[])
     }
 
-    /// The hash of pool qstr number `index`.
+    /// The hash of pool qstr number `index` (the image stores none: computed).
     pub fn qstr_hash(&self, index: u32) -> u16 {
-        self.pool_record(index).map_or(0, |record| record.hash)
+        rime_bytecode::qstr_hash16(self.qstr_bytes(index))
     }
 
-    /// The id of `bytes` in the pool (binary search).
+    /// The id of `bytes` in the pool.
     pub fn find_qstr(&self, bytes: &[u8]) -> Option<u32> {
-        let (mut low, mut high) = (0, self.qstr_count);
-        while low < high {
-            let middle = (low + high) / 2;
-            match self.qstr_bytes(middle).cmp(bytes) {
-                core::cmp::Ordering::Equal => return Some(self.first_qstr + middle),
-                core::cmp::Ordering::Less => low = middle + 1,
-                core::cmp::Ordering::Greater => high = middle,
-            }
-        }
-        None
+        Some(self.first_qstr + self.pool.find(bytes)?)
     }
 
     /// The number of frozen modules.

@@ -13,7 +13,7 @@
 
 use super::read::{half_at, word_at, Image};
 use super::{board_id, checksum, module_entry, offset_width, read_uint, Abi, CodeRecord, Header, ImageError};
-use super::{ImageErrorKind, PoolRecord, Section, CODE_PREFIX, MODULE_ENTRY_SIZE, POOL_PREFIX};
+use super::{ImageErrorKind, Pool, Section, CODE_PREFIX, MODULE_ENTRY_SIZE, POOL_GROUP, POOL_PREFIX};
 use super::{CHECKSUM_OFFSET, FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAGIC, MAX_QSTR_ID, SECTION_COUNT};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
 
@@ -98,10 +98,9 @@ pub(super) fn parse<'a>(
         runtime_qstrs: expected.runtime_qstrs,
         types: expected.types,
         pool_count: 0,
-        pool_width: 2,
         code_width: 2,
     };
-    (image.pool_count, image.pool_width) = check_pool(&image)?;
+    image.pool_count = check_pool(&image)?;
     image.code_width = check_code_prefix(&image)?;
     let mut checker = Checker { image: &image, budget: total };
     checker.check_tables()?;
@@ -113,53 +112,52 @@ fn range(image: &Image<'_>, section: Section) -> (usize, usize) {
     (offset as usize, offset as usize + size as usize)
 }
 
-/// Checks the pool and returns its string count and offset width.
-fn check_pool(image: &Image<'_>) -> Result<(u32, usize)> {
+/// Checks the pool and returns its string count.
+fn check_pool(image: &Image<'_>) -> Result<u32> {
     let (start, end) = range(image, Section::QstrPool);
-    let bytes = image.bytes;
+    let bytes = &image.bytes[..end];
     let malformed = |at: usize, what: &'static str| Err(ImageError::malformed(at, what));
-    if end - start < POOL_PREFIX {
-        return malformed(start, "the qstr pool has no count");
-    }
-    let count = u32::from(half_at(bytes, start).unwrap_or(0));
-    let width = usize::from(bytes[start + 2]);
+    let pool = match Pool::new(bytes, start) {
+        Some(pool) if end - start >= POOL_PREFIX => pool,
+        _ => return malformed(start, "the qstr pool has no count"),
+    };
+    let (count, width) = (pool.count(), pool.width());
     if width != offset_width(end - start) || bytes[start + 3] != 0 {
         return malformed(start + 2, "the qstr pool's offset width does not match its size");
     }
     if u64::from(image.header.first_qstr) + u64::from(count) > u64::from(MAX_QSTR_ID) + 1 {
         return malformed(start, "the qstr pool has more strings than qstr ids");
     }
-    let mut expected = POOL_PREFIX + width * count as usize;
-    if start + expected > end {
+    let mut next = start + POOL_PREFIX + width * pool.groups();
+    if next > end {
         return malformed(start, "the qstr pool's offsets overrun the section");
     }
     let mut previous: Option<&[u8]> = None;
     for index in 0..count as usize {
-        let offset_at = start + POOL_PREFIX + width * index;
-        if read_uint(bytes, offset_at, width) != Some(expected as u32) {
-            return malformed(offset_at, "a qstr's record is not where the previous one ends");
+        if index % POOL_GROUP == 0 {
+            let at = start + POOL_PREFIX + width * (index / POOL_GROUP);
+            if pool.group_start(index / POOL_GROUP) != Some(next) {
+                return malformed(at, "a qstr group does not start where the previous record ends");
+            }
         }
-        let record = match PoolRecord::read(&bytes[..end], start + expected) {
-            Some(record) if record.end() <= end => record,
-            _ => return malformed(start + expected, "a qstr's record overruns the pool"),
+        let (text_at, len) = match pool.record(next) {
+            Some((text_at, len)) if text_at + len <= end => (text_at, len),
+            _ => return malformed(next, "a qstr's record overruns the pool"),
         };
-        let text = &bytes[record.text..record.end()];
+        let text = &bytes[text_at..text_at + len];
         if core::str::from_utf8(text).is_err() {
-            return malformed(record.text, "a qstr is not UTF-8");
-        }
-        if record.hash != crate::qstr_hash16(text) {
-            return malformed(start + expected, "a qstr's hash does not match its text");
+            return malformed(next, "a qstr is not UTF-8");
         }
         if previous.is_some_and(|previous| previous >= text) {
-            return malformed(record.text, "the qstr pool is not sorted");
+            return malformed(next, "the qstr pool is not sorted");
         }
         previous = Some(text);
-        expected = record.end() - start;
+        next = text_at + len;
     }
-    if expected.next_multiple_of(4) != end - start || bytes[start + expected..end].iter().any(|&byte| byte != 0) {
-        return malformed(start + expected, "the qstr pool does not end with its last record and zero padding");
+    if (next - start).next_multiple_of(4) != end - start || bytes[next..end].iter().any(|&byte| byte != 0) {
+        return malformed(next, "the qstr pool does not end with its last record and zero padding");
     }
-    Ok((count, width))
+    Ok(count)
 }
 
 /// Checks the code section's prefix and returns its child offset width.

@@ -9,7 +9,7 @@
 //! strings and objects they refer to, and the name tables.
 
 use super::read::{word_at, Image, ObjRef};
-use super::{PoolRecord, Section, CODE_PREFIX, HEADER_SIZE, POOL_PREFIX};
+use super::{Section, CODE_PREFIX, HEADER_SIZE, POOL_GROUP, POOL_PREFIX};
 use crate::constant::Constant;
 use alloc::format;
 use alloc::string::String;
@@ -107,23 +107,22 @@ impl Notes<'_, '_> {
     }
 
     fn pool(&mut self) {
+        let pool = self.image.pool();
         let start = self.image.header().sections[Section::QstrPool as usize].0 as usize;
-        let count = self.image.qstr_count() as usize;
-        let width = self.image.pool_width;
+        let (count, width) = (pool.count(), pool.width());
         let first = self.image.first_qstr();
-        self.add(start, POOL_PREFIX, format!("qstr pool: {count} strings, {width}-byte offsets"));
-        for index in 0..count {
-            let id = first + index as u32;
-            self.add(start + POOL_PREFIX + width * index, width, format!("offset of qstr {id}"));
+        self.add(start, POOL_PREFIX, format!("qstr pool: {count} strings, {width}-byte group offsets"));
+        for group in 0..pool.groups() {
+            let id = first + (group * POOL_GROUP) as u32;
+            self.add(start + POOL_PREFIX + width * group, width, format!("offset of group {group} (qstr {id})"));
         }
         for index in 0..count {
-            let id = first + index as u32;
-            let Some(at) = self.image.pool_record_offset(index as u32) else { continue };
-            let Some(record) = PoolRecord::read(self.image.bytes(), at) else { continue };
-            self.add(at, 2, format!("qstr {id}: hash 0x{:04x}", record.hash));
-            self.add(at + 2, record.text - at - 2, format!("  length {}", record.len));
-            if record.len > 0 {
-                self.add(record.text, record.len, format!("  {}", self.qstr(id)));
+            let Some((text, len)) = pool.locate(index) else { continue };
+            let id = first + index;
+            let at = text - crate::varint::uint_len(len as u32);
+            self.add(at, text - at, format!("qstr {id}: length {len}"));
+            if len > 0 {
+                self.add(text, len, format!("  {}", self.qstr(id)));
             }
         }
     }

@@ -8,8 +8,7 @@
 //! badly.
 
 use super::check;
-use super::POOL_PREFIX;
-use super::{module_entry, read_uint, Abi, BuiltinTypes, CodeRecord, Header, ImageError, PoolRecord, Section};
+use super::{module_entry, read_uint, Abi, BuiltinTypes, CodeRecord, Header, ImageError, Pool, Section};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_NULL, WORD_TRUE};
 use core::cmp::Ordering;
 
@@ -21,8 +20,6 @@ pub struct Image<'a> {
     pub(super) runtime_qstrs: &'a [&'a str],
     pub(super) types: BuiltinTypes,
     pub(super) pool_count: u32,
-    /// The width of the pool's offsets.
-    pub(super) pool_width: usize,
     /// The width of the code section's child offsets.
     pub(super) code_width: usize,
 }
@@ -121,19 +118,9 @@ impl<'a> Image<'a> {
         self.pool_count
     }
 
-    /// The offset in the image of pool record `index`.
-    pub(super) fn pool_record_offset(&self, index: u32) -> Option<usize> {
-        if index >= self.pool_count {
-            return None;
-        }
-        let pool = self.section_offset(Section::QstrPool);
-        let at = pool + POOL_PREFIX + self.pool_width * index as usize;
-        Some(pool + read_uint(self.bytes, at, self.pool_width)? as usize)
-    }
-
-    fn pool_entry(&self, index: u32) -> Option<(u16, &'a [u8])> {
-        let record = PoolRecord::read(self.bytes, self.pool_record_offset(index)?)?;
-        Some((record.hash, self.bytes.get(record.text..record.end())?))
+    /// The pool, read in place.
+    pub fn pool(&self) -> Pool<'a> {
+        Pool::new(self.bytes, self.section_offset(Section::QstrPool)).unwrap_or(Pool::empty())
     }
 
     /// The text of any qstr: a MicroPython or runtime static one, or one of the pool.
@@ -142,28 +129,17 @@ impl<'a> Image<'a> {
             let abi = Abi { abi_id: 0, runtime_qstrs: self.runtime_qstrs, types: self.types };
             return abi.static_qstr(id);
         }
-        let (_, data) = self.pool_entry(id - self.header.first_qstr)?;
-        core::str::from_utf8(data).ok()
+        core::str::from_utf8(self.pool().get(id - self.header.first_qstr)?).ok()
     }
 
-    /// The stored 16-bit hash of a pool qstr.
+    /// The 16-bit hash of a pool qstr (computed: the pool stores none).
     pub fn qstr_hash(&self, id: u32) -> Option<u16> {
-        Some(self.pool_entry(id.checked_sub(self.header.first_qstr)?)?.0)
+        Some(crate::qstr_hash16(self.pool().get(id.checked_sub(self.header.first_qstr)?)?))
     }
 
-    /// The id of `text` in the image's pool (binary search), if it is there.
+    /// The id of `text` in the image's pool, if it is there.
     pub fn find_pool_qstr(&self, text: &[u8]) -> Option<u32> {
-        let (mut low, mut high) = (0u32, self.pool_count);
-        while low < high {
-            let middle = low + (high - low) / 2;
-            let (_, data) = self.pool_entry(middle)?;
-            match data.cmp(text) {
-                Ordering::Less => low = middle + 1,
-                Ordering::Greater => high = middle,
-                Ordering::Equal => return Some(self.header.first_qstr + middle),
-            }
-        }
-        None
+        Some(self.header.first_qstr + self.pool().find(text)?)
     }
 
     /// The id of `text` as a qstr anywhere: static, runtime or pool.

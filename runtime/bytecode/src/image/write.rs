@@ -11,7 +11,7 @@
 
 use super::check::MAX_DEPTH;
 use super::{board_id, checksum, fits_small_int, module_entry, offset_width, qstr_word, small_int_word, Abi, Header};
-use super::{CODE_PREFIX, POOL_PREFIX};
+use super::{CODE_PREFIX, POOL_GROUP, POOL_PREFIX};
 use super::{FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAX_QSTR_ID, QSTR_CONST_MAX_LEN, SECTION_COUNT};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
 use crate::constant::Constant;
@@ -205,7 +205,6 @@ impl<'a> ImageBuilder<'a> {
         }
         let qstr_id = |text: &str| self.abi.static_qstr_id(text).or_else(|| ids.get(text).copied());
         let pool_bytes = pool_section(&pool);
-        let pool_width = offset_width(pool_bytes.len()) as u32;
         let mut stats = ImageStats { qstr_count: pool.len() as u32, ..ImageStats::default() };
 
         // Constants: module object tables, then resources, then sources.
@@ -230,7 +229,7 @@ impl<'a> ImageBuilder<'a> {
             for text in module.qstrs.iter().map(String::as_str).chain(core::iter::once(*name)) {
                 if ids.contains_key(text) && charged.insert(text) {
                     module_stats.new_qstrs += 1;
-                    module_stats.qstr_bytes += pool_width + 2 + pool_record_len(text) as u32;
+                    module_stats.qstr_bytes += pool_record_len(text) as u32;
                 }
             }
             stats.modules.push(module_stats);
@@ -404,26 +403,28 @@ fn pad(out: &mut Vec<u8>) {
     }
 }
 
-/// The bytes of a pool record for `text`, its hash aside.
+/// The bytes of the pool record of `text`.
 fn pool_record_len(text: &str) -> usize {
     crate::varint::uint_len(text.len() as u32) + text.len()
 }
 
 /// The qstr pool section of `pool` (sorted).
 fn pool_section(pool: &[String]) -> Vec<u8> {
-    let records: usize = pool.iter().map(|text| 2 + pool_record_len(text)).sum();
-    let narrow = POOL_PREFIX + 2 * pool.len() + records;
+    let groups = pool.len().div_ceil(POOL_GROUP);
+    let records: usize = pool.iter().map(|text| pool_record_len(text)).sum();
+    let narrow = POOL_PREFIX + 2 * groups + records;
     let width = offset_width(narrow.next_multiple_of(4));
     let mut out = Vec::new();
     out.extend_from_slice(&(pool.len() as u16).to_le_bytes());
     out.extend_from_slice(&[width as u8, 0]);
-    let mut record = POOL_PREFIX + width * pool.len();
-    for text in pool {
-        out.extend_from_slice(&(record as u32).to_le_bytes()[..width]);
-        record += 2 + pool_record_len(text);
+    let mut record = POOL_PREFIX + width * groups;
+    for (index, text) in pool.iter().enumerate() {
+        if index % POOL_GROUP == 0 {
+            out.extend_from_slice(&(record as u32).to_le_bytes()[..width]);
+        }
+        record += pool_record_len(text);
     }
     for text in pool {
-        out.extend_from_slice(&crate::qstr_hash16(text.as_bytes()).to_le_bytes());
         crate::varint::encode_uint(text.len() as u32, &mut |byte| out.push(byte));
         out.extend_from_slice(text.as_bytes());
     }

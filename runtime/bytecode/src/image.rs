@@ -82,16 +82,18 @@
 //!    each followed directly by its out-of-line data (str/bytes data with its
 //!    NUL, bigint digits), padded with zeros to 4 bytes. Identical constants
 //!    are stored once for the whole image.
-//! 3. **code**: the width `C` of child offsets (u8: 2, or 3 when the section is
-//!    64 KiB or more) and three zero bytes, then one record per raw code,
-//!    packed without padding, module by module, depth first, parents first:
-//!    `fun_data length` (varint), `child count` (varint), `child count`
-//!    offsets of `C` bytes (each the start of a child's record relative to the
-//!    section start, in `MAKE_FUNCTION` order), then the fun_data. A raw code
-//!    is addressed by the address of its record (any byte alignment). Every
-//!    raw code is bytecode. fun_data is the prelude and bytecode exactly as in
-//!    the `.mpy` file: its qstr operands index the module's qstr table and its
-//!    `LOAD_CONST_OBJ` operands the module's object table.
+//! 3. **code**: one record per raw code, packed without padding, module by
+//!    module, depth first, parents first: `(fun_data length << 1) | has
+//!    children` (varint); when it has children, `child count` (varint) and
+//!    the bytes of all its descendants' records (varint); then the fun_data.
+//!    Its children's records follow it in `MAKE_FUNCTION` order, each followed
+//!    by its own descendants, so child `i` is found by skipping `i` subtrees
+//!    ([`CodeRecord::child`]). A raw code is addressed by the address of its
+//!    record (any byte alignment). Every raw code is bytecode. fun_data is the
+//!    prelude and bytecode exactly as in the `.mpy` file: its qstr operands
+//!    index the module's qstr table and its `LOAD_CONST_OBJ` operands the
+//!    module's object table. A leaf function costs one or two bytes besides
+//!    its fun_data, as in a `.mpy` file.
 //! 4. **modules**: one entry per module, in module-index order, each 4-byte
 //!    aligned: `name qstr` (u16), `qstr count` (u16), `object count` (u16), a
 //!    zero u16, `root raw code address` (u32), then the object table (one
@@ -164,14 +166,11 @@ pub const MAX_QSTR_ID: u32 = 0xffff;
 /// Bytes before the offsets in the qstr pool section: count, width, zero.
 pub const POOL_PREFIX: usize = 4;
 
-/// Bytes before the first record in the code section: width and three zeros.
-pub const CODE_PREFIX: usize = 4;
-
 /// Bytes of a module entry before its object table.
 pub const MODULE_ENTRY_SIZE: usize = 12;
 
-/// The width of the offsets in a pool or code section of `size` bytes: 2
-/// below 64 KiB, else 3.
+/// The width of the group offsets in a pool section of `size` bytes: 2 below
+/// 64 KiB, else 3.
 pub const fn offset_width(size: usize) -> usize {
     if size < 0x1_0000 {
         2
@@ -290,32 +289,56 @@ impl<'a> Pool<'a> {
     }
 }
 
-/// A raw code record: where its parts lie.
+/// A raw code record: where its parts lie (see the module docs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CodeRecord {
-    /// Offset of the child offsets in the bytes the record was read from.
-    pub children: usize,
     pub child_count: usize,
-    /// Offset of the fun_data.
+    /// Bytes of the records of all its descendants, which follow it.
+    pub descendants: usize,
+    /// Offset of the fun_data in the bytes the record was read from.
     pub fun_data: usize,
     pub fun_len: usize,
 }
 
 impl CodeRecord {
-    /// Reads the record at `offset` of `bytes`, whose child offsets are
-    /// `width` bytes wide (the fun_data may run past the end; the caller
-    /// checks that with [`CodeRecord::end`]).
-    pub fn read(bytes: &[u8], offset: usize, width: usize) -> Option<CodeRecord> {
-        let (fun_len, used) = crate::varint::decode_uint(bytes, offset).ok()?;
-        let (child_count, more) = crate::varint::decode_uint(bytes, offset + used).ok()?;
-        let children = offset + used + more;
-        let fun_data = (child_count as usize).checked_mul(width)?.checked_add(children)?;
-        Some(CodeRecord { children, child_count: child_count as usize, fun_data, fun_len: fun_len as usize })
+    /// Reads the record at `offset` of `bytes` (the fun_data may run past
+    /// the end; the caller checks that with [`CodeRecord::end`]).
+    pub fn read(bytes: &[u8], offset: usize) -> Option<CodeRecord> {
+        let (info, mut used) = crate::varint::decode_uint(bytes, offset).ok()?;
+        let (mut child_count, mut descendants) = (0, 0);
+        if info & 1 == 1 {
+            let (count, more) = crate::varint::decode_uint(bytes, offset + used).ok()?;
+            used += more;
+            let (size, more) = crate::varint::decode_uint(bytes, offset + used).ok()?;
+            used += more;
+            (child_count, descendants) = (count as usize, size as usize);
+        }
+        Some(CodeRecord { child_count, descendants, fun_data: offset + used, fun_len: (info >> 1) as usize })
     }
 
-    /// The offset right after the record.
+    /// The offset right after the record: where its first child's record is.
     pub fn end(&self) -> usize {
         self.fun_data.saturating_add(self.fun_len)
+    }
+
+    /// The offset right after its last descendant's record.
+    pub fn subtree_end(&self) -> usize {
+        self.end().saturating_add(self.descendants)
+    }
+
+    /// The offset of the record of child `index` (in `MAKE_FUNCTION` order)
+    /// of the record at `offset`: the records of the children before it are
+    /// skipped with their descendants.
+    pub fn child(bytes: &[u8], offset: usize, index: usize) -> Option<usize> {
+        let record = CodeRecord::read(bytes, offset)?;
+        if index >= record.child_count {
+            return None;
+        }
+        let mut child = record.end();
+        for _ in 0..index {
+            child = CodeRecord::read(bytes, child)?.subtree_end();
+        }
+        Some(child)
     }
 }
 

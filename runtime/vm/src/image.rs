@@ -48,8 +48,6 @@ pub struct ImageView<'a> {
     pub qstr_count: u32,
     pub main_module: u32,
     pool: Pool<'a>,
-    code_start: u32,
-    code_width: usize,
     index_start: u32,
 }
 
@@ -63,8 +61,6 @@ impl<'a> ImageView<'a> {
             qstr_count: 0,
             main_module: 0,
             pool: Pool::empty(),
-            code_start: 0,
-            code_width: 2,
             index_start: 0,
         }
     }
@@ -88,19 +84,15 @@ impl<'a> ImageView<'a> {
         let header = image.header();
         let link = header.link_address;
         let start = |section: Section| link + header.sections[section as usize].0;
-        let mut view = ImageView {
+        Ok(ImageView {
             bytes: image.bytes(),
             link_address: link,
             first_qstr: header.first_qstr,
             qstr_count: image.qstr_count(),
             main_module: header.main_module,
             pool: image.pool(),
-            code_start: start(Section::Code),
-            code_width: 2,
             index_start: start(Section::ModuleIndex),
-        };
-        view.code_width = usize::from(view.byte(view.code_start));
-        Ok(view)
+        })
     }
 
     /// Whether `address` is inside the image.
@@ -110,11 +102,6 @@ impl<'a> ImageView<'a> {
 
     fn offset(&self, address: u32) -> usize {
         address.wrapping_sub(self.link_address) as usize
-    }
-
-    /// The byte at `address` (0 outside the image).
-    fn byte(&self, address: u32) -> u8 {
-        self.bytes.get(self.offset(address)).copied().unwrap_or(0)
     }
 
     /// The word at `address` (0 outside the image).
@@ -189,13 +176,9 @@ impl<'a> ImageView<'a> {
         module_entry(usize::from(self.half(module + 4)), usize::from(self.half(module + 2)))
     }
 
-    fn code_record(&self, raw_code: u32) -> Option<CodeRecord> {
-        CodeRecord::read(self.bytes, self.offset(raw_code), self.code_width)
-    }
-
     /// The fun_data (prelude and bytecode) of the raw code at `raw_code`.
     pub fn fun_data(&self, raw_code: u32) -> &'a [u8] {
-        match self.code_record(raw_code) {
+        match CodeRecord::read(self.bytes, self.offset(raw_code)) {
             Some(record) => self.bytes.get(record.fun_data..record.end()).unwrap_or(&[]),
             None => &[],
         }
@@ -203,12 +186,9 @@ impl<'a> ImageView<'a> {
 
     /// The address of child `index` (in `MAKE_FUNCTION` order) of the raw code at `raw_code`.
     pub fn child(&self, raw_code: u32, index: u32) -> u32 {
-        let Some(record) = self.code_record(raw_code) else { return 0 };
-        if index as usize >= record.child_count {
-            return 0;
+        match CodeRecord::child(self.bytes, self.offset(raw_code), index as usize) {
+            Some(offset) => self.link_address.wrapping_add(offset as u32),
+            None => 0,
         }
-        let at = record.children + self.code_width * index as usize;
-        let relative = read_uint(self.bytes, at, self.code_width).unwrap_or(0);
-        self.code_start.wrapping_add(relative)
     }
 }

@@ -12,8 +12,8 @@
 //! cannot exhaust the stack or the time.
 
 use super::read::{half_at, word_at, Image};
-use super::{board_id, checksum, module_entry, offset_width, read_uint, Abi, CodeRecord, Header, ImageError};
-use super::{ImageErrorKind, Pool, Section, CODE_PREFIX, MODULE_ENTRY_SIZE, POOL_GROUP, POOL_PREFIX};
+use super::{board_id, checksum, module_entry, offset_width, Abi, CodeRecord, Header, ImageError};
+use super::{ImageErrorKind, Pool, Section, MODULE_ENTRY_SIZE, POOL_GROUP, POOL_PREFIX};
 use super::{CHECKSUM_OFFSET, FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAGIC, MAX_QSTR_ID, SECTION_COUNT};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
 
@@ -92,16 +92,9 @@ pub(super) fn parse<'a>(
     if verify_checksum && checksum(bytes) != header.checksum {
         return Err(ImageError::new(CHECKSUM_OFFSET, ImageErrorKind::ChecksumMismatch));
     }
-    let mut image = Image {
-        bytes,
-        header,
-        runtime_qstrs: expected.runtime_qstrs,
-        types: expected.types,
-        pool_count: 0,
-        code_width: 2,
-    };
+    let mut image =
+        Image { bytes, header, runtime_qstrs: expected.runtime_qstrs, types: expected.types, pool_count: 0 };
     image.pool_count = check_pool(&image)?;
-    image.code_width = check_code_prefix(&image)?;
     let mut checker = Checker { image: &image, budget: total };
     checker.check_tables()?;
     Ok(image)
@@ -158,16 +151,6 @@ fn check_pool(image: &Image<'_>) -> Result<u32> {
         return malformed(next, "the qstr pool does not end with its last record and zero padding");
     }
     Ok(count)
-}
-
-/// Checks the code section's prefix and returns its child offset width.
-fn check_code_prefix(image: &Image<'_>) -> Result<usize> {
-    let (start, end) = range(image, Section::Code);
-    let prefix = image.bytes.get(start..start + CODE_PREFIX).filter(|_| start + CODE_PREFIX <= end);
-    match prefix {
-        Some([width, 0, 0, 0]) if usize::from(*width) == offset_width(end - start) => Ok(usize::from(*width)),
-        _ => Err(ImageError::malformed(start, "the code section's offset width does not match its size")),
-    }
 }
 
 struct Checker<'i, 'a> {
@@ -302,35 +285,37 @@ impl Checker<'_, '_> {
             let at = offset + objects + 4 * index;
             self.check_object(self.word(at), 0, at)?;
         }
-        self.check_code(self.word(offset + 8), 0, offset + 8)
+        self.check_code(self.word(offset + 8), 0, offset + 8).map(|_| ())
     }
 
-    fn check_code(&mut self, address: u32, depth: u32, at: usize) -> Result<()> {
+    /// Checks the raw code whose record is at `address` and its
+    /// descendants; returns the offset right after its last descendant.
+    fn check_code(&mut self, address: u32, depth: u32, at: usize) -> Result<usize> {
         self.spend(at)?;
         if depth > MAX_DEPTH {
             return Err(ImageError::malformed(at, "raw codes are nested too deeply"));
         }
-        let (start, end) = range(self.image, Section::Code);
+        let (_, end) = range(self.image, Section::Code);
         let offset =
-            self.locate(address, 2, Section::Code, false, at, "a raw code address is outside the code section")?;
-        if offset < start + CODE_PREFIX {
-            return Err(ImageError::malformed(at, "a raw code address points at the code section's prefix"));
-        }
-        let width = self.image.code_width;
-        let record = match CodeRecord::read(&self.image.bytes[..end], offset, width) {
-            Some(record) if record.end() <= end => record,
+            self.locate(address, 1, Section::Code, false, at, "a raw code address is outside the code section")?;
+        let record = match CodeRecord::read(&self.image.bytes[..end], offset) {
+            Some(record) if record.subtree_end() <= end => record,
             _ => return Err(ImageError::malformed(offset, "a raw code's record overruns the code section")),
         };
-        for index in 0..record.child_count {
-            let at = record.children + width * index;
-            let relative = read_uint(self.image.bytes, at, width).unwrap_or(0) as usize;
-            let child = self.image.address_of(start + relative);
-            if start + relative <= offset {
-                return Err(ImageError::malformed(at, "a raw code's child does not come after it"));
-            }
-            self.check_code(child, depth + 1, at)?;
+        if (record.child_count == 0) != (record.descendants == 0) {
+            return Err(ImageError::malformed(offset, "a raw code's children and their size disagree"));
         }
-        Ok(())
+        let mut child = record.end();
+        for _ in 0..record.child_count {
+            if child >= record.subtree_end() {
+                return Err(ImageError::malformed(offset, "a raw code's children overrun their size"));
+            }
+            child = self.check_code(self.image.address_of(child), depth + 1, offset)?;
+        }
+        if child != record.subtree_end() {
+            return Err(ImageError::malformed(offset, "a raw code's children do not fill their size"));
+        }
+        Ok(child)
     }
 
     fn check_data(&self, offset: usize, len: u64, utf8: bool) -> Result<()> {

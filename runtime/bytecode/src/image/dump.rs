@@ -9,7 +9,7 @@
 //! strings and objects they refer to, and the name tables.
 
 use super::read::{word_at, Image, ObjRef};
-use super::{Section, CODE_PREFIX, HEADER_SIZE, POOL_GROUP, POOL_PREFIX};
+use super::{Section, HEADER_SIZE, POOL_GROUP, POOL_PREFIX};
 use crate::constant::Constant;
 use alloc::format;
 use alloc::string::String;
@@ -193,23 +193,22 @@ impl Notes<'_, '_> {
         let Some(code) = self.image.raw_code(address) else { return };
         let Some(offset) = self.image.offset_of(address) else { return };
         let Some(record) = code.record() else { return };
-        let width = self.image.code_width;
-        let count = record.child_count;
-        let lengths = record.children - offset;
-        self.add(offset, lengths, format!("raw code {path}: fun_data length {}, {count} children", record.fun_len));
-        let children: Vec<u32> = code.children().map(|child| child.address()).collect();
-        for (index, child) in children.iter().enumerate() {
-            self.add(record.children + width * index, width, format!("  child {index} @{child:08x}"));
-        }
+        let text = match record.child_count {
+            0 => format!("raw code {path}: fun_data length {}", record.fun_len),
+            count => format!(
+                "raw code {path}: fun_data length {}, {count} children of {} bytes",
+                record.fun_len, record.descendants
+            ),
+        };
+        self.add(offset, record.fun_data - offset, text);
         self.add(record.fun_data, record.fun_len, "  fun_data (prelude and bytecode)".into());
+        let children: Vec<u32> = code.children().map(|child| child.address()).collect();
         for (index, child) in children.iter().enumerate() {
             self.code(*child, &format!("{path}.{index}"));
         }
     }
 
     fn modules(&mut self) {
-        let start = self.image.header().sections[Section::Code as usize].0 as usize;
-        self.add(start, CODE_PREFIX, format!("code: {}-byte child offsets", self.image.code_width));
         let modules: Vec<_> = self.image.modules().collect();
         for module in &modules {
             if let Some(root) = module.root() {

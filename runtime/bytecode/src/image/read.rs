@@ -8,7 +8,7 @@
 //! badly.
 
 use super::check;
-use super::{module_entry, read_uint, Abi, BuiltinTypes, CodeRecord, Header, ImageError, Pool, Section};
+use super::{module_entry, Abi, BuiltinTypes, CodeRecord, Header, ImageError, Pool, Section};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_NULL, WORD_TRUE};
 use core::cmp::Ordering;
 
@@ -20,8 +20,6 @@ pub struct Image<'a> {
     pub(super) runtime_qstrs: &'a [&'a str],
     pub(super) types: BuiltinTypes,
     pub(super) pool_count: u32,
-    /// The width of the code section's child offsets.
-    pub(super) code_width: usize,
 }
 
 /// Reads the little-endian u32 at `offset`.
@@ -470,7 +468,7 @@ pub struct RawCodeRef<'i, 'a> {
 impl<'i, 'a> RawCodeRef<'i, 'a> {
     /// The parts of its record.
     pub fn record(&self) -> Option<CodeRecord> {
-        CodeRecord::read(self.image.bytes, self.offset, self.image.code_width)
+        CodeRecord::read(self.image.bytes, self.offset)
     }
 
     /// The address of its record.
@@ -491,13 +489,7 @@ impl<'i, 'a> RawCodeRef<'i, 'a> {
 
     /// Child `index`, as `MAKE_FUNCTION` numbers them.
     pub fn child(&self, index: u32) -> Option<RawCodeRef<'i, 'a>> {
-        let record = self.record()?;
-        if index as usize >= record.child_count {
-            return None;
-        }
-        let width = self.image.code_width;
-        let relative = read_uint(self.image.bytes, record.children + width * index as usize, width)?;
-        let offset = self.image.section_offset(Section::Code).checked_add(relative as usize)?;
+        let offset = CodeRecord::child(self.image.bytes, self.offset, index as usize)?;
         (offset < self.image.bytes.len()).then_some(RawCodeRef { image: self.image, offset })
     }
 

@@ -11,8 +11,8 @@
 
 use super::check::MAX_DEPTH;
 use super::{board_id, checksum, fits_small_int, module_entry, offset_width, qstr_word, small_int_word, Abi, Header};
-use super::{CODE_PREFIX, POOL_GROUP, POOL_PREFIX};
 use super::{FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAX_QSTR_ID, QSTR_CONST_MAX_LEN, SECTION_COUNT};
+use super::{POOL_GROUP, POOL_PREFIX};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
 use crate::constant::Constant;
 use crate::mpy::{MpyModule, RawCode};
@@ -250,13 +250,12 @@ impl<'a> ImageBuilder<'a> {
 
         // Code, module by module, after the section's prefix.
         let code_base = constants_base + constant_bytes.len() as u32;
-        let width = code_width(modules.iter().map(|(_, module)| &module.root))?;
-        let mut code = alloc::vec![width as u8, 0, 0, 0];
+        let mut code = Vec::new();
         let mut roots = Vec::new();
         for ((_, module), module_stats) in modules.iter().zip(&mut stats.modules) {
             let before = code.len();
             roots.push(code_base + before as u32);
-            module_stats.raw_codes = emit_code(&module.root, width, &mut code, 0)?;
+            module_stats.raw_codes = emit_code(&module.root, &mut code, 0)?;
             module_stats.code_bytes = (code.len() - before) as u32;
         }
         pad(&mut code);
@@ -575,48 +574,43 @@ pub(super) fn parse_decimal(text: &str) -> Option<(bool, Vec<u32>)> {
     Some((negative && !digits.is_empty(), digits))
 }
 
-/// The bytes of the record of `code` alone, with child offsets `width` bytes wide.
-fn record_len(code: &RawCode, width: usize) -> usize {
-    let fun_len = code.fun_data.len() as u32;
-    let children = code.children.len();
-    crate::varint::uint_len(fun_len) + crate::varint::uint_len(children as u32) + width * children + fun_len as usize
+/// The bytes of the records of `code`'s descendants.
+fn descendants_len(code: &RawCode) -> usize {
+    code.children.iter().map(|child| record_len(child) + descendants_len(child)).sum()
 }
 
-/// The bytes of the records of `code` and all its descendants.
-fn subtree_len(code: &RawCode, width: usize) -> usize {
-    record_len(code, width) + code.children.iter().map(|child| subtree_len(child, width)).sum::<usize>()
+/// The bytes of the record of `code` alone.
+fn record_len(code: &RawCode) -> usize {
+    let mut info = Vec::new();
+    push_record_info(code, &mut info);
+    info.len() + code.fun_data.len()
 }
 
-/// The width of the code section's child offsets for these module roots.
-fn code_width<'c>(roots: impl Iterator<Item = &'c RawCode>) -> Result<usize, BuildError> {
-    let (mut narrow, mut wide) = (CODE_PREFIX, CODE_PREFIX);
-    for root in roots {
-        narrow += subtree_len(root, 2);
-        wide += subtree_len(root, 3);
+/// Appends the fields of the record of `code` that precede its fun_data.
+fn push_record_info(code: &RawCode, out: &mut Vec<u8>) {
+    let has_children = !code.children.is_empty();
+    let info = (code.fun_data.len() as u32) << 1 | u32::from(has_children);
+    crate::varint::encode_uint(info, &mut |byte| out.push(byte));
+    if has_children {
+        crate::varint::encode_uint(code.children.len() as u32, &mut |byte| out.push(byte));
+        crate::varint::encode_uint(descendants_len(code) as u32, &mut |byte| out.push(byte));
     }
-    if wide >= 0x100_0000 {
-        return error(format!("the code ({wide} bytes) does not fit the 16 MiB that child offsets can reach"));
-    }
-    Ok(offset_width(narrow.next_multiple_of(4)))
 }
 
-/// Appends the record of `code` and its children's, depth first, and returns
-/// how many raw codes that was.
-fn emit_code(code: &RawCode, width: usize, out: &mut Vec<u8>, depth: u32) -> Result<u32, BuildError> {
+/// Appends the record of `code` and its descendants', depth first, and
+/// returns how many raw codes that was.
+fn emit_code(code: &RawCode, out: &mut Vec<u8>, depth: u32) -> Result<u32, BuildError> {
     if depth > MAX_DEPTH {
         return error(format!("functions are nested deeper than {MAX_DEPTH}"));
     }
-    crate::varint::encode_uint(code.fun_data.len() as u32, &mut |byte| out.push(byte));
-    crate::varint::encode_uint(code.children.len() as u32, &mut |byte| out.push(byte));
-    let mut child = out.len() + width * code.children.len() + code.fun_data.len();
-    for each in &code.children {
-        out.extend_from_slice(&(child as u32).to_le_bytes()[..width]);
-        child += subtree_len(each, width);
+    if code.fun_data.len() >= 1 << 30 {
+        return error(format!("a function of {} bytes is too long", code.fun_data.len()));
     }
+    push_record_info(code, out);
     out.extend_from_slice(&code.fun_data);
     let mut count = 1;
     for child in &code.children {
-        count += emit_code(child, width, out, depth + 1)?;
+        count += emit_code(child, out, depth + 1)?;
     }
     Ok(count)
 }

@@ -7,12 +7,16 @@
 //! name, that uses them, so the per-module figures add up to the sections'
 //! sizes (less headers and padding) and a module's figure shows what it
 //! brought in that the modules before it did not.
+//!
+//! The heap an import costs is measured, not estimated: each module is
+//! imported in a fresh host VM running the image itself (`import_heap.rs`).
 
 use std::fmt::Write as _;
 
 use rime_bytecode::image::{Section, HEADER_SIZE};
 use serde::Serialize;
 
+use super::import_heap::{self, ImportHeap};
 use super::Frozen;
 
 /// One module's line of the report.
@@ -27,6 +31,11 @@ pub struct ModuleLine {
     /// The size of the module's `.mpy`, for comparison.
     pub mpy: usize,
     pub raw_codes: u32,
+    /// The heap `import` of the module keeps allocated (the modules it
+    /// imports included), in bytes, when the import could run on the host.
+    pub import_heap: Option<u32>,
+    /// Why the import could not be measured, otherwise.
+    pub import_heap_note: Option<String>,
 }
 
 /// One section of the image.
@@ -62,10 +71,12 @@ impl Report {
             .zip(stats.sections)
             .map(|(section, (offset, size))| SectionLine { name: section.name(), offset, size })
             .collect();
+        let costs = import_heap::measure(&frozen.image.bytes, stats.modules.iter().map(|module| module.name.as_str()));
         let modules = stats
             .modules
             .iter()
-            .map(|module| ModuleLine {
+            .zip(costs)
+            .map(|(module, cost)| ModuleLine {
                 name: module.name.clone(),
                 code: module.code_bytes,
                 constants: module.constant_bytes,
@@ -74,6 +85,14 @@ impl Report {
                 total: module.total(),
                 mpy: frozen.mpy_sizes.iter().find(|(name, _)| *name == module.name).map_or(0, |(_, size)| *size),
                 raw_codes: module.raw_codes,
+                import_heap: match cost {
+                    ImportHeap::Bytes(bytes) => Some(bytes),
+                    _ => None,
+                },
+                import_heap_note: match cost {
+                    ImportHeap::Bytes(_) => None,
+                    other => Some(other.to_string()),
+                },
             })
             .collect();
         Report {
@@ -95,15 +114,24 @@ impl Report {
         let width = self.modules.iter().map(|module| module.name.len()).chain([6]).max().unwrap_or(6);
         let _ = writeln!(
             out,
-            "{:<width$}  {:>7}  {:>9}  {:>6}  {:>6}  {:>7}  {:>7}",
-            "module", "code", "constants", "qstrs", "tables", "total", ".mpy"
+            "{:<width$}  {:>7}  {:>9}  {:>6}  {:>6}  {:>7}  {:>7}  {:>11}",
+            "module", "code", "constants", "qstrs", "tables", "total", ".mpy", "import heap"
         );
         let mut sums = [0u32; 5];
+        let mut notes = Vec::new();
         for module in &self.modules {
+            let heap = match (module.import_heap, &module.import_heap_note) {
+                (Some(bytes), _) => bytes.to_string(),
+                (None, Some(note)) => {
+                    notes.push(format!("import heap of {}: {note}", module.name));
+                    "-".to_string()
+                }
+                (None, None) => "-".to_string(),
+            };
             let _ = writeln!(
                 out,
-                "{:<width$}  {:>7}  {:>9}  {:>6}  {:>6}  {:>7}  {:>7}",
-                module.name, module.code, module.constants, module.qstrs, module.tables, module.total, module.mpy
+                "{:<width$}  {:>7}  {:>9}  {:>6}  {:>6}  {:>7}  {:>7}  {:>11}",
+                module.name, module.code, module.constants, module.qstrs, module.tables, module.total, module.mpy, heap
             );
             for (sum, value) in
                 sums.iter_mut().zip([module.code, module.constants, module.qstrs, module.tables, module.total])
@@ -116,6 +144,9 @@ impl Report {
             "{:<width$}  {:>7}  {:>9}  {:>6}  {:>6}  {:>7}  {:>7}",
             "total", sums[0], sums[1], sums[2], sums[3], sums[4], self.mpy_total
         );
+        for note in notes {
+            let _ = writeln!(out, "{note}");
+        }
         for (name, size) in &self.resources {
             let _ = writeln!(out, "resource {name}: {size} bytes");
         }
@@ -152,21 +183,32 @@ impl Report {
         );
         out.push_str("<h2>Flash map</h2>\n");
         out.push_str(&self.svg());
-        out.push_str("<h2>Modules</h2>\n<table><tr><th>module</th><th>code</th><th>constants</th><th>qstrs</th><th>tables</th><th>total</th><th>.mpy</th></tr>\n");
+        out.push_str("<h2>Modules</h2>\n<table><tr><th>module</th><th>code</th><th>constants</th><th>qstrs</th><th>tables</th><th>total</th><th>.mpy</th><th>import heap</th></tr>\n");
         for module in &self.modules {
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(&module.name),
                 module.code,
                 module.constants,
                 module.qstrs,
                 module.tables,
                 module.total,
-                module.mpy
+                module.mpy,
+                match (module.import_heap, &module.import_heap_note) {
+                    (Some(bytes), _) => bytes.to_string(),
+                    (None, note) => format!("<span title=\"{}\">-</span>", escape(note.as_deref().unwrap_or(""))),
+                }
             );
         }
-        out.push_str("</table>\n<h2>Resources and sources</h2>\n<ul>\n");
+        out.push_str("</table>\n");
+        out.push_str("<p>Import heap: what <code>import</code> of the module keeps allocated on the heap (the modules it imports included), measured in a fresh VM with the boards' 32-bit object layout.</p>\n<ul>\n");
+        for module in &self.modules {
+            if let (None, Some(note)) = (module.import_heap, &module.import_heap_note) {
+                let _ = writeln!(out, "<li><code>{}</code>: {}</li>", escape(&module.name), escape(note));
+            }
+        }
+        out.push_str("</ul>\n<h2>Resources and sources</h2>\n<ul>\n");
         for (name, size) in self.resources.iter().chain(&self.sources) {
             let _ = writeln!(out, "<li><code>{}</code>: {size} bytes</li>", escape(name));
         }

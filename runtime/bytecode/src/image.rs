@@ -95,10 +95,13 @@
 //!    module's object table. A leaf function costs one or two bytes besides
 //!    its fun_data, as in a `.mpy` file.
 //! 4. **modules**: one entry per module, in module-index order, each 4-byte
-//!    aligned: `name qstr` (u16), `qstr count` (u16), `object count` (u16), a
-//!    zero u16, `root raw code address` (u32), then the object table (one
-//!    object word each), then the qstr table (u16 global qstr ids), padded
-//!    with zeros to 4 bytes ([`module_entry`] gives the offsets).
+//!    aligned: `name qstr` (u16), `qstr count` (u16), `object count` (u16),
+//!    the width of its qstr ids in bits (u16: 12 when every id of its table
+//!    is below 4096, else 16), `root raw code address` (u32), then the object
+//!    table (one object word each), then the qstr table (global qstr ids of
+//!    that width, packed least significant bit first: entry `i` is bits
+//!    `w·i .. w·i + w` of the table), padded with zeros to 4 bytes
+//!    ([`module_entry`] gives the offsets, [`packed_qstr`] reads an entry).
 //! 5. **module index**: `count`, then `count` pairs `(name qstr, module
 //!    address)` sorted by the name's bytes. Names are MicroPython's frozen
 //!    names: `pkg/__init__.py`, `pkg/mod.py`, `main.py`.
@@ -343,11 +346,31 @@ impl CodeRecord {
 }
 
 /// Where the parts of a module entry lie, relative to the entry, given its
-/// object and qstr counts: `(object table, qstr table, size with padding)`.
-pub const fn module_entry(object_count: usize, qstr_count: usize) -> (usize, usize, usize) {
+/// object and qstr counts and the bits of its qstr ids: `(object table, qstr
+/// table, size with padding)`.
+pub const fn module_entry(object_count: usize, qstr_count: usize, qstr_bits: usize) -> (usize, usize, usize) {
     let objects = MODULE_ENTRY_SIZE;
     let qstrs = objects + 4 * object_count;
-    (objects, qstrs, (qstrs + 2 * qstr_count).next_multiple_of(4))
+    (objects, qstrs, (qstrs + (qstr_bits * qstr_count).div_ceil(8)).next_multiple_of(4))
+}
+
+/// Entry `index` of a module's qstr table at `table` in `bytes`, whose ids
+/// are `bits` (12 or 16) bits wide, packed least significant bit first.
+pub fn packed_qstr(bytes: &[u8], table: usize, bits: usize, index: usize) -> Option<u32> {
+    let bit = bits.checked_mul(index)?;
+    let two = read_uint(bytes, table.checked_add(bit / 8)?, 2)?;
+    Some((two >> (bit % 8)) & ((1 << bits) - 1))
+}
+
+/// The narrowest qstr id width a module entry may use for these ids.
+pub fn qstr_bits(ids: impl Iterator<Item = u32>) -> usize {
+    let mut bits = 12;
+    for id in ids {
+        if id >= 1 << 12 {
+            bits = 16;
+        }
+    }
+    bits
 }
 
 /// Object word of `None`.

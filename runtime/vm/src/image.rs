@@ -9,7 +9,7 @@
 //! read the checked layout directly; they still go through bounds-checked
 //! slices and return zeros or empty slices outside the image, never panic.
 
-use rime_bytecode::image::{module_entry, read_uint, CodeRecord, Image, ImageError, ImageErrorKind, Pool};
+use rime_bytecode::image::{module_entry, packed_qstr, read_uint, CodeRecord, Image, ImageError, ImageErrorKind, Pool};
 use rime_bytecode::image::{Section, FLASH_BASE};
 
 /// Why an image cannot be run.
@@ -162,8 +162,8 @@ impl<'a> ImageView<'a> {
 
     /// The global qstr id of entry `index` of a module's qstr table.
     pub fn module_qstr(&self, module: u32, index: u32) -> u32 {
-        let (_, qstrs, _) = self.module_layout(module);
-        u32::from(self.half(module + qstrs as u32 + 2 * index))
+        let (_, qstrs, bits) = self.module_layout(module);
+        packed_qstr(self.bytes, self.offset(module) + qstrs, bits, index as usize).unwrap_or(0)
     }
 
     /// The object word of entry `index` of a module's object table.
@@ -172,8 +172,12 @@ impl<'a> ImageView<'a> {
         self.word(module + objects as u32 + 4 * index)
     }
 
+    /// The offsets of a module's object and qstr tables, and its qstr id width.
     fn module_layout(&self, module: u32) -> (usize, usize, usize) {
-        module_entry(usize::from(self.half(module + 4)), usize::from(self.half(module + 2)))
+        let bits = usize::from(self.half(module + 6));
+        let (objects, qstrs, _) =
+            module_entry(usize::from(self.half(module + 4)), usize::from(self.half(module + 2)), bits);
+        (objects, qstrs, bits)
     }
 
     /// The fun_data (prelude and bytecode) of the raw code at `raw_code`.

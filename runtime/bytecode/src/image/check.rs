@@ -12,7 +12,7 @@
 //! cannot exhaust the stack or the time.
 
 use super::read::{half_at, word_at, Image};
-use super::{board_id, checksum, module_entry, offset_width, Abi, CodeRecord, Header, ImageError};
+use super::{board_id, checksum, module_entry, offset_width, packed_qstr, Abi, CodeRecord, Header, ImageError};
 use super::{ImageErrorKind, Pool, Section, MODULE_ENTRY_SIZE, POOL_GROUP, POOL_PREFIX};
 use super::{CHECKSUM_OFFSET, FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAGIC, MAX_QSTR_ID, SECTION_COUNT};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
@@ -270,16 +270,16 @@ impl Checker<'_, '_> {
 
     fn check_module(&mut self, offset: usize) -> Result<()> {
         let half = |at: usize| usize::from(half_at(self.image.bytes, at).unwrap_or(0));
-        let (qstr_count, object_count) = (half(offset + 2), half(offset + 4));
-        let (objects, qstrs, size) = module_entry(object_count, qstr_count);
+        let (qstr_count, object_count, bits) = (half(offset + 2), half(offset + 4), half(offset + 6));
+        if bits != 12 && bits != 16 {
+            return Err(ImageError::malformed(offset + 6, "a module's qstr ids are neither 12 nor 16 bits wide"));
+        }
+        let (objects, qstrs, size) = module_entry(object_count, qstr_count, bits);
         let address = self.image.address_of(offset);
         self.locate(address, size as u64, Section::Modules, true, offset, "a module's tables overrun the section")?;
-        if half(offset + 6) != 0 {
-            return Err(ImageError::malformed(offset + 6, "a module entry's reserved field is not zero"));
-        }
         for index in 0..qstr_count {
-            let at = offset + qstrs + 2 * index;
-            self.check_qstr_id(half(at) as u32, at)?;
+            let at = offset + qstrs + bits * index / 8;
+            self.check_qstr_id(packed_qstr(self.image.bytes, offset + qstrs, bits, index).unwrap_or(0), at)?;
         }
         for index in 0..object_count {
             let at = offset + objects + 4 * index;

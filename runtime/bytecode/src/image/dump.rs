@@ -220,7 +220,7 @@ impl Notes<'_, '_> {
             self.add(at, 2, format!("module {}: name {}", module.name(), self.qstr(module.name_qstr())));
             self.add(at + 2, 2, format!("  qstr count {}", module.qstr_count()));
             self.add(at + 4, 2, format!("  object count {}", module.object_count()));
-            self.add(at + 6, 2, "  reserved".into());
+            self.add(at + 6, 2, format!("  qstr ids of {} bits", module.qstr_bits()));
             self.add(at + 8, 4, format!("  root raw code @{:08x}", module.root_address()));
             let (objects, qstrs, _) = module.layout();
             for index in 0..module.object_count() {
@@ -228,9 +228,19 @@ impl Notes<'_, '_> {
                 let text = format!("  object {index}: {}", self.describe(word));
                 self.add(objects + 4 * index as usize, 4, text);
             }
-            for index in 0..module.qstr_count() {
-                let text = format!("  qstr {index}: {}", self.qstr(module.qstr_id(index).unwrap_or(0)));
-                self.add(qstrs + 2 * index as usize, 2, text);
+            // Entries are annotated by the bytes they end in, so that two
+            // 12-bit entries sharing a byte make one line.
+            let bits = module.qstr_bits();
+            let mut start = qstrs;
+            let mut texts = Vec::new();
+            for index in 0..module.qstr_count() as usize {
+                texts.push(format!("qstr {index}: {}", self.qstr(module.qstr_id(index as u32).unwrap_or(0))));
+                let end = qstrs + (bits * (index + 1)).div_ceil(8);
+                if (bits * (index + 1)) % 8 == 0 || index + 1 == module.qstr_count() as usize {
+                    self.add(start, end - start, format!("  {}", texts.join("; ")));
+                    texts.clear();
+                    start = end;
+                }
             }
         }
     }

@@ -8,7 +8,7 @@
 //! badly.
 
 use super::check;
-use super::{module_entry, Abi, BuiltinTypes, CodeRecord, Header, ImageError, Pool, Section};
+use super::{module_entry, packed_qstr, Abi, BuiltinTypes, CodeRecord, Header, ImageError, Pool, Section};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_NULL, WORD_TRUE};
 use core::cmp::Ordering;
 
@@ -419,10 +419,16 @@ impl<'i, 'a> ModuleRef<'i, 'a> {
         self.half(2)
     }
 
+    /// The width of the ids in its qstr table, in bits.
+    pub fn qstr_bits(&self) -> usize {
+        self.half(3) as usize
+    }
+
     /// The offsets of its object table and qstr table, and the size of the
     /// whole entry.
     pub fn layout(&self) -> (usize, usize, usize) {
-        let (objects, qstrs, size) = module_entry(self.object_count() as usize, self.qstr_count() as usize);
+        let (objects, qstrs, size) =
+            module_entry(self.object_count() as usize, self.qstr_count() as usize, self.qstr_bits());
         (self.offset + objects, self.offset + qstrs, size)
     }
 
@@ -431,7 +437,7 @@ impl<'i, 'a> ModuleRef<'i, 'a> {
         if index >= self.qstr_count() {
             return None;
         }
-        half_at(self.image.bytes, self.layout().1 + 2 * index as usize).map(u32::from)
+        packed_qstr(self.image.bytes, self.layout().1, self.qstr_bits(), index as usize)
     }
 
     /// The text of entry `index` of its qstr table.

@@ -10,7 +10,8 @@
 //! figures of the freezer's size report.
 
 use super::check::MAX_DEPTH;
-use super::{board_id, checksum, fits_small_int, module_entry, offset_width, qstr_word, small_int_word, Abi, Header};
+use super::{board_id, checksum, fits_small_int, module_entry, offset_width, qstr_bits, qstr_word, small_int_word};
+use super::{Abi, Header};
 use super::{FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAX_QSTR_ID, QSTR_CONST_MAX_LEN, SECTION_COUNT};
 use super::{POOL_GROUP, POOL_PREFIX};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
@@ -274,19 +275,25 @@ impl<'a> ImageBuilder<'a> {
             let start = entries.len();
             module_addresses.push(modules_base + start as u32);
             let name_id = qstr_id(name).unwrap_or(0) as u16;
-            for half in [name_id, qstr_count, object_count, 0] {
+            let ids: Vec<u32> = module.qstrs.iter().map(|text| qstr_id(text).unwrap_or(0)).collect();
+            let bits = qstr_bits(ids.iter().copied());
+            for half in [name_id, qstr_count, object_count, bits as u16] {
                 entries.extend_from_slice(&half.to_le_bytes());
             }
             push_word(&mut entries, roots[index]);
             for word in &object_tables[index] {
                 push_word(&mut entries, *word);
             }
-            for text in &module.qstrs {
-                let id = qstr_id(text).unwrap_or(0);
-                entries.extend_from_slice(&(id as u16).to_le_bytes());
+            let table = entries.len();
+            entries.resize(table + (bits * ids.len()).div_ceil(8), 0);
+            for (slot, id) in ids.iter().enumerate() {
+                let bit = bits * slot;
+                for (byte, value) in entries[table + bit / 8..].iter_mut().zip((id << (bit % 8)).to_le_bytes()) {
+                    *byte |= value;
+                }
             }
             pad(&mut entries);
-            let (_, _, size) = module_entry(module.objects.len(), module.qstrs.len());
+            let (_, _, size) = module_entry(module.objects.len(), module.qstrs.len(), bits);
             debug_assert_eq!(entries.len() - start, size);
             stats.modules[index].table_bytes = size as u32;
         }

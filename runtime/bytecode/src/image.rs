@@ -96,8 +96,8 @@
 //!    its fun_data, as in a `.mpy` file.
 //! 4. **modules**: one entry per module, in module-index order, each 4-byte
 //!    aligned: `name qstr` (u16), `qstr count` (u16), `object count` (u16),
-//!    the width of its qstr ids in bits (u16: 12 when every id of its table
-//!    is below 4096, else 16), `root raw code address` (u32), then the object
+//!    the width `w` of its qstr ids in bits (u16: the fewest bits, from 8 to
+//!    16, that hold every id of its table), `root raw code address` (u32), then the object
 //!    table (one object word each), then the qstr table (global qstr ids of
 //!    that width, packed least significant bit first: entry `i` is bits
 //!    `w·i .. w·i + w` of the table), padded with zeros to 4 bytes
@@ -354,23 +354,24 @@ pub const fn module_entry(object_count: usize, qstr_count: usize, qstr_bits: usi
     (objects, qstrs, (qstrs + (qstr_bits * qstr_count).div_ceil(8)).next_multiple_of(4))
 }
 
+/// The narrowest and widest qstr ids a module's qstr table may use, in bits.
+pub const QSTR_BITS: core::ops::RangeInclusive<usize> = 8..=16;
+
 /// Entry `index` of a module's qstr table at `table` in `bytes`, whose ids
-/// are `bits` (12 or 16) bits wide, packed least significant bit first.
+/// are `bits` (8 to 16) bits wide, packed least significant bit first. Bytes
+/// past the end of `bytes` read as zeros.
 pub fn packed_qstr(bytes: &[u8], table: usize, bits: usize, index: usize) -> Option<u32> {
     let bit = bits.checked_mul(index)?;
-    let two = read_uint(bytes, table.checked_add(bit / 8)?, 2)?;
-    Some((two >> (bit % 8)) & ((1 << bits) - 1))
+    let at = table.checked_add(bit / 8)?;
+    let byte = |offset: usize| u32::from(bytes.get(at + offset).copied().unwrap_or(0));
+    let three = byte(0) | byte(1) << 8 | byte(2) << 16;
+    Some((three >> (bit % 8)) & ((1 << bits) - 1))
 }
 
 /// The narrowest qstr id width a module entry may use for these ids.
 pub fn qstr_bits(ids: impl Iterator<Item = u32>) -> usize {
-    let mut bits = 12;
-    for id in ids {
-        if id >= 1 << 12 {
-            bits = 16;
-        }
-    }
-    bits
+    let widest = ids.map(|id| 32 - id.leading_zeros() as usize).max().unwrap_or(0);
+    widest.clamp(*QSTR_BITS.start(), *QSTR_BITS.end())
 }
 
 /// Object word of `None`.

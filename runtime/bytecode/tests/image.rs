@@ -106,7 +106,7 @@ fn golden_nested_code_image() {
 fn wide_pools_and_qstr_ids_read_back() {
     // 4000 strings of 20 bytes sorting before the module's own strings: the
     // pool passes 64 KiB (3-byte group offsets) and the module's qstr ids
-    // pass 4096 (16-bit qstr tables).
+    // pass 4096 (13-bit qstr tables).
     let extra: Vec<String> = (0..4000).map(|index| format!("a{index:05}{}", "x".repeat(14))).collect();
     let mut builder = ImageBuilder::new(abi(), "host");
     builder.module("tuples.py", golden("tuples"));
@@ -117,7 +117,7 @@ fn wide_pools_and_qstr_ids_read_back() {
     let image = Image::parse(&bytes, &abi()).unwrap();
     assert!(image.section(Section::QstrPool).len() > 0x1_0000);
     let module = image.module("tuples.py").unwrap();
-    assert_eq!(module.qstr_bits(), 16);
+    assert_eq!(module.qstr_bits(), 13);
     let compiled = golden("tuples");
     for (index, text) in compiled.qstrs.iter().enumerate() {
         assert_eq!(module.qstr(index as u32), Some(text.as_str()));
@@ -132,7 +132,7 @@ fn wide_pools_and_qstr_ids_read_back() {
     assert_eq!(image.find_pool_qstr(b"a00000"), None);
     assert_eq!(image.find_pool_qstr(b"zzz"), None);
     let text = dump(&image);
-    assert!(text.contains("3-byte group offsets") && text.contains("qstr ids of 16 bits"));
+    assert!(text.contains("3-byte group offsets") && text.contains("qstr ids of 13 bits"));
 }
 
 /// The decimal text of a big int's digits.

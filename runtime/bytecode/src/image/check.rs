@@ -271,8 +271,8 @@ impl Checker<'_, '_> {
     fn check_module(&mut self, offset: usize) -> Result<()> {
         let half = |at: usize| usize::from(half_at(self.image.bytes, at).unwrap_or(0));
         let (qstr_count, object_count, bits) = (half(offset + 2), half(offset + 4), half(offset + 6));
-        if bits != 12 && bits != 16 {
-            return Err(ImageError::malformed(offset + 6, "a module's qstr ids are neither 12 nor 16 bits wide"));
+        if !super::QSTR_BITS.contains(&bits) {
+            return Err(ImageError::malformed(offset + 6, "a module's qstr ids are not 8 to 16 bits wide"));
         }
         let (objects, qstrs, size) = module_entry(object_count, qstr_count, bits);
         let address = self.image.address_of(offset);

@@ -102,8 +102,8 @@
 //!    that width, packed least significant bit first: entry `i` is bits
 //!    `w·i .. w·i + w` of the table), padded with zeros to 4 bytes
 //!    ([`module_entry`] gives the offsets, [`packed_qstr`] reads an entry).
-//! 5. **module index**: `count`, then `count` pairs `(name qstr, module
-//!    address)` sorted by the name's bytes. Names are MicroPython's frozen
+//! 5. **module index**: `count`, then `count` module entry addresses sorted
+//!    by the bytes of the entries' names. Names are MicroPython's frozen
 //!    names: `pkg/__init__.py`, `pkg/mod.py`, `main.py`.
 //! 6. **resources**: `count`, then `(name qstr, bytes object address)` sorted
 //!    by name; the bytes objects live in the constants section.

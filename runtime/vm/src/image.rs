@@ -146,8 +146,8 @@ impl<'a> ImageView<'a> {
 
     /// Entry `index` of the module index: `(name qstr id, module entry address)`.
     pub fn module_entry(&self, index: u32) -> (u32, u32) {
-        let at = self.index_start + 4 + 8 * index;
-        (self.word(at), self.word(at + 4))
+        let module = self.word(self.index_start + 4 + 4 * index);
+        (self.module_name(module), module)
     }
 
     /// The qstr id of the frozen name of the module whose entry is at `module`.

@@ -226,21 +226,39 @@ impl Checker<'_, '_> {
         Ok(())
     }
 
-    fn check_tables(&mut self) -> Result<()> {
-        self.check_named_table(Section::ModuleIndex, |checker, address, at| {
-            let offset = checker.locate(
-                address,
+    /// Checks the module index: `(count, module address*)` sorted by the
+    /// names in the module entries, and every module.
+    fn check_module_index(&mut self) -> Result<()> {
+        let (start, end) = range(self.image, Section::ModuleIndex);
+        let count = self.word(start) as u64;
+        if 4 + 4 * count != (end - start) as u64 {
+            return Err(ImageError::malformed(start, "the module index's count does not match its section size"));
+        }
+        let mut previous: Option<&str> = None;
+        for index in 0..count as usize {
+            let at = start + 4 + 4 * index;
+            let offset = self.locate(
+                self.word(at),
                 MODULE_ENTRY_SIZE as u64,
                 Section::Modules,
                 true,
                 at,
                 "a module address is outside the modules section",
             )?;
-            if u32::from(half_at(checker.image.bytes, offset).unwrap_or(0)) != checker.word(at - 4) {
-                return Err(ImageError::malformed(offset, "a module's name differs from its index entry"));
+            let name = u32::from(half_at(self.image.bytes, offset).unwrap_or(0));
+            self.check_qstr_id(name, offset)?;
+            let text = self.image.qstr(name).unwrap_or("");
+            if previous.is_some_and(|previous| previous.as_bytes() >= text.as_bytes()) {
+                return Err(ImageError::malformed(at, "the module index is not sorted"));
             }
-            checker.check_module(offset)
-        })?;
+            previous = Some(text);
+            self.check_module(offset)?;
+        }
+        Ok(())
+    }
+
+    fn check_tables(&mut self) -> Result<()> {
+        self.check_module_index()?;
         let types = self.image.types;
         self.check_named_table(Section::Resources, |checker, address, at| {
             checker.check_typed_object(address, types.bytes, at, "a resource is not a bytes object")

@@ -250,6 +250,12 @@ impl Notes<'_, '_> {
         let count = self.word(start);
         self.add(start, 4, format!("{}: {count} entries", section.name()));
         for index in 0..count as usize {
+            if section == Section::ModuleIndex {
+                let at = start + 4 + 4 * index;
+                let name = self.image.module_at(index as u32).map_or("", |module| module.name());
+                self.add(at, 4, format!("  -> {:08x} ({name})", self.word(at)));
+                continue;
+            }
             let at = start + 4 + 8 * index;
             self.add(at, 4, format!("  name {}", self.qstr(self.word(at))));
             self.add(at + 4, 4, format!("  -> {:08x}", self.word(at + 4)));

@@ -152,9 +152,15 @@ impl<'a> Image<'a> {
         self.word(self.section_offset(section)).unwrap_or(0)
     }
 
+    /// Entry `index` of a name table: `(name qstr, address)`. The module
+    /// index holds addresses only; the names are in the module entries.
     fn table_entry(&self, section: Section, index: u32) -> Option<(u32, u32)> {
         if index >= self.table_len(section) {
             return None;
+        }
+        if section == Section::ModuleIndex {
+            let address = self.word(self.section_offset(section) + 4 + 4 * index as usize)?;
+            return Some((u32::from(half_at(self.bytes, self.offset_of(address)?)?), address));
         }
         let at = self.section_offset(section) + 4 + 8 * index as usize;
         Some((self.word(at)?, self.word(at + 4)?))

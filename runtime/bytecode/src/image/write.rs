@@ -308,7 +308,9 @@ impl<'a> ImageBuilder<'a> {
             }
             out
         };
-        let index = name_table(&mut modules.iter().map(|(name, _)| *name).zip(module_addresses.iter().copied()));
+        let mut index = Vec::new();
+        push_word(&mut index, module_addresses.len() as u32);
+        module_addresses.iter().for_each(|address| push_word(&mut index, *address));
         let resource_table =
             name_table(&mut resources.iter().map(|(name, _)| *name).zip(resource_words.iter().copied()));
         let source_table = name_table(&mut sources.iter().map(|(name, _)| *name).zip(source_words.iter().copied()));

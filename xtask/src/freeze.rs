@@ -12,7 +12,6 @@
 //! beside it (`report.rs`). Linking the image into a board's runtime ELF needs
 //! the runtime firmware (issue 9); until then only the host board is frozen.
 
-pub mod import_heap;
 pub mod link;
 pub mod report;
 

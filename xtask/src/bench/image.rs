@@ -14,6 +14,13 @@
 //!   define (`machine`, `Pin`, `read`, `asyncio`, `sleep_ms`, …), which the
 //!   image stores once and every `.mpy` file stores again.
 //!
+//! What the image pays that a `.mpy` file does not: a 128-byte header, per
+//! module a 12-byte entry, a 4-byte index slot and its object table (one
+//! word per constant, the constants themselves laid out as heap objects),
+//! per qstr reference 8 to 16 bits of qstr table, per string about 1.25
+//! bytes besides its text, per function about 2 bytes besides its bytecode.
+//! What it saves: every string shared by two modules is stored once.
+//!
 //! Figures:
 //! - for each set, the image size, against the sum of the `.mpy` files rime's
 //!   compiler makes for the same modules (and against mpy-cross's `.mpy`

@@ -286,7 +286,7 @@ pub const TIME_LIMIT: Duration = Duration::from_secs(2);
 
 /// The heap of each measuring VM: more than any board has, so that the figure
 /// is the module's and not a limit of the heap.
-const HEAP_BYTES: usize = 4 * 1024 * 1024;
+const HEAP_BYTES: usize = 1024 * 1024;
 
 /// What importing one module costs.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -67,7 +67,8 @@
 //! 1. **qstr pool**: the strings of every frozen module, each once, minus those
 //!    the runtime already has, sorted by their bytes. Ids start at the
 //!    header's `first_qstr`. Layout: `count` (u16), the width `W` of the
-//!    offsets (u8: 2, or 3 when the section is 64 KiB or more), a zero byte;
+//!    group offsets (u8: 2, or 3 when the section is 64 KiB or more), a zero
+//!    byte;
 //!    then, for every group of [`POOL_GROUP`] strings, the offset (`W` bytes,
 //!    relative to the section start) of the group's first record; then the
 //!    records, packed in order, the first right after the offsets: `length`
@@ -97,11 +98,12 @@
 //! 4. **modules**: one entry per module, in module-index order, each 4-byte
 //!    aligned: `name qstr` (u16), `qstr count` (u16), `object count` (u16),
 //!    the width `w` of its qstr ids in bits (u16: the fewest bits, from 8 to
-//!    16, that hold every id of its table), `root raw code address` (u32), then the object
-//!    table (one object word each), then the qstr table (global qstr ids of
-//!    that width, packed least significant bit first: entry `i` is bits
-//!    `w·i .. w·i + w` of the table), padded with zeros to 4 bytes
-//!    ([`module_entry`] gives the offsets, [`packed_qstr`] reads an entry).
+//!    16, that hold every id of its table), `root raw code address` (u32);
+//!    then the object table (one object word each); then the qstr table
+//!    (global qstr ids of that width, packed least significant bit first:
+//!    entry `i` is bits `w·i .. w·i + w` of the table), padded with zeros to
+//!    4 bytes ([`module_entry`] gives the offsets, [`packed_qstr`] reads an
+//!    entry).
 //! 5. **module index**: `count`, then `count` module entry addresses sorted
 //!    by the bytes of the entries' names. Names are MicroPython's frozen
 //!    names: `pkg/__init__.py`, `pkg/mod.py`, `main.py`.
@@ -133,7 +135,10 @@
 //! [`Image::parse`] (no allocation, usable on the device) checks the header
 //! against the runtime's [`Abi`], the checksum and the structure of every
 //! section, so that the VM can then follow the image's addresses without
-//! further checks; it never panics. [`ImageBuilder`] (feature `alloc`) lays an
+//! further checks; it never panics. The VM runs it on every image before use
+//! (`rime_vm::ImageView::new`), and the freezer on every image it writes.
+//! [`Pool`], [`CodeRecord`], [`module_entry`] and [`packed_qstr`] are the
+//! layout's readers shared by both. [`ImageBuilder`] (feature `alloc`) lays an
 //! image out from compiled modules, deterministically. [`dump()`] (feature
 //! `alloc`) prints an annotated hex dump.
 

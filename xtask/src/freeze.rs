@@ -479,6 +479,49 @@ mod tests {
     }
 
     #[test]
+    fn the_report_measures_the_heap_each_import_costs() {
+        let module = |name: &str, source: &str| Input {
+            name: name.to_string(),
+            kind: InputKind::Compile { source: source.as_bytes().to_vec(), opt: 0 },
+        };
+        let inputs = Inputs {
+            modules: vec![
+                module("main.py", "import small\nwhile True:\n    pass\n"),
+                module("small.py", "def f():\n    return 1\n"),
+                module("table.py", "import small\nDATA = [0] * 1000\n"),
+                module("pkg/__init__.py", "NAME = 'pkg'\n"),
+                module("pkg/leaf.py", "from . import NAME\nLEAF = NAME + '.leaf'\n"),
+                module("needs.py", "import no_such_module\n"),
+                module("sleeper.py", "import time\nwhile True:\n    time.sleep_ms(10)\n"),
+            ],
+            main: Some("main.py".to_string()),
+            ..Inputs::default()
+        };
+        let frozen = freeze(&inputs, "host", None).unwrap().unwrap();
+        let report = report::Report::new("host", &frozen);
+        let line = |name: &str| report.modules.iter().find(|module| module.name == name).unwrap();
+        let small = line("small.py").import_heap.expect("small.py imports on the host");
+        // A module object, its globals dict and one function: a few blocks of 16 bytes.
+        assert!((48..=512).contains(&small), "small.py costs {small} bytes");
+        // A list of 1000 small ints is 4000 bytes of items on top of that.
+        let table = line("table.py").import_heap.expect("table.py imports on the host");
+        assert!(table >= small + 4000, "table.py costs {table} bytes");
+        // Importing a submodule imports its package too.
+        let leaf = line("pkg/leaf.py").import_heap.expect("pkg.leaf imports on the host");
+        assert!(leaf > line("pkg/__init__.py").import_heap.unwrap());
+        assert_eq!(line("main.py").import_heap, None);
+        assert!(line("main.py").import_heap_note.as_deref().unwrap().contains("main module"));
+        let needs = line("needs.py").import_heap_note.as_deref().unwrap();
+        assert!(needs.contains("ImportError") && needs.contains("no_such_module"), "{needs}");
+        assert!(line("sleeper.py").import_heap_note.as_deref().unwrap().contains("did not finish"));
+        let text = report.text();
+        assert!(text.contains("import heap") && text.contains(&small.to_string()), "{text}");
+        let json = serde_json::to_string(&report).unwrap();
+        assert!(json.contains(&format!("\"import_heap\":{table}")), "{json}");
+        assert!(report.html().contains("<th>import heap</th>"));
+    }
+
+    #[test]
     fn compile_errors_are_reported_not_panicked() {
         let inputs = Inputs {
             modules: vec![Input {

@@ -56,37 +56,56 @@
 //!
 //! An image starts with a [`Header`] ([`HEADER_SIZE`] bytes), followed by its
 //! sections in this order, each 4-byte aligned, contiguous and a multiple of 4
-//! bytes long; the header gives the offset and size of each. All addresses
-//! inside the image are absolute (link address + offset), so the image is
-//! usable in place at its link address only. The image may be followed by
-//! unused bytes (the rest of a flash region): readers use `total size` bytes.
+//! bytes long (padded with zeros); the header gives the offset and size of
+//! each. All addresses inside the image are absolute (link address + offset),
+//! so the image is usable in place at its link address only. The image may be
+//! followed by unused bytes (the rest of a flash region): readers use `total
+//! size` bytes. Wherever a table below says "varint" it means the `.mpy`
+//! file's unsigned variable-length integer ([`crate::varint`]); multi-byte
+//! integers are little-endian.
 //!
 //! 1. **qstr pool**: the strings of every frozen module, each once, minus those
-//!    the runtime already has, sorted by their bytes (binary search). Ids start
-//!    at the header's `first_qstr`. Layout: `count` (u32), then `count` u16
-//!    hashes ([`crate::qstr_hash16`]), then `count` u16 lengths (padded to 4
-//!    bytes), then `count` u32 offsets of the NUL-terminated string data
-//!    (relative to the pool start), then the data, packed, the section padded
-//!    with zeros to 4 bytes.
+//!    the runtime already has, sorted by their bytes. Ids start at the
+//!    header's `first_qstr`. Layout: `count` (u16), the width `W` of the
+//!    group offsets (u8: 2, or 3 when the section is 64 KiB or more), a zero
+//!    byte;
+//!    then, for every group of [`POOL_GROUP`] strings, the offset (`W` bytes,
+//!    relative to the section start) of the group's first record; then the
+//!    records, packed in order, the first right after the offsets: `length`
+//!    (varint) and the UTF-8 bytes (no NUL). String `i` is found by skipping
+//!    `i % 8` records from its group's start, a string by a binary search over
+//!    the groups' first strings and a scan of one group ([`Pool`]). A string
+//!    costs one byte besides its text when it is shorter than 128 bytes, plus
+//!    a share of its group's offset. No hash is stored: the runtime computes
+//!    the 16-bit hash of a pool qstr when it needs it, as it does for its
+//!    static qstrs (MicroPython's `MICROPY_QSTR_BYTES_IN_HASH` = 0).
 //! 2. **constants**: the constant objects of every module, laid out as above,
 //!    each followed directly by its out-of-line data (str/bytes data with its
 //!    NUL, bigint digits), padded with zeros to 4 bytes. Identical constants
 //!    are stored once for the whole image.
-//! 3. **code**: per raw code a descriptor `fun_data address, fun_data length,
-//!    children address, (child count << 4) | kind` (kind 0 = bytecode)
-//!    followed by the children's descriptor addresses (the children address
-//!    points at that list, right after the descriptor, even when it is
-//!    empty), then the fun_data, padded with zeros to 4 bytes. fun_data is the
-//!    bytecode exactly as in the `.mpy` file: its qstr operands index the
-//!    module's qstr table and its `LOAD_CONST_OBJ` operands the module's object
-//!    table. Raw codes are stored module by module, depth first, parents first.
-//! 4. **modules**: first one 6-word entry per module, in module-index order:
-//!    `name qstr, qstr table address, qstr count, object table address, object
-//!    count, root raw code address`; then, per module in the same order, its
-//!    object table (one object word each) and its qstr table (u16 global qstr
-//!    ids, padded with zeros to 4 bytes).
-//! 5. **module index**: `count`, then `count` pairs `(name qstr, module
-//!    address)` sorted by the name's bytes. Names are MicroPython's frozen
+//! 3. **code**: one record per raw code, packed without padding, module by
+//!    module, depth first, parents first: `(fun_data length << 1) | has
+//!    children` (varint); when it has children, `child count` (varint) and
+//!    the bytes of all its descendants' records (varint); then the fun_data.
+//!    Its children's records follow it in `MAKE_FUNCTION` order, each followed
+//!    by its own descendants, so child `i` is found by skipping `i` subtrees
+//!    ([`CodeRecord::child`]). A raw code is addressed by the address of its
+//!    record (any byte alignment). Every raw code is bytecode. fun_data is the
+//!    prelude and bytecode exactly as in the `.mpy` file: its qstr operands
+//!    index the module's qstr table and its `LOAD_CONST_OBJ` operands the
+//!    module's object table. A leaf function costs one or two bytes besides
+//!    its fun_data, as in a `.mpy` file.
+//! 4. **modules**: one entry per module, in module-index order, each 4-byte
+//!    aligned: `name qstr` (u16), `qstr count` (u16), `object count` (u16),
+//!    the width `w` of its qstr ids in bits (u16: the fewest bits, from 8 to
+//!    16, that hold every id of its table), `root raw code address` (u32);
+//!    then the object table (one object word each); then the qstr table
+//!    (global qstr ids of that width, packed least significant bit first:
+//!    entry `i` is bits `w·i .. w·i + w` of the table), padded with zeros to
+//!    4 bytes ([`module_entry`] gives the offsets, [`packed_qstr`] reads an
+//!    entry).
+//! 5. **module index**: `count`, then `count` module entry addresses sorted
+//!    by the bytes of the entries' names. Names are MicroPython's frozen
 //!    names: `pkg/__init__.py`, `pkg/mod.py`, `main.py`.
 //! 6. **resources**: `count`, then `(name qstr, bytes object address)` sorted
 //!    by name; the bytes objects live in the constants section.
@@ -100,8 +119,8 @@
 //! ints that fit 31 signed bits become small ints, `...` the Ellipsis word; a
 //! str becomes a qstr word when the runtime or the image already has it as a
 //! qstr, or when it is shorter than [`QSTR_CONST_MAX_LEN`] bytes (a pool entry
-//! costs 8 bytes of tables against a str object's 16, and needs no hashing at
-//! run time); longer strs (docstrings, text blobs) stay str objects. Inside
+//! costs about one byte besides its text against a str object's 16 and its
+//! NUL); longer strs (docstrings, text blobs) stay str objects. Inside
 //! tuples, None/True/False are their immediate words. Everything else is an
 //! object in the constants section.
 //!
@@ -116,7 +135,10 @@
 //! [`Image::parse`] (no allocation, usable on the device) checks the header
 //! against the runtime's [`Abi`], the checksum and the structure of every
 //! section, so that the VM can then follow the image's addresses without
-//! further checks; it never panics. [`ImageBuilder`] (feature `alloc`) lays an
+//! further checks; it never panics. The VM runs it on every image before use
+//! (`rime_vm::ImageView::new`), and the freezer on every image it writes.
+//! [`Pool`], [`CodeRecord`], [`module_entry`] and [`packed_qstr`] are the
+//! layout's readers shared by both. [`ImageBuilder`] (feature `alloc`) lays an
 //! image out from compiled modules, deterministically. [`dump()`] (feature
 //! `alloc`) prints an annotated hex dump.
 
@@ -138,7 +160,7 @@ pub use write::{BuildError, BuiltImage, ImageBuilder, ImageStats, ModuleStats};
 pub const MAGIC: [u8; 4] = *b"RIMG";
 
 /// The version of this layout. Bump it on any change to the bytes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Size of the header in bytes.
 pub const HEADER_SIZE: usize = 128;
@@ -148,6 +170,214 @@ pub const QSTR_CONST_MAX_LEN: usize = 256;
 
 /// The last qstr id any image may use (module qstr tables hold u16 ids).
 pub const MAX_QSTR_ID: u32 = 0xffff;
+
+/// Bytes before the offsets in the qstr pool section: count, width, zero.
+pub const POOL_PREFIX: usize = 4;
+
+/// Bytes of a module entry before its object table.
+pub const MODULE_ENTRY_SIZE: usize = 12;
+
+/// The width of the group offsets in a pool section of `size` bytes: 2 below
+/// 64 KiB, else 3.
+pub const fn offset_width(size: usize) -> usize {
+    if size < 0x1_0000 {
+        2
+    } else {
+        3
+    }
+}
+
+/// Reads the little-endian unsigned integer of `width` (1 to 4) bytes at `offset`.
+pub fn read_uint(bytes: &[u8], offset: usize, width: usize) -> Option<u32> {
+    let field = bytes.get(offset..offset.checked_add(width)?)?;
+    Some(field.iter().rev().fold(0u32, |value, byte| value << 8 | u32::from(*byte)))
+}
+
+/// Pool strings per group: the pool keeps the offset of the first string of
+/// each group; the others are found by skipping records.
+pub const POOL_GROUP: usize = 8;
+
+/// The qstr pool section of an image, read in place (no checks beyond the
+/// bounds of `bytes`: [`Image::parse`] checks the pool first).
+#[derive(Clone, Copy, Debug)]
+pub struct Pool<'a> {
+    /// The image's bytes.
+    bytes: &'a [u8],
+    /// Offset of the section in `bytes`.
+    start: usize,
+    count: u32,
+    width: usize,
+}
+
+impl<'a> Pool<'a> {
+    /// The pool whose section starts at `start` of `bytes`.
+    pub fn new(bytes: &'a [u8], start: usize) -> Option<Pool<'a>> {
+        let count = read_uint(bytes, start, 2)?;
+        let width = usize::from(*bytes.get(start + 2)?);
+        Some(Pool { bytes, start, count, width })
+    }
+
+    /// A pool without strings.
+    pub const fn empty() -> Pool<'a> {
+        Pool { bytes: &[], start: 0, count: 0, width: 2 }
+    }
+
+    /// The number of strings.
+    pub fn count(&self) -> u32 {
+        self.count
+    }
+
+    /// The width of the group offsets.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// The number of groups.
+    pub fn groups(&self) -> usize {
+        (self.count as usize).div_ceil(POOL_GROUP)
+    }
+
+    /// Offset in the image's bytes of the first record of group `group`.
+    pub fn group_start(&self, group: usize) -> Option<usize> {
+        let at = self.start + POOL_PREFIX + self.width * group;
+        Some(self.start + read_uint(self.bytes, at, self.width)? as usize)
+    }
+
+    /// The record at `offset` of the image's bytes: `(text offset, text length)`.
+    pub fn record(&self, offset: usize) -> Option<(usize, usize)> {
+        let (len, used) = crate::varint::decode_uint(self.bytes, offset).ok()?;
+        Some((offset + used, len as usize))
+    }
+
+    /// The record of string `index` (0-based): `(text offset, text length)`.
+    pub fn locate(&self, index: u32) -> Option<(usize, usize)> {
+        if index >= self.count {
+            return None;
+        }
+        let index = index as usize;
+        let mut record = self.record(self.group_start(index / POOL_GROUP)?)?;
+        for _ in 0..index % POOL_GROUP {
+            record = self.record(record.0.checked_add(record.1)?)?;
+        }
+        Some(record)
+    }
+
+    /// The bytes of string `index` (0-based).
+    pub fn get(&self, index: u32) -> Option<&'a [u8]> {
+        let (text, len) = self.locate(index)?;
+        self.bytes.get(text..text.checked_add(len)?)
+    }
+
+    /// The index of `text` (binary search over the groups, then a scan of one).
+    pub fn find(&self, text: &[u8]) -> Option<u32> {
+        use core::cmp::Ordering;
+        let (mut low, mut high) = (0usize, self.groups());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            match self.get((middle * POOL_GROUP) as u32)?.cmp(text) {
+                Ordering::Less => low = middle + 1,
+                Ordering::Greater => high = middle,
+                Ordering::Equal => return Some((middle * POOL_GROUP) as u32),
+            }
+        }
+        // `text` sorts after the first string of group `low - 1` and before that of group `low`.
+        let group = low.checked_sub(1)?;
+        let first = group * POOL_GROUP;
+        let last = (first + POOL_GROUP).min(self.count as usize);
+        let (mut at, mut len) = self.record(self.group_start(group)?)?;
+        for index in first + 1..last {
+            (at, len) = self.record(at.checked_add(len)?)?;
+            match self.bytes.get(at..at.checked_add(len)?)?.cmp(text) {
+                Ordering::Less => {}
+                Ordering::Equal => return Some(index as u32),
+                Ordering::Greater => return None,
+            }
+        }
+        None
+    }
+}
+
+/// A raw code record: where its parts lie (see the module docs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CodeRecord {
+    pub child_count: usize,
+    /// Bytes of the records of all its descendants, which follow it.
+    pub descendants: usize,
+    /// Offset of the fun_data in the bytes the record was read from.
+    pub fun_data: usize,
+    pub fun_len: usize,
+}
+
+impl CodeRecord {
+    /// Reads the record at `offset` of `bytes` (the fun_data may run past
+    /// the end; the caller checks that with [`CodeRecord::end`]).
+    pub fn read(bytes: &[u8], offset: usize) -> Option<CodeRecord> {
+        let (info, mut used) = crate::varint::decode_uint(bytes, offset).ok()?;
+        let (mut child_count, mut descendants) = (0, 0);
+        if info & 1 == 1 {
+            let (count, more) = crate::varint::decode_uint(bytes, offset + used).ok()?;
+            used += more;
+            let (size, more) = crate::varint::decode_uint(bytes, offset + used).ok()?;
+            used += more;
+            (child_count, descendants) = (count as usize, size as usize);
+        }
+        Some(CodeRecord { child_count, descendants, fun_data: offset + used, fun_len: (info >> 1) as usize })
+    }
+
+    /// The offset right after the record: where its first child's record is.
+    pub fn end(&self) -> usize {
+        self.fun_data.saturating_add(self.fun_len)
+    }
+
+    /// The offset right after its last descendant's record.
+    pub fn subtree_end(&self) -> usize {
+        self.end().saturating_add(self.descendants)
+    }
+
+    /// The offset of the record of child `index` (in `MAKE_FUNCTION` order)
+    /// of the record at `offset`: the records of the children before it are
+    /// skipped with their descendants.
+    pub fn child(bytes: &[u8], offset: usize, index: usize) -> Option<usize> {
+        let record = CodeRecord::read(bytes, offset)?;
+        if index >= record.child_count {
+            return None;
+        }
+        let mut child = record.end();
+        for _ in 0..index {
+            child = CodeRecord::read(bytes, child)?.subtree_end();
+        }
+        Some(child)
+    }
+}
+
+/// Where the parts of a module entry lie, relative to the entry, given its
+/// object and qstr counts and the bits of its qstr ids: `(object table, qstr
+/// table, size with padding)`.
+pub const fn module_entry(object_count: usize, qstr_count: usize, qstr_bits: usize) -> (usize, usize, usize) {
+    let objects = MODULE_ENTRY_SIZE;
+    let qstrs = objects + 4 * object_count;
+    (objects, qstrs, (qstrs + (qstr_bits * qstr_count).div_ceil(8)).next_multiple_of(4))
+}
+
+/// The narrowest and widest qstr ids a module's qstr table may use, in bits.
+pub const QSTR_BITS: core::ops::RangeInclusive<usize> = 8..=16;
+
+/// Entry `index` of a module's qstr table at `table` in `bytes`, whose ids
+/// are `bits` (8 to 16) bits wide, packed least significant bit first. Bytes
+/// past the end of `bytes` read as zeros.
+pub fn packed_qstr(bytes: &[u8], table: usize, bits: usize, index: usize) -> Option<u32> {
+    let bit = bits.checked_mul(index)?;
+    let at = table.checked_add(bit / 8)?;
+    let byte = |offset: usize| u32::from(bytes.get(at + offset).copied().unwrap_or(0));
+    let three = byte(0) | byte(1) << 8 | byte(2) << 16;
+    Some((three >> (bit % 8)) & ((1 << bits) - 1))
+}
+
+/// The narrowest qstr id width a module entry may use for these ids.
+pub fn qstr_bits(ids: impl Iterator<Item = u32>) -> usize {
+    let widest = ids.map(|id| 32 - id.leading_zeros() as usize).max().unwrap_or(0);
+    widest.clamp(*QSTR_BITS.start(), *QSTR_BITS.end())
+}
 
 /// Object word of `None`.
 pub const WORD_NONE: u32 = 0x06;

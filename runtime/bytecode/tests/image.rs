@@ -88,6 +88,53 @@ fn golden_constants_image() {
     expect_file!["data/image/constants.dump"].assert_eq(&dump(&image));
 }
 
+#[test]
+fn golden_nested_code_image() {
+    let mut builder = ImageBuilder::new(abi(), "host");
+    builder.module("closures.py", golden("closures"));
+    let bytes = builder.build().unwrap().bytes;
+    let image = Image::parse(&bytes, &abi()).unwrap();
+    let root = image.module("closures.py").unwrap().root().unwrap();
+    // `deep` holds `mid`, which holds `inner`: three levels of children.
+    let deep = root.child(2).unwrap();
+    assert_eq!(deep.child(0).unwrap().child_count(), 1);
+    assert!(deep.child(1).is_none());
+    expect_file!["data/image/nested.dump"].assert_eq(&dump(&image));
+}
+
+#[test]
+fn wide_pools_and_qstr_ids_read_back() {
+    // 4000 strings of 20 bytes sorting before the module's own strings: the
+    // pool passes 64 KiB (3-byte group offsets) and the module's qstr ids
+    // pass 4096 (13-bit qstr tables).
+    let extra: Vec<String> = (0..4000).map(|index| format!("a{index:05}{}", "x".repeat(14))).collect();
+    let mut builder = ImageBuilder::new(abi(), "host");
+    builder.module("tuples.py", golden("tuples"));
+    for text in &extra {
+        builder.qstr(text);
+    }
+    let bytes = builder.build().unwrap().bytes;
+    let image = Image::parse(&bytes, &abi()).unwrap();
+    assert!(image.section(Section::QstrPool).len() > 0x1_0000);
+    let module = image.module("tuples.py").unwrap();
+    assert_eq!(module.qstr_bits(), 13);
+    let compiled = golden("tuples");
+    for (index, text) in compiled.qstrs.iter().enumerate() {
+        assert_eq!(module.qstr(index as u32), Some(text.as_str()));
+    }
+    let mut previous = 0;
+    for text in extra.iter().step_by(97) {
+        let id = image.find_qstr(text).unwrap();
+        assert_eq!(image.qstr(id), Some(text.as_str()));
+        assert!(id > previous);
+        previous = id;
+    }
+    assert_eq!(image.find_pool_qstr(b"a00000"), None);
+    assert_eq!(image.find_pool_qstr(b"zzz"), None);
+    let text = dump(&image);
+    assert!(text.contains("3-byte group offsets") && text.contains("qstr ids of 13 bits"));
+}
+
 /// The decimal text of a big int's digits.
 fn decimal(negative: bool, digits: &[u32]) -> String {
     let mut digits = digits.to_vec();

@@ -49,7 +49,7 @@ fn seed_image() -> Vec<u8> {
 }
 
 fn walk_code(code: RawCodeRef<'_, '_>, depth: usize) {
-    let _ = (code.fun_data().len(), code.kind(), code.address());
+    let _ = (code.fun_data().len(), code.child_count(), code.record(), code.address());
     if depth < 64 {
         for child in code.children() {
             walk_code(child, depth + 1);

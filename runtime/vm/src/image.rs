@@ -1,15 +1,42 @@
 //! The VM's view of a frozen image lying at its link address: qstr pool,
-//! module index and raw-code descriptors, read in place (layout in
+//! module entries and raw-code records, read in place (layout in
 //! `rime_bytecode::image`). Nothing here is copied to the heap.
+//!
+//! [`ImageView::new`] runs the format's full check (`Image::parse`: header,
+//! ABI, checksum and every structure the VM follows) before the VM sees an
+//! address of the image, so a corrupt, truncated or foreign image is refused
+//! with the reader's message instead of being run. The accessors below then
+//! read the checked layout directly; they still go through bounds-checked
+//! slices and return zeros or empty slices outside the image, never panic.
 
-use rime_bytecode::image::{Header, Section, FLASH_BASE, HEADER_SIZE, MAGIC};
+use rime_bytecode::image::{module_entry, packed_qstr, read_uint, CodeRecord, Image, ImageError, ImageErrorKind, Pool};
+use rime_bytecode::image::{Section, FLASH_BASE};
 
 /// Why an image cannot be run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImageProblem {
-    BadHeader,
+    /// Not an image of this format (bad magic, other version, truncated header).
+    BadHeader(ImageError),
+    /// Linked for another runtime build.
     AbiMismatch { image: u32, runtime: u32 },
-    BadLinkAddress,
+    /// The link address is outside the flash range.
+    BadLinkAddress(ImageError),
+    /// Corrupt: a bad checksum or a malformed structure.
+    Invalid(ImageError),
+}
+
+impl core::fmt::Display for ImageProblem {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            ImageProblem::BadHeader(error) | ImageProblem::BadLinkAddress(error) | ImageProblem::Invalid(error) => {
+                write!(f, "{error}")
+            }
+            ImageProblem::AbiMismatch { image, runtime } => write!(
+                f,
+                "frozen image: linked for another runtime build (ABI id 0x{image:08x}, this runtime is 0x{runtime:08x}); freeze again for this firmware"
+            ),
+        }
+    }
 }
 
 /// A frozen image in the address space.
@@ -20,7 +47,7 @@ pub struct ImageView<'a> {
     pub first_qstr: u32,
     pub qstr_count: u32,
     pub main_module: u32,
-    pool_start: u32,
+    pool: Pool<'a>,
     index_start: u32,
 }
 
@@ -33,36 +60,39 @@ impl<'a> ImageView<'a> {
             first_qstr: u32::from(rime_bytecode::qstr_runtime::END_STATIC_QSTRS),
             qstr_count: 0,
             main_module: 0,
-            pool_start: 0,
+            pool: Pool::empty(),
             index_start: 0,
         }
     }
 
-    /// Checks the header of `bytes` and reads its tables' places.
+    /// Checks `bytes` (an image, possibly followed by the rest of its flash
+    /// region) against this runtime with ABI id `abi_id`, and reads its
+    /// tables' places.
     pub fn new(bytes: &'a [u8], abi_id: u32) -> Result<ImageView<'a>, ImageProblem> {
-        let header = Header::read(bytes).map_err(|_| ImageProblem::BadHeader)?;
-        if bytes.get(..4) != Some(&MAGIC[..]) || bytes.len() < HEADER_SIZE {
-            return Err(ImageProblem::BadHeader);
-        }
-        if header.abi_id != abi_id {
-            return Err(ImageProblem::AbiMismatch { image: header.abi_id, runtime: abi_id });
-        }
-        if header.link_address < FLASH_BASE || header.link_address >= rime_bytecode::image::HEAP_BASE {
-            return Err(ImageProblem::BadLinkAddress);
-        }
-        let mut view = ImageView {
-            bytes,
-            link_address: header.link_address,
+        let abi = rime_bytecode::image::Abi { abi_id, ..crate::abi() };
+        let image = Image::parse(bytes, &abi).map_err(|error| match error.kind {
+            ImageErrorKind::AbiMismatch { expected, found } => {
+                ImageProblem::AbiMismatch { image: found, runtime: expected }
+            }
+            ImageErrorKind::BadMagic
+            | ImageErrorKind::UnsupportedVersion(_)
+            | ImageErrorKind::BadWordFormat(_)
+            | ImageErrorKind::Truncated { .. } => ImageProblem::BadHeader(error),
+            ImageErrorKind::BadLinkAddress(_) => ImageProblem::BadLinkAddress(error),
+            _ => ImageProblem::Invalid(error),
+        })?;
+        let header = image.header();
+        let link = header.link_address;
+        let start = |section: Section| link + header.sections[section as usize].0;
+        Ok(ImageView {
+            bytes: image.bytes(),
+            link_address: link,
             first_qstr: header.first_qstr,
-            qstr_count: 0,
+            qstr_count: image.qstr_count(),
             main_module: header.main_module,
-            pool_start: header.link_address + header.sections[Section::QstrPool as usize].0,
-            index_start: header.link_address + header.sections[Section::ModuleIndex as usize].0,
-        };
-        if header.sections[Section::QstrPool as usize].1 >= 4 {
-            view.qstr_count = view.word(view.pool_start);
-        }
-        Ok(view)
+            pool: image.pool(),
+            index_start: start(Section::ModuleIndex),
+        })
     }
 
     /// Whether `address` is inside the image.
@@ -70,60 +100,39 @@ impl<'a> ImageView<'a> {
         address.wrapping_sub(self.link_address) < self.bytes.len() as u32
     }
 
+    fn offset(&self, address: u32) -> usize {
+        address.wrapping_sub(self.link_address) as usize
+    }
+
     /// The word at `address` (0 outside the image).
     pub fn word(&self, address: u32) -> u32 {
-        let offset = address.wrapping_sub(self.link_address) as usize;
-        match self.bytes.get(offset..offset.wrapping_add(4)) {
-            Some(four) => u32::from_le_bytes([four[0], four[1], four[2], four[3]]),
-            None => 0,
-        }
+        read_uint(self.bytes, self.offset(address), 4).unwrap_or(0)
     }
 
     /// The u16 at `address`.
     pub fn half(&self, address: u32) -> u16 {
-        let offset = address.wrapping_sub(self.link_address) as usize;
-        match self.bytes.get(offset..offset.wrapping_add(2)) {
-            Some(two) => u16::from_le_bytes([two[0], two[1]]),
-            None => 0,
-        }
+        read_uint(self.bytes, self.offset(address), 2).unwrap_or(0) as u16
     }
 
     /// `len` bytes at `address` (empty outside the image).
     pub fn slice(&self, address: u32, len: usize) -> &'a [u8] {
-        let offset = address.wrapping_sub(self.link_address) as usize;
+        let offset = self.offset(address);
         self.bytes.get(offset..offset.wrapping_add(len)).unwrap_or(&[])
     }
 
     /// The bytes of pool qstr number `index` (0-based).
     pub fn qstr_bytes(&self, index: u32) -> &'a [u8] {
-        let count = self.qstr_count;
-        if index >= count {
-            return &[];
-        }
-        let lengths = self.pool_start + 4 + 2 * count;
-        let offsets = self.pool_start + 4 + (4 * count).next_multiple_of(4);
-        let len = self.half(lengths + 2 * index);
-        let offset = self.word(offsets + 4 * index);
-        self.slice(self.pool_start + offset, usize::from(len))
+        self.pool.get(index).unwrap_or(&[])
     }
 
-    /// The hash of pool qstr number `index`.
+    /// The hash of pool qstr number `index` (the image stores none: computed).
     pub fn qstr_hash(&self, index: u32) -> u16 {
-        self.half(self.pool_start + 4 + 2 * index)
+        rime_bytecode::qstr_hash16(self.qstr_bytes(index))
     }
 
-    /// The id of `bytes` in the pool (binary search).
+    /// The id of `bytes` in the pool.
     pub fn find_qstr(&self, bytes: &[u8]) -> Option<u32> {
-        let (mut low, mut high) = (0, self.qstr_count);
-        while low < high {
-            let middle = (low + high) / 2;
-            match self.qstr_bytes(middle).cmp(bytes) {
-                core::cmp::Ordering::Equal => return Some(self.first_qstr + middle),
-                core::cmp::Ordering::Less => low = middle + 1,
-                core::cmp::Ordering::Greater => high = middle,
-            }
-        }
-        None
+        Some(self.first_qstr + self.pool.find(bytes)?)
     }
 
     /// The number of frozen modules.
@@ -135,27 +144,55 @@ impl<'a> ImageView<'a> {
         }
     }
 
-    /// Entry `index` of the module index: `(name qstr id, module descriptor address)`.
+    /// Entry `index` of the module index: `(name qstr id, module entry address)`.
     pub fn module_entry(&self, index: u32) -> (u32, u32) {
-        let at = self.index_start + 4 + 8 * index;
-        (self.word(at), self.word(at + 4))
+        let module = self.word(self.index_start + 4 + 4 * index);
+        (self.module_name(module), module)
     }
-}
 
-/// The fields of a module descriptor in the image.
-pub mod module {
-    pub const NAME: u32 = 0;
-    pub const QSTR_TABLE: u32 = 1;
-    pub const QSTR_COUNT: u32 = 2;
-    pub const OBJ_TABLE: u32 = 3;
-    pub const OBJ_COUNT: u32 = 4;
-    pub const ROOT: u32 = 5;
-}
+    /// The qstr id of the frozen name of the module whose entry is at `module`.
+    pub fn module_name(&self, module: u32) -> u32 {
+        u32::from(self.half(module))
+    }
 
-/// The fields of a raw-code descriptor in the image.
-pub mod raw_code {
-    pub const FUN_DATA: u32 = 0;
-    pub const FUN_DATA_LEN: u32 = 1;
-    pub const CHILDREN: u32 = 2;
-    pub const COUNT_AND_KIND: u32 = 3;
+    /// The address of the top-level raw code of the module whose entry is at `module`.
+    pub fn module_root(&self, module: u32) -> u32 {
+        self.word(module + 8)
+    }
+
+    /// The global qstr id of entry `index` of a module's qstr table.
+    pub fn module_qstr(&self, module: u32, index: u32) -> u32 {
+        let (_, qstrs, bits) = self.module_layout(module);
+        packed_qstr(self.bytes, self.offset(module) + qstrs, bits, index as usize).unwrap_or(0)
+    }
+
+    /// The object word of entry `index` of a module's object table.
+    pub fn module_object(&self, module: u32, index: u32) -> u32 {
+        let (objects, _, _) = self.module_layout(module);
+        self.word(module + objects as u32 + 4 * index)
+    }
+
+    /// The offsets of a module's object and qstr tables, and its qstr id width.
+    fn module_layout(&self, module: u32) -> (usize, usize, usize) {
+        let bits = usize::from(self.half(module + 6));
+        let (objects, qstrs, _) =
+            module_entry(usize::from(self.half(module + 4)), usize::from(self.half(module + 2)), bits);
+        (objects, qstrs, bits)
+    }
+
+    /// The fun_data (prelude and bytecode) of the raw code at `raw_code`.
+    pub fn fun_data(&self, raw_code: u32) -> &'a [u8] {
+        match CodeRecord::read(self.bytes, self.offset(raw_code)) {
+            Some(record) => self.bytes.get(record.fun_data..record.end()).unwrap_or(&[]),
+            None => &[],
+        }
+    }
+
+    /// The address of child `index` (in `MAKE_FUNCTION` order) of the raw code at `raw_code`.
+    pub fn child(&self, raw_code: u32, index: u32) -> u32 {
+        match CodeRecord::child(self.bytes, self.offset(raw_code), index as usize) {
+            Some(offset) => self.link_address.wrapping_add(offset as u32),
+            None => 0,
+        }
+    }
 }

@@ -7,10 +7,32 @@
 //! name, that uses them, so the per-module figures add up to the sections'
 //! sizes (less headers and padding) and a module's figure shows what it
 //! brought in that the modules before it did not.
+//!
+//! The heap an import costs is measured, not estimated ([`measure`]): each
+//! module is imported in a fresh host VM that runs the image itself. The
+//! VM's values are 32-bit words in every build (REPR_A, one address
+//! space), so the bytes counted here are the bytes a board's heap loses. For
+//! each module a new VM starts on the image, collects, notes `gc.mem_alloc()`,
+//! imports the module by its dotted name, collects again and reports the
+//! difference: the module object, its globals and what its body keeps (the
+//! modules it imports included). The port has no hardware: `machine.Pin` runs
+//! on simulated pins, output is discarded and the clock is virtual, so a
+//! module that sleeps does not slow the freeze down.
+//!
+//! An import that cannot run on the host is reported as such, never as a
+//! number: one that raises (with the exception's last line), one that runs
+//! longer than [`TIME_LIMIT`] (the import is left running on its thread,
+//! sleeping through its waits, until the process ends), and the main module,
+//! which is the application itself and is not imported.
 
 use std::fmt::Write as _;
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use rime_bytecode::image::{Section, HEADER_SIZE};
+use rime_bytecode::image::{Image, Section, HEADER_SIZE};
+use rime_vm::obj::repr::Sink;
+use rime_vm::{Config, ImageView, Obj, Port, Vm};
 use serde::Serialize;
 
 use super::Frozen;
@@ -27,6 +49,11 @@ pub struct ModuleLine {
     /// The size of the module's `.mpy`, for comparison.
     pub mpy: usize,
     pub raw_codes: u32,
+    /// The heap `import` of the module keeps allocated (the modules it
+    /// imports included), in bytes, when the import could run on the host.
+    pub import_heap: Option<u32>,
+    /// Why the import could not be measured, otherwise.
+    pub import_heap_note: Option<String>,
 }
 
 /// One section of the image.
@@ -62,10 +89,12 @@ impl Report {
             .zip(stats.sections)
             .map(|(section, (offset, size))| SectionLine { name: section.name(), offset, size })
             .collect();
+        let costs = measure(&frozen.image.bytes, stats.modules.iter().map(|module| module.name.as_str()));
         let modules = stats
             .modules
             .iter()
-            .map(|module| ModuleLine {
+            .zip(costs)
+            .map(|(module, cost)| ModuleLine {
                 name: module.name.clone(),
                 code: module.code_bytes,
                 constants: module.constant_bytes,
@@ -74,6 +103,14 @@ impl Report {
                 total: module.total(),
                 mpy: frozen.mpy_sizes.iter().find(|(name, _)| *name == module.name).map_or(0, |(_, size)| *size),
                 raw_codes: module.raw_codes,
+                import_heap: match cost {
+                    ImportHeap::Bytes(bytes) => Some(bytes),
+                    _ => None,
+                },
+                import_heap_note: match cost {
+                    ImportHeap::Bytes(_) => None,
+                    other => Some(other.to_string()),
+                },
             })
             .collect();
         Report {
@@ -95,15 +132,24 @@ impl Report {
         let width = self.modules.iter().map(|module| module.name.len()).chain([6]).max().unwrap_or(6);
         let _ = writeln!(
             out,
-            "{:<width$}  {:>7}  {:>9}  {:>6}  {:>6}  {:>7}  {:>7}",
-            "module", "code", "constants", "qstrs", "tables", "total", ".mpy"
+            "{:<width$}  {:>7}  {:>9}  {:>6}  {:>6}  {:>7}  {:>7}  {:>11}",
+            "module", "code", "constants", "qstrs", "tables", "total", ".mpy", "import heap"
         );
         let mut sums = [0u32; 5];
+        let mut notes = Vec::new();
         for module in &self.modules {
+            let heap = match (module.import_heap, &module.import_heap_note) {
+                (Some(bytes), _) => bytes.to_string(),
+                (None, Some(note)) => {
+                    notes.push(format!("import heap of {}: {note}", module.name));
+                    "-".to_string()
+                }
+                (None, None) => "-".to_string(),
+            };
             let _ = writeln!(
                 out,
-                "{:<width$}  {:>7}  {:>9}  {:>6}  {:>6}  {:>7}  {:>7}",
-                module.name, module.code, module.constants, module.qstrs, module.tables, module.total, module.mpy
+                "{:<width$}  {:>7}  {:>9}  {:>6}  {:>6}  {:>7}  {:>7}  {:>11}",
+                module.name, module.code, module.constants, module.qstrs, module.tables, module.total, module.mpy, heap
             );
             for (sum, value) in
                 sums.iter_mut().zip([module.code, module.constants, module.qstrs, module.tables, module.total])
@@ -116,6 +162,9 @@ impl Report {
             "{:<width$}  {:>7}  {:>9}  {:>6}  {:>6}  {:>7}  {:>7}",
             "total", sums[0], sums[1], sums[2], sums[3], sums[4], self.mpy_total
         );
+        for note in notes {
+            let _ = writeln!(out, "{note}");
+        }
         for (name, size) in &self.resources {
             let _ = writeln!(out, "resource {name}: {size} bytes");
         }
@@ -152,21 +201,32 @@ impl Report {
         );
         out.push_str("<h2>Flash map</h2>\n");
         out.push_str(&self.svg());
-        out.push_str("<h2>Modules</h2>\n<table><tr><th>module</th><th>code</th><th>constants</th><th>qstrs</th><th>tables</th><th>total</th><th>.mpy</th></tr>\n");
+        out.push_str("<h2>Modules</h2>\n<table><tr><th>module</th><th>code</th><th>constants</th><th>qstrs</th><th>tables</th><th>total</th><th>.mpy</th><th>import heap</th></tr>\n");
         for module in &self.modules {
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(&module.name),
                 module.code,
                 module.constants,
                 module.qstrs,
                 module.tables,
                 module.total,
-                module.mpy
+                module.mpy,
+                match (module.import_heap, &module.import_heap_note) {
+                    (Some(bytes), _) => bytes.to_string(),
+                    (None, note) => format!("<span title=\"{}\">-</span>", escape(note.as_deref().unwrap_or(""))),
+                }
             );
         }
-        out.push_str("</table>\n<h2>Resources and sources</h2>\n<ul>\n");
+        out.push_str("</table>\n");
+        out.push_str("<p>Import heap: what <code>import</code> of the module keeps allocated on the heap (the modules it imports included), measured in a fresh VM with the boards' 32-bit object layout.</p>\n<ul>\n");
+        for module in &self.modules {
+            if let (None, Some(note)) = (module.import_heap, &module.import_heap_note) {
+                let _ = writeln!(out, "<li><code>{}</code>: {}</li>", escape(&module.name), escape(note));
+            }
+        }
+        out.push_str("</ul>\n<h2>Resources and sources</h2>\n<ul>\n");
         for (name, size) in self.resources.iter().chain(&self.sources) {
             let _ = writeln!(out, "<li><code>{}</code>: {size} bytes</li>", escape(name));
         }
@@ -219,4 +279,152 @@ impl Report {
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// How long one import may run before it is reported as not finishing.
+pub const TIME_LIMIT: Duration = Duration::from_secs(2);
+
+/// The heap of each measuring VM: more than any board has, so that the figure
+/// is the module's and not a limit of the heap.
+const HEAP_BYTES: usize = 1024 * 1024;
+
+/// What importing one module costs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportHeap {
+    /// The bytes of heap the import keeps allocated.
+    Bytes(u32),
+    /// The module is the one run at boot: importing it runs the application.
+    MainModule,
+    /// The import raised; the exception's last line.
+    Raised(String),
+    /// The import did not finish within [`TIME_LIMIT`].
+    TooLong,
+    /// The image could not be started (a message).
+    NotRun(String),
+}
+
+impl std::fmt::Display for ImportHeap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportHeap::Bytes(bytes) => write!(f, "{bytes} bytes"),
+            ImportHeap::MainModule => f.write_str("not measured: the main module runs the application"),
+            ImportHeap::Raised(line) => write!(f, "not measured: the import raises on the host ({line})"),
+            ImportHeap::TooLong => {
+                write!(f, "not measured: the import did not finish within {} s on the host", TIME_LIMIT.as_secs())
+            }
+            ImportHeap::NotRun(message) => write!(f, "not measured: {message}"),
+        }
+    }
+}
+
+/// The import cost of each of `modules` (frozen names) of `image`, in order.
+pub fn measure<'n>(image: &[u8], modules: impl Iterator<Item = &'n str>) -> Vec<ImportHeap> {
+    let abi = rime_vm::abi();
+    let main = Image::parse(image, &abi).ok().and_then(|parsed| parsed.main_module().map(str::to_string));
+    let shared: Arc<[u8]> = Arc::from(image);
+    modules
+        .map(|name| {
+            if main.as_deref() == Some(name) {
+                return ImportHeap::MainModule;
+            }
+            measure_one(&shared, &super::import_name(name))
+        })
+        .collect()
+}
+
+/// Imports `dotted` in a fresh VM on its own thread, waiting at most [`TIME_LIMIT`].
+fn measure_one(image: &Arc<[u8]>, dotted: &str) -> ImportHeap {
+    let (sender, receiver) = mpsc::channel();
+    let image = Arc::clone(image);
+    let dotted = dotted.to_string();
+    let deadline = Instant::now() + TIME_LIMIT;
+    let spawned = std::thread::Builder::new().name(format!("import {dotted}")).stack_size(16 << 20).spawn(move || {
+        let _ = sender.send(import_in_fresh_vm(&image, &dotted, deadline));
+    });
+    if let Err(error) = spawned {
+        return ImportHeap::NotRun(format!("no thread to import on: {error}"));
+    }
+    receiver.recv_timeout(TIME_LIMIT).unwrap_or(ImportHeap::TooLong)
+}
+
+/// The measurement itself, on the current thread.
+fn import_in_fresh_vm(image: &[u8], dotted: &str, deadline: Instant) -> ImportHeap {
+    let view = match ImageView::new(image, rime_vm::abi().abi_id) {
+        Ok(view) => view,
+        Err(problem) => return ImportHeap::NotRun(problem.to_string()),
+    };
+    let mut heap = vec![0u8; HEAP_BYTES];
+    let mut port = MeasuringPort { errors: Vec::new(), now_us: 0, deadline };
+    let mut vm = match Vm::new(&mut heap, view, &mut port, Config::default()) {
+        Ok(vm) => vm,
+        Err(_) => return ImportHeap::NotRun("the VM does not start".to_string()),
+    };
+    let Ok(name) = vm.intern_bytes(dotted.as_bytes()) else {
+        return ImportHeap::NotRun(format!("cannot make the name `{dotted}`"));
+    };
+    vm.collect();
+    let before = vm.heap.stats().used_blocks;
+    let imported = vm.import_name(name, Obj::NONE, Obj::small(0), Obj::NONE);
+    if imported.is_err() {
+        let exc = vm.exc;
+        vm.exc = Obj::NULL;
+        let _ = vm.print_traceback(Sink::Stderr, exc);
+        drop(vm);
+        let text = String::from_utf8_lossy(&port.errors).into_owned();
+        let line = text.lines().rev().find(|line| !line.trim().is_empty()).unwrap_or("an exception");
+        return ImportHeap::Raised(line.trim().to_string());
+    }
+    vm.collect();
+    let after = vm.heap.stats().used_blocks;
+    ImportHeap::Bytes((after.saturating_sub(before) * rime_vm::gc::BYTES_PER_BLOCK) as u32)
+}
+
+/// A machine without hardware: output discarded (errors kept for the
+/// message), a virtual clock that sleeps take no time on, until the deadline.
+struct MeasuringPort {
+    errors: Vec<u8>,
+    now_us: u64,
+    deadline: Instant,
+}
+
+impl Port for MeasuringPort {
+    fn write_stdout(&mut self, _bytes: &[u8]) {}
+
+    fn write_stderr(&mut self, bytes: &[u8]) {
+        // Only the end of a traceback is reported; keep the buffer small.
+        if self.errors.len() > 64 * 1024 {
+            self.errors.drain(..32 * 1024);
+        }
+        self.errors.extend_from_slice(bytes);
+    }
+
+    fn ticks_ms(&mut self) -> u32 {
+        (self.ticks_us_64() / 1000) as u32
+    }
+
+    fn ticks_us(&mut self) -> u32 {
+        self.ticks_us_64() as u32
+    }
+
+    fn time_ns(&mut self) -> u64 {
+        self.ticks_us_64() * 1000
+    }
+
+    fn sleep_us(&mut self, us: u64) {
+        self.now_us = self.now_us.saturating_add(us);
+        // Past the deadline nobody waits for the result: really sleep, so
+        // that a module looping forever does not keep a core busy.
+        if Instant::now() > self.deadline {
+            std::thread::sleep(Duration::from_micros(us.clamp(1000, 1_000_000)));
+        }
+    }
+}
+
+impl MeasuringPort {
+    /// The virtual clock; every reading moves it on by a microsecond, so
+    /// that a loop polling the clock ends.
+    fn ticks_us_64(&mut self) -> u64 {
+        self.now_us += 1;
+        self.now_us
+    }
 }

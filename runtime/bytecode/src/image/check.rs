@@ -12,17 +12,13 @@
 //! cannot exhaust the stack or the time.
 
 use super::read::{half_at, word_at, Image};
-use super::{board_id, checksum, Abi, Header, ImageError, ImageErrorKind, Section};
+use super::{board_id, checksum, module_entry, offset_width, packed_qstr, Abi, CodeRecord, Header, ImageError};
+use super::{ImageErrorKind, Pool, Section, MODULE_ENTRY_SIZE, POOL_GROUP, POOL_PREFIX};
 use super::{CHECKSUM_OFFSET, FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAGIC, MAX_QSTR_ID, SECTION_COUNT};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
 
 /// The deepest nesting of raw codes, and of constant tuples, an image may have.
 pub const MAX_DEPTH: u32 = 48;
-
-/// Bytes of a module entry.
-pub(super) const MODULE_ENTRY_SIZE: usize = 24;
-/// Bytes of a raw code descriptor (without its child list).
-pub(super) const CODE_DESCRIPTOR_SIZE: usize = 16;
 
 type Result<T> = core::result::Result<T, ImageError>;
 
@@ -112,42 +108,47 @@ fn range(image: &Image<'_>, section: Section) -> (usize, usize) {
 /// Checks the pool and returns its string count.
 fn check_pool(image: &Image<'_>) -> Result<u32> {
     let (start, end) = range(image, Section::QstrPool);
-    let bytes = image.bytes;
-    let count = word_at(bytes, start).ok_or(ImageError::malformed(start, "the qstr pool has no count"))?;
-    let tables = 4u64 + 8 * u64::from(count);
-    if tables > (end - start) as u64 {
-        return Err(ImageError::malformed(start, "the qstr pool's tables overrun the section"));
+    let bytes = &image.bytes[..end];
+    let malformed = |at: usize, what: &'static str| Err(ImageError::malformed(at, what));
+    let pool = match Pool::new(bytes, start) {
+        Some(pool) if end - start >= POOL_PREFIX => pool,
+        _ => return malformed(start, "the qstr pool has no count"),
+    };
+    let (count, width) = (pool.count(), pool.width());
+    if width != offset_width(end - start) || bytes[start + 3] != 0 {
+        return malformed(start + 2, "the qstr pool's offset width does not match its size");
     }
     if u64::from(image.header.first_qstr) + u64::from(count) > u64::from(MAX_QSTR_ID) + 1 {
-        return Err(ImageError::malformed(start, "the qstr pool has more strings than qstr ids"));
+        return malformed(start, "the qstr pool has more strings than qstr ids");
     }
-    let count_us = count as usize;
+    let mut next = start + POOL_PREFIX + width * pool.groups();
+    if next > end {
+        return malformed(start, "the qstr pool's offsets overrun the section");
+    }
     let mut previous: Option<&[u8]> = None;
-    for index in 0..count_us {
-        let hash_at = start + 4 + 2 * index;
-        let len_at = start + 4 + 2 * count_us + 2 * index;
-        let offset_at = start + 4 + 4 * count_us + 4 * index;
-        let hash = half_at(bytes, hash_at).unwrap_or(0);
-        let len = half_at(bytes, len_at).unwrap_or(0) as u64;
-        let data = u64::from(word_at(bytes, offset_at).unwrap_or(0));
-        if data < tables || start as u64 + data + len + 1 > end as u64 {
-            return Err(ImageError::malformed(offset_at, "a qstr's data lies outside the pool"));
+    for index in 0..count as usize {
+        if index % POOL_GROUP == 0 {
+            let at = start + POOL_PREFIX + width * (index / POOL_GROUP);
+            if pool.group_start(index / POOL_GROUP) != Some(next) {
+                return malformed(at, "a qstr group does not start where the previous record ends");
+            }
         }
-        let data_start = start + data as usize;
-        let text = &bytes[data_start..data_start + len as usize];
-        if bytes[data_start + len as usize] != 0 {
-            return Err(ImageError::malformed(data_start, "a qstr is not NUL-terminated"));
-        }
+        let (text_at, len) = match pool.record(next) {
+            Some((text_at, len)) if text_at + len <= end => (text_at, len),
+            _ => return malformed(next, "a qstr's record overruns the pool"),
+        };
+        let text = &bytes[text_at..text_at + len];
         if core::str::from_utf8(text).is_err() {
-            return Err(ImageError::malformed(data_start, "a qstr is not UTF-8"));
-        }
-        if hash != crate::qstr_hash16(text) {
-            return Err(ImageError::malformed(hash_at, "a qstr's hash does not match its text"));
+            return malformed(next, "a qstr is not UTF-8");
         }
         if previous.is_some_and(|previous| previous >= text) {
-            return Err(ImageError::malformed(data_start, "the qstr pool is not sorted"));
+            return malformed(next, "the qstr pool is not sorted");
         }
         previous = Some(text);
+        next = text_at + len;
+    }
+    if (next - start).next_multiple_of(4) != end - start || bytes[next..end].iter().any(|&byte| byte != 0) {
+        return malformed(next, "the qstr pool does not end with its last record and zero padding");
     }
     Ok(count)
 }
@@ -225,21 +226,39 @@ impl Checker<'_, '_> {
         Ok(())
     }
 
-    fn check_tables(&mut self) -> Result<()> {
-        self.check_named_table(Section::ModuleIndex, |checker, address, at| {
-            let offset = checker.locate(
-                address,
+    /// Checks the module index: `(count, module address*)` sorted by the
+    /// names in the module entries, and every module.
+    fn check_module_index(&mut self) -> Result<()> {
+        let (start, end) = range(self.image, Section::ModuleIndex);
+        let count = self.word(start) as u64;
+        if 4 + 4 * count != (end - start) as u64 {
+            return Err(ImageError::malformed(start, "the module index's count does not match its section size"));
+        }
+        let mut previous: Option<&str> = None;
+        for index in 0..count as usize {
+            let at = start + 4 + 4 * index;
+            let offset = self.locate(
+                self.word(at),
                 MODULE_ENTRY_SIZE as u64,
                 Section::Modules,
                 true,
                 at,
                 "a module address is outside the modules section",
             )?;
-            if checker.word(offset) != checker.word(at - 4) {
-                return Err(ImageError::malformed(offset, "a module's name differs from its index entry"));
+            let name = u32::from(half_at(self.image.bytes, offset).unwrap_or(0));
+            self.check_qstr_id(name, offset)?;
+            let text = self.image.qstr(name).unwrap_or("");
+            if previous.is_some_and(|previous| previous.as_bytes() >= text.as_bytes()) {
+                return Err(ImageError::malformed(at, "the module index is not sorted"));
             }
-            checker.check_module(offset)
-        })?;
+            previous = Some(text);
+            self.check_module(offset)?;
+        }
+        Ok(())
+    }
+
+    fn check_tables(&mut self) -> Result<()> {
+        self.check_module_index()?;
         let types = self.image.types;
         self.check_named_table(Section::Resources, |checker, address, at| {
             checker.check_typed_object(address, types.bytes, at, "a resource is not a bytes object")
@@ -268,78 +287,53 @@ impl Checker<'_, '_> {
     }
 
     fn check_module(&mut self, offset: usize) -> Result<()> {
-        let qstr_count = u64::from(self.word(offset + 8));
-        let qstrs = self.locate(
-            self.word(offset + 4),
-            2 * qstr_count,
-            Section::Modules,
-            true,
-            offset + 4,
-            "a module's qstr table is outside the modules section",
-        )?;
-        for index in 0..qstr_count as usize {
-            let at = qstrs + 2 * index;
-            self.check_qstr_id(u32::from(half_at(self.image.bytes, at).unwrap_or(0)), at)?;
+        let half = |at: usize| usize::from(half_at(self.image.bytes, at).unwrap_or(0));
+        let (qstr_count, object_count, bits) = (half(offset + 2), half(offset + 4), half(offset + 6));
+        if !super::QSTR_BITS.contains(&bits) {
+            return Err(ImageError::malformed(offset + 6, "a module's qstr ids are not 8 to 16 bits wide"));
         }
-        let object_count = u64::from(self.word(offset + 16));
-        let objects = self.locate(
-            self.word(offset + 12),
-            4 * object_count,
-            Section::Modules,
-            true,
-            offset + 12,
-            "a module's object table is outside the modules section",
-        )?;
-        for index in 0..object_count as usize {
-            let at = objects + 4 * index;
+        let (objects, qstrs, size) = module_entry(object_count, qstr_count, bits);
+        let address = self.image.address_of(offset);
+        self.locate(address, size as u64, Section::Modules, true, offset, "a module's tables overrun the section")?;
+        for index in 0..qstr_count {
+            let at = offset + qstrs + bits * index / 8;
+            self.check_qstr_id(packed_qstr(self.image.bytes, offset + qstrs, bits, index).unwrap_or(0), at)?;
+        }
+        for index in 0..object_count {
+            let at = offset + objects + 4 * index;
             self.check_object(self.word(at), 0, at)?;
         }
-        self.check_code(self.word(offset + 20), 0, offset + 20)
+        self.check_code(self.word(offset + 8), 0, offset + 8).map(|_| ())
     }
 
-    fn check_code(&mut self, address: u32, depth: u32, at: usize) -> Result<()> {
+    /// Checks the raw code whose record is at `address` and its
+    /// descendants; returns the offset right after its last descendant.
+    fn check_code(&mut self, address: u32, depth: u32, at: usize) -> Result<usize> {
         self.spend(at)?;
         if depth > MAX_DEPTH {
             return Err(ImageError::malformed(at, "raw codes are nested too deeply"));
         }
-        let offset = self.locate(
-            address,
-            CODE_DESCRIPTOR_SIZE as u64,
-            Section::Code,
-            true,
-            at,
-            "a raw code address is outside the code section",
-        )?;
-        let fun_len = u64::from(self.word(offset + 4));
-        self.locate(
-            self.word(offset),
-            fun_len,
-            Section::Code,
-            false,
-            offset,
-            "a raw code's bytecode is outside the code section",
-        )?;
-        let info = self.word(offset + 12);
-        if info & 0xf != 0 {
-            return Err(ImageError::malformed(offset + 12, "a raw code is not bytecode"));
+        let (_, end) = range(self.image, Section::Code);
+        let offset =
+            self.locate(address, 1, Section::Code, false, at, "a raw code address is outside the code section")?;
+        let record = match CodeRecord::read(&self.image.bytes[..end], offset) {
+            Some(record) if record.subtree_end() <= end => record,
+            _ => return Err(ImageError::malformed(offset, "a raw code's record overruns the code section")),
+        };
+        if (record.child_count == 0) != (record.descendants == 0) {
+            return Err(ImageError::malformed(offset, "a raw code's children and their size disagree"));
         }
-        let children = u64::from(info >> 4);
-        if self.word(offset + 8) != address.wrapping_add(CODE_DESCRIPTOR_SIZE as u32) {
-            return Err(ImageError::malformed(offset + 8, "a raw code's child list does not follow its descriptor"));
+        let mut child = record.end();
+        for _ in 0..record.child_count {
+            if child >= record.subtree_end() {
+                return Err(ImageError::malformed(offset, "a raw code's children overrun their size"));
+            }
+            child = self.check_code(self.image.address_of(child), depth + 1, offset)?;
         }
-        let list = self.locate(
-            self.word(offset + 8),
-            4 * children,
-            Section::Code,
-            true,
-            offset + 8,
-            "a raw code's child list is outside the code section",
-        )?;
-        for index in 0..children as usize {
-            let at = list + 4 * index;
-            self.check_code(self.word(at), depth + 1, at)?;
+        if child != record.subtree_end() {
+            return Err(ImageError::malformed(offset, "a raw code's children do not fill their size"));
         }
-        Ok(())
+        Ok(child)
     }
 
     fn check_data(&self, offset: usize, len: u64, utf8: bool) -> Result<()> {

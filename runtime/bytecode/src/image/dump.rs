@@ -9,7 +9,7 @@
 //! strings and objects they refer to, and the name tables.
 
 use super::read::{word_at, Image, ObjRef};
-use super::{Section, HEADER_SIZE};
+use super::{Section, HEADER_SIZE, POOL_GROUP, POOL_PREFIX};
 use crate::constant::Constant;
 use alloc::format;
 use alloc::string::String;
@@ -107,28 +107,23 @@ impl Notes<'_, '_> {
     }
 
     fn pool(&mut self) {
+        let pool = self.image.pool();
         let start = self.image.header().sections[Section::QstrPool as usize].0 as usize;
-        let count = self.image.qstr_count() as usize;
+        let (count, width) = (pool.count(), pool.width());
         let first = self.image.first_qstr();
-        self.add(start, 4, format!("qstr pool: {count} strings"));
-        for index in 0..count {
-            let id = first + index as u32;
-            let hash = self.image.qstr_hash(id).unwrap_or(0);
-            self.add(start + 4 + 2 * index, 2, format!("hash of qstr {id}: 0x{hash:04x}"));
+        self.add(start, POOL_PREFIX, format!("qstr pool: {count} strings, {width}-byte group offsets"));
+        for group in 0..pool.groups() {
+            let id = first + (group * POOL_GROUP) as u32;
+            self.add(start + POOL_PREFIX + width * group, width, format!("offset of group {group} (qstr {id})"));
         }
         for index in 0..count {
-            let len = self.image.qstr(first + index as u32).map_or(0, str::len);
-            self.add(start + 4 + 2 * count + 2 * index, 2, format!("length of qstr {}: {len}", first + index as u32));
-        }
-        for index in 0..count {
-            let at = start + 4 + 4 * count + 4 * index;
-            self.add(at, 4, format!("data offset of qstr {}", first + index as u32));
-        }
-        for index in 0..count {
-            let id = first + index as u32;
-            let data = start + self.word(start + 4 + 4 * count + 4 * index) as usize;
-            let len = self.image.qstr(id).map_or(0, str::len);
-            self.add(data, len + 1, self.qstr(id));
+            let Some((text, len)) = pool.locate(index) else { continue };
+            let id = first + index;
+            let at = text - crate::varint::uint_len(len as u32);
+            self.add(at, text - at, format!("qstr {id}: length {len}"));
+            if len > 0 {
+                self.add(text, len, format!("  {}", self.qstr(id)));
+            }
         }
     }
 
@@ -197,17 +192,17 @@ impl Notes<'_, '_> {
     fn code(&mut self, address: u32, path: &str) {
         let Some(code) = self.image.raw_code(address) else { return };
         let Some(offset) = self.image.offset_of(address) else { return };
-        let fun_len = code.fun_data().len();
-        self.add(offset, 4, format!("raw code {path}: fun_data address"));
-        self.add(offset + 4, 4, format!("  fun_data length {fun_len}"));
-        self.add(offset + 8, 4, "  children address".into());
-        self.add(offset + 12, 4, format!("  {} children, kind {}", code.child_count(), code.kind()));
+        let Some(record) = code.record() else { return };
+        let text = match record.child_count {
+            0 => format!("raw code {path}: fun_data length {}", record.fun_len),
+            count => format!(
+                "raw code {path}: fun_data length {}, {count} children of {} bytes",
+                record.fun_len, record.descendants
+            ),
+        };
+        self.add(offset, record.fun_data - offset, text);
+        self.add(record.fun_data, record.fun_len, "  fun_data (prelude and bytecode)".into());
         let children: Vec<u32> = code.children().map(|child| child.address()).collect();
-        for (index, child) in children.iter().enumerate() {
-            self.add(offset + 16 + 4 * index, 4, format!("  child {index} @{child:08x}"));
-        }
-        let fun_at = offset + 16 + 4 * children.len();
-        self.add(fun_at, fun_len.next_multiple_of(4), "  fun_data (prelude and bytecode)".into());
         for (index, child) in children.iter().enumerate() {
             self.code(*child, &format!("{path}.{index}"));
         }
@@ -222,35 +217,29 @@ impl Notes<'_, '_> {
         }
         for module in &modules {
             let Some(at) = self.image.offset_of(module.address()) else { continue };
-            let fields =
-                ["name", "qstr table address", "qstr count", "object table address", "object count", "root raw code"];
-            for (index, field) in fields.iter().enumerate() {
-                let text = match index {
-                    0 => format!("module {}: name {}", module.name(), self.qstr(module.name_qstr())),
-                    2 | 4 => format!("  {field} {}", self.word(at + 4 * index)),
-                    _ => format!("  {field}"),
-                };
-                self.add(at + 4 * index, 4, text);
+            self.add(at, 2, format!("module {}: name {}", module.name(), self.qstr(module.name_qstr())));
+            self.add(at + 2, 2, format!("  qstr count {}", module.qstr_count()));
+            self.add(at + 4, 2, format!("  object count {}", module.object_count()));
+            self.add(at + 6, 2, format!("  qstr ids of {} bits", module.qstr_bits()));
+            self.add(at + 8, 4, format!("  root raw code @{:08x}", module.root_address()));
+            let (objects, qstrs, _) = module.layout();
+            for index in 0..module.object_count() {
+                let word = module.object(index).unwrap_or(0);
+                let text = format!("  object {index}: {}", self.describe(word));
+                self.add(objects + 4 * index as usize, 4, text);
             }
-        }
-        for module in &modules {
-            let at = self.image.offset_of(module.address()).unwrap_or(0);
-            if let Some(objects) = self.image.offset_of(self.word(at + 12)) {
-                for index in 0..module.object_count() {
-                    let word = module.object(index).unwrap_or(0);
-                    let text = format!("{} object {index}: {}", module.name(), self.describe(word));
-                    self.add(objects + 4 * index as usize, 4, text);
-                }
-            }
-            if let Some(qstrs) = self.image.offset_of(self.word(at + 4)) {
-                let count = module.qstr_count() as usize;
-                for index in 0..count {
-                    let text = format!(
-                        "{} qstr {index}: {}",
-                        module.name(),
-                        self.qstr(module.qstr_id(index as u32).unwrap_or(0))
-                    );
-                    self.add(qstrs + 2 * index, 2, text);
+            // Entries are annotated by the bytes they end in, so that two
+            // 12-bit entries sharing a byte make one line.
+            let bits = module.qstr_bits();
+            let mut start = qstrs;
+            let mut texts = Vec::new();
+            for index in 0..module.qstr_count() as usize {
+                texts.push(format!("qstr {index}: {}", self.qstr(module.qstr_id(index as u32).unwrap_or(0))));
+                let end = qstrs + (bits * (index + 1)).div_ceil(8);
+                if (bits * (index + 1)) % 8 == 0 || index + 1 == module.qstr_count() as usize {
+                    self.add(start, end - start, format!("  {}", texts.join("; ")));
+                    texts.clear();
+                    start = end;
                 }
             }
         }
@@ -261,6 +250,12 @@ impl Notes<'_, '_> {
         let count = self.word(start);
         self.add(start, 4, format!("{}: {count} entries", section.name()));
         for index in 0..count as usize {
+            if section == Section::ModuleIndex {
+                let at = start + 4 + 4 * index;
+                let name = self.image.module_at(index as u32).map_or("", |module| module.name());
+                self.add(at, 4, format!("  -> {:08x} ({name})", self.word(at)));
+                continue;
+            }
             let at = start + 4 + 8 * index;
             self.add(at, 4, format!("  name {}", self.qstr(self.word(at))));
             self.add(at + 4, 4, format!("  -> {:08x}", self.word(at + 4)));

@@ -8,7 +8,7 @@
 //! badly.
 
 use super::check;
-use super::{Abi, BuiltinTypes, Header, ImageError, Section, HEADER_SIZE};
+use super::{module_entry, packed_qstr, Abi, BuiltinTypes, CodeRecord, Header, ImageError, Pool, Section};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_NULL, WORD_TRUE};
 use core::cmp::Ordering;
 
@@ -95,7 +95,7 @@ impl<'a> Image<'a> {
         word_at(self.bytes, offset)
     }
 
-    fn section_offset(&self, section: Section) -> usize {
+    pub(super) fn section_offset(&self, section: Section) -> usize {
         self.header.sections[section as usize].0 as usize
     }
 
@@ -116,17 +116,9 @@ impl<'a> Image<'a> {
         self.pool_count
     }
 
-    fn pool_entry(&self, index: u32) -> Option<(u16, &'a [u8])> {
-        if index >= self.pool_count {
-            return None;
-        }
-        let pool = self.section_offset(Section::QstrPool);
-        let count = self.pool_count as usize;
-        let index = index as usize;
-        let hash = half_at(self.bytes, pool + 4 + 2 * index)?;
-        let len = half_at(self.bytes, pool + 4 + 2 * count + 2 * index)? as usize;
-        let start = pool + word_at(self.bytes, pool + 4 + 4 * count + 4 * index)? as usize;
-        Some((hash, self.bytes.get(start..start.checked_add(len)?)?))
+    /// The pool, read in place.
+    pub fn pool(&self) -> Pool<'a> {
+        Pool::new(self.bytes, self.section_offset(Section::QstrPool)).unwrap_or(Pool::empty())
     }
 
     /// The text of any qstr: a MicroPython or runtime static one, or one of the pool.
@@ -135,28 +127,17 @@ impl<'a> Image<'a> {
             let abi = Abi { abi_id: 0, runtime_qstrs: self.runtime_qstrs, types: self.types };
             return abi.static_qstr(id);
         }
-        let (_, data) = self.pool_entry(id - self.header.first_qstr)?;
-        core::str::from_utf8(data).ok()
+        core::str::from_utf8(self.pool().get(id - self.header.first_qstr)?).ok()
     }
 
-    /// The stored 16-bit hash of a pool qstr.
+    /// The 16-bit hash of a pool qstr (computed: the pool stores none).
     pub fn qstr_hash(&self, id: u32) -> Option<u16> {
-        Some(self.pool_entry(id.checked_sub(self.header.first_qstr)?)?.0)
+        Some(crate::qstr_hash16(self.pool().get(id.checked_sub(self.header.first_qstr)?)?))
     }
 
-    /// The id of `text` in the image's pool (binary search), if it is there.
+    /// The id of `text` in the image's pool, if it is there.
     pub fn find_pool_qstr(&self, text: &[u8]) -> Option<u32> {
-        let (mut low, mut high) = (0u32, self.pool_count);
-        while low < high {
-            let middle = low + (high - low) / 2;
-            let (_, data) = self.pool_entry(middle)?;
-            match data.cmp(text) {
-                Ordering::Less => low = middle + 1,
-                Ordering::Greater => high = middle,
-                Ordering::Equal => return Some(self.header.first_qstr + middle),
-            }
-        }
-        None
+        Some(self.header.first_qstr + self.pool().find(text)?)
     }
 
     /// The id of `text` as a qstr anywhere: static, runtime or pool.
@@ -171,9 +152,15 @@ impl<'a> Image<'a> {
         self.word(self.section_offset(section)).unwrap_or(0)
     }
 
+    /// Entry `index` of a name table: `(name qstr, address)`. The module
+    /// index holds addresses only; the names are in the module entries.
     fn table_entry(&self, section: Section, index: u32) -> Option<(u32, u32)> {
         if index >= self.table_len(section) {
             return None;
+        }
+        if section == Section::ModuleIndex {
+            let address = self.word(self.section_offset(section) + 4 + 4 * index as usize)?;
+            return Some((u32::from(half_at(self.bytes, self.offset_of(address)?)?), address));
         }
         let at = self.section_offset(section) + 4 + 8 * index as usize;
         Some((self.word(at)?, self.word(at + 4)?))
@@ -409,8 +396,8 @@ pub struct ModuleRef<'i, 'a> {
 }
 
 impl<'i, 'a> ModuleRef<'i, 'a> {
-    fn field(&self, index: usize) -> u32 {
-        self.image.word(self.offset + 4 * index).unwrap_or(0)
+    fn half(&self, index: usize) -> u32 {
+        half_at(self.image.bytes, self.offset + 2 * index).map_or(0, u32::from)
     }
 
     /// The address of the module's entry.
@@ -420,7 +407,7 @@ impl<'i, 'a> ModuleRef<'i, 'a> {
 
     /// The qstr id of its frozen name.
     pub fn name_qstr(&self) -> u32 {
-        self.field(0)
+        self.half(0)
     }
 
     /// Its frozen name, `pkg/mod.py`.
@@ -430,7 +417,25 @@ impl<'i, 'a> ModuleRef<'i, 'a> {
 
     /// The length of its qstr table.
     pub fn qstr_count(&self) -> u32 {
-        self.field(2)
+        self.half(1)
+    }
+
+    /// The length of its object table.
+    pub fn object_count(&self) -> u32 {
+        self.half(2)
+    }
+
+    /// The width of the ids in its qstr table, in bits.
+    pub fn qstr_bits(&self) -> usize {
+        self.half(3) as usize
+    }
+
+    /// The offsets of its object table and qstr table, and the size of the
+    /// whole entry.
+    pub fn layout(&self) -> (usize, usize, usize) {
+        let (objects, qstrs, size) =
+            module_entry(self.object_count() as usize, self.qstr_count() as usize, self.qstr_bits());
+        (self.offset + objects, self.offset + qstrs, size)
     }
 
     /// The global qstr id of entry `index` of its qstr table.
@@ -438,8 +443,7 @@ impl<'i, 'a> ModuleRef<'i, 'a> {
         if index >= self.qstr_count() {
             return None;
         }
-        let table = self.image.offset_of(self.field(1))?;
-        half_at(self.image.bytes, table + 2 * index as usize).map(u32::from)
+        packed_qstr(self.image.bytes, self.layout().1, self.qstr_bits(), index as usize)
     }
 
     /// The text of entry `index` of its qstr table.
@@ -447,23 +451,22 @@ impl<'i, 'a> ModuleRef<'i, 'a> {
         self.image.qstr(self.qstr_id(index)?)
     }
 
-    /// The length of its object table.
-    pub fn object_count(&self) -> u32 {
-        self.field(4)
-    }
-
     /// The object word of entry `index` of its object table.
     pub fn object(&self, index: u32) -> Option<u32> {
         if index >= self.object_count() {
             return None;
         }
-        let table = self.image.offset_of(self.field(3))?;
-        self.image.word(table + 4 * index as usize)
+        self.image.word(self.layout().0 + 4 * index as usize)
+    }
+
+    /// The address of its top-level code.
+    pub fn root_address(&self) -> u32 {
+        self.image.word(self.offset + 8).unwrap_or(0)
     }
 
     /// Its top-level code.
     pub fn root(&self) -> Option<RawCodeRef<'i, 'a>> {
-        Some(RawCodeRef { image: self.image, offset: self.image.offset_of(self.field(5))? })
+        self.image.raw_code(self.root_address())
     }
 }
 
@@ -475,40 +478,31 @@ pub struct RawCodeRef<'i, 'a> {
 }
 
 impl<'i, 'a> RawCodeRef<'i, 'a> {
-    fn field(&self, index: usize) -> u32 {
-        self.image.word(self.offset + 4 * index).unwrap_or(0)
+    /// The parts of its record.
+    pub fn record(&self) -> Option<CodeRecord> {
+        CodeRecord::read(self.image.bytes, self.offset)
     }
 
-    /// The address of its descriptor.
+    /// The address of its record.
     pub fn address(&self) -> u32 {
         self.image.address_of(self.offset)
     }
 
     /// Prelude and bytecode, exactly as in the `.mpy` file.
     pub fn fun_data(&self) -> &'a [u8] {
-        let start = self.image.offset_of(self.field(0)).unwrap_or(HEADER_SIZE);
-        let len = self.field(1) as usize;
-        self.image.bytes.get(start..start.saturating_add(len)).unwrap_or(&[])
-    }
-
-    /// The code kind (0 = bytecode).
-    pub fn kind(&self) -> u32 {
-        self.field(3) & 0xf
+        let Some(record) = self.record() else { return &[] };
+        self.image.bytes.get(record.fun_data..record.end()).unwrap_or(&[])
     }
 
     /// The number of children.
     pub fn child_count(&self) -> u32 {
-        self.field(3) >> 4
+        self.record().map_or(0, |record| record.child_count as u32)
     }
 
     /// Child `index`, as `MAKE_FUNCTION` numbers them.
     pub fn child(&self, index: u32) -> Option<RawCodeRef<'i, 'a>> {
-        if index >= self.child_count() {
-            return None;
-        }
-        let list = self.image.offset_of(self.field(2))?;
-        let address = self.image.word(list + 4 * index as usize)?;
-        Some(RawCodeRef { image: self.image, offset: self.image.offset_of(address)? })
+        let offset = CodeRecord::child(self.image.bytes, self.offset, index as usize)?;
+        (offset < self.image.bytes.len()).then_some(RawCodeRef { image: self.image, offset })
     }
 
     /// Every child in order.

@@ -9,9 +9,11 @@
 //! and its checksum. Alongside the bytes it returns [`ImageStats`], the
 //! figures of the freezer's size report.
 
-use super::check::{CODE_DESCRIPTOR_SIZE, MAX_DEPTH, MODULE_ENTRY_SIZE};
-use super::{board_id, checksum, fits_small_int, qstr_word, small_int_word, Abi, Header};
+use super::check::MAX_DEPTH;
+use super::{board_id, checksum, fits_small_int, module_entry, offset_width, qstr_bits, qstr_word, small_int_word};
+use super::{Abi, Header};
 use super::{FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAX_QSTR_ID, QSTR_CONST_MAX_LEN, SECTION_COUNT};
+use super::{POOL_GROUP, POOL_PREFIX};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
 use crate::constant::Constant;
 use crate::mpy::{MpyModule, RawCode};
@@ -228,7 +230,7 @@ impl<'a> ImageBuilder<'a> {
             for text in module.qstrs.iter().map(String::as_str).chain(core::iter::once(*name)) {
                 if ids.contains_key(text) && charged.insert(text) {
                     module_stats.new_qstrs += 1;
-                    module_stats.qstr_bytes += 9 + text.len() as u32;
+                    module_stats.qstr_bytes += pool_record_len(text) as u32;
                 }
             }
             stats.modules.push(module_stats);
@@ -247,49 +249,54 @@ impl<'a> ImageBuilder<'a> {
         }
         let constant_bytes = constants.bytes;
 
-        // Code, module by module.
+        // Code, module by module, after the section's prefix.
         let code_base = constants_base + constant_bytes.len() as u32;
         let mut code = Vec::new();
         let mut roots = Vec::new();
         for ((_, module), module_stats) in modules.iter().zip(&mut stats.modules) {
             let before = code.len();
             roots.push(code_base + before as u32);
-            module_stats.raw_codes = emit_code(&module.root, code_base, &mut code, 0)?;
+            module_stats.raw_codes = emit_code(&module.root, &mut code, 0)?;
             module_stats.code_bytes = (code.len() - before) as u32;
         }
+        pad(&mut code);
 
-        // Module entries, then their tables.
+        // Module entries, each followed by its tables.
         let modules_base = code_base + code.len() as u32;
         let mut entries = Vec::new();
-        let mut tables = Vec::new();
-        let tables_base = modules_base + (MODULE_ENTRY_SIZE * modules.len()) as u32;
         let mut module_addresses = Vec::new();
         for (index, (name, module)) in modules.iter().enumerate() {
-            module_addresses.push(modules_base + entries.len() as u32);
-            let object_table = tables_base + tables.len() as u32;
+            let too_many = |what: &str, count: usize| {
+                error(format!("`{name}` has {count} {what}; a module may have {}", u16::MAX))
+            };
+            let qstr_count = u16::try_from(module.qstrs.len()).or_else(|_| too_many("qstrs", module.qstrs.len()))?;
+            let object_count =
+                u16::try_from(module.objects.len()).or_else(|_| too_many("constants", module.objects.len()))?;
+            let start = entries.len();
+            module_addresses.push(modules_base + start as u32);
+            let name_id = qstr_id(name).unwrap_or(0) as u16;
+            let ids: Vec<u32> = module.qstrs.iter().map(|text| qstr_id(text).unwrap_or(0)).collect();
+            let bits = qstr_bits(ids.iter().copied());
+            for half in [name_id, qstr_count, object_count, bits as u16] {
+                entries.extend_from_slice(&half.to_le_bytes());
+            }
+            push_word(&mut entries, roots[index]);
             for word in &object_tables[index] {
-                push_word(&mut tables, *word);
+                push_word(&mut entries, *word);
             }
-            let qstr_table = tables_base + tables.len() as u32;
-            for text in &module.qstrs {
-                let id = qstr_id(text).unwrap_or(0);
-                tables.extend_from_slice(&(id as u16).to_le_bytes());
+            let table = entries.len();
+            entries.resize(table + (bits * ids.len()).div_ceil(8), 0);
+            for (slot, id) in ids.iter().enumerate() {
+                let bit = bits * slot;
+                for (byte, value) in entries[table + bit / 8..].iter_mut().zip((id << (bit % 8)).to_le_bytes()) {
+                    *byte |= value;
+                }
             }
-            pad(&mut tables);
-            for word in [
-                qstr_id(name).unwrap_or(0),
-                qstr_table,
-                module.qstrs.len() as u32,
-                object_table,
-                module.objects.len() as u32,
-                roots[index],
-            ] {
-                push_word(&mut entries, word);
-            }
-            stats.modules[index].table_bytes =
-                (MODULE_ENTRY_SIZE + 4 * module.objects.len() + 2 * module.qstrs.len()) as u32;
+            pad(&mut entries);
+            let (_, _, size) = module_entry(module.objects.len(), module.qstrs.len(), bits);
+            debug_assert_eq!(entries.len() - start, size);
+            stats.modules[index].table_bytes = size as u32;
         }
-        entries.extend_from_slice(&tables);
 
         let name_table = |names: &mut dyn Iterator<Item = (&str, u32)>| {
             let pairs: Vec<(&str, u32)> = names.collect();
@@ -301,7 +308,9 @@ impl<'a> ImageBuilder<'a> {
             }
             out
         };
-        let index = name_table(&mut modules.iter().map(|(name, _)| *name).zip(module_addresses.iter().copied()));
+        let mut index = Vec::new();
+        push_word(&mut index, module_addresses.len() as u32);
+        module_addresses.iter().for_each(|address| push_word(&mut index, *address));
         let resource_table =
             name_table(&mut resources.iter().map(|(name, _)| *name).zip(resource_words.iter().copied()));
         let source_table = name_table(&mut sources.iter().map(|(name, _)| *name).zip(source_words.iter().copied()));
@@ -402,24 +411,30 @@ fn pad(out: &mut Vec<u8>) {
     }
 }
 
+/// The bytes of the pool record of `text`.
+fn pool_record_len(text: &str) -> usize {
+    crate::varint::uint_len(text.len() as u32) + text.len()
+}
+
 /// The qstr pool section of `pool` (sorted).
 fn pool_section(pool: &[String]) -> Vec<u8> {
+    let groups = pool.len().div_ceil(POOL_GROUP);
+    let records: usize = pool.iter().map(|text| pool_record_len(text)).sum();
+    let narrow = POOL_PREFIX + 2 * groups + records;
+    let width = offset_width(narrow.next_multiple_of(4));
     let mut out = Vec::new();
-    push_word(&mut out, pool.len() as u32);
-    for text in pool {
-        out.extend_from_slice(&crate::qstr_hash16(text.as_bytes()).to_le_bytes());
+    out.extend_from_slice(&(pool.len() as u16).to_le_bytes());
+    out.extend_from_slice(&[width as u8, 0]);
+    let mut record = POOL_PREFIX + width * groups;
+    for (index, text) in pool.iter().enumerate() {
+        if index % POOL_GROUP == 0 {
+            out.extend_from_slice(&(record as u32).to_le_bytes()[..width]);
+        }
+        record += pool_record_len(text);
     }
     for text in pool {
-        out.extend_from_slice(&(text.len() as u16).to_le_bytes());
-    }
-    let mut data_offset = 4 + 8 * pool.len();
-    for text in pool {
-        push_word(&mut out, data_offset as u32);
-        data_offset += text.len() + 1;
-    }
-    for text in pool {
+        crate::varint::encode_uint(text.len() as u32, &mut |byte| out.push(byte));
         out.extend_from_slice(text.as_bytes());
-        out.push(0);
     }
     pad(&mut out);
     out
@@ -568,34 +583,43 @@ pub(super) fn parse_decimal(text: &str) -> Option<(bool, Vec<u32>)> {
     Some((negative && !digits.is_empty(), digits))
 }
 
-/// Appends `code` and its children, depth first, and returns how many raw
-/// codes that was.
-fn emit_code(code: &RawCode, base: u32, out: &mut Vec<u8>, depth: u32) -> Result<u32, BuildError> {
+/// The bytes of the records of `code`'s descendants.
+fn descendants_len(code: &RawCode) -> usize {
+    code.children.iter().map(|child| record_len(child) + descendants_len(child)).sum()
+}
+
+/// The bytes of the record of `code` alone.
+fn record_len(code: &RawCode) -> usize {
+    let mut info = Vec::new();
+    push_record_info(code, &mut info);
+    info.len() + code.fun_data.len()
+}
+
+/// Appends the fields of the record of `code` that precede its fun_data.
+fn push_record_info(code: &RawCode, out: &mut Vec<u8>) {
+    let has_children = !code.children.is_empty();
+    let info = (code.fun_data.len() as u32) << 1 | u32::from(has_children);
+    crate::varint::encode_uint(info, &mut |byte| out.push(byte));
+    if has_children {
+        crate::varint::encode_uint(code.children.len() as u32, &mut |byte| out.push(byte));
+        crate::varint::encode_uint(descendants_len(code) as u32, &mut |byte| out.push(byte));
+    }
+}
+
+/// Appends the record of `code` and its descendants', depth first, and
+/// returns how many raw codes that was.
+fn emit_code(code: &RawCode, out: &mut Vec<u8>, depth: u32) -> Result<u32, BuildError> {
     if depth > MAX_DEPTH {
         return error(format!("functions are nested deeper than {MAX_DEPTH}"));
     }
-    let address = base + out.len() as u32;
-    let own_size =
-        |code: &RawCode| CODE_DESCRIPTOR_SIZE + 4 * code.children.len() + code.fun_data.len().next_multiple_of(4);
-    let list = address + CODE_DESCRIPTOR_SIZE as u32;
-    let fun_data = list + 4 * code.children.len() as u32;
-    for word in [fun_data, code.fun_data.len() as u32, list, (code.children.len() as u32) << 4] {
-        push_word(out, word);
+    if code.fun_data.len() >= 1 << 30 {
+        return error(format!("a function of {} bytes is too long", code.fun_data.len()));
     }
-    let mut child_address = address + own_size(code) as u32;
-    for child in &code.children {
-        push_word(out, child_address);
-        child_address += subtree_size(child, &own_size) as u32;
-    }
+    push_record_info(code, out);
     out.extend_from_slice(&code.fun_data);
-    pad(out);
     let mut count = 1;
     for child in &code.children {
-        count += emit_code(child, base, out, depth + 1)?;
+        count += emit_code(child, out, depth + 1)?;
     }
     Ok(count)
-}
-
-fn subtree_size(code: &RawCode, own_size: &dyn Fn(&RawCode) -> usize) -> usize {
-    own_size(code) + code.children.iter().map(|child| subtree_size(child, own_size)).sum::<usize>()
 }

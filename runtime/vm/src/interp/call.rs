@@ -65,11 +65,8 @@ impl<'a> Vm<'a> {
 
     /// The fun_data (prelude and bytecode) of a function, as an image slice.
     pub fn function_code(&self, function: Obj) -> &'a [u8] {
-        let raw_code = self.get_u(function, 2);
-        let data = self.image.word(raw_code);
-        let len = self.image.word(raw_code + 4) as usize;
         let image = self.image;
-        image.slice(data, len)
+        image.fun_data(self.get_u(function, 2))
     }
 
     /// The qstr id of a function's name.

@@ -77,21 +77,15 @@ impl<'a> Vm<'a> {
 
     /// The qstr id of entry `index` of a module's qstr table.
     pub fn module_qstr(&self, module: Obj, index: u32) -> u32 {
-        let descriptor = self.get_u(module, 2);
-        let table = self.image.word(descriptor + 4 * crate::image::module::QSTR_TABLE);
-        u32::from(self.image.half(table + 2 * index))
+        self.image.module_qstr(self.get_u(module, 2), index)
     }
 
     fn module_const(&self, module: Obj, index: u32) -> Obj {
-        let descriptor = self.get_u(module, 2);
-        let table = self.image.word(descriptor + 4 * crate::image::module::OBJ_TABLE);
-        Obj(self.image.word(table + 4 * index))
+        Obj(self.image.module_object(self.get_u(module, 2), index))
     }
 
     fn child_raw_code(&self, function: Obj, index: u32) -> u32 {
-        let raw_code = self.get_u(function, 2);
-        let children = self.image.word(raw_code + 4 * crate::image::raw_code::CHILDREN);
-        self.image.word(children + 4 * index)
+        self.image.child(self.get_u(function, 2), index)
     }
 
     #[allow(clippy::too_many_lines, unused_assignments)]

@@ -7,7 +7,6 @@
 
 use super::call::Args;
 use super::frame::*;
-use crate::image::module;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
@@ -184,12 +183,12 @@ impl Vm<'_> {
         self.set_u(module_obj, 2, descriptor);
         self.set(module_obj, 3, Obj::NULL);
         self.push_root(module_obj)?;
-        let file = Obj::qstr(self.image.word(descriptor + 4 * module::NAME));
+        let file = Obj::qstr(self.image.module_name(descriptor));
         self.map_set(globals, q("__name__"), name)?;
         self.map_set(globals, q("__file__"), file)?;
         let modules = self.modules;
         self.map_set(modules, name, module_obj)?;
-        let root = self.image.word(descriptor + 4 * module::ROOT);
+        let root = self.image.module_root(descriptor);
         let function = self.new_function(module_obj, root, None, &[])?;
         self.push_root(function)?;
         let result = self.setup_frame(function, None, Args::Slice(&[]), Args::Slice(&[]));

@@ -115,10 +115,7 @@ fn run_main(port: &mut Port<'_>, image: &Frozen, heap: &mut [u32]) -> bool {
     let view = match rime_vm::ImageView::new(bytes, rime_vm::abi().abi_id) {
         Ok(view) => view,
         Err(problem) => {
-            let _ = writeln!(
-                port,
-                "frozen image: not used: {problem:?} (it was linked for another runtime build; freeze again)\r"
-            );
+            let _ = writeln!(port, "frozen image: not used: {problem}\r");
             return false;
         }
     };

@@ -541,25 +541,36 @@ impl<'a> Abi<'a> {
         Some(u32::from(crate::LAST_STATIC_QSTR) + 1 + index as u32)
     }
 
-    /// A 32-bit FNV-1a hash of the runtime qstr list and the type addresses:
-    /// a reasonable ABI id for runtimes that have no better one.
-    pub fn fingerprint(runtime_qstrs: &[&str], types: &BuiltinTypes) -> u32 {
-        let mut hash = 0x811c_9dc5u32;
-        let mut feed = |bytes: &[u8]| {
-            for &byte in bytes {
-                hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
-            }
-        };
-        feed(&FORMAT_VERSION.to_le_bytes());
-        for text in runtime_qstrs {
-            feed(text.as_bytes());
-            feed(&[0]);
+    /// A 32-bit FNV-1a hash of the format version, the runtime qstr list
+    /// (each followed by a NUL) and the builtin type addresses: a reasonable
+    /// ABI id for runtimes that have no better one. It is a `const fn` so
+    /// that the ports can export the same id as a symbol in their ELF files.
+    pub const fn fingerprint(runtime_qstrs: &[&str], types: &BuiltinTypes) -> u32 {
+        let mut hash = fnv1a(0x811c_9dc5, &FORMAT_VERSION.to_le_bytes());
+        let mut index = 0;
+        while index < runtime_qstrs.len() {
+            hash = fnv1a(hash, runtime_qstrs[index].as_bytes());
+            hash = fnv1a(hash, &[0]);
+            index += 1;
         }
-        for address in [types.str, types.bytes, types.int, types.float, types.complex, types.tuple] {
-            feed(&address.to_le_bytes());
+        let addresses = [types.str, types.bytes, types.int, types.float, types.complex, types.tuple];
+        let mut index = 0;
+        while index < addresses.len() {
+            hash = fnv1a(hash, &addresses[index].to_le_bytes());
+            index += 1;
         }
         hash
     }
+}
+
+/// One FNV-1a step per byte of `bytes`, starting from `hash`.
+const fn fnv1a(mut hash: u32, bytes: &[u8]) -> u32 {
+    let mut index = 0;
+    while index < bytes.len() {
+        hash = (hash ^ bytes[index] as u32).wrapping_mul(0x0100_0193);
+        index += 1;
+    }
+    hash
 }
 
 /// What is wrong with an image.

@@ -65,7 +65,7 @@ fn run(port: &mut QemuPort) -> u32 {
     let view = match ImageView::new(image, rime_vm::abi().abi_id) {
         Ok(view) => view,
         Err(problem) => {
-            let _ = writeln!(port, "rime ({}): cannot run the frozen image: {problem:?}", board::NAME);
+            let _ = writeln!(port, "rime ({}): cannot run the frozen image: {problem}", board::NAME);
             return EXIT_NO_IMAGE;
         }
     };

@@ -7,8 +7,25 @@
 //! `HEAP_BASE + byte offset in the slice`, so the same program reports the
 //! same addresses and sizes on the host and on the 32-bit boards.
 //!
-//! Allocation is first fit from the lowest free block (a hint remembers where
-//! the first free block is). Collection is mark-sweep: marking scans every
+//! Allocation is exact first fit: the lowest run of free blocks that is long
+//! enough. To keep that cheap whatever the heap size, the heap keeps one hint
+//! per run length from 1 to [`SIZE_CLASSES`] blocks: no run of `k` free blocks
+//! starts below `first_fit[k - 1]`. A search starts at its length's hint, an
+//! allocation moves the hint past what it took, a free lowers the hints of
+//! the run lengths the freed blocks (merged with their free neighbours) can
+//! hold, and a sweep recomputes them all. A free also remembers, per length,
+//! the span between the freed blocks and the hint it lowered, where no run
+//! of that length starts: later searches step over it (the last
+//! [`SKIP_SPANS`] such spans are kept, one per returning call level). That keeps the
+//! common pattern cheap where a call's frame is freed, taken again by the
+//! next call, and the small objects made during the call must be placed
+//! above everything allocated since the last collection. Without per-length hints, one small
+//! hole low in the heap made every larger allocation (a frame on each call)
+//! scan the whole used region, so a call cost more the bigger the heap was.
+//! [`Heap::blocks_inspected`] counts the blocks searches look at, so tests
+//! can check that without timing anything.
+//!
+//! Collection is mark-sweep: marking scans every
 //! word of a live allocation conservatively (any word that is the address of
 //! a block head keeps that block alive), with a small explicit mark stack; on
 //! overflow the heap is rescanned for marked blocks until nothing is left to
@@ -32,12 +49,33 @@ pub const MARK: u8 = 3;
 
 const MARK_STACK_SIZE: usize = 64;
 
+/// Run lengths (in blocks) with a first-fit hint of their own; longer
+/// requests start at the hint of the longest class, which is a valid lower
+/// bound for them too.
+pub const SIZE_CLASSES: usize = 16;
+
+/// Spans without runs remembered per run length.
+pub const SKIP_SPANS: usize = 4;
+
+/// A span of blocks `from..to` where no run of some length starts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct NoRun {
+    from: usize,
+    to: usize,
+}
+
 /// The heap: allocation table and block pool in one slice.
 pub struct Heap<'a> {
     bytes: &'a mut [u8],
     pool_start: usize,
     block_count: usize,
-    first_free: usize,
+    /// `first_fit[k - 1]`: no run of `k` free blocks starts below this block.
+    first_fit: [usize; SIZE_CLASSES],
+    /// `no_run_in[k - 1]`: spans where no run of `k` free blocks starts,
+    /// newest first (a span with `from >= to` is unused).
+    no_run_in: [[NoRun; SKIP_SPANS]; SIZE_CLASSES],
+    /// Blocks looked at by allocation searches since the heap was made.
+    inspected: u64,
     mark_stack: [u32; MARK_STACK_SIZE],
     mark_depth: usize,
     mark_overflow: bool,
@@ -59,7 +97,9 @@ impl<'a> Heap<'a> {
             bytes,
             pool_start,
             block_count,
-            first_free: 0,
+            first_fit: [0; SIZE_CLASSES],
+            no_run_in: [[NoRun::default(); SKIP_SPANS]; SIZE_CLASSES],
+            inspected: 0,
             mark_stack: [0; MARK_STACK_SIZE],
             mark_depth: 0,
             mark_overflow: false,
@@ -124,41 +164,96 @@ impl<'a> Heap<'a> {
         matches!(self.block_of(address), Some(block) if matches!(self.state(block), HEAD | MARK))
     }
 
+    /// The number of blocks allocation searches have looked at so far (a
+    /// cost measure for tests: it must not grow with the heap size).
+    pub fn blocks_inspected(&self) -> u64 {
+        self.inspected
+    }
+
     /// Allocates `byte_count` bytes (at least one block), zeroed, first fit.
     /// Returns `None` when no run of free blocks is long enough; the caller
     /// decides whether to collect and retry.
     pub fn alloc(&mut self, byte_count: usize) -> Option<u32> {
         let needed = byte_count.max(1).div_ceil(BYTES_PER_BLOCK);
-        let mut start = self.first_free;
-        let mut run = 0;
-        let mut block = self.first_free;
-        while block < self.block_count {
-            if self.state(block) == FREE {
-                if run == 0 {
-                    start = block;
+        let class = needed.min(SIZE_CLASSES);
+        let Some(start) = self.find_free_run(self.first_fit[class - 1], needed, self.no_run_in[class - 1]) else {
+            // No run that long anywhere, so none of this length or longer
+            // (a request beyond the classes says nothing about the longest class).
+            if needed <= SIZE_CLASSES {
+                for hint in &mut self.first_fit[needed - 1..] {
+                    *hint = self.block_count;
                 }
+            }
+            return None;
+        };
+        self.set_state(start, HEAD);
+        for tail in start + 1..start + needed {
+            self.set_state(tail, TAIL);
+        }
+        // No run of `needed` blocks starts below `start`, and the blocks taken
+        // are used now, so no run of `needed` or more starts below their end.
+        // A shorter length whose hint pointed into the blocks taken moves past
+        // them too; others keep their hints, as the hole the search skipped
+        // over may still hold them.
+        let end = start + needed;
+        for (index, hint) in self.first_fit.iter_mut().enumerate() {
+            if index + 1 >= needed || (start..end).contains(hint) {
+                *hint = (*hint).max(end);
+            }
+        }
+        let offset = self.pool_start + start * BYTES_PER_BLOCK;
+        self.bytes[offset..offset + needed * BYTES_PER_BLOCK].fill(0);
+        Some(HEAP_BASE + offset as u32)
+    }
+
+    /// The first block at or after `from` that starts `needed` free blocks.
+    /// Whole table bytes (four blocks) that are all used or all free are
+    /// stepped over at once.
+    /// A run cannot start in `no_run_in`, so a search outside a run jumps over it.
+    fn find_free_run(&mut self, from: usize, needed: usize, no_run_in: [NoRun; SKIP_SPANS]) -> Option<usize> {
+        let mut run = 0;
+        let mut block = from;
+        let mut inspected = 0u64;
+        let found = loop {
+            if block >= self.block_count {
+                break None;
+            }
+            if run == 0 {
+                if let Some(span) = no_run_in.iter().find(|span| span.from <= block && block < span.to) {
+                    block = span.to;
+                    inspected += 1;
+                    continue;
+                }
+            }
+            if block % 4 == 0 && block + 4 <= self.block_count {
+                let byte = self.bytes[block / 4];
+                if byte == 0 && run + 4 < needed {
+                    run += 4;
+                    block += 4;
+                    inspected += 4;
+                    continue;
+                }
+                // Every two-bit state is non-zero: four used blocks.
+                if (byte | (byte >> 1)) & 0x55 == 0x55 {
+                    run = 0;
+                    block += 4;
+                    inspected += 4;
+                    continue;
+                }
+            }
+            inspected += 1;
+            if self.state(block) == FREE {
                 run += 1;
                 if run == needed {
-                    break;
+                    break Some(block + 1 - needed);
                 }
             } else {
                 run = 0;
             }
             block += 1;
-        }
-        if run < needed {
-            return None;
-        }
-        self.set_state(start, HEAD);
-        for tail in start + 1..start + needed {
-            self.set_state(tail, TAIL);
-        }
-        if start == self.first_free {
-            self.first_free = start + needed;
-        }
-        let offset = self.pool_start + start * BYTES_PER_BLOCK;
-        self.bytes[offset..offset + needed * BYTES_PER_BLOCK].fill(0);
-        Some(HEAP_BASE + offset as u32)
+        };
+        self.inspected += inspected;
+        found
     }
 
     /// Frees the allocation at `address` at once (a frame on return, a
@@ -172,7 +267,40 @@ impl<'a> Heap<'a> {
         for each in block..block + length {
             self.set_state(each, FREE);
         }
-        self.first_free = self.first_free.min(block);
+        // The freed blocks merge with free neighbours. A new run of `k` free
+        // blocks starts at most `k - 1` blocks before them, so looking back
+        // and ahead `SIZE_CLASSES` blocks is enough to lower every hint.
+        let mut run_start = block;
+        while run_start > 0 && block - run_start < SIZE_CLASSES && self.state(run_start - 1) == FREE {
+            run_start -= 1;
+        }
+        let mut run_end = block + length;
+        while run_end < self.block_count && run_end - run_start < SIZE_CLASSES && self.state(run_end) == FREE {
+            run_end += 1;
+        }
+        let longest = (run_end - run_start).min(SIZE_CLASSES);
+        let freed_end = block + length;
+        for index in 0..longest {
+            // The new runs of `index + 1` blocks start in `lowest..freed_end`;
+            // spans they overlap are forgotten.
+            let lowest = run_start.max(block.saturating_sub(index));
+            let spans = &mut self.no_run_in[index];
+            for span in spans.iter_mut() {
+                if span.from < freed_end && lowest < span.to {
+                    *span = NoRun::default();
+                }
+            }
+            let hint = self.first_fit[index];
+            if lowest < hint {
+                // Before this free no such run started below `hint`, so none
+                // starts in `freed_end..hint` now.
+                self.first_fit[index] = lowest;
+                if freed_end < hint {
+                    spans.copy_within(0..SKIP_SPANS - 1, 1);
+                    spans[0] = NoRun { from: freed_end, to: hint };
+                }
+            }
+        }
     }
 
     /// Reads the little-endian word at `address` (0 outside the heap).
@@ -282,23 +410,48 @@ impl<'a> Heap<'a> {
     pub fn sweep(&mut self) -> usize {
         let mut freed = 0;
         let mut freeing = false;
+        // The hints become exact: the start of the first free run of each length.
+        self.first_fit = [self.block_count; SIZE_CLASSES];
+        self.no_run_in = [[NoRun::default(); SKIP_SPANS]; SIZE_CLASSES];
+        let mut hinted = 0;
+        let mut run_start = 0;
+        let mut run = 0;
         for block in 0..self.block_count {
-            match self.state(block) {
+            let now_free = match self.state(block) {
                 HEAD => {
                     self.set_state(block, FREE);
                     freed += 1;
                     freeing = true;
+                    true
                 }
-                TAIL if freeing => self.set_state(block, FREE),
+                TAIL if freeing => {
+                    self.set_state(block, FREE);
+                    true
+                }
                 MARK => {
                     self.set_state(block, HEAD);
                     freeing = false;
+                    false
                 }
-                FREE => freeing = false,
-                _ => {}
+                FREE => {
+                    freeing = false;
+                    true
+                }
+                _ => false,
+            };
+            if now_free {
+                if run == 0 {
+                    run_start = block;
+                }
+                run += 1;
+                while hinted < run.min(SIZE_CLASSES) {
+                    self.first_fit[hinted] = run_start;
+                    hinted += 1;
+                }
+            } else {
+                run = 0;
             }
         }
-        self.first_free = (0..self.block_count).find(|&block| self.state(block) == FREE).unwrap_or(self.block_count);
         freed
     }
 

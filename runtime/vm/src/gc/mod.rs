@@ -25,6 +25,14 @@
 //! [`Heap::blocks_inspected`] counts the blocks searches look at, so tests
 //! can check that without timing anything.
 //!
+//! The end of the slice is kept for a *frame stack* (MicroPython's
+//! "pystack" idea): the frames of calls that are not generators are pushed
+//! and popped there in LIFO order ([`Heap::alloc_frame`]; freeing a frame
+//! pops it and everything above it), which costs nothing to search, and the
+//! collector scans the live part of it as roots. When it is full, frames come
+//! from the heap as before. It is not part of the pool, so `gc.mem_free()`
+//! and the `mem_info` heap map describe the pool only.
+//!
 //! Collection is mark-sweep: marking scans every
 //! word of a live allocation conservatively (any word that is the address of
 //! a block head keeps that block alive), with a small explicit mark stack; on
@@ -52,10 +60,20 @@ const MARK_STACK_SIZE: usize = 64;
 /// Run lengths (in blocks) with a first-fit hint of their own; longer
 /// requests start at the hint of the longest class, which is a valid lower
 /// bound for them too.
-pub const SIZE_CLASSES: usize = 16;
+pub const SIZE_CLASSES: usize = 8;
 
 /// Spans without runs remembered per run length.
 pub const SKIP_SPANS: usize = 4;
+
+/// The frame stack kept at the end of a heap slice of `len` bytes: a
+/// thirty-second of it, at most 16 KiB, and none in heaps below 8 KiB.
+pub fn default_frame_stack_bytes(len: usize) -> usize {
+    if len < 8 * 1024 {
+        0
+    } else {
+        (len / 32).min(16 * 1024) / BYTES_PER_BLOCK * BYTES_PER_BLOCK
+    }
+}
 
 /// A span of blocks `from..to` where no run of some length starts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -72,21 +90,37 @@ pub struct Heap<'a> {
     /// `first_fit[k - 1]`: no run of `k` free blocks starts below this block.
     first_fit: [usize; SIZE_CLASSES],
     /// `no_run_in[k - 1]`: spans where no run of `k` free blocks starts,
-    /// newest first (a span with `from >= to` is unused).
+    /// newest first; the first `span_count[k - 1]` are in use.
     no_run_in: [[NoRun; SKIP_SPANS]; SIZE_CLASSES],
+    span_count: [u8; SIZE_CLASSES],
     /// Blocks looked at by allocation searches since the heap was made.
     inspected: u64,
+    /// Byte offsets of the frame stack in the slice: start, top of the
+    /// frames in use, end.
+    frame_stack_start: usize,
+    frame_stack_top: usize,
+    frame_stack_end: usize,
     mark_stack: [u32; MARK_STACK_SIZE],
     mark_depth: usize,
     mark_overflow: bool,
 }
 
 impl<'a> Heap<'a> {
-    /// Lays out a heap in `bytes`. Every block starts free.
+    /// Lays out a heap in `bytes`, with the default frame stack at its end.
+    /// Every block starts free.
     pub fn new(bytes: &'a mut [u8]) -> Heap<'a> {
+        let frame_stack_bytes = default_frame_stack_bytes(bytes.len());
+        Heap::with_frame_stack(bytes, frame_stack_bytes)
+    }
+
+    /// Lays out a heap in `bytes` whose last `frame_stack_bytes` (rounded
+    /// down to whole blocks) are the frame stack.
+    pub fn with_frame_stack(bytes: &'a mut [u8], frame_stack_bytes: usize) -> Heap<'a> {
+        let frame_stack_bytes = frame_stack_bytes.min(bytes.len()) / BYTES_PER_BLOCK * BYTES_PER_BLOCK;
+        let frame_stack_start = bytes.len() - frame_stack_bytes;
         // Each block costs 16 bytes of pool and a quarter byte of table, plus
         // the gap byte and up to 15 bytes of alignment.
-        let usable = bytes.len().saturating_sub(1 + BYTES_PER_BLOCK);
+        let usable = frame_stack_start.saturating_sub(1 + BYTES_PER_BLOCK);
         let block_count = usable * 4 / (4 * BYTES_PER_BLOCK + 1);
         let atb_len = block_count.div_ceil(4);
         let pool_start = (atb_len + 1).next_multiple_of(BYTES_PER_BLOCK);
@@ -99,7 +133,11 @@ impl<'a> Heap<'a> {
             block_count,
             first_fit: [0; SIZE_CLASSES],
             no_run_in: [[NoRun::default(); SKIP_SPANS]; SIZE_CLASSES],
+            span_count: [0; SIZE_CLASSES],
             inspected: 0,
+            frame_stack_start,
+            frame_stack_top: frame_stack_start,
+            frame_stack_end: frame_stack_start + frame_stack_bytes,
             mark_stack: [0; MARK_STACK_SIZE],
             mark_depth: 0,
             mark_overflow: false,
@@ -142,11 +180,33 @@ impl<'a> Heap<'a> {
         *byte = (*byte & !(3 << shift)) | (state << shift);
     }
 
+    /// Sets blocks `from..to` to `state`, whole table bytes at once where it can.
+    fn set_states(&mut self, from: usize, to: usize, state: u8) {
+        let whole = [0x00, 0x55, 0xaa, 0xff][usize::from(state & 3)];
+        let mut block = from;
+        while block < to {
+            if block % 4 == 0 && block + 4 <= to {
+                self.bytes[block / 4] = whole;
+                block += 4;
+            } else {
+                self.set_state(block, state);
+                block += 1;
+            }
+        }
+    }
+
     /// The number of blocks of the allocation whose head is `block`.
     pub fn run_length(&self, block: usize) -> usize {
         let mut end = block + 1;
-        while end < self.block_count && self.state(end) == TAIL {
-            end += 1;
+        while end < self.block_count {
+            // Four tails in one table byte.
+            if end % 4 == 0 && end + 4 <= self.block_count && self.bytes[end / 4] == 0xaa {
+                end += 4;
+            } else if self.state(end) == TAIL {
+                end += 1;
+            } else {
+                break;
+            }
         }
         end - block
     }
@@ -176,7 +236,9 @@ impl<'a> Heap<'a> {
     pub fn alloc(&mut self, byte_count: usize) -> Option<u32> {
         let needed = byte_count.max(1).div_ceil(BYTES_PER_BLOCK);
         let class = needed.min(SIZE_CLASSES);
-        let Some(start) = self.find_free_run(self.first_fit[class - 1], needed, self.no_run_in[class - 1]) else {
+        let spans = self.no_run_in[class - 1];
+        let span_count = usize::from(self.span_count[class - 1]);
+        let Some(start) = self.find_free_run(self.first_fit[class - 1], needed, &spans[..span_count]) else {
             // No run that long anywhere, so none of this length or longer
             // (a request beyond the classes says nothing about the longest class).
             if needed <= SIZE_CLASSES {
@@ -187,9 +249,7 @@ impl<'a> Heap<'a> {
             return None;
         };
         self.set_state(start, HEAD);
-        for tail in start + 1..start + needed {
-            self.set_state(tail, TAIL);
-        }
+        self.set_states(start + 1, start + needed, TAIL);
         // No run of `needed` blocks starts below `start`, and the blocks taken
         // are used now, so no run of `needed` or more starts below their end.
         // A shorter length whose hint pointed into the blocks taken moves past
@@ -210,7 +270,7 @@ impl<'a> Heap<'a> {
     /// Whole table bytes (four blocks) that are all used or all free are
     /// stepped over at once.
     /// A run cannot start in `no_run_in`, so a search outside a run jumps over it.
-    fn find_free_run(&mut self, from: usize, needed: usize, no_run_in: [NoRun; SKIP_SPANS]) -> Option<usize> {
+    fn find_free_run(&mut self, from: usize, needed: usize, no_run_in: &[NoRun]) -> Option<usize> {
         let mut run = 0;
         let mut block = from;
         let mut inspected = 0u64;
@@ -256,17 +316,45 @@ impl<'a> Heap<'a> {
         found
     }
 
+    /// Pushes a zeroed frame of `byte_count` bytes on the frame stack;
+    /// `None` when the stack has no room left (the caller then allocates the
+    /// frame from the heap).
+    pub fn alloc_frame(&mut self, byte_count: usize) -> Option<u32> {
+        let size = byte_count.max(4).next_multiple_of(4);
+        let start = self.frame_stack_top;
+        let end = start.checked_add(size).filter(|&end| end <= self.frame_stack_end)?;
+        self.bytes[start..end].fill(0);
+        self.frame_stack_top = end;
+        Some(HEAP_BASE + start as u32)
+    }
+
+    /// The bytes of the frame stack in use and in all.
+    pub fn frame_stack_usage(&self) -> (usize, usize) {
+        (self.frame_stack_top - self.frame_stack_start, self.frame_stack_end - self.frame_stack_start)
+    }
+
+    /// Whether `address` is on the frame stack, in use or not.
+    pub fn is_frame_stack(&self, address: u32) -> bool {
+        let offset = address.wrapping_sub(HEAP_BASE) as usize;
+        (self.frame_stack_start..self.frame_stack_end).contains(&offset)
+    }
+
     /// Frees the allocation at `address` at once (a frame on return, a
-    /// replaced table). Anything that is not a head is ignored.
+    /// replaced table). Anything that is not a head is ignored. A frame on
+    /// the frame stack is popped with everything above it (frames whose
+    /// call failed before it ran).
     pub fn free(&mut self, address: u32) {
+        if self.is_frame_stack(address) {
+            let offset = address.wrapping_sub(HEAP_BASE) as usize;
+            self.frame_stack_top = self.frame_stack_top.min(offset);
+            return;
+        }
         let Some(block) = self.block_of(address) else { return };
         if !matches!(self.state(block), HEAD | MARK) {
             return;
         }
         let length = self.run_length(block);
-        for each in block..block + length {
-            self.set_state(each, FREE);
-        }
+        self.set_states(block, block + length, FREE);
         // The freed blocks merge with free neighbours. A new run of `k` free
         // blocks starts at most `k - 1` blocks before them, so looking back
         // and ahead `SIZE_CLASSES` blocks is enough to lower every hint.
@@ -275,9 +363,16 @@ impl<'a> Heap<'a> {
             run_start -= 1;
         }
         let mut run_end = block + length;
-        while run_end < self.block_count && run_end - run_start < SIZE_CLASSES && self.state(run_end) == FREE {
-            run_end += 1;
+        while run_end < self.block_count && run_end - run_start < SIZE_CLASSES {
+            if run_end % 4 == 0 && run_end + 4 <= self.block_count && self.bytes[run_end / 4] == 0 {
+                run_end += 4;
+            } else if self.state(run_end) == FREE {
+                run_end += 1;
+            } else {
+                break;
+            }
         }
+        let run_end = run_end.min(run_start + SIZE_CLASSES);
         let longest = (run_end - run_start).min(SIZE_CLASSES);
         let freed_end = block + length;
         for index in 0..longest {
@@ -285,21 +380,28 @@ impl<'a> Heap<'a> {
             // spans they overlap are forgotten.
             let lowest = run_start.max(block.saturating_sub(index));
             let spans = &mut self.no_run_in[index];
-            for span in spans.iter_mut() {
-                if span.from < freed_end && lowest < span.to {
-                    *span = NoRun::default();
+            let mut count = usize::from(self.span_count[index]);
+            let mut kept = 0;
+            for position in 0..count {
+                let span = spans[position];
+                if !(span.from < freed_end && lowest < span.to) {
+                    spans[kept] = span;
+                    kept += 1;
                 }
             }
+            count = kept;
             let hint = self.first_fit[index];
             if lowest < hint {
                 // Before this free no such run started below `hint`, so none
                 // starts in `freed_end..hint` now.
                 self.first_fit[index] = lowest;
                 if freed_end < hint {
-                    spans.copy_within(0..SKIP_SPANS - 1, 1);
+                    count = (count + 1).min(SKIP_SPANS);
+                    spans.copy_within(0..count - 1, 1);
                     spans[0] = NoRun { from: freed_end, to: hint };
                 }
             }
+            self.span_count[index] = count as u8;
         }
     }
 
@@ -393,7 +495,18 @@ impl<'a> Heap<'a> {
 
     /// Finishes marking after every root was given to [`Heap::mark`]: traces
     /// again from every marked block while the mark stack overflowed.
+    ///
+    /// The frames on the frame stack are roots: every word of the part in
+    /// use is marked first.
     pub fn finish_marking(&mut self) {
+        let mut offset = self.frame_stack_start;
+        while offset + 4 <= self.frame_stack_top {
+            let four = &self.bytes[offset..offset + 4];
+            let word = u32::from_le_bytes([four[0], four[1], four[2], four[3]]);
+            self.mark_one(word);
+            self.drain();
+            offset += 4;
+        }
         while self.mark_overflow {
             self.mark_overflow = false;
             for block in 0..self.block_count {
@@ -412,7 +525,7 @@ impl<'a> Heap<'a> {
         let mut freeing = false;
         // The hints become exact: the start of the first free run of each length.
         self.first_fit = [self.block_count; SIZE_CLASSES];
-        self.no_run_in = [[NoRun::default(); SKIP_SPANS]; SIZE_CLASSES];
+        self.span_count = [0; SIZE_CLASSES];
         let mut hinted = 0;
         let mut run_start = 0;
         let mut run = 0;

@@ -232,3 +232,40 @@ fn call_cost_does_not_grow_with_the_heap() {
     assert!(large <= small + small / 4, "small heap {small} blocks, large heap {large} blocks");
     assert!(large / calls as u64 <= 16, "{} blocks per call", large / calls as u64);
 }
+
+#[test]
+fn frame_stack_is_lifo_and_scanned_as_roots() {
+    let mut bytes = vec![0u8; 64 * 1024];
+    let mut heap = Heap::new(&mut bytes);
+    let (used, total) = heap.frame_stack_usage();
+    assert_eq!((used, total), (0, 2048));
+    // The pool ends where the frame stack starts.
+    assert!((heap.block_address(heap.block_count()) - HEAP_BASE) as usize <= 64 * 1024 - total);
+    let outer = heap.alloc_frame(60).unwrap();
+    let inner = heap.alloc_frame(40).unwrap();
+    assert_eq!(inner, outer + 60);
+    assert!(heap.is_frame_stack(outer) && !heap.is_head(outer));
+    // What only a frame in use points at survives a collection; what only a
+    // popped frame pointed at does not.
+    let kept = heap.alloc(16).unwrap();
+    let lost = heap.alloc(16).unwrap();
+    heap.set_word(outer + 8, kept);
+    heap.set_word(inner + 8, lost);
+    heap.free(inner);
+    heap.finish_marking();
+    assert_eq!(heap.sweep(), 1);
+    assert!(heap.is_head(kept) && !heap.is_head(lost));
+    // A pushed frame is zeroed.
+    let again = heap.alloc_frame(40).unwrap();
+    assert_eq!((again, heap.word(again + 8)), (inner, 0));
+    // Popping a frame pops everything above it.
+    heap.free(outer);
+    assert_eq!(heap.frame_stack_usage().0, 0);
+    // A full stack refuses frames and leaves the pool alone.
+    let mut pushed = 0;
+    while heap.alloc_frame(100).is_some() {
+        pushed += 1;
+    }
+    assert_eq!(pushed, total / 100);
+    assert_eq!(heap.stats().used_blocks, 1);
+}

@@ -199,7 +199,8 @@ impl<'a> Vm<'a> {
         if let Some(self_obj) = self_obj {
             self.push_root(self_obj)?;
         }
-        let frame = self.alloc_typed(TypeId::Frame, (FRAME_HEADER + 3 * n_exc + n_state) as usize)?;
+        let is_generator = signature.scope_flags & SCOPE_FLAG_GENERATOR != 0;
+        let frame = self.alloc_frame((FRAME_HEADER + 3 * n_exc + n_state) as usize, is_generator)?;
         self.push_root(frame)?;
         self.set(frame, F_PREV, Obj::NULL);
         self.set(frame, F_FUNCTION, function);
@@ -238,7 +239,7 @@ impl<'a> Vm<'a> {
         } else if total_positional > n_pos {
             let expected = n_pos - cell_count;
             let got = total_positional - cell_count;
-            self.pop_roots(mark);
+            self.abandon_frame(frame, mark);
             return Err(self.raise_fmt(
                 TypeId::TypeError,
                 format_args!("function takes {expected} positional arguments but {got} were given"),
@@ -284,7 +285,7 @@ impl<'a> Vm<'a> {
             match found {
                 Some(position) if position >= cell_count => {
                     if !self.get(frame, local(position)).is_null() {
-                        self.pop_roots(mark);
+                        self.abandon_frame(frame, mark);
                         let text = self.qstr_str_copy(name);
                         return Err(self.raise_fmt(
                             TypeId::TypeError,
@@ -295,7 +296,7 @@ impl<'a> Vm<'a> {
                 }
                 _ => {
                     if varkw.is_null() {
-                        self.pop_roots(mark);
+                        self.abandon_frame(frame, mark);
                         let text = self.qstr_str_copy(name);
                         return Err(self.raise_fmt(
                             TypeId::TypeError,
@@ -320,7 +321,7 @@ impl<'a> Vm<'a> {
                 self.set(frame, local(index), value);
             } else {
                 let missing = (given..n_pos).filter(|&each| self.get(frame, local(each)).is_null()).count();
-                self.pop_roots(mark);
+                self.abandon_frame(frame, mark);
                 return Err(self.raise_fmt(
                     TypeId::TypeError,
                     format_args!("function missing {missing} required positional arguments"),
@@ -338,7 +339,7 @@ impl<'a> Vm<'a> {
             match default {
                 Some(value) => self.set(frame, local(index), value),
                 None => {
-                    self.pop_roots(mark);
+                    self.abandon_frame(frame, mark);
                     let text = self.qstr_str_copy(name);
                     return Err(self.raise_fmt(
                         TypeId::TypeError,
@@ -359,6 +360,14 @@ impl<'a> Vm<'a> {
         }
         self.pop_roots(mark);
         Ok(frame)
+    }
+
+    /// Drops a frame whose arguments could not be bound (it never ran) and
+    /// the temporary roots down to `mark`, so it does not hold frame stack
+    /// space until its caller returns.
+    fn abandon_frame(&mut self, frame: Obj, mark: usize) {
+        self.pop_roots(mark);
+        self.free(frame);
     }
 
     /// A short copy of a str's text for messages.

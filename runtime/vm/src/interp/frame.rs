@@ -1,5 +1,6 @@
-//! Frame layout. Frames are heap objects, so Python calls do not nest on the
-//! Rust stack and the collector sees every live value by scanning them.
+//! Frame layout and allocation. Frames live in the VM's memory, not on the
+//! Rust stack, so Python calls do not nest there and the collector sees
+//! every live value by scanning them.
 //!
 //! Words: `type, previous frame, function, ip (offset in fun_data), stack
 //! depth, n_state, n_exc, active handlers, flags, locals dict, handled

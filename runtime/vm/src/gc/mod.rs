@@ -75,6 +75,16 @@ pub fn default_frame_stack_bytes(len: usize) -> usize {
     }
 }
 
+/// For requests longer than the classes: no run of `length` or more free
+/// blocks starts below `from`. It remembers the last such request, which
+/// keeps a string or list that grows by reallocation from searching the
+/// whole heap each time it outgrows its run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct LongRunHint {
+    length: usize,
+    from: usize,
+}
+
 /// A span of blocks `from..to` where no run of some length starts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct NoRun {
@@ -93,6 +103,7 @@ pub struct Heap<'a> {
     /// newest first; the first `span_count[k - 1]` are in use.
     no_run_in: [[NoRun; SKIP_SPANS]; SIZE_CLASSES],
     span_count: [u8; SIZE_CLASSES],
+    long_run: LongRunHint,
     /// Blocks looked at by allocation searches since the heap was made.
     inspected: u64,
     /// Byte offsets of the frame stack in the slice: start, top of the
@@ -134,6 +145,7 @@ impl<'a> Heap<'a> {
             first_fit: [0; SIZE_CLASSES],
             no_run_in: [[NoRun::default(); SKIP_SPANS]; SIZE_CLASSES],
             span_count: [0; SIZE_CLASSES],
+            long_run: LongRunHint::default(),
             inspected: 0,
             frame_stack_start,
             frame_stack_top: frame_stack_start,
@@ -238,13 +250,19 @@ impl<'a> Heap<'a> {
         let class = needed.min(SIZE_CLASSES);
         let spans = self.no_run_in[class - 1];
         let span_count = usize::from(self.span_count[class - 1]);
-        let Some(start) = self.find_free_run(self.first_fit[class - 1], needed, &spans[..span_count]) else {
+        let mut from = self.first_fit[class - 1];
+        if needed > SIZE_CLASSES && needed >= self.long_run.length {
+            from = from.max(self.long_run.from);
+        }
+        let Some(start) = self.find_free_run(from, needed, &spans[..span_count]) else {
             // No run that long anywhere, so none of this length or longer
             // (a request beyond the classes says nothing about the longest class).
             if needed <= SIZE_CLASSES {
                 for hint in &mut self.first_fit[needed - 1..] {
                     *hint = self.block_count;
                 }
+            } else {
+                self.long_run = LongRunHint { length: needed, from: self.block_count };
             }
             return None;
         };
@@ -256,6 +274,9 @@ impl<'a> Heap<'a> {
         // them too; others keep their hints, as the hole the search skipped
         // over may still hold them.
         let end = start + needed;
+        if needed > SIZE_CLASSES {
+            self.long_run = LongRunHint { length: needed, from: end };
+        }
         for (index, hint) in self.first_fit.iter_mut().enumerate() {
             if index + 1 >= needed || (start..end).contains(hint) {
                 *hint = (*hint).max(end);
@@ -375,6 +396,13 @@ impl<'a> Heap<'a> {
         let run_end = run_end.min(run_start + SIZE_CLASSES);
         let longest = (run_end - run_start).min(SIZE_CLASSES);
         let freed_end = block + length;
+        // A long new run starts at `run_start`, or, when the free blocks before
+        // the freed ones go on past the look-back, inside a run of
+        // `SIZE_CLASSES` free blocks that was there before, so at or above
+        // that length's hint.
+        let long_start =
+            if block - run_start == SIZE_CLASSES { run_start.min(self.first_fit[SIZE_CLASSES - 1]) } else { run_start };
+        self.long_run.from = self.long_run.from.min(long_start);
         for index in 0..longest {
             // The new runs of `index + 1` blocks start in `lowest..freed_end`;
             // spans they overlap are forgotten.
@@ -526,6 +554,7 @@ impl<'a> Heap<'a> {
         // The hints become exact: the start of the first free run of each length.
         self.first_fit = [self.block_count; SIZE_CLASSES];
         self.span_count = [0; SIZE_CLASSES];
+        self.long_run = LongRunHint::default();
         let mut hinted = 0;
         let mut run_start = 0;
         let mut run = 0;

@@ -8,8 +8,11 @@ use crate::obj::{Obj, Singleton, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
 
-const fn q(text: &str) -> Obj {
-    Obj::qstr(qstr_id(text) as u32)
+/// The qstr of a literal, looked up at compile time (`qstr_id` is a linear search).
+macro_rules! q {
+    ($text:literal) => {
+        const { Obj::qstr(qstr_id($text) as u32) }
+    };
 }
 
 impl Vm<'_> {
@@ -119,7 +122,7 @@ impl Vm<'_> {
     }
 
     fn try_load_method(&mut self, obj: Obj, name: Obj) -> R<Option<(Obj, Obj)>> {
-        if name == q("__class__") {
+        if name == q!("__class__") {
             return Ok(Some((self.type_of(obj), Obj::NULL)));
         }
         let type_id = self.native_type(obj);
@@ -131,7 +134,7 @@ impl Vm<'_> {
             return Ok(self.map_get_qstr(globals, name).map(|value| (value, Obj::NULL)));
         }
         if self.is_type(obj) {
-            if name == q("__name__") {
+            if name == q!("__name__") {
                 return Ok(Some((Obj::qstr(self.type_name_of_type(obj)), Obj::NULL)));
             }
             if let Some(value) = self.class_lookup(obj, name) {
@@ -143,7 +146,7 @@ impl Vm<'_> {
                 }
                 return Ok(Some((value, Obj::NULL)));
             }
-            if name == q("__bases__") && self.is_class(obj) {
+            if name == q!("__bases__") && self.is_class(obj) {
                 return Ok(Some((self.get(obj, 2), Obj::NULL)));
             }
             return Ok(None);
@@ -170,31 +173,31 @@ impl Vm<'_> {
                     _ => Ok(Some((value, Obj::NULL))),
                 };
             }
-            if let Some(getattr) = self.class_lookup(type_obj, q("__getattr__")) {
+            if let Some(getattr) = self.class_lookup(type_obj, q!("__getattr__")) {
                 let result = self.call(getattr, &[obj, name], &[])?;
                 return Ok(Some((result, Obj::NULL)));
             }
         }
         if type_id.is_exception() {
-            if name == q("args") {
+            if name == q!("args") {
                 return Ok(Some((self.exception_args(obj), Obj::NULL)));
             }
-            if name == q("value") && type_id == TypeId::StopIteration {
+            if name == q!("value") && type_id == TypeId::StopIteration {
                 let args = self.exception_args(obj);
                 let value = if self.tuple_len(args) > 0 { self.tuple_item(args, 0) } else { Obj::NONE };
                 return Ok(Some((value, Obj::NULL)));
             }
         }
         match type_id {
-            TypeId::Function if name == q("__name__") => {
+            TypeId::Function if name == q!("__name__") => {
                 return Ok(Some((Obj::qstr(self.function_name(obj)), Obj::NULL)));
             }
-            TypeId::Int | TypeId::Bool | TypeId::Float if name == q("real") => return Ok(Some((obj, Obj::NULL))),
-            TypeId::Int | TypeId::Bool if name == q("imag") => return Ok(Some((Obj::small(0), Obj::NULL))),
-            TypeId::Range | TypeId::Slice if name == q("start") || name == q("stop") || name == q("step") => {
-                let index = if name == q("start") {
+            TypeId::Int | TypeId::Bool | TypeId::Float if name == q!("real") => return Ok(Some((obj, Obj::NULL))),
+            TypeId::Int | TypeId::Bool if name == q!("imag") => return Ok(Some((Obj::small(0), Obj::NULL))),
+            TypeId::Range | TypeId::Slice if name == q!("start") || name == q!("stop") || name == q!("step") => {
+                let index = if name == q!("start") {
                     1
-                } else if name == q("stop") {
+                } else if name == q!("stop") {
                     2
                 } else {
                     3
@@ -275,7 +278,7 @@ impl Vm<'_> {
                     });
                 }
             }
-            if name == q("__init__") {
+            if name == q!("__init__") {
                 if self.native_type_of_type(class).is_exception() {
                     return Ok((crate::builtins::exception_init_obj(), self_obj));
                 }
@@ -341,7 +344,7 @@ impl Vm<'_> {
         };
         let mark = self.root_mark();
         self.push_root(instance)?;
-        if let Some(init) = self.class_lookup(type_obj, q("__init__")) {
+        if let Some(init) = self.class_lookup(type_obj, q!("__init__")) {
             if self.native_type(init) == TypeId::Function {
                 let result = self.call_with_self(init, instance, Args::Slice(args), Args::Slice(kw))?;
                 if !result.is_none() {
@@ -404,7 +407,7 @@ impl Vm<'_> {
             return crate::modules::static_module_name(module);
         }
         let globals = self.get(module, 1);
-        self.map_get_qstr(globals, q("__name__")).unwrap_or(Obj::qstr(1))
+        self.map_get_qstr(globals, q!("__name__")).unwrap_or(Obj::qstr(1))
     }
 
     /// Keeps `Singleton` in use for module-less lookups.

@@ -197,7 +197,7 @@ impl<'a> Heap<'a> {
         let whole = [0x00, 0x55, 0xaa, 0xff][usize::from(state & 3)];
         let mut block = from;
         while block < to {
-            if block % 4 == 0 && block + 4 <= to {
+            if block.is_multiple_of(4) && block + 4 <= to {
                 self.bytes[block / 4] = whole;
                 block += 4;
             } else {
@@ -212,7 +212,7 @@ impl<'a> Heap<'a> {
         let mut end = block + 1;
         while end < self.block_count {
             // Four tails in one table byte.
-            if end % 4 == 0 && end + 4 <= self.block_count && self.bytes[end / 4] == 0xaa {
+            if end.is_multiple_of(4) && end + 4 <= self.block_count && self.bytes[end / 4] == 0xaa {
                 end += 4;
             } else if self.state(end) == TAIL {
                 end += 1;
@@ -306,7 +306,7 @@ impl<'a> Heap<'a> {
                     continue;
                 }
             }
-            if block % 4 == 0 && block + 4 <= self.block_count {
+            if block.is_multiple_of(4) && block + 4 <= self.block_count {
                 let byte = self.bytes[block / 4];
                 if byte == 0 && run + 4 < needed {
                     run += 4;
@@ -385,7 +385,7 @@ impl<'a> Heap<'a> {
         }
         let mut run_end = block + length;
         while run_end < self.block_count && run_end - run_start < SIZE_CLASSES {
-            if run_end % 4 == 0 && run_end + 4 <= self.block_count && self.bytes[run_end / 4] == 0 {
+            if run_end.is_multiple_of(4) && run_end + 4 <= self.block_count && self.bytes[run_end / 4] == 0 {
                 run_end += 4;
             } else if self.state(run_end) == FREE {
                 run_end += 1;
@@ -558,34 +558,68 @@ impl<'a> Heap<'a> {
         let mut hinted = 0;
         let mut run_start = 0;
         let mut run = 0;
-        for block in 0..self.block_count {
-            let now_free = match self.state(block) {
-                HEAD => {
-                    self.set_state(block, FREE);
-                    freed += 1;
-                    freeing = true;
-                    true
+        let mut block = 0;
+        while block < self.block_count {
+            // Four blocks in one table byte that are all free, all unmarked
+            // heads, all marked heads, or all tails are swept at once.
+            let (step, now_free) = match self.bytes[block / 4] {
+                byte @ (0x00 | 0x55 | 0xff | 0xaa) if block.is_multiple_of(4) && block + 4 <= self.block_count => {
+                    let now_free = match byte {
+                        0x00 => {
+                            freeing = false;
+                            true
+                        }
+                        0x55 => {
+                            freed += 4;
+                            freeing = true;
+                            true
+                        }
+                        0xff => {
+                            freeing = false;
+                            false
+                        }
+                        _ => freeing,
+                    };
+                    self.bytes[block / 4] = if byte == 0xff {
+                        0x55
+                    } else if now_free {
+                        0
+                    } else {
+                        byte
+                    };
+                    (4, now_free)
                 }
-                TAIL if freeing => {
-                    self.set_state(block, FREE);
-                    true
+                _ => {
+                    let now_free = match self.state(block) {
+                        HEAD => {
+                            self.set_state(block, FREE);
+                            freed += 1;
+                            freeing = true;
+                            true
+                        }
+                        TAIL if freeing => {
+                            self.set_state(block, FREE);
+                            true
+                        }
+                        MARK => {
+                            self.set_state(block, HEAD);
+                            freeing = false;
+                            false
+                        }
+                        FREE => {
+                            freeing = false;
+                            true
+                        }
+                        _ => false,
+                    };
+                    (1, now_free)
                 }
-                MARK => {
-                    self.set_state(block, HEAD);
-                    freeing = false;
-                    false
-                }
-                FREE => {
-                    freeing = false;
-                    true
-                }
-                _ => false,
             };
             if now_free {
                 if run == 0 {
                     run_start = block;
                 }
-                run += 1;
+                run += step;
                 while hinted < run.min(SIZE_CLASSES) {
                     self.first_fit[hinted] = run_start;
                     hinted += 1;
@@ -593,6 +627,7 @@ impl<'a> Heap<'a> {
             } else {
                 run = 0;
             }
+            block += step;
         }
         freed
     }

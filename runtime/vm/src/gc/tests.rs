@@ -161,7 +161,7 @@ fn same_blocks_as_first_fit_from_zero(seed: u64) {
     let mut bytes = vec![0u8; 32 * 1024];
     let mut heap = Heap::new(&mut bytes);
     let mut random = Random(seed);
-    let mut live: Vec<u32> = Vec::new();
+    let mut live: Vec<(u32, usize)> = Vec::new();
     for step in 0..20_000 {
         match random.below(10) {
             0..=5 => {
@@ -171,24 +171,29 @@ fn same_blocks_as_first_fit_from_zero(seed: u64) {
                 let got = heap.alloc(blocks * BYTES_PER_BLOCK);
                 assert_eq!(got, expected, "seed {seed}, step {step}: allocating {blocks} blocks");
                 if let Some(address) = got {
-                    live.push(address);
+                    live.push((address, blocks * BYTES_PER_BLOCK));
                 }
             }
             6..=8 if !live.is_empty() => {
                 let index = random.below(live.len() as u64) as usize;
-                heap.free(live.swap_remove(index));
+                heap.free(live.swap_remove(index).0);
             }
             _ => {
                 // Collect, keeping every other live allocation through one root block.
                 let Some(root) = heap.alloc(live.len().max(1) * 4) else { continue };
-                let kept: Vec<u32> = live.iter().copied().step_by(2).collect();
-                for (index, address) in kept.iter().enumerate() {
+                let kept: Vec<(u32, usize)> = live.iter().copied().step_by(2).collect();
+                for (index, (address, _)) in kept.iter().enumerate() {
                     heap.set_word(root + 4 * index as u32, *address);
                 }
                 heap.mark(root);
                 heap.finish_marking();
                 heap.sweep();
                 heap.free(root);
+                // Exactly what was kept survives, whole.
+                for (address, size) in &kept {
+                    assert_eq!(heap.allocation_size(*address), *size, "seed {seed}, step {step}");
+                }
+                assert_eq!(heap.stats().objects, kept.len(), "seed {seed}, step {step}");
                 live = kept;
             }
         }

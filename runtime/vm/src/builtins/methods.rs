@@ -176,15 +176,9 @@ pub fn sort_list(vm: &mut Vm<'_>, list: Obj, kw: &[Obj]) -> R<()> {
                 low = middle + 1;
             }
         }
-        let mut position = index;
-        while position > low {
-            let moved = vm.list_item(list, position - 1);
-            vm.list_set_item(list, position, moved);
-            if keys != list {
-                let moved_key = vm.list_item(keys, position - 1);
-                vm.list_set_item(keys, position, moved_key);
-            }
-            position -= 1;
+        shift_list_items_up(vm, list, low, index);
+        if keys != list {
+            shift_list_items_up(vm, keys, low, index);
         }
         vm.list_set_item(list, low, item);
         if keys != list {
@@ -193,6 +187,15 @@ pub fn sort_list(vm: &mut Vm<'_>, list: Obj, kw: &[Obj]) -> R<()> {
     }
     vm.pop_roots(mark);
     Ok(())
+}
+
+/// Moves items `from..to` of a list one place up in one copy (item `to` is
+/// overwritten); a list that a comparison shortened is left alone.
+fn shift_list_items_up(vm: &mut Vm<'_>, list: Obj, from: u32, to: u32) {
+    let items = vm.get_u(list, 3);
+    if from < to && to < vm.list_len(list) {
+        vm.heap.copy_within(items + 4 * from, items + 4 * (from + 1), 4 * (to - from) as usize);
+    }
 }
 
 fn seq_count(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {

@@ -96,13 +96,13 @@ pub fn lookup_builtin(name: u32) -> Option<Obj> {
     if let Some(function) = lookup_in_table(TABLE_BUILTINS, name) {
         return Some(function);
     }
-    if name == u32::from(qstr_id("NotImplemented")) {
+    if name == u32::from(const { qstr_id("NotImplemented") }) {
         return Some(crate::obj::Singleton::NotImplemented.obj());
     }
-    if name == u32::from(qstr_id("Ellipsis")) {
+    if name == u32::from(const { qstr_id("Ellipsis") }) {
         return Some(Obj::ELLIPSIS);
     }
-    if name == u32::from(qstr_id("__build_class__")) {
+    if name == u32::from(const { qstr_id("__build_class__") }) {
         return Some(build_class_obj());
     }
     TypeId::ALL

@@ -7,8 +7,33 @@
 //! `HEAP_BASE + byte offset in the slice`, so the same program reports the
 //! same addresses and sizes on the host and on the 32-bit boards.
 //!
-//! Allocation is first fit from the lowest free block (a hint remembers where
-//! the first free block is). Collection is mark-sweep: marking scans every
+//! Allocation is exact first fit: the lowest run of free blocks that is long
+//! enough. To keep that cheap whatever the heap size, the heap keeps one hint
+//! per run length from 1 to [`SIZE_CLASSES`] blocks: no run of `k` free blocks
+//! starts below `first_fit[k - 1]`. A search starts at its length's hint, an
+//! allocation moves the hint past what it took, a free lowers the hints of
+//! the run lengths the freed blocks (merged with their free neighbours) can
+//! hold, and a sweep recomputes them all. A free also remembers, per length,
+//! the span between the freed blocks and the hint it lowered, where no run
+//! of that length starts: later searches step over it (the last
+//! [`SKIP_SPANS`] such spans are kept, one per returning call level). That keeps the
+//! common pattern cheap where a call's frame is freed, taken again by the
+//! next call, and the small objects made during the call must be placed
+//! above everything allocated since the last collection. Without per-length hints, one small
+//! hole low in the heap made every larger allocation (a frame on each call)
+//! scan the whole used region, so a call cost more the bigger the heap was.
+//! [`Heap::blocks_inspected`] counts the blocks searches look at, so tests
+//! can check that without timing anything.
+//!
+//! The end of the slice is kept for a *frame stack* (MicroPython's
+//! "pystack" idea): the frames of calls that are not generators are pushed
+//! and popped there in LIFO order ([`Heap::alloc_frame`]; freeing a frame
+//! pops it and everything above it), which costs nothing to search, and the
+//! collector scans the live part of it as roots. When it is full, frames come
+//! from the heap as before. It is not part of the pool, so `gc.mem_free()`
+//! and the `mem_info` heap map describe the pool only.
+//!
+//! Collection is mark-sweep: marking scans every
 //! word of a live allocation conservatively (any word that is the address of
 //! a block head keeps that block alive), with a small explicit mark stack; on
 //! overflow the heap is rescanned for marked blocks until nothing is left to
@@ -32,23 +57,81 @@ pub const MARK: u8 = 3;
 
 const MARK_STACK_SIZE: usize = 64;
 
+/// Run lengths (in blocks) with a first-fit hint of their own; longer
+/// requests start at the hint of the longest class, which is a valid lower
+/// bound for them too.
+pub const SIZE_CLASSES: usize = 8;
+
+/// Spans without runs remembered per run length.
+pub const SKIP_SPANS: usize = 4;
+
+/// The frame stack kept at the end of a heap slice of `len` bytes: a
+/// thirty-second of it, at most 16 KiB, and none in heaps below 8 KiB.
+pub fn default_frame_stack_bytes(len: usize) -> usize {
+    if len < 8 * 1024 {
+        0
+    } else {
+        (len / 32).min(16 * 1024) / BYTES_PER_BLOCK * BYTES_PER_BLOCK
+    }
+}
+
+/// For requests longer than the classes: no run of `length` or more free
+/// blocks starts below `from`. It remembers the last such request, which
+/// keeps a string or list that grows by reallocation from searching the
+/// whole heap each time it outgrows its run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct LongRunHint {
+    length: usize,
+    from: usize,
+}
+
+/// A span of blocks `from..to` where no run of some length starts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct NoRun {
+    from: usize,
+    to: usize,
+}
+
 /// The heap: allocation table and block pool in one slice.
 pub struct Heap<'a> {
     bytes: &'a mut [u8],
     pool_start: usize,
     block_count: usize,
-    first_free: usize,
+    /// `first_fit[k - 1]`: no run of `k` free blocks starts below this block.
+    first_fit: [usize; SIZE_CLASSES],
+    /// `no_run_in[k - 1]`: spans where no run of `k` free blocks starts,
+    /// newest first; the first `span_count[k - 1]` are in use.
+    no_run_in: [[NoRun; SKIP_SPANS]; SIZE_CLASSES],
+    span_count: [u8; SIZE_CLASSES],
+    long_run: LongRunHint,
+    /// Blocks looked at by allocation searches since the heap was made.
+    inspected: u64,
+    /// Byte offsets of the frame stack in the slice: start, top of the
+    /// frames in use, end.
+    frame_stack_start: usize,
+    frame_stack_top: usize,
+    frame_stack_end: usize,
     mark_stack: [u32; MARK_STACK_SIZE],
     mark_depth: usize,
     mark_overflow: bool,
 }
 
 impl<'a> Heap<'a> {
-    /// Lays out a heap in `bytes`. Every block starts free.
+    /// Lays out a heap in `bytes`, with the default frame stack at its end.
+    /// Every block starts free.
     pub fn new(bytes: &'a mut [u8]) -> Heap<'a> {
+        let frame_stack_bytes = default_frame_stack_bytes(bytes.len());
+        Heap::with_frame_stack(bytes, frame_stack_bytes)
+    }
+
+    /// Lays out a heap in `bytes` whose last `frame_stack_bytes` (rounded
+    /// down to whole blocks) are the frame stack.
+    pub fn with_frame_stack(bytes: &'a mut [u8], frame_stack_bytes: usize) -> Heap<'a> {
+        let frame_stack_bytes = frame_stack_bytes.min(bytes.len()) / BYTES_PER_BLOCK * BYTES_PER_BLOCK;
+        let frame_stack_start = bytes.len() - frame_stack_bytes;
         // Each block costs 16 bytes of pool and a quarter byte of table, plus
         // the gap byte and up to 15 bytes of alignment.
-        let usable = bytes.len().saturating_sub(1 + BYTES_PER_BLOCK);
+        let usable = frame_stack_start.saturating_sub(1 + BYTES_PER_BLOCK);
         let block_count = usable * 4 / (4 * BYTES_PER_BLOCK + 1);
         let atb_len = block_count.div_ceil(4);
         let pool_start = (atb_len + 1).next_multiple_of(BYTES_PER_BLOCK);
@@ -59,7 +142,14 @@ impl<'a> Heap<'a> {
             bytes,
             pool_start,
             block_count,
-            first_free: 0,
+            first_fit: [0; SIZE_CLASSES],
+            no_run_in: [[NoRun::default(); SKIP_SPANS]; SIZE_CLASSES],
+            span_count: [0; SIZE_CLASSES],
+            long_run: LongRunHint::default(),
+            inspected: 0,
+            frame_stack_start,
+            frame_stack_top: frame_stack_start,
+            frame_stack_end: frame_stack_start + frame_stack_bytes,
             mark_stack: [0; MARK_STACK_SIZE],
             mark_depth: 0,
             mark_overflow: false,
@@ -102,11 +192,33 @@ impl<'a> Heap<'a> {
         *byte = (*byte & !(3 << shift)) | (state << shift);
     }
 
+    /// Sets blocks `from..to` to `state`, whole table bytes at once where it can.
+    fn set_states(&mut self, from: usize, to: usize, state: u8) {
+        let whole = [0x00, 0x55, 0xaa, 0xff][usize::from(state & 3)];
+        let mut block = from;
+        while block < to {
+            if block.is_multiple_of(4) && block + 4 <= to {
+                self.bytes[block / 4] = whole;
+                block += 4;
+            } else {
+                self.set_state(block, state);
+                block += 1;
+            }
+        }
+    }
+
     /// The number of blocks of the allocation whose head is `block`.
     pub fn run_length(&self, block: usize) -> usize {
         let mut end = block + 1;
-        while end < self.block_count && self.state(end) == TAIL {
-            end += 1;
+        while end < self.block_count {
+            // Four tails in one table byte.
+            if end.is_multiple_of(4) && end + 4 <= self.block_count && self.bytes[end / 4] == 0xaa {
+                end += 4;
+            } else if self.state(end) == TAIL {
+                end += 1;
+            } else {
+                break;
+            }
         }
         end - block
     }
@@ -124,55 +236,201 @@ impl<'a> Heap<'a> {
         matches!(self.block_of(address), Some(block) if matches!(self.state(block), HEAD | MARK))
     }
 
+    /// The number of blocks allocation searches have looked at so far (a
+    /// cost measure for tests: it must not grow with the heap size).
+    pub fn blocks_inspected(&self) -> u64 {
+        self.inspected
+    }
+
     /// Allocates `byte_count` bytes (at least one block), zeroed, first fit.
     /// Returns `None` when no run of free blocks is long enough; the caller
     /// decides whether to collect and retry.
     pub fn alloc(&mut self, byte_count: usize) -> Option<u32> {
         let needed = byte_count.max(1).div_ceil(BYTES_PER_BLOCK);
-        let mut start = self.first_free;
-        let mut run = 0;
-        let mut block = self.first_free;
-        while block < self.block_count {
-            if self.state(block) == FREE {
-                if run == 0 {
-                    start = block;
-                }
-                run += 1;
-                if run == needed {
-                    break;
+        let class = needed.min(SIZE_CLASSES);
+        let spans = self.no_run_in[class - 1];
+        let span_count = usize::from(self.span_count[class - 1]);
+        let mut from = self.first_fit[class - 1];
+        if needed > SIZE_CLASSES && needed >= self.long_run.length {
+            from = from.max(self.long_run.from);
+        }
+        let Some(start) = self.find_free_run(from, needed, &spans[..span_count]) else {
+            // No run that long anywhere, so none of this length or longer
+            // (a request beyond the classes says nothing about the longest class).
+            if needed <= SIZE_CLASSES {
+                for hint in &mut self.first_fit[needed - 1..] {
+                    *hint = self.block_count;
                 }
             } else {
-                run = 0;
+                self.long_run = LongRunHint { length: needed, from: self.block_count };
             }
-            block += 1;
-        }
-        if run < needed {
             return None;
-        }
+        };
         self.set_state(start, HEAD);
-        for tail in start + 1..start + needed {
-            self.set_state(tail, TAIL);
+        self.set_states(start + 1, start + needed, TAIL);
+        // No run of `needed` blocks starts below `start`, and the blocks taken
+        // are used now, so no run of `needed` or more starts below their end.
+        // A shorter length whose hint pointed into the blocks taken moves past
+        // them too; others keep their hints, as the hole the search skipped
+        // over may still hold them.
+        let end = start + needed;
+        if needed > SIZE_CLASSES {
+            self.long_run = LongRunHint { length: needed, from: end };
         }
-        if start == self.first_free {
-            self.first_free = start + needed;
+        for (index, hint) in self.first_fit.iter_mut().enumerate() {
+            if index + 1 >= needed || (start..end).contains(hint) {
+                *hint = (*hint).max(end);
+            }
         }
         let offset = self.pool_start + start * BYTES_PER_BLOCK;
         self.bytes[offset..offset + needed * BYTES_PER_BLOCK].fill(0);
         Some(HEAP_BASE + offset as u32)
     }
 
+    /// The first block at or after `from` that starts `needed` free blocks.
+    /// Whole table bytes (four blocks) that are all used or all free are
+    /// stepped over at once.
+    /// A run cannot start in `no_run_in`, so a search outside a run jumps over it.
+    fn find_free_run(&mut self, from: usize, needed: usize, no_run_in: &[NoRun]) -> Option<usize> {
+        let mut run = 0;
+        let mut block = from;
+        let mut inspected = 0u64;
+        let found = loop {
+            if block >= self.block_count {
+                break None;
+            }
+            if run == 0 {
+                if let Some(span) = no_run_in.iter().find(|span| span.from <= block && block < span.to) {
+                    block = span.to;
+                    inspected += 1;
+                    continue;
+                }
+            }
+            if block.is_multiple_of(4) && block + 4 <= self.block_count {
+                let byte = self.bytes[block / 4];
+                if byte == 0 && run + 4 < needed {
+                    run += 4;
+                    block += 4;
+                    inspected += 4;
+                    continue;
+                }
+                // Every two-bit state is non-zero: four used blocks.
+                if (byte | (byte >> 1)) & 0x55 == 0x55 {
+                    run = 0;
+                    block += 4;
+                    inspected += 4;
+                    continue;
+                }
+            }
+            inspected += 1;
+            if self.state(block) == FREE {
+                run += 1;
+                if run == needed {
+                    break Some(block + 1 - needed);
+                }
+            } else {
+                run = 0;
+            }
+            block += 1;
+        };
+        self.inspected += inspected;
+        found
+    }
+
+    /// Pushes a zeroed frame of `byte_count` bytes on the frame stack;
+    /// `None` when the stack has no room left (the caller then allocates the
+    /// frame from the heap).
+    pub fn alloc_frame(&mut self, byte_count: usize) -> Option<u32> {
+        let size = byte_count.max(4).next_multiple_of(4);
+        let start = self.frame_stack_top;
+        let end = start.checked_add(size).filter(|&end| end <= self.frame_stack_end)?;
+        self.bytes[start..end].fill(0);
+        self.frame_stack_top = end;
+        Some(HEAP_BASE + start as u32)
+    }
+
+    /// The bytes of the frame stack in use and in all.
+    pub fn frame_stack_usage(&self) -> (usize, usize) {
+        (self.frame_stack_top - self.frame_stack_start, self.frame_stack_end - self.frame_stack_start)
+    }
+
+    /// Whether `address` is on the frame stack, in use or not.
+    pub fn is_frame_stack(&self, address: u32) -> bool {
+        let offset = address.wrapping_sub(HEAP_BASE) as usize;
+        (self.frame_stack_start..self.frame_stack_end).contains(&offset)
+    }
+
     /// Frees the allocation at `address` at once (a frame on return, a
-    /// replaced table). Anything that is not a head is ignored.
+    /// replaced table). Anything that is not a head is ignored. A frame on
+    /// the frame stack is popped with everything above it (frames whose
+    /// call failed before it ran).
     pub fn free(&mut self, address: u32) {
+        if self.is_frame_stack(address) {
+            let offset = address.wrapping_sub(HEAP_BASE) as usize;
+            self.frame_stack_top = self.frame_stack_top.min(offset);
+            return;
+        }
         let Some(block) = self.block_of(address) else { return };
         if !matches!(self.state(block), HEAD | MARK) {
             return;
         }
         let length = self.run_length(block);
-        for each in block..block + length {
-            self.set_state(each, FREE);
+        self.set_states(block, block + length, FREE);
+        // The freed blocks merge with free neighbours. A new run of `k` free
+        // blocks starts at most `k - 1` blocks before them, so looking back
+        // and ahead `SIZE_CLASSES` blocks is enough to lower every hint.
+        let mut run_start = block;
+        while run_start > 0 && block - run_start < SIZE_CLASSES && self.state(run_start - 1) == FREE {
+            run_start -= 1;
         }
-        self.first_free = self.first_free.min(block);
+        let mut run_end = block + length;
+        while run_end < self.block_count && run_end - run_start < SIZE_CLASSES {
+            if run_end.is_multiple_of(4) && run_end + 4 <= self.block_count && self.bytes[run_end / 4] == 0 {
+                run_end += 4;
+            } else if self.state(run_end) == FREE {
+                run_end += 1;
+            } else {
+                break;
+            }
+        }
+        let run_end = run_end.min(run_start + SIZE_CLASSES);
+        let longest = (run_end - run_start).min(SIZE_CLASSES);
+        let freed_end = block + length;
+        // A long new run starts at `run_start`, or, when the free blocks before
+        // the freed ones go on past the look-back, inside a run of
+        // `SIZE_CLASSES` free blocks that was there before, so at or above
+        // that length's hint.
+        let long_start =
+            if block - run_start == SIZE_CLASSES { run_start.min(self.first_fit[SIZE_CLASSES - 1]) } else { run_start };
+        self.long_run.from = self.long_run.from.min(long_start);
+        for index in 0..longest {
+            // The new runs of `index + 1` blocks start in `lowest..freed_end`;
+            // spans they overlap are forgotten.
+            let lowest = run_start.max(block.saturating_sub(index));
+            let spans = &mut self.no_run_in[index];
+            let mut count = usize::from(self.span_count[index]);
+            let mut kept = 0;
+            for position in 0..count {
+                let span = spans[position];
+                if !(span.from < freed_end && lowest < span.to) {
+                    spans[kept] = span;
+                    kept += 1;
+                }
+            }
+            count = kept;
+            let hint = self.first_fit[index];
+            if lowest < hint {
+                // Before this free no such run started below `hint`, so none
+                // starts in `freed_end..hint` now.
+                self.first_fit[index] = lowest;
+                if freed_end < hint {
+                    count = (count + 1).min(SKIP_SPANS);
+                    spans.copy_within(0..count - 1, 1);
+                    spans[0] = NoRun { from: freed_end, to: hint };
+                }
+            }
+            self.span_count[index] = count as u8;
+        }
     }
 
     /// Reads the little-endian word at `address` (0 outside the heap).
@@ -265,7 +523,18 @@ impl<'a> Heap<'a> {
 
     /// Finishes marking after every root was given to [`Heap::mark`]: traces
     /// again from every marked block while the mark stack overflowed.
+    ///
+    /// The frames on the frame stack are roots: every word of the part in
+    /// use is marked first.
     pub fn finish_marking(&mut self) {
+        let mut offset = self.frame_stack_start;
+        while offset + 4 <= self.frame_stack_top {
+            let four = &self.bytes[offset..offset + 4];
+            let word = u32::from_le_bytes([four[0], four[1], four[2], four[3]]);
+            self.mark_one(word);
+            self.drain();
+            offset += 4;
+        }
         while self.mark_overflow {
             self.mark_overflow = false;
             for block in 0..self.block_count {
@@ -282,23 +551,84 @@ impl<'a> Heap<'a> {
     pub fn sweep(&mut self) -> usize {
         let mut freed = 0;
         let mut freeing = false;
-        for block in 0..self.block_count {
-            match self.state(block) {
-                HEAD => {
-                    self.set_state(block, FREE);
-                    freed += 1;
-                    freeing = true;
+        // The hints become exact: the start of the first free run of each length.
+        self.first_fit = [self.block_count; SIZE_CLASSES];
+        self.span_count = [0; SIZE_CLASSES];
+        self.long_run = LongRunHint::default();
+        let mut hinted = 0;
+        let mut run_start = 0;
+        let mut run = 0;
+        let mut block = 0;
+        while block < self.block_count {
+            // Four blocks in one table byte that are all free, all unmarked
+            // heads, all marked heads, or all tails are swept at once.
+            let (step, now_free) = match self.bytes[block / 4] {
+                byte @ (0x00 | 0x55 | 0xff | 0xaa) if block.is_multiple_of(4) && block + 4 <= self.block_count => {
+                    let now_free = match byte {
+                        0x00 => {
+                            freeing = false;
+                            true
+                        }
+                        0x55 => {
+                            freed += 4;
+                            freeing = true;
+                            true
+                        }
+                        0xff => {
+                            freeing = false;
+                            false
+                        }
+                        _ => freeing,
+                    };
+                    self.bytes[block / 4] = if byte == 0xff {
+                        0x55
+                    } else if now_free {
+                        0
+                    } else {
+                        byte
+                    };
+                    (4, now_free)
                 }
-                TAIL if freeing => self.set_state(block, FREE),
-                MARK => {
-                    self.set_state(block, HEAD);
-                    freeing = false;
+                _ => {
+                    let now_free = match self.state(block) {
+                        HEAD => {
+                            self.set_state(block, FREE);
+                            freed += 1;
+                            freeing = true;
+                            true
+                        }
+                        TAIL if freeing => {
+                            self.set_state(block, FREE);
+                            true
+                        }
+                        MARK => {
+                            self.set_state(block, HEAD);
+                            freeing = false;
+                            false
+                        }
+                        FREE => {
+                            freeing = false;
+                            true
+                        }
+                        _ => false,
+                    };
+                    (1, now_free)
                 }
-                FREE => freeing = false,
-                _ => {}
+            };
+            if now_free {
+                if run == 0 {
+                    run_start = block;
+                }
+                run += step;
+                while hinted < run.min(SIZE_CLASSES) {
+                    self.first_fit[hinted] = run_start;
+                    hinted += 1;
+                }
+            } else {
+                run = 0;
             }
+            block += step;
         }
-        self.first_free = (0..self.block_count).find(|&block| self.state(block) == FREE).unwrap_or(self.block_count);
         freed
     }
 

@@ -1,5 +1,12 @@
 //! Unit tests of the allocator and the collector on their own: first fit,
-//! fragmentation, freeing, and marking through chains of words.
+//! fragmentation, freeing, marking through chains of words, the per-length
+//! hints against a plain scan from block 0, and the cost of a call pattern
+//! (counted in blocks inspected, not timed) at two heap sizes.
+
+extern crate std;
+
+use std::vec;
+use std::vec::Vec;
 
 use super::*;
 
@@ -116,4 +123,154 @@ fn words_outside_the_heap_are_ignored() {
     assert_eq!(heap.sweep(), 0);
     assert_eq!(heap.word(0x1000_0000), 0);
     assert!(!heap.set_word(0x1000_0000, 1));
+}
+
+/// The first fit for `needed` blocks found the slow way, from block 0.
+fn first_fit_from_zero(heap: &Heap<'_>, needed: usize) -> Option<usize> {
+    let mut run = 0;
+    for block in 0..heap.block_count() {
+        if heap.state(block) == FREE {
+            run += 1;
+            if run == needed {
+                return Some(block + 1 - needed);
+            }
+        } else {
+            run = 0;
+        }
+    }
+    None
+}
+
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, bound: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % bound
+    }
+}
+
+#[test]
+fn hints_give_the_same_blocks_as_first_fit_from_zero() {
+    for seed in [7, 11, 2026] {
+        same_blocks_as_first_fit_from_zero(seed);
+    }
+}
+
+fn same_blocks_as_first_fit_from_zero(seed: u64) {
+    let mut bytes = vec![0u8; 32 * 1024];
+    let mut heap = Heap::new(&mut bytes);
+    let mut random = Random(seed);
+    let mut live: Vec<(u32, usize)> = Vec::new();
+    for step in 0..20_000 {
+        match random.below(10) {
+            0..=5 => {
+                // Mostly short runs, sometimes longer than the hinted classes.
+                let blocks = if random.below(8) == 0 { 1 + random.below(40) } else { 1 + random.below(6) } as usize;
+                let expected = first_fit_from_zero(&heap, blocks).map(|block| heap.block_address(block));
+                let got = heap.alloc(blocks * BYTES_PER_BLOCK);
+                assert_eq!(got, expected, "seed {seed}, step {step}: allocating {blocks} blocks");
+                if let Some(address) = got {
+                    live.push((address, blocks * BYTES_PER_BLOCK));
+                }
+            }
+            6..=8 if !live.is_empty() => {
+                let index = random.below(live.len() as u64) as usize;
+                heap.free(live.swap_remove(index).0);
+            }
+            _ => {
+                // Collect, keeping every other live allocation through one root block.
+                let Some(root) = heap.alloc(live.len().max(1) * 4) else { continue };
+                let kept: Vec<(u32, usize)> = live.iter().copied().step_by(2).collect();
+                for (index, (address, _)) in kept.iter().enumerate() {
+                    heap.set_word(root + 4 * index as u32, *address);
+                }
+                heap.mark(root);
+                heap.finish_marking();
+                heap.sweep();
+                heap.free(root);
+                // Exactly what was kept survives, whole.
+                for (address, size) in &kept {
+                    assert_eq!(heap.allocation_size(*address), *size, "seed {seed}, step {step}");
+                }
+                assert_eq!(heap.stats().objects, kept.len(), "seed {seed}, step {step}");
+                live = kept;
+            }
+        }
+    }
+    assert!(heap.stats().objects > 0);
+}
+
+/// Blocks inspected by allocation while running a call pattern: a heap half
+/// full of long-lived data with one free block below it, then `calls` times a
+/// five-block frame, two one-block objects made during the call, and the
+/// frame freed on return.
+fn blocks_inspected_by_calls(heap_bytes: usize, calls: usize) -> u64 {
+    let mut bytes = vec![0u8; heap_bytes];
+    let mut heap = Heap::new(&mut bytes);
+    let data_blocks = heap.block_count() / 2;
+    let first = heap.alloc(BYTES_PER_BLOCK).unwrap();
+    for _ in 1..data_blocks {
+        assert!(heap.alloc(BYTES_PER_BLOCK).is_some());
+    }
+    heap.free(first);
+    let before = heap.blocks_inspected();
+    for _ in 0..calls {
+        let frame = heap.alloc(5 * BYTES_PER_BLOCK).unwrap();
+        assert!(heap.alloc(BYTES_PER_BLOCK).is_some());
+        assert!(heap.alloc(BYTES_PER_BLOCK).is_some());
+        heap.free(frame);
+    }
+    heap.blocks_inspected() - before
+}
+
+#[test]
+fn call_cost_does_not_grow_with_the_heap() {
+    let calls = 500;
+    let small = blocks_inspected_by_calls(64 * 1024, calls);
+    let large = blocks_inspected_by_calls(1024 * 1024, calls);
+    std::println!("blocks inspected for {calls} calls: {small} in a 64K heap, {large} in a 1M heap");
+    // A search that started at the low free block would look at the whole
+    // long-lived region on every call: 2,000 blocks per call in the small
+    // heap and 32,000 in the large one.
+    assert!(small > 0);
+    assert!(large <= small + small / 4, "small heap {small} blocks, large heap {large} blocks");
+    assert!(large / calls as u64 <= 16, "{} blocks per call", large / calls as u64);
+}
+
+#[test]
+fn frame_stack_is_lifo_and_scanned_as_roots() {
+    let mut bytes = vec![0u8; 64 * 1024];
+    let mut heap = Heap::new(&mut bytes);
+    let (used, total) = heap.frame_stack_usage();
+    assert_eq!((used, total), (0, 2048));
+    // The pool ends where the frame stack starts.
+    assert!((heap.block_address(heap.block_count()) - HEAP_BASE) as usize <= 64 * 1024 - total);
+    let outer = heap.alloc_frame(60).unwrap();
+    let inner = heap.alloc_frame(40).unwrap();
+    assert_eq!(inner, outer + 60);
+    assert!(heap.is_frame_stack(outer) && !heap.is_head(outer));
+    // What only a frame in use points at survives a collection; what only a
+    // popped frame pointed at does not.
+    let kept = heap.alloc(16).unwrap();
+    let lost = heap.alloc(16).unwrap();
+    heap.set_word(outer + 8, kept);
+    heap.set_word(inner + 8, lost);
+    heap.free(inner);
+    heap.finish_marking();
+    assert_eq!(heap.sweep(), 1);
+    assert!(heap.is_head(kept) && !heap.is_head(lost));
+    // A pushed frame is zeroed.
+    let again = heap.alloc_frame(40).unwrap();
+    assert_eq!((again, heap.word(again + 8)), (inner, 0));
+    // Popping a frame pops everything above it.
+    heap.free(outer);
+    assert_eq!(heap.frame_stack_usage().0, 0);
+    // A full stack refuses frames and leaves the pool alone.
+    let mut pushed = 0;
+    while heap.alloc_frame(100).is_some() {
+        pushed += 1;
+    }
+    assert_eq!(pushed, total / 100);
+    assert_eq!(heap.stats().used_blocks, 1);
 }

@@ -8,8 +8,11 @@ use crate::obj::{Obj, Singleton, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
 
-const fn q(text: &str) -> Obj {
-    Obj::qstr(qstr_id(text) as u32)
+/// The qstr of a literal, looked up at compile time (`qstr_id` is a linear search).
+macro_rules! q {
+    ($text:literal) => {
+        const { Obj::qstr(qstr_id($text) as u32) }
+    };
 }
 
 impl Vm<'_> {
@@ -122,7 +125,7 @@ impl Vm<'_> {
     }
 
     pub(crate) fn try_load_method(&mut self, obj: Obj, name: Obj) -> R<Option<(Obj, Obj)>> {
-        if name == q("__class__") {
+        if name == q!("__class__") {
             return Ok(Some((self.type_of(obj), Obj::NULL)));
         }
         let type_id = self.native_type(obj);
@@ -134,7 +137,7 @@ impl Vm<'_> {
             return Ok(self.map_get_qstr(globals, name).map(|value| (value, Obj::NULL)));
         }
         if self.is_type(obj) {
-            if name == q("__name__") {
+            if name == q!("__name__") {
                 return Ok(Some((Obj::qstr(self.type_name_of_type(obj)), Obj::NULL)));
             }
             if let Some(value) = self.class_lookup(obj, name) {
@@ -146,7 +149,7 @@ impl Vm<'_> {
                 }
                 return Ok(Some((value, Obj::NULL)));
             }
-            if name == q("__bases__") && self.is_class(obj) {
+            if name == q!("__bases__") && self.is_class(obj) {
                 let bases = self.get(obj, 2);
                 if self.tuple_len(bases) == 0 {
                     // A class without bases derives from `object`.
@@ -155,7 +158,7 @@ impl Vm<'_> {
                 }
                 return Ok(Some((bases, Obj::NULL)));
             }
-            if name == q("__dict__") && self.is_class(obj) {
+            if name == q!("__dict__") && self.is_class(obj) {
                 return Ok(Some((self.get(obj, 3), Obj::NULL)));
             }
             return Ok(None);
@@ -167,7 +170,7 @@ impl Vm<'_> {
         }
         let type_obj = self.type_of(obj);
         if self.is_class(type_obj) {
-            if name == q("__dict__") {
+            if name == q!("__dict__") {
                 let slot = self.instance_dict_slot(type_obj);
                 let mut dict = self.get(obj, slot);
                 if dict.is_null() {
@@ -196,31 +199,31 @@ impl Vm<'_> {
                     _ => Ok(Some((value, Obj::NULL))),
                 };
             }
-            if let Some(getattr) = self.class_lookup(type_obj, q("__getattr__")) {
+            if let Some(getattr) = self.class_lookup(type_obj, q!("__getattr__")) {
                 let result = self.call(getattr, &[obj, name], &[])?;
                 return Ok(Some((result, Obj::NULL)));
             }
         }
         if type_id.is_exception() {
-            if name == q("args") {
+            if name == q!("args") {
                 return Ok(Some((self.exception_args(obj), Obj::NULL)));
             }
-            if name == q("value") && type_id == TypeId::StopIteration {
+            if name == q!("value") && type_id == TypeId::StopIteration {
                 let args = self.exception_args(obj);
                 let value = if self.tuple_len(args) > 0 { self.tuple_item(args, 0) } else { Obj::NONE };
                 return Ok(Some((value, Obj::NULL)));
             }
         }
         match type_id {
-            TypeId::Function if name == q("__name__") => {
+            TypeId::Function if name == q!("__name__") => {
                 return Ok(Some((Obj::qstr(self.function_name(obj)), Obj::NULL)));
             }
-            TypeId::Int | TypeId::Bool | TypeId::Float if name == q("real") => return Ok(Some((obj, Obj::NULL))),
-            TypeId::Int | TypeId::Bool if name == q("imag") => return Ok(Some((Obj::small(0), Obj::NULL))),
-            TypeId::Range | TypeId::Slice if name == q("start") || name == q("stop") || name == q("step") => {
-                let index = if name == q("start") {
+            TypeId::Int | TypeId::Bool | TypeId::Float if name == q!("real") => return Ok(Some((obj, Obj::NULL))),
+            TypeId::Int | TypeId::Bool if name == q!("imag") => return Ok(Some((Obj::small(0), Obj::NULL))),
+            TypeId::Range | TypeId::Slice if name == q!("start") || name == q!("stop") || name == q!("step") => {
+                let index = if name == q!("start") {
                     1
-                } else if name == q("stop") {
+                } else if name == q!("stop") {
                     2
                 } else {
                     3
@@ -302,7 +305,7 @@ impl Vm<'_> {
                     return self.bind_super_value(value, self_obj, name);
                 }
             }
-            if name == q("__init__") {
+            if name == q!("__init__") {
                 let native = self.native_type_of_type(class);
                 if native.is_exception() {
                     return Ok((crate::builtins::exception_init_obj(), self_obj));
@@ -326,7 +329,7 @@ impl Vm<'_> {
     /// `__new__` and static methods unbound, class methods bound to the
     /// class, properties read, functions bound to `self_obj`.
     fn bind_super_value(&mut self, value: Obj, self_obj: Obj, name: Obj) -> R<(Obj, Obj)> {
-        if name == q("__new__") {
+        if name == q!("__new__") {
             return Ok((value, Obj::NULL));
         }
         match self.native_type(value) {
@@ -392,7 +395,7 @@ impl Vm<'_> {
             // A namedtuple class: its instances are tuples typed with the class.
             return crate::modules::collections::construct(self, type_obj, args, kw);
         }
-        if let Some(new) = self.class_lookup(type_obj, q("__new__")) {
+        if let Some(new) = self.class_lookup(type_obj, q!("__new__")) {
             if self.native_type(new) == TypeId::Function {
                 // A class's own `__new__` makes the object; `__init__` runs
                 // only when it returned an instance of the class.
@@ -411,7 +414,7 @@ impl Vm<'_> {
         // `__init__`; otherwise that `__init__` passes them on through
         // `super().__init__(…)` if it wants to.
         let has_own_init =
-            self.class_lookup(type_obj, q("__init__")).is_some_and(|init| self.native_type(init) == TypeId::Function);
+            self.class_lookup(type_obj, q!("__init__")).is_some_and(|init| self.native_type(init) == TypeId::Function);
         let instance = if has_own_init && matches!(native, TypeId::List | TypeId::Dict) {
             self.new_instance(type_obj, &[], &[])?
         } else {
@@ -427,7 +430,7 @@ impl Vm<'_> {
 
     /// Calls the class's `__init__` (a Python function) on a new instance.
     fn run_init(&mut self, type_obj: Obj, instance: Obj, args: &[Obj], kw: &[Obj]) -> R<()> {
-        let Some(init) = self.class_lookup(type_obj, q("__init__")) else { return Ok(()) };
+        let Some(init) = self.class_lookup(type_obj, q!("__init__")) else { return Ok(()) };
         if self.native_type(init) != TypeId::Function {
             return Ok(());
         }
@@ -492,7 +495,7 @@ impl Vm<'_> {
             return crate::modules::static_module_name(module);
         }
         let globals = self.get(module, 1);
-        self.map_get_qstr(globals, q("__name__")).unwrap_or(Obj::qstr(1))
+        self.map_get_qstr(globals, q!("__name__")).unwrap_or(Obj::qstr(1))
     }
 
     /// Keeps `Singleton` in use for module-less lookups.

@@ -206,7 +206,8 @@ impl<'a> Vm<'a> {
         if let Some(self_obj) = self_obj {
             self.push_root(self_obj)?;
         }
-        let frame = self.alloc_typed(TypeId::Frame, (FRAME_HEADER + 3 * n_exc + n_state) as usize)?;
+        let is_generator = signature.scope_flags & SCOPE_FLAG_GENERATOR != 0;
+        let frame = self.alloc_frame((FRAME_HEADER + 3 * n_exc + n_state) as usize, is_generator)?;
         self.push_root(frame)?;
         self.set(frame, F_PREV, Obj::NULL);
         self.set(frame, F_FUNCTION, function);
@@ -243,14 +244,14 @@ impl<'a> Vm<'a> {
             varargs = self.alloc_tuple(overflow)?;
             self.set(frame, local(varargs_slot), varargs);
         } else if total_positional > n_pos {
-            self.pop_roots(mark);
+            self.abandon_frame(frame, mark);
             return Err(self.positional_mismatch(function, n_pos - cell_count, total_positional - cell_count));
         }
         // Without keywords, too few positional arguments are reported the
         // same way (MicroPython's fast path); with keywords, per argument below.
         let n_defaults = signature.n_def_pos_args;
         if kw.len() == 0 && flags & SCOPE_FLAG_DEFKWARGS == 0 && total_positional + n_defaults < n_pos {
-            self.pop_roots(mark);
+            self.abandon_frame(frame, mark);
             return Err(self.positional_mismatch(
                 function,
                 n_pos - n_defaults - cell_count,
@@ -297,7 +298,7 @@ impl<'a> Vm<'a> {
             match found {
                 Some(position) if position >= cell_count => {
                     if !self.get(frame, local(position)).is_null() {
-                        self.pop_roots(mark);
+                        self.abandon_frame(frame, mark);
                         let text = self.qstr_str_copy(name);
                         return Err(self.raise_fmt(
                             TypeId::TypeError,
@@ -308,7 +309,7 @@ impl<'a> Vm<'a> {
                 }
                 _ => {
                     if varkw.is_null() {
-                        self.pop_roots(mark);
+                        self.abandon_frame(frame, mark);
                         let text = self.qstr_str_copy(name);
                         return Err(self.raise_fmt(
                             TypeId::TypeError,
@@ -334,7 +335,7 @@ impl<'a> Vm<'a> {
                 // MicroPython names the last missing one, by its index.
                 let last_missing =
                     (given..n_pos).rev().find(|&each| self.get(frame, local(each)).is_null()).unwrap_or(index);
-                self.pop_roots(mark);
+                self.abandon_frame(frame, mark);
                 return Err(self.raise_fmt(
                     TypeId::TypeError,
                     format_args!("function missing required positional argument #{last_missing}"),
@@ -352,11 +353,11 @@ impl<'a> Vm<'a> {
             match default {
                 Some(value) => self.set(frame, local(index), value),
                 None if kw.len() == 0 => {
-                    self.pop_roots(mark);
+                    self.abandon_frame(frame, mark);
                     return Err(self.raise_msg(TypeId::TypeError, "function missing keyword-only argument"));
                 }
                 None => {
-                    self.pop_roots(mark);
+                    self.abandon_frame(frame, mark);
                     let text = self.qstr_str_copy(name);
                     return Err(self.raise_fmt(
                         TypeId::TypeError,
@@ -377,6 +378,14 @@ impl<'a> Vm<'a> {
         }
         self.pop_roots(mark);
         Ok(frame)
+    }
+
+    /// Drops a frame whose arguments could not be bound (it never ran) and
+    /// the temporary roots down to `mark`, so it does not hold frame stack
+    /// space until its caller returns.
+    fn abandon_frame(&mut self, frame: Obj, mark: usize) {
+        self.pop_roots(mark);
+        self.free(frame);
     }
 
     /// A short copy of a str's text for messages.

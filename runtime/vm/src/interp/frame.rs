@@ -1,5 +1,6 @@
-//! Frame layout. Frames are heap objects, so Python calls do not nest on the
-//! Rust stack and the collector sees every live value by scanning them.
+//! Frame layout and allocation. Frames live in the VM's memory, not on the
+//! Rust stack, so Python calls do not nest there and the collector sees
+//! every live value by scanning them.
 //!
 //! Words: `type, previous frame, function, ip (offset in fun_data), stack
 //! depth, n_state, n_exc, active handlers, flags, locals dict, handled
@@ -7,6 +8,14 @@
 //! saved depth << 2 | finally << 1 | was in except, saved exception`), then
 //! `n_state` value slots. As in MicroPython the value stack grows up from
 //! slot 0 and local `i` is slot `n_state − 1 − i`.
+//!
+//! A frame lives on the heap's frame stack (pushed on call, popped on
+//! return, see `gc`) unless it belongs to a generator, which must outlive
+//! its call, or the frame stack is full; those frames are heap objects,
+//! freed on return or collected.
+
+use crate::obj::{Obj, TypeId};
+use crate::vm::{Vm, R};
 
 pub const F_PREV: u32 = 1;
 pub const F_FUNCTION: u32 = 2;
@@ -30,4 +39,19 @@ pub const FLAG_RUNNING: u32 = 4;
 /// The word index of value slot 0.
 pub const fn state_base(n_exc: u32) -> u32 {
     FRAME_HEADER + 3 * n_exc
+}
+
+impl Vm<'_> {
+    /// A zeroed frame of `words` words whose word 0 is the frame type: on the
+    /// frame stack, or from the heap for a generator or when the stack is full.
+    pub fn alloc_frame(&mut self, words: usize, generator: bool) -> R<Obj> {
+        if !generator {
+            if let Some(address) = self.heap.alloc_frame(words * 4) {
+                let frame = Obj(address);
+                self.set_u(frame, 0, TypeId::Frame.addr());
+                return Ok(frame);
+            }
+        }
+        self.alloc_typed(TypeId::Frame, words)
+    }
 }

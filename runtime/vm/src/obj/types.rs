@@ -20,7 +20,9 @@ macro_rules! builtin_types {
 
             /// The qstr id of the type's `__name__`.
             pub const fn name(self) -> u16 {
-                match self { $(TypeId::$variant => qstr_id($name),)* }
+                // Looked up once, at compile time: `qstr_id` is a linear search.
+                const NAMES: &[u16] = &[$(qstr_id($name),)*];
+                NAMES[self as usize]
             }
 
             /// The base type (None for `object` and for types directly derived from it).

@@ -1,8 +1,8 @@
 //! Benchmark suite `vm`: the VM's speed on CPU-bound programs.
 //!
 //! Every `tests/bench/*.py` (loops, calls, recursion, dict and string work,
-//! int, float and big-int math, sorting, class-heavy, generator-heavy and an
-//! asyncio-style coroutine loop) is frozen as the main module and run by the
+//! int, float and big-int math, sorting, class-heavy, generator-heavy, an
+//! asyncio-style coroutine loop and tasks on the real asyncio package) is frozen as the main module and run by the
 //! release build of the host runner `rime-host`, best wall-clock time of
 //! [`ROUNDS`] runs. The baseline is the pinned MicroPython reference, which
 //! is MicroPython 1.27 compiled to WebAssembly and run under node (not a
@@ -11,6 +11,15 @@
 //! figure is rime's time divided by the reference's (below 1 is faster).
 //! A program whose output differs from the reference's is reported in the
 //! measurement's name rather than silently compared.
+//!
+//! A program that imports `asyncio` (the asyncio-heavy one) runs on the
+//! project's own asyncio package, `manifests/lib/asyncio`, on both sides:
+//! rime has it frozen beside the program, as the base manifests freeze it;
+//! the reference gets the same `.py` files first on its `sys.path` (through
+//! `MICROPYTHON_ASYNCIO`, see run-micropython.mjs), because its built-in
+//! asyncio runs on JavaScript promises and has no `asyncio.run`. The same
+//! Python code runs on both, so the figure compares the VMs; the reference
+//! also pays for compiling the package's source at import (a few ms).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -97,11 +106,16 @@ fn programs(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
 /// Freezes one program as `main.py`; returns the image's path.
 fn freeze_program(root: &Path, program: &Path, work: &Path) -> anyhow::Result<PathBuf> {
     let source = std::fs::read(program).with_context(|| format!("reading {}", program.display()))?;
-    let inputs = Inputs {
-        modules: vec![Input { name: "main.py".to_string(), kind: InputKind::Compile { source, opt: 0 } }],
-        main: Some("main.py".to_string()),
-        ..Inputs::default()
-    };
+    let mut modules = Vec::new();
+    if uses_asyncio(program) {
+        for path in asyncio_sources(root)? {
+            let name = format!("asyncio/{}", path.file_name().unwrap_or_default().to_string_lossy());
+            let source = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+            modules.push(Input { name, kind: InputKind::Compile { source, opt: 0 } });
+        }
+    }
+    modules.push(Input { name: "main.py".to_string(), kind: InputKind::Compile { source, opt: 0 } });
+    let inputs = Inputs { modules, main: Some("main.py".to_string()), ..Inputs::default() };
     let frozen = match freeze::freeze(&inputs, "host", Some(&root.join("target/freeze-cache")))? {
         Ok(frozen) => frozen,
         Err(rendered) => bail!("freezing {}: {rendered}", program.display()),
@@ -139,6 +153,33 @@ fn run_rime(runner: &Path, image: &Path) -> anyhow::Result<String> {
 }
 
 fn run_reference(script: &Path, program: &Path) -> anyhow::Result<String> {
-    let output = Command::new("node").arg(script).arg(program).output().context("running node")?;
+    let mut command = Command::new("node");
+    command.arg(script).arg(program);
+    if uses_asyncio(program) {
+        command.env("MICROPYTHON_ASYNCIO", crate::project_root().join(ASYNCIO_PACKAGE));
+    }
+    let output = command.output().context("running node")?;
     Ok(String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr))
+}
+
+/// The project's asyncio package, frozen into every image by the base manifests.
+const ASYNCIO_PACKAGE: &str = "manifests/lib/asyncio";
+
+/// Whether a benchmark program imports asyncio.
+fn uses_asyncio(program: &Path) -> bool {
+    std::fs::read_to_string(program).is_ok_and(|source| source.lines().any(|line| line.trim() == "import asyncio"))
+}
+
+/// The `.py` files of the asyncio package, sorted.
+fn asyncio_sources(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let dir = root.join(ASYNCIO_PACKAGE);
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|extension| extension == "py") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
 }

@@ -308,8 +308,10 @@ fn micropython_opt_level(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     Ok(if args.is_empty() { Obj::small(0) } else { Obj::NONE })
 }
 
+/// `micropython.stack_use()`: the bytes of the frame stack in use. Python
+/// calls do not nest on the machine stack here; their frames are the stack.
 fn micropython_stack_use(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    Ok(Obj::small((vm.native_depth * 256) as i32))
+    Ok(Obj::small(vm.heap.frame_stack_usage().0 as i32))
 }
 
 /// The heap-map letter of the allocation at `block`, as MicroPython prints it.
@@ -335,7 +337,8 @@ fn micropython_mem_info(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let total = stats.total_blocks * BYTES_PER_BLOCK;
     let used = stats.used_blocks * BYTES_PER_BLOCK;
     let free = stats.free_blocks * BYTES_PER_BLOCK;
-    vm.emit_fmt(Sink::Stdout, format_args!("stack: {} out of {}\n", vm.native_depth * 256, 8192))?;
+    let (stack_used, stack_size) = vm.heap.frame_stack_usage();
+    vm.emit_fmt(Sink::Stdout, format_args!("stack: {stack_used} out of {stack_size}\n"))?;
     vm.emit_fmt(Sink::Stdout, format_args!("GC: total: {total}, used: {used}, free: {free}\n"))?;
     vm.emit_fmt(
         Sink::Stdout,

@@ -125,14 +125,16 @@ impl<'a> ImageView<'a> {
         self.pool.get(index).unwrap_or(&[])
     }
 
-    /// The hash of pool qstr number `index` (the image stores none: computed).
+    /// The 16-bit hash of pool qstr number `index` (the pool stores only its
+    /// low byte, for lookups: the full hash is computed from the text).
     pub fn qstr_hash(&self, index: u32) -> u16 {
         rime_bytecode::qstr_hash16(self.qstr_bytes(index))
     }
 
-    /// The id of `bytes` in the pool.
-    pub fn find_qstr(&self, bytes: &[u8]) -> Option<u32> {
-        Some(self.first_qstr + self.pool.find(bytes)?)
+    /// The id of `bytes`, whose 16-bit qstr hash is `hash`, in the pool: only
+    /// pool strings of the same length and stored hash byte are compared.
+    pub fn find_qstr(&self, bytes: &[u8], hash: u16) -> Option<u32> {
+        Some(self.first_qstr + self.pool.find_hashed(bytes, hash)?)
     }
 
     /// The number of frozen modules.

@@ -12,8 +12,8 @@
 //! cannot exhaust the stack or the time.
 
 use super::read::{half_at, word_at, Image};
-use super::{board_id, checksum, module_entry, offset_width, packed_qstr, Abi, CodeRecord, Header, ImageError};
-use super::{ImageErrorKind, Pool, Section, MODULE_ENTRY_SIZE, POOL_GROUP, POOL_PREFIX};
+use super::{board_id, checksum, module_entry, packed_qstr, pool_hash, Abi, CodeRecord, Header, ImageError};
+use super::{ImageErrorKind, Pool, Section, MODULE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
 use super::{CHECKSUM_OFFSET, FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAGIC, MAX_QSTR_ID, SECTION_COUNT};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
 
@@ -114,41 +114,64 @@ fn check_pool(image: &Image<'_>) -> Result<u32> {
         Some(pool) if end - start >= POOL_PREFIX => pool,
         _ => return malformed(start, "the qstr pool has no count"),
     };
-    let (count, width) = (pool.count(), pool.width());
-    if width != offset_width(end - start) || bytes[start + 3] != 0 {
-        return malformed(start + 2, "the qstr pool's offset width does not match its size");
-    }
+    let count = pool.count();
     if u64::from(image.header.first_qstr) + u64::from(count) > u64::from(MAX_QSTR_ID) + 1 {
         return malformed(start, "the qstr pool has more strings than qstr ids");
     }
-    let mut next = start + POOL_PREFIX + width * pool.groups();
-    if next > end {
-        return malformed(start, "the qstr pool's offsets overrun the section");
+    let classes = pool.class_count();
+    if (classes == 0) != (count == 0) || classes > count as usize {
+        return malformed(start + 2, "the qstr pool's class count does not match its string count");
     }
-    let mut previous: Option<&[u8]> = None;
-    for index in 0..count as usize {
-        if index % POOL_GROUP == 0 {
-            let at = start + POOL_PREFIX + width * (index / POOL_GROUP);
-            if pool.group_start(index / POOL_GROUP) != Some(next) {
-                return malformed(at, "a qstr group does not start where the previous record ends");
-            }
-        }
-        let (text_at, len) = match pool.record(next) {
-            Some((text_at, len)) if text_at + len <= end => (text_at, len),
-            _ => return malformed(next, "a qstr's record overruns the pool"),
+    let mut next = pool.hashes_start() + count as usize;
+    if next > end {
+        return malformed(start, "the qstr pool's classes and hashes overrun the section");
+    }
+    let (mut previous_length, mut previous_first) = (None, None);
+    for class in 0..classes {
+        let at = start + POOL_PREFIX + POOL_CLASS_SIZE * class;
+        let Some(entry) = pool.class(class) else { return malformed(at, "a qstr class overruns the pool") };
+        let first_ok = match previous_first {
+            None => entry.first == 0,
+            Some(previous) => entry.first > previous,
         };
-        let text = &bytes[text_at..text_at + len];
-        if core::str::from_utf8(text).is_err() {
-            return malformed(next, "a qstr is not UTF-8");
+        if !first_ok || entry.first >= count {
+            return malformed(at + 2, "a qstr class's first index is out of order");
         }
-        if previous.is_some_and(|previous| previous >= text) {
-            return malformed(next, "the qstr pool is not sorted");
+        if previous_length.is_some_and(|previous| previous >= entry.length) {
+            return malformed(at, "the qstr pool's classes are not sorted by length");
         }
-        previous = Some(text);
-        next = text_at + len;
+        previous_length = Some(entry.length);
+        previous_first = Some(entry.first);
+        if start + entry.text != next {
+            return malformed(at + 4, "a qstr class's text does not start where the previous class's ends");
+        }
+        let Some(strings) = pool.class_len(class) else { return malformed(at, "a qstr class is empty") };
+        let Some(class_end) = (strings as usize).checked_mul(entry.length).and_then(|size| next.checked_add(size))
+        else {
+            return malformed(at, "a qstr class overruns the pool");
+        };
+        if class_end > end {
+            return malformed(at, "a qstr class overruns the pool");
+        }
+        let mut previous: Option<(u8, &[u8])> = None;
+        for index in entry.first..entry.first + strings {
+            let text = &bytes[next..next + entry.length];
+            if core::str::from_utf8(text).is_err() {
+                return malformed(next, "a qstr is not UTF-8");
+            }
+            let hash = pool.hash(index).unwrap_or(0);
+            if hash != pool_hash(crate::qstr_hash16(text)) {
+                return malformed(pool.hashes_start() + index as usize, "a qstr's stored hash does not match its text");
+            }
+            if previous.is_some_and(|previous| previous >= (hash, text)) {
+                return malformed(next, "the qstr pool is not sorted");
+            }
+            previous = Some((hash, text));
+            next += entry.length;
+        }
     }
     if (next - start).next_multiple_of(4) != end - start || bytes[next..end].iter().any(|&byte| byte != 0) {
-        return malformed(next, "the qstr pool does not end with its last record and zero padding");
+        return malformed(next, "the qstr pool does not end with its last string and zero padding");
     }
     Ok(count)
 }

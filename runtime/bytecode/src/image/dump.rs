@@ -9,7 +9,7 @@
 //! strings and objects they refer to, and the name tables.
 
 use super::read::{word_at, Image, ObjRef};
-use super::{Section, HEADER_SIZE, POOL_GROUP, POOL_PREFIX};
+use super::{Section, HEADER_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
 use crate::constant::Constant;
 use alloc::format;
 use alloc::string::String;
@@ -109,20 +109,30 @@ impl Notes<'_, '_> {
     fn pool(&mut self) {
         let pool = self.image.pool();
         let start = self.image.header().sections[Section::QstrPool as usize].0 as usize;
-        let (count, width) = (pool.count(), pool.width());
+        let count = pool.count();
+        let classes = pool.class_count();
         let first = self.image.first_qstr();
-        self.add(start, POOL_PREFIX, format!("qstr pool: {count} strings, {width}-byte group offsets"));
-        for group in 0..pool.groups() {
-            let id = first + (group * POOL_GROUP) as u32;
-            self.add(start + POOL_PREFIX + width * group, width, format!("offset of group {group} (qstr {id})"));
+        self.add(start, POOL_PREFIX, format!("qstr pool: {count} strings in {classes} length classes"));
+        for class in 0..classes {
+            let Some(entry) = pool.class(class) else { continue };
+            let id = first + entry.first;
+            let (length, text) = (entry.length, entry.text);
+            self.add(
+                start + POOL_PREFIX + POOL_CLASS_SIZE * class,
+                POOL_CLASS_SIZE,
+                format!("class {class}: length {length}, first qstr {id}, text at +{text}"),
+            );
+        }
+        for index in 0..count {
+            let id = first + index;
+            let hash = pool.hash(index).unwrap_or(0);
+            self.add(pool.hashes_start() + index as usize, 1, format!("hash byte of qstr {id}: 0x{hash:02x}"));
         }
         for index in 0..count {
             let Some((text, len)) = pool.locate(index) else { continue };
             let id = first + index;
-            let at = text - crate::varint::uint_len(len as u32);
-            self.add(at, text - at, format!("qstr {id}: length {len}"));
             if len > 0 {
-                self.add(text, len, format!("  {}", self.qstr(id)));
+                self.add(text, len, self.qstr(id));
             }
         }
     }

@@ -103,15 +103,19 @@
 //!    index the module's qstr table and its `LOAD_CONST_OBJ` operands the
 //!    module's object table. A leaf function costs one or two bytes besides
 //!    its fun_data, as in a `.mpy` file.
-//! 4. **modules**: one entry per module, in module-index order, each 4-byte
-//!    aligned: `name qstr` (u16), `qstr count` (u16), `object count` (u16),
-//!    the width `w` of its qstr ids in bits (u16: the fewest bits, from 8 to
-//!    16, that hold every id of its table), `root raw code address` (u32);
-//!    then the object table (one object word each); then the qstr table
-//!    (global qstr ids of that width, packed least significant bit first:
-//!    entry `i` is bits `w·i .. w·i + w` of the table), padded with zeros to
-//!    4 bytes ([`module_entry`] gives the offsets, [`packed_qstr`] reads an
-//!    entry).
+//! 4. **modules**: one entry per module, in module-index order, packed
+//!    without padding (any byte alignment): `name qstr` (u16), `qstr count`
+//!    (u16), `object count` (u16), the width of its qstr ids in bits (u8:
+//!    the fewest, from 8 to 16, that hold every id of its table), the width
+//!    of its object entries in bits (u8: the fewest, from 8 to 32, that hold
+//!    every entry), `root raw code address` (u32); then the qstr table
+//!    (global qstr ids); then the object table. Both tables pack their
+//!    entries least significant bit first (entry `i` of a `w`-bit table is
+//!    bits `w·i .. w·i + w` of it, [`packed_uint`]) and end on a byte
+//!    boundary. An object entry is the constant's object word, except that
+//!    an object address is stored relative to the start of the constants
+//!    section ([`object_word`]): a module's entries then need 12 to 16 bits
+//!    rather than a word. [`module_entry`] gives the offsets.
 //! 5. **module index**: `count`, then `count` module entry addresses sorted
 //!    by the bytes of the entries' names. Names are MicroPython's frozen
 //!    names: `pkg/__init__.py`, `pkg/mod.py`, `main.py`.
@@ -145,7 +149,7 @@
 //! section, so that the VM can then follow the image's addresses without
 //! further checks; it never panics. The VM runs it on every image before use
 //! (`rime_vm::ImageView::new`), and the freezer on every image it writes.
-//! [`Pool`], [`CodeRecord`], [`module_entry`] and [`packed_qstr`] are the
+//! [`Pool`], [`CodeRecord`], [`module_entry`] and [`packed_uint`] are the
 //! layout's readers shared by both. [`ImageBuilder`] (feature `alloc`) lays an
 //! image out from compiled modules, deterministically. [`dump()`] (feature
 //! `alloc`) prints an annotated hex dump.
@@ -403,33 +407,53 @@ impl CodeRecord {
     }
 }
 
-/// Where the parts of a module entry lie, relative to the entry, given its
-/// object and qstr counts and the bits of its qstr ids: `(object table, qstr
-/// table, size with padding)`.
-pub const fn module_entry(object_count: usize, qstr_count: usize, qstr_bits: usize) -> (usize, usize, usize) {
-    let objects = MODULE_ENTRY_SIZE;
-    let qstrs = objects + 4 * object_count;
-    (objects, qstrs, (qstrs + (qstr_bits * qstr_count).div_ceil(8)).next_multiple_of(4))
+/// Where the parts of a module entry lie, relative to the entry, given the
+/// length of its qstr table and the bits of its qstr ids, and the length of
+/// its object table and the bits of its entries: `(qstr table, object table,
+/// size)`. Entries are not padded.
+pub const fn module_entry(qstr_count: usize, qstr_bits: usize, object_count: usize, object_bits: usize) -> (usize, usize, usize) {
+    let qstrs = MODULE_ENTRY_SIZE;
+    let objects = qstrs + (qstr_bits * qstr_count).div_ceil(8);
+    (qstrs, objects, objects + (object_bits * object_count).div_ceil(8))
 }
 
 /// The narrowest and widest qstr ids a module's qstr table may use, in bits.
 pub const QSTR_BITS: core::ops::RangeInclusive<usize> = 8..=16;
 
-/// Entry `index` of a module's qstr table at `table` in `bytes`, whose ids
-/// are `bits` (8 to 16) bits wide, packed least significant bit first. Bytes
-/// past the end of `bytes` read as zeros.
-pub fn packed_qstr(bytes: &[u8], table: usize, bits: usize, index: usize) -> Option<u32> {
+/// The narrowest and widest entries a module's object table may use, in bits.
+pub const OBJECT_BITS: core::ops::RangeInclusive<usize> = 8..=32;
+
+/// Entry `index` of a packed table at `table` in `bytes` whose entries are
+/// `bits` (1 to 32) bits wide, packed least significant bit first: entry `i`
+/// is bits `bits·i .. bits·i + bits` of the table. Bytes past the end of
+/// `bytes` read as zeros.
+pub fn packed_uint(bytes: &[u8], table: usize, bits: usize, index: usize) -> Option<u32> {
+    if !(1..=32).contains(&bits) {
+        return None;
+    }
     let bit = bits.checked_mul(index)?;
     let at = table.checked_add(bit / 8)?;
-    let byte = |offset: usize| u32::from(bytes.get(at + offset).copied().unwrap_or(0));
-    let three = byte(0) | byte(1) << 8 | byte(2) << 16;
-    Some((three >> (bit % 8)) & ((1 << bits) - 1))
+    let five = (0..5).rev().fold(0u64, |value, offset| {
+        value << 8 | u64::from(bytes.get(at + offset).copied().unwrap_or(0))
+    });
+    Some(((five >> (bit % 8)) & ((1u64 << bits) - 1)) as u32)
 }
 
-/// The narrowest qstr id width a module entry may use for these ids.
-pub fn qstr_bits(ids: impl Iterator<Item = u32>) -> usize {
-    let widest = ids.map(|id| 32 - id.leading_zeros() as usize).max().unwrap_or(0);
-    widest.clamp(*QSTR_BITS.start(), *QSTR_BITS.end())
+/// The object word of an object table entry: the entry itself, except that
+/// an object address (low two bits zero) is stored relative to the start of
+/// the constants section, at address `constants`.
+pub const fn object_word(entry: u32, constants: u32) -> u32 {
+    if entry & 3 == 0 {
+        constants.wrapping_add(entry)
+    } else {
+        entry
+    }
+}
+
+/// The fewest bits, from `range`'s start to its end, that hold every one of `values`.
+pub fn packed_bits(values: impl Iterator<Item = u32>, range: core::ops::RangeInclusive<usize>) -> usize {
+    let widest = values.map(|value| 32 - value.leading_zeros() as usize).max().unwrap_or(0);
+    widest.clamp(*range.start(), *range.end())
 }
 
 /// Object word of `None`.

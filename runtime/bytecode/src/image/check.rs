@@ -12,7 +12,7 @@
 //! cannot exhaust the stack or the time.
 
 use super::read::{half_at, word_at, Image};
-use super::{board_id, checksum, module_entry, packed_qstr, pool_hash, Abi, CodeRecord, Header, ImageError};
+use super::{board_id, checksum, module_entry, object_word, packed_uint, pool_hash, Abi, CodeRecord, Header, ImageError};
 use super::{ImageErrorKind, Pool, Section, MODULE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
 use super::{CHECKSUM_OFFSET, FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAGIC, MAX_QSTR_ID, SECTION_COUNT};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
@@ -264,7 +264,7 @@ impl Checker<'_, '_> {
                 self.word(at),
                 MODULE_ENTRY_SIZE as u64,
                 Section::Modules,
-                true,
+                false,
                 at,
                 "a module address is outside the modules section",
             )?;
@@ -311,20 +311,27 @@ impl Checker<'_, '_> {
 
     fn check_module(&mut self, offset: usize) -> Result<()> {
         let half = |at: usize| usize::from(half_at(self.image.bytes, at).unwrap_or(0));
-        let (qstr_count, object_count, bits) = (half(offset + 2), half(offset + 4), half(offset + 6));
+        let byte = |at: usize| usize::from(self.image.bytes.get(at).copied().unwrap_or(0));
+        let (qstr_count, object_count) = (half(offset + 2), half(offset + 4));
+        let (bits, object_bits) = (byte(offset + 6), byte(offset + 7));
         if !super::QSTR_BITS.contains(&bits) {
             return Err(ImageError::malformed(offset + 6, "a module's qstr ids are not 8 to 16 bits wide"));
         }
-        let (objects, qstrs, size) = module_entry(object_count, qstr_count, bits);
+        if !super::OBJECT_BITS.contains(&object_bits) {
+            return Err(ImageError::malformed(offset + 7, "a module's object entries are not 8 to 32 bits wide"));
+        }
+        let (qstrs, objects, size) = module_entry(qstr_count, bits, object_count, object_bits);
         let address = self.image.address_of(offset);
-        self.locate(address, size as u64, Section::Modules, true, offset, "a module's tables overrun the section")?;
+        self.locate(address, size as u64, Section::Modules, false, offset, "a module's tables overrun the section")?;
         for index in 0..qstr_count {
             let at = offset + qstrs + bits * index / 8;
-            self.check_qstr_id(packed_qstr(self.image.bytes, offset + qstrs, bits, index).unwrap_or(0), at)?;
+            self.check_qstr_id(packed_uint(self.image.bytes, offset + qstrs, bits, index).unwrap_or(0), at)?;
         }
+        let constants = self.image.address_of(range(self.image, Section::Constants).0);
         for index in 0..object_count {
-            let at = offset + objects + 4 * index;
-            self.check_object(self.word(at), 0, at)?;
+            let at = offset + objects + object_bits * index / 8;
+            let entry = packed_uint(self.image.bytes, offset + objects, object_bits, index).unwrap_or(0);
+            self.check_object(object_word(entry, constants), 0, at)?;
         }
         self.check_code(self.word(offset + 8), 0, offset + 8).map(|_| ())
     }

@@ -230,27 +230,35 @@ impl Notes<'_, '_> {
             self.add(at, 2, format!("module {}: name {}", module.name(), self.qstr(module.name_qstr())));
             self.add(at + 2, 2, format!("  qstr count {}", module.qstr_count()));
             self.add(at + 4, 2, format!("  object count {}", module.object_count()));
-            self.add(at + 6, 2, format!("  qstr ids of {} bits", module.qstr_bits()));
+            self.add(at + 6, 1, format!("  qstr ids of {} bits", module.qstr_bits()));
+            self.add(at + 7, 1, format!("  object entries of {} bits", module.object_bits()));
             self.add(at + 8, 4, format!("  root raw code @{:08x}", module.root_address()));
-            let (objects, qstrs, _) = module.layout();
-            for index in 0..module.object_count() {
-                let word = module.object(index).unwrap_or(0);
-                let text = format!("  object {index}: {}", self.describe(word));
-                self.add(objects + 4 * index as usize, 4, text);
-            }
-            // Entries are annotated by the bytes they end in, so that two
-            // 12-bit entries sharing a byte make one line.
-            let bits = module.qstr_bits();
-            let mut start = qstrs;
-            let mut texts = Vec::new();
-            for index in 0..module.qstr_count() as usize {
-                texts.push(format!("qstr {index}: {}", self.qstr(module.qstr_id(index as u32).unwrap_or(0))));
-                let end = qstrs + (bits * (index + 1)).div_ceil(8);
-                if (bits * (index + 1)) % 8 == 0 || index + 1 == module.qstr_count() as usize {
-                    self.add(start, end - start, format!("  {}", texts.join("; ")));
-                    texts.clear();
-                    start = end;
-                }
+            let (qstrs, objects, _) = module.layout();
+            let qstr_texts: Vec<String> = (0..module.qstr_count())
+                .map(|index| format!("qstr {index}: {}", self.qstr(module.qstr_id(index).unwrap_or(0))))
+                .collect();
+            self.packed(qstrs, module.qstr_bits(), qstr_texts);
+            let object_texts: Vec<String> = (0..module.object_count())
+                .map(|index| format!("object {index}: {}", self.describe(module.object(index).unwrap_or(0))))
+                .collect();
+            self.packed(objects, module.object_bits(), object_texts);
+        }
+    }
+
+    /// Annotates a packed table at `table` of `bits`-bit entries described by
+    /// `texts`. Entries are annotated by the bytes they end in, so that two
+    /// entries sharing a byte make one line.
+    fn packed(&mut self, table: usize, bits: usize, texts: Vec<String>) {
+        let count = texts.len();
+        let mut start = table;
+        let mut pending = Vec::new();
+        for (index, text) in texts.into_iter().enumerate() {
+            pending.push(text);
+            let end = table + (bits * (index + 1)).div_ceil(8);
+            if (bits * (index + 1)) % 8 == 0 || index + 1 == count {
+                self.add(start, end - start, format!("  {}", pending.join("; ")));
+                pending.clear();
+                start = end;
             }
         }
     }

@@ -10,7 +10,8 @@
 //! figures of the freezer's size report.
 
 use super::check::MAX_DEPTH;
-use super::{board_id, checksum, fits_small_int, module_entry, qstr_bits, qstr_word, small_int_word};
+use super::{board_id, checksum, fits_small_int, module_entry, packed_bits, qstr_word, small_int_word};
+use super::{OBJECT_BITS, QSTR_BITS};
 use super::{Abi, Header};
 use super::{FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAX_QSTR_ID, QSTR_CONST_MAX_LEN, SECTION_COUNT};
 use super::{pool_hash, MODULE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
@@ -278,7 +279,7 @@ impl<'a> ImageBuilder<'a> {
         pad(&mut code);
         parts.push(("code: padding".to_string(), (code.len() - unpadded) as u32));
 
-        // Module entries, each followed by its tables.
+        // Module entries, each followed by its tables, packed.
         let modules_base = code_base + code.len() as u32;
         let mut entries = Vec::new();
         let mut module_addresses = Vec::new();
@@ -293,32 +294,31 @@ impl<'a> ImageBuilder<'a> {
             module_addresses.push(modules_base + start as u32);
             let name_id = qstr_id(name).unwrap_or(0) as u16;
             let ids: Vec<u32> = module.qstrs.iter().map(|text| qstr_id(text).unwrap_or(0)).collect();
-            let bits = qstr_bits(ids.iter().copied());
-            for half in [name_id, qstr_count, object_count, bits as u16] {
+            let objects: Vec<u32> = object_tables[index]
+                .iter()
+                .map(|word| if word & 3 == 0 { word - constants_base } else { *word })
+                .collect();
+            let bits = packed_bits(ids.iter().copied(), QSTR_BITS);
+            let object_bits = packed_bits(objects.iter().copied(), OBJECT_BITS);
+            for half in [name_id, qstr_count, object_count] {
                 entries.extend_from_slice(&half.to_le_bytes());
             }
+            entries.extend_from_slice(&[bits as u8, object_bits as u8]);
             push_word(&mut entries, roots[index]);
-            for word in &object_tables[index] {
-                push_word(&mut entries, *word);
-            }
-            let table = entries.len();
-            entries.resize(table + (bits * ids.len()).div_ceil(8), 0);
-            for (slot, id) in ids.iter().enumerate() {
-                let bit = bits * slot;
-                for (byte, value) in entries[table + bit / 8..].iter_mut().zip((id << (bit % 8)).to_le_bytes()) {
-                    *byte |= value;
-                }
-            }
-            let qstr_table_bytes = entries.len() - table;
-            pad(&mut entries);
+            let qstr_table = entries.len();
+            push_packed(&mut entries, &ids, bits);
+            let object_table = entries.len();
+            push_packed(&mut entries, &objects, object_bits);
             *part(&mut parts, "modules: fixed fields") += MODULE_ENTRY_SIZE as u32;
-            *part(&mut parts, "modules: object tables") += 4 * module.objects.len() as u32;
-            *part(&mut parts, "modules: qstr tables") += qstr_table_bytes as u32;
-            *part(&mut parts, "modules: padding") += (entries.len() - table - qstr_table_bytes) as u32;
-            let (_, _, size) = module_entry(module.objects.len(), module.qstrs.len(), bits);
+            *part(&mut parts, "modules: qstr tables") += (object_table - qstr_table) as u32;
+            *part(&mut parts, "modules: object tables") += (entries.len() - object_table) as u32;
+            let (_, _, size) = module_entry(module.qstrs.len(), bits, module.objects.len(), object_bits);
             debug_assert_eq!(entries.len() - start, size);
             stats.modules[index].table_bytes = size as u32;
         }
+        let unpadded = entries.len();
+        pad(&mut entries);
+        *part(&mut parts, "modules: padding") += (entries.len() - unpadded) as u32;
 
         let name_table = |names: &mut dyn Iterator<Item = (&str, u32)>| {
             let pairs: Vec<(&str, u32)> = names.collect();
@@ -429,6 +429,20 @@ fn short_strs<'c>(constant: &'c Constant, set: &mut BTreeSet<&'c str>) {
 
 fn push_word(out: &mut Vec<u8>, word: u32) {
     out.extend_from_slice(&word.to_le_bytes());
+}
+
+/// Appends `values` packed as `bits`-bit entries, least significant bit
+/// first, padded to a byte ([`super::packed_uint`] reads them).
+fn push_packed(out: &mut Vec<u8>, values: &[u32], bits: usize) {
+    let table = out.len();
+    out.resize(table + (bits * values.len()).div_ceil(8), 0);
+    for (slot, value) in values.iter().enumerate() {
+        let bit = bits * slot;
+        let shifted = u64::from(*value) << (bit % 8);
+        for (byte, part) in out[table + bit / 8..].iter_mut().zip(shifted.to_le_bytes()) {
+            *byte |= part;
+        }
+    }
 }
 
 fn pad(out: &mut Vec<u8>) {

@@ -39,8 +39,8 @@
 //! |---|---|
 //! | str / bytes | `type, hash, byte length, data address` (data: UTF-8 / raw bytes, NUL-terminated; the hash is the 16-bit qstr hash, 0 = not computed) |
 //! | int (big) | `type, (digit count << 1) \| negative, digits address` (digits: u32 words, least significant first) |
-//! | float | `type, 0, low word, high word` (IEEE-754 f64) |
-//! | complex | `type, 0, real (2 words), imaginary (2 words)` |
+//! | float | `type, low word, high word` (IEEE-754 f64; 12 bytes, a heap float takes one 16-byte block) |
+//! | complex | `type, real (2 words), imaginary (2 words)` |
 //! | tuple | `type, length, item 0, item 1, …` |
 //!
 //! # Qstr ids

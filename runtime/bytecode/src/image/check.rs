@@ -420,9 +420,9 @@ impl Checker<'_, '_> {
         } else if type_word == types.int {
             size(3)
         } else if type_word == types.float {
-            size(4)
+            size(3)
         } else if type_word == types.complex {
-            size(6)
+            size(5)
         } else if type_word == types.tuple {
             size(2 + u64::from(self.word(offset + 4)))
         } else {
@@ -452,9 +452,8 @@ impl Checker<'_, '_> {
                 self.check_object(self.word(item_at), depth + 1, item_at)?;
             }
             Ok(())
-        } else if self.word(offset + 4) != 0 {
-            Err(ImageError::malformed(offset + 4, "a float's second word is not zero"))
         } else {
+            // A float's or complex's words are its IEEE-754 value: any bits are valid.
             Ok(())
         }
     }

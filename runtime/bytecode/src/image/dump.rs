@@ -165,16 +165,14 @@ impl Notes<'_, '_> {
             }
             Some(ObjRef::Float(value)) => {
                 self.add(offset, 4, format!("float object @{address:08x}: type"));
-                self.add(offset + 4, 4, "  zero".into());
-                self.add(offset + 8, 8, format!("  value {}", crate::constant::format_float(value)));
-                16
+                self.add(offset + 4, 8, format!("  value {}", crate::constant::format_float(value)));
+                12
             }
             Some(ObjRef::Complex { real, imag }) => {
                 self.add(offset, 4, format!("complex object @{address:08x}: type"));
-                self.add(offset + 4, 4, "  zero".into());
-                self.add(offset + 8, 8, format!("  real {}", crate::constant::format_float(real)));
-                self.add(offset + 16, 8, format!("  imaginary {}", crate::constant::format_float(imag)));
-                24
+                self.add(offset + 4, 8, format!("  real {}", crate::constant::format_float(real)));
+                self.add(offset + 12, 8, format!("  imaginary {}", crate::constant::format_float(imag)));
+                20
             }
             Some(ObjRef::Tuple(items)) => {
                 self.add(offset, 4, format!("tuple object @{address:08x}: type"));

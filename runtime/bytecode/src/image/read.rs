@@ -298,10 +298,10 @@ impl<'a> Image<'a> {
             Some(f64::from_bits(high << 32 | low))
         };
         if type_word == types.float {
-            return Some(ObjRef::Float(double(offset + 8)?));
+            return Some(ObjRef::Float(double(offset + 4)?));
         }
         if type_word == types.complex {
-            return Some(ObjRef::Complex { real: double(offset + 8)?, imag: double(offset + 16)? });
+            return Some(ObjRef::Complex { real: double(offset + 4)?, imag: double(offset + 12)? });
         }
         if type_word == types.tuple {
             let len = self.word(offset + 4)? as usize;

@@ -580,12 +580,12 @@ impl Constants {
                 digits.iter().for_each(|digit| push_word(out, *digit));
             }
             Key::Float(bits) => {
-                for word in [types.float, 0, *bits as u32, (*bits >> 32) as u32] {
+                for word in [types.float, *bits as u32, (*bits >> 32) as u32] {
                     push_word(out, word);
                 }
             }
             Key::Complex(real, imag) => {
-                for word in [types.complex, 0, *real as u32, (*real >> 32) as u32, *imag as u32, (*imag >> 32) as u32] {
+                for word in [types.complex, *real as u32, (*real >> 32) as u32, *imag as u32, (*imag >> 32) as u32] {
                     push_word(out, word);
                 }
             }

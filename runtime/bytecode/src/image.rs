@@ -131,7 +131,7 @@
 //! ints that fit 31 signed bits become small ints, `...` the Ellipsis word; a
 //! str becomes a qstr word when the runtime or the image already has it as a
 //! qstr, or when it is shorter than [`QSTR_CONST_MAX_LEN`] bytes (a pool entry
-//! costs about one byte besides its text against a str object's 16 and its
+//! costs one hash byte besides its text against a str object's 16 and its
 //! NUL); longer strs (docstrings, text blobs) stay str objects. Inside
 //! tuples, None/True/False are their immediate words. Everything else is an
 //! object in the constants section.
@@ -411,7 +411,12 @@ impl CodeRecord {
 /// length of its qstr table and the bits of its qstr ids, and the length of
 /// its object table and the bits of its entries: `(qstr table, object table,
 /// size)`. Entries are not padded.
-pub const fn module_entry(qstr_count: usize, qstr_bits: usize, object_count: usize, object_bits: usize) -> (usize, usize, usize) {
+pub const fn module_entry(
+    qstr_count: usize,
+    qstr_bits: usize,
+    object_count: usize,
+    object_bits: usize,
+) -> (usize, usize, usize) {
     let qstrs = MODULE_ENTRY_SIZE;
     let objects = qstrs + (qstr_bits * qstr_count).div_ceil(8);
     (qstrs, objects, objects + (object_bits * object_count).div_ceil(8))
@@ -433,9 +438,8 @@ pub fn packed_uint(bytes: &[u8], table: usize, bits: usize, index: usize) -> Opt
     }
     let bit = bits.checked_mul(index)?;
     let at = table.checked_add(bit / 8)?;
-    let five = (0..5).rev().fold(0u64, |value, offset| {
-        value << 8 | u64::from(bytes.get(at + offset).copied().unwrap_or(0))
-    });
+    let five =
+        (0..5).rev().fold(0u64, |value, offset| value << 8 | u64::from(bytes.get(at + offset).copied().unwrap_or(0)));
     Some(((five >> (bit % 8)) & ((1u64 << bits) - 1)) as u32)
 }
 

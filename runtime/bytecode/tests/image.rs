@@ -329,6 +329,29 @@ fn flipping_any_byte_is_an_error() {
 }
 
 #[test]
+fn pool_hash_bytes_are_stored_checked_and_used_for_lookups() {
+    let bytes = small_image();
+    let image = Image::parse(&bytes, &abi()).unwrap();
+    let pool = image.pool();
+    assert!(pool.count() > 10 && pool.class_count() > 5);
+    for index in 0..pool.count() {
+        let text = pool.get(index).unwrap();
+        let hash = rime_bytecode::qstr_hash16(text);
+        assert_eq!(pool.hash(index), Some(hash as u8));
+        assert_eq!(pool.find_hashed(text, hash), Some(index));
+        // Only strings with the same hash byte are compared: a wrong hash misses.
+        assert_eq!(pool.find_hashed(text, hash ^ 1), None);
+    }
+    // A wrong hash byte is caught by the structure checks, at its offset.
+    let first_hash = pool.hashes_start();
+    let mut corrupted = bytes.clone();
+    corrupted[first_hash] ^= 0x01;
+    let error = Image::parse_with(&corrupted, &abi(), None, false).unwrap_err();
+    assert_eq!(error.kind, ImageErrorKind::Malformed("a qstr's stored hash does not match its text"));
+    assert_eq!(error.offset, first_hash);
+}
+
+#[test]
 fn every_truncation_is_an_error() {
     let bytes = small_image();
     for len in 0..bytes.len() {

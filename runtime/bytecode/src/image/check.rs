@@ -12,7 +12,9 @@
 //! cannot exhaust the stack or the time.
 
 use super::read::{half_at, word_at, Image};
-use super::{board_id, checksum, module_entry, object_word, packed_uint, pool_hash, Abi, CodeRecord, Header, ImageError};
+use super::{
+    board_id, checksum, module_entry, object_word, packed_uint, pool_hash, Abi, CodeRecord, Header, ImageError,
+};
 use super::{ImageErrorKind, Pool, Section, MODULE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
 use super::{CHECKSUM_OFFSET, FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAGIC, MAX_QSTR_ID, SECTION_COUNT};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};

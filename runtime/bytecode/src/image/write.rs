@@ -11,10 +11,10 @@
 
 use super::check::MAX_DEPTH;
 use super::{board_id, checksum, fits_small_int, module_entry, packed_bits, qstr_word, small_int_word};
-use super::{OBJECT_BITS, QSTR_BITS};
+use super::{pool_hash, MODULE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
 use super::{Abi, Header};
 use super::{FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAX_QSTR_ID, QSTR_CONST_MAX_LEN, SECTION_COUNT};
-use super::{pool_hash, MODULE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
+use super::{OBJECT_BITS, QSTR_BITS};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
 use crate::constant::Constant;
 use crate::mpy::{MpyModule, RawCode};
@@ -259,7 +259,10 @@ impl<'a> ImageBuilder<'a> {
         let texts: u32 = pool.iter().map(|text| text.len() as u32).sum();
         parts.push(("pool: text".to_string(), texts));
         parts.push(("pool: hashes".to_string(), pool.len() as u32));
-        parts.push(("pool: count, length classes, padding".to_string(), pool_bytes.len() as u32 - texts - pool.len() as u32));
+        parts.push((
+            "pool: count, length classes, padding".to_string(),
+            pool_bytes.len() as u32 - texts - pool.len() as u32,
+        ));
         parts.extend(constants.kinds.iter().map(|(kind, size)| (kind.to_string(), *size)));
 
         // Code, module by module, after the section's prefix.

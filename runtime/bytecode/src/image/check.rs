@@ -419,9 +419,7 @@ impl Checker<'_, '_> {
         let size = |words: u64| (4 * words, word);
         let (size, address) = if type_word == types.str || type_word == types.bytes {
             size(4)
-        } else if type_word == types.int {
-            size(3)
-        } else if type_word == types.float {
+        } else if type_word == types.int || type_word == types.float {
             size(3)
         } else if type_word == types.complex {
             size(5)

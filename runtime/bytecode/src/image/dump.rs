@@ -253,7 +253,7 @@ impl Notes<'_, '_> {
         for (index, text) in texts.into_iter().enumerate() {
             pending.push(text);
             let end = table + (bits * (index + 1)).div_ceil(8);
-            if (bits * (index + 1)) % 8 == 0 || index + 1 == count {
+            if (bits * (index + 1)).is_multiple_of(8) || index + 1 == count {
                 self.add(start, end - start, format!("  {}", pending.join("; ")));
                 pending.clear();
                 start = end;

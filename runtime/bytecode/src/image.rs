@@ -39,8 +39,8 @@
 //! |---|---|
 //! | str / bytes | `type, hash, byte length, data address` (data: UTF-8 / raw bytes, NUL-terminated; the hash is the 16-bit qstr hash, 0 = not computed) |
 //! | int (big) | `type, (digit count << 1) \| negative, digits address` (digits: u32 words, least significant first) |
-//! | float | `type, 0, low word, high word` (IEEE-754 f64) |
-//! | complex | `type, 0, real (2 words), imaginary (2 words)` |
+//! | float | `type, low word, high word` (IEEE-754 f64; 12 bytes, a heap float takes one 16-byte block) |
+//! | complex | `type, real (2 words), imaginary (2 words)` |
 //! | tuple | `type, length, item 0, item 1, …` |
 //!
 //! # Qstr ids
@@ -65,20 +65,28 @@
 //! integers are little-endian.
 //!
 //! 1. **qstr pool**: the strings of every frozen module, each once, minus those
-//!    the runtime already has, sorted by their bytes. Ids start at the
-//!    header's `first_qstr`. Layout: `count` (u16), the width `W` of the
-//!    group offsets (u8: 2, or 3 when the section is 64 KiB or more), a zero
-//!    byte;
-//!    then, for every group of [`POOL_GROUP`] strings, the offset (`W` bytes,
-//!    relative to the section start) of the group's first record; then the
-//!    records, packed in order, the first right after the offsets: `length`
-//!    (varint) and the UTF-8 bytes (no NUL). String `i` is found by skipping
-//!    `i % 8` records from its group's start, a string by a binary search over
-//!    the groups' first strings and a scan of one group ([`Pool`]). A string
-//!    costs one byte besides its text when it is shorter than 128 bytes, plus
-//!    a share of its group's offset. No hash is stored: the runtime computes
-//!    the 16-bit hash of a pool qstr when it needs it, as it does for its
-//!    static qstrs (MicroPython's `MICROPY_QSTR_BYTES_IN_HASH` = 0).
+//!    the runtime already has, sorted by byte length, then by stored hash
+//!    byte, then by bytes. Ids start at the header's `first_qstr`, in that
+//!    order. Layout: `count` (u16), `class count` (u16); then one length
+//!    class per distinct length, by increasing length: `length` (u16), the
+//!    index of its first string (u16), the offset of its first string's text
+//!    relative to the section start (u32) ([`POOL_CLASS_SIZE`] bytes); then
+//!    the **hashes**: one byte per string, the low byte of its 16-bit qstr
+//!    hash ([`pool_hash`], [`crate::qstr_hash16`]); then the text of every
+//!    string, packed in index order (no length, no NUL); zero padding.
+//!    String `i` lies at its class's text offset + (`i` − the class's first
+//!    index) × the class's length, found by a binary search over the classes
+//!    ([`Pool::locate`]). A string is found by a binary search for its
+//!    length's class and one over that class's hash bytes; only the strings
+//!    with the same length and hash byte, one in 256 of the class on
+//!    average, have their bytes compared ([`Pool::find_hashed`]): the
+//!    runtime's interning computes the hash of the string it looks up once
+//!    and uses it for the image's pool and its RAM pools alike. A string
+//!    costs its text and its hash byte, plus a share of its class (eight
+//!    bytes per distinct length). The full 16-bit hash of a pool qstr, which
+//!    dicts use, is computed from its text when needed, as for the static
+//!    qstrs (MicroPython's `MICROPY_QSTR_BYTES_IN_HASH` = 0); the stored byte
+//!    serves lookups by text.
 //! 2. **constants**: the constant objects of every module, laid out as above,
 //!    each followed directly by its out-of-line data (str/bytes data with its
 //!    NUL, bigint digits), padded with zeros to 4 bytes. Identical constants
@@ -95,15 +103,19 @@
 //!    index the module's qstr table and its `LOAD_CONST_OBJ` operands the
 //!    module's object table. A leaf function costs one or two bytes besides
 //!    its fun_data, as in a `.mpy` file.
-//! 4. **modules**: one entry per module, in module-index order, each 4-byte
-//!    aligned: `name qstr` (u16), `qstr count` (u16), `object count` (u16),
-//!    the width `w` of its qstr ids in bits (u16: the fewest bits, from 8 to
-//!    16, that hold every id of its table), `root raw code address` (u32);
-//!    then the object table (one object word each); then the qstr table
-//!    (global qstr ids of that width, packed least significant bit first:
-//!    entry `i` is bits `w·i .. w·i + w` of the table), padded with zeros to
-//!    4 bytes ([`module_entry`] gives the offsets, [`packed_qstr`] reads an
-//!    entry).
+//! 4. **modules**: one entry per module, in module-index order, packed
+//!    without padding (any byte alignment): `name qstr` (u16), `qstr count`
+//!    (u16), `object count` (u16), the width of its qstr ids in bits (u8:
+//!    the fewest, from 8 to 16, that hold every id of its table), the width
+//!    of its object entries in bits (u8: the fewest, from 8 to 32, that hold
+//!    every entry), `root raw code address` (u32); then the qstr table
+//!    (global qstr ids); then the object table. Both tables pack their
+//!    entries least significant bit first (entry `i` of a `w`-bit table is
+//!    bits `w·i .. w·i + w` of it, [`packed_uint`]) and end on a byte
+//!    boundary. An object entry is the constant's object word, except that
+//!    an object address is stored relative to the start of the constants
+//!    section ([`object_word`]): a module's entries then need 12 to 16 bits
+//!    rather than a word. [`module_entry`] gives the offsets.
 //! 5. **module index**: `count`, then `count` module entry addresses sorted
 //!    by the bytes of the entries' names. Names are MicroPython's frozen
 //!    names: `pkg/__init__.py`, `pkg/mod.py`, `main.py`.
@@ -119,7 +131,7 @@
 //! ints that fit 31 signed bits become small ints, `...` the Ellipsis word; a
 //! str becomes a qstr word when the runtime or the image already has it as a
 //! qstr, or when it is shorter than [`QSTR_CONST_MAX_LEN`] bytes (a pool entry
-//! costs about one byte besides its text against a str object's 16 and its
+//! costs one hash byte besides its text against a str object's 16 and its
 //! NUL); longer strs (docstrings, text blobs) stay str objects. Inside
 //! tuples, None/True/False are their immediate words. Everything else is an
 //! object in the constants section.
@@ -137,7 +149,7 @@
 //! section, so that the VM can then follow the image's addresses without
 //! further checks; it never panics. The VM runs it on every image before use
 //! (`rime_vm::ImageView::new`), and the freezer on every image it writes.
-//! [`Pool`], [`CodeRecord`], [`module_entry`] and [`packed_qstr`] are the
+//! [`Pool`], [`CodeRecord`], [`module_entry`] and [`packed_uint`] are the
 //! layout's readers shared by both. [`ImageBuilder`] (feature `alloc`) lays an
 //! image out from compiled modules, deterministically. [`dump()`] (feature
 //! `alloc`) prints an annotated hex dump.
@@ -160,7 +172,7 @@ pub use write::{BuildError, BuiltImage, ImageBuilder, ImageStats, ModuleStats};
 pub const MAGIC: [u8; 4] = *b"RIMG";
 
 /// The version of this layout. Bump it on any change to the bytes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Size of the header in bytes.
 pub const HEADER_SIZE: usize = 128;
@@ -171,21 +183,16 @@ pub const QSTR_CONST_MAX_LEN: usize = 256;
 /// The last qstr id any image may use (module qstr tables hold u16 ids).
 pub const MAX_QSTR_ID: u32 = 0xffff;
 
-/// Bytes before the offsets in the qstr pool section: count, width, zero.
+/// Bytes before the length classes in the qstr pool section: the string
+/// count and the class count (u16 each).
 pub const POOL_PREFIX: usize = 4;
 
-/// Bytes of a module entry before its object table.
-pub const MODULE_ENTRY_SIZE: usize = 12;
+/// Bytes of one length class in the qstr pool: length (u16), first index
+/// (u16), text offset (u32).
+pub const POOL_CLASS_SIZE: usize = 8;
 
-/// The width of the group offsets in a pool section of `size` bytes: 2 below
-/// 64 KiB, else 3.
-pub const fn offset_width(size: usize) -> usize {
-    if size < 0x1_0000 {
-        2
-    } else {
-        3
-    }
-}
+/// Bytes of a module entry before its tables.
+pub const MODULE_ENTRY_SIZE: usize = 12;
 
 /// Reads the little-endian unsigned integer of `width` (1 to 4) bytes at `offset`.
 pub fn read_uint(bytes: &[u8], offset: usize, width: usize) -> Option<u32> {
@@ -193,9 +200,22 @@ pub fn read_uint(bytes: &[u8], offset: usize, width: usize) -> Option<u32> {
     Some(field.iter().rev().fold(0u32, |value, byte| value << 8 | u32::from(*byte)))
 }
 
-/// Pool strings per group: the pool keeps the offset of the first string of
-/// each group; the others are found by skipping records.
-pub const POOL_GROUP: usize = 8;
+/// The byte the qstr pool stores for a string whose 16-bit qstr hash is
+/// `hash`: its low byte.
+pub const fn pool_hash(hash: u16) -> u8 {
+    hash as u8
+}
+
+/// One length class of the qstr pool: the strings of one length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolClass {
+    /// The byte length of every string of the class.
+    pub length: usize,
+    /// The index of its first string.
+    pub first: u32,
+    /// Offset of its first string's text, relative to the section start.
+    pub text: usize,
+}
 
 /// The qstr pool section of an image, read in place (no checks beyond the
 /// bounds of `bytes`: [`Image::parse`] checks the pool first).
@@ -206,20 +226,20 @@ pub struct Pool<'a> {
     /// Offset of the section in `bytes`.
     start: usize,
     count: u32,
-    width: usize,
+    classes: usize,
 }
 
 impl<'a> Pool<'a> {
     /// The pool whose section starts at `start` of `bytes`.
     pub fn new(bytes: &'a [u8], start: usize) -> Option<Pool<'a>> {
         let count = read_uint(bytes, start, 2)?;
-        let width = usize::from(*bytes.get(start + 2)?);
-        Some(Pool { bytes, start, count, width })
+        let classes = read_uint(bytes, start + 2, 2)? as usize;
+        Some(Pool { bytes, start, count, classes })
     }
 
     /// A pool without strings.
     pub const fn empty() -> Pool<'a> {
-        Pool { bytes: &[], start: 0, count: 0, width: 2 }
+        Pool { bytes: &[], start: 0, count: 0, classes: 0 }
     }
 
     /// The number of strings.
@@ -227,39 +247,59 @@ impl<'a> Pool<'a> {
         self.count
     }
 
-    /// The width of the group offsets.
-    pub fn width(&self) -> usize {
-        self.width
+    /// The number of length classes.
+    pub fn class_count(&self) -> usize {
+        self.classes
     }
 
-    /// The number of groups.
-    pub fn groups(&self) -> usize {
-        (self.count as usize).div_ceil(POOL_GROUP)
+    /// Offset in the image's bytes of the hash bytes (one per string).
+    pub fn hashes_start(&self) -> usize {
+        self.start + POOL_PREFIX + POOL_CLASS_SIZE * self.classes
     }
 
-    /// Offset in the image's bytes of the first record of group `group`.
-    pub fn group_start(&self, group: usize) -> Option<usize> {
-        let at = self.start + POOL_PREFIX + self.width * group;
-        Some(self.start + read_uint(self.bytes, at, self.width)? as usize)
+    /// Length class `class`.
+    pub fn class(&self, class: usize) -> Option<PoolClass> {
+        let at = self.start + POOL_PREFIX + POOL_CLASS_SIZE * class;
+        Some(PoolClass {
+            length: read_uint(self.bytes, at, 2)? as usize,
+            first: read_uint(self.bytes, at + 2, 2)?,
+            text: read_uint(self.bytes, at + 4, 4)? as usize,
+        })
     }
 
-    /// The record at `offset` of the image's bytes: `(text offset, text length)`.
-    pub fn record(&self, offset: usize) -> Option<(usize, usize)> {
-        let (len, used) = crate::varint::decode_uint(self.bytes, offset).ok()?;
-        Some((offset + used, len as usize))
+    /// The number of strings of class `class`.
+    pub fn class_len(&self, class: usize) -> Option<u32> {
+        let first = self.class(class)?.first;
+        let end = if class + 1 < self.classes { self.class(class + 1)?.first } else { self.count };
+        end.checked_sub(first)
     }
 
-    /// The record of string `index` (0-based): `(text offset, text length)`.
-    pub fn locate(&self, index: u32) -> Option<(usize, usize)> {
+    /// The stored hash byte of string `index` (see [`pool_hash`]).
+    pub fn hash(&self, index: u32) -> Option<u8> {
         if index >= self.count {
             return None;
         }
-        let index = index as usize;
-        let mut record = self.record(self.group_start(index / POOL_GROUP)?)?;
-        for _ in 0..index % POOL_GROUP {
-            record = self.record(record.0.checked_add(record.1)?)?;
+        self.bytes.get(self.hashes_start() + index as usize).copied()
+    }
+
+    /// The text of string `index` (0-based): `(offset in the image's bytes, length)`.
+    pub fn locate(&self, index: u32) -> Option<(usize, usize)> {
+        if index >= self.count || self.classes == 0 {
+            return None;
         }
-        Some(record)
+        // The last class whose first index is at most `index`.
+        let (mut low, mut high) = (0usize, self.classes);
+        while high - low > 1 {
+            let middle = low + (high - low) / 2;
+            if self.class(middle)?.first <= index {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        let class = self.class(low)?;
+        let skip = (index.checked_sub(class.first)? as usize).checked_mul(class.length)?;
+        Some((self.start.checked_add(class.text)?.checked_add(skip)?, class.length))
     }
 
     /// The bytes of string `index` (0-based).
@@ -268,28 +308,45 @@ impl<'a> Pool<'a> {
         self.bytes.get(text..text.checked_add(len)?)
     }
 
-    /// The index of `text` (binary search over the groups, then a scan of one).
+    /// The index of `text`, whose 16-bit qstr hash the caller computes.
     pub fn find(&self, text: &[u8]) -> Option<u32> {
+        self.find_hashed(text, crate::qstr_hash16(text))
+    }
+
+    /// The index of `text`, whose 16-bit qstr hash is `hash`: a binary
+    /// search for its length class, a binary search of the class's hash
+    /// bytes, and a comparison of the bytes of the strings with the same
+    /// hash byte only (about one in 256 of the class).
+    pub fn find_hashed(&self, text: &[u8], hash: u16) -> Option<u32> {
         use core::cmp::Ordering;
-        let (mut low, mut high) = (0usize, self.groups());
-        while low < high {
+        let (mut low, mut high) = (0usize, self.classes);
+        let class = loop {
+            if low >= high {
+                return None;
+            }
             let middle = low + (high - low) / 2;
-            match self.get((middle * POOL_GROUP) as u32)?.cmp(text) {
+            match self.class(middle)?.length.cmp(&text.len()) {
                 Ordering::Less => low = middle + 1,
                 Ordering::Greater => high = middle,
-                Ordering::Equal => return Some((middle * POOL_GROUP) as u32),
+                Ordering::Equal => break middle,
+            }
+        };
+        let first = self.class(class)?.first;
+        let end = first.checked_add(self.class_len(class)?)?;
+        let wanted = pool_hash(hash);
+        let (mut low, mut high) = (first, end);
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if self.hash(middle)? < wanted {
+                low = middle + 1;
+            } else {
+                high = middle;
             }
         }
-        // `text` sorts after the first string of group `low - 1` and before that of group `low`.
-        let group = low.checked_sub(1)?;
-        let first = group * POOL_GROUP;
-        let last = (first + POOL_GROUP).min(self.count as usize);
-        let (mut at, mut len) = self.record(self.group_start(group)?)?;
-        for index in first + 1..last {
-            (at, len) = self.record(at.checked_add(len)?)?;
-            match self.bytes.get(at..at.checked_add(len)?)?.cmp(text) {
-                Ordering::Less => {}
-                Ordering::Equal => return Some(index as u32),
+        while low < end && self.hash(low)? == wanted {
+            match self.get(low)?.cmp(text) {
+                Ordering::Less => low += 1,
+                Ordering::Equal => return Some(low),
                 Ordering::Greater => return None,
             }
         }
@@ -350,33 +407,57 @@ impl CodeRecord {
     }
 }
 
-/// Where the parts of a module entry lie, relative to the entry, given its
-/// object and qstr counts and the bits of its qstr ids: `(object table, qstr
-/// table, size with padding)`.
-pub const fn module_entry(object_count: usize, qstr_count: usize, qstr_bits: usize) -> (usize, usize, usize) {
-    let objects = MODULE_ENTRY_SIZE;
-    let qstrs = objects + 4 * object_count;
-    (objects, qstrs, (qstrs + (qstr_bits * qstr_count).div_ceil(8)).next_multiple_of(4))
+/// Where the parts of a module entry lie, relative to the entry, given the
+/// length of its qstr table and the bits of its qstr ids, and the length of
+/// its object table and the bits of its entries: `(qstr table, object table,
+/// size)`. Entries are not padded.
+pub const fn module_entry(
+    qstr_count: usize,
+    qstr_bits: usize,
+    object_count: usize,
+    object_bits: usize,
+) -> (usize, usize, usize) {
+    let qstrs = MODULE_ENTRY_SIZE;
+    let objects = qstrs + (qstr_bits * qstr_count).div_ceil(8);
+    (qstrs, objects, objects + (object_bits * object_count).div_ceil(8))
 }
 
 /// The narrowest and widest qstr ids a module's qstr table may use, in bits.
 pub const QSTR_BITS: core::ops::RangeInclusive<usize> = 8..=16;
 
-/// Entry `index` of a module's qstr table at `table` in `bytes`, whose ids
-/// are `bits` (8 to 16) bits wide, packed least significant bit first. Bytes
-/// past the end of `bytes` read as zeros.
-pub fn packed_qstr(bytes: &[u8], table: usize, bits: usize, index: usize) -> Option<u32> {
+/// The narrowest and widest entries a module's object table may use, in bits.
+pub const OBJECT_BITS: core::ops::RangeInclusive<usize> = 8..=32;
+
+/// Entry `index` of a packed table at `table` in `bytes` whose entries are
+/// `bits` (1 to 32) bits wide, packed least significant bit first: entry `i`
+/// is bits `bits·i .. bits·i + bits` of the table. Bytes past the end of
+/// `bytes` read as zeros.
+pub fn packed_uint(bytes: &[u8], table: usize, bits: usize, index: usize) -> Option<u32> {
+    if !(1..=32).contains(&bits) {
+        return None;
+    }
     let bit = bits.checked_mul(index)?;
     let at = table.checked_add(bit / 8)?;
-    let byte = |offset: usize| u32::from(bytes.get(at + offset).copied().unwrap_or(0));
-    let three = byte(0) | byte(1) << 8 | byte(2) << 16;
-    Some((three >> (bit % 8)) & ((1 << bits) - 1))
+    let five =
+        (0..5).rev().fold(0u64, |value, offset| value << 8 | u64::from(bytes.get(at + offset).copied().unwrap_or(0)));
+    Some(((five >> (bit % 8)) & ((1u64 << bits) - 1)) as u32)
 }
 
-/// The narrowest qstr id width a module entry may use for these ids.
-pub fn qstr_bits(ids: impl Iterator<Item = u32>) -> usize {
-    let widest = ids.map(|id| 32 - id.leading_zeros() as usize).max().unwrap_or(0);
-    widest.clamp(*QSTR_BITS.start(), *QSTR_BITS.end())
+/// The object word of an object table entry: the entry itself, except that
+/// an object address (low two bits zero) is stored relative to the start of
+/// the constants section, at address `constants`.
+pub const fn object_word(entry: u32, constants: u32) -> u32 {
+    if entry & 3 == 0 {
+        constants.wrapping_add(entry)
+    } else {
+        entry
+    }
+}
+
+/// The fewest bits, from `range`'s start to its end, that hold every one of `values`.
+pub fn packed_bits(values: impl Iterator<Item = u32>, range: core::ops::RangeInclusive<usize>) -> usize {
+    let widest = values.map(|value| 32 - value.leading_zeros() as usize).max().unwrap_or(0);
+    widest.clamp(*range.start(), *range.end())
 }
 
 /// Object word of `None`.

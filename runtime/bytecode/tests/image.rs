@@ -104,10 +104,11 @@ fn golden_nested_code_image() {
 
 #[test]
 fn wide_pools_and_qstr_ids_read_back() {
-    // 4000 strings of 20 bytes sorting before the module's own strings: the
-    // pool passes 64 KiB (3-byte group offsets) and the module's qstr ids
-    // pass 4096 (13-bit qstr tables).
-    let extra: Vec<String> = (0..4000).map(|index| format!("a{index:05}{}", "x".repeat(14))).collect();
+    // 4000 strings of 4 bytes, sorting before the module's longer strings
+    // (the pool is sorted by length first): the module's qstr ids pass 4096
+    // (13-bit qstr tables), and one length class holds 4000 strings, with
+    // 16 of each hash byte on average.
+    let extra: Vec<String> = (0..4000).map(|index| format!("{index:04}")).collect();
     let mut builder = ImageBuilder::new(abi(), "host");
     builder.module("tuples.py", golden("tuples"));
     for text in &extra {
@@ -115,24 +116,24 @@ fn wide_pools_and_qstr_ids_read_back() {
     }
     let bytes = builder.build().unwrap().bytes;
     let image = Image::parse(&bytes, &abi()).unwrap();
-    assert!(image.section(Section::QstrPool).len() > 0x1_0000);
+    assert!(image.section(Section::QstrPool).len() > 5 * 4000);
     let module = image.module("tuples.py").unwrap();
     assert_eq!(module.qstr_bits(), 13);
     let compiled = golden("tuples");
     for (index, text) in compiled.qstrs.iter().enumerate() {
         assert_eq!(module.qstr(index as u32), Some(text.as_str()));
     }
-    let mut previous = 0;
-    for text in extra.iter().step_by(97) {
+    let mut ids = std::collections::BTreeSet::new();
+    for text in &extra {
         let id = image.find_qstr(text).unwrap();
         assert_eq!(image.qstr(id), Some(text.as_str()));
-        assert!(id > previous);
-        previous = id;
+        assert!(ids.insert(id), "`{text}` has the id of another string");
     }
-    assert_eq!(image.find_pool_qstr(b"a00000"), None);
+    assert_eq!(image.find_pool_qstr(b"4000"), None);
     assert_eq!(image.find_pool_qstr(b"zzz"), None);
+    assert_eq!(image.find_pool_qstr(b"00000"), None);
     let text = dump(&image);
-    assert!(text.contains("3-byte group offsets") && text.contains("qstr ids of 13 bits"));
+    assert!(text.contains("strings in") && text.contains("qstr ids of 13 bits"));
 }
 
 /// The decimal text of a big int's digits.
@@ -325,6 +326,29 @@ fn flipping_any_byte_is_an_error() {
         let _ = Image::parse_with(&corrupted, &abi(), None, false);
         corrupted[offset] = bytes[offset];
     }
+}
+
+#[test]
+fn pool_hash_bytes_are_stored_checked_and_used_for_lookups() {
+    let bytes = small_image();
+    let image = Image::parse(&bytes, &abi()).unwrap();
+    let pool = image.pool();
+    assert!(pool.count() > 10 && pool.class_count() > 5);
+    for index in 0..pool.count() {
+        let text = pool.get(index).unwrap();
+        let hash = rime_bytecode::qstr_hash16(text);
+        assert_eq!(pool.hash(index), Some(hash as u8));
+        assert_eq!(pool.find_hashed(text, hash), Some(index));
+        // Only strings with the same hash byte are compared: a wrong hash misses.
+        assert_eq!(pool.find_hashed(text, hash ^ 1), None);
+    }
+    // A wrong hash byte is caught by the structure checks, at its offset.
+    let first_hash = pool.hashes_start();
+    let mut corrupted = bytes.clone();
+    corrupted[first_hash] ^= 0x01;
+    let error = Image::parse_with(&corrupted, &abi(), None, false).unwrap_err();
+    assert_eq!(error.kind, ImageErrorKind::Malformed("a qstr's stored hash does not match its text"));
+    assert_eq!(error.offset, first_hash);
 }
 
 #[test]

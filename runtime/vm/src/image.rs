@@ -9,7 +9,8 @@
 //! read the checked layout directly; they still go through bounds-checked
 //! slices and return zeros or empty slices outside the image, never panic.
 
-use rime_bytecode::image::{module_entry, packed_qstr, read_uint, CodeRecord, Image, ImageError, ImageErrorKind, Pool};
+use rime_bytecode::image::{module_entry, object_word, packed_uint, read_uint, CodeRecord, Image, ImageError};
+use rime_bytecode::image::{ImageErrorKind, Pool};
 use rime_bytecode::image::{Section, FLASH_BASE};
 
 /// Why an image cannot be run.
@@ -49,6 +50,8 @@ pub struct ImageView<'a> {
     pub main_module: u32,
     pool: Pool<'a>,
     index_start: u32,
+    /// The address of the constants section, which object table entries are relative to.
+    constants_start: u32,
 }
 
 impl<'a> ImageView<'a> {
@@ -62,6 +65,7 @@ impl<'a> ImageView<'a> {
             main_module: 0,
             pool: Pool::empty(),
             index_start: 0,
+            constants_start: FLASH_BASE,
         }
     }
 
@@ -92,6 +96,7 @@ impl<'a> ImageView<'a> {
             main_module: header.main_module,
             pool: image.pool(),
             index_start: start(Section::ModuleIndex),
+            constants_start: start(Section::Constants),
         })
     }
 
@@ -125,14 +130,16 @@ impl<'a> ImageView<'a> {
         self.pool.get(index).unwrap_or(&[])
     }
 
-    /// The hash of pool qstr number `index` (the image stores none: computed).
+    /// The 16-bit hash of pool qstr number `index` (the pool stores only its
+    /// low byte, for lookups: the full hash is computed from the text).
     pub fn qstr_hash(&self, index: u32) -> u16 {
         rime_bytecode::qstr_hash16(self.qstr_bytes(index))
     }
 
-    /// The id of `bytes` in the pool.
-    pub fn find_qstr(&self, bytes: &[u8]) -> Option<u32> {
-        Some(self.first_qstr + self.pool.find(bytes)?)
+    /// The id of `bytes`, whose 16-bit qstr hash is `hash`, in the pool: only
+    /// pool strings of the same length and stored hash byte are compared.
+    pub fn find_qstr(&self, bytes: &[u8], hash: u16) -> Option<u32> {
+        Some(self.first_qstr + self.pool.find_hashed(bytes, hash)?)
     }
 
     /// The number of frozen modules.
@@ -160,24 +167,25 @@ impl<'a> ImageView<'a> {
         self.word(module + 8)
     }
 
-    /// The global qstr id of entry `index` of a module's qstr table.
+    /// The global qstr id of entry `index` of a module's qstr table (the
+    /// table right after the entry's fixed fields).
     pub fn module_qstr(&self, module: u32, index: u32) -> u32 {
-        let (_, qstrs, bits) = self.module_layout(module);
-        packed_qstr(self.bytes, self.offset(module) + qstrs, bits, index as usize).unwrap_or(0)
+        let bits = usize::from(self.byte(module + 6));
+        let (qstrs, _, _) = module_entry(0, bits, 0, 0);
+        packed_uint(self.bytes, self.offset(module) + qstrs, bits, index as usize).unwrap_or(0)
     }
 
     /// The object word of entry `index` of a module's object table.
     pub fn module_object(&self, module: u32, index: u32) -> u32 {
-        let (objects, _, _) = self.module_layout(module);
-        self.word(module + objects as u32 + 4 * index)
+        let (qstr_bits, object_bits) = (usize::from(self.byte(module + 6)), usize::from(self.byte(module + 7)));
+        let (_, objects, _) = module_entry(usize::from(self.half(module + 2)), qstr_bits, 0, object_bits);
+        let entry = packed_uint(self.bytes, self.offset(module) + objects, object_bits, index as usize).unwrap_or(0);
+        object_word(entry, self.constants_start)
     }
 
-    /// The offsets of a module's object and qstr tables, and its qstr id width.
-    fn module_layout(&self, module: u32) -> (usize, usize, usize) {
-        let bits = usize::from(self.half(module + 6));
-        let (objects, qstrs, _) =
-            module_entry(usize::from(self.half(module + 4)), usize::from(self.half(module + 2)), bits);
-        (objects, qstrs, bits)
+    /// The byte at `address` (0 outside the image).
+    fn byte(&self, address: u32) -> u8 {
+        self.bytes.get(self.offset(address)).copied().unwrap_or(0)
     }
 
     /// The fun_data (prelude and bytecode) of the raw code at `raw_code`.

@@ -12,8 +12,10 @@
 //! cannot exhaust the stack or the time.
 
 use super::read::{half_at, word_at, Image};
-use super::{board_id, checksum, module_entry, offset_width, packed_qstr, Abi, CodeRecord, Header, ImageError};
-use super::{ImageErrorKind, Pool, Section, MODULE_ENTRY_SIZE, POOL_GROUP, POOL_PREFIX};
+use super::{
+    board_id, checksum, module_entry, object_word, packed_uint, pool_hash, Abi, CodeRecord, Header, ImageError,
+};
+use super::{ImageErrorKind, Pool, Section, MODULE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
 use super::{CHECKSUM_OFFSET, FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAGIC, MAX_QSTR_ID, SECTION_COUNT};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
 
@@ -114,41 +116,64 @@ fn check_pool(image: &Image<'_>) -> Result<u32> {
         Some(pool) if end - start >= POOL_PREFIX => pool,
         _ => return malformed(start, "the qstr pool has no count"),
     };
-    let (count, width) = (pool.count(), pool.width());
-    if width != offset_width(end - start) || bytes[start + 3] != 0 {
-        return malformed(start + 2, "the qstr pool's offset width does not match its size");
-    }
+    let count = pool.count();
     if u64::from(image.header.first_qstr) + u64::from(count) > u64::from(MAX_QSTR_ID) + 1 {
         return malformed(start, "the qstr pool has more strings than qstr ids");
     }
-    let mut next = start + POOL_PREFIX + width * pool.groups();
-    if next > end {
-        return malformed(start, "the qstr pool's offsets overrun the section");
+    let classes = pool.class_count();
+    if (classes == 0) != (count == 0) || classes > count as usize {
+        return malformed(start + 2, "the qstr pool's class count does not match its string count");
     }
-    let mut previous: Option<&[u8]> = None;
-    for index in 0..count as usize {
-        if index % POOL_GROUP == 0 {
-            let at = start + POOL_PREFIX + width * (index / POOL_GROUP);
-            if pool.group_start(index / POOL_GROUP) != Some(next) {
-                return malformed(at, "a qstr group does not start where the previous record ends");
-            }
-        }
-        let (text_at, len) = match pool.record(next) {
-            Some((text_at, len)) if text_at + len <= end => (text_at, len),
-            _ => return malformed(next, "a qstr's record overruns the pool"),
+    let mut next = pool.hashes_start() + count as usize;
+    if next > end {
+        return malformed(start, "the qstr pool's classes and hashes overrun the section");
+    }
+    let (mut previous_length, mut previous_first) = (None, None);
+    for class in 0..classes {
+        let at = start + POOL_PREFIX + POOL_CLASS_SIZE * class;
+        let Some(entry) = pool.class(class) else { return malformed(at, "a qstr class overruns the pool") };
+        let first_ok = match previous_first {
+            None => entry.first == 0,
+            Some(previous) => entry.first > previous,
         };
-        let text = &bytes[text_at..text_at + len];
-        if core::str::from_utf8(text).is_err() {
-            return malformed(next, "a qstr is not UTF-8");
+        if !first_ok || entry.first >= count {
+            return malformed(at + 2, "a qstr class's first index is out of order");
         }
-        if previous.is_some_and(|previous| previous >= text) {
-            return malformed(next, "the qstr pool is not sorted");
+        if previous_length.is_some_and(|previous| previous >= entry.length) {
+            return malformed(at, "the qstr pool's classes are not sorted by length");
         }
-        previous = Some(text);
-        next = text_at + len;
+        previous_length = Some(entry.length);
+        previous_first = Some(entry.first);
+        if start + entry.text != next {
+            return malformed(at + 4, "a qstr class's text does not start where the previous class's ends");
+        }
+        let Some(strings) = pool.class_len(class) else { return malformed(at, "a qstr class is empty") };
+        let Some(class_end) = (strings as usize).checked_mul(entry.length).and_then(|size| next.checked_add(size))
+        else {
+            return malformed(at, "a qstr class overruns the pool");
+        };
+        if class_end > end {
+            return malformed(at, "a qstr class overruns the pool");
+        }
+        let mut previous: Option<(u8, &[u8])> = None;
+        for index in entry.first..entry.first + strings {
+            let text = &bytes[next..next + entry.length];
+            if core::str::from_utf8(text).is_err() {
+                return malformed(next, "a qstr is not UTF-8");
+            }
+            let hash = pool.hash(index).unwrap_or(0);
+            if hash != pool_hash(crate::qstr_hash16(text)) {
+                return malformed(pool.hashes_start() + index as usize, "a qstr's stored hash does not match its text");
+            }
+            if previous.is_some_and(|previous| previous >= (hash, text)) {
+                return malformed(next, "the qstr pool is not sorted");
+            }
+            previous = Some((hash, text));
+            next += entry.length;
+        }
     }
     if (next - start).next_multiple_of(4) != end - start || bytes[next..end].iter().any(|&byte| byte != 0) {
-        return malformed(next, "the qstr pool does not end with its last record and zero padding");
+        return malformed(next, "the qstr pool does not end with its last string and zero padding");
     }
     Ok(count)
 }
@@ -241,7 +266,7 @@ impl Checker<'_, '_> {
                 self.word(at),
                 MODULE_ENTRY_SIZE as u64,
                 Section::Modules,
-                true,
+                false,
                 at,
                 "a module address is outside the modules section",
             )?;
@@ -288,20 +313,27 @@ impl Checker<'_, '_> {
 
     fn check_module(&mut self, offset: usize) -> Result<()> {
         let half = |at: usize| usize::from(half_at(self.image.bytes, at).unwrap_or(0));
-        let (qstr_count, object_count, bits) = (half(offset + 2), half(offset + 4), half(offset + 6));
+        let byte = |at: usize| usize::from(self.image.bytes.get(at).copied().unwrap_or(0));
+        let (qstr_count, object_count) = (half(offset + 2), half(offset + 4));
+        let (bits, object_bits) = (byte(offset + 6), byte(offset + 7));
         if !super::QSTR_BITS.contains(&bits) {
             return Err(ImageError::malformed(offset + 6, "a module's qstr ids are not 8 to 16 bits wide"));
         }
-        let (objects, qstrs, size) = module_entry(object_count, qstr_count, bits);
+        if !super::OBJECT_BITS.contains(&object_bits) {
+            return Err(ImageError::malformed(offset + 7, "a module's object entries are not 8 to 32 bits wide"));
+        }
+        let (qstrs, objects, size) = module_entry(qstr_count, bits, object_count, object_bits);
         let address = self.image.address_of(offset);
-        self.locate(address, size as u64, Section::Modules, true, offset, "a module's tables overrun the section")?;
+        self.locate(address, size as u64, Section::Modules, false, offset, "a module's tables overrun the section")?;
         for index in 0..qstr_count {
             let at = offset + qstrs + bits * index / 8;
-            self.check_qstr_id(packed_qstr(self.image.bytes, offset + qstrs, bits, index).unwrap_or(0), at)?;
+            self.check_qstr_id(packed_uint(self.image.bytes, offset + qstrs, bits, index).unwrap_or(0), at)?;
         }
+        let constants = self.image.address_of(range(self.image, Section::Constants).0);
         for index in 0..object_count {
-            let at = offset + objects + 4 * index;
-            self.check_object(self.word(at), 0, at)?;
+            let at = offset + objects + object_bits * index / 8;
+            let entry = packed_uint(self.image.bytes, offset + objects, object_bits, index).unwrap_or(0);
+            self.check_object(object_word(entry, constants), 0, at)?;
         }
         self.check_code(self.word(offset + 8), 0, offset + 8).map(|_| ())
     }
@@ -387,12 +419,10 @@ impl Checker<'_, '_> {
         let size = |words: u64| (4 * words, word);
         let (size, address) = if type_word == types.str || type_word == types.bytes {
             size(4)
-        } else if type_word == types.int {
+        } else if type_word == types.int || type_word == types.float {
             size(3)
-        } else if type_word == types.float {
-            size(4)
         } else if type_word == types.complex {
-            size(6)
+            size(5)
         } else if type_word == types.tuple {
             size(2 + u64::from(self.word(offset + 4)))
         } else {
@@ -422,9 +452,8 @@ impl Checker<'_, '_> {
                 self.check_object(self.word(item_at), depth + 1, item_at)?;
             }
             Ok(())
-        } else if self.word(offset + 4) != 0 {
-            Err(ImageError::malformed(offset + 4, "a float's second word is not zero"))
         } else {
+            // A float's or complex's words are its IEEE-754 value: any bits are valid.
             Ok(())
         }
     }

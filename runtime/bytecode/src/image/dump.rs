@@ -9,7 +9,7 @@
 //! strings and objects they refer to, and the name tables.
 
 use super::read::{word_at, Image, ObjRef};
-use super::{Section, HEADER_SIZE, POOL_GROUP, POOL_PREFIX};
+use super::{Section, HEADER_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
 use crate::constant::Constant;
 use alloc::format;
 use alloc::string::String;
@@ -109,20 +109,30 @@ impl Notes<'_, '_> {
     fn pool(&mut self) {
         let pool = self.image.pool();
         let start = self.image.header().sections[Section::QstrPool as usize].0 as usize;
-        let (count, width) = (pool.count(), pool.width());
+        let count = pool.count();
+        let classes = pool.class_count();
         let first = self.image.first_qstr();
-        self.add(start, POOL_PREFIX, format!("qstr pool: {count} strings, {width}-byte group offsets"));
-        for group in 0..pool.groups() {
-            let id = first + (group * POOL_GROUP) as u32;
-            self.add(start + POOL_PREFIX + width * group, width, format!("offset of group {group} (qstr {id})"));
+        self.add(start, POOL_PREFIX, format!("qstr pool: {count} strings in {classes} length classes"));
+        for class in 0..classes {
+            let Some(entry) = pool.class(class) else { continue };
+            let id = first + entry.first;
+            let (length, text) = (entry.length, entry.text);
+            self.add(
+                start + POOL_PREFIX + POOL_CLASS_SIZE * class,
+                POOL_CLASS_SIZE,
+                format!("class {class}: length {length}, first qstr {id}, text at +{text}"),
+            );
+        }
+        for index in 0..count {
+            let id = first + index;
+            let hash = pool.hash(index).unwrap_or(0);
+            self.add(pool.hashes_start() + index as usize, 1, format!("hash byte of qstr {id}: 0x{hash:02x}"));
         }
         for index in 0..count {
             let Some((text, len)) = pool.locate(index) else { continue };
             let id = first + index;
-            let at = text - crate::varint::uint_len(len as u32);
-            self.add(at, text - at, format!("qstr {id}: length {len}"));
             if len > 0 {
-                self.add(text, len, format!("  {}", self.qstr(id)));
+                self.add(text, len, self.qstr(id));
             }
         }
     }
@@ -155,16 +165,14 @@ impl Notes<'_, '_> {
             }
             Some(ObjRef::Float(value)) => {
                 self.add(offset, 4, format!("float object @{address:08x}: type"));
-                self.add(offset + 4, 4, "  zero".into());
-                self.add(offset + 8, 8, format!("  value {}", crate::constant::format_float(value)));
-                16
+                self.add(offset + 4, 8, format!("  value {}", crate::constant::format_float(value)));
+                12
             }
             Some(ObjRef::Complex { real, imag }) => {
                 self.add(offset, 4, format!("complex object @{address:08x}: type"));
-                self.add(offset + 4, 4, "  zero".into());
-                self.add(offset + 8, 8, format!("  real {}", crate::constant::format_float(real)));
-                self.add(offset + 16, 8, format!("  imaginary {}", crate::constant::format_float(imag)));
-                24
+                self.add(offset + 4, 8, format!("  real {}", crate::constant::format_float(real)));
+                self.add(offset + 12, 8, format!("  imaginary {}", crate::constant::format_float(imag)));
+                20
             }
             Some(ObjRef::Tuple(items)) => {
                 self.add(offset, 4, format!("tuple object @{address:08x}: type"));
@@ -220,27 +228,35 @@ impl Notes<'_, '_> {
             self.add(at, 2, format!("module {}: name {}", module.name(), self.qstr(module.name_qstr())));
             self.add(at + 2, 2, format!("  qstr count {}", module.qstr_count()));
             self.add(at + 4, 2, format!("  object count {}", module.object_count()));
-            self.add(at + 6, 2, format!("  qstr ids of {} bits", module.qstr_bits()));
+            self.add(at + 6, 1, format!("  qstr ids of {} bits", module.qstr_bits()));
+            self.add(at + 7, 1, format!("  object entries of {} bits", module.object_bits()));
             self.add(at + 8, 4, format!("  root raw code @{:08x}", module.root_address()));
-            let (objects, qstrs, _) = module.layout();
-            for index in 0..module.object_count() {
-                let word = module.object(index).unwrap_or(0);
-                let text = format!("  object {index}: {}", self.describe(word));
-                self.add(objects + 4 * index as usize, 4, text);
-            }
-            // Entries are annotated by the bytes they end in, so that two
-            // 12-bit entries sharing a byte make one line.
-            let bits = module.qstr_bits();
-            let mut start = qstrs;
-            let mut texts = Vec::new();
-            for index in 0..module.qstr_count() as usize {
-                texts.push(format!("qstr {index}: {}", self.qstr(module.qstr_id(index as u32).unwrap_or(0))));
-                let end = qstrs + (bits * (index + 1)).div_ceil(8);
-                if (bits * (index + 1)) % 8 == 0 || index + 1 == module.qstr_count() as usize {
-                    self.add(start, end - start, format!("  {}", texts.join("; ")));
-                    texts.clear();
-                    start = end;
-                }
+            let (qstrs, objects, _) = module.layout();
+            let qstr_texts: Vec<String> = (0..module.qstr_count())
+                .map(|index| format!("qstr {index}: {}", self.qstr(module.qstr_id(index).unwrap_or(0))))
+                .collect();
+            self.packed(qstrs, module.qstr_bits(), qstr_texts);
+            let object_texts: Vec<String> = (0..module.object_count())
+                .map(|index| format!("object {index}: {}", self.describe(module.object(index).unwrap_or(0))))
+                .collect();
+            self.packed(objects, module.object_bits(), object_texts);
+        }
+    }
+
+    /// Annotates a packed table at `table` of `bits`-bit entries described by
+    /// `texts`. Entries are annotated by the bytes they end in, so that two
+    /// entries sharing a byte make one line.
+    fn packed(&mut self, table: usize, bits: usize, texts: Vec<String>) {
+        let count = texts.len();
+        let mut start = table;
+        let mut pending = Vec::new();
+        for (index, text) in texts.into_iter().enumerate() {
+            pending.push(text);
+            let end = table + (bits * (index + 1)).div_ceil(8);
+            if (bits * (index + 1)).is_multiple_of(8) || index + 1 == count {
+                self.add(start, end - start, format!("  {}", pending.join("; ")));
+                pending.clear();
+                start = end;
             }
         }
     }

@@ -8,7 +8,7 @@
 //! badly.
 
 use super::check;
-use super::{module_entry, packed_qstr, Abi, BuiltinTypes, CodeRecord, Header, ImageError, Pool, Section};
+use super::{module_entry, object_word, packed_uint, Abi, BuiltinTypes, CodeRecord, Header, ImageError, Pool, Section};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_NULL, WORD_TRUE};
 use core::cmp::Ordering;
 
@@ -298,10 +298,10 @@ impl<'a> Image<'a> {
             Some(f64::from_bits(high << 32 | low))
         };
         if type_word == types.float {
-            return Some(ObjRef::Float(double(offset + 8)?));
+            return Some(ObjRef::Float(double(offset + 4)?));
         }
         if type_word == types.complex {
-            return Some(ObjRef::Complex { real: double(offset + 8)?, imag: double(offset + 16)? });
+            return Some(ObjRef::Complex { real: double(offset + 4)?, imag: double(offset + 12)? });
         }
         if type_word == types.tuple {
             let len = self.word(offset + 4)? as usize;
@@ -427,15 +427,24 @@ impl<'i, 'a> ModuleRef<'i, 'a> {
 
     /// The width of the ids in its qstr table, in bits.
     pub fn qstr_bits(&self) -> usize {
-        self.half(3) as usize
+        usize::from(self.image.bytes.get(self.offset + 6).copied().unwrap_or(0))
     }
 
-    /// The offsets of its object table and qstr table, and the size of the
+    /// The width of the entries of its object table, in bits.
+    pub fn object_bits(&self) -> usize {
+        usize::from(self.image.bytes.get(self.offset + 7).copied().unwrap_or(0))
+    }
+
+    /// The offsets of its qstr table and object table, and the size of the
     /// whole entry.
     pub fn layout(&self) -> (usize, usize, usize) {
-        let (objects, qstrs, size) =
-            module_entry(self.object_count() as usize, self.qstr_count() as usize, self.qstr_bits());
-        (self.offset + objects, self.offset + qstrs, size)
+        let (qstrs, objects, size) = module_entry(
+            self.qstr_count() as usize,
+            self.qstr_bits(),
+            self.object_count() as usize,
+            self.object_bits(),
+        );
+        (self.offset + qstrs, self.offset + objects, size)
     }
 
     /// The global qstr id of entry `index` of its qstr table.
@@ -443,7 +452,7 @@ impl<'i, 'a> ModuleRef<'i, 'a> {
         if index >= self.qstr_count() {
             return None;
         }
-        packed_qstr(self.image.bytes, self.layout().1, self.qstr_bits(), index as usize)
+        packed_uint(self.image.bytes, self.layout().0, self.qstr_bits(), index as usize)
     }
 
     /// The text of entry `index` of its qstr table.
@@ -456,7 +465,8 @@ impl<'i, 'a> ModuleRef<'i, 'a> {
         if index >= self.object_count() {
             return None;
         }
-        self.image.word(self.layout().0 + 4 * index as usize)
+        let entry = packed_uint(self.image.bytes, self.layout().1, self.object_bits(), index as usize)?;
+        Some(object_word(entry, self.image.address_of(self.image.section_offset(Section::Constants))))
     }
 
     /// The address of its top-level code.

@@ -10,10 +10,11 @@
 //! figures of the freezer's size report.
 
 use super::check::MAX_DEPTH;
-use super::{board_id, checksum, fits_small_int, module_entry, offset_width, qstr_bits, qstr_word, small_int_word};
+use super::{board_id, checksum, fits_small_int, module_entry, packed_bits, qstr_word, small_int_word};
+use super::{pool_hash, MODULE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
 use super::{Abi, Header};
 use super::{FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAX_QSTR_ID, QSTR_CONST_MAX_LEN, SECTION_COUNT};
-use super::{POOL_GROUP, POOL_PREFIX};
+use super::{OBJECT_BITS, QSTR_BITS};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
 use crate::constant::Constant;
 use crate::mpy::{MpyModule, RawCode};
@@ -86,6 +87,11 @@ pub struct ImageStats {
     pub resources: Vec<(String, u32)>,
     /// `(name, bytes in the constants section)` per source module, sorted by name.
     pub sources: Vec<(String, u32)>,
+    /// Where the bytes go: `(part, bytes)` for every part of the layout
+    /// (header, pool offsets, lengths, hashes and text, constants by kind,
+    /// record headers, fun_data, module tables…), summing to `total_bytes`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub parts: Vec<(String, u32)>,
 }
 
 /// A built image.
@@ -210,7 +216,8 @@ impl<'a> ImageBuilder<'a> {
 
         // Constants: module object tables, then resources, then sources.
         let constants_base = self.link_address + (HEADER_SIZE + pool_bytes.len()) as u32;
-        let mut constants = Constants { base: constants_base, bytes: Vec::new(), seen: BTreeMap::new(), types };
+        let mut constants =
+            Constants { base: constants_base, bytes: Vec::new(), seen: BTreeMap::new(), types, kinds: BTreeMap::new() };
         let mut object_tables = Vec::new();
         let mut charged: BTreeSet<&str> = BTreeSet::new();
         for (name, module) in &modules {
@@ -230,7 +237,7 @@ impl<'a> ImageBuilder<'a> {
             for text in module.qstrs.iter().map(String::as_str).chain(core::iter::once(*name)) {
                 if ids.contains_key(text) && charged.insert(text) {
                     module_stats.new_qstrs += 1;
-                    module_stats.qstr_bytes += pool_record_len(text) as u32;
+                    module_stats.qstr_bytes += text.len() as u32 + 1;
                 }
             }
             stats.modules.push(module_stats);
@@ -248,6 +255,15 @@ impl<'a> ImageBuilder<'a> {
             stats.sources.push((name.to_string(), (constants.bytes.len() - before) as u32));
         }
         let constant_bytes = constants.bytes;
+        let mut parts: Vec<(String, u32)> = alloc::vec![("header".to_string(), HEADER_SIZE as u32)];
+        let texts: u32 = pool.iter().map(|text| text.len() as u32).sum();
+        parts.push(("pool: text".to_string(), texts));
+        parts.push(("pool: hashes".to_string(), pool.len() as u32));
+        parts.push((
+            "pool: count, length classes, padding".to_string(),
+            pool_bytes.len() as u32 - texts - pool.len() as u32,
+        ));
+        parts.extend(constants.kinds.iter().map(|(kind, size)| (kind.to_string(), *size)));
 
         // Code, module by module, after the section's prefix.
         let code_base = constants_base + constant_bytes.len() as u32;
@@ -259,9 +275,14 @@ impl<'a> ImageBuilder<'a> {
             module_stats.raw_codes = emit_code(&module.root, &mut code, 0)?;
             module_stats.code_bytes = (code.len() - before) as u32;
         }
+        let fun_data: u32 = modules.iter().map(|(_, module)| fun_data_len(&module.root)).sum();
+        parts.push(("code: fun_data".to_string(), fun_data));
+        parts.push(("code: record headers".to_string(), code.len() as u32 - fun_data));
+        let unpadded = code.len();
         pad(&mut code);
+        parts.push(("code: padding".to_string(), (code.len() - unpadded) as u32));
 
-        // Module entries, each followed by its tables.
+        // Module entries, each followed by its tables, packed.
         let modules_base = code_base + code.len() as u32;
         let mut entries = Vec::new();
         let mut module_addresses = Vec::new();
@@ -276,27 +297,31 @@ impl<'a> ImageBuilder<'a> {
             module_addresses.push(modules_base + start as u32);
             let name_id = qstr_id(name).unwrap_or(0) as u16;
             let ids: Vec<u32> = module.qstrs.iter().map(|text| qstr_id(text).unwrap_or(0)).collect();
-            let bits = qstr_bits(ids.iter().copied());
-            for half in [name_id, qstr_count, object_count, bits as u16] {
+            let objects: Vec<u32> = object_tables[index]
+                .iter()
+                .map(|word| if word & 3 == 0 { word - constants_base } else { *word })
+                .collect();
+            let bits = packed_bits(ids.iter().copied(), QSTR_BITS);
+            let object_bits = packed_bits(objects.iter().copied(), OBJECT_BITS);
+            for half in [name_id, qstr_count, object_count] {
                 entries.extend_from_slice(&half.to_le_bytes());
             }
+            entries.extend_from_slice(&[bits as u8, object_bits as u8]);
             push_word(&mut entries, roots[index]);
-            for word in &object_tables[index] {
-                push_word(&mut entries, *word);
-            }
-            let table = entries.len();
-            entries.resize(table + (bits * ids.len()).div_ceil(8), 0);
-            for (slot, id) in ids.iter().enumerate() {
-                let bit = bits * slot;
-                for (byte, value) in entries[table + bit / 8..].iter_mut().zip((id << (bit % 8)).to_le_bytes()) {
-                    *byte |= value;
-                }
-            }
-            pad(&mut entries);
-            let (_, _, size) = module_entry(module.objects.len(), module.qstrs.len(), bits);
+            let qstr_table = entries.len();
+            push_packed(&mut entries, &ids, bits);
+            let object_table = entries.len();
+            push_packed(&mut entries, &objects, object_bits);
+            *part(&mut parts, "modules: fixed fields") += MODULE_ENTRY_SIZE as u32;
+            *part(&mut parts, "modules: qstr tables") += (object_table - qstr_table) as u32;
+            *part(&mut parts, "modules: object tables") += (entries.len() - object_table) as u32;
+            let (_, _, size) = module_entry(module.qstrs.len(), bits, module.objects.len(), object_bits);
             debug_assert_eq!(entries.len() - start, size);
             stats.modules[index].table_bytes = size as u32;
         }
+        let unpadded = entries.len();
+        pad(&mut entries);
+        *part(&mut parts, "modules: padding") += (entries.len() - unpadded) as u32;
 
         let name_table = |names: &mut dyn Iterator<Item = (&str, u32)>| {
             let pairs: Vec<(&str, u32)> = names.collect();
@@ -315,10 +340,12 @@ impl<'a> ImageBuilder<'a> {
             name_table(&mut resources.iter().map(|(name, _)| *name).zip(resource_words.iter().copied()));
         let source_table = name_table(&mut sources.iter().map(|(name, _)| *name).zip(source_words.iter().copied()));
 
-        let parts = [pool_bytes, constant_bytes, code, entries, index, resource_table, source_table];
+        parts.push(("module index".to_string(), index.len() as u32));
+        parts.push(("resources and sources tables".to_string(), (resource_table.len() + source_table.len()) as u32));
+        let sections_bytes = [pool_bytes, constant_bytes, code, entries, index, resource_table, source_table];
         let mut bytes = alloc::vec![0u8; HEADER_SIZE];
         let mut sections = [(0u32, 0u32); SECTION_COUNT];
-        for (section, part) in sections.iter_mut().zip(&parts) {
+        for (section, part) in sections.iter_mut().zip(&sections_bytes) {
             *section = (bytes.len() as u32, part.len() as u32);
             bytes.extend_from_slice(part);
         }
@@ -344,10 +371,11 @@ impl<'a> ImageBuilder<'a> {
         bytes[..HEADER_SIZE].copy_from_slice(&header.to_bytes());
         stats.total_bytes = bytes.len() as u32;
         stats.sections = sections;
+        stats.parts = parts;
         Ok(BuiltImage { bytes, stats })
     }
 
-    /// Every string the image needs as a qstr and the runtime lacks, sorted.
+    /// Every string the image needs as a qstr and the runtime lacks, in pool order.
     fn pool(
         &self,
         modules: &[(&str, &MpyModule)],
@@ -374,6 +402,7 @@ impl<'a> ImageBuilder<'a> {
                 pool.push(text.to_string());
             }
         }
+        pool.sort_by(|a, b| pool_order(a, b));
         Ok(pool)
     }
 }
@@ -405,39 +434,57 @@ fn push_word(out: &mut Vec<u8>, word: u32) {
     out.extend_from_slice(&word.to_le_bytes());
 }
 
+/// Appends `values` packed as `bits`-bit entries, least significant bit
+/// first, padded to a byte ([`super::packed_uint`] reads them).
+fn push_packed(out: &mut Vec<u8>, values: &[u32], bits: usize) {
+    let table = out.len();
+    out.resize(table + (bits * values.len()).div_ceil(8), 0);
+    for (slot, value) in values.iter().enumerate() {
+        let bit = bits * slot;
+        let shifted = u64::from(*value) << (bit % 8);
+        for (byte, part) in out[table + bit / 8..].iter_mut().zip(shifted.to_le_bytes()) {
+            *byte |= part;
+        }
+    }
+}
+
 fn pad(out: &mut Vec<u8>) {
     while out.len() & 3 != 0 {
         out.push(0);
     }
 }
 
-/// The bytes of the pool record of `text`.
-fn pool_record_len(text: &str) -> usize {
-    crate::varint::uint_len(text.len() as u32) + text.len()
-}
-
-/// The qstr pool section of `pool` (sorted).
+/// The qstr pool section of `pool` (in pool order, see [`pool_order`]).
 fn pool_section(pool: &[String]) -> Vec<u8> {
-    let groups = pool.len().div_ceil(POOL_GROUP);
-    let records: usize = pool.iter().map(|text| pool_record_len(text)).sum();
-    let narrow = POOL_PREFIX + 2 * groups + records;
-    let width = offset_width(narrow.next_multiple_of(4));
+    let mut classes: Vec<(usize, usize)> = Vec::new();
+    for (index, text) in pool.iter().enumerate() {
+        if classes.last().is_none_or(|(length, _)| *length != text.len()) {
+            classes.push((text.len(), index));
+        }
+    }
     let mut out = Vec::new();
     out.extend_from_slice(&(pool.len() as u16).to_le_bytes());
-    out.extend_from_slice(&[width as u8, 0]);
-    let mut record = POOL_PREFIX + width * groups;
-    for (index, text) in pool.iter().enumerate() {
-        if index % POOL_GROUP == 0 {
-            out.extend_from_slice(&(record as u32).to_le_bytes()[..width]);
-        }
-        record += pool_record_len(text);
+    out.extend_from_slice(&(classes.len() as u16).to_le_bytes());
+    let mut text_offset = POOL_PREFIX + POOL_CLASS_SIZE * classes.len() + pool.len();
+    for (class, (length, first)) in classes.iter().enumerate() {
+        out.extend_from_slice(&(*length as u16).to_le_bytes());
+        out.extend_from_slice(&(*first as u16).to_le_bytes());
+        out.extend_from_slice(&(text_offset as u32).to_le_bytes());
+        let end = classes.get(class + 1).map_or(pool.len(), |(_, next)| *next);
+        text_offset += length * (end - first);
     }
+    out.extend(pool.iter().map(|text| pool_hash(crate::qstr_hash16(text.as_bytes()))));
     for text in pool {
-        crate::varint::encode_uint(text.len() as u32, &mut |byte| out.push(byte));
         out.extend_from_slice(text.as_bytes());
     }
     pad(&mut out);
     out
+}
+
+/// The order of the pool: by length, then hash byte, then bytes.
+fn pool_order(a: &str, b: &str) -> core::cmp::Ordering {
+    let key = |text: &str| (text.len(), pool_hash(crate::qstr_hash16(text.as_bytes())));
+    key(a).cmp(&key(b)).then_with(|| a.as_bytes().cmp(b.as_bytes()))
 }
 
 /// A constant object, as the key that makes identical ones shared.
@@ -457,6 +504,8 @@ struct Constants {
     bytes: Vec<u8>,
     seen: BTreeMap<Key, u32>,
     types: super::BuiltinTypes,
+    /// Bytes per kind of object, padding included, for [`ImageStats::parts`].
+    kinds: BTreeMap<&'static str, u32>,
 }
 
 impl Constants {
@@ -534,12 +583,12 @@ impl Constants {
                 digits.iter().for_each(|digit| push_word(out, *digit));
             }
             Key::Float(bits) => {
-                for word in [types.float, 0, *bits as u32, (*bits >> 32) as u32] {
+                for word in [types.float, *bits as u32, (*bits >> 32) as u32] {
                     push_word(out, word);
                 }
             }
             Key::Complex(real, imag) => {
-                for word in [types.complex, 0, *real as u32, (*real >> 32) as u32, *imag as u32, (*imag >> 32) as u32] {
+                for word in [types.complex, *real as u32, (*real >> 32) as u32, *imag as u32, (*imag >> 32) as u32] {
                     push_word(out, word);
                 }
             }
@@ -550,6 +599,15 @@ impl Constants {
             }
         }
         pad(out);
+        let kind = match &key {
+            Key::Str(_) => "constants: str",
+            Key::Bytes(_) => "constants: bytes",
+            Key::Int { .. } => "constants: int",
+            Key::Float(_) => "constants: float",
+            Key::Complex(..) => "constants: complex",
+            Key::Tuple(_) => "constants: tuple",
+        };
+        *self.kinds.entry(kind).or_insert(0) += self.bytes.len() as u32 - (address - self.base);
         if u64::from(self.base) + self.bytes.len() as u64 > u64::from(HEAP_BASE) {
             return error("the constants do not fit the flash range".to_string());
         }
@@ -581,6 +639,23 @@ pub(super) fn parse_decimal(text: &str) -> Option<(bool, Vec<u32>)> {
         }
     }
     Some((negative && !digits.is_empty(), digits))
+}
+
+/// The fun_data bytes of `code` and its descendants.
+fn fun_data_len(code: &RawCode) -> u32 {
+    code.fun_data.len() as u32 + code.children.iter().map(fun_data_len).sum::<u32>()
+}
+
+/// The entry of `parts` named `name`, added (zero) at the end if missing.
+fn part<'p>(parts: &'p mut Vec<(String, u32)>, name: &str) -> &'p mut u32 {
+    let index = match parts.iter().position(|(part, _)| part == name) {
+        Some(index) => index,
+        None => {
+            parts.push((name.to_string(), 0));
+            parts.len() - 1
+        }
+    };
+    &mut parts[index].1
 }
 
 /// The bytes of the records of `code`'s descendants.

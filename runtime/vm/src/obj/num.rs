@@ -3,7 +3,8 @@
 //! Layouts (words):
 //! * big int: `type, (digit count << 1) | negative, digits address, digits…`
 //!   (an int that fits 31 bits is always a small int)
-//! * float: `type, 0, low word, high word` (IEEE-754 f64)
+//! * float: `type, low word, high word` (IEEE-754 f64; the frozen image's
+//!   layout, where a float takes 12 bytes instead of 16)
 //!
 //! Binary operators use MicroPython's numbering (`rime_bytecode::BinaryOp`);
 //! in-place operators are mapped to their plain form by the caller.
@@ -60,16 +61,16 @@ impl Vm<'_> {
     }
 
     pub fn new_float(&mut self, value: f64) -> R<Obj> {
-        let obj = self.alloc_typed(TypeId::Float, 4)?;
+        let obj = self.alloc_typed(TypeId::Float, 3)?;
         let bits = value.to_bits();
-        self.set_u(obj, 2, bits as u32);
-        self.set_u(obj, 3, (bits >> 32) as u32);
+        self.set_u(obj, 1, bits as u32);
+        self.set_u(obj, 2, (bits >> 32) as u32);
         Ok(obj)
     }
 
     pub fn float_value(&self, obj: Obj) -> f64 {
-        let low = u64::from(self.get_u(obj, 2));
-        let high = u64::from(self.get_u(obj, 3));
+        let low = u64::from(self.get_u(obj, 1));
+        let high = u64::from(self.get_u(obj, 2));
         f64::from_bits(low | (high << 32))
     }
 

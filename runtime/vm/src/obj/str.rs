@@ -66,10 +66,12 @@ impl<'a> Vm<'a> {
                 return Some(u32::from(id));
             }
         }
-        if let Some(id) = self.image.find_qstr(bytes) {
+        // One hash serves the image's pool (its stored hash bytes) and the RAM pools.
+        let hash16 = qstr_hash16(bytes);
+        if let Some(id) = self.image.find_qstr(bytes, hash16) {
             return Some(id);
         }
-        let hash = u32::from(qstr_hash16(bytes));
+        let hash = u32::from(hash16);
         let mut pool = self.qstr_pools;
         while !pool.is_null() {
             let first = self.get_u(pool, 2);

@@ -109,6 +109,19 @@ pub fn run(args: Args) -> crate::Outcome {
 }
 
 /// Formats the measurements as one aligned table.
+/// The `.py` files directly in `dir`, sorted so every run measures the same input.
+fn python_files(dir: &std::path::Path) -> anyhow::Result<Vec<std::path::PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|extension| extension == "py") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
 fn table(measurements: &[Measurement]) -> String {
     let rows: Vec<[String; 5]> = measurements
         .iter()

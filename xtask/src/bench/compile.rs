@@ -86,17 +86,9 @@ pub fn run(sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
 
 /// The corpus programs, sorted so every run measures the same input.
 fn corpus_files() -> anyhow::Result<Vec<PathBuf>> {
-    let dir = crate::project_root().join("tests/corpus");
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
-        let path = entry?.path();
-        if path.extension().is_some_and(|extension| extension == "py") {
-            files.push(path);
-        }
-    }
-    files.sort();
+    let files = super::python_files(&crate::project_root().join("tests/corpus"))?;
     if files.is_empty() {
-        bail!("no Python files in {}", dir.display());
+        bail!("no Python files in tests/corpus");
     }
     Ok(files)
 }

@@ -88,17 +88,9 @@ pub fn run(sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
 
 /// The benchmark programs, sorted.
 fn programs(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let dir = root.join("tests/bench");
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
-        let path = entry?.path();
-        if path.extension().is_some_and(|extension| extension == "py") {
-            files.push(path);
-        }
-    }
-    files.sort();
+    let files = super::python_files(&root.join("tests/bench"))?;
     if files.len() < 8 {
-        bail!("expected at least 8 programs in {}", dir.display());
+        bail!("expected at least 8 programs in tests/bench");
     }
     Ok(files)
 }
@@ -108,7 +100,7 @@ fn freeze_program(root: &Path, program: &Path, work: &Path) -> anyhow::Result<Pa
     let source = std::fs::read(program).with_context(|| format!("reading {}", program.display()))?;
     let mut modules = Vec::new();
     if uses_asyncio(program) {
-        for path in asyncio_sources(root)? {
+        for path in super::python_files(&root.join(ASYNCIO_PACKAGE))? {
             let name = format!("asyncio/{}", path.file_name().unwrap_or_default().to_string_lossy());
             let source = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
             modules.push(Input { name, kind: InputKind::Compile { source, opt: 0 } });
@@ -168,18 +160,4 @@ const ASYNCIO_PACKAGE: &str = "manifests/lib/asyncio";
 /// Whether a benchmark program imports asyncio.
 fn uses_asyncio(program: &Path) -> bool {
     std::fs::read_to_string(program).is_ok_and(|source| source.lines().any(|line| line.trim() == "import asyncio"))
-}
-
-/// The `.py` files of the asyncio package, sorted.
-fn asyncio_sources(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let dir = root.join(ASYNCIO_PACKAGE);
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
-        let path = entry?.path();
-        if path.extension().is_some_and(|extension| extension == "py") {
-            files.push(path);
-        }
-    }
-    files.sort();
-    Ok(files)
 }

@@ -91,6 +91,9 @@ fn abs(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         let number = vm.float_value(value);
         return vm.new_float(number.abs());
     }
+    if vm.is_complex(value) {
+        return vm.complex_abs(value);
+    }
     if let Some(mut big) = vm.to_big(value) {
         big.negative = false;
         return vm.new_big(&big);
@@ -550,6 +553,7 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
             3 => super::extra::new_class(vm, args),
             _ => Err(vm.raise_msg(TypeId::TypeError, "type() takes 1 or 3 arguments")),
         },
+        TypeId::Complex => vm.construct_complex(args),
         TypeId::Object => {
             let instance = vm.alloc_typed(TypeId::Object, 1)?;
             Ok(instance)

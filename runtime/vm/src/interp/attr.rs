@@ -220,6 +220,11 @@ impl Vm<'_> {
             }
             TypeId::Int | TypeId::Bool | TypeId::Float if name == q!("real") => return Ok(Some((obj, Obj::NULL))),
             TypeId::Int | TypeId::Bool if name == q!("imag") => return Ok(Some((Obj::small(0), Obj::NULL))),
+            TypeId::Complex if name == q!("real") || name == q!("imag") => {
+                let (real, imag) = self.complex_value(obj);
+                let part = if name == q!("real") { real } else { imag };
+                return Ok(Some((self.new_float(part)?, Obj::NULL)));
+            }
             TypeId::Range | TypeId::Slice if name == q!("start") || name == q!("stop") || name == q!("step") => {
                 let index = if name == q!("start") {
                     1

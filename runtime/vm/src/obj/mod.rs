@@ -10,6 +10,7 @@
 
 pub mod bigint;
 pub mod binop;
+pub mod complex;
 pub mod core;
 pub mod dict;
 pub mod iter;

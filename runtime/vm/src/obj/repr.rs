@@ -301,6 +301,12 @@ impl Vm<'_> {
                 let len = format_float(self.float_value(obj), &mut text);
                 self.emit(sink, &text[..len])
             }
+            TypeId::Complex => {
+                let mut text = [0u8; 96];
+                let (real, imag) = self.complex_value(obj);
+                let len = super::complex::format_complex(real, imag, &mut text);
+                self.emit(sink, &text[..len])
+            }
             TypeId::Tuple | TypeId::List => {
                 let (open, close) = if type_id == TypeId::Tuple { (b"(", b")") } else { (b"[", b"]") };
                 self.emit(sink, open)?;

@@ -208,7 +208,8 @@ impl Vm<'_> {
             if name == q!("args") {
                 return Ok(Some((self.exception_args(obj), Obj::NULL)));
             }
-            if name == q!("value") && type_id == TypeId::StopIteration {
+            // Like MicroPython, `.value` and `.errno` are args[0] (or None) on every exception.
+            if name == q!("value") || name == q!("errno") {
                 let args = self.exception_args(obj);
                 let value = if self.tuple_len(args) > 0 { self.tuple_item(args, 0) } else { Obj::NONE };
                 return Ok(Some((value, Obj::NULL)));

@@ -141,6 +141,7 @@ pub enum Singleton {
     ModuleCollections,
     SysImplementation,
     ModuleArray,
+    ModuleHeapq,
 }
 
 impl Singleton {
@@ -150,7 +151,7 @@ impl Singleton {
 
     pub fn from_obj(obj: Obj) -> Option<Singleton> {
         let index = static_index(obj)?.checked_sub(SINGLETON_BASE)?;
-        const ALL: [Singleton; 21] = [
+        const ALL: [Singleton; 22] = [
             Singleton::EmptyTuple,
             Singleton::EmptyBytes,
             Singleton::MemoryErrorInstance,
@@ -172,6 +173,7 @@ impl Singleton {
             Singleton::ModuleCollections,
             Singleton::SysImplementation,
             Singleton::ModuleArray,
+            Singleton::ModuleHeapq,
         ];
         ALL.get(index as usize).copied()
     }
@@ -238,7 +240,8 @@ pub fn static_word(index: u32, word: u32) -> u32 {
             | Singleton::ModuleIo
             | Singleton::ModuleCollections
             | Singleton::SysImplementation
-            | Singleton::ModuleArray,
+            | Singleton::ModuleArray
+            | Singleton::ModuleHeapq,
             0,
         ) => TypeId::Module.addr(),
         (Singleton::ModuleBuiltins | Singleton::ModuleSys | Singleton::ModuleGc | Singleton::ModuleMicropython, 1) => {

@@ -17,6 +17,7 @@ pub const FIRST_RUNTIME_QSTR: u16 = LAST_STATIC_QSTR + 1;
 /// MicroPython's static list.
 pub const RUNTIME_QSTRS: &[&str] = &[
     "<dictcomp>",
+    "<fields>",
     "<genexpr>",
     "<lambda>",
     "<listcomp>",

@@ -6,6 +6,7 @@
 pub mod array;
 pub mod binascii;
 pub mod collections;
+pub mod hashlib;
 pub mod heapq;
 pub mod io;
 pub mod json;
@@ -44,6 +45,7 @@ pub fn builtin_module(name: &[u8]) -> Option<Obj> {
         b"collections" => Some(Singleton::ModuleCollections.obj()),
         b"array" => Some(Singleton::ModuleArray.obj()),
         b"heapq" => Some(Singleton::ModuleHeapq.obj()),
+        b"hashlib" => Some(Singleton::ModuleHashlib.obj()),
         b"machine" => Some(Singleton::ModuleMachine.obj()),
         _ => None,
     }
@@ -65,6 +67,7 @@ pub fn static_module_name(module: Obj) -> Obj {
         Some(Singleton::ModuleCollections) => q("collections"),
         Some(Singleton::ModuleArray) => q("array"),
         Some(Singleton::ModuleHeapq) => q("heapq"),
+        Some(Singleton::ModuleHashlib) => q("hashlib"),
         Some(Singleton::ModuleMachine) => q("machine"),
         _ => q("builtins"),
     }
@@ -92,6 +95,7 @@ pub fn module_attr(vm: &mut Vm<'_>, module: Obj, name: u32) -> R<Option<Obj>> {
         Some(Singleton::SysImplementation) => implementation_attr(vm, name)?,
         Some(Singleton::ModuleArray) => array::module_attr(name),
         Some(Singleton::ModuleHeapq) => lookup_in_table(crate::builtins::TABLE_HEAPQ, name),
+        Some(Singleton::ModuleHashlib) => hashlib::module_attr(name),
         Some(Singleton::ModuleMachine) => machine::module_attr(name),
         Some(Singleton::ModuleBuiltins) => crate::builtins::lookup_builtin(name),
         Some(Singleton::ModuleSys) => {

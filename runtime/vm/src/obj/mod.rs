@@ -142,6 +142,7 @@ pub enum Singleton {
     SysImplementation,
     ModuleArray,
     ModuleHeapq,
+    ModuleHashlib,
 }
 
 impl Singleton {
@@ -151,7 +152,7 @@ impl Singleton {
 
     pub fn from_obj(obj: Obj) -> Option<Singleton> {
         let index = static_index(obj)?.checked_sub(SINGLETON_BASE)?;
-        const ALL: [Singleton; 22] = [
+        const ALL: [Singleton; 23] = [
             Singleton::EmptyTuple,
             Singleton::EmptyBytes,
             Singleton::MemoryErrorInstance,
@@ -174,6 +175,7 @@ impl Singleton {
             Singleton::SysImplementation,
             Singleton::ModuleArray,
             Singleton::ModuleHeapq,
+            Singleton::ModuleHashlib,
         ];
         ALL.get(index as usize).copied()
     }
@@ -241,7 +243,8 @@ pub fn static_word(index: u32, word: u32) -> u32 {
             | Singleton::ModuleCollections
             | Singleton::SysImplementation
             | Singleton::ModuleArray
-            | Singleton::ModuleHeapq,
+            | Singleton::ModuleHeapq
+            | Singleton::ModuleHashlib,
             0,
         ) => TypeId::Module.addr(),
         (Singleton::ModuleBuiltins | Singleton::ModuleSys | Singleton::ModuleGc | Singleton::ModuleMicropython, 1) => {

@@ -35,9 +35,8 @@ fn sha256_class(vm: &mut Vm<'_>) -> R<Obj> {
     }
     let namespace = vm.new_dict(2)?;
     vm.push_root(namespace)?;
-    for entry in 1..HASHLIB_FUNCTIONS.len() {
-        let name = Obj::qstr(u32::from(HASHLIB_FUNCTIONS[entry].0));
-        vm.map_set(namespace, name, builtin_fn(TABLE_HASHLIB, entry as u32))?;
+    for (entry, (name, _)) in HASHLIB_FUNCTIONS.iter().enumerate().skip(1) {
+        vm.map_set(namespace, Obj::qstr(u32::from(*name)), builtin_fn(TABLE_HASHLIB, entry as u32))?;
     }
     let bases = vm.new_tuple(&[TypeId::Tuple.obj()])?;
     vm.push_root(bases)?;

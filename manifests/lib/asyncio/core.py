@@ -234,7 +234,9 @@ def _run_iter():
 
 def _sleeper(ms):
     # The awaitable behind sleep_ms: requeue the current task for later.
-    _push(_current, _ticks_add(_ticks(), ms if ms > 0 else 0))
+    # Outside a loop (a coroutine driven by hand with send) it just yields.
+    if _current is not None:
+        _push(_current, _ticks_add(_ticks(), ms if ms > 0 else 0))
     yield
 
 

@@ -124,12 +124,56 @@ fn group_digits(digits: &[u8], separator: u8, size: usize, fraction: bool, out: 
 }
 
 fn fixed_float(value: f64, precision: usize, out: &mut Text) {
-    let _ = write!(out, "{:.*}", precision.min(60), value);
+    let precision = precision.min(60);
+    let value = if is_exact_tie(value, precision as i32) { nudge_away_from_zero(value) } else { value };
+    let _ = write!(out, "{:.*}", precision, value);
+}
+
+/// Whether `value × 10^scale` lies exactly halfway between two integers,
+/// i.e. `2 × value × 10^scale` is an odd integer. Writing `|value|` as
+/// `odd × 2^power`, that holds when `power + 1 + scale == 0` and, for a
+/// negative scale, `5^-scale` divides `odd`.
+fn is_exact_tie(value: f64, scale: i32) -> bool {
+    if value == 0.0 || !value.is_finite() {
+        return false;
+    }
+    let bits = value.abs().to_bits();
+    let (biased, fraction) = ((bits >> 52) as i32, bits & ((1 << 52) - 1));
+    let (mut mantissa, mut power) = if biased == 0 { (fraction, -1074) } else { (fraction | (1 << 52), biased - 1075) };
+    let zeros = mantissa.trailing_zeros();
+    mantissa >>= zeros;
+    power += zeros as i32;
+    if power + 1 + scale != 0 {
+        return false;
+    }
+    if scale >= 0 {
+        return true;
+    }
+    match 5u64.checked_pow(scale.unsigned_abs()) {
+        Some(divisor) => mantissa % divisor == 0,
+        None => false,
+    }
+}
+
+/// The next float away from zero. MicroPython rounds exact ties away from
+/// zero when it formats (`'%.1f' % 0.25` is `0.3`) where Rust rounds them to
+/// even; formatting the next float instead gives MicroPython's digits.
+fn nudge_away_from_zero(value: f64) -> f64 {
+    f64::from_bits(value.to_bits() + 1)
 }
 
 fn exponent_float(value: f64, precision: usize, upper: bool, out: &mut Text) {
+    let precision = precision.min(60);
+    let mut shortest = Text::new();
+    let _ = write!(shortest, "{:e}", value);
+    let bytes = shortest.as_bytes();
+    let at = bytes.iter().position(|&byte| byte == b'e').unwrap_or(bytes.len());
+    let decimal_exponent =
+        core::str::from_utf8(&bytes[(at + 1).min(bytes.len())..]).unwrap_or("0").parse::<i32>().unwrap_or(0);
+    let value =
+        if is_exact_tie(value, precision as i32 - decimal_exponent) { nudge_away_from_zero(value) } else { value };
     let mut raw = Text::new();
-    let _ = write!(raw, "{:.*e}", precision.min(60), value);
+    let _ = write!(raw, "{:.*e}", precision, value);
     let bytes = raw.as_bytes();
     let at = bytes.iter().position(|&byte| byte == b'e').unwrap_or(bytes.len());
     out.push(&bytes[..at]);

@@ -91,6 +91,9 @@ fn abs(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         let number = vm.float_value(value);
         return vm.new_float(number.abs());
     }
+    if vm.is_complex(value) {
+        return vm.complex_abs(value);
+    }
     if let Some(mut big) = vm.to_big(value) {
         big.negative = false;
         return vm.new_big(&big);
@@ -373,16 +376,27 @@ fn extreme(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj], op: u8) -> R<Obj> {
     let key = keyword(vm, kw, "key").filter(|value| !value.is_none());
     let default = keyword(vm, kw, "default");
     let mark = vm.root_mark();
-    let iterable = if args.len() == 1 { args[0] } else { vm.new_tuple(args)? };
-    vm.push_root(iterable)?;
-    let iterator = vm.get_iter(iterable)?;
+    // `max(a, b)` walks its arguments in place: no tuple, no garbage.
+    let spread = args.len() != 1;
+    let iterator = if spread { Obj::NULL } else { vm.get_iter(args[0])? };
     vm.push_root(iterator)?;
     let mut best = Obj::NULL;
     let mut best_key = Obj::NULL;
     let best_slot = vm.root_mark();
     vm.push_root(Obj::NULL)?;
     vm.push_root(Obj::NULL)?;
-    while let Some(item) = vm.iter_next(iterator)? {
+    let mut position = 0;
+    loop {
+        let item = if spread {
+            let Some(&item) = args.get(position) else { break };
+            position += 1;
+            item
+        } else {
+            match vm.iter_next(iterator)? {
+                Some(item) => item,
+                None => break,
+            }
+        };
         vm.push_root(item)?;
         let item_key = match key {
             Some(function) => vm.call(function, &[item], &[])?,
@@ -550,6 +564,7 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
             3 => super::extra::new_class(vm, args),
             _ => Err(vm.raise_msg(TypeId::TypeError, "type() takes 1 or 3 arguments")),
         },
+        TypeId::Complex => vm.construct_complex(args),
         TypeId::Object => {
             let instance = vm.alloc_typed(TypeId::Object, 1)?;
             Ok(instance)

@@ -47,6 +47,8 @@ pub const TABLE_IO: u32 = 24;
 pub const TABLE_DEQUE: u32 = 25;
 pub const TABLE_ARRAY: u32 = 26;
 pub const TABLE_COLLECTIONS: u32 = 27;
+pub const TABLE_HASHLIB: u32 = 28;
+pub const TABLE_HEAPQ: u32 = 29;
 pub const TABLE_PROPERTY: u32 = 16;
 pub const TABLE_OBJECT: u32 = 17;
 pub const TABLE_MACHINE: u32 = 30;
@@ -78,6 +80,8 @@ fn table(number: u32) -> &'static [(u16, Handler)] {
         TABLE_DEQUE => crate::modules::io::DEQUE_METHODS,
         TABLE_ARRAY => crate::modules::array::ARRAY_METHODS,
         TABLE_COLLECTIONS => crate::modules::collections::COLLECTIONS_FUNCTIONS,
+        TABLE_HASHLIB => crate::modules::hashlib::HASHLIB_FUNCTIONS,
+        TABLE_HEAPQ => crate::modules::heapq::HEAPQ_FUNCTIONS,
         TABLE_PROPERTY => crate::interp::class::PROPERTY_METHODS,
         TABLE_OBJECT => crate::interp::class::OBJECT_METHODS,
         TABLE_MACHINE => crate::modules::machine::MACHINE_FUNCTIONS,

@@ -507,6 +507,10 @@ fn decode(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn bytes_hex(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
     let len = vm.str_len(args[0]);
+    if len == 0 {
+        // MicroPython shares this with binascii.hexlify, which gives b'' for no input.
+        return Ok(crate::obj::Singleton::EmptyBytes.obj());
+    }
     let buffer = vm.new_buffer(TypeId::Buffer, 2 * len)?;
     let mark = vm.root_mark();
     vm.push_root(buffer)?;

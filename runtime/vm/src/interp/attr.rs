@@ -208,7 +208,8 @@ impl Vm<'_> {
             if name == q!("args") {
                 return Ok(Some((self.exception_args(obj), Obj::NULL)));
             }
-            if name == q!("value") && type_id == TypeId::StopIteration {
+            // Like MicroPython, `.value` and `.errno` are args[0] (or None) on every exception.
+            if name == q!("value") || name == q!("errno") {
                 let args = self.exception_args(obj);
                 let value = if self.tuple_len(args) > 0 { self.tuple_item(args, 0) } else { Obj::NONE };
                 return Ok(Some((value, Obj::NULL)));
@@ -220,6 +221,11 @@ impl Vm<'_> {
             }
             TypeId::Int | TypeId::Bool | TypeId::Float if name == q!("real") => return Ok(Some((obj, Obj::NULL))),
             TypeId::Int | TypeId::Bool if name == q!("imag") => return Ok(Some((Obj::small(0), Obj::NULL))),
+            TypeId::Complex if name == q!("real") || name == q!("imag") => {
+                let (real, imag) = self.complex_value(obj);
+                let part = if name == q!("real") { real } else { imag };
+                return Ok(Some((self.new_float(part)?, Obj::NULL)));
+            }
             TypeId::Range | TypeId::Slice if name == q!("start") || name == q!("stop") || name == q!("step") => {
                 let index = if name == q!("start") {
                     1

@@ -515,6 +515,15 @@ impl<'a> Vm<'a> {
                             self_obj = self.get(callee, 1);
                             callee = self.get(callee, 2);
                         }
+                        if self_obj.is_null() && self.native_type(callee) != TypeId::Function {
+                            // An instance whose class defines `__call__` in Python is called
+                            // like a method, on the frame stack instead of the Rust stack.
+                            let method = tri!('op, self.lookup_special(callee, "__call__"));
+                            if let Some(method) = method.filter(|&each| self.native_type(each) == TypeId::Function) {
+                                self_obj = callee;
+                                callee = method;
+                            }
+                        }
                         if self.native_type(callee) == TypeId::Function {
                             let self_arg = if self_obj.is_null() { None } else { Some(self_obj) };
                             let new_frame = tri!('op, self.setup_frame(callee, self_arg, args, kw));

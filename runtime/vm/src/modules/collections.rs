@@ -5,7 +5,8 @@
 //! native type`) with the native type `tuple` or `dict` and that builtin as
 //! its base, so every tuple and dict operation applies to its instances; an
 //! instance is a tuple or dict whose type word is the class. A namedtuple
-//! class keeps its field names in `_fields`, and each field is a property
+//! class keeps its field names under `<fields>` (a name no attribute access
+//! can spell: MicroPython's namedtuples have no `_fields`), and each field is a property
 //! whose getter is a bound method `(index, field getter)`. The OrderedDict
 //! class is made once and kept in `sys.modules` under a name no import can
 //! reach. Dicts keep insertion order, so an OrderedDict needs nothing more.
@@ -113,7 +114,7 @@ fn namedtuple(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     vm.push_root(field_tuple)?;
     let namespace = vm.new_dict(count as usize + 1)?;
     vm.push_root(namespace)?;
-    vm.map_set(namespace, q("_fields"), field_tuple)?;
+    vm.map_set(namespace, q("<fields>"), field_tuple)?;
     for index in 0..count {
         let name = vm.list_item(names, index);
         vm.set(field_tuple, 2 + index, name);
@@ -149,7 +150,7 @@ fn field(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 pub fn construct(vm: &mut Vm<'_>, class: Obj, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     let mark = vm.root_mark();
     let made = {
-        let fields = vm.class_lookup(class, q("_fields")).unwrap_or(crate::obj::Singleton::EmptyTuple.obj());
+        let fields = vm.class_lookup(class, q("<fields>")).unwrap_or(crate::obj::Singleton::EmptyTuple.obj());
         let count = vm.tuple_len(fields);
         if args.len() > count as usize {
             return Err(vm.raise_msg(TypeId::TypeError, "too many arguments for namedtuple"));
@@ -236,7 +237,7 @@ impl Vm<'_> {
             }
             TypeId::Tuple => {
                 let fields =
-                    self.class_lookup(type_obj, q("_fields")).unwrap_or(crate::obj::Singleton::EmptyTuple.obj());
+                    self.class_lookup(type_obj, q("<fields>")).unwrap_or(crate::obj::Singleton::EmptyTuple.obj());
                 self.emit_str(sink, name)?;
                 self.emit(sink, b"(")?;
                 for index in 0..self.tuple_len(obj) {

@@ -6,6 +6,8 @@
 pub mod array;
 pub mod binascii;
 pub mod collections;
+pub mod hashlib;
+pub mod heapq;
 pub mod io;
 pub mod json;
 pub mod machine;
@@ -42,6 +44,8 @@ pub fn builtin_module(name: &[u8]) -> Option<Obj> {
         b"io" => Some(Singleton::ModuleIo.obj()),
         b"collections" => Some(Singleton::ModuleCollections.obj()),
         b"array" => Some(Singleton::ModuleArray.obj()),
+        b"heapq" => Some(Singleton::ModuleHeapq.obj()),
+        b"hashlib" => Some(Singleton::ModuleHashlib.obj()),
         b"machine" => Some(Singleton::ModuleMachine.obj()),
         _ => None,
     }
@@ -62,6 +66,8 @@ pub fn static_module_name(module: Obj) -> Obj {
         Some(Singleton::ModuleIo) => q("io"),
         Some(Singleton::ModuleCollections) => q("collections"),
         Some(Singleton::ModuleArray) => q("array"),
+        Some(Singleton::ModuleHeapq) => q("heapq"),
+        Some(Singleton::ModuleHashlib) => q("hashlib"),
         Some(Singleton::ModuleMachine) => q("machine"),
         _ => q("builtins"),
     }
@@ -88,6 +94,8 @@ pub fn module_attr(vm: &mut Vm<'_>, module: Obj, name: u32) -> R<Option<Obj>> {
         Some(Singleton::ModuleCollections) => collections::collections_attr(vm, name)?,
         Some(Singleton::SysImplementation) => implementation_attr(vm, name)?,
         Some(Singleton::ModuleArray) => array::module_attr(name),
+        Some(Singleton::ModuleHeapq) => lookup_in_table(crate::builtins::TABLE_HEAPQ, name),
+        Some(Singleton::ModuleHashlib) => hashlib::module_attr(name),
         Some(Singleton::ModuleMachine) => machine::module_attr(name),
         Some(Singleton::ModuleBuiltins) => crate::builtins::lookup_builtin(name),
         Some(Singleton::ModuleSys) => {

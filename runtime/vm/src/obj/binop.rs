@@ -381,6 +381,12 @@ impl Vm<'_> {
             }
             TypeId::MemoryView => self.memoryview_get(obj, index),
             TypeId::Array => self.array_get(obj, index),
+            TypeId::Deque => {
+                // A deque keeps its items in a list (word 1); it takes int indices only.
+                let items = self.get(obj, 1);
+                let position = self.seq_index(index, self.list_len(items), "deque")?;
+                Ok(self.list_item(items, position))
+            }
             TypeId::Bytes | TypeId::ByteArray => {
                 let len = self.str_len(obj) as u32;
                 if is_slice {
@@ -501,6 +507,12 @@ impl Vm<'_> {
             TypeId::Dict => self.map_set(obj, index, value),
             TypeId::MemoryView => self.memoryview_set(obj, index, value),
             TypeId::Array => self.array_set(obj, index, value),
+            TypeId::Deque => {
+                let items = self.get(obj, 1);
+                let position = self.seq_index(index, self.list_len(items), "deque")?;
+                self.list_set_item(items, position, value);
+                Ok(())
+            }
             TypeId::ByteArray => {
                 if index.is_ptr() && self.native_type(index) == TypeId::Slice {
                     return self.bytearray_assign_slice(obj, index, value);

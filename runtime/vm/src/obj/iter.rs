@@ -56,6 +56,8 @@ impl Vm<'_> {
             | TypeId::Map
             | TypeId::Filter
             | TypeId::Reversed
+            | TypeId::StringIO
+            | TypeId::BytesIO
             | TypeId::Generator => obj,
             _ => match self.call_special_unary(obj, "__iter__")? {
                 Some(iterator) => iterator,
@@ -256,6 +258,11 @@ impl Vm<'_> {
                 self.subscr_get(sequence, Obj::small(remaining - 1)).map(Some)
             }
             TypeId::Generator => self.generator_next(iterator),
+            TypeId::StringIO | TypeId::BytesIO => {
+                // A stream yields its lines until one comes back empty.
+                let line = crate::modules::io::readline(self, &[iterator], &[])?;
+                Ok((self.str_len(line) != 0).then_some(line))
+            }
             _ => {
                 let Some(method) = self.lookup_special(iterator, "__next__")? else {
                     return Err(self.type_error_for("object is not an iterator:", iterator));

@@ -10,6 +10,7 @@
 
 pub mod bigint;
 pub mod binop;
+pub mod complex;
 pub mod core;
 pub mod dict;
 pub mod iter;
@@ -140,6 +141,8 @@ pub enum Singleton {
     ModuleCollections,
     SysImplementation,
     ModuleArray,
+    ModuleHeapq,
+    ModuleHashlib,
 }
 
 impl Singleton {
@@ -149,7 +152,7 @@ impl Singleton {
 
     pub fn from_obj(obj: Obj) -> Option<Singleton> {
         let index = static_index(obj)?.checked_sub(SINGLETON_BASE)?;
-        const ALL: [Singleton; 21] = [
+        const ALL: [Singleton; 23] = [
             Singleton::EmptyTuple,
             Singleton::EmptyBytes,
             Singleton::MemoryErrorInstance,
@@ -171,6 +174,8 @@ impl Singleton {
             Singleton::ModuleCollections,
             Singleton::SysImplementation,
             Singleton::ModuleArray,
+            Singleton::ModuleHeapq,
+            Singleton::ModuleHashlib,
         ];
         ALL.get(index as usize).copied()
     }
@@ -237,7 +242,9 @@ pub fn static_word(index: u32, word: u32) -> u32 {
             | Singleton::ModuleIo
             | Singleton::ModuleCollections
             | Singleton::SysImplementation
-            | Singleton::ModuleArray,
+            | Singleton::ModuleArray
+            | Singleton::ModuleHeapq
+            | Singleton::ModuleHashlib,
             0,
         ) => TypeId::Module.addr(),
         (Singleton::ModuleBuiltins | Singleton::ModuleSys | Singleton::ModuleGc | Singleton::ModuleMicropython, 1) => {

@@ -5,6 +5,7 @@
 //!   (an int that fits 31 bits is always a small int)
 //! * float: `type, low word, high word` (IEEE-754 f64; the frozen image's
 //!   layout, where a float takes 12 bytes instead of 16)
+//! * complex: see `obj::complex`
 //!
 //! Binary operators use MicroPython's numbering (`rime_bytecode::BinaryOp`);
 //! in-place operators are mapped to their plain form by the caller.
@@ -302,6 +303,9 @@ impl Vm<'_> {
         if left_int && right_int {
             return self.int_binary(op, left, right);
         }
+        if self.is_complex(left) || self.is_complex(right) {
+            return self.complex_binary(op, left, right);
+        }
         let left_number = left_int || self.is_float(left);
         let right_number = right_int || self.is_float(right);
         if !(left_number && right_number) {
@@ -321,12 +325,7 @@ impl Vm<'_> {
             return obj.small_value() as u32;
         }
         if self.is_float(obj) {
-            let value = self.float_value(obj);
-            if value == libm::trunc(value) && value.abs() < 1e18 {
-                return (value as i64) as u32;
-            }
-            let bits = value.to_bits();
-            return (bits ^ (bits >> 32)) as u32;
+            return float_hash(self.float_value(obj));
         }
         match self.to_big(obj) {
             Some(big) => {
@@ -343,6 +342,15 @@ impl Vm<'_> {
             None => 0,
         }
     }
+}
+
+/// The hash of a float: one with an integral value hashes like that int.
+pub fn float_hash(value: f64) -> u32 {
+    if value == libm::trunc(value) && value.abs() < 1e18 {
+        return (value as i64) as u32;
+    }
+    let bits = value.to_bits();
+    (bits ^ (bits >> 32)) as u32
 }
 
 /// Whether `ordering` satisfies comparison operator `op`.

@@ -25,6 +25,7 @@ impl Vm<'_> {
         match self.native_type(obj) {
             TypeId::Str | TypeId::Bytes => Ok(self.str_hash(obj)),
             TypeId::Int | TypeId::Float => Ok(self.number_hash(obj)),
+            TypeId::Complex => Ok(self.complex_hash(obj)),
             TypeId::Tuple => {
                 let mut hash = 0x345678u32;
                 for index in 0..self.tuple_len(obj) {
@@ -250,6 +251,7 @@ impl Vm<'_> {
             TypeId::Str | TypeId::Bytes | TypeId::ByteArray => Ok(self.str_len(obj) != 0),
             TypeId::Int => Ok(true),
             TypeId::Float => Ok(self.float_value(obj) != 0.0),
+            TypeId::Complex => Ok(self.complex_value(obj) != (0.0, 0.0)),
             TypeId::Tuple => Ok(self.tuple_len(obj) != 0),
             TypeId::List => Ok(self.list_len(obj) != 0),
             TypeId::Deque => Ok(self.list_len(self.get(obj, 1)) != 0),
@@ -385,6 +387,9 @@ impl Vm<'_> {
         if self.is_float(value) && op < 2 {
             let number = self.float_value(value);
             return self.new_float(if op == 0 { number } else { -number });
+        }
+        if self.is_complex(value) && op < 2 {
+            return self.complex_unary(op, value);
         }
         let method = ["__pos__", "__neg__", "__invert__"][op as usize % 3];
         if let Some(result) = self.call_special_unary(value, method)? {

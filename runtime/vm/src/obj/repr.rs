@@ -301,6 +301,12 @@ impl Vm<'_> {
                 let len = format_float(self.float_value(obj), &mut text);
                 self.emit(sink, &text[..len])
             }
+            TypeId::Complex => {
+                let mut text = [0u8; 96];
+                let (real, imag) = self.complex_value(obj);
+                let len = super::complex::format_complex(real, imag, &mut text);
+                self.emit(sink, &text[..len])
+            }
             TypeId::Tuple | TypeId::List => {
                 let (open, close) = if type_id == TypeId::Tuple { (b"(", b")") } else { (b"[", b"]") };
                 self.emit(sink, open)?;
@@ -469,7 +475,7 @@ impl Vm<'_> {
         let mut index = 0;
         while index < len {
             let byte = self.str_bytes(obj).get(index).copied().unwrap_or(0);
-            let mut piece = [0u8; 4];
+            let mut piece = [0u8; 10];
             let piece_len = match byte {
                 b'\\' => copy_to(&mut piece, b"\\\\"),
                 b'\n' => copy_to(&mut piece, b"\\n"),
@@ -485,14 +491,13 @@ impl Vm<'_> {
                     1
                 }
                 0x80..=0xff if !is_bytes => {
-                    piece[0] = byte;
-                    1
+                    // Like MicroPython, a str's repr escapes every non-ASCII
+                    // character: `\xe9`, `\u20ac`, `\U0001f600`.
+                    let (code, width) = decode_utf8(&self.str_bytes(obj)[index..]);
+                    index += width - 1;
+                    escape_code(code, &mut piece)
                 }
-                _ => {
-                    let hex = b"0123456789abcdef";
-                    piece = [b'\\', b'x', hex[(byte >> 4) as usize], hex[(byte & 15) as usize]];
-                    4
-                }
+                _ => escape_code(u32::from(byte), &mut piece),
             };
             if used + piece_len > chunk.len() {
                 self.emit(sink, &chunk[..used])?;
@@ -521,7 +526,7 @@ impl Vm<'_> {
     }
 }
 
-fn copy_to(piece: &mut [u8; 4], text: &[u8]) -> usize {
+fn copy_to(piece: &mut [u8; 10], text: &[u8]) -> usize {
     piece[..text.len()].copy_from_slice(text);
     text.len()
 }
@@ -553,4 +558,41 @@ impl<const N: usize> core::fmt::Write for FixedText<N> {
         self.len = end;
         Ok(())
     }
+}
+
+/// The first character of UTF-8 `bytes` and its length in bytes (a stray
+/// byte stands for itself).
+fn decode_utf8(bytes: &[u8]) -> (u32, usize) {
+    let first = bytes.first().copied().unwrap_or(0);
+    let width = match first {
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf7 => 4,
+        _ => return (u32::from(first), 1),
+    };
+    if bytes.len() < width || !bytes[1..width].iter().all(|&byte| byte & 0xc0 == 0x80) {
+        return (u32::from(first), 1);
+    }
+    let mut code = u32::from(first) & (0x7f >> width);
+    for &byte in &bytes[1..width] {
+        code = (code << 6) | u32::from(byte & 0x3f);
+    }
+    (code, width)
+}
+
+/// Writes `\xNN`, `\uNNNN` or `\UNNNNNNNN` for `code` and returns its length.
+fn escape_code(code: u32, piece: &mut [u8; 10]) -> usize {
+    let hex = b"0123456789abcdef";
+    let (letter, digits) = match code {
+        0..=0xff => (b'x', 2),
+        0x100..=0xffff => (b'u', 4),
+        _ => (b'U', 8),
+    };
+    piece[0] = b'\\';
+    piece[1] = letter;
+    for position in 0..digits {
+        let shift = 4 * (digits - 1 - position);
+        piece[2 + position] = hex[((code >> shift) & 15) as usize];
+    }
+    2 + digits
 }

@@ -166,7 +166,7 @@ const BLINKY_MODULES: [&str; 3] = ["blinky/__init__.py", "blinky/led.py", "main.
 /// show for `firmware/pico/firmware.uf2`.
 fn check_picotool_info(root: &Path) -> anyhow::Result<()> {
     let manifest = root.join("manifests/examples/blinky.toml");
-    let args = crate::freeze::Args { board: "pico".into(), manifest, vars: Vec::new() };
+    let args = crate::freeze::Args { board: "pico".into(), manifest, vars: Vec::new(), libs: Vec::new() };
     let code = crate::freeze::run(args)?;
     ensure!(code == std::process::ExitCode::SUCCESS, "cargo xtask freeze --board pico blinky.toml failed");
     let uf2_bytes = std::fs::read(root.join("firmware/pico/firmware.uf2")).context("reading firmware.uf2")?;

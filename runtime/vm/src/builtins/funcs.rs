@@ -9,6 +9,7 @@ use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
 
 pub static BUILTINS: &[(u16, Handler)] = &[
+    (qstr_id("__import__"), super::dynamic::builtin_import),
     (qstr_id("abs"), abs),
     (qstr_id("all"), all),
     (qstr_id("any"), any),
@@ -547,6 +548,9 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
         TypeId::Type => {
             if args.len() == 1 {
                 return Ok(vm.type_of(args[0]));
+            }
+            if args.len() == 3 {
+                return super::dynamic::new_type(vm, args);
             }
             Err(vm.raise_msg(TypeId::TypeError, "type() takes 1 argument"))
         }

@@ -9,6 +9,10 @@ pub mod io;
 pub mod json;
 pub mod machine;
 pub mod math;
+pub mod os;
+pub mod random;
+pub mod re;
+pub mod re_engine;
 pub mod structs;
 
 use crate::builtins::{
@@ -42,6 +46,9 @@ pub fn builtin_module(name: &[u8]) -> Option<Obj> {
         b"collections" => Some(Singleton::ModuleCollections.obj()),
         b"array" => Some(Singleton::ModuleArray.obj()),
         b"machine" => Some(Singleton::ModuleMachine.obj()),
+        b"re" => Some(Singleton::ModuleRe.obj()),
+        b"os" => Some(Singleton::ModuleOs.obj()),
+        b"random" => Some(Singleton::ModuleRandom.obj()),
         _ => None,
     }
 }
@@ -62,6 +69,9 @@ pub fn static_module_name(module: Obj) -> Obj {
         Some(Singleton::ModuleCollections) => q("collections"),
         Some(Singleton::ModuleArray) => q("array"),
         Some(Singleton::ModuleMachine) => q("machine"),
+        Some(Singleton::ModuleRe) => q("re"),
+        Some(Singleton::ModuleOs) => q("os"),
+        Some(Singleton::ModuleRandom) => q("random"),
         _ => q("builtins"),
     }
 }
@@ -88,6 +98,9 @@ pub fn module_attr(vm: &mut Vm<'_>, module: Obj, name: u32) -> R<Option<Obj>> {
         Some(Singleton::SysImplementation) => implementation_attr(vm, name)?,
         Some(Singleton::ModuleArray) => array::module_attr(name),
         Some(Singleton::ModuleMachine) => machine::module_attr(name),
+        Some(Singleton::ModuleRe) => re::module_attr(name),
+        Some(Singleton::ModuleOs) => os::module_attr(name),
+        Some(Singleton::ModuleRandom) => random::module_attr(name),
         Some(Singleton::ModuleBuiltins) => crate::builtins::lookup_builtin(name),
         Some(Singleton::ModuleSys) => {
             let name = Obj::qstr(name);

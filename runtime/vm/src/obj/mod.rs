@@ -140,6 +140,9 @@ pub enum Singleton {
     ModuleCollections,
     SysImplementation,
     ModuleArray,
+    ModuleRe,
+    ModuleOs,
+    ModuleRandom,
 }
 
 impl Singleton {
@@ -149,7 +152,7 @@ impl Singleton {
 
     pub fn from_obj(obj: Obj) -> Option<Singleton> {
         let index = static_index(obj)?.checked_sub(SINGLETON_BASE)?;
-        const ALL: [Singleton; 21] = [
+        const ALL: [Singleton; 24] = [
             Singleton::EmptyTuple,
             Singleton::EmptyBytes,
             Singleton::MemoryErrorInstance,
@@ -171,6 +174,9 @@ impl Singleton {
             Singleton::ModuleCollections,
             Singleton::SysImplementation,
             Singleton::ModuleArray,
+            Singleton::ModuleRe,
+            Singleton::ModuleOs,
+            Singleton::ModuleRandom,
         ];
         ALL.get(index as usize).copied()
     }
@@ -237,7 +243,10 @@ pub fn static_word(index: u32, word: u32) -> u32 {
             | Singleton::ModuleIo
             | Singleton::ModuleCollections
             | Singleton::SysImplementation
-            | Singleton::ModuleArray,
+            | Singleton::ModuleArray
+            | Singleton::ModuleRe
+            | Singleton::ModuleOs
+            | Singleton::ModuleRandom,
             0,
         ) => TypeId::Module.addr(),
         (Singleton::ModuleBuiltins | Singleton::ModuleSys | Singleton::ModuleGc | Singleton::ModuleMicropython, 1) => {

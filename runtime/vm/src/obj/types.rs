@@ -106,6 +106,8 @@ builtin_types! {
     MemoryView = "memoryview", Object;
     Deque = "deque", Object;
     Array = "array", Object;
+    Regex = "re", Object;
+    Match = "match", Object;
 }
 
 impl TypeId {

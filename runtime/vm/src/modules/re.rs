@@ -305,10 +305,11 @@ fn regex_sub(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
         if is_template {
             expand_template(vm, buffer, replace, subject, regex, &captures)?;
         } else {
+            let inner = vm.root_mark();
             let found = new_match(vm, regex, subject, &captures)?;
+            vm.push_root(found)?;
             let replacement = vm.call(replace, &[found], &[])?;
             expect_text(vm, replacement)?;
-            let inner = vm.root_mark();
             vm.push_root(replacement)?;
             let replacement_len = vm.str_len(replacement);
             push_range(vm, buffer, replacement, 0, replacement_len)?;

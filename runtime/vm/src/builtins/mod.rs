@@ -54,6 +54,7 @@ pub const TABLE_REGEX: u32 = 33;
 pub const TABLE_MATCH: u32 = 34;
 pub const TABLE_OS: u32 = 35;
 pub const TABLE_RANDOM: u32 = 36;
+pub const TABLE_UCTYPES: u32 = 37;
 
 fn table(number: u32) -> &'static [(u16, Handler)] {
     match number {
@@ -89,6 +90,7 @@ fn table(number: u32) -> &'static [(u16, Handler)] {
         TABLE_MATCH => crate::modules::re::MATCH_METHODS,
         TABLE_OS => crate::modules::os::OS_FUNCTIONS,
         TABLE_RANDOM => crate::modules::random::RANDOM_FUNCTIONS,
+        TABLE_UCTYPES => crate::modules::uctypes::UCTYPES_FUNCTIONS,
         _ => &[],
     }
 }
@@ -145,6 +147,7 @@ fn is_public(type_id: TypeId) -> bool {
             | TypeId::Array
             | TypeId::Regex
             | TypeId::Match
+            | TypeId::UctypesStruct
     )
 }
 

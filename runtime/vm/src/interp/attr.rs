@@ -186,6 +186,9 @@ impl Vm<'_> {
             }
         }
         match type_id {
+            TypeId::UctypesStruct => {
+                return Ok(Some((crate::modules::uctypes::load_field(self, obj, name)?, Obj::NULL)))
+            }
             TypeId::Function if name == q("__name__") => {
                 return Ok(Some((Obj::qstr(self.function_name(obj)), Obj::NULL)));
             }
@@ -226,6 +229,9 @@ impl Vm<'_> {
         if self.is_class(obj) {
             let locals = self.get(obj, 3);
             return self.map_set(locals, name, value);
+        }
+        if self.native_type(obj) == TypeId::UctypesStruct {
+            return crate::modules::uctypes::store_field(self, obj, name, value);
         }
         let type_obj = self.type_of(obj);
         if self.is_class(type_obj) {

@@ -14,6 +14,7 @@ pub mod random;
 pub mod re;
 pub mod re_engine;
 pub mod structs;
+pub mod uctypes;
 
 use crate::builtins::{
     check_args, lookup_in_table, Handler, TABLE_BINASCII, TABLE_GC, TABLE_JSON, TABLE_MATH, TABLE_MICROPYTHON,
@@ -49,6 +50,7 @@ pub fn builtin_module(name: &[u8]) -> Option<Obj> {
         b"re" => Some(Singleton::ModuleRe.obj()),
         b"os" => Some(Singleton::ModuleOs.obj()),
         b"random" => Some(Singleton::ModuleRandom.obj()),
+        b"uctypes" => Some(Singleton::ModuleUctypes.obj()),
         _ => None,
     }
 }
@@ -72,6 +74,7 @@ pub fn static_module_name(module: Obj) -> Obj {
         Some(Singleton::ModuleRe) => q("re"),
         Some(Singleton::ModuleOs) => q("os"),
         Some(Singleton::ModuleRandom) => q("random"),
+        Some(Singleton::ModuleUctypes) => q("uctypes"),
         _ => q("builtins"),
     }
 }
@@ -101,6 +104,7 @@ pub fn module_attr(vm: &mut Vm<'_>, module: Obj, name: u32) -> R<Option<Obj>> {
         Some(Singleton::ModuleRe) => re::module_attr(name),
         Some(Singleton::ModuleOs) => os::module_attr(name),
         Some(Singleton::ModuleRandom) => random::module_attr(name),
+        Some(Singleton::ModuleUctypes) => uctypes::module_attr(vm, name),
         Some(Singleton::ModuleBuiltins) => crate::builtins::lookup_builtin(name),
         Some(Singleton::ModuleSys) => {
             let name = Obj::qstr(name);

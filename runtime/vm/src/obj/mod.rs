@@ -143,6 +143,7 @@ pub enum Singleton {
     ModuleRe,
     ModuleOs,
     ModuleRandom,
+    ModuleUctypes,
 }
 
 impl Singleton {
@@ -152,7 +153,7 @@ impl Singleton {
 
     pub fn from_obj(obj: Obj) -> Option<Singleton> {
         let index = static_index(obj)?.checked_sub(SINGLETON_BASE)?;
-        const ALL: [Singleton; 24] = [
+        const ALL: [Singleton; 25] = [
             Singleton::EmptyTuple,
             Singleton::EmptyBytes,
             Singleton::MemoryErrorInstance,
@@ -177,6 +178,7 @@ impl Singleton {
             Singleton::ModuleRe,
             Singleton::ModuleOs,
             Singleton::ModuleRandom,
+            Singleton::ModuleUctypes,
         ];
         ALL.get(index as usize).copied()
     }
@@ -246,7 +248,8 @@ pub fn static_word(index: u32, word: u32) -> u32 {
             | Singleton::ModuleArray
             | Singleton::ModuleRe
             | Singleton::ModuleOs
-            | Singleton::ModuleRandom,
+            | Singleton::ModuleRandom
+            | Singleton::ModuleUctypes,
             0,
         ) => TypeId::Module.addr(),
         (Singleton::ModuleBuiltins | Singleton::ModuleSys | Singleton::ModuleGc | Singleton::ModuleMicropython, 1) => {

@@ -108,6 +108,7 @@ builtin_types! {
     Array = "array", Object;
     Regex = "re", Object;
     Match = "match", Object;
+    UctypesStruct = "struct", Object;
 }
 
 impl TypeId {

@@ -30,7 +30,7 @@ const fn q(text: &str) -> Obj {
     Obj::qstr(qstr_id(text) as u32)
 }
 
-/// The builtin module called `name`, if any.
+/// The builtin module called `name` (or `u` + `name`), if any.
 pub fn builtin_module(name: &[u8]) -> Option<Obj> {
     match name {
         b"gc" => Some(Singleton::ModuleGc.obj()),
@@ -51,7 +51,11 @@ pub fn builtin_module(name: &[u8]) -> Option<Obj> {
         b"os" => Some(Singleton::ModuleOs.obj()),
         b"random" => Some(Singleton::ModuleRandom.obj()),
         b"uctypes" => Some(Singleton::ModuleUctypes.obj()),
-        _ => None,
+        // As in MicroPython, `import ufoo` finds the builtin module `foo`.
+        _ => match name.strip_prefix(b"u") {
+            Some(rest) if !rest.starts_with(b"u") => builtin_module(rest),
+            _ => None,
+        },
     }
 }
 

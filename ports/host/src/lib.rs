@@ -14,11 +14,14 @@ pub const DEFAULT_HEAP: usize = 192 * 1024;
 pub struct HostPort {
     pub capture: Option<Vec<u8>>,
     start: Instant,
+    /// The state of the fixed entropy sequence behind `os.urandom` and the
+    /// `random` module's first seed (a 32-bit xorshift), so runs repeat.
+    entropy: u32,
 }
 
 impl HostPort {
     pub fn new(capture: bool) -> HostPort {
-        HostPort { capture: capture.then(Vec::new), start: Instant::now() }
+        HostPort { capture: capture.then(Vec::new), start: Instant::now(), entropy: 0x2545_f491 }
     }
 }
 
@@ -61,6 +64,13 @@ impl Port for HostPort {
 
     fn platform(&self) -> &'static str {
         "linux"
+    }
+
+    fn random_u32(&mut self) -> u32 {
+        self.entropy ^= self.entropy << 13;
+        self.entropy ^= self.entropy >> 17;
+        self.entropy ^= self.entropy << 5;
+        self.entropy
     }
 }
 

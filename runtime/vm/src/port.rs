@@ -66,6 +66,18 @@ pub trait Port {
     fn unique_id(&mut self) -> [u8; 8] {
         *b"rimehost"
     }
+    /// 32 bits from the machine's entropy source, for `os.urandom` and for
+    /// seeding the `random` module. The default mixes the microsecond ticks
+    /// (a weak source); a port with a hardware generator overrides it, and
+    /// the host port gives a fixed sequence so that runs are repeatable.
+    fn random_u32(&mut self) -> u32 {
+        let mut value = self.ticks_us() ^ self.ticks_cpu().rotate_left(16) ^ 0x9e37_79b9;
+        value ^= value >> 16;
+        value = value.wrapping_mul(0x7feb_352d);
+        value ^= value >> 15;
+        value = value.wrapping_mul(0x846c_a68b);
+        value ^ (value >> 16)
+    }
 }
 
 /// The pull resistor of an input pin.

@@ -57,6 +57,8 @@ pub struct Vm<'a> {
     /// Set when a generator is resumed by `throw`: the dispatch loop raises
     /// `exc` at the frame's pending yield instead of running on.
     pub throw_pending: bool,
+    /// The `random` module's generator state (all zero until first seeded).
+    pub random_state: [u32; 4],
 }
 
 impl<'a> Vm<'a> {
@@ -86,6 +88,7 @@ impl<'a> Vm<'a> {
             native_depth: 0,
             handled: Obj::NULL,
             generator_yielded: false,
+            random_state: [0; 4],
         };
         vm.modules = vm.new_dict(8)?;
         Ok(vm)

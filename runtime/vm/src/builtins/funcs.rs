@@ -9,6 +9,7 @@ use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
 
 pub static BUILTINS: &[(u16, Handler)] = &[
+    (qstr_id("__import__"), super::dynamic::builtin_import),
     (qstr_id("abs"), abs),
     (qstr_id("all"), all),
     (qstr_id("any"), any),
@@ -561,7 +562,7 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
     match type_id {
         TypeId::Type => match args.len() {
             1 => Ok(vm.type_of(args[0])),
-            3 => super::extra::new_class(vm, args),
+            3 => super::dynamic::new_type(vm, args),
             _ => Err(vm.raise_msg(TypeId::TypeError, "type() takes 1 or 3 arguments")),
         },
         TypeId::Complex => vm.construct_complex(args),

@@ -5,6 +5,7 @@
 //! gets the positional arguments (for methods, `self` first) and the keyword
 //! arguments as flat `name, value` pairs.
 
+mod dynamic;
 mod extra;
 pub mod format;
 mod funcs;
@@ -53,6 +54,12 @@ pub const TABLE_PROPERTY: u32 = 16;
 pub const TABLE_OBJECT: u32 = 17;
 pub const TABLE_MACHINE: u32 = 30;
 pub const TABLE_PIN: u32 = 31;
+pub const TABLE_RE: u32 = 32;
+pub const TABLE_REGEX: u32 = 33;
+pub const TABLE_MATCH: u32 = 34;
+pub const TABLE_OS: u32 = 35;
+pub const TABLE_RANDOM: u32 = 36;
+pub const TABLE_UCTYPES: u32 = 37;
 
 fn table(number: u32) -> &'static [(u16, Handler)] {
     match number {
@@ -86,6 +93,12 @@ fn table(number: u32) -> &'static [(u16, Handler)] {
         TABLE_OBJECT => crate::interp::class::OBJECT_METHODS,
         TABLE_MACHINE => crate::modules::machine::MACHINE_FUNCTIONS,
         TABLE_PIN => crate::modules::machine::PIN_METHODS,
+        TABLE_RE => crate::modules::re::RE_FUNCTIONS,
+        TABLE_REGEX => crate::modules::re::REGEX_METHODS,
+        TABLE_MATCH => crate::modules::re::MATCH_METHODS,
+        TABLE_OS => crate::modules::os::OS_FUNCTIONS,
+        TABLE_RANDOM => crate::modules::random::RANDOM_FUNCTIONS,
+        TABLE_UCTYPES => crate::modules::uctypes::UCTYPES_FUNCTIONS,
         _ => &[],
     }
 }
@@ -140,6 +153,9 @@ fn is_public(type_id: TypeId) -> bool {
             | TypeId::BytesIO
             | TypeId::Deque
             | TypeId::Array
+            | TypeId::Regex
+            | TypeId::Match
+            | TypeId::UctypesStruct
     )
 }
 
@@ -162,6 +178,8 @@ pub fn lookup_method(type_id: TypeId, name: u32) -> Option<Obj> {
         TypeId::StringIO | TypeId::BytesIO => TABLE_IO,
         TypeId::Deque => TABLE_DEQUE,
         TypeId::Array => TABLE_ARRAY,
+        TypeId::Regex => TABLE_REGEX,
+        TypeId::Match => TABLE_MATCH,
         TypeId::Pin => return crate::modules::machine::pin_class_attr(name),
         _ => return None,
     };

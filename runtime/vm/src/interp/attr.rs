@@ -216,6 +216,9 @@ impl Vm<'_> {
             }
         }
         match type_id {
+            TypeId::UctypesStruct => {
+                return Ok(Some((crate::modules::uctypes::load_field(self, obj, name)?, Obj::NULL)))
+            }
             TypeId::Function if name == q!("__name__") => {
                 return Ok(Some((Obj::qstr(self.function_name(obj)), Obj::NULL)));
             }
@@ -261,6 +264,9 @@ impl Vm<'_> {
         if self.is_class(obj) {
             let locals = self.get(obj, 3);
             return self.map_set(locals, name, value);
+        }
+        if self.native_type(obj) == TypeId::UctypesStruct {
+            return crate::modules::uctypes::store_field(self, obj, name, value);
         }
         let type_obj = self.type_of(obj);
         if self.is_class(type_obj) {
@@ -457,6 +463,26 @@ impl Vm<'_> {
         let mark = self.root_mark();
         let bases = self.new_tuple(&args[2..])?;
         self.push_root(bases)?;
+        let locals = self.new_dict(8)?;
+        self.push_root(locals)?;
+        let frame = self.setup_frame(body, None, Args::Slice(&[]), Args::Slice(&[]))?;
+        self.set(frame, F_LOCALS, locals);
+        let cell = self.run_frame(frame)?;
+        self.push_root(cell)?;
+        let class = self.new_class(name, bases, locals)?;
+        if self.native_type(cell) == TypeId::Cell {
+            self.set(cell, 1, class);
+        }
+        self.pop_roots(mark);
+        Ok(class)
+    }
+
+    /// A new class named `name` (a str, interned here) over the tuple `bases`
+    /// with the dict `namespace` as its own namespace: the end of a `class`
+    /// statement and of `type(name, bases, dict)`. The caller roots `bases`
+    /// and `namespace`. As in MicroPython, only `object`, exceptions, `list`,
+    /// `dict` and namedtuple classes may be derived from.
+    pub fn new_class(&mut self, name: Obj, bases: Obj, namespace: Obj) -> R<Obj> {
         let mut native = TypeId::Object;
         for index in 0..self.tuple_len(bases) {
             let base = self.tuple_item(bases, index);
@@ -476,22 +502,12 @@ impl Vm<'_> {
                 native = base_native;
             }
         }
-        let locals = self.new_dict(8)?;
-        self.push_root(locals)?;
-        let frame = self.setup_frame(body, None, Args::Slice(&[]), Args::Slice(&[]))?;
-        self.set(frame, F_LOCALS, locals);
-        let cell = self.run_frame(frame)?;
-        self.push_root(cell)?;
         let name = self.intern(name)?;
         let class = self.alloc_typed(TypeId::Type, 5)?;
         self.set(class, 1, name);
         self.set(class, 2, bases);
-        self.set(class, 3, locals);
+        self.set(class, 3, namespace);
         self.set_u(class, 4, native.addr());
-        if self.native_type(cell) == TypeId::Cell {
-            self.set(cell, 1, class);
-        }
-        self.pop_roots(mark);
         Ok(class)
     }
 

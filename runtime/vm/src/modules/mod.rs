@@ -12,7 +12,12 @@ pub mod io;
 pub mod json;
 pub mod machine;
 pub mod math;
+pub mod os;
+pub mod random;
+pub mod re;
+pub mod re_engine;
 pub mod structs;
+pub mod uctypes;
 
 use crate::builtins::{
     check_args, lookup_in_table, Handler, TABLE_BINASCII, TABLE_GC, TABLE_JSON, TABLE_MATH, TABLE_MICROPYTHON,
@@ -28,7 +33,7 @@ const fn q(text: &str) -> Obj {
     Obj::qstr(qstr_id(text) as u32)
 }
 
-/// The builtin module called `name`, if any.
+/// The builtin module called `name` (or `u` + `name`), if any.
 pub fn builtin_module(name: &[u8]) -> Option<Obj> {
     match name {
         b"gc" => Some(Singleton::ModuleGc.obj()),
@@ -47,7 +52,15 @@ pub fn builtin_module(name: &[u8]) -> Option<Obj> {
         b"heapq" => Some(Singleton::ModuleHeapq.obj()),
         b"hashlib" => Some(Singleton::ModuleHashlib.obj()),
         b"machine" => Some(Singleton::ModuleMachine.obj()),
-        _ => None,
+        b"re" => Some(Singleton::ModuleRe.obj()),
+        b"os" => Some(Singleton::ModuleOs.obj()),
+        b"random" => Some(Singleton::ModuleRandom.obj()),
+        b"uctypes" => Some(Singleton::ModuleUctypes.obj()),
+        // As in MicroPython, `import ufoo` finds the builtin module `foo`.
+        _ => match name.strip_prefix(b"u") {
+            Some(rest) if !rest.starts_with(b"u") => builtin_module(rest),
+            _ => None,
+        },
     }
 }
 
@@ -69,6 +82,10 @@ pub fn static_module_name(module: Obj) -> Obj {
         Some(Singleton::ModuleHeapq) => q("heapq"),
         Some(Singleton::ModuleHashlib) => q("hashlib"),
         Some(Singleton::ModuleMachine) => q("machine"),
+        Some(Singleton::ModuleRe) => q("re"),
+        Some(Singleton::ModuleOs) => q("os"),
+        Some(Singleton::ModuleRandom) => q("random"),
+        Some(Singleton::ModuleUctypes) => q("uctypes"),
         _ => q("builtins"),
     }
 }
@@ -97,6 +114,10 @@ pub fn module_attr(vm: &mut Vm<'_>, module: Obj, name: u32) -> R<Option<Obj>> {
         Some(Singleton::ModuleHeapq) => lookup_in_table(crate::builtins::TABLE_HEAPQ, name),
         Some(Singleton::ModuleHashlib) => hashlib::module_attr(name),
         Some(Singleton::ModuleMachine) => machine::module_attr(name),
+        Some(Singleton::ModuleRe) => re::module_attr(name),
+        Some(Singleton::ModuleOs) => os::module_attr(name),
+        Some(Singleton::ModuleRandom) => random::module_attr(name),
+        Some(Singleton::ModuleUctypes) => uctypes::module_attr(vm, name),
         Some(Singleton::ModuleBuiltins) => crate::builtins::lookup_builtin(name),
         Some(Singleton::ModuleSys) => {
             let name = Obj::qstr(name);

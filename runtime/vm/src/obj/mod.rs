@@ -143,6 +143,10 @@ pub enum Singleton {
     ModuleArray,
     ModuleHeapq,
     ModuleHashlib,
+    ModuleRe,
+    ModuleOs,
+    ModuleRandom,
+    ModuleUctypes,
 }
 
 impl Singleton {
@@ -152,7 +156,7 @@ impl Singleton {
 
     pub fn from_obj(obj: Obj) -> Option<Singleton> {
         let index = static_index(obj)?.checked_sub(SINGLETON_BASE)?;
-        const ALL: [Singleton; 23] = [
+        const ALL: [Singleton; 27] = [
             Singleton::EmptyTuple,
             Singleton::EmptyBytes,
             Singleton::MemoryErrorInstance,
@@ -176,6 +180,10 @@ impl Singleton {
             Singleton::ModuleArray,
             Singleton::ModuleHeapq,
             Singleton::ModuleHashlib,
+            Singleton::ModuleRe,
+            Singleton::ModuleOs,
+            Singleton::ModuleRandom,
+            Singleton::ModuleUctypes,
         ];
         ALL.get(index as usize).copied()
     }
@@ -244,7 +252,11 @@ pub fn static_word(index: u32, word: u32) -> u32 {
             | Singleton::SysImplementation
             | Singleton::ModuleArray
             | Singleton::ModuleHeapq
-            | Singleton::ModuleHashlib,
+            | Singleton::ModuleHashlib
+            | Singleton::ModuleRe
+            | Singleton::ModuleOs
+            | Singleton::ModuleRandom
+            | Singleton::ModuleUctypes,
             0,
         ) => TypeId::Module.addr(),
         (Singleton::ModuleBuiltins | Singleton::ModuleSys | Singleton::ModuleGc | Singleton::ModuleMicropython, 1) => {

@@ -432,6 +432,8 @@ impl Vm<'_> {
                 self.emit(sink, b"'>")
             }
             TypeId::Cell => self.emit_fmt(sink, format_args!("<cell {:x}>", obj.0)),
+            TypeId::Regex => self.emit_fmt(sink, format_args!("<re {:x}>", obj.0)),
+            TypeId::Match => self.emit_fmt(sink, format_args!("<match num={}>", self.get(obj, 2).small_value())),
             _ if type_id.is_exception() => self.print_exception_value(sink, obj, style, depth),
             _ => {
                 let name = self.type_name(obj);

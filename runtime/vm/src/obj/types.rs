@@ -110,6 +110,9 @@ builtin_types! {
     Deque = "deque", Object;
     Array = "array", Object;
     Super = "super", Object;
+    Regex = "re", Object;
+    Match = "match", Object;
+    UctypesStruct = "struct", Object;
 }
 
 impl TypeId {

@@ -264,6 +264,11 @@ impl<'src> Lexer<'src> {
         }
         self.pos = end;
         let kind = token::keyword(&self.bytes[start..end]).unwrap_or(TokenKind::Name);
+        if end - start > MAX_NAME_BYTES {
+            // Names become qstrs, whose length MicroPython stores in one byte;
+            // mpy-cross stops with "RuntimeError: name too long".
+            self.error("name too long (a name has at most 255 bytes)", start, end);
+        }
         self.push(kind, start, end);
     }
 
@@ -291,6 +296,9 @@ impl<'src> Lexer<'src> {
         self.push(kind, start, self.pos);
     }
 }
+
+/// The longest name MicroPython accepts, in bytes (a qstr's length byte).
+const MAX_NAME_BYTES: usize = 255;
 
 pub(crate) fn is_identifier_start(byte: u8) -> bool {
     byte.is_ascii_alphabetic() || byte == b'_' || byte >= 0x80

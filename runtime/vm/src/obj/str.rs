@@ -205,16 +205,14 @@ impl<'a> Vm<'a> {
             return Ok(if type_id == TypeId::Str { Obj::qstr(1) } else { Singleton::EmptyBytes.obj() });
         }
         if source.is_qstr() {
-            let bytes: &[u8] = self.qstr_bytes(source.qstr_id());
-            let mut copy = [0u8; 256];
-            let slice = bytes.get(start..end).unwrap_or(&[]);
-            copy[..slice.len()].copy_from_slice(slice);
-            let length = slice.len();
-            return if type_id == TypeId::Str {
-                self.new_str(&copy[..length])
-            } else {
-                self.new_bytes(&copy[..length])
-            };
+            let id = source.qstr_id();
+            if self.qstr_bytes(id).get(start..end).is_none() {
+                return Ok(if type_id == TypeId::Str { Obj::qstr(1) } else { Singleton::EmptyBytes.obj() });
+            }
+            let obj = self.alloc_str(type_id, len)?;
+            let to = self.get_u(obj, 3);
+            self.copy_qstr_bytes(id, start, len, to);
+            return Ok(obj);
         }
         let mark = self.root_mark();
         self.push_root(source)?;
@@ -318,6 +316,22 @@ impl<'a> Vm<'a> {
         Ok(())
     }
 
+    /// Copies `len` bytes of qstr `id`, from byte `start`, to heap address
+    /// `to`, through a small stack buffer: a qstr's text may itself live on
+    /// the heap (the RAM pool), so it cannot stay borrowed while the heap is
+    /// written. The caller has checked that the range is inside the qstr.
+    fn copy_qstr_bytes(&mut self, id: u32, start: usize, len: usize, to: u32) {
+        let mut chunk = [0u8; 64];
+        let mut done = 0;
+        while done < len {
+            let count = (len - done).min(chunk.len());
+            let Some(part) = self.qstr_bytes(id).get(start + done..start + done + count) else { return };
+            chunk[..count].copy_from_slice(part);
+            self.heap.bytes_mut(to + done as u32, count).copy_from_slice(&chunk[..count]);
+            done += count;
+        }
+    }
+
     /// Appends Rust bytes to a buffer.
     pub fn buffer_push(&mut self, buffer: Obj, bytes: &[u8]) -> R<()> {
         self.buffer_reserve(buffer, bytes.len())?;
@@ -331,11 +345,14 @@ impl<'a> Vm<'a> {
     /// Appends the bytes of a str-like object to a buffer.
     pub fn buffer_push_obj(&mut self, buffer: Obj, text: Obj) -> R<()> {
         if text.is_qstr() {
-            let mut copy = [0u8; 256];
-            let bytes = self.qstr_bytes(text.qstr_id());
-            let len = bytes.len().min(256);
-            copy[..len].copy_from_slice(&bytes[..len]);
-            return self.buffer_push(buffer, &copy[..len]);
+            let id = text.qstr_id();
+            let len = self.qstr_bytes(id).len();
+            self.buffer_reserve(buffer, len)?;
+            let at = self.get_u(buffer, 1);
+            let data = self.get_u(buffer, 3);
+            self.copy_qstr_bytes(id, 0, len, data + at);
+            self.set_u(buffer, 1, at + len as u32);
+            return Ok(());
         }
         let len = self.str_len(text);
         let mark = self.root_mark();

@@ -47,6 +47,8 @@ pub struct Vm<'a> {
     pub modules: Obj,
     /// The newest RAM qstr pool.
     pub qstr_pools: Obj,
+    /// The `collections.OrderedDict` class, made on first use (NULL before).
+    pub ordered_dict_class: Obj,
     /// Nesting of Python calls and of native code calling into Python.
     pub call_depth: u32,
     pub native_depth: u32,
@@ -82,6 +84,7 @@ impl<'a> Vm<'a> {
             frame: Obj::NULL,
             exc: Obj::NULL,
             modules: Obj::NULL,
+            ordered_dict_class: Obj::NULL,
             qstr_pools: Obj::NULL,
             throw_pending: false,
             call_depth: 0,
@@ -207,7 +210,7 @@ impl<'a> Vm<'a> {
 
     /// Runs a full collection. Returns the number of allocations freed.
     pub fn collect(&mut self) -> usize {
-        for root in [self.frame, self.exc, self.modules, self.qstr_pools, self.handled] {
+        for root in [self.frame, self.exc, self.modules, self.qstr_pools, self.handled, self.ordered_dict_class] {
             self.heap.mark(root.0);
         }
         for index in 0..self.root_count {

@@ -34,3 +34,7 @@ class Vector(Point):
 
 v = Vector(3, 4)
 print(v, v.length2(), v[0], tuple(v))
+
+import sys
+
+print([name for name in sys.modules if " " in name])

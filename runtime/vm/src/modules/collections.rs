@@ -55,19 +55,14 @@ fn new_class(vm: &mut Vm<'_>, name: Obj, native: TypeId, namespace: Obj) -> R<Ob
 }
 
 fn ordered_dict_class(vm: &mut Vm<'_>) -> R<Obj> {
-    let key = vm.new_str(b"collections OrderedDict")?;
-    let mark = vm.root_mark();
-    vm.push_root(key)?;
-    let modules = vm.modules;
-    if let Some(class) = vm.map_get(modules, key)? {
-        vm.pop_roots(mark);
-        return Ok(class);
+    if !vm.ordered_dict_class.is_null() {
+        return Ok(vm.ordered_dict_class);
     }
+    let mark = vm.root_mark();
     let namespace = vm.new_dict(1)?;
     vm.push_root(namespace)?;
     let class = new_class(vm, q("OrderedDict"), TypeId::Dict, namespace)?;
-    vm.push_root(class)?;
-    vm.map_set(modules, key, class)?;
+    vm.ordered_dict_class = class;
     vm.pop_roots(mark);
     Ok(class)
 }

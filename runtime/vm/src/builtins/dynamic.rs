@@ -12,17 +12,6 @@ use super::{check_args, keyword};
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
 
-/// The globals of the running function's module (a new empty dict at the top level).
-fn current_globals(vm: &mut Vm<'_>) -> R<Obj> {
-    let frame = vm.frame;
-    if frame.is_null() {
-        return vm.new_dict(0);
-    }
-    let function = vm.get(frame, crate::interp::frame::F_FUNCTION);
-    let module = vm.get(function, 1);
-    Ok(vm.get(module, 1))
-}
-
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
 pub fn builtin_import(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 5)?;
@@ -40,7 +29,7 @@ pub fn builtin_import(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     let name = vm.intern(args[0])?;
     let mark = vm.root_mark();
     vm.push_root(name)?;
-    let globals = current_globals(vm)?;
+    let globals = super::funcs::globals_dict(vm)?;
     vm.push_root(globals)?;
     let imported = vm.import_name(name, fromlist, Obj::small(level.min(1 << 20) as i32), globals);
     vm.pop_roots(mark);

@@ -18,12 +18,7 @@ impl Vm<'_> {
         match op {
             OP_LESS | OP_MORE | OP_LESS_EQUAL | OP_MORE_EQUAL => {
                 // A class's ordering method gives its own result, not a bool.
-                let method = match op {
-                    OP_LESS => "__lt__",
-                    OP_MORE => "__gt__",
-                    OP_LESS_EQUAL => "__le__",
-                    _ => "__ge__",
-                };
+                let method = super::ops::ordering_method(op);
                 if let Some(result) = self.call_special_binary(left, method, right)? {
                     if result != super::Singleton::NotImplemented.obj() {
                         return Ok(result);

@@ -200,12 +200,7 @@ impl Vm<'_> {
         if let Some(ordering) = ordering {
             return Ok(compare_result(op, ordering));
         }
-        let method = match op {
-            OP_LESS => "__lt__",
-            OP_MORE => "__gt__",
-            OP_LESS_EQUAL => "__le__",
-            _ => "__ge__",
-        };
+        let method = ordering_method(op);
         if let Some(result) = self.call_special_binary(left, method, right)? {
             if result != Singleton::NotImplemented.obj() {
                 return self.truthy(result);
@@ -414,4 +409,14 @@ pub fn find_bytes(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> 
         return None;
     }
     (from..=haystack.len() - needle.len()).find(|&start| &haystack[start..start + needle.len()] == needle)
+}
+
+/// The special method of an ordering operator (`<`, `>`, `<=`, `>=`).
+pub(crate) fn ordering_method(op: u8) -> &'static str {
+    match op {
+        OP_LESS => "__lt__",
+        OP_MORE => "__gt__",
+        OP_LESS_EQUAL => "__le__",
+        _ => "__ge__",
+    }
 }

@@ -1,6 +1,8 @@
 //! The host port as a library: a [`Port`] over std, running an image with a
 //! heap of a given size, and freezing Python source in memory (for tests and
-//! `cargo xtask run`).
+//! `cargo xtask run`); [`suite`] reads the Python suite's test files.
+
+pub mod suite;
 
 use std::io::Write as _;
 use std::time::Instant;

@@ -18,6 +18,15 @@
 #![no_std]
 #![deny(unsafe_code)]
 
+/// The qstr object of a name in the runtime's qstr list, computed at compile
+/// time (a plain call of `qstr_id` outside a constant would search the list
+/// on every use).
+macro_rules! q {
+    ($text:literal) => {
+        const { $crate::obj::Obj::qstr(rime_bytecode::qstr_runtime::qstr_id($text) as u32) }
+    };
+}
+
 pub mod builtins;
 pub mod gc;
 pub mod image;

@@ -2,12 +2,9 @@
 //! suite (`ports/host/tests/python.rs`) run by the real runtime on both QEMU
 //! boards.
 //!
-//! The tests are the same files with the same expectations: every
-//! `tests/py/**/NAME.py` that has a `NAME.py.exp`, with the modules under the
-//! test folder's `pkgs/` frozen beside it under their path relative to
-//! `pkgs/`, the frozen asyncio package (`manifests/lib/asyncio`) for the
-//! tests that mention `asyncio`, and the same 16 KiB heap for the tests named `memory_error` (here
-//! it goes into the image header, which the runtime honours). Per board the
+//! The tests are the same files with the same modules and expectations, read
+//! by the same code (`rime_host::suite`); the 16 KiB heap of the
+//! `memory_error` tests goes into the image header, which the runtime honours. Per board the
 //! runtime is built once; each test is frozen once for the board (the images
 //! differ from the host's only in their board id, and compiled modules come
 //! from `target/freeze-cache`), written to `target/qemu-suite/<board>/`, and
@@ -32,7 +29,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use anyhow::{bail, Context as _};
+use anyhow::bail;
+use rime_host::suite;
 use xshell::Shell;
 
 use crate::build::{self, QemuBoard};
@@ -43,9 +41,6 @@ use crate::run;
 /// each with the reason. Empty: every test behaves as on the host.
 const ALLOWED_TO_DIFFER: &[(&str, &str)] = &[];
 
-/// The heap of the `memory_error` tests, as in the host suite.
-const SMALL_HEAP: u32 = 16 * 1024;
-
 /// How long one test may run before it counts as hung.
 const TEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -53,8 +48,7 @@ const TEST_TIMEOUT: Duration = Duration::from_secs(30);
 pub fn python_suite_on_qemu(sh: &Shell) -> anyhow::Result<()> {
     let root = crate::project_root();
     let suite = root.join("tests/py");
-    let mut tests = Vec::new();
-    collect(&suite, &mut tests)?;
+    let tests = suite::collect(&suite)?;
     if tests.is_empty() {
         bail!("no tests under {}", suite.display());
     }
@@ -158,29 +152,21 @@ struct Prepared {
 /// Freezes one test for `board` into `image` and reads its expected output.
 fn prepare(board: &QemuBoard, test: &Path, image: &Path) -> anyhow::Result<Prepared> {
     let root = crate::project_root();
-    let mut expected_path = test.as_os_str().to_owned();
-    expected_path.push(".exp");
-    let expected = std::fs::read_to_string(&expected_path).with_context(|| format!("reading {expected_path:?}"))?;
-    let expected = normalise_reference(&expected);
-    let source = std::fs::read(test).with_context(|| format!("reading {}", test.display()))?;
-    let mut libraries = library_modules(test.parent().context("a test has a folder")?)?;
-    if source.windows(7).any(|window| window == b"asyncio") {
-        libraries.extend(asyncio_modules(&root)?);
-    }
-    // The main module keeps its file name, as in MicroPython's tracebacks.
-    let main = test.file_name().context("a test has a name")?.to_string_lossy().into_owned();
-    let mut modules = vec![Input { name: main.clone(), kind: InputKind::Compile { source, opt: 0 } }];
-    for (name, source) in libraries {
-        modules.push(Input { name, kind: InputKind::Compile { source, opt: 0 } });
-    }
-    let heap = test.to_string_lossy().contains("memory_error").then_some(SMALL_HEAP);
-    let inputs = Inputs { modules, main: Some(main), heap, ..Inputs::default() };
+    let loaded = suite::load(test, &root)?;
+    let modules = loaded
+        .modules
+        .into_iter()
+        .map(|(name, source)| Input { name, kind: InputKind::Compile { source, opt: 0 } })
+        .collect();
+    // The small heap goes into the image header, which the runtime honours.
+    let heap = loaded.small_heap.then_some(suite::SMALL_HEAP as u32);
+    let inputs = Inputs { modules, main: Some(loaded.main), heap, ..Inputs::default() };
     let frozen = match freeze::freeze(&inputs, &board.name, Some(&root.join("target/freeze-cache")))? {
         Ok(frozen) => frozen,
         Err(rendered) => bail!("does not freeze:\n{rendered}"),
     };
     freeze::write_atomically(image, &frozen.image.bytes)?;
-    Ok(Prepared { image: image.to_path_buf(), expected })
+    Ok(Prepared { image: image.to_path_buf(), expected: loaded.expected })
 }
 
 /// Boots a prepared test and compares its output with the expected one.
@@ -198,89 +184,10 @@ fn run_prepared(board: &QemuBoard, elf: &Path, prepared: &Prepared) -> anyhow::R
     Ok(())
 }
 
-/// The reference runner imports each test inside a wrapper, so MicroPython's
-/// tracebacks start with the wrapper's frame and name files `//NAME.py`; this
-/// removes both differences from an expected output, as the host suite does.
-fn normalise_reference(expected: &str) -> String {
-    let mut text = String::with_capacity(expected.len());
-    for line in expected.split_inclusive('\n') {
-        if line.trim() == r#"File "<stdin>", line 4, in <module>"# {
-            continue;
-        }
-        text.push_str(&line.replace(r#"File "//"#, r#"File ""#));
-    }
-    text
-}
-
 /// Boots the runtime with `image` and returns the exit status, stdout and stderr.
 fn run_qemu(board: &QemuBoard, elf: &Path, image: &Path) -> anyhow::Result<(Option<i32>, String, String)> {
     let captured = build::run_captured(run::qemu_command(board, elf, image), TEST_TIMEOUT)?;
     Ok((captured.status.code(), captured.stdout, captured.stderr))
-}
-
-/// Every test under `dir` (a `.py` file with a `.py.exp` beside it), sorted,
-/// skipping the `pkgs/` library folders, as the host suite collects them.
-fn collect(dir: &Path, tests: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("reading {}", dir.display()))?
-        .flatten()
-        .map(|entry| entry.path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            if path.file_name().is_some_and(|name| name != "pkgs") {
-                collect(&path, tests)?;
-            }
-        } else if path.extension().is_some_and(|extension| extension == "py") {
-            let mut expected = path.clone().into_os_string();
-            expected.push(".exp");
-            if Path::new(&expected).exists() {
-                tests.push(path);
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The library modules of a test folder: every `.py` under its `pkgs/`,
-/// named by its path relative to `pkgs/`, sorted.
-fn library_modules(dir: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    let pkgs = dir.join("pkgs");
-    let mut modules = Vec::new();
-    let mut stack = vec![pkgs.clone()];
-    while let Some(each) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&each) else { continue };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|extension| extension == "py") {
-                let name = path.strip_prefix(&pkgs)?.to_string_lossy().replace('\\', "/");
-                let source = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-                modules.push((name, source));
-            }
-        }
-    }
-    modules.sort();
-    Ok(modules)
-}
-
-/// The modules of the frozen asyncio package, under their frozen names, as
-/// the host suite adds them.
-fn asyncio_modules(root: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    let dir = root.join("manifests/lib/asyncio");
-    let mut modules = Vec::new();
-    for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))?.flatten() {
-        let path = entry.path();
-        if path.extension().is_some_and(|extension| extension == "py") {
-            let file = path.file_name().context("a file has a name")?.to_string_lossy().into_owned();
-            let source = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-            modules.push((format!("asyncio/{file}"), source));
-        }
-    }
-    modules.sort();
-    Ok(modules)
 }
 
 #[cfg(test)]

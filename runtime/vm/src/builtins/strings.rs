@@ -290,13 +290,19 @@ fn rstrip(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     strip_common(vm, args, false, true)
 }
 
-fn split(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+/// The arguments of `split` and `rsplit`: `(sep=None, maxsplit=-1)`.
+pub(super) fn split_arguments(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<(Obj, i64)> {
     check_args(vm, args, 1, 3)?;
     let separator = args.get(1).copied().or_else(|| keyword(vm, kw, "sep")).unwrap_or(Obj::NONE);
     let max_split = match args.get(2).copied().or_else(|| keyword(vm, kw, "maxsplit")) {
         Some(value) => vm.to_i64(value)?,
         None => -1,
     };
+    Ok((separator, max_split))
+}
+
+fn split(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    let (separator, max_split) = split_arguments(vm, args, kw)?;
     let source = args[0];
     let type_id = result_type(vm, source);
     let mark = vm.root_mark();

@@ -29,12 +29,7 @@ fn rfind_bytes(haystack: &[u8], needle: &[u8], start: usize, end: usize) -> Opti
 
 /// `str.rsplit(sep=None, maxsplit=-1)`.
 pub fn rsplit(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
-    check_args(vm, args, 1, 3)?;
-    let separator = args.get(1).copied().or_else(|| keyword(vm, kw, "sep")).unwrap_or(Obj::NONE);
-    let max_split = match args.get(2).copied().or_else(|| keyword(vm, kw, "maxsplit")) {
-        Some(value) => vm.to_i64(value)?,
-        None => -1,
-    };
+    let (separator, max_split) = super::strings::split_arguments(vm, args, kw)?;
     let source = args[0];
     let type_id = result_type(vm, source);
     let list = vm.new_list(4)?;

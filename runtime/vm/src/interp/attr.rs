@@ -6,14 +6,6 @@ use super::call::Args;
 use super::frame::*;
 use crate::obj::{Obj, Singleton, TypeId};
 use crate::vm::{Vm, R};
-use rime_bytecode::qstr_runtime::qstr_id;
-
-/// The qstr of a literal, looked up at compile time (`qstr_id` is a linear search).
-macro_rules! q {
-    ($text:literal) => {
-        const { Obj::qstr(qstr_id($text) as u32) }
-    };
-}
 
 impl Vm<'_> {
     /// `LOAD_NAME`: locals, globals, builtins.

@@ -9,11 +9,6 @@ use super::call::Args;
 use super::frame::*;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
-use rime_bytecode::qstr_runtime::qstr_id;
-
-const fn q(text: &str) -> Obj {
-    Obj::qstr(qstr_id(text) as u32)
-}
 
 const MAX_NAME: usize = 128;
 
@@ -64,8 +59,8 @@ impl Vm<'_> {
         let level = if level.is_small() { level.small_value().max(0) as usize } else { 0 };
         let mut full = Name::new();
         if level > 0 {
-            let package = self.map_get_qstr(globals, q("__name__")).unwrap_or(Obj::qstr(1));
-            let file = self.map_get_qstr(globals, q("__file__")).unwrap_or(Obj::qstr(1));
+            let package = self.map_get_qstr(globals, q!("__name__")).unwrap_or(Obj::qstr(1));
+            let file = self.map_get_qstr(globals, q!("__file__")).unwrap_or(Obj::qstr(1));
             let is_package = self.str_bytes(file).ends_with(b"__init__.py");
             let package_bytes = self.str_bytes(package);
             let mut end = package_bytes.len();
@@ -184,8 +179,8 @@ impl Vm<'_> {
         self.set(module_obj, 3, Obj::NULL);
         self.push_root(module_obj)?;
         let file = Obj::qstr(self.image.module_name(descriptor));
-        self.map_set(globals, q("__name__"), name)?;
-        self.map_set(globals, q("__file__"), file)?;
+        self.map_set(globals, q!("__name__"), name)?;
+        self.map_set(globals, q!("__file__"), file)?;
         let modules = self.modules;
         self.map_set(modules, name, module_obj)?;
         let root = self.image.module_root(descriptor);
@@ -276,6 +271,6 @@ impl Vm<'_> {
         let Some(descriptor) = self.find_frozen(&copy[..len]) else {
             return Err(self.raise_msg(TypeId::ImportError, "the image has no main module"));
         };
-        self.load_frozen(q("__main__"), descriptor)
+        self.load_frozen(q!("__main__"), descriptor)
     }
 }

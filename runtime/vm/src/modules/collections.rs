@@ -20,10 +20,6 @@ use rime_bytecode::qstr_runtime::qstr_id;
 pub static COLLECTIONS_FUNCTIONS: &[(u16, Handler)] =
     &[(qstr_id("namedtuple"), namedtuple), (qstr_id("namedtuple"), field)];
 
-const fn q(text: &str) -> Obj {
-    Obj::qstr(qstr_id(text) as u32)
-}
-
 /// An attribute of the `collections` module.
 pub fn collections_attr(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
     if name == u32::from(qstr_id("deque")) {
@@ -61,7 +57,7 @@ fn ordered_dict_class(vm: &mut Vm<'_>) -> R<Obj> {
     let mark = vm.root_mark();
     let namespace = vm.new_dict(1)?;
     vm.push_root(namespace)?;
-    let class = new_class(vm, q("OrderedDict"), TypeId::Dict, namespace)?;
+    let class = new_class(vm, q!("OrderedDict"), TypeId::Dict, namespace)?;
     vm.ordered_dict_class = class;
     vm.pop_roots(mark);
     Ok(class)
@@ -109,7 +105,7 @@ fn namedtuple(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     vm.push_root(field_tuple)?;
     let namespace = vm.new_dict(count as usize + 1)?;
     vm.push_root(namespace)?;
-    vm.map_set(namespace, q("<fields>"), field_tuple)?;
+    vm.map_set(namespace, q!("<fields>"), field_tuple)?;
     for index in 0..count {
         let name = vm.list_item(names, index);
         vm.set(field_tuple, 2 + index, name);
@@ -145,7 +141,7 @@ fn field(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 pub fn construct(vm: &mut Vm<'_>, class: Obj, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     let mark = vm.root_mark();
     let made = {
-        let fields = vm.class_lookup(class, q("<fields>")).unwrap_or(crate::obj::Singleton::EmptyTuple.obj());
+        let fields = vm.class_lookup(class, q!("<fields>")).unwrap_or(crate::obj::Singleton::EmptyTuple.obj());
         let count = vm.tuple_len(fields);
         if args.len() > count as usize {
             return Err(vm.raise_msg(TypeId::TypeError, "too many arguments for namedtuple"));
@@ -173,22 +169,9 @@ pub fn construct(vm: &mut Vm<'_>, class: Obj, args: &[Obj], kw: &[Obj]) -> R<Obj
 }
 
 impl Vm<'_> {
-    /// Whether `class` is OrderedDict or derives from it: a class named
-    /// `OrderedDict` whose only base is `dict`, found along the first bases.
+    /// Whether `class` is OrderedDict or derives from it.
     fn is_ordered_dict_class(&self, class: Obj) -> bool {
-        let mut class = class;
-        while self.is_class(class) {
-            let bases = self.get(class, 2);
-            if self.tuple_len(bases) == 0 {
-                return false;
-            }
-            let first = self.tuple_item(bases, 0);
-            if self.get(class, 1) == q("OrderedDict") && first == TypeId::Dict.obj() {
-                return true;
-            }
-            class = first;
-        }
-        false
+        !self.ordered_dict_class.is_null() && self.is_subclass(class, self.ordered_dict_class)
     }
 
     /// The class along the first bases of `class` whose own base is the
@@ -232,7 +215,7 @@ impl Vm<'_> {
             }
             TypeId::Tuple => {
                 let fields =
-                    self.class_lookup(type_obj, q("<fields>")).unwrap_or(crate::obj::Singleton::EmptyTuple.obj());
+                    self.class_lookup(type_obj, q!("<fields>")).unwrap_or(crate::obj::Singleton::EmptyTuple.obj());
                 self.emit_str(sink, name)?;
                 self.emit(sink, b"(")?;
                 for index in 0..self.tuple_len(obj) {

@@ -29,10 +29,6 @@ use crate::obj::{Obj, Singleton, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
 
-const fn q(text: &str) -> Obj {
-    Obj::qstr(qstr_id(text) as u32)
-}
-
 /// The builtin module called `name` (or `u` + `name`), if any.
 pub fn builtin_module(name: &[u8]) -> Option<Obj> {
     match name {
@@ -67,32 +63,32 @@ pub fn builtin_module(name: &[u8]) -> Option<Obj> {
 /// The name of a builtin module.
 pub fn static_module_name(module: Obj) -> Obj {
     match Singleton::from_obj(module) {
-        Some(Singleton::ModuleGc) => q("gc"),
-        Some(Singleton::ModuleMicropython) => q("micropython"),
-        Some(Singleton::ModuleSys) => q("sys"),
-        Some(Singleton::ModuleTime) => q("time"),
-        Some(Singleton::ModuleMath) => q("math"),
-        Some(Singleton::ModuleStruct) => q("struct"),
-        Some(Singleton::ModuleBinascii) => q("binascii"),
-        Some(Singleton::ModuleErrno) => q("errno"),
-        Some(Singleton::ModuleJson) => q("json"),
-        Some(Singleton::ModuleIo) => q("io"),
-        Some(Singleton::ModuleCollections) => q("collections"),
-        Some(Singleton::ModuleArray) => q("array"),
-        Some(Singleton::ModuleHeapq) => q("heapq"),
-        Some(Singleton::ModuleHashlib) => q("hashlib"),
-        Some(Singleton::ModuleMachine) => q("machine"),
-        Some(Singleton::ModuleRe) => q("re"),
-        Some(Singleton::ModuleOs) => q("os"),
-        Some(Singleton::ModuleRandom) => q("random"),
-        Some(Singleton::ModuleUctypes) => q("uctypes"),
-        _ => q("builtins"),
+        Some(Singleton::ModuleGc) => q!("gc"),
+        Some(Singleton::ModuleMicropython) => q!("micropython"),
+        Some(Singleton::ModuleSys) => q!("sys"),
+        Some(Singleton::ModuleTime) => q!("time"),
+        Some(Singleton::ModuleMath) => q!("math"),
+        Some(Singleton::ModuleStruct) => q!("struct"),
+        Some(Singleton::ModuleBinascii) => q!("binascii"),
+        Some(Singleton::ModuleErrno) => q!("errno"),
+        Some(Singleton::ModuleJson) => q!("json"),
+        Some(Singleton::ModuleIo) => q!("io"),
+        Some(Singleton::ModuleCollections) => q!("collections"),
+        Some(Singleton::ModuleArray) => q!("array"),
+        Some(Singleton::ModuleHeapq) => q!("heapq"),
+        Some(Singleton::ModuleHashlib) => q!("hashlib"),
+        Some(Singleton::ModuleMachine) => q!("machine"),
+        Some(Singleton::ModuleRe) => q!("re"),
+        Some(Singleton::ModuleOs) => q!("os"),
+        Some(Singleton::ModuleRandom) => q!("random"),
+        Some(Singleton::ModuleUctypes) => q!("uctypes"),
+        _ => q!("builtins"),
     }
 }
 
 /// An attribute of a builtin module.
 pub fn module_attr(vm: &mut Vm<'_>, module: Obj, name: u32) -> R<Option<Obj>> {
-    if Obj::qstr(name) == q("__name__") {
+    if Obj::qstr(name) == q!("__name__") {
         return Ok(Some(static_module_name(module)));
     }
     let found = match Singleton::from_obj(module) {
@@ -121,20 +117,20 @@ pub fn module_attr(vm: &mut Vm<'_>, module: Obj, name: u32) -> R<Option<Obj>> {
         Some(Singleton::ModuleBuiltins) => crate::builtins::lookup_builtin(name),
         Some(Singleton::ModuleSys) => {
             let name = Obj::qstr(name);
-            if name == q("modules") {
+            if name == q!("modules") {
                 Some(vm.modules)
-            } else if name == q("platform") {
+            } else if name == q!("platform") {
                 let platform = vm.port.platform();
                 Some(vm.intern_bytes(platform.as_bytes())?)
-            } else if name == q("stdout") {
+            } else if name == q!("stdout") {
                 Some(Singleton::SysStdout.obj())
-            } else if name == q("stderr") {
+            } else if name == q!("stderr") {
                 Some(Singleton::SysStderr.obj())
-            } else if name == q("maxsize") {
+            } else if name == q!("maxsize") {
                 Some(Obj::small(0x3fff_ffff))
-            } else if name == q("byteorder") {
-                Some(q("little"))
-            } else if name == q("implementation") {
+            } else if name == q!("byteorder") {
+                Some(q!("little"))
+            } else if name == q!("implementation") {
                 Some(Singleton::SysImplementation.obj())
             } else if let Some(value) = sys_value(vm, name)? {
                 Some(value)
@@ -175,17 +171,17 @@ pub static SYS_FUNCTIONS: &[(u16, Handler)] =
 /// (bytecode v6.3 with no native architecture, as the freezer emits).
 fn implementation_attr(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
     let name = Obj::qstr(name);
-    if name == q("name") {
-        return Ok(Some(q("rime")));
+    if name == q!("name") {
+        return Ok(Some(q!("rime")));
     }
-    if name == q("version") {
+    if name == q!("version") {
         let mut parts = [Obj::small(0); 3];
         for (slot, text) in parts.iter_mut().zip(crate::VERSION.split('.')) {
             *slot = Obj::small(text.parse().unwrap_or(0));
         }
         return Ok(Some(vm.new_tuple(&parts)?));
     }
-    if name == q("_mpy") {
+    if name == q!("_mpy") {
         return Ok(Some(Obj::small(6 | (3 << 8))));
     }
     Ok(None)
@@ -193,10 +189,10 @@ fn implementation_attr(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
 
 /// The parts of `sys` that are plain values: argv, path, version, version_info.
 fn sys_value(vm: &mut Vm<'_>, name: Obj) -> R<Option<Obj>> {
-    if name == q("argv") {
+    if name == q!("argv") {
         return Ok(Some(vm.new_list(0)?));
     }
-    if name == q("path") {
+    if name == q!("path") {
         let frozen = vm.intern_bytes(b".frozen")?;
         let mark = vm.root_mark();
         vm.push_root(frozen)?;
@@ -204,10 +200,10 @@ fn sys_value(vm: &mut Vm<'_>, name: Obj) -> R<Option<Obj>> {
         vm.pop_roots(mark);
         return Ok(Some(made?));
     }
-    if name == q("version") {
+    if name == q!("version") {
         return Ok(Some(vm.format_to_str(format_args!("3.4.0; rime {}", crate::VERSION))?));
     }
-    if name == q("version_info") {
+    if name == q!("version_info") {
         return Ok(Some(vm.new_tuple(&[Obj::small(3), Obj::small(4), Obj::small(0)])?));
     }
     Ok(None)

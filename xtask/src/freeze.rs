@@ -25,6 +25,7 @@ use rime_bytecode::image::{BuiltImage, Image, ImageBuilder};
 use rime_bytecode::MpyModule;
 use sha2::{Digest, Sha256};
 
+use crate::manifest::names::import_name;
 use crate::manifest::{self, BoardContext, ModuleKind};
 
 // The ABI the host runner links images against. An image refers to the
@@ -189,13 +190,6 @@ fn load_inputs(args: &Args, root: &Path) -> anyhow::Result<Result<Inputs, String
         None => inputs.modules.iter().find(|module| module.name == "main.py").map(|module| module.name.clone()),
     };
     Ok(Ok(inputs))
-}
-
-/// The import name of a frozen name: `pkg/__init__.py` → `pkg`, `pkg/mod.py` → `pkg.mod`.
-pub fn import_name(frozen: &str) -> String {
-    let stem = frozen.strip_suffix(".py").or_else(|| frozen.strip_suffix(".mpy")).unwrap_or(frozen);
-    let stem = stem.strip_suffix("/__init__").unwrap_or(stem);
-    stem.replace('/', ".")
 }
 
 /// Compiles (or finds in `cache`) every module and lays the image out. The

@@ -13,7 +13,7 @@ mod collect;
 mod convert;
 pub mod diagnostics;
 mod from_python;
-mod names;
+pub(crate) mod names;
 mod python;
 pub mod resolve;
 pub mod schema;
@@ -27,6 +27,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+
+use names::import_name;
 
 #[allow(unused_imports)]
 pub use resolve::resolve;
@@ -174,12 +176,6 @@ pub fn render_show_json(resolved: &ResolvedManifest, board: &BoardContext, root:
         "main": resolved.main,
         "heap": resolved.heap,
     })
-}
-
-/// `pkg/__init__.py` → `pkg`, `pkg/mod.mpy` → `pkg.mod`.
-fn import_name(frozen: &str) -> String {
-    let stem = frozen.strip_suffix(".py").or_else(|| frozen.strip_suffix(".mpy")).unwrap_or(frozen);
-    stem.strip_suffix("/__init__").unwrap_or(stem).replace('/', ".")
 }
 
 /// The text `manifest show` prints: one aligned row per module, then the

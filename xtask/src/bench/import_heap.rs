@@ -31,6 +31,7 @@ use xshell::{cmd, Shell};
 use super::Measurement;
 use crate::build;
 use crate::freeze::{self, Input, InputKind, Inputs};
+use crate::manifest::names::import_name;
 use crate::manifest::{self, BoardContext, ModuleKind};
 use crate::run;
 
@@ -45,7 +46,7 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 pub fn run(sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
     let root = crate::project_root();
     let modules = module_set(&root)?;
-    let names: Vec<String> = modules.iter().map(|input| dotted_name(&input.name)).collect();
+    let names: Vec<String> = modules.iter().map(|input| import_name(&input.name)).collect();
     let mut inputs = Inputs { modules, main: Some("main.py".to_string()), ..Inputs::default() };
     inputs.modules.push(Input {
         name: "main.py".to_string(),
@@ -142,13 +143,6 @@ fn module_set(root: &Path) -> anyhow::Result<Vec<Input>> {
     Ok(modules)
 }
 
-/// `pkg/__init__.py` → `pkg`, `pkg/mod.py` → `pkg.mod`, `mod.py` → `mod`.
-fn dotted_name(frozen_name: &str) -> String {
-    let stem = frozen_name.strip_suffix(".py").or_else(|| frozen_name.strip_suffix(".mpy")).unwrap_or(frozen_name);
-    let stem = stem.strip_suffix("/__init__").unwrap_or(stem);
-    stem.replace('/', ".")
-}
-
 /// The generated main module (see the module docs). Every line it prints is
 /// `import NAME BYTES`, `import NAME unavailable ERROR` or `total BYTES`.
 fn measuring_program(names: &[String]) -> String {
@@ -222,9 +216,9 @@ mod tests {
 
     #[test]
     fn frozen_names_become_import_names() {
-        assert_eq!(dotted_name("asyncio/__init__.py"), "asyncio");
-        assert_eq!(dotted_name("asyncio/core.py"), "asyncio.core");
-        assert_eq!(dotted_name("onewire.py"), "onewire");
+        assert_eq!(import_name("asyncio/__init__.py"), "asyncio");
+        assert_eq!(import_name("asyncio/core.py"), "asyncio.core");
+        assert_eq!(import_name("onewire.py"), "onewire");
     }
 
     #[test]

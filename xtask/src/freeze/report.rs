@@ -327,7 +327,7 @@ pub fn measure<'n>(image: &[u8], modules: impl Iterator<Item = &'n str>) -> Vec<
             if main.as_deref() == Some(name) {
                 return ImportHeap::MainModule;
             }
-            measure_one(&shared, &super::import_name(name))
+            measure_one(&shared, &crate::manifest::names::import_name(name))
         })
         .collect()
 }

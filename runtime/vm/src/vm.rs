@@ -226,15 +226,45 @@ impl<'a> Vm<'a> {
     }
 
     // ---- temporary roots ------------------------------------------------
+    //
+    // Native code that allocates while holding objects no frame or object
+    // reaches must root them. The root stack is restored to its height on
+    // entry whenever a native call returns and whenever a frame's handler
+    // takes an exception (see `call_native` and the dispatch loop), so an
+    // early `?` return cannot leak roots past the call that pushed them. New
+    // code should use [`Vm::with_roots`] or [`Vm::root_scope`], which restore
+    // the stack themselves on every exit.
 
     /// Protects `obj` from collection until the root stack is truncated below it.
+    /// A full stack raises the preallocated `RuntimeError`, which needs no heap.
     pub fn push_root(&mut self, obj: Obj) -> R<()> {
         if self.root_count == MAX_ROOTS {
-            return Err(self.raise_msg(TypeId::RuntimeError, "too many temporary roots"));
+            self.exc = Singleton::RecursionErrorInstance.obj();
+            return Err(Raised);
         }
         self.roots[self.root_count] = obj;
         self.root_count += 1;
         Ok(())
+    }
+
+    /// Runs `body` with `objs` rooted, then restores the root stack, whether
+    /// `body` returned a value or raised.
+    pub fn with_roots<T>(&mut self, objs: &[Obj], body: impl FnOnce(&mut Self) -> R<T>) -> R<T> {
+        self.root_scope(|vm| {
+            for &obj in objs {
+                vm.push_root(obj)?;
+            }
+            body(vm)
+        })
+    }
+
+    /// Runs `body` and then restores the root stack to its height before the
+    /// call, whatever `body` pushed and however it returned.
+    pub fn root_scope<T>(&mut self, body: impl FnOnce(&mut Self) -> R<T>) -> R<T> {
+        let mark = self.root_count;
+        let result = body(self);
+        self.pop_roots(mark);
+        result
     }
 
     /// The current height of the root stack, to truncate to later.

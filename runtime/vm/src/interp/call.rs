@@ -159,8 +159,14 @@ impl<'a> Vm<'a> {
         self.call_native(function, &buffer[..count + 1], &kw_buffer[..kw_count])
     }
 
-    /// Calls a callable that is not a bytecode function.
+    /// Calls a callable that is not a bytecode function. The root stack is
+    /// restored when it returns, so roots a native function left behind (on
+    /// an early error return) cannot accumulate across calls.
     fn call_native(&mut self, function: Obj, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+        self.root_scope(|vm| vm.call_native_unscoped(function, args, kw))
+    }
+
+    fn call_native_unscoped(&mut self, function: Obj, args: &[Obj], kw: &[Obj]) -> R<Obj> {
         if crate::obj::builtin_fn_parts(function).is_some() {
             return crate::builtins::call_builtin(self, function, args, kw);
         }

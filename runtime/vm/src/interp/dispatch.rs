@@ -69,7 +69,9 @@ impl<'a> Vm<'a> {
         self.set(entry, F_PREV, saved_frame);
         self.frame = entry;
         self.call_depth += 1;
-        let result = self.dispatch(entry);
+        let root_base = self.root_mark();
+        let result = self.dispatch(entry, root_base);
+        self.pop_roots(root_base);
         self.frame = saved_frame;
         self.handled = saved_handled;
         result
@@ -89,7 +91,10 @@ impl<'a> Vm<'a> {
     }
 
     #[allow(clippy::too_many_lines, unused_assignments)]
-    fn dispatch(&mut self, entry: Obj) -> R<Obj> {
+    /// `root_base` is the root stack's height on entry: a handler that takes
+    /// an exception truncates the stack to it, dropping whatever the raising
+    /// instruction's native code had pushed.
+    fn dispatch(&mut self, entry: Obj, root_base: usize) -> R<Obj> {
         let mut frame = entry;
         let mut function = self.get(frame, F_FUNCTION);
         let mut module = self.get(function, 1);
@@ -949,6 +954,7 @@ impl<'a> Vm<'a> {
                 skip_traceback = false;
                 match self.find_handler(frame, base) {
                     Unwound::Handled => {
+                        self.pop_roots(root_base);
                         load!();
                         continue 'dispatch;
                     }

@@ -6,7 +6,7 @@
 //! * class: `type, name qstr, bases tuple, locals dict, native base type`
 //! * instance of a class: `class, dict` (classes derived from an exception use the exception layout)
 
-use super::{Obj, Singleton, TypeId};
+use super::{Obj, TypeId};
 use crate::vm::{Vm, R};
 
 impl Vm<'_> {
@@ -131,9 +131,8 @@ impl Vm<'_> {
 
     /// The args tuple of an exception.
     pub fn exception_args(&self, exc: Obj) -> Obj {
-        if exc == Singleton::MemoryErrorInstance.obj() {
-            return Singleton::EmptyTuple.obj();
-        }
+        // Static exceptions (MemoryError, the root-stack RuntimeError) have
+        // their args in their computed word 1, like heap exceptions.
         self.get(exc, 1)
     }
 

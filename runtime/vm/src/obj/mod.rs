@@ -147,6 +147,11 @@ pub enum Singleton {
     ModuleOs,
     ModuleRandom,
     ModuleUctypes,
+    /// The `RuntimeError` raised when the temporary-root stack is full: it
+    /// needs no allocation, so raising it cannot fail or recurse.
+    RecursionErrorInstance,
+    /// Its args: the one-item tuple `("maximum recursion depth exceeded",)`.
+    RecursionErrorArgs,
 }
 
 impl Singleton {
@@ -156,7 +161,7 @@ impl Singleton {
 
     pub fn from_obj(obj: Obj) -> Option<Singleton> {
         let index = static_index(obj)?.checked_sub(SINGLETON_BASE)?;
-        const ALL: [Singleton; 27] = [
+        const ALL: [Singleton; 29] = [
             Singleton::EmptyTuple,
             Singleton::EmptyBytes,
             Singleton::MemoryErrorInstance,
@@ -184,6 +189,8 @@ impl Singleton {
             Singleton::ModuleOs,
             Singleton::ModuleRandom,
             Singleton::ModuleUctypes,
+            Singleton::RecursionErrorInstance,
+            Singleton::RecursionErrorArgs,
         ];
         ALL.get(index as usize).copied()
     }
@@ -234,6 +241,12 @@ pub fn static_word(index: u32, word: u32) -> u32 {
         (Singleton::MemoryErrorInstance, 0) => TypeId::MemoryError.addr(),
         (Singleton::MemoryErrorInstance, 1) => Singleton::EmptyTuple.obj().0,
         (Singleton::MemoryErrorInstance, 2 | 3) => WORD_NULL,
+        (Singleton::RecursionErrorInstance, 0) => TypeId::RuntimeError.addr(),
+        (Singleton::RecursionErrorInstance, 1) => Singleton::RecursionErrorArgs.obj().0,
+        (Singleton::RecursionErrorInstance, 2 | 3) => WORD_NULL,
+        (Singleton::RecursionErrorArgs, 0) => TypeId::Tuple.addr(),
+        (Singleton::RecursionErrorArgs, 1) => 1,
+        (Singleton::RecursionErrorArgs, 2) => q!("maximum recursion depth exceeded").0,
         (Singleton::NotImplemented, 0) => TypeId::NotImplementedType.addr(),
         (
             Singleton::ModuleBuiltins

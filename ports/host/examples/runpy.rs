@@ -7,7 +7,7 @@ fn main() -> anyhow::Result<()> {
     let source = std::fs::read(&path)?;
     let image = rime_host::freeze_sources(&[("main.py", &source)])?;
     let mut port = rime_host::HostPort::new(false);
-    let config = rime_vm::Config { gc_stress: stress, ..rime_vm::Config::default() };
+    let config = rime_vm::Config { gc_stress: stress, ..rime_vm::Config::host() };
     let outcome = rime_host::run_image(&image, rime_host::DEFAULT_HEAP, config, &mut port)?;
     eprintln!("outcome: {outcome:?}");
     Ok(())

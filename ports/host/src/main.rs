@@ -21,7 +21,7 @@ fn main() -> ExitCode {
 fn run() -> anyhow::Result<ExitCode> {
     let mut image_path = None;
     let mut heap = DEFAULT_HEAP;
-    let mut config = Config::default();
+    let mut config = Config::host();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {

@@ -65,7 +65,7 @@ fn run_program(source: Vec<u8>, libraries: Vec<(String, Vec<u8>)>) -> String {
         Err(error) => return format!("(freeze failed: {error:#})\n"),
     };
     let mut port = HostPort::new(true);
-    let outcome = run_image(&image, DEFAULT_HEAP, Config::default(), &mut port);
+    let outcome = run_image(&image, DEFAULT_HEAP, Config::host(), &mut port);
     let mut output = String::from_utf8_lossy(&port.capture.unwrap_or_default()).into_owned();
     if let Err(error) = outcome {
         output.push_str(&format!("(run failed: {error:#})\n"));

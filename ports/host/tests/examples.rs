@@ -83,8 +83,7 @@ fn run_example(name: &str) -> Result<String, String> {
     let borrowed: Vec<(&str, &[u8])> = modules.iter().map(|(name, text)| (name.as_str(), text.as_slice())).collect();
     let image = freeze_sources(&borrowed).map_err(|error| format!("{error:#}"))?;
     let mut port = HostPort::new(true);
-    let outcome =
-        run_image(&image, DEFAULT_HEAP, Config::default(), &mut port).map_err(|error| format!("{error:#}"))?;
+    let outcome = run_image(&image, DEFAULT_HEAP, Config::host(), &mut port).map_err(|error| format!("{error:#}"))?;
     let output = String::from_utf8_lossy(&port.capture.unwrap_or_default()).into_owned();
     match outcome {
         Outcome::Finished => Ok(output),

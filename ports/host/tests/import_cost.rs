@@ -40,7 +40,7 @@ fn importing_a_frozen_module_allocates_only_runtime_state() {
     let mut port = HostPort::new(true);
     {
         let view = ImageView::new(&image, rime_vm::abi().abi_id).expect("valid image");
-        let mut vm = Vm::new(&mut heap, view, &mut port, Config::default()).expect("starts");
+        let mut vm = Vm::new(&mut heap, view, &mut port, Config::host()).expect("starts");
         assert_eq!(vm.run_main_module(), Outcome::Finished);
     }
     let output = String::from_utf8(port.capture.take().unwrap_or_default()).expect("utf-8");

@@ -25,7 +25,7 @@ fn run_test(test: &SuiteTest, stress: bool) -> Result<String, String> {
         test.modules.iter().map(|(name, text)| (name.as_str(), text.as_slice())).collect();
     let image = freeze_sources(&modules).map_err(|error| format!("{error:#}"))?;
     let mut port = HostPort::new(true);
-    let config = Config { gc_stress: stress, ..Config::default() };
+    let config = Config { gc_stress: stress, ..Config::host() };
     let heap = if test.small_heap { SMALL_HEAP } else { DEFAULT_HEAP };
     let outcome = run_image(&image, heap, config, &mut port).map_err(|error| format!("{error:#}"))?;
     let output = String::from_utf8_lossy(&port.capture.unwrap_or_default()).into_owned();

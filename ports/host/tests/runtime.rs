@@ -10,7 +10,7 @@ fn run(modules: &[(&str, &str)], heap: usize) -> (Outcome, String) {
     let sources: Vec<(&str, &[u8])> = modules.iter().map(|(name, text)| (*name, text.as_bytes())).collect();
     let image = freeze_sources(&sources).expect("freezes");
     let mut port = HostPort::new(true);
-    let outcome = run_image(&image, heap, Config::default(), &mut port).expect("runs");
+    let outcome = run_image(&image, heap, Config::host(), &mut port).expect("runs");
     (outcome, String::from_utf8(port.capture.take().unwrap_or_default()).expect("utf-8"))
 }
 

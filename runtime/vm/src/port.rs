@@ -88,6 +88,15 @@ pub enum Pull {
     Down,
 }
 
+/// The default [`Config::stack_limit`], 40 KiB: a Pico's stack is the
+/// RAM left above its 192 KiB heap, about 68 KiB, and the rest is margin for
+/// native code that does not check (formatting buffers, the collector).
+pub const DEFAULT_STACK_LIMIT: usize = 40 * 1024;
+
+/// The stack limit for VMs run on a host thread: the smallest such thread,
+/// a test harness thread, has 2 MiB, and unoptimised frames are large.
+pub const HOST_STACK_LIMIT: usize = 1024 * 1024;
+
 /// How the VM behaves; the port chooses.
 #[derive(Clone, Copy, Debug)]
 pub struct Config {
@@ -97,10 +106,22 @@ pub struct Config {
     pub max_call_depth: u32,
     /// Deepest nesting of native code calling back into Python (bounds the Rust stack).
     pub max_native_depth: u32,
+    /// Bytes of machine stack the VM may use below the point where it was
+    /// made; deeper native recursion raises `RuntimeError` (see
+    /// `Vm::check_stack`). The port sets it from its real stack size, with a
+    /// margin for the deepest native call that does not check.
+    pub stack_limit: usize,
+}
+
+impl Config {
+    /// The default configuration with the host's stack limit.
+    pub fn host() -> Config {
+        Config { stack_limit: HOST_STACK_LIMIT, ..Config::default() }
+    }
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { gc_stress: false, max_call_depth: 200, max_native_depth: 24 }
+        Config { gc_stress: false, max_call_depth: 200, max_native_depth: 24, stack_limit: DEFAULT_STACK_LIMIT }
     }
 }

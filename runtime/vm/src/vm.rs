@@ -61,6 +61,17 @@ pub struct Vm<'a> {
     pub throw_pending: bool,
     /// The `random` module's generator state (all zero until first seeded).
     pub random_state: [u32; 4],
+    /// The machine stack pointer when the VM was made: [`Vm::check_stack`]
+    /// measures the stack used since then against `Config::stack_limit`.
+    stack_base: usize,
+}
+
+/// The address of a local of a function that is never inlined: the machine
+/// stack pointer of its caller, near enough. Taking an address is safe code.
+#[inline(never)]
+fn stack_pointer() -> usize {
+    let marker = 0u8;
+    core::hint::black_box(&marker) as *const u8 as usize
 }
 
 impl<'a> Vm<'a> {
@@ -92,6 +103,7 @@ impl<'a> Vm<'a> {
             handled: Obj::NULL,
             generator_yielded: false,
             random_state: [0; 4],
+            stack_base: stack_pointer(),
         };
         vm.modules = vm.new_dict(8)?;
         Ok(vm)
@@ -239,8 +251,7 @@ impl<'a> Vm<'a> {
     /// A full stack raises the preallocated `RuntimeError`, which needs no heap.
     pub fn push_root(&mut self, obj: Obj) -> R<()> {
         if self.root_count == MAX_ROOTS {
-            self.exc = Singleton::RecursionErrorInstance.obj();
-            return Err(Raised);
+            return Err(self.raise_recursion_error());
         }
         self.roots[self.root_count] = obj;
         self.root_count += 1;
@@ -282,6 +293,27 @@ impl<'a> Vm<'a> {
         if index < self.root_count {
             self.roots[index] = obj;
         }
+    }
+
+    // ---- machine stack ------------------------------------------------
+
+    /// Raises the preallocated `RuntimeError: maximum recursion depth
+    /// exceeded` when the machine stack used since the VM was made passes the
+    /// port's limit. Every native recursion (comparing, hashing, printing or
+    /// serialising nested data, native code calling back into Python) checks
+    /// it, so no Python program can overflow the machine stack.
+    pub fn check_stack(&mut self) -> R<()> {
+        let used = self.stack_base.saturating_sub(stack_pointer());
+        if used > self.config.stack_limit {
+            return Err(self.raise_recursion_error());
+        }
+        Ok(())
+    }
+
+    /// Raises the preallocated `RuntimeError: maximum recursion depth exceeded` (it needs no heap).
+    pub fn raise_recursion_error(&mut self) -> Raised {
+        self.exc = Singleton::RecursionErrorInstance.obj();
+        Raised
     }
 
     // ---- raising ------------------------------------------------------

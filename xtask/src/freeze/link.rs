@@ -233,7 +233,7 @@ pub fn free_heap_at_boot(image: &[u8], heap_size: u32) -> anyhow::Result<usize> 
         .map_err(|problem| anyhow::anyhow!("the VM refuses the image: {problem:?}"))?;
     let mut heap = vec![0u8; heap_size as usize];
     let mut port = SilentPort;
-    let vm = rime_vm::Vm::new(&mut heap, view, &mut port, rime_vm::Config::default())
+    let vm = rime_vm::Vm::new(&mut heap, view, &mut port, rime_vm::Config::host())
         .map_err(|_| anyhow::anyhow!("the {heap_size}-byte heap is too small to start the VM"))?;
     Ok(vm.heap.stats().free_blocks * rime_vm::gc::BYTES_PER_BLOCK)
 }

@@ -355,7 +355,7 @@ fn import_in_fresh_vm(image: &[u8], dotted: &str, deadline: Instant) -> ImportHe
     };
     let mut heap = vec![0u8; HEAP_BYTES];
     let mut port = MeasuringPort { errors: Vec::new(), now_us: 0, deadline };
-    let mut vm = match Vm::new(&mut heap, view, &mut port, Config::default()) {
+    let mut vm = match Vm::new(&mut heap, view, &mut port, Config::host()) {
         Ok(vm) => vm,
         Err(_) => return ImportHeap::NotRun("the VM does not start".to_string()),
     };

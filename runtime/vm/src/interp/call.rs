@@ -94,6 +94,7 @@ impl<'a> Vm<'a> {
                 if self.native_depth >= self.config.max_native_depth {
                     return Err(self.raise_msg(TypeId::RuntimeError, "maximum recursion depth exceeded"));
                 }
+                self.check_stack()?;
                 let frame = self.setup_frame(function, None, args, kw)?;
                 if frame_is_generator(self, frame) {
                     return self.new_generator(frame);
@@ -133,6 +134,7 @@ impl<'a> Vm<'a> {
             if self.native_depth >= self.config.max_native_depth {
                 return Err(self.raise_msg(TypeId::RuntimeError, "maximum recursion depth exceeded"));
             }
+            self.check_stack()?;
             let frame = self.setup_frame(function, Some(self_obj), args, kw)?;
             if frame_is_generator(self, frame) {
                 return self.new_generator(frame);
@@ -163,6 +165,7 @@ impl<'a> Vm<'a> {
     /// restored when it returns, so roots a native function left behind (on
     /// an early error return) cannot accumulate across calls.
     fn call_native(&mut self, function: Obj, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+        self.check_stack()?;
         self.root_scope(|vm| vm.call_native_unscoped(function, args, kw))
     }
 

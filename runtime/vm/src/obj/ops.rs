@@ -27,6 +27,7 @@ impl Vm<'_> {
             TypeId::Int | TypeId::Float => Ok(self.number_hash(obj)),
             TypeId::Complex => Ok(self.complex_hash(obj)),
             TypeId::Tuple => {
+                self.check_stack()?;
                 let mut hash = 0x345678u32;
                 for index in 0..self.tuple_len(obj) {
                     let item = self.tuple_item(obj, index);
@@ -83,9 +84,13 @@ impl Vm<'_> {
                 return Ok(self.str_bytes(left) == self.str_bytes(right))
             }
             (TypeId::Tuple, TypeId::Tuple) | (TypeId::List, TypeId::List) => {
-                return Ok(self.sequence_compare(left, right)? == Some(Ordering::Equal))
+                self.check_stack()?;
+                return self.sequence_equal(left, right);
             }
-            (TypeId::Dict, TypeId::Dict) => return self.dict_equal(left, right),
+            (TypeId::Dict, TypeId::Dict) => {
+                self.check_stack()?;
+                return self.dict_equal(left, right);
+            }
             (TypeId::Set | TypeId::FrozenSet, TypeId::Set | TypeId::FrozenSet) => {
                 return Ok(self.map_len(left) == self.map_len(right) && self.set_is_subset(left, right)?)
             }
@@ -132,6 +137,29 @@ impl Vm<'_> {
             index = entry + 1;
         }
         Ok(true)
+    }
+
+    /// Whether two tuples or lists have equal items. Items are fetched again
+    /// at each step, as an item's `__eq__` may change either sequence.
+    fn sequence_equal(&mut self, left: Obj, right: Obj) -> R<bool> {
+        let mut index = 0;
+        loop {
+            let (Some(left_items), Some(right_items)) = (self.seq_items(left), self.seq_items(right)) else {
+                return Ok(false);
+            };
+            if left_items.1 != right_items.1 {
+                return Ok(false);
+            }
+            if index >= left_items.1 {
+                return Ok(true);
+            }
+            let a = self.seq_item_at(left_items, index);
+            let b = self.seq_item_at(right_items, index);
+            if !self.equal(a, b)? {
+                return Ok(false);
+            }
+            index += 1;
+        }
     }
 
     /// Lexicographic comparison of two tuples or lists (None: incomparable items).
@@ -182,7 +210,10 @@ impl Vm<'_> {
             (TypeId::Str, TypeId::Str) | (TypeId::Bytes | TypeId::ByteArray, TypeId::Bytes | TypeId::ByteArray) => {
                 Some(self.str_bytes(left).cmp(self.str_bytes(right)))
             }
-            (TypeId::Tuple, TypeId::Tuple) | (TypeId::List, TypeId::List) => self.sequence_compare(left, right)?,
+            (TypeId::Tuple, TypeId::Tuple) | (TypeId::List, TypeId::List) => {
+                self.check_stack()?;
+                self.sequence_compare(left, right)?
+            }
             (TypeId::Set | TypeId::FrozenSet, TypeId::Set | TypeId::FrozenSet) => {
                 let subset = self.set_is_subset(left, right)?;
                 let superset = self.set_is_subset(right, left)?;

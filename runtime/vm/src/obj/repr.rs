@@ -212,10 +212,40 @@ impl Vm<'_> {
         self.print_depth(sink, obj, style, 0)
     }
 
+    /// Prints a boxed number. Its text buffers (a big int's digits take
+    /// 1.3 KB) live in this frame, kept out of the recursive `print_depth` so
+    /// that printing nested containers uses little machine stack per level.
+    #[inline(never)]
+    fn print_number(&mut self, sink: Sink, obj: Obj, type_id: TypeId) -> R<()> {
+        match type_id {
+            TypeId::Int => {
+                let big = self.to_big(obj).unwrap_or_else(super::bigint::Big::zero);
+                let mut text = [0u8; 1300];
+                let start = big.write_radix(10, &mut text);
+                if big.negative {
+                    self.emit(sink, b"-")?;
+                }
+                self.emit(sink, &text[start..])
+            }
+            TypeId::Float => {
+                let mut text = [0u8; 40];
+                let len = format_float(self.float_value(obj), &mut text);
+                self.emit(sink, &text[..len])
+            }
+            _ => {
+                let mut text = [0u8; 96];
+                let (real, imag) = self.complex_value(obj);
+                let len = super::complex::format_complex(real, imag, &mut text);
+                self.emit(sink, &text[..len])
+            }
+        }
+    }
+
     fn print_depth(&mut self, sink: Sink, obj: Obj, style: Style, depth: u32) -> R<()> {
         if depth > MAX_REPR_DEPTH {
             return Err(self.raise_msg(TypeId::RuntimeError, "maximum recursion depth exceeded"));
         }
+        self.check_stack()?;
         if obj.is_ptr()
             && self.is_heap(obj)
             && matches!(self.native_type(obj), TypeId::Tuple | TypeId::Dict)
@@ -287,26 +317,7 @@ impl Vm<'_> {
                 }
                 Ok(())
             }
-            TypeId::Int => {
-                let big = self.to_big(obj).unwrap_or_else(super::bigint::Big::zero);
-                let mut text = [0u8; 1300];
-                let start = big.write_radix(10, &mut text);
-                if big.negative {
-                    self.emit(sink, b"-")?;
-                }
-                self.emit(sink, &text[start..])
-            }
-            TypeId::Float => {
-                let mut text = [0u8; 40];
-                let len = format_float(self.float_value(obj), &mut text);
-                self.emit(sink, &text[..len])
-            }
-            TypeId::Complex => {
-                let mut text = [0u8; 96];
-                let (real, imag) = self.complex_value(obj);
-                let len = super::complex::format_complex(real, imag, &mut text);
-                self.emit(sink, &text[..len])
-            }
+            TypeId::Int | TypeId::Float | TypeId::Complex => self.print_number(sink, obj, type_id),
             TypeId::Tuple | TypeId::List => {
                 let (open, close) = if type_id == TypeId::Tuple { (b"(", b")") } else { (b"[", b"]") };
                 self.emit(sink, open)?;

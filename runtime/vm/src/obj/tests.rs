@@ -41,7 +41,7 @@ impl Random {
 fn with_vm(stress: bool, test: impl FnOnce(&mut Vm<'_>)) {
     let mut heap = std::vec![0u8; 256 * 1024];
     let mut port = NullPort;
-    let config = Config { gc_stress: stress, ..Config::default() };
+    let config = Config { gc_stress: stress, ..Config::host() };
     let mut vm = Vm::new(&mut heap, ImageView::empty(), &mut port, config).unwrap_or_else(|_| panic!("starts"));
     test(&mut vm);
 }

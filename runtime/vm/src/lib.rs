@@ -32,12 +32,14 @@ pub mod gc;
 pub mod image;
 pub mod interp;
 pub mod modules;
+pub mod native;
 pub mod obj;
 pub mod port;
 mod traceback;
 pub mod vm;
 
 pub use image::{ImageProblem, ImageView};
+pub use native::NativeModule;
 pub use obj::{Obj, TypeId};
 pub use port::{Config, Port, Pull};
 pub use vm::{Raised, Vm, R};

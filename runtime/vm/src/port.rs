@@ -111,6 +111,10 @@ pub struct Config {
     /// `Vm::check_stack`). The port sets it from its real stack size, with a
     /// margin for the deepest native call that does not check.
     pub stack_limit: usize,
+    /// The port's own native modules, importable beside the VM's
+    /// (`crate::modules::MODULES`); a port's module of the same name as one
+    /// of the VM's is never found.
+    pub port_modules: &'static [&'static crate::native::NativeModule],
 }
 
 impl Config {
@@ -122,6 +126,12 @@ impl Config {
 
 impl Default for Config {
     fn default() -> Config {
-        Config { gc_stress: false, max_call_depth: 200, max_native_depth: 24, stack_limit: DEFAULT_STACK_LIMIT }
+        Config {
+            gc_stress: false,
+            max_call_depth: 200,
+            max_native_depth: 24,
+            stack_limit: DEFAULT_STACK_LIMIT,
+            port_modules: &[],
+        }
     }
 }

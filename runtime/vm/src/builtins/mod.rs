@@ -23,7 +23,9 @@ use rime_bytecode::qstr_runtime::qstr_id;
 /// A builtin's implementation.
 pub type Handler = fn(&mut Vm<'_>, &[Obj], &[Obj]) -> R<Obj>;
 
-/// The tables, indexed by table number.
+/// The types' method tables, indexed by table number (below
+/// `MODULE_TABLE_BASE`; the native modules' function tables come after, see
+/// `crate::native`).
 pub const TABLE_BUILTINS: u32 = 0;
 pub const TABLE_STR: u32 = 1;
 pub const TABLE_LIST: u32 = 2;
@@ -32,36 +34,21 @@ pub const TABLE_SET: u32 = 4;
 pub const TABLE_TUPLE: u32 = 5;
 pub const TABLE_INT: u32 = 6;
 pub const TABLE_BYTES: u32 = 7;
-pub const TABLE_GC: u32 = 8;
-pub const TABLE_MICROPYTHON: u32 = 9;
-pub const TABLE_SYS: u32 = 10;
 pub const TABLE_HIDDEN: u32 = 11;
 pub const TABLE_FLOAT: u32 = 12;
 pub const TABLE_GENERATOR: u32 = 13;
 pub const TABLE_STDIO: u32 = 14;
-pub const TABLE_TIME: u32 = 15;
-pub const TABLE_STRUCT: u32 = 20;
-pub const TABLE_MATH: u32 = 21;
-pub const TABLE_BINASCII: u32 = 22;
-pub const TABLE_JSON: u32 = 23;
 pub const TABLE_IO: u32 = 24;
 pub const TABLE_DEQUE: u32 = 25;
 pub const TABLE_ARRAY: u32 = 26;
-pub const TABLE_COLLECTIONS: u32 = 27;
-pub const TABLE_HASHLIB: u32 = 28;
-pub const TABLE_HEAPQ: u32 = 29;
 pub const TABLE_PROPERTY: u32 = 16;
 pub const TABLE_OBJECT: u32 = 17;
-pub const TABLE_MACHINE: u32 = 30;
 pub const TABLE_PIN: u32 = 31;
-pub const TABLE_RE: u32 = 32;
 pub const TABLE_REGEX: u32 = 33;
 pub const TABLE_MATCH: u32 = 34;
-pub const TABLE_OS: u32 = 35;
-pub const TABLE_RANDOM: u32 = 36;
-pub const TABLE_UCTYPES: u32 = 37;
 
-fn table(number: u32) -> &'static [(u16, Handler)] {
+/// The method table of a builtin type.
+fn type_table(number: u32) -> &'static [(u16, Handler)] {
     match number {
         TABLE_BUILTINS => funcs::BUILTINS,
         TABLE_STR => strings::STR_METHODS,
@@ -71,41 +58,25 @@ fn table(number: u32) -> &'static [(u16, Handler)] {
         TABLE_TUPLE => methods::TUPLE_METHODS,
         TABLE_INT => methods::INT_METHODS,
         TABLE_BYTES => strings::BYTES_METHODS,
-        TABLE_GC => crate::modules::GC_FUNCTIONS,
-        TABLE_MICROPYTHON => crate::modules::MICROPYTHON_FUNCTIONS,
-        TABLE_SYS => crate::modules::SYS_FUNCTIONS,
         TABLE_HIDDEN => funcs::HIDDEN,
         TABLE_FLOAT => methods::FLOAT_METHODS,
         TABLE_GENERATOR => crate::interp::generator::GENERATOR_METHODS,
-        TABLE_STDIO => crate::modules::STDIO_METHODS,
-        TABLE_TIME => crate::modules::TIME_FUNCTIONS,
-        TABLE_STRUCT => crate::modules::structs::STRUCT_FUNCTIONS,
-        TABLE_MATH => crate::modules::math::MATH_FUNCTIONS,
-        TABLE_BINASCII => crate::modules::binascii::BINASCII_FUNCTIONS,
-        TABLE_JSON => crate::modules::json::JSON_FUNCTIONS,
+        TABLE_STDIO => crate::modules::sys::STDIO_METHODS,
         TABLE_IO => crate::modules::io::IO_METHODS,
         TABLE_DEQUE => crate::modules::io::DEQUE_METHODS,
         TABLE_ARRAY => crate::modules::array::ARRAY_METHODS,
-        TABLE_COLLECTIONS => crate::modules::collections::COLLECTIONS_FUNCTIONS,
-        TABLE_HASHLIB => crate::modules::hashlib::HASHLIB_FUNCTIONS,
-        TABLE_HEAPQ => crate::modules::heapq::HEAPQ_FUNCTIONS,
         TABLE_PROPERTY => crate::interp::class::PROPERTY_METHODS,
         TABLE_OBJECT => crate::interp::class::OBJECT_METHODS,
-        TABLE_MACHINE => crate::modules::machine::MACHINE_FUNCTIONS,
         TABLE_PIN => crate::modules::machine::PIN_METHODS,
-        TABLE_RE => crate::modules::re::RE_FUNCTIONS,
         TABLE_REGEX => crate::modules::re::REGEX_METHODS,
         TABLE_MATCH => crate::modules::re::MATCH_METHODS,
-        TABLE_OS => crate::modules::os::OS_FUNCTIONS,
-        TABLE_RANDOM => crate::modules::random::RANDOM_FUNCTIONS,
-        TABLE_UCTYPES => crate::modules::uctypes::UCTYPES_FUNCTIONS,
         _ => &[],
     }
 }
 
-/// Looks `name` up in table `number`.
+/// Looks `name` up in the method table `number` of a builtin type.
 pub fn lookup_in_table(number: u32, name: u32) -> Option<Obj> {
-    table(number).iter().position(|(id, _)| u32::from(*id) == name).map(|entry| builtin_fn(number, entry as u32))
+    type_table(number).iter().position(|(id, _)| u32::from(*id) == name).map(|entry| builtin_fn(number, entry as u32))
 }
 
 /// The builtin (function, type or constant) called `name`.
@@ -204,11 +175,13 @@ fn is_set_mutator(name: u32) -> bool {
 }
 
 /// The qstr id of a builtin function's name.
-pub fn builtin_name(function: Obj) -> u32 {
-    match builtin_fn_parts(function) {
-        Some((number, entry)) => table(number).get(entry as usize).map(|(id, _)| u32::from(*id)).unwrap_or(1),
-        None => 1,
+pub fn builtin_name(vm: &mut Vm<'_>, function: Obj) -> u32 {
+    let Some((number, entry)) = builtin_fn_parts(function) else { return 1 };
+    if let Some(functions) = vm.native_function_table(number) {
+        let name = functions.get(entry as usize).map_or("?", |(name, _)| *name);
+        return vm.intern_bytes(name.as_bytes()).map_or(1, |name| name.qstr_id());
     }
+    type_table(number).get(entry as usize).map(|(id, _)| u32::from(*id)).unwrap_or(1)
 }
 
 /// Calls a builtin function.
@@ -216,8 +189,12 @@ pub fn call_builtin(vm: &mut Vm<'_>, function: Obj, args: &[Obj], kw: &[Obj]) ->
     let Some((number, entry)) = builtin_fn_parts(function) else {
         return Err(vm.raise_msg(TypeId::TypeError, "not a builtin function"));
     };
-    match table(number).get(entry as usize) {
-        Some((_, handler)) => handler(vm, args, kw),
+    let handler = match vm.native_function_table(number) {
+        Some(functions) => functions.get(entry as usize).map(|(_, handler)| *handler),
+        None => type_table(number).get(entry as usize).map(|(_, handler)| *handler),
+    };
+    match handler {
+        Some(handler) => handler(vm, args, kw),
         None => Err(vm.raise_msg(TypeId::TypeError, "not a builtin function")),
     }
 }

@@ -123,7 +123,12 @@ impl Vm<'_> {
         let type_id = self.native_type(obj);
         if type_id == TypeId::Module {
             if obj.is_static() {
-                return Ok(crate::modules::module_attr(self, obj, name.qstr_id())?.map(|value| (value, Obj::NULL)));
+                let value = if obj == Singleton::SysImplementation.obj() {
+                    crate::modules::sys::implementation_attr(self, name.qstr_id())?
+                } else {
+                    self.native_module_attr(obj, name.qstr_id())?
+                };
+                return Ok(value.map(|value| (value, Obj::NULL)));
             }
             let globals = self.get(obj, 1);
             return Ok(self.map_get_qstr(globals, name).map(|value| (value, Obj::NULL)));
@@ -506,7 +511,7 @@ impl Vm<'_> {
     /// The `__name__` of a module, as a str.
     pub fn module_name(&mut self, module: Obj) -> Obj {
         if module.is_static() {
-            return crate::modules::static_module_name(module);
+            return self.native_module_name(module);
         }
         let globals = self.get(module, 1);
         self.map_get_qstr(globals, q!("__name__")).unwrap_or(Obj::qstr(1))

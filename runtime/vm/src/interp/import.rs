@@ -139,7 +139,7 @@ impl Vm<'_> {
         if let Some(existing) = self.map_get_qstr(self.modules, key) {
             return Ok(existing);
         }
-        if let Some(builtin) = crate::modules::builtin_module(dotted) {
+        if let Some(builtin) = self.find_native_module(dotted) {
             let modules = self.modules;
             self.map_set(modules, key, builtin)?;
             return Ok(builtin);

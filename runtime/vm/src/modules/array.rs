@@ -8,16 +8,15 @@
 //! (`buffer_push`, `str_bytes`) work on arrays unchanged.
 
 use crate::builtins::{check_args, Handler};
+use crate::native::NativeModule;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
 
 pub static ARRAY_METHODS: &[(u16, Handler)] = &[(qstr_id("append"), append), (qstr_id("extend"), extend)];
 
-/// An attribute of the `array` module.
-pub fn module_attr(name: u32) -> Option<Obj> {
-    (name == u32::from(qstr_id("array"))).then(|| TypeId::Array.obj())
-}
+pub static MODULE: NativeModule =
+    NativeModule { name: "array", functions: &[], constants: &[("array", TypeId::Array.obj())], attr: None };
 
 /// The item size of a typecode, or None when it is not one.
 fn item_size(code: u8) -> Option<usize> {

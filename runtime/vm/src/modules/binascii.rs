@@ -1,64 +1,20 @@
-//! The `binascii` and `errno` modules. `binascii` converts between bytes and
-//! their hex and base64 text forms and computes CRC-32 checksums; `errno`
-//! holds MicroPython's error numbers and the `errorcode` dict that maps each
-//! number back to its name.
+//! The `binascii` module: converts between bytes and their hex and base64
+//! text forms and computes CRC-32 checksums.
 
 use crate::builtins::{check_args, keyword, Handler};
+use crate::native::NativeModule;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
-use rime_bytecode::qstr_runtime::qstr_id;
 
-pub static BINASCII_FUNCTIONS: &[(u16, Handler)] = &[
-    (qstr_id("a2b_base64"), a2b_base64),
-    (qstr_id("b2a_base64"), b2a_base64),
-    (qstr_id("crc32"), crc32),
-    (qstr_id("hexlify"), hexlify),
-    (qstr_id("unhexlify"), unhexlify),
+pub static MODULE: NativeModule = NativeModule::new("binascii", FUNCTIONS);
+
+static FUNCTIONS: &[(&str, Handler)] = &[
+    ("a2b_base64", a2b_base64),
+    ("b2a_base64", b2a_base64),
+    ("crc32", crc32),
+    ("hexlify", hexlify),
+    ("unhexlify", unhexlify),
 ];
-
-/// MicroPython's error numbers, in its order.
-pub const ERRNO: &[(&str, i32)] = &[
-    ("EPERM", 1),
-    ("ENOENT", 2),
-    ("EIO", 5),
-    ("EBADF", 9),
-    ("EAGAIN", 11),
-    ("ENOMEM", 12),
-    ("EACCES", 13),
-    ("EEXIST", 17),
-    ("ENODEV", 19),
-    ("EISDIR", 21),
-    ("EINVAL", 22),
-    ("EOPNOTSUPP", 95),
-    ("EADDRINUSE", 98),
-    ("ECONNABORTED", 103),
-    ("ECONNRESET", 104),
-    ("ENOBUFS", 105),
-    ("ENOTCONN", 107),
-    ("ETIMEDOUT", 110),
-    ("ECONNREFUSED", 111),
-    ("EHOSTUNREACH", 113),
-    ("EALREADY", 114),
-    ("EINPROGRESS", 115),
-];
-
-/// An attribute of the `errno` module.
-pub fn errno_attr(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
-    if name == u32::from(qstr_id("errorcode")) {
-        let dict = vm.new_dict(ERRNO.len())?;
-        let mark = vm.root_mark();
-        vm.push_root(dict)?;
-        for (text, number) in ERRNO {
-            let key = Obj::small(*number);
-            let value = vm.intern_bytes(text.as_bytes())?;
-            vm.map_set(dict, key, value)?;
-        }
-        vm.pop_roots(mark);
-        return Ok(Some(dict));
-    }
-    let text = vm.qstr_bytes(name);
-    Ok(ERRNO.iter().find(|(each, _)| each.as_bytes() == text).map(|(_, number)| Obj::small(*number)))
-}
 
 /// The data argument as bytes (str is accepted too, as MicroPython does).
 fn expect_data(vm: &mut Vm<'_>, data: Obj) -> R<()> {

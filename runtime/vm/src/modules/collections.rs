@@ -12,22 +12,24 @@
 //! reach. Dicts keep insertion order, so an OrderedDict needs nothing more.
 
 use crate::builtins::{check_args, keyword, Handler};
+use crate::native::NativeModule;
 use crate::obj::repr::{Sink, Style};
-use crate::obj::{builtin_fn, Obj, TypeId};
+use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
 
-pub static COLLECTIONS_FUNCTIONS: &[(u16, Handler)] =
-    &[(qstr_id("namedtuple"), namedtuple), (qstr_id("namedtuple"), field)];
+pub static MODULE: NativeModule = NativeModule {
+    name: "collections",
+    functions: FUNCTIONS,
+    constants: &[("deque", TypeId::Deque.obj())],
+    attr: Some(collections_attr),
+};
 
-/// An attribute of the `collections` module.
-pub fn collections_attr(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
-    if name == u32::from(qstr_id("deque")) {
-        return Ok(Some(TypeId::Deque.obj()));
-    }
-    if name == u32::from(qstr_id("namedtuple")) {
-        return Ok(Some(builtin_fn(crate::builtins::TABLE_COLLECTIONS, 0)));
-    }
+/// Entry 1 is the field getter of namedtuple classes, not a module attribute.
+static FUNCTIONS: &[(&str, Handler)] = &[("namedtuple", namedtuple), ("namedtuple", field)];
+
+/// The attributes of `collections` made on first use.
+fn collections_attr(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
     if name == u32::from(qstr_id("OrderedDict")) {
         return ordered_dict_class(vm).map(Some);
     }
@@ -111,7 +113,7 @@ fn namedtuple(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
         vm.set(field_tuple, 2 + index, name);
         let getter = vm.alloc_typed(TypeId::BoundMethod, 3)?;
         vm.set(getter, 1, Obj::small(index as i32));
-        vm.set(getter, 2, builtin_fn(crate::builtins::TABLE_COLLECTIONS, 1));
+        vm.set(getter, 2, vm.native_function(&MODULE, 1));
         vm.push_root(getter)?;
         let property = vm.alloc_typed(TypeId::Property, 4)?;
         vm.set(property, 1, getter);

@@ -9,19 +9,17 @@
 //! `ValueError: hash is final`, as MicroPython's does. The digest is
 //! computed here (FIPS 180-4).
 
-use crate::builtins::{check_args, Handler, TABLE_HASHLIB};
-use crate::obj::{builtin_fn, Obj, TypeId};
+use crate::builtins::{check_args, Handler};
+use crate::native::NativeModule;
+use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
 
-/// Entry 0 is `sha256`, the module's constructor; the others are methods.
-pub static HASHLIB_FUNCTIONS: &[(u16, Handler)] =
-    &[(qstr_id("sha256"), sha256), (qstr_id("update"), update), (qstr_id("digest"), digest)];
+pub static MODULE: NativeModule = NativeModule::new("hashlib", FUNCTIONS);
 
-/// An attribute of the `hashlib` module.
-pub fn module_attr(name: u32) -> Option<Obj> {
-    (name == u32::from(qstr_id("sha256"))).then(|| builtin_fn(TABLE_HASHLIB, 0))
-}
+/// Entry 0 is `sha256`, the module's constructor; the others are the
+/// methods of a hash object, which the `sha256` class hands out.
+static FUNCTIONS: &[(&str, Handler)] = &[("sha256", sha256), ("update", update), ("digest", digest)];
 
 /// The `sha256` class, made on first use.
 fn sha256_class(vm: &mut Vm<'_>) -> R<Obj> {
@@ -35,8 +33,10 @@ fn sha256_class(vm: &mut Vm<'_>) -> R<Obj> {
     }
     let namespace = vm.new_dict(2)?;
     vm.push_root(namespace)?;
-    for (entry, (name, _)) in HASHLIB_FUNCTIONS.iter().enumerate().skip(1) {
-        vm.map_set(namespace, Obj::qstr(u32::from(*name)), builtin_fn(TABLE_HASHLIB, entry as u32))?;
+    for (entry, (name, _)) in FUNCTIONS.iter().enumerate().skip(1) {
+        let method = vm.native_function(&MODULE, entry as u32);
+        let name = vm.intern_bytes(name.as_bytes())?;
+        vm.map_set(namespace, name, method)?;
     }
     let bases = vm.new_tuple(&[TypeId::Tuple.obj()])?;
     vm.push_root(bases)?;

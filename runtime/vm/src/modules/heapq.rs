@@ -5,13 +5,14 @@
 //! MicroPython share, so equal items come out in the same order.
 
 use crate::builtins::{check_args, Handler};
+use crate::native::NativeModule;
 use crate::obj::num::OP_LESS;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
-use rime_bytecode::qstr_runtime::qstr_id;
 
-pub static HEAPQ_FUNCTIONS: &[(u16, Handler)] =
-    &[(qstr_id("heapify"), heapify), (qstr_id("heappop"), heappop), (qstr_id("heappush"), heappush)];
+pub static MODULE: NativeModule = NativeModule::new("heapq", FUNCTIONS);
+
+static FUNCTIONS: &[(&str, Handler)] = &[("heapify", heapify), ("heappop", heappop), ("heappush", heappush)];
 
 /// The list argument, or a TypeError.
 fn heap_list(vm: &mut Vm<'_>, heap: Obj) -> R<Obj> {

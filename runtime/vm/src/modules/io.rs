@@ -9,6 +9,7 @@
 //! `BytesIO`.
 
 use crate::builtins::{check_args, Handler};
+use crate::native::NativeModule;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
@@ -24,16 +25,12 @@ pub static IO_METHODS: &[(u16, Handler)] = &[
     (qstr_id("write"), write),
 ];
 
-/// An attribute of the `io` module.
-pub fn io_attr(name: u32) -> Option<Obj> {
-    if name == u32::from(qstr_id("StringIO")) {
-        Some(TypeId::StringIO.obj())
-    } else if name == u32::from(qstr_id("BytesIO")) {
-        Some(TypeId::BytesIO.obj())
-    } else {
-        None
-    }
-}
+pub static MODULE: NativeModule = NativeModule {
+    name: "io",
+    functions: &[],
+    constants: &[("StringIO", TypeId::StringIO.obj()), ("BytesIO", TypeId::BytesIO.obj())],
+    attr: None,
+};
 
 pub static DEQUE_METHODS: &[(u16, Handler)] = &[
     (qstr_id("append"), deque_append),

@@ -4,13 +4,14 @@
 //! to `\u` sequences, as in MicroPython.
 
 use crate::builtins::{check_args, keyword, Handler};
+use crate::native::NativeModule;
 use crate::obj::repr::Style;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
-use rime_bytecode::qstr_runtime::qstr_id;
 
-pub static JSON_FUNCTIONS: &[(u16, Handler)] =
-    &[(qstr_id("dump"), dump), (qstr_id("dumps"), dumps), (qstr_id("load"), load), (qstr_id("loads"), loads)];
+pub static MODULE: NativeModule = NativeModule::new("json", FUNCTIONS);
+
+static FUNCTIONS: &[(&str, Handler)] = &[("dump", dump), ("dumps", dumps), ("load", load), ("loads", loads)];
 
 /// The deepest nesting `dumps` and `loads` accept.
 const MAX_DEPTH: u32 = 32;

@@ -19,7 +19,8 @@
 //! [`Port::reset`]: crate::Port::reset
 //! [`Port::unique_id`]: crate::Port::unique_id
 
-use crate::builtins::{check_args, keyword, lookup_in_table, Handler, TABLE_MACHINE, TABLE_PIN};
+use crate::builtins::{check_args, keyword, lookup_in_table, Handler, TABLE_PIN};
+use crate::native::NativeModule;
 use crate::obj::{Obj, TypeId};
 use crate::port::Pull;
 use crate::vm::{Vm, R};
@@ -39,13 +40,12 @@ const WORD_ID: u32 = 1;
 const WORD_MODE: u32 = 2;
 const WORD_LEVEL: u32 = 3;
 
-/// An attribute of the `machine` module.
-pub fn module_attr(name: u32) -> Option<Obj> {
-    if name == u32::from(qstr_id("Pin")) {
-        return Some(TypeId::Pin.obj());
-    }
-    lookup_in_table(TABLE_MACHINE, name)
-}
+pub static MODULE: NativeModule = NativeModule {
+    name: "machine",
+    functions: MACHINE_FUNCTIONS,
+    constants: &[("Pin", TypeId::Pin.obj())],
+    attr: None,
+};
 
 /// An attribute of the `Pin` class: its constants, then its methods.
 pub fn pin_class_attr(name: u32) -> Option<Obj> {
@@ -65,8 +65,8 @@ pub fn pin_class_attr(name: u32) -> Option<Obj> {
     lookup_in_table(TABLE_PIN, name)
 }
 
-pub static MACHINE_FUNCTIONS: &[(u16, Handler)] =
-    &[(qstr_id("freq"), machine_freq), (qstr_id("reset"), machine_reset), (qstr_id("unique_id"), machine_unique_id)];
+pub static MACHINE_FUNCTIONS: &[(&str, Handler)] =
+    &[("freq", machine_freq), ("reset", machine_reset), ("unique_id", machine_unique_id)];
 
 pub static PIN_METHODS: &[(u16, Handler)] = &[
     (qstr_id("init"), pin_init),
@@ -228,8 +228,8 @@ mod tests {
         assert_eq!(pin_class_attr(u32::from(qstr_id("IN"))), Some(Obj::small(0)));
         assert_eq!(pin_class_attr(u32::from(qstr_id("PULL_DOWN"))), Some(Obj::small(2)));
         assert!(pin_class_attr(u32::from(qstr_id("toggle"))).is_some());
-        assert_eq!(module_attr(u32::from(qstr_id("Pin"))), Some(TypeId::Pin.obj()));
-        assert!(module_attr(u32::from(qstr_id("unique_id"))).is_some());
-        assert!(module_attr(u32::from(qstr_id("mode"))).is_none());
+        assert!(MODULE.constants.contains(&("Pin", TypeId::Pin.obj())));
+        assert!(MODULE.functions.iter().any(|(name, _)| *name == "unique_id"));
+        assert!(MODULE.functions.iter().all(|(name, _)| *name != "mode"));
     }
 }

@@ -11,7 +11,8 @@
 //!
 //! [`Port::random_u32`]: crate::Port::random_u32
 
-use crate::builtins::{check_args, lookup_in_table, Handler, TABLE_OS};
+use crate::builtins::{check_args, Handler};
+use crate::native::NativeModule;
 use crate::obj::{Obj, Singleton, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
@@ -21,28 +22,27 @@ const ENODEV: i32 = 19;
 /// The mode of a directory in `stat` results.
 const MODE_DIRECTORY: i32 = 0x4000;
 
-/// An attribute of the `os` module.
-pub fn module_attr(name: u32) -> Option<Obj> {
-    if name == u32::from(qstr_id("sep")) {
-        return Some(Obj::qstr(u32::from(qstr_id("/"))));
-    }
-    lookup_in_table(TABLE_OS, name)
-}
+pub static MODULE: NativeModule = NativeModule {
+    name: "os",
+    functions: FUNCTIONS,
+    constants: &[("sep", Obj::qstr(qstr_id("/") as u32))],
+    attr: None,
+};
 
-pub static OS_FUNCTIONS: &[(u16, Handler)] = &[
-    (qstr_id("chdir"), os_chdir),
-    (qstr_id("getcwd"), os_getcwd),
-    (qstr_id("ilistdir"), os_ilistdir),
-    (qstr_id("listdir"), os_listdir),
-    (qstr_id("mkdir"), os_path_error),
-    (qstr_id("remove"), os_path_error),
-    (qstr_id("rename"), os_rename),
-    (qstr_id("rmdir"), os_path_error),
-    (qstr_id("stat"), os_stat),
-    (qstr_id("sync"), os_sync),
-    (qstr_id("uname"), os_uname),
-    (qstr_id("unlink"), os_path_error),
-    (qstr_id("urandom"), os_urandom),
+static FUNCTIONS: &[(&str, Handler)] = &[
+    ("chdir", os_chdir),
+    ("getcwd", os_getcwd),
+    ("ilistdir", os_ilistdir),
+    ("listdir", os_listdir),
+    ("mkdir", os_path_error),
+    ("remove", os_path_error),
+    ("rename", os_rename),
+    ("rmdir", os_path_error),
+    ("stat", os_stat),
+    ("sync", os_sync),
+    ("uname", os_uname),
+    ("unlink", os_path_error),
+    ("urandom", os_urandom),
 ];
 
 /// Raises `OSError(errno)` as MicroPython does (the number is the only argument).

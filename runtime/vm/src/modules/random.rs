@@ -11,24 +11,21 @@
 //! [`Vm::random_state`]: crate::vm::Vm::random_state
 //! [`Port::random_u32`]: crate::Port::random_u32
 
-use crate::builtins::{check_args, lookup_in_table, Handler, TABLE_RANDOM};
+use crate::builtins::{check_args, Handler};
+use crate::native::NativeModule;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
-use rime_bytecode::qstr_runtime::qstr_id;
 
-/// An attribute of the `random` module.
-pub fn module_attr(name: u32) -> Option<Obj> {
-    lookup_in_table(TABLE_RANDOM, name)
-}
+pub static MODULE: NativeModule = NativeModule::new("random", FUNCTIONS);
 
-pub static RANDOM_FUNCTIONS: &[(u16, Handler)] = &[
-    (qstr_id("choice"), random_choice),
-    (qstr_id("getrandbits"), random_getrandbits),
-    (qstr_id("randint"), random_randint),
-    (qstr_id("random"), random_random),
-    (qstr_id("randrange"), random_randrange),
-    (qstr_id("seed"), random_seed),
-    (qstr_id("uniform"), random_uniform),
+static FUNCTIONS: &[(&str, Handler)] = &[
+    ("choice", random_choice),
+    ("getrandbits", random_getrandbits),
+    ("randint", random_randint),
+    ("random", random_random),
+    ("randrange", random_randrange),
+    ("seed", random_seed),
+    ("uniform", random_uniform),
 ];
 
 /// Spreads a 64-bit seed over the four words of state (splitmix64).

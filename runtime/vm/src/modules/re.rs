@@ -12,7 +12,8 @@
 //! refuses patterns with groups, and the functions take no keyword arguments.
 
 use super::re_engine::{self, Captures, CompileError, MAX_GROUPS};
-use crate::builtins::{check_args, lookup_in_table, Handler, TABLE_RE};
+use crate::builtins::{check_args, Handler};
+use crate::native::NativeModule;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
@@ -25,17 +26,10 @@ const MATCH_SUBJECT: u32 = 1;
 const MATCH_GROUPS: u32 = 2;
 const MATCH_SPANS: u32 = 3;
 
-/// An attribute of the `re` module.
-pub fn module_attr(name: u32) -> Option<Obj> {
-    lookup_in_table(TABLE_RE, name)
-}
+pub static MODULE: NativeModule = NativeModule::new("re", FUNCTIONS);
 
-pub static RE_FUNCTIONS: &[(u16, Handler)] = &[
-    (qstr_id("compile"), re_compile),
-    (qstr_id("match"), re_match),
-    (qstr_id("search"), re_search),
-    (qstr_id("sub"), re_sub),
-];
+static FUNCTIONS: &[(&str, Handler)] =
+    &[("compile", re_compile), ("match", re_match), ("search", re_search), ("sub", re_sub)];
 
 pub static REGEX_METHODS: &[(u16, Handler)] = &[
     (qstr_id("match"), regex_match),

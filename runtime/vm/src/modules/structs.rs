@@ -6,17 +6,19 @@
 //! endian), so the host reports the same sizes as a Pico.
 
 use crate::builtins::{check_args, Handler};
+use crate::native::NativeModule;
 use crate::obj::bigint::Big;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
-use rime_bytecode::qstr_runtime::qstr_id;
 
-pub static STRUCT_FUNCTIONS: &[(u16, Handler)] = &[
-    (qstr_id("calcsize"), calcsize),
-    (qstr_id("pack"), pack),
-    (qstr_id("pack_into"), pack_into),
-    (qstr_id("unpack"), unpack),
-    (qstr_id("unpack_from"), unpack_from),
+pub static MODULE: NativeModule = NativeModule::new("struct", FUNCTIONS);
+
+static FUNCTIONS: &[(&str, Handler)] = &[
+    ("calcsize", calcsize),
+    ("pack", pack),
+    ("pack_into", pack_into),
+    ("unpack", unpack),
+    ("unpack_from", unpack_from),
 ];
 
 /// The most format bytes a format may have (longer formats raise ValueError).

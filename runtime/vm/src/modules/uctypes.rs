@@ -17,10 +17,10 @@
 //! instead of changing memory; arrays of structs give struct objects that do
 //! alias it. Pointer fields and `bytearray_at` are not provided.
 
-use crate::builtins::{check_args, lookup_in_table, Handler, TABLE_UCTYPES};
+use crate::builtins::{check_args, Handler};
+use crate::native::NativeModule;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
-use rime_bytecode::qstr_runtime::qstr_id;
 
 const LAYOUT_LITTLE_ENDIAN: i32 = 0;
 const LAYOUT_BIG_ENDIAN: i32 = 1;
@@ -94,20 +94,20 @@ static CONSTANTS: &[(&str, i32)] = &[
     ("VOID", type_constant(UINT8, 4)),
 ];
 
-/// An attribute of the `uctypes` module.
-pub fn module_attr(vm: &Vm<'_>, name: u32) -> Option<Obj> {
+pub static MODULE: NativeModule =
+    NativeModule { name: "uctypes", functions: FUNCTIONS, constants: &[], attr: Some(constant) };
+
+/// A constant of the `uctypes` module (its layout codes and type descriptors).
+fn constant(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
     let text = vm.qstr_bytes(name);
-    if let Some((_, value)) = CONSTANTS.iter().find(|(each, _)| each.as_bytes() == text) {
-        return Some(Obj::small(*value));
-    }
-    lookup_in_table(TABLE_UCTYPES, name)
+    Ok(CONSTANTS.iter().find(|(each, _)| each.as_bytes() == text).map(|(_, value)| Obj::small(*value)))
 }
 
-pub static UCTYPES_FUNCTIONS: &[(u16, Handler)] = &[
-    (qstr_id("addressof"), uctypes_addressof),
-    (qstr_id("bytes_at"), uctypes_bytes_at),
-    (qstr_id("sizeof"), uctypes_sizeof),
-    (qstr_id("struct"), uctypes_struct),
+static FUNCTIONS: &[(&str, Handler)] = &[
+    ("addressof", uctypes_addressof),
+    ("bytes_at", uctypes_bytes_at),
+    ("sizeof", uctypes_sizeof),
+    ("struct", uctypes_struct),
 ];
 
 /// The size in bytes of scalar type `kind`.

@@ -170,7 +170,8 @@ pub fn format_complex(real: f64, imag: f64, out: &mut [u8; 96]) -> usize {
         append(b"(", &mut length);
         let len = part_text(real, &mut text);
         append(&text[..len], &mut length);
-        if imag >= 0.0 || imag.is_nan() {
+        // A negative zero prints as `-0`, so it takes no `+` (as in MicroPython).
+        if !imag.is_sign_negative() || imag.is_nan() {
             append(b"+", &mut length);
         }
         let len = part_text(imag, &mut text);

@@ -110,45 +110,31 @@ pub const fn static_address(index: u32) -> u32 {
     STATIC_BASE + 16 * index
 }
 
-/// Static object indices: types first, then builtin functions, then singletons.
+/// Static object indices: types first, then builtin functions, then
+/// singletons, then native modules.
 pub const FN_BASE: u32 = 256;
 /// Builtin functions are numbered `table << 7 | entry`.
 pub const FN_TABLE_SHIFT: u32 = 7;
-pub const SINGLETON_BASE: u32 = FN_BASE + (64 << FN_TABLE_SHIFT);
+/// Function tables: the types' method tables below this number, the native
+/// modules' function tables from it on (see `crate::native`).
+pub const MODULE_TABLE_BASE: u32 = 64;
+pub const SINGLETON_BASE: u32 = FN_BASE + ((MODULE_TABLE_BASE + crate::native::MAX_MODULES) << FN_TABLE_SHIFT);
+/// The static object of native module `n` is `MODULE_BASE + n`.
+pub const MODULE_BASE: u32 = SINGLETON_BASE + 64;
 
 /// The static singletons.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-#[repr(u32)]
 pub enum Singleton {
     EmptyTuple = 0,
     EmptyBytes,
     MemoryErrorInstance,
     NotImplemented,
-    ModuleBuiltins,
-    ModuleSys,
-    ModuleGc,
-    ModuleMicropython,
     SysStdout,
     SysStderr,
-    ModuleTime,
-    ModuleMath,
-    ModuleStruct,
-    ModuleBinascii,
-    ModuleErrno,
-    ModuleJson,
-    ModuleMachine,
-    ModuleIo,
-    ModuleCollections,
+    /// `sys.implementation`, an object whose attributes the `sys` module computes.
     SysImplementation,
-    ModuleArray,
-    ModuleHeapq,
-    ModuleHashlib,
-    ModuleRe,
-    ModuleOs,
-    ModuleRandom,
-    ModuleUctypes,
-    /// The `RuntimeError` raised when the temporary-root stack is full: it
-    /// needs no allocation, so raising it cannot fail or recurse.
+    /// The `RuntimeError` raised when the temporary-root stack or the machine
+    /// stack is full: it needs no allocation, so raising it cannot fail or recurse.
     RecursionErrorInstance,
     /// Its args: the one-item tuple `("maximum recursion depth exceeded",)`.
     RecursionErrorArgs,
@@ -161,34 +147,14 @@ impl Singleton {
 
     pub fn from_obj(obj: Obj) -> Option<Singleton> {
         let index = static_index(obj)?.checked_sub(SINGLETON_BASE)?;
-        const ALL: [Singleton; 29] = [
+        const ALL: [Singleton; 9] = [
             Singleton::EmptyTuple,
             Singleton::EmptyBytes,
             Singleton::MemoryErrorInstance,
             Singleton::NotImplemented,
-            Singleton::ModuleBuiltins,
-            Singleton::ModuleSys,
-            Singleton::ModuleGc,
-            Singleton::ModuleMicropython,
             Singleton::SysStdout,
             Singleton::SysStderr,
-            Singleton::ModuleTime,
-            Singleton::ModuleMath,
-            Singleton::ModuleStruct,
-            Singleton::ModuleBinascii,
-            Singleton::ModuleErrno,
-            Singleton::ModuleJson,
-            Singleton::ModuleMachine,
-            Singleton::ModuleIo,
-            Singleton::ModuleCollections,
             Singleton::SysImplementation,
-            Singleton::ModuleArray,
-            Singleton::ModuleHeapq,
-            Singleton::ModuleHashlib,
-            Singleton::ModuleRe,
-            Singleton::ModuleOs,
-            Singleton::ModuleRandom,
-            Singleton::ModuleUctypes,
             Singleton::RecursionErrorInstance,
             Singleton::RecursionErrorArgs,
         ];
@@ -233,6 +199,14 @@ pub fn static_word(index: u32, word: u32) -> u32 {
     if index < SINGLETON_BASE {
         return if word == 0 { TypeId::BuiltinFunction.addr() } else { 0 };
     }
+    if index >= MODULE_BASE {
+        // A native module: its attributes come from its table, not from memory.
+        return match word {
+            0 => TypeId::Module.addr(),
+            1 => WORD_NULL,
+            _ => 0,
+        };
+    }
     let Some(singleton) = Singleton::from_obj(Obj(static_address(index))) else { return 0 };
     match (singleton, word) {
         (Singleton::EmptyTuple, 0) => TypeId::Tuple.addr(),
@@ -248,33 +222,7 @@ pub fn static_word(index: u32, word: u32) -> u32 {
         (Singleton::RecursionErrorArgs, 1) => 1,
         (Singleton::RecursionErrorArgs, 2) => q!("maximum recursion depth exceeded").0,
         (Singleton::NotImplemented, 0) => TypeId::NotImplementedType.addr(),
-        (
-            Singleton::ModuleBuiltins
-            | Singleton::ModuleSys
-            | Singleton::ModuleGc
-            | Singleton::ModuleMicropython
-            | Singleton::ModuleTime
-            | Singleton::ModuleMath
-            | Singleton::ModuleStruct
-            | Singleton::ModuleBinascii
-            | Singleton::ModuleErrno
-            | Singleton::ModuleJson
-            | Singleton::ModuleMachine
-            | Singleton::ModuleIo
-            | Singleton::ModuleCollections
-            | Singleton::SysImplementation
-            | Singleton::ModuleArray
-            | Singleton::ModuleHeapq
-            | Singleton::ModuleHashlib
-            | Singleton::ModuleRe
-            | Singleton::ModuleOs
-            | Singleton::ModuleRandom
-            | Singleton::ModuleUctypes,
-            0,
-        ) => TypeId::Module.addr(),
-        (Singleton::ModuleBuiltins | Singleton::ModuleSys | Singleton::ModuleGc | Singleton::ModuleMicropython, 1) => {
-            WORD_NULL
-        }
+        (Singleton::SysImplementation, 0) => TypeId::Module.addr(),
         (Singleton::SysStdout | Singleton::SysStderr, 0) => TypeId::TextIo.addr(),
         _ => 0,
     }

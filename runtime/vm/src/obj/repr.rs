@@ -430,7 +430,7 @@ impl Vm<'_> {
                 self.emit_fmt(sink, format_args!(" at 0x{:x}>", obj.0))
             }
             TypeId::BuiltinFunction => {
-                let name = crate::builtins::builtin_name(obj);
+                let name = crate::builtins::builtin_name(self, obj);
                 self.emit(sink, b"<built-in function ")?;
                 self.emit_str(sink, Obj::qstr(name))?;
                 self.emit(sink, b">")

@@ -1,0 +1,167 @@
+//! The `micropython` module: `const`, heap locking, `schedule`, and the
+//! memory reports `mem_info` (with MicroPython's heap map) and `qstr_info`.
+
+use crate::builtins::{check_args, Handler};
+use crate::gc::{BYTES_PER_BLOCK, FREE, HEAD, MARK, TAIL};
+use crate::native::NativeModule;
+use crate::obj::repr::Sink;
+use crate::obj::{Obj, TypeId};
+use crate::vm::{Vm, R};
+
+pub static MODULE: NativeModule = NativeModule::new("micropython", FUNCTIONS);
+
+static FUNCTIONS: &[(&str, Handler)] = &[
+    ("const", micropython_const),
+    ("heap_lock", micropython_heap_lock),
+    ("heap_unlock", micropython_heap_unlock),
+    ("mem_info", micropython_mem_info),
+    ("opt_level", micropython_opt_level),
+    ("qstr_info", micropython_qstr_info),
+    ("schedule", micropython_schedule),
+    ("stack_use", micropython_stack_use),
+];
+
+fn micropython_const(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    Ok(args[0])
+}
+
+fn micropython_heap_lock(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    vm.gc.locked += 1;
+    Ok(Obj::NONE)
+}
+
+fn micropython_heap_unlock(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    vm.gc.locked = vm.gc.locked.saturating_sub(1);
+    Ok(Obj::small(vm.gc.locked as i32))
+}
+
+/// `micropython.schedule(function, arg)`: the host and the boards have no
+/// interrupt context yet, so the function runs at once (a safe point).
+fn micropython_schedule(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    vm.call(args[0], &[args[1]], &[])?;
+    Ok(Obj::NONE)
+}
+
+fn micropython_opt_level(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 0, 1)?;
+    Ok(if args.is_empty() { Obj::small(0) } else { Obj::NONE })
+}
+
+/// `micropython.stack_use()`: the bytes of the frame stack in use. Python
+/// calls do not nest on the machine stack here; their frames are the stack.
+fn micropython_stack_use(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    Ok(Obj::small(vm.heap.frame_stack_usage().0 as i32))
+}
+
+/// The heap-map letter of the allocation at `block`, as MicroPython prints it.
+fn block_letter(vm: &Vm<'_>, block: usize) -> u8 {
+    let address = vm.heap.block_address(block);
+    let type_obj = Obj(vm.heap.word(address));
+    match TypeId::from_obj(type_obj) {
+        Some(TypeId::Tuple) => b'T',
+        Some(TypeId::List) => b'L',
+        Some(TypeId::Dict) => b'D',
+        Some(TypeId::Str | TypeId::Bytes) => b'S',
+        Some(TypeId::Float) => b'F',
+        Some(TypeId::Function | TypeId::BoundMethod) => b'B',
+        Some(TypeId::Module) => b'M',
+        Some(TypeId::ByteArray | TypeId::Buffer) => b'A',
+        Some(TypeId::Frame | TypeId::Type) => b'h',
+        _ => b'h',
+    }
+}
+
+fn micropython_mem_info(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let stats = vm.heap.stats();
+    let total = stats.total_blocks * BYTES_PER_BLOCK;
+    let used = stats.used_blocks * BYTES_PER_BLOCK;
+    let free = stats.free_blocks * BYTES_PER_BLOCK;
+    let (stack_used, stack_size) = vm.heap.frame_stack_usage();
+    vm.emit_fmt(Sink::Stdout, format_args!("stack: {stack_used} out of {stack_size}\n"))?;
+    vm.emit_fmt(Sink::Stdout, format_args!("GC: total: {total}, used: {used}, free: {free}\n"))?;
+    vm.emit_fmt(
+        Sink::Stdout,
+        format_args!(
+            " No. of 1-blocks: {}, 2-blocks: {}, max blk sz: {}, max free sz: {}\n",
+            stats.one_block, stats.two_blocks, stats.largest_used, stats.largest_free
+        ),
+    )?;
+    if args.is_empty() {
+        return Ok(Obj::NONE);
+    }
+    vm.emit(Sink::Stdout, b"GC memory layout; from ")?;
+    vm.emit_fmt(Sink::Stdout, format_args!("{:x}:", vm.heap.pool_address()))?;
+    let blocks = vm.heap.block_count();
+    let per_line = 1024 / BYTES_PER_BLOCK;
+    let mut line = [0u8; 64];
+    let mut block = 0;
+    while block < blocks {
+        let mut tail_state = FREE;
+        let mut count = 0;
+        while count < per_line && block + count < blocks {
+            let each = block + count;
+            line[count] = match vm.heap.state(each) {
+                FREE => b'.',
+                HEAD | MARK => {
+                    tail_state = HEAD;
+                    block_letter(vm, each)
+                }
+                TAIL if tail_state == HEAD => b'=',
+                _ => b'=',
+            };
+            count += 1;
+        }
+        vm.emit_fmt(Sink::Stdout, format_args!("\n{:08x}: ", block * BYTES_PER_BLOCK))?;
+        vm.emit(Sink::Stdout, &line[..count])?;
+        block += count;
+    }
+    vm.emit(Sink::Stdout, b"\n")?;
+    Ok(Obj::NONE)
+}
+
+fn micropython_qstr_info(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let mut pool_count = 0;
+    let mut qstr_count = 0;
+    let mut bytes = 0;
+    let mut pool = vm.ram_qstr_pools();
+    while !pool.is_null() {
+        pool_count += 1;
+        let count = vm.get_u(pool, 3);
+        qstr_count += count;
+        for index in 0..count {
+            let entry = vm.get(pool, 5 + index);
+            bytes += vm.str_len(entry) + 1;
+        }
+        pool = vm.get(pool, 1);
+    }
+    vm.emit_fmt(
+        Sink::Stdout,
+        format_args!(
+            "qstr pool: n_pool={pool_count}, n_qstr={qstr_count}, n_str_data_bytes={bytes}, n_total_bytes={}\n",
+            bytes + 16 * pool_count
+        ),
+    )?;
+    if args.is_empty() {
+        return Ok(Obj::NONE);
+    }
+    // Oldest pool first, like MicroPython's listing.
+    let mut pools = [Obj::NULL; 32];
+    let mut count = 0;
+    let mut pool = vm.ram_qstr_pools();
+    while !pool.is_null() && count < 32 {
+        pools[count] = pool;
+        count += 1;
+        pool = vm.get(pool, 1);
+    }
+    for pool in pools[..count].iter().rev() {
+        for index in 0..vm.get_u(*pool, 3) {
+            let entry = vm.get(*pool, 5 + index);
+            vm.emit(Sink::Stdout, b"Q(")?;
+            vm.emit_str(Sink::Stdout, entry)?;
+            vm.emit(Sink::Stdout, b")\n")?;
+        }
+    }
+    Ok(Obj::NONE)
+}

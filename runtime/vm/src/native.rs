@@ -1,0 +1,147 @@
+//! Native modules: a module written in Rust is one static [`NativeModule`]
+//! table (its name, functions, constants and an optional hook for attributes
+//! computed at run time), in the spirit of MicroPython's `mp_obj_module_t`.
+//!
+//! The VM's own modules are listed once, in [`crate::modules::MODULES`]; a
+//! port adds modules of its own through [`crate::Config::port_modules`]. Both
+//! lists together number the modules: module `n` is the static object
+//! `MODULE_BASE + n` (it has an address but no memory, like the builtin
+//! types), and its function `e` is the builtin function `(MODULE_TABLE_BASE +
+//! n, e)`. Nothing else in the VM names a particular module: importing,
+//! attribute lookup, `__name__` and calling go through these tables.
+//!
+//! Names are plain `&str`, compared by their bytes with the qstr a program
+//! looks up, so a module needs no entry in the runtime's qstr list (which is
+//! part of the image ABI) and a port's module can use any name.
+//!
+//! Adding a module is one new file with a `pub static MODULE: NativeModule`
+//! and one line in `MODULES` (or in the port's list).
+
+use crate::builtins::Handler;
+use crate::obj::{builtin_fn, builtin_fn_parts, static_address, static_index, Obj, MODULE_BASE, MODULE_TABLE_BASE};
+use crate::vm::{Vm, R};
+
+/// An attribute computed when it is looked up (floats, dicts, values that
+/// depend on the VM's state). It returns `None` for a name it does not know.
+pub type AttrHook = fn(&mut Vm<'_>, u32) -> R<Option<Obj>>;
+
+/// A module implemented in Rust.
+#[derive(Debug)]
+pub struct NativeModule {
+    /// The name `import` finds it by. As in MicroPython, `import uNAME` finds
+    /// `NAME` too.
+    pub name: &'static str,
+    /// Its functions by qstr id. An entry may share an earlier entry's name:
+    /// lookups find the first, so later ones are helpers that only the
+    /// module's own code hands out (see [`Vm::native_function`]).
+    pub functions: &'static [(&'static str, Handler)],
+    /// Attributes that are constant objects (small ints, qstrs, static types).
+    pub constants: &'static [(&'static str, Obj)],
+    /// Attributes computed at lookup, tried after the functions and constants.
+    pub attr: Option<AttrHook>,
+}
+
+impl NativeModule {
+    /// A module of functions only.
+    pub const fn new(name: &'static str, functions: &'static [(&'static str, Handler)]) -> NativeModule {
+        NativeModule { name, functions, constants: &[], attr: None }
+    }
+}
+
+/// The most modules (the VM's and a port's together).
+pub const MAX_MODULES: u32 = 64;
+
+impl Vm<'_> {
+    /// Native module number `number`: the VM's modules first, then the port's.
+    pub fn native_module(&self, number: u32) -> Option<&'static NativeModule> {
+        let core = crate::modules::MODULES;
+        let number = number as usize;
+        match core.get(number) {
+            Some(module) => Some(*module),
+            None => self.config.port_modules.get(number - core.len()).copied(),
+        }
+    }
+
+    /// Every native module with its number.
+    fn native_modules(&self) -> impl Iterator<Item = (u32, &'static NativeModule)> + '_ {
+        let core = crate::modules::MODULES.iter().copied();
+        core.chain(self.config.port_modules.iter().copied())
+            .enumerate()
+            .take(MAX_MODULES as usize)
+            .map(|(number, module)| (number as u32, module))
+    }
+
+    /// The module object of native module `number`.
+    fn native_module_obj(number: u32) -> Obj {
+        Obj(static_address(MODULE_BASE + number))
+    }
+
+    /// The native module that `import name` finds, as a module object.
+    pub fn find_native_module(&self, name: &[u8]) -> Option<Obj> {
+        if let Some((number, _)) = self.native_modules().find(|(_, module)| module.name.as_bytes() == name) {
+            return Some(Self::native_module_obj(number));
+        }
+        // As in MicroPython, `import ufoo` finds the builtin module `foo`.
+        match name.strip_prefix(b"u") {
+            Some(rest) if !rest.starts_with(b"u") => self.find_native_module(rest),
+            _ => None,
+        }
+    }
+
+    /// The native module whose module object is `obj`.
+    pub fn native_module_of(&self, obj: Obj) -> Option<&'static NativeModule> {
+        let number = static_index(obj)?.checked_sub(MODULE_BASE)?;
+        if number >= MAX_MODULES {
+            return None;
+        }
+        self.native_module(number)
+    }
+
+    /// The builtin-function object of entry `entry` of `module`'s functions
+    /// (for a module that hands out one of its own functions).
+    pub fn native_function(&self, module: &'static NativeModule, entry: u32) -> Obj {
+        let number =
+            self.native_modules().find(|(_, each)| core::ptr::eq(*each, module)).map_or(0, |(number, _)| number);
+        builtin_fn(MODULE_TABLE_BASE + number, entry)
+    }
+
+    /// The function table a builtin function of a native module lives in.
+    pub fn native_function_table(&self, table: u32) -> Option<&'static [(&'static str, Handler)]> {
+        let number = table.checked_sub(MODULE_TABLE_BASE)?;
+        Some(self.native_module(number)?.functions)
+    }
+
+    /// Attribute `name` (a qstr id) of a native module object: `__name__`,
+    /// then its functions, its constants and its hook.
+    pub fn native_module_attr(&mut self, module_obj: Obj, name: u32) -> R<Option<Obj>> {
+        let Some(module) = self.native_module_of(module_obj) else { return Ok(None) };
+        if Obj::qstr(name) == q!("__name__") {
+            return Ok(Some(self.intern_bytes(module.name.as_bytes())?));
+        }
+        let number = static_index(module_obj).map_or(0, |index| index - MODULE_BASE);
+        let text = self.qstr_bytes(name);
+        if let Some(entry) = module.functions.iter().position(|(each, _)| each.as_bytes() == text) {
+            return Ok(Some(builtin_fn(MODULE_TABLE_BASE + number, entry as u32)));
+        }
+        if let Some((_, value)) = module.constants.iter().find(|(each, _)| each.as_bytes() == text) {
+            return Ok(Some(*value));
+        }
+        match module.attr {
+            Some(hook) => hook(self, name),
+            None => Ok(None),
+        }
+    }
+
+    /// The `__name__` of a native module object, or `builtins` for another static object.
+    pub fn native_module_name(&mut self, module_obj: Obj) -> Obj {
+        match self.native_module_of(module_obj) {
+            Some(module) => self.intern_bytes(module.name.as_bytes()).unwrap_or(q!("builtins")),
+            None => q!("builtins"),
+        }
+    }
+}
+
+/// Whether `function` is a builtin function of a native module (rather than a type's method).
+pub fn is_module_function(function: Obj) -> bool {
+    builtin_fn_parts(function).is_some_and(|(table, _)| table >= MODULE_TABLE_BASE)
+}

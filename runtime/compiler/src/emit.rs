@@ -25,7 +25,7 @@ use crate::scope::{IdKind, Scope, ScopeId, FLAG_IS_PARAM, SCOPE_FLAG_GENERATOR};
 mod codes;
 
 pub use crate::tables::ModuleTables;
-pub use codes::{binary, op};
+pub use codes::{binary, op, unary};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Pass {
@@ -34,8 +34,6 @@ pub enum Pass {
     CodeSize,
     Emit,
 }
-
-pub const UNARY_NOT: u8 = 3;
 
 /// `break` out of a `for` loop is marked by this bit in the label.
 pub const BREAK_FROM_FOR: u32 = 0x8000;
@@ -670,7 +668,7 @@ impl Emitter {
         };
         self.write_byte(-1, op::BINARY_OP_MULTI + operator);
         if invert {
-            self.write_byte(0, op::UNARY_OP_MULTI + UNARY_NOT);
+            self.write_byte(0, op::UNARY_OP_MULTI + unary::NOT);
         }
     }
 

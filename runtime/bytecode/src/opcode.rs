@@ -555,9 +555,9 @@ pub fn jump_fits_narrow(signed: bool, offset: i32) -> bool {
 }
 
 /// What a signed 1-byte jump adds to its offset before storing it.
-const SIGNED_NARROW_BIAS: i32 = 0x40;
+pub const SIGNED_NARROW_BIAS: i32 = 0x40;
 /// What a signed 2-byte jump adds to its offset before storing it.
-const SIGNED_WIDE_BIAS: i32 = 0x4000;
+pub const SIGNED_WIDE_BIAS: i32 = 0x4000;
 
 fn encode_jump(signed: bool, offset: i32, wide: bool, push: &mut impl FnMut(u8)) -> Result<usize, EncodeError> {
     let bias = match (signed, wide) {

@@ -19,6 +19,8 @@
 
 use alloc::vec::Vec;
 
+use rime_bytecode::opcode::{SIGNED_NARROW_BIAS, SIGNED_WIDE_BIAS};
+
 use crate::fold::ConstObj;
 use crate::scope::{IdKind, Scope, ScopeId, FLAG_IS_PARAM, SCOPE_FLAG_GENERATOR};
 
@@ -378,12 +380,12 @@ impl Emitter {
         self.bytecode.push(byte);
         if encoding_size == 0 {
             if is_signed {
-                offset += 0x40;
+                offset += i64::from(SIGNED_NARROW_BIAS);
             }
             self.bytecode.push(offset as u8);
         } else {
             if is_signed {
-                offset += 0x4000;
+                offset += i64::from(SIGNED_WIDE_BIAS);
             }
             if self.pass() == Pass::Emit && !(0..=0x7fff).contains(&offset) {
                 self.overflow = true;

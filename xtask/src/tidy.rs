@@ -9,7 +9,11 @@
 //!   at most three lines above it;
 //! - no test is ignored or expected to panic (assert the wrong behaviour and
 //!   leave a FIXME instead);
-//! - no file is longer than 1,500 lines, and no line ends in whitespace.
+//! - no file is longer than 1,500 lines, and no line ends in whitespace;
+//! - opcode and operator numbers are written only in `runtime/bytecode`: the
+//!   VM's `interp/` has no match arm on a hex literal (it matches on
+//!   `rime_bytecode::op::*`), and no file outside the bytecode crate defines
+//!   a `u8` constant named after an opcode or operator of its lists.
 //!
 //! It also checks the `cargo xtask` CLI itself: `--help` lists all nine
 //! commands, each with its one-line help.
@@ -182,6 +186,110 @@ fn tidy_helpers_find_what_they_should() {
     let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
     assert!(has_safety_comment(&lines, 1));
     assert!(!has_safety_comment(&lines, 0));
+}
+
+/// Where a match arm on a hex literal is refused: the dispatch loop and its
+/// helpers name opcodes with `rime_bytecode::op`.
+const NAMED_OPCODES_ONLY: &str = "runtime/vm/src/interp/";
+
+/// The crate whose lists define the opcode and operator numbers, the only place they are written.
+const OPCODE_CRATE: &str = "runtime/bytecode/";
+
+/// The file holding those lists.
+const OPCODE_LIST: &str = "runtime/bytecode/src/opcode.rs";
+
+/// Whether the line `code` starts a match arm whose pattern begins with a hex
+/// literal (`0x40 =>`, `0x43 | 0x44 =>`, `0x70..=0xaf =>`, `| 0x5d`), or is a
+/// `matches!` with a hex literal in it.
+fn is_hex_match_arm(code: &str) -> bool {
+    if code.contains("matches!(") && code.contains("0x") {
+        return true;
+    }
+    let code = code.trim_start();
+    let continued = code.starts_with('|');
+    let Some(digits) = code.trim_start_matches('|').trim_start().strip_prefix("0x") else { return false };
+    let rest = digits.trim_start_matches(|c: char| c.is_ascii_hexdigit() || c == '_').trim_start_matches("u8");
+    continued || ["=>", "|", "..", "if "].iter().any(|next| rest.trim_start().starts_with(next))
+}
+
+/// The constant names of the bytecode crate's lists: the MicroPython name of
+/// every opcode (`LOAD_CONST_STRING`) and operator (`ADD`, `NOT`), read from
+/// entries such as `LoadConstString = 0x10, 1, LOAD_CONST_STRING, Qstr;`.
+fn opcode_list_names(text: &str) -> Vec<String> {
+    let is_constant_name = |field: &str| {
+        field.chars().any(|c| c.is_ascii_uppercase())
+            && field.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    };
+    text.lines()
+        .filter_map(|line| {
+            let (name, rest) = line.trim().split_once(" = ")?;
+            let camel_case = name.starts_with(|c: char| c.is_ascii_uppercase())
+                && name.chars().all(|c| c.is_ascii_alphanumeric())
+                && !is_constant_name(name);
+            if !camel_case || !rest.ends_with(';') {
+                return None;
+            }
+            rest.split(',').map(str::trim).find(|field| is_constant_name(field)).map(String::from)
+        })
+        .collect()
+}
+
+/// The name of the `u8` constant the line `code` defines with a number
+/// literal (`pub const JUMP: u8 = 0x42;` gives `JUMP`).
+fn u8_literal_constant(code: &str) -> Option<&str> {
+    let (_, after) = code.split_once("const ")?;
+    let (name, rest) = after.split_once(':')?;
+    let value = rest.trim_start().strip_prefix("u8")?.trim_start().strip_prefix('=')?.trim_start();
+    value.starts_with(|c: char| c.is_ascii_digit()).then_some(name.trim())
+}
+
+#[test]
+fn opcode_numbers_are_written_only_in_the_bytecode_crate() {
+    let files = rust_files();
+    let list = files.iter().find(|file| file.path == OPCODE_LIST).expect("the opcode list");
+    let names = opcode_list_names(&list.text);
+    let listed =
+        rime_bytecode::Opcode::ALL.len() + rime_bytecode::BinaryOp::ALL.len() + rime_bytecode::UnaryOp::ALL.len();
+    assert_eq!(names.len(), listed, "tidy does not read {OPCODE_LIST}'s entries any more: {names:?}");
+    let mut offenders = Vec::new();
+    for file in files.iter().filter(|file| !file.path.starts_with(OPCODE_CRATE)) {
+        for (index, line) in file.text.lines().enumerate() {
+            let code = code_part(line);
+            let place = format!("{}:{}", file.path, index + 1);
+            if file.path.starts_with(NAMED_OPCODES_ONLY) && is_hex_match_arm(code) {
+                offenders.push(format!("{place}: a hex literal in a pattern; match on `rime_bytecode::op::*`"));
+            }
+            if let Some(name) = u8_literal_constant(code) {
+                let listed_name = name.strip_prefix("OP_").unwrap_or(name);
+                if names.iter().any(|each| each == listed_name) {
+                    offenders.push(format!("{place}: `{name}` repeats a number of {OPCODE_LIST}; use its constants"));
+                }
+            }
+        }
+    }
+    report("opcode and operator numbers outside the bytecode crate", offenders);
+}
+
+#[test]
+fn opcode_rules_find_what_they_should() {
+    for arm in ["0x40 => {", "  0x43 | 0x44 => {", "0x70..=0xaf => push!(x),", "| 0x5d", "0x10u8 if x => {"] {
+        assert!(is_hex_match_arm(arm), "{arm}");
+    }
+    assert!(is_hex_match_arm("let skip = matches!(code.get(start), Some(0x5d | 0x64));"));
+    for code in
+        ["op::JUMP => {", "while count & 0x7f > 0 {", "format_args!(\"unknown opcode 0x{opcode:02x}\")", "0x80 + x"]
+    {
+        assert!(!is_hex_match_arm(code), "{code}");
+    }
+    let names =
+        opcode_list_names("    LoadName = 0x11, 1, LOAD_NAME, Qstr;\n    InplaceAdd = 14, INPLACE_ADD, \"+=\";\n");
+    assert_eq!(names, ["LOAD_NAME", "INPLACE_ADD"]);
+    assert!(opcode_list_names("    let mut table = [None; 256];\n    pub const X: u8 = OR - A;\n").is_empty());
+    // Spelled with `concat!` so that this file does not define what it tests.
+    assert_eq!(u8_literal_constant(concat!("    pub con", "st LOAD_NAME: u8 = 0x11;")), Some("LOAD_NAME"));
+    assert_eq!(u8_literal_constant(concat!("con", "st OP_IN: u8 = 6;")), Some("OP_IN"));
+    assert_eq!(u8_literal_constant("pub const LAST: u8 = Opcode::Jump.last_byte();"), None);
+    assert_eq!(u8_literal_constant("const fn wide(first: u8, second: u8) -> i32 {"), None);
 }
 
 /// The nine commands, in the order `--help` lists them.

@@ -92,7 +92,9 @@ pub mod disasm;
 #[cfg(feature = "alloc")]
 pub mod mpy;
 
-pub use opcode::{decode, encode_instruction, BinaryOp, Instruction, Opcode, Operand, OperandKind, UnaryOp};
+pub use opcode::{
+    decode, encode_instruction, op, read_jump, BinaryOp, Instruction, Opcode, Operand, OperandKind, UnaryOp,
+};
 pub use prelude::{line_entries, line_of_offset, LineEntry, Prelude, PreludeSize, Signature};
 pub use qstr::{qstr_hash16, qstr_hash8, static_qstr, static_qstr_id, LAST_STATIC_QSTR};
 

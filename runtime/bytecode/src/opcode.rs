@@ -3,10 +3,17 @@
 //! [`for_each_opcode!`](crate::for_each_opcode) holds every MicroPython v6 opcode once: its Rust name,
 //! first byte, how many consecutive bytes it covers, its MicroPython name, its
 //! [`OperandKind`] and one doc line. Everything else in this module (the
-//! [`Opcode`] enum, [`Opcode::from_byte`], [`encode_instruction`], [`decode`])
-//! and the disassembler's names are generated from that list, so adding or
-//! fixing an opcode is a one-line change. Other crates can expand the list
-//! with their own macro, for example to generate the VM's dispatch `match`.
+//! [`Opcode`] enum, [`Opcode::from_byte`], [`encode_instruction`], [`decode`],
+//! the `u8` constants of [`op`]) and the disassembler's names are generated
+//! from that list, so adding or fixing an opcode is a one-line change. The
+//! operator numbers are generated the same way: [`BinaryOp`] and [`UnaryOp`]
+//! with their `u8` constants in [`binary`] and [`unary`].
+//!
+//! The compiler emits the constants of [`op`] and [`binary`]; the VM's
+//! dispatch loop matches on them (a `match` on `u8` constants compiles
+//! exactly like one on literals, without converting each byte to an enum)
+//! and reads operands with [`read_jump`] and [`varint::read_uint`]. No other
+//! crate writes an opcode or operator number.
 //!
 //! Five entries cover a range of bytes with the operand folded into the
 //! opcode: `LOAD_CONST_SMALL_INT_MULTI` (0x70..=0xAF, value `byte - 0x80`),
@@ -25,165 +32,166 @@ use crate::{DecodeError, DecodeErrorKind, EncodeError};
 
 /// Calls macro `$m` with the full opcode list.
 ///
-/// Each entry reads `/// doc` `Name = first_byte, byte_count, "MP_NAME", OperandKind;`.
+/// Each entry reads `/// doc` `Name = first_byte, byte_count, MP_NAME, OperandKind;`, where
+/// `MP_NAME` is MicroPython's name of the opcode and the name of its constant in [`op`](crate::op).
 #[macro_export]
 macro_rules! for_each_opcode {
     ($m:ident) => {
         $m! {
             /// Push the str constant whose qstr-table index is the operand.
-            LoadConstString = 0x10, 1, "LOAD_CONST_STRING", Qstr;
+            LoadConstString = 0x10, 1, LOAD_CONST_STRING, Qstr;
             /// Push the value of a name looked up in locals, globals, then builtins.
-            LoadName = 0x11, 1, "LOAD_NAME", Qstr;
+            LoadName = 0x11, 1, LOAD_NAME, Qstr;
             /// Push the value of a global (or builtin) name.
-            LoadGlobal = 0x12, 1, "LOAD_GLOBAL", Qstr;
+            LoadGlobal = 0x12, 1, LOAD_GLOBAL, Qstr;
             /// Replace TOS with one of its attributes.
-            LoadAttr = 0x13, 1, "LOAD_ATTR", Qstr;
+            LoadAttr = 0x13, 1, LOAD_ATTR, Qstr;
             /// Replace TOS with a method and its self (or the attribute and NULL).
-            LoadMethod = 0x14, 1, "LOAD_METHOD", Qstr;
+            LoadMethod = 0x14, 1, LOAD_METHOD, Qstr;
             /// Load a method through `super()`; pops the class and self.
-            LoadSuperMethod = 0x15, 1, "LOAD_SUPER_METHOD", Qstr;
+            LoadSuperMethod = 0x15, 1, LOAD_SUPER_METHOD, Qstr;
             /// Pop TOS into a name in the current locals (module or class scope).
-            StoreName = 0x16, 1, "STORE_NAME", Qstr;
+            StoreName = 0x16, 1, STORE_NAME, Qstr;
             /// Pop TOS into a global name.
-            StoreGlobal = 0x17, 1, "STORE_GLOBAL", Qstr;
+            StoreGlobal = 0x17, 1, STORE_GLOBAL, Qstr;
             /// Set an attribute: pops the object, then the value.
-            StoreAttr = 0x18, 1, "STORE_ATTR", Qstr;
+            StoreAttr = 0x18, 1, STORE_ATTR, Qstr;
             /// Delete a name from the current locals.
-            DeleteName = 0x19, 1, "DELETE_NAME", Qstr;
+            DeleteName = 0x19, 1, DELETE_NAME, Qstr;
             /// Delete a global name.
-            DeleteGlobal = 0x1a, 1, "DELETE_GLOBAL", Qstr;
+            DeleteGlobal = 0x1a, 1, DELETE_GLOBAL, Qstr;
             /// Import a module: pops the fromlist and level, pushes the module.
-            ImportName = 0x1b, 1, "IMPORT_NAME", Qstr;
+            ImportName = 0x1b, 1, IMPORT_NAME, Qstr;
             /// Push one name imported from the module on TOS (which stays).
-            ImportFrom = 0x1c, 1, "IMPORT_FROM", Qstr;
+            ImportFrom = 0x1c, 1, IMPORT_FROM, Qstr;
             /// Make a closure from a child raw code; the extra byte is the number of cells popped.
-            MakeClosure = 0x20, 1, "MAKE_CLOSURE", ChildAndByte;
+            MakeClosure = 0x20, 1, MAKE_CLOSURE, ChildAndByte;
             /// As `MAKE_CLOSURE`, also popping the default positional and keyword arguments.
-            MakeClosureDefargs = 0x21, 1, "MAKE_CLOSURE_DEFARGS", ChildAndByte;
+            MakeClosureDefargs = 0x21, 1, MAKE_CLOSURE_DEFARGS, ChildAndByte;
             /// Push a small int given as a signed variable-length operand.
-            LoadConstSmallInt = 0x22, 1, "LOAD_CONST_SMALL_INT", SmallInt;
+            LoadConstSmallInt = 0x22, 1, LOAD_CONST_SMALL_INT, SmallInt;
             /// Push an entry of the module's object table.
-            LoadConstObj = 0x23, 1, "LOAD_CONST_OBJ", Obj;
+            LoadConstObj = 0x23, 1, LOAD_CONST_OBJ, Obj;
             /// Push a local variable given by number (for locals 16 and up).
-            LoadFastN = 0x24, 1, "LOAD_FAST_N", Uint;
+            LoadFastN = 0x24, 1, LOAD_FAST_N, Uint;
             /// Push the content of a cell variable.
-            LoadDeref = 0x25, 1, "LOAD_DEREF", Uint;
+            LoadDeref = 0x25, 1, LOAD_DEREF, Uint;
             /// Pop TOS into a local variable given by number.
-            StoreFastN = 0x26, 1, "STORE_FAST_N", Uint;
+            StoreFastN = 0x26, 1, STORE_FAST_N, Uint;
             /// Pop TOS into a cell variable.
-            StoreDeref = 0x27, 1, "STORE_DEREF", Uint;
+            StoreDeref = 0x27, 1, STORE_DEREF, Uint;
             /// Delete a local variable.
-            DeleteFast = 0x28, 1, "DELETE_FAST", Uint;
+            DeleteFast = 0x28, 1, DELETE_FAST, Uint;
             /// Delete the content of a cell variable.
-            DeleteDeref = 0x29, 1, "DELETE_DEREF", Uint;
+            DeleteDeref = 0x29, 1, DELETE_DEREF, Uint;
             /// Pop n items and push them as a tuple.
-            BuildTuple = 0x2a, 1, "BUILD_TUPLE", Uint;
+            BuildTuple = 0x2a, 1, BUILD_TUPLE, Uint;
             /// Pop n items and push them as a list.
-            BuildList = 0x2b, 1, "BUILD_LIST", Uint;
+            BuildList = 0x2b, 1, BUILD_LIST, Uint;
             /// Push a new dict sized for n entries (filled by `STORE_MAP`).
-            BuildMap = 0x2c, 1, "BUILD_MAP", Uint;
+            BuildMap = 0x2c, 1, BUILD_MAP, Uint;
             /// Pop n items and push them as a set.
-            BuildSet = 0x2d, 1, "BUILD_SET", Uint;
+            BuildSet = 0x2d, 1, BUILD_SET, Uint;
             /// Pop 2 or 3 items and push a slice.
-            BuildSlice = 0x2e, 1, "BUILD_SLICE", Uint;
+            BuildSlice = 0x2e, 1, BUILD_SLICE, Uint;
             /// Add TOS to the comprehension collection below it; operand `(stack_index << 2) | kind`.
-            StoreComp = 0x2f, 1, "STORE_COMP", Uint;
+            StoreComp = 0x2f, 1, STORE_COMP, Uint;
             /// Pop a sequence and push its n items.
-            UnpackSequence = 0x30, 1, "UNPACK_SEQUENCE", Uint;
+            UnpackSequence = 0x30, 1, UNPACK_SEQUENCE, Uint;
             /// Starred unpacking; operand `n_left | (n_right << 8)`.
-            UnpackEx = 0x31, 1, "UNPACK_EX", Uint;
+            UnpackEx = 0x31, 1, UNPACK_EX, Uint;
             /// Push a function made from a child raw code.
-            MakeFunction = 0x32, 1, "MAKE_FUNCTION", Child;
+            MakeFunction = 0x32, 1, MAKE_FUNCTION, Child;
             /// As `MAKE_FUNCTION`, popping the default positional and keyword arguments.
-            MakeFunctionDefargs = 0x33, 1, "MAKE_FUNCTION_DEFARGS", Child;
+            MakeFunctionDefargs = 0x33, 1, MAKE_FUNCTION_DEFARGS, Child;
             /// Call a function; operand `n_positional | (n_keyword << 8)`.
-            CallFunction = 0x34, 1, "CALL_FUNCTION", Uint;
+            CallFunction = 0x34, 1, CALL_FUNCTION, Uint;
             /// Call a function with `*args`/`**kwargs`; operand as `CALL_FUNCTION`.
-            CallFunctionVarKw = 0x35, 1, "CALL_FUNCTION_VAR_KW", Uint;
+            CallFunctionVarKw = 0x35, 1, CALL_FUNCTION_VAR_KW, Uint;
             /// Call a method loaded by `LOAD_METHOD`; operand as `CALL_FUNCTION`.
-            CallMethod = 0x36, 1, "CALL_METHOD", Uint;
+            CallMethod = 0x36, 1, CALL_METHOD, Uint;
             /// Call a method with `*args`/`**kwargs`; operand as `CALL_FUNCTION`.
-            CallMethodVarKw = 0x37, 1, "CALL_METHOD_VAR_KW", Uint;
+            CallMethodVarKw = 0x37, 1, CALL_METHOD_VAR_KW, Uint;
             /// Leave try/with blocks for `break`/`continue`; the extra byte is the unwind count (bit 7: pop a for-iterator).
-            UnwindJump = 0x40, 1, "UNWIND_JUMP", SignedJumpAndByte;
+            UnwindJump = 0x40, 1, UNWIND_JUMP, SignedJumpAndByte;
             /// Jump unconditionally.
-            Jump = 0x42, 1, "JUMP", SignedJump;
+            Jump = 0x42, 1, JUMP, SignedJump;
             /// Pop TOS and jump if it is true.
-            PopJumpIfTrue = 0x43, 1, "POP_JUMP_IF_TRUE", SignedJump;
+            PopJumpIfTrue = 0x43, 1, POP_JUMP_IF_TRUE, SignedJump;
             /// Pop TOS and jump if it is false.
-            PopJumpIfFalse = 0x44, 1, "POP_JUMP_IF_FALSE", SignedJump;
+            PopJumpIfFalse = 0x44, 1, POP_JUMP_IF_FALSE, SignedJump;
             /// Jump if TOS is true, else pop it.
-            JumpIfTrueOrPop = 0x45, 1, "JUMP_IF_TRUE_OR_POP", UnsignedJump;
+            JumpIfTrueOrPop = 0x45, 1, JUMP_IF_TRUE_OR_POP, UnsignedJump;
             /// Jump if TOS is false, else pop it.
-            JumpIfFalseOrPop = 0x46, 1, "JUMP_IF_FALSE_OR_POP", UnsignedJump;
+            JumpIfFalseOrPop = 0x46, 1, JUMP_IF_FALSE_OR_POP, UnsignedJump;
             /// Enter a context manager and push a handler for the with block.
-            SetupWith = 0x47, 1, "SETUP_WITH", UnsignedJump;
+            SetupWith = 0x47, 1, SETUP_WITH, UnsignedJump;
             /// Push an exception handler for a try/except block.
-            SetupExcept = 0x48, 1, "SETUP_EXCEPT", UnsignedJump;
+            SetupExcept = 0x48, 1, SETUP_EXCEPT, UnsignedJump;
             /// Push a handler for a try/finally block.
-            SetupFinally = 0x49, 1, "SETUP_FINALLY", UnsignedJump;
+            SetupFinally = 0x49, 1, SETUP_FINALLY, UnsignedJump;
             /// Pop one exception handler and jump.
-            PopExceptJump = 0x4a, 1, "POP_EXCEPT_JUMP", UnsignedJump;
+            PopExceptJump = 0x4a, 1, POP_EXCEPT_JUMP, UnsignedJump;
             /// Push the next item of the iterator on the stack, or pop the iterator and jump when exhausted.
-            ForIter = 0x4b, 1, "FOR_ITER", UnsignedJump;
+            ForIter = 0x4b, 1, FOR_ITER, UnsignedJump;
             /// Push `False`.
-            LoadConstFalse = 0x50, 1, "LOAD_CONST_FALSE", None;
+            LoadConstFalse = 0x50, 1, LOAD_CONST_FALSE, None;
             /// Push `None`.
-            LoadConstNone = 0x51, 1, "LOAD_CONST_NONE", None;
+            LoadConstNone = 0x51, 1, LOAD_CONST_NONE, None;
             /// Push `True`.
-            LoadConstTrue = 0x52, 1, "LOAD_CONST_TRUE", None;
+            LoadConstTrue = 0x52, 1, LOAD_CONST_TRUE, None;
             /// Push the NULL marker (no keyword defaults, no self).
-            LoadNull = 0x53, 1, "LOAD_NULL", None;
+            LoadNull = 0x53, 1, LOAD_NULL, None;
             /// Push the `__build_class__` builtin.
-            LoadBuildClass = 0x54, 1, "LOAD_BUILD_CLASS", None;
+            LoadBuildClass = 0x54, 1, LOAD_BUILD_CLASS, None;
             /// Pop an index and an object, push `object[index]`.
-            LoadSubscr = 0x55, 1, "LOAD_SUBSCR", None;
+            LoadSubscr = 0x55, 1, LOAD_SUBSCR, None;
             /// Pop an index, an object and a value; do `object[index] = value`.
-            StoreSubscr = 0x56, 1, "STORE_SUBSCR", None;
+            StoreSubscr = 0x56, 1, STORE_SUBSCR, None;
             /// Duplicate TOS.
-            DupTop = 0x57, 1, "DUP_TOP", None;
+            DupTop = 0x57, 1, DUP_TOP, None;
             /// Duplicate the top two items.
-            DupTopTwo = 0x58, 1, "DUP_TOP_TWO", None;
+            DupTopTwo = 0x58, 1, DUP_TOP_TWO, None;
             /// Discard TOS.
-            PopTop = 0x59, 1, "POP_TOP", None;
+            PopTop = 0x59, 1, POP_TOP, None;
             /// Swap the top two items.
-            RotTwo = 0x5a, 1, "ROT_TWO", None;
+            RotTwo = 0x5a, 1, ROT_TWO, None;
             /// Move TOS below the next two items.
-            RotThree = 0x5b, 1, "ROT_THREE", None;
+            RotThree = 0x5b, 1, ROT_THREE, None;
             /// Call the context manager's `__exit__` at the end of a with block.
-            WithCleanup = 0x5c, 1, "WITH_CLEANUP", None;
+            WithCleanup = 0x5c, 1, WITH_CLEANUP, None;
             /// End a finally block: continue, resume a pending unwind, or re-raise.
-            EndFinally = 0x5d, 1, "END_FINALLY", None;
+            EndFinally = 0x5d, 1, END_FINALLY, None;
             /// Replace TOS with an iterator over it.
-            GetIter = 0x5e, 1, "GET_ITER", None;
+            GetIter = 0x5e, 1, GET_ITER, None;
             /// Replace TOS with an iterator kept in stack slots.
-            GetIterStack = 0x5f, 1, "GET_ITER_STACK", None;
+            GetIterStack = 0x5f, 1, GET_ITER_STACK, None;
             /// Pop a key and a value into the dict below them.
-            StoreMap = 0x62, 1, "STORE_MAP", None;
+            StoreMap = 0x62, 1, STORE_MAP, None;
             /// Return TOS from the function.
-            ReturnValue = 0x63, 1, "RETURN_VALUE", None;
+            ReturnValue = 0x63, 1, RETURN_VALUE, None;
             /// Re-raise the exception being handled (`raise`).
-            RaiseLast = 0x64, 1, "RAISE_LAST", None;
+            RaiseLast = 0x64, 1, RAISE_LAST, None;
             /// Raise TOS.
-            RaiseObj = 0x65, 1, "RAISE_OBJ", None;
+            RaiseObj = 0x65, 1, RAISE_OBJ, None;
             /// Raise the second item with TOS as its cause (`raise x from y`).
-            RaiseFrom = 0x66, 1, "RAISE_FROM", None;
+            RaiseFrom = 0x66, 1, RAISE_FROM, None;
             /// Yield TOS from a generator.
-            YieldValue = 0x67, 1, "YIELD_VALUE", None;
+            YieldValue = 0x67, 1, YIELD_VALUE, None;
             /// Delegate to a sub-iterator (`yield from`, `await`).
-            YieldFrom = 0x68, 1, "YIELD_FROM", None;
+            YieldFrom = 0x68, 1, YIELD_FROM, None;
             /// Import all public names of the module on TOS.
-            ImportStar = 0x69, 1, "IMPORT_STAR", None;
+            ImportStar = 0x69, 1, IMPORT_STAR, None;
             /// Push a small int from -16 to 47, folded into the opcode as `byte - 0x80`.
-            LoadConstSmallIntMulti = 0x70, 64, "LOAD_CONST_SMALL_INT_MULTI", InlineSmallInt;
+            LoadConstSmallIntMulti = 0x70, 64, LOAD_CONST_SMALL_INT_MULTI, InlineSmallInt;
             /// Push local 0..=15, folded into the opcode.
-            LoadFastMulti = 0xb0, 16, "LOAD_FAST_MULTI", InlineLocal;
+            LoadFastMulti = 0xb0, 16, LOAD_FAST_MULTI, InlineLocal;
             /// Pop TOS into local 0..=15, folded into the opcode.
-            StoreFastMulti = 0xc0, 16, "STORE_FAST_MULTI", InlineLocal;
+            StoreFastMulti = 0xc0, 16, STORE_FAST_MULTI, InlineLocal;
             /// Apply a unary operator, folded into the opcode.
-            UnaryOpMulti = 0xd0, 4, "UNARY_OP_MULTI", InlineUnaryOp;
+            UnaryOpMulti = 0xd0, 4, UNARY_OP_MULTI, InlineUnaryOp;
             /// Apply a binary operator to the top two items, folded into the opcode.
-            BinaryOpMulti = 0xd7, 35, "BINARY_OP_MULTI", InlineBinaryOp;
+            BinaryOpMulti = 0xd7, 35, BINARY_OP_MULTI, InlineBinaryOp;
         }
     };
 }
@@ -222,7 +230,7 @@ pub enum OperandKind {
 }
 
 macro_rules! define_opcodes {
-    ($( $(#[doc = $doc:literal])* $name:ident = $byte:literal, $count:literal, $text:literal, $kind:ident; )*) => {
+    ($( $(#[doc = $doc:literal])* $name:ident = $byte:literal, $count:literal, $text:ident, $kind:ident; )*) => {
         /// A MicroPython v6 opcode; the discriminant is its first byte.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[repr(u8)]
@@ -236,7 +244,7 @@ macro_rules! define_opcodes {
 
             /// MicroPython's name (`LOAD_CONST_STRING`, `BINARY_OP_MULTI`, ...).
             pub const fn name(self) -> &'static str {
-                match self { $(Opcode::$name => $text,)* }
+                match self { $(Opcode::$name => stringify!($text),)* }
             }
 
             /// The operand that follows (or is folded into) the opcode byte.
@@ -277,6 +285,11 @@ impl Opcode {
         self as u8
     }
 
+    /// The last byte of the opcode: the first one except for the ranges.
+    pub const fn last_byte(self) -> u8 {
+        self as u8 + (self.byte_count() - 1)
+    }
+
     /// The opcode a byte belongs to, or `None` for an unused byte.
     pub fn from_byte(byte: u8) -> Option<Opcode> {
         BYTE_TABLE[usize::from(byte)]
@@ -288,13 +301,59 @@ impl Opcode {
     }
 }
 
+/// Every opcode's first byte as a `u8` constant with MicroPython's name
+/// (`op::LOAD_FAST_MULTI`), generated from [`for_each_opcode!`](crate::for_each_opcode), and the bounds of
+/// the ranges (`op::LOAD_FAST_MULTI_LAST`).
+///
+/// Code that matches on a raw byte uses these: `op::JUMP => ...`,
+/// `op::LOAD_FAST_MULTI..=op::LOAD_FAST_MULTI_LAST => ...`.
+pub mod op {
+    use super::{Opcode, INLINE_SMALL_INT_RANGE};
+
+    macro_rules! define_opcode_bytes {
+        ($( $(#[doc = $doc:literal])* $name:ident = $byte:literal, $count:literal, $text:ident, $kind:ident; )*) => {
+            $( $(#[doc = $doc])* pub const $text: u8 = Opcode::$name.first_byte(); )*
+        };
+    }
+
+    crate::for_each_opcode!(define_opcode_bytes);
+
+    /// The last byte of `LOAD_CONST_SMALL_INT_MULTI` (it pushes 47).
+    pub const LOAD_CONST_SMALL_INT_MULTI_LAST: u8 = Opcode::LoadConstSmallIntMulti.last_byte();
+    /// The byte of `LOAD_CONST_SMALL_INT_MULTI` that pushes 0: byte `b` pushes `b - LOAD_CONST_SMALL_INT_MULTI_ZERO`.
+    pub const LOAD_CONST_SMALL_INT_MULTI_ZERO: u8 =
+        LOAD_CONST_SMALL_INT_MULTI + (-*INLINE_SMALL_INT_RANGE.start()) as u8;
+    /// The last byte of `LOAD_FAST_MULTI` (local 15).
+    pub const LOAD_FAST_MULTI_LAST: u8 = Opcode::LoadFastMulti.last_byte();
+    /// The last byte of `STORE_FAST_MULTI` (local 15).
+    pub const STORE_FAST_MULTI_LAST: u8 = Opcode::StoreFastMulti.last_byte();
+    /// The last byte of `UNARY_OP_MULTI` (`not`).
+    pub const UNARY_OP_MULTI_LAST: u8 = Opcode::UnaryOpMulti.last_byte();
+    /// The last byte of `BINARY_OP_MULTI` (`**`).
+    pub const BINARY_OP_MULTI_LAST: u8 = Opcode::BinaryOpMulti.last_byte();
+}
+
 macro_rules! define_operator_enum {
-    ($(#[doc = $enum_doc:literal])* $enum_name:ident { $( $(#[doc = $doc:literal])* $name:ident = $value:literal, $symbol:literal; )* }) => {
+    (
+        $(#[doc = $enum_doc:literal])* $enum_name:ident, $(#[doc = $module_doc:literal])* mod $module:ident {
+            $( $(#[doc = $doc:literal])* $name:ident = $value:literal, $constant:ident, $symbol:literal; )*
+        }
+        $($extra:item)*
+    ) => {
         $(#[doc = $enum_doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[repr(u8)]
         pub enum $enum_name {
             $( $(#[doc = $doc])* $name = $value, )*
+        }
+
+        $(#[doc = $module_doc])*
+        pub mod $module {
+            use super::$enum_name;
+
+            $( $(#[doc = $doc])* pub const $constant: u8 = $enum_name::$name.number(); )*
+
+            $($extra)*
         }
 
         impl $enum_name {
@@ -321,15 +380,17 @@ macro_rules! define_operator_enum {
 
 define_operator_enum! {
     /// MicroPython's unary operators that can appear in bytecode (`UNARY_OP_MULTI + n`).
-    UnaryOp {
+    UnaryOp,
+    /// Every [`UnaryOp`]'s number as a `u8` constant with MicroPython's name (`unary::NOT`).
+    mod unary {
         /// `+x`
-        Positive = 0, "+";
+        Positive = 0, POSITIVE, "+";
         /// `-x`
-        Negative = 1, "-";
+        Negative = 1, NEGATIVE, "-";
         /// `~x`
-        Invert = 2, "~";
+        Invert = 2, INVERT, "~";
         /// `not x`
-        Not = 3, "not";
+        Not = 3, NOT, "not";
     }
 }
 
@@ -337,78 +398,84 @@ define_operator_enum! {
     /// MicroPython's binary operators that can appear in bytecode (`BINARY_OP_MULTI + n`).
     ///
     /// `not in` and `is not` are compiled as `in`/`is` followed by `not`.
-    BinaryOp {
+    BinaryOp,
+    /// Every [`BinaryOp`]'s number as a `u8` constant with MicroPython's name (`binary::ADD`).
+    mod binary {
         /// `<`
-        Less = 0, "<";
+        Less = 0, LESS, "<";
         /// `>`
-        More = 1, ">";
+        More = 1, MORE, ">";
         /// `==`
-        Equal = 2, "==";
+        Equal = 2, EQUAL, "==";
         /// `<=`
-        LessEqual = 3, "<=";
+        LessEqual = 3, LESS_EQUAL, "<=";
         /// `>=`
-        MoreEqual = 4, ">=";
+        MoreEqual = 4, MORE_EQUAL, ">=";
         /// `!=`
-        NotEqual = 5, "!=";
+        NotEqual = 5, NOT_EQUAL, "!=";
         /// `in`
-        In = 6, "in";
+        In = 6, IN, "in";
         /// `is`
-        Is = 7, "is";
+        Is = 7, IS, "is";
         /// Does the exception match the type (the test of an `except` clause)?
-        ExceptionMatch = 8, "exception-match";
+        ExceptionMatch = 8, EXCEPTION_MATCH, "exception-match";
         /// `|=`
-        InplaceOr = 9, "|=";
+        InplaceOr = 9, INPLACE_OR, "|=";
         /// `^=`
-        InplaceXor = 10, "^=";
+        InplaceXor = 10, INPLACE_XOR, "^=";
         /// `&=`
-        InplaceAnd = 11, "&=";
+        InplaceAnd = 11, INPLACE_AND, "&=";
         /// `<<=`
-        InplaceLshift = 12, "<<=";
+        InplaceLshift = 12, INPLACE_LSHIFT, "<<=";
         /// `>>=`
-        InplaceRshift = 13, ">>=";
+        InplaceRshift = 13, INPLACE_RSHIFT, ">>=";
         /// `+=`
-        InplaceAdd = 14, "+=";
+        InplaceAdd = 14, INPLACE_ADD, "+=";
         /// `-=`
-        InplaceSubtract = 15, "-=";
+        InplaceSubtract = 15, INPLACE_SUBTRACT, "-=";
         /// `*=`
-        InplaceMultiply = 16, "*=";
+        InplaceMultiply = 16, INPLACE_MULTIPLY, "*=";
         /// `@=`
-        InplaceMatMultiply = 17, "@=";
+        InplaceMatMultiply = 17, INPLACE_MAT_MULTIPLY, "@=";
         /// `//=`
-        InplaceFloorDivide = 18, "//=";
+        InplaceFloorDivide = 18, INPLACE_FLOOR_DIVIDE, "//=";
         /// `/=`
-        InplaceTrueDivide = 19, "/=";
+        InplaceTrueDivide = 19, INPLACE_TRUE_DIVIDE, "/=";
         /// `%=`
-        InplaceModulo = 20, "%=";
+        InplaceModulo = 20, INPLACE_MODULO, "%=";
         /// `**=`
-        InplacePower = 21, "**=";
+        InplacePower = 21, INPLACE_POWER, "**=";
         /// `|`
-        Or = 22, "|";
+        Or = 22, OR, "|";
         /// `^`
-        Xor = 23, "^";
+        Xor = 23, XOR, "^";
         /// `&`
-        And = 24, "&";
+        And = 24, AND, "&";
         /// `<<`
-        Lshift = 25, "<<";
+        Lshift = 25, LSHIFT, "<<";
         /// `>>`
-        Rshift = 26, ">>";
+        Rshift = 26, RSHIFT, ">>";
         /// `+`
-        Add = 27, "+";
+        Add = 27, ADD, "+";
         /// `-`
-        Subtract = 28, "-";
+        Subtract = 28, SUBTRACT, "-";
         /// `*`
-        Multiply = 29, "*";
+        Multiply = 29, MULTIPLY, "*";
         /// `@`
-        MatMultiply = 30, "@";
+        MatMultiply = 30, MAT_MULTIPLY, "@";
         /// `//`
-        FloorDivide = 31, "//";
+        FloorDivide = 31, FLOOR_DIVIDE, "//";
         /// `/`
-        TrueDivide = 32, "/";
+        TrueDivide = 32, TRUE_DIVIDE, "/";
         /// `%`
-        Modulo = 33, "%";
+        Modulo = 33, MODULO, "%";
         /// `**`
-        Power = 34, "**";
+        Power = 34, POWER, "**";
     }
+
+    /// How far each in-place operator's number is below its plain form's:
+    /// `INPLACE_OR + INPLACE_OFFSET == OR`, through `INPLACE_POWER` and `POWER`.
+    pub const INPLACE_OFFSET: u8 = OR - INPLACE_OR;
 }
 
 /// The smallest and largest small int `LOAD_CONST_SMALL_INT_MULTI` can hold.
@@ -487,10 +554,15 @@ pub fn jump_fits_narrow(signed: bool, offset: i32) -> bool {
     }
 }
 
+/// What a signed 1-byte jump adds to its offset before storing it.
+pub const SIGNED_NARROW_BIAS: i32 = 0x40;
+/// What a signed 2-byte jump adds to its offset before storing it.
+pub const SIGNED_WIDE_BIAS: i32 = 0x4000;
+
 fn encode_jump(signed: bool, offset: i32, wide: bool, push: &mut impl FnMut(u8)) -> Result<usize, EncodeError> {
     let bias = match (signed, wide) {
-        (true, false) => 0x40,
-        (true, true) => 0x4000,
+        (true, false) => SIGNED_NARROW_BIAS,
+        (true, true) => SIGNED_WIDE_BIAS,
         (false, _) => 0,
     };
     let stored = offset.checked_add(bias).ok_or(EncodeError::OutOfRange)?;
@@ -508,16 +580,44 @@ fn encode_jump(signed: bool, offset: i32, wide: bool, push: &mut impl FnMut(u8))
     }
 }
 
+/// The offset of a 1-byte jump whose byte is `first` (bit 7 clear).
+#[inline]
+const fn narrow_jump(first: u8, signed: bool) -> i32 {
+    first as i32 - if signed { SIGNED_NARROW_BIAS } else { 0 }
+}
+
+/// The offset of a 2-byte jump whose bytes are `first` (bit 7 set) and `second`.
+#[inline]
+const fn wide_jump(first: u8, second: u8, signed: bool) -> i32 {
+    ((first & 0x7f) as i32 | ((second as i32) << 7)) - if signed { SIGNED_WIDE_BIAS } else { 0 }
+}
+
 fn decode_jump(code: &[u8], at: usize, signed: bool) -> Result<(i32, bool, usize), DecodeError> {
     let first = *code.get(at).ok_or(DecodeError::truncated(at))?;
     if first & 0x80 == 0 {
-        let offset = i32::from(first) - if signed { 0x40 } else { 0 };
-        Ok((offset, false, 1))
+        Ok((narrow_jump(first, signed), false, 1))
     } else {
         let second = *code.get(at + 1).ok_or(DecodeError::truncated(at))?;
-        let stored = i32::from(first & 0x7f) | (i32::from(second) << 7);
-        let offset = stored - if signed { 0x4000 } else { 0 };
-        Ok((offset, true, 2))
+        Ok((wide_jump(first, second, signed), true, 2))
+    }
+}
+
+/// Reads the jump offset at `code[*position]` and moves `*position` past it.
+///
+/// This is the reader of the VM's dispatch loop, next to [`decode`]'s: it
+/// never fails and never allocates. A byte past the end of `code` reads as
+/// 0, so a truncated offset gives a wrong value, never a panic; use
+/// [`decode`] to detect it. `signed` is [`Opcode::has_signed_jump`].
+#[inline]
+pub fn read_jump(code: &[u8], position: &mut usize, signed: bool) -> i32 {
+    let first = code.get(*position).copied().unwrap_or(0);
+    if first & 0x80 == 0 {
+        *position += 1;
+        narrow_jump(first, signed)
+    } else {
+        let second = code.get(*position + 1).copied().unwrap_or(0);
+        *position += 2;
+        wide_jump(first, second, signed)
     }
 }
 
@@ -567,7 +667,9 @@ pub fn encode_instruction(opcode: Opcode, operand: Operand, push: &mut impl FnMu
             push(byte);
             Ok(2 + len)
         }
-        (OperandKind::InlineSmallInt, Operand::Int(value)) => folded(i64::from(value) + 16, push),
+        (OperandKind::InlineSmallInt, Operand::Int(value)) => {
+            folded(i64::from(value) - i64::from(*INLINE_SMALL_INT_RANGE.start()), push)
+        }
         (OperandKind::InlineLocal, Operand::Uint(value)) => folded(i64::from(value), push),
         (OperandKind::InlineUnaryOp, Operand::Unary(op)) => folded(i64::from(op.number()), push),
         (OperandKind::InlineBinaryOp, Operand::Binary(op)) => folded(i64::from(op.number()), push),
@@ -609,7 +711,7 @@ pub fn decode(code: &[u8], offset: usize) -> Result<Instruction, DecodeError> {
             let extra = *code.get(at + len).ok_or(DecodeError::truncated(at + len))?;
             (Operand::JumpAndByte { offset: jump, wide, byte: extra }, len + 1)
         }
-        OperandKind::InlineSmallInt => (Operand::Int(i32::from(folded) - 16), 0),
+        OperandKind::InlineSmallInt => (Operand::Int(i32::from(folded) + *INLINE_SMALL_INT_RANGE.start()), 0),
         OperandKind::InlineLocal => (Operand::Uint(u32::from(folded)), 0),
         OperandKind::InlineUnaryOp => {
             let op = UnaryOp::from_number(folded)

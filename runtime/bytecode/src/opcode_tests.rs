@@ -169,3 +169,63 @@ fn encoder_round_trips_every_opcode() {
     assert_eq!(encode_to_vec(Opcode::LoadFastMulti, Operand::Uint(16)).err(), Some(EncodeError::OutOfRange));
     assert_eq!(encode_to_vec(Opcode::LoadConstSmallIntMulti, Operand::Int(48)).err(), Some(EncodeError::OutOfRange));
 }
+
+#[test]
+fn constants_are_the_list_bytes_and_names() {
+    // A few numbers as MicroPython's `bc0.h` has them.
+    assert_eq!(op::LOAD_CONST_STRING, 0x10);
+    assert_eq!(op::JUMP, 0x42);
+    assert_eq!(op::END_FINALLY, 0x5d);
+    assert_eq!(op::YIELD_FROM, 0x68);
+    assert_eq!(op::BINARY_OP_MULTI, 0xd7);
+    for &opcode in Opcode::ALL {
+        assert_eq!(Opcode::from_byte(opcode.first_byte()), Some(opcode));
+        assert_eq!(Opcode::from_byte(opcode.last_byte()), Some(opcode));
+        assert_eq!(usize::from(opcode.last_byte() - opcode.first_byte()) + 1, usize::from(opcode.byte_count()));
+    }
+    assert_eq!(Opcode::JumpIfTrueOrPop.name(), "JUMP_IF_TRUE_OR_POP");
+    assert_eq!(
+        (op::LOAD_CONST_SMALL_INT_MULTI_LAST, op::LOAD_FAST_MULTI_LAST, op::STORE_FAST_MULTI_LAST),
+        (0xaf, 0xbf, 0xcf)
+    );
+    assert_eq!((op::UNARY_OP_MULTI_LAST, op::BINARY_OP_MULTI_LAST), (0xd3, 0xf9));
+    assert_eq!(op::LOAD_CONST_SMALL_INT_MULTI_ZERO, 0x80);
+    assert_eq!(op::BINARY_OP_MULTI + binary::POWER, op::BINARY_OP_MULTI_LAST);
+    assert_eq!(op::UNARY_OP_MULTI + unary::NOT, op::UNARY_OP_MULTI_LAST);
+}
+
+#[test]
+fn operator_constants_are_the_enum_numbers() {
+    for &operator in BinaryOp::ALL {
+        assert_eq!(BinaryOp::from_number(operator.number()), Some(operator));
+    }
+    assert_eq!((binary::LESS, binary::EXCEPTION_MATCH, binary::INPLACE_ADD), (0, 8, 14));
+    assert_eq!((binary::OR, binary::ADD, binary::SUBTRACT, binary::POWER), (22, 27, 28, 34));
+    assert_eq!(binary::INPLACE_ADD + binary::INPLACE_OFFSET, binary::ADD);
+    assert_eq!(binary::INPLACE_POWER + binary::INPLACE_OFFSET, binary::POWER);
+    assert_eq!((unary::POSITIVE, unary::NEGATIVE, unary::INVERT, unary::NOT), (0, 1, 2, 3));
+    assert_eq!(UnaryOp::from_number(unary::INVERT), Some(UnaryOp::Invert));
+}
+
+#[test]
+fn read_jump_agrees_with_decode() {
+    let cases: &[(Opcode, &[u8])] = &[
+        (Opcode::Jump, &[0x42, 0x40]),
+        (Opcode::Jump, &[0x42, 0x00]),
+        (Opcode::Jump, &[0x42, 0x85, 0x80]),
+        (Opcode::PopJumpIfFalse, &[0x44, 0xff, 0xff]),
+        (Opcode::ForIter, &[0x4b, 0x7f]),
+        (Opcode::SetupExcept, &[0x48, 0x81, 0x02]),
+    ];
+    for &(opcode, code) in cases {
+        let instruction = decode(code, 0).unwrap();
+        let Operand::Jump { offset, .. } = instruction.operand else { panic!("{code:02x?} is not a jump") };
+        let mut position = 1;
+        assert_eq!(read_jump(code, &mut position, opcode.has_signed_jump()), offset, "{code:02x?}");
+        assert_eq!(position, instruction.end());
+    }
+    // Truncated: the missing byte reads as 0 instead of failing.
+    let mut position = 1;
+    assert_eq!(read_jump(&[0x42, 0x85], &mut position, true), 5 - 0x4000);
+    assert_eq!(position, 3);
+}

@@ -13,7 +13,9 @@
 //!
 //! Encoders push bytes into a caller's closure so they work without `alloc`;
 //! decoders take a slice and an offset and return the value and the number of
-//! bytes used, or a [`DecodeError`] for truncated or oversized input.
+//! bytes used, or a [`DecodeError`] for truncated or oversized input. The
+//! readers [`read_uint`] and [`read_sint`] are the VM's: they advance a
+//! position and never fail, for the dispatch loop's hot path.
 
 use crate::DecodeError;
 
@@ -54,6 +56,24 @@ pub fn decode_uint(bytes: &[u8], offset: usize) -> Result<(u32, usize), DecodeEr
         position += 1;
         if byte & 0x80 == 0 {
             return Ok((value, position - offset));
+        }
+    }
+}
+
+/// Reads a vuint at `bytes[*position]` and moves `*position` past it.
+///
+/// Unlike [`decode_uint`] it never fails: a byte past the end of `bytes`
+/// reads as 0 (which ends the number) and bits above the 32nd are dropped,
+/// so malformed input gives a wrong value, never a panic or an endless loop.
+#[inline]
+pub fn read_uint(bytes: &[u8], position: &mut usize) -> u32 {
+    let mut value = 0u32;
+    loop {
+        let byte = bytes.get(*position).copied().unwrap_or(0);
+        *position += 1;
+        value = (value << 7) | u32::from(byte & 0x7f);
+        if byte & 0x80 == 0 {
+            return value;
         }
     }
 }
@@ -112,6 +132,23 @@ pub fn decode_sint(bytes: &[u8], offset: usize) -> Result<(i32, usize), DecodeEr
     }
     let value = i32::try_from(value).map_err(|_| DecodeError::overflow(offset))?;
     Ok((value, position - offset))
+}
+
+/// Reads a signed variable-length integer at `bytes[*position]` and moves
+/// `*position` past it; never fails, like [`read_uint`] (see [`decode_sint`]
+/// for the checked form).
+#[inline]
+pub fn read_sint(bytes: &[u8], position: &mut usize) -> i32 {
+    let first = bytes.get(*position).copied().unwrap_or(0);
+    let mut value: i32 = if first & 0x40 != 0 { -1 } else { 0 };
+    loop {
+        let byte = bytes.get(*position).copied().unwrap_or(0);
+        *position += 1;
+        value = value.wrapping_shl(7) | i32::from(byte & 0x7f);
+        if byte & 0x80 == 0 {
+            return value;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -183,6 +220,41 @@ mod tests {
             assert_eq!(decode_sint(expected, 0), Ok((value, expected.len())), "decoding {value}");
             assert_eq!(sint_len(value), expected.len());
         }
+    }
+
+    #[test]
+    fn readers_agree_with_the_decoders() {
+        for value in [0, 1, 127, 128, 247, 16383, 16384, 1 << 28, u32::MAX] {
+            let (bytes, len) = uint_bytes(value);
+            let mut position = 1;
+            let mut padded = [0x55u8; 9];
+            padded[1..=len].copy_from_slice(&bytes[..len]);
+            assert_eq!(read_uint(&padded, &mut position), value);
+            assert_eq!(position, 1 + len);
+        }
+        for value in [i32::MIN, -100000, -65, -64, -1, 0, 63, 64, 200, 100000, i32::MAX] {
+            let (bytes, len) = sint_bytes(value);
+            let mut position = 0;
+            assert_eq!(read_sint(&bytes[..len], &mut position), value, "reading {value}");
+            assert_eq!(position, len);
+        }
+    }
+
+    #[test]
+    fn readers_never_fail_on_truncated_input() {
+        // The continuation bit promises a byte that is not there: it reads as 0.
+        let mut position = 0;
+        assert_eq!(read_uint(&[0x81], &mut position), 0x80);
+        assert_eq!(position, 2);
+        let mut position = 5;
+        assert_eq!(read_uint(&[], &mut position), 0);
+        assert_eq!(position, 6);
+        let mut position = 0;
+        assert_eq!(read_sint(&[0xff], &mut position), -128);
+        assert_eq!(position, 2);
+        let mut position = 0;
+        read_uint(&[0xff; 64], &mut position);
+        assert_eq!(position, 65);
     }
 
     #[test]

@@ -19,13 +19,15 @@
 
 use alloc::vec::Vec;
 
+use rime_bytecode::opcode::{SIGNED_NARROW_BIAS, SIGNED_WIDE_BIAS};
+
 use crate::fold::ConstObj;
 use crate::scope::{IdKind, Scope, ScopeId, FLAG_IS_PARAM, SCOPE_FLAG_GENERATOR};
 
 mod codes;
 
 pub use crate::tables::ModuleTables;
-pub use codes::{binary, op};
+pub use codes::{binary, op, unary};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Pass {
@@ -34,8 +36,6 @@ pub enum Pass {
     CodeSize,
     Emit,
 }
-
-pub const UNARY_NOT: u8 = 3;
 
 /// `break` out of a `for` loop is marked by this bit in the label.
 pub const BREAK_FROM_FOR: u32 = 0x8000;
@@ -380,12 +380,12 @@ impl Emitter {
         self.bytecode.push(byte);
         if encoding_size == 0 {
             if is_signed {
-                offset += 0x40;
+                offset += i64::from(SIGNED_NARROW_BIAS);
             }
             self.bytecode.push(offset as u8);
         } else {
             if is_signed {
-                offset += 0x4000;
+                offset += i64::from(SIGNED_WIDE_BIAS);
             }
             if self.pass() == Pass::Emit && !(0..=0x7fff).contains(&offset) {
                 self.overflow = true;
@@ -670,7 +670,7 @@ impl Emitter {
         };
         self.write_byte(-1, op::BINARY_OP_MULTI + operator);
         if invert {
-            self.write_byte(0, op::UNARY_OP_MULTI + UNARY_NOT);
+            self.write_byte(0, op::UNARY_OP_MULTI + unary::NOT);
         }
     }
 

@@ -9,7 +9,7 @@
 use alloc::vec::Vec;
 
 use crate::ast::{Arg, BinOp, BoolOp, CmpOp, Constant, DictItem, Expr, ExprKind, Ident, UnaryOp};
-use crate::emit::{binary, op, IdOp, Pass};
+use crate::emit::{binary, op, unary, IdOp, Pass};
 use crate::fold::{ConstObj, Folded};
 use crate::scope::ScopeKind;
 
@@ -31,22 +31,21 @@ pub(crate) enum AssignKind {
 }
 
 pub(crate) fn binop_code(op: BinOp) -> u8 {
-    binary::OR
-        + match op {
-            BinOp::BitOr => 0,
-            BinOp::BitXor => 1,
-            BinOp::BitAnd => 2,
-            BinOp::LShift => 3,
-            BinOp::RShift => 4,
-            BinOp::Add => 5,
-            BinOp::Sub => 6,
-            BinOp::Mult => 7,
-            BinOp::MatMult => 8,
-            BinOp::FloorDiv => 9,
-            BinOp::Div => 10,
-            BinOp::Mod => 11,
-            BinOp::Pow => 12,
-        }
+    match op {
+        BinOp::BitOr => binary::OR,
+        BinOp::BitXor => binary::XOR,
+        BinOp::BitAnd => binary::AND,
+        BinOp::LShift => binary::LSHIFT,
+        BinOp::RShift => binary::RSHIFT,
+        BinOp::Add => binary::ADD,
+        BinOp::Sub => binary::SUBTRACT,
+        BinOp::Mult => binary::MULTIPLY,
+        BinOp::MatMult => binary::MAT_MULTIPLY,
+        BinOp::FloorDiv => binary::FLOOR_DIVIDE,
+        BinOp::Div => binary::TRUE_DIVIDE,
+        BinOp::Mod => binary::MODULO,
+        BinOp::Pow => binary::POWER,
+    }
 }
 
 impl<'a> Compiler<'a> {
@@ -193,10 +192,10 @@ impl<'a> Compiler<'a> {
             ExprKind::UnaryOp { op, operand } => {
                 self.compile_expr(operand);
                 let code = match op {
-                    UnaryOp::Plus => 0,
-                    UnaryOp::Minus => 1,
-                    UnaryOp::Invert => 2,
-                    UnaryOp::Not => 3,
+                    UnaryOp::Plus => unary::POSITIVE,
+                    UnaryOp::Minus => unary::NEGATIVE,
+                    UnaryOp::Invert => unary::INVERT,
+                    UnaryOp::Not => unary::NOT,
                 };
                 self.emit.unary_op(code);
             }

@@ -59,7 +59,7 @@ impl<'a> Compiler<'a> {
             StmtKind::AugAssign { target, op, value } => {
                 self.c_assign(target, AssignKind::AugLoad);
                 self.compile_expr(value);
-                self.emit.binary_op(binop_code(*op) - 13);
+                self.emit.binary_op(binop_code(*op) - binary::INPLACE_OFFSET);
                 self.c_assign(target, AssignKind::AugStore);
             }
             StmtKind::AnnAssign { target, value, .. } => match value {

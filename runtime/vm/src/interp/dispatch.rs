@@ -7,44 +7,9 @@ use super::call::Args;
 use super::frame::*;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Raised, Vm, R};
+use rime_bytecode::opcode::{binary, op, read_jump};
+use rime_bytecode::varint::{read_sint, read_uint};
 use rime_bytecode::Prelude;
-
-fn read_uint(code: &[u8], ip: &mut usize) -> u32 {
-    let mut value = 0u32;
-    loop {
-        let byte = code.get(*ip).copied().unwrap_or(0);
-        *ip += 1;
-        value = (value << 7) | u32::from(byte & 0x7f);
-        if byte & 0x80 == 0 {
-            return value;
-        }
-    }
-}
-
-fn read_sint(code: &[u8], ip: &mut usize) -> i32 {
-    let first = code.get(*ip).copied().unwrap_or(0);
-    let mut value: i32 = if first & 0x40 != 0 { -1 } else { 0 };
-    loop {
-        let byte = code.get(*ip).copied().unwrap_or(0);
-        *ip += 1;
-        value = value.wrapping_shl(7) | i32::from(byte & 0x7f);
-        if byte & 0x80 == 0 {
-            return value;
-        }
-    }
-}
-
-fn read_jump(code: &[u8], ip: &mut usize, signed: bool) -> i32 {
-    let first = code.get(*ip).copied().unwrap_or(0);
-    if first & 0x80 == 0 {
-        *ip += 1;
-        i32::from(first) - if signed { 0x40 } else { 0 }
-    } else {
-        let second = code.get(*ip + 1).copied().unwrap_or(0);
-        *ip += 2;
-        (i32::from(first & 0x7f) | (i32::from(second) << 7)) - if signed { 0x4000 } else { 0 }
-    }
-}
 
 fn target(ip: usize, offset: i32) -> usize {
     (ip as i64 + i64::from(offset)).max(0) as usize
@@ -190,26 +155,26 @@ impl<'a> Vm<'a> {
                 };
                 ip += 1;
                 match opcode {
-                    0x10 => push!(qstr_operand!()),
-                    0x11 => {
+                    op::LOAD_CONST_STRING => push!(qstr_operand!()),
+                    op::LOAD_NAME => {
                         let name = qstr_operand!();
                         let locals = self.get(frame, F_LOCALS);
                         let value = tri!('op, self.load_name(locals, module, name));
                         push!(value);
                     }
-                    0x12 => {
+                    op::LOAD_GLOBAL => {
                         let name = qstr_operand!();
                         let value = tri!('op, self.load_global(module, name));
                         push!(value);
                     }
-                    0x13 => {
+                    op::LOAD_ATTR => {
                         let name = qstr_operand!();
                         let obj = top!();
                         save!();
                         let value = tri!('op, self.load_attr(obj, name));
                         set_top!(value);
                     }
-                    0x14 => {
+                    op::LOAD_METHOD => {
                         let name = qstr_operand!();
                         let obj = top!();
                         save!();
@@ -217,7 +182,7 @@ impl<'a> Vm<'a> {
                         set_top!(method);
                         push!(self_obj);
                     }
-                    0x15 => {
+                    op::LOAD_SUPER_METHOD => {
                         let name = qstr_operand!();
                         save!();
                         let self_obj = top!();
@@ -227,30 +192,31 @@ impl<'a> Vm<'a> {
                         self.set(frame, base + sp - 2, method);
                         self.set(frame, base + sp - 1, bound_self);
                     }
-                    0x16 => {
+                    op::STORE_NAME => {
                         let name = qstr_operand!();
                         let value = pop!();
                         save!();
                         let locals = self.get(frame, F_LOCALS);
                         tri!('op, self.map_set(locals, name, value));
                     }
-                    0x17 => {
+                    op::STORE_GLOBAL => {
                         let name = qstr_operand!();
                         let value = pop!();
                         save!();
                         let globals = self.get(module, 1);
                         tri!('op, self.map_set(globals, name, value));
                     }
-                    0x18 => {
+                    op::STORE_ATTR => {
                         let name = qstr_operand!();
                         let obj = pop!();
                         let value = pop!();
                         save!();
                         tri!('op, self.store_attr(obj, name, value));
                     }
-                    0x19 | 0x1a => {
+                    op::DELETE_NAME | op::DELETE_GLOBAL => {
                         let name = qstr_operand!();
-                        let map = if opcode == 0x19 { self.get(frame, F_LOCALS) } else { self.get(module, 1) };
+                        let map =
+                            if opcode == op::DELETE_NAME { self.get(frame, F_LOCALS) } else { self.get(module, 1) };
                         if tri!('op, self.map_remove(map, name)).is_none() {
                             let text = self.qstr_str_copy(name);
                             tri!('op, Err::<(), _>(
@@ -258,7 +224,7 @@ impl<'a> Vm<'a> {
                             ));
                         }
                     }
-                    0x1b => {
+                    op::IMPORT_NAME => {
                         let name = qstr_operand!();
                         let fromlist = pop!();
                         let level = top!();
@@ -267,25 +233,25 @@ impl<'a> Vm<'a> {
                         let imported = tri!('op, self.import_name(name, fromlist, level, globals));
                         set_top!(imported);
                     }
-                    0x1c => {
+                    op::IMPORT_FROM => {
                         let name = qstr_operand!();
                         let from = top!();
                         save!();
                         let value = tri!('op, self.import_from(from, name));
                         push!(value);
                     }
-                    0x20 | 0x21 => {
+                    op::MAKE_CLOSURE | op::MAKE_CLOSURE_DEFARGS => {
                         let child = read_uint(code, &mut ip);
                         let n_closed = u32::from(code.get(ip).copied().unwrap_or(0));
                         ip += 1;
-                        let extra = if opcode == 0x21 { 2 } else { 0 };
+                        let extra = if opcode == op::MAKE_CLOSURE_DEFARGS { 2 } else { 0 };
                         let first = sp - n_closed - extra;
                         let mut cells = [Obj::NULL; 32];
                         let count = (n_closed as usize).min(32);
                         for index in 0..count {
                             cells[index] = self.get(frame, base + first + extra + index as u32);
                         }
-                        let defaults = if opcode == 0x21 {
+                        let defaults = if opcode == op::MAKE_CLOSURE_DEFARGS {
                             Some((self.get(frame, base + first), self.get(frame, base + first + 1)))
                         } else {
                             None
@@ -296,12 +262,12 @@ impl<'a> Vm<'a> {
                         sp = first;
                         push!(made);
                     }
-                    0x22 => push!(Obj::small(read_sint(code, &mut ip))),
-                    0x23 => {
+                    op::LOAD_CONST_SMALL_INT => push!(Obj::small(read_sint(code, &mut ip))),
+                    op::LOAD_CONST_OBJ => {
                         let index = read_uint(code, &mut ip);
                         push!(self.module_const(module, index));
                     }
-                    0x24 => {
+                    op::LOAD_FAST_N => {
                         let index = read_uint(code, &mut ip);
                         let value = self.get(frame, local!(index));
                         if value.is_null() {
@@ -309,7 +275,7 @@ impl<'a> Vm<'a> {
                         }
                         push!(value);
                     }
-                    0x25 => {
+                    op::LOAD_DEREF => {
                         let index = read_uint(code, &mut ip);
                         let cell = self.get(frame, local!(index));
                         let value = self.get(cell, 1);
@@ -318,33 +284,33 @@ impl<'a> Vm<'a> {
                         }
                         push!(value);
                     }
-                    0x26 => {
+                    op::STORE_FAST_N => {
                         let index = read_uint(code, &mut ip);
                         let value = pop!();
                         self.set(frame, local!(index), value);
                     }
-                    0x27 => {
+                    op::STORE_DEREF => {
                         let index = read_uint(code, &mut ip);
                         let value = pop!();
                         let cell = self.get(frame, local!(index));
                         self.set(cell, 1, value);
                     }
-                    0x28 => {
+                    op::DELETE_FAST => {
                         let index = read_uint(code, &mut ip);
                         if self.get(frame, local!(index)).is_null() {
                             tri!('op, Err::<(), _>(self.unbound_local(function, index)));
                         }
                         self.set(frame, local!(index), Obj::NULL);
                     }
-                    0x29 => {
+                    op::DELETE_DEREF => {
                         let index = read_uint(code, &mut ip);
                         let cell = self.get(frame, local!(index));
                         self.set(cell, 1, Obj::NULL);
                     }
-                    0x2a | 0x2b => {
+                    op::BUILD_TUPLE | op::BUILD_LIST => {
                         let count = read_uint(code, &mut ip);
                         save!();
-                        let made = if opcode == 0x2a {
+                        let made = if opcode == op::BUILD_TUPLE {
                             tri!('op, self.alloc_tuple(count as usize))
                         } else {
                             tri!('op, self.new_list(count as usize))
@@ -352,25 +318,25 @@ impl<'a> Vm<'a> {
                         let first = sp - count;
                         for index in 0..count {
                             let item = self.get(frame, base + first + index);
-                            if opcode == 0x2a {
+                            if opcode == op::BUILD_TUPLE {
                                 self.set(made, 2 + index, item);
                             } else {
                                 self.list_set_item(made, index, item);
                             }
                         }
-                        if opcode == 0x2b {
+                        if opcode == op::BUILD_LIST {
                             self.set_u(made, 1, count);
                         }
                         sp = first;
                         push!(made);
                     }
-                    0x2c => {
+                    op::BUILD_MAP => {
                         let count = read_uint(code, &mut ip);
                         save!();
                         let made = tri!('op, self.new_dict(count as usize));
                         push!(made);
                     }
-                    0x2d => {
+                    op::BUILD_SET => {
                         let count = read_uint(code, &mut ip);
                         save!();
                         let made = tri!('op, self.new_map(TypeId::Set, count as usize));
@@ -383,7 +349,7 @@ impl<'a> Vm<'a> {
                         sp -= count + 1;
                         push!(made);
                     }
-                    0x2e => {
+                    op::BUILD_SLICE => {
                         let count = read_uint(code, &mut ip);
                         let step = if count == 3 { pop!() } else { Obj::NONE };
                         let stop = pop!();
@@ -394,7 +360,7 @@ impl<'a> Vm<'a> {
                         sp -= 2;
                         set_top!(made);
                     }
-                    0x2f => {
+                    op::STORE_COMP => {
                         let operand = read_uint(code, &mut ip);
                         let collection = self.get(frame, base + sp - 1 - (operand >> 2));
                         save!();
@@ -417,7 +383,7 @@ impl<'a> Vm<'a> {
                             }
                         }
                     }
-                    0x30 => {
+                    op::UNPACK_SEQUENCE => {
                         let count = read_uint(code, &mut ip);
                         let sequence = top!();
                         save!();
@@ -431,7 +397,7 @@ impl<'a> Vm<'a> {
                             push!(items[index as usize]);
                         }
                     }
-                    0x31 => {
+                    op::UNPACK_EX => {
                         let operand = read_uint(code, &mut ip);
                         let left = operand & 0xff;
                         let right = operand >> 8;
@@ -470,11 +436,11 @@ impl<'a> Vm<'a> {
                             push!(items[index as usize]);
                         }
                     }
-                    0x32 | 0x33 => {
+                    op::MAKE_FUNCTION | op::MAKE_FUNCTION_DEFARGS => {
                         let child = read_uint(code, &mut ip);
                         let raw_code = self.child_raw_code(function, child);
                         save!();
-                        if opcode == 0x32 {
+                        if opcode == op::MAKE_FUNCTION {
                             let made = tri!('op, self.new_function(module, raw_code, None, &[]));
                             push!(made);
                         } else {
@@ -485,12 +451,12 @@ impl<'a> Vm<'a> {
                             push!(made);
                         }
                     }
-                    0x34..=0x37 => {
+                    op::CALL_FUNCTION..=op::CALL_METHOD_VAR_KW => {
                         let operand = read_uint(code, &mut ip);
                         let n_pos = operand & 0xff;
                         let n_kw = (operand >> 8) & 0xff;
-                        let is_method = opcode == 0x36 || opcode == 0x37;
-                        let var_kw = opcode == 0x35 || opcode == 0x37;
+                        let is_method = opcode == op::CALL_METHOD || opcode == op::CALL_METHOD_VAR_KW;
+                        let var_kw = opcode == op::CALL_FUNCTION_VAR_KW || opcode == op::CALL_METHOD_VAR_KW;
                         let slots = n_pos + 2 * n_kw + u32::from(is_method) + 1 + u32::from(var_kw);
                         let first = sp - slots;
                         let callee = self.get(frame, base + first);
@@ -555,7 +521,7 @@ impl<'a> Vm<'a> {
                         sp = first;
                         push!(result);
                     }
-                    0x40 => {
+                    op::UNWIND_JUMP => {
                         let offset = read_jump(code, &mut ip, true);
                         let destination = target(ip, offset);
                         let count = u32::from(code.get(ip).copied().unwrap_or(0));
@@ -570,11 +536,11 @@ impl<'a> Vm<'a> {
                             }
                         }
                     }
-                    0x42 => {
+                    op::JUMP => {
                         let offset = read_jump(code, &mut ip, true);
                         ip = target(ip, offset);
                     }
-                    0x43 | 0x44 => {
+                    op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => {
                         let offset = read_jump(code, &mut ip, true);
                         let value = pop!();
                         let truth = match value {
@@ -588,22 +554,22 @@ impl<'a> Vm<'a> {
                                 truth
                             }
                         };
-                        if truth == (opcode == 0x43) {
+                        if truth == (opcode == op::POP_JUMP_IF_TRUE) {
                             ip = target(ip, offset);
                         }
                     }
-                    0x45 | 0x46 => {
+                    op::JUMP_IF_TRUE_OR_POP | op::JUMP_IF_FALSE_OR_POP => {
                         let offset = read_jump(code, &mut ip, false);
                         let value = top!();
                         save!();
                         let truth = tri!('op, self.truthy(value));
-                        if truth == (opcode == 0x45) {
+                        if truth == (opcode == op::JUMP_IF_TRUE_OR_POP) {
                             ip = target(ip, offset);
                         } else {
                             sp -= 1;
                         }
                     }
-                    0x47 => {
+                    op::SETUP_WITH => {
                         let offset = read_jump(code, &mut ip, false);
                         let handler = target(ip, offset);
                         let manager = top!();
@@ -623,20 +589,20 @@ impl<'a> Vm<'a> {
                         self.push_handler(frame, handler as u32, sp, true);
                         push!(entered);
                     }
-                    0x48 | 0x49 => {
+                    op::SETUP_EXCEPT | op::SETUP_FINALLY => {
                         let offset = read_jump(code, &mut ip, false);
                         let handler = target(ip, offset);
                         if self.get_u(frame, F_EXC_SP) >= n_exc {
                             tri!('op, Err::<(), _>(self.raise_msg(TypeId::RuntimeError, "exception stack overflow")));
                         }
-                        self.push_handler(frame, handler as u32, sp, opcode == 0x49);
+                        self.push_handler(frame, handler as u32, sp, opcode == op::SETUP_FINALLY);
                     }
-                    0x4a => {
+                    op::POP_EXCEPT_JUMP => {
                         let offset = read_jump(code, &mut ip, false);
                         self.pop_handler(frame);
                         ip = target(ip, offset);
                     }
-                    0x4b => {
+                    op::FOR_ITER => {
                         let offset = read_jump(code, &mut ip, false);
                         let marker = self.get(frame, base + sp - 4);
                         if marker == ITER_SEQ {
@@ -674,12 +640,12 @@ impl<'a> Vm<'a> {
                             }
                         }
                     }
-                    0x50 => push!(Obj::FALSE),
-                    0x51 => push!(Obj::NONE),
-                    0x52 => push!(Obj::TRUE),
-                    0x53 => push!(Obj::NULL),
-                    0x54 => push!(crate::builtins::build_class_obj()),
-                    0x55 => {
+                    op::LOAD_CONST_FALSE => push!(Obj::FALSE),
+                    op::LOAD_CONST_NONE => push!(Obj::NONE),
+                    op::LOAD_CONST_TRUE => push!(Obj::TRUE),
+                    op::LOAD_NULL => push!(Obj::NULL),
+                    op::LOAD_BUILD_CLASS => push!(crate::builtins::build_class_obj()),
+                    op::LOAD_SUBSCR => {
                         let index = top!();
                         let obj = peek!(1);
                         save!();
@@ -687,7 +653,7 @@ impl<'a> Vm<'a> {
                         sp -= 1;
                         set_top!(value);
                     }
-                    0x56 => {
+                    op::STORE_SUBSCR => {
                         let index = top!();
                         let obj = peek!(1);
                         let value = peek!(2);
@@ -699,24 +665,24 @@ impl<'a> Vm<'a> {
                         }
                         sp -= 3;
                     }
-                    0x57 => {
+                    op::DUP_TOP => {
                         let value = top!();
                         push!(value);
                     }
-                    0x58 => {
+                    op::DUP_TOP_TWO => {
                         let second = peek!(1);
                         let first = top!();
                         push!(second);
                         push!(first);
                     }
-                    0x59 => sp -= 1,
-                    0x5a => {
+                    op::POP_TOP => sp -= 1,
+                    op::ROT_TWO => {
                         let first = top!();
                         let second = peek!(1);
                         set_top!(second);
                         self.set(frame, base + sp - 2, first);
                     }
-                    0x5b => {
+                    op::ROT_THREE => {
                         let top = top!();
                         let second = peek!(1);
                         let third = peek!(2);
@@ -724,11 +690,11 @@ impl<'a> Vm<'a> {
                         self.set(frame, base + sp - 2, third);
                         self.set(frame, base + sp - 3, top);
                     }
-                    0x5c => {
+                    op::WITH_CLEANUP => {
                         save!();
                         tri!('op, self.with_cleanup(frame, base, &mut sp));
                     }
-                    0x5d => {
+                    op::END_FINALLY => {
                         self.pop_handler(frame);
                         let value = top!();
                         if value.is_none() {
@@ -765,10 +731,10 @@ impl<'a> Vm<'a> {
                             break 'op;
                         }
                     }
-                    0x5e | 0x5f => {
+                    op::GET_ITER | op::GET_ITER_STACK => {
                         let obj = top!();
                         save!();
-                        if opcode == 0x5e {
+                        if opcode == op::GET_ITER {
                             let iterator = tri!('op, self.get_iter(obj));
                             set_top!(iterator);
                         } else {
@@ -799,7 +765,7 @@ impl<'a> Vm<'a> {
                             }
                         }
                     }
-                    0x62 => {
+                    op::STORE_MAP => {
                         let key = top!();
                         let value = peek!(1);
                         let dict = peek!(2);
@@ -807,7 +773,7 @@ impl<'a> Vm<'a> {
                         tri!('op, self.map_set(dict, key, value));
                         sp -= 2;
                     }
-                    0x63 => {
+                    op::RETURN_VALUE => {
                         let returned = top!();
                         save!();
                         if self.unwind_return(frame, base, &mut sp, &mut ip, returned).is_some() {
@@ -821,7 +787,7 @@ impl<'a> Vm<'a> {
                             }
                         }
                     }
-                    0x64 => {
+                    op::RAISE_LAST => {
                         save!();
                         let last = self.last_handled(frame);
                         if last.is_null() {
@@ -831,8 +797,8 @@ impl<'a> Vm<'a> {
                         }
                         break 'op;
                     }
-                    0x65 | 0x66 => {
-                        if opcode == 0x66 {
+                    op::RAISE_OBJ | op::RAISE_FROM => {
+                        if opcode == op::RAISE_FROM {
                             // `raise X from Y`: MicroPython drops the cause, with a
                             // warning unless the cause is None.
                             let cause = pop!();
@@ -846,7 +812,7 @@ impl<'a> Vm<'a> {
                         self.exc = exc;
                         break 'op;
                     }
-                    0x67 => {
+                    op::YIELD_VALUE => {
                         let value = pop!();
                         save!();
                         if frame == entry && self.get_u(frame, F_FLAGS) & FLAG_GENERATOR != 0 {
@@ -857,7 +823,7 @@ impl<'a> Vm<'a> {
                         let _ = self.raise_msg(TypeId::RuntimeError, "yield outside generator");
                         break 'op;
                     }
-                    0x68 => {
+                    op::YIELD_FROM => {
                         let sent = pop!();
                         let iterator = top!();
                         save!();
@@ -876,7 +842,7 @@ impl<'a> Vm<'a> {
                             super::generator::Step::Return(value) => set_top!(value),
                         }
                     }
-                    0x69 => {
+                    op::IMPORT_STAR => {
                         let from = pop!();
                         save!();
                         sp += 1;
@@ -884,43 +850,45 @@ impl<'a> Vm<'a> {
                         tri!('op, self.import_star(from, locals));
                         sp -= 1;
                     }
-                    0x70..=0xaf => push!(Obj::small(i32::from(opcode) - 0x80)),
-                    0xb0..=0xbf => {
-                        let index = u32::from(opcode - 0xb0);
+                    op::LOAD_CONST_SMALL_INT_MULTI..=op::LOAD_CONST_SMALL_INT_MULTI_LAST => {
+                        push!(Obj::small(i32::from(opcode) - i32::from(op::LOAD_CONST_SMALL_INT_MULTI_ZERO)))
+                    }
+                    op::LOAD_FAST_MULTI..=op::LOAD_FAST_MULTI_LAST => {
+                        let index = u32::from(opcode - op::LOAD_FAST_MULTI);
                         let value = self.get(frame, local!(index));
                         if value.is_null() {
                             tri!('op, Err::<(), _>(self.unbound_local(function, index)));
                         }
                         push!(value);
                     }
-                    0xc0..=0xcf => {
+                    op::STORE_FAST_MULTI..=op::STORE_FAST_MULTI_LAST => {
                         let value = pop!();
-                        self.set(frame, local!(u32::from(opcode - 0xc0)), value);
+                        self.set(frame, local!(u32::from(opcode - op::STORE_FAST_MULTI)), value);
                     }
-                    0xd0..=0xd3 => {
+                    op::UNARY_OP_MULTI..=op::UNARY_OP_MULTI_LAST => {
                         let value = top!();
                         save!();
-                        let result = tri!('op, self.unary_op(opcode - 0xd0, value));
+                        let result = tri!('op, self.unary_op(opcode - op::UNARY_OP_MULTI, value));
                         set_top!(result);
                     }
-                    0xd7..=0xf9 => {
+                    op::BINARY_OP_MULTI..=op::BINARY_OP_MULTI_LAST => {
                         let right = top!();
                         let left = peek!(1);
-                        let op = opcode - 0xd7;
+                        let operator = opcode - op::BINARY_OP_MULTI;
                         if left.is_small() && right.is_small() {
                             let (a, b) = (left.small_value(), right.small_value());
-                            let fast = match op {
-                                0 => Some(Obj::from_bool(a < b)),
-                                1 => Some(Obj::from_bool(a > b)),
-                                2 => Some(Obj::from_bool(a == b)),
-                                3 => Some(Obj::from_bool(a <= b)),
-                                4 => Some(Obj::from_bool(a >= b)),
-                                5 => Some(Obj::from_bool(a != b)),
-                                14 | 27 => {
+                            let fast = match operator {
+                                binary::LESS => Some(Obj::from_bool(a < b)),
+                                binary::MORE => Some(Obj::from_bool(a > b)),
+                                binary::EQUAL => Some(Obj::from_bool(a == b)),
+                                binary::LESS_EQUAL => Some(Obj::from_bool(a <= b)),
+                                binary::MORE_EQUAL => Some(Obj::from_bool(a >= b)),
+                                binary::NOT_EQUAL => Some(Obj::from_bool(a != b)),
+                                binary::INPLACE_ADD | binary::ADD => {
                                     let sum = i64::from(a) + i64::from(b);
                                     Obj::fits_small(sum).then(|| Obj::small(sum as i32))
                                 }
-                                15 | 28 => {
+                                binary::INPLACE_SUBTRACT | binary::SUBTRACT => {
                                     let difference = i64::from(a) - i64::from(b);
                                     Obj::fits_small(difference).then(|| Obj::small(difference as i32))
                                 }
@@ -933,7 +901,7 @@ impl<'a> Vm<'a> {
                             }
                         }
                         save!();
-                        let result = tri!('op, self.binary_op(op, left, right));
+                        let result = tri!('op, self.binary_op(operator, left, right));
                         sp -= 1;
                         set_top!(result);
                     }
@@ -946,7 +914,7 @@ impl<'a> Vm<'a> {
                 continue 'dispatch;
             }
             // An exception was raised by the instruction at `instruction_start`.
-            let mut skip_traceback = matches!(code.get(instruction_start), Some(0x5d | 0x64));
+            let mut skip_traceback = matches!(code.get(instruction_start), Some(&(op::END_FINALLY | op::RAISE_LAST)));
             loop {
                 if !skip_traceback {
                     self.add_traceback(frame, function, module, instruction_start);

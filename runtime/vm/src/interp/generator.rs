@@ -11,10 +11,8 @@ use super::frame::*;
 use crate::builtins::{check_args, Handler};
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
+use rime_bytecode::op;
 use rime_bytecode::qstr_runtime::qstr_id;
-
-/// The `YIELD_FROM` opcode.
-const OP_YIELD_FROM: u8 = 0x68;
 
 /// How a generator left its frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,7 +115,7 @@ impl Vm<'_> {
                 }
                 _ => {}
             }
-        } else if how == Resume::Throw && self.frame_code_at_ip(frame) == Some(OP_YIELD_FROM) {
+        } else if how == Resume::Throw && self.frame_code_at_ip(frame) == Some(op::YIELD_FROM) {
             return self.throw_into_delegate(generator, frame);
         } else if let Resume::Send(value) = how {
             let sp = self.get_u(frame, F_SP);

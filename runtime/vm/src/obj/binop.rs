@@ -5,12 +5,7 @@ use super::num::*;
 use super::{Obj, TypeId};
 use crate::vm::{Vm, R};
 
-const OP_IN: u8 = 6;
-const OP_IS: u8 = 7;
-const OP_EXCEPTION_MATCH: u8 = 8;
-const FIRST_INPLACE: u8 = 9;
-const LAST_INPLACE: u8 = 21;
-const INPLACE_OFFSET: u8 = 13;
+use rime_bytecode::opcode::binary;
 
 impl Vm<'_> {
     /// `left op right` for any MicroPython binary operator number.
@@ -32,8 +27,8 @@ impl Vm<'_> {
             OP_EXCEPTION_MATCH => return Ok(Obj::from_bool(self.exception_matches(left, right))),
             _ => {}
         }
-        let inplace = (FIRST_INPLACE..=LAST_INPLACE).contains(&op);
-        let op = if inplace { op + INPLACE_OFFSET } else { op };
+        let inplace = (binary::INPLACE_OR..=binary::INPLACE_POWER).contains(&op);
+        let op = if inplace { op + binary::INPLACE_OFFSET } else { op };
         if left.is_small() && right.is_small() {
             if let Some(result) = self.int_binary(op, left, right)? {
                 return Ok(result);

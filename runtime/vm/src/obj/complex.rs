@@ -103,7 +103,7 @@ impl Vm<'_> {
     /// `-z` and `+z`.
     pub fn complex_unary(&mut self, op: u8, obj: Obj) -> R<Obj> {
         let (real, imag) = self.complex_value(obj);
-        if op == 0 {
+        if op == rime_bytecode::opcode::unary::POSITIVE {
             return Ok(obj);
         }
         self.new_complex(-real, -imag)

@@ -7,32 +7,23 @@
 //!   layout, where a float takes 12 bytes instead of 16)
 //! * complex: see `obj::complex`
 //!
-//! Binary operators use MicroPython's numbering (`rime_bytecode::BinaryOp`);
-//! in-place operators are mapped to their plain form by the caller.
+//! Binary operators use MicroPython's numbering, the `u8` constants of
+//! `rime_bytecode::opcode::binary` (re-exported here as `OP_*`); in-place
+//! operators are mapped to their plain form by the caller.
 
 use super::bigint::Big;
 use super::{Obj, TypeId};
 use crate::vm::{Vm, R};
 
-pub const OP_LESS: u8 = 0;
-pub const OP_MORE: u8 = 1;
-pub const OP_EQUAL: u8 = 2;
-pub const OP_LESS_EQUAL: u8 = 3;
-pub const OP_MORE_EQUAL: u8 = 4;
-pub const OP_NOT_EQUAL: u8 = 5;
-pub const OP_OR: u8 = 22;
-pub const OP_XOR: u8 = 23;
-pub const OP_AND: u8 = 24;
-pub const OP_LSHIFT: u8 = 25;
-pub const OP_RSHIFT: u8 = 26;
-pub const OP_ADD: u8 = 27;
-pub const OP_SUB: u8 = 28;
-pub const OP_MUL: u8 = 29;
-pub const OP_MATMUL: u8 = 30;
-pub const OP_FLOOR_DIV: u8 = 31;
-pub const OP_TRUE_DIV: u8 = 32;
-pub const OP_MOD: u8 = 33;
-pub const OP_POW: u8 = 34;
+// The VM's short names for the bytecode crate's operator numbers, the only
+// definition of them (`builtins/` and `modules/` use these names too).
+pub use rime_bytecode::opcode::binary::{
+    ADD as OP_ADD, AND as OP_AND, EQUAL as OP_EQUAL, EXCEPTION_MATCH as OP_EXCEPTION_MATCH,
+    FLOOR_DIVIDE as OP_FLOOR_DIV, IN as OP_IN, IS as OP_IS, LESS as OP_LESS, LESS_EQUAL as OP_LESS_EQUAL,
+    LSHIFT as OP_LSHIFT, MAT_MULTIPLY as OP_MATMUL, MODULO as OP_MOD, MORE as OP_MORE, MORE_EQUAL as OP_MORE_EQUAL,
+    MULTIPLY as OP_MUL, NOT_EQUAL as OP_NOT_EQUAL, OR as OP_OR, POWER as OP_POW, RSHIFT as OP_RSHIFT,
+    SUBTRACT as OP_SUB, TRUE_DIVIDE as OP_TRUE_DIV, XOR as OP_XOR,
+};
 
 impl Vm<'_> {
     // ---- construction -------------------------------------------------

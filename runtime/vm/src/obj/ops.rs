@@ -6,6 +6,7 @@ use super::num::*;
 use super::{Obj, Singleton, TypeId};
 use crate::vm::{Vm, R};
 use core::cmp::Ordering;
+use rime_bytecode::opcode::unary;
 
 impl Vm<'_> {
     /// `hash(obj)`.
@@ -398,26 +399,31 @@ impl Vm<'_> {
 
     /// `-x`, `+x`, `~x`, `not x`.
     pub fn unary_op(&mut self, op: u8, value: Obj) -> R<Obj> {
-        if op == 3 {
+        if op == unary::NOT {
             return Ok(Obj::from_bool(!self.truthy(value)?));
         }
+        let sign_only = op == unary::POSITIVE || op == unary::NEGATIVE;
         if self.is_int(value) {
             let Some(big) = self.to_big(value) else { return Ok(value) };
             let result = match op {
-                0 => big,
-                1 => big.neg(),
+                unary::POSITIVE => big,
+                unary::NEGATIVE => big.neg(),
                 _ => big.add(&super::bigint::Big::from_i64(1)).map(|plus_one| plus_one.neg()).unwrap_or(big),
             };
             return self.new_big(&result);
         }
-        if self.is_float(value) && op < 2 {
+        if self.is_float(value) && sign_only {
             let number = self.float_value(value);
-            return self.new_float(if op == 0 { number } else { -number });
+            return self.new_float(if op == unary::POSITIVE { number } else { -number });
         }
-        if self.is_complex(value) && op < 2 {
+        if self.is_complex(value) && sign_only {
             return self.complex_unary(op, value);
         }
-        let method = ["__pos__", "__neg__", "__invert__"][op as usize % 3];
+        let method = match op {
+            unary::POSITIVE => "__pos__",
+            unary::NEGATIVE => "__neg__",
+            _ => "__invert__",
+        };
         if let Some(result) = self.call_special_unary(value, method)? {
             return Ok(result);
         }

@@ -464,9 +464,9 @@ fn round(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let value = args[0];
     let digits = if args.len() == 2 && !args[1].is_none() { Some(vm.to_i64(args[1])?) } else { None };
     if vm.is_int(value) {
-        let Some(digits) = digits else { return vm.unary_op(0, value) };
+        let Some(digits) = digits else { return vm.unary_op(rime_bytecode::opcode::unary::POSITIVE, value) };
         if digits >= 0 {
-            return vm.unary_op(0, value);
+            return vm.unary_op(rime_bytecode::opcode::unary::POSITIVE, value);
         }
         // Round half to even: `value = quotient * scale + rest`, and the
         // quotient goes up when twice the rest passes the scale (or equals
@@ -586,7 +586,7 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
                 return super::strings::parse_int(vm, value, base);
             }
             if vm.is_int(value) {
-                return vm.unary_op(0, value);
+                return vm.unary_op(rime_bytecode::opcode::unary::POSITIVE, value);
             }
             if vm.is_float(value) {
                 let number = vm.float_value(value);

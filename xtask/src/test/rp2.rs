@@ -251,10 +251,11 @@ pub fn read_binary_info(uf2_bytes: &[u8]) -> anyhow::Result<Vec<(u32, String)>> 
 fn frozen_image_cases(built: &rp2::BuiltRuntime) -> anyhow::Result<()> {
     let board = &built.board;
     let runtime = std::fs::read(&built.uf2)?;
-    // A main module whose output proves the VM ran it from the image.
-    let main =
-        rime_compiler::compile(b"print('main ran:', 6 * 7)\n", "main.py", &rime_compiler::CompileOptions::default())
-            .map_err(|errors| anyhow::anyhow!("the test's main module does not compile: {errors:?}"))?;
+    // A main module whose output proves the VM ran it from the image, and
+    // that the port's own `rp2` module is registered beside the VM's.
+    let source = b"print('main ran:', 6 * 7)\nimport rp2\nrp2.country('GB')\nprint('rp2 country:', rp2.country())\n";
+    let main = rime_compiler::compile(source, "main.py", &rime_compiler::CompileOptions::default())
+        .map_err(|errors| anyhow::anyhow!("the test's main module does not compile: {errors:?}"))?;
     let image = |board_name: &str, link_address: u32| -> anyhow::Result<Vec<u8>> {
         let mut builder = ImageBuilder::new(crate::freeze::host_abi(), board_name);
         builder.link_address(link_address).resource("hello.txt", b"hello from flash".to_vec());
@@ -289,7 +290,7 @@ fn frozen_image_cases(built: &rp2::BuiltRuntime) -> anyhow::Result<()> {
         let output = result.with_context(|| format!("booting the pico runtime with {what}"))?;
         let line = output.uart.lines().find(|line| line.starts_with("frozen image:")).unwrap_or("").trim_end();
         ensure!(line.contains(&expected), "with {what}, the banner says `{line}`, expected `{expected}`");
-        let ran = output.uart.contains("main ran: 42");
+        let ran = output.uart.contains("main ran: 42") && output.uart.contains("rp2 country: GB");
         ensure!(
             ran == (what == "a good image"),
             "with {what}, the main module {} run",

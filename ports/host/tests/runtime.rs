@@ -75,3 +75,50 @@ fn qstr_info_lists_ram_qstrs() {
     assert!(output.starts_with("qstr pool: n_pool=1, n_qstr=1, "), "{output}");
     assert!(output.ends_with("Q(made_at_runtime)\n"), "{output}");
 }
+
+/// A port's own module, registered through `Config::port_modules`, as a
+/// board port registers `rp2`: a function, a constant and a computed
+/// attribute, found by `import`, with the VM's modules still there.
+mod port_module {
+    use super::*;
+    use rime_vm::builtins::Handler;
+    use rime_vm::{NativeModule, Obj, Vm, R};
+
+    fn twice(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+        rime_vm::builtins::check_args(vm, args, 1, 1)?;
+        let value = vm.to_i64(args[0])?;
+        vm.new_int(value * 2)
+    }
+
+    fn computed(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
+        Ok((vm.qstr_bytes(name) == b"heap_blocks").then(|| Obj::small(vm.heap.block_count() as i32)))
+    }
+
+    static FUNCTIONS: &[(&str, Handler)] = &[("twice", twice)];
+    static MODULE: NativeModule = NativeModule {
+        name: "board_extras",
+        functions: FUNCTIONS,
+        constants: &[("LEDS", Obj::small(3))],
+        attr: Some(computed),
+    };
+    static PORT_MODULES: &[&NativeModule] = &[&MODULE];
+
+    #[test]
+    fn a_port_registers_a_module_of_its_own() {
+        let main =
+            "import board_extras, math\nprint(board_extras.__name__, board_extras.twice(21), board_extras.LEDS)\n\
+                    print(board_extras.heap_blocks > 0, math.sqrt(16))\ntry:\n    board_extras.missing\n\
+                    except AttributeError as e:\n    print('AttributeError')\n";
+        let image = freeze_sources(&[("main.py", main.as_bytes())]).expect("freezes");
+        let mut port = HostPort::new(true);
+        let config = Config { port_modules: PORT_MODULES, ..Config::host() };
+        let outcome = run_image(&image, DEFAULT_HEAP, config, &mut port).expect("runs");
+        let output = String::from_utf8(port.capture.take().unwrap_or_default()).expect("utf-8");
+        assert_eq!(outcome, Outcome::Finished, "{output}");
+        assert_eq!(output, "board_extras 42 3\nTrue 4.0\nAttributeError\n");
+        // Without the port's list the module does not exist.
+        let mut port = HostPort::new(true);
+        let outcome = run_image(&image, DEFAULT_HEAP, Config::host(), &mut port).expect("runs");
+        assert_eq!(outcome, Outcome::Uncaught);
+    }
+}

@@ -1,4 +1,4 @@
-//! Native modules: a module written in Rust is one static [`NativeModule`]
+//! Native modules and native types: a module written in Rust is one static [`NativeModule`]
 //! table (its name, functions, constants and an optional hook for attributes
 //! computed at run time), in the spirit of MicroPython's `mp_obj_module_t`.
 //!
@@ -18,7 +18,11 @@
 //! and one line in `MODULES` (or in the port's list).
 
 use crate::builtins::Handler;
-use crate::obj::{builtin_fn, builtin_fn_parts, static_address, static_index, Obj, MODULE_BASE, MODULE_TABLE_BASE};
+use crate::obj::repr::Sink;
+use crate::obj::{
+    builtin_fn, builtin_fn_parts, static_address, static_index, Obj, TypeId, MODULE_BASE, MODULE_TABLE_BASE,
+    TYPE_TABLE_BASE,
+};
 use crate::vm::{Vm, R};
 
 /// An attribute computed when it is looked up (floats, dicts, values that
@@ -144,4 +148,77 @@ impl Vm<'_> {
 /// Whether `function` is a builtin function of a native module (rather than a type's method).
 pub fn is_module_function(function: Obj) -> bool {
     builtin_fn_parts(function).is_some_and(|(table, _)| table >= MODULE_TABLE_BASE)
+}
+
+/// A builtin type whose behaviour lives in a native module: its slots, in
+/// the spirit of MicroPython's `mp_obj_type_t`. The type is one line in
+/// `obj::types` naming this table (`Deque = "deque", Object => …::DEQUE_TYPE;`),
+/// and the VM's generic operations (construction, attributes, `len`,
+/// truth, subscripts, iteration, printing) ask the table instead of naming
+/// the type. A slot left `None` means the operation does not apply (or, for
+/// `len`, that the object is always true).
+#[derive(Debug)]
+pub struct NativeType {
+    /// Methods by qstr id (found on instances and on the class).
+    pub methods: &'static [(u16, Handler)],
+    /// Class attributes that are constant objects (`Pin.IN`), by qstr id.
+    pub constants: &'static [(u16, Obj)],
+    /// `Type(*args, **kw)`.
+    pub make_new: Option<fn(&mut Vm<'_>, TypeId, &[Obj], &[Obj]) -> R<Obj>>,
+    /// An instance attribute that is not a method (`None`: not found).
+    pub load_attr: Option<fn(&mut Vm<'_>, Obj, Obj) -> R<Option<Obj>>>,
+    /// Sets an instance attribute.
+    pub store_attr: Option<fn(&mut Vm<'_>, Obj, Obj, Obj) -> R<()>>,
+    /// `len(obj)`; also gives the truth of an instance.
+    pub len: Option<fn(&Vm<'_>, Obj) -> usize>,
+    /// `obj[index]`.
+    pub subscr_get: Option<fn(&mut Vm<'_>, Obj, Obj) -> R<Obj>>,
+    /// `obj[index] = value`.
+    pub subscr_set: Option<fn(&mut Vm<'_>, Obj, Obj, Obj) -> R<()>>,
+    /// `iter(obj)`. An instance that is its own iterator has `iter_next` instead.
+    pub get_iter: Option<fn(&mut Vm<'_>, Obj) -> R<Obj>>,
+    /// The next item of an instance that is an iterator (`None`: exhausted).
+    pub iter_next: Option<fn(&mut Vm<'_>, Obj) -> R<Option<Obj>>>,
+    /// `repr(obj)` and `str(obj)`; without it, `<TYPE>` as for other objects.
+    pub print: Option<fn(&mut Vm<'_>, Sink, Obj, u32) -> R<()>>,
+}
+
+impl NativeType {
+    /// A table with every slot empty, to start a `static` from.
+    pub const EMPTY: NativeType = NativeType {
+        methods: &[],
+        constants: &[],
+        make_new: None,
+        load_attr: None,
+        store_attr: None,
+        len: None,
+        subscr_get: None,
+        subscr_set: None,
+        get_iter: None,
+        iter_next: None,
+        print: None,
+    };
+}
+
+/// The function table of the methods of `type_id`'s native type.
+pub const fn type_method_table(type_id: TypeId) -> u32 {
+    TYPE_TABLE_BASE + type_id as u32
+}
+
+/// The native type whose method table is `table`, if any.
+pub fn type_of_method_table(table: u32) -> Option<&'static NativeType> {
+    let index = table.checked_sub(TYPE_TABLE_BASE)?;
+    if table >= MODULE_TABLE_BASE {
+        return None;
+    }
+    TypeId::from_index(index)?.native()
+}
+
+/// Class attribute `name` of a native type: a method or a constant.
+pub fn native_class_attr(type_id: TypeId, name: u32) -> Option<Obj> {
+    let native = type_id.native()?;
+    if let Some(entry) = native.methods.iter().position(|(id, _)| u32::from(*id) == name) {
+        return Some(builtin_fn(type_method_table(type_id), entry as u32));
+    }
+    native.constants.iter().find(|(id, _)| u32::from(*id) == name).map(|(_, value)| *value)
 }

@@ -37,18 +37,15 @@ pub const TABLE_BYTES: u32 = 7;
 pub const TABLE_HIDDEN: u32 = 11;
 pub const TABLE_FLOAT: u32 = 12;
 pub const TABLE_GENERATOR: u32 = 13;
-pub const TABLE_STDIO: u32 = 14;
-pub const TABLE_IO: u32 = 24;
-pub const TABLE_DEQUE: u32 = 25;
-pub const TABLE_ARRAY: u32 = 26;
 pub const TABLE_PROPERTY: u32 = 16;
 pub const TABLE_OBJECT: u32 = 17;
 pub const TABLE_PIN: u32 = 31;
-pub const TABLE_REGEX: u32 = 33;
-pub const TABLE_MATCH: u32 = 34;
 
 /// The method table of a builtin type.
 fn type_table(number: u32) -> &'static [(u16, Handler)] {
+    if let Some(native) = crate::native::type_of_method_table(number) {
+        return native.methods;
+    }
     match number {
         TABLE_BUILTINS => funcs::BUILTINS,
         TABLE_STR => strings::STR_METHODS,
@@ -61,15 +58,9 @@ fn type_table(number: u32) -> &'static [(u16, Handler)] {
         TABLE_HIDDEN => funcs::HIDDEN,
         TABLE_FLOAT => methods::FLOAT_METHODS,
         TABLE_GENERATOR => crate::interp::generator::GENERATOR_METHODS,
-        TABLE_STDIO => crate::modules::sys::STDIO_METHODS,
-        TABLE_IO => crate::modules::io::IO_METHODS,
-        TABLE_DEQUE => crate::modules::io::DEQUE_METHODS,
-        TABLE_ARRAY => crate::modules::array::ARRAY_METHODS,
         TABLE_PROPERTY => crate::interp::class::PROPERTY_METHODS,
         TABLE_OBJECT => crate::interp::class::OBJECT_METHODS,
         TABLE_PIN => crate::modules::machine::PIN_METHODS,
-        TABLE_REGEX => crate::modules::re::REGEX_METHODS,
-        TABLE_MATCH => crate::modules::re::MATCH_METHODS,
         _ => &[],
     }
 }
@@ -145,14 +136,8 @@ pub fn lookup_method(type_id: TypeId, name: u32) -> Option<Obj> {
         TypeId::Generator => TABLE_GENERATOR,
         TypeId::Property => TABLE_PROPERTY,
         TypeId::Object => TABLE_OBJECT,
-        TypeId::TextIo => TABLE_STDIO,
-        TypeId::StringIO | TypeId::BytesIO => TABLE_IO,
-        TypeId::Deque => TABLE_DEQUE,
-        TypeId::Array => TABLE_ARRAY,
-        TypeId::Regex => TABLE_REGEX,
-        TypeId::Match => TABLE_MATCH,
         TypeId::Pin => return crate::modules::machine::pin_class_attr(name),
-        _ => return None,
+        _ => return crate::native::native_class_attr(type_id, name),
     };
     lookup_in_table(number, name)
 }
@@ -242,14 +227,8 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
         check_args(vm, args, 1, 1)?;
         return vm.new_memoryview(args[0]);
     }
-    if type_id == TypeId::Array {
-        return crate::modules::array::construct(vm, args);
-    }
-    if type_id == TypeId::Deque {
-        return crate::modules::io::construct_deque(vm, args, kw);
-    }
-    if matches!(type_id, TypeId::StringIO | TypeId::BytesIO) {
-        return crate::modules::io::construct(vm, type_id, args);
+    if let Some(make_new) = type_id.native().and_then(|native| native.make_new) {
+        return make_new(vm, type_id, args, kw);
     }
     funcs::construct(vm, type_id, args, kw)
 }

@@ -212,10 +212,12 @@ impl Vm<'_> {
                 return Ok(Some((value, Obj::NULL)));
             }
         }
-        match type_id {
-            TypeId::UctypesStruct => {
-                return Ok(Some((crate::modules::uctypes::load_field(self, obj, name)?, Obj::NULL)))
+        if let Some(load) = type_id.native().and_then(|native| native.load_attr) {
+            if let Some(value) = load(self, obj, name)? {
+                return Ok(Some((value, Obj::NULL)));
             }
+        }
+        match type_id {
             TypeId::Function if name == q!("__name__") => {
                 return Ok(Some((Obj::qstr(self.function_name(obj)), Obj::NULL)));
             }
@@ -262,8 +264,8 @@ impl Vm<'_> {
             let locals = self.get(obj, 3);
             return self.map_set(locals, name, value);
         }
-        if self.native_type(obj) == TypeId::UctypesStruct {
-            return crate::modules::uctypes::store_field(self, obj, name, value);
+        if let Some(store) = self.native_type(obj).native().and_then(|native| native.store_attr) {
+            return store(self, obj, name, value);
         }
         let type_obj = self.type_of(obj);
         if self.is_class(type_obj) {

@@ -8,12 +8,28 @@
 //! (`buffer_push`, `str_bytes`) work on arrays unchanged.
 
 use crate::builtins::{check_args, Handler};
-use crate::native::NativeModule;
+use crate::native::{NativeModule, NativeType};
+use crate::obj::repr::{Sink, Style};
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
 
-pub static ARRAY_METHODS: &[(u16, Handler)] = &[(qstr_id("append"), append), (qstr_id("extend"), extend)];
+/// `array.array`: a typecode and its items packed in a byte buffer.
+pub static ARRAY_TYPE: NativeType = NativeType {
+    methods: ARRAY_METHODS,
+    make_new: Some(construct),
+    len: Some(|vm, array| vm.array_len(array)),
+    subscr_get: Some(|vm, array, index| vm.array_get(array, index)),
+    subscr_set: Some(|vm, array, index, value| vm.array_set(array, index, value)),
+    get_iter: Some(|vm, array| {
+        let items = vm.array_to_list(array)?;
+        vm.get_iter(items)
+    }),
+    print: Some(print),
+    ..NativeType::EMPTY
+};
+
+static ARRAY_METHODS: &[(u16, Handler)] = &[(qstr_id("append"), append), (qstr_id("extend"), extend)];
 
 pub static MODULE: NativeModule =
     NativeModule { name: "array", functions: &[], constants: &[("array", TypeId::Array.obj())], attr: None };
@@ -159,8 +175,21 @@ fn new_array(vm: &mut Vm<'_>, code: u8) -> R<Obj> {
     Ok(array)
 }
 
+/// `array('h', [1, 2])`, or `array('h')` when empty.
+fn print(vm: &mut Vm<'_>, sink: Sink, array: Obj, depth: u32) -> R<()> {
+    let (code, _) = vm.array_code(array);
+    vm.emit_fmt(sink, format_args!("array('{}'", code as char))?;
+    let len = vm.array_len(array);
+    for index in 0..len {
+        vm.emit(sink, if index == 0 { b", [" } else { b", " })?;
+        let item = vm.array_item(array, index)?;
+        vm.print_nested(sink, item, Style::Repr, depth + 1)?;
+    }
+    vm.emit(sink, if len == 0 { b")" } else { b"])" })
+}
+
 /// `array(typecode[, iterable])`.
-pub fn construct(vm: &mut Vm<'_>, args: &[Obj]) -> R<Obj> {
+fn construct(vm: &mut Vm<'_>, _type_id: TypeId, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 2)?;
     let code = match vm.str_bytes(args[0]) {
         [code] if item_size(*code).is_some() => *code,

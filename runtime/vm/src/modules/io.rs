@@ -9,12 +9,20 @@
 //! `BytesIO`.
 
 use crate::builtins::{check_args, Handler};
-use crate::native::NativeModule;
+use crate::native::{NativeModule, NativeType};
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
 
-pub static IO_METHODS: &[(u16, Handler)] = &[
+/// `StringIO` and `BytesIO`: methods, construction, and iteration by lines.
+pub static STREAM_TYPE: NativeType = NativeType {
+    methods: STREAM_METHODS,
+    make_new: Some(construct),
+    iter_next: Some(next_line),
+    ..NativeType::EMPTY
+};
+
+static STREAM_METHODS: &[(u16, Handler)] = &[
     (qstr_id("close"), close),
     (qstr_id("flush"), close),
     (qstr_id("getvalue"), getvalue),
@@ -32,7 +40,18 @@ pub static MODULE: NativeModule = NativeModule {
     attr: None,
 };
 
-pub static DEQUE_METHODS: &[(u16, Handler)] = &[
+/// `collections.deque`: a list of items (word 1) and a maximum length.
+pub static DEQUE_TYPE: NativeType = NativeType {
+    methods: DEQUE_METHODS,
+    make_new: Some(construct_deque),
+    len: Some(deque_len),
+    subscr_get: Some(deque_get),
+    subscr_set: Some(deque_set),
+    get_iter: Some(deque_iter),
+    ..NativeType::EMPTY
+};
+
+static DEQUE_METHODS: &[(u16, Handler)] = &[
     (qstr_id("append"), deque_append),
     (qstr_id("appendleft"), deque_appendleft),
     (qstr_id("clear"), deque_clear),
@@ -41,8 +60,31 @@ pub static DEQUE_METHODS: &[(u16, Handler)] = &[
     (qstr_id("popleft"), deque_popleft),
 ];
 
+fn deque_len(vm: &Vm<'_>, deque: Obj) -> usize {
+    vm.list_len(vm.get(deque, 1)) as usize
+}
+
+/// `deque[index]`: int indices only.
+fn deque_get(vm: &mut Vm<'_>, deque: Obj, index: Obj) -> R<Obj> {
+    let items = vm.get(deque, 1);
+    let position = vm.seq_index(index, vm.list_len(items), "deque")?;
+    Ok(vm.list_item(items, position))
+}
+
+fn deque_set(vm: &mut Vm<'_>, deque: Obj, index: Obj, value: Obj) -> R<()> {
+    let items = vm.get(deque, 1);
+    let position = vm.seq_index(index, vm.list_len(items), "deque")?;
+    vm.list_set_item(items, position, value);
+    Ok(())
+}
+
+fn deque_iter(vm: &mut Vm<'_>, deque: Obj) -> R<Obj> {
+    let items = vm.get(deque, 1);
+    vm.get_iter(items)
+}
+
 /// `deque(iterable=(), maxlen=None)`.
-pub fn construct_deque(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+fn construct_deque(vm: &mut Vm<'_>, _type_id: TypeId, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 0, 2)?;
     let maxlen = match args.get(1).copied().or_else(|| crate::builtins::keyword(vm, kw, "maxlen")) {
         Some(value) if !value.is_none() => {
@@ -155,8 +197,14 @@ fn deque_popleft(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     take(vm, args, true)
 }
 
+/// A stream yields its lines until one comes back empty.
+fn next_line(vm: &mut Vm<'_>, stream: Obj) -> R<Option<Obj>> {
+    let line = readline(vm, &[stream], &[])?;
+    Ok((vm.str_len(line) != 0).then_some(line))
+}
+
 /// `StringIO(initial)` and `BytesIO(initial)`.
-pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj]) -> R<Obj> {
+fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 0, 1)?;
     let buffer = vm.new_buffer(TypeId::Buffer, 16)?;
     let mark = vm.root_mark();

@@ -13,7 +13,7 @@
 
 use super::re_engine::{self, Captures, CompileError, MAX_GROUPS};
 use crate::builtins::{check_args, Handler};
-use crate::native::NativeModule;
+use crate::native::{NativeModule, NativeType};
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
@@ -31,14 +31,28 @@ pub static MODULE: NativeModule = NativeModule::new("re", FUNCTIONS);
 static FUNCTIONS: &[(&str, Handler)] =
     &[("compile", re_compile), ("match", re_match), ("search", re_search), ("sub", re_sub)];
 
-pub static REGEX_METHODS: &[(u16, Handler)] = &[
+/// A compiled regular expression.
+pub static REGEX_TYPE: NativeType = NativeType {
+    methods: REGEX_METHODS,
+    print: Some(|vm, sink, regex, _| vm.emit_fmt(sink, format_args!("<re {:x}>", regex.0))),
+    ..NativeType::EMPTY
+};
+
+/// A match object.
+pub static MATCH_TYPE: NativeType = NativeType {
+    methods: MATCH_METHODS,
+    print: Some(|vm, sink, found, _| vm.emit_fmt(sink, format_args!("<match num={}>", vm.get(found, 2).small_value()))),
+    ..NativeType::EMPTY
+};
+
+static REGEX_METHODS: &[(u16, Handler)] = &[
     (qstr_id("match"), regex_match),
     (qstr_id("search"), regex_search),
     (qstr_id("split"), regex_split),
     (qstr_id("sub"), regex_sub),
 ];
 
-pub static MATCH_METHODS: &[(u16, Handler)] = &[
+static MATCH_METHODS: &[(u16, Handler)] = &[
     (qstr_id("end"), match_end),
     (qstr_id("group"), match_group),
     (qstr_id("groups"), match_groups),

@@ -3,7 +3,7 @@
 //! too), `implementation`, `path`, `argv` and the version values.
 
 use crate::builtins::{check_args, Handler};
-use crate::native::NativeModule;
+use crate::native::{NativeModule, NativeType};
 use crate::obj::repr::{Sink, Style};
 use crate::obj::{Obj, Singleton, TypeId};
 use crate::vm::{Vm, R};
@@ -80,7 +80,10 @@ fn sys_value(vm: &mut Vm<'_>, name: Obj) -> R<Option<Obj>> {
     Ok(None)
 }
 
-pub static STDIO_METHODS: &[(u16, Handler)] = &[(qstr_id("write"), stdio_write), (qstr_id("flush"), stdio_flush)];
+/// `sys.stdout` and `sys.stderr`.
+pub static STDIO_TYPE: NativeType = NativeType { methods: STDIO_METHODS, ..NativeType::EMPTY };
+
+static STDIO_METHODS: &[(u16, Handler)] = &[(qstr_id("write"), stdio_write), (qstr_id("flush"), stdio_flush)];
 
 fn sys_exit(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let exc = vm.new_exception(TypeId::SystemExit.obj(), args)?;

@@ -18,7 +18,7 @@
 //! alias it. Pointer fields and `bytearray_at` are not provided.
 
 use crate::builtins::{check_args, Handler};
-use crate::native::NativeModule;
+use crate::native::{NativeModule, NativeType};
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
 
@@ -93,6 +93,13 @@ static CONSTANTS: &[(&str, i32)] = &[
     ("USHORT", type_constant(UINT16, 4)),
     ("VOID", type_constant(UINT8, 4)),
 ];
+
+/// A `uctypes.struct`: its fields are attributes read from and written to memory.
+pub static STRUCT_TYPE: NativeType = NativeType {
+    load_attr: Some(|vm, record, name| load_field(vm, record, name).map(Some)),
+    store_attr: Some(store_field),
+    ..NativeType::EMPTY
+};
 
 pub static MODULE: NativeModule =
     NativeModule { name: "uctypes", functions: FUNCTIONS, constants: &[], attr: Some(constant) };
@@ -364,7 +371,7 @@ fn field_of(vm: &mut Vm<'_>, record: Obj, name: Obj) -> R<Obj> {
 }
 
 /// `record.name`: a scalar's value, a nested struct, or an array's items.
-pub fn load_field(vm: &mut Vm<'_>, record: Obj, name: Obj) -> R<Obj> {
+fn load_field(vm: &mut Vm<'_>, record: Obj, name: Obj) -> R<Obj> {
     let field = field_of(vm, record, name)?;
     let base = vm.get_u(record, STRUCT_ADDRESS);
     let layout = vm.get(record, STRUCT_LAYOUT).small_value();
@@ -415,7 +422,7 @@ pub fn load_field(vm: &mut Vm<'_>, record: Obj, name: Obj) -> R<Obj> {
 }
 
 /// `record.name = value` for a scalar field.
-pub fn store_field(vm: &mut Vm<'_>, record: Obj, name: Obj, value: Obj) -> R<()> {
+fn store_field(vm: &mut Vm<'_>, record: Obj, name: Obj, value: Obj) -> R<()> {
     let field = field_of(vm, record, name)?;
     if !(field.is_small() || vm.is_int(field)) {
         return Err(vm.raise_msg(TypeId::TypeError, "uctypes: only scalar fields can be assigned"));

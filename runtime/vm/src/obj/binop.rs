@@ -370,13 +370,6 @@ impl Vm<'_> {
                 self.str_slice(TypeId::Str, obj, start, end)
             }
             TypeId::MemoryView => self.memoryview_get(obj, index),
-            TypeId::Array => self.array_get(obj, index),
-            TypeId::Deque => {
-                // A deque keeps its items in a list (word 1); it takes int indices only.
-                let items = self.get(obj, 1);
-                let position = self.seq_index(index, self.list_len(items), "deque")?;
-                Ok(self.list_item(items, position))
-            }
             TypeId::Bytes | TypeId::ByteArray => {
                 let len = self.str_len(obj) as u32;
                 if is_slice {
@@ -427,6 +420,9 @@ impl Vm<'_> {
                 self.new_int(start + i64::from(position) * step)
             }
             _ => {
+                if let Some(get) = type_id.native().and_then(|native| native.subscr_get) {
+                    return get(self, obj, index);
+                }
                 if let Some(result) = self.call_special_binary(obj, "__getitem__", index)? {
                     return Ok(result);
                 }
@@ -496,13 +492,6 @@ impl Vm<'_> {
             }
             TypeId::Dict => self.map_set(obj, index, value),
             TypeId::MemoryView => self.memoryview_set(obj, index, value),
-            TypeId::Array => self.array_set(obj, index, value),
-            TypeId::Deque => {
-                let items = self.get(obj, 1);
-                let position = self.seq_index(index, self.list_len(items), "deque")?;
-                self.list_set_item(items, position, value);
-                Ok(())
-            }
             TypeId::ByteArray => {
                 if index.is_ptr() && self.native_type(index) == TypeId::Slice {
                     return self.bytearray_assign_slice(obj, index, value);
@@ -518,6 +507,9 @@ impl Vm<'_> {
                 Ok(())
             }
             _ => {
+                if let Some(set) = self.native_type(obj).native().and_then(|native| native.subscr_set) {
+                    return set(self, obj, index, value);
+                }
                 if self.call_special_ternary(obj, "__setitem__", index, value)?.is_some() {
                     return Ok(());
                 }

@@ -35,14 +35,6 @@ impl Vm<'_> {
                 iterator
             }
             TypeId::Dict | TypeId::Set | TypeId::FrozenSet => self.new_dict_iterator(obj, 0)?,
-            TypeId::Deque => {
-                let items = self.get(obj, 1);
-                self.get_iter(items)?
-            }
-            TypeId::Array => {
-                let items = self.array_to_list(obj)?;
-                self.get_iter(items)?
-            }
             TypeId::DictView => {
                 let map = self.get(obj, 1);
                 let kind = self.get(obj, 2).small_value() as u32;
@@ -56,9 +48,15 @@ impl Vm<'_> {
             | TypeId::Map
             | TypeId::Filter
             | TypeId::Reversed
-            | TypeId::StringIO
-            | TypeId::BytesIO
             | TypeId::Generator => obj,
+            type_id
+                if type_id.native().is_some_and(|native| native.get_iter.is_some() || native.iter_next.is_some()) =>
+            {
+                match type_id.native().and_then(|native| native.get_iter) {
+                    Some(get_iter) => get_iter(self, obj)?,
+                    None => obj,
+                }
+            }
             _ => match self.call_special_unary(obj, "__iter__")? {
                 Some(iterator) => iterator,
                 None => {
@@ -258,10 +256,9 @@ impl Vm<'_> {
                 self.subscr_get(sequence, Obj::small(remaining - 1)).map(Some)
             }
             TypeId::Generator => self.generator_next(iterator),
-            TypeId::StringIO | TypeId::BytesIO => {
-                // A stream yields its lines until one comes back empty.
-                let line = crate::modules::io::readline(self, &[iterator], &[])?;
-                Ok((self.str_len(line) != 0).then_some(line))
+            type_id if type_id.native().is_some_and(|native| native.iter_next.is_some()) => {
+                let next = type_id.native().and_then(|native| native.iter_next);
+                next.map_or(Ok(None), |next| next(self, iterator))
             }
             _ => {
                 let Some(method) = self.lookup_special(iterator, "__next__")? else {

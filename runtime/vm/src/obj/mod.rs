@@ -115,9 +115,12 @@ pub const fn static_address(index: u32) -> u32 {
 pub const FN_BASE: u32 = 256;
 /// Builtin functions are numbered `table << 7 | entry`.
 pub const FN_TABLE_SHIFT: u32 = 7;
-/// Function tables: the types' method tables below this number, the native
-/// modules' function tables from it on (see `crate::native`).
-pub const MODULE_TABLE_BASE: u32 = 64;
+/// Function tables: the builtins' and core types' tables below this number,
+/// then one per builtin type for the methods of native types (table
+/// `TYPE_TABLE_BASE + type index`), then the native modules' function tables
+/// (see `crate::native`).
+pub const TYPE_TABLE_BASE: u32 = 64;
+pub const MODULE_TABLE_BASE: u32 = TYPE_TABLE_BASE + 128;
 pub const SINGLETON_BASE: u32 = FN_BASE + ((MODULE_TABLE_BASE + crate::native::MAX_MODULES) << FN_TABLE_SHIFT);
 /// The static object of native module `n` is `MODULE_BASE + n`.
 pub const MODULE_BASE: u32 = SINGLETON_BASE + 64;

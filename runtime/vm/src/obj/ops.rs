@@ -281,10 +281,12 @@ impl Vm<'_> {
             TypeId::Complex => Ok(self.complex_value(obj) != (0.0, 0.0)),
             TypeId::Tuple => Ok(self.tuple_len(obj) != 0),
             TypeId::List => Ok(self.list_len(obj) != 0),
-            TypeId::Deque => Ok(self.list_len(self.get(obj, 1)) != 0),
-            TypeId::Array => Ok(self.array_len(obj) != 0),
             TypeId::Dict | TypeId::Set | TypeId::FrozenSet => Ok(self.map_len(obj) != 0),
             TypeId::Range => Ok(self.range_len(obj) != 0),
+            type_id if type_id.native().is_some_and(|native| native.len.is_some()) => {
+                let len = type_id.native().and_then(|native| native.len);
+                Ok(len.is_some_and(|len| len(self, obj) != 0))
+            }
             _ => {
                 if let Some(result) = self.call_special_unary(obj, "__bool__")? {
                     return self.truthy(result);
@@ -307,8 +309,11 @@ impl Vm<'_> {
                 TypeId::Str => return Ok(self.char_count(obj)),
                 TypeId::Bytes | TypeId::ByteArray => return Ok(self.str_len(obj)),
                 TypeId::MemoryView => return Ok(self.memoryview_items(obj)),
-                TypeId::Deque => return Ok(self.list_len(self.get(obj, 1)) as usize),
-                TypeId::Array => return Ok(self.array_len(obj)),
+                type_id if type_id.native().is_some_and(|native| native.len.is_some()) => {
+                    if let Some(len) = type_id.native().and_then(|native| native.len) {
+                        return Ok(len(self, obj));
+                    }
+                }
                 TypeId::Tuple => return Ok(self.tuple_len(obj) as usize),
                 TypeId::List => return Ok(self.list_len(obj) as usize),
                 TypeId::Dict | TypeId::Set | TypeId::FrozenSet => return Ok(self.map_len(obj) as usize),

@@ -241,6 +241,12 @@ impl Vm<'_> {
         }
     }
 
+    /// Prints `obj` as an item of a container at nesting `depth` (for the
+    /// print slots of native types).
+    pub fn print_nested(&mut self, sink: Sink, obj: Obj, style: Style, depth: u32) -> R<()> {
+        self.print_depth(sink, obj, style, depth)
+    }
+
     fn print_depth(&mut self, sink: Sink, obj: Obj, style: Style, depth: u32) -> R<()> {
         if depth > MAX_REPR_DEPTH {
             return Err(self.raise_msg(TypeId::RuntimeError, "maximum recursion depth exceeded"));
@@ -339,18 +345,6 @@ impl Vm<'_> {
                 }
                 self.emit(sink, close)
             }
-            TypeId::Array => {
-                // `array('h', [1, 2])`, or `array('h')` when empty.
-                let (code, _) = self.array_code(obj);
-                self.emit_fmt(sink, format_args!("array('{}'", code as char))?;
-                let len = self.array_len(obj);
-                for index in 0..len {
-                    self.emit(sink, if index == 0 { b", [" } else { b", " })?;
-                    let item = self.array_item(obj, index)?;
-                    self.print_depth(sink, item, Style::Repr, depth + 1)?;
-                }
-                self.emit(sink, if len == 0 { b")" } else { b"])" })
-            }
             TypeId::Dict => {
                 self.emit(sink, b"{")?;
                 let mut index = 0;
@@ -443,8 +437,10 @@ impl Vm<'_> {
                 self.emit(sink, b"'>")
             }
             TypeId::Cell => self.emit_fmt(sink, format_args!("<cell {:x}>", obj.0)),
-            TypeId::Regex => self.emit_fmt(sink, format_args!("<re {:x}>", obj.0)),
-            TypeId::Match => self.emit_fmt(sink, format_args!("<match num={}>", self.get(obj, 2).small_value())),
+            _ if type_id.native().is_some_and(|native| native.print.is_some()) => {
+                let print = type_id.native().and_then(|native| native.print);
+                print.map_or(Ok(()), |print| print(self, sink, obj, depth))
+            }
             _ if type_id.is_exception() => self.print_exception_value(sink, obj, style, depth),
             _ => {
                 let name = self.type_name(obj);

@@ -1,4 +1,5 @@
-//! The builtin types: one static type object each, with its name and base.
+//! The builtin types: one static type object each, with its name, its base
+//! and, for a type a native module implements, its slots table.
 //!
 //! A static type object's words are `type, name qstr, base type (or NULL)`.
 //! A `super` object's words are `type, class, self`.
@@ -9,7 +10,7 @@ use super::{static_address, Obj};
 use rime_bytecode::qstr_runtime::qstr_id;
 
 macro_rules! builtin_types {
-    ($( $variant:ident = $name:literal, $base:ident; )*) => {
+    ($( $variant:ident = $name:literal, $base:ident $(=> $native:path)?; )*) => {
         /// A builtin type; its discriminant is its static-object index.
         #[derive(Clone, Copy, PartialEq, Eq, Debug, PartialOrd, Ord)]
         #[repr(u16)]
@@ -29,8 +30,15 @@ macro_rules! builtin_types {
             pub const fn base(self) -> Option<TypeId> {
                 match self { $(TypeId::$variant => builtin_types!(@base $base),)* }
             }
+
+            /// The slots of a type implemented by a native module (see `crate::native`).
+            pub fn native(self) -> Option<&'static crate::native::NativeType> {
+                match self { $(TypeId::$variant => builtin_types!(@native $($native)?),)* }
+            }
         }
     };
+    (@native) => { None };
+    (@native $native:path) => { Some(&$native) };
     (@base None) => { None };
     (@base $base:ident) => { Some(TypeId::$base) };
 }
@@ -73,7 +81,7 @@ builtin_types! {
     Map = "map", Object;
     Filter = "filter", Object;
     Reversed = "reversed", Object;
-    TextIo = "stdout", Object;
+    TextIo = "stdout", Object => crate::modules::sys::STDIO_TYPE;
     Frame = "<module>", Object;
     QstrPool = "qstr_info", Object;
     Buffer = "bytecode", Object;
@@ -104,16 +112,19 @@ builtin_types! {
     ValueError = "ValueError", Exception;
     UnicodeError = "UnicodeError", ValueError;
     Pin = "Pin", Object;
-    StringIO = "StringIO", Object;
-    BytesIO = "BytesIO", Object;
+    StringIO = "StringIO", Object => crate::modules::io::STREAM_TYPE;
+    BytesIO = "BytesIO", Object => crate::modules::io::STREAM_TYPE;
     MemoryView = "memoryview", Object;
-    Deque = "deque", Object;
-    Array = "array", Object;
+    Deque = "deque", Object => crate::modules::io::DEQUE_TYPE;
+    Array = "array", Object => crate::modules::array::ARRAY_TYPE;
     Super = "super", Object;
-    Regex = "re", Object;
-    Match = "match", Object;
-    UctypesStruct = "struct", Object;
+    Regex = "re", Object => crate::modules::re::REGEX_TYPE;
+    Match = "match", Object => crate::modules::re::MATCH_TYPE;
+    UctypesStruct = "struct", Object => crate::modules::uctypes::STRUCT_TYPE;
 }
+
+// Each type's method table is `TYPE_TABLE_BASE + index`, below the modules' tables.
+const _: () = assert!(TypeId::ALL.len() <= 128);
 
 impl TypeId {
     /// The static type object.

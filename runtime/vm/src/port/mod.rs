@@ -1,0 +1,132 @@
+//! What a port gives the VM, in two parts.
+//!
+//! The **core** is [`Port`]: the console (output, and input that never
+//! blocks), the clocks and sleeping, entropy, reset, the unique id, the
+//! platform's name and the pending-interrupt check that the dispatch loop
+//! polls between bytecodes. Every port implements it, and the VM needs
+//! nothing else to run a program.
+//!
+//! The **machine** is [`Machine`] (in [`machine`]): the peripherals a board
+//! hands out behind object-safe traits ([`Pin`], [`I2cBus`], [`SpiBus`],
+//! [`Uart`], [`Pwm`], [`Adc`], [`Timer`]), with the board's own facts (how
+//! many pins, their names, the CPU clock). A port reaches it through
+//! [`Port::machine`]; the `machine` Python module is written once in the VM
+//! on top of these traits, and every answer the hardware gives is a value
+//! (`Result<_, MachineError>`), never a panic.
+//!
+//! The VM names no chip: nothing here knows a pin count, a clock frequency
+//! or a pin name. Those come from the port. [`simulated`] is a small
+//! library for ports without hardware (the host, QEMU): a bank of simulated
+//! pins that behave as a board's would, so the same Python tests run on
+//! every port. The VM itself never constructs it.
+
+pub mod machine;
+pub mod simulated;
+
+pub use machine::{
+    Adc, AdcSource, I2cBus, I2cConfig, Machine, MachineError, MachineEvent, Parity, Pin, PinConfig, PinMode,
+    PinTrigger, Pull, Pwm, SpiBus, SpiConfig, Timer, TimerMode, Uart, UartConfig,
+};
+
+/// The core of the machine the VM runs on.
+pub trait Port {
+    /// Writes bytes to standard output (the USB serial or UART on a board).
+    fn write_stdout(&mut self, bytes: &[u8]);
+    /// Writes bytes to standard error; the boards have one stream for both.
+    fn write_stderr(&mut self, bytes: &[u8]) {
+        self.write_stdout(bytes);
+    }
+    /// The next byte typed on the console, or `None` when none is waiting.
+    /// It never blocks: the REPL and `sys.stdin` wait by polling it between
+    /// sleeps. The default is a console without input.
+    fn read_stdin_byte(&mut self) -> Option<u8> {
+        None
+    }
+    /// Sets the byte that interrupts a running program (`micropython.kbd_intr`):
+    /// Ctrl-C (3) while a program runs, `None` while the REPL edits a line and
+    /// wants the byte itself. A port whose console has no input ignores it.
+    fn set_interrupt_char(&mut self, byte: Option<u8>) {
+        let _ = byte;
+    }
+    /// Whether something waits for the dispatch loop between two bytecodes:
+    /// the interrupt character arrived on the console, or the machine has an
+    /// event ([`Machine::take_event`]). It must be cheap (a flag read), as
+    /// the loop polls it often; it does not clear anything.
+    fn pending_interrupt(&mut self) -> bool {
+        false
+    }
+    /// Takes the keyboard interrupt: true once for each interrupt character
+    /// received since the last call, which the VM turns into
+    /// `KeyboardInterrupt`.
+    fn take_interrupt(&mut self) -> bool {
+        false
+    }
+    /// Milliseconds since some fixed point, wrapping.
+    fn ticks_ms(&mut self) -> u32 {
+        0
+    }
+    /// Microseconds since some fixed point, wrapping.
+    fn ticks_us(&mut self) -> u32 {
+        self.ticks_ms().wrapping_mul(1000)
+    }
+    /// Nanoseconds since the Unix epoch (0 on a board without a real-time clock).
+    fn time_ns(&mut self) -> u64 {
+        0
+    }
+    /// Waits `us` microseconds; by default it spins on [`Port::ticks_us`].
+    fn sleep_us(&mut self, us: u64) {
+        let start = self.ticks_us();
+        while u64::from(self.ticks_us().wrapping_sub(start)) < us {}
+    }
+    /// A fast cycle counter for `time.ticks_cpu()`; by default the microsecond ticks.
+    fn ticks_cpu(&mut self) -> u32 {
+        self.ticks_us()
+    }
+    /// The platform name reported as `sys.platform`.
+    fn platform(&self) -> &'static str {
+        "rime"
+    }
+    /// Resets the machine for `machine.reset()`. A board does not return;
+    /// the default returns, and the VM then ends the program with `SystemExit`.
+    fn reset(&mut self) {}
+    /// The unique id of the chip (the flash's id on RP2 boards), for
+    /// `machine.unique_id()`. The default is a fixed id of eight bytes.
+    fn unique_id(&mut self) -> [u8; 8] {
+        *b"rimehost"
+    }
+    /// 32 bits from the machine's entropy source, for `os.urandom` and for
+    /// seeding the `random` module. The default mixes the microsecond ticks
+    /// (a weak source); a port with a hardware generator overrides it, and
+    /// the host port gives a fixed sequence so that runs are repeatable.
+    fn random_u32(&mut self) -> u32 {
+        let mut value = self.ticks_us() ^ self.ticks_cpu().rotate_left(16) ^ 0x9e37_79b9;
+        value ^= value >> 16;
+        value = value.wrapping_mul(0x7feb_352d);
+        value ^= value >> 15;
+        value = value.wrapping_mul(0x846c_a68b);
+        value ^ (value >> 16)
+    }
+    /// The machine's peripherals, or `None` for a port without any; the
+    /// `machine` module then raises `OSError(ENODEV)` for every peripheral
+    /// and `machine.freq()`.
+    fn machine(&mut self) -> Option<&mut dyn Machine> {
+        None
+    }
+}
+
+/// How the VM behaves; the port chooses.
+#[derive(Clone, Copy, Debug)]
+pub struct Config {
+    /// Collect before every allocation, to find objects that are not rooted.
+    pub gc_stress: bool,
+    /// Deepest nesting of Python calls before `RuntimeError: maximum recursion depth exceeded`.
+    pub max_call_depth: u32,
+    /// Deepest nesting of native code calling back into Python (bounds the Rust stack).
+    pub max_native_depth: u32,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config { gc_stress: false, max_call_depth: 200, max_native_depth: 24 }
+    }
+}

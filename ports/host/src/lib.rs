@@ -131,6 +131,10 @@ impl Port for HostPort {
         self.entropy
     }
 
+    fn pending_interrupt(&mut self) -> bool {
+        self.machine.has_event()
+    }
+
     fn machine(&mut self) -> Option<&mut dyn Machine> {
         Some(&mut self.machine)
     }

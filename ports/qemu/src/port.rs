@@ -170,6 +170,10 @@ impl Port for QemuPort {
         "qemu"
     }
 
+    fn pending_interrupt(&mut self) -> bool {
+        self.machine.has_event()
+    }
+
     fn machine(&mut self) -> Option<&mut dyn Machine> {
         Some(&mut self.machine)
     }

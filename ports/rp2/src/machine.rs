@@ -23,6 +23,7 @@
 use core::convert::Infallible;
 
 use embedded_hal::digital::{InputPin, OutputPin, StatefulOutputPin};
+use rime_vm::port::machine::numbered_pin;
 use rime_vm::port::{Machine, MachineError, Pin, PinConfig, PinMode, Pull};
 
 use crate::board;
@@ -195,17 +196,9 @@ impl Pin for Gpio {
     }
 }
 
-/// The number a pin name stands for: the board's `"LED"`, or `"GP5"` and
-/// `"GPIO5"` as MicroPython's rp2 port names pins.
-fn pin_number(name: &str) -> Option<u32> {
-    if name == "LED" {
-        return board::LED_GPIO.map(u32::from);
-    }
-    let digits = name.strip_prefix("GPIO").or_else(|| name.strip_prefix("GP"))?;
-    let canonical = digits == "0" || !digits.starts_with('0');
-    let number: u32 = digits.parse().ok().filter(|_| canonical && digits.bytes().all(|byte| byte.is_ascii_digit()))?;
-    (number < chip::GPIO_COUNT as u32).then_some(number)
-}
+/// The prefixes of numbered pin names, as MicroPython's rp2 port names
+/// pins: `"GP5"` (the board's name) and `"GPIO5"` (the chip's).
+const PIN_PREFIXES: [&str; 2] = ["GP", "GPIO"];
 
 /// The chip's GPIOs and peripherals, as `rime_vm::port::Machine`.
 pub struct Rp2Machine {
@@ -236,7 +229,10 @@ impl Machine for Rp2Machine {
     }
 
     fn pin_named(&self, name: &str) -> Option<u32> {
-        pin_number(name)
+        if name == "LED" {
+            return board::LED_GPIO.map(u32::from);
+        }
+        numbered_pin(name, &PIN_PREFIXES, chip::GPIO_COUNT as u32)
     }
 
     fn pin(&mut self, id: u32) -> Result<&mut dyn Pin, MachineError> {

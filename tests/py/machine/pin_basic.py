@@ -19,7 +19,7 @@ print("value(0)", led.value())
 # One GPIO, whichever object names it: by number, by board name, by Pin.
 named = Pin("LED")
 named.on()
-print("LED", led.value(), named.value(), Pin(led).value(), Pin("GP25").value())
+print("LED", led.value(), named.value(), Pin(led).value(), Pin("GP25").value(), Pin("GPIO25").value())
 named.toggle()
 print("LED toggled", led.value())
 

@@ -119,6 +119,20 @@ pub trait Machine {
     }
 }
 
+/// The pin a numbered name stands for: one of `prefixes` followed by a
+/// decimal number below `count` without leading zeros (`"GP5"` with the
+/// prefix `"GP"`). Ports use it for their boards' naming schemes.
+pub fn numbered_pin(name: &str, prefixes: &[&str], count: u32) -> Option<u32> {
+    let number = |digits: &str| {
+        let canonical = digits == "0" || !digits.starts_with('0');
+        if !canonical || digits.is_empty() || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
+            return None;
+        }
+        digits.parse::<u32>().ok().filter(|&number| number < count)
+    };
+    prefixes.iter().find_map(|prefix| name.strip_prefix(prefix).and_then(number))
+}
+
 /// Something that happened in the machine, for the VM's soft interrupts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MachineEvent {
@@ -345,4 +359,20 @@ pub trait Timer {
     fn start(&mut self, mode: TimerMode, period_us: u64) -> Result<(), MachineError>;
     /// Stops it.
     fn stop(&mut self);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_pins_take_canonical_numbers_below_the_count() {
+        let prefixes = ["GP", "GPIO"];
+        assert_eq!(numbered_pin("GP0", &prefixes, 30), Some(0));
+        assert_eq!(numbered_pin("GP29", &prefixes, 30), Some(29));
+        assert_eq!(numbered_pin("GPIO7", &prefixes, 30), Some(7));
+        for name in ["GP30", "GP07", "GP", "GPIO", "GP-1", "GP+1", "gp1", "GP1x", "LED", "GP99999999999"] {
+            assert_eq!(numbered_pin(name, &prefixes, 30), None, "{name}");
+        }
+    }
 }

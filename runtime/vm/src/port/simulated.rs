@@ -12,7 +12,7 @@
 //! a pin reads that matches its armed trigger is latched and reported by
 //! [`Machine::take_event`], pin by pin in ascending order.
 
-use super::machine::{Machine, MachineError, MachineEvent, Pin, PinConfig, PinMode, PinTrigger, Pull};
+use super::machine::{numbered_pin, Machine, MachineError, MachineEvent, Pin, PinConfig, PinMode, PinTrigger, Pull};
 
 /// One simulated GPIO.
 #[derive(Clone, Copy, Debug)]
@@ -136,6 +136,12 @@ impl<const PINS: usize> SimulatedMachine<PINS> {
         SimulatedMachine { pins: [SimulatedPin::RESET; PINS], names, prefixes, cpu_hz }
     }
 
+    /// Whether a pin latched a trigger that [`Machine::take_event`] has not
+    /// reported yet (a port's `pending_interrupt`).
+    pub fn has_event(&self) -> bool {
+        self.pins.iter().any(|pin| pin.latched != PinTrigger::NONE)
+    }
+
     /// Drives pin `id` from outside (`Some(level)`) or stops driving it.
     pub fn drive(&mut self, id: u32, level: Option<bool>) -> Result<(), MachineError> {
         let pin = self.pins.get_mut(id as usize).ok_or(MachineError::InvalidPin)?;
@@ -157,11 +163,7 @@ impl<const PINS: usize> Machine for SimulatedMachine<PINS> {
         if let Some(&(_, id)) = self.names.iter().find(|(known, _)| *known == name) {
             return Some(id);
         }
-        let digits = self.prefixes.iter().find_map(|prefix| name.strip_prefix(prefix))?;
-        let valid = !digits.is_empty() && digits.bytes().all(|byte| byte.is_ascii_digit()) && !digits.starts_with('0')
-            || digits == "0";
-        let id = digits.parse::<u32>().ok().filter(|_| valid)?;
-        (id < PINS as u32).then_some(id)
+        numbered_pin(name, self.prefixes, PINS as u32)
     }
 
     fn pin(&mut self, id: u32) -> Result<&mut dyn Pin, MachineError> {
@@ -219,10 +221,12 @@ mod tests {
         machine.pin(1).unwrap().set_irq(PinTrigger::RISING.union(PinTrigger::FALLING), false).unwrap();
         machine.drive(2, Some(true)).unwrap();
         machine.drive(2, Some(false)).unwrap();
+        assert!(machine.has_event());
         machine.pin(1).unwrap().write(true);
         assert_eq!(machine.take_event(), Some(MachineEvent::Pin { pin: 1, trigger: PinTrigger::RISING }));
         assert_eq!(machine.take_event(), Some(MachineEvent::Pin { pin: 2, trigger: PinTrigger::RISING }));
         assert_eq!(machine.take_event(), None);
+        assert!(!machine.has_event());
         machine.pin(1).unwrap().write(true);
         assert_eq!(machine.take_event(), None, "no edge when the level stays");
     }

@@ -1,29 +1,78 @@
 //! The host port as a library: a [`Port`] over std, running an image with a
 //! heap of a given size, and freezing Python source in memory (for tests and
 //! `cargo xtask run`); [`suite`] reads the Python suite's test files.
+//!
+//! The host's machine is a simulated Raspberry Pi Pico ([`SimulatedMachine`]
+//! with the Pico's 30 GPIOs, its pin names and its 125 MHz clock), so
+//! programs written for the board run unchanged and the Python suite tests
+//! `machine` here as on QEMU. Console input comes from the process's standard
+//! input through a reader thread, started by the first read, so that reading
+//! never blocks; a captured port has no input.
 
 pub mod suite;
 
-use std::io::Write as _;
+use std::io::{Read as _, Write as _};
+use std::sync::mpsc::{self, Receiver};
 use std::time::Instant;
 
+use rime_vm::port::simulated::SimulatedMachine;
+use rime_vm::port::Machine;
 use rime_vm::{Config, ImageView, Outcome, Port, Vm};
 
 /// The Pico's MicroPython heap size, the default.
 pub const DEFAULT_HEAP: usize = 192 * 1024;
 
-/// Where output goes: the process's streams, or captured.
+/// The GPIO count of the simulated board (the Pico's RP2040).
+pub const PIN_COUNT: usize = 30;
+
+/// The simulated board's pin names: the Pico's LED on GPIO25.
+const PIN_NAMES: &[(&str, u32)] = &[("LED", 25)];
+
+/// The prefixes of numbered pin names (`"GP5"`, `"GPIO5"`), as on the Pico.
+const PIN_PREFIXES: &[&str] = &["GP", "GPIO"];
+
+/// The simulated board's CPU clock: the Pico's usual 125 MHz.
+const CPU_HZ: u32 = 125_000_000;
+
+/// Where output goes (the process's streams, or captured), the clock, and
+/// the simulated machine.
 pub struct HostPort {
     pub capture: Option<Vec<u8>>,
     start: Instant,
     /// The state of the fixed entropy sequence behind `os.urandom` and the
     /// `random` module's first seed (a 32-bit xorshift), so runs repeat.
     entropy: u32,
+    /// The simulated pins behind `machine`.
+    pub machine: SimulatedMachine<PIN_COUNT>,
+    /// Bytes from standard input, once the reader thread runs.
+    stdin: Option<Receiver<u8>>,
 }
 
 impl HostPort {
     pub fn new(capture: bool) -> HostPort {
-        HostPort { capture: capture.then(Vec::new), start: Instant::now(), entropy: 0x2545_f491 }
+        HostPort {
+            capture: capture.then(Vec::new),
+            start: Instant::now(),
+            entropy: 0x2545_f491,
+            machine: SimulatedMachine::new(PIN_NAMES, PIN_PREFIXES, CPU_HZ),
+            stdin: None,
+        }
+    }
+
+    /// Starts the thread that moves standard input's bytes into a channel.
+    fn stdin(&mut self) -> &Receiver<u8> {
+        self.stdin.get_or_insert_with(|| {
+            let (sender, receiver) = mpsc::channel();
+            std::thread::spawn(move || {
+                for byte in std::io::stdin().lock().bytes() {
+                    let Ok(byte) = byte else { break };
+                    if sender.send(byte).is_err() {
+                        break;
+                    }
+                }
+            });
+            receiver
+        })
     }
 }
 
@@ -45,6 +94,13 @@ impl Port for HostPort {
                 let _ = std::io::stderr().write_all(bytes);
             }
         }
+    }
+
+    fn read_stdin_byte(&mut self) -> Option<u8> {
+        if self.capture.is_some() {
+            return None;
+        }
+        self.stdin().try_recv().ok()
     }
 
     fn ticks_ms(&mut self) -> u32 {
@@ -73,6 +129,14 @@ impl Port for HostPort {
         self.entropy ^= self.entropy >> 17;
         self.entropy ^= self.entropy << 5;
         self.entropy
+    }
+
+    fn pending_interrupt(&mut self) -> bool {
+        self.machine.has_event()
+    }
+
+    fn machine(&mut self) -> Option<&mut dyn Machine> {
+        Some(&mut self.machine)
     }
 }
 

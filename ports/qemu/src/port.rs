@@ -10,6 +10,12 @@
 //! is the host's `SYS_TIME` (whole seconds) read once at boot, plus the time
 //! since boot. `sys.platform` is `"qemu"`.
 //!
+//! The machine is simulated: QEMU's mps2 boards have no RP2 peripherals, so
+//! `machine` runs on [`SimulatedMachine`] with the Pico's 30 GPIOs and pin
+//! names and the board's core clock, and the Python suite's `machine` tests
+//! pass here as on the host. The semihosting console cannot be read without
+//! blocking, so the port has no console input.
+//!
 //! The image is found by [`locate_image`]: it reads the 128-byte header at
 //! the region's start, takes `total size` bytes and checks them with
 //! `Image::parse_for_board` against this runtime's ABI and board name (magic,
@@ -23,6 +29,8 @@ use cortex_m::peripheral::syst::SystClkSource;
 use cortex_m::peripheral::{SCB, SYST};
 use cortex_m_semihosting::hio::{self, HostStream};
 use rime_bytecode::image::{Header, Image, ImageError, HEADER_SIZE, MAGIC};
+use rime_vm::port::simulated::SimulatedMachine;
+use rime_vm::port::Machine;
 use rime_vm::Port;
 
 /// The board's numbers, written by build.rs from board.toml.
@@ -78,12 +86,23 @@ fn uptime_us() -> u64 {
     uptime_cycles() / (board::CPU_HZ as u64 / 1_000_000)
 }
 
+/// The GPIO count of the simulated board (the Pico's).
+const PIN_COUNT: usize = 30;
+
+/// The simulated board's pin names: the Pico's LED on GPIO25.
+const PIN_NAMES: &[(&str, u32)] = &[("LED", 25)];
+
+/// The prefixes of numbered pin names (`"GP5"`, `"GPIO5"`), as on the Pico.
+const PIN_PREFIXES: &[&str] = &["GP", "GPIO"];
+
 /// The VM's machine on QEMU.
 pub struct QemuPort {
     stdout: Option<HostStream>,
     stderr: Option<HostStream>,
     /// The host's Unix time at boot, in seconds.
     epoch_seconds: u64,
+    /// The simulated pins behind `machine`.
+    machine: SimulatedMachine<PIN_COUNT>,
 }
 
 impl QemuPort {
@@ -93,7 +112,12 @@ impl QemuPort {
         // the semihosting host (QEMU with -semihosting-config enable=on) is
         // always attached on these boards.
         let seconds = unsafe { cortex_m_semihosting::syscall1(cortex_m_semihosting::nr::TIME, 0) };
-        QemuPort { stdout: hio::hstdout().ok(), stderr: hio::hstderr().ok(), epoch_seconds: seconds as u64 }
+        QemuPort {
+            stdout: hio::hstdout().ok(),
+            stderr: hio::hstderr().ok(),
+            epoch_seconds: seconds as u64,
+            machine: SimulatedMachine::new(PIN_NAMES, PIN_PREFIXES, board::CPU_HZ as u32),
+        }
     }
 }
 
@@ -142,12 +166,16 @@ impl Port for QemuPort {
         uptime_cycles() as u32
     }
 
-    fn cpu_freq(&mut self) -> u32 {
-        board::CPU_HZ as u32
-    }
-
     fn platform(&self) -> &'static str {
         "qemu"
+    }
+
+    fn pending_interrupt(&mut self) -> bool {
+        self.machine.has_event()
+    }
+
+    fn machine(&mut self) -> Option<&mut dyn Machine> {
+        Some(&mut self.machine)
     }
 }
 

@@ -15,14 +15,13 @@
 //! [`init`] brings the chip up the same way on both: clocks and PLLs from the
 //! 12 MHz crystal (125 MHz system clock on the RP2040, 150 MHz on the
 //! RP2350), UART0 on GPIO0/GPIO1, the 1 MHz hardware timer with alarm 0, the
-//! USB device controller, and the board's LED pin as an output.
+//! USB device controller, the other GPIOs as [`Gpio`]s for `machine`, and
+//! the peripherals `machine` will drive ([`Peripherals`]).
 
 #[cfg(all(feature = "rp2040", feature = "rp2350"))]
 compile_error!("enable only one of the features `rp2040` and `rp2350`");
 #[cfg(not(any(feature = "rp2040", feature = "rp2350")))]
 compile_error!("enable one of the features `rp2040` (pico, pico_w) and `rp2350` (pico2, pico2_w)");
-
-use embedded_hal::digital::OutputPin;
 
 #[cfg(feature = "rp2040")]
 pub use rp2040_hal as hal;
@@ -31,12 +30,13 @@ pub use rp235x_hal as hal;
 
 use hal::clocks::{init_clocks_and_plls, Clock};
 use hal::fugit::RateExtU32;
-use hal::gpio::{bank0, DynPinId, FunctionSioOutput, FunctionUart, Pin, PullDown};
+use hal::gpio::{bank0, DynFunction, DynPullType, FunctionUart, Pin, PullDown};
 use hal::pac;
 use hal::uart::{DataBits, Enabled, StopBits, UartConfig, UartPeripheral};
 use usb_device::class_prelude::UsbBusAllocator;
 
 use crate::board;
+use crate::machine::Gpio;
 
 /// The chip's name as the banner prints it.
 #[cfg(feature = "rp2040")]
@@ -89,35 +89,59 @@ pub type Uart = UartPeripheral<
     (Pin<bank0::Gpio0, FunctionUart, PullDown>, Pin<bank0::Gpio1, FunctionUart, PullDown>),
 >;
 
-/// The board's LED pin, when it is on the chip's GPIOs.
-pub type LedPin = Pin<DynPinId, FunctionSioOutput, PullDown>;
-
 /// The USB device controller as usb-device's bus.
 pub type UsbBus = hal::usb::UsbBus;
 
-/// Makes GPIO `$number` of `$pins` a push-pull output, initially low, or
-/// gives `None` for a GPIO that cannot be the LED. build.rs accepts only
-/// GPIO2..GPIO28 for the LED (GPIO0 and GPIO1 are the console). A macro, not a
-/// function, because `init` has already moved the console's pins out of `$pins`.
-macro_rules! led_pin {
-    ($pins:ident, $number:expr) => {
-        led_pin!(@pick $pins, $number,
-            2 => gpio2, 3 => gpio3, 4 => gpio4, 5 => gpio5, 6 => gpio6, 7 => gpio7, 8 => gpio8, 9 => gpio9,
-            10 => gpio10, 11 => gpio11, 12 => gpio12, 13 => gpio13, 14 => gpio14, 15 => gpio15, 16 => gpio16,
-            17 => gpio17, 18 => gpio18, 19 => gpio19, 20 => gpio20, 21 => gpio21, 22 => gpio22, 23 => gpio23,
-            24 => gpio24, 25 => gpio25, 26 => gpio26, 27 => gpio27, 28 => gpio28)
+/// The number of GPIOs in bank 0: GPIO0..GPIO29 on the RP2040 and on the
+/// RP2350A of the Pico 2 boards (the RP2350B's GPIO30..GPIO47 are not bonded
+/// out on them).
+pub const GPIO_COUNT: usize = 30;
+
+/// The GPIOs of `$pins` from GPIO2 on, each as a [`Gpio`] whose function and
+/// pull are values, in slots 2..=29 of an array whose slots 0 and 1 (the
+/// console's pins, already moved out of `$pins`) are empty. A macro, not a
+/// function, because the HAL's `Pins` has one field per GPIO.
+macro_rules! gpio_slots {
+    ($pins:ident) => {
+        gpio_slots!(@slots $pins, gpio2, gpio3, gpio4, gpio5, gpio6, gpio7, gpio8, gpio9, gpio10, gpio11, gpio12,
+            gpio13, gpio14, gpio15, gpio16, gpio17, gpio18, gpio19, gpio20, gpio21, gpio22, gpio23, gpio24, gpio25,
+            gpio26, gpio27, gpio28, gpio29)
     };
-    (@pick $pins:ident, $number:expr, $($gpio:literal => $field:ident),*) => {
-        match $number {
-            $(Some($gpio) => {
-                let mut pin: LedPin = $pins.$field.into_push_pull_output().into_dyn_pin();
-                // Setting a SIO output cannot fail (the error type is Infallible).
-                let _ = pin.set_low();
-                Some(pin)
-            })*
-            _ => None,
-        }
+    (@slots $pins:ident, $($field:ident),*) => {
+        [None, None, $(Some(Gpio::new(
+            $pins.$field.into_function::<DynFunction>().into_pull_type::<DynPullType>().into_dyn_pin()
+        ))),*]
     };
+}
+
+/// The peripherals the console, the clock and the pins do not use. The port
+/// owns them, so `machine`'s drivers (I2C, SPI, UART1, PWM, ADC, PIO, DMA)
+/// can take them with the resets and clock rates their HAL constructors need;
+/// nothing drives them yet, hence the allowance for fields never read.
+#[allow(dead_code)]
+pub struct Peripherals {
+    pub resets: pac::RESETS,
+    pub watchdog: hal::Watchdog,
+    /// The peripheral clock in Hz (UART and SPI baud rates).
+    pub peripheral_hz: u32,
+    pub i2c0: pac::I2C0,
+    pub i2c1: pac::I2C1,
+    pub spi0: pac::SPI0,
+    pub spi1: pac::SPI1,
+    pub uart1: pac::UART1,
+    pub pwm: pac::PWM,
+    pub adc: pac::ADC,
+    pub pio0: pac::PIO0,
+    pub pio1: pac::PIO1,
+    pub dma: pac::DMA,
+    #[cfg(feature = "rp2040")]
+    pub rtc: pac::RTC,
+    #[cfg(feature = "rp2350")]
+    pub pio2: pac::PIO2,
+    #[cfg(feature = "rp2350")]
+    pub timer1: pac::TIMER1,
+    #[cfg(feature = "rp2350")]
+    pub trng: pac::TRNG,
 }
 
 /// The chip after [`init`]: the peripherals the port uses.
@@ -125,12 +149,15 @@ pub struct Chip {
     pub uart: Uart,
     pub timer: Timer,
     pub alarm: WakeAlarm,
-    pub led: Option<LedPin>,
+    /// GPIO `n` in slot `n`; the console's GPIO0 and GPIO1 are `None`.
+    pub pins: [Option<Gpio>; GPIO_COUNT],
+    /// What `machine` will drive.
+    pub peripherals: Peripherals,
     /// The system clock in Hz (`machine.freq()`).
     pub sys_hz: u32,
 }
 
-/// Brings the chip up: clocks, UART0, timer, USB and the LED pin. The USB bus
+/// Brings the chip up: clocks, UART0, timer, USB and the GPIOs. The USB bus
 /// comes apart from the rest because the port borrows it for its lifetime.
 /// Returns `None` only if it is called twice (the peripherals are taken once)
 /// or the crystal does not start.
@@ -161,7 +188,30 @@ pub fn init() -> Option<(Chip, UsbBusAllocator<UsbBus>)> {
     #[cfg(feature = "rp2350")]
     let usb = UsbBus::new(pac.USB, pac.USB_DPRAM, clocks.usb_clock, true, &mut pac.RESETS);
 
-    let led = led_pin!(pins, board::LED_GPIO);
+    let slots = gpio_slots!(pins);
     let sys_hz = clocks.system_clock.freq().to_Hz();
-    Some((Chip { uart, timer, alarm, led, sys_hz }, UsbBusAllocator::new(usb)))
+    let peripherals = Peripherals {
+        resets: pac.RESETS,
+        watchdog,
+        peripheral_hz: clocks.peripheral_clock.freq().to_Hz(),
+        i2c0: pac.I2C0,
+        i2c1: pac.I2C1,
+        spi0: pac.SPI0,
+        spi1: pac.SPI1,
+        uart1: pac.UART1,
+        pwm: pac.PWM,
+        adc: pac.ADC,
+        pio0: pac.PIO0,
+        pio1: pac.PIO1,
+        dma: pac.DMA,
+        #[cfg(feature = "rp2040")]
+        rtc: pac.RTC,
+        #[cfg(feature = "rp2350")]
+        pio2: pac.PIO2,
+        #[cfg(feature = "rp2350")]
+        timer1: pac.TIMER1,
+        #[cfg(feature = "rp2350")]
+        trng: pac.TRNG,
+    };
+    Some((Chip { uart, timer, alarm, pins: slots, peripherals, sys_hz }, UsbBusAllocator::new(usb)))
 }

@@ -2,7 +2,7 @@
 //! (RP2040) and Pico 2 and Pico 2 W (RP2350, Arm cores).
 //!
 //! Boot: [`chip::init`] sets up the clocks, UART0 (GPIO0/GPIO1 at the board's
-//! baud rate), the hardware timer, the USB controller and the LED pin;
+//! baud rate), the hardware timer, the USB controller and the GPIOs;
 //! [`port::Port`] puts USB CDC serial beside the UART as the console. Then
 //! [`frozen::locate`] looks for the frozen image in its flash region,
 //! [`print_banner`] reports the board, the chip, the runtime's size, the
@@ -15,7 +15,8 @@
 //! [`run_main`] is the one seam where the VM (`runtime/vm`) is called: it
 //! runs the image's main module with the board's static heap and prints an
 //! uncaught exception's traceback on the console. [`vm_port`] gives the VM
-//! the console, the clock and the GPIOs.
+//! the console and the clock, and [`machine`] the GPIOs (through the HAL)
+//! and the peripherals behind the `machine` module.
 //!
 //! A panic or a HardFault prints one line on UART0 and stops the board.
 
@@ -26,6 +27,7 @@ mod abi_id;
 mod board;
 mod chip;
 mod frozen;
+mod machine;
 mod port;
 mod rp2_module;
 mod vm_port;

@@ -1,12 +1,18 @@
-//! The port layer the VM runs on: console output, time from the hardware
-//! timer, the LED, and idling until the next thing to do.
+//! The port layer the VM runs on: the console, time from the hardware
+//! timer, the machine's GPIOs and peripherals, and idling until the next
+//! thing to do.
 //!
 //! [`Port`] owns the console (UART0 at the board's baud rate, and USB CDC
 //! serial once a host has configured the device), the 1 MHz hardware timer and
-//! the LED pin. The VM will get a `&mut Port` for `print` (through
-//! `core::fmt::Write` or [`Port::write_bytes`]), for `time.ticks_ms()` /
-//! `ticks_us()` / `sleep_ms()` ([`Port::ticks_us`], [`Port::sleep_until`]),
-//! for `machine.freq()` ([`Port::sys_hz`]) and for the LED.
+//! the [`Rp2Machine`] (the GPIOs, the LED among them, and the spare
+//! peripherals). The VM gets it as `rime_vm::Port` (see `vm_port`); the
+//! firmware itself prints through `core::fmt::Write` or [`Port::write_bytes`].
+//!
+//! Console input never blocks: whenever the port polls (while sleeping, and
+//! when the VM asks for a byte) it moves what arrived on UART0 and USB serial
+//! into a small buffer ([`INPUT_BUFFER`] bytes; more is dropped until the
+//! program reads). The interrupt character (Ctrl-C unless the VM changes it)
+//! is not buffered: it sets the pending keyboard interrupt instead.
 //!
 //! Sleeping is race-free with WFE: the timer's alarm 0 is scheduled for the
 //! deadline and its interrupt handler only clears the interrupt. An interrupt
@@ -20,12 +26,14 @@ use core::cell::RefCell;
 use core::fmt;
 
 use critical_section::Mutex;
-use embedded_hal::digital::StatefulOutputPin;
+use rime_vm::port::{Machine, PinConfig, PinMode, Pull};
 use usb_device::class_prelude::UsbBusAllocator;
 use usb_device::device::{StringDescriptors, UsbDevice, UsbDeviceBuilder, UsbDeviceState, UsbVidPid};
 use usbd_serial::SerialPort;
 
-use crate::chip::{self, hal, Chip, LedPin, UsbBus, WakeAlarm};
+use crate::board;
+use crate::chip::{self, hal, Chip, UsbBus, WakeAlarm};
+use crate::machine::Rp2Machine;
 use hal::pac::interrupt;
 use hal::timer::Alarm;
 
@@ -41,24 +49,62 @@ const USB_VID_PID: UsbVidPid = UsbVidPid(0x2e8a, 0x0005);
 /// the program).
 const USB_WRITE_ATTEMPTS: u32 = 64;
 
+/// How many received console bytes wait for the program at most.
+pub const INPUT_BUFFER: usize = 128;
+
+/// Ctrl-C, the interrupt character while a program runs.
+const CTRL_C: u8 = 3;
+
 /// The wake alarm, shared with its interrupt handler.
 static WAKE_ALARM: Mutex<RefCell<Option<WakeAlarm>>> = Mutex::new(RefCell::new(None));
 
-/// The console, the clock and the LED of one board.
+/// Received console bytes in arrival order.
+struct Input {
+    bytes: [u8; INPUT_BUFFER],
+    start: usize,
+    len: usize,
+}
+
+impl Input {
+    fn push(&mut self, byte: u8) {
+        if self.len < INPUT_BUFFER {
+            self.bytes[(self.start + self.len) % INPUT_BUFFER] = byte;
+            self.len += 1;
+        }
+    }
+
+    fn pop(&mut self) -> Option<u8> {
+        if self.len == 0 {
+            return None;
+        }
+        let byte = self.bytes[self.start];
+        self.start = (self.start + 1) % INPUT_BUFFER;
+        self.len -= 1;
+        Some(byte)
+    }
+}
+
+/// The console, the clock and the machine of one board.
 pub struct Port<'usb> {
     uart: chip::Uart,
     timer: chip::Timer,
     usb: UsbDevice<'usb, UsbBus>,
     serial: SerialPort<'usb, UsbBus>,
-    led: Option<LedPin>,
+    pub(crate) machine: Rp2Machine,
     sys_hz: u32,
+    input: Input,
+    /// The byte that interrupts a program instead of being read, if any.
+    pub(crate) interrupt_char: Option<u8>,
+    /// Whether the interrupt character arrived and the VM has not taken it.
+    pub(crate) interrupted: bool,
 }
 
 impl<'usb> Port<'usb> {
-    /// Takes over the chip's console, timer and LED. `usb_bus` must outlive
-    /// the port (it lives in `main`'s frame, which never returns).
+    /// Takes over the chip's console, timer, GPIOs and spare peripherals, and
+    /// makes the board's LED an output, off. `usb_bus` must outlive the port
+    /// (it lives in `main`'s frame, which never returns).
     pub fn new(chip: Chip, usb_bus: &'usb UsbBusAllocator<UsbBus>) -> Port<'usb> {
-        let Chip { uart, timer, mut alarm, led, sys_hz } = chip;
+        let Chip { uart, timer, mut alarm, pins, peripherals, sys_hz } = chip;
         alarm.enable_interrupt();
         critical_section::with(|cs| WAKE_ALARM.borrow(cs).replace(Some(alarm)));
         // SAFETY: the handler of this interrupt (below) only clears the alarm's
@@ -80,7 +126,15 @@ impl<'usb> Port<'usb> {
             .expect("64 is a valid EP0 size")
             .device_class(usbd_serial::USB_CLASS_CDC)
             .build();
-        Port { uart, timer, usb, serial, led, sys_hz }
+        let mut machine = Rp2Machine::new(pins, sys_hz, peripherals);
+        if let Some(led) = board::LED_GPIO {
+            let off = PinConfig { mode: Some(PinMode::Output), pull: Pull::None, value: Some(false) };
+            // The LED's GPIO is never a console pin (build.rs checks it), so
+            // the machine has it; should it refuse, the board only idles.
+            let _ = machine.pin(u32::from(led)).and_then(|pin| pin.configure(off));
+        }
+        let input = Input { bytes: [0; INPUT_BUFFER], start: 0, len: 0 };
+        Port { uart, timer, usb, serial, machine, sys_hz, input, interrupt_char: Some(CTRL_C), interrupted: false }
     }
 
     /// Writes bytes to the console: UART0 (blocking) and USB serial when a
@@ -117,17 +171,41 @@ impl<'usb> Port<'usb> {
         self.sys_hz
     }
 
-    /// Services the USB device (enumeration, host reads). Incoming console
-    /// bytes are read and dropped until the REPL exists.
+    /// Services the USB device (enumeration, host reads) and moves the
+    /// console bytes that arrived on USB serial and UART0 into the input.
     pub fn poll(&mut self) {
+        let mut buffer = [0u8; 64];
         if self.usb.poll(&mut [&mut self.serial]) {
-            let mut buffer = [0u8; 64];
             while let Ok(count) = self.serial.read(&mut buffer) {
                 if count == 0 {
                     break;
                 }
+                buffer[..count].iter().for_each(|&byte| self.receive(byte));
             }
         }
+        while let Ok(count) = self.uart.read_raw(&mut buffer) {
+            if count == 0 {
+                break;
+            }
+            buffer[..count].iter().for_each(|&byte| self.receive(byte));
+        }
+    }
+
+    /// One received console byte: the interrupt character, or input.
+    fn receive(&mut self, byte: u8) {
+        if Some(byte) == self.interrupt_char {
+            self.interrupted = true;
+        } else {
+            self.input.push(byte);
+        }
+    }
+
+    /// The oldest received console byte, polling the console first.
+    pub fn read_byte(&mut self) -> Option<u8> {
+        if self.input.len == 0 {
+            self.poll();
+        }
+        self.input.pop()
     }
 
     /// Sleeps until the timer reaches `deadline_us` (or an earlier wake-up),
@@ -152,14 +230,15 @@ impl<'usb> Port<'usb> {
 
     /// Whether the board has an LED this firmware drives.
     pub fn has_led(&self) -> bool {
-        self.led.is_some()
+        board::LED_GPIO.is_some()
     }
 
     /// Toggles the LED, if the board has one on the chip's GPIOs.
     pub fn toggle_led(&mut self) {
-        if let Some(led) = self.led.as_mut() {
-            // SIO outputs cannot fail (the error type is Infallible).
-            let _ = led.toggle();
+        if let Some(led) = board::LED_GPIO {
+            if let Ok(pin) = self.machine.pin(u32::from(led)) {
+                pin.toggle();
+            }
         }
     }
 }

@@ -780,7 +780,6 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
             }
             Ok(made)
         }
-        TypeId::Pin => crate::modules::machine::pin_new(vm, args, kw),
         _ => {
             let name = vm.type_name_of_type(type_id.obj());
             let text = vm.qstr_str_copy(Obj::qstr(name));

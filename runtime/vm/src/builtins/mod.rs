@@ -39,7 +39,6 @@ pub const TABLE_FLOAT: u32 = 12;
 pub const TABLE_GENERATOR: u32 = 13;
 pub const TABLE_PROPERTY: u32 = 16;
 pub const TABLE_OBJECT: u32 = 17;
-pub const TABLE_PIN: u32 = 31;
 
 /// The method table of a builtin type.
 fn type_table(number: u32) -> &'static [(u16, Handler)] {
@@ -60,7 +59,6 @@ fn type_table(number: u32) -> &'static [(u16, Handler)] {
         TABLE_GENERATOR => crate::interp::generator::GENERATOR_METHODS,
         TABLE_PROPERTY => crate::interp::class::PROPERTY_METHODS,
         TABLE_OBJECT => crate::interp::class::OBJECT_METHODS,
-        TABLE_PIN => crate::modules::machine::PIN_METHODS,
         _ => &[],
     }
 }
@@ -136,7 +134,6 @@ pub fn lookup_method(type_id: TypeId, name: u32) -> Option<Obj> {
         TypeId::Generator => TABLE_GENERATOR,
         TypeId::Property => TABLE_PROPERTY,
         TypeId::Object => TABLE_OBJECT,
-        TypeId::Pin => return crate::modules::machine::pin_class_attr(name),
         _ => return crate::native::native_class_attr(type_id, name),
     };
     lookup_in_table(number, name)

@@ -1,29 +1,30 @@
-//! The `machine` module: `Pin`, `freq`, `reset` and `unique_id`, built on the
-//! port's hardware methods ([`Port::pin_configure`], [`Port::pin_write`],
-//! [`Port::pin_read`], [`Port::cpu_freq`], [`Port::reset`],
-//! [`Port::unique_id`]), so that one implementation serves every board.
+//! The `machine` module: `Pin`, `freq`, `reset` and `unique_id`, written
+//! once over the port's machine traits ([`Machine`], [`Pin`]), so that one
+//! implementation serves every board; the hardware (or the simulation, on
+//! the host and QEMU) lives in the port.
 //!
-//! A `Pin` object is a heap object of four words: its type, the GPIO number,
-//! its mode (`Pin.IN` or `Pin.OUT`) and its simulated level. The simulated
-//! level is the last value written (or the pull resistor's level of an
-//! input); `value()` reports it when the port has no real pins, which is how
-//! the host runs programs written for a board. `Pin.PULL_UP` and
-//! `Pin.PULL_DOWN` follow MicroPython's rp2 port (1 and 2), as do `Pin.IN`
-//! (0) and `Pin.OUT` (1). The time functions (`sleep_ms`, `ticks_us`, …) live
-//! in the `time` module.
+//! A `Pin` object is a heap object of two words: its type and the GPIO
+//! number. Everything else (mode, pull, level) is the port's state, as it is
+//! the hardware's, so two `Pin` objects of one GPIO see the same pin. The
+//! arguments follow MicroPython's rp2 port: `Pin(id)` names a pin by number,
+//! by the board's name (`"LED"`) or by another `Pin`, and configures it only
+//! when more arguments are given; `init` sets the mode when one is given and
+//! the pull resistor always (`None` removes it); `value` (positional after
+//! `pull`, or a keyword) is driven before the pin becomes an output, and only
+//! counts together with an output mode. The
+//! constants are MicroPython's: `Pin.IN` (0), `Pin.OUT` (1), `Pin.PULL_UP`
+//! (1), `Pin.PULL_DOWN` (2). A port without a machine raises
+//! `OSError(ENODEV)`. The time functions (`sleep_ms`, `ticks_us`, …) live in
+//! the `time` module.
 //!
-//! [`Port::pin_configure`]: crate::Port::pin_configure
-//! [`Port::pin_write`]: crate::Port::pin_write
-//! [`Port::pin_read`]: crate::Port::pin_read
-//! [`Port::cpu_freq`]: crate::Port::cpu_freq
-//! [`Port::reset`]: crate::Port::reset
-//! [`Port::unique_id`]: crate::Port::unique_id
+//! [`Machine`]: crate::port::Machine
+//! [`Pin`]: crate::port::Pin
 
-use crate::builtins::{check_args, keyword, lookup_in_table, Handler, TABLE_PIN};
-use crate::native::NativeModule;
+use crate::builtins::{check_args, keyword, Handler};
+use crate::native::{NativeModule, NativeType};
 use crate::obj::{Obj, TypeId};
-use crate::port::Pull;
-use crate::vm::{Vm, R};
+use crate::port::{Machine, MachineError, Pin, PinConfig, PinMode, Pull};
+use crate::vm::{Raised, Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
 
 /// `Pin.IN`: an input.
@@ -35,10 +36,11 @@ pub const PULL_UP: i32 = 1;
 /// `Pin.PULL_DOWN`.
 pub const PULL_DOWN: i32 = 2;
 
-/// Word indices of a Pin object.
+/// Word index of a Pin object's GPIO number.
 const WORD_ID: u32 = 1;
-const WORD_MODE: u32 = 2;
-const WORD_LEVEL: u32 = 3;
+
+/// The longest pin name looked up; longer names are unknown.
+const MAX_PIN_NAME: usize = 32;
 
 pub static MODULE: NativeModule = NativeModule {
     name: "machine",
@@ -47,28 +49,23 @@ pub static MODULE: NativeModule = NativeModule {
     attr: None,
 };
 
-/// An attribute of the `Pin` class: its constants, then its methods.
-pub fn pin_class_attr(name: u32) -> Option<Obj> {
-    let constant = |text: &str| name == u32::from(qstr_id(text));
-    if constant("IN") {
-        return Some(Obj::small(MODE_IN));
-    }
-    if constant("OUT") {
-        return Some(Obj::small(MODE_OUT));
-    }
-    if constant("PULL_UP") {
-        return Some(Obj::small(PULL_UP));
-    }
-    if constant("PULL_DOWN") {
-        return Some(Obj::small(PULL_DOWN));
-    }
-    lookup_in_table(TABLE_PIN, name)
-}
+/// `machine.Pin`: its mode and pull constants, methods and constructor.
+pub static PIN_TYPE: NativeType = NativeType {
+    methods: PIN_METHODS,
+    constants: &[
+        (qstr_id("IN"), Obj::small(MODE_IN)),
+        (qstr_id("OUT"), Obj::small(MODE_OUT)),
+        (qstr_id("PULL_UP"), Obj::small(PULL_UP)),
+        (qstr_id("PULL_DOWN"), Obj::small(PULL_DOWN)),
+    ],
+    make_new: Some(|vm, _type_id, args, kw| pin_new(vm, args, kw)),
+    ..NativeType::EMPTY
+};
 
 pub static MACHINE_FUNCTIONS: &[(&str, Handler)] =
     &[("freq", machine_freq), ("reset", machine_reset), ("unique_id", machine_unique_id)];
 
-pub static PIN_METHODS: &[(u16, Handler)] = &[
+static PIN_METHODS: &[(u16, Handler)] = &[
     (qstr_id("init"), pin_init),
     (qstr_id("off"), pin_off),
     (qstr_id("on"), pin_on),
@@ -76,133 +73,165 @@ pub static PIN_METHODS: &[(u16, Handler)] = &[
     (qstr_id("value"), pin_value),
 ];
 
-/// `machine.Pin(id, mode=Pin.IN, pull=None, value=None)`.
-pub fn pin_new(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
-    check_args(vm, args, 1, 4)?;
-    let id = vm.to_i64(args[0])?;
-    if !(0..=255).contains(&id) {
-        return Err(vm.raise_msg(TypeId::ValueError, "invalid pin"));
+/// The exception MicroPython raises for what the machine refused.
+fn raise_machine_error(vm: &mut Vm<'_>, error: MachineError) -> Raised {
+    match error {
+        MachineError::InvalidPin => vm.raise_msg(TypeId::ValueError, "invalid pin"),
+        MachineError::NoSuchPeripheral => vm.raise_msg(TypeId::ValueError, "no such peripheral"),
+        MachineError::InUse(message) | MachineError::InvalidArgument(message) => {
+            vm.raise_msg(TypeId::ValueError, message)
+        }
+        MachineError::Unsupported(message) => vm.raise_msg(TypeId::NotImplementedError, message),
+        MachineError::Io(errno) => match vm.new_exception(TypeId::OSError.obj(), &[Obj::small(errno)]) {
+            Ok(exc) => vm.raise(exc),
+            Err(raised) => raised,
+        },
     }
-    let pin = vm.alloc_typed(TypeId::Pin, 4)?;
+}
+
+/// Runs `action` on the port's machine and raises what it refuses; a port
+/// without a machine refuses everything with `OSError(ENODEV)`.
+fn with_machine<T>(vm: &mut Vm<'_>, action: impl FnOnce(&mut dyn Machine) -> Result<T, MachineError>) -> R<T> {
+    let result = match vm.port.machine() {
+        Some(machine) => action(machine),
+        None => Err(MachineError::Io(MachineError::ENODEV)),
+    };
+    result.map_err(|error| raise_machine_error(vm, error))
+}
+
+/// Runs `action` on GPIO `id` of the port's machine.
+fn with_pin<T>(vm: &mut Vm<'_>, id: u32, action: impl FnOnce(&mut dyn Pin) -> T) -> R<T> {
+    with_machine(vm, |machine| machine.pin(id).map(action))
+}
+
+/// Whether `obj` is a Pin object.
+fn is_pin(vm: &Vm<'_>, obj: Obj) -> bool {
+    TypeId::from_obj(vm.type_of(obj)) == Some(TypeId::Pin)
+}
+
+/// The GPIO number a `Pin(id)` argument names: a number, a board name or a Pin.
+fn pin_number(vm: &mut Vm<'_>, id: Obj) -> R<u32> {
+    if is_pin(vm, id) {
+        return Ok(vm.get(id, WORD_ID).small_value() as u32);
+    }
+    if vm.is_str(id) {
+        let text = vm.str_bytes(id);
+        let mut name = [0u8; MAX_PIN_NAME];
+        let length = text.len().min(MAX_PIN_NAME);
+        name[..length].copy_from_slice(&text[..length]);
+        let fits = text.len() <= MAX_PIN_NAME;
+        let found = match (fits, core::str::from_utf8(&name[..length])) {
+            (true, Ok(name)) => with_machine(vm, |machine| Ok(machine.pin_named(name)))?,
+            _ => None,
+        };
+        return match found {
+            Some(number) => Ok(number),
+            None => {
+                let text = core::str::from_utf8(&name[..length]).unwrap_or("?");
+                Err(vm.raise_fmt(TypeId::ValueError, format_args!("unknown named pin \"{text}\"")))
+            }
+        };
+    }
+    let number = vm.to_i64(id)?;
+    u32::try_from(number).map_err(|_| raise_machine_error(vm, MachineError::InvalidPin))
+}
+
+/// `machine.Pin(id, mode=None, pull=None, value=None)`.
+fn pin_new(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 4)?;
+    let id = pin_number(vm, args[0])?;
+    // Asking for the pin checks that the machine has it and may use it.
+    with_pin(vm, id, |_| ())?;
+    if args.len() > 1 || !kw.is_empty() {
+        configure(vm, id, &args[1..], kw)?;
+    }
+    let pin = vm.alloc_typed(TypeId::Pin, 2)?;
     vm.set(pin, WORD_ID, Obj::small(id as i32));
-    vm.set(pin, WORD_MODE, Obj::small(MODE_IN));
-    vm.set(pin, WORD_LEVEL, Obj::small(0));
-    let mark = vm.root_mark();
-    vm.push_root(pin)?;
-    let mut init_args = [pin, Obj::NULL, Obj::NULL, Obj::NULL];
-    let count = args.len();
-    init_args[1..count].copy_from_slice(&args[1..]);
-    let configured = configure(vm, &init_args[..count], kw);
-    vm.pop_roots(mark);
-    configured?;
     Ok(pin)
 }
 
 /// Applies `mode`, `pull` and `value` (positional after the pin, or keywords).
-fn configure(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<()> {
-    let pin = args[0];
+fn configure(vm: &mut Vm<'_>, id: u32, args: &[Obj], kw: &[Obj]) -> R<()> {
     let argument = |index: usize, name: &str| args.get(index).copied().or_else(|| keyword(vm, kw, name));
-    let (mode, pull, value) = (argument(1, "mode"), argument(2, "pull"), argument(3, "value"));
-    let mode = match mode {
-        Some(mode) if !mode.is_none() => vm.to_i64(mode)? as i32,
-        _ => vm.get(pin, WORD_MODE).small_value(),
+    let (mode, pull, value) = (argument(0, "mode"), argument(1, "pull"), argument(2, "value"));
+    let mode = match mode.filter(|mode| !mode.is_none()) {
+        None => None,
+        Some(mode) => match vm.to_i64(mode)? {
+            value if value == i64::from(MODE_IN) => Some(PinMode::Input),
+            value if value == i64::from(MODE_OUT) => Some(PinMode::Output),
+            _ => return Err(vm.raise_msg(TypeId::ValueError, "invalid pin mode")),
+        },
     };
-    if mode != MODE_IN && mode != MODE_OUT {
-        return Err(vm.raise_msg(TypeId::ValueError, "invalid pin mode"));
-    }
-    let pull = match pull {
-        Some(pull) if !pull.is_none() => match vm.to_i64(pull)? as i32 {
-            PULL_UP => Pull::Up,
-            PULL_DOWN => Pull::Down,
+    let pull = match pull.filter(|pull| !pull.is_none()) {
+        None => Pull::None,
+        Some(pull) => match vm.to_i64(pull)? {
+            value if value == i64::from(PULL_UP) => Pull::Up,
+            value if value == i64::from(PULL_DOWN) => Pull::Down,
             _ => return Err(vm.raise_msg(TypeId::ValueError, "invalid pull")),
         },
-        _ => Pull::None,
     };
-    let id = vm.get(pin, WORD_ID).small_value() as u32;
-    if let Some(value) = value.filter(|value| !value.is_none()) {
-        let high = vm.truthy(value)?;
-        write(vm, pin, high);
-    }
-    if !vm.port.pin_configure(id, mode == MODE_OUT, pull) {
-        return Err(vm.raise_msg(TypeId::ValueError, "invalid pin"));
-    }
-    vm.set(pin, WORD_MODE, Obj::small(mode));
-    if mode == MODE_IN && pull != Pull::None {
-        vm.set(pin, WORD_LEVEL, Obj::small(i32::from(pull == Pull::Up)));
-    }
-    Ok(())
+    let value = match value.filter(|value| !value.is_none()) {
+        Some(value) => Some(vm.truthy(value)?),
+        None => None,
+    };
+    // As in MicroPython, the initial level counts only with an output mode.
+    let value = value.filter(|_| matches!(mode, Some(PinMode::Output | PinMode::OpenDrain)));
+    with_machine(vm, |machine| machine.pin(id)?.configure(PinConfig { mode, pull, value }))
 }
 
-/// Drives the pin and remembers the level.
-fn write(vm: &mut Vm<'_>, pin: Obj, high: bool) {
-    let id = vm.get(pin, WORD_ID).small_value() as u32;
-    vm.set(pin, WORD_LEVEL, Obj::small(i32::from(high)));
-    vm.port.pin_write(id, high);
-}
-
-/// The pin's level: an output's driven level, an input's reading from the
-/// port, or the simulated level.
-fn read(vm: &mut Vm<'_>, pin: Obj) -> bool {
-    if vm.get(pin, WORD_MODE).small_value() == MODE_OUT {
-        return vm.get(pin, WORD_LEVEL).small_value() != 0;
-    }
-    let id = vm.get(pin, WORD_ID).small_value() as u32;
-    match vm.port.pin_read(id) {
-        Some(level) => level,
-        None => vm.get(pin, WORD_LEVEL).small_value() != 0,
-    }
-}
-
-/// Checks that the receiver is a Pin.
-fn receiver(vm: &mut Vm<'_>, args: &[Obj], max: usize) -> R<Obj> {
+/// Checks that the receiver is a Pin; returns its GPIO number.
+fn receiver(vm: &mut Vm<'_>, args: &[Obj], max: usize) -> R<u32> {
     check_args(vm, args, 1, max)?;
-    if TypeId::from_obj(vm.type_of(args[0])) != Some(TypeId::Pin) {
+    if !is_pin(vm, args[0]) {
         return Err(vm.raise_msg(TypeId::TypeError, "expected a Pin"));
     }
-    Ok(args[0])
+    Ok(vm.get(args[0], WORD_ID).small_value() as u32)
 }
 
 fn pin_init(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
-    receiver(vm, args, 4)?;
-    configure(vm, args, kw)?;
+    let id = receiver(vm, args, 4)?;
+    configure(vm, id, &args[1..], kw)?;
     Ok(Obj::NONE)
 }
 
 fn pin_value(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    let pin = receiver(vm, args, 2)?;
+    let id = receiver(vm, args, 2)?;
     if let Some(&value) = args.get(1) {
         let high = vm.truthy(value)?;
-        write(vm, pin, high);
+        with_pin(vm, id, |pin| pin.write(high))?;
         return Ok(Obj::NONE);
     }
-    Ok(Obj::small(i32::from(read(vm, pin))))
+    let high = with_pin(vm, id, |pin| pin.read())?;
+    Ok(Obj::small(i32::from(high)))
 }
 
 fn pin_on(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    let pin = receiver(vm, args, 1)?;
-    write(vm, pin, true);
+    let id = receiver(vm, args, 1)?;
+    with_pin(vm, id, |pin| pin.write(true))?;
     Ok(Obj::NONE)
 }
 
 fn pin_off(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    let pin = receiver(vm, args, 1)?;
-    write(vm, pin, false);
+    let id = receiver(vm, args, 1)?;
+    with_pin(vm, id, |pin| pin.write(false))?;
     Ok(Obj::NONE)
 }
 
 fn pin_toggle(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    let pin = receiver(vm, args, 1)?;
-    let level = vm.get(pin, WORD_LEVEL).small_value() != 0;
-    write(vm, pin, !level);
+    let id = receiver(vm, args, 1)?;
+    with_pin(vm, id, |pin| pin.toggle())?;
     Ok(Obj::NONE)
 }
 
 fn machine_freq(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 0, 1)?;
-    if !args.is_empty() {
-        return Err(vm.raise_msg(TypeId::NotImplementedError, "changing the clock is not supported"));
+    if let Some(&hz) = args.first() {
+        let hz = vm.to_i64(hz)?;
+        let hz = u32::try_from(hz).map_err(|_| vm.raise_msg(TypeId::ValueError, "frequency out of range"))?;
+        with_machine(vm, |machine| machine.set_cpu_freq(hz))?;
+        return Ok(Obj::NONE);
     }
-    let hz = vm.port.cpu_freq();
+    let hz = with_machine(vm, |machine| Ok(machine.cpu_freq()))?;
     vm.new_int(i64::from(hz))
 }
 
@@ -221,13 +250,15 @@ fn machine_unique_id(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::native::native_class_attr;
 
     #[test]
     fn pin_constants_follow_micropython_rp2() {
-        assert_eq!(pin_class_attr(u32::from(qstr_id("OUT"))), Some(Obj::small(1)));
-        assert_eq!(pin_class_attr(u32::from(qstr_id("IN"))), Some(Obj::small(0)));
-        assert_eq!(pin_class_attr(u32::from(qstr_id("PULL_DOWN"))), Some(Obj::small(2)));
-        assert!(pin_class_attr(u32::from(qstr_id("toggle"))).is_some());
+        let attr = |name: &str| native_class_attr(TypeId::Pin, u32::from(qstr_id(name)));
+        assert_eq!(attr("OUT"), Some(Obj::small(1)));
+        assert_eq!(attr("IN"), Some(Obj::small(0)));
+        assert_eq!(attr("PULL_DOWN"), Some(Obj::small(2)));
+        assert!(attr("toggle").is_some());
         assert!(MODULE.constants.contains(&("Pin", TypeId::Pin.obj())));
         assert!(MODULE.functions.iter().any(|(name, _)| *name == "unique_id"));
         assert!(MODULE.functions.iter().all(|(name, _)| *name != "mode"));

@@ -111,7 +111,7 @@ builtin_types! {
     TypeError = "TypeError", Exception;
     ValueError = "ValueError", Exception;
     UnicodeError = "UnicodeError", ValueError;
-    Pin = "Pin", Object;
+    Pin = "Pin", Object => crate::modules::machine::PIN_TYPE;
     StringIO = "StringIO", Object => crate::modules::io::STREAM_TYPE;
     BytesIO = "BytesIO", Object => crate::modules::io::STREAM_TYPE;
     MemoryView = "memoryview", Object;

@@ -1,12 +1,65 @@
-//! What a port gives the VM: output, a clock and the heap memory.
+//! What a port gives the VM, in two parts.
+//!
+//! The **core** is [`Port`]: the console (output, and input that never
+//! blocks), the clocks and sleeping, entropy, reset, the unique id, the
+//! platform's name and the pending-interrupt check that the dispatch loop
+//! polls between bytecodes. Every port implements it, and the VM needs
+//! nothing else to run a program.
+//!
+//! The **machine** is [`Machine`] (in [`machine`]): the peripherals a board
+//! hands out behind object-safe traits ([`Pin`], [`I2cBus`], [`SpiBus`],
+//! [`Uart`], [`Pwm`], [`Adc`], [`Timer`]), with the board's own facts (how
+//! many pins, their names, the CPU clock). A port reaches it through
+//! [`Port::machine`]; the `machine` Python module is written once in the VM
+//! on top of these traits, and every answer the hardware gives is a value
+//! (`Result<_, MachineError>`), never a panic.
+//!
+//! The VM names no chip: nothing here knows a pin count, a clock frequency
+//! or a pin name. Those come from the port. [`simulated`] is a small
+//! library for ports without hardware (the host, QEMU): a bank of simulated
+//! pins that behave as a board's would, so the same Python tests run on
+//! every port. The VM itself never constructs it.
 
-/// The machine the VM runs on.
+pub mod machine;
+pub mod simulated;
+
+pub use machine::{
+    Adc, AdcSource, I2cBus, I2cConfig, Machine, MachineError, MachineEvent, Parity, Pin, PinConfig, PinMode,
+    PinTrigger, Pull, Pwm, SpiBus, SpiConfig, Timer, TimerMode, Uart, UartConfig,
+};
+
+/// The core of the machine the VM runs on.
 pub trait Port {
     /// Writes bytes to standard output (the USB serial or UART on a board).
     fn write_stdout(&mut self, bytes: &[u8]);
     /// Writes bytes to standard error; the boards have one stream for both.
     fn write_stderr(&mut self, bytes: &[u8]) {
         self.write_stdout(bytes);
+    }
+    /// The next byte typed on the console, or `None` when none is waiting.
+    /// It never blocks: the REPL and `sys.stdin` wait by polling it between
+    /// sleeps. The default is a console without input.
+    fn read_stdin_byte(&mut self) -> Option<u8> {
+        None
+    }
+    /// Sets the byte that interrupts a running program (`micropython.kbd_intr`):
+    /// Ctrl-C (3) while a program runs, `None` while the REPL edits a line and
+    /// wants the byte itself. A port whose console has no input ignores it.
+    fn set_interrupt_char(&mut self, byte: Option<u8>) {
+        let _ = byte;
+    }
+    /// Whether something waits for the dispatch loop between two bytecodes:
+    /// the interrupt character arrived on the console, or the machine has an
+    /// event ([`Machine::take_event`]). It must be cheap (a flag read), as
+    /// the loop polls it often; it does not clear anything.
+    fn pending_interrupt(&mut self) -> bool {
+        false
+    }
+    /// Takes the keyboard interrupt: true once for each interrupt character
+    /// received since the last call, which the VM turns into
+    /// `KeyboardInterrupt`.
+    fn take_interrupt(&mut self) -> bool {
+        false
     }
     /// Milliseconds since some fixed point, wrapping.
     fn ticks_ms(&mut self) -> u32 {
@@ -33,31 +86,6 @@ pub trait Port {
     fn platform(&self) -> &'static str {
         "rime"
     }
-    /// Configures GPIO `pin` as an output (or an input) with an optional
-    /// pull resistor, for `machine.Pin`. Returns false when the machine has
-    /// no such pin. The default accepts pins 0 to 29 and drives nothing: a
-    /// port without GPIOs (the host) then runs on the simulated pin state
-    /// that `machine.Pin` keeps in each Pin object.
-    fn pin_configure(&mut self, pin: u32, output: bool, pull: Pull) -> bool {
-        let _ = (output, pull);
-        pin < 30
-    }
-    /// Drives output `pin` high or low. The default does nothing (simulated pins).
-    fn pin_write(&mut self, pin: u32, high: bool) {
-        let _ = (pin, high);
-    }
-    /// Reads the level of `pin`, or `None` when the machine has no real pins:
-    /// `machine.Pin` then reports the simulated level (the last value written,
-    /// or the pull resistor's level for an input).
-    fn pin_read(&mut self, pin: u32) -> Option<bool> {
-        let _ = pin;
-        None
-    }
-    /// The CPU clock in Hz for `machine.freq()`; the default is the RP2040's
-    /// usual 125 MHz, so programs written for a Pico run unchanged.
-    fn cpu_freq(&mut self) -> u32 {
-        125_000_000
-    }
     /// Resets the machine for `machine.reset()`. A board does not return;
     /// the default returns, and the VM then ends the program with `SystemExit`.
     fn reset(&mut self) {}
@@ -78,14 +106,12 @@ pub trait Port {
         value = value.wrapping_mul(0x846c_a68b);
         value ^ (value >> 16)
     }
-}
-
-/// The pull resistor of an input pin.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pull {
-    None,
-    Up,
-    Down,
+    /// The machine's peripherals, or `None` for a port without any; the
+    /// `machine` module then raises `OSError(ENODEV)` for every peripheral
+    /// and `machine.freq()`.
+    fn machine(&mut self) -> Option<&mut dyn Machine> {
+        None
+    }
 }
 
 /// The default [`Config::stack_limit`], 40 KiB: a Pico's stack is the

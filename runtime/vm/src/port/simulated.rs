@@ -1,0 +1,233 @@
+//! Simulated pins for ports without hardware (the host, QEMU), so programs
+//! written for a board run unchanged and the same Python tests pass on every
+//! port. A port builds a [`SimulatedMachine`] from its own facts (pin count,
+//! pin names, clock) and returns it from `Port::machine`; the VM never
+//! constructs one itself.
+//!
+//! A simulated pin behaves as an unconnected GPIO would: an output reads
+//! back the level it drives; an input reads its pull resistor's level, or,
+//! with no pull, the level the pin last drove (the charge a floating line
+//! keeps) unless something outside drives it ([`SimulatedMachine::drive`],
+//! for tests and for a port that wires pins together). A change of the level
+//! a pin reads that matches its armed trigger is latched and reported by
+//! [`Machine::take_event`], pin by pin in ascending order.
+
+use super::machine::{numbered_pin, Machine, MachineError, MachineEvent, Pin, PinConfig, PinMode, PinTrigger, Pull};
+
+/// One simulated GPIO.
+#[derive(Clone, Copy, Debug)]
+pub struct SimulatedPin {
+    mode: Option<PinMode>,
+    pull: Pull,
+    /// The level the output register holds.
+    output: bool,
+    /// The level something outside drives onto the pin, if anything.
+    external: Option<bool>,
+    trigger: PinTrigger,
+    /// Triggers seen and not reported yet.
+    latched: PinTrigger,
+}
+
+impl SimulatedPin {
+    /// A pin as after reset: unconfigured, low, no pull, no interrupt.
+    pub const RESET: SimulatedPin = SimulatedPin {
+        mode: None,
+        pull: Pull::None,
+        output: false,
+        external: None,
+        trigger: PinTrigger::NONE,
+        latched: PinTrigger::NONE,
+    };
+
+    fn level(&self) -> bool {
+        match self.mode {
+            Some(PinMode::Output) => self.output,
+            // An open-drain output drives low, or lets the line float high
+            // through a pull-up (or whatever drives it from outside).
+            Some(PinMode::OpenDrain) if !self.output => false,
+            _ => match (self.external, self.pull) {
+                (Some(level), _) => level,
+                (None, Pull::Up) => true,
+                (None, Pull::Down) => false,
+                (None, Pull::None) => self.output,
+            },
+        }
+    }
+
+    /// Runs `change` and latches the edge it caused, if the pin watches for it.
+    fn changing(&mut self, change: impl FnOnce(&mut SimulatedPin)) {
+        let before = self.level();
+        change(self);
+        let after = self.level();
+        let edge = match (before, after) {
+            (false, true) => PinTrigger::RISING,
+            (true, false) => PinTrigger::FALLING,
+            _ => PinTrigger::NONE,
+        };
+        let level = if after { PinTrigger::LEVEL_HIGH } else { PinTrigger::LEVEL_LOW };
+        let seen = PinTrigger(self.trigger.0 & edge.union(if before != after { level } else { PinTrigger::NONE }).0);
+        self.latched = self.latched.union(seen);
+    }
+}
+
+impl Pin for SimulatedPin {
+    fn configure(&mut self, config: PinConfig) -> Result<(), MachineError> {
+        if let Some(PinMode::Alt(_)) = config.mode {
+            return Err(MachineError::Unsupported("simulated pins have no alternate functions"));
+        }
+        self.changing(|pin| {
+            if let Some(value) = config.value {
+                pin.output = value;
+            }
+            if config.mode.is_some() {
+                pin.mode = config.mode;
+            }
+            pin.pull = config.pull;
+        });
+        Ok(())
+    }
+
+    fn mode(&self) -> Option<PinMode> {
+        self.mode
+    }
+
+    fn pull(&self) -> Pull {
+        self.pull
+    }
+
+    fn write(&mut self, high: bool) {
+        self.changing(|pin| pin.output = high);
+    }
+
+    fn read(&mut self) -> bool {
+        self.level()
+    }
+
+    fn toggle(&mut self) {
+        self.changing(|pin| pin.output = !pin.output);
+    }
+
+    fn set_irq(&mut self, trigger: PinTrigger, hard: bool) -> Result<(), MachineError> {
+        let _ = hard;
+        self.trigger = trigger;
+        self.latched = PinTrigger::NONE;
+        Ok(())
+    }
+}
+
+/// A board of `PINS` simulated GPIOs with named pins and a nominal clock.
+pub struct SimulatedMachine<const PINS: usize> {
+    pins: [SimulatedPin; PINS],
+    names: &'static [(&'static str, u32)],
+    prefixes: &'static [&'static str],
+    cpu_hz: u32,
+}
+
+impl<const PINS: usize> SimulatedMachine<PINS> {
+    /// A board whose pins are all as after reset. `names` maps board names
+    /// (`"LED"`) to pin numbers, and a prefix of `prefixes` followed by a
+    /// decimal number names that pin (`"GP5"` with the prefix `"GP"`);
+    /// `cpu_hz` is what `machine.freq()` reports.
+    pub const fn new(
+        names: &'static [(&'static str, u32)],
+        prefixes: &'static [&'static str],
+        cpu_hz: u32,
+    ) -> SimulatedMachine<PINS> {
+        SimulatedMachine { pins: [SimulatedPin::RESET; PINS], names, prefixes, cpu_hz }
+    }
+
+    /// Whether a pin latched a trigger that [`Machine::take_event`] has not
+    /// reported yet (a port's `pending_interrupt`).
+    pub fn has_event(&self) -> bool {
+        self.pins.iter().any(|pin| pin.latched != PinTrigger::NONE)
+    }
+
+    /// Drives pin `id` from outside (`Some(level)`) or stops driving it.
+    pub fn drive(&mut self, id: u32, level: Option<bool>) -> Result<(), MachineError> {
+        let pin = self.pins.get_mut(id as usize).ok_or(MachineError::InvalidPin)?;
+        pin.changing(|pin| pin.external = level);
+        Ok(())
+    }
+}
+
+impl<const PINS: usize> Machine for SimulatedMachine<PINS> {
+    fn cpu_freq(&mut self) -> u32 {
+        self.cpu_hz
+    }
+
+    fn pin_count(&self) -> u32 {
+        PINS as u32
+    }
+
+    fn pin_named(&self, name: &str) -> Option<u32> {
+        if let Some(&(_, id)) = self.names.iter().find(|(known, _)| *known == name) {
+            return Some(id);
+        }
+        numbered_pin(name, self.prefixes, PINS as u32)
+    }
+
+    fn pin(&mut self, id: u32) -> Result<&mut dyn Pin, MachineError> {
+        match self.pins.get_mut(id as usize) {
+            Some(pin) => Ok(pin),
+            None => Err(MachineError::InvalidPin),
+        }
+    }
+
+    fn take_event(&mut self) -> Option<MachineEvent> {
+        let (id, pin) = self.pins.iter_mut().enumerate().find(|(_, pin)| pin.latched != PinTrigger::NONE)?;
+        let trigger = core::mem::take(&mut pin.latched);
+        Some(MachineEvent::Pin { pin: id as u32, trigger })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NAMES: &[(&str, u32)] = &[("LED", 3)];
+    const PREFIXES: &[&str] = &["GP"];
+
+    fn output() -> PinConfig {
+        PinConfig { mode: Some(PinMode::Output), pull: Pull::None, value: None }
+    }
+
+    #[test]
+    fn outputs_read_back_and_inputs_follow_their_pull() {
+        let mut machine = SimulatedMachine::<4>::new(NAMES, PREFIXES, 1_000_000);
+        assert_eq!(machine.pin_named("LED"), Some(3));
+        assert_eq!(machine.pin_named("GP2"), Some(2));
+        assert_eq!(machine.pin_named("GP0"), Some(0));
+        for unknown in ["GP4", "GP02", "GP", "GP+1", "LED2", "gp1"] {
+            assert_eq!(machine.pin_named(unknown), None, "{unknown}");
+        }
+        let pin = machine.pin(3).unwrap();
+        pin.configure(output()).unwrap();
+        pin.toggle();
+        assert!(pin.read());
+        pin.configure(PinConfig { mode: Some(PinMode::Input), pull: Pull::Down, value: None }).unwrap();
+        assert!(!pin.read());
+        pin.configure(PinConfig { mode: None, pull: Pull::Up, value: None }).unwrap();
+        assert!(pin.read());
+        assert_eq!(pin.mode(), Some(PinMode::Input));
+        assert!(matches!(machine.pin(4), Err(MachineError::InvalidPin)));
+    }
+
+    #[test]
+    fn armed_edges_become_events_in_pin_order() {
+        let mut machine = SimulatedMachine::<4>::new(NAMES, PREFIXES, 1_000_000);
+        machine.pin(2).unwrap().configure(PinConfig { mode: Some(PinMode::Input), ..output() }).unwrap();
+        machine.pin(2).unwrap().set_irq(PinTrigger::RISING, false).unwrap();
+        machine.pin(1).unwrap().configure(output()).unwrap();
+        machine.pin(1).unwrap().set_irq(PinTrigger::RISING.union(PinTrigger::FALLING), false).unwrap();
+        machine.drive(2, Some(true)).unwrap();
+        machine.drive(2, Some(false)).unwrap();
+        assert!(machine.has_event());
+        machine.pin(1).unwrap().write(true);
+        assert_eq!(machine.take_event(), Some(MachineEvent::Pin { pin: 1, trigger: PinTrigger::RISING }));
+        assert_eq!(machine.take_event(), Some(MachineEvent::Pin { pin: 2, trigger: PinTrigger::RISING }));
+        assert_eq!(machine.take_event(), None);
+        assert!(!machine.has_event());
+        machine.pin(1).unwrap().write(true);
+        assert_eq!(machine.take_event(), None, "no edge when the level stays");
+    }
+}

@@ -122,3 +122,64 @@ mod port_module {
         assert_eq!(outcome, Outcome::Uncaught);
     }
 }
+
+/// The dispatch loop polls the port between bytecodes: a console whose
+/// interrupt character arrives while a loop runs stops the loop with
+/// `KeyboardInterrupt`, which the program can catch. The console here is a
+/// test double of the serial line (a true hardware boundary): it reports the
+/// character after a number of polls.
+mod keyboard_interrupt {
+    use super::*;
+    use rime_vm::{ImageView, Port, Vm};
+
+    struct InterruptingConsole {
+        output: Vec<u8>,
+        polls_left: u32,
+        interrupted: bool,
+    }
+
+    impl Port for InterruptingConsole {
+        fn write_stdout(&mut self, bytes: &[u8]) {
+            self.output.extend_from_slice(bytes);
+        }
+        fn pending_interrupt(&mut self) -> bool {
+            self.polls_left = self.polls_left.saturating_sub(1);
+            self.polls_left == 0 && !self.interrupted
+        }
+        fn take_interrupt(&mut self) -> bool {
+            let take = self.polls_left == 0 && !self.interrupted;
+            self.interrupted |= take;
+            take
+        }
+    }
+
+    fn run_interrupted(source: &str) -> (Outcome, String) {
+        let image = freeze_sources(&[("main.py", source.as_bytes())]).expect("freezes");
+        let mut heap = vec![0u8; DEFAULT_HEAP];
+        let mut port = InterruptingConsole { output: Vec::new(), polls_left: 1000, interrupted: false };
+        let outcome = {
+            let view = ImageView::new(&image, rime_vm::abi().abi_id).expect("valid image");
+            let mut vm = Vm::new(&mut heap, view, &mut port, Config::host()).expect("starts");
+            vm.run_main_module()
+        };
+        (outcome, String::from_utf8(port.output).expect("utf-8"))
+    }
+
+    #[test]
+    fn an_endless_loop_is_interrupted_and_the_program_may_catch_it() {
+        let source =
+            "n = 0\ntry:\n    while True:\n        n += 1\nexcept KeyboardInterrupt:\n    print('caught', n > 100)\n\
+                      i = 0\nwhile i < 5000:\n    i += 1\nprint('then ran on', i)\n";
+        let (outcome, output) = run_interrupted(source);
+        assert_eq!(outcome, Outcome::Finished, "{output}");
+        assert_eq!(output, "caught True\nthen ran on 5000\n");
+    }
+
+    #[test]
+    fn an_uncaught_interrupt_ends_the_program_with_a_traceback() {
+        let (outcome, output) = run_interrupted("def spin():\n    for i in range(10 ** 9):\n        pass\n\nspin()\n");
+        assert_eq!(outcome, Outcome::Uncaught);
+        assert!(output.ends_with("KeyboardInterrupt: \n"), "{output}");
+        assert!(output.contains(", in spin\n"), "{output}");
+    }
+}

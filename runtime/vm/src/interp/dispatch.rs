@@ -538,10 +538,18 @@ impl<'a> Vm<'a> {
                     }
                     op::JUMP => {
                         let offset = read_jump(code, &mut ip, true);
+                        if offset < 0 && self.port.pending_interrupt() {
+                            save!();
+                            tri!('op, self.service_interrupt());
+                        }
                         ip = target(ip, offset);
                     }
                     op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => {
                         let offset = read_jump(code, &mut ip, true);
+                        if offset < 0 && self.port.pending_interrupt() {
+                            save!();
+                            tri!('op, self.service_interrupt());
+                        }
                         let value = pop!();
                         let truth = match value {
                             Obj::TRUE => true,
@@ -943,6 +951,17 @@ impl<'a> Vm<'a> {
                 }
             }
         }
+    }
+
+    /// Runs what the port signalled between two bytecodes (polled at every
+    /// backward jump, so every loop can be interrupted): the keyboard
+    /// interrupt character raises `KeyboardInterrupt`. Machine events (pin
+    /// edges, timers) stay pending for the `machine` module's handlers.
+    fn service_interrupt(&mut self) -> R<()> {
+        if self.port.take_interrupt() {
+            return Err(self.raise_type(TypeId::KeyboardInterrupt));
+        }
+        Ok(())
     }
 
     /// The address of value slot `slot` (a word index) of `frame`.

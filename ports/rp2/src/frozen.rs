@@ -9,8 +9,8 @@
 //! `rime_bytecode::image::Header`) has the magic `RIMG`, this runtime's format
 //! version and 32-bit little-endian words, is linked at the region's start,
 //! fits the region, names this board, and its checksum matches. The ABI id
-//! (which runtime build the image's constants refer to) is checked by the VM's
-//! `Image::parse` against the VM's own ABI when the VM lands.
+//! (which runtime build the image's constants refer to) is then checked by
+//! `rime_vm::ImageView::new` against the VM's own ABI.
 //!
 //! When there is no usable image, [`locate`] says why in words for the console
 //! and the board keeps running without frozen modules.

@@ -133,7 +133,12 @@ fn run_main(port: &mut Port<'_>, image: &Frozen, heap: &mut [u32]) -> bool {
     let heap_bytes = unsafe { core::slice::from_raw_parts_mut(heap.as_mut_ptr().cast::<u8>(), byte_count) };
     // The VM borrows the port as its own `dyn rime_vm::Port`; the console
     // stays reachable through the VM's port until it is dropped.
-    let mut vm = match rime_vm::Vm::new(heap_bytes, view, port, rime_vm::Config { port_modules: PORT_MODULES, ..rime_vm::Config::default() }) {
+    let mut vm = match rime_vm::Vm::new(
+        heap_bytes,
+        view,
+        port,
+        rime_vm::Config { port_modules: PORT_MODULES, ..rime_vm::Config::default() },
+    ) {
         Ok(vm) => vm,
         Err(_) => {
             let _ = writeln!(RawUart, "vm: the {byte_count}-byte heap is too small to start\r");

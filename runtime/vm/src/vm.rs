@@ -75,7 +75,7 @@ fn stack_pointer() -> usize {
 }
 
 impl<'a> Vm<'a> {
-    /// A VM over `heap_memory`, running `image` (see [`crate::load_image`]).
+    /// A VM over `heap_memory`, running `image` (a validated [`ImageView`]).
     pub fn new(heap_memory: &'a mut [u8], image: ImageView<'a>, port: &'a mut dyn Port, config: Config) -> R<Vm<'a>> {
         let mut vm = Vm {
             heap: Heap::new(heap_memory),

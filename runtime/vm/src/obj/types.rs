@@ -4,7 +4,7 @@
 //! A static type object's words are `type, name qstr, base type (or NULL)`.
 //! A `super` object's words are `type, class, self`.
 //! Classes made by `class` statements live on the heap with the layout
-//! `type, name qstr, bases tuple, locals dict, native base`, see `obj::class`.
+//! `type, name qstr, bases tuple, locals dict, native base`, see `interp::class`.
 
 use super::{static_address, Obj};
 use rime_bytecode::qstr_runtime::qstr_id;

@@ -64,7 +64,14 @@ pub struct Vm<'a> {
     /// The machine stack pointer when the VM was made: [`Vm::check_stack`]
     /// measures the stack used since then against `Config::stack_limit`.
     stack_base: usize,
+    /// Backward jumps left before the dispatch loop next asks the port
+    /// whether an interrupt is pending (asking is a call through the port).
+    pub(crate) interrupt_poll_countdown: u32,
 }
+
+/// How many backward jumps pass between two polls of the port: often
+/// enough that Ctrl-C stops a loop at once, rare enough to cost nothing.
+pub(crate) const INTERRUPT_POLL_INTERVAL: u32 = 64;
 
 /// The address of a local of a function that is never inlined: the machine
 /// stack pointer of its caller, near enough. Taking an address is safe code.
@@ -104,6 +111,7 @@ impl<'a> Vm<'a> {
             generator_yielded: false,
             random_state: [0; 4],
             stack_base: stack_pointer(),
+            interrupt_poll_countdown: INTERRUPT_POLL_INTERVAL,
         };
         vm.modules = vm.new_dict(8)?;
         Ok(vm)
@@ -302,8 +310,12 @@ impl<'a> Vm<'a> {
     /// port's limit. Every native recursion (comparing, hashing, printing or
     /// serialising nested data, native code calling back into Python) checks
     /// it, so no Python program can overflow the machine stack.
+    #[inline]
     pub fn check_stack(&mut self) -> R<()> {
-        let used = self.stack_base.saturating_sub(stack_pointer());
+        // A local of the caller's frame (this is inlined) marks the stack's depth.
+        let marker = 0u8;
+        let here = core::hint::black_box(&marker) as *const u8 as usize;
+        let used = self.stack_base.saturating_sub(here);
         if used > self.config.stack_limit {
             return Err(self.raise_recursion_error());
         }

@@ -538,7 +538,7 @@ impl<'a> Vm<'a> {
                     }
                     op::JUMP => {
                         let offset = read_jump(code, &mut ip, true);
-                        if offset < 0 && self.port.pending_interrupt() {
+                        if offset < 0 && self.interrupt_due() {
                             save!();
                             tri!('op, self.service_interrupt());
                         }
@@ -546,7 +546,7 @@ impl<'a> Vm<'a> {
                     }
                     op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => {
                         let offset = read_jump(code, &mut ip, true);
-                        if offset < 0 && self.port.pending_interrupt() {
+                        if offset < 0 && self.interrupt_due() {
                             save!();
                             tri!('op, self.service_interrupt());
                         }
@@ -951,6 +951,18 @@ impl<'a> Vm<'a> {
                 }
             }
         }
+    }
+
+    /// Whether the port has something pending, asked once every
+    /// `INTERRUPT_POLL_INTERVAL` backward jumps.
+    #[inline]
+    fn interrupt_due(&mut self) -> bool {
+        self.interrupt_poll_countdown -= 1;
+        if self.interrupt_poll_countdown != 0 {
+            return false;
+        }
+        self.interrupt_poll_countdown = crate::vm::INTERRUPT_POLL_INTERVAL;
+        self.port.pending_interrupt()
     }
 
     /// Runs what the port signalled between two bytecodes (polled at every

@@ -115,17 +115,15 @@ fn any(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn any_all(vm: &mut Vm<'_>, args: &[Obj], want: bool) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
-    let mark = vm.root_mark();
     let iterator = vm.get_iter(args[0])?;
-    vm.push_root(iterator)?;
-    while let Some(item) = vm.iter_next(iterator)? {
-        if vm.truthy(item)? == want {
-            vm.pop_roots(mark);
-            return Ok(Obj::from_bool(want));
+    vm.with_roots(&[iterator], |vm| {
+        while let Some(item) = vm.iter_next(iterator)? {
+            if vm.truthy(item)? == want {
+                return Ok(Obj::from_bool(want));
+            }
         }
-    }
-    vm.pop_roots(mark);
-    Ok(Obj::from_bool(!want))
+        Ok(Obj::from_bool(!want))
+    })
 }
 
 fn radix_text(vm: &mut Vm<'_>, value: Obj, radix: u32, prefix: &[u8]) -> R<Obj> {
@@ -540,20 +538,19 @@ fn sorted(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
 
 fn sum(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 2)?;
-    let mut total = if args.len() == 2 { args[1] } else { Obj::small(0) };
-    let mark = vm.root_mark();
+    let start = if args.len() == 2 { args[1] } else { Obj::small(0) };
     let iterator = vm.get_iter(args[0])?;
-    vm.push_root(iterator)?;
-    let slot = vm.root_mark();
-    vm.push_root(total)?;
-    while let Some(item) = vm.iter_next(iterator)? {
-        vm.push_root(item)?;
-        total = vm.binary_op(crate::obj::num::OP_ADD, total, item)?;
-        vm.pop_roots(slot + 1);
-        vm.set_root(slot, total);
-    }
-    vm.pop_roots(mark);
-    Ok(total)
+    vm.with_roots(&[iterator, start], |vm| {
+        // The running total is the root just pushed; each item is rooted
+        // while it is added.
+        let slot = vm.root_mark() - 1;
+        let mut total = start;
+        while let Some(item) = vm.iter_next(iterator)? {
+            total = vm.with_roots(&[item], |vm| vm.binary_op(crate::obj::num::OP_ADD, total, item))?;
+            vm.set_root(slot, total);
+        }
+        Ok(total)
+    })
 }
 
 /// The type constructors.

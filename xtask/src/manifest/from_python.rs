@@ -79,7 +79,7 @@ impl Resolver<'_> {
             libraries.map(|library| library.path.clone()).find(|path| package_search_roots(path) != [path.clone()])
         });
         if let Some(checkout) = checkout {
-            vars.add_default("mpy_lib_dir", slash_path(&checkout));
+            vars.add_default("MPY_LIB_DIR", slash_path(&checkout));
         }
         let mut scope = ManifestScope { file, vars, options: BTreeMap::new(), opt: None, frame };
         for item in &items {
@@ -323,7 +323,7 @@ fn integer(file: &SourceFile, value: &Spanned, what: &str) -> Result<TomlSpanned
 }
 
 /// A path string with MicroPython's `$(VAR)` written as rime's `${var}`
-/// (`$(PORT_DIR)` → `${port_dir}`, `$(MPY_LIB_DIR)` → `${mpy_lib_dir}`).
+/// (`$(PORT_DIR)` → `${port_dir}`, `$(MPY_LIB_DIR)` → `${MPY_LIB_DIR}`).
 fn path_string(file: &SourceFile, value: &Spanned, what: &str) -> Result<TomlSpanned<String>, ManifestError> {
     let text = string(file, value, what)?;
     let mut out = String::new();

@@ -162,10 +162,16 @@ fn unknown_variable_message(name: &str, values: &BTreeMap<String, String>) -> St
     }
 }
 
-/// The `manifest.toml` name for a `manifest.py` variable: `$(PORT_DIR)` →
-/// `port_dir`, `$(BOARD_DIR)` → `board_dir`, others lowercased.
+/// The `manifest.toml` name for a `manifest.py` variable: MicroPython's two
+/// built-ins become rime's (`$(PORT_DIR)` → `port_dir`, `$(BOARD_DIR)` →
+/// `board_dir`); every other name is kept as the user wrote it, so the
+/// `--var MPY_LIB_DIR=...` a MicroPython user passes sets `${MPY_LIB_DIR}`.
 pub fn toml_var_name(python_name: &str) -> String {
-    python_name.to_ascii_lowercase()
+    match python_name {
+        "PORT_DIR" => "port_dir".to_string(),
+        "BOARD_DIR" => "board_dir".to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// Whether `name` is a valid variable name: `[A-Za-z_][A-Za-z0-9_]*`.
@@ -222,17 +228,20 @@ pub fn normalize_lexically(path: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
-    fn scope() -> VarScope {
-        let board = BoardContext {
+    fn board() -> BoardContext {
+        BoardContext {
             name: "b".to_string(),
             board_dir: PathBuf::from("/r/ports/p/boards/b"),
             port_dir: PathBuf::from("/r/ports/p"),
             has_compiler: false,
             max_heap: None,
-        };
+        }
+    }
+
+    fn scope() -> VarScope {
         let mut command_line = BTreeMap::new();
         command_line.insert("lib".to_string(), "/vendor".to_string());
-        VarScope::new(Path::new("/r"), &board, Path::new("/r/m"), &command_line)
+        VarScope::new(Path::new("/r"), &board(), Path::new("/r/m"), &command_line)
     }
 
     #[test]
@@ -248,6 +257,20 @@ mod tests {
         let (message, range) = scope().expand("$(PORT_DIR)/x").unwrap_err();
         assert_eq!(message, "`$(PORT_DIR)` is manifest.py syntax; write `${port_dir}`");
         assert_eq!(range, 0..11);
+        let (message, _) = scope().expand("$(MPY_LIB_DIR)/x").unwrap_err();
+        assert_eq!(message, "`$(MPY_LIB_DIR)` is manifest.py syntax; write `${MPY_LIB_DIR}`");
+    }
+
+    #[test]
+    fn user_variable_names_keep_their_case() {
+        assert_eq!(toml_var_name("PORT_DIR"), "port_dir");
+        assert_eq!(toml_var_name("BOARD_DIR"), "board_dir");
+        assert_eq!(toml_var_name("MPY_LIB_DIR"), "MPY_LIB_DIR");
+        let mut command_line = BTreeMap::new();
+        command_line.insert("MPY_LIB_DIR".to_string(), "/lib".to_string());
+        let scope = VarScope::new(Path::new("/r"), &board(), Path::new("/r/m"), &command_line);
+        assert_eq!(scope.expand("${MPY_LIB_DIR}/x"), Ok("/lib/x".to_string()));
+        assert!(scope.expand("${mpy_lib_dir}/x").is_err(), "names are case-sensitive");
     }
 
     #[test]

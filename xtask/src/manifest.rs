@@ -271,8 +271,14 @@ fn aligned<const COLUMNS: usize>(rows: &[[String; COLUMNS]]) -> String {
 }
 
 fn convert_command(manifest_py: &Path, output: Option<&Path>) -> crate::Outcome {
-    let text = std::fs::read_to_string(manifest_py).with_context(|| format!("reading {}", manifest_py.display()))?;
     let display = manifest_py.to_string_lossy().replace('\\', "/");
+    let text = match diagnostics::read_manifest_text(manifest_py, &display) {
+        Ok(text) => text,
+        Err(error) => {
+            eprint!("{}", error.render());
+            return Ok(ExitCode::FAILURE);
+        }
+    };
     let converted = match convert::convert(&display, &text) {
         Ok(converted) => converted,
         Err(error) => {

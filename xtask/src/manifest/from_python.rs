@@ -54,8 +54,7 @@ impl Resolver<'_> {
     /// Reads, checks and applies one `manifest.py` (its canonical `path`) in `frame`.
     pub(super) fn visit_python_manifest(&mut self, path: &Path, frame: usize) -> Result<(), ManifestError> {
         let display = self.display(path);
-        let text = std::fs::read_to_string(path)
-            .map_err(|error| ManifestError::input(format!("cannot read `{display}`: {error}")))?;
+        let text = super::diagnostics::read_manifest_text(path, &display)?;
         let file = SourceFile { path: path.to_path_buf(), display: display.clone(), text };
         self.loaded.insert(path.to_path_buf());
         self.manifest_files.push(path.to_path_buf());

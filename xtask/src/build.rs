@@ -19,9 +19,8 @@
 //! The thumb builds use their own target directory, `target/thumb`, so they
 //! never invalidate or wait on the host workspace's `target/`.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode, Stdio};
+use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, ensure, Context};
@@ -201,48 +200,17 @@ pub fn build_smoke(sh: &Shell) -> anyhow::Result<Vec<(QemuBoard, PathBuf)>> {
 /// How long one QEMU run may take before it counts as hung.
 const QEMU_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// What a finished child process printed, and how it ended.
-pub struct Captured {
-    pub status: std::process::ExitStatus,
-    pub stdout: String,
-    pub stderr: String,
-}
+pub use crate::process::Captured;
 
 /// Runs `command` (QEMU) with both output streams captured, killing it when it
-/// runs longer than `timeout`. Output that is not UTF-8 is kept lossily.
-pub fn run_captured(mut command: Command, timeout: Duration) -> anyhow::Result<Captured> {
-    let started = Instant::now();
-    let mut child =
-        command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().map_err(|error| {
-            anyhow::anyhow!(
-                "cannot start qemu-system-arm ({error}); install it with `apt-get install -y qemu-system-arm`"
-            )
-        })?;
-    let reader = |pipe: Option<Box<dyn Read + Send>>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            if let Some(mut pipe) = pipe {
-                pipe.read_to_end(&mut bytes)?;
-            }
-            Ok::<_, std::io::Error>(String::from_utf8_lossy(&bytes).into_owned())
-        })
-    };
-    let stdout_reader = reader(child.stdout.take().map(|pipe| Box::new(pipe) as Box<dyn Read + Send>));
-    let stderr_reader = reader(child.stderr.take().map(|pipe| Box::new(pipe) as Box<dyn Read + Send>));
-    let status = loop {
-        if let Some(status) = child.try_wait()? {
-            break status;
-        }
-        if started.elapsed() > timeout {
-            child.kill()?;
-            child.wait()?;
-            bail!("qemu-system-arm did not exit within {timeout:?}");
-        }
-        std::thread::sleep(Duration::from_millis(2));
-    };
-    let stdout = stdout_reader.join().map_err(|_| anyhow::anyhow!("the stdout reader panicked"))??;
-    let stderr = stderr_reader.join().map_err(|_| anyhow::anyhow!("the stderr reader panicked"))??;
-    Ok(Captured { status, stdout, stderr })
+/// runs longer than `timeout`.
+pub fn run_captured(command: Command, timeout: Duration) -> anyhow::Result<Captured> {
+    crate::process::run_captured(
+        command,
+        crate::process::Timeout(Some(timeout)),
+        "qemu-system-arm",
+        "install it with `apt-get install -y qemu-system-arm`",
+    )
 }
 
 /// Runs one smoke ELF in QEMU and checks its semihosting line and exit status.

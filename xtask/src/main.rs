@@ -14,6 +14,7 @@ mod flash;
 mod freeze;
 mod manifest;
 mod mpy;
+mod process;
 mod rp2;
 mod run;
 mod test;

@@ -12,16 +12,24 @@
 //! board's `image_origin` ([`qemu_command`]); its output streams through and
 //! its exit status is the program's. A runtime whose `RIME_ABI_ID` symbol
 //! differs from the freezer's ABI id is refused before it boots.
+//!
+//! `--timeout SECONDS` bounds a run: past it the emulator (or the host
+//! runner) is killed, one line on stderr names the limit, and the exit code
+//! is 124. Emulated runs default to [`EMULATOR_TIMEOUT`], since a program
+//! that hangs there would otherwise wait forever; host runs have no limit
+//! unless one is given.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
+use std::time::Duration;
 
 use anyhow::{bail, Context as _};
 use xshell::{cmd, Shell};
 
 use crate::build::{self, QemuBoard};
 use crate::freeze::{self, Input, InputKind, Inputs};
-use crate::toolchain;
+use crate::process::{self, Timeout, TIMED_OUT_EXIT_CODE};
+use crate::{emulate, toolchain};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -42,6 +50,47 @@ pub struct Args {
     /// Register a library for `require` (searched first), e.g. a micropython-lib checkout: --lib NAME=PATH.
     #[arg(long = "lib", value_name = "NAME=PATH")]
     pub libs: Vec<String>,
+    /// Set a manifest path variable: --var NAME=VALUE.
+    #[arg(long = "var", value_name = "NAME=VALUE")]
+    pub vars: Vec<String>,
+    /// Kill the program after SECONDS and exit with code 124 (0: no limit).
+    /// Default: 60 on QEMU boards and the emulated Pico, where a hung program
+    /// would otherwise wait forever; no limit on the host, where Ctrl-C works.
+    #[arg(long, value_name = "SECONDS", value_parser = Timeout::parse)]
+    pub timeout: Option<Timeout>,
+}
+
+/// The time limit of an emulated run when `--timeout` is not given.
+pub const EMULATOR_TIMEOUT: Duration = Duration::from_secs(60);
+
+impl Args {
+    /// The time limit of this run: `--timeout`, or the default of where it runs.
+    fn timeout(&self, emulated: bool) -> Timeout {
+        self.timeout.unwrap_or(Timeout(if emulated { Some(EMULATOR_TIMEOUT) } else { None }))
+    }
+}
+
+/// Waits for a run's process and turns its end into the program's exit code:
+/// its own code, or [`TIMED_OUT_EXIT_CODE`] with one line on stderr when it
+/// was killed at `timeout`.
+fn finish(mut child: std::process::Child, timeout: Timeout, program: &str) -> crate::Outcome {
+    let Some(status) = process::wait_with_timeout(&mut child, timeout)? else {
+        eprintln!("{}", timed_out_message(timeout, program));
+        return Ok(ExitCode::from(TIMED_OUT_EXIT_CODE));
+    };
+    Ok(match status.code() {
+        Some(0) => ExitCode::SUCCESS,
+        Some(code) => ExitCode::from(code.clamp(1, 255) as u8),
+        None => ExitCode::FAILURE,
+    })
+}
+
+/// The one line after a run killed at its time limit.
+fn timed_out_message(timeout: Timeout, program: &str) -> String {
+    format!(
+        "error: the program did not finish within the {} timeout; {program} was killed (--timeout SECONDS changes it, 0 for no limit)",
+        timeout.describe()
+    )
 }
 
 pub fn run(args: Args) -> crate::Outcome {
@@ -51,7 +100,7 @@ pub fn run(args: Args) -> crate::Outcome {
         }
     }
     if args.board == "pico" && args.emulate {
-        return crate::freeze::link::run_emulated(&args.input);
+        return run_emulated(&args);
     }
     if args.board != "host" || args.emulate {
         return crate::not_available("run on a board", "issue 9: the board runtimes");
@@ -78,7 +127,7 @@ pub fn run(args: Args) -> crate::Outcome {
         let code = freeze::run(freeze::Args {
             board: "host".to_string(),
             manifest: args.input.clone(),
-            vars: Vec::new(),
+            vars: args.vars.clone(),
             libs: args.libs.clone(),
         })?;
         if code != ExitCode::SUCCESS {
@@ -87,6 +136,15 @@ pub fn run(args: Args) -> crate::Outcome {
         root.join("firmware/host/frozen.img")
     };
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    // The runner is built first, so that the time limit counts the program only.
+    let built = Command::new(&cargo)
+        .current_dir(&root)
+        .args(["build", "--quiet", "--release", "--package", "rime-host"])
+        .status()
+        .context("building rime-host")?;
+    if !built.success() {
+        bail!("building rime-host failed ({built})");
+    }
     let mut command = Command::new(cargo);
     command.current_dir(&root).args(["run", "--quiet", "--release", "--package", "rime-host", "--"]).arg(&image_path);
     if let Some(heap) = &args.heap {
@@ -95,12 +153,10 @@ pub fn run(args: Args) -> crate::Outcome {
     if args.gc_stress {
         command.arg("--gc-stress");
     }
-    let status = command.status().context("running rime-host")?;
-    Ok(match status.code() {
-        Some(0) => ExitCode::SUCCESS,
-        Some(code) => ExitCode::from(code.clamp(1, 255) as u8),
-        None => ExitCode::FAILURE,
-    })
+    // `cargo run` replaces itself with the runner (exec), so killing the
+    // child at the time limit kills the runner.
+    let child = command.spawn().context("running rime-host")?;
+    finish(child, args.timeout(false), "rime-host")
 }
 
 /// `cargo xtask run --board qemu-m0|qemu-m33`: freeze for the board, build
@@ -139,7 +195,7 @@ fn run_on_qemu(args: &Args, board: &QemuBoard) -> crate::Outcome {
         let freeze_args = freeze::Args {
             board: board.name.clone(),
             manifest: args.input.clone(),
-            vars: Vec::new(),
+            vars: args.vars.clone(),
             libs: args.libs.clone(),
         };
         let code = freeze::run(freeze_args)?;
@@ -150,15 +206,45 @@ fn run_on_qemu(args: &Args, board: &QemuBoard) -> crate::Outcome {
     };
     let sh = Shell::new()?;
     let elf = build_qemu_runtime(&sh, board)?;
-    let status = qemu_command(board, &elf, &image_path).stdin(Stdio::null()).status().map_err(|error| {
+    let child = qemu_command(board, &elf, &image_path).stdin(Stdio::null()).spawn().map_err(|error| {
         anyhow::anyhow!("cannot start qemu-system-arm ({error}); install it with `apt-get install -y qemu-system-arm`")
     })?;
-    Ok(match status.code() {
-        Some(0) => ExitCode::SUCCESS,
-        Some(code) => ExitCode::from(code.clamp(1, 255) as u8),
-        None => ExitCode::FAILURE,
-    })
+    finish(child, args.timeout(true), "qemu-system-arm")
 }
+
+/// `cargo xtask run --board pico --emulate FILE|MANIFEST`: freezes for the
+/// Pico, boots `firmware/pico/firmware.uf2` in rp2040js and prints UART0 and
+/// what GPIO25 did. The run ends when the board idles after the program.
+fn run_emulated(args: &Args) -> crate::Outcome {
+    let freeze_args = freeze::Args {
+        board: "pico".into(),
+        manifest: args.input.clone(),
+        vars: args.vars.clone(),
+        libs: args.libs.clone(),
+    };
+    let code = freeze::run(freeze_args)?;
+    if code != ExitCode::SUCCESS {
+        return Ok(code);
+    }
+    let uf2 = crate::project_root().join("firmware/pico/firmware.uf2");
+    let timeout = args.timeout(true);
+    let run =
+        emulate::PicoRun { marker: Some("idle"), budget: EMULATOR_BUDGET, timeout: timeout.0, ..Default::default() };
+    let output = match emulate::run_pico_with(&uf2, &run) {
+        Ok(output) => output,
+        Err(error) if error.downcast_ref::<process::TimedOut>().is_some() => {
+            eprintln!("{}", timed_out_message(timeout, "the emulator"));
+            return Ok(ExitCode::from(TIMED_OUT_EXIT_CODE));
+        }
+        Err(error) => return Err(error),
+    };
+    print!("{}", output.uart);
+    println!("GPIO25: {} toggles\n{}", output.gpio25_toggles, output.summary);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The most instructions the emulated Pico runs before it gives up.
+const EMULATOR_BUDGET: u64 = 200_000_000;
 
 /// Builds the QEMU port's `runtime` binary for `board` (release, into
 /// `target/thumb`, from inside `ports/qemu` so that its `.cargo/config.toml`

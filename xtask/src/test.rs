@@ -52,6 +52,11 @@ fn stages() -> Vec<Stage> {
         Stage { name: "rp2: build all boards", emulator: false, run: rp2::build_all_boards },
         Stage { name: "qemu: smoke binaries on mps2-an385 and mps2-an505", emulator: true, run: qemu_smoke },
         Stage { name: "qemu: Python suite on qemu-m0 and qemu-m33", emulator: true, run: qemu::python_suite_on_qemu },
+        Stage {
+            name: "qemu: a hung program is killed at --timeout",
+            emulator: true,
+            run: qemu::hung_program_is_killed,
+        },
         Stage { name: "pico: boot banner in rp2040js", emulator: true, run: rp2::pico_boot_banner },
         Stage { name: "pico: frozen blink example in rp2040js", emulator: true, run: rp2::pico_frozen_blink },
     ]

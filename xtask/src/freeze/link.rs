@@ -395,22 +395,6 @@ pub fn run(args: &super::Args, board: &Rp2Board) -> crate::Outcome {
     Ok(std::process::ExitCode::SUCCESS)
 }
 
-/// `cargo xtask run --board pico --emulate FILE|MANIFEST`: freezes for the
-/// Pico, boots `firmware/pico/firmware.uf2` in rp2040js and prints UART0 and
-/// what GPIO25 did. The run ends when the board idles after the program.
-pub fn run_emulated(input: &Path) -> crate::Outcome {
-    let args = super::Args { board: "pico".into(), manifest: input.to_path_buf(), vars: Vec::new(), libs: Vec::new() };
-    let code = super::run(args)?;
-    if code != std::process::ExitCode::SUCCESS {
-        return Ok(code);
-    }
-    let uf2 = crate::project_root().join("firmware/pico/firmware.uf2");
-    let output = crate::emulate::run_pico_uf2(&uf2, "idle", 200_000_000)?;
-    print!("{}", output.uart);
-    println!("GPIO25: {} toggles\n{}", output.gpio25_toggles, output.summary);
-    Ok(std::process::ExitCode::SUCCESS)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -108,6 +108,45 @@ pub fn python_suite_on_qemu(sh: &Shell) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The stage "qemu: a hung program is killed at --timeout": `cargo xtask run
+/// --board qemu-m0 --timeout 3` on `while True: pass` must kill QEMU and exit
+/// with code 124 well before the default limit, and the same flag must let a
+/// program that finishes exit 0.
+pub fn hung_program_is_killed(_sh: &Shell) -> anyhow::Result<()> {
+    let dir = crate::project_root().join("target/qemu-timeout");
+    std::fs::create_dir_all(&dir)?;
+    let hung = dir.join("hang.py");
+    std::fs::write(&hung, "print('spinning')\nwhile True:\n    pass\n")?;
+    let finishes = dir.join("finishes.py");
+    std::fs::write(&finishes, "print(sum(range(10)))\n")?;
+    let args = |input: &Path| run::Args {
+        input: input.to_path_buf(),
+        board: "qemu-m0".to_string(),
+        emulate: false,
+        heap: None,
+        gc_stress: false,
+        libs: Vec::new(),
+        vars: Vec::new(),
+        timeout: Some(crate::process::Timeout(Some(Duration::from_secs(3)))),
+    };
+    // The runtime is built (or found built) before the clock starts.
+    let code = run::run(args(&finishes))?;
+    if code != std::process::ExitCode::SUCCESS {
+        bail!("a program that finishes exited with {code:?} under --timeout 3");
+    }
+    let started = Instant::now();
+    let code = run::run(args(&hung))?;
+    let elapsed = started.elapsed();
+    if code != std::process::ExitCode::from(crate::process::TIMED_OUT_EXIT_CODE) {
+        bail!("`while True: pass` exited with {code:?}, not 124, under --timeout 3");
+    }
+    if elapsed > Duration::from_secs(20) {
+        bail!("`while True: pass` took {:.1} s to be killed at a 3 s limit", elapsed.as_secs_f64());
+    }
+    println!("qemu-m0: `while True: pass` killed after {:.1} s (limit 3 s), exit code 124", elapsed.as_secs_f64());
+    Ok(())
+}
+
 /// How many QEMU processes run at the same time: `RIME_QEMU_JOBS`, or the
 /// machine's parallelism (QEMU runs one guest core on one host thread).
 fn jobs() -> usize {

@@ -133,7 +133,14 @@ pub fn pico_frozen_blink(sh: &Shell) -> anyhow::Result<()> {
         }
     }
     let free = crate::freeze::link::free_heap_at_boot(&firsts[0], board.heap_size)?;
-    let run = emulate::PicoRun { marker: Some("idle"), toggles: 6, budget: PICO_BUDGET, usb: true, line_prefix: None };
+    let run = emulate::PicoRun {
+        marker: Some("idle"),
+        toggles: 6,
+        budget: PICO_BUDGET,
+        usb: true,
+        line_prefix: None,
+        timeout: None,
+    };
     let output = emulate::run_pico_with(&dir.join("firmware.uf2"), &run)?;
     print!("{}", output.uart);
     println!("GPIO25: {} toggles\n{}", output.gpio25_toggles, output.summary);

@@ -27,7 +27,7 @@ use anyhow::{bail, ensure, Context};
 use serde::Deserialize;
 use xshell::{cmd, Shell};
 
-use crate::{rp2, toolchain};
+use crate::{files, rp2, toolchain};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -181,8 +181,7 @@ pub fn build_smoke(sh: &Shell) -> anyhow::Result<Vec<(QemuBoard, PathBuf)>> {
         build.run().with_context(|| format!("building the QEMU smoke binary for {}", board.name))?;
         let built = target_dir.join(target).join("release/smoke");
         let elf = out_dir.join(format!("{}.elf", board.name));
-        std::fs::copy(&built, &elf).with_context(|| format!("copying {} to {}", built.display(), elf.display()))?;
-        let sizes = elf_sizes(&std::fs::read(&elf)?).with_context(|| format!("reading {}", elf.display()))?;
+        let sizes = elf_sizes(&files::copy(&built, &elf)?).with_context(|| format!("reading {}", elf.display()))?;
         println!(
             "{:<9} {:<26} text {:>6} B  data {:>5} B  bss {:>5} B  -> {}",
             board.name,

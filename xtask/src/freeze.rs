@@ -25,6 +25,7 @@ use rime_bytecode::image::{BuiltImage, Image, ImageBuilder};
 use rime_bytecode::MpyModule;
 use sha2::{Digest, Sha256};
 
+use crate::files::write_atomically;
 use crate::manifest::names::import_name;
 use crate::manifest::{self, BoardContext, ModuleKind};
 
@@ -379,21 +380,6 @@ fn compile_cached(
         write_atomically(path, &bytes)?;
     }
     Ok(Ok((module, bytes.len())))
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and a
-/// rename, so that readers never see half a file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = path.parent().context("output path has no folder")?;
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let file_name = path.file_name().and_then(|name| name.to_str()).unwrap_or("out");
-    let temporary = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    std::fs::write(&temporary, bytes).with_context(|| format!("writing {}", temporary.display()))?;
-    if let Err(error) = std::fs::rename(&temporary, path) {
-        let _ = std::fs::remove_file(&temporary);
-        bail!("renaming {} to {}: {error}", temporary.display(), path.display());
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod bench;
 mod build;
 mod doctor;
 mod emulate;
+mod files;
 mod flash;
 mod freeze;
 mod manifest;

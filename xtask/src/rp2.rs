@@ -31,7 +31,7 @@ use elf::ElfBytes;
 use serde::Deserialize;
 use xshell::{cmd, Shell};
 
-use crate::{toolchain, uf2};
+use crate::{files, toolchain, uf2};
 
 /// The least RAM a board must leave for the stack above its static data.
 pub const MIN_STACK: u64 = 16 * 1024;
@@ -328,15 +328,13 @@ pub fn build_board(sh: &Shell, board: &Rp2Board) -> anyhow::Result<BuiltRuntime>
 
     let built = target_dir.join(target).join("release/runtime");
     let out_dir = root.join("firmware").join(&board.name);
-    std::fs::create_dir_all(&out_dir).with_context(|| format!("creating {}", out_dir.display()))?;
     let elf = out_dir.join("runtime.elf");
-    std::fs::copy(&built, &elf).with_context(|| format!("copying {} to {}", built.display(), elf.display()))?;
-    let bytes = std::fs::read(&elf).with_context(|| format!("reading {}", elf.display()))?;
+    let bytes = files::copy(&built, &elf)?;
     let footprint = footprint(board, &bytes)?;
     let uf2_bytes = uf2::from_elf(&bytes, board.flash(), board.family()?)
         .with_context(|| format!("writing the UF2 of {}", elf.display()))?;
     let uf2 = out_dir.join("runtime.uf2");
-    std::fs::write(&uf2, uf2_bytes).with_context(|| format!("writing {}", uf2.display()))?;
+    files::write_atomically(&uf2, &uf2_bytes)?;
     Ok(BuiltRuntime { board: board.clone(), elf, uf2, footprint })
 }
 

@@ -27,6 +27,7 @@ use anyhow::{bail, Context as _};
 use xshell::{cmd, Shell};
 
 use crate::build::{self, QemuBoard};
+use crate::files;
 use crate::freeze::{self, Input, InputKind, Inputs};
 use crate::process::{self, Timeout, TIMED_OUT_EXIT_CODE};
 use crate::{emulate, toolchain};
@@ -121,7 +122,7 @@ pub fn run(args: Args) -> crate::Outcome {
             }
         };
         let path = root.join("target/run").join("frozen.img");
-        freeze::write_atomically(&path, &frozen.image.bytes)?;
+        files::write_atomically(&path, &frozen.image.bytes)?;
         path
     } else {
         let code = freeze::run(freeze::Args {
@@ -186,7 +187,7 @@ fn run_on_qemu(args: &Args, board: &QemuBoard) -> crate::Outcome {
             }
         };
         let path = root.join("target/run").join(&board.name).join("frozen.img");
-        freeze::write_atomically(&path, &frozen.image.bytes)?;
+        files::write_atomically(&path, &frozen.image.bytes)?;
         path
     } else {
         if args.heap.is_some() {

@@ -30,6 +30,7 @@ use xshell::{cmd, Shell};
 
 use super::Measurement;
 use crate::build;
+use crate::files;
 use crate::freeze::{self, Input, InputKind, Inputs};
 use crate::manifest::names::import_name;
 use crate::manifest::{self, BoardContext, ModuleKind};
@@ -64,7 +65,7 @@ pub fn run(sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
         Err(rendered) => bail!("the module set does not freeze for {BOARD}:\n{rendered}"),
     };
     let image = work.join(format!("{BOARD}.img"));
-    freeze::write_atomically(&image, &frozen.image.bytes)?;
+    files::write_atomically(&image, &frozen.image.bytes)?;
     let elf = run::build_qemu_runtime(sh, &board)?;
     let captured = build::run_captured(run::qemu_command(&board, &elf, &image), TIMEOUT)?;
     if captured.status.code() != Some(0) {
@@ -202,7 +203,7 @@ fn host_report(sh: &Shell, root: &Path, inputs: &Inputs, work: &Path) -> anyhow:
         Err(rendered) => bail!("the module set does not freeze for the host:\n{rendered}"),
     };
     let image = work.join("host.img");
-    freeze::write_atomically(&image, &frozen.image.bytes)?;
+    files::write_atomically(&image, &frozen.image.bytes)?;
     let output = Command::new(&runner).arg(&image).output().with_context(|| format!("running {}", runner.display()))?;
     if !output.status.success() {
         bail!("the import program failed on the host: {}", String::from_utf8_lossy(&output.stderr));

@@ -50,7 +50,7 @@ use elf::endian::AnyEndian;
 use elf::ElfBytes;
 
 use crate::rp2::{self, Rp2Board};
-use crate::uf2;
+use crate::{files, uf2};
 
 /// ELF program header type of the program header table itself.
 const PT_PHDR: u32 = 6;
@@ -329,10 +329,10 @@ pub fn runtime_elf(board: &Rp2Board, paths: &Paths) -> anyhow::Result<Vec<u8>> {
 
 /// Writes the linked files and the image.
 pub fn write(paths: &Paths, image: &[u8], linked: &Linked) -> anyhow::Result<()> {
-    super::write_atomically(&paths.dir.join("frozen.img"), image)?;
-    super::write_atomically(&paths.dir.join("firmware.elf"), &linked.elf)?;
-    super::write_atomically(&paths.dir.join("firmware.uf2"), &linked.uf2)?;
-    super::write_atomically(&paths.dir.join("firmware.bin"), &linked.bin)?;
+    files::write_atomically(&paths.dir.join("frozen.img"), image)?;
+    files::write_atomically(&paths.dir.join("firmware.elf"), &linked.elf)?;
+    files::write_atomically(&paths.dir.join("firmware.uf2"), &linked.uf2)?;
+    files::write_atomically(&paths.dir.join("firmware.bin"), &linked.bin)?;
     Ok(())
 }
 
@@ -364,11 +364,11 @@ pub fn run(args: &super::Args, board: &Rp2Board) -> crate::Outcome {
     let linked = link(board, &runtime, &frozen.image.bytes, &module_names)?;
     write(&paths, &frozen.image.bytes, &linked)?;
     let report = super::report::Report::new(&board.name, &frozen);
-    super::write_atomically(
+    files::write_atomically(
         &paths.dir.join("size-report.json"),
         (serde_json::to_string_pretty(&report)? + "\n").as_bytes(),
     )?;
-    super::write_atomically(&paths.dir.join("size-report.html"), report.html().as_bytes())?;
+    files::write_atomically(&paths.dir.join("size-report.html"), report.html().as_bytes())?;
     print!("{}", report.text());
     let footprint = rp2::footprint(board, &runtime)?;
     let free = free_heap_at_boot(&frozen.image.bytes, board.heap_size)?;

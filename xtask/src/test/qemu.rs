@@ -34,6 +34,7 @@ use rime_host::suite;
 use xshell::Shell;
 
 use crate::build::{self, QemuBoard};
+use crate::files;
 use crate::freeze::{self, Input, InputKind, Inputs};
 use crate::run;
 
@@ -204,7 +205,7 @@ fn prepare(board: &QemuBoard, test: &Path, image: &Path) -> anyhow::Result<Prepa
         Ok(frozen) => frozen,
         Err(rendered) => bail!("does not freeze:\n{rendered}"),
     };
-    freeze::write_atomically(image, &frozen.image.bytes)?;
+    files::write_atomically(image, &frozen.image.bytes)?;
     Ok(Prepared { image: image.to_path_buf(), expected: loaded.expected })
 }
 

@@ -7,6 +7,7 @@
 //! Commands that a later issue fills in exit with code 2 and say so in one line.
 
 mod bench;
+mod board;
 mod build;
 mod doctor;
 mod emulate;
@@ -16,6 +17,7 @@ mod freeze;
 mod manifest;
 mod mpy;
 mod process;
+mod qemu;
 mod rp2;
 mod run;
 mod test;

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use xshell::{cmd, Shell};
 
-use crate::{build, toolchain};
+use crate::toolchain;
 
 mod qemu;
 mod reference;
@@ -106,8 +106,8 @@ fn cargo_test_workspace(sh: &Shell) -> anyhow::Result<()> {
 
 /// Builds the smoke binary for both thumb targets and checks it on QEMU.
 fn qemu_smoke(sh: &Shell) -> anyhow::Result<()> {
-    for (board, elf) in build::build_smoke(sh)? {
-        build::run_smoke(&board, &elf)?;
+    for (board, elf) in crate::qemu::build_smoke(sh)? {
+        crate::qemu::run_smoke(&board, &elf)?;
     }
     Ok(())
 }

@@ -29,12 +29,11 @@ use anyhow::{bail, Context};
 use xshell::{cmd, Shell};
 
 use super::Measurement;
-use crate::build;
 use crate::files;
 use crate::freeze::{self, Input, InputKind, Inputs};
 use crate::manifest::names::import_name;
 use crate::manifest::{self, BoardContext, ModuleKind};
-use crate::run;
+use crate::qemu;
 
 const SUITE: &str = "import-heap";
 
@@ -56,7 +55,7 @@ pub fn run(sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
     let work = root.join("target/bench/import-heap");
     let cache = root.join("target/freeze-cache");
 
-    let board = build::qemu_boards()?
+    let board = qemu::qemu_boards()?
         .into_iter()
         .find(|board| board.name == BOARD)
         .with_context(|| format!("no QEMU board {BOARD}"))?;
@@ -66,8 +65,8 @@ pub fn run(sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
     };
     let image = work.join(format!("{BOARD}.img"));
     files::write_atomically(&image, &frozen.image.bytes)?;
-    let elf = run::build_qemu_runtime(sh, &board)?;
-    let captured = build::run_captured(run::qemu_command(&board, &elf, &image), TIMEOUT)?;
+    let elf = qemu::build_runtime(sh, &board)?;
+    let captured = qemu::run_captured(qemu::qemu_command(&board, &elf, &image), TIMEOUT)?;
     if captured.status.code() != Some(0) {
         bail!("the import program failed on {BOARD} ({}):\n{}{}", captured.status, captured.stdout, captured.stderr);
     }

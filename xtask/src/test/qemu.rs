@@ -33,9 +33,9 @@ use anyhow::bail;
 use rime_host::suite;
 use xshell::Shell;
 
-use crate::build::{self, QemuBoard};
 use crate::files;
 use crate::freeze::{self, Input, InputKind, Inputs};
+use crate::qemu::{self, QemuBoard};
 use crate::run;
 
 /// Tests whose output may differ on QEMU, as paths relative to `tests/py`,
@@ -55,9 +55,9 @@ pub fn python_suite_on_qemu(sh: &Shell) -> anyhow::Result<()> {
     }
     let mut failures = Vec::new();
     let jobs = jobs();
-    for board in build::qemu_boards()? {
+    for board in qemu::qemu_boards()? {
         let started = Instant::now();
-        let elf = run::build_qemu_runtime(sh, &board)?;
+        let elf = qemu::build_runtime(sh, &board)?;
         let built = started.elapsed();
         let out_dir = root.join("target/qemu-suite").join(&board.name);
         let relatives: Vec<String> = tests
@@ -226,7 +226,7 @@ fn run_prepared(board: &QemuBoard, elf: &Path, prepared: &Prepared) -> anyhow::R
 
 /// Boots the runtime with `image` and returns the exit status, stdout and stderr.
 fn run_qemu(board: &QemuBoard, elf: &Path, image: &Path) -> anyhow::Result<(Option<i32>, String, String)> {
-    let captured = build::run_captured(run::qemu_command(board, elf, image), TEST_TIMEOUT)?;
+    let captured = qemu::run_captured(qemu::qemu_command(board, elf, image), TEST_TIMEOUT)?;
     Ok((captured.status.code(), captured.stdout, captured.stderr))
 }
 

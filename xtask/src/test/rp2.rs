@@ -49,9 +49,9 @@ pub fn build_all_boards(sh: &Shell) -> anyhow::Result<()> {
         let elf = std::fs::read(&built.elf).with_context(|| format!("reading {}", built.elf.display()))?;
         let segments = uf2::elf_segments(&elf, board.flash())?;
         let uf2_bytes = std::fs::read(&built.uf2).with_context(|| format!("reading {}", built.uf2.display()))?;
-        let decoded = check_with_decoder(&uf2_bytes, &segments, board.family()?)
+        let decoded = check_with_decoder(&uf2_bytes, &segments, uf2::Family::of_chip(&board.chip)?)
             .with_context(|| format!("checking {} with uf2-decode.py", built.uf2.display()))?;
-        let image = rp2::image_report(&board)?;
+        let image = crate::build::image_report(&board)?;
         reports.push(format!("{}  {image}  uf2 {} blocks ok", built.report(), decoded.total_blocks()));
     }
     for line in reports {
@@ -285,7 +285,7 @@ fn frozen_image_cases(built: &rp2::BuiltRuntime) -> anyhow::Result<()> {
     for (what, bytes, expected) in cases {
         let end = board.frozen_origin + (bytes.len() as u32).next_multiple_of(uf2::SECTOR);
         let mut flashed = runtime.clone();
-        flashed.extend(uf2::from_region(board.frozen_origin..end, &bytes, board.family()?)?);
+        flashed.extend(uf2::from_region(board.frozen_origin..end, &bytes, uf2::Family::of_chip(&board.chip)?)?);
         let dir = scratch_dir()?;
         let path = dir.join("with-image.uf2");
         std::fs::write(&path, flashed)?;
@@ -426,13 +426,13 @@ mod tests {
         let mut flash = vec![0u8; 0x200];
         let put = |flash: &mut Vec<u8>, at: usize, value: u32| flash[at..at + 4].copy_from_slice(&value.to_le_bytes());
         let table = 0x1000_0120u32;
-        let slots = rp2::MODULE_INFO_SLOTS as u32;
+        let slots = crate::board::MODULE_INFO_SLOTS as u32;
         for (at, value) in [(0, 0x7188_ebf2), (4, table), (8, table + 4 + 4 * slots), (12, 0), (16, 0xe71a_a390)] {
             put(&mut flash, 0x100 + at, value);
         }
         put(&mut flash, 0x120, 0x1000_01c0);
         for slot in 0..slots {
-            put(&mut flash, 0x124 + 4 * slot as usize, area + slot * rp2::MODULE_INFO_SLOT_SIZE);
+            put(&mut flash, 0x124 + 4 * slot as usize, area + slot * crate::board::MODULE_INFO_SLOT_SIZE);
         }
         put(&mut flash, 0x1c0, 0x5052_0006);
         put(&mut flash, 0x1c4, ID_RP_PROGRAM_NAME);

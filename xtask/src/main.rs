@@ -6,6 +6,8 @@
 //! lives in its own module with an `Args` struct and a `run` function.
 //! Commands that a later issue fills in exit with code 2 and say so in one line.
 
+#![forbid(unsafe_code)]
+
 mod bench;
 mod board;
 mod build;

@@ -9,7 +9,9 @@
 //!   at most three lines above it;
 //! - no test is ignored or expected to panic (assert the wrong behaviour and
 //!   leave a FIXME instead);
-//! - no file is longer than 1,500 lines, and no line ends in whitespace.
+//! - no file is longer than 1,500 lines, and no line ends in whitespace;
+//! - the crates ARCHITECTURE.md calls safe forbid `unsafe` at their roots;
+//! - no xtask module calls a command's `run` (only `main.rs` dispatches).
 //!
 //! It also checks the `cargo xtask` CLI itself: `--help` lists all nine
 //! commands, each with its one-line help.
@@ -182,6 +184,45 @@ fn tidy_helpers_find_what_they_should() {
     let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
     assert!(has_safety_comment(&lines, 1));
     assert!(!has_safety_comment(&lines, 0));
+}
+
+/// The crate roots that forbid `unsafe` outright (ARCHITECTURE.md, "Unsafe").
+const UNSAFE_FORBIDDEN_ROOTS: [&str; 4] = [
+    "runtime/compiler/src/lib.rs",
+    "runtime/bytecode/src/lib.rs",
+    "ports/board-schema/src/lib.rs",
+    "xtask/src/main.rs",
+];
+
+#[test]
+fn safe_crates_forbid_unsafe_code() {
+    let forbid = format!("#![forbid({UNSAFE}_code)]");
+    let offenders = rust_files()
+        .into_iter()
+        .filter(|file| UNSAFE_FORBIDDEN_ROOTS.contains(&file.path.as_str()) || file.path.starts_with("xtask/src/bin/"))
+        .filter(|file| !file.text.lines().any(|line| line.trim() == forbid))
+        .map(|file| file.path)
+        .collect();
+    report(&format!("crate roots without `{forbid}`"), offenders);
+}
+
+#[test]
+fn no_command_runs_another_command() {
+    let mut offenders = Vec::new();
+    for file in
+        rust_files().into_iter().filter(|file| file.path.starts_with("xtask/src/") && file.path != "xtask/src/main.rs")
+    {
+        for (index, line) in file.text.lines().enumerate() {
+            let code = code_part(line);
+            if COMMANDS.iter().any(|command| code.contains(&format!("{command}::run("))) {
+                offenders.push(format!("{}:{}", file.path, index + 1));
+            }
+        }
+    }
+    report(
+        "a command's `run` called outside main.rs; share a library step (the freeze pipeline, a port builder) instead",
+        offenders,
+    );
 }
 
 /// The nine commands, in the order `--help` lists them.

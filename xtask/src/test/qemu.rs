@@ -36,7 +36,6 @@ use xshell::Shell;
 use crate::files;
 use crate::freeze::{self, Input, InputKind, Inputs};
 use crate::qemu::{self, QemuBoard};
-use crate::run;
 
 /// Tests whose output may differ on QEMU, as paths relative to `tests/py`,
 /// each with the reason. Empty: every test behaves as on the host.
@@ -109,10 +108,11 @@ pub fn python_suite_on_qemu(sh: &Shell) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The stage "qemu: a hung program is killed at --timeout": `cargo xtask run
-/// --board qemu-m0 --timeout 3` on `while True: pass` must kill QEMU and exit
-/// with code 124 well before the default limit, and the same flag must let a
-/// program that finishes exit 0.
+/// The stage "qemu: a hung program is killed at --timeout": the `cargo
+/// xtask` binary itself, `run --board qemu-m0 --timeout 3` on `while True:
+/// pass`, must kill QEMU and exit with code 124 and one line naming the
+/// limit, well before the default limit; the same flag must let a program
+/// that finishes exit 0.
 pub fn hung_program_is_killed(_sh: &Shell) -> anyhow::Result<()> {
     let dir = crate::project_root().join("target/qemu-timeout");
     std::fs::create_dir_all(&dir)?;
@@ -120,31 +120,39 @@ pub fn hung_program_is_killed(_sh: &Shell) -> anyhow::Result<()> {
     std::fs::write(&hung, "print('spinning')\nwhile True:\n    pass\n")?;
     let finishes = dir.join("finishes.py");
     std::fs::write(&finishes, "print(sum(range(10)))\n")?;
-    let args = |input: &Path| run::Args {
-        input: input.to_path_buf(),
-        board: "qemu-m0".to_string(),
-        emulate: false,
-        heap: None,
-        gc_stress: false,
-        libs: Vec::new(),
-        vars: Vec::new(),
-        timeout: Some(crate::process::Timeout(Some(Duration::from_secs(3)))),
+    let xtask = std::env::current_exe()?;
+    let run = |input: &Path| {
+        std::process::Command::new(&xtask)
+            .args(["run", "--board", "qemu-m0", "--timeout", "3"])
+            .arg(input)
+            .stdin(std::process::Stdio::null())
+            .output()
     };
-    // The runtime is built (or found built) before the clock starts.
-    let code = run::run(args(&finishes))?;
-    if code != std::process::ExitCode::SUCCESS {
-        bail!("a program that finishes exited with {code:?} under --timeout 3");
+    // The runtime is built (or found built) by the first run, before the clock starts.
+    let finished = run(&finishes)?;
+    let stdout = String::from_utf8_lossy(&finished.stdout);
+    if !finished.status.success() || !stdout.contains("45") {
+        bail!("a program that finishes failed under --timeout 3 ({}): {stdout}", finished.status);
     }
     let started = Instant::now();
-    let code = run::run(args(&hung))?;
+    let hung_run = run(&hung)?;
     let elapsed = started.elapsed();
-    if code != std::process::ExitCode::from(crate::process::TIMED_OUT_EXIT_CODE) {
-        bail!("`while True: pass` exited with {code:?}, not 124, under --timeout 3");
+    let stderr = String::from_utf8_lossy(&hung_run.stderr);
+    let last_line = stderr.lines().last().unwrap_or("");
+    if hung_run.status.code() != Some(i32::from(crate::process::TIMED_OUT_EXIT_CODE)) {
+        bail!("`while True: pass` exited with {}, not 124, under --timeout 3; stderr: {stderr}", hung_run.status);
+    }
+    if !last_line.contains("within the 3 s timeout") || !String::from_utf8_lossy(&hung_run.stdout).contains("spinning")
+    {
+        bail!("the killed run does not say why in one line: {stderr}");
     }
     if elapsed > Duration::from_secs(20) {
         bail!("`while True: pass` took {:.1} s to be killed at a 3 s limit", elapsed.as_secs_f64());
     }
-    println!("qemu-m0: `while True: pass` killed after {:.1} s (limit 3 s), exit code 124", elapsed.as_secs_f64());
+    println!(
+        "qemu-m0: `while True: pass` killed after {:.1} s (limit 3 s), exit code 124: {last_line}",
+        elapsed.as_secs_f64()
+    );
     Ok(())
 }
 

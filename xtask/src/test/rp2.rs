@@ -102,7 +102,7 @@ const BLINK_LINES: [&str; 5] = [
 /// ones printed after the host configured the device.
 const USB_LINES: [&str; 3] = ["blink 4 value 1", "blink 5 value 0", "blink: done"];
 
-/// `cargo xtask freeze --board pico manifests/examples/blink.toml`, then
+/// Freezes `manifests/examples/blink.toml` for the Pico, then
 /// boots `firmware/pico/firmware.uf2` in rp2040js: frozen Python prints over
 /// UART0 and toggles GPIO25 six times. Two freezes give identical files.
 pub fn pico_frozen_blink(sh: &Shell) -> anyhow::Result<()> {
@@ -114,14 +114,7 @@ pub fn pico_frozen_blink(sh: &Shell) -> anyhow::Result<()> {
     let dir = root.join("firmware/pico");
     let mut firsts = Vec::new();
     for round in 0..2 {
-        let args = crate::freeze::Args {
-            board: "pico".into(),
-            manifest: manifest.clone(),
-            vars: Vec::new(),
-            libs: Vec::new(),
-        };
-        let code = crate::freeze::run(args)?;
-        ensure!(code == std::process::ExitCode::SUCCESS, "cargo xtask freeze --board pico failed");
+        freeze_for_pico(&manifest)?;
         let files: Vec<Vec<u8>> = ["frozen.img", "firmware.elf", "firmware.uf2", "firmware.bin"]
             .iter()
             .map(|name| std::fs::read(dir.join(name)).with_context(|| format!("reading firmware/pico/{name}")))
@@ -166,6 +159,17 @@ pub fn pico_frozen_blink(sh: &Shell) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `cargo xtask freeze --board pico MANIFEST`, through the freeze pipeline:
+/// the files land in `firmware/pico/`.
+fn freeze_for_pico(manifest: &Path) -> anyhow::Result<()> {
+    let board = crate::board::Board::find("pico")?;
+    let request = crate::freeze::Request { input: manifest.to_path_buf(), ..Default::default() };
+    if let Err(rendered) = crate::freeze::freeze_board(&board, &request, &board.output_dir())? {
+        anyhow::bail!("freezing {} for the pico failed:\n{rendered}", manifest.display());
+    }
+    Ok(())
+}
+
 /// The frozen names of the blinky example, which the binary info must list.
 const BLINKY_MODULES: [&str; 3] = ["blinky/__init__.py", "blinky/led.py", "main.py"];
 
@@ -173,9 +177,7 @@ const BLINKY_MODULES: [&str; 3] = ["blinky/__init__.py", "blinky/led.py", "main.
 /// show for `firmware/pico/firmware.uf2`.
 fn check_picotool_info(root: &Path) -> anyhow::Result<()> {
     let manifest = root.join("manifests/examples/blinky.toml");
-    let args = crate::freeze::Args { board: "pico".into(), manifest, vars: Vec::new(), libs: Vec::new() };
-    let code = crate::freeze::run(args)?;
-    ensure!(code == std::process::ExitCode::SUCCESS, "cargo xtask freeze --board pico blinky.toml failed");
+    freeze_for_pico(&manifest)?;
     let uf2_bytes = std::fs::read(root.join("firmware/pico/firmware.uf2")).context("reading firmware.uf2")?;
     let entries = read_binary_info(&uf2_bytes)?;
     let has = |id: u32, text: &str| entries.iter().any(|(found_id, found)| *found_id == id && found == text);

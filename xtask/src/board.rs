@@ -20,8 +20,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, ensure, Context as _};
 
-use crate::manifest::BoardContext;
-
 pub use rime_board_schema::{
     HostBoard, QemuBoard, Rp2Board, MIN_STACK, MODULE_INFO_SIZE, MODULE_INFO_SLOTS, MODULE_INFO_SLOT_SIZE,
 };
@@ -72,21 +70,31 @@ const PORTS: [&str; 3] = ["host", "qemu", "rp2"];
 impl Board {
     /// The board `name`, from `ports/<port>/boards/<name>/board.toml`.
     pub fn find(name: &str) -> anyhow::Result<Board> {
+        Board::find_under(&crate::project_root(), name)
+    }
+
+    /// [`Board::find`] in the checkout at `root`.
+    pub fn find_under(root: &Path, name: &str) -> anyhow::Result<Board> {
         for port in PORTS {
-            let dir = ports_dir().join(port).join("boards").join(name);
+            let dir = root.join("ports").join(port).join("boards").join(name);
             if dir.join("board.toml").is_file() {
                 return Board::read(port, &dir);
             }
         }
-        let known: Vec<String> = Board::all()?.into_iter().map(|board| board.name).collect();
+        let known: Vec<String> = Board::all_under(root)?.into_iter().map(|board| board.name).collect();
         bail!("unknown board `{name}` (boards: {})", known.join(", "))
     }
 
     /// Every board of every port, ports in order, boards sorted by name.
     pub fn all() -> anyhow::Result<Vec<Board>> {
+        Board::all_under(&crate::project_root())
+    }
+
+    /// [`Board::all`] in the checkout at `root`.
+    pub fn all_under(root: &Path) -> anyhow::Result<Vec<Board>> {
         let mut boards = Vec::new();
         for port in PORTS {
-            let boards_dir = ports_dir().join(port).join("boards");
+            let boards_dir = root.join("ports").join(port).join("boards");
             let mut dirs: Vec<PathBuf> = std::fs::read_dir(&boards_dir)
                 .with_context(|| format!("reading {}", boards_dir.display()))?
                 .filter_map(|entry| entry.ok().map(|entry| entry.path()))
@@ -114,15 +122,6 @@ impl Board {
         };
         let name = dir.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
         Ok(Board { name, dir: dir.to_path_buf(), port })
-    }
-
-    /// The port's folder name: `host`, `qemu` or `rp2`.
-    pub fn port_name(&self) -> &'static str {
-        match self.port {
-            Port::Host(_) => "host",
-            Port::Qemu(_) => "qemu",
-            Port::Rp2(_) => "rp2",
-        }
     }
 
     /// The address an image for this board is linked to run at.
@@ -160,16 +159,15 @@ impl Board {
         }
     }
 
-    /// What the manifest resolver needs to know about this board.
-    pub fn manifest_context(&self) -> BoardContext {
-        BoardContext {
-            name: self.name.clone(),
-            board_dir: self.dir.clone(),
-            port_dir: self.dir.parent().and_then(Path::parent).map(Path::to_path_buf).unwrap_or_default(),
-            // Only the host runner can compile Python source at import time.
-            has_compiler: self.port_name() == "host",
-            max_heap: self.heap_size(),
-        }
+    /// Whether the board's runtime can compile Python source at import time
+    /// (needed for modules frozen as source): only the host runner can.
+    pub fn has_compiler(&self) -> bool {
+        matches!(self.port, Port::Host(_))
+    }
+
+    /// `ports/<port>`.
+    pub fn port_dir(&self) -> PathBuf {
+        self.dir.parent().and_then(Path::parent).map(Path::to_path_buf).unwrap_or_default()
     }
 
     /// Where the freezer writes this board's files: `firmware/<name>`.
@@ -220,7 +218,8 @@ mod tests {
     #[test]
     fn every_board_is_found_with_its_port_and_packaging() {
         let boards = Board::all().unwrap();
-        let names: Vec<(&str, &str)> = boards.iter().map(|board| (board.port_name(), board.name.as_str())).collect();
+        let port_name = |board: &Board| board.port_dir().file_name().unwrap().to_string_lossy().into_owned();
+        let names: Vec<(String, &str)> = boards.iter().map(|board| (port_name(board), board.name.as_str())).collect();
         assert_eq!(
             names,
             [
@@ -232,17 +231,16 @@ mod tests {
                 ("rp2", "pico2_w"),
                 ("rp2", "pico_w")
             ]
+            .map(|(port, name)| (port.to_string(), name))
         );
         let host = Board::find("host").unwrap();
         assert_eq!((host.packaging(), host.runner(), host.heap_size()), (Packaging::Image, Runner::HostRunner, None));
         assert_eq!(host.link_address(), rime_bytecode::image::FLASH_BASE);
         let m0 = Board::find("qemu-m0").unwrap();
         assert_eq!((m0.packaging(), m0.runner(), m0.heap_size()), (Packaging::Image, Runner::Qemu, Some(0x30000)));
-        let context = m0.manifest_context();
-        assert_eq!(context, BoardContext::find(&crate::project_root(), "qemu-m0").unwrap());
+        assert!(host.has_compiler() && !m0.has_compiler());
+        assert_eq!(m0.port_dir(), crate::project_root().join("ports/qemu"));
         let pico = Board::find("pico").unwrap();
-        assert_eq!(pico.manifest_context(), BoardContext::find(&crate::project_root(), "pico").unwrap());
-        assert_eq!(host.manifest_context(), BoardContext::find(&crate::project_root(), "host").unwrap());
         assert_eq!((pico.packaging(), pico.runner()), (Packaging::Firmware, Runner::Rp2));
         assert_eq!(pico.link_address(), 0x1010_0000);
         let error = Board::find("esp32").unwrap_err().to_string();

@@ -40,7 +40,7 @@ use sha2::{Digest, Sha256};
 use crate::board::{Board, Packaging, Port};
 use crate::files::{self, write_atomically};
 use crate::manifest::names::import_name;
-use crate::manifest::{self, ModuleKind};
+use crate::manifest::{self, BoardContext, ModuleKind};
 
 // The ABI the host runner links images against. An image refers to the
 // runtime's static objects by address and to its static qstrs by id; both
@@ -251,7 +251,7 @@ pub fn resolve(board: &Board, request: &Request, root: &Path) -> anyhow::Result<
         return Ok(Ok(Inputs { modules: vec![module], main: Some("main.py".to_string()), ..Inputs::default() }));
     }
     let resolved = manifest::vars::parse_command_line_vars(&request.vars).and_then(|vars| {
-        let context = board.manifest_context();
+        let context = BoardContext::of(board);
         let libraries = manifest::parse_command_line_libraries(&request.libs)?;
         manifest::resolve_with_libraries(path, &context, root, &vars, &libraries)
     });

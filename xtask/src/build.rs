@@ -76,7 +76,7 @@ pub fn run(args: Args) -> crate::Outcome {
                 let cargo = toolchain::cargo_program();
                 let _dir = sh.push_dir(&root);
                 cmd!(sh, "{cargo} build --release --package rime-host").run().context("building rime-host")?;
-                println!("host: {}: the host runner -> target/release/rime-host", host.description);
+                println!("host      {} -> target/release/rime-host", host.description);
             }
         }
         return Ok(ExitCode::SUCCESS);

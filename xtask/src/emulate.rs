@@ -10,7 +10,7 @@
 //! wanted number of times, or when the budget runs out (an error here, with
 //! everything captured so far in the message).
 //!
-//! [`run_pico_with`] takes the harness's options as a [`PicoRun`]: `usb` makes
+//! [`run_pico_with`] takes the harness's options as a [`PicoRun`] (with a wall-time limit, `timeout`): `usb` makes
 //! rp2040js's USB CDC helper enumerate the firmware and collect what it sends
 //! over USB serial, and `line_prefix` asks for the cycle count at which the
 //! first byte of the first UART line starting with that text arrived. The
@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{bail, Context};
+
+use crate::process::{run_captured, Timeout};
 
 /// What one emulator run captured.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +60,9 @@ pub struct PicoRun<'a> {
     pub usb: bool,
     /// Report the cycle of the first UART line starting with this text.
     pub line_prefix: Option<&'a str>,
+    /// Kill the emulator after this long (wall time); `None` waits for the
+    /// budget to run out. A kill is a [`crate::process::TimedOut`] error.
+    pub timeout: Option<std::time::Duration>,
 }
 
 /// The harness script.
@@ -80,7 +85,7 @@ pub fn run_pico(uf2_path: &Path, marker: Option<&str>, toggles: u32, budget: u64
 
 /// Boots `uf2_path` in rp2040js with the options of `run` (see the module docs).
 pub fn run_pico_with(uf2_path: &Path, run: &PicoRun<'_>) -> anyhow::Result<EmulatorOutput> {
-    let PicoRun { marker, toggles, budget, usb, line_prefix } = *run;
+    let PicoRun { marker, toggles, budget, usb, line_prefix, timeout } = *run;
     let harness = harness();
     let modules = crate::project_root().join("tests/reference/node_modules/rp2040js");
     if !modules.is_dir() {
@@ -100,12 +105,9 @@ pub fn run_pico_with(uf2_path: &Path, run: &PicoRun<'_>) -> anyhow::Result<Emula
     if let Some(prefix) = line_prefix {
         command.args(["--line-cycles", prefix]);
     }
-    let output = command
-        .output()
-        .map_err(|error| anyhow::anyhow!("cannot start node ({error}); install Node.js 18 or later"))?;
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    let parsed = parse(&stdout).with_context(|| format!("reading the output of {}", harness.display()))?;
+    let output = run_captured(command, Timeout(timeout), "node (the emulated Pico)", "install Node.js 18 or later")?;
+    let stderr = output.stderr;
+    let parsed = parse(&output.stdout).with_context(|| format!("reading the output of {}", harness.display()))?;
     if !output.status.success() {
         bail!(
             "the emulated Pico did not finish ({}):\n{}\n{}\n{}",

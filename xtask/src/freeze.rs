@@ -1,16 +1,28 @@
 //! `cargo xtask freeze`: compile a manifest's modules (or one `.py` file) into
-//! one frozen image, write it, and report its size.
+//! one frozen image, package it for a board, and report its size.
 //!
-//! The input is a `manifest.toml` (or a folder holding one), resolved by
-//! `manifest::resolve`, or a single `.py` (or `.mpy`) file frozen as
-//! `main.py`. Each `.py` module is compiled with `rime_compiler`; compiled
-//! modules are cached in `target/freeze-cache` by the hash of their source,
-//! name and options, so that changing one module recompiles only that one.
-//! The image is laid out by `rime_bytecode::image::ImageBuilder` against the
-//! host runtime's ABI ([`host_abi`]) and written atomically (temporary
-//! file, then rename) to `firmware/<board>/frozen.img`, with the size report
-//! beside it (`report.rs`). Linking the image into a board's runtime ELF needs
-//! the runtime firmware (issue 9); until then only the host board is frozen.
+//! Freezing is one straight pipeline, the same for every board and every
+//! command that freezes (`freeze`, `run`), driven by [`freeze_board`]:
+//!
+//! 1. **resolve** ([`resolve`]): the input is a `manifest.toml` (or a folder
+//!    holding one), resolved by `manifest::resolve`, or a single `.py` (or
+//!    `.mpy`) file frozen as `main.py`;
+//! 2. **compile** ([`compile`]): each `.py` module is compiled with
+//!    `rime_compiler`; compiled modules are cached in `target/freeze-cache` by
+//!    the hash of their source, name and options, so that changing one module
+//!    recompiles only that one. The image is laid out by
+//!    `rime_bytecode::image::ImageBuilder` against the runtime's ABI
+//!    ([`host_abi`]), linked to run at the board's [`Board::link_address`];
+//! 3. **link** and **package** ([`package`]): what the board's
+//!    [`Board::packaging`] asks for: the image alone (host, QEMU), or the
+//!    image linked into the board's runtime ELF with its UF2 and BIN
+//!    (`link.rs`, RP2 boards);
+//! 4. **write** every file atomically into the output folder
+//!    (`firmware/<board>/` for `cargo xtask freeze`), with the size report
+//!    (`report.rs`) as JSON and HTML;
+//! 5. **report** ([`print_report`]): the size table and the board's line.
+//!
+//! No step calls back into a command: `run` calls [`freeze_board`] itself.
 
 pub mod link;
 pub mod report;
@@ -19,12 +31,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{bail, Context as _};
+use anyhow::bail;
 use rime_bytecode::image::Abi;
 use rime_bytecode::image::{BuiltImage, Image, ImageBuilder};
 use rime_bytecode::MpyModule;
 use sha2::{Digest, Sha256};
 
+use crate::board::{Board, Packaging, Port};
+use crate::files::{self, write_atomically};
 use crate::manifest::names::import_name;
 use crate::manifest::{self, BoardContext, ModuleKind};
 
@@ -41,7 +55,7 @@ pub fn host_abi() -> Abi<'static> {
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The board to build for (a folder under ports/rp2/boards or a QEMU board).
+    /// The board to build for: host, a QEMU board (qemu-m0, qemu-m33) or an RP2 board (pico, pico_w, pico2, pico2_w).
     #[arg(long, default_value = "host")]
     pub board: String,
     /// The manifest.toml (or a single .py file) to freeze.
@@ -52,6 +66,26 @@ pub struct Args {
     /// Register a library for `require` (searched first), e.g. a micropython-lib checkout: --lib NAME=PATH.
     #[arg(long = "lib", value_name = "NAME=PATH")]
     pub libs: Vec<String>,
+}
+
+/// What to freeze, as the commands that freeze take it from their flags.
+#[derive(Clone, Debug, Default)]
+pub struct Request {
+    /// A manifest (or its folder), or one `.py` / `.mpy` file.
+    pub input: PathBuf,
+    /// `--var NAME=VALUE` flags.
+    pub vars: Vec<String>,
+    /// `--lib NAME=PATH` flags.
+    pub libs: Vec<String>,
+    /// A heap size for the image header, overriding the manifest's.
+    pub heap: Option<u32>,
+}
+
+impl Request {
+    /// Whether the input is a single Python file rather than a manifest.
+    pub fn is_single_file(&self) -> bool {
+        self.input.extension().is_some_and(|extension| extension == "py" || extension == "mpy")
+    }
 }
 
 /// One module to freeze, before compilation.
@@ -96,74 +130,131 @@ pub struct Frozen {
     pub compiled: usize,
 }
 
+/// The files an image is packaged into for a board, by file name.
+#[derive(Debug)]
+pub struct Package {
+    /// `frozen.img`, and for firmware boards `firmware.elf`, `.uf2`, `.bin`.
+    pub files: Vec<(&'static str, Vec<u8>)>,
+    /// The RP2 board's runtime figures, when the image was linked into one.
+    pub firmware: Option<FirmwareFigures>,
+}
+
+/// What the board's line of the report says about a linked firmware.
+#[derive(Debug)]
+pub struct FirmwareFigures {
+    pub runtime_flash: u64,
+    pub free_heap_at_boot: usize,
+}
+
+/// The result of the pipeline: the image, its package, and where it went.
+#[derive(Debug)]
+pub struct Built {
+    pub frozen: Frozen,
+    pub package: Package,
+    pub out_dir: PathBuf,
+}
+
+impl Built {
+    /// The path of the image file.
+    pub fn image_path(&self) -> PathBuf {
+        self.out_dir.join("frozen.img")
+    }
+}
+
 pub fn run(args: Args) -> crate::Outcome {
-    // An RP2 board's image is linked into its runtime firmware (link.rs).
-    if let Ok(board) = crate::rp2::rp2_board(&args.board) {
-        return link::run(&args, &board);
-    }
-    // A QEMU board's image is the host's (the same 32-bit ABI) with the
-    // board's id in its header; QEMU's loader puts it in place, no linking.
-    let is_qemu_board = crate::build::qemu_boards()?.iter().any(|board| board.name == args.board);
-    if args.board != "host" && !is_qemu_board {
-        eprintln!(
-            "cargo xtask freeze --board {}: not available yet (linking into a board's runtime firmware needs issue 9); --board host works",
-            args.board
-        );
-        return Ok(ExitCode::from(2));
-    }
     let started = Instant::now();
-    let root = crate::project_root();
-    let inputs = match load_inputs(&args, &root)? {
-        Ok(inputs) => inputs,
+    let board = Board::find(&args.board)?;
+    let request = Request { input: args.manifest, vars: args.vars, libs: args.libs, heap: None };
+    let built = match freeze_board(&board, &request, &board.output_dir())? {
+        Ok(built) => built,
         Err(rendered) => {
             eprint!("{rendered}");
             return Ok(ExitCode::FAILURE);
         }
     };
-    let frozen = match freeze(&inputs, &args.board, Some(&root.join("target/freeze-cache")))? {
-        Ok(frozen) => frozen,
-        Err(rendered) => {
-            eprint!("{rendered}");
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let out_dir = root.join("firmware").join(&args.board);
-    write_atomically(&out_dir.join("frozen.img"), &frozen.image.bytes)?;
-    let report = report::Report::new(&args.board, &frozen);
-    write_atomically(&out_dir.join("size-report.json"), (serde_json::to_string_pretty(&report)? + "\n").as_bytes())?;
-    write_atomically(&out_dir.join("size-report.html"), report.html().as_bytes())?;
-    print!("{}", report.text());
-    if frozen.compiled == 0 && !frozen.mpy_sizes.is_empty() {
-        println!("nothing to compile: every module came from the cache");
-    }
-    println!(
-        "wrote {} ({} bytes; {} of {} modules compiled) in {:.1} ms",
-        out_dir.join("frozen.img").display(),
-        frozen.image.bytes.len(),
-        frozen.compiled,
-        frozen.mpy_sizes.len(),
-        started.elapsed().as_secs_f64() * 1000.0
-    );
+    print_report(&board, &built, started);
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads the inputs named on the command line. The inner error is a rendered
-/// diagnostic for the user (exit code 1).
-fn load_inputs(args: &Args, root: &Path) -> anyhow::Result<Result<Inputs, String>> {
-    let path = &args.manifest;
-    let extension = path.extension().and_then(|ext| ext.to_str()).unwrap_or("");
-    if extension == "py" || extension == "mpy" {
-        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-        let kind = if extension == "py" { InputKind::Compile { source: bytes, opt: 0 } } else { InputKind::Mpy(bytes) };
+/// The whole pipeline (see the module docs) for `board`, writing into
+/// `out_dir`. The inner error is a rendered diagnostic for the user (exit
+/// code 1).
+pub fn freeze_board(board: &Board, request: &Request, out_dir: &Path) -> anyhow::Result<Result<Built, String>> {
+    let root = crate::project_root();
+    let mut inputs = match resolve(board, request, &root)? {
+        Ok(inputs) => inputs,
+        Err(rendered) => return Ok(Err(rendered)),
+    };
+    if request.heap.is_some() {
+        inputs.heap = request.heap;
+    }
+    let frozen = match compile(board, &inputs, Some(&root.join("target/freeze-cache")))? {
+        Ok(frozen) => frozen,
+        Err(rendered) => return Ok(Err(rendered)),
+    };
+    let package = package(board, &inputs, &frozen)?;
+    for (name, bytes) in &package.files {
+        write_atomically(&out_dir.join(name), bytes)?;
+    }
+    let report = report::Report::new(&board.name, &frozen);
+    write_atomically(&out_dir.join("size-report.json"), (serde_json::to_string_pretty(&report)? + "\n").as_bytes())?;
+    write_atomically(&out_dir.join("size-report.html"), report.html().as_bytes())?;
+    Ok(Ok(Built { frozen, package, out_dir: out_dir.to_path_buf() }))
+}
+
+/// Prints the size report of a pipeline's result, the board's line, and
+/// what was written.
+pub fn print_report(board: &Board, built: &Built, started: Instant) {
+    let frozen = &built.frozen;
+    print!("{}", report::Report::new(&board.name, frozen).text());
+    if frozen.compiled == 0 && !frozen.mpy_sizes.is_empty() {
+        println!("nothing to compile: every module came from the cache");
+    }
+    if let (Port::Rp2(rp2), Some(figures)) = (&board.port, &built.package.firmware) {
+        println!(
+            "{}: runtime {} bytes of {} KiB, image {} bytes of the {} KiB region at {:#010x}, heap {} KiB, \
+             {} bytes free at boot",
+            board.name,
+            figures.runtime_flash,
+            rp2.runtime_size / 1024,
+            frozen.image.bytes.len(),
+            rp2.frozen_size / 1024,
+            rp2.frozen_origin,
+            rp2.heap_size / 1024,
+            figures.free_heap_at_boot
+        );
+    }
+    let sizes: Vec<String> =
+        built.package.files.iter().map(|(name, bytes)| format!("{name} ({} bytes)", bytes.len())).collect();
+    println!(
+        "wrote {}/{{{}}} in {:.1} ms ({} of {} modules compiled)",
+        built.out_dir.display(),
+        sizes.join(", "),
+        started.elapsed().as_secs_f64() * 1000.0,
+        frozen.compiled,
+        frozen.mpy_sizes.len()
+    );
+}
+
+/// Step 1: reads the inputs named by `request` for `board`. The inner error
+/// is a rendered diagnostic for the user.
+pub fn resolve(board: &Board, request: &Request, root: &Path) -> anyhow::Result<Result<Inputs, String>> {
+    let path = &request.input;
+    if request.is_single_file() {
+        let bytes = files::read(path)?;
+        let kind = if path.extension().is_some_and(|extension| extension == "py") {
+            InputKind::Compile { source: bytes, opt: 0 }
+        } else {
+            InputKind::Mpy(bytes)
+        };
         let module = Input { name: "main.py".to_string(), kind };
         return Ok(Ok(Inputs { modules: vec![module], main: Some("main.py".to_string()), ..Inputs::default() }));
     }
-    let resolved = manifest::vars::parse_command_line_vars(&args.vars)
-        .and_then(|vars| Ok((BoardContext::find(root, &args.board)?, vars)))
-        .and_then(|(board, vars)| {
-            let libraries = manifest::parse_command_line_libraries(&args.libs)?;
-            manifest::resolve_with_libraries(path, &board, root, &vars, &libraries)
-        });
+    let resolved = manifest::vars::parse_command_line_vars(&request.vars).and_then(|vars| {
+        let context = BoardContext::of(board);
+        let libraries = manifest::parse_command_line_libraries(&request.libs)?;
+        manifest::resolve_with_libraries(path, &context, root, &vars, &libraries)
+    });
     let resolved = match resolved {
         Ok(resolved) => resolved,
         Err(error) => return Ok(Err(error.render())),
@@ -178,8 +269,7 @@ fn load_inputs(args: &Args, root: &Path) -> anyhow::Result<Result<Inputs, String
         inputs.modules.push(Input { name: module.name.clone(), kind });
     }
     for resource in &resolved.resources {
-        let bytes = std::fs::read(&resource.source_path)
-            .with_context(|| format!("reading resource {}", resource.source_path.display()))?;
+        let bytes = files::read(&resource.source_path)?;
         inputs.resources.push((resource.name.clone(), bytes));
     }
     inputs.main = match &resolved.main {
@@ -190,6 +280,37 @@ fn load_inputs(args: &Args, root: &Path) -> anyhow::Result<Result<Inputs, String
         None => inputs.modules.iter().find(|module| module.name == "main.py").map(|module| module.name.clone()),
     };
     Ok(Ok(inputs))
+}
+
+/// Step 2: compiles `inputs` into an image for `board` (see [`freeze_at`]).
+pub fn compile(board: &Board, inputs: &Inputs, cache: Option<&Path>) -> anyhow::Result<Result<Frozen, String>> {
+    freeze_at(inputs, &board.name, board.link_address(), cache)
+}
+
+/// Steps 3 and 4: packages a frozen image as `board` takes it: the image
+/// alone, or linked into the board's runtime firmware (built once when
+/// `firmware/<board>/runtime.elf` is missing, never because Python changed).
+pub fn package(board: &Board, inputs: &Inputs, frozen: &Frozen) -> anyhow::Result<Package> {
+    let image = frozen.image.bytes.clone();
+    match (&board.port, board.packaging()) {
+        (Port::Rp2(rp2), Packaging::Firmware) => {
+            let runtime = link::runtime_elf(rp2, &board.output_dir())?;
+            let module_names: Vec<String> = inputs.modules.iter().map(|module| module.name.clone()).collect();
+            let linked = link::link(rp2, &runtime, &image, &module_names)?;
+            let firmware = FirmwareFigures {
+                runtime_flash: crate::rp2::footprint(rp2, &runtime)?.flash,
+                free_heap_at_boot: link::free_heap_at_boot(&image, rp2.heap_size)?,
+            };
+            let files = vec![
+                ("frozen.img", image),
+                ("firmware.elf", linked.elf),
+                ("firmware.uf2", linked.uf2),
+                ("firmware.bin", linked.bin),
+            ];
+            Ok(Package { files, firmware: Some(firmware) })
+        }
+        _ => Ok(Package { files: vec![("frozen.img", image)], firmware: None }),
+    }
 }
 
 /// Compiles (or finds in `cache`) every module and lays the image out. The
@@ -379,21 +500,6 @@ fn compile_cached(
         write_atomically(path, &bytes)?;
     }
     Ok(Ok((module, bytes.len())))
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and a
-/// rename, so that readers never see half a file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = path.parent().context("output path has no folder")?;
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let file_name = path.file_name().and_then(|name| name.to_str()).unwrap_or("out");
-    let temporary = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    std::fs::write(&temporary, bytes).with_context(|| format!("writing {}", temporary.display()))?;
-    if let Err(error) = std::fs::rename(&temporary, path) {
-        let _ = std::fs::remove_file(&temporary);
-        bail!("renaming {} to {}: {error}", temporary.display(), path.display());
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -6,14 +6,20 @@
 //! lives in its own module with an `Args` struct and a `run` function.
 //! Commands that a later issue fills in exit with code 2 and say so in one line.
 
+#![forbid(unsafe_code)]
+
 mod bench;
+mod board;
 mod build;
 mod doctor;
 mod emulate;
+mod files;
 mod flash;
 mod freeze;
 mod manifest;
 mod mpy;
+mod process;
+mod qemu;
 mod rp2;
 mod run;
 mod test;

@@ -26,8 +26,6 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context as _;
-
 use names::import_name;
 
 #[allow(unused_imports)]
@@ -271,8 +269,14 @@ fn aligned<const COLUMNS: usize>(rows: &[[String; COLUMNS]]) -> String {
 }
 
 fn convert_command(manifest_py: &Path, output: Option<&Path>) -> crate::Outcome {
-    let text = std::fs::read_to_string(manifest_py).with_context(|| format!("reading {}", manifest_py.display()))?;
     let display = manifest_py.to_string_lossy().replace('\\', "/");
+    let text = match diagnostics::read_manifest_text(manifest_py, &display) {
+        Ok(text) => text,
+        Err(error) => {
+            eprint!("{}", error.render());
+            return Ok(ExitCode::FAILURE);
+        }
+    };
     let converted = match convert::convert(&display, &text) {
         Ok(converted) => converted,
         Err(error) => {
@@ -287,21 +291,7 @@ fn convert_command(manifest_py: &Path, output: Option<&Path>) -> crate::Outcome 
         Some(output) => output.to_path_buf(),
         None => manifest_py.with_extension("toml"),
     };
-    write_atomically(&output, converted.toml.as_bytes())?;
+    crate::files::write_atomically(&output, converted.toml.as_bytes())?;
     eprintln!("wrote {}", output.display());
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it over
-/// `path`, so a reader never sees half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let file_name =
-        path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_else(|| "manifest.toml".to_string());
-    let temporary = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
-    std::fs::write(&temporary, bytes).with_context(|| format!("writing {}", temporary.display()))?;
-    if let Err(error) = std::fs::rename(&temporary, path) {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(error).with_context(|| format!("renaming {} to {}", temporary.display(), path.display()));
-    }
-    Ok(())
 }

@@ -178,29 +178,10 @@ fn compile_one(
         let _ = write!(out, "{}", rime_bytecode::disassemble(&module));
     }
     match target {
-        Some(target) => write_atomically(target, &bytes)
-            .map_err(|error| format!("error: cannot write {}: {error}\n", target.display())),
+        Some(target) => crate::files::write_atomically(target, &bytes)
+            .map_err(|error| format!("error: cannot write {}: {error:#}\n", target.display())),
         None => Ok(()),
     }
-}
-
-/// Writes `bytes` to a temporary file next to `target` and renames it into
-/// place; on failure the temporary file is removed and `target` untouched.
-fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let directory = match target.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&directory)?;
-    let name = target.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-    let temporary = directory.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::File::create(&temporary)
-        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
-        .and_then(|()| std::fs::rename(&temporary, target));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
 }
 
 #[cfg(test)]

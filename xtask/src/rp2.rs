@@ -1,8 +1,8 @@
 //! The RP2 boards and their runtime firmware: `cargo xtask build --board B`.
 //!
 //! Each board is `ports/rp2/boards/<name>/board.toml` ([`Rp2Board`]), read
-//! here with a real TOML parser and checked ([`Rp2Board::check`]) before
-//! ports/rp2's build.rs turns it into `memory.x`. [`build_board`] provisions
+//! and checked by `rime-board-schema`, the same code ports/rp2's build.rs
+//! turns it into `memory.x` with. [`build_board`] provisions
 //! the board's thumb target, builds the firmware crate in release mode for it
 //! (feature `rp2040` or `rp2350` from the board's chip, `RIME_BOARD` naming the
 //! board; build.rs reruns when it changes, so all boards share `target/thumb`),
@@ -21,182 +21,23 @@
 //! feature lines naming the frozen modules (see `ports/rp2/src/board.rs`);
 //! the image itself must end before it.
 
-use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{ensure, Context};
 use elf::abi::PT_LOAD;
 use elf::endian::AnyEndian;
 use elf::ElfBytes;
-use serde::Deserialize;
 use xshell::{cmd, Shell};
 
-use crate::{toolchain, uf2};
+use crate::{files, toolchain, uf2};
 
-/// The least RAM a board must leave for the stack above its static data.
-pub const MIN_STACK: u64 = 16 * 1024;
-
-/// The size of the module-info area at the end of the frozen-image region;
-/// `ports/rp2/src/board.rs` has the same numbers.
-pub const MODULE_INFO_SIZE: u32 = 4096;
-/// How many picotool entry slots the module-info area starts with.
-pub const MODULE_INFO_SLOTS: usize = 32;
-/// The size of one slot: type (u16), tag (u16), id (u32), string address (u32).
-pub const MODULE_INFO_SLOT_SIZE: u32 = 12;
-
-/// One `ports/rp2/boards/<name>/board.toml`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Rp2Board {
-    pub name: String,
-    pub description: String,
-    /// `rp2040` or `rp2350`: the firmware crate's feature and the UF2 family.
-    pub chip: String,
-    /// The Rust target triple.
-    pub target: String,
-    pub flash_origin: u32,
-    pub flash_size: u32,
-    /// Boot2 or the IMAGE_DEF, vectors, binary info, code and constants.
-    pub runtime_origin: u32,
-    pub runtime_size: u32,
-    /// Where a frozen image lives, linked to run in place.
-    pub frozen_origin: u32,
-    pub frozen_size: u32,
-    pub ram_origin: u32,
-    pub ram_size: u32,
-    /// The VM's heap (a static array in RAM).
-    pub heap_size: u32,
-    /// The console UART (`uart0`) and its settings.
-    pub console: String,
-    pub console_baud: u32,
-    pub console_tx: u8,
-    pub console_rx: u8,
-    /// `GPIOn`, or `cyw43` when the LED sits behind the wireless chip.
-    pub led: String,
-    /// The GPIO that examples use for an LED on boards whose LED is `cyw43`.
-    pub example_led_gpio: Option<u8>,
-    /// The board's default manifest, relative to its folder.
-    pub manifest: String,
-}
-
-impl Rp2Board {
-    /// The flash addresses of the whole chip.
-    pub fn flash(&self) -> Range<u32> {
-        self.flash_origin..self.flash_origin + self.flash_size
-    }
-
-    /// The runtime region.
-    pub fn runtime_region(&self) -> Range<u32> {
-        self.runtime_origin..self.runtime_origin + self.runtime_size
-    }
-
-    /// The frozen-image region.
-    pub fn frozen_region(&self) -> Range<u32> {
-        self.frozen_origin..self.frozen_origin + self.frozen_size
-    }
-
-    /// The module-info area: the last [`MODULE_INFO_SIZE`] bytes of the
-    /// frozen-image region.
-    pub fn module_info_area(&self) -> Range<u32> {
-        let end = self.frozen_origin + self.frozen_size;
-        end - MODULE_INFO_SIZE..end
-    }
-
-    /// The UF2 family of the board's chip.
-    pub fn family(&self) -> anyhow::Result<uf2::Family> {
-        uf2::Family::of_chip(&self.chip)
-    }
-
-    /// Checks the board file: the chip and target agree, both regions are
-    /// 4 KiB aligned, inside flash and disjoint, and the heap fits RAM.
-    fn check(&self) -> anyhow::Result<()> {
-        let target = match self.chip.as_str() {
-            "rp2040" => "thumbv6m-none-eabi",
-            "rp2350" => "thumbv8m.main-none-eabihf",
-            other => anyhow::bail!("chip `{other}` is neither rp2040 nor rp2350"),
-        };
-        ensure!(self.target == target, "chip {} builds for {target}, not {}", self.chip, self.target);
-        let flash = self.flash();
-        for (what, region) in [("runtime", self.runtime_region()), ("frozen-image", self.frozen_region())] {
-            ensure!(
-                region.start % uf2::SECTOR == 0 && region.end % uf2::SECTOR == 0 && !region.is_empty(),
-                "the {what} region {region:#x?} must start and end on 4 KiB sectors"
-            );
-            ensure!(
-                flash.start <= region.start && region.end <= flash.end,
-                "the {what} region {region:#x?} is not inside flash {flash:#x?}"
-            );
-        }
-        ensure!(
-            self.runtime_region().end <= self.frozen_origin || self.frozen_region().end <= self.runtime_origin,
-            "the runtime and frozen-image regions overlap"
-        );
-        ensure!(self.runtime_origin == self.flash_origin, "the runtime region must start flash (the boot ROM runs it)");
-        ensure!(
-            self.frozen_size > MODULE_INFO_SIZE,
-            "the frozen-image region must be larger than its {MODULE_INFO_SIZE}-byte module-info area"
-        );
-        ensure!(self.heap_size % 4 == 0, "heap_size must be a multiple of 4");
-        ensure!(!self.description.is_empty() && self.console_baud > 0, "description and console_baud must be set");
-        ensure!(
-            u64::from(self.heap_size) + MIN_STACK <= u64::from(self.ram_size),
-            "heap_size {:#x} leaves less than {MIN_STACK} bytes of RAM for the stack",
-            self.heap_size
-        );
-        ensure!(
-            self.console == "uart0" && (self.console_tx, self.console_rx) == (0, 1),
-            "the console is uart0 on GPIO0/1"
-        );
-        let led_ok = self.led == "cyw43"
-            || self.led.strip_prefix("GPIO").and_then(|n| n.parse::<u8>().ok()).is_some_and(|n| (2..=28).contains(&n));
-        ensure!(led_ok, "led `{}` must be GPIO2..GPIO28 or cyw43", self.led);
-        ensure!(
-            (self.led == "cyw43") == self.example_led_gpio.is_some(),
-            "boards with led = \"cyw43\" (and only those) name an example_led_gpio"
-        );
-        Ok(())
-    }
-}
+// The board files are read by `crate::board` (through `rime-board-schema`);
+// these names stay here for the modules that think of them as RP2 facts.
+pub use crate::board::{rp2_board, rp2_boards, Rp2Board, MIN_STACK};
 
 /// The RP2 port's folder.
 pub fn rp2_port() -> PathBuf {
     crate::project_root().join("ports/rp2")
-}
-
-/// Every RP2 board, sorted by name.
-pub fn rp2_boards() -> anyhow::Result<Vec<Rp2Board>> {
-    let boards_dir = rp2_port().join("boards");
-    let mut boards = Vec::new();
-    for entry in std::fs::read_dir(&boards_dir).with_context(|| format!("reading {}", boards_dir.display()))? {
-        let path = entry?.path().join("board.toml");
-        if path.is_file() {
-            boards.push(read_board(&path)?);
-        }
-    }
-    boards.sort_by(|a, b| a.name.cmp(&b.name));
-    ensure!(!boards.is_empty(), "no boards under {}", boards_dir.display());
-    Ok(boards)
-}
-
-/// The RP2 board `name`.
-pub fn rp2_board(name: &str) -> anyhow::Result<Rp2Board> {
-    let path = rp2_port().join("boards").join(name).join("board.toml");
-    if !path.is_file() {
-        let known: Vec<String> = rp2_boards()?.into_iter().map(|board| board.name).collect();
-        anyhow::bail!("unknown RP2 board `{name}` (boards: {})", known.join(", "));
-    }
-    read_board(&path)
-}
-
-fn read_board(path: &Path) -> anyhow::Result<Rp2Board> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let board: Rp2Board = toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
-    let folder = path.parent().and_then(Path::file_name).and_then(|name| name.to_str()).unwrap_or("");
-    ensure!(board.name == folder, "{}: name `{}` differs from its folder `{folder}`", path.display(), board.name);
-    board.check().with_context(|| format!("checking {}", path.display()))?;
-    let manifest = path.with_file_name(&board.manifest);
-    ensure!(manifest.is_file(), "{}: the manifest {} does not exist", path.display(), manifest.display());
-    Ok(board)
 }
 
 /// What one runtime build occupies, measured from its ELF.
@@ -274,34 +115,6 @@ impl BuiltRuntime {
     }
 }
 
-/// The image part of a board's build report: the size of the image in
-/// `firmware/<board>/frozen.img` (the last one frozen for the board) and the
-/// heap free at boot with it, or, when there is none or it is for another
-/// runtime build, the heap free at boot with an empty image (the VM's own
-/// start-up cost, every image's floor).
-pub fn image_report(board: &Rp2Board) -> anyhow::Result<String> {
-    let path = crate::project_root().join("firmware").join(&board.name).join("frozen.img");
-    if let Ok(image) = std::fs::read(&path) {
-        if let Ok(free) = crate::freeze::link::free_heap_at_boot(&image, board.heap_size) {
-            return Ok(format!("image {:>6} B  heap free at boot {:>6} B", image.len(), free));
-        }
-    }
-    let inputs = crate::freeze::Inputs {
-        modules: vec![crate::freeze::Input {
-            name: "main.py".to_string(),
-            kind: crate::freeze::InputKind::Compile { source: Vec::new(), opt: 0 },
-        }],
-        main: Some("main.py".to_string()),
-        ..crate::freeze::Inputs::default()
-    };
-    let frozen = match crate::freeze::freeze_at(&inputs, &board.name, board.frozen_origin, None)? {
-        Ok(frozen) => frozen,
-        Err(rendered) => anyhow::bail!("an empty image does not freeze for {}:\n{rendered}", board.name),
-    };
-    let free = crate::freeze::link::free_heap_at_boot(&frozen.image.bytes, board.heap_size)?;
-    Ok(format!("no image yet (an empty one: {} B, heap free at boot {free} B)", frozen.image.bytes.len()))
-}
-
 /// Builds the runtime firmware of `board` (see the module docs).
 pub fn build_board(sh: &Shell, board: &Rp2Board) -> anyhow::Result<BuiltRuntime> {
     let root = crate::project_root();
@@ -328,21 +141,20 @@ pub fn build_board(sh: &Shell, board: &Rp2Board) -> anyhow::Result<BuiltRuntime>
 
     let built = target_dir.join(target).join("release/runtime");
     let out_dir = root.join("firmware").join(&board.name);
-    std::fs::create_dir_all(&out_dir).with_context(|| format!("creating {}", out_dir.display()))?;
     let elf = out_dir.join("runtime.elf");
-    std::fs::copy(&built, &elf).with_context(|| format!("copying {} to {}", built.display(), elf.display()))?;
-    let bytes = std::fs::read(&elf).with_context(|| format!("reading {}", elf.display()))?;
+    let bytes = files::copy(&built, &elf)?;
     let footprint = footprint(board, &bytes)?;
-    let uf2_bytes = uf2::from_elf(&bytes, board.flash(), board.family()?)
+    let uf2_bytes = uf2::from_elf(&bytes, board.flash(), uf2::Family::of_chip(&board.chip)?)
         .with_context(|| format!("writing the UF2 of {}", elf.display()))?;
     let uf2 = out_dir.join("runtime.uf2");
-    std::fs::write(&uf2, uf2_bytes).with_context(|| format!("writing {}", uf2.display()))?;
+    files::write_atomically(&uf2, &uf2_bytes)?;
     Ok(BuiltRuntime { board: board.clone(), elf, uf2, footprint })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rime_board_schema::Check as _;
 
     #[test]
     fn the_four_boards_are_valid() {

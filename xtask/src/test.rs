@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use xshell::{cmd, Shell};
 
-use crate::{build, toolchain};
+use crate::toolchain;
 
 mod qemu;
 mod reference;
@@ -52,6 +52,11 @@ fn stages() -> Vec<Stage> {
         Stage { name: "rp2: build all boards", emulator: false, run: rp2::build_all_boards },
         Stage { name: "qemu: smoke binaries on mps2-an385 and mps2-an505", emulator: true, run: qemu_smoke },
         Stage { name: "qemu: Python suite on qemu-m0 and qemu-m33", emulator: true, run: qemu::python_suite_on_qemu },
+        Stage {
+            name: "qemu: a hung program is killed at --timeout",
+            emulator: true,
+            run: qemu::hung_program_is_killed,
+        },
         Stage { name: "pico: boot banner in rp2040js", emulator: true, run: rp2::pico_boot_banner },
         Stage { name: "pico: frozen blink example in rp2040js", emulator: true, run: rp2::pico_frozen_blink },
     ]
@@ -101,8 +106,8 @@ fn cargo_test_workspace(sh: &Shell) -> anyhow::Result<()> {
 
 /// Builds the smoke binary for both thumb targets and checks it on QEMU.
 fn qemu_smoke(sh: &Shell) -> anyhow::Result<()> {
-    for (board, elf) in build::build_smoke(sh)? {
-        build::run_smoke(&board, &elf)?;
+    for (board, elf) in crate::qemu::build_smoke(sh)? {
+        crate::qemu::run_smoke(&board, &elf)?;
     }
     Ok(())
 }

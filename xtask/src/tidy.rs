@@ -14,6 +14,8 @@
 //!   VM's `interp/` has no match arm on a hex literal (it matches on
 //!   `rime_bytecode::op::*`), and no file outside the bytecode crate defines
 //!   a `u8` constant named after an opcode or operator of its lists.
+//! - the crates ARCHITECTURE.md calls safe forbid `unsafe` at their roots;
+//! - no xtask module calls a command's `run` (only `main.rs` dispatches).
 //!
 //! It also checks the `cargo xtask` CLI itself: `--help` lists all nine
 //! commands, each with its one-line help.
@@ -290,6 +292,45 @@ fn opcode_rules_find_what_they_should() {
     assert_eq!(u8_literal_constant(concat!("con", "st OP_IN: u8 = 6;")), Some("OP_IN"));
     assert_eq!(u8_literal_constant("pub const LAST: u8 = Opcode::Jump.last_byte();"), None);
     assert_eq!(u8_literal_constant("const fn wide(first: u8, second: u8) -> i32 {"), None);
+}
+
+/// The crate roots that forbid `unsafe` outright (ARCHITECTURE.md, "Unsafe").
+const UNSAFE_FORBIDDEN_ROOTS: [&str; 4] = [
+    "runtime/compiler/src/lib.rs",
+    "runtime/bytecode/src/lib.rs",
+    "ports/board-schema/src/lib.rs",
+    "xtask/src/main.rs",
+];
+
+#[test]
+fn safe_crates_forbid_unsafe_code() {
+    let forbid = format!("#![forbid({UNSAFE}_code)]");
+    let offenders = rust_files()
+        .into_iter()
+        .filter(|file| UNSAFE_FORBIDDEN_ROOTS.contains(&file.path.as_str()) || file.path.starts_with("xtask/src/bin/"))
+        .filter(|file| !file.text.lines().any(|line| line.trim() == forbid))
+        .map(|file| file.path)
+        .collect();
+    report(&format!("crate roots without `{forbid}`"), offenders);
+}
+
+#[test]
+fn no_command_runs_another_command() {
+    let mut offenders = Vec::new();
+    for file in
+        rust_files().into_iter().filter(|file| file.path.starts_with("xtask/src/") && file.path != "xtask/src/main.rs")
+    {
+        for (index, line) in file.text.lines().enumerate() {
+            let code = code_part(line);
+            if COMMANDS.iter().any(|command| code.contains(&format!("{command}::run("))) {
+                offenders.push(format!("{}:{}", file.path, index + 1));
+            }
+        }
+    }
+    report(
+        "a command's `run` called outside main.rs; share a library step (the freeze pipeline, a port builder) instead",
+        offenders,
+    );
 }
 
 /// The nine commands, in the order `--help` lists them.

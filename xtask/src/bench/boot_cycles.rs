@@ -19,6 +19,7 @@ use xshell::Shell;
 
 use super::Measurement;
 use crate::emulate::{self, PicoRun, PICO_CLOCK_HZ};
+use crate::files;
 use crate::freeze::{self, Input, InputKind, Inputs};
 use crate::rp2;
 
@@ -49,7 +50,7 @@ pub fn run(sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
     };
     let linked = freeze::link::link(&board, &runtime, &frozen.image.bytes, &["main.py".to_string()])?;
     let uf2 = root.join("target/bench/boot-cycles/firmware.uf2");
-    freeze::write_atomically(&uf2, &linked.uf2)?;
+    files::write_atomically(&uf2, &linked.uf2)?;
     let run = PicoRun { marker: Some(FIRST_LINE), budget: BUDGET, line_prefix: Some(FIRST_LINE), ..PicoRun::default() };
     let output = emulate::run_pico_with(&uf2, &run)?;
     let banner = output.first_byte_cycle.context("the harness reported no first UART byte")?;

@@ -54,6 +54,7 @@ use anyhow::Context;
 use xshell::Shell;
 
 use super::Measurement;
+use crate::files;
 use crate::freeze::{self, Input, InputKind, Inputs};
 
 const SUITE: &str = "image";
@@ -86,7 +87,7 @@ pub fn run(_sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
         let _ = std::fs::remove_dir_all(&cache);
         let started = Instant::now();
         let result = freeze::freeze(&inputs, "host", Some(&cache))?.map_err(anyhow::Error::msg)?;
-        freeze::write_atomically(&output, &result.image.bytes)?;
+        files::write_atomically(&output, &result.image.bytes)?;
         cold = cold.min(started.elapsed());
         frozen = Some(result);
     }
@@ -98,7 +99,7 @@ pub fn run(_sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
     for _ in 0..3 {
         let started = Instant::now();
         let result = freeze::freeze(&inputs, "host", Some(&cache))?.map_err(anyhow::Error::msg)?;
-        freeze::write_atomically(&output, &result.image.bytes)?;
+        files::write_atomically(&output, &result.image.bytes)?;
         unchanged = unchanged.min(started.elapsed());
         anyhow::ensure!(result.compiled == 0, "{} modules were recompiled with nothing changed", result.compiled);
     }
@@ -111,7 +112,7 @@ pub fn run(_sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
         }
         let started = Instant::now();
         let result = freeze::freeze(&changed, "host", Some(&cache))?.map_err(anyhow::Error::msg)?;
-        freeze::write_atomically(&output, &result.image.bytes)?;
+        files::write_atomically(&output, &result.image.bytes)?;
         one_change = one_change.min(started.elapsed());
         anyhow::ensure!(result.compiled == 1, "{} modules were recompiled after changing one", result.compiled);
     }

@@ -29,11 +29,11 @@ use anyhow::{bail, Context};
 use xshell::{cmd, Shell};
 
 use super::Measurement;
-use crate::build;
+use crate::files;
 use crate::freeze::{self, Input, InputKind, Inputs};
 use crate::manifest::names::import_name;
 use crate::manifest::{self, BoardContext, ModuleKind};
-use crate::run;
+use crate::qemu;
 
 const SUITE: &str = "import-heap";
 
@@ -55,7 +55,7 @@ pub fn run(sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
     let work = root.join("target/bench/import-heap");
     let cache = root.join("target/freeze-cache");
 
-    let board = build::qemu_boards()?
+    let board = qemu::qemu_boards()?
         .into_iter()
         .find(|board| board.name == BOARD)
         .with_context(|| format!("no QEMU board {BOARD}"))?;
@@ -64,9 +64,9 @@ pub fn run(sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
         Err(rendered) => bail!("the module set does not freeze for {BOARD}:\n{rendered}"),
     };
     let image = work.join(format!("{BOARD}.img"));
-    freeze::write_atomically(&image, &frozen.image.bytes)?;
-    let elf = run::build_qemu_runtime(sh, &board)?;
-    let captured = build::run_captured(run::qemu_command(&board, &elf, &image), TIMEOUT)?;
+    files::write_atomically(&image, &frozen.image.bytes)?;
+    let elf = qemu::build_runtime(sh, &board)?;
+    let captured = qemu::run_captured(qemu::qemu_command(&board, &elf, &image), TIMEOUT)?;
     if captured.status.code() != Some(0) {
         bail!("the import program failed on {BOARD} ({}):\n{}{}", captured.status, captured.stdout, captured.stderr);
     }
@@ -202,7 +202,7 @@ fn host_report(sh: &Shell, root: &Path, inputs: &Inputs, work: &Path) -> anyhow:
         Err(rendered) => bail!("the module set does not freeze for the host:\n{rendered}"),
     };
     let image = work.join("host.img");
-    freeze::write_atomically(&image, &frozen.image.bytes)?;
+    files::write_atomically(&image, &frozen.image.bytes)?;
     let output = Command::new(&runner).arg(&image).output().with_context(|| format!("running {}", runner.display()))?;
     if !output.status.success() {
         bail!("the import program failed on the host: {}", String::from_utf8_lossy(&output.stderr));

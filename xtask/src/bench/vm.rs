@@ -29,6 +29,7 @@ use anyhow::{bail, Context};
 use xshell::{cmd, Shell};
 
 use super::Measurement;
+use crate::files;
 use crate::freeze::{self, Input, InputKind, Inputs};
 
 const SUITE: &str = "vm";
@@ -114,7 +115,7 @@ fn freeze_program(root: &Path, program: &Path, work: &Path) -> anyhow::Result<Pa
     };
     let stem = program.file_stem().unwrap_or_default().to_string_lossy().into_owned();
     let path = work.join(format!("{stem}.img"));
-    freeze::write_atomically(&path, &frozen.image.bytes)?;
+    files::write_atomically(&path, &frozen.image.bytes)?;
     Ok(path)
 }
 

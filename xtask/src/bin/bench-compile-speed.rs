@@ -12,6 +12,8 @@
 //! (`/proc/thread-self/schedstat`), so that other jobs on a shared machine
 //! do not count against the compiler; elsewhere it is wall-clock time.
 
+#![forbid(unsafe_code)]
+
 use std::time::Instant;
 
 /// The same allocator as `cargo xtask` itself, so the figure is what users get.

@@ -10,6 +10,8 @@
 //! This bounds what the future on-device compiler needs for the front end;
 //! the device's allocator adds its own per-block overhead on top.
 
+#![forbid(unsafe_code)]
+
 use std::alloc::System;
 
 use peakmem_alloc::{PeakMemAlloc, PeakMemAllocTrait, INSTRUMENTED_SYSTEM};

@@ -1,5 +1,5 @@
-//! Linking a frozen image into a board's runtime firmware: `cargo xtask
-//! freeze --board pico|pico_w|pico2|pico2_w` ends here.
+//! Linking a frozen image into a board's runtime firmware: the link step of
+//! the freeze pipeline for boards packaged as firmware (the RP2 boards).
 //!
 //! The runtime ELF (`firmware/B/runtime.elf`, from `cargo xtask build
 //! --board B`) is reused as it is; it is built only when it is missing, never
@@ -15,9 +15,8 @@
 //! segments; RP2350 files start with the E10 absolute block) and
 //! `firmware.bin` (flash from `flash_origin` to the end of the image, gaps
 //! filled with 0xFF, as an erased flash reads; without the module-info area
-//! below, which would stretch it to the end of flash). All four files, with
-//! `frozen.img`, are written atomically. The same inputs give byte-identical
-//! files.
+//! below, which would stretch it to the end of flash). The pipeline writes
+//! the three with `frozen.img`. The same inputs give byte-identical files.
 //!
 //! [`module_info`] lays out the module-info area, the last sector of the
 //! frozen-image region, which the runtime's picotool binary info points at
@@ -41,7 +40,7 @@
 //! the image header (`rime_vm::abi()`): such an ELF was built from older
 //! runtime sources and would reject the image at boot.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{bail, ensure, Context as _};
 use elf::abi::PT_LOAD;
@@ -49,8 +48,9 @@ use elf::abi::SHN_UNDEF;
 use elf::endian::AnyEndian;
 use elf::ElfBytes;
 
-use crate::rp2::{self, Rp2Board};
-use crate::uf2;
+use crate::board::{Rp2Board, MODULE_INFO_SIZE, MODULE_INFO_SLOTS, MODULE_INFO_SLOT_SIZE};
+use crate::rp2;
+use crate::{files, uf2};
 
 /// ELF program header type of the program header table itself.
 const PT_PHDR: u32 = 6;
@@ -65,19 +65,6 @@ pub struct Linked {
     pub elf: Vec<u8>,
     pub uf2: Vec<u8>,
     pub bin: Vec<u8>,
-}
-
-/// Where the linked files of `board` go.
-pub struct Paths {
-    pub dir: PathBuf,
-    pub runtime_elf: PathBuf,
-}
-
-impl Paths {
-    pub fn of(root: &Path, board: &str) -> Paths {
-        let dir = root.join("firmware").join(board);
-        Paths { runtime_elf: dir.join("runtime.elf"), dir }
-    }
 }
 
 fn u16_at(bytes: &[u8], at: usize) -> u16 {
@@ -179,14 +166,14 @@ const BINARY_INFO_ID_RP_PROGRAM_FEATURE: u32 = 0xa1f4_b453;
 /// when they do not all fit the slots or the area, as many as fit and a last
 /// line counting the rest.
 pub fn module_info_lines(names: &[String]) -> Vec<String> {
-    let capacity = (rp2::MODULE_INFO_SIZE - rp2::MODULE_INFO_SLOT_SIZE * rp2::MODULE_INFO_SLOTS as u32) as usize;
+    let capacity = (MODULE_INFO_SIZE - MODULE_INFO_SLOT_SIZE * MODULE_INFO_SLOTS as u32) as usize;
     let line = |name: &String| format!("frozen module: {name}");
     let text_size = |lines: &[String]| lines.iter().map(|line| line.len() + 1).sum::<usize>();
     let all: Vec<String> = names.iter().map(line).collect();
-    if all.len() <= rp2::MODULE_INFO_SLOTS && text_size(&all) <= capacity {
+    if all.len() <= MODULE_INFO_SLOTS && text_size(&all) <= capacity {
         return all;
     }
-    let mut shown = all.len().min(rp2::MODULE_INFO_SLOTS - 1);
+    let mut shown = all.len().min(MODULE_INFO_SLOTS - 1);
     loop {
         let mut lines = all[..shown].to_vec();
         lines.push(format!("frozen modules: {} more, not listed here", names.len() - shown));
@@ -199,8 +186,8 @@ pub fn module_info_lines(names: &[String]) -> Vec<String> {
 
 /// The bytes of the module-info area at `origin` (see the module docs).
 pub fn module_info(origin: u32, names: &[String]) -> Vec<u8> {
-    let slots = rp2::MODULE_INFO_SLOTS;
-    let slot_size = rp2::MODULE_INFO_SLOT_SIZE as usize;
+    let slots = MODULE_INFO_SLOTS;
+    let slot_size = MODULE_INFO_SLOT_SIZE as usize;
     let mut area = vec![0u8; slots * slot_size];
     for index in 0..slots {
         put_u16(&mut area, index * slot_size, BINARY_INFO_TYPE_RAW_DATA);
@@ -301,14 +288,14 @@ pub fn link(board: &Rp2Board, runtime_elf: &[u8], image: &[u8], module_names: &[
             region.start,
             region.end,
             board.frozen_size,
-            rp2::MODULE_INFO_SIZE
+            MODULE_INFO_SIZE
         );
     }
     rp2::footprint(board, runtime_elf).context("the runtime ELF does not fit this board")?;
     let elf = add_segment(runtime_elf, board.frozen_origin, image)?;
     let elf = add_segment(&elf, area.start, &module_info(area.start, module_names))?;
     let segments = uf2::elf_segments(&elf, board.flash())?;
-    let uf2 = uf2::from_segments(&segments, board.family()?)?;
+    let uf2 = uf2::from_segments(&segments, uf2::Family::of_chip(&board.chip)?)?;
     // The flat binary stops at the image: the module-info area at the end of
     // flash would make it as large as the whole flash chip.
     let without_module_info: Vec<uf2::Segment> =
@@ -317,98 +304,19 @@ pub fn link(board: &Rp2Board, runtime_elf: &[u8], image: &[u8], module_names: &[
     Ok(Linked { elf, uf2, bin })
 }
 
-/// The runtime ELF of `board`: read as built, or built now when missing.
-pub fn runtime_elf(board: &Rp2Board, paths: &Paths) -> anyhow::Result<Vec<u8>> {
-    if !paths.runtime_elf.exists() {
-        println!("{} is missing: building the runtime for {} once", paths.runtime_elf.display(), board.name);
+/// The runtime ELF of `board` in `dir` (`runtime.elf`, from `cargo xtask
+/// build --board B`): read as built, or built now when missing; refused when
+/// its ABI id is not the freezer's (see [`check_abi`]).
+pub fn runtime_elf(board: &Rp2Board, dir: &Path) -> anyhow::Result<Vec<u8>> {
+    let path = dir.join("runtime.elf");
+    if !path.exists() {
+        println!("{} is missing: building the runtime for {} once", path.display(), board.name);
         let sh = xshell::Shell::new()?;
         rp2::build_board(&sh, board)?;
     }
-    std::fs::read(&paths.runtime_elf).with_context(|| format!("reading {}", paths.runtime_elf.display()))
-}
-
-/// Writes the linked files and the image.
-pub fn write(paths: &Paths, image: &[u8], linked: &Linked) -> anyhow::Result<()> {
-    super::write_atomically(&paths.dir.join("frozen.img"), image)?;
-    super::write_atomically(&paths.dir.join("firmware.elf"), &linked.elf)?;
-    super::write_atomically(&paths.dir.join("firmware.uf2"), &linked.uf2)?;
-    super::write_atomically(&paths.dir.join("firmware.bin"), &linked.bin)?;
-    Ok(())
-}
-
-/// `cargo xtask freeze --board B` for an RP2 board: freezes the inputs linked
-/// at the board's frozen-image region, links them into the runtime ELF and
-/// writes the firmware files with the size report.
-pub fn run(args: &super::Args, board: &Rp2Board) -> crate::Outcome {
-    let started = std::time::Instant::now();
-    let root = crate::project_root();
-    let inputs = match super::load_inputs(args, &root)? {
-        Ok(inputs) => inputs,
-        Err(rendered) => {
-            eprint!("{rendered}");
-            return Ok(std::process::ExitCode::FAILURE);
-        }
-    };
-    let cache = root.join("target/freeze-cache");
-    let frozen = match super::freeze_at(&inputs, &board.name, board.frozen_origin, Some(&cache))? {
-        Ok(frozen) => frozen,
-        Err(rendered) => {
-            eprint!("{rendered}");
-            return Ok(std::process::ExitCode::FAILURE);
-        }
-    };
-    let paths = Paths::of(&root, &board.name);
-    let runtime = runtime_elf(board, &paths)?;
-    check_abi(&paths.runtime_elf, &runtime, super::host_abi().abi_id, &board.name)?;
-    let module_names: Vec<String> = inputs.modules.iter().map(|module| module.name.clone()).collect();
-    let linked = link(board, &runtime, &frozen.image.bytes, &module_names)?;
-    write(&paths, &frozen.image.bytes, &linked)?;
-    let report = super::report::Report::new(&board.name, &frozen);
-    super::write_atomically(
-        &paths.dir.join("size-report.json"),
-        (serde_json::to_string_pretty(&report)? + "\n").as_bytes(),
-    )?;
-    super::write_atomically(&paths.dir.join("size-report.html"), report.html().as_bytes())?;
-    print!("{}", report.text());
-    let footprint = rp2::footprint(board, &runtime)?;
-    let free = free_heap_at_boot(&frozen.image.bytes, board.heap_size)?;
-    println!(
-        "{}: runtime {} bytes of {} KiB, image {} bytes of the {} KiB region at {:#010x}, heap {} KiB, \
-         {free} bytes free at boot",
-        board.name,
-        footprint.flash,
-        board.runtime_size / 1024,
-        frozen.image.bytes.len(),
-        board.frozen_size / 1024,
-        board.frozen_origin,
-        board.heap_size / 1024
-    );
-    println!(
-        "wrote {}/{{frozen.img, firmware.elf, firmware.uf2 ({} bytes), firmware.bin ({} bytes)}} in {:.1} ms ({} of {} modules compiled)",
-        paths.dir.display(),
-        linked.uf2.len(),
-        linked.bin.len(),
-        started.elapsed().as_secs_f64() * 1000.0,
-        frozen.compiled,
-        frozen.mpy_sizes.len()
-    );
-    Ok(std::process::ExitCode::SUCCESS)
-}
-
-/// `cargo xtask run --board pico --emulate FILE|MANIFEST`: freezes for the
-/// Pico, boots `firmware/pico/firmware.uf2` in rp2040js and prints UART0 and
-/// what GPIO25 did. The run ends when the board idles after the program.
-pub fn run_emulated(input: &Path) -> crate::Outcome {
-    let args = super::Args { board: "pico".into(), manifest: input.to_path_buf(), vars: Vec::new(), libs: Vec::new() };
-    let code = super::run(args)?;
-    if code != std::process::ExitCode::SUCCESS {
-        return Ok(code);
-    }
-    let uf2 = crate::project_root().join("firmware/pico/firmware.uf2");
-    let output = crate::emulate::run_pico_uf2(&uf2, "idle", 200_000_000)?;
-    print!("{}", output.uart);
-    println!("GPIO25: {} toggles\n{}", output.gpio25_toggles, output.summary);
-    Ok(std::process::ExitCode::SUCCESS)
+    let bytes = files::read(&path)?;
+    check_abi(&path, &bytes, super::host_abi().abi_id, &board.name)?;
+    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -543,8 +451,8 @@ mod tests {
 
     #[test]
     fn an_image_larger_than_the_region_is_refused() {
-        let mut board = rp2::rp2_board("pico").unwrap();
-        board.frozen_size = rp2::MODULE_INFO_SIZE + 16;
+        let mut board = crate::board::rp2_board("pico").unwrap();
+        board.frozen_size = MODULE_INFO_SIZE + 16;
         let error = link(&board, &small_elf(&[0; 4]), &[0; 17], &[]).unwrap_err().to_string();
         assert!(error.contains("does not fit") && error.contains("module list"), "{error}");
     }
@@ -554,9 +462,9 @@ mod tests {
         let names: Vec<String> = ["main.py", "asyncio/core.py"].map(String::from).to_vec();
         let origin = 0x101f_f000;
         let area = module_info(origin, &names);
-        assert!(area.len() <= rp2::MODULE_INFO_SIZE as usize && area.len() % 4 == 0);
+        assert!(area.len() <= MODULE_INFO_SIZE as usize && area.len() % 4 == 0);
         let slot = |index: usize| {
-            let at = index * rp2::MODULE_INFO_SLOT_SIZE as usize;
+            let at = index * MODULE_INFO_SLOT_SIZE as usize;
             (u16_at(&area, at), u16_at(&area, at + 2), u32_at(&area, at + 4), u32_at(&area, at + 8))
         };
         for (index, name) in names.iter().enumerate() {
@@ -566,7 +474,7 @@ mod tests {
             let end = text.iter().position(|&byte| byte == 0).unwrap();
             assert_eq!(std::str::from_utf8(&text[..end]).unwrap(), format!("frozen module: {name}"));
         }
-        for index in names.len()..rp2::MODULE_INFO_SLOTS {
+        for index in names.len()..MODULE_INFO_SLOTS {
             assert_eq!(slot(index), (1, 0x5052, 0, 0), "unused slot {index} is raw data");
         }
     }
@@ -575,7 +483,7 @@ mod tests {
     fn too_many_modules_end_with_a_count_of_the_rest() {
         let names: Vec<String> = (0..40).map(|index| format!("module_{index}.py")).collect();
         let lines = module_info_lines(&names);
-        assert_eq!(lines.len(), rp2::MODULE_INFO_SLOTS);
+        assert_eq!(lines.len(), MODULE_INFO_SLOTS);
         assert_eq!(lines[30], "frozen module: module_30.py");
         assert_eq!(lines[31], "frozen modules: 9 more, not listed here");
         let long: Vec<String> = (0..20).map(|index| format!("{index}{}.py", "x".repeat(300))).collect();

@@ -11,7 +11,7 @@
 //! | `freeze(p, script, opt)` | `[[freeze]] path, script, opt` |
 //! | `freeze_as_mpy` / `freeze_mpy` / `freeze_as_str` | `[[freeze]]` with `kind = "py"` / `"mpy"` / `"source"` |
 //! | `metadata(...)` | `[metadata]` |
-//! | `$(PORT_DIR)`, `$(BOARD_DIR)`, `$(OTHER)` | `${port_dir}`, `${board_dir}`, `${other}` |
+//! | `$(PORT_DIR)`, `$(BOARD_DIR)`, `$(OTHER)` | `${port_dir}`, `${board_dir}`, `${OTHER}` (user names kept as written) |
 //!
 //! What has no equivalent is an error at its position (code, `options.x`,
 //! `c_module`, non-literal arguments); what is dropped without changing the
@@ -175,7 +175,7 @@ impl Converter<'_> {
         }
     }
 
-    /// A path: `$(VAR)` becomes `${var}`.
+    /// A path: `$(VAR)` becomes `${VAR}` (`${port_dir}`, `${board_dir}` for MicroPython's built-ins).
     fn path(&mut self, value: &Spanned, what: &str) -> Option<String> {
         let text = self.string(value, what)?;
         let mut out = String::new();

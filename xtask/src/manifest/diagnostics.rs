@@ -170,6 +170,28 @@ fn render_location(location: &Location, out: &mut String) {
     out.push_str(&format!("{gutter} | {padding}{}\n", "^".repeat(location.width)));
 }
 
+/// Reads a manifest file as text. A file that is not UTF-8 is an error at
+/// its first bad byte (`file:line:col`, the column counted in characters of
+/// the valid text before it), like every other manifest diagnostic.
+pub fn read_manifest_text(path: &std::path::Path, display: &str) -> Result<String, ManifestError> {
+    let bytes =
+        std::fs::read(path).map_err(|error| ManifestError::input(format!("cannot read `{display}`: {error}")))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(error) => {
+            let bad_at = error.utf8_error().valid_up_to();
+            let bytes = error.as_bytes();
+            // The text up to the bad byte is valid, so its lossy decoding has
+            // the same bytes there and the span points at the first U+FFFD.
+            let lossy = String::from_utf8_lossy(bytes);
+            let location = Location::from_span(display, &lossy, bad_at..bad_at + 1);
+            let message =
+                format!("`{display}` is not valid UTF-8 (byte {:#04x} here); save it as UTF-8", bytes[bad_at]);
+            Err(ManifestError::at(message, location))
+        }
+    }
+}
+
 impl fmt::Display for ManifestError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         // The trailing newline of the rendering is left to the caller.
@@ -191,6 +213,17 @@ mod tests {
         let error = ManifestError::at("module path must end in `.py`", location);
         let expected = "error: module path must end in `.py`\n --> manifests/app.toml:4:8\n  |\n4 | path = \"x.txt\"\n  |        ^^^^^^^\n";
         assert_eq!(error.render(), expected);
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_an_error_at_its_first_bad_byte() {
+        let path = std::env::temp_dir().join(format!("rime-not-utf8-{}.toml", std::process::id()));
+        std::fs::write(&path, b"# caf\xc3\xa9\n[[module]]\npath = \"ma\xefn.py\"\n").unwrap();
+        let error = read_manifest_text(&path, "app.toml").unwrap_err();
+        let _ = std::fs::remove_file(&path);
+        let ManifestError::At(diagnostic) = &error else { panic!("no location: {error}") };
+        assert_eq!(diagnostic.location.position(), "app.toml:3:11");
+        assert!(error.render().contains("byte 0xef"), "{}", error.render());
     }
 
     #[test]

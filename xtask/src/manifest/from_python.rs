@@ -54,8 +54,7 @@ impl Resolver<'_> {
     /// Reads, checks and applies one `manifest.py` (its canonical `path`) in `frame`.
     pub(super) fn visit_python_manifest(&mut self, path: &Path, frame: usize) -> Result<(), ManifestError> {
         let display = self.display(path);
-        let text = std::fs::read_to_string(path)
-            .map_err(|error| ManifestError::input(format!("cannot read `{display}`: {error}")))?;
+        let text = super::diagnostics::read_manifest_text(path, &display)?;
         let file = SourceFile { path: path.to_path_buf(), display: display.clone(), text };
         self.loaded.insert(path.to_path_buf());
         self.manifest_files.push(path.to_path_buf());
@@ -79,7 +78,7 @@ impl Resolver<'_> {
             libraries.map(|library| library.path.clone()).find(|path| package_search_roots(path) != [path.clone()])
         });
         if let Some(checkout) = checkout {
-            vars.add_default("mpy_lib_dir", slash_path(&checkout));
+            vars.add_default("MPY_LIB_DIR", slash_path(&checkout));
         }
         let mut scope = ManifestScope { file, vars, options: BTreeMap::new(), opt: None, frame };
         for item in &items {
@@ -323,7 +322,7 @@ fn integer(file: &SourceFile, value: &Spanned, what: &str) -> Result<TomlSpanned
 }
 
 /// A path string with MicroPython's `$(VAR)` written as rime's `${var}`
-/// (`$(PORT_DIR)` → `${port_dir}`, `$(MPY_LIB_DIR)` → `${mpy_lib_dir}`).
+/// (`$(PORT_DIR)` → `${port_dir}`, `$(MPY_LIB_DIR)` → `${MPY_LIB_DIR}`).
 fn path_string(file: &SourceFile, value: &Spanned, what: &str) -> Result<TomlSpanned<String>, ManifestError> {
     let text = string(file, value, what)?;
     let mut out = String::new();

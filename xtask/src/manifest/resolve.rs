@@ -285,8 +285,7 @@ impl Resolver<'_> {
             return self.visit_python_manifest(path, frame);
         }
         let display = self.display(path);
-        let text = std::fs::read_to_string(path)
-            .map_err(|error| ManifestError::input(format!("cannot read `{display}`: {error}")))?;
+        let text = super::diagnostics::read_manifest_text(path, &display)?;
         let file = SourceFile { path: path.to_path_buf(), display, text };
         let document: ManifestDocument = match toml::from_str(&file.text) {
             Ok(document) => document,

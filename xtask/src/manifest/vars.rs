@@ -33,53 +33,25 @@ pub struct BoardContext {
 }
 
 impl BoardContext {
-    /// Finds the board `name` by scanning `ports/*/boards/<name>` under `root`
-    /// (ports in sorted order, the first match wins). Only the host board has
-    /// an on-device compiler for now. The heap limit comes from a
-    /// `max_heap` (or `heap_size`) integer in the board's `board.toml`, when
-    /// that file exists and has one.
+    /// The board `name` of the checkout at `root`, as `crate::board` reads
+    /// it (`ports/<port>/boards/<name>/board.toml`): only the host runner
+    /// has an on-device compiler, and the heap limit is the board's heap.
     pub fn find(root: &Path, name: &str) -> Result<BoardContext, ManifestError> {
-        let ports_dir = root.join("ports");
-        let mut port_dirs: Vec<PathBuf> = std::fs::read_dir(&ports_dir)
-            .map_err(|_| ManifestError::input(format!("cannot read the ports folder `{}`", ports_dir.display())))?
-            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-            .filter(|path| path.is_dir())
-            .collect();
-        port_dirs.sort();
-        let mut known_boards = Vec::new();
-        for port_dir in &port_dirs {
-            let board_dir = port_dir.join("boards").join(name);
-            if board_dir.is_dir() {
-                let port_name =
-                    port_dir.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-                return Ok(BoardContext {
-                    name: name.to_string(),
-                    max_heap: read_max_heap(&board_dir.join("board.toml")),
-                    has_compiler: port_name == "host",
-                    board_dir,
-                    port_dir: port_dir.clone(),
-                });
-            }
-            if let Ok(entries) = std::fs::read_dir(port_dir.join("boards")) {
-                known_boards.extend(
-                    entries
-                        .filter_map(|entry| entry.ok())
-                        .map(|entry| entry.file_name().to_string_lossy().into_owned()),
-                );
-            }
-        }
-        known_boards.sort();
-        Err(ManifestError::input(format!("unknown board `{name}` (boards: {})", known_boards.join(", "))))
+        let board =
+            crate::board::Board::find_under(root, name).map_err(|error| ManifestError::input(format!("{error:#}")))?;
+        Ok(BoardContext::of(&board))
     }
-}
 
-/// Reads a heap limit from a `board.toml`, leniently: the board file format
-/// belongs to the build, so anything unexpected simply means "no limit known".
-fn read_max_heap(board_toml: &Path) -> Option<u32> {
-    let text = std::fs::read_to_string(board_toml).ok()?;
-    let table: toml::Table = toml::from_str(&text).ok()?;
-    let value = table.get("max_heap").or_else(|| table.get("heap_size"))?;
-    value.as_integer().and_then(|bytes| u32::try_from(bytes).ok())
+    /// What the resolver needs to know about `board`.
+    pub fn of(board: &crate::board::Board) -> BoardContext {
+        BoardContext {
+            name: board.name.clone(),
+            board_dir: board.dir.clone(),
+            port_dir: board.port_dir(),
+            has_compiler: board.has_compiler(),
+            max_heap: board.heap_size(),
+        }
+    }
 }
 
 /// The variables one manifest can use.
@@ -162,10 +134,16 @@ fn unknown_variable_message(name: &str, values: &BTreeMap<String, String>) -> St
     }
 }
 
-/// The `manifest.toml` name for a `manifest.py` variable: `$(PORT_DIR)` →
-/// `port_dir`, `$(BOARD_DIR)` → `board_dir`, others lowercased.
+/// The `manifest.toml` name for a `manifest.py` variable: MicroPython's two
+/// built-ins become rime's (`$(PORT_DIR)` → `port_dir`, `$(BOARD_DIR)` →
+/// `board_dir`); every other name is kept as the user wrote it, so the
+/// `--var MPY_LIB_DIR=...` a MicroPython user passes sets `${MPY_LIB_DIR}`.
 pub fn toml_var_name(python_name: &str) -> String {
-    python_name.to_ascii_lowercase()
+    match python_name {
+        "PORT_DIR" => "port_dir".to_string(),
+        "BOARD_DIR" => "board_dir".to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// Whether `name` is a valid variable name: `[A-Za-z_][A-Za-z0-9_]*`.
@@ -222,17 +200,20 @@ pub fn normalize_lexically(path: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
-    fn scope() -> VarScope {
-        let board = BoardContext {
+    fn board() -> BoardContext {
+        BoardContext {
             name: "b".to_string(),
             board_dir: PathBuf::from("/r/ports/p/boards/b"),
             port_dir: PathBuf::from("/r/ports/p"),
             has_compiler: false,
             max_heap: None,
-        };
+        }
+    }
+
+    fn scope() -> VarScope {
         let mut command_line = BTreeMap::new();
         command_line.insert("lib".to_string(), "/vendor".to_string());
-        VarScope::new(Path::new("/r"), &board, Path::new("/r/m"), &command_line)
+        VarScope::new(Path::new("/r"), &board(), Path::new("/r/m"), &command_line)
     }
 
     #[test]
@@ -248,6 +229,20 @@ mod tests {
         let (message, range) = scope().expand("$(PORT_DIR)/x").unwrap_err();
         assert_eq!(message, "`$(PORT_DIR)` is manifest.py syntax; write `${port_dir}`");
         assert_eq!(range, 0..11);
+        let (message, _) = scope().expand("$(MPY_LIB_DIR)/x").unwrap_err();
+        assert_eq!(message, "`$(MPY_LIB_DIR)` is manifest.py syntax; write `${MPY_LIB_DIR}`");
+    }
+
+    #[test]
+    fn user_variable_names_keep_their_case() {
+        assert_eq!(toml_var_name("PORT_DIR"), "port_dir");
+        assert_eq!(toml_var_name("BOARD_DIR"), "board_dir");
+        assert_eq!(toml_var_name("MPY_LIB_DIR"), "MPY_LIB_DIR");
+        let mut command_line = BTreeMap::new();
+        command_line.insert("MPY_LIB_DIR".to_string(), "/lib".to_string());
+        let scope = VarScope::new(Path::new("/r"), &board(), Path::new("/r/m"), &command_line);
+        assert_eq!(scope.expand("${MPY_LIB_DIR}/x"), Ok("/lib/x".to_string()));
+        assert!(scope.expand("${mpy_lib_dir}/x").is_err(), "names are case-sensitive");
     }
 
     #[test]

@@ -33,9 +33,9 @@ use anyhow::bail;
 use rime_host::suite;
 use xshell::Shell;
 
-use crate::build::{self, QemuBoard};
+use crate::files;
 use crate::freeze::{self, Input, InputKind, Inputs};
-use crate::run;
+use crate::qemu::{self, QemuBoard};
 
 /// Tests whose output may differ on QEMU, as paths relative to `tests/py`,
 /// each with the reason. Empty: every test behaves as on the host.
@@ -54,9 +54,9 @@ pub fn python_suite_on_qemu(sh: &Shell) -> anyhow::Result<()> {
     }
     let mut failures = Vec::new();
     let jobs = jobs();
-    for board in build::qemu_boards()? {
+    for board in qemu::qemu_boards()? {
         let started = Instant::now();
-        let elf = run::build_qemu_runtime(sh, &board)?;
+        let elf = qemu::build_runtime(sh, &board)?;
         let built = started.elapsed();
         let out_dir = root.join("target/qemu-suite").join(&board.name);
         let relatives: Vec<String> = tests
@@ -105,6 +105,54 @@ pub fn python_suite_on_qemu(sh: &Shell) -> anyhow::Result<()> {
     if !failures.is_empty() {
         bail!("{} Python tests failed on QEMU:\n{}", failures.len(), failures.join("\n"));
     }
+    Ok(())
+}
+
+/// The stage "qemu: a hung program is killed at --timeout": the `cargo
+/// xtask` binary itself, `run --board qemu-m0 --timeout 3` on `while True:
+/// pass`, must kill QEMU and exit with code 124 and one line naming the
+/// limit, well before the default limit; the same flag must let a program
+/// that finishes exit 0.
+pub fn hung_program_is_killed(_sh: &Shell) -> anyhow::Result<()> {
+    let dir = crate::project_root().join("target/qemu-timeout");
+    std::fs::create_dir_all(&dir)?;
+    let hung = dir.join("hang.py");
+    std::fs::write(&hung, "print('spinning')\nwhile True:\n    pass\n")?;
+    let finishes = dir.join("finishes.py");
+    std::fs::write(&finishes, "print(sum(range(10)))\n")?;
+    let xtask = std::env::current_exe()?;
+    let run = |input: &Path| {
+        std::process::Command::new(&xtask)
+            .args(["run", "--board", "qemu-m0", "--timeout", "3"])
+            .arg(input)
+            .stdin(std::process::Stdio::null())
+            .output()
+    };
+    // The runtime is built (or found built) by the first run, before the clock starts.
+    let finished = run(&finishes)?;
+    let stdout = String::from_utf8_lossy(&finished.stdout);
+    if !finished.status.success() || !stdout.contains("45") {
+        bail!("a program that finishes failed under --timeout 3 ({}): {stdout}", finished.status);
+    }
+    let started = Instant::now();
+    let hung_run = run(&hung)?;
+    let elapsed = started.elapsed();
+    let stderr = String::from_utf8_lossy(&hung_run.stderr);
+    let last_line = stderr.lines().last().unwrap_or("");
+    if hung_run.status.code() != Some(i32::from(crate::process::TIMED_OUT_EXIT_CODE)) {
+        bail!("`while True: pass` exited with {}, not 124, under --timeout 3; stderr: {stderr}", hung_run.status);
+    }
+    if !last_line.contains("within the 3 s timeout") || !String::from_utf8_lossy(&hung_run.stdout).contains("spinning")
+    {
+        bail!("the killed run does not say why in one line: {stderr}");
+    }
+    if elapsed > Duration::from_secs(20) {
+        bail!("`while True: pass` took {:.1} s to be killed at a 3 s limit", elapsed.as_secs_f64());
+    }
+    println!(
+        "qemu-m0: `while True: pass` killed after {:.1} s (limit 3 s), exit code 124: {last_line}",
+        elapsed.as_secs_f64()
+    );
     Ok(())
 }
 
@@ -165,7 +213,7 @@ fn prepare(board: &QemuBoard, test: &Path, image: &Path) -> anyhow::Result<Prepa
         Ok(frozen) => frozen,
         Err(rendered) => bail!("does not freeze:\n{rendered}"),
     };
-    freeze::write_atomically(image, &frozen.image.bytes)?;
+    files::write_atomically(image, &frozen.image.bytes)?;
     Ok(Prepared { image: image.to_path_buf(), expected: loaded.expected })
 }
 
@@ -186,7 +234,7 @@ fn run_prepared(board: &QemuBoard, elf: &Path, prepared: &Prepared) -> anyhow::R
 
 /// Boots the runtime with `image` and returns the exit status, stdout and stderr.
 fn run_qemu(board: &QemuBoard, elf: &Path, image: &Path) -> anyhow::Result<(Option<i32>, String, String)> {
-    let captured = build::run_captured(run::qemu_command(board, elf, image), TEST_TIMEOUT)?;
+    let captured = qemu::run_captured(qemu::qemu_command(board, elf, image), TEST_TIMEOUT)?;
     Ok((captured.status.code(), captured.stdout, captured.stderr))
 }
 

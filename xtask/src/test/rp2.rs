@@ -49,9 +49,9 @@ pub fn build_all_boards(sh: &Shell) -> anyhow::Result<()> {
         let elf = std::fs::read(&built.elf).with_context(|| format!("reading {}", built.elf.display()))?;
         let segments = uf2::elf_segments(&elf, board.flash())?;
         let uf2_bytes = std::fs::read(&built.uf2).with_context(|| format!("reading {}", built.uf2.display()))?;
-        let decoded = check_with_decoder(&uf2_bytes, &segments, board.family()?)
+        let decoded = check_with_decoder(&uf2_bytes, &segments, uf2::Family::of_chip(&board.chip)?)
             .with_context(|| format!("checking {} with uf2-decode.py", built.uf2.display()))?;
-        let image = rp2::image_report(&board)?;
+        let image = crate::build::image_report(&board)?;
         reports.push(format!("{}  {image}  uf2 {} blocks ok", built.report(), decoded.total_blocks()));
     }
     for line in reports {
@@ -102,7 +102,7 @@ const BLINK_LINES: [&str; 5] = [
 /// ones printed after the host configured the device.
 const USB_LINES: [&str; 3] = ["blink 4 value 1", "blink 5 value 0", "blink: done"];
 
-/// `cargo xtask freeze --board pico manifests/examples/blink.toml`, then
+/// Freezes `manifests/examples/blink.toml` for the Pico, then
 /// boots `firmware/pico/firmware.uf2` in rp2040js: frozen Python prints over
 /// UART0 and toggles GPIO25 six times. Two freezes give identical files.
 pub fn pico_frozen_blink(sh: &Shell) -> anyhow::Result<()> {
@@ -114,14 +114,7 @@ pub fn pico_frozen_blink(sh: &Shell) -> anyhow::Result<()> {
     let dir = root.join("firmware/pico");
     let mut firsts = Vec::new();
     for round in 0..2 {
-        let args = crate::freeze::Args {
-            board: "pico".into(),
-            manifest: manifest.clone(),
-            vars: Vec::new(),
-            libs: Vec::new(),
-        };
-        let code = crate::freeze::run(args)?;
-        ensure!(code == std::process::ExitCode::SUCCESS, "cargo xtask freeze --board pico failed");
+        freeze_for_pico(&manifest)?;
         let files: Vec<Vec<u8>> = ["frozen.img", "firmware.elf", "firmware.uf2", "firmware.bin"]
             .iter()
             .map(|name| std::fs::read(dir.join(name)).with_context(|| format!("reading firmware/pico/{name}")))
@@ -133,7 +126,14 @@ pub fn pico_frozen_blink(sh: &Shell) -> anyhow::Result<()> {
         }
     }
     let free = crate::freeze::link::free_heap_at_boot(&firsts[0], board.heap_size)?;
-    let run = emulate::PicoRun { marker: Some("idle"), toggles: 6, budget: PICO_BUDGET, usb: true, line_prefix: None };
+    let run = emulate::PicoRun {
+        marker: Some("idle"),
+        toggles: 6,
+        budget: PICO_BUDGET,
+        usb: true,
+        line_prefix: None,
+        timeout: None,
+    };
     let output = emulate::run_pico_with(&dir.join("firmware.uf2"), &run)?;
     print!("{}", output.uart);
     println!("GPIO25: {} toggles\n{}", output.gpio25_toggles, output.summary);
@@ -159,6 +159,17 @@ pub fn pico_frozen_blink(sh: &Shell) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `cargo xtask freeze --board pico MANIFEST`, through the freeze pipeline:
+/// the files land in `firmware/pico/`.
+fn freeze_for_pico(manifest: &Path) -> anyhow::Result<()> {
+    let board = crate::board::Board::find("pico")?;
+    let request = crate::freeze::Request { input: manifest.to_path_buf(), ..Default::default() };
+    if let Err(rendered) = crate::freeze::freeze_board(&board, &request, &board.output_dir())? {
+        anyhow::bail!("freezing {} for the pico failed:\n{rendered}", manifest.display());
+    }
+    Ok(())
+}
+
 /// The frozen names of the blinky example, which the binary info must list.
 const BLINKY_MODULES: [&str; 3] = ["blinky/__init__.py", "blinky/led.py", "main.py"];
 
@@ -166,9 +177,7 @@ const BLINKY_MODULES: [&str; 3] = ["blinky/__init__.py", "blinky/led.py", "main.
 /// show for `firmware/pico/firmware.uf2`.
 fn check_picotool_info(root: &Path) -> anyhow::Result<()> {
     let manifest = root.join("manifests/examples/blinky.toml");
-    let args = crate::freeze::Args { board: "pico".into(), manifest, vars: Vec::new(), libs: Vec::new() };
-    let code = crate::freeze::run(args)?;
-    ensure!(code == std::process::ExitCode::SUCCESS, "cargo xtask freeze --board pico blinky.toml failed");
+    freeze_for_pico(&manifest)?;
     let uf2_bytes = std::fs::read(root.join("firmware/pico/firmware.uf2")).context("reading firmware.uf2")?;
     let entries = read_binary_info(&uf2_bytes)?;
     let has = |id: u32, text: &str| entries.iter().any(|(found_id, found)| *found_id == id && found == text);
@@ -279,7 +288,7 @@ fn frozen_image_cases(built: &rp2::BuiltRuntime) -> anyhow::Result<()> {
     for (what, bytes, expected) in cases {
         let end = board.frozen_origin + (bytes.len() as u32).next_multiple_of(uf2::SECTOR);
         let mut flashed = runtime.clone();
-        flashed.extend(uf2::from_region(board.frozen_origin..end, &bytes, board.family()?)?);
+        flashed.extend(uf2::from_region(board.frozen_origin..end, &bytes, uf2::Family::of_chip(&board.chip)?)?);
         let dir = scratch_dir()?;
         let path = dir.join("with-image.uf2");
         std::fs::write(&path, flashed)?;
@@ -420,13 +429,13 @@ mod tests {
         let mut flash = vec![0u8; 0x200];
         let put = |flash: &mut Vec<u8>, at: usize, value: u32| flash[at..at + 4].copy_from_slice(&value.to_le_bytes());
         let table = 0x1000_0120u32;
-        let slots = rp2::MODULE_INFO_SLOTS as u32;
+        let slots = crate::board::MODULE_INFO_SLOTS as u32;
         for (at, value) in [(0, 0x7188_ebf2), (4, table), (8, table + 4 + 4 * slots), (12, 0), (16, 0xe71a_a390)] {
             put(&mut flash, 0x100 + at, value);
         }
         put(&mut flash, 0x120, 0x1000_01c0);
         for slot in 0..slots {
-            put(&mut flash, 0x124 + 4 * slot as usize, area + slot * rp2::MODULE_INFO_SLOT_SIZE);
+            put(&mut flash, 0x124 + 4 * slot as usize, area + slot * crate::board::MODULE_INFO_SLOT_SIZE);
         }
         put(&mut flash, 0x1c0, 0x5052_0006);
         put(&mut flash, 0x1c4, ID_RP_PROGRAM_NAME);

@@ -84,6 +84,9 @@ pub struct Inputs {
     /// Frozen name of the module run at boot.
     pub main: Option<String>,
     pub heap: Option<u32>,
+    /// The path error messages show for a module, by frozen name: the file as
+    /// the user named it. Modules without one are shown by frozen name.
+    pub shown_paths: std::collections::BTreeMap<String, String>,
 }
 
 /// A frozen image and what went into it.
@@ -156,7 +159,13 @@ fn load_inputs(args: &Args, root: &Path) -> anyhow::Result<Result<Inputs, String
         let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
         let kind = if extension == "py" { InputKind::Compile { source: bytes, opt: 0 } } else { InputKind::Mpy(bytes) };
         let module = Input { name: "main.py".to_string(), kind };
-        return Ok(Ok(Inputs { modules: vec![module], main: Some("main.py".to_string()), ..Inputs::default() }));
+        let shown_paths = [("main.py".to_string(), path.display().to_string())].into();
+        return Ok(Ok(Inputs {
+            modules: vec![module],
+            main: Some("main.py".to_string()),
+            shown_paths,
+            ..Inputs::default()
+        }));
     }
     let resolved = manifest::vars::parse_command_line_vars(&args.vars)
         .and_then(|vars| Ok((BoardContext::find(root, &args.board)?, vars)))
@@ -176,6 +185,7 @@ fn load_inputs(args: &Args, root: &Path) -> anyhow::Result<Result<Inputs, String
             ModuleKind::Source => InputKind::Source(String::from_utf8_lossy(&module.source).into_owned()),
         };
         inputs.modules.push(Input { name: module.name.clone(), kind });
+        inputs.shown_paths.insert(module.name.clone(), shown_path(&module.source_path));
     }
     for resource in &resolved.resources {
         let bytes = std::fs::read(&resource.source_path)
@@ -190,6 +200,13 @@ fn load_inputs(args: &Args, root: &Path) -> anyhow::Result<Result<Inputs, String
         None => inputs.modules.iter().find(|module| module.name == "main.py").map(|module| module.name.clone()),
     };
     Ok(Ok(inputs))
+}
+
+/// A file as error messages show it: relative to the current directory when
+/// it lies below it (as the user would type it), else as it is.
+fn shown_path(path: &Path) -> String {
+    let relative = std::env::current_dir().ok().and_then(|dir| path.strip_prefix(dir).ok().map(Path::to_path_buf));
+    relative.as_deref().unwrap_or(path).display().to_string()
 }
 
 /// Compiles (or finds in `cache`) every module and lays the image out. The
@@ -234,7 +251,8 @@ pub fn freeze_at(
                 }
             },
             InputKind::Compile { source, opt } => {
-                match compile_cached(&input.name, source, *opt, cache, &mut compiled)? {
+                let shown = inputs.shown_paths.get(&input.name).unwrap_or(&input.name);
+                match compile_cached(&input.name, shown, source, *opt, cache, &mut compiled)? {
                     Ok(module) => module,
                     Err(rendered) => {
                         errors.push_str(&rendered);
@@ -341,6 +359,7 @@ fn write_cached_image(path: &Path, frozen: &Frozen) -> anyhow::Result<()> {
 /// the size of its `.mpy`.
 fn compile_cached(
     name: &str,
+    shown: &str,
     source: &[u8],
     opt: u8,
     cache: Option<&Path>,
@@ -366,12 +385,7 @@ fn compile_cached(
     let module = match rime_compiler::compile(source, name, &options) {
         Ok(module) => module,
         Err(diagnostics) => {
-            let mut rendered = String::new();
-            for diagnostic in &diagnostics {
-                rendered.push_str(&rime_compiler::render(diagnostic, source, name));
-                rendered.push('\n');
-            }
-            return Ok(Err(rendered));
+            return Ok(Err(rime_compiler::render_all(&diagnostics, source, shown)));
         }
     };
     let bytes = module.to_bytes();
@@ -526,6 +540,24 @@ mod tests {
         };
         let rendered = freeze(&inputs, "host", None).unwrap().unwrap_err();
         assert!(rendered.contains("bad.py"), "{rendered}");
+    }
+
+    #[test]
+    fn errors_name_the_users_file_and_come_all_at_once() {
+        let dir = std::env::temp_dir().join(format!("rime-freeze-shown-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("bad.py");
+        std::fs::write(&path, "x = = 1\nprint('ok')\ny = 2 +\n").unwrap();
+        let args = Args { board: "host".into(), manifest: path.clone(), vars: Vec::new(), libs: Vec::new() };
+        let inputs = load_inputs(&args, &crate::project_root()).unwrap().unwrap();
+        let rendered = freeze(&inputs, "host", None).unwrap().unwrap_err();
+        let shown = path.display();
+        let expected = format!(
+            "error: invalid syntax\n --> {shown}:1:5\n  |\n1 | x = = 1\n  |     ^\n\n\
+             error: invalid syntax\n --> {shown}:3:8\n  |\n3 | y = 2 +\n  |        ^\n\n"
+        );
+        assert_eq!(rendered, expected);
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod doctor;
 pub mod emulate;
 pub mod flash;
 pub mod freeze;
+pub mod host_runner;
 pub mod manifest;
 pub mod mpy;
 pub mod rp2;
@@ -66,6 +67,9 @@ pub type Outcome = anyhow::Result<ExitCode>;
 
 /// Parses the command line and runs the command (the `xtask` binary's `main`).
 pub fn main() -> ExitCode {
+    if let Some(code) = host_runner::from_args(&std::env::args_os().collect::<Vec<_>>()) {
+        return code;
+    }
     let cli = Cli::parse();
     match dispatch(cli.command) {
         Ok(code) => code,

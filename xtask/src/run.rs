@@ -1,5 +1,6 @@
 //! `cargo xtask run`: freeze a manifest or a single `.py` file and run it on
-//! the host runner (`ports/host`, binary `rime-host`) or on a QEMU board. A
+//! the host runner (`ports/host`'s library, in a process of its own: see
+//! `host_runner.rs`) or on a QEMU board. A
 //! `.py` file is frozen in memory as `main.py`; a manifest goes through
 //! `cargo xtask freeze` (which writes `firmware/<board>/frozen.img`). The
 //! exit code is the program's: 1 after an uncaught exception, whose
@@ -62,6 +63,7 @@ pub fn run(args: Args) -> crate::Outcome {
         let inputs = Inputs {
             modules: vec![Input { name: "main.py".to_string(), kind: InputKind::Compile { source, opt: 0 } }],
             main: Some("main.py".to_string()),
+            shown_paths: [("main.py".to_string(), args.input.display().to_string())].into(),
             ..Inputs::default()
         };
         let frozen = match freeze::freeze(&inputs, "host", Some(&root.join("target/freeze-cache")))? {
@@ -86,15 +88,7 @@ pub fn run(args: Args) -> crate::Outcome {
         }
         root.join("firmware/host/frozen.img")
     };
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    let mut command = Command::new(cargo);
-    command.current_dir(&root).args(["run", "--quiet", "--release", "--package", "rime-host", "--"]).arg(&image_path);
-    if let Some(heap) = &args.heap {
-        command.args(["--heap", heap]);
-    }
-    if args.gc_stress {
-        command.arg("--gc-stress");
-    }
+    let mut command = crate::host_runner::command(&image_path, args.heap.as_deref(), args.gc_stress)?;
     let status = command.status().context("running rime-host")?;
     Ok(match status.code() {
         Some(0) => ExitCode::SUCCESS,
@@ -119,6 +113,7 @@ fn run_on_qemu(args: &Args, board: &QemuBoard) -> crate::Outcome {
         let inputs = Inputs {
             modules: vec![Input { name: "main.py".to_string(), kind: InputKind::Compile { source, opt: 0 } }],
             main: Some("main.py".to_string()),
+            shown_paths: [("main.py".to_string(), args.input.display().to_string())].into(),
             heap,
             ..Inputs::default()
         };
@@ -171,9 +166,12 @@ pub fn build_qemu_runtime(sh: &Shell, board: &QemuBoard) -> anyhow::Result<PathB
     let extra_args = support.cargo_args();
     let cargo = toolchain::cargo_program();
     let _dir = sh.push_dir(root.join("ports/qemu"));
+    let what = format!("the {} runtime", board.name);
+    let first = toolchain::announce_first_build(&target_dir.join(target).join("release/runtime"), &what);
+    let quiet = if first { None } else { Some("--quiet") };
     let mut build = cmd!(
         sh,
-        "{cargo} build --quiet --release --manifest-path Cargo.toml --target {target} --bin runtime {extra_args...}"
+        "{cargo} build {quiet...} --release --manifest-path Cargo.toml --target {target} --bin runtime {extra_args...}"
     )
     .env("CARGO_TARGET_DIR", &target_dir)
     .env_remove("RUSTFLAGS")

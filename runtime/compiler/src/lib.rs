@@ -36,4 +36,4 @@ mod tables;
 pub use compile::{compile, compile_to_mpy, CompileOptions};
 pub use diagnostic::{Diagnostic, DiagnosticKind, LineIndex, Parsed};
 pub use parser::parse;
-pub use render::render;
+pub use render::{render, render_all};

@@ -23,10 +23,7 @@ const PACKAGE: &str = "xtask-flash";
 /// Builds the flasher if needed and runs it with `args`; its exit code is ours.
 pub fn run(args: &Args) -> crate::Outcome {
     let root = crate::project_root();
-    let first_use = !likely_binary(&root).is_file();
-    if first_use {
-        eprintln!("building the probe-rs flasher (first use only)…");
-    }
+    let first_use = toolchain::announce_first_build(&likely_binary(&root), "the probe-rs flasher");
     let binary = build(&root, first_use)?;
     let status =
         Command::new(&binary).args(args.to_argv()).status().with_context(|| format!("running {}", binary.display()))?;

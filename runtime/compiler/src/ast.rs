@@ -346,6 +346,12 @@ pub struct StrLit {
 pub enum FStringPart {
     /// Literal text (escapes processed, `{{`/`}}` already collapsed).
     Literal(String),
+    /// The text of a plain (not f-) string literal joined to an f-string.
+    /// MicroPython 1.27 pastes it into the format string as it is, so its
+    /// braces are replacement fields of `str.format` (a documented
+    /// difference from CPython); it is kept apart from [`FStringPart::Literal`]
+    /// so that code generation can do the same.
+    Verbatim(String),
     Field(FStringField),
 }
 

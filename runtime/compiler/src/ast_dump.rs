@@ -342,6 +342,7 @@ impl Dumper {
         for part in parts {
             match part {
                 FStringPart::Literal(text) => self.line(&alloc::format!("{text:?}"), None),
+                FStringPart::Verbatim(text) => self.line(&alloc::format!("Verbatim {text:?}"), None),
                 FStringPart::Field(field) => {
                     let mut text = String::from("Field");
                     if let Some(debug) = &field.debug_text {

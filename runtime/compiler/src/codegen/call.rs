@@ -102,6 +102,7 @@ impl<'a> Compiler<'a> {
                         }
                     }
                 }
+                FStringPart::Verbatim(verbatim) => text.push_str(verbatim),
                 FStringPart::Field(field) => {
                     if let Some(debug) = &field.debug_text {
                         text.push_str(debug);

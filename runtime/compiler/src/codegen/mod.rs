@@ -184,7 +184,8 @@ impl<'a> FoldContext for Compiler<'a> {
     }
 }
 
-/// The offset of the `)` matching the `(` at `open`, ignoring string contents.
+/// The offset of the `)` matching the `(` at `open`, ignoring string contents
+/// and comments (a comment may hold a lone quote: `# don't`).
 pub(crate) fn matching_paren(source: &[u8], open: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut index = open;
@@ -202,6 +203,11 @@ pub(crate) fn matching_paren(source: &[u8], open: usize) -> Option<usize> {
         } else {
             match byte {
                 b'\'' | b'"' => quote = Some(byte),
+                b'#' => {
+                    while index + 1 < source.len() && !matches!(source[index + 1], b'\n' | b'\r') {
+                        index += 1;
+                    }
+                }
                 b'(' | b'[' | b'{' => depth += 1,
                 b')' | b']' | b'}' => {
                     depth = depth.checked_sub(1)?;

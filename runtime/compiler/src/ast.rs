@@ -233,7 +233,13 @@ pub enum ExprKind {
     Str(StrLit),
     Bytes(Vec<u8>),
     /// An f-string (possibly implicitly concatenated with plain strings).
-    FString(Vec<FStringPart>),
+    /// `args_at` is the offset of the token after the literals: MicroPython
+    /// reads the fields' text there, so their code carries that token's line
+    /// (the next line when the literals end a line inside brackets).
+    FString {
+        parts: Vec<FStringPart>,
+        args_at: u32,
+    },
     Tuple(Vec<Expr>),
     List(Vec<Expr>),
     Set(Vec<Expr>),

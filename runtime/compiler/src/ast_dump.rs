@@ -401,7 +401,7 @@ impl Dumper {
                 text.push('"');
                 header(self, &text);
             }
-            ExprKind::FString(parts) => {
+            ExprKind::FString { parts, .. } => {
                 header(self, "FString");
                 self.nested(|dumper| dumper.fstring_parts(parts));
             }

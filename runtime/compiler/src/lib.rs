@@ -28,6 +28,7 @@ mod diagnostic;
 mod emit;
 mod fold;
 mod lexer;
+mod nested_fstrings;
 mod parser;
 mod render;
 mod scope;

@@ -279,7 +279,7 @@ impl<'a> Compiler<'a> {
                 self.compile_expr(value);
                 self.compile_yield_from();
             }
-            ExprKind::FString(parts) => self.compile_fstring(parts, expr.span),
+            ExprKind::FString { parts, args_at } => self.compile_fstring(parts, expr.span, *args_at),
             _ => self.syntax_error("invalid syntax", expr.span),
         }
     }

@@ -102,7 +102,10 @@ impl<'src> Parser<'src> {
                 }
             }
         }
-        Expr { kind: ExprKind::FString(fstring_parts), span }
+        // The parser stands on the token after the literals (in brackets the
+        // next line's first token, else the end of the line).
+        let args_at = self.tokens.get(self.pos).map_or(span.end, |token| token.span.start);
+        Expr { kind: ExprKind::FString { parts: fstring_parts, args_at }, span }
     }
 
     /// Parses f-string text from `start` up to `end`, or in a format spec
@@ -321,7 +324,7 @@ mod tests {
         let parsed = crate::parse(source.as_bytes());
         assert!(parsed.errors.is_empty(), "{source}: {:?}", parsed.errors);
         match parsed.module.body.into_iter().next().map(|statement| statement.kind) {
-            Some(StmtKind::Expr(crate::ast::Expr { kind: ExprKind::FString(parts), .. })) => parts,
+            Some(StmtKind::Expr(crate::ast::Expr { kind: ExprKind::FString { parts, .. }, .. })) => parts,
             other => panic!("{source}: not an f-string: {other:?}"),
         }
     }

@@ -91,6 +91,7 @@ pub fn run_pico_with(uf2_path: &Path, run: &PicoRun<'_>) -> anyhow::Result<Emula
     if !modules.is_dir() {
         bail!("rp2040js is not installed: run `npm ci --prefix tests/reference` (or .ci/run)");
     }
+    eprintln!("booting {} in rp2040js (an emulated Pico, up to {budget} cycles)…", uf2_path.display());
     let mut command = Command::new("node");
     command.arg(&harness).arg(uf2_path).args(["--budget", &budget.to_string()]);
     if let Some(marker) = marker {

@@ -118,6 +118,9 @@ pub struct Inputs {
     /// Frozen name of the module run at boot.
     pub main: Option<String>,
     pub heap: Option<u32>,
+    /// The path error messages show for a module, by frozen name: the file as
+    /// the user named it. Modules without one are shown by frozen name.
+    pub shown_paths: std::collections::BTreeMap<String, String>,
 }
 
 /// A frozen image and what went into it.
@@ -248,7 +251,13 @@ pub fn resolve(board: &Board, request: &Request, root: &Path) -> anyhow::Result<
             InputKind::Mpy(bytes)
         };
         let module = Input { name: "main.py".to_string(), kind };
-        return Ok(Ok(Inputs { modules: vec![module], main: Some("main.py".to_string()), ..Inputs::default() }));
+        let shown_paths = [("main.py".to_string(), path.display().to_string())].into();
+        return Ok(Ok(Inputs {
+            modules: vec![module],
+            main: Some("main.py".to_string()),
+            shown_paths,
+            ..Inputs::default()
+        }));
     }
     let resolved = manifest::vars::parse_command_line_vars(&request.vars).and_then(|vars| {
         let context = BoardContext::of(board);
@@ -267,6 +276,7 @@ pub fn resolve(board: &Board, request: &Request, root: &Path) -> anyhow::Result<
             ModuleKind::Source => InputKind::Source(String::from_utf8_lossy(&module.source).into_owned()),
         };
         inputs.modules.push(Input { name: module.name.clone(), kind });
+        inputs.shown_paths.insert(module.name.clone(), shown_path(&module.source_path));
     }
     for resource in &resolved.resources {
         let bytes = files::read(&resource.source_path)?;
@@ -313,6 +323,13 @@ pub fn package(board: &Board, inputs: &Inputs, frozen: &Frozen) -> anyhow::Resul
     }
 }
 
+/// A file as error messages show it: relative to the current directory when
+/// it lies below it (as the user would type it), else as it is.
+fn shown_path(path: &Path) -> String {
+    let relative = std::env::current_dir().ok().and_then(|dir| path.strip_prefix(dir).ok().map(Path::to_path_buf));
+    relative.as_deref().unwrap_or(path).display().to_string()
+}
+
 /// Compiles (or finds in `cache`) every module and lays the image out. The
 /// inner error is a rendered diagnostic for the user.
 pub fn freeze(inputs: &Inputs, board: &str, cache: Option<&Path>) -> anyhow::Result<Result<Frozen, String>> {
@@ -355,7 +372,8 @@ pub fn freeze_at(
                 }
             },
             InputKind::Compile { source, opt } => {
-                match compile_cached(&input.name, source, *opt, cache, &mut compiled)? {
+                let shown = inputs.shown_paths.get(&input.name).unwrap_or(&input.name);
+                match compile_cached(&input.name, shown, source, *opt, cache, &mut compiled)? {
                     Ok(module) => module,
                     Err(rendered) => {
                         errors.push_str(&rendered);
@@ -462,6 +480,7 @@ fn write_cached_image(path: &Path, frozen: &Frozen) -> anyhow::Result<()> {
 /// the size of its `.mpy`.
 fn compile_cached(
     name: &str,
+    shown: &str,
     source: &[u8],
     opt: u8,
     cache: Option<&Path>,
@@ -487,12 +506,7 @@ fn compile_cached(
     let module = match rime_compiler::compile(source, name, &options) {
         Ok(module) => module,
         Err(diagnostics) => {
-            let mut rendered = String::new();
-            for diagnostic in &diagnostics {
-                rendered.push_str(&rime_compiler::render(diagnostic, source, name));
-                rendered.push('\n');
-            }
-            return Ok(Err(rendered));
+            return Ok(Err(rime_compiler::render_all(&diagnostics, source, shown)));
         }
     };
     let bytes = module.to_bytes();
@@ -632,6 +646,25 @@ mod tests {
         };
         let rendered = freeze(&inputs, "host", None).unwrap().unwrap_err();
         assert!(rendered.contains("bad.py"), "{rendered}");
+    }
+
+    #[test]
+    fn errors_name_the_users_file_and_come_all_at_once() {
+        let dir = std::env::temp_dir().join(format!("rime-freeze-shown-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("bad.py");
+        std::fs::write(&path, "x = = 1\nprint('ok')\ny = 2 +\n").unwrap();
+        let request = Request { input: path.clone(), vars: Vec::new(), libs: Vec::new(), heap: None };
+        let board = Board::find("host").unwrap();
+        let inputs = resolve(&board, &request, &crate::project_root()).unwrap().unwrap();
+        let rendered = freeze(&inputs, "host", None).unwrap().unwrap_err();
+        let shown = path.display();
+        let expected = format!(
+            "error: invalid syntax\n --> {shown}:1:5\n  |\n1 | x = = 1\n  |     ^\n\n\
+             error: invalid syntax\n --> {shown}:3:8\n  |\n3 | y = 2 +\n  |        ^\n\n"
+        );
+        assert_eq!(rendered, expected);
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]

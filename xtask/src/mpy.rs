@@ -26,7 +26,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use rime_compiler::{compile, render, CompileOptions};
+use rime_compiler::{compile, render_all, CompileOptions};
 
 #[derive(clap::Args, Debug)]
 #[command(disable_version_flag = true)]
@@ -165,7 +165,7 @@ fn compile_one(
         match compile(&source, &source_name, options) {
             Ok(module) => module.to_bytes(),
             Err(diagnostics) => {
-                return Err(diagnostics.iter().map(|diagnostic| render(diagnostic, &source, &shown)).collect());
+                return Err(render_all(&diagnostics, &source, &shown));
             }
         }
     };

@@ -35,9 +35,12 @@ pub fn build_runtime(sh: &Shell, board: &QemuBoard) -> anyhow::Result<PathBuf> {
     let extra_args = support.cargo_args();
     let cargo = toolchain::cargo_program();
     let _dir = sh.push_dir(root.join("ports/qemu"));
+    let what = format!("the {} runtime", board.name);
+    let first = toolchain::announce_first_build(&target_dir.join(target).join("release/runtime"), &what);
+    let quiet = if first { None } else { Some("--quiet") };
     let mut build = cmd!(
         sh,
-        "{cargo} build --quiet --release --manifest-path Cargo.toml --target {target} --bin runtime {extra_args...}"
+        "{cargo} build {quiet...} --release --manifest-path Cargo.toml --target {target} --bin runtime {extra_args...}"
     )
     .env("CARGO_TARGET_DIR", &target_dir)
     .env_remove("RUSTFLAGS")

@@ -1,6 +1,7 @@
 //! `cargo xtask run`: freeze a manifest or a single `.py` file and run it
-//! where the board's [`Runner`] says: the host runner (`ports/host`, binary
-//! `rime-host`), QEMU, or the emulated Pico. Freezing is the freeze
+//! where the board's [`Runner`] says: the host runner (`ports/host`'s
+//! library, in a process of its own: see `host_runner.rs`), QEMU, or the
+//! emulated Pico. Freezing is the freeze
 //! pipeline (`freeze::freeze_board`): a `.py` file is frozen as `main.py`
 //! into `target/run/<board>`; a manifest is frozen into `firmware/<board>`
 //! with its size report, as `cargo xtask freeze` does. The exit code is the
@@ -21,7 +22,7 @@
 //! unless one is given.
 
 use std::path::PathBuf;
-use std::process::{Command, ExitCode, Stdio};
+use std::process::{ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context as _};
@@ -144,32 +145,11 @@ fn run_on_host(args: &Args, board: &Board) -> crate::Outcome {
         Ok(built) => built,
         Err(code) => return Ok(code),
     };
-    let root = crate::project_root();
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    // The runner is built first, so that the time limit counts the program only.
-    let status = Command::new(&cargo)
-        .current_dir(&root)
-        .args(["build", "--quiet", "--release", "--package", "rime-host"])
-        .status()
-        .context("building rime-host")?;
-    if !status.success() {
-        bail!("building rime-host failed ({status})");
-    }
-    let mut command = Command::new(cargo);
-    command
-        .current_dir(&root)
-        .args(["run", "--quiet", "--release", "--package", "rime-host", "--"])
-        .arg(built.image_path());
-    if let Some(heap) = &args.heap {
-        command.args(["--heap", heap]);
-    }
-    if args.gc_stress {
-        command.arg("--gc-stress");
-    }
-    // `cargo run` replaces itself with the runner (exec), so killing the
-    // child at the time limit kills the runner.
-    let child = command.spawn().context("running rime-host")?;
-    finish(child, args.timeout(false), "rime-host")
+    // The runner is this executable started again (see `host_runner.rs`):
+    // it needs no build, and the time limit can kill it as a process.
+    let mut command = crate::host_runner::command(&built.image_path(), args.heap.as_deref(), args.gc_stress)?;
+    let child = command.spawn().context("running the host runner")?;
+    finish(child, args.timeout(false), "the host runner")
 }
 
 /// The heap an emulated board's image asks for: `--heap` goes into the image

@@ -101,6 +101,7 @@ pub fn run(args: Args) -> crate::Outcome {
 /// The host workspace's unit tests, including tidy (`cargo test -p xtask`).
 fn cargo_test_workspace(sh: &Shell) -> anyhow::Result<()> {
     let cargo = toolchain::cargo_program();
+    println!("compiling and running the workspace's tests (the first compile takes a few minutes)…");
     cmd!(sh, "{cargo} test --workspace --quiet").run().context("`cargo test --workspace` failed; its output is above")
 }
 

@@ -11,7 +11,7 @@
 //! `doctor` uses the same probes ([`target_installed`], [`rust_src`]) so the
 //! report and the build never disagree.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 use xshell::{cmd, Shell};
@@ -56,6 +56,18 @@ impl TargetSupport {
 /// builds use the same toolchain; plain `cargo` when xtask runs on its own.
 pub fn cargo_program() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
+}
+
+/// Before a cargo build that may take minutes: when `binary` does not exist
+/// yet (a fresh clone), says what is being built in one line on stderr and
+/// returns true, so that the caller lets cargo show its own progress instead
+/// of passing `--quiet`. Once built, rebuilding is quick and nothing is said.
+pub fn announce_first_build(binary: &Path, what: &str) -> bool {
+    let first = !binary.is_file();
+    if first {
+        eprintln!("building {what} (first use only)…");
+    }
+    first
 }
 
 /// The active toolchain's sysroot, from `rustc --print sysroot`.

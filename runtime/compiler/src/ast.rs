@@ -233,7 +233,13 @@ pub enum ExprKind {
     Str(StrLit),
     Bytes(Vec<u8>),
     /// An f-string (possibly implicitly concatenated with plain strings).
-    FString(Vec<FStringPart>),
+    /// `args_at` is the offset of the token after the literals: MicroPython
+    /// reads the fields' text there, so their code carries that token's line
+    /// (the next line when the literals end a line inside brackets).
+    FString {
+        parts: Vec<FStringPart>,
+        args_at: u32,
+    },
     Tuple(Vec<Expr>),
     List(Vec<Expr>),
     Set(Vec<Expr>),
@@ -346,6 +352,12 @@ pub struct StrLit {
 pub enum FStringPart {
     /// Literal text (escapes processed, `{{`/`}}` already collapsed).
     Literal(String),
+    /// The text of a plain (not f-) string literal joined to an f-string.
+    /// MicroPython 1.27 pastes it into the format string as it is, so its
+    /// braces are replacement fields of `str.format` (a documented
+    /// difference from CPython); it is kept apart from [`FStringPart::Literal`]
+    /// so that code generation can do the same.
+    Verbatim(String),
     Field(FStringField),
 }
 

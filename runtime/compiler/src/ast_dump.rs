@@ -342,6 +342,7 @@ impl Dumper {
         for part in parts {
             match part {
                 FStringPart::Literal(text) => self.line(&alloc::format!("{text:?}"), None),
+                FStringPart::Verbatim(text) => self.line(&alloc::format!("Verbatim {text:?}"), None),
                 FStringPart::Field(field) => {
                     let mut text = String::from("Field");
                     if let Some(debug) = &field.debug_text {
@@ -400,7 +401,7 @@ impl Dumper {
                 text.push('"');
                 header(self, &text);
             }
-            ExprKind::FString(parts) => {
+            ExprKind::FString { parts, .. } => {
                 header(self, "FString");
                 self.nested(|dumper| dumper.fstring_parts(parts));
             }

@@ -110,6 +110,10 @@ fn build_raw_code(compiled: &mut CompiledModule, scope: usize, depth: usize) -> 
 /// Compiles Python source to a module. `source_name` becomes qstr 0 (the
 /// module's `__file__` and the file name in tracebacks).
 pub fn compile(source: &[u8], source_name: &str, options: &CompileOptions) -> Result<MpyModule, Vec<Diagnostic>> {
+    // MicroPython 1.27 reads an f-string nested in another as its own
+    // rewritten text; it keeps every line where it is.
+    let rewritten = crate::nested_fstrings::rewrite(source);
+    let source = rewritten.as_deref().unwrap_or(source);
     let module = crate::parse(source).into_result()?;
     let codegen_options = CodegenOptions {
         opt_level: options.opt_level.min(3),

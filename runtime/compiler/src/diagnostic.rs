@@ -65,8 +65,10 @@ impl LineIndex {
     pub fn new(source: &[u8]) -> LineIndex {
         let mut line_starts = Vec::with_capacity(source.len() / 32 + 1);
         line_starts.push(0);
+        // A line ends at LF, CR LF or a lone CR, as in MicroPython's lexer.
         for (offset, byte) in source.iter().enumerate() {
-            if *byte == b'\n' {
+            let lone_cr = *byte == b'\r' && source.get(offset + 1) != Some(&b'\n');
+            if *byte == b'\n' || lone_cr {
                 line_starts.push(offset as u32 + 1);
             }
         }

@@ -470,6 +470,13 @@ impl Emitter {
         self.write_byte_uint(1, op::LOAD_CONST_OBJ, index as u64);
     }
 
+    /// [`Self::load_const_obj`] for the value of the expression at `origin`
+    /// (see [`ModuleTables::use_object_from`]).
+    pub fn load_const_obj_from(&mut self, tables: &mut ModuleTables, obj: &ConstObj, origin: u32) {
+        let index = tables.use_object_from(obj, origin);
+        self.write_byte_uint(1, op::LOAD_CONST_OBJ, index as u64);
+    }
+
     pub fn load_null(&mut self) {
         self.write_byte(1, op::LOAD_NULL);
     }

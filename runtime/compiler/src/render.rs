@@ -66,6 +66,27 @@ pub fn render(diagnostic: &Diagnostic, source: &[u8], file_name: &str) -> String
     out
 }
 
+/// How many diagnostics [`render_all`] shows at most: enough to fix a file in
+/// one pass, few enough that the first (often the cause of the rest) stays
+/// in sight.
+pub const MAX_SHOWN: usize = 20;
+
+/// Renders every diagnostic of one file, rustc style: each message followed
+/// by an empty line, at most [`MAX_SHOWN`] of them, then a line counting the
+/// ones left out.
+pub fn render_all(diagnostics: &[Diagnostic], source: &[u8], file_name: &str) -> String {
+    let mut out = String::new();
+    for diagnostic in diagnostics.iter().take(MAX_SHOWN) {
+        out.push_str(&render(diagnostic, source, file_name));
+        out.push('\n');
+    }
+    if diagnostics.len() > MAX_SHOWN {
+        let hidden = diagnostics.len() - MAX_SHOWN;
+        let _ = writeln!(out, "error: {hidden} more errors in {file_name} are not shown; fix these first\n");
+    }
+    out
+}
+
 /// `bytes` as shown in the excerpt: invalid UTF-8 and control characters
 /// become `�` and tabs become spaces, one character per column.
 fn displayed(bytes: &[u8]) -> String {
@@ -227,6 +248,31 @@ mod tests {
                 1 | x = 1
                   |      ^
             "#]],
+        );
+    }
+
+    #[test]
+    fn every_error_is_shown_up_to_the_limit() {
+        let source = b"x = = 1\n".repeat(MAX_SHOWN + 3);
+        let diagnostics = crate::parse(&source).errors;
+        assert_eq!(diagnostics.len(), MAX_SHOWN + 3, "one error per line");
+        let rendered = render_all(&diagnostics, &source, "bad.py");
+        assert_eq!(rendered.matches("error: invalid syntax\n").count(), MAX_SHOWN);
+        assert!(rendered.starts_with("error: invalid syntax\n --> bad.py:1:5\n"), "{rendered}");
+        assert!(rendered.contains("\n  --> bad.py:20:5\n"), "{rendered}");
+        assert!(!rendered.contains("bad.py:21:"), "{rendered}");
+        assert!(
+            rendered.ends_with("\n\nerror: 3 more errors in bad.py are not shown; fix these first\n\n"),
+            "{rendered}"
+        );
+        let two = render_all(&diagnostics[..2], &source, "bad.py");
+        assert_eq!(
+            two,
+            alloc::format!(
+                "{}\n{}\n",
+                render(&diagnostics[0], &source, "bad.py"),
+                render(&diagnostics[1], &source, "bad.py")
+            )
         );
     }
 }

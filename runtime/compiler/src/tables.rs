@@ -136,7 +136,22 @@ pub struct ModuleTables {
     pub qstrs: Vec<String>,
     pub objects: Vec<ConstObj>,
     qstr_index: NameIndex,
+    /// `(origin, index into objects)` of each NaN constant: see [`Self::use_object_from`].
+    nan_origins: Vec<(u32, usize)>,
 }
+
+/// Whether `obj` is, or holds, a NaN (and so equals no other constant).
+fn holds_nan(obj: &ConstObj) -> bool {
+    match obj {
+        ConstObj::Float(value) => value.is_nan(),
+        ConstObj::Complex(real, imag) => real.is_nan() || imag.is_nan(),
+        ConstObj::Tuple(items) => items.iter().any(holds_nan),
+        _ => false,
+    }
+}
+
+/// The origin of `math.nan`, which is one object however often it is used.
+pub const MATH_NAN_ORIGIN: u32 = u32::MAX;
 
 impl ModuleTables {
     pub fn use_qstr(&mut self, name: &str) -> usize {
@@ -146,6 +161,26 @@ impl ModuleTables {
         }
         self.qstrs.push(String::from(name));
         self.qstrs.len() - 1
+    }
+
+    /// Like [`Self::use_object`], for a constant that the expression at
+    /// `origin` (its span start, or [`MATH_NAN_ORIGIN`]) evaluates to. A NaN
+    /// equals nothing, so MicroPython tells its NaN constants apart by object
+    /// identity: `math.nan` is a single object, while each folded expression
+    /// that gives NaN (`-math.nan`) makes one object of its own, shared by
+    /// every pass over that expression. The origin stands for that identity.
+    /// A tuple holding a NaN is the same case: it never equals itself.
+    pub fn use_object_from(&mut self, obj: &ConstObj, origin: u32) -> usize {
+        if !holds_nan(obj) {
+            return self.use_object(obj);
+        }
+        if let Some((_, index)) = self.nan_origins.iter().find(|(known, _)| *known == origin) {
+            return *index;
+        }
+        self.objects.push(obj.clone());
+        let index = self.objects.len() - 1;
+        self.nan_origins.push((origin, index));
+        index
     }
 
     pub fn use_object(&mut self, obj: &ConstObj) -> usize {

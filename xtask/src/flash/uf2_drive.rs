@@ -28,8 +28,8 @@ use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::plan::Chip;
-use super::progress::Progress;
+use super::firmware::Chip;
+use super::CopyProgress;
 
 /// The file every UF2 bootloader drive has at its root.
 pub const INFO_FILE: &str = "INFO_UF2.TXT";
@@ -224,31 +224,36 @@ pub struct Copied {
 }
 
 /// Writes `uf2` as `name` on the destination, syncing it to the device.
-pub fn copy(destination: &Destination, name: &str, uf2: &[u8], progress: &Progress) -> Result<Copied, DriveError> {
+pub fn copy(
+    destination: &Destination,
+    name: &str,
+    uf2: &[u8],
+    progress: &mut CopyProgress,
+) -> Result<Copied, DriveError> {
     let (path, info) = match destination {
         Destination::Drive(drive) => (drive.path.join(name), Some(drive.path.join(INFO_FILE))),
         Destination::File(path) => (path.clone(), None),
     };
     let io = |error: std::io::Error| DriveError::Io { path: path.clone(), message: error.to_string() };
     let mut file = std::fs::File::create(&path).map_err(io)?;
-    let bar = progress.copy_bar(uf2.len() as u64);
-    // 64 KiB at a time (128 UF2 blocks), so the bar moves on a slow drive.
+    let (mut done, total) = (0, uf2.len() as u64);
+    // 64 KiB at a time (128 UF2 blocks), so the count moves on a slow drive.
     for chunk in uf2.chunks(64 * 1024) {
         file.write_all(chunk).map_err(io)?;
-        bar.inc(chunk.len() as u64);
+        done += chunk.len() as u64;
+        progress.update(done, total);
     }
     let drive_vanished = match file.sync_all() {
         Ok(()) => false,
         Err(_) if info.as_ref().is_some_and(|info| !info.exists()) => true,
         Err(error) => return Err(io(error)),
     };
-    bar.finish_with_message("done");
     Ok(Copied { path, bytes: uf2.len() as u64, drive_vanished })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::fake::temp_dir;
+    use super::super::synthetic::temp_dir;
     use super::*;
 
     const RP2040_INFO: &str = "UF2 Bootloader v3.0\nModel: Raspberry Pi RP2\nBoard-ID: RPI-RP2\n";
@@ -344,7 +349,7 @@ mod tests {
         let drive = mount(&root, "alice", "RPI-RP2", RP2040_INFO);
         let destination = destination(None, Chip::Rp2040, &roots(&root)).unwrap();
         let uf2: Vec<u8> = (0..200 * 512).map(|index| (index % 251) as u8).collect();
-        let copied = copy(&destination, "rime-pico.uf2", &uf2, &Progress::hidden()).unwrap();
+        let copied = copy(&destination, "rime-pico.uf2", &uf2, &mut CopyProgress::hidden()).unwrap();
         assert_eq!(
             copied,
             Copied { path: drive.join("rime-pico.uf2"), bytes: uf2.len() as u64, drive_vanished: false }

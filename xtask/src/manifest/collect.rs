@@ -121,8 +121,14 @@ impl Resolver<'_> {
             return Ok(());
         }
         let site = scope.file.location(span);
-        self.visit_manifest(&canonical, frame, options)
-            .map_err(|error| error.with_note(format!("{what} at {}", site.position()), None))
+        let note = format!("{what} at {}", site.position());
+        // Errors the nested manifest recorded and went on from get the note too.
+        let before = self.errors.len();
+        let visited = self.visit_manifest(&canonical, frame, options);
+        let nested: Vec<ManifestError> =
+            self.errors.drain(before..).map(|error| error.with_note(note.clone(), None)).collect();
+        self.errors.extend(nested);
+        visited.map_err(|error| error.with_note(note, None))
     }
 
     pub(super) fn require(

@@ -80,6 +80,10 @@ pub struct Diagnostic {
     pub notes: Vec<Note>,
 }
 
+/// How many errors one run shows at most, so a badly broken file does not
+/// scroll the first (often the cause of the rest) out of sight.
+pub const MAX_ERRORS: usize = 20;
+
 /// Everything that can go wrong while reading, resolving or converting a manifest.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ManifestError {
@@ -101,6 +105,20 @@ impl ManifestError {
     /// An error that belongs to no manifest line.
     pub fn input(message: impl Into<String>) -> ManifestError {
         ManifestError::Input { message: message.into() }
+    }
+
+    /// The errors of one run as one error: the first [`MAX_ERRORS`] in the
+    /// order they were found, then a line counting the rest.
+    pub fn collected(mut errors: Vec<ManifestError>) -> ManifestError {
+        if errors.len() == 1 {
+            return errors.remove(0);
+        }
+        let hidden = errors.len().saturating_sub(MAX_ERRORS);
+        errors.truncate(MAX_ERRORS);
+        if hidden > 0 {
+            errors.push(ManifestError::input(format!("{hidden} more errors are not shown; fix these first")));
+        }
+        ManifestError::Many(errors)
     }
 
     /// Adds a note to an error that has a location (other errors are returned unchanged).
@@ -224,6 +242,18 @@ mod tests {
         let ManifestError::At(diagnostic) = &error else { panic!("no location: {error}") };
         assert_eq!(diagnostic.location.position(), "app.toml:3:11");
         assert!(error.render().contains("byte 0xef"), "{}", error.render());
+    }
+
+    #[test]
+    fn collected_errors_are_capped_and_counted() {
+        let one = ManifestError::input("only");
+        assert_eq!(ManifestError::collected(vec![one.clone()]), one);
+        let many: Vec<ManifestError> =
+            (0..MAX_ERRORS + 2).map(|index| ManifestError::input(format!("problem {index}"))).collect();
+        let rendered = ManifestError::collected(many).render();
+        assert!(rendered.starts_with("error: problem 0\n\nerror: problem 1\n"), "{rendered}");
+        assert!(rendered.contains("error: problem 19\n") && !rendered.contains("problem 20"), "{rendered}");
+        assert!(rendered.ends_with("\nerror: 2 more errors are not shown; fix these first\n"), "{rendered}");
     }
 
     #[test]

@@ -172,8 +172,16 @@ pub fn resolve_with_libraries(
         main: None,
         heap: None,
         manifest_files: Vec::new(),
+        errors: Vec::new(),
     };
-    resolver.visit_manifest(&manifest_path, 0, None)?;
+    let visited = resolver.visit_manifest(&manifest_path, 0, None);
+    let mut errors = std::mem::take(&mut resolver.errors);
+    errors.extend(visited.err());
+    if !errors.is_empty() {
+        // What `finish` checks (the main module, the files) may follow from
+        // these errors, so it waits until they are fixed.
+        return Err(ManifestError::collected(errors));
+    }
     resolver.finish()
 }
 
@@ -262,9 +270,24 @@ pub(super) struct Resolver<'a> {
     pub main: Option<(String, Location)>,
     pub heap: Option<(u32, Location)>,
     pub manifest_files: Vec<PathBuf>,
+    /// Errors that do not stop the resolution, so that one run reports them
+    /// all (see [`Resolver::keep`]).
+    pub errors: Vec<ManifestError>,
 }
 
 impl Resolver<'_> {
+    /// Records an error that leaves the rest of the manifest meaningful (a
+    /// bad entry, a bad setting) and carries on, as rustc does.
+    fn keep<T>(&mut self, result: Result<T, ManifestError>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.errors.push(error);
+                None
+            }
+        }
+    }
+
     /// `path` relative to the root, `/`-separated (or absolute outside the root).
     pub fn display(&self, path: &Path) -> String {
         let path = normalize_lexically(path);
@@ -317,34 +340,43 @@ impl Resolver<'_> {
             let expanded = expand(&file, &vars, value)?;
             vars.add_default(name, expanded);
         }
+        // Variables and options change what every entry means, so their
+        // errors stop here; from the settings on, each error is recorded and
+        // the rest of the file still checked.
         let options = self.options(&file, document, passed)?;
-        let opt = document.opt.as_ref().map(|opt| check_opt(&file, opt)).transpose()?;
+        let opt = document.opt.as_ref().map(|opt| check_opt(&file, opt));
+        let opt = opt.and_then(|checked| self.keep(checked));
         let mut scope = ManifestScope { file, vars, options, opt, frame };
-        self.read_image(&scope, document)?;
+        let image = self.read_image(&scope, document);
+        self.keep(image);
         for qstr in &document.qstrs {
             if qstr.get_ref().is_empty() {
-                return scope.file.error("a qstr cannot be empty", qstr.span());
-            }
-            if !self.qstrs.contains(qstr.get_ref()) {
+                let error = scope.file.error("a qstr cannot be empty", qstr.span());
+                self.keep::<()>(error);
+            } else if !self.qstrs.contains(qstr.get_ref()) {
                 self.qstrs.push(qstr.get_ref().clone());
             }
         }
-        self.read_metadata(&scope, document)?;
+        let metadata = self.read_metadata(&scope, document);
+        self.keep(metadata);
         for library in &document.library {
-            self.add_library(&scope, library)?;
+            let added = self.add_library(&scope, library);
+            self.keep(added);
         }
         for entry in Entry::all_in_file_order(document) {
-            if !self.when(&scope, entry.when())? {
+            let when = self.when(&scope, entry.when());
+            if !self.keep(when).unwrap_or(false) {
                 continue;
             }
-            match entry {
-                Entry::Include(include) => self.include(&mut scope, include)?,
-                Entry::Require(require) => self.require(&mut scope, require)?,
-                Entry::Module(module) => self.module(&scope, module)?,
-                Entry::Package(package) => self.package(&scope, package)?,
-                Entry::Freeze(freeze) => self.freeze(&scope, freeze)?,
-                Entry::Resources(resources) => self.resources(&scope, resources)?,
-            }
+            let added = match entry {
+                Entry::Include(include) => self.include(&mut scope, include),
+                Entry::Require(require) => self.require(&mut scope, require),
+                Entry::Module(module) => self.module(&scope, module),
+                Entry::Package(package) => self.package(&scope, package),
+                Entry::Freeze(freeze) => self.freeze(&scope, freeze),
+                Entry::Resources(resources) => self.resources(&scope, resources),
+            };
+            self.keep(added);
         }
         Ok(())
     }

@@ -58,6 +58,7 @@ pub fn python_suite_on_qemu(sh: &Shell) -> anyhow::Result<()> {
         let started = Instant::now();
         let elf = qemu::build_runtime(sh, &board)?;
         let built = started.elapsed();
+        println!("{}: freezing and running {} Python tests…", board.name, tests.len());
         let out_dir = root.join("target/qemu-suite").join(&board.name);
         let relatives: Vec<String> = tests
             .iter()

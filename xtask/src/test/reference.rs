@@ -56,6 +56,7 @@ fn compile_and_run(corpus: &Path, runner: &Path, out_dir: &Path) -> anyhow::Resu
         .filter(|path| path.extension().is_some_and(|extension| extension == "py"))
         .collect();
     sources.sort();
+    println!("compiling {} corpus files and running them in MicroPython…", sources.len());
     let mut failures: Vec<String> = Vec::new();
     let mut compiled = 0usize;
     for source_path in &sources {

@@ -102,6 +102,7 @@ impl<'a> Compiler<'a> {
                         }
                     }
                 }
+                FStringPart::Verbatim(verbatim) => text.push_str(verbatim),
                 FStringPart::Field(field) => {
                     if let Some(debug) = &field.debug_text {
                         text.push_str(debug);
@@ -122,7 +123,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub(crate) fn compile_fstring(&mut self, parts: &'a [FStringPart], span: Span) {
+    pub(crate) fn compile_fstring(&mut self, parts: &'a [FStringPart], span: Span, args_at: u32) {
         let mut text = String::new();
         let mut args = Vec::new();
         Self::fstring_text(parts, &mut text, &mut args);
@@ -133,9 +134,11 @@ impl<'a> Compiler<'a> {
             self.emit.load_const_obj(&mut self.tables, &ConstObj::Str(text));
         }
         self.emit.load_method(&mut self.tables, "format", false);
+        let outer = self.line_override.replace(args_at);
         for arg in args.iter() {
             self.compile_expr(arg);
         }
+        self.line_override = outer;
         self.emit.call_method(args.len(), 0, false);
     }
 }

@@ -104,7 +104,9 @@ impl<'a> Compiler<'a> {
         self.trailer_pool.push(trailers);
     }
 
-    pub(crate) fn compile_folded(&mut self, folded: &Folded) {
+    /// Loads a folded constant; `origin` tells NaN constants apart (see
+    /// `ModuleTables::use_object_from`).
+    pub(crate) fn compile_folded(&mut self, folded: &Folded, origin: u32) {
         match folded {
             Folded::SmallInt(value) => self.emit.load_const_small_int(*value),
             Folded::Qstr(text) => self.emit.load_const_str(&mut self.tables, text),
@@ -116,7 +118,7 @@ impl<'a> Compiler<'a> {
                 if let Some(offset) = line_offset {
                     self.set_line(*offset);
                 }
-                self.emit.load_const_obj(&mut self.tables, obj);
+                self.emit.load_const_obj_from(&mut self.tables, obj, origin);
             }
             Folded::EmptyTuple => self.emit.build(op::BUILD_TUPLE, 0),
         }
@@ -141,7 +143,10 @@ impl<'a> Compiler<'a> {
             if let Folded::EmptyTuple = folded {
                 self.set_line(expr.span.start);
             }
-            self.compile_folded(&folded);
+            let is_math_nan = matches!(&expr.kind, ExprKind::Attribute { value, attr }
+                if attr.name == "nan" && matches!(&value.kind, ExprKind::Name(module) if module == "math"));
+            let origin = if is_math_nan { crate::tables::MATH_NAN_ORIGIN } else { expr.span.start };
+            self.compile_folded(&folded, origin);
             return;
         }
         if let ExprKind::Name(name) = &expr.kind {
@@ -273,7 +278,7 @@ impl<'a> Compiler<'a> {
                 self.compile_expr(value);
                 self.compile_yield_from();
             }
-            ExprKind::FString(parts) => self.compile_fstring(parts, expr.span),
+            ExprKind::FString { parts, args_at } => self.compile_fstring(parts, expr.span, *args_at),
             _ => self.syntax_error("invalid syntax", expr.span),
         }
     }

@@ -108,6 +108,9 @@ pub(crate) struct Compiler<'a> {
     pub line_cache: (u32, u32, u32),
     /// Spare trailer lists for [`Compiler::flatten_trailers`].
     pub trailer_pool: Vec<Vec<expr::Trailer<'a>>>,
+    /// While compiling an f-string's fields: the offset whose line they
+    /// carry (see `ExprKind::FString`), used by [`Compiler::set_line`].
+    pub line_override: Option<u32>,
 }
 
 impl<'a> FoldContext for Compiler<'a> {
@@ -184,7 +187,8 @@ impl<'a> FoldContext for Compiler<'a> {
     }
 }
 
-/// The offset of the `)` matching the `(` at `open`, ignoring string contents.
+/// The offset of the `)` matching the `(` at `open`, ignoring string contents
+/// and comments (a comment may hold a lone quote: `# don't`).
 pub(crate) fn matching_paren(source: &[u8], open: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut index = open;
@@ -202,6 +206,11 @@ pub(crate) fn matching_paren(source: &[u8], open: usize) -> Option<usize> {
         } else {
             match byte {
                 b'\'' | b'"' => quote = Some(byte),
+                b'#' => {
+                    while index + 1 < source.len() && !matches!(source[index + 1], b'\n' | b'\r') {
+                        index += 1;
+                    }
+                }
                 b'(' | b'[' | b'{' => depth += 1,
                 b')' | b']' | b'}' => {
                     depth = depth.checked_sub(1)?;
@@ -246,6 +255,7 @@ impl<'a> Compiler<'a> {
             const_statements: BTreeMap::new(),
             builtin_qstrs,
             line_cache: (0, 0, 0),
+            line_override: None,
             trailer_pool: Vec::new(),
         }
     }
@@ -267,6 +277,7 @@ impl<'a> Compiler<'a> {
         if self.pass == Pass::Scope || self.emit.no_source_lines {
             return;
         }
+        let offset = self.line_override.unwrap_or(offset);
         let (start, end, cached) = self.line_cache;
         let line = if (start..end).contains(&offset) {
             cached

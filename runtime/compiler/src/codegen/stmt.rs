@@ -50,7 +50,7 @@ impl<'a> Compiler<'a> {
             },
             StmtKind::Assign { targets, value } => {
                 if let Some(folded) = self.const_statements.get(&statement.span.start).cloned() {
-                    self.compile_folded(&folded);
+                    self.compile_folded(&folded, statement.span.start);
                     self.c_assign(&targets[0], AssignKind::Store);
                 } else {
                     self.compile_assign(targets, value);
@@ -434,8 +434,15 @@ impl<'a> Compiler<'a> {
         if !matches!(&func.kind, ExprKind::Name(name) if name == "range") || self.fold(func).is_some() {
             return None;
         }
+        // As in MicroPython, a start or end that is not a plain expression
+        // (`*args`, a keyword, or an unparenthesized generator expression such
+        // as `range(0 for i in x)`) leaves the loop an iterator loop.
         let plain = |arg: &'a Arg| match arg {
-            Arg::Positional(value) => Some(value),
+            Arg::Positional(value)
+                if !(matches!(value.kind, ExprKind::GeneratorExp { .. }) && !self.is_wrapped_in_parens(value)) =>
+            {
+                Some(value)
+            }
             _ => None,
         };
         match args.as_slice() {

@@ -5,6 +5,8 @@
 //! ([`decode_str`], [`decode_bytes`]), reporting bad escapes with exact spans.
 //! MicroPython supports every escape CPython does except `\N{name}`, which is
 //! reported as unsupported. Unknown escapes such as `\q` keep the backslash.
+//! A line break inside a literal is a LF whatever the file uses: CR LF and a
+//! lone CR become LF, as MicroPython's lexer turns them into LF as it reads.
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -213,7 +215,7 @@ pub(crate) fn decode_str_into(
 ) {
     let bytes = source.as_bytes();
     if raw {
-        out.push_str(&source[start..end]);
+        push_with_lf(out, &source[start..end]);
         return;
     }
     let mut chunk_start = start;
@@ -223,7 +225,7 @@ pub(crate) fn decode_str_into(
             pos += 1;
             continue;
         }
-        out.push_str(&source[chunk_start..pos]);
+        push_with_lf(out, &source[chunk_start..pos]);
         let (decoded, next) = escape(source, pos, end, false, errors);
         match decoded {
             Escape::Value(value) => out.push(char::from_u32(value).unwrap_or('\u{fffd}')),
@@ -233,7 +235,19 @@ pub(crate) fn decode_str_into(
         pos = next.min(end);
         chunk_start = pos;
     }
-    out.push_str(&source[chunk_start..end]);
+    push_with_lf(out, &source[chunk_start..end]);
+}
+
+/// Appends `text` with its CR LF and lone CR line breaks turned into LF.
+fn push_with_lf(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(cr) = rest.find('\r') {
+        out.push_str(&rest[..cr]);
+        out.push('\n');
+        rest = &rest[cr + 1..];
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
+    }
+    out.push_str(rest);
 }
 
 /// Decodes the body `source[start..end]` of a str literal.
@@ -266,6 +280,11 @@ pub(crate) fn decode_bytes_into(
                 Span::new(pos as u32, character_end as u32),
             ));
             pos = character_end;
+            continue;
+        }
+        if byte == b'\r' {
+            out.push(b'\n');
+            pos += if bytes.get(pos + 1) == Some(&b'\n') && pos + 1 < end { 2 } else { 1 };
             continue;
         }
         if byte != b'\\' || raw {

@@ -2,7 +2,8 @@
 //!
 //! Adjacent literals are joined: str with str, bytes with bytes; mixing the
 //! two is an error, and any f-string among them makes the whole an
-//! [`ExprKind::FString`]. An f-string body is split into literal text and
+//! [`ExprKind::FString`]; the plain literals in it stay verbatim text
+//! ([`FStringPart::Verbatim`]), as in MicroPython. An f-string body is split into literal text and
 //! `{expr!c:spec}` fields; the expression is a slice of the source, lexed and
 //! parsed in place so its spans are exact. Following CPython before 3.12, an
 //! expression may not contain a backslash or `#`, and a format spec may nest
@@ -96,10 +97,15 @@ impl<'src> Parser<'src> {
                 self.parse_fstring_text(&mut fstring_parts, parts.body_start, parts.body_end, parts.prefix.raw, 0);
             } else {
                 let text = decode_str(source, parts.body_start, parts.body_end, parts.prefix.raw, &mut self.errors);
-                push_literal(&mut fstring_parts, text);
+                if !text.is_empty() {
+                    fstring_parts.push(FStringPart::Verbatim(text));
+                }
             }
         }
-        Expr { kind: ExprKind::FString(fstring_parts), span }
+        // The parser stands on the token after the literals (in brackets the
+        // next line's first token, else the end of the line).
+        let args_at = self.tokens.get(self.pos).map_or(span.end, |token| token.span.start);
+        Expr { kind: ExprKind::FString { parts: fstring_parts, args_at }, span }
     }
 
     /// Parses f-string text from `start` up to `end`, or in a format spec
@@ -318,7 +324,7 @@ mod tests {
         let parsed = crate::parse(source.as_bytes());
         assert!(parsed.errors.is_empty(), "{source}: {:?}", parsed.errors);
         match parsed.module.body.into_iter().next().map(|statement| statement.kind) {
-            Some(StmtKind::Expr(crate::ast::Expr { kind: ExprKind::FString(parts), .. })) => parts,
+            Some(StmtKind::Expr(crate::ast::Expr { kind: ExprKind::FString { parts, .. }, .. })) => parts,
             other => panic!("{source}: not an f-string: {other:?}"),
         }
     }

@@ -10,13 +10,14 @@
 //! same events, so the tests check this mapping too. When stderr is not a
 //! terminal indicatif draws nothing and only the report lines remain.
 //!
-//! The BOOTSEL copy has no probe-rs events; [`Progress::copy_bar`] gives it a
-//! plain byte bar.
+//! The BOOTSEL copy does not come here: it needs no probe-rs, so xtask shows
+//! its progress itself.
 
 use std::time::Duration;
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use probe_rs::flashing::{ProgressEvent, ProgressOperation};
+use xtask::flash::kib;
 
 /// The phases probe-rs reports, in the order the bars are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,11 +202,6 @@ impl Progress {
         }
     }
 
-    /// A byte bar for copying a UF2 file of `total` bytes.
-    pub fn copy_bar(&self, total: u64) -> ProgressBar {
-        self.multi.add(ProgressBar::new(total).with_style(Self::style()).with_prefix("copy   "))
-    }
-
     /// Prints a line above the bars (or plainly when nothing is drawn).
     pub fn println(&self, line: &str) {
         if self.multi.is_hidden() {
@@ -225,15 +221,6 @@ impl Progress {
                 format!("{} {} ({state})", phase.label().trim_end(), kib(self.totals.bytes(*phase)))
             })
             .collect()
-    }
-}
-
-/// A byte count for people: bytes below 1 KiB, else KiB with one decimal.
-pub fn kib(bytes: u64) -> String {
-    if bytes < 1024 {
-        format!("{bytes} B")
-    } else {
-        format!("{:.1} KiB", bytes as f64 / 1024.0)
     }
 }
 
@@ -322,8 +309,5 @@ mod tests {
         for phase in Phase::ALL {
             assert_eq!(Phase::of(phase.operation()), phase);
         }
-        assert_eq!(kib(1000), "1000 B");
-        assert_eq!(kib(4096), "4.0 KiB");
-        assert_eq!(kib(1536), "1.5 KiB");
     }
 }

@@ -26,8 +26,10 @@ use probe_rs::probe::list::Lister;
 use probe_rs::probe::DebugProbeSelector;
 use probe_rs::{MemoryInterface, Permissions, Session};
 
-use super::plan::{Chip, FlashPlan};
-use super::progress::Progress;
+use xtask::flash::firmware::Chip;
+
+use crate::plan::{probe_rs_name, FlashPlan};
+use crate::progress::Progress;
 
 /// The interface the flash command needs from an attached chip.
 pub trait FlashTarget {
@@ -234,7 +236,7 @@ impl ProbeRsTarget {
                 serial_number: probe.serial.clone(),
             };
             let opened = Lister::new().open(selector).map_err(|error| open_error(probe, &error))?;
-            opened.attach(chip.probe_rs_name(), Permissions::default()).map_err(|error| ProbeError::Attach {
+            opened.attach(probe_rs_name(chip), Permissions::default()).map_err(|error| ProbeError::Attach {
                 chip,
                 probe: probe.selector().to_string(),
                 message: error.to_string(),
@@ -374,14 +376,6 @@ mod tests {
         assert!(matches!(open_error(&info, &claimed), ProbeError::Busy { .. }));
         let other = std::io::Error::other("pipe error");
         assert!(matches!(open_error(&info, &other), ProbeError::Open { .. }));
-    }
-
-    #[test]
-    fn chip_ids_name_the_chip() {
-        // CHIP_ID values: revision in bits 31:28, part in 27:12, JEDEC manufacturer 0x927.
-        assert_eq!(Chip::from_chip_id(0x2000_2927), Some(Chip::Rp2040));
-        assert_eq!(Chip::from_chip_id(0x1000_4927), Some(Chip::Rp2350));
-        assert_eq!(Chip::from_chip_id(0x0000_1477), None);
     }
 
     #[test]

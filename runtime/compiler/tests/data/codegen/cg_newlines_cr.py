@@ -1,0 +1,1 @@
+# Lines end in a lone CR here.text = """onetwo"""raw = r"""ab"""data = b"""xy"""def f():    return text + rawprint(f(), data)

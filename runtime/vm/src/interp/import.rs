@@ -190,7 +190,8 @@ impl Vm<'_> {
         let outcome = match result {
             Ok(frame) => {
                 self.set(frame, F_LOCALS, globals);
-                self.run_frame(frame).map(|_| module_obj)
+                // The body has stored its names: keep only the room they need.
+                self.run_frame(frame).and_then(|_| self.map_shrink_to_fit(globals)).map(|_| module_obj)
             }
             Err(raised) => Err(raised),
         };

@@ -2,7 +2,7 @@
 //! memory reports `mem_info` (with MicroPython's heap map) and `qstr_info`.
 
 use crate::builtins::{check_args, Handler};
-use crate::gc::{BYTES_PER_BLOCK, FREE, HEAD, MARK, TAIL};
+use crate::gc::{BYTES_PER_BLOCK, FREE, HEAD, MARK};
 use crate::native::NativeModule;
 use crate::obj::repr::Sink;
 use crate::obj::{Obj, TypeId};

@@ -37,6 +37,7 @@ struct Shape {
 }
 
 /// The byte width of an index slot for `capacity` entries.
+#[inline(always)]
 fn slot_width(capacity: u32) -> u32 {
     if capacity < 0x100 {
         1
@@ -129,6 +130,7 @@ impl Vm<'_> {
         self.get_u(map, 2) & CAPACITY_MASK
     }
 
+    #[inline(always)]
     fn map_shape(&self, map: Obj) -> Shape {
         let word = self.get_u(map, 2);
         let capacity = word & CAPACITY_MASK;
@@ -141,14 +143,22 @@ impl Vm<'_> {
     }
 
     /// The entry number + 1 in index slot `slot` (0 when empty).
+    #[inline(always)]
     fn map_slot(&self, shape: Shape, slot: u32) -> u32 {
+        // One-byte slots are by far the most common: every map below 256
+        // entries, so every module and class namespace in practice.
+        if shape.width == 1 {
+            let offset = shape.index.wrapping_add(slot);
+            return self.heap.bytes(offset, 1).first().copied().unwrap_or(0) as u32;
+        }
+        self.map_wide_slot(shape, slot)
+    }
+
+    #[inline(never)]
+    fn map_wide_slot(&self, shape: Shape, slot: u32) -> u32 {
         let at = shape.index.wrapping_add(slot * shape.width);
-        match shape.width {
-            1 => self.heap.bytes(at, 1).first().copied().unwrap_or(0) as u32,
-            2 => match self.heap.bytes(at, 2) {
-                [low, high] => u16::from_le_bytes([*low, *high]) as u32,
-                _ => 0,
-            },
+        match self.heap.bytes(at, shape.width as usize) {
+            [low, high] => u16::from_le_bytes([*low, *high]) as u32,
             _ => self.heap.word(at),
         }
     }

@@ -191,7 +191,11 @@ impl Vm<'_> {
             Ok(frame) => {
                 self.set(frame, F_LOCALS, globals);
                 // The body has stored its names: keep only the room they need.
-                self.run_frame(frame).and_then(|_| self.map_shrink_to_fit(globals)).map(|_| module_obj)
+                let ran = self.run_frame(frame);
+                if ran.is_ok() {
+                    self.map_shrink_to_fit(globals);
+                }
+                ran.map(|_| module_obj)
             }
             Err(raised) => Err(raised),
         };

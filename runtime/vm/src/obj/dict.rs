@@ -329,15 +329,20 @@ impl Vm<'_> {
     /// Rebuilds `map` at the size its live entries need, when that saves at
     /// least one GC block: for namespaces that are complete (a module's
     /// globals once its body has run, a class's dict once its body has run),
-    /// so that what an import keeps is what it holds.
-    pub fn map_shrink_to_fit(&mut self, map: Obj) -> R<()> {
+    /// so that what an import keeps is what it holds. Shrinking is only an
+    /// economy: when the heap has no room for the smaller table the map is
+    /// left as it is and no exception is raised.
+    pub fn map_shrink_to_fit(&mut self, map: Obj) {
         let live = self.map_len(map);
         let now = (table_words(self.map_capacity(map)) * 4).div_ceil(BYTES_PER_BLOCK);
         let fitted = (table_words(fitted_capacity(live)) * 4).div_ceil(BYTES_PER_BLOCK);
         if fitted < now {
-            self.map_rebuild(map, live)?;
+            let pending = self.exc;
+            if self.map_rebuild(map, live).is_err() {
+                // The allocation failed before the map was touched.
+                self.exc = pending;
+            }
         }
-        Ok(())
     }
 
     /// Removes `key`; returns its value, or None if absent.

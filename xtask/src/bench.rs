@@ -18,6 +18,7 @@ mod boot_cycles;
 mod compile;
 mod image;
 mod import_heap;
+mod micropython_lib_heap;
 mod parse;
 mod vm;
 
@@ -63,6 +64,7 @@ pub const SUITES: &[Suite] = &[
     Suite { name: "image", run: image::run },
     Suite { name: "vm", run: vm::run },
     Suite { name: "import-heap", run: import_heap::run },
+    Suite { name: "micropython-lib-heap", run: micropython_lib_heap::run },
     Suite { name: "boot-cycles", run: boot_cycles::run },
 ];
 

@@ -468,6 +468,8 @@ impl Vm<'_> {
         self.set(frame, F_LOCALS, locals);
         let cell = self.run_frame(frame)?;
         self.push_root(cell)?;
+        // The body has stored its names: keep only the room they need.
+        self.map_shrink_to_fit(locals);
         let class = self.new_class(name, bases, locals)?;
         if self.native_type(cell) == TypeId::Cell {
             self.set(cell, 1, class);

@@ -190,7 +190,12 @@ impl Vm<'_> {
         let outcome = match result {
             Ok(frame) => {
                 self.set(frame, F_LOCALS, globals);
-                self.run_frame(frame).map(|_| module_obj)
+                // The body has stored its names: keep only the room they need.
+                let ran = self.run_frame(frame);
+                if ran.is_ok() {
+                    self.map_shrink_to_fit(globals);
+                }
+                ran.map(|_| module_obj)
             }
             Err(raised) => Err(raised),
         };

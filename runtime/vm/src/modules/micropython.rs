@@ -2,7 +2,7 @@
 //! memory reports `mem_info` (with MicroPython's heap map) and `qstr_info`.
 
 use crate::builtins::{check_args, Handler};
-use crate::gc::{BYTES_PER_BLOCK, FREE, HEAD, MARK, TAIL};
+use crate::gc::{BYTES_PER_BLOCK, FREE, HEAD, MARK};
 use crate::native::NativeModule;
 use crate::obj::repr::Sink;
 use crate::obj::{Obj, TypeId};
@@ -55,7 +55,12 @@ fn micropython_stack_use(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> 
     Ok(Obj::small(vm.heap.frame_stack_usage().0 as i32))
 }
 
-/// The heap-map letter of the allocation at `block`, as MicroPython prints it.
+/// The blocks on one line of the heap map, as in MicroPython.
+const BLOCKS_PER_LINE: usize = 64;
+
+/// The heap-map letter of the allocation at `block`, as MicroPython prints it:
+/// tuples, lists, dicts, strs and bytes, bytearrays and arrays, floats,
+/// bytecode functions and modules have a letter; every other object is `h`.
 fn block_letter(vm: &Vm<'_>, block: usize) -> u8 {
     let address = vm.heap.block_address(block);
     let type_obj = Obj(vm.heap.word(address));
@@ -65,10 +70,9 @@ fn block_letter(vm: &Vm<'_>, block: usize) -> u8 {
         Some(TypeId::Dict) => b'D',
         Some(TypeId::Str | TypeId::Bytes) => b'S',
         Some(TypeId::Float) => b'F',
-        Some(TypeId::Function | TypeId::BoundMethod) => b'B',
+        Some(TypeId::Function) => b'B',
         Some(TypeId::Module) => b'M',
-        Some(TypeId::ByteArray | TypeId::Buffer) => b'A',
-        Some(TypeId::Frame | TypeId::Type) => b'h',
+        Some(TypeId::ByteArray | TypeId::Array) => b'A',
         _ => b'h',
     }
 }
@@ -94,21 +98,31 @@ fn micropython_mem_info(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     vm.emit(Sink::Stdout, b"GC memory layout; from ")?;
     vm.emit_fmt(Sink::Stdout, format_args!("{:x}:", vm.heap.pool_address()))?;
     let blocks = vm.heap.block_count();
-    let per_line = 1024 / BYTES_PER_BLOCK;
-    let mut line = [0u8; 64];
+    let mut line = [0u8; BLOCKS_PER_LINE];
     let mut block = 0;
     while block < blocks {
-        let mut tail_state = FREE;
+        // As MicroPython does, a line that starts two or more lines of free
+        // blocks is replaced by their count, and the map goes on at the line
+        // holding the first block in use.
+        let mut free_end = block;
+        while free_end < blocks && vm.heap.state(free_end) == FREE {
+            free_end += 1;
+        }
+        if free_end - block >= 2 * BLOCKS_PER_LINE {
+            let free_lines = (free_end - block) / BLOCKS_PER_LINE;
+            vm.emit_fmt(Sink::Stdout, format_args!("\n       ({free_lines} lines all free)"))?;
+            block = free_end - free_end % BLOCKS_PER_LINE;
+            if block >= blocks {
+                break;
+            }
+        }
         let mut count = 0;
-        while count < per_line && block + count < blocks {
+        while count < BLOCKS_PER_LINE && block + count < blocks {
             let each = block + count;
             line[count] = match vm.heap.state(each) {
                 FREE => b'.',
-                HEAD | MARK => {
-                    tail_state = HEAD;
-                    block_letter(vm, each)
-                }
-                TAIL if tail_state == HEAD => b'=',
+                HEAD => block_letter(vm, each),
+                MARK => b'm',
                 _ => b'=',
             };
             count += 1;

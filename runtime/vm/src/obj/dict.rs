@@ -1,16 +1,97 @@
 //! Dicts and sets: open addressing over an insertion-ordered entry array.
 //!
-//! Layout (words): `type, count, capacity, table address`. The table block is
-//! `filled entries, entries (key, value) × capacity, index × 2·capacity`; an
-//! index slot holds `entry number + 1` (0 = empty) and is probed linearly
-//! from `hash & (2·capacity − 1)`. A deleted entry keeps its slot with the key
-//! NULL until the table is rebuilt. Iteration follows insertion order, as in
+//! Layout (words): `type, shape, capacity, table address`. The table block is
+//! `filled entries, entries (key, value) × capacity, index`. The index is a
+//! power-of-two number of slots, more than one and a half times the capacity,
+//! each one byte wide while the capacity is below 256 (two bytes below 65,536,
+//! four above); a slot holds `entry number + 1` (0 = empty) and is probed
+//! linearly from `hash & (slots − 1)`. Word 1 is the live count; word 2 holds
+//! the capacity in its low 27 bits and the base-2 logarithm of the slot count
+//! in its top 5, so a lookup needs no division and no leading-zero count
+//! (Cortex-M0 has neither). A deleted entry keeps its slot with the key NULL
+//! until the table is rebuilt. Iteration follows insertion order, as in
 //! CPython. Sets use the same layout with the value equal to the key.
+//!
+//! Sizes are exact: a map is made with the capacity its maker asks for (the
+//! rest of the table's last GC block is filled with entries, since it costs
+//! nothing), and a full map grows as MicroPython's do: by two entries up to
+//! a dozen, then by a quarter, a third and a half as it gets larger.
+//! [`Vm::map_shrink_to_fit`] gives a finished namespace (a module's globals
+//! after its body, a class's dict) back its slack.
 
 use super::{Obj, TypeId};
+use crate::gc::BYTES_PER_BLOCK;
 use crate::vm::{Vm, R};
 
 const TABLE_ENTRIES: u32 = 1;
+const CAPACITY_BITS: u32 = 27;
+const CAPACITY_MASK: u32 = (1 << CAPACITY_BITS) - 1;
+
+/// Where a map's index lives and how it is read.
+#[derive(Clone, Copy)]
+struct Shape {
+    mask: u32,
+    width: u32,
+    /// The address of slot 0.
+    index: u32,
+}
+
+/// The byte width of an index slot for `capacity` entries.
+#[inline(always)]
+fn slot_width(capacity: u32) -> u32 {
+    if capacity < 0x100 {
+        1
+    } else if capacity < 0x1_0000 {
+        2
+    } else {
+        4
+    }
+}
+
+/// The base-2 logarithm of the slot count for `capacity` entries: the
+/// smallest power of two above one and a half times the capacity, so linear
+/// probing stays short and a slot is always empty.
+fn slot_shift(capacity: u32) -> u32 {
+    let wanted = capacity + capacity / 2 + 1;
+    let mut shift = 0;
+    while (1u32 << shift) < wanted {
+        shift += 1;
+    }
+    shift
+}
+
+/// The words of the table block for `capacity` entries.
+fn table_words(capacity: u32) -> usize {
+    let index_bytes = (1u32 << slot_shift(capacity)) * slot_width(capacity);
+    (TABLE_ENTRIES + 2 * capacity) as usize + index_bytes.div_ceil(4) as usize
+}
+
+/// The capacity actually given for a request of `wanted` entries: `wanted`,
+/// plus whatever more fits in the GC blocks the table takes anyway.
+fn fitted_capacity(wanted: u32) -> u32 {
+    let blocks = (table_words(wanted) * 4).div_ceil(BYTES_PER_BLOCK);
+    let mut capacity = wanted;
+    while table_words(capacity + 1) * 4 <= blocks * BYTES_PER_BLOCK {
+        capacity += 1;
+    }
+    capacity
+}
+
+/// The capacity a full map of `capacity` entries grows to, in MicroPython's
+/// steps: two more up to a dozen, then a quarter more, a third more, and a
+/// half more for large maps.
+fn grown_capacity(capacity: u32) -> u32 {
+    let grown = if capacity < 12 {
+        (capacity + 2) & !1
+    } else if capacity < 96 {
+        capacity + capacity / 4
+    } else if capacity < 3000 {
+        capacity + capacity / 3
+    } else {
+        capacity + capacity / 2
+    };
+    grown.min(CAPACITY_MASK)
+}
 
 impl Vm<'_> {
     /// A new dict with room for `capacity` entries.
@@ -18,22 +99,78 @@ impl Vm<'_> {
         self.new_map(TypeId::Dict, capacity)
     }
 
-    /// A new empty set or frozenset (or dict).
+    /// A new empty set or frozenset (or dict) with room for `capacity` entries.
     pub fn new_map(&mut self, type_id: TypeId, capacity: usize) -> R<Obj> {
         let map = self.alloc_typed(type_id, 4)?;
-        let capacity = (capacity.max(4) as u32).next_power_of_two();
         let mark = self.root_mark();
         self.push_root(map)?;
-        let table = self.alloc(1 + 4 * capacity as usize)?;
+        let installed = self.map_install_table(map, capacity.min(CAPACITY_MASK as usize) as u32);
         self.pop_roots(mark);
-        self.set_u(map, 1, 0);
-        self.set_u(map, 2, capacity);
-        self.set(map, 3, table);
+        installed?;
         Ok(map)
+    }
+
+    /// Gives `map` (rooted by the caller) a new empty table with room for at
+    /// least `capacity` entries; returns the old table (NULL for a new map).
+    fn map_install_table(&mut self, map: Obj, capacity: u32) -> R<Obj> {
+        let capacity = fitted_capacity(capacity);
+        let table = self.alloc(table_words(capacity))?;
+        let old = self.get(map, 3);
+        self.set(map, 3, table);
+        self.set_u(map, 2, capacity | slot_shift(capacity) << CAPACITY_BITS);
+        Ok(old)
     }
 
     pub fn map_len(&self, map: Obj) -> u32 {
         self.get_u(map, 1)
+    }
+
+    /// The number of entries the map holds before its table grows.
+    pub fn map_capacity(&self, map: Obj) -> u32 {
+        self.get_u(map, 2) & CAPACITY_MASK
+    }
+
+    #[inline(always)]
+    fn map_shape(&self, map: Obj) -> Shape {
+        let word = self.get_u(map, 2);
+        let capacity = word & CAPACITY_MASK;
+        let table = self.get(map, 3);
+        Shape {
+            mask: (1u32 << (word >> CAPACITY_BITS)) - 1,
+            width: slot_width(capacity),
+            index: table.0.wrapping_add(4 * (TABLE_ENTRIES + 2 * capacity)),
+        }
+    }
+
+    /// The entry number + 1 in index slot `slot` (0 when empty).
+    #[inline(always)]
+    fn map_slot(&self, shape: Shape, slot: u32) -> u32 {
+        // One-byte slots are by far the most common: every map below 256
+        // entries, so every module and class namespace in practice.
+        if shape.width == 1 {
+            let offset = shape.index.wrapping_add(slot);
+            return self.heap.bytes(offset, 1).first().copied().unwrap_or(0) as u32;
+        }
+        self.map_wide_slot(shape, slot)
+    }
+
+    #[inline(never)]
+    fn map_wide_slot(&self, shape: Shape, slot: u32) -> u32 {
+        let at = shape.index.wrapping_add(slot * shape.width);
+        match self.heap.bytes(at, shape.width as usize) {
+            [low, high] => u16::from_le_bytes([*low, *high]) as u32,
+            _ => self.heap.word(at),
+        }
+    }
+
+    fn map_set_slot(&mut self, shape: Shape, slot: u32, value: u32) {
+        let at = shape.index.wrapping_add(slot * shape.width);
+        let width = shape.width as usize;
+        let bytes = value.to_le_bytes();
+        let target = self.heap.bytes_mut(at, width);
+        if target.len() == width {
+            target.copy_from_slice(&bytes[..width]);
+        }
     }
 
     /// The number of entry slots in use (live and deleted).
@@ -55,13 +192,11 @@ impl Vm<'_> {
     }
 
     fn map_find_hashed(&mut self, map: Obj, key: Obj, hash: u32) -> R<Option<u32>> {
-        let capacity = self.get_u(map, 2);
+        let shape = self.map_shape(map);
         let table = self.get(map, 3);
-        let index_base = TABLE_ENTRIES + 2 * capacity;
-        let mask = 2 * capacity - 1;
-        let mut slot = hash & mask;
-        for _ in 0..2 * capacity {
-            let entry = self.get_u(table, index_base + slot);
+        let mut slot = hash & shape.mask;
+        for _ in 0..=shape.mask {
+            let entry = self.map_slot(shape, slot);
             if entry == 0 {
                 return Ok(None);
             }
@@ -73,7 +208,7 @@ impl Vm<'_> {
             if !candidate.is_null() && self.keys_equal(candidate, key, hash)? {
                 return Ok(Some(entry));
             }
-            slot = (slot + 1) & mask;
+            slot = (slot + 1) & shape.mask;
         }
         Ok(None)
     }
@@ -100,13 +235,11 @@ impl Vm<'_> {
     /// Looks up a qstr key without hashing through `hash` (fast path for names).
     pub fn map_get_qstr(&mut self, map: Obj, key: Obj) -> Option<Obj> {
         let hash = self.qstr_hash(key.qstr_id());
-        let capacity = self.get_u(map, 2);
+        let shape = self.map_shape(map);
         let table = self.get(map, 3);
-        let index_base = TABLE_ENTRIES + 2 * capacity;
-        let mask = 2 * capacity - 1;
-        let mut slot = hash & mask;
-        for _ in 0..2 * capacity {
-            let entry = self.get_u(table, index_base + slot);
+        let mut slot = hash & shape.mask;
+        for _ in 0..=shape.mask {
+            let entry = self.map_slot(shape, slot);
             if entry == 0 {
                 return None;
             }
@@ -119,7 +252,7 @@ impl Vm<'_> {
             {
                 return Some(self.get(table, TABLE_ENTRIES + 2 * entry + 1));
             }
-            slot = (slot + 1) & mask;
+            slot = (slot + 1) & shape.mask;
         }
         None
     }
@@ -132,15 +265,18 @@ impl Vm<'_> {
             self.set(table, TABLE_ENTRIES + 2 * entry + 1, value);
             return Ok(());
         }
-        let capacity = self.get_u(map, 2);
+        let capacity = self.map_capacity(map);
         if self.map_filled(map) >= capacity {
             let mark = self.root_mark();
             self.push_root(key)?;
             self.push_root(value)?;
             let live = self.map_len(map);
-            let new_capacity = if live + 1 > capacity / 2 { capacity * 2 } else { capacity };
-            self.map_rebuild(map, new_capacity)?;
+            // A table full of deleted entries is compacted in place; a full
+            // one grows.
+            let new_capacity = if live + 1 > capacity / 2 { grown_capacity(capacity).max(live + 1) } else { capacity };
+            let rebuilt = self.map_rebuild(map, new_capacity);
             self.pop_roots(mark);
+            rebuilt?;
         }
         let table = self.get(map, 3);
         let entry = self.get_u(table, 0);
@@ -154,27 +290,23 @@ impl Vm<'_> {
     }
 
     fn map_index_insert(&mut self, map: Obj, hash: u32, entry: u32) {
-        let capacity = self.get_u(map, 2);
-        let table = self.get(map, 3);
-        let index_base = TABLE_ENTRIES + 2 * capacity;
-        let mask = 2 * capacity - 1;
-        let mut slot = hash & mask;
-        while self.get_u(table, index_base + slot) != 0 {
-            slot = (slot + 1) & mask;
+        let shape = self.map_shape(map);
+        let mut slot = hash & shape.mask;
+        while self.map_slot(shape, slot) != 0 {
+            slot = (slot + 1) & shape.mask;
         }
-        self.set_u(table, index_base + slot, entry + 1);
+        self.map_set_slot(shape, slot, entry + 1);
     }
 
-    /// Rebuilds the table with `capacity` entries, dropping deleted ones.
+    /// Rebuilds the table with room for `capacity` entries, dropping deleted ones.
     fn map_rebuild(&mut self, map: Obj, capacity: u32) -> R<()> {
         let mark = self.root_mark();
         self.push_root(map)?;
-        let new_table = self.alloc(1 + 4 * capacity as usize)?;
+        let installed = self.map_install_table(map, capacity);
         self.pop_roots(mark);
-        let old_table = self.get(map, 3);
+        let old_table = installed?;
+        let new_table = self.get(map, 3);
         let filled = self.get_u(old_table, 0);
-        self.set(map, 3, new_table);
-        self.set_u(map, 2, capacity);
         let mut count = 0;
         for index in 0..filled {
             let key = self.get(old_table, TABLE_ENTRIES + 2 * index);
@@ -192,6 +324,25 @@ impl Vm<'_> {
         }
         self.free(old_table);
         Ok(())
+    }
+
+    /// Rebuilds `map` at the size its live entries need, when that saves at
+    /// least one GC block: for namespaces that are complete (a module's
+    /// globals once its body has run, a class's dict once its body has run),
+    /// so that what an import keeps is what it holds. Shrinking is only an
+    /// economy: when the heap has no room for the smaller table the map is
+    /// left as it is and no exception is raised.
+    pub fn map_shrink_to_fit(&mut self, map: Obj) {
+        let live = self.map_len(map);
+        let now = (table_words(self.map_capacity(map)) * 4).div_ceil(BYTES_PER_BLOCK);
+        let fitted = (table_words(fitted_capacity(live)) * 4).div_ceil(BYTES_PER_BLOCK);
+        if fitted < now {
+            let pending = self.exc;
+            if self.map_rebuild(map, live).is_err() {
+                // The allocation failed before the map was touched.
+                self.exc = pending;
+            }
+        }
     }
 
     /// Removes `key`; returns its value, or None if absent.
@@ -212,13 +363,13 @@ impl Vm<'_> {
     }
 
     fn map_rebuild_empty(&mut self, map: Obj) -> R<()> {
-        let capacity = 4;
         let mark = self.root_mark();
         self.push_root(map)?;
-        let table = self.alloc(1 + 4 * capacity)?;
+        let installed = self.map_install_table(map, 0);
         self.pop_roots(mark);
-        self.set(map, 3, table);
-        self.set_u(map, 2, capacity as u32);
+        // The old table is left to the collector, as before: a native caller
+        // may still be reading it.
+        installed?;
         self.set_u(map, 1, 0);
         Ok(())
     }

@@ -173,6 +173,104 @@ fn dict_matches_an_ordered_model() {
     }
 }
 
+/// The heap blocks `make` keeps allocated (after a collection), with what
+/// it returns rooted.
+fn kept_blocks(vm: &mut Vm<'_>, make: impl FnOnce(&mut Vm<'_>) -> Obj) -> usize {
+    vm.collect();
+    let before = vm.heap.stats().used_blocks;
+    let made = make(vm);
+    vm.push_root(made).unwrap_or(());
+    vm.collect();
+    vm.heap.stats().used_blocks - before
+}
+
+#[test]
+fn dicts_take_the_room_their_entries_need() {
+    with_vm(false, |vm| {
+        for wanted in [0usize, 1, 3, 4, 7, 12, 30, 100, 300] {
+            let blocks = kept_blocks(vm, |vm| vm.new_dict(wanted).unwrap_or(Obj::NULL));
+            let dict = vm.new_dict(wanted).unwrap_or(Obj::NULL);
+            assert!(vm.map_capacity(dict) as usize >= wanted, "room for {wanted}");
+            // A key and a value (8 bytes) per entry and at most a 16-bit
+            // index slot for each of up to three slots per entry, besides the
+            // 16-byte dict and the table's count and last partial block.
+            let bound = 1 + (4 + 8 * wanted + 6 * wanted + 2).div_ceil(16) + 1;
+            assert!(blocks <= bound, "{wanted} entries keep {blocks} blocks, more than {bound}");
+        }
+    });
+}
+
+#[test]
+fn shrinking_a_dict_keeps_its_entries_in_fewer_blocks() {
+    for stress in [false, true] {
+        with_vm(stress, |vm| {
+            let small = kept_blocks(vm, |vm| vm.new_dict(3).unwrap_or(Obj::NULL));
+            let dict = vm.new_dict(64).unwrap_or(Obj::NULL);
+            vm.push_root(dict).unwrap_or(());
+            for key in 0..6 {
+                vm.map_set(dict, Obj::small(key), Obj::small(10 * key)).unwrap_or(());
+            }
+            for key in 0..3 {
+                assert_eq!(vm.map_remove(dict, Obj::small(2 * key)).unwrap_or(None), Some(Obj::small(20 * key)));
+            }
+            // With no room for a smaller table the dict stays as it is, and
+            // nothing is raised: shrinking is only an economy.
+            vm.gc.locked += 1;
+            vm.map_shrink_to_fit(dict);
+            vm.gc.locked -= 1;
+            assert!(vm.exc.is_null());
+            assert!(vm.map_capacity(dict) >= 64);
+            vm.collect();
+            let before = vm.heap.stats().used_blocks;
+            vm.map_shrink_to_fit(dict);
+            vm.collect();
+            let after = vm.heap.stats().used_blocks;
+            let large = kept_blocks(vm, |vm| vm.new_dict(64).unwrap_or(Obj::NULL));
+            // The shrunk dict takes exactly what a dict made for its three entries takes.
+            assert_eq!(before - after, large - small);
+            assert!(vm.map_capacity(dict) < 64);
+            assert_eq!(vm.map_len(dict), 3);
+            for key in 0..6 {
+                let expected = if key % 2 == 1 { Some(Obj::small(10 * key)) } else { None };
+                assert_eq!(vm.map_get(dict, Obj::small(key)).unwrap_or(None), expected);
+            }
+            let mut order = Vec::new();
+            let mut index = 0;
+            while let Some((entry, key, _)) = vm.map_next(dict, index) {
+                order.push(key.small_value());
+                index = entry + 1;
+            }
+            assert_eq!(order, [1, 3, 5]);
+        });
+    }
+}
+
+#[test]
+fn large_dicts_with_wide_index_slots_match_a_model() {
+    with_vm(false, |vm| {
+        let dict = vm.new_dict(0).unwrap_or(Obj::NULL);
+        vm.push_root(dict).unwrap_or(());
+        let mut model = std::collections::BTreeMap::new();
+        let mut random = Random(5);
+        for step in 0..6000 {
+            let key = (random.next() % 1500) as i32;
+            if random.next() % 4 == 0 {
+                let removed = vm.map_remove(dict, Obj::small(key)).unwrap_or(None);
+                assert_eq!(removed.map(|value| value.small_value()), model.remove(&key));
+            } else {
+                vm.map_set(dict, Obj::small(key), Obj::small(step)).unwrap_or(());
+                model.insert(key, step);
+            }
+        }
+        assert!(vm.map_capacity(dict) >= 256, "the index went past one-byte slots");
+        assert_eq!(vm.map_len(dict) as usize, model.len());
+        for key in 0..1500 {
+            let found = vm.map_get(dict, Obj::small(key)).unwrap_or(None).map(|value| value.small_value());
+            assert_eq!(found, model.get(&key).copied());
+        }
+    });
+}
+
 #[test]
 fn str_keys_find_equal_qstrs_and_objects() {
     with_vm(true, |vm| {

@@ -28,19 +28,32 @@ fn qemu_port() -> PathBuf {
 /// `target/thumb`, from inside `ports/qemu` so that its `.cargo/config.toml`
 /// applies, exactly as the smoke build does) and returns the ELF's path.
 pub fn build_runtime(sh: &Shell, board: &QemuBoard) -> anyhow::Result<PathBuf> {
-    let root = crate::project_root();
-    let target_dir = root.join("target/thumb");
+    let target_dir = crate::project_root().join("target/thumb");
+    let what = format!("the {} runtime", board.name);
+    let first = toolchain::announce_first_build(&target_dir.join(&board.target).join("release/runtime"), &what);
+    let elf = build_bin(sh, board, "runtime", !first).with_context(|| format!("building {what}"))?;
+    let bytes = files::read(&elf)?;
+    crate::freeze::link::check_abi(&elf, &bytes, crate::freeze::host_abi().abi_id, &board.name)?;
+    Ok(elf)
+}
+
+/// Builds binary `bin` of the QEMU port for `board`'s target, in release,
+/// and returns the ELF's path. Cargo reads `.cargo/config.toml` from the
+/// working directory, not from --manifest-path, so the build runs inside
+/// ports/qemu to pick up its rustflags. RUSTFLAGS from the environment would
+/// replace them (and are meant for the host), so they are removed for this
+/// build.
+fn build_bin(sh: &Shell, board: &QemuBoard, bin: &str, quiet: bool) -> anyhow::Result<PathBuf> {
+    let target_dir = crate::project_root().join("target/thumb");
     let support = toolchain::ensure_target(sh, &board.target)?;
     let target = &board.target;
     let extra_args = support.cargo_args();
     let cargo = toolchain::cargo_program();
-    let _dir = sh.push_dir(root.join("ports/qemu"));
-    let what = format!("the {} runtime", board.name);
-    let first = toolchain::announce_first_build(&target_dir.join(target).join("release/runtime"), &what);
-    let quiet = if first { None } else { Some("--quiet") };
+    let quiet = quiet.then_some("--quiet");
+    let _dir = sh.push_dir(qemu_port());
     let mut build = cmd!(
         sh,
-        "{cargo} build {quiet...} --release --manifest-path Cargo.toml --target {target} --bin runtime {extra_args...}"
+        "{cargo} build {quiet...} --release --manifest-path Cargo.toml --target {target} --bin {bin} {extra_args...}"
     )
     .env("CARGO_TARGET_DIR", &target_dir)
     .env_remove("RUSTFLAGS")
@@ -48,11 +61,8 @@ pub fn build_runtime(sh: &Shell, board: &QemuBoard) -> anyhow::Result<PathBuf> {
     for (key, value) in support.cargo_env() {
         build = build.env(key, value);
     }
-    build.run().with_context(|| format!("building the QEMU runtime for {}", board.name))?;
-    let elf = target_dir.join(target).join("release/runtime");
-    let bytes = files::read(&elf)?;
-    crate::freeze::link::check_abi(&elf, &bytes, crate::freeze::host_abi().abi_id, &board.name)?;
-    Ok(elf)
+    build.run()?;
+    Ok(target_dir.join(target).join("release").join(bin))
 }
 
 /// The `qemu-system-arm` command that boots `elf` on `board` with semihosting
@@ -76,32 +86,13 @@ pub fn qemu_command(board: &QemuBoard, elf: &Path, image: &Path) -> Command {
 /// `firmware/qemu-smoke/<board>.elf`.
 pub fn build_smoke(sh: &Shell) -> anyhow::Result<Vec<(QemuBoard, PathBuf)>> {
     let root = crate::project_root();
-    let target_dir = root.join("target/thumb");
     let out_dir = root.join("firmware/qemu-smoke");
     std::fs::create_dir_all(&out_dir).with_context(|| format!("creating {}", out_dir.display()))?;
-    let cargo = toolchain::cargo_program();
     let mut elves = Vec::new();
     for board in qemu_boards()? {
-        let support = toolchain::ensure_target(sh, &board.target)?;
         let target = &board.target;
-        let extra_args = support.cargo_args();
-        // Cargo reads `.cargo/config.toml` from the working directory, not from
-        // --manifest-path, so the build runs inside ports/qemu to pick up its
-        // rustflags. RUSTFLAGS from the environment would replace them (and are
-        // meant for the host), so they are removed for this build.
-        let _dir = sh.push_dir(qemu_port());
-        let mut build = cmd!(
-            sh,
-            "{cargo} build --release --manifest-path Cargo.toml --target {target} --bin smoke {extra_args...}"
-        )
-        .env("CARGO_TARGET_DIR", &target_dir)
-        .env_remove("RUSTFLAGS")
-        .env_remove("CARGO_ENCODED_RUSTFLAGS");
-        for (key, value) in support.cargo_env() {
-            build = build.env(key, value);
-        }
-        build.run().with_context(|| format!("building the QEMU smoke binary for {}", board.name))?;
-        let built = target_dir.join(target).join("release/smoke");
+        let built = build_bin(sh, &board, "smoke", false)
+            .with_context(|| format!("building the QEMU smoke binary for {}", board.name))?;
         let elf = out_dir.join(format!("{}.elf", board.name));
         let sizes = elf_sizes(&files::copy(&built, &elf)?).with_context(|| format!("reading {}", elf.display()))?;
         println!(

@@ -36,6 +36,7 @@ pub static DICT_METHODS: &[(u16, Handler)] = &[
 ];
 
 pub static SET_METHODS: &[(u16, Handler)] = &[
+    (qstr_id("__contains__"), set_contains),
     (qstr_id("add"), set_add),
     (qstr_id("clear"), dict_clear),
     (qstr_id("copy"), set_copy),
@@ -59,6 +60,13 @@ pub static INT_METHODS: &[(u16, Handler)] = &[
 ];
 
 pub static FLOAT_METHODS: &[(u16, Handler)] = &[(qstr_id("is_integer"), float_is_integer)];
+
+/// `set.__contains__(item)`, as MicroPython's sets have it (micropython-lib's
+/// `keyword` module binds `frozenset(kwlist).__contains__`).
+fn set_contains(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    Ok(Obj::from_bool(vm.map_find(args[0], args[1])?.is_some()))
+}
 
 fn list_append(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;

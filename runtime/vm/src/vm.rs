@@ -67,7 +67,15 @@ pub struct Vm<'a> {
     /// Backward jumps left before the dispatch loop next asks the port
     /// whether an interrupt is pending (asking is a call through the port).
     pub(crate) interrupt_poll_countdown: u32,
+    /// Hashes of recently used static and frozen qstrs, direct-mapped by id:
+    /// each entry is `(id + 1) << 16 | hash` (0: empty). Frozen qstrs keep
+    /// only a hash byte in flash, so without it every dict lookup of a
+    /// name would locate the name's text and hash it again.
+    pub(crate) qstr_hash_cache: [core::cell::Cell<u32>; QSTR_HASH_CACHE_SIZE],
 }
+
+/// Entries of [`Vm::qstr_hash_cache`] (a power of two; 4 bytes each).
+pub(crate) const QSTR_HASH_CACHE_SIZE: usize = 64;
 
 /// How many backward jumps pass between two polls of the port: often
 /// enough that Ctrl-C stops a loop at once, rare enough to cost nothing.
@@ -112,6 +120,7 @@ impl<'a> Vm<'a> {
             random_state: [0; 4],
             stack_base: stack_pointer(),
             interrupt_poll_countdown: INTERRUPT_POLL_INTERVAL,
+            qstr_hash_cache: [const { core::cell::Cell::new(0) }; QSTR_HASH_CACHE_SIZE],
         };
         vm.modules = vm.new_dict(8)?;
         Ok(vm)

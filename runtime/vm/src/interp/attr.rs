@@ -369,6 +369,16 @@ impl Vm<'_> {
         Ok(self.class_lookup(type_obj, Obj::qstr(id)))
     }
 
+    /// [`Vm::lookup_special`] for a name already known as a qstr (`q!(…)`),
+    /// which spares finding the qstr of the text on every call.
+    pub fn lookup_special_qstr(&mut self, obj: Obj, name: Obj) -> Option<Obj> {
+        let type_obj = self.type_of(obj);
+        if !self.is_class(type_obj) {
+            return None;
+        }
+        self.class_lookup(type_obj, name)
+    }
+
     /// Calls `obj.name()` if `obj`'s class defines it.
     pub fn call_special_unary(&mut self, obj: Obj, name: &str) -> R<Option<Obj>> {
         match self.lookup_special(obj, name)? {

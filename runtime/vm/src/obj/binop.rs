@@ -439,10 +439,12 @@ impl Vm<'_> {
             ((start - stop - step - 1) / -step).max(0)
         } as usize;
         let result = if type_id == TypeId::Tuple { self.alloc_tuple(count)? } else { self.new_list(count)? };
-        for offset in 0..count {
-            let Some(items) = self.seq_items(obj) else { break };
-            let item = self.seq_item_at(items, (start + offset as i64 * step) as u32);
-            self.seq_store(result, type_id, offset as u32, item);
+        // Nothing below allocates, so the source's items stay where they are.
+        if let Some(items) = self.seq_items(obj) {
+            for offset in 0..count {
+                let item = self.seq_item_at(items, (start + offset as i64 * step) as u32);
+                self.seq_store(result, type_id, offset as u32, item);
+            }
         }
         if type_id == TypeId::List {
             self.set_u(result, 1, count as u32);
@@ -525,18 +527,37 @@ impl Vm<'_> {
             return Err(self.raise_msg(TypeId::NotImplementedError, "extended slice assignment"));
         }
         let mark = self.root_mark();
-        let items = self.new_list(4)?;
-        self.push_root(items)?;
-        self.list_extend(items, value)?;
-        let stop = stop.max(start) as u32;
+        // The new items come straight from another list or a tuple; the list
+        // itself and any other iterable are copied into a new list first.
+        let source = if value != list && self.seq_items(value).is_some() {
+            value
+        } else {
+            let items = self.new_list(4)?;
+            self.push_root(items)?;
+            self.list_extend(items, value)?;
+            items
+        };
         let start = start as u32;
-        for _ in start..stop {
-            self.list_remove_at(list, start);
+        let stop = (stop as u32).max(start);
+        let count = self.seq_items(source).map_or(0, |items| items.1);
+        let removed = stop - start;
+        if count > removed {
+            self.push_root(source)?;
+            self.list_reserve(list, count - removed)?;
         }
-        for offset in 0..self.list_len(items) {
-            let item = self.list_item(items, offset);
-            self.list_insert(list, start + offset, item)?;
+        let new_len = len - removed + count;
+        let data = self.get(list, 3);
+        // Move the tail after the slice into place, then fill the slice.
+        self.heap.copy_within(data.0 + 4 * stop, data.0 + 4 * (start + count), 4 * (len - stop) as usize);
+        for index in new_len..len {
+            self.set(data, index, Obj::NULL);
         }
+        let items = self.seq_items(source).unwrap_or((0, 0));
+        for offset in 0..count {
+            let item = self.seq_item_at(items, offset);
+            self.set(data, start + offset, item);
+        }
+        self.set_u(list, 1, new_len);
         self.pop_roots(mark);
         Ok(())
     }

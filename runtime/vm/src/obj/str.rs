@@ -9,7 +9,7 @@
 //! * RAM qstr pool: `type, previous pool, first id, count, capacity, str object…`
 
 use super::{Obj, Singleton, TypeId};
-use crate::vm::{Vm, R};
+use crate::vm::{Vm, QSTR_HASH_CACHE_SIZE, R};
 use rime_bytecode::qstr_hash16;
 use rime_bytecode::qstr_runtime::{any_static_qstr, any_static_qstr_id, END_STATIC_QSTRS};
 
@@ -40,10 +40,23 @@ impl<'a> Vm<'a> {
 
     /// The hash of qstr `id`.
     pub fn qstr_hash(&self, id: u32) -> u32 {
-        if id >= self.image.first_qstr && id < self.image.first_qstr + self.image.qstr_count {
-            return u32::from(self.image.qstr_hash(id - self.image.first_qstr));
+        let in_image = id >= self.image.first_qstr && id < self.image.first_qstr + self.image.qstr_count;
+        // Static and frozen qstrs never change: their hashes are cached.
+        // RAM qstrs keep theirs in their str object.
+        let cacheable = (id < u32::from(END_STATIC_QSTRS) || in_image) && id < 0xffff;
+        let entry = &self.qstr_hash_cache[id as usize % QSTR_HASH_CACHE_SIZE];
+        if cacheable && entry.get() >> 16 == id + 1 {
+            return entry.get() & 0xffff;
         }
-        u32::from(qstr_hash16(self.qstr_bytes(id)))
+        let hash = if in_image {
+            u32::from(self.image.qstr_hash(id - self.image.first_qstr))
+        } else {
+            u32::from(qstr_hash16(self.qstr_bytes(id)))
+        };
+        if cacheable {
+            entry.set((id + 1) << 16 | hash);
+        }
+        hash
     }
 
     fn ram_qstr(&self, id: u32) -> Obj {

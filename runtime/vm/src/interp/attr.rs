@@ -359,28 +359,19 @@ impl Vm<'_> {
         }
     }
 
-    /// The special method `name` of `obj`'s class (None for builtin types).
-    pub fn lookup_special(&mut self, obj: Obj, name: &str) -> R<Option<Obj>> {
+    /// The special method `name` (a qstr, usually `q!(…)`) of `obj`'s
+    /// class (None for builtin types). It never raises; the `R` lets
+    /// callers treat it like the calls around it.
+    pub fn lookup_special(&mut self, obj: Obj, name: Obj) -> R<Option<Obj>> {
         let type_obj = self.type_of(obj);
         if !self.is_class(type_obj) {
             return Ok(None);
         }
-        let Some(id) = self.find_qstr(name.as_bytes()) else { return Ok(None) };
-        Ok(self.class_lookup(type_obj, Obj::qstr(id)))
-    }
-
-    /// [`Vm::lookup_special`] for a name already known as a qstr (`q!(…)`),
-    /// which spares finding the qstr of the text on every call.
-    pub fn lookup_special_qstr(&mut self, obj: Obj, name: Obj) -> Option<Obj> {
-        let type_obj = self.type_of(obj);
-        if !self.is_class(type_obj) {
-            return None;
-        }
-        self.class_lookup(type_obj, name)
+        Ok(self.class_lookup(type_obj, name))
     }
 
     /// Calls `obj.name()` if `obj`'s class defines it.
-    pub fn call_special_unary(&mut self, obj: Obj, name: &str) -> R<Option<Obj>> {
+    pub fn call_special_unary(&mut self, obj: Obj, name: Obj) -> R<Option<Obj>> {
         match self.lookup_special(obj, name)? {
             Some(method) => self.call(method, &[obj], &[]).map(Some),
             None => Ok(None),
@@ -388,7 +379,7 @@ impl Vm<'_> {
     }
 
     /// Calls `obj.name(argument)` if `obj`'s class defines it.
-    pub fn call_special_binary(&mut self, obj: Obj, name: &str, argument: Obj) -> R<Option<Obj>> {
+    pub fn call_special_binary(&mut self, obj: Obj, name: Obj, argument: Obj) -> R<Option<Obj>> {
         match self.lookup_special(obj, name)? {
             Some(method) => self.call(method, &[obj, argument], &[]).map(Some),
             None => Ok(None),
@@ -396,7 +387,7 @@ impl Vm<'_> {
     }
 
     /// Calls `obj.name(first, second)` if `obj`'s class defines it.
-    pub fn call_special_ternary(&mut self, obj: Obj, name: &str, first: Obj, second: Obj) -> R<Option<Obj>> {
+    pub fn call_special_ternary(&mut self, obj: Obj, name: Obj, first: Obj, second: Obj) -> R<Option<Obj>> {
         match self.lookup_special(obj, name)? {
             Some(method) => self.call(method, &[obj, first, second], &[]).map(Some),
             None => Ok(None),

@@ -176,7 +176,7 @@ impl<'a> Vm<'a> {
         if self.is_type(function) {
             return self.call_type(function, args, kw);
         }
-        if let Some(method) = self.lookup_special(function, "__call__")? {
+        if let Some(method) = self.lookup_special(function, q!("__call__"))? {
             let mut buffer = [Obj::NULL; MAX_NATIVE_ARGS];
             if args.len() + 1 > MAX_NATIVE_ARGS {
                 return Err(self.raise_msg(TypeId::TypeError, "too many arguments"));

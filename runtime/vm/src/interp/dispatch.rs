@@ -489,7 +489,7 @@ impl<'a> Vm<'a> {
                         if self_obj.is_null() && self.native_type(callee) != TypeId::Function {
                             // An instance whose class defines `__call__` in Python is called
                             // like a method, on the frame stack instead of the Rust stack.
-                            let method = tri!('op, self.lookup_special(callee, "__call__"));
+                            let method = tri!('op, self.lookup_special(callee, q!("__call__")));
                             if let Some(method) = method.filter(|&each| self.native_type(each) == TypeId::Function) {
                                 self_obj = callee;
                                 callee = method;

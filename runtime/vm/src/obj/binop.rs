@@ -79,51 +79,51 @@ impl Vm<'_> {
             _ => {}
         }
         let index = (op - OP_OR) as usize;
-        let names = [
+        let names: [[Obj; 13]; 3] = [
             [
-                "__or__",
-                "__xor__",
-                "__and__",
-                "__lshift__",
-                "__rshift__",
-                "__add__",
-                "__sub__",
-                "__mul__",
-                "__matmul__",
-                "__floordiv__",
-                "__truediv__",
-                "__mod__",
-                "__pow__",
+                q!("__or__"),
+                q!("__xor__"),
+                q!("__and__"),
+                q!("__lshift__"),
+                q!("__rshift__"),
+                q!("__add__"),
+                q!("__sub__"),
+                q!("__mul__"),
+                q!("__matmul__"),
+                q!("__floordiv__"),
+                q!("__truediv__"),
+                q!("__mod__"),
+                q!("__pow__"),
             ],
             [
-                "__ior__",
-                "__ixor__",
-                "__iand__",
-                "__ilshift__",
-                "__irshift__",
-                "__iadd__",
-                "__isub__",
-                "__imul__",
-                "__imatmul__",
-                "__ifloordiv__",
-                "__itruediv__",
-                "__imod__",
-                "__ipow__",
+                q!("__ior__"),
+                q!("__ixor__"),
+                q!("__iand__"),
+                q!("__ilshift__"),
+                q!("__irshift__"),
+                q!("__iadd__"),
+                q!("__isub__"),
+                q!("__imul__"),
+                q!("__imatmul__"),
+                q!("__ifloordiv__"),
+                q!("__itruediv__"),
+                q!("__imod__"),
+                q!("__ipow__"),
             ],
             [
-                "__ror__",
-                "__rxor__",
-                "__rand__",
-                "__rlshift__",
-                "__rrshift__",
-                "__radd__",
-                "__rsub__",
-                "__rmul__",
-                "__rmatmul__",
-                "__rfloordiv__",
-                "__rtruediv__",
-                "__rmod__",
-                "__rpow__",
+                q!("__ror__"),
+                q!("__rxor__"),
+                q!("__rand__"),
+                q!("__rlshift__"),
+                q!("__rrshift__"),
+                q!("__radd__"),
+                q!("__rsub__"),
+                q!("__rmul__"),
+                q!("__rmatmul__"),
+                q!("__rfloordiv__"),
+                q!("__rtruediv__"),
+                q!("__rmod__"),
+                q!("__rpow__"),
             ],
         ];
         if index < 13 {
@@ -146,7 +146,7 @@ impl Vm<'_> {
             }
         }
         // MicroPython names the plain operator even for an in-place one.
-        let method = names[0].get(index).copied().unwrap_or("");
+        let method = names[0].get(index).map_or("", |name| super::ops::static_name(*name));
         Err(self.binary_type_error(method, left, right))
     }
 
@@ -397,7 +397,7 @@ impl Vm<'_> {
             TypeId::Dict => match self.map_get(obj, index)? {
                 Some(value) => Ok(value),
                 None => {
-                    if let Some(result) = self.call_special_binary(obj, "__missing__", index).ok().flatten() {
+                    if let Some(result) = self.call_special_binary(obj, q!("__missing__"), index).ok().flatten() {
                         return Ok(result);
                     }
                     let exc = self.new_exception(TypeId::KeyError.obj(), &[index])?;
@@ -423,7 +423,7 @@ impl Vm<'_> {
                 if let Some(get) = type_id.native().and_then(|native| native.subscr_get) {
                     return get(self, obj, index);
                 }
-                if let Some(result) = self.call_special_binary(obj, "__getitem__", index)? {
+                if let Some(result) = self.call_special_binary(obj, q!("__getitem__"), index)? {
                     return Ok(result);
                 }
                 Err(self.type_error_object(obj, "isn't subscriptable"))
@@ -512,7 +512,7 @@ impl Vm<'_> {
                 if let Some(set) = self.native_type(obj).native().and_then(|native| native.subscr_set) {
                     return set(self, obj, index, value);
                 }
-                if self.call_special_ternary(obj, "__setitem__", index, value)?.is_some() {
+                if self.call_special_ternary(obj, q!("__setitem__"), index, value)?.is_some() {
                     return Ok(());
                 }
                 Err(self.type_error_object(obj, "doesn't support item assignment"))
@@ -590,7 +590,7 @@ impl Vm<'_> {
                 }
             },
             _ => {
-                if self.call_special_binary(obj, "__delitem__", index)?.is_some() {
+                if self.call_special_binary(obj, q!("__delitem__"), index)?.is_some() {
                     return Ok(());
                 }
                 Err(self.type_error_object(obj, "doesn't support item deletion"))

@@ -72,6 +72,11 @@ pub struct Vm<'a> {
     /// only a hash byte in flash, so without it every dict lookup of a
     /// name would locate the name's text and hash it again.
     pub(crate) qstr_hash_cache: [core::cell::Cell<u32>; QSTR_HASH_CACHE_SIZE],
+    /// Set for good once some class may have a `__setattr__` or a property
+    /// in its dict (or its dict was handed out, so anything may be added
+    /// to it): until then `obj.name = value` on an instance goes straight
+    /// to the instance dict without looking either up.
+    pub(crate) classes_may_intercept_stores: bool,
 }
 
 /// Entries of [`Vm::qstr_hash_cache`] (a power of two; 4 bytes each).
@@ -121,6 +126,7 @@ impl<'a> Vm<'a> {
             stack_base: stack_pointer(),
             interrupt_poll_countdown: INTERRUPT_POLL_INTERVAL,
             qstr_hash_cache: [const { core::cell::Cell::new(0) }; QSTR_HASH_CACHE_SIZE],
+            classes_may_intercept_stores: false,
         };
         vm.modules = vm.new_dict(8)?;
         Ok(vm)

@@ -299,6 +299,8 @@ fn locals(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     if frame.is_null() {
         return vm.new_dict(0);
     }
+    // In a class body this is the class's future dict, open to any change.
+    vm.classes_may_intercept_stores = true;
     Ok(vm.get(frame, crate::interp::frame::F_LOCALS))
 }
 

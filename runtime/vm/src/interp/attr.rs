@@ -156,6 +156,8 @@ impl Vm<'_> {
                 return Ok(Some((bases, Obj::NULL)));
             }
             if name == q!("__dict__") && self.is_class(obj) {
+                // Whatever is put in it later is not seen by `store_attr`.
+                self.classes_may_intercept_stores = true;
                 return Ok(Some((self.get(obj, 3), Obj::NULL)));
             }
             return Ok(None);
@@ -256,23 +258,29 @@ impl Vm<'_> {
         if value.is_null() {
             return self.delete_attr_with(obj, name, hooks);
         }
-        if self.is_heap(obj) && self.native_type(obj) == TypeId::Module {
+        let type_obj = self.type_of(obj);
+        let native = self.native_type_of_type(type_obj);
+        if native == TypeId::Module && self.is_heap(obj) {
             let globals = self.get(obj, 1);
             return self.map_set(globals, name, value);
         }
         if self.is_class(obj) {
+            if name == q!("__setattr__") || self.native_type(value) == TypeId::Property {
+                self.classes_may_intercept_stores = true;
+            }
             let locals = self.get(obj, 3);
             return self.map_set(locals, name, value);
         }
-        if let Some(store) = self.native_type(obj).native().and_then(|native| native.store_attr) {
+        if let Some(store) = native.native().and_then(|native| native.store_attr) {
             return store(self, obj, name, value);
         }
-        let type_obj = self.type_of(obj);
         if self.is_class(type_obj) {
-            if hooks && self.call_setattr_hook(obj, name, value)? {
+            // Namedtuple classes hold their fields as properties.
+            let plain = !self.classes_may_intercept_stores && native != TypeId::Tuple;
+            if !plain && hooks && self.call_setattr_hook(obj, name, value)? {
                 return Ok(());
             }
-            if let Some(property) = self.class_lookup(type_obj, name) {
+            if let Some(property) = if plain { None } else { self.class_lookup(type_obj, name) } {
                 if self.native_type(property) == TypeId::Property {
                     let setter = self.get(property, 2);
                     if setter.is_none() || setter.is_null() {
@@ -282,7 +290,7 @@ impl Vm<'_> {
                     return Ok(());
                 }
             }
-            if self.native_type_of_type(type_obj) == TypeId::Tuple {
+            if native == TypeId::Tuple {
                 // Instances of namedtuple classes are plain tuples, with no dict.
                 return Err(self.no_attribute(obj, name));
             }
@@ -501,6 +509,13 @@ impl Vm<'_> {
             if native == TypeId::Object {
                 native = base_native;
             }
+        }
+        let mut index = 0;
+        while let Some((entry, key, value)) = self.map_next(namespace, index) {
+            if key == q!("__setattr__") || self.native_type(value) == TypeId::Property {
+                self.classes_may_intercept_stores = true;
+            }
+            index = entry + 1;
         }
         let name = self.intern(name)?;
         let class = self.alloc_typed(TypeId::Type, 5)?;

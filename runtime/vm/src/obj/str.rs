@@ -40,14 +40,16 @@ impl<'a> Vm<'a> {
 
     /// The hash of qstr `id`.
     pub fn qstr_hash(&self, id: u32) -> u32 {
-        let in_image = id >= self.image.first_qstr && id < self.image.first_qstr + self.image.qstr_count;
-        // Static and frozen qstrs never change: their hashes are cached.
-        // RAM qstrs keep theirs in their str object.
-        let cacheable = (id < u32::from(END_STATIC_QSTRS) || in_image) && id < 0xffff;
+        // Static and frozen qstrs never change: their hashes are cached (an
+        // entry is only ever written for one of them). RAM qstrs keep theirs
+        // in their str object.
         let entry = &self.qstr_hash_cache[id as usize % QSTR_HASH_CACHE_SIZE];
-        if cacheable && entry.get() >> 16 == id + 1 {
-            return entry.get() & 0xffff;
+        let cached = entry.get();
+        if cached >> 16 == id.wrapping_add(1) {
+            return cached & 0xffff;
         }
+        let in_image = id >= self.image.first_qstr && id < self.image.first_qstr + self.image.qstr_count;
+        let cacheable = (id < u32::from(END_STATIC_QSTRS) || in_image) && id < 0xffff;
         let hash = if in_image {
             u32::from(self.image.qstr_hash(id - self.image.first_qstr))
         } else {

@@ -342,6 +342,9 @@ impl Vm<'_> {
 
     /// `obj[index]`.
     pub fn subscr_get(&mut self, obj: Obj, index: Obj) -> R<Obj> {
+        if let Some((items, position)) = self.small_index_item(obj, index) {
+            return Ok(Obj(self.word(items + 4 * position)));
+        }
         let type_id = self.native_type(obj);
         let is_slice = index.is_ptr() && self.native_type(index) == TypeId::Slice;
         match type_id {
@@ -431,6 +434,30 @@ impl Vm<'_> {
         }
     }
 
+    /// For an exact list or tuple and a small int index in range: the
+    /// address of the first item and the resolved position. Everything else
+    /// (slices, negative or bad indices past the end, subclasses) takes the
+    /// general path, which also raises the errors.
+    fn small_index_item(&self, obj: Obj, index: Obj) -> Option<(u32, u32)> {
+        if !index.is_small() || !obj.is_ptr() {
+            return None;
+        }
+        let type_obj = self.get(obj, 0);
+        let (items, len) = if type_obj == TypeId::List.obj() {
+            (self.get_u(obj, 3), self.list_len(obj))
+        } else if type_obj == TypeId::Tuple.obj() {
+            (obj.0 + 8, self.tuple_len(obj))
+        } else {
+            return None;
+        };
+        let value = index.small_value();
+        let position = if value < 0 { i64::from(value) + i64::from(len) } else { i64::from(value) };
+        if position < 0 || position >= i64::from(len) {
+            return None;
+        }
+        Some((items, position as u32))
+    }
+
     fn slice_seq(&mut self, obj: Obj, type_id: TypeId, slice: Obj, len: u32) -> R<Obj> {
         let (start, stop, step) = self.slice_indices(slice, i64::from(len))?;
         let count = if step > 0 {
@@ -482,6 +509,12 @@ impl Vm<'_> {
 
     /// `obj[index] = value`.
     pub fn subscr_set(&mut self, obj: Obj, index: Obj, value: Obj) -> R<()> {
+        if self.is_heap(obj) && self.get(obj, 0) == TypeId::List.obj() {
+            if let Some((items, position)) = self.small_index_item(obj, index) {
+                self.heap.set_word(items + 4 * position, value.0);
+                return Ok(());
+            }
+        }
         match self.native_type(obj) {
             TypeId::List => {
                 if index.is_ptr() && self.native_type(index) == TypeId::Slice {

@@ -120,6 +120,23 @@ impl Vm<'_> {
         if name == q!("__class__") {
             return Ok(Some((self.type_of(obj), Obj::NULL)));
         }
+        // The common case first: an instance of a class over `object`, its
+        // dict at word 1, found in that dict or in the class. Misses take the
+        // general path below, which looks again and tries the rest.
+        if self.is_heap(obj) && name != q!("__dict__") {
+            let type_obj = self.get(obj, 0);
+            if self.is_class(type_obj) && self.get(type_obj, 4) == TypeId::Object.obj() {
+                let dict = self.get(obj, 1);
+                if !dict.is_null() {
+                    if let Some(value) = self.map_get_qstr(dict, name) {
+                        return Ok(Some((value, Obj::NULL)));
+                    }
+                }
+                if let Some(value) = self.class_lookup(type_obj, name) {
+                    return self.bind_class_value(obj, type_obj, value).map(Some);
+                }
+            }
+        }
         let type_id = self.native_type(obj);
         if type_id == TypeId::Module {
             if obj.is_static() {
@@ -186,17 +203,7 @@ impl Vm<'_> {
                 }
             }
             if let Some(value) = self.class_lookup(type_obj, name) {
-                return match self.native_type(value) {
-                    TypeId::Function | TypeId::BuiltinFunction => Ok(Some((value, obj))),
-                    TypeId::StaticMethod => Ok(Some((self.get(value, 1), Obj::NULL))),
-                    TypeId::ClassMethod => Ok(Some((self.get(value, 1), type_obj))),
-                    TypeId::Property => {
-                        let getter = self.get(value, 1);
-                        let result = self.call(getter, &[obj], &[])?;
-                        Ok(Some((result, Obj::NULL)))
-                    }
-                    _ => Ok(Some((value, Obj::NULL))),
-                };
+                return self.bind_class_value(obj, type_obj, value).map(Some);
             }
             if let Some(getattr) = self.class_lookup(type_obj, q!("__getattr__")) {
                 let result = self.call(getattr, &[obj, name], &[])?;
@@ -246,6 +253,23 @@ impl Vm<'_> {
             return Ok(Some((method, obj)));
         }
         Ok(None)
+    }
+
+    /// What `obj.name` gives for `value`, found as `name` in the class
+    /// `type_obj` of the instance `obj`: functions bound to `obj`, static
+    /// methods unbound, class methods bound to the class, properties read.
+    fn bind_class_value(&mut self, obj: Obj, type_obj: Obj, value: Obj) -> R<(Obj, Obj)> {
+        match self.native_type(value) {
+            TypeId::Function | TypeId::BuiltinFunction => Ok((value, obj)),
+            TypeId::StaticMethod => Ok((self.get(value, 1), Obj::NULL)),
+            TypeId::ClassMethod => Ok((self.get(value, 1), type_obj)),
+            TypeId::Property => {
+                let getter = self.get(value, 1);
+                let result = self.call(getter, &[obj], &[])?;
+                Ok((result, Obj::NULL))
+            }
+            _ => Ok((value, Obj::NULL)),
+        }
     }
 
     /// `obj.name = value`.

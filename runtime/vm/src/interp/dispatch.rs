@@ -354,6 +354,20 @@ impl<'a> Vm<'a> {
                         let step = if count == 3 { pop!() } else { Obj::NONE };
                         let stop = pop!();
                         let start = top!();
+                        if code.get(ip) == Some(&op::LOAD_SUBSCR) {
+                            // `seq[a:b]` on a list or tuple: no slice object.
+                            let obj = peek!(1);
+                            save!();
+                            sp += 2;
+                            let sliced = tri!('op, self.slice_of_parts(obj, start, stop, step));
+                            sp -= 2;
+                            if let Some(result) = sliced {
+                                ip += 1;
+                                sp -= 1;
+                                set_top!(result);
+                                continue 'dispatch;
+                            }
+                        }
                         save!();
                         sp += 2;
                         let made = tri!('op, self.new_slice(start, stop, step));

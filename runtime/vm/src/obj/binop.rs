@@ -460,6 +460,54 @@ impl Vm<'_> {
 
     fn slice_seq(&mut self, obj: Obj, type_id: TypeId, slice: Obj, len: u32) -> R<Obj> {
         let (start, stop, step) = self.slice_indices(slice, i64::from(len))?;
+        self.slice_seq_resolved(obj, type_id, start, stop, step)
+    }
+
+    /// `obj[start:stop:step]` for an exact list or tuple and bounds that are
+    /// small ints or None, without making the slice object (the interpreter
+    /// calls this for `BUILD_SLICE` followed by `LOAD_SUBSCR`). None when
+    /// anything else is involved, for the general path to handle (and raise).
+    pub(crate) fn slice_of_parts(&mut self, obj: Obj, start: Obj, stop: Obj, step: Obj) -> R<Option<Obj>> {
+        if !obj.is_ptr() {
+            return Ok(None);
+        }
+        let type_obj = self.get(obj, 0);
+        let type_id = if type_obj == TypeId::List.obj() {
+            TypeId::List
+        } else if type_obj == TypeId::Tuple.obj() {
+            TypeId::Tuple
+        } else {
+            return Ok(None);
+        };
+        let part = |value: Obj| {
+            if value.is_none() {
+                Some(None)
+            } else if value.is_small() {
+                Some(Some(i64::from(value.small_value())))
+            } else {
+                None
+            }
+        };
+        let (Some(start), Some(stop), Some(step)) = (part(start), part(stop), part(step)) else { return Ok(None) };
+        let step = step.unwrap_or(1);
+        if step == 0 {
+            return Ok(None);
+        }
+        let len = i64::from(self.seq_items(obj).map_or(0, |items| items.1));
+        // Python's clamping, as `slice_indices` does it for a slice object.
+        let resolve = |value: Option<i64>, default: i64, low: i64, high: i64| match value {
+            None => default,
+            Some(value) => (if value < 0 { value + len } else { value }).max(low).min(high),
+        };
+        let (start, stop) = if step > 0 {
+            (resolve(start, 0, 0, len), resolve(stop, len, 0, len))
+        } else {
+            (resolve(start, len - 1, -1, len - 1), resolve(stop, -1, -1, len - 1))
+        };
+        self.slice_seq_resolved(obj, type_id, start, stop, step).map(Some)
+    }
+
+    fn slice_seq_resolved(&mut self, obj: Obj, type_id: TypeId, start: i64, stop: i64, step: i64) -> R<Obj> {
         let count = if step > 0 {
             ((stop - start + step - 1) / step).max(0)
         } else {

@@ -367,6 +367,19 @@ impl<'a> Vm<'a> {
                                 set_top!(result);
                                 continue 'dispatch;
                             }
+                        } else if code.get(ip) == Some(&op::STORE_SUBSCR) {
+                            // `list[a:b] = value`: no slice object either.
+                            let list = peek!(1);
+                            let value = peek!(2);
+                            save!();
+                            sp += 2;
+                            let done = tri!('op, self.assign_slice_of_parts(list, [start, stop, step], value));
+                            sp -= 2;
+                            if done {
+                                ip += 1;
+                                sp -= 3;
+                                continue 'dispatch;
+                            }
                         }
                         save!();
                         sp += 2;

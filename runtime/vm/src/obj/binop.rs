@@ -479,32 +479,24 @@ impl Vm<'_> {
         } else {
             return Ok(None);
         };
-        let part = |value: Obj| {
-            if value.is_none() {
-                Some(None)
-            } else if value.is_small() {
-                Some(Some(i64::from(value.small_value())))
-            } else {
-                None
-            }
-        };
-        let (Some(start), Some(stop), Some(step)) = (part(start), part(stop), part(step)) else { return Ok(None) };
-        let step = step.unwrap_or(1);
-        if step == 0 {
-            return Ok(None);
-        }
-        let len = i64::from(self.seq_items(obj).map_or(0, |items| items.1));
-        // Python's clamping, as `slice_indices` does it for a slice object.
-        let resolve = |value: Option<i64>, default: i64, low: i64, high: i64| match value {
-            None => default,
-            Some(value) => (if value < 0 { value + len } else { value }).max(low).min(high),
-        };
-        let (start, stop) = if step > 0 {
-            (resolve(start, 0, 0, len), resolve(stop, len, 0, len))
-        } else {
-            (resolve(start, len - 1, -1, len - 1), resolve(stop, -1, -1, len - 1))
-        };
+        let len = self.seq_items(obj).map_or(0, |items| items.1);
+        let Some((start, stop, step)) = small_slice_bounds(start, stop, step, len) else { return Ok(None) };
         self.slice_seq_resolved(obj, type_id, start, stop, step).map(Some)
+    }
+
+    /// `list[start:stop] = value` for an exact list and bounds that are small
+    /// ints or None (step None or 1), without making the slice object (for
+    /// `BUILD_SLICE` followed by `STORE_SUBSCR`). False when anything else is
+    /// involved, for the general path.
+    pub(crate) fn assign_slice_of_parts(&mut self, list: Obj, parts: [Obj; 3], value: Obj) -> R<bool> {
+        if !self.is_heap(list) || self.get(list, 0) != TypeId::List.obj() || value.is_null() {
+            return Ok(false);
+        }
+        let len = self.list_len(list);
+        match small_slice_bounds(parts[0], parts[1], parts[2], len) {
+            Some((start, stop, 1)) => self.list_assign_range(list, start, stop, value).map(|()| true),
+            _ => Ok(false),
+        }
     }
 
     fn slice_seq_resolved(&mut self, obj: Obj, type_id: TypeId, start: i64, stop: i64, step: i64) -> R<Obj> {
@@ -607,6 +599,12 @@ impl Vm<'_> {
         if step != 1 {
             return Err(self.raise_msg(TypeId::NotImplementedError, "extended slice assignment"));
         }
+        self.list_assign_range(list, start, stop, value)
+    }
+
+    /// `list[start:stop] = value` with `start` and `stop` already clamped.
+    fn list_assign_range(&mut self, list: Obj, start: i64, stop: i64, value: Obj) -> R<()> {
+        let len = self.list_len(list);
         let mark = self.root_mark();
         // The new items come straight from another list or a tuple; the list
         // itself and any other iterable are copied into a new list first.
@@ -678,6 +676,37 @@ impl Vm<'_> {
             }
         }
     }
+}
+
+/// Resolves slice bounds that are small ints or None against a sequence
+/// of `len` items with Python's clamping (as `slice_indices` does for a
+/// slice object): `(start, stop, step)`, or None for any other bound or a
+/// zero step, which the general path handles.
+fn small_slice_bounds(start: Obj, stop: Obj, step: Obj, len: u32) -> Option<(i64, i64, i64)> {
+    let part = |value: Obj| {
+        if value.is_none() {
+            Some(None)
+        } else if value.is_small() {
+            Some(Some(i64::from(value.small_value())))
+        } else {
+            None
+        }
+    };
+    let (start, stop, step) = (part(start)?, part(stop)?, part(step)?);
+    let step = step.unwrap_or(1);
+    if step == 0 {
+        return None;
+    }
+    let len = i64::from(len);
+    let resolve = |value: Option<i64>, default: i64, low: i64, high: i64| match value {
+        None => default,
+        Some(value) => (if value < 0 { value + len } else { value }).max(low).min(high),
+    };
+    Some(if step > 0 {
+        (resolve(start, 0, 0, len), resolve(stop, len, 0, len), step)
+    } else {
+        (resolve(start, len - 1, -1, len - 1), resolve(stop, -1, -1, len - 1), step)
+    })
 }
 
 /// The byte offset of character `index` in UTF-8 `bytes` (the length if past the end).

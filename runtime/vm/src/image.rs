@@ -170,9 +170,22 @@ impl<'a> ImageView<'a> {
     /// The global qstr id of entry `index` of a module's qstr table (the
     /// table right after the entry's fixed fields).
     pub fn module_qstr(&self, module: u32, index: u32) -> u32 {
+        self.qstr_in_table(self.module_qstr_table(module), index)
+    }
+
+    /// Where the qstr table of the module whose entry is at `module` lies:
+    /// `(offset in the image, bits per entry)`, for [`ImageView::qstr_in_table`]
+    /// (the interpreter finds it once per frame, not once per name).
+    pub fn module_qstr_table(&self, module: u32) -> (usize, usize) {
         let bits = usize::from(self.byte(module + 6));
         let (qstrs, _, _) = module_entry(0, bits, 0, 0);
-        packed_uint(self.bytes, self.offset(module) + qstrs, bits, index as usize).unwrap_or(0)
+        (self.offset(module) + qstrs, bits)
+    }
+
+    /// The global qstr id of entry `index` of a qstr table found by
+    /// [`ImageView::module_qstr_table`].
+    pub fn qstr_in_table(&self, table: (usize, usize), index: u32) -> u32 {
+        packed_uint(self.bytes, table.0, table.1, index as usize).unwrap_or(0)
     }
 
     /// The object word of entry `index` of a module's object table.

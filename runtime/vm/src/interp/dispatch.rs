@@ -63,6 +63,7 @@ impl<'a> Vm<'a> {
         let mut frame = entry;
         let mut function = self.get(frame, F_FUNCTION);
         let mut module = self.get(function, 1);
+        let mut qstr_table = self.image.module_qstr_table(self.get_u(module, 2));
         let mut code: &'a [u8] = self.function_code(function);
         let mut ip = self.get_u(frame, F_IP) as usize;
         let mut sp = self.get_u(frame, F_SP);
@@ -115,6 +116,7 @@ impl<'a> Vm<'a> {
             () => {{
                 function = self.get(frame, F_FUNCTION);
                 module = self.get(function, 1);
+                qstr_table = self.image.module_qstr_table(self.get_u(module, 2));
                 code = self.function_code(function);
                 ip = self.get_u(frame, F_IP) as usize;
                 sp = self.get_u(frame, F_SP);
@@ -136,7 +138,7 @@ impl<'a> Vm<'a> {
         }
         macro_rules! qstr_operand {
             () => {
-                Obj::qstr(self.module_qstr(module, read_uint(code, &mut ip)))
+                Obj::qstr(self.image.qstr_in_table(qstr_table, read_uint(code, &mut ip)))
             };
         }
 

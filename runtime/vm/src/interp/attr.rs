@@ -19,7 +19,7 @@ impl Vm<'_> {
     /// `LOAD_GLOBAL`: globals, builtins.
     pub fn load_global(&mut self, module: Obj, name: Obj) -> R<Obj> {
         let globals = self.get(module, 1);
-        if let Some(value) = self.map_get_qstr(globals, name) {
+        if let Some(value) = self.map_get_qstr_cached(globals, name) {
             return Ok(value);
         }
         if let Some(value) = crate::builtins::lookup_builtin(name.qstr_id()) {
@@ -27,6 +27,26 @@ impl Vm<'_> {
         }
         let text = self.qstr_str_copy(name);
         Err(self.raise_fmt(TypeId::NameError, format_args!("name '{}' isn't defined", text.as_str())))
+    }
+
+    /// [`Vm::map_get_qstr`] for dicts where lookups mostly succeed (module
+    /// globals): the entry where `name` was last found in `map` is tried
+    /// first.
+    fn map_get_qstr_cached(&mut self, map: Obj, name: Obj) -> Option<Obj> {
+        let mixed = (map.0 ^ name.0.rotate_left(16)).wrapping_mul(0x9e37_79b1);
+        let slot = (mixed >> 24) as usize % crate::vm::GLOBAL_LOOKUP_CACHE_SIZE;
+        let guess = u32::from(self.global_lookup_cache[slot].get());
+        if guess < self.map_filled(map) {
+            let (key, value) = self.map_entry(map, guess);
+            if key == name {
+                return Some(value);
+            }
+        }
+        let (entry, value) = self.map_find_qstr(map, name)?;
+        if let Ok(entry) = u8::try_from(entry) {
+            self.global_lookup_cache[slot].set(entry);
+        }
+        Some(value)
     }
 
     /// Looks `name` up in a class and its bases (depth first, like MicroPython).

@@ -227,8 +227,10 @@ impl<'a> Vm<'a> {
         self.set_u(frame, F_EXC_SP, 0);
         self.set_u(frame, F_FLAGS, 0);
         let state = state_base(n_exc);
-        for index in 0..n_state {
-            self.set(frame, state + index, Obj::NULL);
+        // Every value slot starts NULL (unbound), written in one pass.
+        let slots = self.heap.bytes_mut(frame.0 + 4 * state, 4 * n_state as usize);
+        for slot in slots.chunks_exact_mut(4) {
+            slot.copy_from_slice(&Obj::NULL.0.to_le_bytes());
         }
         let local = |index: u32| state + n_state - 1 - index;
 

@@ -77,15 +77,15 @@ pub struct Vm<'a> {
     /// to it): until then `obj.name = value` on an instance goes straight
     /// to the instance dict without looking either up.
     pub(crate) classes_may_intercept_stores: bool,
-    /// Where global names were last found, direct-mapped by dict and name:
-    /// the entry number (0..255) in the module's dict. A guess is checked
+    /// Where names were last found in module and class dicts, direct-mapped
+    /// by dict and name: the entry number (0..255). A guess is checked
     /// against the entry's key before it is used, so a stale or colliding
     /// one only costs the ordinary probe (as MicroPython's map cache).
     pub(crate) global_lookup_cache: [core::cell::Cell<u8>; GLOBAL_LOOKUP_CACHE_SIZE],
 }
 
 /// Entries of [`Vm::global_lookup_cache`] (a power of two; one byte each).
-pub(crate) const GLOBAL_LOOKUP_CACHE_SIZE: usize = 64;
+pub(crate) const GLOBAL_LOOKUP_CACHE_SIZE: usize = 128;
 
 /// Entries of [`Vm::qstr_hash_cache`] (a power of two; 4 bytes each).
 pub(crate) const QSTR_HASH_CACHE_SIZE: usize = 64;

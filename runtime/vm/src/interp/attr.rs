@@ -30,8 +30,8 @@ impl Vm<'_> {
     }
 
     /// [`Vm::map_get_qstr`] for dicts where lookups mostly succeed (module
-    /// globals): the entry where `name` was last found in `map` is tried
-    /// first.
+    /// globals, class dicts): the entry where `name` was last found in `map`
+    /// is tried first.
     fn map_get_qstr_cached(&mut self, map: Obj, name: Obj) -> Option<Obj> {
         let mixed = (map.0 ^ name.0.rotate_left(16)).wrapping_mul(0x9e37_79b1);
         let slot = (mixed >> 24) as usize % crate::vm::GLOBAL_LOOKUP_CACHE_SIZE;
@@ -62,7 +62,7 @@ impl Vm<'_> {
             return crate::builtins::lookup_method(type_id, name.qstr_id());
         }
         let locals = self.get(class, 3);
-        if let Some(value) = self.map_get_qstr(locals, name) {
+        if let Some(value) = self.map_get_qstr_cached(locals, name) {
             return Some(value);
         }
         let bases = self.get(class, 2);

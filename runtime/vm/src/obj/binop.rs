@@ -508,15 +508,29 @@ impl Vm<'_> {
         let result = if type_id == TypeId::Tuple { self.alloc_tuple(count)? } else { self.new_list(count)? };
         // Nothing below allocates, so the source's items stay where they are.
         if let Some(items) = self.seq_items(obj) {
-            for offset in 0..count {
-                let item = self.seq_item_at(items, (start + offset as i64 * step) as u32);
-                self.seq_store(result, type_id, offset as u32, item);
-            }
+            let destination = if type_id == TypeId::Tuple { result.0 + 8 } else { self.get_u(result, 3) };
+            let first = items.0.wrapping_add((4 * start) as u32);
+            self.copy_items(first, step, destination, count as u32);
         }
         if type_id == TypeId::List {
             self.set_u(result, 1, count as u32);
         }
         Ok(result)
+    }
+
+    /// Copies `count` item words, from `source` on with a stride of `step`
+    /// items, into the heap at `destination` on. The source may be in the
+    /// image (a frozen tuple) or the heap; a heap source with step 1 is one
+    /// block move.
+    fn copy_items(&mut self, source: u32, step: i64, destination: u32, count: u32) {
+        if step == 1 && self.is_heap(Obj(source)) {
+            self.heap.copy_within(source, destination, 4 * count as usize);
+            return;
+        }
+        for offset in 0..count {
+            let item = self.word(source.wrapping_add((4 * i64::from(offset) * step) as u32));
+            self.heap.set_word(destination + 4 * offset, item);
+        }
     }
 
     fn slice_str(&mut self, obj: Obj, slice: Obj) -> R<Obj> {
@@ -632,10 +646,7 @@ impl Vm<'_> {
             self.set(data, index, Obj::NULL);
         }
         let items = self.seq_items(source).unwrap_or((0, 0));
-        for offset in 0..count {
-            let item = self.seq_item_at(items, offset);
-            self.set(data, start + offset, item);
-        }
+        self.copy_items(items.0, 1, data.0 + 4 * start, count);
         self.set_u(list, 1, new_len);
         self.pop_roots(mark);
         Ok(())

@@ -246,17 +246,16 @@ impl Vm<'_> {
         let mark = self.root_mark();
         self.push_root(list)?;
         self.push_root(iterable)?;
-        if let Some(items) = self.seq_items(iterable) {
-            let count = items.1;
+        if let Some((_, count)) = self.seq_items(iterable) {
             self.list_reserve(list, count)?;
-            for index in 0..count {
-                let Some(items) = self.seq_items(iterable) else { break };
-                if index >= items.1 {
-                    break;
-                }
-                let item = self.seq_item_at(items, index);
-                self.list_append(list, item)?;
-            }
+            // Read the items after reserving: when extending a list by
+            // itself they have just moved.
+            let items = self.seq_items(iterable).unwrap_or((0, 0));
+            let count = count.min(items.1);
+            let len = self.list_len(list);
+            let data = self.get_u(list, 3);
+            self.copy_items(items.0, 1, data + 4 * len, count);
+            self.set_u(list, 1, len + count);
         } else {
             let iterator = self.get_iter(iterable)?;
             self.push_root(iterator)?;

@@ -130,6 +130,17 @@ impl<'a> ImageView<'a> {
         self.pool.get(index).unwrap_or(&[])
     }
 
+    /// Where the bytes of pool qstr number `index` lie: `(offset, length)`
+    /// in the image, for [`ImageView::range`].
+    pub fn qstr_location(&self, index: u32) -> (usize, usize) {
+        self.pool.locate(index).unwrap_or((0, 0))
+    }
+
+    /// The image bytes from `offset` on, `len` of them (empty outside the image).
+    pub fn range(&self, offset: usize, len: usize) -> &'a [u8] {
+        self.bytes.get(offset..offset.wrapping_add(len)).unwrap_or(&[])
+    }
+
     /// The 16-bit hash of pool qstr number `index` (the pool stores only its
     /// low byte, for lookups: the full hash is computed from the text).
     pub fn qstr_hash(&self, index: u32) -> u16 {

@@ -82,7 +82,14 @@ pub struct Vm<'a> {
     /// against the entry's key before it is used, so a stale or colliding
     /// one only costs the ordinary probe (as MicroPython's map cache).
     pub(crate) global_lookup_cache: [core::cell::Cell<u8>; GLOBAL_LOOKUP_CACHE_SIZE],
+    /// Where the text of recently used frozen qstrs lies in the image,
+    /// direct-mapped by id: `(id + 1, offset, length)` (0: empty), so that
+    /// reading a name's text does not search the pool's length classes.
+    pub(crate) qstr_text_cache: [core::cell::Cell<(u32, u32, u32)>; QSTR_TEXT_CACHE_SIZE],
 }
+
+/// Entries of [`Vm::qstr_text_cache`] (a power of two; 12 bytes each).
+pub(crate) const QSTR_TEXT_CACHE_SIZE: usize = 16;
 
 /// Entries of [`Vm::global_lookup_cache`] (a power of two; one byte each).
 pub(crate) const GLOBAL_LOOKUP_CACHE_SIZE: usize = 128;
@@ -136,6 +143,7 @@ impl<'a> Vm<'a> {
             qstr_hash_cache: [const { core::cell::Cell::new(0) }; QSTR_HASH_CACHE_SIZE],
             classes_may_intercept_stores: false,
             global_lookup_cache: [const { core::cell::Cell::new(0) }; GLOBAL_LOOKUP_CACHE_SIZE],
+            qstr_text_cache: [const { core::cell::Cell::new((0, 0, 0)) }; QSTR_TEXT_CACHE_SIZE],
         };
         vm.modules = vm.new_dict(8)?;
         Ok(vm)

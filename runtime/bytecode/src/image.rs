@@ -438,6 +438,13 @@ pub fn packed_uint(bytes: &[u8], table: usize, bits: usize, index: usize) -> Opt
     }
     let bit = bits.checked_mul(index)?;
     let at = table.checked_add(bit / 8)?;
+    // Usually eight bytes are there to read at once (the interpreter reads
+    // every name operand through here).
+    if let Some(eight) = at.checked_add(8).and_then(|end| bytes.get(at..end)) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(eight);
+        return Some(((u64::from_le_bytes(word) >> (bit % 8)) & ((1u64 << bits) - 1)) as u32);
+    }
     let five =
         (0..5).rev().fold(0u64, |value, offset| value << 8 | u64::from(bytes.get(at + offset).copied().unwrap_or(0)));
     Some(((five >> (bit % 8)) & ((1u64 << bits) - 1)) as u32)
@@ -824,3 +831,7 @@ pub fn board_id(name: &str) -> Option<[u8; 16]> {
     out[..name.len()].copy_from_slice(name.as_bytes());
     Some(out)
 }
+
+#[cfg(test)]
+#[path = "image_packed_tests.rs"]
+mod packed_tests;

@@ -130,6 +130,17 @@ impl<'a> ImageView<'a> {
         self.pool.get(index).unwrap_or(&[])
     }
 
+    /// Where the bytes of pool qstr number `index` lie: `(offset, length)`
+    /// in the image, for [`ImageView::range`].
+    pub fn qstr_location(&self, index: u32) -> (usize, usize) {
+        self.pool.locate(index).unwrap_or((0, 0))
+    }
+
+    /// The image bytes from `offset` on, `len` of them (empty outside the image).
+    pub fn range(&self, offset: usize, len: usize) -> &'a [u8] {
+        self.bytes.get(offset..offset.wrapping_add(len)).unwrap_or(&[])
+    }
+
     /// The 16-bit hash of pool qstr number `index` (the pool stores only its
     /// low byte, for lookups: the full hash is computed from the text).
     pub fn qstr_hash(&self, index: u32) -> u16 {
@@ -170,9 +181,22 @@ impl<'a> ImageView<'a> {
     /// The global qstr id of entry `index` of a module's qstr table (the
     /// table right after the entry's fixed fields).
     pub fn module_qstr(&self, module: u32, index: u32) -> u32 {
+        self.qstr_in_table(self.module_qstr_table(module), index)
+    }
+
+    /// Where the qstr table of the module whose entry is at `module` lies:
+    /// `(offset in the image, bits per entry)`, for [`ImageView::qstr_in_table`]
+    /// (the interpreter finds it once per frame, not once per name).
+    pub fn module_qstr_table(&self, module: u32) -> (usize, usize) {
         let bits = usize::from(self.byte(module + 6));
         let (qstrs, _, _) = module_entry(0, bits, 0, 0);
-        packed_uint(self.bytes, self.offset(module) + qstrs, bits, index as usize).unwrap_or(0)
+        (self.offset(module) + qstrs, bits)
+    }
+
+    /// The global qstr id of entry `index` of a qstr table found by
+    /// [`ImageView::module_qstr_table`].
+    pub fn qstr_in_table(&self, table: (usize, usize), index: u32) -> u32 {
+        packed_uint(self.bytes, table.0, table.1, index as usize).unwrap_or(0)
     }
 
     /// The object word of entry `index` of a module's object table.

@@ -67,7 +67,35 @@ pub struct Vm<'a> {
     /// Backward jumps left before the dispatch loop next asks the port
     /// whether an interrupt is pending (asking is a call through the port).
     pub(crate) interrupt_poll_countdown: u32,
+    /// Hashes of recently used static and frozen qstrs, direct-mapped by id:
+    /// each entry is `(id + 1) << 16 | hash` (0: empty). Frozen qstrs keep
+    /// only a hash byte in flash, so without it every dict lookup of a
+    /// name would locate the name's text and hash it again.
+    pub(crate) qstr_hash_cache: [core::cell::Cell<u32>; QSTR_HASH_CACHE_SIZE],
+    /// Set for good once some class may have a `__setattr__` or a property
+    /// in its dict (or its dict was handed out, so anything may be added
+    /// to it): until then `obj.name = value` on an instance goes straight
+    /// to the instance dict without looking either up.
+    pub(crate) classes_may_intercept_stores: bool,
+    /// Where names were last found in module and class dicts, direct-mapped
+    /// by dict and name: the entry number (0..255). A guess is checked
+    /// against the entry's key before it is used, so a stale or colliding
+    /// one only costs the ordinary probe (as MicroPython's map cache).
+    pub(crate) global_lookup_cache: [core::cell::Cell<u8>; GLOBAL_LOOKUP_CACHE_SIZE],
+    /// Where the text of recently used frozen qstrs lies in the image,
+    /// direct-mapped by id: `(id + 1, offset, length)` (0: empty), so that
+    /// reading a name's text does not search the pool's length classes.
+    pub(crate) qstr_text_cache: [core::cell::Cell<(u32, u32, u32)>; QSTR_TEXT_CACHE_SIZE],
 }
+
+/// Entries of [`Vm::qstr_text_cache`] (a power of two; 12 bytes each).
+pub(crate) const QSTR_TEXT_CACHE_SIZE: usize = 16;
+
+/// Entries of [`Vm::global_lookup_cache`] (a power of two; one byte each).
+pub(crate) const GLOBAL_LOOKUP_CACHE_SIZE: usize = 128;
+
+/// Entries of [`Vm::qstr_hash_cache`] (a power of two; 4 bytes each).
+pub(crate) const QSTR_HASH_CACHE_SIZE: usize = 64;
 
 /// How many backward jumps pass between two polls of the port: often
 /// enough that Ctrl-C stops a loop at once, rare enough to cost nothing.
@@ -112,6 +140,10 @@ impl<'a> Vm<'a> {
             random_state: [0; 4],
             stack_base: stack_pointer(),
             interrupt_poll_countdown: INTERRUPT_POLL_INTERVAL,
+            qstr_hash_cache: [const { core::cell::Cell::new(0) }; QSTR_HASH_CACHE_SIZE],
+            classes_may_intercept_stores: false,
+            global_lookup_cache: [const { core::cell::Cell::new(0) }; GLOBAL_LOOKUP_CACHE_SIZE],
+            qstr_text_cache: [const { core::cell::Cell::new((0, 0, 0)) }; QSTR_TEXT_CACHE_SIZE],
         };
         vm.modules = vm.new_dict(8)?;
         Ok(vm)

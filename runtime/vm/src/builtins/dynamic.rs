@@ -42,5 +42,7 @@ pub fn new_type(vm: &mut Vm<'_>, args: &[Obj]) -> R<Obj> {
     if !vm.is_str(name) || vm.native_type(bases) != TypeId::Tuple || vm.native_type(namespace) != TypeId::Dict {
         return Err(vm.raise_type(TypeId::TypeError));
     }
+    // The caller keeps `namespace` and may add a property to it later.
+    vm.classes_may_intercept_stores = true;
     vm.new_class(name, bases, namespace)
 }

@@ -99,7 +99,7 @@ fn abs(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         big.negative = false;
         return vm.new_big(&big);
     }
-    match vm.call_special_unary(value, "__abs__")? {
+    match vm.call_special_unary(value, q!("__abs__"))? {
         Some(result) => Ok(result),
         None => Err(vm.type_error_for("bad operand type for abs():", value)),
     }
@@ -164,7 +164,7 @@ fn callable(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let value = args[0];
     let result = matches!(vm.native_type(value), TypeId::Function | TypeId::BuiltinFunction | TypeId::BoundMethod)
         || vm.is_type(value)
-        || vm.lookup_special(value, "__call__")?.is_some();
+        || vm.lookup_special(value, q!("__call__"))?.is_some();
     Ok(Obj::from_bool(result))
 }
 
@@ -299,12 +299,14 @@ fn locals(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     if frame.is_null() {
         return vm.new_dict(0);
     }
+    // In a class body this is the class's future dict, open to any change.
+    vm.classes_may_intercept_stores = true;
     Ok(vm.get(frame, crate::interp::frame::F_LOCALS))
 }
 
 fn hash(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
-    if let Some(result) = vm.call_special_unary(args[0], "__hash__")? {
+    if let Some(result) = vm.call_special_unary(args[0], q!("__hash__"))? {
         return Ok(result);
     }
     let value = vm.hash(args[0])?;
@@ -595,7 +597,7 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
                     None => Err(vm.raise_msg(TypeId::OverflowError, "cannot convert float infinity to integer")),
                 };
             }
-            if let Some(result) = vm.call_special_unary(value, "__int__")? {
+            if let Some(result) = vm.call_special_unary(value, q!("__int__"))? {
                 return Ok(result);
             }
             Err(vm.type_error_for("can't convert to int:", value))
@@ -614,7 +616,7 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
             if vm.is_str(value) {
                 return super::strings::parse_float(vm, value);
             }
-            if let Some(result) = vm.call_special_unary(value, "__float__")? {
+            if let Some(result) = vm.call_special_unary(value, q!("__float__"))? {
                 return Ok(result);
             }
             Err(vm.type_error_for("can't convert to float:", value))
@@ -750,13 +752,13 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
         TypeId::Reversed => {
             check_args(vm, args, 1, 1)?;
             let value = args[0];
-            if let Some(result) = vm.call_special_unary(value, "__reversed__")? {
+            if let Some(result) = vm.call_special_unary(value, q!("__reversed__"))? {
                 return Ok(result);
             }
             let sequence = match vm.native_type(value) {
                 TypeId::List | TypeId::Tuple | TypeId::Str | TypeId::Range | TypeId::Bytes | TypeId::ByteArray => value,
                 TypeId::Dict | TypeId::DictView => vm.list_from_iterable(value)?,
-                _ if vm.lookup_special(value, "__getitem__")?.is_some() => value,
+                _ if vm.lookup_special(value, q!("__getitem__"))?.is_some() => value,
                 _ => return Err(vm.type_error_for("object is not reversible:", value)),
             };
             let length = vm.len_of(sequence)?;

@@ -19,7 +19,7 @@ impl Vm<'_> {
     /// `LOAD_GLOBAL`: globals, builtins.
     pub fn load_global(&mut self, module: Obj, name: Obj) -> R<Obj> {
         let globals = self.get(module, 1);
-        if let Some(value) = self.map_get_qstr(globals, name) {
+        if let Some(value) = self.map_get_qstr_cached(globals, name) {
             return Ok(value);
         }
         if let Some(value) = crate::builtins::lookup_builtin(name.qstr_id()) {
@@ -27,6 +27,26 @@ impl Vm<'_> {
         }
         let text = self.qstr_str_copy(name);
         Err(self.raise_fmt(TypeId::NameError, format_args!("name '{}' isn't defined", text.as_str())))
+    }
+
+    /// [`Vm::map_get_qstr`] for dicts where lookups mostly succeed (module
+    /// globals, class dicts): the entry where `name` was last found in `map`
+    /// is tried first.
+    fn map_get_qstr_cached(&mut self, map: Obj, name: Obj) -> Option<Obj> {
+        let mixed = (map.0 ^ name.0.rotate_left(16)).wrapping_mul(0x9e37_79b1);
+        let slot = (mixed >> 24) as usize % crate::vm::GLOBAL_LOOKUP_CACHE_SIZE;
+        let guess = u32::from(self.global_lookup_cache[slot].get());
+        if guess < self.map_filled(map) {
+            let (key, value) = self.map_entry(map, guess);
+            if key == name {
+                return Some(value);
+            }
+        }
+        let (entry, value) = self.map_find_qstr(map, name)?;
+        if let Ok(entry) = u8::try_from(entry) {
+            self.global_lookup_cache[slot].set(entry);
+        }
+        Some(value)
     }
 
     /// Looks `name` up in a class and its bases (depth first, like MicroPython).
@@ -42,7 +62,7 @@ impl Vm<'_> {
             return crate::builtins::lookup_method(type_id, name.qstr_id());
         }
         let locals = self.get(class, 3);
-        if let Some(value) = self.map_get_qstr(locals, name) {
+        if let Some(value) = self.map_get_qstr_cached(locals, name) {
             return Some(value);
         }
         let bases = self.get(class, 2);
@@ -120,6 +140,23 @@ impl Vm<'_> {
         if name == q!("__class__") {
             return Ok(Some((self.type_of(obj), Obj::NULL)));
         }
+        // The common case first: an instance of a class over `object`, its
+        // dict at word 1, found in that dict or in the class. Misses take the
+        // general path below, which looks again and tries the rest.
+        if self.is_heap(obj) && name != q!("__dict__") {
+            let type_obj = self.get(obj, 0);
+            if self.is_class(type_obj) && self.get(type_obj, 4) == TypeId::Object.obj() {
+                let dict = self.get(obj, 1);
+                if !dict.is_null() {
+                    if let Some(value) = self.map_get_qstr(dict, name) {
+                        return Ok(Some((value, Obj::NULL)));
+                    }
+                }
+                if let Some(value) = self.class_lookup(type_obj, name) {
+                    return self.bind_class_value(obj, type_obj, value).map(Some);
+                }
+            }
+        }
         let type_id = self.native_type(obj);
         if type_id == TypeId::Module {
             if obj.is_static() {
@@ -156,6 +193,8 @@ impl Vm<'_> {
                 return Ok(Some((bases, Obj::NULL)));
             }
             if name == q!("__dict__") && self.is_class(obj) {
+                // Whatever is put in it later is not seen by `store_attr`.
+                self.classes_may_intercept_stores = true;
                 return Ok(Some((self.get(obj, 3), Obj::NULL)));
             }
             return Ok(None);
@@ -184,17 +223,7 @@ impl Vm<'_> {
                 }
             }
             if let Some(value) = self.class_lookup(type_obj, name) {
-                return match self.native_type(value) {
-                    TypeId::Function | TypeId::BuiltinFunction => Ok(Some((value, obj))),
-                    TypeId::StaticMethod => Ok(Some((self.get(value, 1), Obj::NULL))),
-                    TypeId::ClassMethod => Ok(Some((self.get(value, 1), type_obj))),
-                    TypeId::Property => {
-                        let getter = self.get(value, 1);
-                        let result = self.call(getter, &[obj], &[])?;
-                        Ok(Some((result, Obj::NULL)))
-                    }
-                    _ => Ok(Some((value, Obj::NULL))),
-                };
+                return self.bind_class_value(obj, type_obj, value).map(Some);
             }
             if let Some(getattr) = self.class_lookup(type_obj, q!("__getattr__")) {
                 let result = self.call(getattr, &[obj, name], &[])?;
@@ -246,6 +275,23 @@ impl Vm<'_> {
         Ok(None)
     }
 
+    /// What `obj.name` gives for `value`, found as `name` in the class
+    /// `type_obj` of the instance `obj`: functions bound to `obj`, static
+    /// methods unbound, class methods bound to the class, properties read.
+    fn bind_class_value(&mut self, obj: Obj, type_obj: Obj, value: Obj) -> R<(Obj, Obj)> {
+        match self.native_type(value) {
+            TypeId::Function | TypeId::BuiltinFunction => Ok((value, obj)),
+            TypeId::StaticMethod => Ok((self.get(value, 1), Obj::NULL)),
+            TypeId::ClassMethod => Ok((self.get(value, 1), type_obj)),
+            TypeId::Property => {
+                let getter = self.get(value, 1);
+                let result = self.call(getter, &[obj], &[])?;
+                Ok((result, Obj::NULL))
+            }
+            _ => Ok((value, Obj::NULL)),
+        }
+    }
+
     /// `obj.name = value`.
     pub fn store_attr(&mut self, obj: Obj, name: Obj, value: Obj) -> R<()> {
         self.store_attr_with(obj, name, value, true)
@@ -256,23 +302,29 @@ impl Vm<'_> {
         if value.is_null() {
             return self.delete_attr_with(obj, name, hooks);
         }
-        if self.is_heap(obj) && self.native_type(obj) == TypeId::Module {
+        let type_obj = self.type_of(obj);
+        let native = self.native_type_of_type(type_obj);
+        if native == TypeId::Module && self.is_heap(obj) {
             let globals = self.get(obj, 1);
             return self.map_set(globals, name, value);
         }
         if self.is_class(obj) {
+            if name == q!("__setattr__") || self.native_type(value) == TypeId::Property {
+                self.classes_may_intercept_stores = true;
+            }
             let locals = self.get(obj, 3);
             return self.map_set(locals, name, value);
         }
-        if let Some(store) = self.native_type(obj).native().and_then(|native| native.store_attr) {
+        if let Some(store) = native.native().and_then(|native| native.store_attr) {
             return store(self, obj, name, value);
         }
-        let type_obj = self.type_of(obj);
         if self.is_class(type_obj) {
-            if hooks && self.call_setattr_hook(obj, name, value)? {
+            // Namedtuple classes hold their fields as properties.
+            let plain = !self.classes_may_intercept_stores && native != TypeId::Tuple;
+            if !plain && hooks && self.call_setattr_hook(obj, name, value)? {
                 return Ok(());
             }
-            if let Some(property) = self.class_lookup(type_obj, name) {
+            if let Some(property) = if plain { None } else { self.class_lookup(type_obj, name) } {
                 if self.native_type(property) == TypeId::Property {
                     let setter = self.get(property, 2);
                     if setter.is_none() || setter.is_null() {
@@ -282,7 +334,7 @@ impl Vm<'_> {
                     return Ok(());
                 }
             }
-            if self.native_type_of_type(type_obj) == TypeId::Tuple {
+            if native == TypeId::Tuple {
                 // Instances of namedtuple classes are plain tuples, with no dict.
                 return Err(self.no_attribute(obj, name));
             }
@@ -359,18 +411,19 @@ impl Vm<'_> {
         }
     }
 
-    /// The special method `name` of `obj`'s class (None for builtin types).
-    pub fn lookup_special(&mut self, obj: Obj, name: &str) -> R<Option<Obj>> {
+    /// The special method `name` (a qstr, usually `q!(…)`) of `obj`'s
+    /// class (None for builtin types). It never raises; the `R` lets
+    /// callers treat it like the calls around it.
+    pub fn lookup_special(&mut self, obj: Obj, name: Obj) -> R<Option<Obj>> {
         let type_obj = self.type_of(obj);
         if !self.is_class(type_obj) {
             return Ok(None);
         }
-        let Some(id) = self.find_qstr(name.as_bytes()) else { return Ok(None) };
-        Ok(self.class_lookup(type_obj, Obj::qstr(id)))
+        Ok(self.class_lookup(type_obj, name))
     }
 
     /// Calls `obj.name()` if `obj`'s class defines it.
-    pub fn call_special_unary(&mut self, obj: Obj, name: &str) -> R<Option<Obj>> {
+    pub fn call_special_unary(&mut self, obj: Obj, name: Obj) -> R<Option<Obj>> {
         match self.lookup_special(obj, name)? {
             Some(method) => self.call(method, &[obj], &[]).map(Some),
             None => Ok(None),
@@ -378,7 +431,7 @@ impl Vm<'_> {
     }
 
     /// Calls `obj.name(argument)` if `obj`'s class defines it.
-    pub fn call_special_binary(&mut self, obj: Obj, name: &str, argument: Obj) -> R<Option<Obj>> {
+    pub fn call_special_binary(&mut self, obj: Obj, name: Obj, argument: Obj) -> R<Option<Obj>> {
         match self.lookup_special(obj, name)? {
             Some(method) => self.call(method, &[obj, argument], &[]).map(Some),
             None => Ok(None),
@@ -386,7 +439,7 @@ impl Vm<'_> {
     }
 
     /// Calls `obj.name(first, second)` if `obj`'s class defines it.
-    pub fn call_special_ternary(&mut self, obj: Obj, name: &str, first: Obj, second: Obj) -> R<Option<Obj>> {
+    pub fn call_special_ternary(&mut self, obj: Obj, name: Obj, first: Obj, second: Obj) -> R<Option<Obj>> {
         match self.lookup_special(obj, name)? {
             Some(method) => self.call(method, &[obj, first, second], &[]).map(Some),
             None => Ok(None),
@@ -502,6 +555,13 @@ impl Vm<'_> {
             if native == TypeId::Object {
                 native = base_native;
             }
+        }
+        let mut index = 0;
+        while let Some((entry, key, value)) = self.map_next(namespace, index) {
+            if key == q!("__setattr__") || self.native_type(value) == TypeId::Property {
+                self.classes_may_intercept_stores = true;
+            }
+            index = entry + 1;
         }
         let name = self.intern(name)?;
         let class = self.alloc_typed(TypeId::Type, 5)?;

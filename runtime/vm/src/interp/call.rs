@@ -176,7 +176,7 @@ impl<'a> Vm<'a> {
         if self.is_type(function) {
             return self.call_type(function, args, kw);
         }
-        if let Some(method) = self.lookup_special(function, "__call__")? {
+        if let Some(method) = self.lookup_special(function, q!("__call__"))? {
             let mut buffer = [Obj::NULL; MAX_NATIVE_ARGS];
             if args.len() + 1 > MAX_NATIVE_ARGS {
                 return Err(self.raise_msg(TypeId::TypeError, "too many arguments"));
@@ -227,8 +227,10 @@ impl<'a> Vm<'a> {
         self.set_u(frame, F_EXC_SP, 0);
         self.set_u(frame, F_FLAGS, 0);
         let state = state_base(n_exc);
-        for index in 0..n_state {
-            self.set(frame, state + index, Obj::NULL);
+        // Every value slot starts NULL (unbound), written in one pass.
+        let slots = self.heap.bytes_mut(frame.0 + 4 * state, 4 * n_state as usize);
+        for slot in slots.chunks_exact_mut(4) {
+            slot.copy_from_slice(&Obj::NULL.0.to_le_bytes());
         }
         let local = |index: u32| state + n_state - 1 - index;
 

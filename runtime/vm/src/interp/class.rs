@@ -188,7 +188,7 @@ impl Vm<'_> {
                 }
             }
             if hooks {
-                if let Some(hook) = self.lookup_special(obj, "__delattr__")? {
+                if let Some(hook) = self.lookup_special(obj, q!("__delattr__"))? {
                     if self.native_type(hook) == TypeId::Function {
                         self.call(hook, &[obj, name], &[])?;
                         return Ok(());
@@ -218,7 +218,7 @@ impl Vm<'_> {
     /// Calls a user `__setattr__` for `obj.name = value` if its class has
     /// one; `false` when the normal store should happen.
     pub fn call_setattr_hook(&mut self, obj: Obj, name: Obj, value: Obj) -> R<bool> {
-        match self.lookup_special(obj, "__setattr__")? {
+        match self.lookup_special(obj, q!("__setattr__"))? {
             Some(hook) if self.native_type(hook) == TypeId::Function => {
                 self.call(hook, &[obj, name, value], &[])?;
                 Ok(true)

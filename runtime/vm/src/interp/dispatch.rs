@@ -63,6 +63,7 @@ impl<'a> Vm<'a> {
         let mut frame = entry;
         let mut function = self.get(frame, F_FUNCTION);
         let mut module = self.get(function, 1);
+        let mut qstr_table = self.image.module_qstr_table(self.get_u(module, 2));
         let mut code: &'a [u8] = self.function_code(function);
         let mut ip = self.get_u(frame, F_IP) as usize;
         let mut sp = self.get_u(frame, F_SP);
@@ -115,6 +116,7 @@ impl<'a> Vm<'a> {
             () => {{
                 function = self.get(frame, F_FUNCTION);
                 module = self.get(function, 1);
+                qstr_table = self.image.module_qstr_table(self.get_u(module, 2));
                 code = self.function_code(function);
                 ip = self.get_u(frame, F_IP) as usize;
                 sp = self.get_u(frame, F_SP);
@@ -136,7 +138,7 @@ impl<'a> Vm<'a> {
         }
         macro_rules! qstr_operand {
             () => {
-                Obj::qstr(self.module_qstr(module, read_uint(code, &mut ip)))
+                Obj::qstr(self.image.qstr_in_table(qstr_table, read_uint(code, &mut ip)))
             };
         }
 
@@ -354,6 +356,33 @@ impl<'a> Vm<'a> {
                         let step = if count == 3 { pop!() } else { Obj::NONE };
                         let stop = pop!();
                         let start = top!();
+                        if code.get(ip) == Some(&op::LOAD_SUBSCR) {
+                            // `seq[a:b]` on a list or tuple: no slice object.
+                            let obj = peek!(1);
+                            save!();
+                            sp += 2;
+                            let sliced = tri!('op, self.slice_of_parts(obj, start, stop, step));
+                            sp -= 2;
+                            if let Some(result) = sliced {
+                                ip += 1;
+                                sp -= 1;
+                                set_top!(result);
+                                continue 'dispatch;
+                            }
+                        } else if code.get(ip) == Some(&op::STORE_SUBSCR) {
+                            // `list[a:b] = value`: no slice object either.
+                            let list = peek!(1);
+                            let value = peek!(2);
+                            save!();
+                            sp += 2;
+                            let done = tri!('op, self.assign_slice_of_parts(list, [start, stop, step], value));
+                            sp -= 2;
+                            if done {
+                                ip += 1;
+                                sp -= 3;
+                                continue 'dispatch;
+                            }
+                        }
                         save!();
                         sp += 2;
                         let made = tri!('op, self.new_slice(start, stop, step));
@@ -489,7 +518,7 @@ impl<'a> Vm<'a> {
                         if self_obj.is_null() && self.native_type(callee) != TypeId::Function {
                             // An instance whose class defines `__call__` in Python is called
                             // like a method, on the frame stack instead of the Rust stack.
-                            let method = tri!('op, self.lookup_special(callee, "__call__"));
+                            let method = tri!('op, self.lookup_special(callee, q!("__call__")));
                             if let Some(method) = method.filter(|&each| self.native_type(each) == TypeId::Function) {
                                 self_obj = callee;
                                 callee = method;

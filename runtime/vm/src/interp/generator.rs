@@ -182,9 +182,10 @@ impl Vm<'_> {
                 self.generator_resume(inner, Resume::Throw).map(Some)
             }
         } else {
-            let method = if self.exception_matches(exc, TypeId::GeneratorExit.obj()) { "close" } else { "throw" };
+            let method =
+                if self.exception_matches(exc, TypeId::GeneratorExit.obj()) { q!("close") } else { q!("throw") };
             match self.lookup_special(inner, method)? {
-                Some(function) if method == "throw" => match self.call(function, &[inner, exc], &[]) {
+                Some(function) if method == q!("throw") => match self.call(function, &[inner, exc], &[]) {
                     Ok(value) => Ok(Some(Step::Yield(value))),
                     Err(raised) => {
                         if self.exception_matches(self.exc, TypeId::StopIteration.obj()) {
@@ -272,7 +273,7 @@ impl Vm<'_> {
                 None => Ok(Step::Return(Obj::NONE)),
             };
         }
-        let Some(send) = self.lookup_special(iterator, "send")? else {
+        let Some(send) = self.lookup_special(iterator, q!("send"))? else {
             return Err(self.raise_msg(TypeId::TypeError, "object has no send method"));
         };
         match self.call(send, &[iterator, sent], &[]) {

@@ -339,7 +339,7 @@ fn is_callable(vm: &mut Vm<'_>, replace: Obj) -> R<bool> {
     if matches!(native, TypeId::Function | TypeId::BuiltinFunction | TypeId::BoundMethod) || vm.is_type(replace) {
         return Ok(true);
     }
-    Ok(vm.lookup_special(replace, "__call__")?.is_some())
+    Ok(vm.lookup_special(replace, q!("__call__"))?.is_some())
 }
 
 /// Appends a template with its group references (`\1`, `\g<1>`) filled in;

@@ -79,51 +79,51 @@ impl Vm<'_> {
             _ => {}
         }
         let index = (op - OP_OR) as usize;
-        let names = [
+        let names: [[Obj; 13]; 3] = [
             [
-                "__or__",
-                "__xor__",
-                "__and__",
-                "__lshift__",
-                "__rshift__",
-                "__add__",
-                "__sub__",
-                "__mul__",
-                "__matmul__",
-                "__floordiv__",
-                "__truediv__",
-                "__mod__",
-                "__pow__",
+                q!("__or__"),
+                q!("__xor__"),
+                q!("__and__"),
+                q!("__lshift__"),
+                q!("__rshift__"),
+                q!("__add__"),
+                q!("__sub__"),
+                q!("__mul__"),
+                q!("__matmul__"),
+                q!("__floordiv__"),
+                q!("__truediv__"),
+                q!("__mod__"),
+                q!("__pow__"),
             ],
             [
-                "__ior__",
-                "__ixor__",
-                "__iand__",
-                "__ilshift__",
-                "__irshift__",
-                "__iadd__",
-                "__isub__",
-                "__imul__",
-                "__imatmul__",
-                "__ifloordiv__",
-                "__itruediv__",
-                "__imod__",
-                "__ipow__",
+                q!("__ior__"),
+                q!("__ixor__"),
+                q!("__iand__"),
+                q!("__ilshift__"),
+                q!("__irshift__"),
+                q!("__iadd__"),
+                q!("__isub__"),
+                q!("__imul__"),
+                q!("__imatmul__"),
+                q!("__ifloordiv__"),
+                q!("__itruediv__"),
+                q!("__imod__"),
+                q!("__ipow__"),
             ],
             [
-                "__ror__",
-                "__rxor__",
-                "__rand__",
-                "__rlshift__",
-                "__rrshift__",
-                "__radd__",
-                "__rsub__",
-                "__rmul__",
-                "__rmatmul__",
-                "__rfloordiv__",
-                "__rtruediv__",
-                "__rmod__",
-                "__rpow__",
+                q!("__ror__"),
+                q!("__rxor__"),
+                q!("__rand__"),
+                q!("__rlshift__"),
+                q!("__rrshift__"),
+                q!("__radd__"),
+                q!("__rsub__"),
+                q!("__rmul__"),
+                q!("__rmatmul__"),
+                q!("__rfloordiv__"),
+                q!("__rtruediv__"),
+                q!("__rmod__"),
+                q!("__rpow__"),
             ],
         ];
         if index < 13 {
@@ -146,7 +146,7 @@ impl Vm<'_> {
             }
         }
         // MicroPython names the plain operator even for an in-place one.
-        let method = names[0].get(index).copied().unwrap_or("");
+        let method = names[0].get(index).map_or("", |name| super::ops::static_name(*name));
         Err(self.binary_type_error(method, left, right))
     }
 
@@ -246,17 +246,16 @@ impl Vm<'_> {
         let mark = self.root_mark();
         self.push_root(list)?;
         self.push_root(iterable)?;
-        if let Some(items) = self.seq_items(iterable) {
-            let count = items.1;
+        if let Some((_, count)) = self.seq_items(iterable) {
             self.list_reserve(list, count)?;
-            for index in 0..count {
-                let Some(items) = self.seq_items(iterable) else { break };
-                if index >= items.1 {
-                    break;
-                }
-                let item = self.seq_item_at(items, index);
-                self.list_append(list, item)?;
-            }
+            // Read the items after reserving: when extending a list by
+            // itself they have just moved.
+            let items = self.seq_items(iterable).unwrap_or((0, 0));
+            let count = count.min(items.1);
+            let len = self.list_len(list);
+            let data = self.get_u(list, 3);
+            self.copy_items(items.0, 1, data + 4 * len, count);
+            self.set_u(list, 1, len + count);
         } else {
             let iterator = self.get_iter(iterable)?;
             self.push_root(iterator)?;
@@ -342,6 +341,9 @@ impl Vm<'_> {
 
     /// `obj[index]`.
     pub fn subscr_get(&mut self, obj: Obj, index: Obj) -> R<Obj> {
+        if let Some((items, position)) = self.small_index_item(obj, index) {
+            return Ok(Obj(self.word(items + 4 * position)));
+        }
         let type_id = self.native_type(obj);
         let is_slice = index.is_ptr() && self.native_type(index) == TypeId::Slice;
         match type_id {
@@ -397,7 +399,7 @@ impl Vm<'_> {
             TypeId::Dict => match self.map_get(obj, index)? {
                 Some(value) => Ok(value),
                 None => {
-                    if let Some(result) = self.call_special_binary(obj, "__missing__", index).ok().flatten() {
+                    if let Some(result) = self.call_special_binary(obj, q!("__missing__"), index).ok().flatten() {
                         return Ok(result);
                     }
                     let exc = self.new_exception(TypeId::KeyError.obj(), &[index])?;
@@ -423,7 +425,7 @@ impl Vm<'_> {
                 if let Some(get) = type_id.native().and_then(|native| native.subscr_get) {
                     return get(self, obj, index);
                 }
-                if let Some(result) = self.call_special_binary(obj, "__getitem__", index)? {
+                if let Some(result) = self.call_special_binary(obj, q!("__getitem__"), index)? {
                     return Ok(result);
                 }
                 Err(self.type_error_object(obj, "isn't subscriptable"))
@@ -431,23 +433,103 @@ impl Vm<'_> {
         }
     }
 
+    /// For an exact list or tuple and a small int index in range: the
+    /// address of the first item and the resolved position. Everything else
+    /// (slices, negative or bad indices past the end, subclasses) takes the
+    /// general path, which also raises the errors.
+    fn small_index_item(&self, obj: Obj, index: Obj) -> Option<(u32, u32)> {
+        if !index.is_small() || !obj.is_ptr() {
+            return None;
+        }
+        let type_obj = self.get(obj, 0);
+        let (items, len) = if type_obj == TypeId::List.obj() {
+            (self.get_u(obj, 3), self.list_len(obj))
+        } else if type_obj == TypeId::Tuple.obj() {
+            (obj.0 + 8, self.tuple_len(obj))
+        } else {
+            return None;
+        };
+        let value = index.small_value();
+        let position = if value < 0 { i64::from(value) + i64::from(len) } else { i64::from(value) };
+        if position < 0 || position >= i64::from(len) {
+            return None;
+        }
+        Some((items, position as u32))
+    }
+
     fn slice_seq(&mut self, obj: Obj, type_id: TypeId, slice: Obj, len: u32) -> R<Obj> {
         let (start, stop, step) = self.slice_indices(slice, i64::from(len))?;
+        self.slice_seq_resolved(obj, type_id, start, stop, step)
+    }
+
+    /// `obj[start:stop:step]` for an exact list or tuple and bounds that are
+    /// small ints or None, without making the slice object (the interpreter
+    /// calls this for `BUILD_SLICE` followed by `LOAD_SUBSCR`). None when
+    /// anything else is involved, for the general path to handle (and raise).
+    pub(crate) fn slice_of_parts(&mut self, obj: Obj, start: Obj, stop: Obj, step: Obj) -> R<Option<Obj>> {
+        if !obj.is_ptr() {
+            return Ok(None);
+        }
+        let type_obj = self.get(obj, 0);
+        let type_id = if type_obj == TypeId::List.obj() {
+            TypeId::List
+        } else if type_obj == TypeId::Tuple.obj() {
+            TypeId::Tuple
+        } else {
+            return Ok(None);
+        };
+        let len = self.seq_items(obj).map_or(0, |items| items.1);
+        let Some((start, stop, step)) = small_slice_bounds(start, stop, step, len) else { return Ok(None) };
+        self.slice_seq_resolved(obj, type_id, start, stop, step).map(Some)
+    }
+
+    /// `list[start:stop] = value` for an exact list and bounds that are small
+    /// ints or None (step None or 1), without making the slice object (for
+    /// `BUILD_SLICE` followed by `STORE_SUBSCR`). False when anything else is
+    /// involved, for the general path.
+    pub(crate) fn assign_slice_of_parts(&mut self, list: Obj, parts: [Obj; 3], value: Obj) -> R<bool> {
+        if !self.is_heap(list) || self.get(list, 0) != TypeId::List.obj() || value.is_null() {
+            return Ok(false);
+        }
+        let len = self.list_len(list);
+        match small_slice_bounds(parts[0], parts[1], parts[2], len) {
+            Some((start, stop, 1)) => self.list_assign_range(list, start, stop, value).map(|()| true),
+            _ => Ok(false),
+        }
+    }
+
+    fn slice_seq_resolved(&mut self, obj: Obj, type_id: TypeId, start: i64, stop: i64, step: i64) -> R<Obj> {
         let count = if step > 0 {
             ((stop - start + step - 1) / step).max(0)
         } else {
             ((start - stop - step - 1) / -step).max(0)
         } as usize;
         let result = if type_id == TypeId::Tuple { self.alloc_tuple(count)? } else { self.new_list(count)? };
-        for offset in 0..count {
-            let Some(items) = self.seq_items(obj) else { break };
-            let item = self.seq_item_at(items, (start + offset as i64 * step) as u32);
-            self.seq_store(result, type_id, offset as u32, item);
+        // Nothing below allocates, so the source's items stay where they are.
+        if let Some(items) = self.seq_items(obj) {
+            let destination = if type_id == TypeId::Tuple { result.0 + 8 } else { self.get_u(result, 3) };
+            let first = items.0.wrapping_add((4 * start) as u32);
+            self.copy_items(first, step, destination, count as u32);
         }
         if type_id == TypeId::List {
             self.set_u(result, 1, count as u32);
         }
         Ok(result)
+    }
+
+    /// Copies `count` item words, from `source` on with a stride of `step`
+    /// items, into the heap at `destination` on. The source may be in the
+    /// image (a frozen tuple) or the heap; a heap source with step 1 is one
+    /// block move.
+    fn copy_items(&mut self, source: u32, step: i64, destination: u32, count: u32) {
+        if step == 1 && self.is_heap(Obj(source)) {
+            self.heap.copy_within(source, destination, 4 * count as usize);
+            return;
+        }
+        for offset in 0..count {
+            let item = self.word(source.wrapping_add((4 * i64::from(offset) * step) as u32));
+            self.heap.set_word(destination + 4 * offset, item);
+        }
     }
 
     fn slice_str(&mut self, obj: Obj, slice: Obj) -> R<Obj> {
@@ -480,6 +562,12 @@ impl Vm<'_> {
 
     /// `obj[index] = value`.
     pub fn subscr_set(&mut self, obj: Obj, index: Obj, value: Obj) -> R<()> {
+        if self.is_heap(obj) && self.get(obj, 0) == TypeId::List.obj() {
+            if let Some((items, position)) = self.small_index_item(obj, index) {
+                self.heap.set_word(items + 4 * position, value.0);
+                return Ok(());
+            }
+        }
         match self.native_type(obj) {
             TypeId::List => {
                 if index.is_ptr() && self.native_type(index) == TypeId::Slice {
@@ -510,7 +598,7 @@ impl Vm<'_> {
                 if let Some(set) = self.native_type(obj).native().and_then(|native| native.subscr_set) {
                     return set(self, obj, index, value);
                 }
-                if self.call_special_ternary(obj, "__setitem__", index, value)?.is_some() {
+                if self.call_special_ternary(obj, q!("__setitem__"), index, value)?.is_some() {
                     return Ok(());
                 }
                 Err(self.type_error_object(obj, "doesn't support item assignment"))
@@ -524,19 +612,41 @@ impl Vm<'_> {
         if step != 1 {
             return Err(self.raise_msg(TypeId::NotImplementedError, "extended slice assignment"));
         }
+        self.list_assign_range(list, start, stop, value)
+    }
+
+    /// `list[start:stop] = value` with `start` and `stop` already clamped.
+    fn list_assign_range(&mut self, list: Obj, start: i64, stop: i64, value: Obj) -> R<()> {
+        let len = self.list_len(list);
         let mark = self.root_mark();
-        let items = self.new_list(4)?;
-        self.push_root(items)?;
-        self.list_extend(items, value)?;
-        let stop = stop.max(start) as u32;
+        // The new items come straight from another list or a tuple; the list
+        // itself and any other iterable are copied into a new list first.
+        let source = if value != list && self.seq_items(value).is_some() {
+            value
+        } else {
+            let items = self.new_list(4)?;
+            self.push_root(items)?;
+            self.list_extend(items, value)?;
+            items
+        };
         let start = start as u32;
-        for _ in start..stop {
-            self.list_remove_at(list, start);
+        let stop = (stop as u32).max(start);
+        let count = self.seq_items(source).map_or(0, |items| items.1);
+        let removed = stop - start;
+        if count > removed {
+            self.push_root(source)?;
+            self.list_reserve(list, count - removed)?;
         }
-        for offset in 0..self.list_len(items) {
-            let item = self.list_item(items, offset);
-            self.list_insert(list, start + offset, item)?;
+        let new_len = len - removed + count;
+        let data = self.get(list, 3);
+        // Move the tail after the slice into place, then fill the slice.
+        self.heap.copy_within(data.0 + 4 * stop, data.0 + 4 * (start + count), 4 * (len - stop) as usize);
+        for index in new_len..len {
+            self.set(data, index, Obj::NULL);
         }
+        let items = self.seq_items(source).unwrap_or((0, 0));
+        self.copy_items(items.0, 1, data.0 + 4 * start, count);
+        self.set_u(list, 1, new_len);
         self.pop_roots(mark);
         Ok(())
     }
@@ -569,13 +679,44 @@ impl Vm<'_> {
                 }
             },
             _ => {
-                if self.call_special_binary(obj, "__delitem__", index)?.is_some() {
+                if self.call_special_binary(obj, q!("__delitem__"), index)?.is_some() {
                     return Ok(());
                 }
                 Err(self.type_error_object(obj, "doesn't support item deletion"))
             }
         }
     }
+}
+
+/// Resolves slice bounds that are small ints or None against a sequence
+/// of `len` items with Python's clamping (as `slice_indices` does for a
+/// slice object): `(start, stop, step)`, or None for any other bound or a
+/// zero step, which the general path handles.
+fn small_slice_bounds(start: Obj, stop: Obj, step: Obj, len: u32) -> Option<(i64, i64, i64)> {
+    let part = |value: Obj| {
+        if value.is_none() {
+            Some(None)
+        } else if value.is_small() {
+            Some(Some(i64::from(value.small_value())))
+        } else {
+            None
+        }
+    };
+    let (start, stop, step) = (part(start)?, part(stop)?, part(step)?);
+    let step = step.unwrap_or(1);
+    if step == 0 {
+        return None;
+    }
+    let len = i64::from(len);
+    let resolve = |value: Option<i64>, default: i64, low: i64, high: i64| match value {
+        None => default,
+        Some(value) => (if value < 0 { value + len } else { value }).max(low).min(high),
+    };
+    Some(if step > 0 {
+        (resolve(start, 0, 0, len), resolve(stop, len, 0, len), step)
+    } else {
+        (resolve(start, len - 1, -1, len - 1), resolve(stop, -1, -1, len - 1), step)
+    })
 }
 
 /// The byte offset of character `index` in UTF-8 `bytes` (the length if past the end).

@@ -12,6 +12,10 @@ use crate::vm::{Vm, R};
 impl Vm<'_> {
     /// The type object of `obj`.
     pub fn type_of(&self, obj: Obj) -> Obj {
+        // Objects first: they are what most callers ask about.
+        if obj.is_ptr() {
+            return self.get(obj, 0);
+        }
         if obj.is_small() {
             return TypeId::Int.obj();
         }
@@ -22,7 +26,6 @@ impl Vm<'_> {
             Obj::NONE | Obj::NULL => TypeId::NoneType.obj(),
             Obj::TRUE | Obj::FALSE => TypeId::Bool.obj(),
             Obj::ELLIPSIS => TypeId::Ellipsis.obj(),
-            _ if obj.is_ptr() => self.get(obj, 0),
             _ => TypeId::NoneType.obj(),
         }
     }

@@ -257,6 +257,34 @@ impl Vm<'_> {
         None
     }
 
+    /// A qstr key's entry index and value, probed as [`Vm::map_get_qstr`]
+    /// probes (a copy of it, to keep that one as lean as it is).
+    pub fn map_find_qstr(&self, map: Obj, key: Obj) -> Option<(u32, Obj)> {
+        let hash = self.qstr_hash(key.qstr_id());
+        let capacity = self.get_u(map, 2);
+        let table = self.get(map, 3);
+        let index_base = TABLE_ENTRIES + 2 * capacity;
+        let mask = 2 * capacity - 1;
+        let mut slot = hash & mask;
+        for _ in 0..2 * capacity {
+            let entry = self.get_u(table, index_base + slot);
+            if entry == 0 {
+                return None;
+            }
+            let entry = entry - 1;
+            let candidate = self.get(table, TABLE_ENTRIES + 2 * entry);
+            if candidate == key
+                || (!candidate.is_qstr()
+                    && self.is_str(candidate)
+                    && self.str_bytes(candidate) == self.qstr_bytes(key.qstr_id()))
+            {
+                return Some((entry, self.get(table, TABLE_ENTRIES + 2 * entry + 1)));
+            }
+            slot = (slot + 1) & mask;
+        }
+        None
+    }
+
     /// `map[key] = value`. Key and value must be rooted by the caller.
     pub fn map_set(&mut self, map: Obj, key: Obj, value: Obj) -> R<()> {
         let hash = self.hash(key)?;

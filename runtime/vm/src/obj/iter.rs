@@ -57,10 +57,10 @@ impl Vm<'_> {
                     None => obj,
                 }
             }
-            _ => match self.call_special_unary(obj, "__iter__")? {
+            _ => match self.call_special_unary(obj, q!("__iter__"))? {
                 Some(iterator) => iterator,
                 None => {
-                    if self.lookup_special(obj, "__getitem__")?.is_some() {
+                    if self.lookup_special(obj, q!("__getitem__"))?.is_some() {
                         let iterator = self.alloc_typed(TypeId::SeqIterator, 3)?;
                         self.set(iterator, 1, obj);
                         self.set(iterator, 2, Obj::small(0));
@@ -261,7 +261,7 @@ impl Vm<'_> {
                 next.map_or(Ok(None), |next| next(self, iterator))
             }
             _ => {
-                let Some(method) = self.lookup_special(iterator, "__next__")? else {
+                let Some(method) = self.lookup_special(iterator, q!("__next__"))? else {
                     return Err(self.type_error_for("object is not an iterator:", iterator));
                 };
                 match self.call(method, &[iterator], &[]) {

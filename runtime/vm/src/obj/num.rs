@@ -289,25 +289,46 @@ impl Vm<'_> {
 
     /// Numeric binary operation, or None if the operands are not both numbers.
     pub fn number_binary(&mut self, op: u8, left: Obj, right: Obj) -> R<Option<Obj>> {
-        let left_int = self.is_int(left);
-        let right_int = self.is_int(right);
-        if left_int && right_int {
-            return self.int_binary(op, left, right);
-        }
-        if self.is_complex(left) || self.is_complex(right) {
-            return self.complex_binary(op, left, right);
-        }
-        let left_number = left_int || self.is_float(left);
-        let right_number = right_int || self.is_float(right);
-        if !(left_number && right_number) {
+        // Each operand's kind is read once: anything but a number (an
+        // instance, a str, …) leaves at once for the caller's other paths.
+        let (Some(left_kind), Some(right_kind)) = (self.number_kind(left), self.number_kind(right)) else {
             return Ok(None);
+        };
+        match (left_kind, right_kind) {
+            (TypeId::Int, TypeId::Int) => return self.int_binary(op, left, right),
+            (TypeId::Complex, _) | (_, TypeId::Complex) => return self.complex_binary(op, left, right),
+            _ => {}
         }
         if matches!(op, OP_OR | OP_XOR | OP_AND | OP_LSHIFT | OP_RSHIFT | OP_MATMUL) {
             return Ok(None);
         }
         // Comparisons of a float with a big int compare exactly enough through f64.
-        let (Some(x), Some(y)) = (self.to_f64(left), self.to_f64(right)) else { return Ok(None) };
+        let value = |vm: &Self, obj: Obj, kind: TypeId| {
+            if kind == TypeId::Float {
+                Some(vm.float_value(obj))
+            } else {
+                vm.to_f64(obj)
+            }
+        };
+        let (Some(x), Some(y)) = (value(self, left, left_kind), value(self, right, right_kind)) else {
+            return Ok(None);
+        };
         self.float_binary(op, x, y).map(Some)
+    }
+
+    /// `Int` (bool included), `Float` or `Complex` for a number, None for
+    /// anything else. Numbers are never instances of classes (those derive
+    /// only from `object`, `list`, `dict`, tuples and exceptions), so the
+    /// type word says it all.
+    fn number_kind(&self, obj: Obj) -> Option<TypeId> {
+        if obj.is_small() || obj == Obj::TRUE || obj == Obj::FALSE {
+            return Some(TypeId::Int);
+        }
+        if !obj.is_ptr() {
+            return None;
+        }
+        let type_obj = self.get(obj, 0);
+        [TypeId::Int, TypeId::Float, TypeId::Complex].into_iter().find(|kind| type_obj == kind.obj())
     }
 
     /// The numeric hash: equal numbers hash equal.

@@ -49,7 +49,7 @@ impl Vm<'_> {
                 Err(self.type_error_for("unsupported type for __hash__:", obj))
             }
             _ => {
-                if let Some(result) = self.call_special_unary(obj, "__hash__")? {
+                if let Some(result) = self.call_special_unary(obj, q!("__hash__"))? {
                     if result.is_small() {
                         return Ok(result.small_value() as u32);
                     }
@@ -100,12 +100,12 @@ impl Vm<'_> {
             }
             _ => {}
         }
-        if let Some(result) = self.call_special_binary(left, "__eq__", right)? {
+        if let Some(result) = self.call_special_binary(left, q!("__eq__"), right)? {
             if result != Singleton::NotImplemented.obj() {
                 return self.truthy(result);
             }
         }
-        if let Some(result) = self.call_special_binary(right, "__eq__", left)? {
+        if let Some(result) = self.call_special_binary(right, q!("__eq__"), left)? {
             if result != Singleton::NotImplemented.obj() {
                 return self.truthy(result);
             }
@@ -238,7 +238,7 @@ impl Vm<'_> {
                 return self.truthy(result);
             }
         }
-        Err(self.binary_type_error(method, left, right))
+        Err(self.binary_type_error(static_name(method), left, right))
     }
 
     /// TypeError for an operator that does not apply, in MicroPython's
@@ -288,10 +288,10 @@ impl Vm<'_> {
                 Ok(len.is_some_and(|len| len(self, obj) != 0))
             }
             _ => {
-                if let Some(result) = self.call_special_unary(obj, "__bool__")? {
+                if let Some(result) = self.call_special_unary(obj, q!("__bool__"))? {
                     return self.truthy(result);
                 }
-                if let Some(result) = self.call_special_unary(obj, "__len__")? {
+                if let Some(result) = self.call_special_unary(obj, q!("__len__"))? {
                     return self.truthy(result);
                 }
                 Ok(true)
@@ -325,7 +325,7 @@ impl Vm<'_> {
                 _ => {}
             }
         }
-        if let Some(result) = self.call_special_unary(obj, "__len__")? {
+        if let Some(result) = self.call_special_unary(obj, q!("__len__"))? {
             return Ok(self.to_i64(result)?.max(0) as usize);
         }
         let name = self.type_name(obj);
@@ -386,7 +386,7 @@ impl Vm<'_> {
             }
             _ => {}
         }
-        if let Some(result) = self.call_special_binary(container, "__contains__", item)? {
+        if let Some(result) = self.call_special_binary(container, q!("__contains__"), item)? {
             return self.truthy(result);
         }
         let mark = self.root_mark();
@@ -425,9 +425,9 @@ impl Vm<'_> {
             return self.complex_unary(op, value);
         }
         let method = match op {
-            unary::POSITIVE => "__pos__",
-            unary::NEGATIVE => "__neg__",
-            _ => "__invert__",
+            unary::POSITIVE => q!("__pos__"),
+            unary::NEGATIVE => q!("__neg__"),
+            _ => q!("__invert__"),
         };
         if let Some(result) = self.call_special_unary(value, method)? {
             return Ok(result);
@@ -438,7 +438,7 @@ impl Vm<'_> {
         let len = bytes.len().min(32);
         copy[..len].copy_from_slice(&bytes[..len]);
         let name = core::str::from_utf8(&copy[..len]).unwrap_or("?");
-        Err(self.raise_fmt(TypeId::TypeError, format_args!("unsupported type for {method}: '{name}'")))
+        Err(self.raise_fmt(TypeId::TypeError, format_args!("unsupported type for {}: '{name}'", static_name(method))))
     }
 }
 
@@ -454,11 +454,16 @@ pub fn find_bytes(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> 
 }
 
 /// The special method of an ordering operator (`<`, `>`, `<=`, `>=`).
-pub(crate) fn ordering_method(op: u8) -> &'static str {
+/// The text of a static qstr such as a special method's name, for messages.
+pub(crate) fn static_name(name: Obj) -> &'static str {
+    u16::try_from(name.qstr_id()).ok().and_then(rime_bytecode::qstr_runtime::any_static_qstr).unwrap_or("")
+}
+
+pub(crate) fn ordering_method(op: u8) -> Obj {
     match op {
-        OP_LESS => "__lt__",
-        OP_MORE => "__gt__",
-        OP_LESS_EQUAL => "__le__",
-        _ => "__ge__",
+        OP_LESS => q!("__lt__"),
+        OP_MORE => q!("__gt__"),
+        OP_LESS_EQUAL => q!("__le__"),
+        _ => q!("__ge__"),
     }
 }

@@ -9,7 +9,7 @@
 //! * RAM qstr pool: `type, previous pool, first id, count, capacity, str object…`
 
 use super::{Obj, Singleton, TypeId};
-use crate::vm::{Vm, R};
+use crate::vm::{Vm, QSTR_HASH_CACHE_SIZE, QSTR_TEXT_CACHE_SIZE, R};
 use rime_bytecode::qstr_hash16;
 use rime_bytecode::qstr_runtime::{any_static_qstr, any_static_qstr_id, END_STATIC_QSTRS};
 
@@ -24,7 +24,14 @@ impl<'a> Vm<'a> {
             return u16::try_from(id).ok().and_then(any_static_qstr).map(str::as_bytes).unwrap_or(&[]);
         }
         if id >= self.image.first_qstr && id < self.image.first_qstr + self.image.qstr_count {
-            return self.image.qstr_bytes(id - self.image.first_qstr);
+            let entry = &self.qstr_text_cache[id as usize % QSTR_TEXT_CACHE_SIZE];
+            let (cached, offset, len) = entry.get();
+            if cached == id + 1 {
+                return self.image.range(offset as usize, len as usize);
+            }
+            let (offset, len) = self.image.qstr_location(id - self.image.first_qstr);
+            entry.set((id + 1, offset as u32, len as u32));
+            return self.image.range(offset, len);
         }
         let str_obj = self.ram_qstr(id);
         if str_obj.is_null() {
@@ -40,10 +47,25 @@ impl<'a> Vm<'a> {
 
     /// The hash of qstr `id`.
     pub fn qstr_hash(&self, id: u32) -> u32 {
-        if id >= self.image.first_qstr && id < self.image.first_qstr + self.image.qstr_count {
-            return u32::from(self.image.qstr_hash(id - self.image.first_qstr));
+        // Static and frozen qstrs never change: their hashes are cached (an
+        // entry is only ever written for one of them). RAM qstrs keep theirs
+        // in their str object.
+        let entry = &self.qstr_hash_cache[id as usize % QSTR_HASH_CACHE_SIZE];
+        let cached = entry.get();
+        if cached >> 16 == id.wrapping_add(1) {
+            return cached & 0xffff;
         }
-        u32::from(qstr_hash16(self.qstr_bytes(id)))
+        let in_image = id >= self.image.first_qstr && id < self.image.first_qstr + self.image.qstr_count;
+        let cacheable = (id < u32::from(END_STATIC_QSTRS) || in_image) && id < 0xffff;
+        let hash = if in_image {
+            u32::from(self.image.qstr_hash(id - self.image.first_qstr))
+        } else {
+            u32::from(qstr_hash16(self.qstr_bytes(id)))
+        };
+        if cacheable {
+            entry.set((id + 1) << 16 | hash);
+        }
+        hash
     }
 
     fn ram_qstr(&self, id: u32) -> Obj {

@@ -234,6 +234,12 @@ impl Vm<'_> {
 
     /// Looks up a qstr key without hashing through `hash` (fast path for names).
     pub fn map_get_qstr(&mut self, map: Obj, key: Obj) -> Option<Obj> {
+        self.map_find_qstr(map, key).map(|(_, value)| value)
+    }
+
+    /// A qstr key's entry index and value (the probe of [`Vm::map_get_qstr`]).
+    #[inline]
+    pub fn map_find_qstr(&self, map: Obj, key: Obj) -> Option<(u32, Obj)> {
         let hash = self.qstr_hash(key.qstr_id());
         let shape = self.map_shape(map);
         let table = self.get(map, 3);
@@ -250,37 +256,9 @@ impl Vm<'_> {
                     && self.is_str(candidate)
                     && self.str_bytes(candidate) == self.qstr_bytes(key.qstr_id()))
             {
-                return Some(self.get(table, TABLE_ENTRIES + 2 * entry + 1));
-            }
-            slot = (slot + 1) & shape.mask;
-        }
-        None
-    }
-
-    /// A qstr key's entry index and value, probed as [`Vm::map_get_qstr`]
-    /// probes (a copy of it, to keep that one as lean as it is).
-    pub fn map_find_qstr(&self, map: Obj, key: Obj) -> Option<(u32, Obj)> {
-        let hash = self.qstr_hash(key.qstr_id());
-        let capacity = self.get_u(map, 2);
-        let table = self.get(map, 3);
-        let index_base = TABLE_ENTRIES + 2 * capacity;
-        let mask = 2 * capacity - 1;
-        let mut slot = hash & mask;
-        for _ in 0..2 * capacity {
-            let entry = self.get_u(table, index_base + slot);
-            if entry == 0 {
-                return None;
-            }
-            let entry = entry - 1;
-            let candidate = self.get(table, TABLE_ENTRIES + 2 * entry);
-            if candidate == key
-                || (!candidate.is_qstr()
-                    && self.is_str(candidate)
-                    && self.str_bytes(candidate) == self.qstr_bytes(key.qstr_id()))
-            {
                 return Some((entry, self.get(table, TABLE_ENTRIES + 2 * entry + 1)));
             }
-            slot = (slot + 1) & mask;
+            slot = (slot + 1) & shape.mask;
         }
         None
     }

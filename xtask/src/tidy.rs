@@ -354,12 +354,10 @@ fn help_lists_all_commands() {
     }
 }
 
-/// The core's remaining references to a native module, each waiting for a
-/// mechanism that covers it: `sys.implementation` is a static object whose
-/// attributes `sys` computes, and namedtuple classes are built by
-/// `collections` (a tuple-derived class needs `__new__` support first).
-const CORE_MODULE_REFERENCES: [&str; 2] =
-    ["crate::modules::sys::implementation_attr(", "crate::modules::collections::construct("];
+/// The core's remaining reference to a native module, waiting for a
+/// mechanism that covers it: namedtuple classes are built by `collections`
+/// (a tuple-derived class needs `__new__` support first).
+const CORE_MODULE_REFERENCES: [&str; 1] = ["crate::modules::collections::construct("];
 
 #[test]
 fn the_core_names_no_native_module() {

@@ -116,6 +116,7 @@ fn is_public(type_id: TypeId) -> bool {
             | TypeId::Regex
             | TypeId::Match
             | TypeId::UctypesStruct
+            | TypeId::SysImplementation
     )
 }
 

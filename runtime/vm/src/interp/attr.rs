@@ -160,11 +160,7 @@ impl Vm<'_> {
         let type_id = self.native_type(obj);
         if type_id == TypeId::Module {
             if obj.is_static() {
-                let value = if obj == Singleton::SysImplementation.obj() {
-                    crate::modules::sys::implementation_attr(self, name.qstr_id())?
-                } else {
-                    self.native_module_attr(obj, name.qstr_id())?
-                };
+                let value = self.native_module_attr(obj, name.qstr_id())?;
                 return Ok(value.map(|value| (value, Obj::NULL)));
             }
             let globals = self.get(obj, 1);

@@ -38,24 +38,60 @@ fn sys_attr(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
 
 static FUNCTIONS: &[(&str, Handler)] = &[("exit", sys_exit), ("print_exception", sys_print_exception)];
 
-/// An attribute of `sys.implementation`: `name`, `version` and `_mpy`
-/// (bytecode v6.3 with no native architecture, as the freezer emits).
-pub fn implementation_attr(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
-    let name = Obj::qstr(name);
-    if name == q!("name") {
-        return Ok(Some(q!("rime")));
-    }
-    if name == q!("version") {
-        let mut parts = [Obj::small(0); 3];
-        for (slot, text) in parts.iter_mut().zip(crate::VERSION.split('.')) {
-            *slot = Obj::small(text.parse().unwrap_or(0));
+/// `sys.implementation`: MicroPython's attribute tuple `(name, version,
+/// _machine, _mpy)`, a static object whose fields are made when read.
+/// `_mpy` is bytecode v6.3 with no native architecture, as the freezer emits.
+pub static IMPLEMENTATION_TYPE: NativeType = NativeType {
+    load_attr: Some(|vm, _, name| {
+        let text = vm.qstr_bytes(name.qstr_id());
+        match IMPLEMENTATION_FIELDS.iter().position(|field| field.as_bytes() == text) {
+            Some(index) => implementation_field(vm, index).map(Some),
+            None => Ok(None),
         }
-        return Ok(Some(vm.new_tuple(&parts)?));
+    }),
+    len: Some(|_, _| IMPLEMENTATION_FIELDS.len()),
+    subscr_get: Some(|vm, _, index| {
+        let position = vm.seq_index(index, IMPLEMENTATION_FIELDS.len() as u32, "tuple")?;
+        implementation_field(vm, position as usize)
+    }),
+    print: Some(print_implementation),
+    ..NativeType::EMPTY
+};
+
+const IMPLEMENTATION_FIELDS: [&str; 4] = ["name", "version", "_machine", "_mpy"];
+
+/// Field `index` of `sys.implementation`.
+fn implementation_field(vm: &mut Vm<'_>, index: usize) -> R<Obj> {
+    match index {
+        0 => Ok(q!("rime")),
+        1 => {
+            let mut parts = [Obj::small(0); 3];
+            for (slot, text) in parts.iter_mut().zip(crate::VERSION.split('.')) {
+                *slot = Obj::small(text.parse().unwrap_or(0));
+            }
+            let empty = vm.intern_bytes(b"")?;
+            vm.new_tuple(&[parts[0], parts[1], parts[2], empty])
+        }
+        2 => {
+            let machine = vm.port.platform();
+            vm.intern_bytes(machine.as_bytes())
+        }
+        _ => Ok(Obj::small(6 | (3 << 8))),
     }
-    if name == q!("_mpy") {
-        return Ok(Some(Obj::small(6 | (3 << 8))));
+}
+
+/// `(name='rime', version=(0, 1, 0, ''), _machine='…', _mpy=774)`, as MicroPython prints an attribute tuple.
+fn print_implementation(vm: &mut Vm<'_>, sink: Sink, _: Obj, depth: u32) -> R<()> {
+    vm.emit(sink, b"(")?;
+    for (index, field) in IMPLEMENTATION_FIELDS.iter().enumerate() {
+        if index > 0 {
+            vm.emit(sink, b", ")?;
+        }
+        vm.emit_fmt(sink, format_args!("{field}="))?;
+        let value = implementation_field(vm, index)?;
+        vm.with_roots(&[value], |vm| vm.print_nested(sink, value, Style::Repr, depth + 1))?;
     }
-    Ok(None)
+    vm.emit(sink, b")")
 }
 
 /// The parts of `sys` that are plain values: argv, path, version, version_info.

@@ -225,7 +225,7 @@ pub fn static_word(index: u32, word: u32) -> u32 {
         (Singleton::RecursionErrorArgs, 1) => 1,
         (Singleton::RecursionErrorArgs, 2) => q!("maximum recursion depth exceeded").0,
         (Singleton::NotImplemented, 0) => TypeId::NotImplementedType.addr(),
-        (Singleton::SysImplementation, 0) => TypeId::Module.addr(),
+        (Singleton::SysImplementation, 0) => TypeId::SysImplementation.addr(),
         (Singleton::SysStdout | Singleton::SysStderr, 0) => TypeId::TextIo.addr(),
         _ => 0,
     }

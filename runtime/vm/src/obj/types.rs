@@ -121,6 +121,7 @@ builtin_types! {
     Regex = "re", Object => crate::modules::re::REGEX_TYPE;
     Match = "match", Object => crate::modules::re::MATCH_TYPE;
     UctypesStruct = "struct", Object => crate::modules::uctypes::STRUCT_TYPE;
+    SysImplementation = "tuple", Object => crate::modules::sys::IMPLEMENTATION_TYPE;
 }
 
 // Each type's method table is `TYPE_TABLE_BASE + index`, below the modules' tables.

@@ -101,9 +101,9 @@ pub(crate) const QSTR_HASH_CACHE_SIZE: usize = 64;
 /// enough that Ctrl-C stops a loop at once, rare enough to cost nothing.
 pub(crate) const INTERRUPT_POLL_INTERVAL: u32 = 64;
 
-/// The address of a local of a function that is never inlined: the machine
-/// stack pointer of its caller, near enough. Taking an address is safe code.
-#[inline(never)]
+/// The address of a local in the caller's frame (this is always inlined):
+/// the machine stack pointer, near enough. Taking an address is safe code.
+#[inline(always)]
 fn stack_pointer() -> usize {
     let marker = 0u8;
     core::hint::black_box(&marker) as *const u8 as usize
@@ -344,10 +344,7 @@ impl<'a> Vm<'a> {
     /// it, so no Python program can overflow the machine stack.
     #[inline]
     pub fn check_stack(&mut self) -> R<()> {
-        // A local of the caller's frame (this is inlined) marks the stack's depth.
-        let marker = 0u8;
-        let here = core::hint::black_box(&marker) as *const u8 as usize;
-        let used = self.stack_base.saturating_sub(here);
+        let used = self.stack_base.saturating_sub(stack_pointer());
         if used > self.config.stack_limit {
             return Err(self.raise_recursion_error());
         }

@@ -225,7 +225,7 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
         check_args(vm, args, 1, 1)?;
         return vm.new_memoryview(args[0]);
     }
-    if let Some(make_new) = type_id.native().and_then(|native| native.make_new) {
+    if let Some(make_new) = type_id.slot(|native| native.make_new) {
         return make_new(vm, type_id, args, kw);
     }
     funcs::construct(vm, type_id, args, kw)

@@ -237,7 +237,7 @@ impl Vm<'_> {
                 return Ok(Some((value, Obj::NULL)));
             }
         }
-        if let Some(load) = type_id.native().and_then(|native| native.load_attr) {
+        if let Some(load) = type_id.slot(|native| native.load_attr) {
             if let Some(value) = load(self, obj, name)? {
                 return Ok(Some((value, Obj::NULL)));
             }
@@ -311,7 +311,7 @@ impl Vm<'_> {
             let locals = self.get(obj, 3);
             return self.map_set(locals, name, value);
         }
-        if let Some(store) = native.native().and_then(|native| native.store_attr) {
+        if let Some(store) = native.slot(|native| native.store_attr) {
             return store(self, obj, name, value);
         }
         if self.is_class(type_obj) {

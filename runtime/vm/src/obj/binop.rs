@@ -422,7 +422,7 @@ impl Vm<'_> {
                 self.new_int(start + i64::from(position) * step)
             }
             _ => {
-                if let Some(get) = type_id.native().and_then(|native| native.subscr_get) {
+                if let Some(get) = type_id.slot(|native| native.subscr_get) {
                     return get(self, obj, index);
                 }
                 if let Some(result) = self.call_special_binary(obj, q!("__getitem__"), index)? {
@@ -595,7 +595,7 @@ impl Vm<'_> {
                 Ok(())
             }
             _ => {
-                if let Some(set) = self.native_type(obj).native().and_then(|native| native.subscr_set) {
+                if let Some(set) = self.native_type(obj).slot(|native| native.subscr_set) {
                     return set(self, obj, index, value);
                 }
                 if self.call_special_ternary(obj, q!("__setitem__"), index, value)?.is_some() {

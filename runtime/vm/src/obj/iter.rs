@@ -49,13 +49,10 @@ impl Vm<'_> {
             | TypeId::Filter
             | TypeId::Reversed
             | TypeId::Generator => obj,
-            type_id
-                if type_id.native().is_some_and(|native| native.get_iter.is_some() || native.iter_next.is_some()) =>
-            {
-                match type_id.native().and_then(|native| native.get_iter) {
-                    Some(get_iter) => get_iter(self, obj)?,
-                    None => obj,
-                }
+            type_id if type_id.slot(|native| native.iter_next).is_some() => obj,
+            type_id if type_id.slot(|native| native.get_iter).is_some() => {
+                let get_iter = type_id.slot(|native| native.get_iter);
+                get_iter.map_or(Ok(obj), |get_iter| get_iter(self, obj))?
             }
             _ => match self.call_special_unary(obj, q!("__iter__"))? {
                 Some(iterator) => iterator,
@@ -256,11 +253,10 @@ impl Vm<'_> {
                 self.subscr_get(sequence, Obj::small(remaining - 1)).map(Some)
             }
             TypeId::Generator => self.generator_next(iterator),
-            type_id if type_id.native().is_some_and(|native| native.iter_next.is_some()) => {
-                let next = type_id.native().and_then(|native| native.iter_next);
-                next.map_or(Ok(None), |next| next(self, iterator))
-            }
-            _ => {
+            type_id => {
+                if let Some(next) = type_id.slot(|native| native.iter_next) {
+                    return next(self, iterator);
+                }
                 let Some(method) = self.lookup_special(iterator, q!("__next__"))? else {
                     return Err(self.type_error_for("object is not an iterator:", iterator));
                 };

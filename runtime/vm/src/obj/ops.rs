@@ -283,11 +283,10 @@ impl Vm<'_> {
             TypeId::List => Ok(self.list_len(obj) != 0),
             TypeId::Dict | TypeId::Set | TypeId::FrozenSet => Ok(self.map_len(obj) != 0),
             TypeId::Range => Ok(self.range_len(obj) != 0),
-            type_id if type_id.native().is_some_and(|native| native.len.is_some()) => {
-                let len = type_id.native().and_then(|native| native.len);
-                Ok(len.is_some_and(|len| len(self, obj) != 0))
-            }
-            _ => {
+            type_id => {
+                if let Some(len) = type_id.slot(|native| native.len) {
+                    return Ok(len(self, obj) != 0);
+                }
                 if let Some(result) = self.call_special_unary(obj, q!("__bool__"))? {
                     return self.truthy(result);
                 }
@@ -309,11 +308,6 @@ impl Vm<'_> {
                 TypeId::Str => return Ok(self.char_count(obj)),
                 TypeId::Bytes | TypeId::ByteArray => return Ok(self.str_len(obj)),
                 TypeId::MemoryView => return Ok(self.memoryview_items(obj)),
-                type_id if type_id.native().is_some_and(|native| native.len.is_some()) => {
-                    if let Some(len) = type_id.native().and_then(|native| native.len) {
-                        return Ok(len(self, obj));
-                    }
-                }
                 TypeId::Tuple => return Ok(self.tuple_len(obj) as usize),
                 TypeId::List => return Ok(self.list_len(obj) as usize),
                 TypeId::Dict | TypeId::Set | TypeId::FrozenSet => return Ok(self.map_len(obj) as usize),
@@ -322,7 +316,11 @@ impl Vm<'_> {
                     let map = self.get(obj, 1);
                     return Ok(self.map_len(map) as usize);
                 }
-                _ => {}
+                type_id => {
+                    if let Some(len) = type_id.slot(|native| native.len) {
+                        return Ok(len(self, obj));
+                    }
+                }
             }
         }
         if let Some(result) = self.call_special_unary(obj, q!("__len__"))? {

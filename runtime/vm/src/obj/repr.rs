@@ -437,8 +437,8 @@ impl Vm<'_> {
                 self.emit(sink, b"'>")
             }
             TypeId::Cell => self.emit_fmt(sink, format_args!("<cell {:x}>", obj.0)),
-            _ if type_id.native().is_some_and(|native| native.print.is_some()) => {
-                let print = type_id.native().and_then(|native| native.print);
+            _ if type_id.slot(|native| native.print).is_some() => {
+                let print = type_id.slot(|native| native.print);
                 print.map_or(Ok(()), |print| print(self, sink, obj, depth))
             }
             _ if type_id.is_exception() => self.print_exception_value(sink, obj, style, depth),

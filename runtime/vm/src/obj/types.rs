@@ -35,6 +35,12 @@ macro_rules! builtin_types {
             pub fn native(self) -> Option<&'static crate::native::NativeType> {
                 match self { $(TypeId::$variant => builtin_types!(@native $($native)?),)* }
             }
+
+            /// One slot of the type's native table, when it has the table and the slot.
+            #[inline]
+            pub fn slot<T>(self, pick: impl FnOnce(&'static crate::native::NativeType) -> Option<T>) -> Option<T> {
+                self.native().and_then(pick)
+            }
         }
     };
     (@native) => { None };

@@ -29,9 +29,35 @@ use serde::Serialize;
 use xshell::Shell;
 
 #[derive(clap::Args, Debug)]
+#[command(after_help = "Environment:
+  MICROPYTHON      a native MicroPython (unix port) for the `vm` suite to compare against;
+                   `micropython` on PATH otherwise, else the pinned WebAssembly reference
+  MICROPYTHON_SRC  a MicroPython checkout: the `vm` suite adds its tests/perf_bench programs
+  MICROPYTHON_LIB  a micropython-lib checkout for the `micropython-lib-heap` suite")]
 pub struct Args {
     /// Run only the suites whose name contains this text.
     pub filter: Option<String>,
+    /// Which programs the `vm` suite counts instructions of under callgrind
+    /// (needs valgrind and a native MicroPython; counting is slow).
+    #[arg(long, value_enum, default_value_t = CallgrindScope::Acceptance)]
+    pub callgrind: CallgrindScope,
+}
+
+/// The `vm` suite's programs counted under callgrind.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CallgrindScope {
+    /// No instruction counts.
+    None,
+    /// The four of issue 17's acceptance: pystone, fannkuch, raytrace, nqueens.
+    Acceptance,
+    /// Every program whose output matches MicroPython's.
+    All,
+}
+
+/// The command line's choices a suite may need.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub callgrind: CallgrindScope,
 }
 
 /// One measured figure.
@@ -53,7 +79,7 @@ pub struct Measurement {
 /// One benchmark suite: a name and the function that measures it.
 pub struct Suite {
     pub name: &'static str,
-    pub run: fn(&Shell) -> anyhow::Result<Vec<Measurement>>,
+    pub run: fn(&Shell, &Options) -> anyhow::Result<Vec<Measurement>>,
 }
 
 /// The registered suites. Add an entry here (with its function in its own
@@ -88,10 +114,12 @@ pub fn run(args: Args) -> crate::Outcome {
     // release-built probes and say so, but a debug `cargo xtask` is named here.
     let profile = if cfg!(debug_assertions) { "debug" } else { "release" };
     eprintln!("bench: cargo xtask is a {profile} build; speed suites measure in release-built probes");
+    let options = Options { callgrind: args.callgrind };
     let mut measurements = Vec::new();
     for suite in &selected {
         eprintln!("bench: {}", suite.name);
-        measurements.extend((suite.run)(&sh).with_context(|| format!("benchmark suite `{}` failed", suite.name))?);
+        measurements
+            .extend((suite.run)(&sh, &options).with_context(|| format!("benchmark suite `{}` failed", suite.name))?);
     }
     if SUITES.is_empty() {
         println!("no benchmark suites yet");

@@ -31,7 +31,7 @@ const FIRST_LINE: &str = "first print from frozen Python";
 /// Instructions the run may take (the boot takes well under a million).
 const BUDGET: u64 = 20_000_000;
 
-pub fn run(sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
+pub fn run(sh: &Shell, _options: &super::Options) -> anyhow::Result<Vec<Measurement>> {
     let root = crate::project_root();
     let board = rp2::rp2_board("pico")?;
     let built = rp2::build_board(sh, &board)?;

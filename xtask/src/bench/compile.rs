@@ -36,7 +36,7 @@ const TARGET_SPEED_UP: f64 = 10.0;
 /// Rounds of mpy-cross over the whole corpus (the best one counts).
 const MPY_CROSS_ROUNDS: usize = 3;
 
-pub fn run(sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
+pub fn run(sh: &Shell, _options: &super::Options) -> anyhow::Result<Vec<Measurement>> {
     let files = corpus_files()?;
     let corpus_bytes: u64 = files.iter().map(|path| std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)).sum();
     let rime = rime_seconds(sh, &files, corpus_bytes)?;

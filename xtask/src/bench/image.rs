@@ -68,7 +68,7 @@ const RELATED_MODULES: usize = 40;
 /// Issue 6's budget for a freeze after changing one module.
 const ONE_CHANGE_BUDGET_MS: f64 = 100.0;
 
-pub fn run(_sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
+pub fn run(_sh: &Shell, _options: &super::Options) -> anyhow::Result<Vec<Measurement>> {
     let root = crate::project_root();
     let files = corpus_modules(&root)?;
     let modules: Vec<Input> = files

@@ -43,7 +43,7 @@ const BOARD: &str = "qemu-m0";
 /// How long the QEMU run may take.
 const TIMEOUT: Duration = Duration::from_secs(60);
 
-pub fn run(sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
+pub fn run(sh: &Shell, _options: &super::Options) -> anyhow::Result<Vec<Measurement>> {
     let root = crate::project_root();
     let modules = module_set(&root)?;
     let names: Vec<String> = modules.iter().map(|input| import_name(&input.name)).collect();

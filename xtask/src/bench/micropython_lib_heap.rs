@@ -55,7 +55,7 @@ struct Figure {
     bytes: Option<u64>,
 }
 
-pub fn run(_sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
+pub fn run(_sh: &Shell, _options: &super::Options) -> anyhow::Result<Vec<Measurement>> {
     let root = crate::project_root();
     let Some(checkout) = std::env::var_os(CHECKOUT_VARIABLE).map(PathBuf::from) else {
         eprintln!(

@@ -31,7 +31,7 @@ const TARGET_MB_PER_S: f64 = 40.0;
 /// The size of the file whose parse is measured for peak memory.
 const MEMORY_FILE_LINES: usize = 1_000;
 
-pub fn run(sh: &Shell) -> anyhow::Result<Vec<Measurement>> {
+pub fn run(sh: &Shell, _options: &super::Options) -> anyhow::Result<Vec<Measurement>> {
     let files = corpus_files()?;
     let mut measurements = vec![throughput(sh, &files)?];
     measurements.push(peak_memory(sh, &files)?);

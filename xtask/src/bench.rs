@@ -20,6 +20,7 @@ mod image;
 mod import_heap;
 mod micropython_lib_heap;
 mod parse;
+mod pico_speed;
 mod vm;
 
 use std::process::ExitCode;
@@ -92,6 +93,7 @@ pub const SUITES: &[Suite] = &[
     Suite { name: "import-heap", run: import_heap::run },
     Suite { name: "micropython-lib-heap", run: micropython_lib_heap::run },
     Suite { name: "boot-cycles", run: boot_cycles::run },
+    Suite { name: "pico-speed", run: pico_speed::run },
 ];
 
 /// Everything one run wrote to `results.json`.

@@ -35,7 +35,7 @@
 
 mod baseline;
 mod callgrind;
-mod perf_bench;
+pub(super) mod perf_bench;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -54,7 +54,7 @@ const SUITE: &str = "vm";
 
 /// The environment variable naming a MicroPython checkout whose
 /// `tests/perf_bench` programs join the run.
-const SOURCE_VARIABLE: &str = "MICROPYTHON_SRC";
+pub(super) const SOURCE_VARIABLE: &str = "MICROPYTHON_SRC";
 
 /// The heap rime runs the benchmark programs with (the Pico's 192K is too
 /// small for the sorting and string programs, which hold 100,000 items, and
@@ -117,12 +117,20 @@ pub fn run(sh: &Shell, options: &Options) -> anyhow::Result<Vec<Measurement>> {
     let empty_py = work.join("empty.py");
     std::fs::write(&empty_py, "")?;
     let empty_image = freeze_program(&root, &empty_py, &work.join("empty.img"), false)?;
+    let label = baseline.short_name();
     let rime_empty = rime_invocation(&runner, &empty_image);
     let micropython_empty = baseline.invocation(&empty_py, None);
     let (rime_start, micropython_start) = interleaved(&rime_empty, &micropython_empty, Timing::WallClock)?;
+    // An empty program prints nothing; anything else means a side cannot run
+    // programs at all (the wasm reference without its node packages, say),
+    // which would otherwise show as every output differing.
+    for (side, start) in [("rime", &rime_start), (label, &micropython_start)] {
+        if !start.output.trim().is_empty() {
+            bail!("{side} does not run an empty program cleanly:\n{}", start.output.trim_end());
+        }
+    }
     let (rime_start, micropython_start) = (rime_start.seconds, micropython_start.seconds);
 
-    let label = baseline.short_name();
     let mut measurements = Vec::new();
     let mut compared = Vec::new();
     for program in &programs {

@@ -59,6 +59,22 @@ pub fn programs(checkout: &Path) -> anyhow::Result<Vec<Program>> {
     Ok(programs)
 }
 
+/// The script of the program `name` of `<checkout>/tests/perf_bench`, with
+/// `before_call` (Python lines) between benchrun.py and `bm_run(n, m)`.
+pub fn read_script(checkout: &Path, name: &str, before_call: &str, n: u32, m: u32) -> anyhow::Result<String> {
+    let dir = checkout.join("tests/perf_bench");
+    let read = |file: &str| {
+        let path = dir.join(file);
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
+    };
+    let mut benchrun = read("benchrun.py")?;
+    if !benchrun.ends_with('\n') {
+        benchrun.push('\n');
+    }
+    benchrun.push_str(before_call);
+    Ok(build_script(&read(&format!("{name}.py"))?, &benchrun, n, m))
+}
+
 /// Why a program is not run, for those rime cannot run by design.
 pub fn skip_reason(name: &str) -> Option<&'static str> {
     name.starts_with("viper_").then_some("viper emitter (rime compiles bytecode only)")
@@ -170,7 +186,11 @@ mod tests {
         std::fs::write(bench.join("viper_call0.py"), "@micropython.viper\ndef f(): pass\n").expect("write");
         std::fs::write(bench.join("misc_one.py.exp"), "not a program\n").expect("write");
         let found = programs(&dir).expect("programs");
+        let marked = read_script(&dir, "misc_one", "print('start')\n", 50, 10).expect("one script");
+        let missing = read_script(&dir, "misc_two", "", 50, 10);
         std::fs::remove_dir_all(&dir).expect("clean up");
+        assert_eq!(marked, "bm_params = {}\ndef bm_run(N, M):\n    print(N, M, 'x')\nprint('start')\nbm_run(50, 10)\n");
+        assert!(missing.is_err());
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(
             found[0],

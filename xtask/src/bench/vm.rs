@@ -182,20 +182,8 @@ pub fn run(sh: &Shell, options: &Options) -> anyhow::Result<Vec<Measurement>> {
             }
         }
     }
-    for set in ["bench", "perf_bench"] {
-        let ratios: Vec<f64> = compared.iter().filter(|(of, ..)| *of == set).map(|(.., ratio)| *ratio).collect();
-        if let Some(mean) = geometric_mean(&ratios) {
-            eprintln!("  {set}: geometric mean of rime / {label} times over {} programs: {mean:.2}", ratios.len());
-            measurements.push(Measurement {
-                suite: SUITE,
-                name: format!("{set}: geometric mean of rime time / MicroPython time, {} programs", ratios.len()),
-                value: round2(mean),
-                unit: "x",
-                compared_against: baseline.label(),
-                baseline: Some(1.0),
-            });
-        }
-    }
+    let ratios: Vec<(&str, f64)> = compared.iter().map(|(set, _, ratio)| (*set, *ratio)).collect();
+    measurements.extend(geometric_means(&ratios, "time", &baseline));
     if !not_compared.is_empty() {
         eprintln!("  not compared:");
         for (name, reason) in &not_compared {
@@ -402,12 +390,14 @@ fn instruction_counts(
     let micropython_empty = count(&baseline.invocation(empty_py, None))?;
     eprintln!("  callgrind: empty program: rime {rime_empty} instructions, MicroPython {micropython_empty}");
     let mut measurements = Vec::new();
+    let mut ratios = Vec::new();
     for program in programs {
         let asyncio = program.asyncio.then(|| root.join(ASYNCIO_PACKAGE));
         let rime = count(&rime_invocation(runner, &program.image))?.saturating_sub(rime_empty);
         let micropython =
             count(&baseline.invocation(&program.script, asyncio.as_deref()))?.saturating_sub(micropython_empty);
         let ratio = rime as f64 / micropython.max(1) as f64;
+        ratios.push((program.set, ratio));
         let name = format!("{}/{}", program.set, program.name);
         eprintln!("  {name:<26} callgrind: rime {rime} instructions, MicroPython {micropython}, ratio {ratio:.2}");
         measurements.push(Measurement {
@@ -424,7 +414,30 @@ fn instruction_counts(
             baseline: Some(1.0),
         });
     }
+    measurements.extend(geometric_means(&ratios, "callgrind instructions", baseline));
     Ok(measurements)
+}
+
+/// One row per program set with at least two ratios of `what` (rime's figure
+/// divided by MicroPython's): their geometric mean.
+fn geometric_means(ratios: &[(&str, f64)], what: &str, baseline: &Baseline) -> Vec<Measurement> {
+    let mut rows = Vec::new();
+    for set in ["bench", "perf_bench"] {
+        let of_set: Vec<f64> = ratios.iter().filter(|(of, _)| *of == set).map(|(_, ratio)| *ratio).collect();
+        let Some(mean) = geometric_mean(&of_set).filter(|_| of_set.len() >= 2) else {
+            continue;
+        };
+        eprintln!("  {set}: geometric mean of rime / MicroPython {what} over {} programs: {mean:.2}", of_set.len());
+        rows.push(Measurement {
+            suite: SUITE,
+            name: format!("{set}: geometric mean of rime / MicroPython {what}, {} programs", of_set.len()),
+            value: round2(mean),
+            unit: "x",
+            compared_against: baseline.label(),
+            baseline: Some(1.0),
+        });
+    }
+    rows
 }
 
 /// The geometric mean of positive ratios (`None` for none): the mean that
@@ -460,6 +473,17 @@ mod tests {
         assert!((geometric_mean(&[3.0]).expect("mean") - 3.0).abs() < 1e-12);
         assert_eq!(geometric_mean(&[1.0, 0.0]), None);
         assert_eq!(geometric_mean(&[1.0, f64::INFINITY]), None);
+    }
+
+    #[test]
+    fn each_set_with_two_ratios_gets_a_mean_row() {
+        let baseline = Baseline::Wasm { script: PathBuf::from("run-micropython.mjs") };
+        let ratios = [("bench", 2.0), ("perf_bench", 3.0), ("bench", 0.5)];
+        let rows = geometric_means(&ratios, "time", &baseline);
+        assert_eq!(rows.len(), 1, "perf_bench has one program only");
+        assert_eq!(rows[0].name, "bench: geometric mean of rime / MicroPython time, 2 programs");
+        assert_eq!(rows[0].value, 1.0);
+        assert_eq!(rows[0].compared_against, baseline.label());
     }
 
     fn best(seconds: f64, output: &str) -> Best {

@@ -248,8 +248,8 @@ fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> 
         if vm.is_int(value) && !float_kind && value != Obj::TRUE && value != Obj::FALSE
             || (vm.is_int(value) && spec.kind != 0 && !float_kind)
         {
-            let big = vm.to_big(value).unwrap_or_else(crate::obj::bigint::Big::zero);
-            negative = big.negative;
+            let Some(view) = vm.int_view(value) else { return Err(vm.type_error_for("can't convert to int:", value)) };
+            negative = view.negative;
             let radix = match spec.kind {
                 b'x' | b'X' => 16,
                 b'o' => 8,
@@ -257,13 +257,24 @@ fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> 
                 _ => 10,
             };
             if spec.kind == b'c' {
-                let code = big.to_i64().unwrap_or(0);
+                let code = vm.view_to_i64(&view).unwrap_or(0);
                 let character = char::from_u32(code as u32).unwrap_or('?');
                 let mut encoded = [0u8; 4];
                 body.push(character.encode_utf8(&mut encoded).as_bytes());
             } else {
                 let mut digits = [0u8; 1400];
-                let mut start = big.write_radix(radix, &mut digits);
+                let mut text_len = 0;
+                vm.with_int_text(value, radix, |vm, piece| {
+                    if text_len + piece.len() > digits.len() {
+                        return Err(vm.raise_msg(TypeId::OverflowError, "int too large to format"));
+                    }
+                    digits[text_len..text_len + piece.len()].copy_from_slice(piece);
+                    text_len += piece.len();
+                    Ok(())
+                })?;
+                // The text goes to the end of the buffer, where padding can precede it.
+                let mut start = digits.len() - text_len;
+                digits.copy_within(..text_len, start);
                 if spec.alternate && radix != 10 {
                     prefix = match radix {
                         16 => b"0x",

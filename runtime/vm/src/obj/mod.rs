@@ -9,6 +9,7 @@
 //! their layouts (listed at each type's module).
 
 pub mod bigint;
+pub mod bigint_ops;
 pub mod binop;
 pub mod complex;
 pub mod core;

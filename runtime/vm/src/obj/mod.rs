@@ -24,6 +24,8 @@ pub mod str;
 pub mod types;
 
 #[cfg(test)]
+mod bigint_tests;
+#[cfg(test)]
 mod tests;
 
 pub use types::TypeId;

@@ -59,3 +59,8 @@ try:
     print("no error", bits(x))
 except MemoryError:
     print("MemoryError")
+
+# Formatting long ints: str.format, f-strings and % with every integer kind.
+g = 7**1500 + 12345
+print("{}".format(g)[-30:], len("{:d}".format(-g)), "{:x}".format(g)[:20], "{:#X}".format(-g)[:20])
+print(len(f"{g:b}"), f"{g:o}"[-12:], ("%d" % g)[:15], len("%x" % -g), f"{-g:+d}"[:5], f"{g:+}"[:3])

@@ -256,6 +256,14 @@ fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> 
                 b'b' => 2,
                 _ => 10,
             };
+            if spec.kind != b'c'
+                && spec.width == 0
+                && spec.grouping == 0
+                && crate::obj::bigint::text_len_bound(view.len, radix) > 400
+            {
+                // Too long for the text buffers: straight into the output.
+                return format_long_int(vm, buffer, value, radix, negative, &spec);
+            }
             if spec.kind == b'c' {
                 let code = vm.view_to_i64(&view).unwrap_or(0);
                 let character = char::from_u32(code as u32).unwrap_or('?');
@@ -372,6 +380,39 @@ fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> 
     vm.buffer_push_obj(buffer, text)?;
     vm.pop_roots(mark);
     Ok(())
+}
+
+/// An int of any length without width or grouping: sign, prefix and digits
+/// go to `buffer` a piece at a time.
+fn format_long_int(vm: &mut Vm<'_>, buffer: Obj, value: Obj, radix: u32, negative: bool, spec: &Spec) -> R<()> {
+    let sign: &[u8] = match (negative, spec.sign) {
+        (true, _) => b"-",
+        (false, b'+') => b"+",
+        (false, b' ') => b" ",
+        _ => b"",
+    };
+    vm.buffer_push(buffer, sign)?;
+    let upper = spec.kind == b'X';
+    let prefix: &[u8] = match (spec.alternate, radix, upper) {
+        (true, 16, false) => b"0x",
+        (true, 16, true) => b"0X",
+        (true, 8, _) => b"0o",
+        (true, 2, _) => b"0b",
+        _ => b"",
+    };
+    vm.buffer_push(buffer, prefix)?;
+    vm.with_int_text(value, radix, |vm, piece| {
+        for chunk in piece.chunks(64) {
+            let mut copy = [0u8; 64];
+            let copy = &mut copy[..chunk.len()];
+            copy.copy_from_slice(chunk);
+            if upper {
+                copy.make_ascii_uppercase();
+            }
+            vm.buffer_push(buffer, copy)?;
+        }
+        Ok(())
+    })
 }
 
 fn float_body(number: f64, spec: &Spec, body: &mut Text) {

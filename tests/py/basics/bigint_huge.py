@@ -52,6 +52,7 @@ print(d[2**100], d[-(2**100)], d.get(2**100 + 1))
 
 # Comparisons with floats.
 print(2**100 > 1e30, 2**100 < 1e31, -(2**100) < -1e30, 2**53 + 1 > 2.0**53, 10**400 > 1e308)
+print(2**64 + 1 == 2.0**64, 2**1000 == 2.0**1000, float(2**1000), float(10**400), float(-(10**400)), 10**50 / 10**49)
 
 # A result bigger than the heap raises MemoryError, never crashes.
 try:

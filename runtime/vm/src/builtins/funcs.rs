@@ -591,9 +591,7 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
                 return Ok(value);
             }
             if let Some(number) = vm.to_f64(value) {
-                if vm.is_int(value) && vm.int_view(value).is_some_and(|view| vm.view_bit_length(&view) > 1024) {
-                    return Err(vm.raise_msg(TypeId::OverflowError, "int too large to convert to float"));
-                }
+                // An int beyond the float range becomes inf, as in MicroPython.
                 return vm.new_float(number);
             }
             if vm.is_str(value) {

@@ -459,6 +459,22 @@ fn int_to_bytes(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let length = if args.len() > 1 { vm.to_i64(args[1])?.max(0) as usize } else { 1 };
     let little = args.len() > 2 && vm.str_bytes(args[2]) == b"little";
     let Some(view) = vm.int_view(args[0]) else { return Err(vm.type_error_for("can't convert to int:", args[0])) };
+    // MicroPython's limits: a non-negative value needs its bits; a negative
+    // small int may be the lowest value of the width, a negative big int
+    // must stay above it.
+    let bits = vm.view_bit_length(&view) as u64;
+    let width = 8 * length as u64;
+    let fits = if !view.negative {
+        bits <= width
+    } else if args[0].is_small() {
+        let value = i64::from(args[0].small_value());
+        length >= 8 || (length > 0 && value >= -(1i64 << (8 * length - 1)))
+    } else {
+        bits < width
+    };
+    if !fits {
+        return Err(vm.raise_msg(TypeId::OverflowError, "buffer too small"));
+    }
     if length > 1 << 28 {
         return Err(vm.raise_memory_error());
     }

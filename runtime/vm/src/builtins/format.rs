@@ -248,22 +248,41 @@ fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> 
         if vm.is_int(value) && !float_kind && value != Obj::TRUE && value != Obj::FALSE
             || (vm.is_int(value) && spec.kind != 0 && !float_kind)
         {
-            let big = vm.to_big(value).unwrap_or_else(crate::obj::bigint::Big::zero);
-            negative = big.negative;
+            let Some(view) = vm.int_view(value) else { return Err(vm.type_error_for("can't convert to int:", value)) };
+            negative = view.negative;
             let radix = match spec.kind {
                 b'x' | b'X' => 16,
                 b'o' => 8,
                 b'b' => 2,
                 _ => 10,
             };
+            if spec.kind != b'c'
+                && spec.width == 0
+                && spec.grouping == 0
+                && crate::obj::bigint::text_len_bound(view.len, radix) > 400
+            {
+                // Too long for the text buffers: straight into the output.
+                return format_long_int(vm, buffer, value, radix, negative, &spec);
+            }
             if spec.kind == b'c' {
-                let code = big.to_i64().unwrap_or(0);
+                let code = vm.view_to_i64(&view).unwrap_or(0);
                 let character = char::from_u32(code as u32).unwrap_or('?');
                 let mut encoded = [0u8; 4];
                 body.push(character.encode_utf8(&mut encoded).as_bytes());
             } else {
                 let mut digits = [0u8; 1400];
-                let mut start = big.write_radix(radix, &mut digits);
+                let mut text_len = 0;
+                vm.with_int_text(value, radix, |vm, piece| {
+                    if text_len + piece.len() > digits.len() {
+                        return Err(vm.raise_msg(TypeId::OverflowError, "int too large to format"));
+                    }
+                    digits[text_len..text_len + piece.len()].copy_from_slice(piece);
+                    text_len += piece.len();
+                    Ok(())
+                })?;
+                // The text goes to the end of the buffer, where padding can precede it.
+                let mut start = digits.len() - text_len;
+                digits.copy_within(..text_len, start);
                 if spec.alternate && radix != 10 {
                     prefix = match radix {
                         16 => b"0x",
@@ -361,6 +380,39 @@ fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> 
     vm.buffer_push_obj(buffer, text)?;
     vm.pop_roots(mark);
     Ok(())
+}
+
+/// An int of any length without width or grouping: sign, prefix and digits
+/// go to `buffer` a piece at a time.
+fn format_long_int(vm: &mut Vm<'_>, buffer: Obj, value: Obj, radix: u32, negative: bool, spec: &Spec) -> R<()> {
+    let sign: &[u8] = match (negative, spec.sign) {
+        (true, _) => b"-",
+        (false, b'+') => b"+",
+        (false, b' ') => b" ",
+        _ => b"",
+    };
+    vm.buffer_push(buffer, sign)?;
+    let upper = spec.kind == b'X';
+    let prefix: &[u8] = match (spec.alternate, radix, upper) {
+        (true, 16, false) => b"0x",
+        (true, 16, true) => b"0X",
+        (true, 8, _) => b"0o",
+        (true, 2, _) => b"0b",
+        _ => b"",
+    };
+    vm.buffer_push(buffer, prefix)?;
+    vm.with_int_text(value, radix, |vm, piece| {
+        for chunk in piece.chunks(64) {
+            let mut copy = [0u8; 64];
+            let copy = &mut copy[..chunk.len()];
+            copy.copy_from_slice(chunk);
+            if upper {
+                copy.make_ascii_uppercase();
+            }
+            vm.buffer_push(buffer, copy)?;
+        }
+        Ok(())
+    })
 }
 
 fn float_body(number: f64, spec: &Spec, body: &mut Text) {

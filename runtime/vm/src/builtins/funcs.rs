@@ -95,9 +95,8 @@ fn abs(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     if vm.is_complex(value) {
         return vm.complex_abs(value);
     }
-    if let Some(mut big) = vm.to_big(value) {
-        big.negative = false;
-        return vm.new_big(&big);
+    if vm.is_int(value) {
+        return vm.int_abs(value);
     }
     match vm.call_special_unary(value, q!("__abs__"))? {
         Some(result) => Ok(result),
@@ -127,19 +126,17 @@ fn any_all(vm: &mut Vm<'_>, args: &[Obj], want: bool) -> R<Obj> {
 }
 
 fn radix_text(vm: &mut Vm<'_>, value: Obj, radix: u32, prefix: &[u8]) -> R<Obj> {
-    let Some(big) = vm.to_big(value) else {
+    let Some(view) = vm.int_view(value) else {
         return Err(vm.type_error_for("can't convert to int:", value));
     };
-    let mut text = [0u8; 4200];
-    let start = big.write_radix(radix, &mut text);
-    let buffer = vm.new_buffer(TypeId::Buffer, text.len() - start + 3)?;
+    let buffer = vm.new_buffer(TypeId::Buffer, 16)?;
     let mark = vm.root_mark();
     vm.push_root(buffer)?;
-    if big.negative {
+    if view.negative {
         vm.buffer_push(buffer, b"-")?;
     }
     vm.buffer_push(buffer, prefix)?;
-    vm.buffer_push(buffer, &text[start..])?;
+    vm.with_int_text(value, radix, |vm, piece| vm.buffer_push(buffer, piece))?;
     vm.pop_roots(mark);
     vm.buffer_finish(buffer, TypeId::Str)
 }
@@ -427,7 +424,8 @@ fn extreme(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj], op: u8) -> R<Obj> {
 fn pow(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 3)?;
     if args.len() == 3 {
-        let (Some(base), Some(exponent), Some(modulus)) = (vm.to_big(args[0]), vm.to_big(args[1]), vm.to_big(args[2]))
+        let (Some(_), Some(exponent), Some(modulus)) =
+            (vm.int_view(args[0]), vm.int_view(args[1]), vm.int_view(args[2]))
         else {
             return Err(
                 vm.raise_msg(TypeId::TypeError, "pow() 3rd argument not allowed unless all arguments are integers")
@@ -436,25 +434,10 @@ fn pow(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         if modulus.is_zero() {
             return Err(vm.raise_msg(TypeId::ValueError, "pow() 3rd argument cannot be 0"));
         }
-        let mut result = Big::from_i64(1);
-        let mut base = base.floor_divmod(&modulus).map(|(_, remainder)| remainder).unwrap_or_else(Big::zero);
-        let bits = exponent.bit_length();
-        for index in 0..bits {
-            if (exponent.digits[index / 32] >> (index % 32)) & 1 == 1 {
-                result = result
-                    .mul(&base)
-                    .and_then(|value| value.floor_divmod(&modulus))
-                    .map(|(_, r)| r)
-                    .unwrap_or_else(Big::zero);
-            }
-            base = base
-                .mul(&base)
-                .and_then(|value| value.floor_divmod(&modulus))
-                .map(|(_, r)| r)
-                .unwrap_or_else(Big::zero);
+        if exponent.negative {
+            return Err(vm.raise_msg(TypeId::ValueError, "negative power with modulus"));
         }
-        let result = result.floor_divmod(&modulus).map(|(_, r)| r).unwrap_or_else(Big::zero);
-        return vm.new_big(&result);
+        return vm.int_pow_mod(args[0], args[1], args[2]);
     }
     vm.binary_op(crate::obj::num::OP_POW, args[0], args[1])
 }
@@ -482,9 +465,9 @@ fn round(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         let twice = vm.binary_op(OP_ADD, rest, rest)?;
         vm.push_root(twice)?;
         let beyond = vm.binary_op(OP_SUB, twice, scale)?;
-        let ordering = match vm.to_big(beyond) {
-            Some(big) if big.is_zero() => 0,
-            Some(big) if big.negative => -1,
+        let ordering = match vm.int_view(beyond) {
+            Some(view) if view.is_zero() => 0,
+            Some(view) if view.negative => -1,
             _ => 1,
         };
         let odd = vm.binary_op(OP_MOD, quotient, Obj::small(2))? == Obj::small(1);
@@ -608,9 +591,7 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
                 return Ok(value);
             }
             if let Some(number) = vm.to_f64(value) {
-                if vm.is_int(value) && vm.to_big(value).is_some_and(|big| big.bit_length() > 1024) {
-                    return Err(vm.raise_msg(TypeId::OverflowError, "int too large to convert to float"));
-                }
+                // An int beyond the float range becomes inf, as in MicroPython.
                 return vm.new_float(number);
             }
             if vm.is_str(value) {

@@ -450,39 +450,58 @@ fn set_isdisjoint(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn int_bit_length(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
-    let big = vm.to_big(args[0]).unwrap_or_else(crate::obj::bigint::Big::zero);
-    Ok(Obj::small(big.bit_length() as i32))
+    let Some(view) = vm.int_view(args[0]) else { return Ok(Obj::small(0)) };
+    vm.new_int(vm.view_bit_length(&view) as i64)
 }
 
 fn int_to_bytes(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 3)?;
-    let length = if args.len() > 1 { vm.to_i64(args[1])?.clamp(0, 512) as usize } else { 1 };
+    let length = if args.len() > 1 { vm.to_i64(args[1])?.max(0) as usize } else { 1 };
     let little = args.len() > 2 && vm.str_bytes(args[2]) == b"little";
-    let big = vm.to_big(args[0]).unwrap_or_else(crate::obj::bigint::Big::zero);
-    let mut bytes = [0u8; 512];
-    for index in 0..length {
-        let byte = (big.digits.get(index / 4).copied().unwrap_or(0) >> (8 * (index % 4))) as u8;
-        let position = if little { index } else { length - 1 - index };
-        bytes[position] = byte;
+    let Some(view) = vm.int_view(args[0]) else { return Err(vm.type_error_for("can't convert to int:", args[0])) };
+    // MicroPython's limits: a non-negative value needs its bits; a negative
+    // small int may be the lowest value of the width, a negative big int
+    // must stay above it.
+    let bits = vm.view_bit_length(&view) as u64;
+    let width = 8 * length as u64;
+    let fits = if !view.negative {
+        bits <= width
+    } else if args[0].is_small() {
+        let value = i64::from(args[0].small_value());
+        length >= 8 || (length > 0 && value >= -(1i64 << (8 * length - 1)))
+    } else {
+        bits < width
+    };
+    if !fits {
+        return Err(vm.raise_msg(TypeId::OverflowError, "buffer too small"));
     }
-    vm.new_bytes(&bytes[..length])
+    if length > 1 << 28 {
+        return Err(vm.raise_memory_error());
+    }
+    let buffer = vm.new_buffer(TypeId::Buffer, length)?;
+    vm.with_roots(&[args[0], buffer], |vm| {
+        let lowest_nonzero = vm.view_lowest_nonzero(&view);
+        let mut piece = [0u8; 64];
+        let mut position = 0;
+        while position < length {
+            let count = (length - position).min(piece.len());
+            for (offset, byte) in piece[..count].iter_mut().enumerate() {
+                let index = if little { position + offset } else { length - 1 - (position + offset) };
+                *byte = vm.int_twos_complement_byte(&view, lowest_nonzero, index);
+            }
+            vm.buffer_push(buffer, &piece[..count])?;
+            position += count;
+        }
+        Ok(())
+    })?;
+    vm.buffer_finish(buffer, TypeId::Bytes)
 }
 
 fn int_from_bytes(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let args = if args.first().is_some_and(|first| vm.is_type(*first)) { &args[1..] } else { args };
     check_args(vm, args, 1, 2)?;
     let little = args.len() > 1 && vm.str_bytes(args[1]) == b"little";
-    let mut big = crate::obj::bigint::Big::zero();
-    let len = vm.str_len(args[0]).min(4 * crate::obj::bigint::MAX_DIGITS);
-    for index in 0..len {
-        let byte = vm.str_bytes(args[0])[if little { index } else { len - 1 - index }];
-        big.digits[index / 4] |= u32::from(byte) << (8 * (index % 4));
-    }
-    big.len = len.div_ceil(4);
-    while big.len > 0 && big.digits[big.len - 1] == 0 {
-        big.len -= 1;
-    }
-    vm.new_big(&big)
+    vm.int_from_le_bytes(args[0], little, false)
 }
 
 fn float_is_integer(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {

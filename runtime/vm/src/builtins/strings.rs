@@ -1,7 +1,6 @@
 //! str and bytes methods, and parsing ints and floats from text.
 
 use super::{check_args, keyword, Handler};
-use crate::obj::bigint::Big;
 use crate::obj::ops::find_bytes;
 use crate::obj::{Obj, Singleton, TypeId};
 use crate::vm::{Vm, R};
@@ -601,66 +600,60 @@ pub fn construct_bytes(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj]) -> R<Obj>
 
 /// `int(text, base)`.
 pub fn parse_int(vm: &mut Vm<'_>, text: Obj, base: u32) -> R<Obj> {
-    let mut copy = [0u8; 1300];
-    let (start, end) = {
+    // Offsets into the text: it may be longer than any stack buffer.
+    let (mut start, end, negative, base) = {
         let bytes = vm.str_bytes(text);
-        let len = bytes.len().min(copy.len());
-        copy[..len].copy_from_slice(&bytes[..len]);
         let mut start = 0;
-        let mut end = len;
-        while start < end && copy[start].is_ascii_whitespace() {
+        let mut end = bytes.len();
+        while start < end && bytes[start].is_ascii_whitespace() {
             start += 1;
         }
-        while end > start && copy[end - 1].is_ascii_whitespace() {
+        while end > start && bytes[end - 1].is_ascii_whitespace() {
             end -= 1;
         }
-        (start, end)
-    };
-    let mut digits = &copy[start..end];
-    let mut negative = false;
-    if let Some(&sign) = digits.first() {
-        if sign == b'-' || sign == b'+' {
-            negative = sign == b'-';
-            digits = &digits[1..];
+        let mut negative = false;
+        if start < end && (bytes[start] == b'-' || bytes[start] == b'+') {
+            negative = bytes[start] == b'-';
+            start += 1;
         }
-    }
-    let mut base = base;
-    if digits.len() > 1 && digits[0] == b'0' {
-        let prefix = digits[1].to_ascii_lowercase();
-        let prefixed = match prefix {
-            b'x' => Some(16),
-            b'o' => Some(8),
-            b'b' => Some(2),
-            _ => None,
-        };
-        if let Some(prefixed) = prefixed {
-            if base == 0 || base == prefixed {
-                base = prefixed;
-                digits = &digits[2..];
+        let mut base = base;
+        if end - start > 1 && bytes[start] == b'0' {
+            let prefixed = match bytes[start + 1].to_ascii_lowercase() {
+                b'x' => Some(16),
+                b'o' => Some(8),
+                b'b' => Some(2),
+                _ => None,
+            };
+            if let Some(prefixed) = prefixed {
+                if base == 0 || base == prefixed {
+                    base = prefixed;
+                    start += 2;
+                }
             }
         }
-    }
-    if base == 0 {
-        base = 10;
-    }
+        (start, end, negative, base)
+    };
+    let base = if base == 0 { 10 } else { base };
     if !(2..=36).contains(&base) {
         return Err(vm.raise_msg(TypeId::ValueError, "int() arg 2 must be >= 2 and <= 36"));
     }
-    match Big::parse(digits, base) {
-        Some(mut big) if !digits.starts_with(b"_") && !digits.ends_with(b"_") => {
-            big.negative = negative && !big.is_zero();
-            vm.new_big(&big)
-        }
-        _ => {
-            let shown = core::str::from_utf8(&copy[..end.min(60)]).unwrap_or("?");
-            let mut message = [0u8; 64];
-            let len = shown.len().min(64);
-            message[..len].copy_from_slice(&shown.as_bytes()[..len]);
-            let shown = core::str::from_utf8(&message[..len]).unwrap_or("?");
-            Err(vm
-                .raise_fmt(TypeId::ValueError, format_args!("invalid syntax for integer with base {base}: '{shown}'")))
+    let digits = &vm.str_bytes(text)[start.min(end)..end];
+    let well_formed = !digits.starts_with(b"_") && !digits.ends_with(b"_");
+    start = start.min(end);
+    if well_formed {
+        if let Some(value) = vm.int_parse(text, start, end, base, negative)? {
+            return Ok(value);
         }
     }
+    let mut message = [0u8; 60];
+    let shown_len = {
+        let bytes = vm.str_bytes(text);
+        let len = end.min(60).min(bytes.len());
+        message[..len].copy_from_slice(&bytes[..len]);
+        len
+    };
+    let shown = core::str::from_utf8(&message[..shown_len]).unwrap_or("?");
+    Err(vm.raise_fmt(TypeId::ValueError, format_args!("invalid syntax for integer with base {base}: '{shown}'")))
 }
 
 /// `float(text)`.

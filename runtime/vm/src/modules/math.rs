@@ -308,12 +308,15 @@ fn factorial(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     if n < 0 {
         return Err(vm.raise_msg(TypeId::ValueError, "factorial() not defined for negative values"));
     }
-    let mut product = Big::from_i64(1);
-    for each in 2..=n {
-        product = match product.mul(&Big::from_i64(each)) {
-            Some(next) => next,
-            None => return Err(vm.raise_memory_error()),
-        };
-    }
-    vm.new_big(&product)
+    vm.root_scope(|vm| {
+        let mark = vm.root_mark();
+        let mut product = Obj::small(1);
+        for each in 2..=n {
+            vm.pop_roots(mark);
+            vm.push_root(product)?;
+            let factor = vm.new_int(each)?;
+            product = vm.int_mul(product, factor)?;
+        }
+        Ok(product)
+    })
 }

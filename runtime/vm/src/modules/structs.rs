@@ -145,16 +145,11 @@ pub(crate) fn int_bits(vm: &mut Vm<'_>, value: Obj) -> R<u64> {
     if value.is_small() {
         return Ok(i64::from(value.small_value()) as u64);
     }
-    let Some(big) = vm.to_big(value) else {
+    let Some(view) = vm.int_view(value) else {
         return Err(vm.type_error_for("can't convert to int:", value));
     };
-    if let Some(small) = big.to_i64() {
-        return Ok(small as u64);
-    }
-    let high = big.shr(32);
-    let low = high.shl(32).and_then(|shifted| big.sub(&shifted)).and_then(|rest| rest.to_i64()).unwrap_or(0);
-    let high = high.to_i64().unwrap_or(0);
-    Ok(((high as u64) << 32) | (low as u64 & 0xffff_ffff))
+    // The low 64 bits of the two's complement, as MicroPython packs them.
+    Ok(vm.view_low_u64(&view))
 }
 
 /// The IEEE 754 half-precision bits nearest to `value` (through f32, ties to even).

@@ -9,6 +9,7 @@
 //! their layouts (listed at each type's module).
 
 pub mod bigint;
+pub mod bigint_ops;
 pub mod binop;
 pub mod complex;
 pub mod core;
@@ -22,6 +23,8 @@ pub mod seq;
 pub mod str;
 pub mod types;
 
+#[cfg(test)]
+mod bigint_tests;
 #[cfg(test)]
 mod tests;
 

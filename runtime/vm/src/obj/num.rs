@@ -12,6 +12,7 @@
 //! operators are mapped to their plain form by the caller.
 
 use super::bigint::Big;
+use super::bigint_ops::IntView;
 use super::{Obj, TypeId};
 use crate::vm::{Vm, R};
 
@@ -38,7 +39,9 @@ impl Vm<'_> {
 
     /// An int object from a [`Big`] (small when it fits).
     pub fn new_big(&mut self, big: &Big) -> R<Obj> {
-        if let Some(value) = big.to_i64() {
+        if big.len <= 1 {
+            let magnitude = i64::from(if big.len == 1 { big.digits[0] } else { 0 });
+            let value = if big.negative { -magnitude } else { magnitude };
             if Obj::fits_small(value) {
                 return Ok(Obj::small(value as i32));
             }
@@ -80,41 +83,13 @@ impl Vm<'_> {
         obj.is_ptr() && self.native_type(obj) == TypeId::Float
     }
 
-    /// The value of an int as a [`Big`] (None if not an int).
-    pub fn to_big(&self, obj: Obj) -> Option<Big> {
-        if obj.is_small() {
-            return Some(Big::from_i64(i64::from(obj.small_value())));
-        }
-        match obj {
-            Obj::TRUE => return Some(Big::from_i64(1)),
-            Obj::FALSE => return Some(Big::zero()),
-            _ => {}
-        }
-        if !obj.is_ptr() || self.native_type(obj) != TypeId::Int {
-            return None;
-        }
-        let info = self.get_u(obj, 1);
-        let len = ((info >> 1) as usize).min(super::bigint::MAX_DIGITS);
-        let digits = self.get_u(obj, 2);
-        let mut big = Big::zero();
-        big.negative = info & 1 == 1;
-        big.len = len;
-        for index in 0..len {
-            big.digits[index] = self.word(digits + 4 * index as u32);
-        }
-        while big.len > 0 && big.digits[big.len - 1] == 0 {
-            big.len -= 1;
-        }
-        Some(big)
-    }
-
     /// An int (or bool) as i64; TypeError for other types, OverflowError if too big.
     pub fn to_i64(&mut self, obj: Obj) -> R<i64> {
         if obj.is_small() {
             return Ok(i64::from(obj.small_value()));
         }
-        match self.to_big(obj) {
-            Some(big) => match big.to_i64() {
+        match self.int_view(obj) {
+            Some(view) => match self.view_to_i64(&view) {
                 Some(value) => Ok(value),
                 None => Err(self.raise_msg(TypeId::OverflowError, "overflow converting long int to machine word")),
             },
@@ -130,14 +105,7 @@ impl Vm<'_> {
         if self.is_float(obj) {
             return Some(self.float_value(obj));
         }
-        self.to_big(obj).map(|big| big.to_f64())
-    }
-
-    fn big_result(&mut self, big: Option<Big>) -> R<Obj> {
-        match big {
-            Some(big) => self.new_big(&big),
-            None => Err(self.raise_msg(TypeId::OverflowError, "int too large")),
-        }
+        self.int_view(obj).map(|view| self.view_to_f64(&view))
     }
 
     // ---- arithmetic ---------------------------------------------------
@@ -168,50 +136,20 @@ impl Vm<'_> {
                 return self.new_int(value).map(Some);
             }
         }
-        let (Some(a), Some(b)) = (self.to_big(left), self.to_big(right)) else { return Ok(None) };
+        let (Some(a), Some(b)) = (self.int_view(left), self.int_view(right)) else { return Ok(None) };
         let result = match op {
-            OP_ADD => a.add(&b),
-            OP_SUB => a.sub(&b),
-            OP_MUL => a.mul(&b),
-            OP_OR => Some(a.bitwise(&b, b'|')),
-            OP_XOR => Some(a.bitwise(&b, b'^')),
-            OP_AND => Some(a.bitwise(&b, b'&')),
-            OP_FLOOR_DIV | OP_MOD => {
-                if b.is_zero() {
-                    return Err(self.raise_msg(TypeId::ZeroDivisionError, "divide by zero"));
-                }
-                a.floor_divmod(&b).map(|(quotient, remainder)| if op == OP_FLOOR_DIV { quotient } else { remainder })
-            }
-            OP_LSHIFT | OP_RSHIFT => {
-                if b.negative {
-                    return Err(self.raise_msg(TypeId::ValueError, "negative shift count"));
-                }
-                let shift = b.to_i64().unwrap_or(i64::MAX) as usize;
-                if op == OP_LSHIFT {
-                    a.shl(shift)
-                } else {
-                    Some(a.shr(shift))
-                }
-            }
+            OP_ADD => self.int_add(left, right, false)?,
+            OP_SUB => self.int_add(left, right, true)?,
+            OP_MUL => self.int_mul(left, right)?,
+            OP_OR | OP_XOR | OP_AND => self.int_bitwise(op, left, right)?,
+            OP_FLOOR_DIV | OP_MOD => self.int_floor_divmod(op, left, right)?,
+            OP_LSHIFT | OP_RSHIFT => self.int_shift(op, left, right)?,
             OP_POW => {
                 if b.negative {
-                    let (x, y) = (a.to_f64(), b.to_f64());
+                    let (x, y) = (self.view_to_f64(&a), self.view_to_f64(&b));
                     return self.float_binary(OP_POW, x, y).map(Some);
                 }
-                let exponent = b.to_i64().unwrap_or(i64::MAX) as u64;
-                if a.is_zero() || (a.len == 1 && a.digits[0] == 1) {
-                    let odd = exponent & 1 == 1;
-                    let mut result = a.clone();
-                    result.negative = a.negative && odd;
-                    if exponent == 0 {
-                        result = Big::from_i64(1);
-                    }
-                    Some(result)
-                } else if exponent > 4096 * 32 {
-                    None
-                } else {
-                    a.pow(exponent)
-                }
+                self.int_pow(left, right)?
             }
             OP_TRUE_DIV => {
                 if b.is_zero() {
@@ -221,21 +159,21 @@ impl Vm<'_> {
                 return self.new_float(value).map(Some);
             }
             OP_LESS..=OP_NOT_EQUAL => {
-                let ordering = a.compare(&b);
+                let ordering = self.view_compare(&a, &b);
                 return Ok(Some(Obj::from_bool(compare_result(op, ordering))));
             }
             _ => return Ok(None),
         };
-        self.big_result(result).map(Some)
+        Ok(Some(result))
     }
 
-    fn int_true_div(&self, a: &Big, b: &Big) -> f64 {
-        if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
+    fn int_true_div(&self, a: &IntView, b: &IntView) -> f64 {
+        if let (Some(x), Some(y)) = (self.view_to_i64(a), self.view_to_i64(b)) {
             if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
                 return x as f64 / y as f64;
             }
         }
-        a.to_f64() / b.to_f64()
+        self.view_to_f64(a) / self.view_to_f64(b)
     }
 
     /// `x op y` for floats.
@@ -339,18 +277,10 @@ impl Vm<'_> {
         if self.is_float(obj) {
             return float_hash(self.float_value(obj));
         }
-        match self.to_big(obj) {
-            Some(big) => {
-                let mut hash = 0u32;
-                for index in 0..big.len {
-                    hash = hash.wrapping_mul(1_000_003) ^ big.digits[index];
-                }
-                if big.negative {
-                    hash.wrapping_neg()
-                } else {
-                    hash
-                }
-            }
+        // The low word of the two's complement, as for small ints and
+        // floats with an integral value.
+        match self.int_view(obj) {
+            Some(view) => self.view_low_u64(&view) as u32,
             None => 0,
         }
     }

@@ -407,13 +407,15 @@ impl Vm<'_> {
         }
         let sign_only = op == unary::POSITIVE || op == unary::NEGATIVE;
         if self.is_int(value) {
-            let Some(big) = self.to_big(value) else { return Ok(value) };
-            let result = match op {
-                unary::POSITIVE => big,
-                unary::NEGATIVE => big.neg(),
-                _ => big.add(&super::bigint::Big::from_i64(1)).map(|plus_one| plus_one.neg()).unwrap_or(big),
+            return match op {
+                unary::POSITIVE => self.int_add(Obj::small(0), value, false),
+                unary::NEGATIVE => self.int_negate(value),
+                _ => {
+                    // `~x` is `-x - 1`.
+                    let negated = self.int_negate(value)?;
+                    self.int_add(negated, Obj::small(1), true)
+                }
             };
-            return self.new_big(&result);
         }
         if self.is_float(value) && sign_only {
             let number = self.float_value(value);

@@ -219,13 +219,10 @@ impl Vm<'_> {
     fn print_number(&mut self, sink: Sink, obj: Obj, type_id: TypeId) -> R<()> {
         match type_id {
             TypeId::Int => {
-                let big = self.to_big(obj).unwrap_or_else(super::bigint::Big::zero);
-                let mut text = [0u8; 1300];
-                let start = big.write_radix(10, &mut text);
-                if big.negative {
+                if self.int_view(obj).is_some_and(|view| view.negative) {
                     self.emit(sink, b"-")?;
                 }
-                self.emit(sink, &text[start..])
+                self.with_int_text(obj, 10, |vm, piece| vm.emit(sink, piece))
             }
             TypeId::Float => {
                 let mut text = [0u8; 40];

@@ -47,12 +47,12 @@ fn with_vm(stress: bool, test: impl FnOnce(&mut Vm<'_>)) {
 }
 
 fn int_value(vm: &Vm<'_>, obj: Obj) -> i128 {
-    let big = vm.to_big(obj).unwrap_or_else(|| panic!("an int"));
+    let view = vm.int_view(obj).unwrap_or_else(|| panic!("an int"));
     let mut value = 0i128;
-    for index in (0..big.len).rev() {
-        value = (value << 32) | i128::from(big.digits[index]);
+    for index in (0..view.len).rev() {
+        value = (value << 32) | i128::from(vm.view_digit(&view, index));
     }
-    if big.negative {
+    if view.negative {
         -value
     } else {
         value

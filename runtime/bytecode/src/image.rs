@@ -42,6 +42,12 @@
 //! | float | `type, low word, high word` (IEEE-754 f64; 12 bytes, a heap float takes one 16-byte block) |
 //! | complex | `type, real (2 words), imaginary (2 words)` |
 //! | tuple | `type, length, item 0, item 1, …` |
+//! | function | `type, module index (small int), raw code address, has defaults (0 or 1), [defaults tuple address, NULL]` |
+//!
+//! A function object in flash (a *flash function*, see "Flash functions"
+//! below) names its module by the module's index in the module index, not
+//! by address: the module object is made in RAM at import, and the VM keeps
+//! one word per frozen module that leads from the index to it.
 //!
 //! # Qstr ids
 //!
@@ -90,7 +96,8 @@
 //! 2. **constants**: the constant objects of every module, laid out as above,
 //!    each followed directly by its out-of-line data (str/bytes data with its
 //!    NUL, bigint digits), padded with zeros to 4 bytes. Identical constants
-//!    are stored once for the whole image.
+//!    are stored once for the whole image. The flash function objects of
+//!    every module follow the constants, module by module.
 //! 3. **code**: one record per raw code, packed without padding, module by
 //!    module, depth first, parents first: `(fun_data length << 1) | has
 //!    children` (varint); when it has children, `child count` (varint) and
@@ -108,8 +115,11 @@
 //!    (u16), `object count` (u16), the width of its qstr ids in bits (u8:
 //!    the fewest, from 8 to 16, that hold every id of its table), the width
 //!    of its object entries in bits (u8: the fewest, from 8 to 32, that hold
-//!    every entry), `root raw code address` (u32); then the qstr table
-//!    (global qstr ids); then the object table. Both tables pack their
+//!    every entry), `root raw code address` (u32), `flash function count`
+//!    (u16), the image-wide ordinal of its first flash function (u16); then
+//!    the qstr table (global qstr ids); then the object table; then the
+//!    flash function table: per flash function `(raw code address, function
+//!    object address)` (u32 each), sorted by raw code address. Both packed tables pack their
 //!    entries least significant bit first (entry `i` of a `w`-bit table is
 //!    bits `w·i .. w·i + w` of it, [`packed_uint`]) and end on a byte
 //!    boundary. An object entry is the constant's object word, except that
@@ -136,6 +146,21 @@
 //! tuples, None/True/False are their immediate words. Everything else is an
 //! object in the constants section.
 //!
+//! # Flash functions
+//!
+//! The freezer proposes a function object in flash for each `def` (or
+//! lambda) made directly by a module's body or by the body of a class the
+//! module body makes, when it is not inside a loop of that body and its
+//! positional defaults, if any, are constants (no keyword-only defaults, no
+//! closure). The proposal decides nothing: at run time `MAKE_FUNCTION`
+//! hands out the flash function instead of a new one only when the module
+//! running the code is the first module object made for that frozen module,
+//! the defaults it was given are identical (word for word) to the flash
+//! ones, and this flash function was never handed out before (a bit per
+//! flash function, indexed by its image-wide ordinal); otherwise it makes a
+//! RAM function as usual. A function object has no mutable state, so the
+//! program cannot tell the two apart.
+//!
 //! # Checksum
 //!
 //! The header's checksum is the first 16 bytes of the SHA-256 of the header's
@@ -157,6 +182,8 @@
 mod check;
 #[cfg(feature = "alloc")]
 mod dump;
+#[cfg(feature = "alloc")]
+pub mod propose;
 mod read;
 #[cfg(feature = "alloc")]
 mod write;
@@ -172,7 +199,7 @@ pub use write::{BuildError, BuiltImage, ImageBuilder, ImageStats, ModuleStats};
 pub const MAGIC: [u8; 4] = *b"RIMG";
 
 /// The version of this layout. Bump it on any change to the bytes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Size of the header in bytes.
 pub const HEADER_SIZE: usize = 128;
@@ -192,7 +219,11 @@ pub const POOL_PREFIX: usize = 4;
 pub const POOL_CLASS_SIZE: usize = 8;
 
 /// Bytes of a module entry before its tables.
-pub const MODULE_ENTRY_SIZE: usize = 12;
+pub const MODULE_ENTRY_SIZE: usize = 16;
+
+/// Bytes of one entry of a module's flash function table: the raw code
+/// address and the function object address.
+pub const FUNCTION_ENTRY_SIZE: usize = 8;
 
 /// Reads the little-endian unsigned integer of `width` (1 to 4) bytes at `offset`.
 pub fn read_uint(bytes: &[u8], offset: usize, width: usize) -> Option<u32> {
@@ -588,6 +619,8 @@ pub struct BuiltinTypes {
     pub float: u32,
     pub complex: u32,
     pub tuple: u32,
+    /// The type of function objects (the freezer's flash functions).
+    pub function: u32,
 }
 
 /// What an image is linked against: one runtime build.
@@ -641,7 +674,7 @@ impl<'a> Abi<'a> {
             hash = fnv1a(hash, &[0]);
             index += 1;
         }
-        let addresses = [types.str, types.bytes, types.int, types.float, types.complex, types.tuple];
+        let addresses = [types.str, types.bytes, types.int, types.float, types.complex, types.tuple, types.function];
         let mut index = 0;
         while index < addresses.len() {
             hash = fnv1a(hash, &addresses[index].to_le_bytes());

@@ -23,6 +23,7 @@ const TYPES: BuiltinTypes = BuiltinTypes {
     float: STATIC_BASE + 48,
     complex: STATIC_BASE + 64,
     tuple: STATIC_BASE + 80,
+    function: STATIC_BASE + 96,
 };
 
 fn abi() -> Abi<'static> {
@@ -419,4 +420,67 @@ fn builder_errors_are_reported() {
     builder = ImageBuilder::new(abi(), "host");
     builder.link_address(0x2000_0000);
     assert!(builder.build().unwrap_err().message.contains("link address"));
+}
+
+/// The names (`f`, `C.m`) and defaults of the flash functions proposed for a
+/// golden module, read back through the prelude of each proposed raw code.
+fn proposed(stem: &str) -> Vec<String> {
+    let module = golden(stem);
+    let name = |code: &rime_bytecode::RawCode| module.qstrs[code.prelude().unwrap().simple_name as usize].clone();
+    rime_bytecode::image::propose::propose(&module)
+        .iter()
+        .map(|proposal| {
+            let child = &module.root.children[proposal.path.0];
+            let text = match proposal.path.1 {
+                Some(index) => format!("{}.{}", name(child), name(&child.children[index])),
+                None => name(child),
+            };
+            match &proposal.defaults {
+                Some(defaults) => format!("{text}{defaults:?}"),
+                None => text,
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn flash_function_proposals() {
+    // Defaults that are constants are proposed; keyword-only defaults are not.
+    assert_eq!(
+        proposed("functions"),
+        ["simple", "many_defaults[Int(\"1\"), Int(\"2\"), Int(\"3\"), Int(\"4\")]", "annotated[Str(\"s\")]"]
+    );
+    // Methods of module-level classes, decorated ones included; the class
+    // bodies themselves are not proposed, nor methods that call `super()`
+    // (closures over the `__class__` cell).
+    assert_eq!(
+        proposed("classes"),
+        ["Base.__init__", "Base.describe", "Base.helper", "Base.make", "Base.double", "Derived.__repr__"]
+    );
+    // A function inside another is not made by the module body.
+    assert_eq!(proposed("closures").len(), 5);
+}
+
+#[test]
+fn flash_functions_in_the_image() {
+    let mut builder = ImageBuilder::new(abi(), "host");
+    builder.module("functions.py", golden("functions")).module("classes.py", golden("classes"));
+    let bytes = builder.build().unwrap().bytes;
+    let image = Image::parse(&bytes, &abi()).unwrap();
+    let classes = image.module("classes.py").unwrap();
+    let functions = image.module("functions.py").unwrap();
+    assert_eq!((classes.function_count(), classes.first_function()), (6, 0));
+    assert_eq!((functions.function_count(), functions.first_function()), (3, 6));
+    let (raw_code, function) = functions.function(1).unwrap();
+    assert_eq!(raw_code, functions.root().unwrap().child(3).unwrap().address());
+    let words = |address: u32| {
+        let at = (address - image.header().link_address) as usize;
+        (0..6)
+            .map(|index| u32::from_le_bytes(bytes[at + 4 * index..at + 4 * index + 4].try_into().unwrap()))
+            .collect::<Vec<_>>()
+    };
+    let object = words(function);
+    assert_eq!(object[..4], [TYPES.function, 1 << 1 | 1, raw_code, 1]);
+    assert_eq!(words(object[4])[..6], [TYPES.tuple, 4, 3, 5, 7, 9]);
+    assert_eq!(object[5], rime_bytecode::image::WORD_NULL);
 }

@@ -58,6 +58,7 @@ pub const BUILTIN_TYPES: BuiltinTypes = BuiltinTypes {
     float: TypeId::Float.addr(),
     complex: TypeId::Complex.addr(),
     tuple: TypeId::Tuple.addr(),
+    function: TypeId::Function.addr(),
 };
 
 /// The ABI this runtime build runs: the freezer embeds its id in images.

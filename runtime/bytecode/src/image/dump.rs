@@ -141,6 +141,9 @@ impl Notes<'_, '_> {
     fn object(&mut self, offset: usize) -> usize {
         let address = self.image.address_of(offset);
         let type_word = self.word(offset);
+        if type_word == self.image.types().function {
+            return self.function(offset);
+        }
         let object = self.image.object(address);
         let data_object = |notes: &mut Self, kind: &str, text: String, len: usize| {
             notes.add(offset, 4, format!("{kind} object @{address:08x}: type"));
@@ -189,6 +192,24 @@ impl Notes<'_, '_> {
         }
     }
 
+    /// Annotates the flash function object at `offset`; returns its size.
+    fn function(&mut self, offset: usize) -> usize {
+        let address = self.image.address_of(offset);
+        let module = self.word(offset + 4) >> 1;
+        let name = self.image.module_at(module).map_or("?", |module| module.name());
+        self.add(offset, 4, format!("function object @{address:08x}: type"));
+        self.add(offset + 4, 4, format!("  module {module} ({name})"));
+        self.add(offset + 8, 4, format!("  raw code @{:08x}", self.word(offset + 8)));
+        if self.word(offset + 12) == 0 {
+            self.add(offset + 12, 4, "  no defaults".into());
+            return 16;
+        }
+        self.add(offset + 12, 4, "  has defaults".into());
+        self.add(offset + 16, 4, format!("  defaults {}", self.describe(self.word(offset + 16))));
+        self.add(offset + 20, 4, "  keyword defaults: NULL".into());
+        24
+    }
+
     fn constants(&mut self) {
         let (start, size) = self.image.header().sections[Section::Constants as usize];
         let (mut offset, end) = (start as usize, (start + size) as usize);
@@ -231,7 +252,14 @@ impl Notes<'_, '_> {
             self.add(at + 6, 1, format!("  qstr ids of {} bits", module.qstr_bits()));
             self.add(at + 7, 1, format!("  object entries of {} bits", module.object_bits()));
             self.add(at + 8, 4, format!("  root raw code @{:08x}", module.root_address()));
-            let (qstrs, objects, _) = module.layout();
+            self.add(at + 12, 2, format!("  flash function count {}", module.function_count()));
+            self.add(at + 14, 2, format!("  first flash function {}", module.first_function()));
+            let (qstrs, objects, tables) = module.layout();
+            for index in 0..module.function_count() {
+                let Some((raw_code, function)) = module.function(index) else { continue };
+                let entry = at + tables + 8 * index as usize;
+                self.add(entry, 8, format!("  flash function: raw code @{raw_code:08x} -> function @{function:08x}"));
+            }
             let qstr_texts: Vec<String> = (0..module.qstr_count())
                 .map(|index| format!("qstr {index}: {}", self.qstr(module.qstr_id(index).unwrap_or(0))))
                 .collect();

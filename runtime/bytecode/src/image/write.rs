@@ -11,11 +11,11 @@
 
 use super::check::MAX_DEPTH;
 use super::{board_id, checksum, fits_small_int, module_entry, packed_bits, qstr_word, small_int_word};
-use super::{pool_hash, MODULE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
+use super::{pool_hash, FUNCTION_ENTRY_SIZE, MODULE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
 use super::{Abi, Header};
 use super::{FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAX_QSTR_ID, QSTR_CONST_MAX_LEN, SECTION_COUNT};
 use super::{OBJECT_BITS, QSTR_BITS};
-use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
+use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_NULL, WORD_TRUE};
 use crate::constant::Constant;
 use crate::mpy::{MpyModule, RawCode};
 use alloc::collections::{BTreeMap, BTreeSet};
@@ -181,7 +181,7 @@ impl<'a> ImageBuilder<'a> {
             return error(format!("link address 0x{:08x} is not a 4-byte aligned flash address", self.link_address));
         }
         let types = self.abi.types;
-        for address in [types.str, types.bytes, types.int, types.float, types.complex, types.tuple] {
+        for address in [types.str, types.bytes, types.int, types.float, types.complex, types.tuple, types.function] {
             if address & 3 != 0 || address >= FLASH_BASE || address == 0 {
                 return error(format!("builtin type address 0x{address:08x} is not a static object address"));
             }
@@ -254,7 +254,27 @@ impl<'a> ImageBuilder<'a> {
             source_words.push(constants.object(Key::Str(text.to_string()))?);
             stats.sources.push((name.to_string(), (constants.bytes.len() - before) as u32));
         }
-        let constant_bytes = constants.bytes;
+        // Flash functions: their defaults tuples join the constants; the
+        // function objects follow every constant, once the code's address
+        // is known (the code's bytes do not depend on it).
+        let mut flash_functions: Vec<Vec<FlashFunction>> = Vec::new();
+        for ((_, module), module_stats) in modules.iter().zip(&mut stats.modules) {
+            let before = constants.bytes.len();
+            let mut functions = Vec::new();
+            for proposal in super::propose::propose(module) {
+                let defaults = match proposal.defaults {
+                    Some(items) => Some(constants.word(&Constant::Tuple(items), &qstr_id, 0)?),
+                    None => None,
+                };
+                let offset = child_record_offset(&module.root, proposal.path);
+                functions.push(FlashFunction { record_offset: offset, defaults, address: 0 });
+            }
+            module_stats.constant_bytes += (constants.bytes.len() - before) as u32;
+            flash_functions.push(functions);
+        }
+        let mut constant_bytes = constants.bytes;
+        let function_bytes: usize =
+            flash_functions.iter().flatten().map(|function| if function.defaults.is_some() { 24 } else { 16 }).sum();
         let mut parts: Vec<(String, u32)> = alloc::vec![("header".to_string(), HEADER_SIZE as u32)];
         let texts: u32 = pool.iter().map(|text| text.len() as u32).sum();
         parts.push(("pool: text".to_string(), texts));
@@ -266,7 +286,7 @@ impl<'a> ImageBuilder<'a> {
         parts.extend(constants.kinds.iter().map(|(kind, size)| (kind.to_string(), *size)));
 
         // Code, module by module, after the section's prefix.
-        let code_base = constants_base + constant_bytes.len() as u32;
+        let code_base = constants_base + (constant_bytes.len() + function_bytes) as u32;
         let mut code = Vec::new();
         let mut roots = Vec::new();
         for ((_, module), module_stats) in modules.iter().zip(&mut stats.modules) {
@@ -275,6 +295,21 @@ impl<'a> ImageBuilder<'a> {
             module_stats.raw_codes = emit_code(&module.root, &mut code, 0)?;
             module_stats.code_bytes = (code.len() - before) as u32;
         }
+        for (index, (functions, module_stats)) in flash_functions.iter_mut().zip(&mut stats.modules).enumerate() {
+            for function in functions.iter_mut() {
+                function.address = constants_base + constant_bytes.len() as u32;
+                let raw_code = roots[index] + function.record_offset as u32;
+                let words = [types.function, small_int_word(index as i32), raw_code];
+                words.iter().for_each(|word| push_word(&mut constant_bytes, *word));
+                match function.defaults {
+                    Some(tuple) => [1, tuple, WORD_NULL].iter().for_each(|word| push_word(&mut constant_bytes, *word)),
+                    None => push_word(&mut constant_bytes, 0),
+                }
+                module_stats.constant_bytes += if function.defaults.is_some() { 24 } else { 16 };
+            }
+            functions.sort_by_key(|function| function.record_offset);
+        }
+        parts.push(("constants: flash functions".to_string(), function_bytes as u32));
         let fun_data: u32 = modules.iter().map(|(_, module)| fun_data_len(&module.root)).sum();
         parts.push(("code: fun_data".to_string(), fun_data));
         parts.push(("code: record headers".to_string(), code.len() as u32 - fun_data));
@@ -286,6 +321,7 @@ impl<'a> ImageBuilder<'a> {
         let modules_base = code_base + code.len() as u32;
         let mut entries = Vec::new();
         let mut module_addresses = Vec::new();
+        let mut function_ordinal = 0usize;
         for (index, (name, module)) in modules.iter().enumerate() {
             let too_many = |what: &str, count: usize| {
                 error(format!("`{name}` has {count} {what}; a module may have {}", u16::MAX))
@@ -308,14 +344,30 @@ impl<'a> ImageBuilder<'a> {
             }
             entries.extend_from_slice(&[bits as u8, object_bits as u8]);
             push_word(&mut entries, roots[index]);
+            let functions = &flash_functions[index];
+            let (function_count, first_function) = (functions.len(), function_ordinal);
+            function_ordinal += function_count;
+            if function_ordinal > usize::from(u16::MAX) {
+                return error(format!("the image has more than {} flash functions", u16::MAX));
+            }
+            for half in [function_count as u16, first_function as u16] {
+                entries.extend_from_slice(&half.to_le_bytes());
+            }
             let qstr_table = entries.len();
             push_packed(&mut entries, &ids, bits);
             let object_table = entries.len();
             push_packed(&mut entries, &objects, object_bits);
+            let function_table = entries.len();
+            for function in functions {
+                push_word(&mut entries, roots[index] + function.record_offset as u32);
+                push_word(&mut entries, function.address);
+            }
             *part(&mut parts, "modules: fixed fields") += MODULE_ENTRY_SIZE as u32;
             *part(&mut parts, "modules: qstr tables") += (object_table - qstr_table) as u32;
-            *part(&mut parts, "modules: object tables") += (entries.len() - object_table) as u32;
+            *part(&mut parts, "modules: object tables") += (function_table - object_table) as u32;
+            *part(&mut parts, "modules: flash function tables") += (entries.len() - function_table) as u32;
             let (_, _, size) = module_entry(module.qstrs.len(), bits, module.objects.len(), object_bits);
+            let size = size + FUNCTION_ENTRY_SIZE * function_count;
             debug_assert_eq!(entries.len() - start, size);
             stats.modules[index].table_bytes = size as u32;
         }
@@ -656,6 +708,30 @@ fn part<'p>(parts: &'p mut Vec<(String, u32)>, name: &str) -> &'p mut u32 {
         }
     };
     &mut parts[index].1
+}
+
+/// A flash function being laid out.
+struct FlashFunction {
+    /// Where its raw code's record lies, relative to its module's root record.
+    record_offset: usize,
+    /// The address of its defaults tuple, if it has defaults.
+    defaults: Option<u32>,
+    /// The address of the function object.
+    address: u32,
+}
+
+/// The offset of the record of the raw code at `path` (a child of `root`,
+/// or a child of that child), relative to `root`'s record.
+fn child_record_offset(root: &RawCode, path: (usize, Option<usize>)) -> usize {
+    let child_offset = |code: &RawCode, index: usize| {
+        record_len(code)
+            + code.children[..index].iter().map(|child| record_len(child) + descendants_len(child)).sum::<usize>()
+    };
+    let first = child_offset(root, path.0);
+    match path.1 {
+        Some(index) => first + child_offset(&root.children[path.0], index),
+        None => first,
+    }
 }
 
 /// The bytes of the records of `code`'s descendants.

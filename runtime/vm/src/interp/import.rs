@@ -183,6 +183,7 @@ impl Vm<'_> {
         self.map_set(globals, q!("__file__"), file)?;
         let modules = self.modules;
         self.map_set(modules, name, module_obj)?;
+        self.claim_flash_module(module_obj, descriptor);
         let root = self.image.module_root(descriptor);
         let function = self.new_function(module_obj, root, None, &[])?;
         self.push_root(function)?;

@@ -25,6 +25,9 @@ fn abi() -> Abi<'static> {
         complex: 0x1040,
         tuple: 0x1050,
         function: 0x1060,
+        static_method: 0x1070,
+        class_method: 0x1080,
+        property: 0x1090,
     };
     Abi { abi_id: 7, runtime_qstrs: RUNTIME_QSTRS, types }
 }

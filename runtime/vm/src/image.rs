@@ -11,7 +11,7 @@
 
 use rime_bytecode::image::{module_entry, object_word, packed_uint, read_uint, CodeRecord, Image, ImageError};
 use rime_bytecode::image::{ImageErrorKind, Pool};
-use rime_bytecode::image::{Section, FLASH_BASE, FUNCTION_ENTRY_SIZE};
+use rime_bytecode::image::{Section, FLASH_BASE, FUNCTION_ENTRY_SIZE, NAMESPACE_ENTRY_SIZE};
 
 /// Why an image cannot be run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -226,6 +226,24 @@ impl<'a> ImageView<'a> {
             }
         }
         None
+    }
+
+    /// The flash namespace laid out for the class body `raw_code` of the
+    /// module whose entry is at `module`: `(table address, entry count)`.
+    pub fn flash_namespace(&self, module: u32, raw_code: u32) -> Option<(u32, u32)> {
+        let count = u32::from(self.half(module + 16));
+        if count == 0 {
+            return None;
+        }
+        let (qstr_bits, object_bits) = (usize::from(self.byte(module + 6)), usize::from(self.byte(module + 7)));
+        let qstr_count = usize::from(self.half(module + 2));
+        let object_count = usize::from(self.half(module + 4));
+        let (_, _, tables) = module_entry(qstr_count, qstr_bits, object_count, object_bits);
+        let functions = FUNCTION_ENTRY_SIZE as u32 * self.module_function_count(module);
+        let table = module.wrapping_add(tables as u32 + functions);
+        (0..count)
+            .map(|index| table.wrapping_add(NAMESPACE_ENTRY_SIZE as u32 * index))
+            .find_map(|entry| (self.word(entry) == raw_code).then(|| (self.word(entry + 4), self.word(entry + 8))))
     }
 
     /// The global qstr id of entry `index` of a module's qstr table (the

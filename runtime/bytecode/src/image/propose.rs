@@ -19,8 +19,8 @@
 
 use crate::constant::Constant;
 use crate::mpy::{MpyModule, RawCode};
-use crate::opcode::{instructions, Instruction, Opcode, Operand};
-use alloc::string::ToString;
+use crate::opcode::{instructions, BinaryOp, Instruction, Opcode, Operand};
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 /// A flash function the freezer proposes.
@@ -133,4 +133,183 @@ fn constant_of(module: &MpyModule, load: &Instruction) -> Option<Constant> {
         (Opcode::LoadConstObj, Operand::Uint(index)) => module.objects.get(index as usize).cloned(),
         _ => None,
     }
+}
+
+/// The wrapper types a class body may apply to a flash function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Wrapper {
+    StaticMethod,
+    ClassMethod,
+    Property,
+}
+
+/// A value a class body certainly stores.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// A constant.
+    Constant(Constant),
+    /// The flash function of this child of the class body.
+    Function(usize),
+    /// A wrapper of the flash function of this child of the class body.
+    Wrapped(Wrapper, usize),
+    /// The module's `__name__` (the class body's `__module__ = __name__`).
+    ModuleName,
+    /// The module's `__file__` (its frozen name).
+    FileName,
+}
+
+/// The dict a class body (or a module body) certainly leaves behind,
+/// proposed as a flash table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Namespace {
+    /// The child index of the class body in the module body; `None` for
+    /// the module's own globals.
+    pub child: Option<usize>,
+    /// `(name, value)` in the order the body first stores each name.
+    pub entries: Vec<(String, Value)>,
+}
+
+/// What the analysis of a class body tracks on its value stack.
+#[derive(Clone, Debug, PartialEq)]
+enum Slot {
+    Known(Value),
+    WrapperType(Wrapper),
+    Null,
+}
+
+/// The class dicts proposed for `module`: class bodies made by the module
+/// body (as [`propose`] finds them) that run straight through (no jump) and
+/// only store constants (tuples of constants built at run time included),
+/// flash functions, `staticmethod`, `classmethod` or `property` of flash
+/// functions, `__name__` (as `__module__`), and names they stored before.
+pub fn propose_namespaces(module: &MpyModule, functions: &[Proposal]) -> Vec<Namespace> {
+    let mut out = Vec::new();
+    for (child, made) in made_functions(module, &module.root) {
+        if !matches!(made, Made::ClassBody) {
+            continue;
+        }
+        let Some(body) = module.root.children.get(child) else { continue };
+        let flash = |grandchild: usize| functions.iter().any(|proposal| proposal.path == (child, Some(grandchild)));
+        if let Some(entries) = class_entries(module, body, &flash, Vec::new()) {
+            if !entries.is_empty() && entries.len() < 256 {
+                out.push(Namespace { child: Some(child), entries });
+            }
+        }
+    }
+    out
+}
+
+/// The globals a module body certainly leaves behind, when it runs straight
+/// through and only stores what a class body of [`propose_namespaces`] may
+/// (flash functions made by the module body itself): `__name__` and
+/// `__file__` (which the import stores first), then the body's names.
+pub fn propose_module_namespace(module: &MpyModule, functions: &[Proposal]) -> Option<Namespace> {
+    let flash = |child: usize| functions.iter().any(|proposal| proposal.path == (child, None));
+    let first = alloc::vec![("__name__".to_string(), Value::ModuleName), ("__file__".to_string(), Value::FileName)];
+    let entries = class_entries(module, &module.root, &flash, first)?;
+    (entries.len() < 256).then_some(Namespace { child: None, entries })
+}
+
+/// The entries a class body stores, if it only stores certain values.
+fn class_entries(
+    module: &MpyModule,
+    body: &RawCode,
+    flash: &dyn Fn(usize) -> bool,
+    mut entries: Vec<(String, Value)>,
+) -> Option<Vec<(String, Value)>> {
+    let prelude = body.prelude().ok()?;
+    let mut stack: Vec<Slot> = Vec::new();
+    let qstr = |index: u32| module.qstrs.get(index as usize).cloned();
+    for instruction in instructions(&body.fun_data, prelude.code_start) {
+        let instruction = instruction.ok()?;
+        match (instruction.opcode, instruction.operand) {
+            (Opcode::LoadName, Operand::Qstr(index)) => {
+                let name = qstr(index)?;
+                // A name the body stored is its value: nothing ran since.
+                if let Some((_, value)) = entries.iter().find(|(stored, _)| *stored == name) {
+                    stack.push(Slot::Known(value.clone()));
+                    continue;
+                }
+                let slot = match name.as_str() {
+                    "__name__" => Slot::Known(Value::ModuleName),
+                    "staticmethod" => Slot::WrapperType(Wrapper::StaticMethod),
+                    "classmethod" => Slot::WrapperType(Wrapper::ClassMethod),
+                    "property" => Slot::WrapperType(Wrapper::Property),
+                    _ => return None,
+                };
+                stack.push(slot);
+            }
+            (Opcode::BuildTuple, Operand::Uint(count)) => {
+                // A tuple of constants built at run time: the VM takes a RAM
+                // tuple with the same item words as the flash one for it.
+                let start = stack.len().checked_sub(count as usize)?;
+                let items = stack
+                    .drain(start..)
+                    .map(|slot| match slot {
+                        Slot::Known(Value::Constant(constant)) => Some(constant),
+                        _ => None,
+                    })
+                    .collect::<Option<Vec<Constant>>>()?;
+                stack.push(Slot::Known(Value::Constant(Constant::Tuple(items))));
+            }
+            (Opcode::LoadNull, _) => stack.push(Slot::Null),
+            (Opcode::MakeFunction, Operand::Uint(child)) if flash(child as usize) => {
+                stack.push(Slot::Known(Value::Function(child as usize)));
+            }
+            (Opcode::MakeFunctionDefargs, Operand::Uint(child)) if flash(child as usize) => {
+                if stack.pop()? != Slot::Null
+                    || !matches!(stack.pop()?, Slot::Known(Value::Constant(Constant::Tuple(_))))
+                {
+                    return None;
+                }
+                stack.push(Slot::Known(Value::Function(child as usize)));
+            }
+            (Opcode::CallFunction, Operand::Uint(1)) => {
+                let Slot::Known(Value::Function(child)) = stack.pop()? else { return None };
+                let Slot::WrapperType(wrapper) = stack.pop()? else { return None };
+                stack.push(Slot::Known(Value::Wrapped(wrapper, child)));
+            }
+            (Opcode::StoreName, Operand::Qstr(index)) => {
+                let Slot::Known(value) = stack.pop()? else { return None };
+                let name = qstr(index)?;
+                match entries.iter_mut().find(|(existing, _)| *existing == name) {
+                    Some(entry) => entry.1 = value,
+                    None => entries.push((name, value)),
+                }
+            }
+            (Opcode::BinaryOpMulti, Operand::Binary(operator)) => {
+                let (
+                    Slot::Known(Value::Constant(Constant::Int(right))),
+                    Slot::Known(Value::Constant(Constant::Int(left))),
+                ) = (stack.pop()?, stack.pop()?)
+                else {
+                    return None;
+                };
+                stack.push(Slot::Known(Value::Constant(Constant::Int(bitwise(operator, &left, &right)?))));
+            }
+            (Opcode::ReturnValue, _) => {
+                return (stack.len() == 1 && stack[0] == Slot::Known(Value::Constant(Constant::None)))
+                    .then_some(entries);
+            }
+            _ => stack.push(Slot::Known(Value::Constant(constant_of(module, &instruction)?))),
+        }
+    }
+    None
+}
+
+/// `left OP right` for the bitwise operators on ints of 31 bits, whose
+/// result is exact and again such an int (other operators are not folded).
+fn bitwise(operator: BinaryOp, left: &str, right: &str) -> Option<String> {
+    let (left, right): (i32, i32) = (left.parse().ok()?, right.parse().ok()?);
+    let small = -(1 << 30)..(1 << 30);
+    if !small.contains(&left) || !small.contains(&right) {
+        return None;
+    }
+    let value = match operator {
+        BinaryOp::Or => left | right,
+        BinaryOp::And => left & right,
+        BinaryOp::Xor => left ^ right,
+        _ => return None,
+    };
+    Some(value.to_string())
 }

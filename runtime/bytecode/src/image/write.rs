@@ -11,17 +11,19 @@
 
 use super::check::MAX_DEPTH;
 use super::{board_id, checksum, fits_small_int, module_entry, packed_bits, qstr_word, small_int_word};
-use super::{pool_hash, FUNCTION_ENTRY_SIZE, MODULE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
+use super::{pool_hash, FUNCTION_ENTRY_SIZE, MODULE_ENTRY_SIZE, NAMESPACE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
 use super::{Abi, Header};
 use super::{FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAX_QSTR_ID, QSTR_CONST_MAX_LEN, SECTION_COUNT};
 use super::{OBJECT_BITS, QSTR_BITS};
-use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_NULL, WORD_TRUE};
+use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
 use crate::constant::Constant;
 use crate::mpy::{MpyModule, RawCode};
 use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
+
+mod flash;
 
 /// Why an image could not be built.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -254,27 +256,19 @@ impl<'a> ImageBuilder<'a> {
             source_words.push(constants.object(Key::Str(text.to_string()))?);
             stats.sources.push((name.to_string(), (constants.bytes.len() - before) as u32));
         }
-        // Flash functions: their defaults tuples join the constants; the
-        // function objects follow every constant, once the code's address
-        // is known (the code's bytes do not depend on it).
-        let mut flash_functions: Vec<Vec<FlashFunction>> = Vec::new();
-        for ((_, module), module_stats) in modules.iter().zip(&mut stats.modules) {
+        // Flash objects: their defaults tuples and namespace constants join
+        // the constants; the objects follow every constant, laid out once
+        // the code's address is known (the code's bytes do not depend on it).
+        let mut plans = Vec::new();
+        for ((name, module), module_stats) in modules.iter().zip(&mut stats.modules) {
             let before = constants.bytes.len();
-            let mut functions = Vec::new();
-            for proposal in super::propose::propose(module) {
-                let defaults = match proposal.defaults {
-                    Some(items) => Some(constants.word(&Constant::Tuple(items), &qstr_id, 0)?),
-                    None => None,
-                };
-                let offset = child_record_offset(&module.root, proposal.path);
-                functions.push(FlashFunction { record_offset: offset, defaults, address: 0 });
-            }
+            let names = (qstr_id(&dotted_name(name)).unwrap_or(0), qstr_id(name).unwrap_or(0));
+            plans.push(flash::plan(module, names, &mut constants, &qstr_id)?);
             module_stats.constant_bytes += (constants.bytes.len() - before) as u32;
-            flash_functions.push(functions);
         }
         let mut constant_bytes = constants.bytes;
-        let function_bytes: usize =
-            flash_functions.iter().flatten().map(|function| if function.defaults.is_some() { 24 } else { 16 }).sum();
+        let (function_bytes, wrapper_bytes, table_bytes) = flash::sizes(&plans);
+        let flash_bytes = function_bytes + wrapper_bytes + table_bytes;
         let mut parts: Vec<(String, u32)> = alloc::vec![("header".to_string(), HEADER_SIZE as u32)];
         let texts: u32 = pool.iter().map(|text| text.len() as u32).sum();
         parts.push(("pool: text".to_string(), texts));
@@ -286,7 +280,7 @@ impl<'a> ImageBuilder<'a> {
         parts.extend(constants.kinds.iter().map(|(kind, size)| (kind.to_string(), *size)));
 
         // Code, module by module, after the section's prefix.
-        let code_base = constants_base + (constant_bytes.len() + function_bytes) as u32;
+        let code_base = constants_base + (constant_bytes.len() + flash_bytes) as u32;
         let mut code = Vec::new();
         let mut roots = Vec::new();
         for ((_, module), module_stats) in modules.iter().zip(&mut stats.modules) {
@@ -295,21 +289,15 @@ impl<'a> ImageBuilder<'a> {
             module_stats.raw_codes = emit_code(&module.root, &mut code, 0)?;
             module_stats.code_bytes = (code.len() - before) as u32;
         }
-        for (index, (functions, module_stats)) in flash_functions.iter_mut().zip(&mut stats.modules).enumerate() {
-            for function in functions.iter_mut() {
-                function.address = constants_base + constant_bytes.len() as u32;
-                let raw_code = roots[index] + function.record_offset as u32;
-                let words = [types.function, small_int_word(index as i32), raw_code];
-                words.iter().for_each(|word| push_word(&mut constant_bytes, *word));
-                match function.defaults {
-                    Some(tuple) => [1, tuple, WORD_NULL].iter().for_each(|word| push_word(&mut constant_bytes, *word)),
-                    None => push_word(&mut constant_bytes, 0),
-                }
-                module_stats.constant_bytes += if function.defaults.is_some() { 24 } else { 16 };
-            }
-            functions.sort_by_key(|function| function.record_offset);
-        }
+        let flash_start = constants_base + constant_bytes.len() as u32;
+        let flash_objects = flash::lay_out(&plans, flash_start, &roots, &types, &mut constant_bytes);
+        debug_assert_eq!(constant_bytes.len() as u32, code_base - constants_base);
         parts.push(("constants: flash functions".to_string(), function_bytes as u32));
+        parts.push(("constants: flash wrappers".to_string(), wrapper_bytes as u32));
+        parts.push(("constants: flash namespaces".to_string(), table_bytes as u32));
+        for (module_stats, plan_bytes) in stats.modules.iter_mut().zip(flash::module_sizes(&plans)) {
+            module_stats.constant_bytes += plan_bytes as u32;
+        }
         let fun_data: u32 = modules.iter().map(|(_, module)| fun_data_len(&module.root)).sum();
         parts.push(("code: fun_data".to_string(), fun_data));
         parts.push(("code: record headers".to_string(), code.len() as u32 - fun_data));
@@ -344,13 +332,14 @@ impl<'a> ImageBuilder<'a> {
             }
             entries.extend_from_slice(&[bits as u8, object_bits as u8]);
             push_word(&mut entries, roots[index]);
-            let functions = &flash_functions[index];
+            let functions = &flash_objects[index].functions;
+            let namespaces = &flash_objects[index].namespaces;
             let (function_count, first_function) = (functions.len(), function_ordinal);
             function_ordinal += function_count;
-            if function_ordinal > usize::from(u16::MAX) {
-                return error(format!("the image has more than {} flash functions", u16::MAX));
+            if function_ordinal > usize::from(u16::MAX) || namespaces.len() > usize::from(u16::MAX) {
+                return error(format!("the image has more than {} flash functions or namespaces", u16::MAX));
             }
-            for half in [function_count as u16, first_function as u16] {
+            for half in [function_count as u16, first_function as u16, namespaces.len() as u16, 0] {
                 entries.extend_from_slice(&half.to_le_bytes());
             }
             let qstr_table = entries.len();
@@ -358,16 +347,21 @@ impl<'a> ImageBuilder<'a> {
             let object_table = entries.len();
             push_packed(&mut entries, &objects, object_bits);
             let function_table = entries.len();
-            for function in functions {
-                push_word(&mut entries, roots[index] + function.record_offset as u32);
-                push_word(&mut entries, function.address);
+            for (raw_code, function) in functions {
+                push_word(&mut entries, *raw_code);
+                push_word(&mut entries, *function);
+            }
+            let namespace_table = entries.len();
+            for (raw_code, table, count) in namespaces {
+                [*raw_code, *table, *count].iter().for_each(|word| push_word(&mut entries, *word));
             }
             *part(&mut parts, "modules: fixed fields") += MODULE_ENTRY_SIZE as u32;
             *part(&mut parts, "modules: qstr tables") += (object_table - qstr_table) as u32;
             *part(&mut parts, "modules: object tables") += (function_table - object_table) as u32;
-            *part(&mut parts, "modules: flash function tables") += (entries.len() - function_table) as u32;
+            *part(&mut parts, "modules: flash function tables") += (namespace_table - function_table) as u32;
+            *part(&mut parts, "modules: flash namespace tables") += (entries.len() - namespace_table) as u32;
             let (_, _, size) = module_entry(module.qstrs.len(), bits, module.objects.len(), object_bits);
-            let size = size + FUNCTION_ENTRY_SIZE * function_count;
+            let size = size + FUNCTION_ENTRY_SIZE * function_count + NAMESPACE_ENTRY_SIZE * namespaces.len();
             debug_assert_eq!(entries.len() - start, size);
             stats.modules[index].table_bytes = size as u32;
         }
@@ -435,6 +429,12 @@ impl<'a> ImageBuilder<'a> {
         sources: &[(&str, &String)],
     ) -> Result<Vec<String>, BuildError> {
         let mut set: BTreeSet<&str> = BTreeSet::new();
+        let dotted: Vec<String> = modules.iter().map(|(name, _)| dotted_name(name)).collect();
+        set.extend(dotted.iter().map(String::as_str));
+        // The keys of every module's first globals (static in a real runtime).
+        if !modules.is_empty() {
+            set.extend(["__name__", "__file__"]);
+        }
         for (name, module) in modules {
             set.insert(name);
             set.extend(module.qstrs.iter().map(String::as_str));
@@ -457,6 +457,15 @@ impl<'a> ImageBuilder<'a> {
         pool.sort_by(|a, b| pool_order(a, b));
         Ok(pool)
     }
+}
+
+/// The dotted module name of a frozen name, as imports intern it
+/// (`pkg/__init__.py` → `pkg`, `pkg/mod.py` → `pkg.mod`): a class body's
+/// `__module__`, which flash namespaces hold as a qstr of the pool.
+fn dotted_name(frozen: &str) -> String {
+    let stem = frozen.strip_suffix(".py").unwrap_or(frozen);
+    let stem = stem.strip_suffix("/__init__").unwrap_or(stem);
+    stem.replace('/', ".")
 }
 
 /// The entries sorted by name, or an error naming a duplicate.
@@ -482,7 +491,7 @@ fn short_strs<'c>(constant: &'c Constant, set: &mut BTreeSet<&'c str>) {
     }
 }
 
-fn push_word(out: &mut Vec<u8>, word: u32) {
+pub(super) fn push_word(out: &mut Vec<u8>, word: u32) {
     out.extend_from_slice(&word.to_le_bytes());
 }
 
@@ -551,7 +560,7 @@ enum Key {
 }
 
 /// The constants section being built.
-struct Constants {
+pub(super) struct Constants {
     base: u32,
     bytes: Vec<u8>,
     seen: BTreeMap<Key, u32>,
@@ -562,7 +571,7 @@ struct Constants {
 
 impl Constants {
     /// The object word of a constant, adding objects as needed.
-    fn word(
+    pub(super) fn word(
         &mut self,
         constant: &Constant,
         qstr_id: &dyn Fn(&str) -> Option<u32>,
@@ -710,19 +719,9 @@ fn part<'p>(parts: &'p mut Vec<(String, u32)>, name: &str) -> &'p mut u32 {
     &mut parts[index].1
 }
 
-/// A flash function being laid out.
-struct FlashFunction {
-    /// Where its raw code's record lies, relative to its module's root record.
-    record_offset: usize,
-    /// The address of its defaults tuple, if it has defaults.
-    defaults: Option<u32>,
-    /// The address of the function object.
-    address: u32,
-}
-
 /// The offset of the record of the raw code at `path` (a child of `root`,
 /// or a child of that child), relative to `root`'s record.
-fn child_record_offset(root: &RawCode, path: (usize, Option<usize>)) -> usize {
+pub(super) fn child_record_offset(root: &RawCode, path: (usize, Option<usize>)) -> usize {
     let child_offset = |code: &RawCode, index: usize| {
         record_len(code)
             + code.children[..index].iter().map(|child| record_len(child) + descendants_len(child)).sum::<usize>()

@@ -133,4 +133,86 @@ impl Vm<'_> {
             }
         }
     }
+
+    /// After a class body ran into `locals`: when the freezer laid out a
+    /// flash namespace for that body and `locals` holds exactly its entries,
+    /// in order (a RAM `staticmethod`, `classmethod` or `property` around
+    /// the identical function counts as the flash one), `locals` reads the
+    /// flash table from now on and its RAM table is freed. Anything else
+    /// leaves `locals` as it is. The dict object stays the same RAM object,
+    /// so nothing can tell, and its first write copies the table back.
+    pub(crate) fn adopt_flash_namespace(&mut self, body: Obj, locals: Obj) {
+        if self.type_of(body) != TypeId::Function.obj() {
+            return;
+        }
+        let module = self.function_module(body);
+        if self.is_heap(module) {
+            self.adopt_namespace(self.get_u(module, 2), self.get_u(body, 2), locals);
+        }
+    }
+
+    /// After a module body ran into `globals`, the same for the module's
+    /// globals (`__name__` and `__file__` included).
+    pub(crate) fn adopt_flash_globals(&mut self, descriptor: u32, globals: Obj) {
+        self.adopt_namespace(descriptor, self.image.module_root(descriptor), globals);
+    }
+
+    /// Makes `dict` read the flash namespace laid out for body `raw_code` of
+    /// the module whose entry is at `descriptor`, when it holds its entries.
+    fn adopt_namespace(&mut self, descriptor: u32, raw_code: u32, locals: Obj) {
+        if !self.is_heap(self.get(locals, 3)) {
+            return;
+        }
+        let Some((table, count)) = self.image.flash_namespace(descriptor, raw_code) else { return };
+        if self.map_len(locals) != count {
+            return;
+        }
+        let (mut index, mut flash_entry) = (0, 0);
+        while let Some((entry, key, value)) = self.map_next(locals, index) {
+            let flash_key = Obj(self.word(table + 4 + 8 * flash_entry));
+            let flash_value = Obj(self.word(table + 8 + 8 * flash_entry));
+            if key != flash_key || !self.same_namespace_value(value, flash_value) {
+                return;
+            }
+            index = entry + 1;
+            flash_entry += 1;
+        }
+        self.map_adopt_table(locals, table, count);
+    }
+
+    /// Whether a class body's value is the flash namespace's: the same
+    /// word, a RAM tuple with the same items, or a RAM wrapper of the type
+    /// of a flash wrapper, with the same words (the same function, `None`,
+    /// `None`).
+    fn same_namespace_value(&self, value: Obj, flash: Obj) -> bool {
+        if value == flash {
+            return true;
+        }
+        if self.type_of(flash) == TypeId::Tuple.obj() {
+            return self.same_tuple(value, flash, 0);
+        }
+        let wrapper = [TypeId::StaticMethod, TypeId::ClassMethod, TypeId::Property]
+            .iter()
+            .any(|type_id| self.type_of(flash) == type_id.obj());
+        wrapper && self.is_heap(value) && (0..4).all(|word| self.get(value, word) == self.get(flash, word))
+    }
+
+    /// Whether `value` is a RAM tuple (a class or module body built it from
+    /// constants) with the items of the flash tuple `flash`, nested tuples
+    /// compared the same way.
+    fn same_tuple(&self, value: Obj, flash: Obj, depth: u32) -> bool {
+        if value == flash {
+            return true;
+        }
+        if depth > 8 || !self.is_heap(value) || self.type_of(value) != TypeId::Tuple.obj() {
+            return false;
+        }
+        let count = self.tuple_len(flash);
+        count == self.tuple_len(value)
+            && (0..count).all(|index| {
+                let (item, flash_item) = (self.tuple_item(value, index), self.tuple_item(flash, index));
+                item == flash_item
+                    || (self.type_of(flash_item) == TypeId::Tuple.obj() && self.same_tuple(item, flash_item, depth + 1))
+            })
+    }
 }

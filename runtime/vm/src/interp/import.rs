@@ -194,6 +194,9 @@ impl Vm<'_> {
                 // The body has stored its names: keep only the room they need.
                 let ran = self.run_frame(frame);
                 if ran.is_ok() {
+                    // Read the globals from flash when the freezer laid them
+                    // out, else keep only the room they need.
+                    self.adopt_flash_globals(descriptor, globals);
                     self.map_shrink_to_fit(globals);
                 }
                 ran.map(|_| module_obj)

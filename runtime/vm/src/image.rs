@@ -109,9 +109,15 @@ impl<'a> ImageView<'a> {
         address.wrapping_sub(self.link_address) as usize
     }
 
-    /// The word at `address` (0 outside the image).
+    /// The word at `address` (0 outside the image). Flash objects (constants,
+    /// flash functions, flash namespaces) are read through here on every
+    /// use, so it reads the four bytes at once.
     pub fn word(&self, address: u32) -> u32 {
-        read_uint(self.bytes, self.offset(address), 4).unwrap_or(0)
+        let offset = self.offset(address);
+        match self.bytes.get(offset..offset.wrapping_add(4)) {
+            Some(four) => u32::from_le_bytes([four[0], four[1], four[2], four[3]]),
+            None => 0,
+        }
     }
 
     /// The u16 at `address`.

@@ -470,17 +470,12 @@ impl<'a> Vm<'a> {
                         let raw_code = self.child_raw_code(function, child);
                         save!();
                         if opcode == op::MAKE_FUNCTION {
-                            let made = match self.take_flash_function(module, raw_code, None) {
-                                Some(flash) => flash,
-                                None => tri!('op, self.new_function(module, raw_code, None, &[])),
-                            };
+                            let made = tri!('op, self.make_function(module, raw_code, None));
                             push!(made);
                         } else {
-                            let defaults = Some((peek!(1), top!()));
-                            let made = match self.take_flash_function(module, raw_code, defaults) {
-                                Some(flash) => flash,
-                                None => tri!('op, self.new_function(module, raw_code, defaults, &[])),
-                            };
+                            let keyword = top!();
+                            let positional = peek!(1);
+                            let made = tri!('op, self.make_function(module, raw_code, Some((positional, keyword))));
                             sp -= 2;
                             push!(made);
                         }

@@ -87,15 +87,21 @@ impl Vm<'_> {
         module
     }
 
+    /// `MAKE_FUNCTION`: the flash function for `raw_code` when the module
+    /// docs' conditions hold, else a new RAM function (kept out of the
+    /// dispatch loop, which stays as small as before).
+    #[inline(never)]
+    pub(crate) fn make_function(&mut self, module: Obj, raw_code: u32, defaults: Option<(Obj, Obj)>) -> R<Obj> {
+        match self.take_flash_function(module, raw_code, defaults) {
+            Some(flash) => Ok(flash),
+            None => self.new_function(module, raw_code, defaults, &[]),
+        }
+    }
+
     /// The flash function `MAKE_FUNCTION` hands out for raw code `raw_code`
     /// made by code of `module` with `defaults` (positional, keyword), if
     /// every condition of the module docs holds; it is then marked handed out.
-    pub(crate) fn take_flash_function(
-        &mut self,
-        module: Obj,
-        raw_code: u32,
-        defaults: Option<(Obj, Obj)>,
-    ) -> Option<Obj> {
+    fn take_flash_function(&mut self, module: Obj, raw_code: u32, defaults: Option<(Obj, Obj)>) -> Option<Obj> {
         if self.flash_state.is_null() || !self.is_heap(module) {
             return None;
         }

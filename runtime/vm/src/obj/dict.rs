@@ -26,6 +26,7 @@
 use super::{Obj, TypeId};
 use crate::gc::BYTES_PER_BLOCK;
 use crate::vm::{Vm, R};
+use rime_bytecode::image::HEAP_BASE;
 
 const TABLE_ENTRIES: u32 = 1;
 const CAPACITY_BITS: u32 = 27;
@@ -153,7 +154,9 @@ impl Vm<'_> {
         // entries, so every module and class namespace in practice.
         if shape.width == 1 {
             let offset = shape.index.wrapping_add(slot);
-            return self.bytes_at(offset, 1).first().copied().unwrap_or(0) as u32;
+            // Tables live on the heap, or in the image for flash namespaces.
+            let byte = if offset >= HEAP_BASE { self.heap.bytes(offset, 1) } else { self.image.slice(offset, 1) };
+            return byte.first().copied().unwrap_or(0) as u32;
         }
         self.map_wide_slot(shape, slot)
     }

@@ -4,8 +4,10 @@
 #
 # For every tests/py/**/NAME.py (or the files given as arguments), the source
 # runs in MicroPython and its output must match NAME.py.exp. Files under a
-# pkgs/ folder are libraries, not tests, and are skipped; tests that import
-# them (tests/py/imports) keep hand-checked expected output, and so do tests
+# pkgs/ folder are libraries, not tests, and are skipped; the .py files
+# directly in a test's pkgs/ folder are copied next to it, so it can import
+# them; tests that import packages from it (tests/py/imports) keep
+# hand-checked expected output, and so do tests
 # whose first line is `# rime-only: REASON` (heap sizes, gc figures, machine).
 #
 # Usage: tests/py/check.sh [--update] [FILE.py ...]
@@ -37,7 +39,9 @@ for f in "$@"; do
         echo "SKIP $f: set MICROPYTHON_ASYNCIO (see the top of check.sh)"; continue
       fi ;;
   esac
-  $RUN "$f" > "$TMP/out" 2>&1
+  # The flat pkgs/ folder next to a test holds its library modules.
+  libs=$(ls "$(dirname "$f")"/pkgs/*.py 2>/dev/null)
+  $RUN "$f" $libs > "$TMP/out" 2>&1
   if [ $UPDATE = 1 ]; then
     cp "$TMP/out" "$f.exp"; pass=$((pass + 1))
   elif [ ! -f "$f.exp" ]; then

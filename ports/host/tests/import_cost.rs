@@ -1,8 +1,11 @@
 //! Importing a frozen module allocates only its runtime state: the module
-//! object, its globals dict and the function and class objects its body
-//! makes. Its bytecode, qstrs and constants stay in the image: this test
-//! measures `gc.mem_alloc()` around the import and searches the whole heap
-//! for the bytes of the module's constants and code.
+//! object, its globals dict and the class objects its body makes (its
+//! functions are flash functions and, when its body only stores constants
+//! and functions, its globals' table is a flash namespace, both laid out in
+//! the image by the freezer).
+//! Its bytecode, qstrs and constants stay in the image: this test measures
+//! `gc.mem_alloc()` around the import and searches the whole heap for the
+//! bytes of the module's constants, names and code.
 
 use rime_host::{freeze_sources, HostPort, DEFAULT_HEAP};
 use rime_vm::{Config, ImageView, Outcome, Vm};
@@ -15,6 +18,8 @@ import frozen_lib
 gc.collect()
 print(gc.mem_alloc() - before)
 print(frozen_lib.LONG_TEXT[:8], len(frozen_lib.DATA), frozen_lib.BIG % 1000, frozen_lib.add(2, 3))
+# Flash functions have image addresses, below the heap's 0x20000000.
+print([id(f) < 0x20000000 for f in (frozen_lib.add, frozen_lib.unused, frozen_lib.a_distinctive_function_name)])
 ";
 
 const LIBRARY: &str = "
@@ -26,6 +31,8 @@ def add(a, b=1):
     return a + b
 def unused():
     return 'another string literal that is long enough to be an object'
+def a_distinctive_function_name(value=(1, 'two')):
+    return value
 ";
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -47,10 +54,15 @@ fn importing_a_frozen_module_allocates_only_runtime_state() {
     let mut lines = output.lines();
     let cost: usize = lines.next().expect("a number").parse().expect("a number");
     assert_eq!(lines.next(), Some("a long c 44 890 5"));
+    assert_eq!(lines.next(), Some("[True, True, True]"));
     eprintln!("importing frozen_lib costs {cost} bytes of heap");
-    // Module object (16), globals dict (16 + table), two functions (16 + 32),
-    // the sys.modules slot: a few hundred bytes at most.
-    assert!(cost <= 320, "import allocated {cost} bytes");
+    // The module object and its globals dict object (16 bytes each): the
+    // functions are flash functions, and the body only stores constants and
+    // functions, so the globals' table is the flash namespace the freezer
+    // laid out.
+    assert_eq!(cost, 32, "import allocated {cost} bytes");
+    // No name reaches the heap either: names are qstrs of the image.
+    assert!(!contains(&heap, b"a_distinctive_function_name"), "a qstr reached the heap");
     for constant in
         [&b"a long constant string that must stay in flash"[..], b"binary constant bytes", b"another string literal"]
     {

@@ -42,6 +42,14 @@
 //! | float | `type, low word, high word` (IEEE-754 f64; 12 bytes, a heap float takes one 16-byte block) |
 //! | complex | `type, real (2 words), imaginary (2 words)` |
 //! | tuple | `type, length, item 0, item 1, …` |
+//! | function | `type, module index (small int), raw code address, has defaults (0 or 1), [defaults tuple address, NULL]` |
+//! | staticmethod / classmethod / property | `type, function address, None, None` |
+//! | flash namespace (a dict table) | `count, (key qstr, value) × count, index` (see "Flash namespaces") |
+//!
+//! A function object in flash (a *flash function*, see "Flash functions"
+//! below) names its module by the module's index in the module index, not
+//! by address: the module object is made in RAM at import, and the VM keeps
+//! one word per frozen module that leads from the index to it.
 //!
 //! # Qstr ids
 //!
@@ -90,7 +98,9 @@
 //! 2. **constants**: the constant objects of every module, laid out as above,
 //!    each followed directly by its out-of-line data (str/bytes data with its
 //!    NUL, bigint digits), padded with zeros to 4 bytes. Identical constants
-//!    are stored once for the whole image.
+//!    are stored once for the whole image. The flash objects follow the
+//!    constants: the flash functions of every module, module by module, then
+//!    the wrappers flash namespaces hold, then the flash namespaces' tables.
 //! 3. **code**: one record per raw code, packed without padding, module by
 //!    module, depth first, parents first: `(fun_data length << 1) | has
 //!    children` (varint); when it has children, `child count` (varint) and
@@ -108,8 +118,14 @@
 //!    (u16), `object count` (u16), the width of its qstr ids in bits (u8:
 //!    the fewest, from 8 to 16, that hold every id of its table), the width
 //!    of its object entries in bits (u8: the fewest, from 8 to 32, that hold
-//!    every entry), `root raw code address` (u32); then the qstr table
-//!    (global qstr ids); then the object table. Both tables pack their
+//!    every entry), `root raw code address` (u32), `flash function count`
+//!    (u16), the image-wide ordinal of its first flash function (u16),
+//!    `flash namespace count` (u16), zero (u16); then the qstr table (global
+//!    qstr ids); then the object table; then the flash function table: per
+//!    flash function `(raw code address, function object address)` (u32
+//!    each), sorted by raw code address; then the flash namespace table: per
+//!    flash namespace `(class body raw code address, table address, entry
+//!    count)` (u32 each), sorted by raw code address. Both packed tables pack their
 //!    entries least significant bit first (entry `i` of a `w`-bit table is
 //!    bits `w·i .. w·i + w` of it, [`packed_uint`]) and end on a byte
 //!    boundary. An object entry is the constant's object word, except that
@@ -136,6 +152,37 @@
 //! tuples, None/True/False are their immediate words. Everything else is an
 //! object in the constants section.
 //!
+//! # Flash functions
+//!
+//! The freezer proposes a function object in flash for each `def` (or
+//! lambda) made directly by a module's body or by the body of a class the
+//! module body makes, when it is not inside a loop of that body and its
+//! positional defaults, if any, are constants (no keyword-only defaults, no
+//! closure). The proposal decides nothing: at run time `MAKE_FUNCTION`
+//! hands out the flash function instead of a new one only when the module
+//! running the code is the first module object made for that frozen module,
+//! the defaults it was given are identical (word for word) to the flash
+//! ones, and this flash function was never handed out before (a bit per
+//! flash function, indexed by its image-wide ordinal); otherwise it makes a
+//! RAM function as usual. A function object has no mutable state, so the
+//! program cannot tell the two apart.
+//!
+//! # Flash namespaces
+//!
+//! For a class statement of a module body (not in a loop) whose body runs
+//! straight through and only stores constants, flash functions,
+//! `staticmethod`/`classmethod`/`property` of flash functions, and
+//! `__module__ = __name__`, the freezer lays out the dict the body will
+//! leave: a dict table in the VM's layout (`rime_vm::obj::dict`) of
+//! capacity = entry count, with one-byte index slots ([`dict_slot_shift`]),
+//! keys placed by linear probing from their 16-bit qstr hash. `__module__`
+//! is the qstr of the module's dotted name, which the pool holds for every
+//! module. After the class body ran, the VM compares the class dict's
+//! entries with the table's, in order (a RAM wrapper around the identical
+//! function counts as the flash wrapper), checks that every key is found
+//! through the table's index, and only then makes the dict read the flash
+//! table; its first write copies the table to RAM.
+//!
 //! # Checksum
 //!
 //! The header's checksum is the first 16 bytes of the SHA-256 of the header's
@@ -157,6 +204,8 @@
 mod check;
 #[cfg(feature = "alloc")]
 mod dump;
+#[cfg(feature = "alloc")]
+pub mod propose;
 mod read;
 #[cfg(feature = "alloc")]
 mod write;
@@ -172,7 +221,7 @@ pub use write::{BuildError, BuiltImage, ImageBuilder, ImageStats, ModuleStats};
 pub const MAGIC: [u8; 4] = *b"RIMG";
 
 /// The version of this layout. Bump it on any change to the bytes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Size of the header in bytes.
 pub const HEADER_SIZE: usize = 128;
@@ -192,7 +241,27 @@ pub const POOL_PREFIX: usize = 4;
 pub const POOL_CLASS_SIZE: usize = 8;
 
 /// Bytes of a module entry before its tables.
-pub const MODULE_ENTRY_SIZE: usize = 12;
+pub const MODULE_ENTRY_SIZE: usize = 20;
+
+/// Bytes of one entry of a module's flash namespace table: the class body's
+/// raw code address, the table address and the entry count.
+pub const NAMESPACE_ENTRY_SIZE: usize = 12;
+
+/// The base-2 logarithm of the index slot count of a dict table with room
+/// for `capacity` entries: the smallest power of two above one and a half
+/// times the capacity (the VM's dict layout, which flash namespaces share).
+pub const fn dict_slot_shift(capacity: u32) -> u32 {
+    let wanted = capacity + capacity / 2 + 1;
+    let mut shift = 0;
+    while (1u32 << shift) < wanted {
+        shift += 1;
+    }
+    shift
+}
+
+/// Bytes of one entry of a module's flash function table: the raw code
+/// address and the function object address.
+pub const FUNCTION_ENTRY_SIZE: usize = 8;
 
 /// Reads the little-endian unsigned integer of `width` (1 to 4) bytes at `offset`.
 pub fn read_uint(bytes: &[u8], offset: usize, width: usize) -> Option<u32> {
@@ -588,6 +657,12 @@ pub struct BuiltinTypes {
     pub float: u32,
     pub complex: u32,
     pub tuple: u32,
+    /// The type of function objects (the freezer's flash functions).
+    pub function: u32,
+    /// The types of the wrappers flash namespaces hold.
+    pub static_method: u32,
+    pub class_method: u32,
+    pub property: u32,
 }
 
 /// What an image is linked against: one runtime build.
@@ -641,7 +716,18 @@ impl<'a> Abi<'a> {
             hash = fnv1a(hash, &[0]);
             index += 1;
         }
-        let addresses = [types.str, types.bytes, types.int, types.float, types.complex, types.tuple];
+        let addresses = [
+            types.str,
+            types.bytes,
+            types.int,
+            types.float,
+            types.complex,
+            types.tuple,
+            types.function,
+            types.static_method,
+            types.class_method,
+            types.property,
+        ];
         let mut index = 0;
         while index < addresses.len() {
             hash = fnv1a(hash, &addresses[index].to_le_bytes());

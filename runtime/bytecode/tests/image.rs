@@ -23,6 +23,10 @@ const TYPES: BuiltinTypes = BuiltinTypes {
     float: STATIC_BASE + 48,
     complex: STATIC_BASE + 64,
     tuple: STATIC_BASE + 80,
+    function: STATIC_BASE + 96,
+    static_method: STATIC_BASE + 112,
+    class_method: STATIC_BASE + 128,
+    property: STATIC_BASE + 144,
 };
 
 fn abi() -> Abi<'static> {
@@ -253,13 +257,14 @@ fn strings_are_stored_once_for_the_whole_image() {
     }
     let built = builder.build().unwrap();
     // A second copy of every module under other names adds code and tables
-    // but not one string besides the new names.
+    // but not one string besides the new names (each frozen name and its
+    // dotted module name, the `__module__` of flash namespaces).
     let mut twice = builder.clone();
     for (name, bytes) in &goldens {
         twice.module(&format!("copy/{name}"), MpyModule::read(bytes).unwrap());
     }
     let twice = twice.build().unwrap();
-    assert_eq!(twice.stats.qstr_count, built.stats.qstr_count + goldens.len() as u32);
+    assert_eq!(twice.stats.qstr_count, built.stats.qstr_count + 2 * goldens.len() as u32);
     let growth = twice.bytes.len() - built.bytes.len();
     let pool = built.stats.sections[Section::QstrPool as usize].1 as usize;
     assert!(growth < built.bytes.len() - pool / 2, "the copies cost {growth} bytes");
@@ -419,4 +424,121 @@ fn builder_errors_are_reported() {
     builder = ImageBuilder::new(abi(), "host");
     builder.link_address(0x2000_0000);
     assert!(builder.build().unwrap_err().message.contains("link address"));
+}
+
+/// The names (`f`, `C.m`) and defaults of the flash functions proposed for a
+/// golden module, read back through the prelude of each proposed raw code.
+fn proposed(stem: &str) -> Vec<String> {
+    let module = golden(stem);
+    let name = |code: &rime_bytecode::RawCode| module.qstrs[code.prelude().unwrap().simple_name as usize].clone();
+    rime_bytecode::image::propose::propose(&module)
+        .iter()
+        .map(|proposal| {
+            let child = &module.root.children[proposal.path.0];
+            let text = match proposal.path.1 {
+                Some(index) => format!("{}.{}", name(child), name(&child.children[index])),
+                None => name(child),
+            };
+            match &proposal.defaults {
+                Some(defaults) => format!("{text}{defaults:?}"),
+                None => text,
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn flash_function_proposals() {
+    // Defaults that are constants are proposed; keyword-only defaults are not.
+    assert_eq!(
+        proposed("functions"),
+        ["simple", "many_defaults[Int(\"1\"), Int(\"2\"), Int(\"3\"), Int(\"4\")]", "annotated[Str(\"s\")]"]
+    );
+    // Methods of module-level classes, decorated ones included; the class
+    // bodies themselves are not proposed, nor methods that call `super()`
+    // (closures over the `__class__` cell).
+    assert_eq!(
+        proposed("classes"),
+        ["Base.__init__", "Base.describe", "Base.helper", "Base.make", "Base.double", "Derived.__repr__"]
+    );
+    // A function inside another is not made by the module body.
+    assert_eq!(proposed("closures").len(), 5);
+}
+
+#[test]
+fn flash_functions_in_the_image() {
+    let mut builder = ImageBuilder::new(abi(), "host");
+    builder.module("functions.py", golden("functions")).module("classes.py", golden("classes"));
+    let bytes = builder.build().unwrap().bytes;
+    let image = Image::parse(&bytes, &abi()).unwrap();
+    let classes = image.module("classes.py").unwrap();
+    let functions = image.module("functions.py").unwrap();
+    assert_eq!((classes.function_count(), classes.first_function()), (6, 0));
+    assert_eq!((functions.function_count(), functions.first_function()), (3, 6));
+    let (raw_code, function) = functions.function(1).unwrap();
+    assert_eq!(raw_code, functions.root().unwrap().child(3).unwrap().address());
+    let words = |address: u32| {
+        let at = (address - image.header().link_address) as usize;
+        (0..6)
+            .map(|index| u32::from_le_bytes(bytes[at + 4 * index..at + 4 * index + 4].try_into().unwrap()))
+            .collect::<Vec<_>>()
+    };
+    let object = words(function);
+    assert_eq!(object[..4], [TYPES.function, 1 << 1 | 1, raw_code, 1]);
+    assert_eq!(words(object[4])[..6], [TYPES.tuple, 4, 3, 5, 7, 9]);
+    assert_eq!(object[5], rime_bytecode::image::WORD_NULL);
+}
+
+#[test]
+fn flash_namespaces_in_the_image() {
+    let mut builder = ImageBuilder::new(abi(), "host");
+    builder.module("classes.py", golden("classes"));
+    let bytes = builder.build().unwrap().bytes;
+    let image = Image::parse(&bytes, &abi()).unwrap();
+    let module = image.module("classes.py").unwrap();
+    let word = |address: u32| {
+        let at = (address - image.header().link_address) as usize;
+        u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap())
+    };
+    let qstr = |word: u32| image.qstr(word >> 3).unwrap().to_string();
+    // `Derived` holds closures over `__class__` (its methods call super()):
+    // only `Base`, `Empty` and `WithMeta` are certain.
+    assert_eq!(module.namespace_count(), 3);
+    let (body, table, count) = module.namespace(0).unwrap();
+    assert_eq!(body, module.root().unwrap().child(0).unwrap().address());
+    let keys: Vec<String> = (0..count).map(|entry| qstr(word(table + 4 + 8 * entry))).collect();
+    assert_eq!(keys, ["__module__", "__qualname__", "kind", "__init__", "describe", "helper", "make", "double"]);
+    let value = |entry: u32| word(table + 8 + 8 * entry);
+    assert_eq!(qstr(value(0)), "classes");
+    assert_eq!(qstr(value(2)), "base");
+    assert_eq!(word(value(3)), TYPES.function);
+    for (entry, type_word) in [(5, TYPES.static_method), (6, TYPES.class_method), (7, TYPES.property)] {
+        assert_eq!(word(value(entry)), type_word);
+        assert_eq!(word(word(value(entry) + 4)), TYPES.function);
+    }
+    let (_, table, count) = module.namespace(1).unwrap();
+    assert_eq!(
+        (0..count).map(|entry| qstr(word(table + 4 + 8 * entry))).collect::<Vec<_>>(),
+        ["__module__", "__qualname__"]
+    );
+}
+
+#[test]
+fn a_module_body_that_stores_only_constants_has_flash_globals() {
+    let mut builder = ImageBuilder::new(abi(), "host");
+    builder.module("pkg/__init__.py", golden("empty"));
+    let bytes = builder.build().unwrap().bytes;
+    let image = Image::parse(&bytes, &abi()).unwrap();
+    let module = image.module("pkg/__init__.py").unwrap();
+    let word = |address: u32| {
+        let at = (address - image.header().link_address) as usize;
+        u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap())
+    };
+    let qstr = |word: u32| image.qstr(word >> 3).unwrap().to_string();
+    assert_eq!(module.namespace_count(), 1);
+    let (body, table, count) = module.namespace(0).unwrap();
+    assert_eq!(body, module.root().unwrap().address());
+    let entries: Vec<(String, String)> =
+        (0..count).map(|entry| (qstr(word(table + 4 + 8 * entry)), qstr(word(table + 8 + 8 * entry)))).collect();
+    assert_eq!(entries, [("__name__".into(), "pkg".into()), ("__file__".into(), "pkg/__init__.py".into())]);
 }

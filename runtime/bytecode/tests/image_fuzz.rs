@@ -17,7 +17,18 @@ use std::path::Path;
 const RUNTIME_QSTRS: &[&str] = &["zfill"];
 
 fn abi() -> Abi<'static> {
-    let types = BuiltinTypes { str: 0x1000, bytes: 0x1010, int: 0x1020, float: 0x1030, complex: 0x1040, tuple: 0x1050 };
+    let types = BuiltinTypes {
+        str: 0x1000,
+        bytes: 0x1010,
+        int: 0x1020,
+        float: 0x1030,
+        complex: 0x1040,
+        tuple: 0x1050,
+        function: 0x1060,
+        static_method: 0x1070,
+        class_method: 0x1080,
+        property: 0x1090,
+    };
     Abi { abi_id: 7, runtime_qstrs: RUNTIME_QSTRS, types }
 }
 

@@ -11,7 +11,7 @@
 
 use rime_bytecode::image::{module_entry, object_word, packed_uint, read_uint, CodeRecord, Image, ImageError};
 use rime_bytecode::image::{ImageErrorKind, Pool};
-use rime_bytecode::image::{Section, FLASH_BASE};
+use rime_bytecode::image::{Section, FLASH_BASE, FUNCTION_ENTRY_SIZE, NAMESPACE_ENTRY_SIZE};
 
 /// Why an image cannot be run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,9 +109,15 @@ impl<'a> ImageView<'a> {
         address.wrapping_sub(self.link_address) as usize
     }
 
-    /// The word at `address` (0 outside the image).
+    /// The word at `address` (0 outside the image). Flash objects (constants,
+    /// flash functions, flash namespaces) are read through here on every
+    /// use, so it reads the four bytes at once.
     pub fn word(&self, address: u32) -> u32 {
-        read_uint(self.bytes, self.offset(address), 4).unwrap_or(0)
+        let offset = self.offset(address);
+        match self.bytes.get(offset..offset.wrapping_add(4)) {
+            Some(four) => u32::from_le_bytes([four[0], four[1], four[2], four[3]]),
+            None => 0,
+        }
     }
 
     /// The u16 at `address`.
@@ -176,6 +182,74 @@ impl<'a> ImageView<'a> {
     /// The address of the top-level raw code of the module whose entry is at `module`.
     pub fn module_root(&self, module: u32) -> u32 {
         self.word(module + 8)
+    }
+
+    /// The number of flash functions of the module whose entry is at `module`.
+    pub fn module_function_count(&self, module: u32) -> u32 {
+        u32::from(self.half(module + 12))
+    }
+
+    /// The image-wide ordinal of the first flash function of the module
+    /// whose entry is at `module`.
+    pub fn module_first_function(&self, module: u32) -> u32 {
+        u32::from(self.half(module + 14))
+    }
+
+    /// The flash functions of every module.
+    pub fn flash_function_total(&self) -> u32 {
+        (0..self.module_count())
+            .map(|index| self.module_entry(index).1)
+            .map(|module| self.module_first_function(module) + self.module_function_count(module))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The flash function proposed for raw code `raw_code` of the module
+    /// whose entry is at `module`: `(image-wide ordinal, function address)`.
+    /// A binary search of the module's flash function table.
+    pub fn flash_function(&self, module: u32, raw_code: u32) -> Option<(u32, u32)> {
+        let count = self.module_function_count(module);
+        if count == 0 {
+            return None;
+        }
+        let (qstr_bits, object_bits) = (usize::from(self.byte(module + 6)), usize::from(self.byte(module + 7)));
+        let qstr_count = usize::from(self.half(module + 2));
+        let object_count = usize::from(self.half(module + 4));
+        let (_, _, tables) = module_entry(qstr_count, qstr_bits, object_count, object_bits);
+        let table = module.wrapping_add(tables as u32);
+        let (mut low, mut high) = (0, count);
+        while low < high {
+            let middle = (low + high) / 2;
+            let entry = table.wrapping_add(FUNCTION_ENTRY_SIZE as u32 * middle);
+            let key = self.word(entry);
+            match key.cmp(&raw_code) {
+                core::cmp::Ordering::Equal => {
+                    let ordinal = self.module_first_function(module) + middle;
+                    return Some((ordinal, self.word(entry + 4)));
+                }
+                core::cmp::Ordering::Less => low = middle + 1,
+                core::cmp::Ordering::Greater => high = middle,
+            }
+        }
+        None
+    }
+
+    /// The flash namespace laid out for the class body `raw_code` of the
+    /// module whose entry is at `module`: `(table address, entry count)`.
+    pub fn flash_namespace(&self, module: u32, raw_code: u32) -> Option<(u32, u32)> {
+        let count = u32::from(self.half(module + 16));
+        if count == 0 {
+            return None;
+        }
+        let (qstr_bits, object_bits) = (usize::from(self.byte(module + 6)), usize::from(self.byte(module + 7)));
+        let qstr_count = usize::from(self.half(module + 2));
+        let object_count = usize::from(self.half(module + 4));
+        let (_, _, tables) = module_entry(qstr_count, qstr_bits, object_count, object_bits);
+        let functions = FUNCTION_ENTRY_SIZE as u32 * self.module_function_count(module);
+        let table = module.wrapping_add(tables as u32 + functions);
+        (0..count)
+            .map(|index| table.wrapping_add(NAMESPACE_ENTRY_SIZE as u32 * index))
+            .find_map(|entry| (self.word(entry) == raw_code).then(|| (self.word(entry + 4), self.word(entry + 8))))
     }
 
     /// The global qstr id of entry `index` of a module's qstr table (the

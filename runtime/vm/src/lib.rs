@@ -58,6 +58,10 @@ pub const BUILTIN_TYPES: BuiltinTypes = BuiltinTypes {
     float: TypeId::Float.addr(),
     complex: TypeId::Complex.addr(),
     tuple: TypeId::Tuple.addr(),
+    function: TypeId::Function.addr(),
+    static_method: TypeId::StaticMethod.addr(),
+    class_method: TypeId::ClassMethod.addr(),
+    property: TypeId::Property.addr(),
 };
 
 /// The ABI this runtime build runs: the freezer embeds its id in images.

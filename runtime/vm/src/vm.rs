@@ -47,6 +47,9 @@ pub struct Vm<'a> {
     pub modules: Obj,
     /// The newest RAM qstr pool.
     pub qstr_pools: Obj,
+    /// The flash-function state (`interp::flash`): NULL when the image has
+    /// no flash functions.
+    pub(crate) flash_state: Obj,
     /// The `collections.OrderedDict` class, made on first use (NULL before).
     pub ordered_dict_class: Obj,
     /// Nesting of Python calls and of native code calling into Python.
@@ -131,6 +134,7 @@ impl<'a> Vm<'a> {
             exc: Obj::NULL,
             modules: Obj::NULL,
             ordered_dict_class: Obj::NULL,
+            flash_state: Obj::NULL,
             qstr_pools: Obj::NULL,
             throw_pending: false,
             call_depth: 0,
@@ -146,6 +150,7 @@ impl<'a> Vm<'a> {
             qstr_text_cache: [const { core::cell::Cell::new((0, 0, 0)) }; QSTR_TEXT_CACHE_SIZE],
         };
         vm.modules = vm.new_dict(8)?;
+        vm.make_flash_state()?;
         Ok(vm)
     }
 
@@ -262,7 +267,15 @@ impl<'a> Vm<'a> {
 
     /// Runs a full collection. Returns the number of allocations freed.
     pub fn collect(&mut self) -> usize {
-        for root in [self.frame, self.exc, self.modules, self.qstr_pools, self.handled, self.ordered_dict_class] {
+        for root in [
+            self.frame,
+            self.exc,
+            self.modules,
+            self.qstr_pools,
+            self.handled,
+            self.ordered_dict_class,
+            self.flash_state,
+        ] {
             self.heap.mark(root.0);
         }
         for index in 0..self.root_count {

@@ -15,9 +15,10 @@ use super::read::{half_at, word_at, Image};
 use super::{
     board_id, checksum, module_entry, object_word, packed_uint, pool_hash, Abi, CodeRecord, Header, ImageError,
 };
-use super::{ImageErrorKind, Pool, Section, MODULE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
+use super::{dict_slot_shift, ImageErrorKind, Pool, Section, FUNCTION_ENTRY_SIZE, MODULE_ENTRY_SIZE};
 use super::{CHECKSUM_OFFSET, FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAGIC, MAX_QSTR_ID, SECTION_COUNT};
-use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_TRUE};
+use super::{NAMESPACE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
+use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_NULL, WORD_TRUE};
 
 /// The deepest nesting of raw codes, and of constant tuples, an image may have.
 pub const MAX_DEPTH: u32 = 48;
@@ -97,7 +98,7 @@ pub(super) fn parse<'a>(
     let mut image =
         Image { bytes, header, runtime_qstrs: expected.runtime_qstrs, types: expected.types, pool_count: 0 };
     image.pool_count = check_pool(&image)?;
-    let mut checker = Checker { image: &image, budget: total };
+    let mut checker = Checker { image: &image, budget: total, module_index: 0, functions_seen: 0 };
     checker.check_tables()?;
     Ok(image)
 }
@@ -182,6 +183,10 @@ struct Checker<'i, 'a> {
     image: &'i Image<'a>,
     /// Objects and raw codes left to visit: bounds the work on shared references.
     budget: usize,
+    /// The index of the module being checked.
+    module_index: u32,
+    /// The flash functions of the modules checked so far.
+    functions_seen: usize,
 }
 
 impl Checker<'_, '_> {
@@ -277,6 +282,7 @@ impl Checker<'_, '_> {
                 return Err(ImageError::malformed(at, "the module index is not sorted"));
             }
             previous = Some(text);
+            self.module_index = index as u32;
             self.check_module(offset)?;
         }
         Ok(())
@@ -322,7 +328,10 @@ impl Checker<'_, '_> {
         if !super::OBJECT_BITS.contains(&object_bits) {
             return Err(ImageError::malformed(offset + 7, "a module's object entries are not 8 to 32 bits wide"));
         }
-        let (qstrs, objects, size) = module_entry(qstr_count, bits, object_count, object_bits);
+        let (qstrs, objects, tables) = module_entry(qstr_count, bits, object_count, object_bits);
+        let function_count = half(offset + 12);
+        let namespace_count = half(offset + 16);
+        let size = tables + FUNCTION_ENTRY_SIZE * function_count + NAMESPACE_ENTRY_SIZE * namespace_count;
         let address = self.image.address_of(offset);
         self.locate(address, size as u64, Section::Modules, false, offset, "a module's tables overrun the section")?;
         for index in 0..qstr_count {
@@ -335,7 +344,149 @@ impl Checker<'_, '_> {
             let entry = packed_uint(self.image.bytes, offset + objects, object_bits, index).unwrap_or(0);
             self.check_object(object_word(entry, constants), 0, at)?;
         }
-        self.check_code(self.word(offset + 8), 0, offset + 8).map(|_| ())
+        let root = self.word(offset + 8);
+        self.check_code(root, 0, offset + 8)?;
+        let first_function = half(offset + 14);
+        if first_function != self.functions_seen {
+            return Err(ImageError::malformed(offset + 14, "a module's first flash function ordinal is out of order"));
+        }
+        self.functions_seen += function_count;
+        let mut previous = None;
+        for index in 0..function_count {
+            let at = offset + tables + FUNCTION_ENTRY_SIZE * index;
+            let raw_code = self.word(at);
+            if previous.is_some_and(|previous| previous >= raw_code) {
+                return Err(ImageError::malformed(at, "a module's flash function table is not sorted"));
+            }
+            previous = Some(raw_code);
+            if raw_code == root || !self.is_made_by_body(root, raw_code, at)? {
+                return Err(ImageError::malformed(at, "a flash function's raw code is not made by its module's body"));
+            }
+            self.check_function(self.word(at + 4), raw_code, at + 4)?;
+        }
+        let mut previous = None;
+        for index in 0..namespace_count {
+            let at = offset + tables + FUNCTION_ENTRY_SIZE * function_count + NAMESPACE_ENTRY_SIZE * index;
+            let raw_code = self.word(at);
+            if previous.is_some_and(|previous| previous >= raw_code) {
+                return Err(ImageError::malformed(at, "a module's flash namespace table is not sorted"));
+            }
+            previous = Some(raw_code);
+            if !self.is_made_by_body(root, raw_code, at)? {
+                return Err(ImageError::malformed(
+                    at,
+                    "a flash namespace's class body is not made by its module's body",
+                ));
+            }
+            self.check_namespace(self.word(at + 4), self.word(at + 8), at + 4)?;
+        }
+        Ok(())
+    }
+
+    /// Checks the dict table of a flash namespace of `count` entries at
+    /// `address`: laid out as the VM lays out a dict table of capacity
+    /// `count` with one-byte index slots, every key a qstr, every value an
+    /// object word, and every slot empty or naming an entry.
+    fn check_namespace(&mut self, address: u32, count: u32, at: usize) -> Result<()> {
+        let what = "a flash namespace is not a dict table";
+        if count == 0 || count >= 256 {
+            return Err(ImageError::malformed(at, what));
+        }
+        let slots = 1usize << dict_slot_shift(count);
+        let words = 1 + 2 * count as usize + slots.div_ceil(4);
+        let offset = self.locate(address, 4 * words as u64, Section::Constants, true, at, what)?;
+        if self.word(offset) != count {
+            return Err(ImageError::malformed(offset, what));
+        }
+        for entry in 0..count as usize {
+            let key = self.word(offset + 4 + 8 * entry);
+            if key & 7 != 2 {
+                return Err(ImageError::malformed(offset + 4 + 8 * entry, "a flash namespace key is not a qstr"));
+            }
+            self.check_qstr_id(key >> 3, offset + 4 + 8 * entry)?;
+            self.check_namespace_value(self.word(offset + 8 + 8 * entry), offset + 8 + 8 * entry)?;
+        }
+        let index = offset + 4 + 8 * count as usize;
+        let slots = &self.image.bytes[index..index + slots];
+        if slots.iter().any(|&slot| u32::from(slot) > count) || !slots.contains(&0) {
+            return Err(ImageError::malformed(index, "a flash namespace's index is malformed"));
+        }
+        Ok(())
+    }
+
+    /// Checks a flash namespace value: a constant, a flash function, or a
+    /// wrapper of one (`type, function, None, None`).
+    fn check_namespace_value(&mut self, word: u32, at: usize) -> Result<()> {
+        if word & 3 != 0 || word < FLASH_BASE {
+            return self.check_object(word, 0, at);
+        }
+        let types = self.image.types;
+        let what = "a flash namespace value is not an object of the constants section";
+        let offset = self.locate(word, 16, Section::Constants, true, at, what)?;
+        let type_word = self.word(offset);
+        if type_word == types.function {
+            return Ok(());
+        }
+        if type_word == types.static_method || type_word == types.class_method || type_word == types.property {
+            let function = self.word(offset + 4);
+            let inner = self.locate(function, 16, Section::Constants, true, offset + 4, what)?;
+            if self.word(inner) != types.function
+                || self.word(offset + 8) != WORD_NONE
+                || self.word(offset + 12) != WORD_NONE
+            {
+                return Err(ImageError::malformed(offset, "a flash wrapper does not wrap a flash function"));
+            }
+            return Ok(());
+        }
+        self.check_object(word, 0, at)
+    }
+
+    /// Whether the raw code at `raw_code` is the module body at `root`, a
+    /// child of it, or a child of such a child (a method of a class body).
+    fn is_made_by_body(&mut self, root: u32, raw_code: u32, at: usize) -> Result<bool> {
+        let image = self.image;
+        if raw_code == root {
+            return Ok(true);
+        }
+        let Some(body) = image.raw_code(root) else { return Ok(false) };
+        for child in body.children() {
+            self.spend(at)?;
+            if child.address() == raw_code {
+                return Ok(true);
+            }
+            for grandchild in child.children() {
+                self.spend(at)?;
+                if grandchild.address() == raw_code {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
+    }
+
+    /// Checks the flash function object at `address`, made for `raw_code`.
+    fn check_function(&mut self, address: u32, raw_code: u32, at: usize) -> Result<()> {
+        let what = "a flash function is not a function object of its module";
+        let offset = self.locate(address, 16, Section::Constants, true, at, what)?;
+        let module_index = (self.module_index << 1) | 1;
+        if self.word(offset) != self.image.types.function
+            || self.word(offset + 4) != module_index
+            || self.word(offset + 8) != raw_code
+        {
+            return Err(ImageError::malformed(at, what));
+        }
+        match self.word(offset + 12) {
+            0 => Ok(()),
+            1 => {
+                self.locate(address, 24, Section::Constants, true, at, what)?;
+                if self.word(offset + 20) != WORD_NULL {
+                    return Err(ImageError::malformed(offset + 20, "a flash function has keyword defaults"));
+                }
+                let defaults = self.word(offset + 16);
+                self.check_typed_object(defaults, self.image.types.tuple, offset + 16, "flash defaults are not a tuple")
+            }
+            _ => Err(ImageError::malformed(offset + 12, "a flash function has cells or unknown flags")),
+        }
     }
 
     /// Checks the raw code whose record is at `address` and its

@@ -141,6 +141,20 @@ impl Notes<'_, '_> {
     fn object(&mut self, offset: usize) -> usize {
         let address = self.image.address_of(offset);
         let type_word = self.word(offset);
+        let types = *self.image.types();
+        if type_word == types.function {
+            return self.function(offset);
+        }
+        let wrapper =
+            [(types.static_method, "staticmethod"), (types.class_method, "classmethod"), (types.property, "property")]
+                .into_iter()
+                .find(|(type_address, _)| *type_address == type_word);
+        if let Some((_, kind)) = wrapper {
+            self.add(offset, 4, format!("{kind} object @{address:08x}: type"));
+            self.add(offset + 4, 4, format!("  function @{:08x}", self.word(offset + 4)));
+            self.add(offset + 8, 8, "  None, None".into());
+            return 16;
+        }
         let object = self.image.object(address);
         let data_object = |notes: &mut Self, kind: &str, text: String, len: usize| {
             notes.add(offset, 4, format!("{kind} object @{address:08x}: type"));
@@ -189,12 +203,57 @@ impl Notes<'_, '_> {
         }
     }
 
+    /// Annotates the flash function object at `offset`; returns its size.
+    fn function(&mut self, offset: usize) -> usize {
+        let address = self.image.address_of(offset);
+        let module = self.word(offset + 4) >> 1;
+        let name = self.image.module_at(module).map_or("?", |module| module.name());
+        self.add(offset, 4, format!("function object @{address:08x}: type"));
+        self.add(offset + 4, 4, format!("  module {module} ({name})"));
+        self.add(offset + 8, 4, format!("  raw code @{:08x}", self.word(offset + 8)));
+        if self.word(offset + 12) == 0 {
+            self.add(offset + 12, 4, "  no defaults".into());
+            return 16;
+        }
+        self.add(offset + 12, 4, "  has defaults".into());
+        self.add(offset + 16, 4, format!("  defaults {}", self.describe(self.word(offset + 16))));
+        self.add(offset + 20, 4, "  keyword defaults: NULL".into());
+        24
+    }
+
     fn constants(&mut self) {
         let (start, size) = self.image.header().sections[Section::Constants as usize];
         let (mut offset, end) = (start as usize, (start + size) as usize);
-        while offset < end {
-            offset += self.object(offset);
+        let mut tables = Vec::new();
+        for module in self.image.modules() {
+            for index in 0..module.namespace_count() {
+                let Some((_, table, count)) = module.namespace(index) else { continue };
+                if let Some(at) = self.image.offset_of(table) {
+                    tables.push((at, count));
+                }
+            }
         }
+        while offset < end {
+            offset += match tables.iter().find(|(at, _)| *at == offset) {
+                Some((_, count)) => self.table(offset, *count),
+                None => self.object(offset),
+            };
+        }
+    }
+
+    /// Annotates the dict table of a flash namespace; returns its size.
+    fn table(&mut self, offset: usize, count: u32) -> usize {
+        let address = self.image.address_of(offset);
+        self.add(offset, 4, format!("flash namespace table @{address:08x}: {count} entries"));
+        for entry in 0..count as usize {
+            let at = offset + 4 + 8 * entry;
+            let (key, value) = (self.describe(self.word(at)), self.describe(self.word(at + 4)));
+            self.add(at, 8, format!("  {key}: {value}"));
+        }
+        let index = offset + 4 + 8 * count as usize;
+        let slots = 1usize << super::dict_slot_shift(count);
+        self.add(index, slots.next_multiple_of(4), format!("  index: {slots} one-byte slots"));
+        4 + 8 * count as usize + slots.next_multiple_of(4)
     }
 
     fn code(&mut self, address: u32, path: &str) {
@@ -231,7 +290,24 @@ impl Notes<'_, '_> {
             self.add(at + 6, 1, format!("  qstr ids of {} bits", module.qstr_bits()));
             self.add(at + 7, 1, format!("  object entries of {} bits", module.object_bits()));
             self.add(at + 8, 4, format!("  root raw code @{:08x}", module.root_address()));
-            let (qstrs, objects, _) = module.layout();
+            self.add(at + 12, 2, format!("  flash function count {}", module.function_count()));
+            self.add(at + 14, 2, format!("  first flash function {}", module.first_function()));
+            self.add(at + 16, 2, format!("  flash namespace count {}", module.namespace_count()));
+            self.add(at + 18, 2, "  reserved".into());
+            let (qstrs, objects, tables) = module.layout();
+            for index in 0..module.function_count() {
+                let Some((raw_code, function)) = module.function(index) else { continue };
+                let entry = at + tables + 8 * index as usize;
+                self.add(entry, 8, format!("  flash function: raw code @{raw_code:08x} -> function @{function:08x}"));
+            }
+            let namespaces = at + tables + 8 * module.function_count() as usize;
+            for index in 0..module.namespace_count() {
+                let Some((raw_code, table, count)) = module.namespace(index) else { continue };
+                let entry = namespaces + 12 * index as usize;
+                let text =
+                    format!("  flash namespace: class body @{raw_code:08x} -> table @{table:08x}, {count} entries");
+                self.add(entry, 12, text);
+            }
             let qstr_texts: Vec<String> = (0..module.qstr_count())
                 .map(|index| format!("qstr {index}: {}", self.qstr(module.qstr_id(index).unwrap_or(0))))
                 .collect();

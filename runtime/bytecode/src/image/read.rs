@@ -435,8 +435,45 @@ impl<'i, 'a> ModuleRef<'i, 'a> {
         usize::from(self.image.bytes.get(self.offset + 7).copied().unwrap_or(0))
     }
 
+    /// The number of its flash functions.
+    pub fn function_count(&self) -> u32 {
+        self.half(6)
+    }
+
+    /// The image-wide ordinal of its first flash function.
+    pub fn first_function(&self) -> u32 {
+        self.half(7)
+    }
+
+    /// Entry `index` of its flash function table: `(raw code address,
+    /// function object address)`.
+    pub fn function(&self, index: u32) -> Option<(u32, u32)> {
+        if index >= self.function_count() {
+            return None;
+        }
+        let at = self.offset + self.layout().2 + super::FUNCTION_ENTRY_SIZE * index as usize;
+        Some((word_at(self.image.bytes, at)?, word_at(self.image.bytes, at + 4)?))
+    }
+
+    /// The number of its flash namespaces.
+    pub fn namespace_count(&self) -> u32 {
+        self.half(8)
+    }
+
+    /// Entry `index` of its flash namespace table: `(class body raw code
+    /// address, dict table address, entry count)`.
+    pub fn namespace(&self, index: u32) -> Option<(u32, u32, u32)> {
+        if index >= self.namespace_count() {
+            return None;
+        }
+        let functions = super::FUNCTION_ENTRY_SIZE * self.function_count() as usize;
+        let at = self.offset + self.layout().2 + functions + super::NAMESPACE_ENTRY_SIZE * index as usize;
+        Some((word_at(self.image.bytes, at)?, word_at(self.image.bytes, at + 4)?, word_at(self.image.bytes, at + 8)?))
+    }
+
     /// The offsets of its qstr table and object table, and the size of the
-    /// whole entry.
+    /// entry up to the end of its object table (its flash function table
+    /// follows).
     pub fn layout(&self) -> (usize, usize, usize) {
         let (qstrs, objects, size) = module_entry(
             self.qstr_count() as usize,

@@ -11,7 +11,7 @@
 
 use super::check::MAX_DEPTH;
 use super::{board_id, checksum, fits_small_int, module_entry, packed_bits, qstr_word, small_int_word};
-use super::{pool_hash, MODULE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
+use super::{pool_hash, FUNCTION_ENTRY_SIZE, MODULE_ENTRY_SIZE, NAMESPACE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
 use super::{Abi, Header};
 use super::{FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAX_QSTR_ID, QSTR_CONST_MAX_LEN, SECTION_COUNT};
 use super::{OBJECT_BITS, QSTR_BITS};
@@ -22,6 +22,8 @@ use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
+
+mod flash;
 
 /// Why an image could not be built.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -181,7 +183,7 @@ impl<'a> ImageBuilder<'a> {
             return error(format!("link address 0x{:08x} is not a 4-byte aligned flash address", self.link_address));
         }
         let types = self.abi.types;
-        for address in [types.str, types.bytes, types.int, types.float, types.complex, types.tuple] {
+        for address in [types.str, types.bytes, types.int, types.float, types.complex, types.tuple, types.function] {
             if address & 3 != 0 || address >= FLASH_BASE || address == 0 {
                 return error(format!("builtin type address 0x{address:08x} is not a static object address"));
             }
@@ -254,7 +256,19 @@ impl<'a> ImageBuilder<'a> {
             source_words.push(constants.object(Key::Str(text.to_string()))?);
             stats.sources.push((name.to_string(), (constants.bytes.len() - before) as u32));
         }
-        let constant_bytes = constants.bytes;
+        // Flash objects: their defaults tuples and namespace constants join
+        // the constants; the objects follow every constant, laid out once
+        // the code's address is known (the code's bytes do not depend on it).
+        let mut plans = Vec::new();
+        for ((name, module), module_stats) in modules.iter().zip(&mut stats.modules) {
+            let before = constants.bytes.len();
+            let names = (qstr_id(&dotted_name(name)).unwrap_or(0), qstr_id(name).unwrap_or(0));
+            plans.push(flash::plan(module, names, &mut constants, &qstr_id)?);
+            module_stats.constant_bytes += (constants.bytes.len() - before) as u32;
+        }
+        let mut constant_bytes = constants.bytes;
+        let (function_bytes, wrapper_bytes, table_bytes) = flash::sizes(&plans);
+        let flash_bytes = function_bytes + wrapper_bytes + table_bytes;
         let mut parts: Vec<(String, u32)> = alloc::vec![("header".to_string(), HEADER_SIZE as u32)];
         let texts: u32 = pool.iter().map(|text| text.len() as u32).sum();
         parts.push(("pool: text".to_string(), texts));
@@ -266,7 +280,7 @@ impl<'a> ImageBuilder<'a> {
         parts.extend(constants.kinds.iter().map(|(kind, size)| (kind.to_string(), *size)));
 
         // Code, module by module, after the section's prefix.
-        let code_base = constants_base + constant_bytes.len() as u32;
+        let code_base = constants_base + (constant_bytes.len() + flash_bytes) as u32;
         let mut code = Vec::new();
         let mut roots = Vec::new();
         for ((_, module), module_stats) in modules.iter().zip(&mut stats.modules) {
@@ -274,6 +288,15 @@ impl<'a> ImageBuilder<'a> {
             roots.push(code_base + before as u32);
             module_stats.raw_codes = emit_code(&module.root, &mut code, 0)?;
             module_stats.code_bytes = (code.len() - before) as u32;
+        }
+        let flash_start = constants_base + constant_bytes.len() as u32;
+        let flash_objects = flash::lay_out(&plans, flash_start, &roots, &types, &mut constant_bytes);
+        debug_assert_eq!(constant_bytes.len() as u32, code_base - constants_base);
+        parts.push(("constants: flash functions".to_string(), function_bytes as u32));
+        parts.push(("constants: flash wrappers".to_string(), wrapper_bytes as u32));
+        parts.push(("constants: flash namespaces".to_string(), table_bytes as u32));
+        for (module_stats, plan_bytes) in stats.modules.iter_mut().zip(flash::module_sizes(&plans)) {
+            module_stats.constant_bytes += plan_bytes as u32;
         }
         let fun_data: u32 = modules.iter().map(|(_, module)| fun_data_len(&module.root)).sum();
         parts.push(("code: fun_data".to_string(), fun_data));
@@ -286,6 +309,7 @@ impl<'a> ImageBuilder<'a> {
         let modules_base = code_base + code.len() as u32;
         let mut entries = Vec::new();
         let mut module_addresses = Vec::new();
+        let mut function_ordinal = 0usize;
         for (index, (name, module)) in modules.iter().enumerate() {
             let too_many = |what: &str, count: usize| {
                 error(format!("`{name}` has {count} {what}; a module may have {}", u16::MAX))
@@ -308,14 +332,36 @@ impl<'a> ImageBuilder<'a> {
             }
             entries.extend_from_slice(&[bits as u8, object_bits as u8]);
             push_word(&mut entries, roots[index]);
+            let functions = &flash_objects[index].functions;
+            let namespaces = &flash_objects[index].namespaces;
+            let (function_count, first_function) = (functions.len(), function_ordinal);
+            function_ordinal += function_count;
+            if function_ordinal > usize::from(u16::MAX) || namespaces.len() > usize::from(u16::MAX) {
+                return error(format!("the image has more than {} flash functions or namespaces", u16::MAX));
+            }
+            for half in [function_count as u16, first_function as u16, namespaces.len() as u16, 0] {
+                entries.extend_from_slice(&half.to_le_bytes());
+            }
             let qstr_table = entries.len();
             push_packed(&mut entries, &ids, bits);
             let object_table = entries.len();
             push_packed(&mut entries, &objects, object_bits);
+            let function_table = entries.len();
+            for (raw_code, function) in functions {
+                push_word(&mut entries, *raw_code);
+                push_word(&mut entries, *function);
+            }
+            let namespace_table = entries.len();
+            for (raw_code, table, count) in namespaces {
+                [*raw_code, *table, *count].iter().for_each(|word| push_word(&mut entries, *word));
+            }
             *part(&mut parts, "modules: fixed fields") += MODULE_ENTRY_SIZE as u32;
             *part(&mut parts, "modules: qstr tables") += (object_table - qstr_table) as u32;
-            *part(&mut parts, "modules: object tables") += (entries.len() - object_table) as u32;
+            *part(&mut parts, "modules: object tables") += (function_table - object_table) as u32;
+            *part(&mut parts, "modules: flash function tables") += (namespace_table - function_table) as u32;
+            *part(&mut parts, "modules: flash namespace tables") += (entries.len() - namespace_table) as u32;
             let (_, _, size) = module_entry(module.qstrs.len(), bits, module.objects.len(), object_bits);
+            let size = size + FUNCTION_ENTRY_SIZE * function_count + NAMESPACE_ENTRY_SIZE * namespaces.len();
             debug_assert_eq!(entries.len() - start, size);
             stats.modules[index].table_bytes = size as u32;
         }
@@ -383,6 +429,12 @@ impl<'a> ImageBuilder<'a> {
         sources: &[(&str, &String)],
     ) -> Result<Vec<String>, BuildError> {
         let mut set: BTreeSet<&str> = BTreeSet::new();
+        let dotted: Vec<String> = modules.iter().map(|(name, _)| dotted_name(name)).collect();
+        set.extend(dotted.iter().map(String::as_str));
+        // The keys of every module's first globals (static in a real runtime).
+        if !modules.is_empty() {
+            set.extend(["__name__", "__file__"]);
+        }
         for (name, module) in modules {
             set.insert(name);
             set.extend(module.qstrs.iter().map(String::as_str));
@@ -405,6 +457,15 @@ impl<'a> ImageBuilder<'a> {
         pool.sort_by(|a, b| pool_order(a, b));
         Ok(pool)
     }
+}
+
+/// The dotted module name of a frozen name, as imports intern it
+/// (`pkg/__init__.py` → `pkg`, `pkg/mod.py` → `pkg.mod`): a class body's
+/// `__module__`, which flash namespaces hold as a qstr of the pool.
+fn dotted_name(frozen: &str) -> String {
+    let stem = frozen.strip_suffix(".py").unwrap_or(frozen);
+    let stem = stem.strip_suffix("/__init__").unwrap_or(stem);
+    stem.replace('/', ".")
 }
 
 /// The entries sorted by name, or an error naming a duplicate.
@@ -430,7 +491,7 @@ fn short_strs<'c>(constant: &'c Constant, set: &mut BTreeSet<&'c str>) {
     }
 }
 
-fn push_word(out: &mut Vec<u8>, word: u32) {
+pub(super) fn push_word(out: &mut Vec<u8>, word: u32) {
     out.extend_from_slice(&word.to_le_bytes());
 }
 
@@ -499,7 +560,7 @@ enum Key {
 }
 
 /// The constants section being built.
-struct Constants {
+pub(super) struct Constants {
     base: u32,
     bytes: Vec<u8>,
     seen: BTreeMap<Key, u32>,
@@ -510,7 +571,7 @@ struct Constants {
 
 impl Constants {
     /// The object word of a constant, adding objects as needed.
-    fn word(
+    pub(super) fn word(
         &mut self,
         constant: &Constant,
         qstr_id: &dyn Fn(&str) -> Option<u32>,
@@ -656,6 +717,20 @@ fn part<'p>(parts: &'p mut Vec<(String, u32)>, name: &str) -> &'p mut u32 {
         }
     };
     &mut parts[index].1
+}
+
+/// The offset of the record of the raw code at `path` (a child of `root`,
+/// or a child of that child), relative to `root`'s record.
+pub(super) fn child_record_offset(root: &RawCode, path: (usize, Option<usize>)) -> usize {
+    let child_offset = |code: &RawCode, index: usize| {
+        record_len(code)
+            + code.children[..index].iter().map(|child| record_len(child) + descendants_len(child)).sum::<usize>()
+    };
+    let first = child_offset(root, path.0);
+    match path.1 {
+        Some(index) => first + child_offset(&root.children[path.0], index),
+        None => first,
+    }
 }
 
 /// The bytes of the records of `code`'s descendants.

@@ -287,7 +287,7 @@ pub(crate) fn globals_dict(vm: &mut Vm<'_>) -> R<Obj> {
         return vm.new_dict(0);
     }
     let function = vm.get(frame, crate::interp::frame::F_FUNCTION);
-    let module = vm.get(function, 1);
+    let module = vm.function_module(function);
     Ok(vm.get(module, 1))
 }
 

@@ -517,7 +517,9 @@ impl Vm<'_> {
         self.set(frame, F_LOCALS, locals);
         let cell = self.run_frame(frame)?;
         self.push_root(cell)?;
-        // The body has stored its names: keep only the room they need.
+        // The body has stored its names: read them from flash when the
+        // freezer laid them out, else keep only the room they need.
+        self.adopt_flash_namespace(body, locals);
         self.map_shrink_to_fit(locals);
         let class = self.new_class(name, bases, locals)?;
         if self.native_type(cell) == TypeId::Cell {

@@ -74,7 +74,7 @@ impl<'a> Vm<'a> {
         let code = self.function_code(function);
         match Prelude::decode(code) {
             Ok(prelude) => {
-                let module = self.get(function, 1);
+                let module = self.function_module(function);
                 self.module_qstr(module, prelude.simple_name)
             }
             Err(_) => 1,
@@ -292,7 +292,7 @@ impl<'a> Vm<'a> {
             let slot = varargs_slot + u32::from(flags & SCOPE_FLAG_VARARGS != 0);
             self.set(frame, local(slot), varkw);
         }
-        let module = self.get(function, 1);
+        let module = self.function_module(function);
         let kw_count = kw.len() / 2;
         for pair in 0..kw_count {
             let name = kw.get(self, 2 * pair);

@@ -62,7 +62,7 @@ impl<'a> Vm<'a> {
     fn dispatch(&mut self, entry: Obj, root_base: usize) -> R<Obj> {
         let mut frame = entry;
         let mut function = self.get(frame, F_FUNCTION);
-        let mut module = self.get(function, 1);
+        let mut module = self.function_module(function);
         let mut qstr_table = self.image.module_qstr_table(self.get_u(module, 2));
         let mut code: &'a [u8] = self.function_code(function);
         let mut ip = self.get_u(frame, F_IP) as usize;
@@ -115,7 +115,7 @@ impl<'a> Vm<'a> {
         macro_rules! load {
             () => {{
                 function = self.get(frame, F_FUNCTION);
-                module = self.get(function, 1);
+                module = self.function_module(function);
                 qstr_table = self.image.module_qstr_table(self.get_u(module, 2));
                 code = self.function_code(function);
                 ip = self.get_u(frame, F_IP) as usize;
@@ -470,12 +470,12 @@ impl<'a> Vm<'a> {
                         let raw_code = self.child_raw_code(function, child);
                         save!();
                         if opcode == op::MAKE_FUNCTION {
-                            let made = tri!('op, self.new_function(module, raw_code, None, &[]));
+                            let made = tri!('op, self.make_function(module, raw_code, None));
                             push!(made);
                         } else {
                             let keyword = top!();
                             let positional = peek!(1);
-                            let made = tri!('op, self.new_function(module, raw_code, Some((positional, keyword)), &[]));
+                            let made = tri!('op, self.make_function(module, raw_code, Some((positional, keyword))));
                             sp -= 2;
                             push!(made);
                         }

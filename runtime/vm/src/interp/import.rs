@@ -183,6 +183,7 @@ impl Vm<'_> {
         self.map_set(globals, q!("__file__"), file)?;
         let modules = self.modules;
         self.map_set(modules, name, module_obj)?;
+        self.claim_flash_module(module_obj, descriptor);
         let root = self.image.module_root(descriptor);
         let function = self.new_function(module_obj, root, None, &[])?;
         self.push_root(function)?;
@@ -193,6 +194,9 @@ impl Vm<'_> {
                 // The body has stored its names: keep only the room they need.
                 let ran = self.run_frame(frame);
                 if ran.is_ok() {
+                    // Read the globals from flash when the freezer laid them
+                    // out, else keep only the room they need.
+                    self.adopt_flash_globals(descriptor, globals);
                     self.map_shrink_to_fit(globals);
                 }
                 ran.map(|_| module_obj)

@@ -18,10 +18,15 @@
 //! a dozen, then by a quarter, a third and a half as it gets larger.
 //! [`Vm::map_shrink_to_fit`] gives a finished namespace (a module's globals
 //! after its body, a class's dict) back its slack.
+//!
+//! A map's table may lie in the image: a class dict whose body stored just
+//! what the freezer laid out (a flash namespace, `interp::flash`). Reads
+//! work in place; the first write gives the map a RAM copy of its table.
 
 use super::{Obj, TypeId};
 use crate::gc::BYTES_PER_BLOCK;
 use crate::vm::{Vm, R};
+use rime_bytecode::image::HEAP_BASE;
 
 const TABLE_ENTRIES: u32 = 1;
 const CAPACITY_BITS: u32 = 27;
@@ -149,7 +154,9 @@ impl Vm<'_> {
         // entries, so every module and class namespace in practice.
         if shape.width == 1 {
             let offset = shape.index.wrapping_add(slot);
-            return self.heap.bytes(offset, 1).first().copied().unwrap_or(0) as u32;
+            // Tables live on the heap, or in the image for flash namespaces.
+            let byte = if offset >= HEAP_BASE { self.heap.bytes(offset, 1) } else { self.image.slice(offset, 1) };
+            return byte.first().copied().unwrap_or(0) as u32;
         }
         self.map_wide_slot(shape, slot)
     }
@@ -157,9 +164,9 @@ impl Vm<'_> {
     #[inline(never)]
     fn map_wide_slot(&self, shape: Shape, slot: u32) -> u32 {
         let at = shape.index.wrapping_add(slot * shape.width);
-        match self.heap.bytes(at, shape.width as usize) {
+        match self.bytes_at(at, shape.width as usize) {
             [low, high] => u16::from_le_bytes([*low, *high]) as u32,
-            _ => self.heap.word(at),
+            _ => self.word(at),
         }
     }
 
@@ -263,8 +270,46 @@ impl Vm<'_> {
         None
     }
 
+    /// Gives a map whose table lies in the image (a flash namespace) a RAM
+    /// copy of it, before its first write.
+    fn map_own_table(&mut self, map: Obj, key: Obj, value: Obj) -> R<()> {
+        let table = self.get(map, 3);
+        if self.is_heap(table) {
+            return Ok(());
+        }
+        let mark = self.root_mark();
+        self.push_root(key)?;
+        self.push_root(value)?;
+        let rebuilt = self.map_rebuild(map, self.map_capacity(map));
+        self.pop_roots(mark);
+        rebuilt
+    }
+
+    /// Makes `map` read the dict table of `count` entries at `table` (a
+    /// flash namespace holding the same entries as the map, in the same
+    /// order) and frees its RAM table. Each key is looked up through the
+    /// flash table's index first; when one is not found where it lies, the
+    /// map keeps its own table and false is returned.
+    pub(crate) fn map_adopt_table(&mut self, map: Obj, table: u32, count: u32) -> bool {
+        let (old_table, old_shape) = (self.get(map, 3), self.get_u(map, 2));
+        self.set(map, 3, Obj(table));
+        self.set_u(map, 2, count | slot_shift(count) << CAPACITY_BITS);
+        let found = (0..count).all(|entry| {
+            let key = self.get(Obj(table), TABLE_ENTRIES + 2 * entry);
+            key.is_qstr() && self.map_find_qstr(map, key).map(|(at, _)| at) == Some(entry)
+        });
+        if !found || count >= 0x100 || self.map_len(map) != count {
+            self.set(map, 3, old_table);
+            self.set_u(map, 2, old_shape);
+            return false;
+        }
+        self.free(old_table);
+        true
+    }
+
     /// `map[key] = value`. Key and value must be rooted by the caller.
     pub fn map_set(&mut self, map: Obj, key: Obj, value: Obj) -> R<()> {
+        self.map_own_table(map, key, value)?;
         let hash = self.hash(key)?;
         if let Some(entry) = self.map_find_hashed(map, key, hash)? {
             let table = self.get(map, 3);
@@ -354,6 +399,8 @@ impl Vm<'_> {
     /// Removes `key`; returns its value, or None if absent.
     pub fn map_remove(&mut self, map: Obj, key: Obj) -> R<Option<Obj>> {
         let Some(entry) = self.map_find(map, key)? else { return Ok(None) };
+        // A flash table has no deleted entries: its RAM copy keeps the entry numbers.
+        self.map_own_table(map, key, Obj::NULL)?;
         let table = self.get(map, 3);
         let value = self.get(table, TABLE_ENTRIES + 2 * entry + 1);
         self.set(table, TABLE_ENTRIES + 2 * entry, Obj::NULL);

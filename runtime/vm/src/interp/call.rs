@@ -8,6 +8,7 @@
 //! * bound method: `type, self, function`
 //! * frame: see `interp::frame`
 
+use super::code_info::CodeInfo;
 use super::frame::*;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
@@ -65,8 +66,7 @@ impl<'a> Vm<'a> {
 
     /// The fun_data (prelude and bytecode) of a function, as an image slice.
     pub fn function_code(&self, function: Obj) -> &'a [u8] {
-        let image = self.image;
-        image.fun_data(self.get_u(function, 2))
+        self.code_info(self.get_u(function, 2)).code
     }
 
     /// The qstr id of a function's name.
@@ -203,6 +203,67 @@ impl<'a> Vm<'a> {
         if self.call_depth >= self.config.max_call_depth {
             return Err(self.raise_msg(TypeId::RuntimeError, "maximum recursion depth exceeded"));
         }
+        let info = self.code_info(self.get_u(function, 2));
+        let given = u32::from(self_obj.is_some()) + args.len();
+        // Function word 3 is `cell count << 2 | has defaults`: no cells.
+        if info.positional_only && kw.len() == 0 && given == info.n_pos && self.get_u(function, 3) < 4 {
+            if let Some(frame) = self.setup_positional_frame(function, &info, self_obj, args) {
+                return Ok(frame);
+            }
+        }
+        self.setup_frame_general(function, self_obj, args, kw)
+    }
+
+    /// The common call: exactly the positional parameters given, nothing
+    /// else to bind, and room on the frame stack (so nothing allocates from
+    /// the heap and nothing needs rooting). `None` when there is no room.
+    fn setup_positional_frame(
+        &mut self,
+        function: Obj,
+        info: &CodeInfo<'_>,
+        self_obj: Option<Obj>,
+        args: Args<'_>,
+    ) -> Option<Obj> {
+        let n_state = info.n_state;
+        let state = state_base(info.n_exc);
+        let words = state + n_state;
+        let address = self.heap.alloc_frame(words as usize * 4)?;
+        let frame = Obj(address);
+        // The frame stack hands out zeroed words: the handler entries, the
+        // previous frame, depth, active handlers, flags and locals dict stay 0.
+        let header = self.heap.bytes_mut(address, 4 * state as usize);
+        let mut put = |index: u32, value: u32| {
+            if let Some(word) = header.get_mut(4 * index as usize..4 * index as usize + 4) {
+                word.copy_from_slice(&value.to_le_bytes());
+            }
+        };
+        put(0, TypeId::Frame.addr());
+        put(F_PREV, Obj::NULL.0);
+        put(F_FUNCTION, function.0);
+        put(F_IP, info.code_start);
+        put(F_N_STATE, n_state);
+        put(F_N_EXC, info.n_exc);
+        // Every value slot starts NULL (unbound); local `i` is slot `n_state - 1 - i`.
+        let slots = self.heap.bytes_mut(address + 4 * state, 4 * n_state as usize);
+        for slot in slots.chunks_exact_mut(4) {
+            slot.copy_from_slice(&Obj::NULL.0.to_le_bytes());
+        }
+        let last_local = address + 4 * (words - 1);
+        let mut local = 0;
+        if let Some(self_obj) = self_obj {
+            self.heap.set_word(last_local, self_obj.0);
+            local = 1;
+        }
+        for index in 0..args.len() {
+            let value = args.get(self, index);
+            self.heap.set_word(last_local - 4 * (local + index), value.0);
+        }
+        Some(frame)
+    }
+
+    /// Binds any call: defaults, keywords, keyword-only parameters,
+    /// `*args`, `**kwargs`, cells, generators.
+    fn setup_frame_general(&mut self, function: Obj, self_obj: Option<Obj>, args: Args<'_>, kw: Args<'_>) -> R<Obj> {
         let code = self.function_code(function);
         let Ok(prelude) = Prelude::decode(code) else {
             return Err(self.raise_msg(TypeId::RuntimeError, "corrupt bytecode prelude"));

@@ -1,10 +1,11 @@
-//! The interpreter: function calls and argument binding ([`call`]), frames
-//! ([`frame`]), the dispatch loop ([`dispatch`]), attributes and classes
+//! The interpreter: function calls and argument binding ([`call`]) with the
+//! decoded preludes they keep ([`code_info`]), frames ([`frame`]), the dispatch loop ([`dispatch`]), attributes and classes
 //! ([`attr`]), imports ([`import`]) and generators ([`generator`]).
 
 pub mod attr;
 pub mod call;
 pub mod class;
+pub mod code_info;
 pub mod dispatch;
 pub mod frame;
 pub mod generator;

@@ -452,6 +452,27 @@ impl<'a> Vm<'a> {
         Ok(frame)
     }
 
+    /// The `__init__` of a class whose instances the dispatch loop may make
+    /// itself: a Python function, in a class that derives from no builtin
+    /// type but `object` and has no `__new__` of its own (what `call_type`
+    /// would do for it: a bare instance, then `__init__` with the arguments).
+    pub fn plain_class_init(&mut self, class: Obj) -> Option<Obj> {
+        if self.native_type_of_type(class) != TypeId::Object {
+            return None;
+        }
+        if self.class_lookup(class, q!("__new__")).is_some_and(|new| self.native_type(new) == TypeId::Function) {
+            return None;
+        }
+        self.class_lookup(class, q!("__init__")).filter(|&init| self.native_type(init) == TypeId::Function)
+    }
+
+    /// `TypeError` for an `__init__` that returned `returned`, not None.
+    pub fn init_returned_not_none(&mut self, returned: Obj) -> crate::vm::Raised {
+        let type_name = self.type_name(returned);
+        let type_text = self.qstr_str_copy(Obj::qstr(type_name));
+        self.raise_fmt(TypeId::TypeError, format_args!("__init__() should return None, not '{}'", type_text.as_str()))
+    }
+
     /// Drops a frame whose arguments could not be bound (it never ran) and
     /// the temporary roots down to `mark`, so it does not hold frame stack
     /// space until its caller returns.

@@ -136,6 +136,32 @@ impl<'a> Vm<'a> {
                 }
             };
         }
+        // Leaves the current frame with `$returned`: returns from the loop
+        // when it was the entry frame, else continues in the caller, which
+        // gets the instance instead for an `__init__` the loop called.
+        macro_rules! return_to_caller {
+            ($label:lifetime, $returned:expr) => {{
+                let returned = $returned;
+                let init_call = self.get_u(frame, F_FLAGS) & FLAG_INIT != 0;
+                match self.leave_frame(entry, &mut frame, returned) {
+                    Some(result) => return Ok(result),
+                    None => {
+                        load!();
+                        if init_call {
+                            if !returned.is_none() {
+                                let _ = self.init_returned_not_none(returned);
+                                instruction_start = self.call_instruction_start(code, ip);
+                                break $label;
+                            }
+                            let instance = self.get(frame, base + sp);
+                            push!(instance);
+                        } else {
+                            push!(returned);
+                        }
+                    }
+                }
+            }};
+        }
         macro_rules! qstr_operand {
             () => {
                 Obj::qstr(self.image.qstr_in_table(qstr_table, read_uint(code, &mut ip)))
@@ -515,6 +541,19 @@ impl<'a> Vm<'a> {
                             self_obj = self.get(callee, 1);
                             callee = self.get(callee, 2);
                         }
+                        let mut init_call = false;
+                        if self_obj.is_null() && self.is_class(callee) {
+                            // `C(…)` of a plain class with a Python `__init__`: the
+                            // instance replaces the class in the call's first slot
+                            // (rooting it) and `__init__` runs on the frame stack.
+                            if let Some(init) = self.plain_class_init(callee) {
+                                let instance = tri!('op, self.new_instance(callee, &[], &[]));
+                                self.set(frame, base + first, instance);
+                                self_obj = instance;
+                                callee = init;
+                                init_call = true;
+                            }
+                        }
                         if self_obj.is_null() && self.native_type(callee) != TypeId::Function {
                             // An instance whose class defines `__call__` in Python is called
                             // like a method, on the frame stack instead of the Rust stack.
@@ -524,14 +563,21 @@ impl<'a> Vm<'a> {
                                 callee = method;
                             }
                         }
-                        if self.native_type(callee) == TypeId::Function {
+                        if init_call || self.native_type(callee) == TypeId::Function {
                             let self_arg = if self_obj.is_null() { None } else { Some(self_obj) };
                             let new_frame = tri!('op, self.setup_frame(callee, self_arg, args, kw));
                             if self.get_u(new_frame, F_FLAGS) & FLAG_GENERATOR != 0 {
                                 let generator = tri!('op, self.new_generator(new_frame));
+                                if init_call {
+                                    // A generator `__init__` returns a generator, not None.
+                                    tri!('op, Err::<(), _>(self.init_returned_not_none(generator)));
+                                }
                                 sp = first;
                                 push!(generator);
                                 continue 'dispatch;
+                            }
+                            if init_call {
+                                self.set_u(new_frame, F_FLAGS, FLAG_INIT);
                             }
                             // The call's slots are popped when it returns.
                             self.set_u(frame, F_SP, first);
@@ -744,16 +790,7 @@ impl<'a> Vm<'a> {
                                 save!();
                                 match self.unwind_return(frame, base, &mut sp, &mut ip, returned) {
                                     Some(()) => continue 'dispatch,
-                                    None => {
-                                        let result = returned;
-                                        match self.leave_frame(entry, &mut frame, result) {
-                                            Some(result) => return Ok(result),
-                                            None => {
-                                                load!();
-                                                push!(result);
-                                            }
-                                        }
-                                    }
+                                    None => return_to_caller!('op, returned),
                                 }
                             } else {
                                 push!(value);
@@ -816,13 +853,7 @@ impl<'a> Vm<'a> {
                         if self.unwind_return(frame, base, &mut sp, &mut ip, returned).is_some() {
                             continue 'dispatch;
                         }
-                        match self.leave_frame(entry, &mut frame, returned) {
-                            Some(result) => return Ok(result),
-                            None => {
-                                load!();
-                                push!(returned);
-                            }
-                        }
+                        return_to_caller!('op, returned);
                     }
                     op::RAISE_LAST => {
                         save!();

@@ -11,12 +11,17 @@ use rime_bytecode::opcode::{binary, op, read_jump};
 use rime_bytecode::varint::{read_sint, read_uint};
 use rime_bytecode::Prelude;
 
+/// The byte offset in the heap of word `index` of `frame`.
+fn slot_offset(frame: Obj, index: u32) -> usize {
+    frame.0.wrapping_sub(rime_bytecode::image::HEAP_BASE).wrapping_add(4 * index) as usize
+}
+
 fn target(ip: usize, offset: i32) -> usize {
     (ip as i64 + i64::from(offset)).max(0) as usize
 }
 
 const ITER_SEQ: Obj = Obj::small(1);
-const ITER_RANGE: Obj = Obj::small(2);
+use super::fast_ops::ITER_RANGE;
 
 /// What the loop does after an instruction raised.
 enum Unwound {
@@ -70,41 +75,64 @@ impl<'a> Vm<'a> {
         let mut n_state = self.get_u(frame, F_N_STATE);
         let mut n_exc = self.get_u(frame, F_N_EXC);
         let mut base = state_base(n_exc);
+        // Byte offsets in the heap of value slot 0 and of local 0 (the last
+        // slot): the stack and the locals are read and written through them.
+        let mut slots = slot_offset(frame, base);
+        let mut last_local = slot_offset(frame, base + n_state - 1);
         let mut instruction_start;
+        // A generator resumed by `throw` raises at its pending yield, before
+        // running anything.
+        let mut throw_now = core::mem::take(&mut self.throw_pending);
 
+        macro_rules! slot {
+            ($index:expr) => {
+                slots.wrapping_add(4 * ($index) as usize)
+            };
+        }
         macro_rules! push {
             ($value:expr) => {{
-                let value = $value;
-                self.set(frame, base + sp, value);
+                let value: Obj = $value;
+                self.heap.set_word_at_offset(slot!(sp), value.0);
                 sp += 1;
             }};
         }
         macro_rules! pop {
             () => {{
                 sp = sp.wrapping_sub(1);
-                self.get(frame, base + sp)
+                Obj(self.heap.word_at_offset(slot!(sp)))
             }};
         }
         macro_rules! top {
             () => {
-                self.get(frame, base + sp.wrapping_sub(1))
+                Obj(self.heap.word_at_offset(slot!(sp.wrapping_sub(1))))
             };
         }
         macro_rules! peek {
             ($depth:expr) => {
-                self.get(frame, base + sp.wrapping_sub(1 + $depth))
+                Obj(self.heap.word_at_offset(slot!(sp.wrapping_sub(1 + $depth))))
             };
         }
         macro_rules! set_top {
             ($value:expr) => {{
-                let value = $value;
-                self.set(frame, base + sp.wrapping_sub(1), value);
+                let value: Obj = $value;
+                self.heap.set_word_at_offset(slot!(sp.wrapping_sub(1)), value.0);
             }};
         }
         macro_rules! local {
             ($index:expr) => {
                 base + n_state - 1 - ($index)
             };
+        }
+        macro_rules! get_local {
+            ($index:expr) => {
+                Obj(self.heap.word_at_offset(last_local.wrapping_sub(4 * ($index) as usize)))
+            };
+        }
+        macro_rules! set_local {
+            ($index:expr, $value:expr) => {{
+                let value: Obj = $value;
+                self.heap.set_word_at_offset(last_local.wrapping_sub(4 * ($index) as usize), value.0);
+            }};
         }
         macro_rules! save {
             () => {{
@@ -123,6 +151,8 @@ impl<'a> Vm<'a> {
                 n_state = self.get_u(frame, F_N_STATE);
                 n_exc = self.get_u(frame, F_N_EXC);
                 base = state_base(n_exc);
+                slots = slot_offset(frame, base);
+                last_local = slot_offset(frame, base + n_state - 1);
             }};
         }
         macro_rules! tri {
@@ -170,10 +200,20 @@ impl<'a> Vm<'a> {
 
         'dispatch: loop {
             'op: {
+                if code.get(ip).is_some_and(|&opcode| super::fast_ops::STARTS_FAST[usize::from(opcode)]) {
+                    let slot_bytes = self.heap.bytes_mut(frame.0.wrapping_add(4 * base), 4 * n_state as usize);
+                    super::fast_ops::run(
+                        slot_bytes,
+                        n_state,
+                        code,
+                        &mut ip,
+                        &mut sp,
+                        &mut self.interrupt_poll_countdown,
+                    );
+                }
                 instruction_start = ip;
-                if self.throw_pending {
-                    // A generator resumed by `throw`: raise at the pending yield.
-                    self.throw_pending = false;
+                if throw_now {
+                    throw_now = false;
                     break 'op;
                 }
                 let Some(&opcode) = code.get(ip) else {
@@ -297,7 +337,7 @@ impl<'a> Vm<'a> {
                     }
                     op::LOAD_FAST_N => {
                         let index = read_uint(code, &mut ip);
-                        let value = self.get(frame, local!(index));
+                        let value = get_local!(index);
                         if value.is_null() {
                             tri!('op, Err::<(), _>(self.unbound_local(function, index)));
                         }
@@ -315,7 +355,7 @@ impl<'a> Vm<'a> {
                     op::STORE_FAST_N => {
                         let index = read_uint(code, &mut ip);
                         let value = pop!();
-                        self.set(frame, local!(index), value);
+                        set_local!(index, value);
                     }
                     op::STORE_DEREF => {
                         let index = read_uint(code, &mut ip);
@@ -923,7 +963,7 @@ impl<'a> Vm<'a> {
                     }
                     op::LOAD_FAST_MULTI..=op::LOAD_FAST_MULTI_LAST => {
                         let index = u32::from(opcode - op::LOAD_FAST_MULTI);
-                        let value = self.get(frame, local!(index));
+                        let value = get_local!(index);
                         if value.is_null() {
                             tri!('op, Err::<(), _>(self.unbound_local(function, index)));
                         }
@@ -931,7 +971,7 @@ impl<'a> Vm<'a> {
                     }
                     op::STORE_FAST_MULTI..=op::STORE_FAST_MULTI_LAST => {
                         let value = pop!();
-                        self.set(frame, local!(u32::from(opcode - op::STORE_FAST_MULTI)), value);
+                        set_local!(u32::from(opcode - op::STORE_FAST_MULTI), value);
                     }
                     op::UNARY_OP_MULTI..=op::UNARY_OP_MULTI_LAST => {
                         let value = top!();

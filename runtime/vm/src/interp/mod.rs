@@ -1,5 +1,6 @@
 //! The interpreter: function calls and argument binding ([`call`]) with the
-//! decoded preludes they keep ([`code_info`]), frames ([`frame`]), the dispatch loop ([`dispatch`]), attributes and classes
+//! decoded preludes they keep ([`code_info`]), frames ([`frame`]), the dispatch loop ([`dispatch`], whose inner loop over
+//! frame-only instructions is `fast_ops`), attributes and classes
 //! ([`attr`]), imports ([`import`]) and generators ([`generator`]).
 
 pub mod attr;
@@ -7,6 +8,7 @@ pub mod call;
 pub mod class;
 pub mod code_info;
 pub mod dispatch;
+mod fast_ops;
 pub mod frame;
 pub mod generator;
 pub mod import;

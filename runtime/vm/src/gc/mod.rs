@@ -349,6 +349,17 @@ impl<'a> Heap<'a> {
         Some(HEAP_BASE + start as u32)
     }
 
+    /// Pushes a frame of `byte_count` bytes (a multiple of 4) on the frame
+    /// stack without clearing it, and hands out its bytes: the caller
+    /// writes every word (they hold whatever an earlier frame left).
+    /// `None` when the stack has no room left.
+    pub fn alloc_frame_unzeroed(&mut self, byte_count: usize) -> Option<(u32, &mut [u8])> {
+        let start = self.frame_stack_top;
+        let end = start.checked_add(byte_count).filter(|&end| end <= self.frame_stack_end)?;
+        self.frame_stack_top = end;
+        Some((HEAP_BASE + start as u32, &mut self.bytes[start..end]))
+    }
+
     /// The bytes of the frame stack in use and in all.
     pub fn frame_stack_usage(&self) -> (usize, usize) {
         (self.frame_stack_top - self.frame_stack_start, self.frame_stack_end - self.frame_stack_start)

@@ -227,27 +227,26 @@ impl<'a> Vm<'a> {
         let n_state = info.n_state;
         let state = state_base(info.n_exc);
         let words = state + n_state;
-        let address = self.heap.alloc_frame(words as usize * 4)?;
-        let frame = Obj(address);
-        // The frame stack hands out zeroed words: the handler entries, the
-        // previous frame, depth, active handlers, flags and locals dict stay 0.
-        let header = self.heap.bytes_mut(address, 4 * state as usize);
-        let mut put = |index: u32, value: u32| {
-            if let Some(word) = header.get_mut(4 * index as usize..4 * index as usize + 4) {
-                word.copy_from_slice(&value.to_le_bytes());
-            }
-        };
-        put(0, TypeId::Frame.addr());
-        put(F_PREV, Obj::NULL.0);
-        put(F_FUNCTION, function.0);
-        put(F_IP, info.code_start);
-        put(F_N_STATE, n_state);
-        put(F_N_EXC, info.n_exc);
-        // Every value slot starts NULL (unbound); local `i` is slot `n_state - 1 - i`.
-        let slots = self.heap.bytes_mut(address + 4 * state, 4 * n_state as usize);
-        for slot in slots.chunks_exact_mut(4) {
-            slot.copy_from_slice(&Obj::NULL.0.to_le_bytes());
+        let (address, bytes) = self.heap.alloc_frame_unzeroed(words as usize * 4)?;
+        let mut header = [0u32; FRAME_HEADER as usize];
+        header[0] = TypeId::Frame.addr();
+        header[F_PREV as usize] = Obj::NULL.0;
+        header[F_FUNCTION as usize] = function.0;
+        header[F_IP as usize] = info.code_start;
+        header[F_N_STATE as usize] = n_state;
+        header[F_N_EXC as usize] = info.n_exc;
+        // Header words not set above (depth, active handlers, flags, locals
+        // dict, handled exception) and the handler entries are 0; every
+        // value slot starts NULL (unbound).
+        for (index, word) in bytes.chunks_exact_mut(4).enumerate() {
+            let value = match header.get(index) {
+                Some(&value) => value,
+                None if index < state as usize => 0,
+                None => Obj::NULL.0,
+            };
+            word.copy_from_slice(&value.to_le_bytes());
         }
+        // Local `i` is slot `n_state - 1 - i`: self, then the arguments.
         let last_local = address + 4 * (words - 1);
         let mut local = 0;
         if let Some(self_obj) = self_obj {
@@ -255,9 +254,14 @@ impl<'a> Vm<'a> {
             local = 1;
         }
         for index in 0..args.len() {
-            let value = args.get(self, index);
-            self.heap.set_word(last_local - 4 * (local + index), value.0);
+            let value = match args {
+                // The caller's value stack or a list's items: heap words.
+                Args::Words(first, _) => self.heap.word(first + 4 * index),
+                Args::Slice(_) => args.get(self, index).0,
+            };
+            self.heap.set_word(last_local - 4 * (local + index), value);
         }
+        let frame = Obj(address);
         Some(frame)
     }
 

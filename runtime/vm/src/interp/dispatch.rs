@@ -142,14 +142,16 @@ impl<'a> Vm<'a> {
         }
         macro_rules! load {
             () => {{
-                function = self.get(frame, F_FUNCTION);
+                // Frames are heap words; functions and modules may be anywhere.
+                let header = slot_offset(frame, 0);
+                function = Obj(self.heap.word_at_offset(header + 4 * F_FUNCTION as usize));
                 module = self.get(function, 1);
                 qstr_table = self.image.module_qstr_table(self.get_u(module, 2));
                 code = self.function_code(function);
-                ip = self.get_u(frame, F_IP) as usize;
-                sp = self.get_u(frame, F_SP);
-                n_state = self.get_u(frame, F_N_STATE);
-                n_exc = self.get_u(frame, F_N_EXC);
+                ip = self.heap.word_at_offset(header + 4 * F_IP as usize) as usize;
+                sp = self.heap.word_at_offset(header + 4 * F_SP as usize);
+                n_state = self.heap.word_at_offset(header + 4 * F_N_STATE as usize);
+                n_exc = self.heap.word_at_offset(header + 4 * F_N_EXC as usize);
                 base = state_base(n_exc);
                 slots = slot_offset(frame, base);
                 last_local = slot_offset(frame, base + n_state - 1);
@@ -890,7 +892,8 @@ impl<'a> Vm<'a> {
                     op::RETURN_VALUE => {
                         let returned = top!();
                         save!();
-                        if self.unwind_return(frame, base, &mut sp, &mut ip, returned).is_some() {
+                        // Only a frame with handler entries can have a finally to run.
+                        if n_exc != 0 && self.unwind_return(frame, base, &mut sp, &mut ip, returned).is_some() {
                             continue 'dispatch;
                         }
                         return_to_caller!('op, returned);

@@ -579,33 +579,40 @@ impl<'a> Vm<'a> {
                         if !is_method || self_obj.is_null() {
                             self_obj = Obj::NULL;
                         }
-                        if self.native_type(callee) == TypeId::BoundMethod && self_obj.is_null() {
+                        let mut callee_type = self.native_type(callee);
+                        if callee_type == TypeId::BoundMethod && self_obj.is_null() {
                             self_obj = self.get(callee, 1);
                             callee = self.get(callee, 2);
+                            callee_type = self.native_type(callee);
                         }
                         let mut init_call = false;
-                        if self_obj.is_null() && self.is_class(callee) {
-                            // `C(…)` of a plain class with a Python `__init__`: the
-                            // instance replaces the class in the call's first slot
-                            // (rooting it) and `__init__` runs on the frame stack.
-                            if let Some(init) = self.plain_class_init(callee) {
-                                let instance = tri!('op, self.new_instance(callee, &[], &[]));
-                                self.set(frame, base + first, instance);
-                                self_obj = instance;
-                                callee = init;
-                                init_call = true;
+                        if self_obj.is_null() && callee_type != TypeId::Function {
+                            if self.is_class(callee) {
+                                // `C(…)` of a plain class with a Python `__init__`: the
+                                // instance replaces the class in the call's first slot
+                                // (rooting it) and `__init__` runs on the frame stack.
+                                if let Some(init) = self.plain_class_init(callee) {
+                                    let instance = tri!('op, self.new_instance(callee, &[], &[]));
+                                    self.set(frame, base + first, instance);
+                                    self_obj = instance;
+                                    callee = init;
+                                    callee_type = TypeId::Function;
+                                    init_call = true;
+                                }
+                            }
+                            if !init_call {
+                                // An instance whose class defines `__call__` in Python is called
+                                // like a method, on the frame stack instead of the Rust stack.
+                                let method = tri!('op, self.lookup_special(callee, q!("__call__")));
+                                if let Some(method) = method.filter(|&each| self.native_type(each) == TypeId::Function)
+                                {
+                                    self_obj = callee;
+                                    callee = method;
+                                    callee_type = TypeId::Function;
+                                }
                             }
                         }
-                        if self_obj.is_null() && self.native_type(callee) != TypeId::Function {
-                            // An instance whose class defines `__call__` in Python is called
-                            // like a method, on the frame stack instead of the Rust stack.
-                            let method = tri!('op, self.lookup_special(callee, q!("__call__")));
-                            if let Some(method) = method.filter(|&each| self.native_type(each) == TypeId::Function) {
-                                self_obj = callee;
-                                callee = method;
-                            }
-                        }
-                        if init_call || self.native_type(callee) == TypeId::Function {
+                        if callee_type == TypeId::Function {
                             let self_arg = if self_obj.is_null() { None } else { Some(self_obj) };
                             let new_frame = tri!('op, self.setup_frame(callee, self_arg, args, kw));
                             if self.get_u(new_frame, F_FLAGS) & FLAG_GENERATOR != 0 {

@@ -206,7 +206,7 @@ impl<'a> Vm<'a> {
         let info = self.code_info(self.get_u(function, 2));
         let given = u32::from(self_obj.is_some()) + args.len();
         // Function word 3 is `cell count << 2 | has defaults`: no cells.
-        if info.positional_only && kw.len() == 0 && given == info.n_pos && self.get_u(function, 3) < 4 {
+        if info.positional_only && kw.len() == 0 && given == u32::from(info.n_pos) && self.get_u(function, 3) < 4 {
             if let Some(frame) = self.setup_positional_frame(function, &info, self_obj, args) {
                 return Ok(frame);
             }
@@ -224,17 +224,18 @@ impl<'a> Vm<'a> {
         self_obj: Option<Obj>,
         args: Args<'_>,
     ) -> Option<Obj> {
-        let n_state = info.n_state;
-        let state = state_base(info.n_exc);
+        let n_state = u32::from(info.n_state);
+        let n_exc = u32::from(info.n_exc);
+        let state = state_base(n_exc);
         let words = state + n_state;
         let (address, bytes) = self.heap.alloc_frame_unzeroed(words as usize * 4)?;
         let mut header = [0u32; FRAME_HEADER as usize];
         header[0] = TypeId::Frame.addr();
         header[F_PREV as usize] = Obj::NULL.0;
         header[F_FUNCTION as usize] = function.0;
-        header[F_IP as usize] = info.code_start;
+        header[F_IP as usize] = u32::from(info.code_start);
         header[F_N_STATE as usize] = n_state;
-        header[F_N_EXC as usize] = info.n_exc;
+        header[F_N_EXC as usize] = n_exc;
         // Header words not set above (depth, active handlers, flags, locals
         // dict, handled exception) and the handler entries are 0; every
         // value slot starts NULL (unbound).

@@ -20,17 +20,19 @@ pub struct CodeInfo<'a> {
     /// Its fun_data: prelude and bytecode, in the image.
     pub code: &'a [u8],
     /// Offset of the first opcode in `code`.
-    pub code_start: u32,
+    pub code_start: u16,
     /// Value slots of a frame (at least 1).
-    pub n_state: u32,
+    pub n_state: u16,
     /// Exception handler entries of a frame.
-    pub n_exc: u32,
+    pub n_exc: u8,
     /// Positional parameters (closed-over cells count too).
-    pub n_pos: u32,
+    pub n_pos: u8,
     /// Whether a call that gives exactly `n_pos` positional arguments and
     /// no keywords binds them and nothing else: no keyword-only parameters,
     /// no `*args`/`**kwargs`, no keyword defaults, no locals that become
-    /// cells, not a generator.
+    /// cells, not a generator. The counts above are only meaningful when
+    /// this is set (a code whose counts do not fit them is not cached and
+    /// always takes the general path, which decodes the prelude itself).
     pub positional_only: bool,
     /// Whether the prelude decoded (the image check makes this always so;
     /// a call of a code that does not decode takes the general path, which
@@ -78,13 +80,21 @@ impl<'a> Vm<'a> {
         };
         let signature = prelude.signature;
         let complex_flags = SCOPE_FLAG_GENERATOR | SCOPE_FLAG_VARARGS | SCOPE_FLAG_VARKEYWORDS | SCOPE_FLAG_DEFKWARGS;
+        let (Ok(code_start), Ok(n_state), Ok(n_exc), Ok(n_pos)) = (
+            u16::try_from(prelude.code_start),
+            u16::try_from(signature.n_state.max(1)),
+            u8::try_from(signature.n_exc_stack),
+            u8::try_from(signature.n_pos_args),
+        ) else {
+            return CodeInfo { raw_code, code, ..EMPTY };
+        };
         let info = CodeInfo {
             raw_code,
             code,
-            code_start: prelude.code_start as u32,
-            n_state: signature.n_state.max(1),
-            n_exc: signature.n_exc_stack,
-            n_pos: signature.n_pos_args,
+            code_start,
+            n_state,
+            n_exc,
+            n_pos,
             positional_only: signature.scope_flags & complex_flags == 0
                 && signature.n_kwonly_args == 0
                 && prelude.closure.is_empty(),

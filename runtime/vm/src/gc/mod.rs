@@ -246,6 +246,14 @@ impl<'a> Heap<'a> {
     /// Returns `None` when no run of free blocks is long enough; the caller
     /// decides whether to collect and retry.
     pub fn alloc(&mut self, byte_count: usize) -> Option<u32> {
+        if byte_count <= BYTES_PER_BLOCK {
+            // One block (a float, a small instance, a cell): the first free
+            // block is where the one-block hint points, as often as not.
+            let block = self.first_fit[0];
+            if block < self.block_count && self.state(block) == FREE {
+                return Some(self.take_one_block(block));
+            }
+        }
         let needed = byte_count.max(1).div_ceil(BYTES_PER_BLOCK);
         let class = needed.min(SIZE_CLASSES);
         let spans = self.no_run_in[class - 1];
@@ -285,6 +293,21 @@ impl<'a> Heap<'a> {
         let offset = self.pool_start + start * BYTES_PER_BLOCK;
         self.bytes[offset..offset + needed * BYTES_PER_BLOCK].fill(0);
         Some(HEAP_BASE + offset as u32)
+    }
+
+    /// Takes the free block `block`, the lowest free one (the one-block
+    /// hint): as for any allocation of one block, no run of any length
+    /// starts below its end any more.
+    fn take_one_block(&mut self, block: usize) -> u32 {
+        self.inspected += 1;
+        self.set_state(block, HEAD);
+        let end = block + 1;
+        for hint in &mut self.first_fit {
+            *hint = (*hint).max(end);
+        }
+        let offset = self.pool_start + block * BYTES_PER_BLOCK;
+        self.bytes[offset..offset + BYTES_PER_BLOCK].fill(0);
+        HEAP_BASE + offset as u32
     }
 
     /// The first block at or after `from` that starts `needed` free blocks.

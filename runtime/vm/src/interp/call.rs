@@ -239,13 +239,14 @@ impl<'a> Vm<'a> {
         // Header words not set above (depth, active handlers, flags, locals
         // dict, handled exception) and the handler entries are 0; every
         // value slot starts NULL (unbound).
-        for (index, word) in bytes.chunks_exact_mut(4).enumerate() {
-            let value = match header.get(index) {
-                Some(&value) => value,
-                None if index < state as usize => 0,
-                None => Obj::NULL.0,
-            };
+        let (header_bytes, rest) = bytes.split_at_mut((4 * FRAME_HEADER as usize).min(bytes.len()));
+        for (word, value) in header_bytes.chunks_exact_mut(4).zip(header) {
             word.copy_from_slice(&value.to_le_bytes());
+        }
+        let (handlers, slots) = rest.split_at_mut((4 * 3 * n_exc as usize).min(rest.len()));
+        handlers.fill(0);
+        for word in slots.chunks_exact_mut(4) {
+            word.copy_from_slice(&Obj::NULL.0.to_le_bytes());
         }
         // Local `i` is slot `n_state - 1 - i`: self, then the arguments.
         let last_local = address + 4 * (words - 1);

@@ -67,3 +67,9 @@ t = 0
 for i in range(1000):
     t = (t * 31 + i) % 1000003
 print(t)
+# Interned strings: equality by identity, order by bytes, next to strings
+# made at run time.
+words = ["b", "a", "ab", "", "é", "abc", "b"]
+made = "".join(["a", "b"])
+for x in words + [made]:
+    print(repr(x), [x == y for y in words], [x < y for y in words], [x >= y for y in words], x != made, x > made)

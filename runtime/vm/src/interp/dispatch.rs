@@ -1018,6 +1018,16 @@ impl<'a> Vm<'a> {
                                 continue 'dispatch;
                             }
                         }
+                        if left.is_qstr()
+                            && right.is_qstr()
+                            && matches!(operator, binary::LESS | binary::MORE | binary::LESS_EQUAL | binary::MORE_EQUAL)
+                        {
+                            // Two interned strings order by their bytes.
+                            let ordering = self.qstr_bytes(left.qstr_id()).cmp(self.qstr_bytes(right.qstr_id()));
+                            sp -= 1;
+                            set_top!(Obj::from_bool(crate::obj::num::compare_result(operator, ordering)));
+                            continue 'dispatch;
+                        }
                         save!();
                         let result = tri!('op, self.binary_op(operator, left, right));
                         sp -= 1;

@@ -229,6 +229,11 @@ pub(super) fn run(
                         Some(result) => result,
                         None => break,
                     }
+                } else if left.is_qstr() && right.is_qstr() && operator == binary::EQUAL {
+                    // Interned strings are equal exactly when they are the same qstr.
+                    Obj::from_bool(left == right)
+                } else if left.is_qstr() && right.is_qstr() && operator == binary::NOT_EQUAL {
+                    Obj::from_bool(left != right)
                 } else {
                     break;
                 };

@@ -115,3 +115,11 @@ print([o.x for o in objs])
 def make(cls, *args):
     return cls(*args)
 print(make(P, 9).x, make(Base, 8).v)
+# Without __init__ the arguments are ignored, as MicroPython does.
+class Empty:
+    pass
+e = Empty(1, 2, k=3)
+print(type(e).__name__, type(Empty(*[1, 2])).__name__)
+class EmptyChild(Empty):
+    x = 5
+print(EmptyChild().x)

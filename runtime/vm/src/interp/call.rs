@@ -458,18 +458,25 @@ impl<'a> Vm<'a> {
         Ok(frame)
     }
 
-    /// The `__init__` of a class whose instances the dispatch loop may make
-    /// itself: a Python function, in a class that derives from no builtin
-    /// type but `object` and has no `__new__` of its own (what `call_type`
-    /// would do for it: a bare instance, then `__init__` with the arguments).
-    pub fn plain_class_init(&mut self, class: Obj) -> Option<Obj> {
+    /// Whether the dispatch loop may make instances of `class` itself, and
+    /// the `__init__` to run on them: `Some(Some(init))` for a Python
+    /// function, `Some(None)` when the class has none (the arguments are then
+    /// ignored, as MicroPython does), `None` when `call_type` must do it. The
+    /// class must derive from no builtin type but `object` and have no
+    /// `__new__` of its own (`call_type` makes a bare instance for such a
+    /// class, then calls `__init__` with the arguments).
+    pub fn plain_class_init(&mut self, class: Obj) -> Option<Option<Obj>> {
         if self.native_type_of_type(class) != TypeId::Object {
+            return None;
+        }
+        let init = self.class_lookup(class, q!("__init__"));
+        if init.is_some_and(|init| self.native_type(init) != TypeId::Function) {
             return None;
         }
         if self.class_lookup(class, q!("__new__")).is_some_and(|new| self.native_type(new) == TypeId::Function) {
             return None;
         }
-        self.class_lookup(class, q!("__init__")).filter(|&init| self.native_type(init) == TypeId::Function)
+        Some(init)
     }
 
     /// `TypeError` for an `__init__` that returned `returned`, not None.

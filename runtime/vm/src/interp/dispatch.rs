@@ -593,6 +593,12 @@ impl<'a> Vm<'a> {
                                 // (rooting it) and `__init__` runs on the frame stack.
                                 if let Some(init) = self.plain_class_init(callee) {
                                     let instance = tri!('op, self.new_instance(callee, &[], &[]));
+                                    let Some(init) = init else {
+                                        // No `__init__`: the instance is the result.
+                                        sp = first;
+                                        push!(instance);
+                                        continue 'dispatch;
+                                    };
                                     self.set(frame, base + first, instance);
                                     self_obj = instance;
                                     callee = init;

@@ -786,6 +786,12 @@ impl<'a> Vm<'a> {
                     op::LOAD_SUBSCR => {
                         let index = top!();
                         let obj = peek!(1);
+                        if let Some((items, position)) = self.small_index_item(obj, index) {
+                            // An exact list or tuple and a small int index in range.
+                            sp -= 1;
+                            set_top!(Obj(self.word(items + 4 * position)));
+                            continue 'dispatch;
+                        }
                         save!();
                         let value = tri!('op, self.subscr_get(obj, index));
                         sp -= 1;
@@ -795,6 +801,14 @@ impl<'a> Vm<'a> {
                         let index = top!();
                         let obj = peek!(1);
                         let value = peek!(2);
+                        if !value.is_null() && self.is_heap(obj) && self.get(obj, 0) == TypeId::List.obj() {
+                            if let Some((items, position)) = self.small_index_item(obj, index) {
+                                // An exact list and a small int index in range.
+                                self.heap.set_word(items + 4 * position, value.0);
+                                sp -= 3;
+                                continue 'dispatch;
+                            }
+                        }
                         save!();
                         if value.is_null() {
                             tri!('op, self.subscr_delete(obj, index));

@@ -171,11 +171,13 @@ impl<'a> Vm<'a> {
     }
 
     /// Word `index` of object `obj`.
+    #[inline]
     pub fn get(&self, obj: Obj, index: u32) -> Obj {
         Obj(self.word(obj.0.wrapping_add(4 * index)))
     }
 
     /// Word `index` as a plain number.
+    #[inline]
     pub fn get_u(&self, obj: Obj, index: u32) -> u32 {
         self.word(obj.0.wrapping_add(4 * index))
     }

@@ -1049,7 +1049,13 @@ impl<'a> Vm<'a> {
                             continue 'dispatch;
                         }
                         save!();
-                        let result = tri!('op, self.binary_op(operator, left, right));
+                        // Floats (with a float or small int): the result may be a
+                        // new float, allocated while both operands are still on
+                        // the stack.
+                        let result = match self.float_fast_binary(operator, left, right) {
+                            Some(result) => tri!('op, result),
+                            None => tri!('op, self.binary_op(operator, left, right)),
+                        };
                         sp -= 1;
                         set_top!(result);
                     }

@@ -501,6 +501,7 @@ pub const OBJECT_BITS: core::ops::RangeInclusive<usize> = 8..=32;
 /// `bits` (1 to 32) bits wide, packed least significant bit first: entry `i`
 /// is bits `bits·i .. bits·i + bits` of the table. Bytes past the end of
 /// `bytes` read as zeros.
+#[inline]
 pub fn packed_uint(bytes: &[u8], table: usize, bits: usize, index: usize) -> Option<u32> {
     if !(1..=32).contains(&bits) {
         return None;

@@ -5,6 +5,7 @@
 
 use crate::gc::{Heap, BYTES_PER_BLOCK};
 use crate::image::ImageView;
+use crate::interp::code_info::{empty_code_info_cache, CodeInfo, CODE_INFO_CACHE_SIZE};
 use crate::obj::{static_word, Obj, Singleton, TypeId};
 use crate::port::{Config, Port};
 use rime_bytecode::image::{FLASH_BASE, HEAP_BASE, STATIC_BASE};
@@ -89,6 +90,9 @@ pub struct Vm<'a> {
     /// direct-mapped by id: `(id + 1, offset, length)` (0: empty), so that
     /// reading a name's text does not search the pool's length classes.
     pub(crate) qstr_text_cache: [core::cell::Cell<(u32, u32, u32)>; QSTR_TEXT_CACHE_SIZE],
+    /// The decoded preludes of recently called raw codes, direct-mapped by
+    /// address and checked against it (see `interp::code_info`).
+    pub(crate) code_info_cache: [core::cell::Cell<CodeInfo<'a>>; CODE_INFO_CACHE_SIZE],
 }
 
 /// Entries of [`Vm::qstr_text_cache`] (a power of two; 12 bytes each).
@@ -148,6 +152,7 @@ impl<'a> Vm<'a> {
             classes_may_intercept_stores: false,
             global_lookup_cache: [const { core::cell::Cell::new(0) }; GLOBAL_LOOKUP_CACHE_SIZE],
             qstr_text_cache: [const { core::cell::Cell::new((0, 0, 0)) }; QSTR_TEXT_CACHE_SIZE],
+            code_info_cache: empty_code_info_cache(),
         };
         vm.modules = vm.new_dict(8)?;
         vm.make_flash_state()?;
@@ -171,11 +176,13 @@ impl<'a> Vm<'a> {
     }
 
     /// Word `index` of object `obj`.
+    #[inline]
     pub fn get(&self, obj: Obj, index: u32) -> Obj {
         Obj(self.word(obj.0.wrapping_add(4 * index)))
     }
 
     /// Word `index` as a plain number.
+    #[inline]
     pub fn get_u(&self, obj: Obj, index: u32) -> u32 {
         self.word(obj.0.wrapping_add(4 * index))
     }

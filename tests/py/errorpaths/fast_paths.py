@@ -38,3 +38,24 @@ try:
     f()
 except NameError as e:
     print("NameError")
+# Subscripts of exact lists and tuples by small ints, next to the cases the
+# general path handles: negative and out-of-range indexes, stores into a
+# tuple, del, bool indexes.
+l = [10, 20, 30]
+t = (1, 2, 3)
+print(l[0], l[-1], t[1], t[-3], l[True])
+l[1] = 21
+l[-1] = 31
+print(l)
+for seq in (l, t):
+    for i in (3, -4):
+        try:
+            print(seq[i])
+        except IndexError as e:
+            print("IndexError", e)
+try:
+    t[0] = 5
+except TypeError as e:
+    print("TypeError", e)
+del l[0]
+print(l)

@@ -246,6 +246,14 @@ impl<'a> Heap<'a> {
     /// Returns `None` when no run of free blocks is long enough; the caller
     /// decides whether to collect and retry.
     pub fn alloc(&mut self, byte_count: usize) -> Option<u32> {
+        if byte_count <= BYTES_PER_BLOCK {
+            // One block (a float, a small instance, a cell): the first free
+            // block is where the one-block hint points, as often as not.
+            let block = self.first_fit[0];
+            if block < self.block_count && self.state(block) == FREE {
+                return Some(self.take_one_block(block));
+            }
+        }
         let needed = byte_count.max(1).div_ceil(BYTES_PER_BLOCK);
         let class = needed.min(SIZE_CLASSES);
         let spans = self.no_run_in[class - 1];
@@ -285,6 +293,21 @@ impl<'a> Heap<'a> {
         let offset = self.pool_start + start * BYTES_PER_BLOCK;
         self.bytes[offset..offset + needed * BYTES_PER_BLOCK].fill(0);
         Some(HEAP_BASE + offset as u32)
+    }
+
+    /// Takes the free block `block`, the lowest free one (the one-block
+    /// hint): as for any allocation of one block, no run of any length
+    /// starts below its end any more.
+    fn take_one_block(&mut self, block: usize) -> u32 {
+        self.inspected += 1;
+        self.set_state(block, HEAD);
+        let end = block + 1;
+        for hint in &mut self.first_fit {
+            *hint = (*hint).max(end);
+        }
+        let offset = self.pool_start + block * BYTES_PER_BLOCK;
+        self.bytes[offset..offset + BYTES_PER_BLOCK].fill(0);
+        HEAP_BASE + offset as u32
     }
 
     /// The first block at or after `from` that starts `needed` free blocks.
@@ -347,6 +370,17 @@ impl<'a> Heap<'a> {
         self.bytes[start..end].fill(0);
         self.frame_stack_top = end;
         Some(HEAP_BASE + start as u32)
+    }
+
+    /// Pushes a frame of `byte_count` bytes (a multiple of 4) on the frame
+    /// stack without clearing it, and hands out its bytes: the caller
+    /// writes every word (they hold whatever an earlier frame left).
+    /// `None` when the stack has no room left.
+    pub fn alloc_frame_unzeroed(&mut self, byte_count: usize) -> Option<(u32, &mut [u8])> {
+        let start = self.frame_stack_top;
+        let end = start.checked_add(byte_count).filter(|&end| end <= self.frame_stack_end)?;
+        self.frame_stack_top = end;
+        Some((HEAP_BASE + start as u32, &mut self.bytes[start..end]))
     }
 
     /// The bytes of the frame stack in use and in all.
@@ -435,10 +469,25 @@ impl<'a> Heap<'a> {
 
     /// Reads the little-endian word at `address` (0 outside the heap).
     pub fn word(&self, address: u32) -> u32 {
-        let offset = address.wrapping_sub(HEAP_BASE) as usize;
+        self.word_at_offset(address.wrapping_sub(HEAP_BASE) as usize)
+    }
+
+    /// Reads the word at byte `offset` of the heap (0 outside it). The
+    /// dispatch loop reaches a frame's value slots this way, with the
+    /// frame's offset worked out once per frame instead of once per access.
+    #[inline(always)]
+    pub fn word_at_offset(&self, offset: usize) -> u32 {
         match self.bytes.get(offset..offset.wrapping_add(4)) {
             Some(four) => u32::from_le_bytes([four[0], four[1], four[2], four[3]]),
             None => 0,
+        }
+    }
+
+    /// Writes the word at byte `offset` of the heap (ignored outside it).
+    #[inline(always)]
+    pub fn set_word_at_offset(&mut self, offset: usize, value: u32) {
+        if let Some(four) = self.bytes.get_mut(offset..offset.wrapping_add(4)) {
+            four.copy_from_slice(&value.to_le_bytes());
         }
     }
 

@@ -496,7 +496,7 @@ impl Vm<'_> {
         }
         let result = self.call_with_self(init, instance, Args::Slice(args), Args::Slice(kw))?;
         if !result.is_none() {
-            return Err(self.raise_msg(TypeId::TypeError, "__init__() should return None"));
+            return Err(self.init_returned_not_none(result));
         }
         Ok(())
     }

@@ -8,6 +8,7 @@
 //! * bound method: `type, self, function`
 //! * frame: see `interp::frame`
 
+use super::code_info::CodeInfo;
 use super::frame::*;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
@@ -65,8 +66,7 @@ impl<'a> Vm<'a> {
 
     /// The fun_data (prelude and bytecode) of a function, as an image slice.
     pub fn function_code(&self, function: Obj) -> &'a [u8] {
-        let image = self.image;
-        image.fun_data(self.get_u(function, 2))
+        self.code_info(self.get_u(function, 2)).code
     }
 
     /// The qstr id of a function's name.
@@ -203,6 +203,73 @@ impl<'a> Vm<'a> {
         if self.call_depth >= self.config.max_call_depth {
             return Err(self.raise_msg(TypeId::RuntimeError, "maximum recursion depth exceeded"));
         }
+        let info = self.code_info(self.get_u(function, 2));
+        let given = u32::from(self_obj.is_some()) + args.len();
+        // Function word 3 is `cell count << 2 | has defaults`: no cells.
+        if info.positional_only && kw.len() == 0 && given == u32::from(info.n_pos) && self.get_u(function, 3) < 4 {
+            if let Some(frame) = self.setup_positional_frame(function, &info, self_obj, args) {
+                return Ok(frame);
+            }
+        }
+        self.setup_frame_general(function, self_obj, args, kw)
+    }
+
+    /// The common call: exactly the positional parameters given, nothing
+    /// else to bind, and room on the frame stack (so nothing allocates from
+    /// the heap and nothing needs rooting). `None` when there is no room.
+    fn setup_positional_frame(
+        &mut self,
+        function: Obj,
+        info: &CodeInfo<'_>,
+        self_obj: Option<Obj>,
+        args: Args<'_>,
+    ) -> Option<Obj> {
+        let n_state = u32::from(info.n_state);
+        let n_exc = u32::from(info.n_exc);
+        let state = state_base(n_exc);
+        let words = state + n_state;
+        let (address, bytes) = self.heap.alloc_frame_unzeroed(words as usize * 4)?;
+        let mut header = [0u32; FRAME_HEADER as usize];
+        header[0] = TypeId::Frame.addr();
+        header[F_PREV as usize] = Obj::NULL.0;
+        header[F_FUNCTION as usize] = function.0;
+        header[F_IP as usize] = u32::from(info.code_start);
+        header[F_N_STATE as usize] = n_state;
+        header[F_N_EXC as usize] = n_exc;
+        // Header words not set above (depth, active handlers, flags, locals
+        // dict, handled exception) and the handler entries are 0; every
+        // value slot starts NULL (unbound).
+        let (header_bytes, rest) = bytes.split_at_mut((4 * FRAME_HEADER as usize).min(bytes.len()));
+        for (word, value) in header_bytes.chunks_exact_mut(4).zip(header) {
+            word.copy_from_slice(&value.to_le_bytes());
+        }
+        let (handlers, slots) = rest.split_at_mut((4 * 3 * n_exc as usize).min(rest.len()));
+        handlers.fill(0);
+        for word in slots.chunks_exact_mut(4) {
+            word.copy_from_slice(&Obj::NULL.0.to_le_bytes());
+        }
+        // Local `i` is slot `n_state - 1 - i`: self, then the arguments.
+        let last_local = address + 4 * (words - 1);
+        let mut local = 0;
+        if let Some(self_obj) = self_obj {
+            self.heap.set_word(last_local, self_obj.0);
+            local = 1;
+        }
+        for index in 0..args.len() {
+            let value = match args {
+                // The caller's value stack or a list's items: heap words.
+                Args::Words(first, _) => self.heap.word(first + 4 * index),
+                Args::Slice(_) => args.get(self, index).0,
+            };
+            self.heap.set_word(last_local - 4 * (local + index), value);
+        }
+        let frame = Obj(address);
+        Some(frame)
+    }
+
+    /// Binds any call: defaults, keywords, keyword-only parameters,
+    /// `*args`, `**kwargs`, cells, generators.
+    fn setup_frame_general(&mut self, function: Obj, self_obj: Option<Obj>, args: Args<'_>, kw: Args<'_>) -> R<Obj> {
         let code = self.function_code(function);
         let Ok(prelude) = Prelude::decode(code) else {
             return Err(self.raise_msg(TypeId::RuntimeError, "corrupt bytecode prelude"));
@@ -389,6 +456,34 @@ impl<'a> Vm<'a> {
         }
         self.pop_roots(mark);
         Ok(frame)
+    }
+
+    /// Whether the dispatch loop may make instances of `class` itself, and
+    /// the `__init__` to run on them: `Some(Some(init))` for a Python
+    /// function, `Some(None)` when the class has none (the arguments are then
+    /// ignored, as MicroPython does), `None` when `call_type` must do it. The
+    /// class must derive from no builtin type but `object` and have no
+    /// `__new__` of its own (`call_type` makes a bare instance for such a
+    /// class, then calls `__init__` with the arguments).
+    pub fn plain_class_init(&mut self, class: Obj) -> Option<Option<Obj>> {
+        if self.native_type_of_type(class) != TypeId::Object {
+            return None;
+        }
+        let init = self.class_lookup(class, q!("__init__"));
+        if init.is_some_and(|init| self.native_type(init) != TypeId::Function) {
+            return None;
+        }
+        if self.class_lookup(class, q!("__new__")).is_some_and(|new| self.native_type(new) == TypeId::Function) {
+            return None;
+        }
+        Some(init)
+    }
+
+    /// `TypeError` for an `__init__` that returned `returned`, not None.
+    pub fn init_returned_not_none(&mut self, returned: Obj) -> crate::vm::Raised {
+        let type_name = self.type_name(returned);
+        let type_text = self.qstr_str_copy(Obj::qstr(type_name));
+        self.raise_fmt(TypeId::TypeError, format_args!("__init__() should return None, not '{}'", type_text.as_str()))
     }
 
     /// Drops a frame whose arguments could not be bound (it never ran) and

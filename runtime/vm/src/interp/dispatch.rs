@@ -11,12 +11,17 @@ use rime_bytecode::opcode::{binary, op, read_jump};
 use rime_bytecode::varint::{read_sint, read_uint};
 use rime_bytecode::Prelude;
 
+/// The byte offset in the heap of word `index` of `frame`.
+fn slot_offset(frame: Obj, index: u32) -> usize {
+    frame.0.wrapping_sub(rime_bytecode::image::HEAP_BASE).wrapping_add(4 * index) as usize
+}
+
 fn target(ip: usize, offset: i32) -> usize {
     (ip as i64 + i64::from(offset)).max(0) as usize
 }
 
 const ITER_SEQ: Obj = Obj::small(1);
-const ITER_RANGE: Obj = Obj::small(2);
+use super::fast_ops::ITER_RANGE;
 
 /// What the loop does after an instruction raised.
 enum Unwound {
@@ -70,41 +75,64 @@ impl<'a> Vm<'a> {
         let mut n_state = self.get_u(frame, F_N_STATE);
         let mut n_exc = self.get_u(frame, F_N_EXC);
         let mut base = state_base(n_exc);
+        // Byte offsets in the heap of value slot 0 and of local 0 (the last
+        // slot): the stack and the locals are read and written through them.
+        let mut slots = slot_offset(frame, base);
+        let mut last_local = slot_offset(frame, base + n_state - 1);
         let mut instruction_start;
+        // A generator resumed by `throw` raises at its pending yield, before
+        // running anything.
+        let mut throw_now = core::mem::take(&mut self.throw_pending);
 
+        macro_rules! slot {
+            ($index:expr) => {
+                slots.wrapping_add(4 * ($index) as usize)
+            };
+        }
         macro_rules! push {
             ($value:expr) => {{
-                let value = $value;
-                self.set(frame, base + sp, value);
+                let value: Obj = $value;
+                self.heap.set_word_at_offset(slot!(sp), value.0);
                 sp += 1;
             }};
         }
         macro_rules! pop {
             () => {{
                 sp = sp.wrapping_sub(1);
-                self.get(frame, base + sp)
+                Obj(self.heap.word_at_offset(slot!(sp)))
             }};
         }
         macro_rules! top {
             () => {
-                self.get(frame, base + sp.wrapping_sub(1))
+                Obj(self.heap.word_at_offset(slot!(sp.wrapping_sub(1))))
             };
         }
         macro_rules! peek {
             ($depth:expr) => {
-                self.get(frame, base + sp.wrapping_sub(1 + $depth))
+                Obj(self.heap.word_at_offset(slot!(sp.wrapping_sub(1 + $depth))))
             };
         }
         macro_rules! set_top {
             ($value:expr) => {{
-                let value = $value;
-                self.set(frame, base + sp.wrapping_sub(1), value);
+                let value: Obj = $value;
+                self.heap.set_word_at_offset(slot!(sp.wrapping_sub(1)), value.0);
             }};
         }
         macro_rules! local {
             ($index:expr) => {
                 base + n_state - 1 - ($index)
             };
+        }
+        macro_rules! get_local {
+            ($index:expr) => {
+                Obj(self.heap.word_at_offset(last_local.wrapping_sub(4 * ($index) as usize)))
+            };
+        }
+        macro_rules! set_local {
+            ($index:expr, $value:expr) => {{
+                let value: Obj = $value;
+                self.heap.set_word_at_offset(last_local.wrapping_sub(4 * ($index) as usize), value.0);
+            }};
         }
         macro_rules! save {
             () => {{
@@ -114,15 +142,19 @@ impl<'a> Vm<'a> {
         }
         macro_rules! load {
             () => {{
-                function = self.get(frame, F_FUNCTION);
+                // Frames are heap words; functions and modules may be anywhere.
+                let header = slot_offset(frame, 0);
+                function = Obj(self.heap.word_at_offset(header + 4 * F_FUNCTION as usize));
                 module = self.function_module(function);
                 qstr_table = self.image.module_qstr_table(self.get_u(module, 2));
                 code = self.function_code(function);
-                ip = self.get_u(frame, F_IP) as usize;
-                sp = self.get_u(frame, F_SP);
-                n_state = self.get_u(frame, F_N_STATE);
-                n_exc = self.get_u(frame, F_N_EXC);
+                ip = self.heap.word_at_offset(header + 4 * F_IP as usize) as usize;
+                sp = self.heap.word_at_offset(header + 4 * F_SP as usize);
+                n_state = self.heap.word_at_offset(header + 4 * F_N_STATE as usize);
+                n_exc = self.heap.word_at_offset(header + 4 * F_N_EXC as usize);
                 base = state_base(n_exc);
+                slots = slot_offset(frame, base);
+                last_local = slot_offset(frame, base + n_state - 1);
             }};
         }
         macro_rules! tri {
@@ -136,6 +168,32 @@ impl<'a> Vm<'a> {
                 }
             };
         }
+        // Leaves the current frame with `$returned`: returns from the loop
+        // when it was the entry frame, else continues in the caller, which
+        // gets the instance instead for an `__init__` the loop called.
+        macro_rules! return_to_caller {
+            ($label:lifetime, $returned:expr) => {{
+                let returned = $returned;
+                let init_call = self.get_u(frame, F_FLAGS) & FLAG_INIT != 0;
+                match self.leave_frame(entry, &mut frame, returned) {
+                    Some(result) => return Ok(result),
+                    None => {
+                        load!();
+                        if init_call {
+                            if !returned.is_none() {
+                                let _ = self.init_returned_not_none(returned);
+                                instruction_start = self.call_instruction_start(code, ip);
+                                break $label;
+                            }
+                            let instance = self.get(frame, base + sp);
+                            push!(instance);
+                        } else {
+                            push!(returned);
+                        }
+                    }
+                }
+            }};
+        }
         macro_rules! qstr_operand {
             () => {
                 Obj::qstr(self.image.qstr_in_table(qstr_table, read_uint(code, &mut ip)))
@@ -144,10 +202,20 @@ impl<'a> Vm<'a> {
 
         'dispatch: loop {
             'op: {
+                if code.get(ip).is_some_and(|&opcode| super::fast_ops::STARTS_FAST[usize::from(opcode)]) {
+                    let slot_bytes = self.heap.bytes_mut(frame.0.wrapping_add(4 * base), 4 * n_state as usize);
+                    super::fast_ops::run(
+                        slot_bytes,
+                        n_state,
+                        code,
+                        &mut ip,
+                        &mut sp,
+                        &mut self.interrupt_poll_countdown,
+                    );
+                }
                 instruction_start = ip;
-                if self.throw_pending {
-                    // A generator resumed by `throw`: raise at the pending yield.
-                    self.throw_pending = false;
+                if throw_now {
+                    throw_now = false;
                     break 'op;
                 }
                 let Some(&opcode) = code.get(ip) else {
@@ -271,7 +339,7 @@ impl<'a> Vm<'a> {
                     }
                     op::LOAD_FAST_N => {
                         let index = read_uint(code, &mut ip);
-                        let value = self.get(frame, local!(index));
+                        let value = get_local!(index);
                         if value.is_null() {
                             tri!('op, Err::<(), _>(self.unbound_local(function, index)));
                         }
@@ -289,7 +357,7 @@ impl<'a> Vm<'a> {
                     op::STORE_FAST_N => {
                         let index = read_uint(code, &mut ip);
                         let value = pop!();
-                        self.set(frame, local!(index), value);
+                        set_local!(index, value);
                     }
                     op::STORE_DEREF => {
                         let index = read_uint(code, &mut ip);
@@ -511,27 +579,60 @@ impl<'a> Vm<'a> {
                         if !is_method || self_obj.is_null() {
                             self_obj = Obj::NULL;
                         }
-                        if self.native_type(callee) == TypeId::BoundMethod && self_obj.is_null() {
+                        let mut callee_type = self.native_type(callee);
+                        if callee_type == TypeId::BoundMethod && self_obj.is_null() {
                             self_obj = self.get(callee, 1);
                             callee = self.get(callee, 2);
+                            callee_type = self.native_type(callee);
                         }
-                        if self_obj.is_null() && self.native_type(callee) != TypeId::Function {
-                            // An instance whose class defines `__call__` in Python is called
-                            // like a method, on the frame stack instead of the Rust stack.
-                            let method = tri!('op, self.lookup_special(callee, q!("__call__")));
-                            if let Some(method) = method.filter(|&each| self.native_type(each) == TypeId::Function) {
-                                self_obj = callee;
-                                callee = method;
+                        let mut init_call = false;
+                        if self_obj.is_null() && callee_type != TypeId::Function {
+                            if self.is_class(callee) {
+                                // `C(…)` of a plain class with a Python `__init__`: the
+                                // instance replaces the class in the call's first slot
+                                // (rooting it) and `__init__` runs on the frame stack.
+                                if let Some(init) = self.plain_class_init(callee) {
+                                    let instance = tri!('op, self.new_instance(callee, &[], &[]));
+                                    let Some(init) = init else {
+                                        // No `__init__`: the instance is the result.
+                                        sp = first;
+                                        push!(instance);
+                                        continue 'dispatch;
+                                    };
+                                    self.set(frame, base + first, instance);
+                                    self_obj = instance;
+                                    callee = init;
+                                    callee_type = TypeId::Function;
+                                    init_call = true;
+                                }
+                            }
+                            if !init_call {
+                                // An instance whose class defines `__call__` in Python is called
+                                // like a method, on the frame stack instead of the Rust stack.
+                                let method = tri!('op, self.lookup_special(callee, q!("__call__")));
+                                if let Some(method) = method.filter(|&each| self.native_type(each) == TypeId::Function)
+                                {
+                                    self_obj = callee;
+                                    callee = method;
+                                    callee_type = TypeId::Function;
+                                }
                             }
                         }
-                        if self.native_type(callee) == TypeId::Function {
+                        if callee_type == TypeId::Function {
                             let self_arg = if self_obj.is_null() { None } else { Some(self_obj) };
                             let new_frame = tri!('op, self.setup_frame(callee, self_arg, args, kw));
                             if self.get_u(new_frame, F_FLAGS) & FLAG_GENERATOR != 0 {
                                 let generator = tri!('op, self.new_generator(new_frame));
+                                if init_call {
+                                    // A generator `__init__` returns a generator, not None.
+                                    tri!('op, Err::<(), _>(self.init_returned_not_none(generator)));
+                                }
                                 sp = first;
                                 push!(generator);
                                 continue 'dispatch;
+                            }
+                            if init_call {
+                                self.set_u(new_frame, F_FLAGS, FLAG_INIT);
                             }
                             // The call's slots are popped when it returns.
                             self.set_u(frame, F_SP, first);
@@ -685,6 +786,12 @@ impl<'a> Vm<'a> {
                     op::LOAD_SUBSCR => {
                         let index = top!();
                         let obj = peek!(1);
+                        if let Some((items, position)) = self.small_index_item(obj, index) {
+                            // An exact list or tuple and a small int index in range.
+                            sp -= 1;
+                            set_top!(Obj(self.word(items + 4 * position)));
+                            continue 'dispatch;
+                        }
                         save!();
                         let value = tri!('op, self.subscr_get(obj, index));
                         sp -= 1;
@@ -694,6 +801,14 @@ impl<'a> Vm<'a> {
                         let index = top!();
                         let obj = peek!(1);
                         let value = peek!(2);
+                        if !value.is_null() && self.is_heap(obj) && self.get(obj, 0) == TypeId::List.obj() {
+                            if let Some((items, position)) = self.small_index_item(obj, index) {
+                                // An exact list and a small int index in range.
+                                self.heap.set_word(items + 4 * position, value.0);
+                                sp -= 3;
+                                continue 'dispatch;
+                            }
+                        }
                         save!();
                         if value.is_null() {
                             tri!('op, self.subscr_delete(obj, index));
@@ -744,16 +859,7 @@ impl<'a> Vm<'a> {
                                 save!();
                                 match self.unwind_return(frame, base, &mut sp, &mut ip, returned) {
                                     Some(()) => continue 'dispatch,
-                                    None => {
-                                        let result = returned;
-                                        match self.leave_frame(entry, &mut frame, result) {
-                                            Some(result) => return Ok(result),
-                                            None => {
-                                                load!();
-                                                push!(result);
-                                            }
-                                        }
-                                    }
+                                    None => return_to_caller!('op, returned),
                                 }
                             } else {
                                 push!(value);
@@ -813,16 +919,11 @@ impl<'a> Vm<'a> {
                     op::RETURN_VALUE => {
                         let returned = top!();
                         save!();
-                        if self.unwind_return(frame, base, &mut sp, &mut ip, returned).is_some() {
+                        // Only a frame with handler entries can have a finally to run.
+                        if n_exc != 0 && self.unwind_return(frame, base, &mut sp, &mut ip, returned).is_some() {
                             continue 'dispatch;
                         }
-                        match self.leave_frame(entry, &mut frame, returned) {
-                            Some(result) => return Ok(result),
-                            None => {
-                                load!();
-                                push!(returned);
-                            }
-                        }
+                        return_to_caller!('op, returned);
                     }
                     op::RAISE_LAST => {
                         save!();
@@ -892,7 +993,7 @@ impl<'a> Vm<'a> {
                     }
                     op::LOAD_FAST_MULTI..=op::LOAD_FAST_MULTI_LAST => {
                         let index = u32::from(opcode - op::LOAD_FAST_MULTI);
-                        let value = self.get(frame, local!(index));
+                        let value = get_local!(index);
                         if value.is_null() {
                             tri!('op, Err::<(), _>(self.unbound_local(function, index)));
                         }
@@ -900,7 +1001,7 @@ impl<'a> Vm<'a> {
                     }
                     op::STORE_FAST_MULTI..=op::STORE_FAST_MULTI_LAST => {
                         let value = pop!();
-                        self.set(frame, local!(u32::from(opcode - op::STORE_FAST_MULTI)), value);
+                        set_local!(u32::from(opcode - op::STORE_FAST_MULTI), value);
                     }
                     op::UNARY_OP_MULTI..=op::UNARY_OP_MULTI_LAST => {
                         let value = top!();
@@ -937,8 +1038,24 @@ impl<'a> Vm<'a> {
                                 continue 'dispatch;
                             }
                         }
+                        if left.is_qstr()
+                            && right.is_qstr()
+                            && matches!(operator, binary::LESS | binary::MORE | binary::LESS_EQUAL | binary::MORE_EQUAL)
+                        {
+                            // Two interned strings order by their bytes.
+                            let ordering = self.qstr_bytes(left.qstr_id()).cmp(self.qstr_bytes(right.qstr_id()));
+                            sp -= 1;
+                            set_top!(Obj::from_bool(crate::obj::num::compare_result(operator, ordering)));
+                            continue 'dispatch;
+                        }
                         save!();
-                        let result = tri!('op, self.binary_op(operator, left, right));
+                        // Floats (with a float or small int): the result may be a
+                        // new float, allocated while both operands are still on
+                        // the stack.
+                        let result = match self.float_fast_binary(operator, left, right) {
+                            Some(result) => tri!('op, result),
+                            None => tri!('op, self.binary_op(operator, left, right)),
+                        };
                         sp -= 1;
                         set_top!(result);
                     }

@@ -35,6 +35,10 @@ pub const FLAG_GENERATOR: u32 = 1;
 pub const FLAG_FINISHED: u32 = 2;
 /// The frame is running (a generator cannot be resumed from inside itself).
 pub const FLAG_RUNNING: u32 = 4;
+/// The frame runs `__init__` for an instance that the dispatch loop made
+/// (`C(…)` of a plain class): the caller's call slot holds the instance,
+/// which is the call's result once `__init__` has returned None.
+pub const FLAG_INIT: u32 = 8;
 
 /// The word index of value slot 0.
 pub const fn state_base(n_exc: u32) -> u32 {

@@ -1,12 +1,15 @@
-//! The interpreter: function calls and argument binding ([`call`]), frames
-//! ([`frame`]), the dispatch loop ([`dispatch`]), attributes and classes
+//! The interpreter: function calls and argument binding ([`call`]) with the
+//! decoded preludes they keep ([`code_info`]), frames ([`frame`]), the dispatch loop ([`dispatch`], whose inner loop over
+//! frame-only instructions is `fast_ops`), attributes and classes
 //! ([`attr`]), imports ([`import`]), generators ([`generator`]) and the flash functions
 //! `MAKE_FUNCTION` hands out ([`flash`]).
 
 pub mod attr;
 pub mod call;
 pub mod class;
+pub mod code_info;
 pub mod dispatch;
+mod fast_ops;
 pub mod flash;
 pub mod frame;
 pub mod generator;

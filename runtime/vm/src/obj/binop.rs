@@ -437,7 +437,7 @@ impl Vm<'_> {
     /// address of the first item and the resolved position. Everything else
     /// (slices, negative or bad indices past the end, subclasses) takes the
     /// general path, which also raises the errors.
-    fn small_index_item(&self, obj: Obj, index: Obj) -> Option<(u32, u32)> {
+    pub(crate) fn small_index_item(&self, obj: Obj, index: Obj) -> Option<(u32, u32)> {
         if !index.is_small() || !obj.is_ptr() {
             return None;
         }

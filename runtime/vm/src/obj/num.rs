@@ -177,6 +177,37 @@ impl Vm<'_> {
     }
 
     /// `x op y` for floats.
+    /// `left op right` for a float and a float or small int, under `+ - *`,
+    /// `/` by non-zero and the comparisons (in-place forms too): float code's
+    /// common case, without `binary_op`'s general dispatch. `None` for
+    /// anything else (the general path then gives the same result or error).
+    pub(crate) fn float_fast_binary(&mut self, op: u8, left: Obj, right: Obj) -> Option<R<Obj>> {
+        let float_type = TypeId::Float.obj();
+        let left_float = left.is_ptr() && self.get(left, 0) == float_type;
+        let right_float = right.is_ptr() && self.get(right, 0) == float_type;
+        if !(left_float || right_float) {
+            return None;
+        }
+        let value = |vm: &Self, obj: Obj, float: bool| {
+            if float {
+                Some(vm.float_value(obj))
+            } else if obj.is_small() {
+                Some(f64::from(obj.small_value()))
+            } else {
+                None
+            }
+        };
+        let x = value(self, left, left_float)?;
+        let y = value(self, right, right_float)?;
+        let inplace = rime_bytecode::opcode::binary::INPLACE_OR..=rime_bytecode::opcode::binary::INPLACE_POWER;
+        let op = if inplace.contains(&op) { op + rime_bytecode::opcode::binary::INPLACE_OFFSET } else { op };
+        match op {
+            OP_LESS..=OP_NOT_EQUAL | OP_ADD | OP_SUB | OP_MUL => Some(self.float_binary(op, x, y)),
+            OP_TRUE_DIV if y != 0.0 => Some(self.float_binary(op, x, y)),
+            _ => None,
+        }
+    }
+
     pub fn float_binary(&mut self, op: u8, x: f64, y: f64) -> R<Obj> {
         let value = match op {
             OP_ADD => x + y,

@@ -159,7 +159,15 @@ impl Vm<'_> {
         if !seq.is_ptr() {
             return None;
         }
-        match self.native_type(seq) {
+        // Exact lists and tuples are told by their type word alone.
+        let type_obj = self.get(seq, 0);
+        if type_obj == TypeId::List.obj() {
+            return Some((self.get_u(seq, 3), self.list_len(seq)));
+        }
+        if type_obj == TypeId::Tuple.obj() {
+            return Some((seq.0 + 8, self.tuple_len(seq)));
+        }
+        match self.native_type_of_type(type_obj) {
             TypeId::Tuple => Some((seq.0 + 8, self.tuple_len(seq))),
             TypeId::List => Some((self.get_u(seq, 3), self.list_len(seq))),
             _ => None,

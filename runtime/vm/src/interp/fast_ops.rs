@@ -1,0 +1,300 @@
+//! The dispatch loop's inner loop: runs the instructions that touch nothing
+//! but the current frame's value slots (locals, small-int constants, stack
+//! shuffles, small-int arithmetic and comparisons, jumps on booleans,
+//! `for` over a range) with those slots borrowed once as a byte slice, so
+//! each access is an index into a slice held in registers instead of an
+//! address resolved against the heap.
+//!
+//! It stops, without consuming the instruction, at the first one that
+//! needs anything more (an unbound local, an int result that overflows a
+//! small int, a truth test of an object, the interrupt poll of a backward
+//! jump): the general loop in `dispatch` runs that one, so no instruction
+//! here can raise.
+
+use crate::obj::Obj;
+use rime_bytecode::opcode::{binary, op, read_jump};
+use rime_bytecode::varint::{read_sint, read_uint};
+
+/// The marker word of a `for` loop over a range (see `GET_ITER_STACK`).
+pub(super) const ITER_RANGE: Obj = Obj::small(2);
+
+/// The value slots of a frame: slot `i` is bytes `4 i .. 4 i + 4`.
+struct Slots<'s> {
+    bytes: &'s mut [u8],
+    /// Slot of local 0 (the last slot).
+    last: u32,
+}
+
+impl Slots<'_> {
+    #[inline(always)]
+    fn get(&self, slot: u32) -> Obj {
+        let at = 4 * slot as usize;
+        match self.bytes.get(at..at.wrapping_add(4)) {
+            Some(four) => Obj(u32::from_le_bytes([four[0], four[1], four[2], four[3]])),
+            None => Obj::NULL,
+        }
+    }
+
+    #[inline(always)]
+    fn set(&mut self, slot: u32, value: Obj) {
+        let at = 4 * slot as usize;
+        if let Some(four) = self.bytes.get_mut(at..at.wrapping_add(4)) {
+            four.copy_from_slice(&value.0.to_le_bytes());
+        }
+    }
+
+    #[inline(always)]
+    fn local(&self, index: u32) -> Obj {
+        self.get(self.last.wrapping_sub(index))
+    }
+
+    #[inline(always)]
+    fn set_local(&mut self, index: u32, value: Obj) {
+        self.set(self.last.wrapping_sub(index), value);
+    }
+}
+
+/// Whether [`run`] can run instructions starting with `opcode` (the
+/// dispatch loop enters it only then, so a run of other instructions costs
+/// one table look-up each).
+pub(super) static STARTS_FAST: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut opcode = 0;
+    while opcode < 256 {
+        let byte = opcode as u8;
+        table[opcode] = matches!(
+            byte,
+            op::LOAD_FAST_MULTI..=op::LOAD_FAST_MULTI_LAST
+                | op::STORE_FAST_MULTI..=op::STORE_FAST_MULTI_LAST
+                | op::LOAD_FAST_N
+                | op::STORE_FAST_N
+                | op::LOAD_CONST_SMALL_INT_MULTI..=op::LOAD_CONST_SMALL_INT_MULTI_LAST
+                | op::LOAD_CONST_SMALL_INT
+                | op::LOAD_CONST_NONE
+                | op::LOAD_CONST_TRUE
+                | op::LOAD_CONST_FALSE
+                | op::POP_TOP
+                | op::DUP_TOP
+                | op::DUP_TOP_TWO
+                | op::ROT_TWO
+                | op::ROT_THREE
+                | op::JUMP
+                | op::POP_JUMP_IF_TRUE
+                | op::POP_JUMP_IF_FALSE
+                | op::JUMP_IF_TRUE_OR_POP
+                | op::JUMP_IF_FALSE_OR_POP
+                | op::FOR_ITER
+        );
+        opcode += 1;
+    }
+    table
+};
+
+fn jump_target(ip: usize, offset: i32) -> usize {
+    (ip as i64 + i64::from(offset)).max(0) as usize
+}
+
+/// `a op b` for two small ints when the result needs no allocation and
+/// cannot raise.
+#[inline(always)]
+fn small_int_binary(operator: u8, a: i32, b: i32) -> Option<Obj> {
+    let fits = |value: i64| Obj::fits_small(value).then(|| Obj::small(value as i32));
+    match operator {
+        binary::LESS => Some(Obj::from_bool(a < b)),
+        binary::MORE => Some(Obj::from_bool(a > b)),
+        binary::EQUAL => Some(Obj::from_bool(a == b)),
+        binary::LESS_EQUAL => Some(Obj::from_bool(a <= b)),
+        binary::MORE_EQUAL => Some(Obj::from_bool(a >= b)),
+        binary::NOT_EQUAL => Some(Obj::from_bool(a != b)),
+        binary::INPLACE_ADD | binary::ADD => fits(i64::from(a) + i64::from(b)),
+        binary::INPLACE_SUBTRACT | binary::SUBTRACT => fits(i64::from(a) - i64::from(b)),
+        binary::INPLACE_MULTIPLY | binary::MULTIPLY => fits(i64::from(a) * i64::from(b)),
+        binary::INPLACE_AND | binary::AND => Some(Obj::small(a & b)),
+        binary::INPLACE_OR | binary::OR => Some(Obj::small(a | b)),
+        binary::INPLACE_XOR | binary::XOR => Some(Obj::small(a ^ b)),
+        binary::INPLACE_RSHIFT | binary::RSHIFT if b >= 0 => Some(Obj::small(a >> b.min(31))),
+        binary::INPLACE_FLOOR_DIVIDE | binary::FLOOR_DIVIDE if b != 0 => {
+            let (a, b) = (i64::from(a), i64::from(b));
+            let quotient = a / b;
+            fits(if a % b != 0 && (a < 0) != (b < 0) { quotient - 1 } else { quotient })
+        }
+        binary::INPLACE_MODULO | binary::MODULO if b != 0 => {
+            let remainder = a % b;
+            Some(Obj::small(if remainder != 0 && (remainder < 0) != (b < 0) { remainder + b } else { remainder }))
+        }
+        _ => None,
+    }
+}
+
+/// The truth of a value that needs no call: `None` for anything else.
+#[inline(always)]
+fn plain_truth(value: Obj) -> Option<bool> {
+    match value {
+        Obj::TRUE => Some(true),
+        Obj::FALSE | Obj::NONE => Some(false),
+        _ if value.is_small() => Some(value.small_value() != 0),
+        _ => None,
+    }
+}
+
+/// Runs frame-only instructions from `*ip` on, over the value slots in
+/// `slots` (`n_state` of them), until one needs the general loop. `*ip` is
+/// then at that instruction. `poll_countdown` is the VM's backward-jump
+/// count until the next interrupt poll, which only the general loop does.
+#[inline(always)]
+pub(super) fn run(
+    slot_bytes: &mut [u8],
+    n_state: u32,
+    code: &[u8],
+    ip: &mut usize,
+    sp: &mut u32,
+    poll_countdown: &mut u32,
+) {
+    let mut slots = Slots { bytes: slot_bytes, last: n_state.wrapping_sub(1) };
+    let mut at = *ip;
+    let mut depth = *sp;
+    macro_rules! push {
+        ($value:expr) => {{
+            let value = $value;
+            slots.set(depth, value);
+            depth = depth.wrapping_add(1);
+        }};
+    }
+    loop {
+        let Some(&opcode) = code.get(at) else { break };
+        let mut next = at + 1;
+        match opcode {
+            op::LOAD_FAST_MULTI..=op::LOAD_FAST_MULTI_LAST => {
+                let value = slots.local(u32::from(opcode - op::LOAD_FAST_MULTI));
+                if value.is_null() {
+                    break;
+                }
+                push!(value);
+            }
+            op::STORE_FAST_MULTI..=op::STORE_FAST_MULTI_LAST => {
+                depth = depth.wrapping_sub(1);
+                let value = slots.get(depth);
+                slots.set_local(u32::from(opcode - op::STORE_FAST_MULTI), value);
+            }
+            op::LOAD_FAST_N => {
+                let value = slots.local(read_uint(code, &mut next));
+                if value.is_null() {
+                    break;
+                }
+                push!(value);
+            }
+            op::STORE_FAST_N => {
+                let index = read_uint(code, &mut next);
+                depth = depth.wrapping_sub(1);
+                let value = slots.get(depth);
+                slots.set_local(index, value);
+            }
+            op::LOAD_CONST_SMALL_INT_MULTI..=op::LOAD_CONST_SMALL_INT_MULTI_LAST => {
+                push!(Obj::small(i32::from(opcode) - i32::from(op::LOAD_CONST_SMALL_INT_MULTI_ZERO)));
+            }
+            op::LOAD_CONST_SMALL_INT => push!(Obj::small(read_sint(code, &mut next))),
+            op::LOAD_CONST_NONE => push!(Obj::NONE),
+            op::LOAD_CONST_TRUE => push!(Obj::TRUE),
+            op::LOAD_CONST_FALSE => push!(Obj::FALSE),
+            op::POP_TOP => depth = depth.wrapping_sub(1),
+            op::DUP_TOP => push!(slots.get(depth.wrapping_sub(1))),
+            op::DUP_TOP_TWO => {
+                let second = slots.get(depth.wrapping_sub(2));
+                let first = slots.get(depth.wrapping_sub(1));
+                push!(second);
+                push!(first);
+            }
+            op::ROT_TWO => {
+                let first = slots.get(depth.wrapping_sub(1));
+                let second = slots.get(depth.wrapping_sub(2));
+                slots.set(depth.wrapping_sub(1), second);
+                slots.set(depth.wrapping_sub(2), first);
+            }
+            op::ROT_THREE => {
+                let top = slots.get(depth.wrapping_sub(1));
+                let second = slots.get(depth.wrapping_sub(2));
+                let third = slots.get(depth.wrapping_sub(3));
+                slots.set(depth.wrapping_sub(1), second);
+                slots.set(depth.wrapping_sub(2), third);
+                slots.set(depth.wrapping_sub(3), top);
+            }
+            op::BINARY_OP_MULTI..=op::BINARY_OP_MULTI_LAST => {
+                let right = slots.get(depth.wrapping_sub(1));
+                let left = slots.get(depth.wrapping_sub(2));
+                let operator = opcode - op::BINARY_OP_MULTI;
+                let result = if operator == binary::IS {
+                    Obj::from_bool(left == right)
+                } else if left.is_small() && right.is_small() {
+                    match small_int_binary(operator, left.small_value(), right.small_value()) {
+                        Some(result) => result,
+                        None => break,
+                    }
+                } else if left.is_qstr() && right.is_qstr() && operator == binary::EQUAL {
+                    // Interned strings are equal exactly when they are the same qstr.
+                    Obj::from_bool(left == right)
+                } else if left.is_qstr() && right.is_qstr() && operator == binary::NOT_EQUAL {
+                    Obj::from_bool(left != right)
+                } else {
+                    break;
+                };
+                depth = depth.wrapping_sub(1);
+                slots.set(depth.wrapping_sub(1), result);
+            }
+            op::JUMP => {
+                let offset = read_jump(code, &mut next, true);
+                if offset < 0 {
+                    // The general loop polls for interrupts when this reaches 0.
+                    if *poll_countdown <= 1 {
+                        break;
+                    }
+                    *poll_countdown -= 1;
+                }
+                next = jump_target(next, offset);
+            }
+            op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => {
+                let offset = read_jump(code, &mut next, true);
+                if offset < 0 && *poll_countdown <= 1 {
+                    break;
+                }
+                let Some(truth) = plain_truth(slots.get(depth.wrapping_sub(1))) else { break };
+                if offset < 0 {
+                    *poll_countdown -= 1;
+                }
+                depth = depth.wrapping_sub(1);
+                if truth == (opcode == op::POP_JUMP_IF_TRUE) {
+                    next = jump_target(next, offset);
+                }
+            }
+            op::JUMP_IF_TRUE_OR_POP | op::JUMP_IF_FALSE_OR_POP => {
+                let offset = read_jump(code, &mut next, false);
+                let Some(truth) = plain_truth(slots.get(depth.wrapping_sub(1))) else { break };
+                if truth == (opcode == op::JUMP_IF_TRUE_OR_POP) {
+                    next = jump_target(next, offset);
+                } else {
+                    depth = depth.wrapping_sub(1);
+                }
+            }
+            op::FOR_ITER => {
+                if slots.get(depth.wrapping_sub(4)) != ITER_RANGE {
+                    break;
+                }
+                let offset = read_jump(code, &mut next, false);
+                let current = slots.get(depth.wrapping_sub(3)).small_value();
+                let stop = slots.get(depth.wrapping_sub(2)).small_value();
+                let step = slots.get(depth.wrapping_sub(1)).small_value();
+                if (step > 0 && current < stop) || (step < 0 && current > stop) {
+                    let following = (i64::from(current) + i64::from(step)).clamp(-(1 << 30), (1 << 30) - 1);
+                    slots.set(depth.wrapping_sub(3), Obj::small(following as i32));
+                    push!(Obj::small(current));
+                } else {
+                    depth = depth.wrapping_sub(4);
+                    next = jump_target(next, offset);
+                }
+            }
+            _ => break,
+        }
+        at = next;
+    }
+    *ip = at;
+    *sp = depth;
+}

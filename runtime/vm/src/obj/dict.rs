@@ -221,8 +221,9 @@ impl Vm<'_> {
         if candidate.is_small() && key.is_small() {
             return Ok(false);
         }
-        if self.is_str(candidate) && self.is_str(key) {
-            return Ok(self.str_hash(candidate) == hash && self.str_bytes(candidate) == self.str_bytes(key));
+        let candidate_type = self.native_type(candidate);
+        if candidate_type == TypeId::Str && self.native_type(key) == TypeId::Str {
+            return Ok(self.str_equal_hashed(candidate, key, hash));
         }
         self.equal(candidate, key)
     }

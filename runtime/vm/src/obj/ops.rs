@@ -24,7 +24,7 @@ impl Vm<'_> {
             _ => {}
         }
         match self.native_type(obj) {
-            TypeId::Str | TypeId::Bytes => Ok(self.str_hash(obj)),
+            TypeId::Str | TypeId::Bytes => Ok(self.str_hash_cached(obj)),
             TypeId::Int | TypeId::Float => Ok(self.number_hash(obj)),
             TypeId::Complex => Ok(self.complex_hash(obj)),
             TypeId::Tuple => {

@@ -7,9 +7,64 @@ use crate::vm::{Vm, R};
 
 use rime_bytecode::opcode::binary;
 
+/// `a op b` for two small ints when the result is a small int (None for every
+/// other case: overflow, division by zero, negative shifts, `/`, `**`, `in`,
+/// …, which the general path handles and raises for). Operator numbers are
+/// MicroPython's; in-place operators behave as their plain forms on ints.
+#[inline(always)]
+fn small_int_binary(op: u8, a: i32, b: i32) -> Option<Obj> {
+    let op = if (binary::INPLACE_OR..=binary::INPLACE_POWER).contains(&op) { op + binary::INPLACE_OFFSET } else { op };
+    let (a, b) = (i64::from(a), i64::from(b));
+    let value = match op {
+        binary::LESS => return Some(Obj::from_bool(a < b)),
+        binary::MORE => return Some(Obj::from_bool(a > b)),
+        binary::EQUAL => return Some(Obj::from_bool(a == b)),
+        binary::LESS_EQUAL => return Some(Obj::from_bool(a <= b)),
+        binary::MORE_EQUAL => return Some(Obj::from_bool(a >= b)),
+        binary::NOT_EQUAL => return Some(Obj::from_bool(a != b)),
+        binary::OR => a | b,
+        binary::XOR => a ^ b,
+        binary::AND => a & b,
+        binary::ADD => a + b,
+        binary::SUBTRACT => a - b,
+        // Both factors are below 2^30 in magnitude: the product fits an i64.
+        binary::MULTIPLY => a * b,
+        binary::FLOOR_DIVIDE | binary::MODULO if b != 0 => {
+            let mut quotient = a / b;
+            if a % b != 0 && ((a < 0) != (b < 0)) {
+                quotient -= 1;
+            }
+            if op == binary::FLOOR_DIVIDE {
+                quotient
+            } else {
+                a - quotient * b
+            }
+        }
+        binary::RSHIFT if b >= 0 => a >> b.min(63),
+        binary::LSHIFT if (0..31).contains(&b) => a << b,
+        _ => return None,
+    };
+    Obj::fits_small(value).then(|| Obj::small(value as i32))
+}
+
 impl Vm<'_> {
     /// `left op right` for any MicroPython binary operator number.
+    #[inline]
     pub fn binary_op(&mut self, op: u8, left: Obj, right: Obj) -> R<Obj> {
+        // Two small ints whose result is a small int (bit operations, shifts,
+        // products, floor division and modulo, comparisons): no call, no
+        // allocation, no big-int conversion.
+        if left.is_small() && right.is_small() {
+            if let Some(result) = small_int_binary(op, left.small_value(), right.small_value()) {
+                return Ok(result);
+            }
+        }
+        self.binary_op_general(op, left, right)
+    }
+
+    /// [`Vm::binary_op`] for every operand but two small ints with a small result.
+    #[inline(never)]
+    fn binary_op_general(&mut self, op: u8, left: Obj, right: Obj) -> R<Obj> {
         match op {
             OP_LESS | OP_MORE | OP_LESS_EQUAL | OP_MORE_EQUAL => {
                 // A class's ordering method gives its own result, not a bool.
@@ -344,6 +399,10 @@ impl Vm<'_> {
         if let Some((items, position)) = self.small_index_item(obj, index) {
             return Ok(Obj(self.word(items + 4 * position)));
         }
+        if let Some((_, address)) = self.small_index_byte(obj, index) {
+            let byte = self.bytes_at(address, 1).first().copied().unwrap_or(0);
+            return Ok(Obj::small(i32::from(byte)));
+        }
         let type_id = self.native_type(obj);
         let is_slice = index.is_ptr() && self.native_type(index) == TypeId::Slice;
         match type_id {
@@ -437,6 +496,7 @@ impl Vm<'_> {
     /// address of the first item and the resolved position. Everything else
     /// (slices, negative or bad indices past the end, subclasses) takes the
     /// general path, which also raises the errors.
+    #[inline]
     fn small_index_item(&self, obj: Obj, index: Obj) -> Option<(u32, u32)> {
         if !index.is_small() || !obj.is_ptr() {
             return None;
@@ -455,6 +515,31 @@ impl Vm<'_> {
             return None;
         }
         Some((items, position as u32))
+    }
+
+    /// For a heap bytes or bytearray and a small-int index inside it: its
+    /// type and the address of the byte (None for anything else, which the
+    /// general paths handle and raise for).
+    #[inline]
+    fn small_index_byte(&self, obj: Obj, index: Obj) -> Option<(TypeId, u32)> {
+        if !index.is_small() || !self.is_heap(obj) {
+            return None;
+        }
+        let type_word = self.heap.word(obj.0);
+        // bytes: `type, hash, length, data`; bytearray: `type, length, capacity, data`.
+        let (type_id, len) = if type_word == TypeId::Bytes.addr() {
+            (TypeId::Bytes, self.get_u(obj, 2))
+        } else if type_word == TypeId::ByteArray.addr() {
+            (TypeId::ByteArray, self.get_u(obj, 1))
+        } else {
+            return None;
+        };
+        let value = i64::from(index.small_value());
+        let position = if value < 0 { value + i64::from(len) } else { value };
+        if position < 0 || position >= i64::from(len) {
+            return None;
+        }
+        Some((type_id, self.get_u(obj, 3).wrapping_add(position as u32)))
     }
 
     fn slice_seq(&mut self, obj: Obj, type_id: TypeId, slice: Obj, len: u32) -> R<Obj> {
@@ -562,12 +647,27 @@ impl Vm<'_> {
 
     /// `obj[index] = value`.
     pub fn subscr_set(&mut self, obj: Obj, index: Obj, value: Obj) -> R<()> {
-        if self.is_heap(obj) && self.get(obj, 0) == TypeId::List.obj() {
-            if let Some((items, position)) = self.small_index_item(obj, index) {
-                self.heap.set_word(items + 4 * position, value.0);
-                return Ok(());
+        if index.is_small() && self.is_heap(obj) {
+            let type_word = self.heap.word(obj.0);
+            if type_word == TypeId::List.addr() {
+                if let Some((items, position)) = self.small_index_item(obj, index) {
+                    self.heap.set_word(items + 4 * position, value.0);
+                    return Ok(());
+                }
+            } else if type_word == TypeId::ByteArray.addr() && value.is_small() {
+                if let Some((_, address)) = self.small_index_byte(obj, index) {
+                    // MicroPython keeps the low eight bits, as it does for array('B').
+                    self.heap.bytes_mut(address, 1).fill(value.small_value() as u8);
+                    return Ok(());
+                }
             }
         }
+        self.subscr_set_general(obj, index, value)
+    }
+
+    /// [`Vm::subscr_set`] for everything but a small-int index into a list or bytearray.
+    #[inline(never)]
+    fn subscr_set_general(&mut self, obj: Obj, index: Obj, value: Obj) -> R<()> {
         match self.native_type(obj) {
             TypeId::List => {
                 if index.is_ptr() && self.native_type(index) == TypeId::Slice {
@@ -586,10 +686,8 @@ impl Vm<'_> {
                 }
                 let len = self.str_len(obj) as u32;
                 let position = self.seq_index(index, len, "bytearray")?;
+                // MicroPython keeps the low eight bits (`b[0] = 256` stores 0).
                 let byte = self.to_i64(value)?;
-                if !(0..256).contains(&byte) {
-                    return Err(self.raise_msg(TypeId::ValueError, "byte must be in range(0, 256)"));
-                }
                 let data = self.get_u(obj, 3);
                 self.heap.bytes_mut(data + position, 1).fill(byte as u8);
                 Ok(())

@@ -496,18 +496,28 @@ impl Vm<'_> {
     /// address of the first item and the resolved position. Everything else
     /// (slices, negative or bad indices past the end, subclasses) takes the
     /// general path, which also raises the errors.
-    #[inline]
+    #[inline(always)]
     fn small_index_item(&self, obj: Obj, index: Obj) -> Option<(u32, u32)> {
         if !index.is_small() || !obj.is_ptr() {
             return None;
         }
-        let type_obj = self.get(obj, 0);
-        let (items, len) = if type_obj == TypeId::List.obj() {
-            (self.get_u(obj, 3), self.list_len(obj))
-        } else if type_obj == TypeId::Tuple.obj() {
-            (obj.0 + 8, self.tuple_len(obj))
-        } else {
-            return None;
+        // Heap lists (the common case) are read in one bounds-checked go:
+        // `type, length, capacity, items`.
+        let (items, len) = match self.bytes_at(obj.0, 16).first_chunk::<16>() {
+            Some(words) if u32::from_le_bytes([words[0], words[1], words[2], words[3]]) == TypeId::List.addr() => {
+                let len = u32::from_le_bytes([words[4], words[5], words[6], words[7]]);
+                (u32::from_le_bytes([words[12], words[13], words[14], words[15]]), len)
+            }
+            _ => {
+                let type_obj = self.get(obj, 0);
+                if type_obj == TypeId::List.obj() {
+                    (self.get_u(obj, 3), self.list_len(obj))
+                } else if type_obj == TypeId::Tuple.obj() {
+                    (obj.0 + 8, self.tuple_len(obj))
+                } else {
+                    return None;
+                }
+            }
         };
         let value = index.small_value();
         let position = if value < 0 { i64::from(value) + i64::from(len) } else { i64::from(value) };

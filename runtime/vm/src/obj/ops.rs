@@ -360,12 +360,26 @@ impl Vm<'_> {
             TypeId::Tuple | TypeId::List => {
                 let mut index = 0;
                 loop {
+                    // Read again after each call of `equal`, which may run
+                    // an `__eq__` that changes the list.
                     let Some(items) = self.seq_items(container) else { return Ok(false) };
+                    // Two small ints, or two qstrs, are equal only if they are
+                    // the same word: those items are passed over without a call.
+                    while index < items.1 {
+                        let each = self.seq_item_at(items, index);
+                        if each == item {
+                            return Ok(true);
+                        }
+                        if !((each.is_small() && item.is_small()) || (each.is_qstr() && item.is_qstr())) {
+                            break;
+                        }
+                        index += 1;
+                    }
                     if index >= items.1 {
                         return Ok(false);
                     }
                     let each = self.seq_item_at(items, index);
-                    if each == item || self.equal(each, item)? {
+                    if self.equal(each, item)? {
                         return Ok(true);
                     }
                     index += 1;

@@ -167,6 +167,7 @@ impl Vm<'_> {
     }
 
     /// The items of a tuple or list: `(first item address, count)`.
+    #[inline]
     pub fn seq_items(&self, seq: Obj) -> Option<(u32, u32)> {
         if !seq.is_ptr() {
             return None;
@@ -179,6 +180,7 @@ impl Vm<'_> {
     }
 
     /// Item `index` of a sequence given by [`Vm::seq_items`].
+    #[inline]
     pub fn seq_item_at(&self, items: (u32, u32), index: u32) -> Obj {
         Obj(self.word(items.0 + 4 * index))
     }

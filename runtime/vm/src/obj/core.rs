@@ -41,6 +41,8 @@ impl Vm<'_> {
             if let Some(type_id) = builtin_type_at(self.heap.word(obj.0)) {
                 return type_id;
             }
+        } else if let Some(type_id) = builtin_function_or_type_at(obj.0) {
+            return type_id;
         }
         self.native_type_slow(obj)
     }
@@ -214,4 +216,22 @@ fn builtin_type_at(address: u32) -> Option<TypeId> {
         return None;
     }
     TypeId::ALL.get((offset / 16) as usize).copied()
+}
+
+/// `BuiltinFunction` for a builtin function's static object, `Type` for a
+/// builtin type's: the static objects calls and `isinstance` meet most.
+#[inline(always)]
+fn builtin_function_or_type_at(address: u32) -> Option<TypeId> {
+    let offset = address.wrapping_sub(STATIC_BASE);
+    if offset % 16 != 0 {
+        return None;
+    }
+    let index = offset / 16;
+    if (super::FN_BASE..super::SINGLETON_BASE).contains(&index) {
+        Some(TypeId::BuiltinFunction)
+    } else if (index as usize) < TypeId::ALL.len() {
+        Some(TypeId::Type)
+    } else {
+        None
+    }
 }

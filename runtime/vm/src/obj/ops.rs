@@ -10,7 +10,21 @@ use rime_bytecode::opcode::unary;
 
 impl Vm<'_> {
     /// `hash(obj)`.
+    #[inline]
     pub fn hash(&mut self, obj: Obj) -> R<u32> {
+        // A heap str already hashed (every str used as a key before) first.
+        if self.is_heap(obj) && self.heap.word(obj.0) == TypeId::Str.addr() {
+            let stored = self.heap.word(obj.0.wrapping_add(4));
+            if stored != 0 {
+                return Ok(stored);
+            }
+        }
+        self.hash_general(obj)
+    }
+
+    /// [`Vm::hash`] for everything but a heap str with its hash stored.
+    #[inline(never)]
+    fn hash_general(&mut self, obj: Obj) -> R<u32> {
         if obj.is_small() {
             return Ok(obj.small_value() as u32);
         }

@@ -62,9 +62,78 @@ impl Vm<'_> {
         self.binary_op_general(op, left, right)
     }
 
+    /// `left op right` for floats and complex numbers (or one of them and a
+    /// small int) and the operators that need no more than the values:
+    /// `+ - * /` and, for floats, the comparisons. None for anything else
+    /// (and for division by zero), which the general path handles and raises
+    /// for. Complex products use the full formula, as `complex_binary` does.
+    #[inline(always)]
+    fn float_binary_fast(&mut self, op: u8, left: Obj, right: Obj) -> Option<R<Obj>> {
+        // Two small ints are ints: a result too large for a small int is a big int.
+        if left.is_small() && right.is_small() {
+            return None;
+        }
+        let (Some((a, b, left_complex)), Some((c, d, right_complex))) =
+            (self.float_operand(left), self.float_operand(right))
+        else {
+            return None;
+        };
+        let op =
+            if (binary::INPLACE_OR..=binary::INPLACE_POWER).contains(&op) { op + binary::INPLACE_OFFSET } else { op };
+        if left_complex || right_complex {
+            let (real, imag) = match op {
+                binary::ADD => (a + c, b + d),
+                binary::SUBTRACT => (a - c, b - d),
+                binary::MULTIPLY => (a * c - b * d, a * d + b * c),
+                _ => return None,
+            };
+            return Some(self.new_complex(real, imag));
+        }
+        let (x, y) = (a, c);
+        let value = match op {
+            binary::LESS => return Some(Ok(Obj::from_bool(x < y))),
+            binary::MORE => return Some(Ok(Obj::from_bool(x > y))),
+            binary::EQUAL => return Some(Ok(Obj::from_bool(x == y))),
+            binary::LESS_EQUAL => return Some(Ok(Obj::from_bool(x <= y))),
+            binary::MORE_EQUAL => return Some(Ok(Obj::from_bool(x >= y))),
+            binary::NOT_EQUAL => return Some(Ok(Obj::from_bool(x != y))),
+            binary::ADD => x + y,
+            binary::SUBTRACT => x - y,
+            binary::MULTIPLY => x * y,
+            binary::TRUE_DIVIDE if y != 0.0 => x / y,
+            _ => return None,
+        };
+        Some(self.new_float(value))
+    }
+
+    /// A float, complex or small int as `(real, imaginary, is complex)`
+    /// (small ints are exact as floats: they have 31 bits); None for
+    /// anything else.
+    #[inline(always)]
+    fn float_operand(&self, obj: Obj) -> Option<(f64, f64, bool)> {
+        if obj.is_small() {
+            return Some((f64::from(obj.small_value()), 0.0, false));
+        }
+        if !obj.is_ptr() {
+            return None;
+        }
+        let type_word = self.word(obj.0);
+        if type_word == TypeId::Float.addr() {
+            return Some((self.float_value(obj), 0.0, false));
+        }
+        if type_word == TypeId::Complex.addr() {
+            let (real, imag) = self.complex_value(obj);
+            return Some((real, imag, true));
+        }
+        None
+    }
+
     /// [`Vm::binary_op`] for every operand but two small ints with a small result.
     #[inline(never)]
     fn binary_op_general(&mut self, op: u8, left: Obj, right: Obj) -> R<Obj> {
+        if let Some(result) = self.float_binary_fast(op, left, right) {
+            return result;
+        }
         match op {
             OP_LESS | OP_MORE | OP_LESS_EQUAL | OP_MORE_EQUAL => {
                 // A class's ordering method gives its own result, not a bool.

@@ -10,6 +10,7 @@
 
 pub mod bigint;
 pub mod binop;
+pub mod binop_fast;
 pub mod complex;
 pub mod core;
 pub mod dict;

@@ -360,12 +360,8 @@ impl Vm<'_> {
 
     /// `obj[index]`.
     pub fn subscr_get(&mut self, obj: Obj, index: Obj) -> R<Obj> {
-        if let Some((items, position)) = self.small_index_item(obj, index) {
-            return Ok(Obj(self.word(items + 4 * position)));
-        }
-        if let Some((_, address)) = self.small_index_byte(obj, index) {
-            let byte = self.bytes_at(address, 1).first().copied().unwrap_or(0);
-            return Ok(Obj::small(i32::from(byte)));
+        if let Some(item) = self.small_index_get(obj, index) {
+            return Ok(item);
         }
         let type_id = self.native_type(obj);
         let is_slice = index.is_ptr() && self.native_type(index) == TypeId::Slice;

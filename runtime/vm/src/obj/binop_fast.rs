@@ -176,4 +176,40 @@ impl Vm<'_> {
         }
         Some((type_id, self.get_u(obj, 3).wrapping_add(position as u32)))
     }
+
+    /// `obj[index]` for a list, tuple, bytes or bytearray on the heap and a
+    /// small-int index inside it, reading the object's header once; None for
+    /// anything else (image objects too), which the general path handles.
+    #[inline(always)]
+    pub(super) fn small_index_get(&self, obj: Obj, index: Obj) -> Option<Obj> {
+        if !index.is_small() || !self.is_heap(obj) {
+            return None;
+        }
+        let words = self.heap.bytes(obj.0, 16).first_chunk::<16>()?;
+        let word = |at: usize| u32::from_le_bytes([words[at], words[at + 1], words[at + 2], words[at + 3]]);
+        let type_word = word(0);
+        // list, bytearray: `type, length, …`; tuple: `type, length, items…`;
+        // bytes: `type, hash, length, data`.
+        let (len, bytes) = if type_word == TypeId::List.addr() || type_word == TypeId::Tuple.addr() {
+            (word(4), false)
+        } else if type_word == TypeId::ByteArray.addr() {
+            (word(4), true)
+        } else if type_word == TypeId::Bytes.addr() {
+            (word(8), true)
+        } else {
+            return None;
+        };
+        let value = i64::from(index.small_value());
+        let position = if value < 0 { value + i64::from(len) } else { value };
+        if position < 0 || position >= i64::from(len) {
+            return None;
+        }
+        let position = position as u32;
+        if bytes {
+            let byte = self.bytes_at(word(12).wrapping_add(position), 1).first().copied()?;
+            return Some(Obj::small(i32::from(byte)));
+        }
+        let items = if type_word == TypeId::List.addr() { word(12) } else { obj.0 + 8 };
+        Some(Obj(self.word(items.wrapping_add(4 * position))))
+    }
 }

@@ -152,19 +152,10 @@ impl<'a> Vm<'a> {
     // ---- memory -------------------------------------------------------
 
     /// The word at `address`, in whichever region it lies.
-    #[inline(always)]
     pub fn word(&self, address: u32) -> u32 {
         if address >= HEAP_BASE {
-            return self.heap.word(address);
-        }
-        self.word_outside_heap(address)
-    }
-
-    /// [`Vm::word`] for the image and the static objects, out of line so
-    /// that heap reads stay small enough to inline everywhere.
-    #[inline(never)]
-    fn word_outside_heap(&self, address: u32) -> u32 {
-        if address >= FLASH_BASE {
+            self.heap.word(address)
+        } else if address >= FLASH_BASE {
             self.image.word(address)
         } else if address >= STATIC_BASE {
             let offset = address - STATIC_BASE;
@@ -175,30 +166,25 @@ impl<'a> Vm<'a> {
     }
 
     /// Word `index` of object `obj`.
-    #[inline(always)]
     pub fn get(&self, obj: Obj, index: u32) -> Obj {
         Obj(self.word(obj.0.wrapping_add(4 * index)))
     }
 
     /// Word `index` as a plain number.
-    #[inline(always)]
     pub fn get_u(&self, obj: Obj, index: u32) -> u32 {
         self.word(obj.0.wrapping_add(4 * index))
     }
 
     /// Sets word `index` of a heap object (writes elsewhere are ignored).
-    #[inline]
     pub fn set(&mut self, obj: Obj, index: u32, value: Obj) {
         self.heap.set_word(obj.0.wrapping_add(4 * index), value.0);
     }
 
-    #[inline]
     pub fn set_u(&mut self, obj: Obj, index: u32, value: u32) {
         self.heap.set_word(obj.0.wrapping_add(4 * index), value);
     }
 
     /// `len` bytes at `address` in any region (empty when out of range).
-    #[inline]
     pub fn bytes_at(&self, address: u32, len: usize) -> &[u8] {
         if address >= HEAP_BASE {
             self.heap.bytes(address, len)
@@ -224,7 +210,6 @@ impl<'a> Vm<'a> {
         }
     }
 
-    #[inline]
     pub fn is_heap(&self, obj: Obj) -> bool {
         obj.is_ptr() && obj.0 >= HEAP_BASE
     }

@@ -434,7 +434,6 @@ impl<'a> Heap<'a> {
     }
 
     /// Reads the little-endian word at `address` (0 outside the heap).
-    #[inline(always)]
     pub fn word(&self, address: u32) -> u32 {
         let offset = address.wrapping_sub(HEAP_BASE) as usize;
         match self.bytes.get(offset..offset.wrapping_add(4)) {
@@ -444,7 +443,6 @@ impl<'a> Heap<'a> {
     }
 
     /// Writes the word at `address`; returns false outside the heap.
-    #[inline]
     pub fn set_word(&mut self, address: u32, value: u32) -> bool {
         let offset = address.wrapping_sub(HEAP_BASE) as usize;
         match self.bytes.get_mut(offset..offset.wrapping_add(4)) {
@@ -457,14 +455,12 @@ impl<'a> Heap<'a> {
     }
 
     /// The heap bytes from `address`, `len` long (empty if out of range).
-    #[inline]
     pub fn bytes(&self, address: u32, len: usize) -> &[u8] {
         let offset = address.wrapping_sub(HEAP_BASE) as usize;
         self.bytes.get(offset..offset.wrapping_add(len)).unwrap_or(&[])
     }
 
     /// The heap bytes from `address`, `len` long, to write (empty if out of range).
-    #[inline]
     pub fn bytes_mut(&mut self, address: u32, len: usize) -> &mut [u8] {
         let offset = address.wrapping_sub(HEAP_BASE) as usize;
         self.bytes.get_mut(offset..offset.wrapping_add(len)).unwrap_or(&mut [])

@@ -14,7 +14,7 @@ use rime_bytecode::opcode::binary;
 /// other case: overflow, division by zero, negative shifts, `/`, `**`, `in`,
 /// …, which the general path handles and raises for). Operator numbers are
 /// MicroPython's; in-place operators behave as their plain forms on ints.
-#[inline(always)]
+#[inline]
 pub(super) fn small_int_binary(op: u8, a: i32, b: i32) -> Option<Obj> {
     let op = if (binary::INPLACE_OR..=binary::INPLACE_POWER).contains(&op) { op + binary::INPLACE_OFFSET } else { op };
     let (a, b) = (i64::from(a), i64::from(b));
@@ -56,7 +56,7 @@ impl Vm<'_> {
     /// `+ - * /` and, for floats, the comparisons. None for anything else
     /// (and for division by zero), which the general path handles and raises
     /// for. Complex products use the full formula, as `complex_binary` does.
-    #[inline(always)]
+    #[inline]
     pub(super) fn float_binary_fast(&mut self, op: u8, left: Obj, right: Obj) -> Option<R<Obj>> {
         // Two small ints are ints: a result too large for a small int is a big int.
         if left.is_small() && right.is_small() {
@@ -98,7 +98,7 @@ impl Vm<'_> {
     /// A float, complex or small int as `(real, imaginary, is complex)`
     /// (small ints are exact as floats: they have 31 bits); None for
     /// anything else.
-    #[inline(always)]
+    #[inline]
     fn float_operand(&self, obj: Obj) -> Option<(f64, f64, bool)> {
         if obj.is_small() {
             return Some((f64::from(obj.small_value()), 0.0, false));
@@ -121,7 +121,7 @@ impl Vm<'_> {
     /// address of the first item and the resolved position. Everything else
     /// (slices, negative or bad indices past the end, subclasses) takes the
     /// general path, which also raises the errors.
-    #[inline(always)]
+    #[inline]
     pub(super) fn small_index_item(&self, obj: Obj, index: Obj) -> Option<(u32, u32)> {
         if !index.is_small() || !obj.is_ptr() {
             return None;
@@ -180,7 +180,7 @@ impl Vm<'_> {
     /// `obj[index]` for a list, tuple, bytes or bytearray on the heap and a
     /// small-int index inside it, reading the object's header once; None for
     /// anything else (image objects too), which the general path handles.
-    #[inline(always)]
+    #[inline]
     pub(super) fn small_index_get(&self, obj: Obj, index: Obj) -> Option<Obj> {
         if !index.is_small() || !self.is_heap(obj) {
             return None;

@@ -33,7 +33,6 @@ impl Vm<'_> {
 
     /// The builtin type of `obj`, or for an instance of a class the builtin
     /// type its class derives from.
-    #[inline(always)]
     pub fn native_type(&self, obj: Obj) -> TypeId {
         // Most objects are heap instances of a builtin type, whose type
         // object is one of the first static objects: its index is the TypeId.
@@ -209,7 +208,7 @@ impl Vm<'_> {
 }
 
 /// The builtin type whose static type object is at `address`, if it is one.
-#[inline(always)]
+#[inline]
 fn builtin_type_at(address: u32) -> Option<TypeId> {
     let offset = address.wrapping_sub(STATIC_BASE);
     if offset % 16 != 0 {
@@ -220,7 +219,7 @@ fn builtin_type_at(address: u32) -> Option<TypeId> {
 
 /// `BuiltinFunction` for a builtin function's static object, `Type` for a
 /// builtin type's: the static objects calls and `isinstance` meet most.
-#[inline(always)]
+#[inline]
 fn builtin_function_or_type_at(address: u32) -> Option<TypeId> {
     let offset = address.wrapping_sub(STATIC_BASE);
     if offset % 16 != 0 {

@@ -231,7 +231,7 @@ impl Vm<'_> {
 
     /// The bytes of a heap str (`type, hash, length, data`), read without
     /// asking its type again.
-    #[inline(always)]
+    #[inline]
     fn heap_str_text(&self, obj: Obj) -> &[u8] {
         let len = self.heap.word(obj.0.wrapping_add(8));
         let data = self.heap.word(obj.0.wrapping_add(12));
@@ -240,7 +240,7 @@ impl Vm<'_> {
 
     /// The hash a heap str has stored (None for anything else, and for a
     /// str not hashed yet).
-    #[inline(always)]
+    #[inline]
     fn stored_str_hash(&self, obj: Obj) -> Option<u32> {
         if !self.is_heap(obj) || self.heap.word(obj.0) != TypeId::Str.addr() {
             return None;

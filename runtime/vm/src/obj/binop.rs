@@ -1,6 +1,7 @@
 //! Binary operators on every builtin type, and subscripts (`x[i]`,
 //! `x[i] = v`, `del x[i]`, slices).
 
+use super::binop_fast::small_int_binary;
 use super::num::*;
 use super::{Obj, TypeId};
 use crate::vm::{Vm, R};
@@ -9,7 +10,25 @@ use rime_bytecode::opcode::binary;
 
 impl Vm<'_> {
     /// `left op right` for any MicroPython binary operator number.
+    #[inline]
     pub fn binary_op(&mut self, op: u8, left: Obj, right: Obj) -> R<Obj> {
+        // Two small ints whose result is a small int (bit operations, shifts,
+        // products, floor division and modulo, comparisons): no call, no
+        // allocation, no big-int conversion.
+        if left.is_small() && right.is_small() {
+            if let Some(result) = small_int_binary(op, left.small_value(), right.small_value()) {
+                return Ok(result);
+            }
+        }
+        self.binary_op_general(op, left, right)
+    }
+
+    /// [`Vm::binary_op`] for every operand but two small ints with a small result.
+    #[inline(never)]
+    fn binary_op_general(&mut self, op: u8, left: Obj, right: Obj) -> R<Obj> {
+        if let Some(result) = self.float_binary_fast(op, left, right) {
+            return result;
+        }
         match op {
             OP_LESS | OP_MORE | OP_LESS_EQUAL | OP_MORE_EQUAL => {
                 // A class's ordering method gives its own result, not a bool.
@@ -341,8 +360,8 @@ impl Vm<'_> {
 
     /// `obj[index]`.
     pub fn subscr_get(&mut self, obj: Obj, index: Obj) -> R<Obj> {
-        if let Some((items, position)) = self.small_index_item(obj, index) {
-            return Ok(Obj(self.word(items + 4 * position)));
+        if let Some(item) = self.small_index_get(obj, index) {
+            return Ok(item);
         }
         let type_id = self.native_type(obj);
         let is_slice = index.is_ptr() && self.native_type(index) == TypeId::Slice;
@@ -431,30 +450,6 @@ impl Vm<'_> {
                 Err(self.type_error_object(obj, "isn't subscriptable"))
             }
         }
-    }
-
-    /// For an exact list or tuple and a small int index in range: the
-    /// address of the first item and the resolved position. Everything else
-    /// (slices, negative or bad indices past the end, subclasses) takes the
-    /// general path, which also raises the errors.
-    pub(crate) fn small_index_item(&self, obj: Obj, index: Obj) -> Option<(u32, u32)> {
-        if !index.is_small() || !obj.is_ptr() {
-            return None;
-        }
-        let type_obj = self.get(obj, 0);
-        let (items, len) = if type_obj == TypeId::List.obj() {
-            (self.get_u(obj, 3), self.list_len(obj))
-        } else if type_obj == TypeId::Tuple.obj() {
-            (obj.0 + 8, self.tuple_len(obj))
-        } else {
-            return None;
-        };
-        let value = index.small_value();
-        let position = if value < 0 { i64::from(value) + i64::from(len) } else { i64::from(value) };
-        if position < 0 || position >= i64::from(len) {
-            return None;
-        }
-        Some((items, position as u32))
     }
 
     fn slice_seq(&mut self, obj: Obj, type_id: TypeId, slice: Obj, len: u32) -> R<Obj> {
@@ -562,12 +557,27 @@ impl Vm<'_> {
 
     /// `obj[index] = value`.
     pub fn subscr_set(&mut self, obj: Obj, index: Obj, value: Obj) -> R<()> {
-        if self.is_heap(obj) && self.get(obj, 0) == TypeId::List.obj() {
-            if let Some((items, position)) = self.small_index_item(obj, index) {
-                self.heap.set_word(items + 4 * position, value.0);
-                return Ok(());
+        if index.is_small() && self.is_heap(obj) {
+            let type_word = self.heap.word(obj.0);
+            if type_word == TypeId::List.addr() {
+                if let Some((items, position)) = self.small_index_item(obj, index) {
+                    self.heap.set_word(items + 4 * position, value.0);
+                    return Ok(());
+                }
+            } else if type_word == TypeId::ByteArray.addr() && value.is_small() {
+                if let Some((_, address)) = self.small_index_byte(obj, index) {
+                    // MicroPython keeps the low eight bits, as it does for array('B').
+                    self.heap.bytes_mut(address, 1).fill(value.small_value() as u8);
+                    return Ok(());
+                }
             }
         }
+        self.subscr_set_general(obj, index, value)
+    }
+
+    /// [`Vm::subscr_set`] for everything but a small-int index into a list or bytearray.
+    #[inline(never)]
+    fn subscr_set_general(&mut self, obj: Obj, index: Obj, value: Obj) -> R<()> {
         match self.native_type(obj) {
             TypeId::List => {
                 if index.is_ptr() && self.native_type(index) == TypeId::Slice {
@@ -586,10 +596,8 @@ impl Vm<'_> {
                 }
                 let len = self.str_len(obj) as u32;
                 let position = self.seq_index(index, len, "bytearray")?;
+                // MicroPython keeps the low eight bits (`b[0] = 256` stores 0).
                 let byte = self.to_i64(value)?;
-                if !(0..256).contains(&byte) {
-                    return Err(self.raise_msg(TypeId::ValueError, "byte must be in range(0, 256)"));
-                }
                 let data = self.get_u(obj, 3);
                 self.heap.bytes_mut(data + position, 1).fill(byte as u8);
                 Ok(())

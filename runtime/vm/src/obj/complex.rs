@@ -14,11 +14,12 @@ impl Vm<'_> {
     /// A new complex number.
     pub fn new_complex(&mut self, real: f64, imag: f64) -> R<Obj> {
         let obj = self.alloc_typed(TypeId::Complex, 5)?;
-        let (real_bits, imag_bits) = (real.to_bits(), imag.to_bits());
-        self.set_u(obj, 1, real_bits as u32);
-        self.set_u(obj, 2, (real_bits >> 32) as u32);
-        self.set_u(obj, 3, imag_bits as u32);
-        self.set_u(obj, 4, (imag_bits >> 32) as u32);
+        // Words 1–4 hold the two little-endian f64s: one write of sixteen bytes.
+        if let Some(target) = self.heap.bytes_mut(obj.0.wrapping_add(4), 16).first_chunk_mut::<16>() {
+            let (real_bytes, imag_bytes) = target.split_at_mut(8);
+            real_bytes.copy_from_slice(&real.to_le_bytes());
+            imag_bytes.copy_from_slice(&imag.to_le_bytes());
+        }
         Ok(obj)
     }
 
@@ -27,7 +28,14 @@ impl Vm<'_> {
     }
 
     /// The real and imaginary parts of a complex object.
+    #[inline]
     pub fn complex_value(&self, obj: Obj) -> (f64, f64) {
+        // Both parts in one read: words 1–4 are the two little-endian f64s.
+        if let Some(parts) = self.bytes_at(obj.0.wrapping_add(4), 16).first_chunk::<16>() {
+            let (real, imag) = parts.split_at(8);
+            let part = |bytes: &[u8]| f64::from_le_bytes(bytes.try_into().unwrap_or([0; 8]));
+            return (part(real), part(imag));
+        }
         let word_pair = |low: u32, high: u32| f64::from_bits(u64::from(low) | (u64::from(high) << 32));
         let real = word_pair(self.get_u(obj, 1), self.get_u(obj, 2));
         let imag = word_pair(self.get_u(obj, 3), self.get_u(obj, 4));

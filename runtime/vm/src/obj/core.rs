@@ -8,6 +8,7 @@
 
 use super::{Obj, TypeId};
 use crate::vm::{Vm, R};
+use rime_bytecode::image::{FLASH_BASE, HEAP_BASE, STATIC_BASE};
 
 impl Vm<'_> {
     /// The type object of `obj`.
@@ -33,8 +34,50 @@ impl Vm<'_> {
     /// The builtin type of `obj`, or for an instance of a class the builtin
     /// type its class derives from.
     pub fn native_type(&self, obj: Obj) -> TypeId {
-        let type_obj = self.type_of(obj);
-        self.native_type_of_type(type_obj)
+        // Most objects are heap instances of a builtin type, whose type
+        // object is one of the first static objects: its index is the TypeId.
+        if obj.0 >= HEAP_BASE && obj.0 & 3 == 0 {
+            if let Some(type_id) = builtin_type_at(self.heap.word(obj.0)) {
+                return type_id;
+            }
+        } else if let Some(type_id) = builtin_function_or_type_at(obj.0) {
+            return type_id;
+        }
+        self.native_type_slow(obj)
+    }
+
+    /// [`Vm::native_type`] for everything but heap instances of builtin types.
+    #[inline(never)]
+    fn native_type_slow(&self, obj: Obj) -> TypeId {
+        if obj.is_ptr() {
+            if obj.0 < FLASH_BASE {
+                return self.static_native_type(obj);
+            }
+            let type_word = self.word(obj.0);
+            if let Some(type_id) = builtin_type_at(type_word) {
+                return type_id;
+            }
+            return self.native_type_of_type(Obj(type_word));
+        }
+        if obj.is_small() {
+            return TypeId::Int;
+        }
+        if obj.is_qstr() {
+            return TypeId::Str;
+        }
+        self.native_type_of_type(self.type_of(obj))
+    }
+
+    /// The builtin type of a static object (a type or a builtin function:
+    /// what calls and attribute lookups meet most), without computing its
+    /// type word.
+    #[inline]
+    fn static_native_type(&self, obj: Obj) -> TypeId {
+        match super::static_index(obj) {
+            Some(index) if (index as usize) < TypeId::ALL.len() => TypeId::Type,
+            Some(index) if (super::FN_BASE..super::SINGLETON_BASE).contains(&index) => TypeId::BuiltinFunction,
+            _ => self.native_type_of_type(self.type_of(obj)),
+        }
     }
 
     /// The builtin type a type object is or derives from.
@@ -161,5 +204,33 @@ impl Vm<'_> {
             return Ok(obj);
         }
         Err(self.raise_msg(TypeId::TypeError, "exceptions must derive from BaseException"))
+    }
+}
+
+/// The builtin type whose static type object is at `address`, if it is one.
+#[inline]
+fn builtin_type_at(address: u32) -> Option<TypeId> {
+    let offset = address.wrapping_sub(STATIC_BASE);
+    if offset % 16 != 0 {
+        return None;
+    }
+    TypeId::ALL.get((offset / 16) as usize).copied()
+}
+
+/// `BuiltinFunction` for a builtin function's static object, `Type` for a
+/// builtin type's: the static objects calls and `isinstance` meet most.
+#[inline]
+fn builtin_function_or_type_at(address: u32) -> Option<TypeId> {
+    let offset = address.wrapping_sub(STATIC_BASE);
+    if offset % 16 != 0 {
+        return None;
+    }
+    let index = offset / 16;
+    if (super::FN_BASE..super::SINGLETON_BASE).contains(&index) {
+        Some(TypeId::BuiltinFunction)
+    } else if (index as usize) < TypeId::ALL.len() {
+        Some(TypeId::Type)
+    } else {
+        None
     }
 }

@@ -201,6 +201,10 @@ impl Vm<'_> {
     fn map_find_hashed(&mut self, map: Obj, key: Obj, hash: u32) -> R<Option<u32>> {
         let shape = self.map_shape(map);
         let table = self.get(map, 3);
+        // A heap str key (what split, slices and joins make): candidates that
+        // are heap strs too are told apart by their stored hashes, and
+        // compared by bytes only when those match.
+        let key_is_heap_str = self.stored_str_hash(key).is_some();
         let mut slot = hash & shape.mask;
         for _ in 0..=shape.mask {
             let entry = self.map_slot(shape, slot);
@@ -212,12 +216,44 @@ impl Vm<'_> {
             if candidate == key {
                 return Ok(Some(entry));
             }
-            if !candidate.is_null() && self.keys_equal(candidate, key, hash)? {
-                return Ok(Some(entry));
+            if !candidate.is_null() {
+                let stored = if key_is_heap_str { self.stored_str_hash(candidate) } else { None };
+                match stored {
+                    Some(candidate_hash) => {
+                        if candidate_hash == hash && self.heap_str_text(candidate) == self.heap_str_text(key) {
+                            return Ok(Some(entry));
+                        }
+                    }
+                    None => {
+                        if self.keys_equal(candidate, key, hash)? {
+                            return Ok(Some(entry));
+                        }
+                    }
+                }
             }
             slot = (slot + 1) & shape.mask;
         }
         Ok(None)
+    }
+
+    /// The bytes of a heap str (`type, hash, length, data`), read without
+    /// asking its type again.
+    #[inline]
+    fn heap_str_text(&self, obj: Obj) -> &[u8] {
+        let len = self.heap.word(obj.0.wrapping_add(8));
+        let data = self.heap.word(obj.0.wrapping_add(12));
+        self.bytes_at(data, len as usize)
+    }
+
+    /// The hash a heap str has stored (None for anything else, and for a
+    /// str not hashed yet).
+    #[inline]
+    fn stored_str_hash(&self, obj: Obj) -> Option<u32> {
+        if !self.is_heap(obj) || self.heap.word(obj.0) != TypeId::Str.addr() {
+            return None;
+        }
+        let stored = self.heap.word(obj.0.wrapping_add(4));
+        (stored != 0).then_some(stored)
     }
 
     fn keys_equal(&mut self, candidate: Obj, key: Obj, hash: u32) -> R<bool> {
@@ -228,8 +264,9 @@ impl Vm<'_> {
         if candidate.is_small() && key.is_small() {
             return Ok(false);
         }
-        if self.is_str(candidate) && self.is_str(key) {
-            return Ok(self.str_hash(candidate) == hash && self.str_bytes(candidate) == self.str_bytes(key));
+        let candidate_type = self.native_type(candidate);
+        if candidate_type == TypeId::Str && self.native_type(key) == TypeId::Str {
+            return Ok(self.str_equal_hashed(candidate, key, hash));
         }
         self.equal(candidate, key)
     }

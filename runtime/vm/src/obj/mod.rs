@@ -11,6 +11,7 @@
 pub mod bigint;
 pub mod bigint_ops;
 pub mod binop;
+pub mod binop_fast;
 pub mod complex;
 pub mod core;
 pub mod dict;

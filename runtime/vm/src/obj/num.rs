@@ -57,13 +57,19 @@ impl Vm<'_> {
 
     pub fn new_float(&mut self, value: f64) -> R<Obj> {
         let obj = self.alloc_typed(TypeId::Float, 3)?;
-        let bits = value.to_bits();
-        self.set_u(obj, 1, bits as u32);
-        self.set_u(obj, 2, (bits >> 32) as u32);
+        // Words 1 and 2 hold the little-endian f64: one write of eight bytes.
+        if let Some(target) = self.heap.bytes_mut(obj.0.wrapping_add(4), 8).first_chunk_mut::<8>() {
+            *target = value.to_le_bytes();
+        }
         Ok(obj)
     }
 
+    #[inline]
     pub fn float_value(&self, obj: Obj) -> f64 {
+        // Words 1 and 2 are the little-endian f64: one read of eight bytes.
+        if let Some(bits) = self.bytes_at(obj.0.wrapping_add(4), 8).first_chunk::<8>() {
+            return f64::from_le_bytes(*bits);
+        }
         let low = u64::from(self.get_u(obj, 1));
         let high = u64::from(self.get_u(obj, 2));
         f64::from_bits(low | (high << 32))

@@ -10,7 +10,21 @@ use rime_bytecode::opcode::unary;
 
 impl Vm<'_> {
     /// `hash(obj)`.
+    #[inline]
     pub fn hash(&mut self, obj: Obj) -> R<u32> {
+        // A heap str already hashed (every str used as a key before) first.
+        if self.is_heap(obj) && self.heap.word(obj.0) == TypeId::Str.addr() {
+            let stored = self.heap.word(obj.0.wrapping_add(4));
+            if stored != 0 {
+                return Ok(stored);
+            }
+        }
+        self.hash_general(obj)
+    }
+
+    /// [`Vm::hash`] for everything but a heap str with its hash stored.
+    #[inline(never)]
+    fn hash_general(&mut self, obj: Obj) -> R<u32> {
         if obj.is_small() {
             return Ok(obj.small_value() as u32);
         }
@@ -24,7 +38,7 @@ impl Vm<'_> {
             _ => {}
         }
         match self.native_type(obj) {
-            TypeId::Str | TypeId::Bytes => Ok(self.str_hash(obj)),
+            TypeId::Str | TypeId::Bytes => Ok(self.str_hash_cached(obj)),
             TypeId::Int | TypeId::Float => Ok(self.number_hash(obj)),
             TypeId::Complex => Ok(self.complex_hash(obj)),
             TypeId::Tuple => {
@@ -360,12 +374,26 @@ impl Vm<'_> {
             TypeId::Tuple | TypeId::List => {
                 let mut index = 0;
                 loop {
+                    // Read again after each call of `equal`, which may run
+                    // an `__eq__` that changes the list.
                     let Some(items) = self.seq_items(container) else { return Ok(false) };
+                    // Two small ints, or two qstrs, are equal only if they are
+                    // the same word: those items are passed over without a call.
+                    while index < items.1 {
+                        let each = self.seq_item_at(items, index);
+                        if each == item {
+                            return Ok(true);
+                        }
+                        if !((each.is_small() && item.is_small()) || (each.is_qstr() && item.is_qstr())) {
+                            break;
+                        }
+                        index += 1;
+                    }
                     if index >= items.1 {
                         return Ok(false);
                     }
                     let each = self.seq_item_at(items, index);
-                    if each == item || self.equal(each, item)? {
+                    if self.equal(each, item)? {
                         return Ok(true);
                     }
                     index += 1;

@@ -47,10 +47,12 @@ impl Vm<'_> {
         Ok(tuple)
     }
 
+    #[inline]
     pub fn tuple_len(&self, tuple: Obj) -> u32 {
         self.get_u(tuple, 1)
     }
 
+    #[inline]
     pub fn tuple_item(&self, tuple: Obj, index: u32) -> Obj {
         self.get(tuple, 2 + index)
     }
@@ -82,15 +84,18 @@ impl Vm<'_> {
         Ok(list)
     }
 
+    #[inline]
     pub fn list_len(&self, list: Obj) -> u32 {
         self.get_u(list, 1)
     }
 
+    #[inline]
     pub fn list_item(&self, list: Obj, index: u32) -> Obj {
         let items = self.get(list, 3);
         self.get(items, index)
     }
 
+    #[inline]
     pub fn list_set_item(&mut self, list: Obj, index: u32, value: Obj) {
         let items = self.get(list, 3);
         self.set(items, index, value);
@@ -118,6 +123,13 @@ impl Vm<'_> {
 
     /// `list.append(item)`; `item` must be rooted.
     pub fn list_append(&mut self, list: Obj, item: Obj) -> R<()> {
+        let len = self.list_len(list);
+        if len < self.get_u(list, 2) {
+            // Room left: nothing is allocated, so nothing needs rooting.
+            self.list_set_item(list, len, item);
+            self.set_u(list, 1, len + 1);
+            return Ok(());
+        }
         let mark = self.root_mark();
         self.push_root(item)?;
         self.list_reserve(list, 1)?;
@@ -155,6 +167,7 @@ impl Vm<'_> {
     }
 
     /// The items of a tuple or list: `(first item address, count)`.
+    #[inline]
     pub fn seq_items(&self, seq: Obj) -> Option<(u32, u32)> {
         if !seq.is_ptr() {
             return None;
@@ -175,6 +188,7 @@ impl Vm<'_> {
     }
 
     /// Item `index` of a sequence given by [`Vm::seq_items`].
+    #[inline]
     pub fn seq_item_at(&self, items: (u32, u32), index: u32) -> Obj {
         Obj(self.word(items.0 + 4 * index))
     }

@@ -248,6 +248,15 @@ impl<'a> Vm<'a> {
 
     /// The bytes of a qstr, str, bytes or bytearray (empty for anything else).
     pub fn str_bytes(&self, obj: Obj) -> &[u8] {
+        // Heap strs and bytes first: what dict keys, split and join meet most.
+        if self.is_heap(obj) {
+            let type_word = self.heap.word(obj.0);
+            if type_word == TypeId::Str.addr() || type_word == TypeId::Bytes.addr() {
+                let len = self.heap.word(obj.0.wrapping_add(8));
+                let data = self.heap.word(obj.0.wrapping_add(12));
+                return self.bytes_at(data, len as usize);
+            }
+        }
         if obj.is_qstr() {
             return self.qstr_bytes(obj.qstr_id());
         }
@@ -281,6 +290,32 @@ impl<'a> Vm<'a> {
             return stored;
         }
         u32::from(qstr_hash16(self.str_bytes(obj)))
+    }
+
+    /// The hash of a str or bytes object (not a bytearray), stored in a heap
+    /// object's hash word the first time it is asked for (strs and bytes never
+    /// change), so a str used again as a dict key is hashed once, as
+    /// MicroPython's are.
+    pub fn str_hash_cached(&mut self, obj: Obj) -> u32 {
+        if obj.is_qstr() {
+            return self.qstr_hash(obj.qstr_id());
+        }
+        let stored = self.get_u(obj, 1);
+        if stored != 0 {
+            return stored;
+        }
+        let hash = u32::from(qstr_hash16(self.str_bytes(obj)));
+        if self.is_heap(obj) {
+            self.set_u(obj, 1, hash);
+        }
+        hash
+    }
+
+    /// Whether two str objects (qstrs or heap or image strs) hold the same
+    /// text; `hash` is `right`'s. Strs of different hashes differ, so most
+    /// unequal pairs are told apart without reading their bytes.
+    pub fn str_equal_hashed(&mut self, left: Obj, right: Obj, hash: u32) -> bool {
+        self.str_hash_cached(left) == hash && self.str_bytes(left) == self.str_bytes(right)
     }
 
     /// Whether `obj` is a str (qstr or object).

@@ -71,3 +71,57 @@ fn importing_a_frozen_module_allocates_only_runtime_state() {
     // The bytecode of `add` (LOAD_FAST 0, LOAD_FAST 1, BINARY_OP +, RETURN_VALUE) is not copied either.
     assert!(!contains(&heap, &[0xb0, 0xb1, 0xf2, 0x63]));
 }
+
+const OPTIONAL_MAIN: &str = "
+import gc
+import pkg
+gc.collect()
+before = gc.mem_alloc()
+import raising
+gc.collect()
+print(gc.mem_alloc() - before)
+before = gc.mem_alloc()
+import failing
+gc.collect()
+print(gc.mem_alloc() - before)
+import pkg.leaf_module_name
+print(pkg.leaf_module_name.VALUE, raising.ERRORS, failing.ERRORS)
+";
+
+/// Runs `files` (frozen, `main.py` first) and returns the heap and the output.
+fn run(files: &[(&str, &[u8])]) -> (Vec<u8>, String) {
+    let image = freeze_sources(files).expect("freezes");
+    let mut heap = vec![0u8; DEFAULT_HEAP];
+    let mut port = HostPort::new(true);
+    {
+        let view = ImageView::new(&image, rime_vm::abi().abi_id).expect("valid image");
+        let mut vm = Vm::new(&mut heap, view, &mut port, Config::host()).expect("starts");
+        assert_eq!(vm.run_main_module(), Outcome::Finished);
+    }
+    let output = String::from_utf8(port.capture.take().unwrap_or_default()).expect("utf-8");
+    (heap, output)
+}
+
+#[test]
+fn a_failed_optional_import_keeps_no_heap() {
+    // `try: from optional.part import *` (as micropython-lib's
+    // string.templatelib does) must keep no more than a body whose try
+    // raises an exception of its own: the failing name is not interned and
+    // the caught ImportError is garbage once its except block ends.
+    let raising = b"ERRORS = 0\ntry:\n    raise OSError(5)\nexcept:\n    ERRORS += 1\n";
+    let failing = b"ERRORS = 0\ntry:\n    from no_such_package.inner import *\nexcept:\n    ERRORS += 1\n";
+    let (heap, output) = run(&[
+        ("main.py", OPTIONAL_MAIN.as_bytes()),
+        ("raising.py", raising),
+        ("failing.py", failing),
+        ("pkg/__init__.py", b"NAME = 'pkg'\n"),
+        ("pkg/leaf_module_name.py", b"VALUE = 7\n"),
+    ]);
+    let lines: Vec<&str> = output.lines().collect();
+    assert_eq!(lines.len(), 3, "output: {output}");
+    assert_eq!(lines[0], lines[1], "a failed import kept more heap than a raise: {output}");
+    assert_eq!(lines[2], "7 1 1");
+    // A submodule's name, stored in its package's globals, is a qstr of the
+    // image: it is never interned on the heap.
+    assert!(!contains(&heap, b"leaf_module_name"), "a submodule's name reached the heap");
+}

@@ -19,7 +19,8 @@ gc.collect()
 print(gc.mem_alloc() - before)
 print(frozen_lib.LONG_TEXT[:8], len(frozen_lib.DATA), frozen_lib.BIG % 1000, frozen_lib.add(2, 3))
 # Flash functions have image addresses, below the heap's 0x20000000.
-print([id(f) < 0x20000000 for f in (frozen_lib.add, frozen_lib.unused, frozen_lib.a_distinctive_function_name)])
+print([id(f) < 0x20000000 for f in (frozen_lib.add, frozen_lib.unused, frozen_lib.a_distinctive_function_name, frozen_lib.empty_default)])
+print(frozen_lib.empty_default(1) is ())
 ";
 
 const LIBRARY: &str = "
@@ -33,6 +34,8 @@ def unused():
     return 'another string literal that is long enough to be an object'
 def a_distinctive_function_name(value=(1, 'two')):
     return value
+def empty_default(x, seq=(), other=None):
+    return seq
 ";
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -54,7 +57,8 @@ fn importing_a_frozen_module_allocates_only_runtime_state() {
     let mut lines = output.lines();
     let cost: usize = lines.next().expect("a number").parse().expect("a number");
     assert_eq!(lines.next(), Some("a long c 44 890 5"));
-    assert_eq!(lines.next(), Some("[True, True, True]"));
+    assert_eq!(lines.next(), Some("[True, True, True, True]"));
+    assert_eq!(lines.next(), Some("True"));
     eprintln!("importing frozen_lib costs {cost} bytes of heap");
     // The module object and its globals dict object (16 bytes each): the
     // functions are flash functions, and the body only stores constants and

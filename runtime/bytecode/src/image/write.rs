@@ -610,6 +610,10 @@ impl Constants {
             }
             Constant::Float(value) => Key::Float(value.to_bits()),
             Constant::Complex { real, imag } => Key::Complex(real.to_bits(), imag.to_bits()),
+            // `()` is the runtime's one empty tuple, so `is` behaves as in MicroPython.
+            Constant::Tuple(items) if items.is_empty() && self.types.empty_tuple != 0 => {
+                return Ok(self.types.empty_tuple)
+            }
             Constant::Tuple(items) => {
                 let mut words = Vec::new();
                 for item in items {

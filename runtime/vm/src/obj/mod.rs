@@ -144,6 +144,8 @@ pub enum Singleton {
     RecursionErrorInstance,
     /// Its args: the one-item tuple `("maximum recursion depth exceeded",)`.
     RecursionErrorArgs,
+    /// The one-item tuple `(tuple,)`: the bases of every namedtuple class.
+    TupleBases,
 }
 
 impl Singleton {
@@ -153,7 +155,7 @@ impl Singleton {
 
     pub fn from_obj(obj: Obj) -> Option<Singleton> {
         let index = static_index(obj)?.checked_sub(SINGLETON_BASE)?;
-        const ALL: [Singleton; 9] = [
+        const ALL: [Singleton; 10] = [
             Singleton::EmptyTuple,
             Singleton::EmptyBytes,
             Singleton::MemoryErrorInstance,
@@ -163,6 +165,7 @@ impl Singleton {
             Singleton::SysImplementation,
             Singleton::RecursionErrorInstance,
             Singleton::RecursionErrorArgs,
+            Singleton::TupleBases,
         ];
         ALL.get(index as usize).copied()
     }
@@ -227,6 +230,9 @@ pub fn static_word(index: u32, word: u32) -> u32 {
         (Singleton::RecursionErrorArgs, 0) => TypeId::Tuple.addr(),
         (Singleton::RecursionErrorArgs, 1) => 1,
         (Singleton::RecursionErrorArgs, 2) => q!("maximum recursion depth exceeded").0,
+        (Singleton::TupleBases, 0) => TypeId::Tuple.addr(),
+        (Singleton::TupleBases, 1) => 1,
+        (Singleton::TupleBases, 2) => TypeId::Tuple.addr(),
         (Singleton::NotImplemented, 0) => TypeId::NotImplementedType.addr(),
         (Singleton::SysImplementation, 0) => TypeId::SysImplementation.addr(),
         (Singleton::SysStdout | Singleton::SysStderr, 0) => TypeId::TextIo.addr(),

@@ -19,7 +19,8 @@ gc.collect()
 print(gc.mem_alloc() - before)
 print(frozen_lib.LONG_TEXT[:8], len(frozen_lib.DATA), frozen_lib.BIG % 1000, frozen_lib.add(2, 3))
 # Flash functions have image addresses, below the heap's 0x20000000.
-print([id(f) < 0x20000000 for f in (frozen_lib.add, frozen_lib.unused, frozen_lib.a_distinctive_function_name)])
+print([id(f) < 0x20000000 for f in (frozen_lib.add, frozen_lib.unused, frozen_lib.a_distinctive_function_name, frozen_lib.empty_default)])
+print(frozen_lib.empty_default(1) is ())
 ";
 
 const LIBRARY: &str = "
@@ -33,6 +34,8 @@ def unused():
     return 'another string literal that is long enough to be an object'
 def a_distinctive_function_name(value=(1, 'two')):
     return value
+def empty_default(x, seq=(), other=None):
+    return seq
 ";
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -54,7 +57,8 @@ fn importing_a_frozen_module_allocates_only_runtime_state() {
     let mut lines = output.lines();
     let cost: usize = lines.next().expect("a number").parse().expect("a number");
     assert_eq!(lines.next(), Some("a long c 44 890 5"));
-    assert_eq!(lines.next(), Some("[True, True, True]"));
+    assert_eq!(lines.next(), Some("[True, True, True, True]"));
+    assert_eq!(lines.next(), Some("True"));
     eprintln!("importing frozen_lib costs {cost} bytes of heap");
     // The module object and its globals dict object (16 bytes each): the
     // functions are flash functions, and the body only stores constants and
@@ -70,4 +74,58 @@ fn importing_a_frozen_module_allocates_only_runtime_state() {
     }
     // The bytecode of `add` (LOAD_FAST 0, LOAD_FAST 1, BINARY_OP +, RETURN_VALUE) is not copied either.
     assert!(!contains(&heap, &[0xb0, 0xb1, 0xf2, 0x63]));
+}
+
+const OPTIONAL_MAIN: &str = "
+import gc
+import pkg
+gc.collect()
+before = gc.mem_alloc()
+import raising
+gc.collect()
+print(gc.mem_alloc() - before)
+before = gc.mem_alloc()
+import failing
+gc.collect()
+print(gc.mem_alloc() - before)
+import pkg.leaf_module_name
+print(pkg.leaf_module_name.VALUE, raising.ERRORS, failing.ERRORS)
+";
+
+/// Runs `files` (frozen, `main.py` first) and returns the heap and the output.
+fn run(files: &[(&str, &[u8])]) -> (Vec<u8>, String) {
+    let image = freeze_sources(files).expect("freezes");
+    let mut heap = vec![0u8; DEFAULT_HEAP];
+    let mut port = HostPort::new(true);
+    {
+        let view = ImageView::new(&image, rime_vm::abi().abi_id).expect("valid image");
+        let mut vm = Vm::new(&mut heap, view, &mut port, Config::host()).expect("starts");
+        assert_eq!(vm.run_main_module(), Outcome::Finished);
+    }
+    let output = String::from_utf8(port.capture.take().unwrap_or_default()).expect("utf-8");
+    (heap, output)
+}
+
+#[test]
+fn a_failed_optional_import_keeps_no_heap() {
+    // `try: from optional.part import *` (as micropython-lib's
+    // string.templatelib does) must keep no more than a body whose try
+    // raises an exception of its own: the failing name is not interned and
+    // the caught ImportError is garbage once its except block ends.
+    let raising = b"ERRORS = 0\ntry:\n    raise OSError(5)\nexcept:\n    ERRORS += 1\n";
+    let failing = b"ERRORS = 0\ntry:\n    from no_such_package.inner import *\nexcept:\n    ERRORS += 1\n";
+    let (heap, output) = run(&[
+        ("main.py", OPTIONAL_MAIN.as_bytes()),
+        ("raising.py", raising),
+        ("failing.py", failing),
+        ("pkg/__init__.py", b"NAME = 'pkg'\n"),
+        ("pkg/leaf_module_name.py", b"VALUE = 7\n"),
+    ]);
+    let lines: Vec<&str> = output.lines().collect();
+    assert_eq!(lines.len(), 3, "output: {output}");
+    assert_eq!(lines[0], lines[1], "a failed import kept more heap than a raise: {output}");
+    assert_eq!(lines[2], "7 1 1");
+    // A submodule's name, stored in its package's globals, is a qstr of the
+    // image: it is never interned on the heap.
+    assert!(!contains(&heap, b"leaf_module_name"), "a submodule's name reached the heap");
 }

@@ -664,6 +664,8 @@ pub struct BuiltinTypes {
     pub static_method: u32,
     pub class_method: u32,
     pub property: u32,
+    /// The runtime's static empty tuple (every `()` is this one object).
+    pub empty_tuple: u32,
 }
 
 /// What an image is linked against: one runtime build.
@@ -728,6 +730,7 @@ impl<'a> Abi<'a> {
             types.static_method,
             types.class_method,
             types.property,
+            types.empty_tuple,
         ];
         let mut index = 0;
         while index < addresses.len() {

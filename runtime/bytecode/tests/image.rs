@@ -27,6 +27,7 @@ const TYPES: BuiltinTypes = BuiltinTypes {
     static_method: STATIC_BASE + 112,
     class_method: STATIC_BASE + 128,
     property: STATIC_BASE + 144,
+    empty_tuple: STATIC_BASE + 160,
 };
 
 fn abi() -> Abi<'static> {
@@ -176,6 +177,8 @@ fn same_constant(image: &Image<'_>, word: u32, constant: &Constant) -> bool {
         (Some(ObjRef::Complex { real, imag }), Constant::Complex { real: r, imag: i }) => {
             real.to_bits() == r.to_bits() && imag.to_bits() == i.to_bits()
         }
+        // `()` is the runtime's static empty tuple.
+        (Some(ObjRef::Outside(address)), Constant::Tuple(items)) => address == TYPES.empty_tuple && items.is_empty(),
         (Some(ObjRef::Tuple(words)), Constant::Tuple(items)) => {
             words.len() == items.len() && words.iter().zip(items).all(|(word, item)| same_constant(image, word, item))
         }

@@ -28,6 +28,7 @@ fn abi() -> Abi<'static> {
         static_method: 0x1070,
         class_method: 0x1080,
         property: 0x1090,
+        empty_tuple: 0x10a0,
     };
     Abi { abi_id: 7, runtime_qstrs: RUNTIME_QSTRS, types }
 }

@@ -62,6 +62,7 @@ pub const BUILTIN_TYPES: BuiltinTypes = BuiltinTypes {
     static_method: TypeId::StaticMethod.addr(),
     class_method: TypeId::ClassMethod.addr(),
     property: TypeId::Property.addr(),
+    empty_tuple: obj::Singleton::EmptyTuple.obj().0,
 };
 
 /// The ABI this runtime build runs: the freezer embeds its id in images.

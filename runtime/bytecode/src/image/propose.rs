@@ -131,6 +131,8 @@ fn constant_of(module: &MpyModule, load: &Instruction) -> Option<Constant> {
             module.qstrs.get(index as usize).map(|text| Constant::Str(text.clone()))
         }
         (Opcode::LoadConstObj, Operand::Uint(index)) => module.objects.get(index as usize).cloned(),
+        // `()`: the runtime's static empty tuple.
+        (Opcode::BuildTuple, Operand::Uint(0)) => Some(Constant::Tuple(Vec::new())),
         _ => None,
     }
 }

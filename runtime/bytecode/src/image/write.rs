@@ -431,6 +431,9 @@ impl<'a> ImageBuilder<'a> {
         let mut set: BTreeSet<&str> = BTreeSet::new();
         let dotted: Vec<String> = modules.iter().map(|(name, _)| dotted_name(name)).collect();
         set.extend(dotted.iter().map(String::as_str));
+        // A submodule's own name, which an import stores in its package's
+        // globals (`pkg.mod` → `mod`): interned at run time it would take heap.
+        set.extend(dotted.iter().filter_map(|name| name.rsplit_once('.').map(|(_, leaf)| leaf)));
         // The keys of every module's first globals (static in a real runtime).
         if !modules.is_empty() {
             set.extend(["__name__", "__file__"]);
@@ -607,6 +610,10 @@ impl Constants {
             }
             Constant::Float(value) => Key::Float(value.to_bits()),
             Constant::Complex { real, imag } => Key::Complex(real.to_bits(), imag.to_bits()),
+            // `()` is the runtime's one empty tuple, so `is` behaves as in MicroPython.
+            Constant::Tuple(items) if items.is_empty() && self.types.empty_tuple != 0 => {
+                return Ok(self.types.empty_tuple)
+            }
             Constant::Tuple(items) => {
                 let mut words = Vec::new();
                 for item in items {

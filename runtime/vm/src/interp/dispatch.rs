@@ -737,7 +737,14 @@ impl<'a> Vm<'a> {
                     }
                     op::POP_EXCEPT_JUMP => {
                         let offset = read_jump(code, &mut ip, false);
+                        let ending_except = self.get_u(frame, F_IN_EXCEPT) != 0;
                         self.pop_handler(frame);
+                        if ending_except {
+                            // The except block is over: as in MicroPython, its
+                            // exception stays only on the frame's handler stack,
+                            // so it is garbage once no handler holds it.
+                            self.handled = self.frame_handled(frame);
+                        }
                         ip = target(ip, offset);
                     }
                     op::FOR_ITER => {
@@ -1187,6 +1194,16 @@ impl<'a> Vm<'a> {
 
     /// The exception a bare `raise` re-raises.
     fn last_handled(&self, frame: Obj) -> Obj {
+        let saved = self.frame_handled(frame);
+        if saved.is_null() {
+            self.handled
+        } else {
+            saved
+        }
+    }
+
+    /// The exception the innermost active handler of `frame` caught, or NULL.
+    fn frame_handled(&self, frame: Obj) -> Obj {
         let depth = self.get_u(frame, F_EXC_SP);
         for index in (0..depth).rev() {
             let saved = self.get(frame, FRAME_HEADER + 3 * index + 2);
@@ -1194,7 +1211,7 @@ impl<'a> Vm<'a> {
                 return saved;
             }
         }
-        self.handled
+        Obj::NULL
     }
 
     /// Looks for a handler of `self.exc` in `frame`; sets it up if found.

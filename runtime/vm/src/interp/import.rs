@@ -135,15 +135,33 @@ impl Vm<'_> {
 
     /// Imports one dotted name (its parents are already imported).
     fn import_one(&mut self, dotted: &[u8]) -> R<Obj> {
-        let key = self.intern_bytes(dotted)?;
+        // A name no pool holds yet is looked up as a transient string, so an
+        // import that fails (`try: import optional_module`) interns nothing
+        // and keeps no heap; it is interned only for a module that exists.
+        let Some(id) = self.find_qstr(dotted) else {
+            let transient = self.new_str(dotted)?;
+            if let Some(existing) = self.map_get(self.modules, transient)? {
+                return Ok(existing);
+            }
+            if self.find_native_module(dotted).is_none() && self.find_module_descriptor(dotted).is_none() {
+                let text = core::str::from_utf8(dotted).unwrap_or("?");
+                let mut copy = [0u8; MAX_NAME];
+                copy[..text.len()].copy_from_slice(text.as_bytes());
+                let text = core::str::from_utf8(&copy[..dotted.len()]).unwrap_or("?");
+                return Err(self.raise_fmt(TypeId::ImportError, format_args!("no module named '{text}'")));
+            }
+            let key = self.intern_bytes(dotted)?;
+            return self.import_new(dotted, key);
+        };
+        let key = Obj::qstr(id);
         if let Some(existing) = self.map_get_qstr(self.modules, key) {
             return Ok(existing);
         }
-        if let Some(builtin) = self.find_native_module(dotted) {
-            let modules = self.modules;
-            self.map_set(modules, key, builtin)?;
-            return Ok(builtin);
-        }
+        self.import_new(dotted, key)
+    }
+
+    /// The descriptor of the frozen module (or package) named `dotted`.
+    fn find_module_descriptor(&self, dotted: &[u8]) -> Option<u32> {
         let mut path = Name::new();
         for &byte in dotted {
             path.push(&[if byte == b'.' { b'/' } else { byte }]);
@@ -152,18 +170,22 @@ impl Vm<'_> {
         package_path.push(path.as_bytes());
         package_path.push(b"/__init__.py");
         path.push(b".py");
-        let descriptor = match self.find_frozen(package_path.as_bytes()) {
-            Some(descriptor) => descriptor,
-            None => match self.find_frozen(path.as_bytes()) {
-                Some(descriptor) => descriptor,
-                None => {
-                    let text = core::str::from_utf8(dotted).unwrap_or("?");
-                    let mut copy = [0u8; MAX_NAME];
-                    copy[..text.len()].copy_from_slice(text.as_bytes());
-                    let text = core::str::from_utf8(&copy[..dotted.len()]).unwrap_or("?");
-                    return Err(self.raise_fmt(TypeId::ImportError, format_args!("no module named '{text}'")));
-                }
-            },
+        self.find_frozen(package_path.as_bytes()).or_else(|| self.find_frozen(path.as_bytes()))
+    }
+
+    /// Imports `dotted` (interned as `key`), which `sys.modules` does not hold.
+    fn import_new(&mut self, dotted: &[u8], key: Obj) -> R<Obj> {
+        if let Some(builtin) = self.find_native_module(dotted) {
+            let modules = self.modules;
+            self.map_set(modules, key, builtin)?;
+            return Ok(builtin);
+        }
+        let Some(descriptor) = self.find_module_descriptor(dotted) else {
+            let text = core::str::from_utf8(dotted).unwrap_or("?");
+            let mut copy = [0u8; MAX_NAME];
+            copy[..text.len()].copy_from_slice(text.as_bytes());
+            let text = core::str::from_utf8(&copy[..dotted.len()]).unwrap_or("?");
+            return Err(self.raise_fmt(TypeId::ImportError, format_args!("no module named '{text}'")));
         };
         self.load_frozen(key, descriptor)
     }

@@ -7,7 +7,9 @@
 //! instance is a tuple or dict whose type word is the class. A namedtuple
 //! class keeps its field names under `<fields>` (a name no attribute access
 //! can spell: MicroPython's namedtuples have no `_fields`), and each field is a property
-//! whose getter is a bound method `(index, field getter)`. The OrderedDict
+//! whose getter is one of the module's static getters of a fixed index (the
+//! first [`STATIC_GETTERS`] fields) or a bound method `(index, field getter)`.
+//! The OrderedDict
 //! class is made once and kept in `sys.modules` under a name no import can
 //! reach. Dicts keep insertion order, so an OrderedDict needs nothing more.
 
@@ -25,8 +27,24 @@ pub static MODULE: NativeModule = NativeModule {
     attr: Some(collections_attr),
 };
 
-/// Entry 1 is the field getter of namedtuple classes, not a module attribute.
-static FUNCTIONS: &[(&str, Handler)] = &[("namedtuple", namedtuple), ("namedtuple", field)];
+/// Entry 1 is the field getter of namedtuple classes, not a module attribute;
+/// entries 2 on are the getters of fields 0, 1, … (static objects, so a
+/// field costs no heap for its getter).
+static FUNCTIONS: &[(&str, Handler)] = &[
+    ("namedtuple", namedtuple),
+    ("namedtuple", field),
+    ("namedtuple", |vm, args, _| field_at(vm, args, 0)),
+    ("namedtuple", |vm, args, _| field_at(vm, args, 1)),
+    ("namedtuple", |vm, args, _| field_at(vm, args, 2)),
+    ("namedtuple", |vm, args, _| field_at(vm, args, 3)),
+    ("namedtuple", |vm, args, _| field_at(vm, args, 4)),
+    ("namedtuple", |vm, args, _| field_at(vm, args, 5)),
+    ("namedtuple", |vm, args, _| field_at(vm, args, 6)),
+    ("namedtuple", |vm, args, _| field_at(vm, args, 7)),
+];
+
+/// The number of fields with a static getter (entries 2 on of `FUNCTIONS`).
+const STATIC_GETTERS: u32 = 8;
 
 /// The attributes of `collections` made on first use.
 fn collections_attr(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
@@ -41,7 +59,11 @@ fn new_class(vm: &mut Vm<'_>, name: Obj, native: TypeId, namespace: Obj) -> R<Ob
     let mark = vm.root_mark();
     vm.push_root(name)?;
     vm.push_root(namespace)?;
-    let bases = vm.new_tuple(&[native.obj()])?;
+    let bases = if native == TypeId::Tuple {
+        crate::obj::Singleton::TupleBases.obj()
+    } else {
+        vm.new_tuple(&[native.obj()])?
+    };
     vm.push_root(bases)?;
     let class = vm.alloc_typed(TypeId::Type, 5)?;
     vm.pop_roots(mark);
@@ -103,17 +125,29 @@ fn namedtuple(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
         }
     }
     let count = vm.list_len(names);
-    let field_tuple = vm.alloc_tuple(count as usize)?;
+    // A tuple of interned names (a constant such as `("x", "y")`) already is
+    // the field tuple: tuples are immutable, so the class can share it.
+    let shared = vm.type_of(fields) == TypeId::Tuple.obj()
+        && vm.tuple_len(fields) == count
+        && (0..count).all(|index| vm.tuple_item(fields, index).is_qstr());
+    let field_tuple = if shared { fields } else { vm.alloc_tuple(count as usize)? };
     vm.push_root(field_tuple)?;
     let namespace = vm.new_dict(count as usize + 1)?;
     vm.push_root(namespace)?;
     vm.map_set(namespace, q!("<fields>"), field_tuple)?;
     for index in 0..count {
         let name = vm.list_item(names, index);
-        vm.set(field_tuple, 2 + index, name);
-        let getter = vm.alloc_typed(TypeId::BoundMethod, 3)?;
-        vm.set(getter, 1, Obj::small(index as i32));
-        vm.set(getter, 2, vm.native_function(&MODULE, 1));
+        if !shared {
+            vm.set(field_tuple, 2 + index, name);
+        }
+        let getter = if index < STATIC_GETTERS {
+            vm.native_function(&MODULE, 2 + index)
+        } else {
+            let getter = vm.alloc_typed(TypeId::BoundMethod, 3)?;
+            vm.set(getter, 1, Obj::small(index as i32));
+            vm.set(getter, 2, vm.native_function(&MODULE, 1));
+            getter
+        };
         vm.push_root(getter)?;
         let property = vm.alloc_typed(TypeId::Property, 4)?;
         vm.set(property, 1, getter);
@@ -131,10 +165,16 @@ fn namedtuple(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
 fn field(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
     let index = args[0].small_value() as u32;
-    if index >= vm.tuple_len(args[1]) {
+    field_at(vm, &args[1..], index)
+}
+
+/// The getter of field `index`: `(instance)`.
+fn field_at(vm: &mut Vm<'_>, args: &[Obj], index: u32) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    if index >= vm.tuple_len(args[0]) {
         return Err(vm.raise_msg(TypeId::IndexError, "tuple index out of range"));
     }
-    Ok(vm.tuple_item(args[1], index))
+    Ok(vm.tuple_item(args[0], index))
 }
 
 /// Calls a namedtuple class: builds the tuple and gives it the class as its

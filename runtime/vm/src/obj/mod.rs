@@ -145,6 +145,8 @@ pub enum Singleton {
     RecursionErrorInstance,
     /// Its args: the one-item tuple `("maximum recursion depth exceeded",)`.
     RecursionErrorArgs,
+    /// The one-item tuple `(tuple,)`: the bases of every namedtuple class.
+    TupleBases,
 }
 
 impl Singleton {
@@ -154,7 +156,7 @@ impl Singleton {
 
     pub fn from_obj(obj: Obj) -> Option<Singleton> {
         let index = static_index(obj)?.checked_sub(SINGLETON_BASE)?;
-        const ALL: [Singleton; 9] = [
+        const ALL: [Singleton; 10] = [
             Singleton::EmptyTuple,
             Singleton::EmptyBytes,
             Singleton::MemoryErrorInstance,
@@ -164,6 +166,7 @@ impl Singleton {
             Singleton::SysImplementation,
             Singleton::RecursionErrorInstance,
             Singleton::RecursionErrorArgs,
+            Singleton::TupleBases,
         ];
         ALL.get(index as usize).copied()
     }
@@ -228,6 +231,9 @@ pub fn static_word(index: u32, word: u32) -> u32 {
         (Singleton::RecursionErrorArgs, 0) => TypeId::Tuple.addr(),
         (Singleton::RecursionErrorArgs, 1) => 1,
         (Singleton::RecursionErrorArgs, 2) => q!("maximum recursion depth exceeded").0,
+        (Singleton::TupleBases, 0) => TypeId::Tuple.addr(),
+        (Singleton::TupleBases, 1) => 1,
+        (Singleton::TupleBases, 2) => TypeId::Tuple.addr(),
         (Singleton::NotImplemented, 0) => TypeId::NotImplementedType.addr(),
         (Singleton::SysImplementation, 0) => TypeId::SysImplementation.addr(),
         (Singleton::SysStdout | Singleton::SysStderr, 0) => TypeId::TextIo.addr(),

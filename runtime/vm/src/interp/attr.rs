@@ -41,11 +41,8 @@ impl Vm<'_> {
     #[inline]
     fn map_get_qstr_guessed(&mut self, map: Obj, slot: usize, name: Obj) -> Option<Obj> {
         let guess = u32::from(self.global_lookup_cache[slot].get());
-        if guess < self.map_filled(map) {
-            let (key, value) = self.map_entry(map, guess);
-            if key == name {
-                return Some(value);
-            }
+        if let Some(value) = self.map_value_at(map, guess, name) {
+            return Some(value);
         }
         let (entry, value) = self.map_find_qstr(map, name)?;
         if let Ok(entry) = u8::try_from(entry) {

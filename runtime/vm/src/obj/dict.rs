@@ -192,6 +192,17 @@ impl Vm<'_> {
         (self.get(table, TABLE_ENTRIES + 2 * index), self.get(table, TABLE_ENTRIES + 2 * index + 1))
     }
 
+    /// The value of entry `entry` when that entry's key is `key`: for
+    /// callers that guessed where a name lies (None when the guess is wrong).
+    #[inline(always)]
+    pub fn map_value_at(&self, map: Obj, entry: u32, key: Obj) -> Option<Obj> {
+        let table = self.get(map, 3);
+        if entry < self.get_u(table, 0) && self.get(table, TABLE_ENTRIES + 2 * entry) == key {
+            return Some(self.get(table, TABLE_ENTRIES + 2 * entry + 1));
+        }
+        None
+    }
+
     /// Replaces the value of entry `entry` when that entry's key is `key`
     /// and the table is in RAM: for callers that guessed where a name lies
     /// (false, and nothing changed, when the guess is wrong).

@@ -22,11 +22,25 @@ impl Vm<'_> {
         if let Some(value) = self.map_get_qstr_cached(globals, name) {
             return Ok(value);
         }
-        if let Some(value) = crate::builtins::lookup_builtin(name.qstr_id()) {
+        if let Some(value) = self.lookup_builtin_cached(name.qstr_id()) {
             return Ok(value);
         }
         let text = self.qstr_str_copy(name);
         Err(self.raise_fmt(TypeId::NameError, format_args!("name '{}' isn't defined", text.as_str())))
+    }
+
+    /// [`crate::builtins::lookup_builtin`] remembered in `builtin_cache`
+    /// (a builtin's object never changes; names that are not builtins are
+    /// not remembered).
+    fn lookup_builtin_cached(&self, id: u32) -> Option<Obj> {
+        let entry = &self.builtin_cache[id as usize % crate::vm::BUILTIN_CACHE_SIZE];
+        let (cached_id, object) = entry.get();
+        if cached_id == id.wrapping_add(1) {
+            return Some(Obj(object));
+        }
+        let value = crate::builtins::lookup_builtin(id)?;
+        entry.set((id.wrapping_add(1), value.0));
+        Some(value)
     }
 
     /// [`Vm::map_get_qstr`] for dicts where lookups mostly succeed (module

@@ -136,3 +136,10 @@ f = Fallback()
 f.here = "here"
 for _ in range(2):
     print(f.here, f.absent)
+
+# __class__ and __dict__ are never taken from a guess.
+points = [Point(1, 2), Point(3, 4, True)]
+for step in range(3):
+    for p in points:
+        print(p.x, p.y, p.__class__.__name__, type(p).__name__, sorted(p.__dict__.items()))
+        p.x = p.x * 10

@@ -106,6 +106,21 @@ impl Vm<'_> {
 
     /// `obj.name`.
     pub fn load_attr(&mut self, obj: Obj, name: Obj) -> R<Obj> {
+        // An attribute of a plain instance where instances of its class
+        // hold it: the guess alone, checked against the entry's key. Any
+        // miss takes the full lookup below.
+        if self.is_heap(obj) && name != q!("__class__") && name != q!("__dict__") {
+            let type_obj = self.get(obj, 0);
+            if self.is_class(type_obj) && self.get(type_obj, 4) == TypeId::Object.obj() {
+                let dict = self.get(obj, 1);
+                if !dict.is_null() {
+                    let guess = u32::from(self.global_lookup_cache[lookup_cache_slot(type_obj, name)].get());
+                    if let Some(value) = self.map_value_at(dict, guess, name) {
+                        return Ok(value);
+                    }
+                }
+            }
+        }
         let (method, self_obj) = self.load_method(obj, name)?;
         if self_obj.is_null() {
             return Ok(method);

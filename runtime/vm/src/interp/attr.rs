@@ -17,9 +17,24 @@ impl Vm<'_> {
     }
 
     /// `LOAD_GLOBAL`: globals, builtins.
+    #[inline]
     pub fn load_global(&mut self, module: Obj, name: Obj) -> R<Obj> {
         let globals = self.get(module, 1);
-        if let Some(value) = self.map_get_qstr_cached(globals, name) {
+        let guess = u32::from(self.global_lookup_cache[lookup_cache_slot(globals, name)].get());
+        if let Some(value) = self.map_value_at(globals, guess, name) {
+            return Ok(value);
+        }
+        self.load_global_probed(globals, name)
+    }
+
+    /// [`Vm::load_global`] when the guess missed: the globals' probe, then
+    /// the builtins.
+    #[inline(never)]
+    fn load_global_probed(&mut self, globals: Obj, name: Obj) -> R<Obj> {
+        if let Some((entry, value)) = self.map_find_qstr(globals, name) {
+            if let Ok(entry) = u8::try_from(entry) {
+                self.global_lookup_cache[lookup_cache_slot(globals, name)].set(entry);
+            }
             return Ok(value);
         }
         if let Some(value) = self.lookup_builtin_cached(name.qstr_id()) {

@@ -86,6 +86,15 @@ pub struct Vm<'a> {
     /// against the entry's key before it is used, so a stale or colliding
     /// one only costs the ordinary probe (as MicroPython's map cache).
     pub(crate) global_lookup_cache: [core::cell::Cell<u8>; GLOBAL_LOOKUP_CACHE_SIZE],
+    /// How many attributes instances of recently seen classes came to
+    /// hold, direct-mapped by class address: `(class, count)`. A new
+    /// instance dict is made that large, so that filling it in `__init__`
+    /// does not grow it step by step; a stale entry only sizes a dict.
+    pub(crate) instance_dict_hints: [core::cell::Cell<(u32, u8)>; INSTANCE_DICT_HINTS],
+    /// Builtins recently looked up by name, direct-mapped by qstr id:
+    /// `(id + 1, object)` (0: empty). The builtins are a fixed table of
+    /// static objects, so an entry whose id matches is always right.
+    pub(crate) builtin_cache: [core::cell::Cell<(u32, u32)>; BUILTIN_CACHE_SIZE],
     /// Where the text of recently used frozen qstrs lies in the image,
     /// direct-mapped by id: `(id + 1, offset, length)` (0: empty), so that
     /// reading a name's text does not search the pool's length classes.
@@ -94,6 +103,12 @@ pub struct Vm<'a> {
     /// address and checked against it (see `interp::code_info`).
     pub(crate) code_info_cache: [core::cell::Cell<CodeInfo<'a>>; CODE_INFO_CACHE_SIZE],
 }
+
+/// Entries of [`Vm::builtin_cache`] (a power of two; 8 bytes each).
+pub(crate) const BUILTIN_CACHE_SIZE: usize = 16;
+
+/// Entries of [`Vm::instance_dict_hints`] (a power of two; 8 bytes each).
+pub(crate) const INSTANCE_DICT_HINTS: usize = 8;
 
 /// Entries of [`Vm::qstr_text_cache`] (a power of two; 12 bytes each).
 pub(crate) const QSTR_TEXT_CACHE_SIZE: usize = 16;
@@ -151,6 +166,8 @@ impl<'a> Vm<'a> {
             qstr_hash_cache: [const { core::cell::Cell::new(0) }; QSTR_HASH_CACHE_SIZE],
             classes_may_intercept_stores: false,
             global_lookup_cache: [const { core::cell::Cell::new(0) }; GLOBAL_LOOKUP_CACHE_SIZE],
+            instance_dict_hints: [const { core::cell::Cell::new((0, 0)) }; INSTANCE_DICT_HINTS],
+            builtin_cache: [const { core::cell::Cell::new((0, 0)) }; BUILTIN_CACHE_SIZE],
             qstr_text_cache: [const { core::cell::Cell::new((0, 0, 0)) }; QSTR_TEXT_CACHE_SIZE],
             code_info_cache: empty_code_info_cache(),
         };

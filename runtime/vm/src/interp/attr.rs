@@ -17,30 +17,61 @@ impl Vm<'_> {
     }
 
     /// `LOAD_GLOBAL`: globals, builtins.
+    #[inline]
     pub fn load_global(&mut self, module: Obj, name: Obj) -> R<Obj> {
         let globals = self.get(module, 1);
-        if let Some(value) = self.map_get_qstr_cached(globals, name) {
+        let guess = u32::from(self.global_lookup_cache[lookup_cache_slot(globals, name)].get());
+        if let Some(value) = self.map_value_at(globals, guess, name) {
             return Ok(value);
         }
-        if let Some(value) = crate::builtins::lookup_builtin(name.qstr_id()) {
+        self.load_global_probed(globals, name)
+    }
+
+    /// [`Vm::load_global`] when the guess missed: the globals' probe, then
+    /// the builtins.
+    #[inline(never)]
+    fn load_global_probed(&mut self, globals: Obj, name: Obj) -> R<Obj> {
+        if let Some((entry, value)) = self.map_find_qstr(globals, name) {
+            if let Ok(entry) = u8::try_from(entry) {
+                self.global_lookup_cache[lookup_cache_slot(globals, name)].set(entry);
+            }
+            return Ok(value);
+        }
+        if let Some(value) = self.lookup_builtin_cached(name.qstr_id()) {
             return Ok(value);
         }
         let text = self.qstr_str_copy(name);
         Err(self.raise_fmt(TypeId::NameError, format_args!("name '{}' isn't defined", text.as_str())))
     }
 
+    /// [`crate::builtins::lookup_builtin`] remembered in `builtin_cache`
+    /// (a builtin's object never changes; names that are not builtins are
+    /// not remembered).
+    fn lookup_builtin_cached(&self, id: u32) -> Option<Obj> {
+        let entry = &self.builtin_cache[id as usize % crate::vm::BUILTIN_CACHE_SIZE];
+        let (cached_id, object) = entry.get();
+        if cached_id == id.wrapping_add(1) {
+            return Some(Obj(object));
+        }
+        let value = crate::builtins::lookup_builtin(id)?;
+        entry.set((id.wrapping_add(1), value.0));
+        Some(value)
+    }
+
     /// [`Vm::map_get_qstr`] for dicts where lookups mostly succeed (module
     /// globals, class dicts): the entry where `name` was last found in `map`
     /// is tried first.
     fn map_get_qstr_cached(&mut self, map: Obj, name: Obj) -> Option<Obj> {
-        let mixed = (map.0 ^ name.0.rotate_left(16)).wrapping_mul(0x9e37_79b1);
-        let slot = (mixed >> 24) as usize % crate::vm::GLOBAL_LOOKUP_CACHE_SIZE;
+        self.map_get_qstr_guessed(map, lookup_cache_slot(map, name), name)
+    }
+
+    /// [`Vm::map_get_qstr`] trying first the entry remembered in
+    /// `global_lookup_cache[slot]`, and remembering where `name` is found.
+    #[inline]
+    fn map_get_qstr_guessed(&mut self, map: Obj, slot: usize, name: Obj) -> Option<Obj> {
         let guess = u32::from(self.global_lookup_cache[slot].get());
-        if guess < self.map_filled(map) {
-            let (key, value) = self.map_entry(map, guess);
-            if key == name {
-                return Some(value);
-            }
+        if let Some(value) = self.map_value_at(map, guess, name) {
+            return Some(value);
         }
         let (entry, value) = self.map_find_qstr(map, name)?;
         if let Ok(entry) = u8::try_from(entry) {
@@ -90,6 +121,21 @@ impl Vm<'_> {
 
     /// `obj.name`.
     pub fn load_attr(&mut self, obj: Obj, name: Obj) -> R<Obj> {
+        // An attribute of a plain instance where instances of its class
+        // hold it: the guess alone, checked against the entry's key. Any
+        // miss takes the full lookup below.
+        if self.is_heap(obj) && name != q!("__class__") && name != q!("__dict__") {
+            let type_obj = self.get(obj, 0);
+            if self.is_class(type_obj) && self.get(type_obj, 4) == TypeId::Object.obj() {
+                let dict = self.get(obj, 1);
+                if !dict.is_null() {
+                    let guess = u32::from(self.global_lookup_cache[lookup_cache_slot(type_obj, name)].get());
+                    if let Some(value) = self.map_value_at(dict, guess, name) {
+                        return Ok(value);
+                    }
+                }
+            }
+        }
         let (method, self_obj) = self.load_method(obj, name)?;
         if self_obj.is_null() {
             return Ok(method);
@@ -148,7 +194,10 @@ impl Vm<'_> {
             if self.is_class(type_obj) && self.get(type_obj, 4) == TypeId::Object.obj() {
                 let dict = self.get(obj, 1);
                 if !dict.is_null() {
-                    if let Some(value) = self.map_get_qstr(dict, name) {
+                    // Instances of one class mostly hold their attributes in
+                    // the same order: the guess is keyed by class and name.
+                    let slot = lookup_cache_slot(type_obj, name);
+                    if let Some(value) = self.map_get_qstr_guessed(dict, slot, name) {
                         return Ok(Some((value, Obj::NULL)));
                     }
                 }
@@ -298,6 +347,14 @@ impl Vm<'_> {
         if value.is_null() {
             return self.delete_attr_with(obj, name, hooks);
         }
+        // The common case first: an instance of a class over `object` while
+        // no class may intercept stores.
+        if !self.classes_may_intercept_stores && name.is_qstr() && self.is_heap(obj) {
+            let type_obj = self.get(obj, 0);
+            if self.is_class(type_obj) && self.get(type_obj, 4) == TypeId::Object.obj() {
+                return self.store_plain_instance_attr(obj, type_obj, name, value);
+            }
+        }
         let type_obj = self.type_of(obj);
         let native = self.native_type_of_type(type_obj);
         if native == TypeId::Module && self.is_heap(obj) {
@@ -352,6 +409,62 @@ impl Vm<'_> {
             TypeId::AttributeError,
             format_args!("'{}' object has no attribute '{}'", type_text.as_str(), text.as_str()),
         ))
+    }
+
+    /// `obj.name = value` for an instance `obj` of the plain class
+    /// `type_obj` (dict at word 1), `name` a qstr: the entry where instances
+    /// of the class hold `name` is tried first, and a new dict is made as
+    /// large as the class's instances have come to need.
+    fn store_plain_instance_attr(&mut self, obj: Obj, type_obj: Obj, name: Obj, value: Obj) -> R<()> {
+        let slot = lookup_cache_slot(type_obj, name);
+        let mut dict = self.get(obj, 1);
+        if dict.is_null() {
+            let mark = self.root_mark();
+            self.push_root(value)?;
+            let made = self.new_dict(self.instance_dict_hint(type_obj));
+            self.pop_roots(mark);
+            dict = made?;
+            self.set(obj, 1, dict);
+        } else {
+            let guess = u32::from(self.global_lookup_cache[slot].get());
+            if self.map_replace_value_at(dict, guess, name, value) {
+                return Ok(());
+            }
+        }
+        let count = self.map_len(dict);
+        self.map_set(dict, name, value)?;
+        let grown = self.map_len(dict);
+        let entry = if grown > count {
+            self.note_instance_dict_size(type_obj, grown);
+            Some(self.map_filled(dict) - 1)
+        } else {
+            self.map_find_qstr(dict, name).map(|(entry, _)| entry)
+        };
+        if let Some(entry) = entry.and_then(|entry| u8::try_from(entry).ok()) {
+            self.global_lookup_cache[slot].set(entry);
+        }
+        Ok(())
+    }
+
+    /// The capacity for a new instance dict of class `class`: what its
+    /// instances were last seen to hold at most, or 4.
+    fn instance_dict_hint(&self, class: Obj) -> usize {
+        let (seen, count) = self.instance_dict_hints[instance_hint_slot(class)].get();
+        if seen == class.0 {
+            usize::from(count)
+        } else {
+            4
+        }
+    }
+
+    /// Remembers that an instance of `class` holds `count` attributes.
+    fn note_instance_dict_size(&self, class: Obj, count: u32) {
+        let hint = &self.instance_dict_hints[instance_hint_slot(class)];
+        let (seen, known) = hint.get();
+        let count = u8::try_from(count).unwrap_or(u8::MAX);
+        if seen != class.0 || known < count {
+            hint.set((class.0, count));
+        }
     }
 
     /// `super().name` inside a method of `class` called on `self_obj`.
@@ -583,4 +696,18 @@ impl Vm<'_> {
     pub fn not_implemented(&self) -> Obj {
         Singleton::NotImplemented.obj()
     }
+}
+
+/// The entry of `global_lookup_cache` for `name` in the dict `owner` (or
+/// in the instance dicts of the class `owner`).
+#[inline(always)]
+fn lookup_cache_slot(owner: Obj, name: Obj) -> usize {
+    let mixed = (owner.0 ^ name.0.rotate_left(16)).wrapping_mul(0x9e37_79b1);
+    (mixed >> 24) as usize % crate::vm::GLOBAL_LOOKUP_CACHE_SIZE
+}
+
+/// The entry of `instance_dict_hints` for `class`.
+#[inline(always)]
+fn instance_hint_slot(class: Obj) -> usize {
+    (class.0.wrapping_mul(0x9e37_79b1) >> 24) as usize % crate::vm::INSTANCE_DICT_HINTS
 }

@@ -192,6 +192,30 @@ impl Vm<'_> {
         (self.get(table, TABLE_ENTRIES + 2 * index), self.get(table, TABLE_ENTRIES + 2 * index + 1))
     }
 
+    /// The value of entry `entry` when that entry's key is `key`: for
+    /// callers that guessed where a name lies (None when the guess is wrong).
+    #[inline(always)]
+    pub fn map_value_at(&self, map: Obj, entry: u32, key: Obj) -> Option<Obj> {
+        let table = self.get(map, 3);
+        if entry < self.get_u(table, 0) && self.get(table, TABLE_ENTRIES + 2 * entry) == key {
+            return Some(self.get(table, TABLE_ENTRIES + 2 * entry + 1));
+        }
+        None
+    }
+
+    /// Replaces the value of entry `entry` when that entry's key is `key`
+    /// and the table is in RAM: for callers that guessed where a name lies
+    /// (false, and nothing changed, when the guess is wrong).
+    #[inline]
+    pub fn map_replace_value_at(&mut self, map: Obj, entry: u32, key: Obj, value: Obj) -> bool {
+        let table = self.get(map, 3);
+        if entry >= self.get_u(table, 0) || !self.is_heap(table) || self.get(table, TABLE_ENTRIES + 2 * entry) != key {
+            return false;
+        }
+        self.set(table, TABLE_ENTRIES + 2 * entry + 1, value);
+        true
+    }
+
     /// Finds `key`: `Ok(Some(entry index))`.
     pub fn map_find(&mut self, map: Obj, key: Obj) -> R<Option<u32>> {
         let hash = self.hash(key)?;
@@ -347,8 +371,15 @@ impl Vm<'_> {
     /// `map[key] = value`. Key and value must be rooted by the caller.
     pub fn map_set(&mut self, map: Obj, key: Obj, value: Obj) -> R<()> {
         self.map_own_table(map, key, value)?;
-        let hash = self.hash(key)?;
-        if let Some(entry) = self.map_find_hashed(map, key, hash)? {
+        // Names (attribute stores, globals) take the qstr probe, which
+        // compares words and never calls `__eq__`.
+        let (found, hash) = if key.is_qstr() {
+            (self.map_find_qstr(map, key).map(|(entry, _)| entry), self.qstr_hash(key.qstr_id()))
+        } else {
+            let hash = self.hash(key)?;
+            (self.map_find_hashed(map, key, hash)?, hash)
+        };
+        if let Some(entry) = found {
             let table = self.get(map, 3);
             self.set(table, TABLE_ENTRIES + 2 * entry + 1, value);
             return Ok(());

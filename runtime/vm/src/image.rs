@@ -261,15 +261,38 @@ impl<'a> ImageView<'a> {
     /// Where the qstr table of the module whose entry is at `module` lies:
     /// `(offset in the image, bits per entry)`, for [`ImageView::qstr_in_table`]
     /// (the interpreter finds it once per frame, not once per name).
+    /// An entry width outside 1..=32 bits (a malformed image) is given as 0,
+    /// which makes every entry read as 0.
     pub fn module_qstr_table(&self, module: u32) -> (usize, usize) {
         let bits = usize::from(self.byte(module + 6));
         let (qstrs, _, _) = module_entry(0, bits, 0, 0);
+        let bits = if (1..=32).contains(&bits) { bits } else { 0 };
         (self.offset(module) + qstrs, bits)
     }
 
     /// The global qstr id of entry `index` of a qstr table found by
-    /// [`ImageView::module_qstr_table`].
+    /// [`ImageView::module_qstr_table`]. Every name operand the interpreter
+    /// runs comes through here, so the usual case (an entry of at most 25
+    /// bits, which one unaligned 32-bit read holds) is short enough to inline
+    /// and the rest is out of line.
+    #[inline]
     pub fn qstr_in_table(&self, table: (usize, usize), index: u32) -> u32 {
+        let (start, bits) = table;
+        if bits <= 25 {
+            if let Some(bit) = bits.checked_mul(index as usize) {
+                let at = start.wrapping_add(bit / 8);
+                if let Some(&[b0, b1, b2, b3]) = self.bytes.get(at..at.wrapping_add(4)) {
+                    return (u32::from_le_bytes([b0, b1, b2, b3]) >> (bit % 8)) & ((1u32 << bits) - 1);
+                }
+            }
+        }
+        self.qstr_in_table_wide(table, index)
+    }
+
+    /// [`ImageView::qstr_in_table`] for wide entries and entries within four
+    /// bytes of the image's end.
+    #[inline(never)]
+    fn qstr_in_table_wide(&self, table: (usize, usize), index: u32) -> u32 {
         packed_uint(self.bytes, table.0, table.1, index as usize).unwrap_or(0)
     }
 

@@ -23,9 +23,25 @@ impl Vm<'_> {
         self.binary_op_general(op, left, right)
     }
 
+    /// A str that is not an instance of a subclass of str.
+    fn is_exact_str(&self, obj: Obj) -> bool {
+        obj.is_qstr() || (obj.is_ptr() && self.get(obj, 0) == TypeId::Str.obj())
+    }
+
     /// [`Vm::binary_op`] for every operand but two small ints with a small result.
     #[inline(never)]
     fn binary_op_general(&mut self, op: u8, left: Obj, right: Obj) -> R<Obj> {
+        // Two exact strs compared (`ch == 'A'`, `s1 > s2`): their bytes
+        // decide, as in `compare`, without looking for ordering or equality
+        // methods first (a str subclass takes the general path).
+        if (OP_LESS..=OP_NOT_EQUAL).contains(&op) && self.is_exact_str(left) && self.is_exact_str(right) {
+            let ordering = if left == right {
+                core::cmp::Ordering::Equal
+            } else {
+                self.str_bytes(left).cmp(self.str_bytes(right))
+            };
+            return Ok(Obj::from_bool(compare_result(op, ordering)));
+        }
         if let Some(result) = self.float_binary_fast(op, left, right) {
             return result;
         }

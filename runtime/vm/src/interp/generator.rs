@@ -123,13 +123,21 @@ impl Vm<'_> {
             self.set(frame, base + sp, value);
             self.set_u(frame, F_SP, sp + 1);
         }
-        self.run_generator_frame(generator, frame, how == Resume::Throw)
+        if !started {
+            self.set(generator, 2, Obj::TRUE);
+        }
+        self.run_started_frame(generator, frame, flags, how == Resume::Throw)
     }
 
     /// Runs the generator's frame until it yields, returns or raises.
     fn run_generator_frame(&mut self, generator: Obj, frame: Obj, throwing: bool) -> R<Step> {
-        let flags = self.get_u(frame, F_FLAGS);
         self.set(generator, 2, Obj::TRUE);
+        self.run_started_frame(generator, frame, self.get_u(frame, F_FLAGS), throwing)
+    }
+
+    /// [`Vm::run_generator_frame`] once the generator is marked started and
+    /// its frame's flags word (`flags`) is read: what every `next` runs.
+    fn run_started_frame(&mut self, generator: Obj, frame: Obj, flags: u32, throwing: bool) -> R<Step> {
         self.set_u(frame, F_FLAGS, flags | FLAG_RUNNING);
         self.generator_yielded = false;
         self.throw_pending = throwing;

@@ -22,11 +22,17 @@
 //! A map's table may lie in the image: a class dict whose body stored just
 //! what the freezer laid out (a flash namespace, `interp::flash`). Reads
 //! work in place; the first write gives the map a RAM copy of its table.
+//! A flash table may hold markers for values only the body's run knew
+//! (`rime_bytecode::image::uncertain_word`): the map then keeps those values
+//! in a RAM array of one word each, whose address takes word 1's place (the
+//! live count is then the flash table's filled count, a flash table having
+//! no deleted entries). Every read substitutes a marker by its array word;
+//! storing again a name whose value is a marker writes the array.
 
 use super::{Obj, TypeId};
 use crate::gc::BYTES_PER_BLOCK;
 use crate::vm::{Vm, R};
-use rime_bytecode::image::HEAP_BASE;
+use rime_bytecode::image::{HEAP_BASE, UNCERTAIN_BASE, UNCERTAIN_SPAN};
 
 const TABLE_ENTRIES: u32 = 1;
 const CAPACITY_BITS: u32 = 27;
@@ -127,7 +133,33 @@ impl Vm<'_> {
     }
 
     pub fn map_len(&self, map: Obj) -> u32 {
-        self.get_u(map, 1)
+        let live = self.get_u(map, 1);
+        // A heap address: the uncertain values of a flash table (module docs).
+        if live >= HEAP_BASE {
+            return self.map_filled(map);
+        }
+        live
+    }
+
+    /// `value` as read from `map`'s table: a marker of an uncertain value is
+    /// replaced by its word of the map's RAM array (see the module docs).
+    #[inline(always)]
+    fn map_value(&self, map: Obj, value: Obj) -> Obj {
+        let marker = value.0.wrapping_sub(UNCERTAIN_BASE);
+        if marker < UNCERTAIN_SPAN && value.0 & 3 == 0 {
+            return self.map_uncertain_value(map, marker / 4);
+        }
+        value
+    }
+
+    #[inline(never)]
+    fn map_uncertain_value(&self, map: Obj, slot: u32) -> Obj {
+        let array = self.get(map, 1);
+        if !self.is_heap(array) {
+            // Only a map that adopted a flash table with markers reads one.
+            return Obj::NONE;
+        }
+        self.get(array, slot)
     }
 
     /// The number of entries the map holds before its table grows.
@@ -189,7 +221,8 @@ impl Vm<'_> {
     /// Entry `index` (0..filled): `(key, value)`; key NULL when deleted.
     pub fn map_entry(&self, map: Obj, index: u32) -> (Obj, Obj) {
         let table = self.get(map, 3);
-        (self.get(table, TABLE_ENTRIES + 2 * index), self.get(table, TABLE_ENTRIES + 2 * index + 1))
+        let value = self.get(table, TABLE_ENTRIES + 2 * index + 1);
+        (self.get(table, TABLE_ENTRIES + 2 * index), self.map_value(map, value))
     }
 
     /// Finds `key`: `Ok(Some(entry index))`.
@@ -300,7 +333,7 @@ impl Vm<'_> {
                     && self.is_str(candidate)
                     && self.str_bytes(candidate) == self.qstr_bytes(key.qstr_id()))
             {
-                return Some((entry, self.get(table, TABLE_ENTRIES + 2 * entry + 1)));
+                return Some((entry, self.map_value(map, self.get(table, TABLE_ENTRIES + 2 * entry + 1))));
             }
             slot = (slot + 1) & shape.mask;
         }
@@ -309,17 +342,45 @@ impl Vm<'_> {
 
     /// Gives a map whose table lies in the image (a flash namespace) a RAM
     /// copy of it, before its first write.
+    /// Its uncertain values are written into the copy and their array is
+    /// dropped.
     fn map_own_table(&mut self, map: Obj, key: Obj, value: Obj) -> R<()> {
         let table = self.get(map, 3);
         if self.is_heap(table) {
             return Ok(());
         }
+        let array = self.get(map, 1);
+        let array = if self.is_heap(array) { array } else { Obj::NULL };
         let mark = self.root_mark();
         self.push_root(key)?;
         self.push_root(value)?;
+        self.push_root(array)?;
         let rebuilt = self.map_rebuild(map, self.map_capacity(map));
         self.pop_roots(mark);
-        rebuilt
+        rebuilt?;
+        if !array.is_null() {
+            self.set_u(map, 1, self.map_filled(map));
+            self.free(array);
+        }
+        Ok(())
+    }
+
+    /// `map[key] = value` without copying a flash table when `key` is a qstr
+    /// whose flash value is a marker: the map's RAM array takes the value.
+    /// False when that is not the case (nothing was written).
+    fn map_set_uncertain(&mut self, map: Obj, key: Obj, value: Obj) -> bool {
+        let array = self.get(map, 1);
+        if !key.is_qstr() || !self.is_heap(array) {
+            return false;
+        }
+        let Some((entry, _)) = self.map_find_qstr(map, key) else { return false };
+        let table = self.get(map, 3);
+        let marker = self.get(table, TABLE_ENTRIES + 2 * entry + 1).0.wrapping_sub(UNCERTAIN_BASE);
+        if marker >= UNCERTAIN_SPAN {
+            return false;
+        }
+        self.set(array, marker / 4, value);
+        true
     }
 
     /// Makes `map` read the dict table of `count` entries at `table` (a
@@ -327,17 +388,27 @@ impl Vm<'_> {
     /// order) and frees its RAM table. Each key is looked up through the
     /// flash table's index first; when one is not found where it lies, the
     /// map keeps its own table and false is returned.
-    pub(crate) fn map_adopt_table(&mut self, map: Obj, table: u32, count: u32) -> bool {
-        let (old_table, old_shape) = (self.get(map, 3), self.get_u(map, 2));
+    ///
+    /// `uncertain` (NULL when the table has no markers) is the RAM array of
+    /// the values of the table's markers.
+    pub(crate) fn map_adopt_table(&mut self, map: Obj, table: u32, count: u32, uncertain: Obj) -> bool {
+        let (old_table, old_shape, live) = (self.get(map, 3), self.get_u(map, 2), self.get_u(map, 1));
+        if live != count || live >= HEAP_BASE {
+            return false;
+        }
         self.set(map, 3, Obj(table));
         self.set_u(map, 2, count | slot_shift(count) << CAPACITY_BITS);
+        if !uncertain.is_null() {
+            self.set(map, 1, uncertain);
+        }
         let found = (0..count).all(|entry| {
             let key = self.get(Obj(table), TABLE_ENTRIES + 2 * entry);
             key.is_qstr() && self.map_find_qstr(map, key).map(|(at, _)| at) == Some(entry)
         });
-        if !found || count >= 0x100 || self.map_len(map) != count {
+        if !found || count >= 0x100 {
             self.set(map, 3, old_table);
             self.set_u(map, 2, old_shape);
+            self.set_u(map, 1, live);
             return false;
         }
         self.free(old_table);
@@ -346,6 +417,9 @@ impl Vm<'_> {
 
     /// `map[key] = value`. Key and value must be rooted by the caller.
     pub fn map_set(&mut self, map: Obj, key: Obj, value: Obj) -> R<()> {
+        if !self.is_heap(self.get(map, 3)) && self.map_set_uncertain(map, key, value) {
+            return Ok(());
+        }
         self.map_own_table(map, key, value)?;
         let hash = self.hash(key)?;
         if let Some(entry) = self.map_find_hashed(map, key, hash)? {
@@ -401,7 +475,10 @@ impl Vm<'_> {
             if key.is_null() {
                 continue;
             }
+            // A flash table's markers read through the map's array, which
+            // its owner keeps until the copy is made.
             let value = self.get(old_table, TABLE_ENTRIES + 2 * index + 1);
+            let value = self.map_value(map, value);
             self.set(new_table, TABLE_ENTRIES + 2 * count, key);
             self.set(new_table, TABLE_ENTRIES + 2 * count + 1, value);
             // Hashing a key already in a dict cannot fail or call Python for builtin keys.
@@ -421,6 +498,9 @@ impl Vm<'_> {
     /// economy: when the heap has no room for the smaller table the map is
     /// left as it is and no exception is raised.
     pub fn map_shrink_to_fit(&mut self, map: Obj) {
+        if !self.is_heap(self.get(map, 3)) {
+            return;
+        }
         let live = self.map_len(map);
         let now = (table_words(self.map_capacity(map)) * 4).div_ceil(BYTES_PER_BLOCK);
         let fitted = (table_words(fitted_capacity(live)) * 4).div_ceil(BYTES_PER_BLOCK);

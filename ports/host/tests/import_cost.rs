@@ -177,3 +177,22 @@ def set_items(new):\n    global ITEMS\n    ITEMS = new\n";
     // Any other write copies the table to RAM, the array's values with it.
     assert_eq!(lines[2], "True [1, 2] 4 True", "output: {output}");
 }
+
+#[test]
+fn a_set_stores_one_word_per_entry() {
+    // Every global is bound before the measurement, so the main module's
+    // globals do not grow during it.
+    let items: Vec<String> = (0..35).map(|item| item.to_string()).collect();
+    let main = format!(
+        "import gc\ns = None\nbefore = 0\ngc.collect()\nbefore = gc.mem_alloc()\ns = {{{}}}\ngc.collect()\n\
+print(gc.mem_alloc() - before, len(s), 17 in s, 35 in s, sorted(s)[-1])\n\
+s.discard(17)\ns.add(35)\nprint(len(s), 17 in s, 35 in s, sorted(frozenset(s))[-2:])\n",
+        items.join(", ")
+    );
+    let (_, output) = run(&[("main.py", main.as_bytes())]);
+    let lines: Vec<&str> = output.lines().collect();
+    // The set object (16 bytes) and its table: the filled count, 35 keys and
+    // an index of 64 one-byte slots, 52 words in 13 blocks (a dict of 35
+    // entries takes 22).
+    assert_eq!(lines, ["224 35 True False 34", "35 False True [34, 35]"], "output: {output}");
+}

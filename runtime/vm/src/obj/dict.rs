@@ -10,7 +10,9 @@
 //! in its top 5, so a lookup needs no division and no leading-zero count
 //! (Cortex-M0 has neither). A deleted entry keeps its slot with the key NULL
 //! until the table is rebuilt. Iteration follows insertion order, as in
-//! CPython. Sets use the same layout with the value equal to the key.
+//! CPython. Sets and frozensets use the same layout with keys only (one word
+//! per entry, as MicroPython's sets): bit 26 of word 2 ([`KEYS_ONLY`]) says
+//! so, and their entries read as `(key, key)`.
 //!
 //! Sizes are exact: a map is made with the capacity its maker asks for (the
 //! rest of the table's last GC block is filled with entries, since it costs
@@ -36,13 +38,17 @@ use rime_bytecode::image::{HEAP_BASE, UNCERTAIN_BASE, UNCERTAIN_SPAN};
 
 const TABLE_ENTRIES: u32 = 1;
 const CAPACITY_BITS: u32 = 27;
-const CAPACITY_MASK: u32 = (1 << CAPACITY_BITS) - 1;
+/// Word 2's flag of a table that holds keys only (a set or frozenset).
+const KEYS_ONLY: u32 = 1 << 26;
+const CAPACITY_MASK: u32 = KEYS_ONLY - 1;
 
 /// Where a map's index lives and how it is read.
 #[derive(Clone, Copy)]
 struct Shape {
     mask: u32,
     width: u32,
+    /// Words per entry: 2 (key, value), or 1 for keys only.
+    stride: u32,
     /// The address of slot 0.
     index: u32,
 }
@@ -71,18 +77,28 @@ fn slot_shift(capacity: u32) -> u32 {
     shift
 }
 
-/// The words of the table block for `capacity` entries.
-fn table_words(capacity: u32) -> usize {
+/// The words of the table block for `capacity` entries of `stride` words.
+fn table_words(capacity: u32, stride: u32) -> usize {
     let index_bytes = (1u32 << slot_shift(capacity)) * slot_width(capacity);
-    (TABLE_ENTRIES + 2 * capacity) as usize + index_bytes.div_ceil(4) as usize
+    (TABLE_ENTRIES + stride * capacity) as usize + index_bytes.div_ceil(4) as usize
+}
+
+/// The words per entry of a map whose word 2 is `word`.
+#[inline(always)]
+fn entry_stride(word: u32) -> u32 {
+    if word & KEYS_ONLY != 0 {
+        1
+    } else {
+        2
+    }
 }
 
 /// The capacity actually given for a request of `wanted` entries: `wanted`,
 /// plus whatever more fits in the GC blocks the table takes anyway.
-fn fitted_capacity(wanted: u32) -> u32 {
-    let blocks = (table_words(wanted) * 4).div_ceil(BYTES_PER_BLOCK);
+fn fitted_capacity(wanted: u32, stride: u32) -> u32 {
+    let blocks = (table_words(wanted, stride) * 4).div_ceil(BYTES_PER_BLOCK);
     let mut capacity = wanted;
-    while table_words(capacity + 1) * 4 <= blocks * BYTES_PER_BLOCK {
+    while table_words(capacity + 1, stride) * 4 <= blocks * BYTES_PER_BLOCK {
         capacity += 1;
     }
     capacity
@@ -113,6 +129,8 @@ impl Vm<'_> {
     /// A new empty set or frozenset (or dict) with room for `capacity` entries.
     pub fn new_map(&mut self, type_id: TypeId, capacity: usize) -> R<Obj> {
         let map = self.alloc_typed(type_id, 4)?;
+        let keys_only = matches!(type_id, TypeId::Set | TypeId::FrozenSet);
+        self.set_u(map, 2, if keys_only { KEYS_ONLY } else { 0 });
         let mark = self.root_mark();
         self.push_root(map)?;
         let installed = self.map_install_table(map, capacity.min(CAPACITY_MASK as usize) as u32);
@@ -124,11 +142,13 @@ impl Vm<'_> {
     /// Gives `map` (rooted by the caller) a new empty table with room for at
     /// least `capacity` entries; returns the old table (NULL for a new map).
     fn map_install_table(&mut self, map: Obj, capacity: u32) -> R<Obj> {
-        let capacity = fitted_capacity(capacity);
-        let table = self.alloc(table_words(capacity))?;
+        let keys_only = self.get_u(map, 2) & KEYS_ONLY;
+        let stride = entry_stride(keys_only);
+        let capacity = fitted_capacity(capacity, stride);
+        let table = self.alloc(table_words(capacity, stride))?;
         let old = self.get(map, 3);
         self.set(map, 3, table);
-        self.set_u(map, 2, capacity | slot_shift(capacity) << CAPACITY_BITS);
+        self.set_u(map, 2, keys_only | capacity | slot_shift(capacity) << CAPACITY_BITS);
         Ok(old)
     }
 
@@ -171,11 +191,13 @@ impl Vm<'_> {
     fn map_shape(&self, map: Obj) -> Shape {
         let word = self.get_u(map, 2);
         let capacity = word & CAPACITY_MASK;
+        let stride = entry_stride(word);
         let table = self.get(map, 3);
         Shape {
             mask: (1u32 << (word >> CAPACITY_BITS)) - 1,
             width: slot_width(capacity),
-            index: table.0.wrapping_add(4 * (TABLE_ENTRIES + 2 * capacity)),
+            stride,
+            index: table.0.wrapping_add(4 * (TABLE_ENTRIES + stride * capacity)),
         }
     }
 
@@ -221,6 +243,10 @@ impl Vm<'_> {
     /// Entry `index` (0..filled): `(key, value)`; key NULL when deleted.
     pub fn map_entry(&self, map: Obj, index: u32) -> (Obj, Obj) {
         let table = self.get(map, 3);
+        if self.get_u(map, 2) & KEYS_ONLY != 0 {
+            let key = self.get(table, TABLE_ENTRIES + index);
+            return (key, key);
+        }
         let value = self.get(table, TABLE_ENTRIES + 2 * index + 1);
         (self.get(table, TABLE_ENTRIES + 2 * index), self.map_value(map, value))
     }
@@ -245,7 +271,7 @@ impl Vm<'_> {
                 return Ok(None);
             }
             let entry = entry - 1;
-            let candidate = self.get(table, TABLE_ENTRIES + 2 * entry);
+            let candidate = self.get(table, TABLE_ENTRIES + shape.stride * entry);
             if candidate == key {
                 return Ok(Some(entry));
             }
@@ -327,12 +353,15 @@ impl Vm<'_> {
                 return None;
             }
             let entry = entry - 1;
-            let candidate = self.get(table, TABLE_ENTRIES + 2 * entry);
+            let candidate = self.get(table, TABLE_ENTRIES + shape.stride * entry);
             if candidate == key
                 || (!candidate.is_qstr()
                     && self.is_str(candidate)
                     && self.str_bytes(candidate) == self.qstr_bytes(key.qstr_id()))
             {
+                if shape.stride == 1 {
+                    return Some((entry, candidate));
+                }
                 return Some((entry, self.map_value(map, self.get(table, TABLE_ENTRIES + 2 * entry + 1))));
             }
             slot = (slot + 1) & shape.mask;
@@ -423,8 +452,11 @@ impl Vm<'_> {
         self.map_own_table(map, key, value)?;
         let hash = self.hash(key)?;
         if let Some(entry) = self.map_find_hashed(map, key, hash)? {
-            let table = self.get(map, 3);
-            self.set(table, TABLE_ENTRIES + 2 * entry + 1, value);
+            // A set keeps the key it has (as CPython's and MicroPython's do).
+            if entry_stride(self.get_u(map, 2)) == 2 {
+                let table = self.get(map, 3);
+                self.set(table, TABLE_ENTRIES + 2 * entry + 1, value);
+            }
             return Ok(());
         }
         let capacity = self.map_capacity(map);
@@ -442,8 +474,12 @@ impl Vm<'_> {
         }
         let table = self.get(map, 3);
         let entry = self.get_u(table, 0);
-        self.set(table, TABLE_ENTRIES + 2 * entry, key);
-        self.set(table, TABLE_ENTRIES + 2 * entry + 1, value);
+        if entry_stride(self.get_u(map, 2)) == 1 {
+            self.set(table, TABLE_ENTRIES + entry, key);
+        } else {
+            self.set(table, TABLE_ENTRIES + 2 * entry, key);
+            self.set(table, TABLE_ENTRIES + 2 * entry + 1, value);
+        }
         self.set_u(table, 0, entry + 1);
         self.map_index_insert(map, hash, entry);
         let count = self.map_len(map);
@@ -469,10 +505,19 @@ impl Vm<'_> {
         let old_table = installed?;
         let new_table = self.get(map, 3);
         let filled = self.get_u(old_table, 0);
+        let stride = entry_stride(self.get_u(map, 2));
         let mut count = 0;
         for index in 0..filled {
-            let key = self.get(old_table, TABLE_ENTRIES + 2 * index);
+            let key = self.get(old_table, TABLE_ENTRIES + stride * index);
             if key.is_null() {
+                continue;
+            }
+            if stride == 1 {
+                self.set(new_table, TABLE_ENTRIES + count, key);
+                let hash = self.hash(key).unwrap_or(0);
+                self.set_u(new_table, 0, count + 1);
+                self.map_index_insert(map, hash, count);
+                count += 1;
                 continue;
             }
             // A flash table's markers read through the map's array, which
@@ -502,8 +547,9 @@ impl Vm<'_> {
             return;
         }
         let live = self.map_len(map);
-        let now = (table_words(self.map_capacity(map)) * 4).div_ceil(BYTES_PER_BLOCK);
-        let fitted = (table_words(fitted_capacity(live)) * 4).div_ceil(BYTES_PER_BLOCK);
+        let stride = entry_stride(self.get_u(map, 2));
+        let now = (table_words(self.map_capacity(map), stride) * 4).div_ceil(BYTES_PER_BLOCK);
+        let fitted = (table_words(fitted_capacity(live, stride), stride) * 4).div_ceil(BYTES_PER_BLOCK);
         if fitted < now {
             let pending = self.exc;
             if self.map_rebuild(map, live).is_err() {
@@ -519,6 +565,13 @@ impl Vm<'_> {
         // A flash table has no deleted entries: its RAM copy keeps the entry numbers.
         self.map_own_table(map, key, Obj::NULL)?;
         let table = self.get(map, 3);
+        if entry_stride(self.get_u(map, 2)) == 1 {
+            let stored = self.get(table, TABLE_ENTRIES + entry);
+            self.set(table, TABLE_ENTRIES + entry, Obj::NULL);
+            let count = self.map_len(map);
+            self.set_u(map, 1, count - 1);
+            return Ok(Some(stored));
+        }
         let value = self.get(table, TABLE_ENTRIES + 2 * entry + 1);
         self.set(table, TABLE_ENTRIES + 2 * entry, Obj::NULL);
         self.set(table, TABLE_ENTRIES + 2 * entry + 1, Obj::NULL);

@@ -581,6 +581,12 @@ pub const UNCERTAIN_BASE: u32 = 0x0FFF_0000;
 /// The bytes of address space the markers take.
 pub const UNCERTAIN_SPAN: u32 = 4 * 256;
 
+/// Whether `word` is a marker of an uncertain value: an address (low bits
+/// 00) in the markers' range. One mask and one compare.
+pub const fn is_uncertain_word(word: u32) -> bool {
+    word & !(UNCERTAIN_SPAN - 4) == UNCERTAIN_BASE
+}
+
 /// The marker of uncertain value `n` of a flash namespace.
 pub const fn uncertain_word(n: u32) -> u32 {
     UNCERTAIN_BASE + 4 * n

@@ -16,7 +16,7 @@ use super::{
     board_id, checksum, module_entry, object_word, packed_uint, pool_hash, Abi, CodeRecord, Header, ImageError,
 };
 use super::{dict_slot_shift, ImageErrorKind, Pool, Section, FUNCTION_ENTRY_SIZE, MODULE_ENTRY_SIZE};
-use super::{uncertain_word, NAMESPACE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX, UNCERTAIN_BASE, UNCERTAIN_SPAN};
+use super::{is_uncertain_word, uncertain_word, NAMESPACE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
 use super::{CHECKSUM_OFFSET, FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAGIC, MAX_QSTR_ID, SECTION_COUNT};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_NULL, WORD_TRUE};
 
@@ -406,7 +406,7 @@ impl Checker<'_, '_> {
             }
             self.check_qstr_id(key >> 3, offset + 4 + 8 * entry)?;
             let value = self.word(offset + 8 + 8 * entry);
-            if value.wrapping_sub(UNCERTAIN_BASE) < UNCERTAIN_SPAN {
+            if is_uncertain_word(value) {
                 // The markers of uncertain values are numbered in entry order.
                 if value != uncertain_word(uncertain) {
                     let what = "a flash namespace's uncertain-value marker is out of order";

@@ -71,7 +71,7 @@ impl Notes<'_, '_> {
             Some(ObjRef::False) => "False".into(),
             Some(ObjRef::Ellipsis) => "Ellipsis".into(),
             Some(ObjRef::Null) => "NULL".into(),
-            Some(ObjRef::Outside(address)) if address.wrapping_sub(super::UNCERTAIN_BASE) < super::UNCERTAIN_SPAN => {
+            Some(ObjRef::Outside(address)) if super::is_uncertain_word(address) => {
                 format!("uncertain value {}", (address - super::UNCERTAIN_BASE) / 4)
             }
             Some(ObjRef::Outside(address)) => format!("static object @{address:08x}"),

@@ -34,7 +34,7 @@
 use super::{Obj, TypeId};
 use crate::gc::BYTES_PER_BLOCK;
 use crate::vm::{Vm, R};
-use rime_bytecode::image::{HEAP_BASE, UNCERTAIN_BASE, UNCERTAIN_SPAN};
+use rime_bytecode::image::{is_uncertain_word, HEAP_BASE, UNCERTAIN_BASE};
 
 const TABLE_ENTRIES: u32 = 1;
 const CAPACITY_BITS: u32 = 27;
@@ -86,11 +86,7 @@ fn table_words(capacity: u32, stride: u32) -> usize {
 /// The words per entry of a map whose word 2 is `word`.
 #[inline(always)]
 fn entry_stride(word: u32) -> u32 {
-    if word & KEYS_ONLY != 0 {
-        1
-    } else {
-        2
-    }
+    2 - ((word >> 26) & 1)
 }
 
 /// The capacity actually given for a request of `wanted` entries: `wanted`,
@@ -165,9 +161,8 @@ impl Vm<'_> {
     /// replaced by its word of the map's RAM array (see the module docs).
     #[inline(always)]
     fn map_value(&self, map: Obj, value: Obj) -> Obj {
-        let marker = value.0.wrapping_sub(UNCERTAIN_BASE);
-        if marker < UNCERTAIN_SPAN && value.0 & 3 == 0 {
-            return self.map_uncertain_value(map, marker / 4);
+        if is_uncertain_word(value.0) {
+            return self.map_uncertain_value(map, (value.0 - UNCERTAIN_BASE) / 4);
         }
         value
     }
@@ -190,14 +185,24 @@ impl Vm<'_> {
     #[inline(always)]
     fn map_shape(&self, map: Obj) -> Shape {
         let word = self.get_u(map, 2);
+        if word & KEYS_ONLY != 0 {
+            self.map_shape_with::<1>(map, word)
+        } else {
+            self.map_shape_with::<2>(map, word)
+        }
+    }
+
+    /// The shape of a map of `STRIDE` words per entry whose word 2 is `word`
+    /// (the lookups are made once per stride, so the stride is a constant).
+    #[inline(always)]
+    fn map_shape_with<const STRIDE: u32>(&self, map: Obj, word: u32) -> Shape {
         let capacity = word & CAPACITY_MASK;
-        let stride = entry_stride(word);
         let table = self.get(map, 3);
         Shape {
             mask: (1u32 << (word >> CAPACITY_BITS)) - 1,
             width: slot_width(capacity),
-            stride,
-            index: table.0.wrapping_add(4 * (TABLE_ENTRIES + stride * capacity)),
+            stride: STRIDE,
+            index: table.0.wrapping_add(4 * (TABLE_ENTRIES + STRIDE * capacity)),
         }
     }
 
@@ -258,7 +263,17 @@ impl Vm<'_> {
     }
 
     fn map_find_hashed(&mut self, map: Obj, key: Obj, hash: u32) -> R<Option<u32>> {
-        let shape = self.map_shape(map);
+        let word = self.get_u(map, 2);
+        if word & KEYS_ONLY != 0 {
+            let shape = self.map_shape_with::<1>(map, word);
+            return self.map_find_shaped(map, shape, key, hash);
+        }
+        let shape = self.map_shape_with::<2>(map, word);
+        self.map_find_shaped(map, shape, key, hash)
+    }
+
+    #[inline(always)]
+    fn map_find_shaped(&mut self, map: Obj, shape: Shape, key: Obj, hash: u32) -> R<Option<u32>> {
         let table = self.get(map, 3);
         // A heap str key (what split, slices and joins make): candidates that
         // are heap strs too are told apart by their stored hashes, and
@@ -343,8 +358,24 @@ impl Vm<'_> {
     /// A qstr key's entry index and value (the probe of [`Vm::map_get_qstr`]).
     #[inline]
     pub fn map_find_qstr(&self, map: Obj, key: Obj) -> Option<(u32, Obj)> {
+        let word = self.get_u(map, 2);
+        if word & KEYS_ONLY != 0 {
+            return self.map_find_qstr_in_set(map, key);
+        }
+        let shape = self.map_shape_with::<2>(map, word);
+        self.map_find_qstr_shaped(map, shape, key)
+    }
+
+    /// [`Vm::map_find_qstr`] in a set (names are looked up in dicts).
+    #[inline(never)]
+    fn map_find_qstr_in_set(&self, map: Obj, key: Obj) -> Option<(u32, Obj)> {
+        let shape = self.map_shape_with::<1>(map, self.get_u(map, 2));
+        self.map_find_qstr_shaped(map, shape, key)
+    }
+
+    #[inline(always)]
+    fn map_find_qstr_shaped(&self, map: Obj, shape: Shape, key: Obj) -> Option<(u32, Obj)> {
         let hash = self.qstr_hash(key.qstr_id());
-        let shape = self.map_shape(map);
         let table = self.get(map, 3);
         let mut slot = hash & shape.mask;
         for _ in 0..=shape.mask {
@@ -359,10 +390,8 @@ impl Vm<'_> {
                     && self.is_str(candidate)
                     && self.str_bytes(candidate) == self.qstr_bytes(key.qstr_id()))
             {
-                if shape.stride == 1 {
-                    return Some((entry, candidate));
-                }
-                return Some((entry, self.map_value(map, self.get(table, TABLE_ENTRIES + 2 * entry + 1))));
+                // The value word of a keys-only entry is its key.
+                return Some((entry, self.map_value(map, self.get(table, shape.stride * (entry + 1)))));
             }
             slot = (slot + 1) & shape.mask;
         }
@@ -394,6 +423,18 @@ impl Vm<'_> {
         Ok(())
     }
 
+    /// The first part of `map[key] = value` for a map whose table lies in
+    /// the image: true when the store is done (a marker's value), else the
+    /// map has a RAM copy of its table when this returns false.
+    #[inline(never)]
+    fn map_set_flash(&mut self, map: Obj, key: Obj, value: Obj) -> R<bool> {
+        if self.map_set_uncertain(map, key, value) {
+            return Ok(true);
+        }
+        self.map_own_table(map, key, value)?;
+        Ok(false)
+    }
+
     /// `map[key] = value` without copying a flash table when `key` is a qstr
     /// whose flash value is a marker: the map's RAM array takes the value.
     /// False when that is not the case (nothing was written).
@@ -404,11 +445,11 @@ impl Vm<'_> {
         }
         let Some((entry, _)) = self.map_find_qstr(map, key) else { return false };
         let table = self.get(map, 3);
-        let marker = self.get(table, TABLE_ENTRIES + 2 * entry + 1).0.wrapping_sub(UNCERTAIN_BASE);
-        if marker >= UNCERTAIN_SPAN {
+        let marker = self.get(table, TABLE_ENTRIES + 2 * entry + 1).0;
+        if !is_uncertain_word(marker) {
             return false;
         }
-        self.set(array, marker / 4, value);
+        self.set(array, (marker - UNCERTAIN_BASE) / 4, value);
         true
     }
 
@@ -446,10 +487,9 @@ impl Vm<'_> {
 
     /// `map[key] = value`. Key and value must be rooted by the caller.
     pub fn map_set(&mut self, map: Obj, key: Obj, value: Obj) -> R<()> {
-        if !self.is_heap(self.get(map, 3)) && self.map_set_uncertain(map, key, value) {
+        if !self.is_heap(self.get(map, 3)) && self.map_set_flash(map, key, value)? {
             return Ok(());
         }
-        self.map_own_table(map, key, value)?;
         let hash = self.hash(key)?;
         if let Some(entry) = self.map_find_hashed(map, key, hash)? {
             // A set keeps the key it has (as CPython's and MicroPython's do).

@@ -2,7 +2,7 @@
 # markers for uncertain values, before anything else writes them.
 import mixeddel
 
-print(mixeddel.VALUES, mixeddel.NUMBER, mixeddel.total())
+print(mixeddel.VALUES, mixeddel.NUMBER, mixeddel.total(), mixeddel.EDGE)
 del mixeddel.VALUES
 print(hasattr(mixeddel, "VALUES"), mixeddel.NUMBER, mixeddel.LOOKUP["k"])
 g = mixeddel.module_globals()

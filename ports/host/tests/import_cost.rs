@@ -129,3 +129,70 @@ fn a_failed_optional_import_keeps_no_heap() {
     // image: it is never interned on the heap.
     assert!(!contains(&heap, b"leaf_module_name"), "a submodule's name reached the heap");
 }
+
+const MIXED_MAIN: &str = "
+import gc
+gc.collect()
+before = gc.mem_alloc()
+pair = [1, 2]
+gc.collect()
+list_cost = gc.mem_alloc() - before
+del pair
+gc.collect()
+before = gc.mem_alloc()
+import mixed
+gc.collect()
+print(list_cost, gc.mem_alloc() - before)
+before = gc.mem_alloc()
+mixed.ITEMS = mixed.ITEMS
+mixed.set_items(mixed.ITEMS)
+gc.collect()
+print(gc.mem_alloc() - before)
+mixed.LIMIT = 4
+gc.collect()
+print(gc.mem_alloc() - before > 0, mixed.items(), mixed.LIMIT, mixed.gc is gc)
+";
+
+#[test]
+fn uncertain_globals_keep_only_their_values() {
+    // The body stores an import and a list among constants and functions:
+    // the globals' table is still the flash one, and the two values only
+    // the run knew live in a RAM array of two words.
+    let mixed = b"import gc\nITEMS = [1, 2]\nLIMIT = 3\nNAME = 'mixed'\n\
+def items():\n    return ITEMS\n\
+def set_items(new):\n    global ITEMS\n    ITEMS = new\n";
+    let (_, output) = run(&[("main.py", MIXED_MAIN.as_bytes()), ("mixed.py", mixed)]);
+    let lines: Vec<&str> = output.lines().collect();
+    assert_eq!(lines.len(), 3, "output: {output}");
+    let figures: Vec<usize> = lines[0].split(' ').map(|figure| figure.parse().expect("a number")).collect();
+    let (list_cost, import_cost) = (figures[0], figures[1]);
+    eprintln!("a two-item list costs {list_cost} bytes, importing mixed {import_cost}");
+    assert_eq!(list_cost, 32, "output: {output}");
+    // The module object, its globals dict object, the two-word array (one
+    // 16-byte block each) and the list.
+    assert_eq!(import_cost, 3 * 16 + list_cost, "output: {output}");
+    // Storing the names whose flash values are markers writes the array:
+    // nothing is allocated, the table stays in flash.
+    assert_eq!(lines[1], "0", "output: {output}");
+    // Any other write copies the table to RAM, the array's values with it.
+    assert_eq!(lines[2], "True [1, 2] 4 True", "output: {output}");
+}
+
+#[test]
+fn a_set_stores_one_word_per_entry() {
+    // Every global is bound before the measurement, so the main module's
+    // globals do not grow during it.
+    let items: Vec<String> = (0..35).map(|item| item.to_string()).collect();
+    let main = format!(
+        "import gc\ns = None\nbefore = 0\ngc.collect()\nbefore = gc.mem_alloc()\ns = {{{}}}\ngc.collect()\n\
+print(gc.mem_alloc() - before, len(s), 17 in s, 35 in s, sorted(s)[-1])\n\
+s.discard(17)\ns.add(35)\nprint(len(s), 17 in s, 35 in s, sorted(frozenset(s))[-2:])\n",
+        items.join(", ")
+    );
+    let (_, output) = run(&[("main.py", main.as_bytes())]);
+    let lines: Vec<&str> = output.lines().collect();
+    // The set object (16 bytes) and its table: the filled count, 35 keys and
+    // an index of 64 one-byte slots, 52 words in 13 blocks (a dict of 35
+    // entries takes 22).
+    assert_eq!(lines, ["224 35 True False 34", "35 False True [34, 35]"], "output: {output}");
+}

@@ -183,6 +183,15 @@
 //! through the table's index, and only then makes the dict read the flash
 //! table; its first write copies the table to RAM.
 //!
+//! Module bodies get the same, and bodies may also store values only their
+//! run knows (an import, a list, an instance, a call's result): the table
+//! holds a marker for each, [`uncertain_word`]`(n)` for the n-th one in
+//! entry order. When the VM adopts such a table it copies those values into
+//! a RAM array of n words that the dict leads to, reads every marker as the
+//! array's value, and writes the array when a name whose value is a marker
+//! is stored again; any other write copies the table to RAM. Markers are
+//! never values: every read of a dict substitutes them.
+//!
 //! # Checksum
 //!
 //! The header's checksum is the first 16 bytes of the SHA-256 of the header's
@@ -221,7 +230,7 @@ pub use write::{BuildError, BuiltImage, ImageBuilder, ImageStats, ModuleStats};
 pub const MAGIC: [u8; 4] = *b"RIMG";
 
 /// The version of this layout. Bump it on any change to the bytes.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Size of the header in bytes.
 pub const HEADER_SIZE: usize = 128;
@@ -565,6 +574,24 @@ pub const fn fits_small_int(value: i64) -> bool {
 
 /// Start of the runtime's static objects in the shared address space.
 pub const STATIC_BASE: u32 = 0x0000_1000;
+/// Start of the uncertain-value markers of flash namespaces: marker `n` is
+/// `UNCERTAIN_BASE + 4 × n` (n < 256), an address in the static objects'
+/// range that no static object has (see "Flash namespaces").
+pub const UNCERTAIN_BASE: u32 = 0x0FFF_0000;
+/// The bytes of address space the markers take.
+pub const UNCERTAIN_SPAN: u32 = 4 * 256;
+
+/// Whether `word` is a marker of an uncertain value: an address (low bits
+/// 00) in the markers' range. One mask and one compare.
+pub const fn is_uncertain_word(word: u32) -> bool {
+    word & !(UNCERTAIN_SPAN - 4) == UNCERTAIN_BASE
+}
+
+/// The marker of uncertain value `n` of a flash namespace.
+pub const fn uncertain_word(n: u32) -> u32 {
+    UNCERTAIN_BASE + 4 * n
+}
+
 /// Start of the flash region (frozen images) in the shared address space.
 pub const FLASH_BASE: u32 = 0x1000_0000;
 /// Start of the GC heap in the shared address space.

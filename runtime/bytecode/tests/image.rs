@@ -504,10 +504,22 @@ fn flash_namespaces_in_the_image() {
         u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap())
     };
     let qstr = |word: u32| image.qstr(word >> 3).unwrap().to_string();
-    // `Derived` holds closures over `__class__` (its methods call super()):
-    // only `Base`, `Empty` and `WithMeta` are certain.
-    assert_eq!(module.namespace_count(), 3);
+    let marker = rime_bytecode::image::uncertain_word;
+    // The module body and its four class bodies, in raw code order. The
+    // classes the module body makes, and `Derived`'s closures over
+    // `__class__` (its methods call super()), are values only the run knows:
+    // the tables hold markers for them, numbered in entry order.
+    assert_eq!(module.namespace_count(), 5);
     let (body, table, count) = module.namespace(0).unwrap();
+    assert_eq!(body, module.root().unwrap().address());
+    let entries = |table: u32, count: u32| -> Vec<(String, u32)> {
+        (0..count).map(|entry| (qstr(word(table + 4 + 8 * entry)), word(table + 8 + 8 * entry))).collect()
+    };
+    let globals = entries(table, count);
+    let names: Vec<&str> = globals.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names, ["__name__", "__file__", "Base", "Derived", "Empty", "WithMeta", "d"]);
+    assert_eq!(globals[2..].iter().map(|entry| entry.1).collect::<Vec<_>>(), (0..5).map(marker).collect::<Vec<_>>());
+    let (body, table, count) = module.namespace(1).unwrap();
     assert_eq!(body, module.root().unwrap().child(0).unwrap().address());
     let keys: Vec<String> = (0..count).map(|entry| qstr(word(table + 4 + 8 * entry))).collect();
     assert_eq!(keys, ["__module__", "__qualname__", "kind", "__init__", "describe", "helper", "make", "double"]);
@@ -519,7 +531,12 @@ fn flash_namespaces_in_the_image() {
         assert_eq!(word(value(entry)), type_word);
         assert_eq!(word(word(value(entry) + 4)), TYPES.function);
     }
-    let (_, table, count) = module.namespace(1).unwrap();
+    let (_, table, count) = module.namespace(2).unwrap();
+    let derived = entries(table, count);
+    assert_eq!(derived[3], ("__init__".to_string(), marker(0)));
+    assert_eq!(derived[4], ("describe".to_string(), marker(1)));
+    assert_eq!(word(derived[5].1), TYPES.function);
+    let (_, table, count) = module.namespace(3).unwrap();
     assert_eq!(
         (0..count).map(|entry| qstr(word(table + 4 + 8 * entry))).collect::<Vec<_>>(),
         ["__module__", "__qualname__"]
@@ -544,4 +561,25 @@ fn a_module_body_that_stores_only_constants_has_flash_globals() {
     let entries: Vec<(String, String)> =
         (0..count).map(|entry| (qstr(word(table + 4 + 8 * entry)), qstr(word(table + 8 + 8 * entry)))).collect();
     assert_eq!(entries, [("__name__".into(), "pkg".into()), ("__file__".into(), "pkg/__init__.py".into())]);
+}
+
+#[test]
+fn uncertain_value_markers_must_be_numbered_in_entry_order() {
+    let mut builder = ImageBuilder::new(abi(), "host");
+    builder.module("classes.py", golden("classes"));
+    let bytes = builder.build().unwrap().bytes;
+    let image = Image::parse(&bytes, &abi()).unwrap();
+    let (_, table, _) = image.module("classes.py").unwrap().namespace(0).unwrap();
+    // The globals' third entry (`Base`) holds marker 0; make it marker 1.
+    let at = (table - image.header().link_address) as usize + 8 + 8 * 2;
+    let marker = rime_bytecode::image::uncertain_word;
+    assert_eq!(u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()), marker(0));
+    let mut corrupted = bytes.clone();
+    corrupted[at..at + 4].copy_from_slice(&marker(1).to_le_bytes());
+    let error = Image::parse_with(&corrupted, &abi(), None, false).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!("frozen image, byte {at}: malformed: a flash namespace's uncertain-value marker is out of order")
+    );
+    assert!(Image::parse_with(&bytes, &abi(), None, false).is_ok());
 }

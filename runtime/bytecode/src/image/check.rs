@@ -16,8 +16,8 @@ use super::{
     board_id, checksum, module_entry, object_word, packed_uint, pool_hash, Abi, CodeRecord, Header, ImageError,
 };
 use super::{dict_slot_shift, ImageErrorKind, Pool, Section, FUNCTION_ENTRY_SIZE, MODULE_ENTRY_SIZE};
+use super::{is_uncertain_word, uncertain_word, NAMESPACE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
 use super::{CHECKSUM_OFFSET, FLASH_BASE, FORMAT_VERSION, HEADER_SIZE, HEAP_BASE, MAGIC, MAX_QSTR_ID, SECTION_COUNT};
-use super::{NAMESPACE_ENTRY_SIZE, POOL_CLASS_SIZE, POOL_PREFIX};
 use super::{WORD_ELLIPSIS, WORD_FALSE, WORD_NONE, WORD_NULL, WORD_TRUE};
 
 /// The deepest nesting of raw codes, and of constant tuples, an image may have.
@@ -398,13 +398,24 @@ impl Checker<'_, '_> {
         if self.word(offset) != count {
             return Err(ImageError::malformed(offset, what));
         }
+        let mut uncertain = 0;
         for entry in 0..count as usize {
             let key = self.word(offset + 4 + 8 * entry);
             if key & 7 != 2 {
                 return Err(ImageError::malformed(offset + 4 + 8 * entry, "a flash namespace key is not a qstr"));
             }
             self.check_qstr_id(key >> 3, offset + 4 + 8 * entry)?;
-            self.check_namespace_value(self.word(offset + 8 + 8 * entry), offset + 8 + 8 * entry)?;
+            let value = self.word(offset + 8 + 8 * entry);
+            if is_uncertain_word(value) {
+                // The markers of uncertain values are numbered in entry order.
+                if value != uncertain_word(uncertain) {
+                    let what = "a flash namespace's uncertain-value marker is out of order";
+                    return Err(ImageError::malformed(offset + 8 + 8 * entry, what));
+                }
+                uncertain += 1;
+                continue;
+            }
+            self.check_namespace_value(value, offset + 8 + 8 * entry)?;
         }
         let index = offset + 4 + 8 * count as usize;
         let slots = &self.image.bytes[index..index + slots];

@@ -71,6 +71,9 @@ impl Notes<'_, '_> {
             Some(ObjRef::False) => "False".into(),
             Some(ObjRef::Ellipsis) => "Ellipsis".into(),
             Some(ObjRef::Null) => "NULL".into(),
+            Some(ObjRef::Outside(address)) if super::is_uncertain_word(address) => {
+                format!("uncertain value {}", (address - super::UNCERTAIN_BASE) / 4)
+            }
             Some(ObjRef::Outside(address)) => format!("static object @{address:08x}"),
             Some(ObjRef::Str { .. }) => format!("str @{word:08x}"),
             Some(ObjRef::Bytes(_)) => format!("bytes @{word:08x}"),

@@ -158,6 +158,9 @@ pub enum Value {
     ModuleName,
     /// The module's `__file__` (its frozen name).
     FileName,
+    /// A value only the run of the body knows (an import, a list, a call's
+    /// result): the flash table holds a marker, the value lives in RAM.
+    Uncertain,
 }
 
 /// The dict a class body (or a module body) certainly leaves behind,
@@ -177,13 +180,16 @@ enum Slot {
     Known(Value),
     WrapperType(Wrapper),
     Null,
+    /// A value the analysis does not know.
+    Unknown,
 }
 
 /// The class dicts proposed for `module`: class bodies made by the module
-/// body (as [`propose`] finds them) that run straight through (no jump) and
-/// only store constants (tuples of constants built at run time included),
-/// flash functions, `staticmethod`, `classmethod` or `property` of flash
-/// functions, `__name__` (as `__module__`), and names they stored before.
+/// body (as [`propose`] finds them), with the values they certainly store
+/// (constants, tuples of constants built at run time included, flash
+/// functions, `staticmethod`, `classmethod` or `property` of flash
+/// functions, `__name__` as `__module__`, names they stored before) and
+/// [`Value::Uncertain`] for the others.
 pub fn propose_namespaces(module: &MpyModule, functions: &[Proposal]) -> Vec<Namespace> {
     let mut out = Vec::new();
     for (child, made) in made_functions(module, &module.root) {
@@ -192,7 +198,7 @@ pub fn propose_namespaces(module: &MpyModule, functions: &[Proposal]) -> Vec<Nam
         }
         let Some(body) = module.root.children.get(child) else { continue };
         let flash = |grandchild: usize| functions.iter().any(|proposal| proposal.path == (child, Some(grandchild)));
-        if let Some(entries) = class_entries(module, body, &flash, Vec::new()) {
+        if let Some(entries) = class_entries(module, body, &flash, Vec::new(), false) {
             if !entries.is_empty() && entries.len() < 256 {
                 out.push(Namespace { child: Some(child), entries });
             }
@@ -201,35 +207,57 @@ pub fn propose_namespaces(module: &MpyModule, functions: &[Proposal]) -> Vec<Nam
     out
 }
 
-/// The globals a module body certainly leaves behind, when it runs straight
-/// through and only stores what a class body of [`propose_namespaces`] may
-/// (flash functions made by the module body itself): `__name__` and
-/// `__file__` (which the import stores first), then the body's names.
+/// The globals a module body leaves behind, analysed as a class body of
+/// [`propose_namespaces`] (flash functions made by the module body itself):
+/// `__name__` and `__file__` (which the import stores first), then the
+/// body's names.
 pub fn propose_module_namespace(module: &MpyModule, functions: &[Proposal]) -> Option<Namespace> {
     let flash = |child: usize| functions.iter().any(|proposal| proposal.path == (child, None));
     let first = alloc::vec![("__name__".to_string(), Value::ModuleName), ("__file__".to_string(), Value::FileName)];
-    let entries = class_entries(module, &module.root, &flash, first)?;
+    let entries = class_entries(module, &module.root, &flash, first, true)?;
     (entries.len() < 256).then_some(Namespace { child: None, entries })
 }
 
-/// The entries a class body stores, if it only stores certain values.
+/// The entries a body stores, in the order it first stores each name, with
+/// the value each one certainly holds at the end of the body, or
+/// [`Value::Uncertain`] when the analysis cannot tell.
+///
+/// The analysis follows the body's instructions in order on a model of its
+/// value stack. An instruction it does not model (a call, an import, a
+/// `BUILD_LIST`, …) makes the whole stack unknown: any value taken from it
+/// afterwards is uncertain. In a body with jumps (an `if`, a `try`, a loop)
+/// a name stored twice, or read back after its store, is uncertain too. The
+/// result is only a guess: the VM compares it with what the body really
+/// stored before using it.
 fn class_entries(
     module: &MpyModule,
     body: &RawCode,
     flash: &dyn Fn(usize) -> bool,
     mut entries: Vec<(String, Value)>,
+    module_body: bool,
 ) -> Option<Vec<(String, Value)>> {
     let prelude = body.prelude().ok()?;
+    let decoded: Vec<Instruction> = instructions(&body.fun_data, prelude.code_start).collect::<Result<_, _>>().ok()?;
+    let targets: Vec<usize> = decoded.iter().filter_map(Instruction::jump_target).collect();
+    let jumps = !targets.is_empty();
     let mut stack: Vec<Slot> = Vec::new();
+    let mut returned = false;
     let qstr = |index: u32| module.qstrs.get(index as usize).cloned();
-    for instruction in instructions(&body.fun_data, prelude.code_start) {
-        let instruction = instruction.ok()?;
+    let pop = |stack: &mut Vec<Slot>| stack.pop().unwrap_or(Slot::Unknown);
+    for instruction in &decoded {
+        // Paths merge at a jump target: what the stack holds there is not known.
+        if targets.contains(&instruction.offset) {
+            stack.clear();
+        }
         match (instruction.opcode, instruction.operand) {
-            (Opcode::LoadName, Operand::Qstr(index)) => {
+            (Opcode::LoadName, Operand::Qstr(index)) | (Opcode::LoadGlobal, Operand::Qstr(index))
+                if module_body || instruction.opcode == Opcode::LoadName =>
+            {
                 let name = qstr(index)?;
                 // A name the body stored is its value: nothing ran since.
                 if let Some((_, value)) = entries.iter().find(|(stored, _)| *stored == name) {
-                    stack.push(Slot::Known(value.clone()));
+                    let known = !jumps && *value != Value::Uncertain;
+                    stack.push(if known { Slot::Known(value.clone()) } else { Slot::Unknown });
                     continue;
                 }
                 let slot = match name.as_str() {
@@ -237,66 +265,92 @@ fn class_entries(
                     "staticmethod" => Slot::WrapperType(Wrapper::StaticMethod),
                     "classmethod" => Slot::WrapperType(Wrapper::ClassMethod),
                     "property" => Slot::WrapperType(Wrapper::Property),
-                    _ => return None,
+                    _ => Slot::Unknown,
                 };
                 stack.push(slot);
             }
             (Opcode::BuildTuple, Operand::Uint(count)) => {
                 // A tuple of constants built at run time: the VM takes a RAM
                 // tuple with the same item words as the flash one for it.
-                let start = stack.len().checked_sub(count as usize)?;
-                let items = stack
-                    .drain(start..)
+                let mut items = Vec::new();
+                for _ in 0..count {
+                    items.push(pop(&mut stack));
+                }
+                items.reverse();
+                let constants = items
+                    .into_iter()
                     .map(|slot| match slot {
                         Slot::Known(Value::Constant(constant)) => Some(constant),
                         _ => None,
                     })
-                    .collect::<Option<Vec<Constant>>>()?;
-                stack.push(Slot::Known(Value::Constant(Constant::Tuple(items))));
+                    .collect::<Option<Vec<Constant>>>();
+                stack.push(
+                    constants.map_or(Slot::Unknown, |items| Slot::Known(Value::Constant(Constant::Tuple(items)))),
+                );
             }
             (Opcode::LoadNull, _) => stack.push(Slot::Null),
-            (Opcode::MakeFunction, Operand::Uint(child)) if flash(child as usize) => {
-                stack.push(Slot::Known(Value::Function(child as usize)));
+            (Opcode::MakeFunction, Operand::Uint(child)) => {
+                let known = flash(child as usize);
+                stack.push(if known { Slot::Known(Value::Function(child as usize)) } else { Slot::Unknown });
             }
-            (Opcode::MakeFunctionDefargs, Operand::Uint(child)) if flash(child as usize) => {
-                if stack.pop()? != Slot::Null
-                    || !matches!(stack.pop()?, Slot::Known(Value::Constant(Constant::Tuple(_))))
-                {
-                    return None;
-                }
-                stack.push(Slot::Known(Value::Function(child as usize)));
+            (Opcode::MakeFunctionDefargs, Operand::Uint(child)) => {
+                let keyword = pop(&mut stack);
+                let positional = pop(&mut stack);
+                let known = flash(child as usize)
+                    && keyword == Slot::Null
+                    && matches!(positional, Slot::Known(Value::Constant(Constant::Tuple(_))));
+                stack.push(if known { Slot::Known(Value::Function(child as usize)) } else { Slot::Unknown });
             }
-            (Opcode::CallFunction, Operand::Uint(1)) => {
-                let Slot::Known(Value::Function(child)) = stack.pop()? else { return None };
-                let Slot::WrapperType(wrapper) = stack.pop()? else { return None };
+            (Opcode::CallFunction, Operand::Uint(1))
+                if matches!(stack.as_slice(), [.., Slot::WrapperType(_), Slot::Known(Value::Function(_))]) =>
+            {
+                let Slot::Known(Value::Function(child)) = pop(&mut stack) else { return None };
+                let Slot::WrapperType(wrapper) = pop(&mut stack) else { return None };
                 stack.push(Slot::Known(Value::Wrapped(wrapper, child)));
             }
-            (Opcode::StoreName, Operand::Qstr(index)) => {
-                let Slot::Known(value) = stack.pop()? else { return None };
+            // A module body stores a name some function declares `global`
+            // with `STORE_GLOBAL`: in its own namespace all the same.
+            (Opcode::StoreName, Operand::Qstr(index)) | (Opcode::StoreGlobal, Operand::Qstr(index))
+                if module_body || instruction.opcode == Opcode::StoreName =>
+            {
+                let value = match pop(&mut stack) {
+                    Slot::Known(value) => value,
+                    _ => Value::Uncertain,
+                };
                 let name = qstr(index)?;
                 match entries.iter_mut().find(|(existing, _)| *existing == name) {
-                    Some(entry) => entry.1 = value,
+                    Some(entry) => entry.1 = if jumps { Value::Uncertain } else { value },
                     None => entries.push((name, value)),
                 }
             }
+            (Opcode::DeleteName, Operand::Qstr(index)) | (Opcode::DeleteGlobal, Operand::Qstr(index))
+                if module_body || instruction.opcode == Opcode::DeleteName =>
+            {
+                let name = qstr(index)?;
+                entries.retain(|(existing, _)| *existing != name);
+            }
             (Opcode::BinaryOpMulti, Operand::Binary(operator)) => {
-                let (
-                    Slot::Known(Value::Constant(Constant::Int(right))),
-                    Slot::Known(Value::Constant(Constant::Int(left))),
-                ) = (stack.pop()?, stack.pop()?)
-                else {
-                    return None;
+                let folded = match (pop(&mut stack), pop(&mut stack)) {
+                    (
+                        Slot::Known(Value::Constant(Constant::Int(right))),
+                        Slot::Known(Value::Constant(Constant::Int(left))),
+                    ) => bitwise(operator, &left, &right),
+                    _ => None,
                 };
-                stack.push(Slot::Known(Value::Constant(Constant::Int(bitwise(operator, &left, &right)?))));
+                stack.push(folded.map_or(Slot::Unknown, |value| Slot::Known(Value::Constant(Constant::Int(value)))));
             }
             (Opcode::ReturnValue, _) => {
-                return (stack.len() == 1 && stack[0] == Slot::Known(Value::Constant(Constant::None)))
-                    .then_some(entries);
+                pop(&mut stack);
+                returned = true;
             }
-            _ => stack.push(Slot::Known(Value::Constant(constant_of(module, &instruction)?))),
+            _ => match constant_of(module, instruction) {
+                Some(constant) => stack.push(Slot::Known(Value::Constant(constant))),
+                // Anything else: what the stack holds is not known any more.
+                None => stack.clear(),
+            },
         }
     }
-    None
+    returned.then_some(entries)
 }
 
 /// `left OP right` for the bitwise operators on ints of 31 bits, whose

@@ -20,6 +20,7 @@
 
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
+use rime_bytecode::image::uncertain_word;
 
 /// Bits of flash-function state per small int word.
 const BITS_PER_WORD: u32 = 30;
@@ -164,7 +165,10 @@ impl Vm<'_> {
     }
 
     /// Makes `dict` read the flash namespace laid out for body `raw_code` of
-    /// the module whose entry is at `descriptor`, when it holds its entries.
+    /// the module whose entry is at `descriptor`, when it holds its entries:
+    /// the same keys in the same order, the table's value for each, except
+    /// where the table holds a marker, whose value is copied into a new RAM
+    /// array of one word per marker (see `obj::dict`).
     fn adopt_namespace(&mut self, descriptor: u32, raw_code: u32, locals: Obj) {
         if !self.is_heap(self.get(locals, 3)) {
             return;
@@ -173,17 +177,44 @@ impl Vm<'_> {
         if self.map_len(locals) != count {
             return;
         }
-        let (mut index, mut flash_entry) = (0, 0);
+        let (mut index, mut flash_entry, mut uncertain) = (0, 0, 0);
         while let Some((entry, key, value)) = self.map_next(locals, index) {
             let flash_key = Obj(self.word(table + 4 + 8 * flash_entry));
             let flash_value = Obj(self.word(table + 8 + 8 * flash_entry));
-            if key != flash_key || !self.same_namespace_value(value, flash_value) {
+            if flash_value.0 == uncertain_word(uncertain) {
+                uncertain += 1;
+            } else if !self.same_namespace_value(value, flash_value) {
+                return;
+            }
+            if key != flash_key {
                 return;
             }
             index = entry + 1;
             flash_entry += 1;
         }
-        self.map_adopt_table(locals, table, count);
+        let array = if uncertain == 0 {
+            Obj::NULL
+        } else {
+            // An economy only: without room for the array, nothing changes.
+            let pending = self.exc;
+            let Ok(array) = self.alloc(uncertain as usize) else {
+                self.exc = pending;
+                return;
+            };
+            let (mut index, mut flash_entry, mut slot) = (0, 0, 0);
+            while let Some((entry, _, value)) = self.map_next(locals, index) {
+                if self.word(table + 8 + 8 * flash_entry) == uncertain_word(slot) {
+                    self.set(array, slot, value);
+                    slot += 1;
+                }
+                index = entry + 1;
+                flash_entry += 1;
+            }
+            array
+        };
+        if !self.map_adopt_table(locals, table, count, array) && !array.is_null() {
+            self.free(array);
+        }
     }
 
     /// Whether a class body's value is the flash namespace's: the same

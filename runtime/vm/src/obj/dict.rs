@@ -10,7 +10,9 @@
 //! in its top 5, so a lookup needs no division and no leading-zero count
 //! (Cortex-M0 has neither). A deleted entry keeps its slot with the key NULL
 //! until the table is rebuilt. Iteration follows insertion order, as in
-//! CPython. Sets use the same layout with the value equal to the key.
+//! CPython. Sets and frozensets use the same layout with keys only (one word
+//! per entry, as MicroPython's sets): bit 26 of word 2 ([`KEYS_ONLY`]) says
+//! so, and their entries read as `(key, key)`.
 //!
 //! Sizes are exact: a map is made with the capacity its maker asks for (the
 //! rest of the table's last GC block is filled with entries, since it costs
@@ -22,21 +24,31 @@
 //! A map's table may lie in the image: a class dict whose body stored just
 //! what the freezer laid out (a flash namespace, `interp::flash`). Reads
 //! work in place; the first write gives the map a RAM copy of its table.
+//! A flash table may hold markers for values only the body's run knew
+//! (`rime_bytecode::image::uncertain_word`): the map then keeps those values
+//! in a RAM array of one word each, whose address takes word 1's place (the
+//! live count is then the flash table's filled count, a flash table having
+//! no deleted entries). Every read substitutes a marker by its array word;
+//! storing again a name whose value is a marker writes the array.
 
 use super::{Obj, TypeId};
 use crate::gc::BYTES_PER_BLOCK;
 use crate::vm::{Vm, R};
-use rime_bytecode::image::HEAP_BASE;
+use rime_bytecode::image::{is_uncertain_word, HEAP_BASE, UNCERTAIN_BASE};
 
 const TABLE_ENTRIES: u32 = 1;
 const CAPACITY_BITS: u32 = 27;
-const CAPACITY_MASK: u32 = (1 << CAPACITY_BITS) - 1;
+/// Word 2's flag of a table that holds keys only (a set or frozenset).
+const KEYS_ONLY: u32 = 1 << 26;
+const CAPACITY_MASK: u32 = KEYS_ONLY - 1;
 
 /// Where a map's index lives and how it is read.
 #[derive(Clone, Copy)]
 struct Shape {
     mask: u32,
     width: u32,
+    /// Words per entry: 2 (key, value), or 1 for keys only.
+    stride: u32,
     /// The address of slot 0.
     index: u32,
 }
@@ -65,18 +77,24 @@ fn slot_shift(capacity: u32) -> u32 {
     shift
 }
 
-/// The words of the table block for `capacity` entries.
-fn table_words(capacity: u32) -> usize {
+/// The words of the table block for `capacity` entries of `stride` words.
+fn table_words(capacity: u32, stride: u32) -> usize {
     let index_bytes = (1u32 << slot_shift(capacity)) * slot_width(capacity);
-    (TABLE_ENTRIES + 2 * capacity) as usize + index_bytes.div_ceil(4) as usize
+    (TABLE_ENTRIES + stride * capacity) as usize + index_bytes.div_ceil(4) as usize
+}
+
+/// The words per entry of a map whose word 2 is `word`.
+#[inline(always)]
+fn entry_stride(word: u32) -> u32 {
+    2 - ((word >> 26) & 1)
 }
 
 /// The capacity actually given for a request of `wanted` entries: `wanted`,
 /// plus whatever more fits in the GC blocks the table takes anyway.
-fn fitted_capacity(wanted: u32) -> u32 {
-    let blocks = (table_words(wanted) * 4).div_ceil(BYTES_PER_BLOCK);
+fn fitted_capacity(wanted: u32, stride: u32) -> u32 {
+    let blocks = (table_words(wanted, stride) * 4).div_ceil(BYTES_PER_BLOCK);
     let mut capacity = wanted;
-    while table_words(capacity + 1) * 4 <= blocks * BYTES_PER_BLOCK {
+    while table_words(capacity + 1, stride) * 4 <= blocks * BYTES_PER_BLOCK {
         capacity += 1;
     }
     capacity
@@ -107,6 +125,8 @@ impl Vm<'_> {
     /// A new empty set or frozenset (or dict) with room for `capacity` entries.
     pub fn new_map(&mut self, type_id: TypeId, capacity: usize) -> R<Obj> {
         let map = self.alloc_typed(type_id, 4)?;
+        let keys_only = matches!(type_id, TypeId::Set | TypeId::FrozenSet);
+        self.set_u(map, 2, if keys_only { KEYS_ONLY } else { 0 });
         let mark = self.root_mark();
         self.push_root(map)?;
         let installed = self.map_install_table(map, capacity.min(CAPACITY_MASK as usize) as u32);
@@ -118,16 +138,43 @@ impl Vm<'_> {
     /// Gives `map` (rooted by the caller) a new empty table with room for at
     /// least `capacity` entries; returns the old table (NULL for a new map).
     fn map_install_table(&mut self, map: Obj, capacity: u32) -> R<Obj> {
-        let capacity = fitted_capacity(capacity);
-        let table = self.alloc(table_words(capacity))?;
+        let keys_only = self.get_u(map, 2) & KEYS_ONLY;
+        let stride = entry_stride(keys_only);
+        let capacity = fitted_capacity(capacity, stride);
+        let table = self.alloc(table_words(capacity, stride))?;
         let old = self.get(map, 3);
         self.set(map, 3, table);
-        self.set_u(map, 2, capacity | slot_shift(capacity) << CAPACITY_BITS);
+        self.set_u(map, 2, keys_only | capacity | slot_shift(capacity) << CAPACITY_BITS);
         Ok(old)
     }
 
     pub fn map_len(&self, map: Obj) -> u32 {
-        self.get_u(map, 1)
+        let live = self.get_u(map, 1);
+        // A heap address: the uncertain values of a flash table (module docs).
+        if live >= HEAP_BASE {
+            return self.map_filled(map);
+        }
+        live
+    }
+
+    /// `value` as read from `map`'s table: a marker of an uncertain value is
+    /// replaced by its word of the map's RAM array (see the module docs).
+    #[inline(always)]
+    fn map_value(&self, map: Obj, value: Obj) -> Obj {
+        if is_uncertain_word(value.0) {
+            return self.map_uncertain_value(map, (value.0 - UNCERTAIN_BASE) / 4);
+        }
+        value
+    }
+
+    #[inline(never)]
+    fn map_uncertain_value(&self, map: Obj, slot: u32) -> Obj {
+        let array = self.get(map, 1);
+        if !self.is_heap(array) {
+            // Only a map that adopted a flash table with markers reads one.
+            return Obj::NONE;
+        }
+        self.get(array, slot)
     }
 
     /// The number of entries the map holds before its table grows.
@@ -138,12 +185,24 @@ impl Vm<'_> {
     #[inline(always)]
     fn map_shape(&self, map: Obj) -> Shape {
         let word = self.get_u(map, 2);
+        if word & KEYS_ONLY != 0 {
+            self.map_shape_with::<1>(map, word)
+        } else {
+            self.map_shape_with::<2>(map, word)
+        }
+    }
+
+    /// The shape of a map of `STRIDE` words per entry whose word 2 is `word`
+    /// (the lookups are made once per stride, so the stride is a constant).
+    #[inline(always)]
+    fn map_shape_with<const STRIDE: u32>(&self, map: Obj, word: u32) -> Shape {
         let capacity = word & CAPACITY_MASK;
         let table = self.get(map, 3);
         Shape {
             mask: (1u32 << (word >> CAPACITY_BITS)) - 1,
             width: slot_width(capacity),
-            index: table.0.wrapping_add(4 * (TABLE_ENTRIES + 2 * capacity)),
+            stride: STRIDE,
+            index: table.0.wrapping_add(4 * (TABLE_ENTRIES + STRIDE * capacity)),
         }
     }
 
@@ -189,7 +248,12 @@ impl Vm<'_> {
     /// Entry `index` (0..filled): `(key, value)`; key NULL when deleted.
     pub fn map_entry(&self, map: Obj, index: u32) -> (Obj, Obj) {
         let table = self.get(map, 3);
-        (self.get(table, TABLE_ENTRIES + 2 * index), self.get(table, TABLE_ENTRIES + 2 * index + 1))
+        if self.get_u(map, 2) & KEYS_ONLY != 0 {
+            let key = self.get(table, TABLE_ENTRIES + index);
+            return (key, key);
+        }
+        let value = self.get(table, TABLE_ENTRIES + 2 * index + 1);
+        (self.get(table, TABLE_ENTRIES + 2 * index), self.map_value(map, value))
     }
 
     /// The value of entry `entry` when that entry's key is `key`: for
@@ -197,8 +261,13 @@ impl Vm<'_> {
     #[inline(always)]
     pub fn map_value_at(&self, map: Obj, entry: u32, key: Obj) -> Option<Obj> {
         let table = self.get(map, 3);
-        if entry < self.get_u(table, 0) && self.get(table, TABLE_ENTRIES + 2 * entry) == key {
-            return Some(self.get(table, TABLE_ENTRIES + 2 * entry + 1));
+        if self.get_u(map, 2) & KEYS_ONLY == 0
+            && entry < self.get_u(table, 0)
+            && self.get(table, TABLE_ENTRIES + 2 * entry) == key
+        {
+            // A flash table's value may be a marker naming a slot of the
+            // map's RAM array: read through it, as every reader does.
+            return Some(self.map_value(map, self.get(table, TABLE_ENTRIES + 2 * entry + 1)));
         }
         None
     }
@@ -209,7 +278,12 @@ impl Vm<'_> {
     #[inline]
     pub fn map_replace_value_at(&mut self, map: Obj, entry: u32, key: Obj, value: Obj) -> bool {
         let table = self.get(map, 3);
-        if entry >= self.get_u(table, 0) || !self.is_heap(table) || self.get(table, TABLE_ENTRIES + 2 * entry) != key {
+        // RAM tables hold no markers (a flash table's copy has the values).
+        if self.get_u(map, 2) & KEYS_ONLY != 0
+            || entry >= self.get_u(table, 0)
+            || !self.is_heap(table)
+            || self.get(table, TABLE_ENTRIES + 2 * entry) != key
+        {
             return false;
         }
         self.set(table, TABLE_ENTRIES + 2 * entry + 1, value);
@@ -223,7 +297,17 @@ impl Vm<'_> {
     }
 
     fn map_find_hashed(&mut self, map: Obj, key: Obj, hash: u32) -> R<Option<u32>> {
-        let shape = self.map_shape(map);
+        let word = self.get_u(map, 2);
+        if word & KEYS_ONLY != 0 {
+            let shape = self.map_shape_with::<1>(map, word);
+            return self.map_find_shaped(map, shape, key, hash);
+        }
+        let shape = self.map_shape_with::<2>(map, word);
+        self.map_find_shaped(map, shape, key, hash)
+    }
+
+    #[inline(always)]
+    fn map_find_shaped(&mut self, map: Obj, shape: Shape, key: Obj, hash: u32) -> R<Option<u32>> {
         let table = self.get(map, 3);
         // A heap str key (what split, slices and joins make): candidates that
         // are heap strs too are told apart by their stored hashes, and
@@ -236,7 +320,7 @@ impl Vm<'_> {
                 return Ok(None);
             }
             let entry = entry - 1;
-            let candidate = self.get(table, TABLE_ENTRIES + 2 * entry);
+            let candidate = self.get(table, TABLE_ENTRIES + shape.stride * entry);
             if candidate == key {
                 return Ok(Some(entry));
             }
@@ -308,8 +392,24 @@ impl Vm<'_> {
     /// A qstr key's entry index and value (the probe of [`Vm::map_get_qstr`]).
     #[inline]
     pub fn map_find_qstr(&self, map: Obj, key: Obj) -> Option<(u32, Obj)> {
+        let word = self.get_u(map, 2);
+        if word & KEYS_ONLY != 0 {
+            return self.map_find_qstr_in_set(map, key);
+        }
+        let shape = self.map_shape_with::<2>(map, word);
+        self.map_find_qstr_shaped(map, shape, key)
+    }
+
+    /// [`Vm::map_find_qstr`] in a set (names are looked up in dicts).
+    #[inline(never)]
+    fn map_find_qstr_in_set(&self, map: Obj, key: Obj) -> Option<(u32, Obj)> {
+        let shape = self.map_shape_with::<1>(map, self.get_u(map, 2));
+        self.map_find_qstr_shaped(map, shape, key)
+    }
+
+    #[inline(always)]
+    fn map_find_qstr_shaped(&self, map: Obj, shape: Shape, key: Obj) -> Option<(u32, Obj)> {
         let hash = self.qstr_hash(key.qstr_id());
-        let shape = self.map_shape(map);
         let table = self.get(map, 3);
         let mut slot = hash & shape.mask;
         for _ in 0..=shape.mask {
@@ -318,13 +418,14 @@ impl Vm<'_> {
                 return None;
             }
             let entry = entry - 1;
-            let candidate = self.get(table, TABLE_ENTRIES + 2 * entry);
+            let candidate = self.get(table, TABLE_ENTRIES + shape.stride * entry);
             if candidate == key
                 || (!candidate.is_qstr()
                     && self.is_str(candidate)
                     && self.str_bytes(candidate) == self.qstr_bytes(key.qstr_id()))
             {
-                return Some((entry, self.get(table, TABLE_ENTRIES + 2 * entry + 1)));
+                // The value word of a keys-only entry is its key.
+                return Some((entry, self.map_value(map, self.get(table, shape.stride * (entry + 1)))));
             }
             slot = (slot + 1) & shape.mask;
         }
@@ -333,17 +434,57 @@ impl Vm<'_> {
 
     /// Gives a map whose table lies in the image (a flash namespace) a RAM
     /// copy of it, before its first write.
+    /// Its uncertain values are written into the copy and their array is
+    /// dropped.
     fn map_own_table(&mut self, map: Obj, key: Obj, value: Obj) -> R<()> {
         let table = self.get(map, 3);
         if self.is_heap(table) {
             return Ok(());
         }
+        let array = self.get(map, 1);
+        let array = if self.is_heap(array) { array } else { Obj::NULL };
         let mark = self.root_mark();
         self.push_root(key)?;
         self.push_root(value)?;
+        self.push_root(array)?;
         let rebuilt = self.map_rebuild(map, self.map_capacity(map));
         self.pop_roots(mark);
-        rebuilt
+        rebuilt?;
+        if !array.is_null() {
+            self.set_u(map, 1, self.map_filled(map));
+            self.free(array);
+        }
+        Ok(())
+    }
+
+    /// The first part of `map[key] = value` for a map whose table lies in
+    /// the image: true when the store is done (a marker's value), else the
+    /// map has a RAM copy of its table when this returns false.
+    #[inline(never)]
+    fn map_set_flash(&mut self, map: Obj, key: Obj, value: Obj) -> R<bool> {
+        if self.map_set_uncertain(map, key, value) {
+            return Ok(true);
+        }
+        self.map_own_table(map, key, value)?;
+        Ok(false)
+    }
+
+    /// `map[key] = value` without copying a flash table when `key` is a qstr
+    /// whose flash value is a marker: the map's RAM array takes the value.
+    /// False when that is not the case (nothing was written).
+    fn map_set_uncertain(&mut self, map: Obj, key: Obj, value: Obj) -> bool {
+        let array = self.get(map, 1);
+        if !key.is_qstr() || !self.is_heap(array) {
+            return false;
+        }
+        let Some((entry, _)) = self.map_find_qstr(map, key) else { return false };
+        let table = self.get(map, 3);
+        let marker = self.get(table, TABLE_ENTRIES + 2 * entry + 1).0;
+        if !is_uncertain_word(marker) {
+            return false;
+        }
+        self.set(array, (marker - UNCERTAIN_BASE) / 4, value);
+        true
     }
 
     /// Makes `map` read the dict table of `count` entries at `table` (a
@@ -351,17 +492,27 @@ impl Vm<'_> {
     /// order) and frees its RAM table. Each key is looked up through the
     /// flash table's index first; when one is not found where it lies, the
     /// map keeps its own table and false is returned.
-    pub(crate) fn map_adopt_table(&mut self, map: Obj, table: u32, count: u32) -> bool {
-        let (old_table, old_shape) = (self.get(map, 3), self.get_u(map, 2));
+    ///
+    /// `uncertain` (NULL when the table has no markers) is the RAM array of
+    /// the values of the table's markers.
+    pub(crate) fn map_adopt_table(&mut self, map: Obj, table: u32, count: u32, uncertain: Obj) -> bool {
+        let (old_table, old_shape, live) = (self.get(map, 3), self.get_u(map, 2), self.get_u(map, 1));
+        if live != count || live >= HEAP_BASE {
+            return false;
+        }
         self.set(map, 3, Obj(table));
         self.set_u(map, 2, count | slot_shift(count) << CAPACITY_BITS);
+        if !uncertain.is_null() {
+            self.set(map, 1, uncertain);
+        }
         let found = (0..count).all(|entry| {
             let key = self.get(Obj(table), TABLE_ENTRIES + 2 * entry);
             key.is_qstr() && self.map_find_qstr(map, key).map(|(at, _)| at) == Some(entry)
         });
-        if !found || count >= 0x100 || self.map_len(map) != count {
+        if !found || count >= 0x100 {
             self.set(map, 3, old_table);
             self.set_u(map, 2, old_shape);
+            self.set_u(map, 1, live);
             return false;
         }
         self.free(old_table);
@@ -370,7 +521,9 @@ impl Vm<'_> {
 
     /// `map[key] = value`. Key and value must be rooted by the caller.
     pub fn map_set(&mut self, map: Obj, key: Obj, value: Obj) -> R<()> {
-        self.map_own_table(map, key, value)?;
+        if !self.is_heap(self.get(map, 3)) && self.map_set_flash(map, key, value)? {
+            return Ok(());
+        }
         // Names (attribute stores, globals) take the qstr probe, which
         // compares words and never calls `__eq__`.
         let (found, hash) = if key.is_qstr() {
@@ -380,8 +533,11 @@ impl Vm<'_> {
             (self.map_find_hashed(map, key, hash)?, hash)
         };
         if let Some(entry) = found {
-            let table = self.get(map, 3);
-            self.set(table, TABLE_ENTRIES + 2 * entry + 1, value);
+            // A set keeps the key it has (as CPython's and MicroPython's do).
+            if entry_stride(self.get_u(map, 2)) == 2 {
+                let table = self.get(map, 3);
+                self.set(table, TABLE_ENTRIES + 2 * entry + 1, value);
+            }
             return Ok(());
         }
         let capacity = self.map_capacity(map);
@@ -399,8 +555,12 @@ impl Vm<'_> {
         }
         let table = self.get(map, 3);
         let entry = self.get_u(table, 0);
-        self.set(table, TABLE_ENTRIES + 2 * entry, key);
-        self.set(table, TABLE_ENTRIES + 2 * entry + 1, value);
+        if entry_stride(self.get_u(map, 2)) == 1 {
+            self.set(table, TABLE_ENTRIES + entry, key);
+        } else {
+            self.set(table, TABLE_ENTRIES + 2 * entry, key);
+            self.set(table, TABLE_ENTRIES + 2 * entry + 1, value);
+        }
         self.set_u(table, 0, entry + 1);
         self.map_index_insert(map, hash, entry);
         let count = self.map_len(map);
@@ -426,13 +586,25 @@ impl Vm<'_> {
         let old_table = installed?;
         let new_table = self.get(map, 3);
         let filled = self.get_u(old_table, 0);
+        let stride = entry_stride(self.get_u(map, 2));
         let mut count = 0;
         for index in 0..filled {
-            let key = self.get(old_table, TABLE_ENTRIES + 2 * index);
+            let key = self.get(old_table, TABLE_ENTRIES + stride * index);
             if key.is_null() {
                 continue;
             }
+            if stride == 1 {
+                self.set(new_table, TABLE_ENTRIES + count, key);
+                let hash = self.hash(key).unwrap_or(0);
+                self.set_u(new_table, 0, count + 1);
+                self.map_index_insert(map, hash, count);
+                count += 1;
+                continue;
+            }
+            // A flash table's markers read through the map's array, which
+            // its owner keeps until the copy is made.
             let value = self.get(old_table, TABLE_ENTRIES + 2 * index + 1);
+            let value = self.map_value(map, value);
             self.set(new_table, TABLE_ENTRIES + 2 * count, key);
             self.set(new_table, TABLE_ENTRIES + 2 * count + 1, value);
             // Hashing a key already in a dict cannot fail or call Python for builtin keys.
@@ -452,9 +624,13 @@ impl Vm<'_> {
     /// economy: when the heap has no room for the smaller table the map is
     /// left as it is and no exception is raised.
     pub fn map_shrink_to_fit(&mut self, map: Obj) {
+        if !self.is_heap(self.get(map, 3)) {
+            return;
+        }
         let live = self.map_len(map);
-        let now = (table_words(self.map_capacity(map)) * 4).div_ceil(BYTES_PER_BLOCK);
-        let fitted = (table_words(fitted_capacity(live)) * 4).div_ceil(BYTES_PER_BLOCK);
+        let stride = entry_stride(self.get_u(map, 2));
+        let now = (table_words(self.map_capacity(map), stride) * 4).div_ceil(BYTES_PER_BLOCK);
+        let fitted = (table_words(fitted_capacity(live, stride), stride) * 4).div_ceil(BYTES_PER_BLOCK);
         if fitted < now {
             let pending = self.exc;
             if self.map_rebuild(map, live).is_err() {
@@ -470,6 +646,13 @@ impl Vm<'_> {
         // A flash table has no deleted entries: its RAM copy keeps the entry numbers.
         self.map_own_table(map, key, Obj::NULL)?;
         let table = self.get(map, 3);
+        if entry_stride(self.get_u(map, 2)) == 1 {
+            let stored = self.get(table, TABLE_ENTRIES + entry);
+            self.set(table, TABLE_ENTRIES + entry, Obj::NULL);
+            let count = self.map_len(map);
+            self.set_u(map, 1, count - 1);
+            return Ok(Some(stored));
+        }
         let value = self.get(table, TABLE_ENTRIES + 2 * entry + 1);
         self.set(table, TABLE_ENTRIES + 2 * entry, Obj::NULL);
         self.set(table, TABLE_ENTRIES + 2 * entry + 1, Obj::NULL);

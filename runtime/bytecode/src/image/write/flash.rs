@@ -9,7 +9,7 @@
 //! its raw code's address. Every size is known at planning time.
 
 use super::super::propose::{self, Value, Wrapper};
-use super::super::{dict_slot_shift, qstr_word, small_int_word, BuiltinTypes, WORD_NONE, WORD_NULL};
+use super::super::{dict_slot_shift, qstr_word, small_int_word, uncertain_word, BuiltinTypes, WORD_NONE, WORD_NULL};
 use super::{child_record_offset, push_word, BuildError, Constants};
 use crate::constant::Constant;
 use crate::mpy::MpyModule;
@@ -80,6 +80,7 @@ pub(super) fn plan(
         let class_namespaces = propose::propose_namespaces(module, &proposals);
         'namespaces: for namespace in module_namespace.into_iter().chain(class_namespaces) {
             let mut entries = Vec::new();
+            let mut uncertain = 0;
             for (name, value) in namespace.entries {
                 let Some(key) = qstr_id(&name) else { continue 'namespaces };
                 let pending = match value {
@@ -88,6 +89,10 @@ pub(super) fn plan(
                     Value::FileName => Pending::Word(qstr_word(file_name)),
                     Value::Function(child) => Pending::Function(child),
                     Value::Wrapped(wrapper, child) => Pending::Wrapped(wrapper, child),
+                    Value::Uncertain => {
+                        uncertain += 1;
+                        Pending::Word(uncertain_word(uncertain - 1))
+                    }
                 };
                 entries.push((qstr_word(key), crate::qstr_hash16(name.as_bytes()), pending));
             }

@@ -245,6 +245,9 @@ impl<'a> Heap<'a> {
     /// Allocates `byte_count` bytes (at least one block), zeroed, first fit.
     /// Returns `None` when no run of free blocks is long enough; the caller
     /// decides whether to collect and retry.
+    /// The one-block case is inlined into callers; everything else goes
+    /// through [`Heap::alloc_searching`], kept out of line.
+    #[inline]
     pub fn alloc(&mut self, byte_count: usize) -> Option<u32> {
         if byte_count <= BYTES_PER_BLOCK {
             // One block (a float, a small instance, a cell): the first free
@@ -254,6 +257,13 @@ impl<'a> Heap<'a> {
                 return Some(self.take_one_block(block));
             }
         }
+        self.alloc_searching(byte_count)
+    }
+
+    /// [`Heap::alloc`] when the one-block hint does not answer at once:
+    /// a first-fit search from the hint of the request's length.
+    #[inline(never)]
+    fn alloc_searching(&mut self, byte_count: usize) -> Option<u32> {
         let needed = byte_count.max(1).div_ceil(BYTES_PER_BLOCK);
         let class = needed.min(SIZE_CLASSES);
         let spans = self.no_run_in[class - 1];
@@ -298,6 +308,7 @@ impl<'a> Heap<'a> {
     /// Takes the free block `block`, the lowest free one (the one-block
     /// hint): as for any allocation of one block, no run of any length
     /// starts below its end any more.
+    #[inline]
     fn take_one_block(&mut self, block: usize) -> u32 {
         self.inspected += 1;
         self.set_state(block, HEAD);

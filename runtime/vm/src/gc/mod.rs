@@ -245,6 +245,9 @@ impl<'a> Heap<'a> {
     /// Allocates `byte_count` bytes (at least one block), zeroed, first fit.
     /// Returns `None` when no run of free blocks is long enough; the caller
     /// decides whether to collect and retry.
+    /// The one-block case is inlined into callers; everything else goes
+    /// through [`Heap::alloc_searching`], kept out of line.
+    #[inline]
     pub fn alloc(&mut self, byte_count: usize) -> Option<u32> {
         if byte_count <= BYTES_PER_BLOCK {
             // One block (a float, a small instance, a cell): the first free
@@ -254,15 +257,23 @@ impl<'a> Heap<'a> {
                 return Some(self.take_one_block(block));
             }
         }
+        self.alloc_searching(byte_count)
+    }
+
+    /// [`Heap::alloc`] when the one-block hint does not answer at once:
+    /// a first-fit search from the hint of the request's length.
+    #[inline(never)]
+    fn alloc_searching(&mut self, byte_count: usize) -> Option<u32> {
         let needed = byte_count.max(1).div_ceil(BYTES_PER_BLOCK);
         let class = needed.min(SIZE_CLASSES);
-        let spans = self.no_run_in[class - 1];
         let span_count = usize::from(self.span_count[class - 1]);
         let mut from = self.first_fit[class - 1];
         if needed > SIZE_CLASSES && needed >= self.long_run.length {
             from = from.max(self.long_run.from);
         }
-        let Some(start) = self.find_free_run(from, needed, &spans[..span_count]) else {
+        let (found, inspected) = self.find_free_run(from, needed, &self.no_run_in[class - 1][..span_count]);
+        self.inspected += inspected;
+        let Some(start) = found else {
             // No run that long anywhere, so none of this length or longer
             // (a request beyond the classes says nothing about the longest class).
             if needed <= SIZE_CLASSES {
@@ -298,6 +309,7 @@ impl<'a> Heap<'a> {
     /// Takes the free block `block`, the lowest free one (the one-block
     /// hint): as for any allocation of one block, no run of any length
     /// starts below its end any more.
+    #[inline]
     fn take_one_block(&mut self, block: usize) -> u32 {
         self.inspected += 1;
         self.set_state(block, HEAD);
@@ -314,7 +326,8 @@ impl<'a> Heap<'a> {
     /// Whole table bytes (four blocks) that are all used or all free are
     /// stepped over at once.
     /// A run cannot start in `no_run_in`, so a search outside a run jumps over it.
-    fn find_free_run(&mut self, from: usize, needed: usize, no_run_in: &[NoRun]) -> Option<usize> {
+    /// Also returns the number of blocks looked at.
+    fn find_free_run(&self, from: usize, needed: usize, no_run_in: &[NoRun]) -> (Option<usize>, u64) {
         let mut run = 0;
         let mut block = from;
         let mut inspected = 0u64;
@@ -356,8 +369,7 @@ impl<'a> Heap<'a> {
             }
             block += 1;
         };
-        self.inspected += inspected;
-        found
+        (found, inspected)
     }
 
     /// Pushes a zeroed frame of `byte_count` bytes on the frame stack;

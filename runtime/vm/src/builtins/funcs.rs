@@ -165,33 +165,6 @@ fn callable(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     Ok(Obj::from_bool(result))
 }
 
-/// The static qstr id of each one-character ASCII string (0: not static),
-/// worked out at compile time from both static lists.
-const ASCII_STATIC_QSTRS: [u16; 128] = ascii_static_qstrs();
-
-const fn ascii_static_qstrs() -> [u16; 128] {
-    let mut ids = [0u16; 128];
-    let micropython = rime_bytecode::qstr::STATIC_QSTRS;
-    let mut index = 0;
-    while index < micropython.len() {
-        let text = micropython[index].as_bytes();
-        if text.len() == 1 && text[0] < 128 {
-            ids[text[0] as usize] = index as u16 + 1;
-        }
-        index += 1;
-    }
-    let runtime = rime_bytecode::qstr_runtime::RUNTIME_QSTRS;
-    let mut index = 0;
-    while index < runtime.len() {
-        let text = runtime[index].as_bytes();
-        if text.len() == 1 && text[0] < 128 {
-            ids[text[0] as usize] = rime_bytecode::qstr_runtime::FIRST_RUNTIME_QSTR + index as u16;
-        }
-        index += 1;
-    }
-    ids
-}
-
 fn chr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
     let code = vm.to_i64(args[0])?;
@@ -203,7 +176,7 @@ fn chr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     if character.is_ascii() {
         // As MicroPython's: an ASCII character is the interned qstr (at most
         // 128 of them), so `chr(i) is chr(i)` and comparing is one word.
-        let static_id = ASCII_STATIC_QSTRS[code as usize];
+        let static_id = super::text::ASCII_STATIC_QSTRS[code as usize];
         if static_id != 0 {
             return Ok(Obj::qstr(u32::from(static_id)));
         }

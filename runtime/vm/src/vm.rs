@@ -95,6 +95,16 @@ pub struct Vm<'a> {
     /// `(id + 1, object)` (0: empty). The builtins are a fixed table of
     /// static objects, so an entry whose id matches is always right.
     pub(crate) builtin_cache: [core::cell::Cell<(u32, u32)>; BUILTIN_CACHE_SIZE],
+    /// Beside each `builtin_cache` entry: `(globals, version)`, the module
+    /// globals dict that lacked the entry's name when `dict_keys_version`
+    /// was `version` (0: none). The dict is watched from then on (a word 2
+    /// flag, `obj::dict`): while the version is unchanged and the dict is
+    /// still watched, it has not gained or lost a key and still lacks the
+    /// name.
+    pub(crate) builtin_miss_cache: [core::cell::Cell<(u32, u32)>; BUILTIN_CACHE_SIZE],
+    /// Bumped whenever a watched dict gains or loses a key or gets a new
+    /// table, and when a dict starts being watched (`obj::dict`); never 0.
+    pub(crate) dict_keys_version: u32,
     /// Where the text of recently used frozen qstrs lies in the image,
     /// direct-mapped by id: `(id + 1, offset, length)` (0: empty), so that
     /// reading a name's text does not search the pool's length classes.
@@ -168,6 +178,8 @@ impl<'a> Vm<'a> {
             global_lookup_cache: [const { core::cell::Cell::new(0) }; GLOBAL_LOOKUP_CACHE_SIZE],
             instance_dict_hints: [const { core::cell::Cell::new((0, 0)) }; INSTANCE_DICT_HINTS],
             builtin_cache: [const { core::cell::Cell::new((0, 0)) }; BUILTIN_CACHE_SIZE],
+            builtin_miss_cache: [const { core::cell::Cell::new((0, 0)) }; BUILTIN_CACHE_SIZE],
+            dict_keys_version: 1,
             qstr_text_cache: [const { core::cell::Cell::new((0, 0, 0)) }; QSTR_TEXT_CACHE_SIZE],
             code_info_cache: empty_code_info_cache(),
         };

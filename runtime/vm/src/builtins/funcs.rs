@@ -173,6 +173,18 @@ fn chr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     };
     let mut text = [0u8; 4];
     let encoded = character.encode_utf8(&mut text);
+    if character.is_ascii() {
+        // As MicroPython's: an ASCII character is the interned qstr (at most
+        // 128 of them), so `chr(i) is chr(i)` and comparing is one word.
+        let static_id = super::text::ASCII_STATIC_QSTRS[code as usize];
+        if static_id != 0 {
+            return Ok(Obj::qstr(u32::from(static_id)));
+        }
+        if let Some(id) = vm.find_dynamic_qstr(encoded.as_bytes()) {
+            return Ok(Obj::qstr(id));
+        }
+        return vm.intern_bytes(encoded.as_bytes());
+    }
     vm.new_str(encoded.as_bytes())
 }
 

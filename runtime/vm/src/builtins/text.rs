@@ -2,6 +2,7 @@
 //! `rpartition`, `rindex` and `bytes.fromhex`. They share `strings.rs`'s
 //! conventions: `self` is the first argument, results keep the type of
 //! `self` (str or bytes), and pieces are sliced out of the source object.
+//! Also the table of static one-character ASCII qstrs that `chr` returns.
 
 use super::{check_args, keyword};
 use crate::obj::ops::find_bytes;
@@ -185,4 +186,31 @@ pub fn fromhex(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         return Err(vm.type_error_for("can't convert to str implicitly:", text));
     }
     crate::modules::binascii::decode_hex(vm, text, true)
+}
+
+/// The static qstr id of each one-character ASCII string (0: not static),
+/// worked out at compile time from both static lists.
+pub(super) const ASCII_STATIC_QSTRS: [u16; 128] = ascii_static_qstrs();
+
+const fn ascii_static_qstrs() -> [u16; 128] {
+    let mut ids = [0u16; 128];
+    let micropython = rime_bytecode::qstr::STATIC_QSTRS;
+    let mut index = 0;
+    while index < micropython.len() {
+        let text = micropython[index].as_bytes();
+        if text.len() == 1 && text[0] < 128 {
+            ids[text[0] as usize] = index as u16 + 1;
+        }
+        index += 1;
+    }
+    let runtime = rime_bytecode::qstr_runtime::RUNTIME_QSTRS;
+    let mut index = 0;
+    while index < runtime.len() {
+        let text = runtime[index].as_bytes();
+        if text.len() == 1 && text[0] < 128 {
+            ids[text[0] as usize] = rime_bytecode::qstr_runtime::FIRST_RUNTIME_QSTR + index as u16;
+        }
+        index += 1;
+    }
+    ids
 }

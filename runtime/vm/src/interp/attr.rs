@@ -31,13 +31,28 @@ impl Vm<'_> {
     /// the builtins.
     #[inline(never)]
     fn load_global_probed(&mut self, globals: Obj, name: Obj) -> R<Obj> {
+        // A builtin these globals were last seen to lack, with no watched
+        // dict having gained or lost a key since, is found without the probe.
+        let id = name.qstr_id();
+        let slot = id as usize % crate::vm::BUILTIN_CACHE_SIZE;
+        let (cached_id, object) = self.builtin_cache[slot].get();
+        if cached_id == id.wrapping_add(1)
+            && self.builtin_miss_cache[slot].get() == (globals.0, self.dict_keys_version)
+            && self.map_keys_watched(globals)
+        {
+            return Ok(Obj(object));
+        }
         if let Some((entry, value)) = self.map_find_qstr(globals, name) {
             if let Ok(entry) = u8::try_from(entry) {
                 self.global_lookup_cache[lookup_cache_slot(globals, name)].set(entry);
             }
             return Ok(value);
         }
-        if let Some(value) = self.lookup_builtin_cached(name.qstr_id()) {
+        if let Some(value) = self.lookup_builtin_cached(id) {
+            if self.is_heap(globals) {
+                self.map_watch_keys(globals);
+                self.builtin_miss_cache[slot].set((globals.0, self.dict_keys_version));
+            }
             return Ok(value);
         }
         let text = self.qstr_str_copy(name);
@@ -55,6 +70,8 @@ impl Vm<'_> {
         }
         let value = crate::builtins::lookup_builtin(id)?;
         entry.set((id.wrapping_add(1), value.0));
+        // The miss remembered beside the entry was for the name it held.
+        self.builtin_miss_cache[id as usize % crate::vm::BUILTIN_CACHE_SIZE].set((0, 0));
         Some(value)
     }
 

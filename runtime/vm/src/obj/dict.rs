@@ -12,7 +12,9 @@
 //! until the table is rebuilt. Iteration follows insertion order, as in
 //! CPython. Sets and frozensets use the same layout with keys only (one word
 //! per entry, as MicroPython's sets): bit 26 of word 2 ([`KEYS_ONLY`]) says
-//! so, and their entries read as `(key, key)`.
+//! so, and their entries read as `(key, key)`. Bit 25 ([`KEYS_WATCHED`])
+//! marks a map whose key insertions and removals bump
+//! `Vm::dict_keys_version` (what the builtin miss cache checks).
 //!
 //! Sizes are exact: a map is made with the capacity its maker asks for (the
 //! rest of the table's last GC block is filled with entries, since it costs
@@ -40,7 +42,10 @@ const TABLE_ENTRIES: u32 = 1;
 const CAPACITY_BITS: u32 = 27;
 /// Word 2's flag of a table that holds keys only (a set or frozenset).
 const KEYS_ONLY: u32 = 1 << 26;
-const CAPACITY_MASK: u32 = KEYS_ONLY - 1;
+/// Word 2's flag of a map whose key changes bump `Vm::dict_keys_version`
+/// (module globals that a builtin lookup missed, see [`Vm::map_watch_keys`]).
+const KEYS_WATCHED: u32 = 1 << 25;
+const CAPACITY_MASK: u32 = KEYS_WATCHED - 1;
 
 /// Where a map's index lives and how it is read.
 #[derive(Clone, Copy)]
@@ -138,13 +143,14 @@ impl Vm<'_> {
     /// Gives `map` (rooted by the caller) a new empty table with room for at
     /// least `capacity` entries; returns the old table (NULL for a new map).
     fn map_install_table(&mut self, map: Obj, capacity: u32) -> R<Obj> {
-        let keys_only = self.get_u(map, 2) & KEYS_ONLY;
-        let stride = entry_stride(keys_only);
+        self.dict_keys_changed(map);
+        let flags = self.get_u(map, 2) & (KEYS_ONLY | KEYS_WATCHED);
+        let stride = entry_stride(flags & KEYS_ONLY);
         let capacity = fitted_capacity(capacity, stride);
         let table = self.alloc(table_words(capacity, stride))?;
         let old = self.get(map, 3);
         self.set(map, 3, table);
-        self.set_u(map, 2, keys_only | capacity | slot_shift(capacity) << CAPACITY_BITS);
+        self.set_u(map, 2, flags | capacity | slot_shift(capacity) << CAPACITY_BITS);
         Ok(old)
     }
 
@@ -496,6 +502,8 @@ impl Vm<'_> {
     /// `uncertain` (NULL when the table has no markers) is the RAM array of
     /// the values of the table's markers.
     pub(crate) fn map_adopt_table(&mut self, map: Obj, table: u32, count: u32, uncertain: Obj) -> bool {
+        // The map holds the same keys afterwards; its word 2 loses
+        // `KEYS_WATCHED`, which only costs the builtin miss cache.
         let (old_table, old_shape, live) = (self.get(map, 3), self.get_u(map, 2), self.get_u(map, 1));
         if live != count || live >= HEAP_BASE {
             return false;
@@ -569,6 +577,7 @@ impl Vm<'_> {
     }
 
     fn map_index_insert(&mut self, map: Obj, hash: u32, entry: u32) {
+        self.dict_keys_changed(map);
         let shape = self.map_shape(map);
         let mut slot = hash & shape.mask;
         while self.map_slot(shape, slot) != 0 {
@@ -643,6 +652,7 @@ impl Vm<'_> {
     /// Removes `key`; returns its value, or None if absent.
     pub fn map_remove(&mut self, map: Obj, key: Obj) -> R<Option<Obj>> {
         let Some(entry) = self.map_find(map, key)? else { return Ok(None) };
+        self.dict_keys_changed(map);
         // A flash table has no deleted entries: its RAM copy keeps the entry numbers.
         self.map_own_table(map, key, Obj::NULL)?;
         let table = self.get(map, 3);
@@ -659,6 +669,44 @@ impl Vm<'_> {
         let count = self.map_len(map);
         self.set_u(map, 1, count - 1);
         Ok(Some(value))
+    }
+
+    /// Called when `map` gains or loses a key or gets a new table: bumps
+    /// `dict_keys_version` when the map is watched.
+    #[inline(always)]
+    fn dict_keys_changed(&mut self, map: Obj) {
+        if self.get_u(map, 2) & KEYS_WATCHED != 0 {
+            self.bump_dict_keys_version();
+        }
+    }
+
+    /// Whether `map` is watched (see [`Vm::map_watch_keys`]).
+    #[inline(always)]
+    pub(crate) fn map_keys_watched(&self, map: Obj) -> bool {
+        self.get_u(map, 2) & KEYS_WATCHED != 0
+    }
+
+    /// Makes every later key insertion or removal of `map` (a heap dict)
+    /// bump `dict_keys_version`. Watching a map bumps it too, so that what
+    /// was remembered about an earlier map at the same address is stale.
+    pub(crate) fn map_watch_keys(&mut self, map: Obj) {
+        let word = self.get_u(map, 2);
+        if word & KEYS_WATCHED == 0 {
+            self.set_u(map, 2, word | KEYS_WATCHED);
+            self.bump_dict_keys_version();
+        }
+    }
+
+    /// A new `dict_keys_version`. On wrapping round, the misses
+    /// remembered against it are forgotten.
+    fn bump_dict_keys_version(&mut self) {
+        self.dict_keys_version = self.dict_keys_version.wrapping_add(1);
+        if self.dict_keys_version == 0 {
+            self.dict_keys_version = 1;
+            for entry in &self.builtin_miss_cache {
+                entry.set((0, 0));
+            }
+        }
     }
 
     /// Removes every entry.

@@ -88,6 +88,12 @@ impl<'a> Vm<'a> {
                 return Some(u32::from(id));
             }
         }
+        self.find_dynamic_qstr(bytes)
+    }
+
+    /// [`Vm::find_qstr`] for bytes known not to be a static qstr: the
+    /// image's pool and the RAM pools.
+    pub fn find_dynamic_qstr(&self, bytes: &[u8]) -> Option<u32> {
         // One hash serves the image's pool (its stored hash bytes) and the RAM pools.
         let hash16 = qstr_hash16(bytes);
         if let Some(id) = self.image.find_qstr(bytes, hash16) {

@@ -230,6 +230,11 @@ impl Vm<'_> {
                 return Ok(value.map(|value| (value, Obj::NULL)));
             }
             let globals = self.get(obj, 1);
+            // `mod.__dict__` is the live globals dict, as `globals()` is inside
+            // the module (a flash table is copied to RAM on its first write).
+            if name == q!("__dict__") {
+                return Ok(Some((globals, Obj::NULL)));
+            }
             return Ok(self.map_get_qstr(globals, name).map(|value| (value, Obj::NULL)));
         }
         if self.is_type(obj) {

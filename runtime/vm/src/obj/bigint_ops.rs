@@ -416,6 +416,10 @@ impl Vm<'_> {
         let (Some(a), Some(b)) = (self.int_view(left), self.int_view(right)) else {
             return Err(self.raise_msg(TypeId::TypeError, "unsupported types for int operation"));
         };
+        // As MicroPython, the count is first made a machine word.
+        if self.view_to_i64(&b).and_then(|count| i32::try_from(count).ok()).is_none() {
+            return Err(self.raise_msg(TypeId::OverflowError, "overflow converting long int to machine word"));
+        }
         if b.negative {
             return Err(self.raise_msg(TypeId::ValueError, "negative shift count"));
         }

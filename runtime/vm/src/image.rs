@@ -204,6 +204,16 @@ impl<'a> ImageView<'a> {
             .unwrap_or(0)
     }
 
+    /// Where the tables after a module entry's fixed fields, qstr table and
+    /// object table begin (its flash functions, then its flash namespaces).
+    fn module_tables(&self, module: u32) -> u32 {
+        let (qstr_bits, object_bits) = (usize::from(self.byte(module + 6)), usize::from(self.byte(module + 7)));
+        let qstr_count = usize::from(self.half(module + 2));
+        let object_count = usize::from(self.half(module + 4));
+        let (_, _, tables) = module_entry(qstr_count, qstr_bits, object_count, object_bits);
+        module.wrapping_add(tables as u32)
+    }
+
     /// The flash function proposed for raw code `raw_code` of the module
     /// whose entry is at `module`: `(image-wide ordinal, function address)`.
     /// A binary search of the module's flash function table.
@@ -212,11 +222,7 @@ impl<'a> ImageView<'a> {
         if count == 0 {
             return None;
         }
-        let (qstr_bits, object_bits) = (usize::from(self.byte(module + 6)), usize::from(self.byte(module + 7)));
-        let qstr_count = usize::from(self.half(module + 2));
-        let object_count = usize::from(self.half(module + 4));
-        let (_, _, tables) = module_entry(qstr_count, qstr_bits, object_count, object_bits);
-        let table = module.wrapping_add(tables as u32);
+        let table = self.module_tables(module);
         let (mut low, mut high) = (0, count);
         while low < high {
             let middle = (low + high) / 2;
@@ -241,12 +247,8 @@ impl<'a> ImageView<'a> {
         if count == 0 {
             return None;
         }
-        let (qstr_bits, object_bits) = (usize::from(self.byte(module + 6)), usize::from(self.byte(module + 7)));
-        let qstr_count = usize::from(self.half(module + 2));
-        let object_count = usize::from(self.half(module + 4));
-        let (_, _, tables) = module_entry(qstr_count, qstr_bits, object_count, object_bits);
         let functions = FUNCTION_ENTRY_SIZE as u32 * self.module_function_count(module);
-        let table = module.wrapping_add(tables as u32 + functions);
+        let table = self.module_tables(module).wrapping_add(functions);
         (0..count)
             .map(|index| table.wrapping_add(NAMESPACE_ENTRY_SIZE as u32 * index))
             .find_map(|entry| (self.word(entry) == raw_code).then(|| (self.word(entry + 4), self.word(entry + 8))))

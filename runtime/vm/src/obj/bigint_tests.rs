@@ -8,18 +8,11 @@ extern crate std;
 
 use std::vec::Vec;
 
-use crate::image::ImageView;
+use super::tests::with_vm;
 use crate::obj::bigint::Big;
 use crate::obj::num::*;
 use crate::obj::Obj;
-use crate::port::{Config, Port};
 use crate::vm::Vm;
-
-struct NullPort;
-
-impl Port for NullPort {
-    fn write_stdout(&mut self, _bytes: &[u8]) {}
-}
 
 struct Random(u64);
 
@@ -52,14 +45,6 @@ impl Random {
         big.negative = self.next() % 2 == 0 && big.len > 0;
         big
     }
-}
-
-fn with_vm(stress: bool, test: impl FnOnce(&mut Vm<'_>)) {
-    let mut heap = std::vec![0u8; 256 * 1024];
-    let mut port = NullPort;
-    let config = Config { gc_stress: stress, ..Config::host() };
-    let mut vm = Vm::new(&mut heap, ImageView::empty(), &mut port, config).unwrap_or_else(|_| panic!("starts"));
-    test(&mut vm);
 }
 
 /// Sign and digits, to compare ints of any size.

@@ -144,12 +144,7 @@ impl Vm<'_> {
                 }
             }
         };
-        let value = index.small_value();
-        let position = if value < 0 { i64::from(value) + i64::from(len) } else { i64::from(value) };
-        if position < 0 || position >= i64::from(len) {
-            return None;
-        }
-        Some((items, position as u32))
+        Some((items, small_index_position(index, len)?))
     }
 
     /// For a heap bytes or bytearray and a small-int index inside it: its
@@ -169,12 +164,8 @@ impl Vm<'_> {
         } else {
             return None;
         };
-        let value = i64::from(index.small_value());
-        let position = if value < 0 { value + i64::from(len) } else { value };
-        if position < 0 || position >= i64::from(len) {
-            return None;
-        }
-        Some((type_id, self.get_u(obj, 3).wrapping_add(position as u32)))
+        let position = small_index_position(index, len)?;
+        Some((type_id, self.get_u(obj, 3).wrapping_add(position)))
     }
 
     /// `obj[index]` for a list, tuple, bytes or bytearray on the heap and a
@@ -199,12 +190,7 @@ impl Vm<'_> {
         } else {
             return None;
         };
-        let value = i64::from(index.small_value());
-        let position = if value < 0 { value + i64::from(len) } else { value };
-        if position < 0 || position >= i64::from(len) {
-            return None;
-        }
-        let position = position as u32;
+        let position = small_index_position(index, len)?;
         if bytes {
             let byte = self.bytes_at(word(12).wrapping_add(position), 1).first().copied()?;
             return Some(Obj::small(i32::from(byte)));
@@ -212,4 +198,17 @@ impl Vm<'_> {
         let items = if type_word == TypeId::List.addr() { word(12) } else { obj.0 + 8 };
         Some(Obj(self.word(items.wrapping_add(4 * position))))
     }
+}
+
+/// The position a small-int `index` (negative counts from the end) names in a
+/// sequence of `len` items; None when it is out of range (the general path
+/// raises the error).
+#[inline(always)]
+fn small_index_position(index: Obj, len: u32) -> Option<u32> {
+    let value = i64::from(index.small_value());
+    let position = if value < 0 { value + i64::from(len) } else { value };
+    if position < 0 || position >= i64::from(len) {
+        return None;
+    }
+    Some(position as u32)
 }

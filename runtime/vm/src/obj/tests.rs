@@ -12,7 +12,8 @@ use crate::obj::{Obj, TypeId};
 use crate::port::{Config, Port};
 use crate::vm::Vm;
 
-struct NullPort;
+/// A port that drops output (shared with `bigint_tests`).
+pub(super) struct NullPort;
 
 impl Port for NullPort {
     fn write_stdout(&mut self, _bytes: &[u8]) {}
@@ -38,7 +39,8 @@ impl Random {
     }
 }
 
-fn with_vm(stress: bool, test: impl FnOnce(&mut Vm<'_>)) {
+/// Runs `test` on a fresh VM with a 256 KiB heap (shared with `bigint_tests`).
+pub(super) fn with_vm(stress: bool, test: impl FnOnce(&mut Vm<'_>)) {
     let mut heap = std::vec![0u8; 256 * 1024];
     let mut port = NullPort;
     let config = Config { gc_stress: stress, ..Config::host() };

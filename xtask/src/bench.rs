@@ -16,6 +16,7 @@
 
 mod boot_cycles;
 mod compile;
+mod conformance;
 mod image;
 mod import_heap;
 mod micropython_lib_heap;
@@ -32,8 +33,10 @@ use xshell::Shell;
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Environment:
   MICROPYTHON      a native MicroPython (unix port) for the `vm` suite to compare against;
-                   `micropython` on PATH otherwise, else the pinned WebAssembly reference
-  MICROPYTHON_SRC  a MicroPython checkout: the `vm` suite adds its tests/perf_bench programs
+                   `micropython` on PATH otherwise, else the pinned WebAssembly reference;
+                   the `conformance` suite needs it
+  MICROPYTHON_SRC  a MicroPython checkout: the `vm` suite adds its tests/perf_bench programs,
+                   the `conformance` suite runs its tests/basics, micropython and float
   MICROPYTHON_LIB  a micropython-lib checkout for the `micropython-lib-heap` suite")]
 pub struct Args {
     /// Run only the suites whose name contains this text.
@@ -94,6 +97,7 @@ pub const SUITES: &[Suite] = &[
     Suite { name: "micropython-lib-heap", run: micropython_lib_heap::run },
     Suite { name: "boot-cycles", run: boot_cycles::run },
     Suite { name: "pico-speed", run: pico_speed::run },
+    Suite { name: "conformance", run: conformance::run },
 ];
 
 /// Everything one run wrote to `results.json`.

@@ -291,6 +291,7 @@ pub const RUNTIME_QSTRS: &[&str] = &[
     "heappop",
     "heappush",
     "heapq",
+    "help",
     "hex",
     "hex_upper",
     "hexlify",

@@ -14,6 +14,7 @@
 //! * [`interp`]: functions, frames, the dispatch loop, imports, classes.
 //! * [`builtins`], [`modules`]: the builtin functions and modules.
 //! * [`port`]: what a port provides.
+//! * [`repl`]: the friendly and raw REPLs, and booting as MicroPython does.
 
 #![no_std]
 #![deny(unsafe_code)]
@@ -35,6 +36,7 @@ pub mod modules;
 pub mod native;
 pub mod obj;
 pub mod port;
+pub mod repl;
 mod traceback;
 pub mod vm;
 

@@ -51,6 +51,8 @@ pub struct Vm<'a> {
     /// The flash-function state (`interp::flash`): NULL when the image has
     /// no flash functions.
     pub(crate) flash_state: Obj,
+    /// The REPL's globals when no `__main__` module ran (NULL before the REPL needs them).
+    pub(crate) repl_globals: Obj,
     /// The `collections.OrderedDict` class, made on first use (NULL before).
     pub ordered_dict_class: Obj,
     /// Nesting of Python calls and of native code calling into Python.
@@ -163,6 +165,7 @@ impl<'a> Vm<'a> {
             exc: Obj::NULL,
             modules: Obj::NULL,
             ordered_dict_class: Obj::NULL,
+            repl_globals: Obj::NULL,
             flash_state: Obj::NULL,
             qstr_pools: Obj::NULL,
             throw_pending: false,
@@ -311,6 +314,7 @@ impl<'a> Vm<'a> {
             self.handled,
             self.ordered_dict_class,
             self.flash_state,
+            self.repl_globals,
         ] {
             self.heap.mark(root.0);
         }

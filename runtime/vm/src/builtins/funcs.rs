@@ -18,6 +18,7 @@ pub static BUILTINS: &[(u16, Handler)] = &[
     (qstr_id("chr"), chr),
     (qstr_id("delattr"), delattr),
     (qstr_id("dir"), super::extra::dir),
+    (qstr_id("help"), crate::repl::help::help),
     (qstr_id("divmod"), divmod),
     (qstr_id("format"), super::extra::format),
     (qstr_id("getattr"), getattr),

@@ -14,6 +14,7 @@ mod strings;
 mod text;
 
 pub(crate) use extra::{file_sink, finish_file_sink};
+pub(crate) use methods::sort_list;
 pub use strings::{parse_float, parse_int};
 
 use crate::obj::{builtin_fn, builtin_fn_parts, Obj, TypeId};

@@ -36,6 +36,13 @@ pub trait Port {
     fn write_stderr(&mut self, bytes: &[u8]) {
         self.write_stdout(bytes);
     }
+    /// Writes bytes to the console as they are: the REPL's own output
+    /// (prompts, echo, the raw REPL's framing). A port whose console is a
+    /// terminal writes program output (`write_stdout`) with `\n` as `\r\n`,
+    /// as MicroPython does, and this without any change.
+    fn write_console(&mut self, bytes: &[u8]) {
+        self.write_stdout(bytes);
+    }
     /// The next byte typed on the console, or `None` when none is waiting.
     /// It never blocks: the REPL and `sys.stdin` wait by polling it between
     /// sleeps. The default is a console without input.
@@ -85,6 +92,12 @@ pub trait Port {
     /// The platform name reported as `sys.platform`.
     fn platform(&self) -> &'static str {
         "rime"
+    }
+    /// The board and its chip, as the REPL's banner and
+    /// `sys.implementation._machine` name them (MicroPython's form:
+    /// `Raspberry Pi Pico with RP2040`).
+    fn machine_name(&self) -> &'static str {
+        "unknown machine"
     }
     /// Resets the machine for `machine.reset()`. A board does not return;
     /// the default returns, and the VM then ends the program with `SystemExit`.

@@ -19,6 +19,7 @@ use crate::toolchain;
 
 mod qemu;
 mod reference;
+mod repl;
 mod rp2;
 
 #[derive(clap::Args, Debug)]
@@ -48,6 +49,12 @@ fn stages() -> Vec<Stage> {
             name: "reference: corpus .mpy runs in MicroPython 1.27",
             emulator: false,
             run: reference::corpus_runs_in_micropython,
+        },
+        Stage { name: "repl: mpremote on the host pty", emulator: false, run: repl::mpremote_on_host_pty },
+        Stage {
+            name: "repl: friendly REPL bytes on the host pty, against MicroPython 1.27",
+            emulator: false,
+            run: repl::friendly_repl_on_host_pty,
         },
         Stage { name: "rp2: build all boards", emulator: false, run: rp2::build_all_boards },
         Stage { name: "qemu: smoke binaries on mps2-an385 and mps2-an505", emulator: true, run: qemu_smoke },

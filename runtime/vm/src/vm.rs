@@ -306,6 +306,7 @@ impl<'a> Vm<'a> {
 
     /// Runs a full collection. Returns the number of allocations freed.
     pub fn collect(&mut self) -> usize {
+        self.forget_ram_code_info();
         for root in [
             self.frame,
             self.exc,

@@ -38,8 +38,19 @@ use crate::freeze::{self, Input, InputKind, Inputs};
 use crate::qemu::{self, QemuBoard};
 
 /// Tests whose output may differ on QEMU, as paths relative to `tests/py`,
-/// each with the reason. Empty: every test behaves as on the host.
-const ALLOWED_TO_DIFFER: &[(&str, &str)] = &[];
+/// each with the reason.
+const ALLOWED_TO_DIFFER: &[(&str, &str)] = &[
+    ("compile/compile_modes.py", NO_COMPILER_YET),
+    ("compile/exec_eval_basics.py", NO_COMPILER_YET),
+    ("compile/exec_fresh_globals.py", NO_COMPILER_YET),
+    ("compile/exec_gc.py", NO_COMPILER_YET),
+    ("compile/syntax_error_traceback.py", NO_COMPILER_YET),
+    ("compile/syntax_errors.py", NO_COMPILER_YET),
+];
+
+/// Why the compiler's tests may differ: the QEMU port has no allocator for
+/// the compiler's temporaries yet (issue 18, step 2).
+const NO_COMPILER_YET: &str = "the QEMU firmware does not include the compiler yet";
 
 /// How long one test may run before it counts as hung.
 const TEST_TIMEOUT: Duration = Duration::from_secs(30);

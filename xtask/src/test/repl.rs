@@ -183,10 +183,11 @@ impl Terminal {
 /// What the friendly REPL is typed (each on a fresh REPL).
 const TYPED: &[&[u8]] = &[
     b"1 + 2\r_ * 10\r",
-    b"for i in range(3):\rprint(i)\r\r\r",
+    b"for i in range(3):\rprint(i)\r\r\r\r",
     b"x = 41\rx + 1\r\x1b[A\x1b[A\r\x1b[A\x1b[A\x1b[B\r",
     b"my_long_name = 7\rmy_lo\t + 1\r",
-    b"'abc'.upp\t()\r",
+    b"s = 'abc'\rs.upp\t()\r",
+    b"import sy\t\rsys.ma\t\x03",
     b"def g(a,\rb):\rreturn a + b\r\r\rg(2, 3)\r",
     b"\x05def f():\r    return 5\r\rprint(f())\r\x04",
     b"\x05print(1)\r\x03",

@@ -39,8 +39,11 @@
 //! overflow the heap is rescanned for marked blocks until nothing is left to
 //! trace, exactly like `py/gc.c`.
 
+#[allow(unsafe_code)]
+mod bytes;
 #[cfg(test)]
 mod tests;
+pub use bytes::HeapBytes;
 
 use rime_bytecode::image::HEAP_BASE;
 
@@ -94,7 +97,7 @@ struct NoRun {
 
 /// The heap: allocation table and block pool in one slice.
 pub struct Heap<'a> {
-    bytes: &'a mut [u8],
+    bytes: HeapBytes<'a>,
     pool_start: usize,
     block_count: usize,
     /// `first_fit[k - 1]`: no run of `k` free blocks starts below this block.
@@ -139,7 +142,7 @@ impl<'a> Heap<'a> {
             *byte = 0;
         }
         Heap {
-            bytes,
+            bytes: HeapBytes::new(bytes),
             pool_start,
             block_count,
             first_fit: [0; SIZE_CLASSES],
@@ -525,6 +528,16 @@ impl<'a> Heap<'a> {
     pub fn bytes_mut(&mut self, address: u32, len: usize) -> &mut [u8] {
         let offset = address.wrapping_sub(HEAP_BASE) as usize;
         self.bytes.get_mut(offset..offset.wrapping_add(len)).unwrap_or(&mut [])
+    }
+
+    /// The heap bytes from `address`, `len` long, for the heap's life: the
+    /// code of a function compiled on the board, which the dispatch loop
+    /// reads like the image's. See [`HeapBytes::sealed`] for what the
+    /// caller promises (the bytes are never written again, and no copy of
+    /// the slice is used once their block could be freed).
+    pub fn sealed_bytes(&self, address: u32, len: usize) -> &'a [u8] {
+        let offset = address.wrapping_sub(HEAP_BASE) as usize;
+        self.bytes.sealed(offset..offset.wrapping_add(len))
     }
 
     /// Copies `len` bytes inside the heap; the ranges may overlap.

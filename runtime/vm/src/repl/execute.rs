@@ -104,8 +104,20 @@ impl Vm<'_> {
         Executed::Done
     }
 
+    /// Compiles `source` as `<stdin>` and runs it in `globals`.
+    #[cfg(feature = "compiler")]
+    fn compile_and_run(&mut self, source: Obj, kind: InputKind, globals: Obj) -> R<Obj> {
+        let mode = match kind {
+            InputKind::Single => crate::compile::CompileMode::Single,
+            InputKind::File => crate::compile::CompileMode::Exec,
+        };
+        let code = self.compile_text(source, "<stdin>", mode)?;
+        self.with_roots(&[code], |vm| vm.run_code(code, globals, globals))
+    }
+
     /// Compiles `source` and runs it: this build has no compiler, so the
     /// error is MicroPython's for a firmware built without one.
+    #[cfg(not(feature = "compiler"))]
     fn compile_and_run(&mut self, source: Obj, kind: InputKind, globals: Obj) -> R<Obj> {
         let _ = (source, kind, globals);
         Err(self.raise_msg(TypeId::RuntimeError, "script compilation not supported"))

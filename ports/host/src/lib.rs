@@ -192,6 +192,11 @@ impl Port for HostPort {
         "simulated Raspberry Pi Pico on the host"
     }
 
+    fn mpy_arch(&self) -> u8 {
+        // The simulated board is a Pico: Armv6-M, as MicroPython reports on an RP2040.
+        4
+    }
+
     fn machine(&mut self) -> Option<&mut dyn Machine> {
         Some(&mut self.machine)
     }

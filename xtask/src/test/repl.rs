@@ -43,9 +43,14 @@ struct ReplServer {
 impl ReplServer {
     /// Starts the host runner on an image without modules and reads its `pty: PATH` line.
     fn start() -> anyhow::Result<ReplServer> {
-        let image = crate::project_root().join("target/repl-test/empty.img");
+        ReplServer::start_with(&[])
+    }
+
+    /// Starts the host runner on an image of `modules` (the first is the main module).
+    fn start_with(modules: &[(&str, &[u8])]) -> anyhow::Result<ReplServer> {
+        let image = crate::project_root().join(format!("target/repl-test/image-{}.img", std::process::id()));
         std::fs::create_dir_all(image.parent().context("the image has a folder")?)?;
-        crate::files::write_atomically(&image, &rime_host::freeze_sources(&[])?)?;
+        crate::files::write_atomically(&image, &rime_host::freeze_sources(modules)?)?;
         let mut command = crate::host_runner::command(&image, None, false)?;
         command.args(["--repl", "--pty"]).stdin(Stdio::null()).stdout(Stdio::piped());
         let mut child = command.spawn().context("starting the host runner")?;
@@ -217,6 +222,7 @@ pub fn friendly_repl_on_host_pty(_sh: &Shell) -> anyhow::Result<()> {
         }
     }
     failures.extend(ctrl_c_stops_an_infinite_loop().err().map(|error| format!("{error:#}")));
+    failures.extend(frozen_main_runs_before_the_repl().err().map(|error| format!("{error:#}")));
     if !failures.is_empty() {
         bail!("the friendly REPL wrote other bytes than MicroPython:\n{}", failures.join("\n"));
     }
@@ -239,6 +245,35 @@ fn ctrl_c_stops_an_infinite_loop() -> anyhow::Result<()> {
     let written = terminal.read_until(b">>> ")?;
     if written != expected {
         bail!("Ctrl-C in an infinite loop: expected {}, got {}", expected.escape_ascii(), written.escape_ascii());
+    }
+    Ok(())
+}
+
+/// Booting as MicroPython boots: the frozen `main` runs first (its output
+/// before the banner), the REPL then sees its globals, and a soft reset
+/// (Ctrl-D) says `MPY: soft reboot` and runs `main` again with fresh globals.
+fn frozen_main_runs_before_the_repl() -> anyhow::Result<()> {
+    let server = ReplServer::start_with(&[("main.py", b"print('main ran')\nanswer = 42\n")])?;
+    let mut terminal = Terminal::open(&server.path)?;
+    // The runner keeps the terminal open, so what it wrote before the client came is waiting.
+    let booted = terminal.read_until_quiet();
+    if !(booted.starts_with(b"main ran\r\nrime v") && booted.ends_with(b"for more information.\r\n>>> ")) {
+        bail!("booting with a frozen main: got {}", booted.escape_ascii());
+    }
+    terminal.type_bytes(b"answer\rextra = 1\r\x04")?;
+    let written = terminal.read_until(b"for more information.\r\n>>> ")?;
+    let expected_start = b"answer\r\n42\r\n>>> extra = 1\r\n>>> \r\nMPY: soft reboot\r\nmain ran\r\n";
+    if !written.starts_with(expected_start) {
+        bail!(
+            "booting with a frozen main: expected {} first, got {}",
+            expected_start.escape_ascii(),
+            written.escape_ascii()
+        );
+    }
+    terminal.type_bytes(b"'extra' in globals(), answer\r")?;
+    let written = terminal.read_until(b">>> ")?;
+    if written != b"'extra' in globals(), answer\r\n(False, 42)\r\n>>> " {
+        bail!("after a soft reset the globals are main's only: got {}", written.escape_ascii());
     }
     Ok(())
 }

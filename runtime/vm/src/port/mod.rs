@@ -99,6 +99,12 @@ pub trait Port {
     fn machine_name(&self) -> &'static str {
         "unknown machine"
     }
+    /// The native architecture MicroPython reports in `sys.implementation._mpy`
+    /// on this machine (its `MP_NATIVE_ARCH_*` number: 4 for Armv6-M, 7 for
+    /// Armv7E-M with single-precision floats), which `mip` reads; 0 for none.
+    fn mpy_arch(&self) -> u8 {
+        0
+    }
     /// Resets the machine for `machine.reset()`. A board does not return;
     /// the default returns, and the VM then ends the program with `SystemExit`.
     fn reset(&mut self) {}

@@ -9,16 +9,21 @@
 //! freezes it (a `.py` file as `main.py` into `target/repl/<board>`, a
 //! manifest into `firmware/<board>`); without one the image holds no module
 //! and the REPL starts at once. The host board runs in the host runner
-//! (this executable started again, `host_runner.rs`); the other boards'
-//! consoles come later and say so.
+//! (this executable started again, `host_runner.rs`). The QEMU boards run
+//! the QEMU port's `repl` firmware with UART0 as the console: on this
+//! terminal through QEMU's stdio (Ctrl-A x quits QEMU, Ctrl-A Ctrl-A types a
+//! Ctrl-A), or on the pseudo-terminal QEMU makes (`-serial pty`), whose path
+//! it reads from QEMU's stdout. The Pico's console comes later and says so.
 
+use std::io::BufRead as _;
 use std::path::PathBuf;
-use std::process::ExitCode;
+use std::process::{ExitCode, Stdio};
 
-use anyhow::Context as _;
+use anyhow::{bail, Context as _};
+use xshell::Shell;
 
-use crate::board::{Board, Runner};
-use crate::freeze;
+use crate::board::{Board, Port, Runner};
+use crate::{freeze, qemu};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -48,32 +53,42 @@ pub fn run(args: Args) -> crate::Outcome {
     let board = Board::find(&args.board)?;
     match (board.runner(), args.emulate) {
         (Runner::HostRunner, false) => repl_on_host(&args, &board),
+        (Runner::Qemu, false) => repl_on_qemu(&args, &board),
         _ => crate::not_available(
             &format!("repl --board {}{}", board.name, if args.emulate { " --emulate" } else { "" }),
-            "issue 18: the REPL runs on the host board so far",
+            "issue 18: the REPL runs on the host and QEMU boards so far",
         ),
     }
 }
 
+/// Freezes the input for `board` (a `.py` file into `target/repl/<board>`, a
+/// manifest into `firmware/<board>`); `Ok(None)` without an input, `Err` is
+/// the exit code of a freeze that failed (its diagnostics are printed).
+fn freeze_input(args: &Args, board: &Board, heap: Option<u32>) -> anyhow::Result<Result<Option<PathBuf>, ExitCode>> {
+    let Some(input) = &args.input else { return Ok(Ok(None)) };
+    let request = freeze::Request { input: input.clone(), vars: args.vars.clone(), libs: args.libs.clone(), heap };
+    let out_dir = if request.is_single_file() {
+        crate::project_root().join("target/repl").join(&board.name)
+    } else {
+        board.output_dir()
+    };
+    Ok(match freeze::freeze_board(board, &request, &out_dir)? {
+        Ok(built) => Ok(Some(built.image_path())),
+        Err(rendered) => {
+            eprint!("{rendered}");
+            Err(ExitCode::FAILURE)
+        }
+    })
+}
+
 /// Freezes the input (or an image without modules) and starts the host runner's REPL.
 fn repl_on_host(args: &Args, board: &Board) -> crate::Outcome {
-    let image_path = match &args.input {
-        Some(input) => {
-            let request =
-                freeze::Request { input: input.clone(), vars: args.vars.clone(), libs: args.libs.clone(), heap: None };
-            let out_dir = if request.is_single_file() {
-                crate::project_root().join("target/repl").join(&board.name)
-            } else {
-                board.output_dir()
-            };
-            match freeze::freeze_board(board, &request, &out_dir)? {
-                Ok(built) => built.image_path(),
-                Err(rendered) => {
-                    eprint!("{rendered}");
-                    return Ok(ExitCode::FAILURE);
-                }
-            }
-        }
+    let frozen = match freeze_input(args, board, None)? {
+        Ok(frozen) => frozen,
+        Err(code) => return Ok(code),
+    };
+    let image_path = match frozen {
+        Some(path) => path,
         None => {
             let image = rime_host::freeze_sources(&[])?;
             let out_dir = crate::project_root().join("target/repl").join(&board.name);
@@ -94,4 +109,53 @@ fn repl_on_host(args: &Args, board: &Board) -> crate::Outcome {
         Some(code) => ExitCode::from(code.clamp(1, 255) as u8),
         None => ExitCode::FAILURE,
     })
+}
+
+/// Freezes the input for a QEMU board, builds the `repl` firmware and boots
+/// it with UART0 on this terminal or on a pseudo-terminal.
+fn repl_on_qemu(args: &Args, board: &Board) -> crate::Outcome {
+    let Port::Qemu(qemu_board) = &board.port else { bail!("{} is not a QEMU board", board.name) };
+    let heap = match &args.heap {
+        Some(_) if args.input.is_none() => bail!("--heap on a QEMU board goes into the image: give a FILE.py"),
+        Some(text) => Some(u32::try_from(rime_host::parse_size(text)?).context("--heap is too large")?),
+        None => None,
+    };
+    let image = match freeze_input(args, board, heap)? {
+        Ok(image) => image,
+        Err(code) => return Ok(code),
+    };
+    let sh = Shell::new()?;
+    let elf = qemu::build_repl(&sh, qemu_board)?;
+    let serial = if args.pty { qemu::Serial::Pty } else { qemu::Serial::Terminal };
+    let mut command = qemu::repl_command(qemu_board, &elf, image.as_deref(), serial);
+    if !args.pty {
+        let status = command
+            .status()
+            .context("cannot start qemu-system-arm; install it with `apt-get install -y qemu-system-arm`")?;
+        return Ok(if status.success() { ExitCode::SUCCESS } else { ExitCode::FAILURE });
+    }
+    // QEMU names its pseudo-terminal on stdout.
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .spawn()
+        .context("cannot start qemu-system-arm; install it with `apt-get install -y qemu-system-arm`")?;
+    let stdout = child.stdout.take().context("QEMU's stdout")?;
+    let mut lines = std::io::BufReader::new(stdout).lines();
+    let mut announced = false;
+    for line in lines.by_ref() {
+        let line = line.context("reading QEMU's stdout")?;
+        match qemu::pty_from_qemu_line(&line) {
+            Some(path) if !announced => {
+                println!("pty: {path}");
+                announced = true;
+            }
+            _ => eprintln!("{line}"),
+        }
+    }
+    let status = child.wait().context("waiting for qemu-system-arm")?;
+    if !announced {
+        bail!("qemu-system-arm named no pseudo-terminal (it exited with {status})");
+    }
+    Ok(if status.success() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

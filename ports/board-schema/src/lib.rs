@@ -118,6 +118,9 @@ pub struct QemuBoard {
     pub image_size: u64,
     /// The core clock SysTick counts, in Hz.
     pub cpu_hz: u64,
+    /// The machine's CMSDK UART0, the REPL's console (QEMU's `-serial`),
+    /// at the address the core reaches it (the Secure alias on mps2-an505).
+    pub uart0_base: u64,
 }
 
 impl QemuBoard {

@@ -15,6 +15,10 @@
 //!   both sides are compared with `\r\n` read as `\n`. Ctrl-C in an
 //!   infinite loop, which that build cannot take while it runs, is compared
 //!   with MicroPython's transcript for it (its `tests/cmdline`).
+//! * On both QEMU boards, the `repl` firmware's UART0 console over QEMU's
+//!   pseudo-terminal: a frozen `main` stopped by Ctrl-C, the banner, line
+//!   editing (MicroPython's bytes), the raw REPL and a soft reset. Those
+//!   boards leave the compiler out so far, so typed code is not run there.
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
@@ -247,6 +251,89 @@ fn ctrl_c_stops_an_infinite_loop() -> anyhow::Result<()> {
         bail!("Ctrl-C in an infinite loop: expected {}, got {}", expected.escape_ascii(), written.escape_ascii());
     }
     Ok(())
+}
+
+/// The stage: the REPL firmware on both QEMU boards, over QEMU's pseudo-terminal.
+pub fn repl_on_qemu_pty(sh: &Shell) -> anyhow::Result<()> {
+    let typed: &[u8] = b"abc\x1b[D\x1bOHX\x03";
+    let expected_edit = normalise(&micropython_transcripts(&[typed])?[0]);
+    let main = crate::project_root().join("target/repl-test/qemu_main.py");
+    crate::files::write_atomically(&main, b"print('main runs')\nwhile True:\n    pass\n")?;
+    for qemu_board in crate::board::qemu_boards()? {
+        let board = crate::board::Board::find(&qemu_board.name)?;
+        let request = crate::freeze::Request { input: main.clone(), vars: Vec::new(), libs: Vec::new(), heap: None };
+        let out_dir = crate::project_root().join("target/repl-test").join(&board.name);
+        let built = match crate::freeze::freeze_board(&board, &request, &out_dir)? {
+            Ok(built) => built,
+            Err(rendered) => bail!("freezing {}: {rendered}", main.display()),
+        };
+        let elf = crate::qemu::build_repl(sh, &qemu_board)?;
+        let command = crate::qemu::repl_command(&qemu_board, &elf, Some(&built.image_path()), crate::qemu::Serial::Pty);
+        let server = QemuServer::start(command)?;
+        let mut terminal = Terminal::open(&server.path)?;
+        let context = |what: &str| format!("{} on {}", what, qemu_board.name);
+        // The main module runs until Ctrl-C: its traceback, then the banner.
+        terminal.type_bytes(b"\x03")?;
+        let stopped = terminal.read_until(b"for more information.\r\n>>> ").with_context(|| context("Ctrl-C"))?;
+        let traceback = b"Traceback (most recent call last):\r\n  File \"main.py\", line 3, in <module>\r\n\
+                          KeyboardInterrupt: \r\nrime v";
+        if !stopped.windows(traceback.len()).any(|window| window == traceback) {
+            bail!("{}: got {}", context("Ctrl-C in the frozen main"), stopped.escape_ascii());
+        }
+        terminal.type_bytes(typed)?;
+        let edited = terminal.read_until(b"\r\n>>> ").with_context(|| context("line editing"))?;
+        if normalise(&edited) != expected_edit {
+            bail!(
+                "{}: MicroPython wrote {}, rime {}",
+                context("line editing"),
+                expected_edit.escape_ascii(),
+                edited.escape_ascii()
+            );
+        }
+        terminal.type_bytes(b"\x01\x04")?;
+        let expected = b"\r\nraw REPL; CTRL-B to exit\r\n>OK\r\nMPY: soft reboot\r\nraw REPL; CTRL-B to exit\r\n>";
+        let reset = terminal
+            .read_until(b"exit\r\n>OK\r\nMPY: soft reboot\r\nraw REPL; CTRL-B to exit\r\n>")
+            .with_context(|| context("the raw REPL's soft reset"))?;
+        if reset != expected {
+            bail!("{}: got {}", context("the raw REPL's soft reset"), reset.escape_ascii());
+        }
+    }
+    Ok(())
+}
+
+/// A QEMU running the REPL firmware on its own pseudo-terminal; killed when dropped.
+struct QemuServer {
+    child: Child,
+    path: String,
+}
+
+impl QemuServer {
+    /// Starts `command` (with `-serial pty`) and reads the terminal QEMU names on stdout.
+    fn start(mut command: Command) -> anyhow::Result<QemuServer> {
+        command.stdin(Stdio::null()).stdout(Stdio::piped());
+        let mut child = command.spawn().context("starting qemu-system-arm")?;
+        let stdout = child.stdout.take().context("QEMU's stdout")?;
+        let mut reader = BufReader::new(stdout);
+        let mut line = String::new();
+        while reader.read_line(&mut line)? > 0 {
+            if let Some(path) = crate::qemu::pty_from_qemu_line(&line) {
+                let path = path.to_string();
+                return Ok(QemuServer { child, path });
+            }
+            line.clear();
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        bail!("qemu-system-arm named no pseudo-terminal")
+    }
+}
+
+impl Drop for QemuServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 /// Booting as MicroPython boots: the frozen `main` runs first (its output

@@ -59,17 +59,24 @@ pub(crate) const CTRL_D: u8 = 4;
 pub(crate) const CTRL_E: u8 = 5;
 pub(crate) const CTRL_F: u8 = 6;
 
-/// How long the REPL sleeps between two polls of an idle console.
-const IDLE_POLL_US: u64 = 500;
+/// How long the REPL sleeps between two polls of the console while bytes
+/// may still be arriving (a paste, a tool's command), and after
+/// [`BUSY_POLLS`] empty polls, when it is idle (long enough for a port to
+/// wait for an interrupt instead of spinning).
+const BUSY_POLL_US: u64 = 100;
+const IDLE_POLL_US: u64 = 2000;
+const BUSY_POLLS: u32 = 200;
 
 impl Vm<'_> {
     /// The next console byte, waiting for it (polling the port between short sleeps).
     pub fn console_read_byte(&mut self) -> u8 {
+        let mut empty_polls = 0u32;
         loop {
             if let Some(byte) = self.port.read_stdin_byte() {
                 return byte;
             }
-            self.port.sleep_us(IDLE_POLL_US);
+            self.port.sleep_us(if empty_polls < BUSY_POLLS { BUSY_POLL_US } else { IDLE_POLL_US });
+            empty_polls = empty_polls.saturating_add(1);
         }
     }
 

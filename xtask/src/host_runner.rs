@@ -73,6 +73,7 @@ fn run(args: &[OsString]) -> anyhow::Result<ExitCode> {
     let image_path = image_path.context("no image to run")?;
     let image = std::fs::read(&image_path).with_context(|| format!("reading {image_path}"))?;
     if repl {
+        rime_host::console::end_with_parent();
         let console = if pty {
             let (console, path) = Console::pty()?;
             println!("pty: {}", path.display());

@@ -50,6 +50,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> crate::Outcome {
+    // Killing `cargo xtask repl` ends the REPL it serves, not only cargo.
+    rime_host::console::end_with_parent();
     let board = Board::find(&args.board)?;
     match (board.runner(), args.emulate) {
         (Runner::HostRunner, false) => repl_on_host(&args, &board),

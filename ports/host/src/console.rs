@@ -147,6 +147,21 @@ fn new_shared() -> Arc<Shared> {
     Arc::new(Shared { interrupt_char: AtomicU32::new(NO_INTERRUPT_CHAR), interrupted: AtomicBool::new(false) })
 }
 
+/// Ends this process (with SIGTERM) when the one that started it ends, so
+/// that no REPL is left serving a terminal nobody watches: the host runner
+/// calls it, and so does `cargo xtask repl`, whose parent is cargo.
+pub fn end_with_parent() {
+    #[cfg(target_os = "linux")]
+    {
+        let parent = nix::unistd::getppid();
+        let _ = nix::sys::prctl::set_pdeathsig(nix::sys::signal::Signal::SIGTERM);
+        // The parent may have ended before the signal was asked for.
+        if nix::unistd::getppid() != parent {
+            exit_runner(0);
+        }
+    }
+}
+
 /// Restores the terminal (if the runner changed it) and exits.
 pub fn exit_runner(code: i32) -> ! {
     if let Ok(slot) = SAVED_TERMINAL.lock() {

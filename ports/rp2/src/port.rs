@@ -49,6 +49,9 @@ const USB_VID_PID: UsbVidPid = UsbVidPid(0x2e8a, 0x0005);
 /// the program).
 const USB_WRITE_ATTEMPTS: u32 = 64;
 
+/// How often a running program's interrupt checks poll the console, in microseconds.
+const INTERRUPT_POLL_US: u64 = 1000;
+
 /// How many received console bytes wait for the program at most.
 pub const INPUT_BUFFER: usize = 128;
 
@@ -97,6 +100,8 @@ pub struct Port<'usb> {
     pub(crate) interrupt_char: Option<u8>,
     /// Whether the interrupt character arrived and the VM has not taken it.
     pub(crate) interrupted: bool,
+    /// When the console was last polled, in microseconds since reset.
+    last_poll_us: u64,
 }
 
 impl<'usb> Port<'usb> {
@@ -134,7 +139,18 @@ impl<'usb> Port<'usb> {
             let _ = machine.pin(u32::from(led)).and_then(|pin| pin.configure(off));
         }
         let input = Input { bytes: [0; INPUT_BUFFER], start: 0, len: 0 };
-        Port { uart, timer, usb, serial, machine, sys_hz, input, interrupt_char: Some(CTRL_C), interrupted: false }
+        Port {
+            uart,
+            timer,
+            usb,
+            serial,
+            machine,
+            sys_hz,
+            input,
+            interrupt_char: Some(CTRL_C),
+            interrupted: false,
+            last_poll_us: 0,
+        }
     }
 
     /// Writes bytes to the console: UART0 (blocking) and USB serial when a
@@ -174,6 +190,7 @@ impl<'usb> Port<'usb> {
     /// Services the USB device (enumeration, host reads) and moves the
     /// console bytes that arrived on USB serial and UART0 into the input.
     pub fn poll(&mut self) {
+        self.last_poll_us = self.ticks_us();
         let mut buffer = [0u8; 64];
         if self.usb.poll(&mut [&mut self.serial]) {
             while let Ok(count) = self.serial.read(&mut buffer) {
@@ -189,6 +206,17 @@ impl<'usb> Port<'usb> {
             }
             buffer[..count].iter().for_each(|&byte| self.receive(byte));
         }
+    }
+
+    /// Whether the interrupt character has arrived, polling the console when
+    /// it was last polled [`INTERRUPT_POLL_US`] ago or more: a running
+    /// program that never sleeps or reads (`while True: pass`) still sees
+    /// Ctrl-C, at the cost of one timer read per check.
+    pub fn interrupt_arrived(&mut self) -> bool {
+        if !self.interrupted && self.ticks_us().wrapping_sub(self.last_poll_us) >= INTERRUPT_POLL_US {
+            self.poll();
+        }
+        self.interrupted
     }
 
     /// One received console byte: the interrupt character, or input.

@@ -20,6 +20,7 @@
 //! entry `File "NAME", line N` without a function name, as MicroPython
 //! prints it.
 
+use crate::gc::BYTES_PER_BLOCK;
 use crate::interp::call::Args;
 use crate::interp::frame::F_LOCALS;
 use crate::obj::{Obj, TypeId};
@@ -95,6 +96,25 @@ const MICROPYTHON_MESSAGES: &[&str] = &[
 /// which MicroPython raises as `RuntimeError: name too long`.
 const NAME_TOO_LONG: &str = "name too long";
 
+/// Where the source text is: Rust bytes (the REPL's line), or a str or
+/// bytes object (`exec`, `eval`, `compile`).
+#[derive(Clone, Copy)]
+enum Source<'s> {
+    Bytes(&'s [u8]),
+    Object(Obj),
+}
+
+/// Compile arena sizes: the compiler needs about `ARENA_BASE` +
+/// `ARENA_PER_SOURCE_BYTE` × the source length (its syntax tree and tokens
+/// are about 23 bytes per source byte at the peak on the 32-bit boards,
+/// measured by the stage "qemu: a 200-line module compiles on the Pico's
+/// heap"). A collection runs first when the largest free run is smaller,
+/// and when it still is, the compilation raises `MemoryError` before it
+/// starts: an allocation the arena cannot serve would end in the port's
+/// panic handler, as Rust's `alloc` cannot fail softly.
+const ARENA_BASE: usize = 4 * 1024;
+const ARENA_PER_SOURCE_BYTE: usize = 24;
+
 /// The first error of a failed compilation, as MicroPython reports it.
 struct CompileError {
     message: alloc::string::String,
@@ -120,16 +140,86 @@ fn compile_unit(source: &[u8], filename: &str, mode: CompileMode) -> Result<MpyM
 impl<'a> Vm<'a> {
     /// Compiles `source` into a code object (`filename` is the file of its
     /// tracebacks, `"<stdin>"` for the REPL, `"<string>"` for `exec`).
-    /// A compile error raises `SyntaxError` or `IndentationError`.
+    /// A compile error raises `SyntaxError` or `IndentationError`; a heap
+    /// too full for the compiler's temporaries raises `MemoryError`.
     pub fn compile_source(&mut self, source: &[u8], filename: &str, mode: CompileMode) -> R<Obj> {
-        let compiled = compile_unit(source, filename, mode);
-        self.finish_compile(compiled, filename, mode)
+        self.compile_any(Source::Bytes(source), filename, mode)
     }
 
     /// [`Vm::compile_source`] for the text of a str or bytes object.
     pub fn compile_text(&mut self, source: Obj, filename: &str, mode: CompileMode) -> R<Obj> {
-        let compiled = compile_unit(self.str_bytes(source), filename, mode);
-        self.finish_compile(compiled, filename, mode)
+        self.compile_any(Source::Object(source), filename, mode)
+    }
+
+    fn compile_any(&mut self, source: Source<'_>, filename: &str, mode: CompileMode) -> R<Obj> {
+        if !self.port.wants_compile_arena() {
+            let compiled = match source {
+                Source::Bytes(bytes) => compile_unit(bytes, filename, mode),
+                Source::Object(text) => compile_unit(self.str_bytes(text), filename, mode),
+            };
+            return self.finish_compile(compiled, filename, mode);
+        }
+        let source_len = match source {
+            Source::Bytes(bytes) => bytes.len(),
+            Source::Object(text) => self.str_bytes(text).len(),
+        };
+        // A str's text is copied to the arena's start, so that no heap
+        // object is borrowed while the compiler runs.
+        let copy_len = match source {
+            Source::Bytes(_) => 0,
+            Source::Object(_) => source_len.next_multiple_of(4),
+        };
+        let arena = self.new_compile_arena(copy_len, source_len)?;
+        if let Source::Object(text) = source {
+            self.copy_text(text, arena.0, source_len);
+        }
+        let arena_len = self.heap.allocation_bytes(arena.0);
+        let lent = self.heap.bytes_mut(arena.0 + copy_len as u32, arena_len - copy_len);
+        self.port.lend_compile_arena(lent);
+        let compiled = match source {
+            Source::Bytes(bytes) => compile_unit(bytes, filename, mode),
+            Source::Object(_) => compile_unit(self.heap.sealed_bytes(arena.0, source_len), filename, mode),
+        };
+        let used = copy_len + self.port.seal_compile_arena();
+        // The rest of the arena takes the code objects.
+        self.heap.shrink(arena.0, used);
+        self.gc.compile_arena_lent = arena_len;
+        self.gc.compile_arena_peak = used;
+        let result = self.finish_compile(compiled, filename, mode);
+        self.gc.compile_allocated_peak = self.port.end_compile_arena();
+        self.compile_arena = Obj::NULL;
+        self.free(arena);
+        result
+    }
+
+    /// Allocates the compile arena: the largest run of free blocks (after a
+    /// collection when it looks small for `source_len` bytes of source),
+    /// which the compiler uses as much of as it needs.
+    fn new_compile_arena(&mut self, copy_len: usize, source_len: usize) -> R<Obj> {
+        let hoped = ARENA_BASE + ARENA_PER_SOURCE_BYTE * source_len;
+        let mut largest = self.heap.stats().largest_free * BYTES_PER_BLOCK;
+        if largest < hoped {
+            self.collect();
+            largest = self.heap.stats().largest_free * BYTES_PER_BLOCK;
+        }
+        if largest < copy_len + hoped {
+            return Err(self.raise_memory_error());
+        }
+        let arena = self.alloc(largest / 4)?;
+        self.compile_arena = arena;
+        Ok(arena)
+    }
+
+    /// Copies the `len` bytes of a str or bytes object's text to `to`.
+    fn copy_text(&mut self, text: Obj, to: u32, len: usize) {
+        let mut chunk = [0u8; 64];
+        let mut offset = 0;
+        while offset < len {
+            let count = (len - offset).min(chunk.len());
+            chunk[..count].copy_from_slice(&self.str_bytes(text)[offset..offset + count]);
+            self.heap.bytes_mut(to + offset as u32, count).copy_from_slice(&chunk[..count]);
+            offset += count;
+        }
     }
 
     fn finish_compile(
@@ -279,14 +369,28 @@ impl<'a> Vm<'a> {
             vm.push_root(code)?;
             vm.push_root(globals)?;
             vm.push_root(locals)?;
-            let module = vm.alloc_typed(TypeId::Module, 4)?;
-            vm.set(module, 1, globals);
-            vm.set(module, 2, vm.get(code, 2));
-            vm.set(module, 3, Obj::NULL);
+            let module = vm.code_module(code, globals)?;
             vm.push_root(module)?;
-            let root = vm.get_u(code, 1);
-            let function = vm.new_function(module, root, None, &[])?;
-            vm.push_root(function)?;
+            vm.run_code_module(code, module, locals)
+        })
+    }
+
+    /// A module object for running `code` with `globals`: word 2 names the
+    /// code's unit, where a frozen module's names its image entry.
+    pub(crate) fn code_module(&mut self, code: Obj, globals: Obj) -> R<Obj> {
+        let module = self.with_roots(&[code, globals], |vm| vm.alloc_typed(TypeId::Module, 4))?;
+        self.set(module, 1, globals);
+        self.set(module, 2, self.get(code, 2));
+        self.set(module, 3, Obj::NULL);
+        Ok(module)
+    }
+
+    /// Runs `code`'s body as `module`'s, with `locals` for its module-level
+    /// names (all three rooted by the caller).
+    pub(crate) fn run_code_module(&mut self, code: Obj, module: Obj, locals: Obj) -> R<Obj> {
+        let root = self.get_u(code, 1);
+        let function = self.new_function(module, root, None, &[])?;
+        self.with_roots(&[function], |vm| {
             let frame = vm.setup_frame(function, None, Args::Slice(&[]), Args::Slice(&[]))?;
             vm.set(frame, F_LOCALS, locals);
             vm.run_frame(frame)

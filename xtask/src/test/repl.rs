@@ -17,8 +17,9 @@
 //!   with MicroPython's transcript for it (its `tests/cmdline`).
 //! * On both QEMU boards, the `repl` firmware's UART0 console over QEMU's
 //!   pseudo-terminal: a frozen `main` stopped by Ctrl-C, the banner, line
-//!   editing (MicroPython's bytes), the raw REPL and a soft reset. Those
-//!   boards leave the compiler out so far, so typed code is not run there.
+//!   editing (MicroPython's bytes), the raw REPL and a soft reset, then
+//!   `mpremote` running code there (`exec`, chained commands, interrupting
+//!   a program left running).
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
@@ -76,11 +77,11 @@ impl Drop for ReplServer {
     }
 }
 
-/// Runs the pinned `mpremote` against `server`; returns its exit code and stdout.
-fn mpremote(server: &ReplServer, args: &[&str]) -> anyhow::Result<(i32, String)> {
+/// Runs the pinned `mpremote` against the terminal at `path`; returns its exit code and stdout.
+fn mpremote(path: &str, args: &[&str]) -> anyhow::Result<(i32, String)> {
     let program = crate::project_root().join("tests/reference/.venv/bin/mpremote");
     let mut command = Command::new(&program);
-    command.args(["connect", &server.path]).args(args);
+    command.args(["connect", path]).args(args);
     let captured = run_captured(
         command,
         Timeout(Some(CLIENT_TIMEOUT)),
@@ -92,7 +93,12 @@ fn mpremote(server: &ReplServer, args: &[&str]) -> anyhow::Result<(i32, String)>
 
 /// Checks one `mpremote` call's exit code and output.
 fn expect_mpremote(server: &ReplServer, args: &[&str], code: i32, expected: &str) -> anyhow::Result<()> {
-    let (actual_code, output) = mpremote(server, args)?;
+    expect_mpremote_at(&server.path, args, code, expected)
+}
+
+/// Checks one `mpremote` call's exit code and output against the terminal at `path`.
+fn expect_mpremote_at(path: &str, args: &[&str], code: i32, expected: &str) -> anyhow::Result<()> {
+    let (actual_code, output) = mpremote(path, args)?;
     if actual_code != code || output != expected {
         bail!(
             "mpremote {}: expected exit {code} and {expected:?}, got exit {actual_code} and {output:?}",
@@ -298,6 +304,19 @@ pub fn repl_on_qemu_pty(sh: &Shell) -> anyhow::Result<()> {
         if reset != expected {
             bail!("{}: got {}", context("the raw REPL's soft reset"), reset.escape_ascii());
         }
+        // With the compiler on the board, mpremote runs code there too: on a
+        // board of its own, as the terminal's reader thread would take its bytes.
+        drop(server);
+        let command = crate::qemu::repl_command(&qemu_board, &elf, None, crate::qemu::Serial::Pty);
+        let server = QemuServer::start(command)?;
+        let mpremote_context = || context("mpremote");
+        expect_mpremote_at(&server.path, &["exec", "print(6 * 7)"], 0, "42\r\n").with_context(mpremote_context)?;
+        let chained = ["exec", "x = 5", "+", "exec", "print(x * 2)"];
+        expect_mpremote_at(&server.path, &chained, 0, "10\r\n").with_context(mpremote_context)?;
+        expect_mpremote_at(&server.path, &["exec", "--no-follow", "while True: pass"], 0, "")
+            .with_context(mpremote_context)?;
+        expect_mpremote_at(&server.path, &["eval", "'interrupted'"], 0, "interrupted\r\n")
+            .with_context(mpremote_context)?;
     }
     Ok(())
 }

@@ -31,6 +31,9 @@ mod with_compiler {
     use super::*;
     use crate::compile::CompileMode;
 
+    /// The longest file name `compile` keeps (longer ones are cut).
+    const MAX_FILENAME: usize = 128;
+
     /// `exec(source or code, globals=None, locals=None)`.
     pub(crate) fn exec(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         eval_exec(vm, args, CompileMode::Exec)
@@ -52,8 +55,17 @@ mod with_compiler {
         };
         source_text(vm, args[0])?;
         vm.expect_str(args[1], "can't convert to str implicitly:")?;
-        let filename = alloc::string::String::from_utf8_lossy(vm.str_bytes(args[1])).into_owned();
-        vm.compile_text(args[0], &filename, mode)
+        // A copy on the stack: on the boards nothing may allocate outside
+        // a compilation's arena, and the name is a heap object's text.
+        let mut buffer = [0u8; MAX_FILENAME];
+        let name = vm.str_bytes(args[1]);
+        let mut len = name.len().min(MAX_FILENAME);
+        while core::str::from_utf8(&name[..len]).is_err() {
+            len -= 1;
+        }
+        buffer[..len].copy_from_slice(&name[..len]);
+        let filename = core::str::from_utf8(&buffer[..len]).unwrap_or("?");
+        vm.compile_text(args[0], filename, mode)
     }
 
     /// Raises TypeError unless `source` is a str, bytes or bytearray.

@@ -558,6 +558,44 @@ impl<'a> Heap<'a> {
         self.drain();
     }
 
+    /// Marks the allocation at `address` (a block head) without tracing its
+    /// words: the compile arena, whose bytes are the compiler's, not objects.
+    pub fn mark_leaf(&mut self, address: u32) {
+        if address & 3 != 0 || address < HEAP_BASE {
+            return;
+        }
+        if let Some(block) = self.block_of(address) {
+            if self.state(block) == HEAD {
+                self.set_state(block, MARK);
+            }
+        }
+    }
+
+    /// The bytes of the allocation at `address` (0 when no allocation starts there).
+    pub fn allocation_bytes(&self, address: u32) -> usize {
+        match self.block_of(address) {
+            Some(block) if matches!(self.state(block), HEAD | MARK) => self.run_length(block) * BYTES_PER_BLOCK,
+            _ => 0,
+        }
+    }
+
+    /// Gives the blocks of the allocation at `address` past its first
+    /// `byte_count` bytes back to the pool (the allocation keeps at least
+    /// one block).
+    pub fn shrink(&mut self, address: u32, byte_count: usize) {
+        let Some(block) = self.block_of(address) else { return };
+        if !matches!(self.state(block), HEAD | MARK) {
+            return;
+        }
+        let keep = byte_count.div_ceil(BYTES_PER_BLOCK).max(1);
+        if keep < self.run_length(block) {
+            // The tail becomes an allocation of its own, which `free` returns
+            // to the pool with the hints kept right.
+            self.set_state(block + keep, HEAD);
+            self.free(self.block_address(block + keep));
+        }
+    }
+
     fn mark_one(&mut self, word: u32) {
         if word & 3 != 0 || word < HEAP_BASE {
             return;

@@ -102,6 +102,8 @@ pub struct Port<'usb> {
     pub(crate) interrupted: bool,
     /// When the console was last polled, in microseconds since reset.
     last_poll_us: u64,
+    /// While idle, the LED blinks: `(half period, next toggle)` in microseconds.
+    blink: Option<(u64, u64)>,
 }
 
 impl<'usb> Port<'usb> {
@@ -150,6 +152,7 @@ impl<'usb> Port<'usb> {
             interrupt_char: Some(CTRL_C),
             interrupted: false,
             last_poll_us: 0,
+            blink: None,
         }
     }
 
@@ -236,16 +239,33 @@ impl<'usb> Port<'usb> {
         self.input.pop()
     }
 
+    /// Blinks the LED (if the board has one on its GPIOs) every
+    /// `half_period_us` whenever the board sleeps from now on: the idle
+    /// board's sign of life while the REPL waits.
+    pub fn blink_while_idle(&mut self, half_period_us: u64) {
+        if self.has_led() {
+            self.blink = Some((half_period_us, self.ticks_us() + half_period_us));
+        }
+    }
+
     /// Sleeps until the timer reaches `deadline_us` (or an earlier wake-up),
-    /// polling USB at least every [`USB_POLL_US`].
+    /// polling USB at least every [`USB_POLL_US`] and blinking the LED when
+    /// [`Port::blink_while_idle`] asked for it.
     pub fn sleep_until(&mut self, deadline_us: u64) {
         loop {
             self.poll();
             let now = self.ticks_us();
+            if let Some((half_period, next)) = self.blink {
+                if now >= next {
+                    self.toggle_led();
+                    self.blink = Some((half_period, next + half_period));
+                }
+            }
             if now >= deadline_us {
                 return;
             }
-            let wake = deadline_us.min(now + USB_POLL_US);
+            let blink_at = self.blink.map_or(u64::MAX, |(_, next)| next);
+            let wake = deadline_us.min(now + USB_POLL_US).min(blink_at.max(now + 1));
             let scheduled = critical_section::with(|cs| {
                 let mut alarm = WAKE_ALARM.borrow_ref_mut(cs);
                 alarm.as_mut().map(|alarm| alarm.schedule_at(hal::timer::Instant::from_ticks(wake)).is_ok())

@@ -13,7 +13,9 @@
 //! the QEMU port's `repl` firmware with UART0 as the console: on this
 //! terminal through QEMU's stdio (Ctrl-A x quits QEMU, Ctrl-A Ctrl-A types a
 //! Ctrl-A), or on the pseudo-terminal QEMU makes (`-serial pty`), whose path
-//! it reads from QEMU's stdout. The Pico's console comes later and says so.
+//! it reads from QEMU's stdout. The emulated Pico (`--board pico --emulate`)
+//! boots the real firmware in rp2040js (`run-pico.mjs --serve`), whose USB
+//! CDC serial port this command bridges to the terminal or a pseudo-terminal.
 
 use std::io::BufRead as _;
 use std::path::PathBuf;
@@ -56,9 +58,11 @@ pub fn run(args: Args) -> crate::Outcome {
     match (board.runner(), args.emulate) {
         (Runner::HostRunner, false) => repl_on_host(&args, &board),
         (Runner::Qemu, false) => repl_on_qemu(&args, &board),
+        (Runner::Rp2, true) if board.name == "pico" => repl_on_emulated_pico(&args, &board),
         _ => crate::not_available(
             &format!("repl --board {}{}", board.name, if args.emulate { " --emulate" } else { "" }),
-            "issue 18: the REPL runs on the host and QEMU boards so far",
+            "issue 18: the REPL runs on the host, the QEMU boards and the emulated Pico (--board pico --emulate); \
+             `cargo xtask flash` puts it on a board",
         ),
     }
 }
@@ -160,4 +164,68 @@ fn repl_on_qemu(args: &Args, board: &Board) -> crate::Outcome {
         bail!("qemu-system-arm named no pseudo-terminal (it exited with {status})");
     }
     Ok(if status.success() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// Boots the Pico's firmware (with the frozen input, if any) in rp2040js and
+/// bridges its USB CDC serial port to this terminal or a pseudo-terminal.
+fn repl_on_emulated_pico(args: &Args, board: &Board) -> crate::Outcome {
+    let Port::Rp2(rp2_board) = &board.port else { bail!("{} is not an RP2 board", board.name) };
+    let heap = match &args.heap {
+        Some(_) if args.input.is_none() => bail!("--heap on the Pico goes into the image: give a FILE.py"),
+        Some(text) => Some(u32::try_from(rime_host::parse_size(text)?).context("--heap is too large")?),
+        None => None,
+    };
+    let uf2 = match freeze_input(args, board, heap)? {
+        Err(code) => return Ok(code),
+        Ok(Some(image)) => image.with_file_name("firmware.uf2"),
+        Ok(None) => crate::rp2::build_board(&Shell::new()?, rp2_board)?.uf2,
+    };
+    let mut console = if args.pty {
+        let (console, path) = rime_host::console::Console::pty()?;
+        println!("pty: {}", path.display());
+        console
+    } else {
+        eprintln!("the emulated Pico's USB serial port; Ctrl-] quits");
+        rime_host::console::Console::terminal()?
+    };
+    let mut child = crate::emulate::serve_command(&uf2)?
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .context("cannot start node (the emulated Pico); install Node.js 18 or later")?;
+    let mut to_board = child.stdin.take().context("the emulator's stdin")?;
+    let mut from_board = child.stdout.take().context("the emulator's stdout")?;
+    let (sender, received) = std::sync::mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut chunk = [0u8; 512];
+        while let Ok(count) = std::io::Read::read(&mut from_board, &mut chunk) {
+            if count == 0 || sender.send(chunk[..count].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    loop {
+        let mut busy = false;
+        while let Some(byte) = console.read_byte() {
+            std::io::Write::write_all(&mut to_board, &[byte]).context("writing to the emulated Pico")?;
+            busy = true;
+        }
+        loop {
+            match received.try_recv() {
+                Ok(bytes) => {
+                    console.write(&bytes);
+                    busy = true;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => break,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    let status = child.wait().context("waiting for the emulator")?;
+                    bail!("the emulated Pico stopped ({status})");
+                }
+            }
+        }
+        if !busy {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
 }

@@ -71,6 +71,11 @@ fn stages() -> Vec<Stage> {
         },
         Stage { name: "repl: UART console on qemu-m0 and qemu-m33", emulator: true, run: repl::repl_on_qemu_pty },
         Stage { name: "pico: boot banner in rp2040js", emulator: true, run: rp2::pico_boot_banner },
+        Stage {
+            name: "repl: mpremote on the emulated Pico's USB serial",
+            emulator: true,
+            run: repl::mpremote_on_emulated_pico,
+        },
         Stage { name: "pico: frozen blink example in rp2040js", emulator: true, run: rp2::pico_frozen_blink },
     ]
 }

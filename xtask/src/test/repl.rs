@@ -1,7 +1,8 @@
 //! Test stages: the REPL on the host runner's pseudo-terminal
 //! (`cargo xtask repl --pty`), driven by real clients.
 //!
-//! * The pinned `mpremote` (tests/reference/.venv) runs `exec`, `eval`,
+//! * The pinned `mpremote` (tests/reference/.venv), on the host and on the
+//!   emulated Pico's USB CDC serial port, runs `exec`, `eval`,
 //!   `run` (a program longer than the raw-paste window), chained commands
 //!   sharing state, `soft-reset`, `resume`, an uncaught exception, and a
 //!   second call interrupting a program the first left running. The
@@ -57,14 +58,21 @@ impl ReplServer {
         std::fs::create_dir_all(image.parent().context("the image has a folder")?)?;
         crate::files::write_atomically(&image, &rime_host::freeze_sources(modules)?)?;
         let mut command = crate::host_runner::command(&image, None, false)?;
-        command.args(["--repl", "--pty"]).stdin(Stdio::null()).stdout(Stdio::piped());
-        let mut child = command.spawn().context("starting the host runner")?;
-        let stdout = child.stdout.take().context("the runner's stdout")?;
+        command.args(["--repl", "--pty"]);
+        ReplServer::start_command(command)
+    }
+
+    /// Starts `command`, which serves a REPL and prints `pty: PATH` first.
+    fn start_command(mut command: Command) -> anyhow::Result<ReplServer> {
+        command.stdin(Stdio::null()).stdout(Stdio::piped());
+        let mut child = command.spawn().context("starting the REPL's server")?;
+        let stdout = child.stdout.take().context("the server's stdout")?;
         let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).context("reading the runner's first line")?;
+        BufReader::new(stdout).read_line(&mut line).context("reading the server's first line")?;
         let Some(path) = line.strip_prefix("pty: ").map(|path| path.trim_end().to_string()) else {
             let _ = child.kill();
-            bail!("the runner's first line is not `pty: PATH`: {line:?}");
+            let _ = child.wait();
+            bail!("the server's first line is not `pty: PATH`: {line:?}");
         };
         Ok(ReplServer { child, path })
     }
@@ -111,22 +119,38 @@ fn expect_mpremote_at(path: &str, args: &[&str], code: i32, expected: &str) -> a
 /// The stage: `mpremote` against the host runner's pseudo-terminal.
 pub fn mpremote_on_host_pty(_sh: &Shell) -> anyhow::Result<()> {
     let server = ReplServer::start()?;
-    expect_mpremote(&server, &["exec", "print(6 * 7)"], 0, "42\r\n")?;
-    expect_mpremote(&server, &["eval", "6 * 7"], 0, "42\r\n")?;
+    mpremote_commands(&server)
+}
+
+/// The stage: `mpremote` against the emulated Pico's USB CDC serial port
+/// (`cargo xtask repl --board pico --emulate --pty`).
+pub fn mpremote_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
+    crate::rp2::build_board(sh, &crate::rp2::rp2_board("pico")?)?;
+    let exe = std::env::current_exe().context("finding the xtask executable")?;
+    let mut command = Command::new(exe);
+    command.args(["repl", "--board", "pico", "--emulate", "--pty"]);
+    let server = ReplServer::start_command(command)?;
+    mpremote_commands(&server)
+}
+
+/// The `mpremote` commands both stages run, with MicroPython's outputs.
+fn mpremote_commands(server: &ReplServer) -> anyhow::Result<()> {
+    expect_mpremote(server, &["exec", "print(6 * 7)"], 0, "42\r\n")?;
+    expect_mpremote(server, &["eval", "6 * 7"], 0, "42\r\n")?;
     let program = long_program()?;
     let program_path = program.to_string_lossy().into_owned();
-    expect_mpremote(&server, &["run", &program_path], 0, "4950\r\nlast 99\r\n")?;
-    expect_mpremote(&server, &["exec", "x = 5", "+", "exec", "print(x * 2)"], 0, "10\r\n")?;
+    expect_mpremote(server, &["run", &program_path], 0, "4950\r\nlast 99\r\n")?;
+    expect_mpremote(server, &["exec", "x = 5", "+", "exec", "print(x * 2)"], 0, "10\r\n")?;
     let reset = ["exec", "y = 1", "+", "soft-reset", "+", "exec", "print('y' in globals())"];
-    expect_mpremote(&server, &reset, 0, "False\r\n")?;
-    expect_mpremote(&server, &["exec", "z = 3"], 0, "")?;
-    expect_mpremote(&server, &["resume", "exec", "print(z)"], 0, "3\r\n")?;
+    expect_mpremote(server, &reset, 0, "False\r\n")?;
+    expect_mpremote(server, &["exec", "z = 3"], 0, "")?;
+    expect_mpremote(server, &["resume", "exec", "print(z)"], 0, "3\r\n")?;
     let traceback = "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n\
                      ZeroDivisionError: divide by zero\r\n";
-    expect_mpremote(&server, &["exec", "1 // 0"], 1, traceback)?;
-    expect_mpremote(&server, &["exec", "--no-follow", "while True: pass"], 0, "")?;
+    expect_mpremote(server, &["exec", "1 // 0"], 1, traceback)?;
+    expect_mpremote(server, &["exec", "--no-follow", "while True: pass"], 0, "")?;
     let started = Instant::now();
-    expect_mpremote(&server, &["exec", "print('interrupted')"], 0, "interrupted\r\n")?;
+    expect_mpremote(server, &["exec", "print('interrupted')"], 0, "interrupted\r\n")?;
     if started.elapsed() > Duration::from_secs(10) {
         bail!("interrupting the running program took {:?}", started.elapsed());
     }

@@ -21,6 +21,7 @@ pub static BUILTINS: &[(u16, Handler)] = &[
     (qstr_id("delattr"), delattr),
     (qstr_id("dir"), super::extra::dir),
     (qstr_id("help"), crate::repl::help::help),
+    (qstr_id("input"), crate::repl::input::input),
     (qstr_id("divmod"), divmod),
     (qstr_id("eval"), super::exec::eval),
     (qstr_id("exec"), super::exec::exec),

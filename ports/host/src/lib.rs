@@ -46,6 +46,8 @@ pub struct HostPort {
     pub machine: SimulatedMachine<PIN_COUNT>,
     /// Bytes from standard input, once the reader thread runs.
     stdin: Option<Receiver<u8>>,
+    /// Set once standard input has ended and every byte of it was read.
+    stdin_ended: bool,
 }
 
 impl HostPort {
@@ -56,6 +58,7 @@ impl HostPort {
             entropy: 0x2545_f491,
             machine: SimulatedMachine::new(PIN_NAMES, PIN_PREFIXES, CPU_HZ),
             stdin: None,
+            stdin_ended: false,
         }
     }
 
@@ -100,7 +103,19 @@ impl Port for HostPort {
         if self.capture.is_some() {
             return None;
         }
-        self.stdin().try_recv().ok()
+        match self.stdin().try_recv() {
+            Ok(byte) => Some(byte),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.stdin_ended = true;
+                None
+            }
+        }
+    }
+
+    fn stdin_closed(&mut self) -> bool {
+        // A captured run (the test suite) has no console input.
+        self.capture.is_some() || self.stdin_ended
     }
 
     fn ticks_ms(&mut self) -> u32 {

@@ -163,6 +163,11 @@ impl Port for QemuPort {
         COMPILE_ARENA.end()
     }
 
+    /// The semihosting console has no input (see the module docs).
+    fn stdin_closed(&mut self) -> bool {
+        true
+    }
+
     fn write_stdout(&mut self, bytes: &[u8]) {
         if let Some(stream) = &mut self.stdout {
             let _ = stream.write_all(bytes);

@@ -101,7 +101,11 @@ fn build_bin(sh: &Shell, board: &QemuBoard, bin: &str, quiet: bool) -> anyhow::R
     let target_dir = crate::project_root().join("target/thumb");
     let support = toolchain::ensure_target(sh, &board.target)?;
     let target = &board.target;
-    let extra_args = support.cargo_args();
+    // A board without the compiler builds without the port's default feature.
+    let mut extra_args = support.cargo_args().to_vec();
+    if !board.compiler {
+        extra_args.push("--no-default-features");
+    }
     let cargo = toolchain::cargo_program();
     let quiet = quiet.then_some("--quiet");
     let _dir = sh.push_dir(qemu_port());

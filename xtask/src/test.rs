@@ -65,7 +65,7 @@ fn stages() -> Vec<Stage> {
             run: qemu::hung_program_is_killed,
         },
         Stage {
-            name: "qemu: a 200-line module compiles on the Pico's heap",
+            name: "qemu: compiling on the board (a 200-line module on the Pico's heap, modules frozen as source)",
             emulator: true,
             run: qemu::compile_on_pico_heap,
         },

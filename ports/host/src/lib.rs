@@ -55,6 +55,8 @@ pub struct HostPort {
     stdin: Option<Receiver<u8>>,
     /// The REPL's console, when the port serves one.
     console: Option<console::Console>,
+    /// Set once standard input has ended and every byte of it was read.
+    stdin_ended: bool,
 }
 
 impl HostPort {
@@ -66,6 +68,7 @@ impl HostPort {
             machine: SimulatedMachine::new(PIN_NAMES, PIN_PREFIXES, CPU_HZ),
             stdin: None,
             console: None,
+            stdin_ended: false,
         }
     }
 
@@ -143,7 +146,25 @@ impl Port for HostPort {
         if self.capture.is_some() {
             return None;
         }
-        self.stdin().try_recv().ok()
+        match self.stdin().try_recv() {
+            Ok(byte) => Some(byte),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.stdin_ended = true;
+                None
+            }
+        }
+    }
+
+    fn stdin_closed(&mut self) -> bool {
+        // A captured run (the test suite) has no console input.
+        self.console.is_none() && (self.capture.is_some() || self.stdin_ended)
+    }
+
+    fn echoes_input(&self) -> bool {
+        // The REPL's console is a terminal in raw mode, or a pseudo-terminal
+        // a tool drives: it shows only what the board sends back.
+        self.console.is_none()
     }
 
     fn ticks_ms(&mut self) -> u32 {

@@ -178,6 +178,17 @@ impl Port for QemuPort {
         COMPILE_ARENA.end()
     }
 
+    /// The semihosting console has no input (see the module docs).
+    fn stdin_closed(&mut self) -> bool {
+        // Semihosting has no input; the REPL firmware's UART console does.
+        self.console.is_none()
+    }
+
+    fn echoes_input(&self) -> bool {
+        // A serial terminal on the UART shows only what the board sends back.
+        self.console.is_none()
+    }
+
     fn write_stdout(&mut self, bytes: &[u8]) {
         if let Some(console) = &mut self.console {
             return console.write_cooked(bytes);

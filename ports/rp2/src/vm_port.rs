@@ -62,6 +62,12 @@ impl rime_vm::Port for Port<'_> {
         self.write_bytes(bytes);
     }
 
+    /// A serial terminal shows only what the board sends back: `input`
+    /// echoes what is typed, as MicroPython's readline does.
+    fn echoes_input(&self) -> bool {
+        false
+    }
+
     fn read_stdin_byte(&mut self) -> Option<u8> {
         self.read_byte()
     }

@@ -64,6 +64,9 @@ pub struct Vm<'a> {
     /// runs (`crate::compile`), NULL otherwise: collections keep it
     /// without reading its bytes.
     pub(crate) compile_arena: Obj,
+    /// Whether the console's last line, read by `input`, ended with `\r`
+    /// (a `\n` right after it then ends no line).
+    pub(crate) console_after_cr: bool,
     /// The `collections.OrderedDict` class, made on first use (NULL before).
     pub ordered_dict_class: Obj,
     /// Nesting of Python calls and of native code calling into Python.
@@ -182,6 +185,7 @@ impl<'a> Vm<'a> {
             repl_globals: Obj::NULL,
             flash_state: Obj::NULL,
             compile_arena: Obj::NULL,
+            console_after_cr: false,
             qstr_pools: Obj::NULL,
             throw_pending: false,
             call_depth: 0,

@@ -10,6 +10,7 @@ mod exec;
 mod extra;
 pub mod format;
 mod funcs;
+mod input;
 mod methods;
 mod strings;
 mod text;

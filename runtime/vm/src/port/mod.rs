@@ -49,6 +49,18 @@ pub trait Port {
     fn read_stdin_byte(&mut self) -> Option<u8> {
         None
     }
+    /// Whether the console's input has ended for good (a closed pipe on the
+    /// host), so `input` raises `EOFError` instead of waiting. The default
+    /// is a console that may always send more.
+    fn stdin_closed(&mut self) -> bool {
+        false
+    }
+    /// Whether the terminal shows what is typed by itself (the host's, in
+    /// its normal mode), so `input` does not echo it; false on the boards,
+    /// whose serial terminals show only what the board sends back.
+    fn echoes_input(&self) -> bool {
+        true
+    }
     /// Sets the byte that interrupts a running program (`micropython.kbd_intr`):
     /// Ctrl-C (3) while a program runs, `None` while the REPL edits a line and
     /// wants the byte itself. A port whose console has no input ignores it.

@@ -4,7 +4,7 @@
 //! the code as `RIME_BOARD`, `RIME_CPU`, `RIME_MACHINE`, `RIME_HEAP_SIZE` and
 //! `RIME_TARGET_TRIPLE`. It also writes `board.rs` into `OUT_DIR`, the
 //! board's numbers as Rust constants (heap size, frozen-image region, core
-//! clock), which the runtime binary includes. The frozen-image region lies in
+//! clock, the console UART), which the runtime binary includes. The frozen-image region lies in
 //! the upper part of the board's flash, so `FLASH` in memory.x ends where it
 //! starts and no code is ever linked over a loaded image.
 //!
@@ -48,6 +48,7 @@ fn board_rs(board: &QemuBoard, boards_dir: &Path) -> String {
         ("IMAGE_ORIGIN", board.image_origin),
         ("IMAGE_SIZE", board.image_size),
         ("CPU_HZ", board.cpu_hz),
+        ("UART0_BASE", board.uart0_base),
     ] {
         writeln!(text, "pub const {constant}: usize = {value:#x};").unwrap();
     }

@@ -132,6 +132,9 @@ fn board_rs(board: &Rp2Board, path: &Path) -> String {
         writeln!(text, "pub const {constant}: &str = {value:?};").unwrap();
     }
     writeln!(text, "pub const NAME_C: &core::ffi::CStr = c{:?};", board.name).unwrap();
+    // The REPL's banner and `sys.implementation._machine`, in MicroPython's form.
+    let machine = format!("{} with {}", board.description, board.chip.to_uppercase());
+    writeln!(text, "pub const MACHINE: &str = {machine:?};").unwrap();
     let numbers = [
         ("FLASH_SIZE", board.flash_size),
         ("RUNTIME_ORIGIN", board.runtime_origin),

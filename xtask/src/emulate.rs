@@ -70,6 +70,19 @@ pub fn harness() -> PathBuf {
     crate::project_root().join("tests/reference/run-pico.mjs")
 }
 
+/// The command that boots `uf2_path` in rp2040js and serves its USB CDC
+/// serial port on the process's stdin and stdout as raw bytes, until stdin
+/// ends (`run-pico.mjs --serve`); UART0 goes to its stderr.
+pub fn serve_command(uf2_path: &Path) -> anyhow::Result<Command> {
+    let modules = crate::project_root().join("tests/reference/node_modules/rp2040js");
+    if !modules.is_dir() {
+        bail!("rp2040js is not installed: run `npm ci --prefix tests/reference` (or .ci/run)");
+    }
+    let mut command = Command::new("node");
+    command.arg(harness()).arg(uf2_path).arg("--serve");
+    Ok(command)
+}
+
 /// Boots `uf2_path` in rp2040js and runs it until UART0 shows `marker` or
 /// `budget` instructions have run. Fails when the marker never appears.
 /// (`cargo xtask run --board pico --emulate` calls it once the VM runs code.)

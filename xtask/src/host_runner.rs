@@ -9,13 +9,19 @@
 //! and exit codes as `rime-host` (0, the `sys.exit` code, 1 after an uncaught
 //! exception, 2 when the image cannot run); `cargo xtask bench` keeps using
 //! the release `rime-host` for figures.
+//!
+//! With `--repl` the runner boots the image as a board does (its main
+//! module, then the REPL) on the terminal, in raw mode; with `--pty` as
+//! well, on a new pseudo-terminal whose path it prints as the one line
+//! `pty: PATH` on stdout (`cargo xtask repl`).
 
 use std::ffi::OsString;
 use std::path::Path;
 use std::process::{Command, ExitCode};
 
 use anyhow::Context as _;
-use rime_host::{parse_size, run_image, HostPort, DEFAULT_HEAP};
+use rime_host::console::Console;
+use rime_host::{parse_size, run_image, serve_repl, HostPort, DEFAULT_HEAP};
 use rime_vm::{Config, Outcome};
 
 /// The first argument that makes the xtask binary the host runner.
@@ -52,17 +58,32 @@ pub fn from_args(args: &[OsString]) -> Option<ExitCode> {
 
 fn run(args: &[OsString]) -> anyhow::Result<ExitCode> {
     let (mut image_path, mut heap, mut config) = (None, DEFAULT_HEAP, Config::host());
+    let (mut repl, mut pty) = (false, false);
     let mut args = args.iter().map(|arg| arg.to_string_lossy().into_owned());
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--heap" => heap = parse_size(&args.next().context("--heap needs a size")?)?,
             "--gc-stress" => config.gc_stress = true,
+            "--repl" => repl = true,
+            "--pty" => pty = true,
             _ if image_path.is_none() => image_path = Some(arg),
             _ => anyhow::bail!("unexpected argument {arg}"),
         }
     }
     let image_path = image_path.context("no image to run")?;
     let image = std::fs::read(&image_path).with_context(|| format!("reading {image_path}"))?;
+    if repl {
+        rime_host::console::end_with_parent();
+        let console = if pty {
+            let (console, path) = Console::pty()?;
+            println!("pty: {}", path.display());
+            console
+        } else {
+            Console::terminal()?
+        };
+        serve_repl(&image, heap, config, console)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut port = HostPort::new(false);
     Ok(match run_image(&image, heap, config, &mut port)? {
         Outcome::Finished => ExitCode::SUCCESS,

@@ -25,6 +25,7 @@ pub mod manifest;
 pub mod mpy;
 pub mod process;
 pub mod qemu;
+pub mod repl;
 pub mod rp2;
 pub mod run;
 pub mod test;
@@ -56,6 +57,8 @@ pub enum Command {
     Flash(flash::Args),
     /// Freeze a manifest or a .py file and run it (host board by default).
     Run(run::Args),
+    /// Boot a board with its REPL on this terminal, or on a pseudo-terminal (--pty) for mpremote.
+    Repl(repl::Args),
     /// Compile .py files to .mpy, a drop-in for mpy-cross.
     Mpy(mpy::Args),
     /// Inspect and convert manifests.
@@ -93,6 +96,7 @@ pub fn dispatch(command: Command) -> Outcome {
         Command::Build(args) => build::run(args),
         Command::Flash(args) => flash::run(args),
         Command::Run(args) => run::run(args),
+        Command::Repl(args) => repl::run(args),
         Command::Mpy(args) => mpy::run(args),
         Command::Manifest(args) => manifest::run(args),
         Command::Test(args) => test::run(args),

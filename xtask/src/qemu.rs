@@ -1,6 +1,7 @@
 //! The QEMU port's firmware: the `runtime` binary that runs frozen images
-//! ([`build_runtime`], [`qemu_command`]) and the smoke binary that checks
-//! the toolchain and both machines ([`build_smoke`], [`run_smoke`]).
+//! ([`build_runtime`], [`qemu_command`]), the `repl` binary that boots with
+//! the REPL on UART0 ([`build_repl`], [`repl_command`]) and the smoke binary
+//! that checks the toolchain and both machines ([`build_smoke`], [`run_smoke`]).
 //!
 //! Both build inside `ports/qemu` (so that its `.cargo/config.toml` applies)
 //! for the board's thumb target into `target/thumb`, which never invalidates
@@ -37,6 +38,59 @@ pub fn build_runtime(sh: &Shell, board: &QemuBoard) -> anyhow::Result<PathBuf> {
     Ok(elf)
 }
 
+/// Builds the QEMU port's `repl` binary for `board`, as [`build_runtime`] builds the runtime.
+pub fn build_repl(sh: &Shell, board: &QemuBoard) -> anyhow::Result<PathBuf> {
+    let target_dir = crate::project_root().join("target/thumb");
+    let what = format!("the {} REPL firmware", board.name);
+    let first = toolchain::announce_first_build(&target_dir.join(&board.target).join("release/repl"), &what);
+    let elf = build_bin(sh, board, "repl", !first).with_context(|| format!("building {what}"))?;
+    let bytes = files::read(&elf)?;
+    crate::freeze::link::check_abi(&elf, &bytes, crate::freeze::host_abi().abi_id, &board.name)?;
+    Ok(elf)
+}
+
+/// Where the REPL firmware's UART0 goes.
+pub enum Serial {
+    /// This terminal: QEMU's stdio in raw mode, shared with its monitor
+    /// (Ctrl-A x quits, Ctrl-A Ctrl-A types a Ctrl-A); Ctrl-C reaches the board.
+    Terminal,
+    /// A pseudo-terminal QEMU makes; it names it on stdout.
+    Pty,
+}
+
+/// The `qemu-system-arm` command that boots the REPL firmware `elf` on
+/// `board`, with `image` (if any) at the board's `image_origin`.
+pub fn repl_command(board: &QemuBoard, elf: &Path, image: Option<&Path>, serial: Serial) -> Command {
+    let mut command = Command::new("qemu-system-arm");
+    command.args(["-M", &board.machine, "-nographic"]);
+    match serial {
+        Serial::Terminal => command.args([
+            "-chardev",
+            "stdio,id=console,mux=on,signal=off",
+            "-serial",
+            "chardev:console",
+            "-mon",
+            "chardev=console,mode=readline",
+        ]),
+        Serial::Pty => command.args(["-monitor", "none", "-serial", "pty"]),
+    };
+    command.args(["-semihosting-config", "enable=on,target=native", "-kernel"]).arg(elf);
+    if let Some(image) = image {
+        command.arg("-device").arg(format!(
+            "loader,file={},addr={:#x},force-raw=on",
+            image.display().to_string().replace(',', ",,"),
+            board.image_origin
+        ));
+    }
+    command
+}
+
+/// The pseudo-terminal in QEMU's `char device redirected to PATH (label ...)` line.
+pub fn pty_from_qemu_line(line: &str) -> Option<&str> {
+    let rest = line.trim().strip_prefix("char device redirected to ")?;
+    Some(rest.split(" (label").next().unwrap_or(rest))
+}
+
 /// Builds binary `bin` of the QEMU port for `board`'s target, in release,
 /// and returns the ELF's path. Cargo reads `.cargo/config.toml` from the
 /// working directory, not from --manifest-path, so the build runs inside
@@ -47,7 +101,11 @@ fn build_bin(sh: &Shell, board: &QemuBoard, bin: &str, quiet: bool) -> anyhow::R
     let target_dir = crate::project_root().join("target/thumb");
     let support = toolchain::ensure_target(sh, &board.target)?;
     let target = &board.target;
-    let extra_args = support.cargo_args();
+    // A board without the compiler builds without the port's default feature.
+    let mut extra_args = support.cargo_args().to_vec();
+    if !board.compiler {
+        extra_args.push("--no-default-features");
+    }
     let cargo = toolchain::cargo_program();
     let quiet = quiet.then_some("--quiet");
     let _dir = sh.push_dir(qemu_port());

@@ -121,7 +121,11 @@ pub fn build_board(sh: &Shell, board: &Rp2Board) -> anyhow::Result<BuiltRuntime>
     let target_dir = root.join("target/thumb");
     let support = toolchain::ensure_target(sh, &board.target)?;
     let (cargo, target, feature) = (toolchain::cargo_program(), &board.target, &board.chip);
-    let extra_args = support.cargo_args();
+    // A board without the compiler builds without the port's default feature.
+    let mut extra_args = support.cargo_args().to_vec();
+    if !board.compiler {
+        extra_args.push("--no-default-features");
+    }
     // Cargo reads `.cargo/config.toml` from the working directory, so the build
     // runs inside ports/rp2; RUSTFLAGS from the environment would replace the
     // port's rustflags (and are meant for the host), so they are removed.

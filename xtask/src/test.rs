@@ -19,6 +19,7 @@ use crate::toolchain;
 
 mod qemu;
 mod reference;
+mod repl;
 mod rp2;
 
 #[derive(clap::Args, Debug)]
@@ -49,6 +50,12 @@ fn stages() -> Vec<Stage> {
             emulator: false,
             run: reference::corpus_runs_in_micropython,
         },
+        Stage { name: "repl: mpremote on the host pty", emulator: false, run: repl::mpremote_on_host_pty },
+        Stage {
+            name: "repl: friendly REPL bytes on the host pty, against MicroPython 1.27",
+            emulator: false,
+            run: repl::friendly_repl_on_host_pty,
+        },
         Stage { name: "rp2: build all boards", emulator: false, run: rp2::build_all_boards },
         Stage { name: "qemu: smoke binaries on mps2-an385 and mps2-an505", emulator: true, run: qemu_smoke },
         Stage { name: "qemu: Python suite on qemu-m0 and qemu-m33", emulator: true, run: qemu::python_suite_on_qemu },
@@ -57,7 +64,18 @@ fn stages() -> Vec<Stage> {
             emulator: true,
             run: qemu::hung_program_is_killed,
         },
+        Stage {
+            name: "qemu: compiling on the board (a 200-line module on the Pico's heap, modules frozen as source)",
+            emulator: true,
+            run: qemu::compile_on_pico_heap,
+        },
+        Stage { name: "repl: UART console on qemu-m0 and qemu-m33", emulator: true, run: repl::repl_on_qemu_pty },
         Stage { name: "pico: boot banner in rp2040js", emulator: true, run: rp2::pico_boot_banner },
+        Stage {
+            name: "repl: mpremote on the emulated Pico's USB serial",
+            emulator: true,
+            run: repl::mpremote_on_emulated_pico,
+        },
         Stage { name: "pico: frozen blink example in rp2040js", emulator: true, run: rp2::pico_frozen_blink },
     ]
 }

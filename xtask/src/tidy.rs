@@ -334,8 +334,8 @@ fn no_command_runs_another_command() {
     );
 }
 
-/// The nine commands, in the order `--help` lists them.
-const COMMANDS: [&str; 9] = ["freeze", "build", "flash", "run", "mpy", "manifest", "test", "bench", "doctor"];
+/// The ten commands, in the order `--help` lists them.
+const COMMANDS: [&str; 10] = ["freeze", "build", "flash", "run", "repl", "mpy", "manifest", "test", "bench", "doctor"];
 
 #[test]
 fn help_lists_all_commands() {

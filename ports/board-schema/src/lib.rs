@@ -118,6 +118,19 @@ pub struct QemuBoard {
     pub image_size: u64,
     /// The core clock SysTick counts, in Hz.
     pub cpu_hz: u64,
+    /// The machine's CMSDK UART0, the REPL's console (QEMU's `-serial`),
+    /// at the address the core reaches it (the Secure alias on mps2-an505).
+    pub uart0_base: u64,
+    /// Whether the runtime includes the compiler (`exec`, `eval`, `compile`,
+    /// modules frozen as source): true unless the board says `false`, which
+    /// builds firmware that only runs frozen code.
+    #[serde(default = "with_compiler")]
+    pub compiler: bool,
+}
+
+/// Boards include the compiler unless their board.toml says otherwise.
+fn with_compiler() -> bool {
+    true
 }
 
 impl QemuBoard {
@@ -205,6 +218,9 @@ pub struct Rp2Board {
     pub example_led_gpio: Option<u8>,
     /// The board's default manifest, relative to its folder.
     pub manifest: String,
+    /// Whether the runtime includes the compiler (see [`QemuBoard::compiler`]).
+    #[serde(default = "with_compiler")]
+    pub compiler: bool,
 }
 
 impl Rp2Board {
@@ -326,6 +342,11 @@ mod tests {
         let names: Vec<&str> = qemu.iter().map(|board| board.name.as_str()).collect();
         assert_eq!(names, ["qemu-m0", "qemu-m33"]);
         assert_eq!(qemu[0].code_flash(), 0..0x20_0000);
+        // Every board includes the compiler unless its file says otherwise.
+        assert!(rp2.iter().all(|board| board.compiler) && qemu.iter().all(|board| board.compiler));
+        let text = std::fs::read_to_string(ports().join("qemu/boards/qemu-m0/board.toml")).unwrap();
+        let frozen_only: QemuBoard = toml::from_str(&format!("{text}compiler = false\n")).unwrap();
+        assert!(!frozen_only.compiler);
         let host: HostBoard = read(&ports().join("host/boards/host/board.toml")).unwrap();
         assert_eq!(host.name, "host");
     }

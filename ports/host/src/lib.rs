@@ -8,7 +8,14 @@
 //! `machine` here as on QEMU. Console input comes from the process's standard
 //! input through a reader thread, started by the first read, so that reading
 //! never blocks; a captured port has no input.
+//!
+//! [`serve_repl`] boots the image as a board does (its main module, then the
+//! REPL, again after each soft reset) on a [`console::Console`]: the terminal
+//! in raw mode or a pseudo-terminal. There the port is a board's console:
+//! the interrupt character raises `KeyboardInterrupt`, and program output
+//! has its `\n` written as `\r\n`, as MicroPython's HAL writes it.
 
+pub mod console;
 pub mod suite;
 
 use std::io::{Read as _, Write as _};
@@ -46,6 +53,10 @@ pub struct HostPort {
     pub machine: SimulatedMachine<PIN_COUNT>,
     /// Bytes from standard input, once the reader thread runs.
     stdin: Option<Receiver<u8>>,
+    /// The REPL's console, when the port serves one.
+    console: Option<console::Console>,
+    /// Set once standard input has ended and every byte of it was read.
+    stdin_ended: bool,
 }
 
 impl HostPort {
@@ -56,6 +67,25 @@ impl HostPort {
             entropy: 0x2545_f491,
             machine: SimulatedMachine::new(PIN_NAMES, PIN_PREFIXES, CPU_HZ),
             stdin: None,
+            console: None,
+            stdin_ended: false,
+        }
+    }
+
+    /// A port whose input and output are a REPL console.
+    pub fn with_console(console: console::Console) -> HostPort {
+        HostPort { console: Some(console), ..HostPort::new(false) }
+    }
+
+    /// Writes program output to the console with `\n` as `\r\n`.
+    fn write_cooked(console: &mut console::Console, bytes: &[u8]) {
+        for (index, line) in bytes.split(|&byte| byte == b'\n').enumerate() {
+            if index > 0 {
+                console.write(b"\r\n");
+            }
+            if !line.is_empty() {
+                console.write(line);
+            }
         }
     }
 
@@ -78,6 +108,9 @@ impl HostPort {
 
 impl Port for HostPort {
     fn write_stdout(&mut self, bytes: &[u8]) {
+        if let Some(console) = &mut self.console {
+            return HostPort::write_cooked(console, bytes);
+        }
         match &mut self.capture {
             Some(buffer) => buffer.extend_from_slice(bytes),
             None => {
@@ -87,6 +120,9 @@ impl Port for HostPort {
     }
 
     fn write_stderr(&mut self, bytes: &[u8]) {
+        if let Some(console) = &mut self.console {
+            return HostPort::write_cooked(console, bytes);
+        }
         match &mut self.capture {
             Some(buffer) => buffer.extend_from_slice(bytes),
             None => {
@@ -96,11 +132,39 @@ impl Port for HostPort {
         }
     }
 
+    fn write_console(&mut self, bytes: &[u8]) {
+        match &mut self.console {
+            Some(console) => console.write(bytes),
+            None => self.write_stdout(bytes),
+        }
+    }
+
     fn read_stdin_byte(&mut self) -> Option<u8> {
+        if let Some(console) = &mut self.console {
+            return console.read_byte();
+        }
         if self.capture.is_some() {
             return None;
         }
-        self.stdin().try_recv().ok()
+        match self.stdin().try_recv() {
+            Ok(byte) => Some(byte),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.stdin_ended = true;
+                None
+            }
+        }
+    }
+
+    fn stdin_closed(&mut self) -> bool {
+        // A captured run (the test suite) has no console input.
+        self.console.is_none() && (self.capture.is_some() || self.stdin_ended)
+    }
+
+    fn echoes_input(&self) -> bool {
+        // The REPL's console is a terminal in raw mode, or a pseudo-terminal
+        // a tool drives: it shows only what the board sends back.
+        self.console.is_none()
     }
 
     fn ticks_ms(&mut self) -> u32 {
@@ -131,8 +195,27 @@ impl Port for HostPort {
         self.entropy
     }
 
+    fn set_interrupt_char(&mut self, byte: Option<u8>) {
+        if let Some(console) = &self.console {
+            console.set_interrupt_char(byte);
+        }
+    }
+
     fn pending_interrupt(&mut self) -> bool {
-        self.machine.has_event()
+        self.console.as_ref().is_some_and(console::Console::interrupt_pending) || self.machine.has_event()
+    }
+
+    fn take_interrupt(&mut self) -> bool {
+        self.console.as_ref().is_some_and(console::Console::take_interrupt)
+    }
+
+    fn machine_name(&self) -> &'static str {
+        "simulated Raspberry Pi Pico on the host"
+    }
+
+    fn mpy_arch(&self) -> u8 {
+        // The simulated board is a Pico: Armv6-M, as MicroPython reports on an RP2040.
+        4
     }
 
     fn machine(&mut self) -> Option<&mut dyn Machine> {
@@ -148,6 +231,17 @@ pub fn run_image(image: &[u8], heap_size: usize, config: Config, port: &mut Host
     let mut vm =
         Vm::new(&mut heap, view, port, config).map_err(|_| anyhow::anyhow!("the heap is too small to start"))?;
     Ok(vm.run_main_module())
+}
+
+/// Boots `image` as a board does and serves the REPL on `console` until the
+/// process ends (Ctrl-] on a terminal, the end of input, or a signal).
+pub fn serve_repl(image: &[u8], heap_size: usize, config: Config, console: console::Console) -> anyhow::Result<()> {
+    let view = ImageView::new(image, rime_vm::abi().abi_id)
+        .map_err(|problem| anyhow::anyhow!("cannot run this image: {problem:?}"))?;
+    let mut heap = vec![0u8; heap_size];
+    let mut port = HostPort::with_console(console);
+    rime_vm::repl::boot(&mut heap, view, &mut port, config);
+    anyhow::bail!("the {heap_size}-byte heap is too small to start")
 }
 
 /// Parses a size like `192K`, `1M` or `65536`.

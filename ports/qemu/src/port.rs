@@ -14,7 +14,10 @@
 //! `machine` runs on [`SimulatedMachine`] with the Pico's 30 GPIOs and pin
 //! names and the board's core clock, and the Python suite's `machine` tests
 //! pass here as on the host. The semihosting console cannot be read without
-//! blocking, so the port has no console input.
+//! blocking, so the runtime binary has no console input; the `repl` binary
+//! gives the port UART0 instead ([`crate::uart`]), where it is a board's
+//! console: input, the interrupt character, and program output with `\n`
+//! written as `\r\n`.
 //!
 //! The image is found by [`locate_image`]: it reads the 128-byte header at
 //! the region's start, takes `total size` bytes and checks them with
@@ -33,7 +36,10 @@ use rime_vm::port::simulated::SimulatedMachine;
 use rime_vm::port::Machine;
 use rime_vm::Port;
 
-/// The board's numbers, written by build.rs from board.toml.
+use crate::uart::UartConsole;
+
+/// The board's numbers, written by build.rs from board.toml (each binary uses some).
+#[allow(dead_code)]
 pub mod board {
     include!(concat!(env!("OUT_DIR"), "/board.rs"));
 
@@ -103,6 +109,8 @@ pub struct QemuPort {
     epoch_seconds: u64,
     /// The simulated pins behind `machine`.
     machine: SimulatedMachine<PIN_COUNT>,
+    /// The REPL's console, when the port serves one (the `repl` binary).
+    console: Option<UartConsole>,
 }
 
 impl QemuPort {
@@ -117,7 +125,14 @@ impl QemuPort {
             stderr: hio::hstderr().ok(),
             epoch_seconds: seconds as u64,
             machine: SimulatedMachine::new(PIN_NAMES, PIN_PREFIXES, board::CPU_HZ as u32),
+            console: None,
         }
+    }
+
+    /// A port whose console is `console` (for the REPL) instead of semihosting.
+    #[allow(dead_code)] // The runtime binary has no console input.
+    pub fn with_console(console: UartConsole) -> QemuPort {
+        QemuPort { console: Some(console), ..QemuPort::new() }
     }
 }
 
@@ -134,19 +149,99 @@ impl fmt::Write for QemuPort {
     }
 }
 
+/// The global allocator: it serves only the compile arena the VM lends from
+/// its GC heap while the compiler runs (`rime_compile_arena`).
+#[cfg(feature = "compiler")]
+#[global_allocator]
+static COMPILE_ARENA: rime_compile_arena::CompileArena = rime_compile_arena::CompileArena::new();
+
 impl Port for QemuPort {
+    #[cfg(feature = "compiler")]
+    fn wants_compile_arena(&self) -> bool {
+        true
+    }
+
+    #[cfg(feature = "compiler")]
+    fn lend_compile_arena(&mut self, arena: &mut [u8]) {
+        // SAFETY: by `Port::lend_compile_arena`'s contract the VM leaves these
+        // bytes to the allocator alone until `end_compile_arena`.
+        unsafe { COMPILE_ARENA.lend(arena.as_mut_ptr(), arena.len()) }
+    }
+
+    #[cfg(feature = "compiler")]
+    fn seal_compile_arena(&mut self) -> usize {
+        COMPILE_ARENA.seal()
+    }
+
+    #[cfg(feature = "compiler")]
+    fn end_compile_arena(&mut self) -> usize {
+        COMPILE_ARENA.end()
+    }
+
+    /// The semihosting console has no input (see the module docs).
+    fn stdin_closed(&mut self) -> bool {
+        // Semihosting has no input; the REPL firmware's UART console does.
+        self.console.is_none()
+    }
+
+    fn echoes_input(&self) -> bool {
+        // A serial terminal on the UART shows only what the board sends back.
+        self.console.is_none()
+    }
+
     fn write_stdout(&mut self, bytes: &[u8]) {
+        if let Some(console) = &mut self.console {
+            return console.write_cooked(bytes);
+        }
         if let Some(stream) = &mut self.stdout {
             let _ = stream.write_all(bytes);
         }
     }
 
     fn write_stderr(&mut self, bytes: &[u8]) {
+        if let Some(console) = &mut self.console {
+            return console.write_cooked(bytes);
+        }
         match &mut self.stderr {
             Some(stream) => {
                 let _ = stream.write_all(bytes);
             }
             None => self.write_stdout(bytes),
+        }
+    }
+
+    fn write_console(&mut self, bytes: &[u8]) {
+        match &mut self.console {
+            Some(console) => console.write(bytes),
+            None => self.write_stdout(bytes),
+        }
+    }
+
+    fn read_stdin_byte(&mut self) -> Option<u8> {
+        self.console.as_mut().and_then(UartConsole::read_byte)
+    }
+
+    fn set_interrupt_char(&mut self, byte: Option<u8>) {
+        if let Some(console) = &mut self.console {
+            console.set_interrupt_char(byte);
+        }
+    }
+
+    fn take_interrupt(&mut self) -> bool {
+        self.console.as_mut().is_some_and(UartConsole::take_interrupt)
+    }
+
+    fn machine_name(&self) -> &'static str {
+        concat!("QEMU ", env!("RIME_MACHINE"), " with ", env!("RIME_CPU"))
+    }
+
+    fn mpy_arch(&self) -> u8 {
+        // MicroPython's MP_NATIVE_ARCH_ARMV6M for thumbv6m, else ARMV7EMSP
+        // (thumbv8m.main with single-precision floats, as on the RP2350).
+        if env!("RIME_TARGET_TRIPLE").starts_with("thumbv6m") {
+            4
+        } else {
+            7
         }
     }
 
@@ -166,12 +261,23 @@ impl Port for QemuPort {
         uptime_cycles() as u32
     }
 
+    fn sleep_us(&mut self, us: u64) {
+        // Wait for interrupts: SysTick wakes the core every millisecond, so
+        // an idle REPL does not keep QEMU's host thread busy.
+        let start = uptime_us();
+        while uptime_us() - start < us {
+            if us >= 1000 {
+                cortex_m::asm::wfi();
+            }
+        }
+    }
+
     fn platform(&self) -> &'static str {
         "qemu"
     }
 
     fn pending_interrupt(&mut self) -> bool {
-        self.machine.has_event()
+        self.console.as_mut().is_some_and(UartConsole::interrupt_pending) || self.machine.has_event()
     }
 
     fn machine(&mut self) -> Option<&mut dyn Machine> {

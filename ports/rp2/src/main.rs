@@ -6,15 +6,16 @@
 //! [`port::Port`] puts USB CDC serial beside the UART as the console. Then
 //! [`frozen::locate`] looks for the frozen image in its flash region,
 //! [`print_banner`] reports the board, the chip, the runtime's size, the
-//! image's status and the heap, and [`run_main`] runs the image's main module.
-//! Afterwards the board idles: it keeps USB serviced; when no program ran it
-//! also blinks the LED once a second from the hardware timer (boards whose
-//! LED sits behind the CYW43 wireless chip only idle), and after a program it
-//! idles quietly, leaving the pins as the program left them.
+//! image's status and the heap, and [`serve`] boots as MicroPython boots:
+//! the image's main module, then the board's idle line and the REPL on the
+//! console (USB CDC and UART0 at once), again after every soft reset. When no
+//! program ran the LED blinks once a second from the hardware timer while the
+//! REPL waits (boards whose LED sits behind the CYW43 wireless chip only
+//! idle); after a program the pins stay as the program left them.
 //!
-//! [`run_main`] is the one seam where the VM (`runtime/vm`) is called: it
-//! runs the image's main module with the board's static heap and prints an
-//! uncaught exception's traceback on the console. [`vm_port`] gives the VM
+//! [`serve`] is the one seam where the VM (`runtime/vm`) is called: it runs
+//! the image's main module with the board's static heap, prints an uncaught
+//! exception's traceback on the console, and serves the REPL. [`vm_port`] gives the VM
 //! the console and the clock, and [`machine`] the GPIOs (through the HAL)
 //! and the peripherals behind the `machine` module.
 //!
@@ -62,8 +63,7 @@ fn main() -> ! {
     let mut port = Port::new(chip, &usb_bus);
     let image = frozen::locate();
     print_banner(&mut port, &image, HEAP.len() * 4);
-    let ran = run_main(&mut port, &image, HEAP);
-    idle(&mut port, !ran)
+    serve(&mut port, &image, HEAP)
 }
 
 /// The firmware's own description of itself, printed once at boot.
@@ -110,19 +110,25 @@ fn print_banner(port: &mut Port<'_>, image: &Frozen, heap_bytes: usize) {
     let _ = writeln!(port, "console: uart0 at {} baud, USB CDC serial\r", board::CONSOLE_BAUD);
 }
 
-/// Runs the frozen image's main module on the VM, with `heap` as its
-/// garbage-collected heap, and reports how it ended. An uncaught exception's
-/// traceback goes to the console. Returns whether a program ran.
-fn run_main(port: &mut Port<'_>, image: &Frozen, heap: &mut [u32]) -> bool {
-    let Frozen::Image { bytes, .. } = image else {
-        let _ = writeln!(port, "no frozen modules: nothing to run\r");
-        return false;
-    };
-    let view = match rime_vm::ImageView::new(bytes, rime_vm::abi().abi_id) {
-        Ok(view) => view,
-        Err(problem) => {
-            let _ = writeln!(port, "frozen image: not used: {problem}\r");
-            return false;
+/// Boots as MicroPython boots a board, for ever: the image's main module
+/// (in the friendly REPL only, as MicroPython runs `main.py`), its outcome,
+/// the board's idle line (the emulator harness waits for it) and then the
+/// REPL on the console, with main's globals; after a soft reset,
+/// `MPY: soft reboot` and a fresh VM over the same heap. When no program ran
+/// the LED blinks while the REPL waits (boards whose LED sits behind the
+/// CYW43 wireless chip only say so).
+fn serve(port: &mut Port<'_>, image: &Frozen, heap: &mut [u32]) -> ! {
+    let view = match image {
+        Frozen::Image { bytes, .. } => match rime_vm::ImageView::new(bytes, rime_vm::abi().abi_id) {
+            Ok(view) => Some(view),
+            Err(problem) => {
+                let _ = writeln!(port, "frozen image: not used: {problem}\r");
+                None
+            }
+        },
+        _ => {
+            let _ = writeln!(port, "no frozen modules: nothing to run\r");
+            None
         }
     };
     let byte_count = heap.len() * 4;
@@ -131,47 +137,61 @@ fn run_main(port: &mut Port<'_>, image: &Frozen, heap: &mut [u32]) -> bool {
     // SAFETY: `heap` exclusively borrows these `byte_count` bytes; the byte
     // view replaces that borrow for as long as it lives, so nothing aliases it.
     let heap_bytes = unsafe { core::slice::from_raw_parts_mut(heap.as_mut_ptr().cast::<u8>(), byte_count) };
-    // The VM borrows the port as its own `dyn rime_vm::Port`; the console
-    // stays reachable through the VM's port until it is dropped.
-    let mut vm = match rime_vm::Vm::new(
-        heap_bytes,
-        view,
-        port,
-        rime_vm::Config { port_modules: PORT_MODULES, ..rime_vm::Config::default() },
-    ) {
-        Ok(vm) => vm,
-        Err(_) => {
-            let _ = writeln!(RawUart, "vm: the {byte_count}-byte heap is too small to start\r");
-            return false;
-        }
-    };
-    let free = vm.heap.stats().free_blocks * rime_vm::gc::BYTES_PER_BLOCK;
-    let mut line = Line::default();
-    let _ = write!(line, "heap free at boot: {free} bytes\n");
-    rime_vm::Port::write_stdout(&mut *vm.port, line.as_bytes());
-    let outcome = vm.run_main_module();
-    drop(vm);
-    match outcome {
-        rime_vm::Outcome::Finished => {}
-        rime_vm::Outcome::Exit(code) => {
-            let _ = writeln!(port, "main: exited with {code}\r");
-        }
-        rime_vm::Outcome::Uncaught => {
-            let _ = writeln!(port, "main: ended by an uncaught exception\r");
-        }
+    let config = rime_vm::Config { port_modules: PORT_MODULES, ..rime_vm::Config::default() };
+    let mut mode = rime_vm::repl::ReplMode::Friendly;
+    let mut first_boot = true;
+    if view.is_none() {
+        port.blink_while_idle(BLINK_HALF_PERIOD_US);
     }
-    true
+    loop {
+        {
+            // The VM borrows the port as its own `dyn rime_vm::Port`; the
+            // console stays reachable through the VM's port until it is dropped.
+            let image_view = view.unwrap_or_else(rime_vm::ImageView::empty);
+            let Ok(mut vm) = rime_vm::Vm::new(&mut *heap_bytes, image_view, &mut *port, config) else {
+                let _ = writeln!(RawUart, "vm: the {byte_count}-byte heap is too small to start\r");
+                halt();
+            };
+            if first_boot {
+                let free = vm.heap.stats().free_blocks * rime_vm::gc::BYTES_PER_BLOCK;
+                let mut line = Line::default();
+                let _ = write!(line, "heap free at boot: {free} bytes\n");
+                rime_vm::Port::write_stdout(&mut *vm.port, line.as_bytes());
+            }
+            if view.is_some() && mode == rime_vm::repl::ReplMode::Friendly {
+                let mut line = Line::default();
+                match vm.run_main_module() {
+                    rime_vm::Outcome::Finished => {}
+                    rime_vm::Outcome::Exit(code) => {
+                        let _ = write!(line, "main: exited with {code}\n");
+                    }
+                    rime_vm::Outcome::Uncaught => {
+                        let _ = write!(line, "main: ended by an uncaught exception\n");
+                    }
+                }
+                rime_vm::Port::write_stdout(&mut *vm.port, line.as_bytes());
+            }
+            if first_boot {
+                let mut line = Line::default();
+                idle_line(&mut line, view.is_none());
+                rime_vm::Port::write_stdout(&mut *vm.port, line.as_bytes());
+                first_boot = false;
+            }
+            let _ = vm.run_repl(&mut mode);
+        }
+        port.write_bytes(b"MPY: soft reboot\r\n");
+    }
 }
 
 /// A short line of text formatted on the stack.
 struct Line {
-    bytes: [u8; 96],
+    bytes: [u8; 160],
     len: usize,
 }
 
 impl Default for Line {
     fn default() -> Line {
-        Line { bytes: [0; 96], len: 0 }
+        Line { bytes: [0; 160], len: 0 }
     }
 }
 
@@ -190,31 +210,21 @@ impl Write for Line {
     }
 }
 
-/// The board's idle state after the main module: USB stays serviced and,
-/// when `blink` (no program ran), the LED blinks once a second. Never returns.
-fn idle(port: &mut Port<'_>, blink: bool) -> ! {
+/// The board's idle line after the main module: `idle`, or when no program
+/// ran and the LED blinks while the REPL waits, which LED.
+fn idle_line(line: &mut Line, blink: bool) {
     if !blink {
-        let _ = writeln!(port, "idle\r");
-        loop {
-            port.sleep_until(port.ticks_us() + port::USB_POLL_US);
-        }
-    }
-    if port.has_led() {
-        let _ = writeln!(port, "idle: blinking the LED ({})\r", board::LED);
+        let _ = write!(line, "idle\n");
+    } else if board::LED_GPIO.is_some() {
+        let _ = write!(line, "idle: blinking the LED ({})\n", board::LED);
     } else if let Some(gpio) = board::EXAMPLE_LED_GPIO {
-        let _ = writeln!(
-            port,
+        let _ = write!(
+            line,
             "idle: the LED is on the CYW43 wireless chip, which this firmware does not drive; \
-             examples use an LED on GPIO{gpio}\r"
+             examples use an LED on GPIO{gpio}\n"
         );
     } else {
-        let _ = writeln!(port, "idle\r");
-    }
-    let mut next = port.ticks_us() + BLINK_HALF_PERIOD_US;
-    loop {
-        port.sleep_until(next);
-        port.toggle_led();
-        next += BLINK_HALF_PERIOD_US;
+        let _ = write!(line, "idle\n");
     }
 }
 

@@ -49,6 +49,9 @@ const USB_VID_PID: UsbVidPid = UsbVidPid(0x2e8a, 0x0005);
 /// the program).
 const USB_WRITE_ATTEMPTS: u32 = 64;
 
+/// How often a running program's interrupt checks poll the console, in microseconds.
+const INTERRUPT_POLL_US: u64 = 1000;
+
 /// How many received console bytes wait for the program at most.
 pub const INPUT_BUFFER: usize = 128;
 
@@ -97,6 +100,10 @@ pub struct Port<'usb> {
     pub(crate) interrupt_char: Option<u8>,
     /// Whether the interrupt character arrived and the VM has not taken it.
     pub(crate) interrupted: bool,
+    /// When the console was last polled, in microseconds since reset.
+    last_poll_us: u64,
+    /// While idle, the LED blinks: `(half period, next toggle)` in microseconds.
+    blink: Option<(u64, u64)>,
 }
 
 impl<'usb> Port<'usb> {
@@ -134,7 +141,19 @@ impl<'usb> Port<'usb> {
             let _ = machine.pin(u32::from(led)).and_then(|pin| pin.configure(off));
         }
         let input = Input { bytes: [0; INPUT_BUFFER], start: 0, len: 0 };
-        Port { uart, timer, usb, serial, machine, sys_hz, input, interrupt_char: Some(CTRL_C), interrupted: false }
+        Port {
+            uart,
+            timer,
+            usb,
+            serial,
+            machine,
+            sys_hz,
+            input,
+            interrupt_char: Some(CTRL_C),
+            interrupted: false,
+            last_poll_us: 0,
+            blink: None,
+        }
     }
 
     /// Writes bytes to the console: UART0 (blocking) and USB serial when a
@@ -174,6 +193,7 @@ impl<'usb> Port<'usb> {
     /// Services the USB device (enumeration, host reads) and moves the
     /// console bytes that arrived on USB serial and UART0 into the input.
     pub fn poll(&mut self) {
+        self.last_poll_us = self.ticks_us();
         let mut buffer = [0u8; 64];
         if self.usb.poll(&mut [&mut self.serial]) {
             while let Ok(count) = self.serial.read(&mut buffer) {
@@ -189,6 +209,17 @@ impl<'usb> Port<'usb> {
             }
             buffer[..count].iter().for_each(|&byte| self.receive(byte));
         }
+    }
+
+    /// Whether the interrupt character has arrived, polling the console when
+    /// it was last polled [`INTERRUPT_POLL_US`] ago or more: a running
+    /// program that never sleeps or reads (`while True: pass`) still sees
+    /// Ctrl-C, at the cost of one timer read per check.
+    pub fn interrupt_arrived(&mut self) -> bool {
+        if !self.interrupted && self.ticks_us().wrapping_sub(self.last_poll_us) >= INTERRUPT_POLL_US {
+            self.poll();
+        }
+        self.interrupted
     }
 
     /// One received console byte: the interrupt character, or input.
@@ -208,16 +239,33 @@ impl<'usb> Port<'usb> {
         self.input.pop()
     }
 
+    /// Blinks the LED (if the board has one on its GPIOs) every
+    /// `half_period_us` whenever the board sleeps from now on: the idle
+    /// board's sign of life while the REPL waits.
+    pub fn blink_while_idle(&mut self, half_period_us: u64) {
+        if self.has_led() {
+            self.blink = Some((half_period_us, self.ticks_us() + half_period_us));
+        }
+    }
+
     /// Sleeps until the timer reaches `deadline_us` (or an earlier wake-up),
-    /// polling USB at least every [`USB_POLL_US`].
+    /// polling USB at least every [`USB_POLL_US`] and blinking the LED when
+    /// [`Port::blink_while_idle`] asked for it.
     pub fn sleep_until(&mut self, deadline_us: u64) {
         loop {
             self.poll();
             let now = self.ticks_us();
+            if let Some((half_period, next)) = self.blink {
+                if now >= next {
+                    self.toggle_led();
+                    self.blink = Some((half_period, next + half_period));
+                }
+            }
             if now >= deadline_us {
                 return;
             }
-            let wake = deadline_us.min(now + USB_POLL_US);
+            let blink_at = self.blink.map_or(u64::MAX, |(_, next)| next);
+            let wake = deadline_us.min(now + USB_POLL_US).min(blink_at.max(now + 1));
             let scheduled = critical_section::with(|cs| {
                 let mut alarm = WAKE_ALARM.borrow_ref_mut(cs);
                 alarm.as_mut().map(|alarm| alarm.schedule_at(hal::timer::Instant::from_ticks(wake)).is_ok())

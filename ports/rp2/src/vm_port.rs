@@ -5,7 +5,9 @@
 //! Output goes to the console (UART0 and USB serial) with `\n` turned into
 //! `\r\n`, as serial terminals expect; input comes from both without
 //! blocking, and the interrupt character (Ctrl-C) becomes a pending keyboard
-//! interrupt (see `port`). Time comes from the 64-bit hardware timer and
+//! interrupt (see `port`), checked by polling the console at most once a
+//! millisecond while a program runs. The REPL's own bytes go out unchanged
+//! (`write_console`). Time comes from the 64-bit hardware timer and
 //! sleeping uses the timer's wake alarm ([`Port::sleep_until`]), so USB
 //! stays serviced while a program sleeps. `sys.platform` is `"rp2"`.
 //! `machine.unique_id()` keeps the VM's default id for now: reading the
@@ -15,7 +17,35 @@ use rime_vm::port::Machine;
 
 use crate::port::Port;
 
+/// The global allocator: it serves only the compile arena the VM lends from
+/// its GC heap while the compiler runs (`rime_compile_arena`).
+#[cfg(feature = "compiler")]
+#[global_allocator]
+static COMPILE_ARENA: rime_compile_arena::CompileArena = rime_compile_arena::CompileArena::new();
+
 impl rime_vm::Port for Port<'_> {
+    #[cfg(feature = "compiler")]
+    fn wants_compile_arena(&self) -> bool {
+        true
+    }
+
+    #[cfg(feature = "compiler")]
+    fn lend_compile_arena(&mut self, arena: &mut [u8]) {
+        // SAFETY: by `Port::lend_compile_arena`'s contract the VM leaves these
+        // bytes to the allocator alone until `end_compile_arena`.
+        unsafe { COMPILE_ARENA.lend(arena.as_mut_ptr(), arena.len()) }
+    }
+
+    #[cfg(feature = "compiler")]
+    fn seal_compile_arena(&mut self) -> usize {
+        COMPILE_ARENA.seal()
+    }
+
+    #[cfg(feature = "compiler")]
+    fn end_compile_arena(&mut self) -> usize {
+        COMPILE_ARENA.end()
+    }
+
     fn write_stdout(&mut self, bytes: &[u8]) {
         let mut rest = bytes;
         while let Some(newline) = rest.iter().position(|&byte| byte == b'\n') {
@@ -28,6 +58,16 @@ impl rime_vm::Port for Port<'_> {
         }
     }
 
+    fn write_console(&mut self, bytes: &[u8]) {
+        self.write_bytes(bytes);
+    }
+
+    /// A serial terminal shows only what the board sends back: `input`
+    /// echoes what is typed, as MicroPython's readline does.
+    fn echoes_input(&self) -> bool {
+        false
+    }
+
     fn read_stdin_byte(&mut self) -> Option<u8> {
         self.read_byte()
     }
@@ -37,11 +77,26 @@ impl rime_vm::Port for Port<'_> {
     }
 
     fn pending_interrupt(&mut self) -> bool {
-        self.interrupted
+        self.interrupt_arrived()
     }
 
     fn take_interrupt(&mut self) -> bool {
+        self.interrupt_arrived();
         core::mem::take(&mut self.interrupted)
+    }
+
+    fn machine_name(&self) -> &'static str {
+        crate::board::MACHINE
+    }
+
+    fn mpy_arch(&self) -> u8 {
+        // MicroPython's MP_NATIVE_ARCH_ARMV6M on the RP2040's Cortex-M0+,
+        // ARMV7EMSP on the RP2350's Cortex-M33 (single-precision floats).
+        if crate::chip::NAME == "RP2040" {
+            4
+        } else {
+            7
+        }
     }
 
     fn ticks_ms(&mut self) -> u32 {

@@ -52,6 +52,8 @@ pub struct ImageView<'a> {
     index_start: u32,
     /// The address of the constants section, which object table entries are relative to.
     constants_start: u32,
+    /// The address of the sources section (modules frozen as source; 0: none).
+    sources_start: u32,
 }
 
 impl<'a> ImageView<'a> {
@@ -66,6 +68,7 @@ impl<'a> ImageView<'a> {
             pool: Pool::empty(),
             index_start: 0,
             constants_start: FLASH_BASE,
+            sources_start: 0,
         }
     }
 
@@ -97,7 +100,23 @@ impl<'a> ImageView<'a> {
             pool: image.pool(),
             index_start: start(Section::ModuleIndex),
             constants_start: start(Section::Constants),
+            sources_start: start(Section::Sources),
         })
+    }
+
+    /// How many modules the image holds as source text.
+    pub fn source_count(&self) -> u32 {
+        if self.sources_start == 0 {
+            return 0;
+        }
+        self.word(self.sources_start)
+    }
+
+    /// Entry `index` of the sources table: `(name qstr, str object address)`,
+    /// sorted by name.
+    pub fn source_entry(&self, index: u32) -> (u32, u32) {
+        let entry = self.sources_start + 4 + 8 * index;
+        (self.word(entry), self.word(entry + 4))
     }
 
     /// Whether `address` is inside the image.

@@ -20,6 +20,10 @@
 mod abi_id;
 #[path = "../port.rs"]
 mod port;
+// The runtime's console is semihosting; the UART console is the `repl` binary's.
+#[allow(dead_code)]
+#[path = "../uart.rs"]
+mod uart;
 
 use core::fmt::Write as _;
 use core::panic::PanicInfo;

@@ -10,7 +10,7 @@ use super::frame::*;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
 
-const MAX_NAME: usize = 128;
+pub(crate) const MAX_NAME: usize = 128;
 
 /// A module name being built, on the Rust stack.
 struct Name {
@@ -143,7 +143,10 @@ impl Vm<'_> {
             if let Some(existing) = self.map_get(self.modules, transient)? {
                 return Ok(existing);
             }
-            if self.find_native_module(dotted).is_none() && self.find_module_descriptor(dotted).is_none() {
+            if self.find_native_module(dotted).is_none()
+                && self.find_module_descriptor(dotted).is_none()
+                && self.find_module_source(dotted).is_none()
+            {
                 let text = core::str::from_utf8(dotted).unwrap_or("?");
                 let mut copy = [0u8; MAX_NAME];
                 copy[..text.len()].copy_from_slice(text.as_bytes());
@@ -181,6 +184,9 @@ impl Vm<'_> {
             return Ok(builtin);
         }
         let Some(descriptor) = self.find_module_descriptor(dotted) else {
+            if let Some((text, file)) = self.find_module_source(dotted) {
+                return self.load_source(key, text, file);
+            }
             let text = core::str::from_utf8(dotted).unwrap_or("?");
             let mut copy = [0u8; MAX_NAME];
             copy[..text.len()].copy_from_slice(text.as_bytes());
@@ -261,7 +267,10 @@ impl Vm<'_> {
             package_path.push(path.as_bytes());
             package_path.push(b"/__init__.py");
             path.push(b".py");
-            if self.find_frozen(path.as_bytes()).is_some() || self.find_frozen(package_path.as_bytes()).is_some() {
+            if self.find_frozen(path.as_bytes()).is_some()
+                || self.find_frozen(package_path.as_bytes()).is_some()
+                || self.find_module_source(full.as_bytes()).is_some()
+            {
                 let full_bytes = full;
                 let module_obj = self.import_one(full_bytes.as_bytes())?;
                 let mark = self.root_mark();

@@ -14,6 +14,7 @@ static FUNCTIONS: &[(&str, Handler)] = &[
     ("const", micropython_const),
     ("heap_lock", micropython_heap_lock),
     ("heap_unlock", micropython_heap_unlock),
+    ("kbd_intr", micropython_kbd_intr),
     ("mem_info", micropython_mem_info),
     ("opt_level", micropython_opt_level),
     ("qstr_info", micropython_qstr_info),
@@ -34,6 +35,17 @@ fn micropython_heap_lock(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> 
 fn micropython_heap_unlock(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     vm.gc.locked = vm.gc.locked.saturating_sub(1);
     Ok(Obj::small(vm.gc.locked as i32))
+}
+
+/// `micropython.kbd_intr(chr)`: the byte that raises `KeyboardInterrupt`
+/// from here on (-1: none, so Ctrl-C reaches `sys.stdin` as a byte). The
+/// REPL sets Ctrl-C again before each input it runs, as MicroPython does.
+fn micropython_kbd_intr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let value = vm.to_i64(args[0])?;
+    let byte = u8::try_from(value).ok();
+    vm.port.set_interrupt_char(byte);
+    Ok(Obj::NONE)
 }
 
 /// `micropython.schedule(function, arg)`: the host and the boards have no
@@ -85,6 +97,13 @@ fn micropython_mem_info(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let (stack_used, stack_size) = vm.heap.frame_stack_usage();
     vm.emit_fmt(Sink::Stdout, format_args!("stack: {stack_used} out of {stack_size}\n"))?;
     vm.emit_fmt(Sink::Stdout, format_args!("GC: total: {total}, used: {used}, free: {free}\n"))?;
+    if vm.gc.compile_arena_lent > 0 {
+        // rime's own line: the heap the last compilation needed at its peak
+        // (its arena, on the boards), and how much was lent for it.
+        let (peak, lent, allocated) =
+            (vm.gc.compile_arena_peak, vm.gc.compile_arena_lent, vm.gc.compile_allocated_peak);
+        vm.emit_fmt(Sink::Stdout, format_args!("compile arena: peak {peak}, lent {lent}, allocated at once {allocated}\n"))?;
+    }
     vm.emit_fmt(
         Sink::Stdout,
         format_args!(

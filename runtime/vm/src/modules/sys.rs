@@ -1,6 +1,12 @@
 //! The `sys` module: `exit`, `print_exception`, `modules`, `platform` (from
-//! the port), `stdout`/`stderr` (whose `write` and `flush` methods live here
-//! too), `implementation`, `path`, `argv` and the version values.
+//! the port), `stdin`/`stdout`/`stderr` (whose methods live here too, with
+//! the binary streams under them, `sys.stdout.buffer`), `implementation`,
+//! `path`, `argv` and the version values.
+//!
+//! The text streams write program output (`write_stdout`, where a terminal
+//! port writes `\n` as `\r\n`); the binary ones write bytes as they are
+//! (`write_console`), as MicroPython's do. Reading `sys.stdin` waits for the
+//! console's bytes, and Ctrl-C while it waits raises `KeyboardInterrupt`.
 
 use crate::builtins::{check_args, Handler};
 use crate::native::{NativeModule, NativeType};
@@ -13,6 +19,7 @@ pub static MODULE: NativeModule = NativeModule {
     name: "sys",
     functions: FUNCTIONS,
     constants: &[
+        ("stdin", Singleton::SysStdin.obj()),
         ("stdout", Singleton::SysStdout.obj()),
         ("stderr", Singleton::SysStderr.obj()),
         ("maxsize", Obj::small(0x3fff_ffff)),
@@ -40,7 +47,9 @@ static FUNCTIONS: &[(&str, Handler)] = &[("exit", sys_exit), ("print_exception",
 
 /// `sys.implementation`: MicroPython's attribute tuple `(name, version,
 /// _machine, _mpy)`, a static object whose fields are made when read.
-/// `_mpy` is bytecode v6.3 with no native architecture, as the freezer emits.
+/// `_mpy` is what MicroPython 1.27 reports on the port's architecture:
+/// bytecode v6.3 and the native architecture (`Port::mpy_arch`) in bits 10
+/// and up, which `mip` reads to choose `.mpy` files.
 pub static IMPLEMENTATION_TYPE: NativeType = NativeType {
     load_attr: Some(|vm, _, name| {
         let text = vm.qstr_bytes(name.qstr_id());
@@ -54,11 +63,26 @@ pub static IMPLEMENTATION_TYPE: NativeType = NativeType {
         let position = vm.seq_index(index, IMPLEMENTATION_FIELDS.len() as u32, "tuple")?;
         implementation_field(vm, position as usize)
     }),
+    get_iter: Some(|vm, _| {
+        let mut fields = [Obj::NONE; IMPLEMENTATION_FIELDS.len()];
+        let tuple = vm.root_scope(|vm| {
+            for (index, field) in fields.iter_mut().enumerate() {
+                *field = implementation_field(vm, index)?;
+                vm.push_root(*field)?;
+            }
+            vm.new_tuple(&fields)
+        })?;
+        vm.with_roots(&[tuple], |vm| vm.get_iter(tuple))
+    }),
     print: Some(print_implementation),
     ..NativeType::EMPTY
 };
 
 const IMPLEMENTATION_FIELDS: [&str; 4] = ["name", "version", "_machine", "_mpy"];
+
+/// The `.mpy` version and sub-version the freezer and the compiler emit (6.3).
+const MPY_VERSION: i32 = 6;
+const MPY_SUB_VERSION: i32 = 3;
 
 /// Field `index` of `sys.implementation`.
 fn implementation_field(vm: &mut Vm<'_>, index: usize) -> R<Obj> {
@@ -73,10 +97,13 @@ fn implementation_field(vm: &mut Vm<'_>, index: usize) -> R<Obj> {
             vm.new_tuple(&[parts[0], parts[1], parts[2], empty])
         }
         2 => {
-            let machine = vm.port.platform();
-            vm.intern_bytes(machine.as_bytes())
+            let machine = vm.port.machine_name();
+            vm.new_str(machine.as_bytes())
         }
-        _ => Ok(Obj::small(6 | (3 << 8))),
+        _ => {
+            let arch = i32::from(vm.port.mpy_arch());
+            Ok(Obj::small(MPY_VERSION | ((MPY_SUB_VERSION | (arch << 2)) << 8)))
+        }
     }
 }
 
@@ -116,10 +143,42 @@ fn sys_value(vm: &mut Vm<'_>, name: Obj) -> R<Option<Obj>> {
     Ok(None)
 }
 
-/// `sys.stdout` and `sys.stderr`.
-pub static STDIO_TYPE: NativeType = NativeType { methods: STDIO_METHODS, ..NativeType::EMPTY };
+/// `sys.stdin`, `sys.stdout`, `sys.stderr` and their `buffer` streams.
+pub static STDIO_TYPE: NativeType = NativeType {
+    methods: STDIO_METHODS,
+    load_attr: Some(|vm, stream, name| {
+        if vm.qstr_bytes(name.qstr_id()) != b"buffer" {
+            return Ok(None);
+        }
+        Ok(match Singleton::from_obj(stream) {
+            Some(Singleton::SysStdin) => Some(Singleton::SysStdinBuffer.obj()),
+            Some(Singleton::SysStdout) => Some(Singleton::SysStdoutBuffer.obj()),
+            Some(Singleton::SysStderr) => Some(Singleton::SysStderrBuffer.obj()),
+            _ => None,
+        })
+    }),
+    ..NativeType::EMPTY
+};
 
-static STDIO_METHODS: &[(u16, Handler)] = &[(qstr_id("write"), stdio_write), (qstr_id("flush"), stdio_flush)];
+static STDIO_METHODS: &[(u16, Handler)] = &[
+    (qstr_id("write"), stdio_write),
+    (qstr_id("flush"), stdio_flush),
+    (qstr_id("read"), stdio_read),
+    (qstr_id("readline"), stdio_readline),
+];
+
+/// Whether a stream is one of the binary `buffer` streams.
+fn is_binary(stream: Obj) -> bool {
+    matches!(
+        Singleton::from_obj(stream),
+        Some(Singleton::SysStdinBuffer | Singleton::SysStdoutBuffer | Singleton::SysStderrBuffer)
+    )
+}
+
+/// Whether a stream reads the console.
+fn is_input(stream: Obj) -> bool {
+    matches!(Singleton::from_obj(stream), Some(Singleton::SysStdin | Singleton::SysStdinBuffer))
+}
 
 fn sys_exit(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let exc = vm.new_exception(TypeId::SystemExit.obj(), args)?;
@@ -139,6 +198,22 @@ fn sys_print_exception(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn stdio_write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
+    if is_input(args[0]) {
+        return Err(vm.raise_msg(TypeId::OSError, "stream not writable"));
+    }
+    if is_binary(args[0]) {
+        // Bytes as they are, a piece at a time (the port cannot borrow the heap).
+        let len = vm.str_len(args[1]);
+        let mut chunk = [0u8; 64];
+        let mut done = 0;
+        while done < len {
+            let count = (len - done).min(chunk.len());
+            chunk[..count].copy_from_slice(&vm.str_bytes(args[1])[done..done + count]);
+            vm.port.write_console(&chunk[..count]);
+            done += count;
+        }
+        return vm.new_int(len as i64);
+    }
     let sink = if args[0] == Singleton::SysStderr.obj() { Sink::Stderr } else { Sink::Stdout };
     vm.print_obj(sink, args[1], Style::Str)?;
     let count = vm.len_of(args[1])?;
@@ -147,4 +222,48 @@ fn stdio_write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn stdio_flush(_vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     Ok(Obj::NONE)
+}
+
+/// `stream.read(n)`: waits for `n` bytes of the console.
+fn stdio_read(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    if !is_input(args[0]) {
+        return Err(vm.raise_msg(TypeId::OSError, "stream not readable"));
+    }
+    let wanted = vm.to_i64(args[1])?.max(0) as usize;
+    read_console(vm, args[0], |len, _| len >= wanted)
+}
+
+/// `stream.readline()`: waits for the console's bytes up to a newline, included.
+fn stdio_readline(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    if !is_input(args[0]) {
+        return Err(vm.raise_msg(TypeId::OSError, "stream not readable"));
+    }
+    read_console(vm, args[0], |_, last| last == Some(b'\n'))
+}
+
+/// Reads console bytes until `done(count, last byte)`; a str for the text
+/// stream, bytes for the binary one. Ctrl-C while waiting raises
+/// `KeyboardInterrupt`.
+fn read_console(vm: &mut Vm<'_>, stream: Obj, done: impl Fn(usize, Option<u8>) -> bool) -> R<Obj> {
+    let buffer = vm.new_buffer(TypeId::Buffer, 16)?;
+    vm.with_roots(&[buffer], |vm| {
+        let mut last = None;
+        let mut count = 0;
+        while !done(count, last) {
+            if vm.port.take_interrupt() {
+                return Err(vm.raise_type(TypeId::KeyboardInterrupt));
+            }
+            match vm.port.read_stdin_byte() {
+                Some(byte) => {
+                    vm.buffer_push(buffer, &[byte])?;
+                    last = Some(byte);
+                    count += 1;
+                }
+                None => vm.port.sleep_us(500),
+            }
+        }
+        vm.buffer_finish(buffer, if is_binary(stream) { TypeId::Bytes } else { TypeId::Str })
+    })
 }

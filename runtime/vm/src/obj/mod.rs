@@ -147,6 +147,11 @@ pub enum Singleton {
     RecursionErrorArgs,
     /// The one-item tuple `(tuple,)`: the bases of every namedtuple class.
     TupleBases,
+    /// `sys.stdin`, and the binary streams under the three (`sys.stdout.buffer`).
+    SysStdin,
+    SysStdinBuffer,
+    SysStdoutBuffer,
+    SysStderrBuffer,
 }
 
 impl Singleton {
@@ -156,7 +161,7 @@ impl Singleton {
 
     pub fn from_obj(obj: Obj) -> Option<Singleton> {
         let index = static_index(obj)?.checked_sub(SINGLETON_BASE)?;
-        const ALL: [Singleton; 10] = [
+        const ALL: [Singleton; 14] = [
             Singleton::EmptyTuple,
             Singleton::EmptyBytes,
             Singleton::MemoryErrorInstance,
@@ -167,6 +172,10 @@ impl Singleton {
             Singleton::RecursionErrorInstance,
             Singleton::RecursionErrorArgs,
             Singleton::TupleBases,
+            Singleton::SysStdin,
+            Singleton::SysStdinBuffer,
+            Singleton::SysStdoutBuffer,
+            Singleton::SysStderrBuffer,
         ];
         ALL.get(index as usize).copied()
     }
@@ -236,7 +245,15 @@ pub fn static_word(index: u32, word: u32) -> u32 {
         (Singleton::TupleBases, 2) => TypeId::Tuple.addr(),
         (Singleton::NotImplemented, 0) => TypeId::NotImplementedType.addr(),
         (Singleton::SysImplementation, 0) => TypeId::SysImplementation.addr(),
-        (Singleton::SysStdout | Singleton::SysStderr, 0) => TypeId::TextIo.addr(),
+        (
+            Singleton::SysStdout
+            | Singleton::SysStderr
+            | Singleton::SysStdin
+            | Singleton::SysStdinBuffer
+            | Singleton::SysStdoutBuffer
+            | Singleton::SysStderrBuffer,
+            0,
+        ) => TypeId::TextIo.addr(),
         _ => 0,
     }
 }

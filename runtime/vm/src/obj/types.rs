@@ -128,6 +128,8 @@ builtin_types! {
     Match = "match", Object => crate::modules::re::MATCH_TYPE;
     UctypesStruct = "struct", Object => crate::modules::uctypes::STRUCT_TYPE;
     SysImplementation = "tuple", Object => crate::modules::sys::IMPLEMENTATION_TYPE;
+    IndentationError = "IndentationError", SyntaxError;
+    Code = "code", Object;
 }
 
 // Each type's method table is `TYPE_TABLE_BASE + index`, below the modules' tables.

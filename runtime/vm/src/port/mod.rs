@@ -36,11 +36,30 @@ pub trait Port {
     fn write_stderr(&mut self, bytes: &[u8]) {
         self.write_stdout(bytes);
     }
+    /// Writes bytes to the console as they are: the REPL's own output
+    /// (prompts, echo, the raw REPL's framing). A port whose console is a
+    /// terminal writes program output (`write_stdout`) with `\n` as `\r\n`,
+    /// as MicroPython does, and this without any change.
+    fn write_console(&mut self, bytes: &[u8]) {
+        self.write_stdout(bytes);
+    }
     /// The next byte typed on the console, or `None` when none is waiting.
     /// It never blocks: the REPL and `sys.stdin` wait by polling it between
     /// sleeps. The default is a console without input.
     fn read_stdin_byte(&mut self) -> Option<u8> {
         None
+    }
+    /// Whether the console's input has ended for good (a closed pipe on the
+    /// host), so `input` raises `EOFError` instead of waiting. The default
+    /// is a console that may always send more.
+    fn stdin_closed(&mut self) -> bool {
+        false
+    }
+    /// Whether the terminal shows what is typed by itself (the host's, in
+    /// its normal mode), so `input` does not echo it; false on the boards,
+    /// whose serial terminals show only what the board sends back.
+    fn echoes_input(&self) -> bool {
+        true
     }
     /// Sets the byte that interrupts a running program (`micropython.kbd_intr`):
     /// Ctrl-C (3) while a program runs, `None` while the REPL edits a line and
@@ -85,6 +104,44 @@ pub trait Port {
     /// The platform name reported as `sys.platform`.
     fn platform(&self) -> &'static str {
         "rime"
+    }
+    /// The board and its chip, as the REPL's banner and
+    /// `sys.implementation._machine` name them (MicroPython's form:
+    /// `Raspberry Pi Pico with RP2040`).
+    fn machine_name(&self) -> &'static str {
+        "unknown machine"
+    }
+    /// The native architecture MicroPython reports in `sys.implementation._mpy`
+    /// on this machine (its `MP_NATIVE_ARCH_*` number: 4 for Armv6-M, 7 for
+    /// Armv7E-M with single-precision floats), which `mip` reads; 0 for none.
+    fn mpy_arch(&self) -> u8 {
+        0
+    }
+    /// Whether the compiler's temporaries need a *compile arena* from the
+    /// GC heap: true on a port whose `#[global_allocator]` serves only the
+    /// arena the VM lends it (the boards); false where the allocator has
+    /// memory of its own (the host's), the default.
+    fn wants_compile_arena(&self) -> bool {
+        false
+    }
+    /// Lends `arena` (bytes of one GC heap allocation) to the port's
+    /// allocator for one compilation. The VM neither reads nor writes those
+    /// bytes, nor frees them, until [`Port::end_compile_arena`]; the port may
+    /// keep a raw pointer to them until then.
+    fn lend_compile_arena(&mut self, arena: &mut [u8]) {
+        let _ = arena;
+    }
+    /// The compilation is over: the allocator makes no new allocation in the
+    /// arena from now on (what it holds is still being read and dropped) and
+    /// returns how many bytes from the arena's start it ever used, so the VM
+    /// can give the rest back to the heap.
+    fn seal_compile_arena(&mut self) -> usize {
+        0
+    }
+    /// Takes the arena back once everything allocated in it was dropped;
+    /// returns the most bytes the compiler had allocated at once.
+    fn end_compile_arena(&mut self) -> usize {
+        0
     }
     /// Resets the machine for `machine.reset()`. A board does not return;
     /// the default returns, and the VM then ends the program with `SystemExit`.

@@ -1,0 +1,6 @@
+# Frozen as source: compiled when first imported.
+PREFIX = "hello, "
+
+
+def hello(name):
+    return PREFIX + name + "!"

@@ -53,7 +53,16 @@ mod with_compiler {
             b"single" if vm.is_str(args[2]) => CompileMode::Single,
             _ => return Err(vm.raise_msg(TypeId::ValueError, "bad compile mode")),
         };
-        source_text(vm, args[0])?;
+        // MicroPython's `compile` takes the text of a str or bytes only.
+        let source = args[0];
+        if !vm.is_str(source) && !(source.is_ptr() && vm.native_type(source) == TypeId::Bytes) {
+            let name = vm.type_name(source);
+            let name = vm.qstr_str_copy(Obj::qstr(name));
+            return Err(vm.raise_fmt(
+                TypeId::TypeError,
+                format_args!("can't convert '{}' object to str implicitly", name.as_str()),
+            ));
+        }
         vm.expect_str(args[1], "can't convert to str implicitly:")?;
         // A copy on the stack: on the boards nothing may allocate outside
         // a compilation's arena, and the name is a heap object's text.
@@ -65,16 +74,23 @@ mod with_compiler {
         }
         buffer[..len].copy_from_slice(&name[..len]);
         let filename = core::str::from_utf8(&buffer[..len]).unwrap_or("?");
-        vm.compile_text(args[0], filename, mode)
+        vm.with_roots(&[source], |vm| vm.compile_text(source, filename, mode))
     }
 
-    /// Raises TypeError unless `source` is a str, bytes or bytearray.
-    fn source_text(vm: &mut Vm<'_>, source: Obj) -> R<()> {
+    /// The object whose text is the source: a str, bytes or bytearray as
+    /// it is, a memoryview's bytes copied; TypeError for anything else.
+    fn source_text(vm: &mut Vm<'_>, source: Obj) -> R<Obj> {
         if vm.is_str(source) || vm.is_bytes_like(source) {
-            Ok(())
-        } else {
-            Err(vm.type_error_for("object with buffer protocol required, not", source))
+            return Ok(source);
         }
+        if source.is_ptr() && vm.native_type(source) == TypeId::MemoryView {
+            let (data, len) = vm.memoryview_data(source);
+            let copy = vm.with_roots(&[source], |vm| vm.alloc_str(TypeId::Bytes, len))?;
+            let target = vm.get_u(copy, 3);
+            vm.copy_bytes(data, target, len);
+            return Ok(copy);
+        }
+        Err(vm.type_error_for("object with buffer protocol required, not", source))
     }
 
     fn eval_exec(vm: &mut Vm<'_>, args: &[Obj], mode: CompileMode) -> R<Obj> {
@@ -98,8 +114,8 @@ mod with_compiler {
         let code = if vm.is_heap(args[0]) && vm.native_type(args[0]) == TypeId::Code {
             args[0]
         } else {
-            source_text(vm, args[0])?;
-            vm.with_roots(&[globals, locals], |vm| vm.compile_text(args[0], "<string>", mode))?
+            let source = source_text(vm, args[0])?;
+            vm.with_roots(&[source, globals, locals], |vm| vm.compile_text(source, "<string>", mode))?
         };
         vm.with_roots(&[code, globals, locals], |vm| vm.run_code(code, globals, locals))
     }

@@ -64,6 +64,34 @@ impl<'a> HeapBytes<'a> {
         Some(unsafe { core::slice::from_raw_parts_mut(self.start.as_ptr().add(range.start), range.end - range.start) })
     }
 
+    /// The little-endian word at byte `offset`, or `None` when its four
+    /// bytes are not all inside the heap. Every object access comes here,
+    /// so it reads the word at once rather than through a slice.
+    #[inline(always)]
+    pub fn word(&self, offset: usize) -> Option<u32> {
+        if offset.checked_add(4)? > self.len {
+            return None;
+        }
+        // SAFETY: the four bytes at `offset` are inside the exclusively
+        // borrowed slice (checked above); an unaligned read of plain bytes.
+        let word = unsafe { self.start.as_ptr().add(offset).cast::<u32>().read_unaligned() };
+        Some(u32::from_le(word))
+    }
+
+    /// Writes the little-endian word at byte `offset`; false (and nothing
+    /// written) when its four bytes are not all inside the heap.
+    #[inline(always)]
+    pub fn set_word(&mut self, offset: usize, value: u32) -> bool {
+        if offset.checked_add(4).is_none_or(|end| end > self.len) {
+            return false;
+        }
+        // SAFETY: the four bytes at `offset` are inside the exclusively
+        // borrowed slice (checked above), and `&mut self` makes this the only
+        // access through it; sealed ranges are never written.
+        unsafe { self.start.as_ptr().add(offset).cast::<u32>().write_unaligned(value.to_le()) };
+        true
+    }
+
     /// Copies `range` to `to`; the ranges may overlap. Out-of-range copies
     /// do nothing.
     pub fn copy_within(&mut self, range: Range<usize>, to: usize) {

@@ -492,30 +492,18 @@ impl<'a> Heap<'a> {
     /// frame's offset worked out once per frame instead of once per access.
     #[inline(always)]
     pub fn word_at_offset(&self, offset: usize) -> u32 {
-        match self.bytes.get(offset..offset.wrapping_add(4)) {
-            Some(four) => u32::from_le_bytes([four[0], four[1], four[2], four[3]]),
-            None => 0,
-        }
+        self.bytes.word(offset).unwrap_or(0)
     }
 
     /// Writes the word at byte `offset` of the heap (ignored outside it).
     #[inline(always)]
     pub fn set_word_at_offset(&mut self, offset: usize, value: u32) {
-        if let Some(four) = self.bytes.get_mut(offset..offset.wrapping_add(4)) {
-            four.copy_from_slice(&value.to_le_bytes());
-        }
+        self.bytes.set_word(offset, value);
     }
 
     /// Writes the word at `address`; returns false outside the heap.
     pub fn set_word(&mut self, address: u32, value: u32) -> bool {
-        let offset = address.wrapping_sub(HEAP_BASE) as usize;
-        match self.bytes.get_mut(offset..offset.wrapping_add(4)) {
-            Some(four) => {
-                four.copy_from_slice(&value.to_le_bytes());
-                true
-            }
-            None => false,
-        }
+        self.bytes.set_word(address.wrapping_sub(HEAP_BASE) as usize, value)
     }
 
     /// The heap bytes from `address`, `len` long (empty if out of range).
@@ -626,8 +614,7 @@ impl<'a> Heap<'a> {
         let start = self.pool_start + block * BYTES_PER_BLOCK;
         let mut offset = start;
         while offset < start + length * BYTES_PER_BLOCK {
-            let four = &self.bytes[offset..offset + 4];
-            let word = u32::from_le_bytes([four[0], four[1], four[2], four[3]]);
+            let word = self.bytes.word(offset).unwrap_or(0);
             self.mark_one(word);
             offset += 4;
         }
@@ -641,8 +628,7 @@ impl<'a> Heap<'a> {
     pub fn finish_marking(&mut self) {
         let mut offset = self.frame_stack_start;
         while offset + 4 <= self.frame_stack_top {
-            let four = &self.bytes[offset..offset + 4];
-            let word = u32::from_le_bytes([four[0], four[1], four[2], four[3]]);
+            let word = self.bytes.word(offset).unwrap_or(0);
             self.mark_one(word);
             self.drain();
             offset += 4;

@@ -49,7 +49,11 @@ impl<'a> Vm<'a> {
 
     /// The qstr id of entry `index` of a module's qstr table.
     pub fn module_qstr(&self, module: Obj, index: u32) -> u32 {
-        self.qstr_in_table(self.qstr_table_of(module), index)
+        let descriptor = self.get_u(module, 2);
+        if super::ram_code::in_heap(descriptor) {
+            return self.qstr_in_table(self.qstr_table_of(module), index);
+        }
+        self.image.module_qstr(descriptor, index)
     }
 
     fn module_const(&self, module: Obj, index: u32) -> Obj {

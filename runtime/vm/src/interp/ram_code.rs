@@ -82,16 +82,26 @@ impl<'a> Vm<'a> {
         self.image.module_qstr_table(descriptor)
     }
 
-    /// The qstr id of entry `index` of a qstr table handle.
-    #[inline]
+    /// The qstr id of entry `index` of a qstr table handle. Every name
+    /// operand comes here: an image table of narrow entries (the usual case)
+    /// costs one compare more than the image's own reader.
+    #[inline(always)]
     pub(crate) fn qstr_in_table(&self, table: (usize, usize), index: u32) -> u32 {
+        if table.1 <= 25 {
+            return self.image.qstr_in_table(table, index);
+        }
+        self.qstr_in_other_table(table, index)
+    }
+
+    /// [`Vm::qstr_in_table`] for a compiled unit's table and for wide image tables.
+    #[inline(never)]
+    fn qstr_in_other_table(&self, table: (usize, usize), index: u32) -> u32 {
         if table.1 == RAM_QSTR_TABLE {
             return self.unit_qstr(table.0 as u32, index);
         }
         self.image.qstr_in_table(table, index)
     }
 
-    #[inline(never)]
     fn unit_qstr(&self, qstrs: u32, index: u32) -> u32 {
         let qstrs = Obj(qstrs);
         if index >= self.tuple_len(qstrs) {

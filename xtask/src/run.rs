@@ -55,6 +55,10 @@ pub struct Args {
     /// Set a manifest path variable: --var NAME=VALUE.
     #[arg(long = "var", value_name = "NAME=VALUE")]
     pub vars: Vec<String>,
+    /// A littlefs image file mounted at `/` (4096-byte blocks; created and
+    /// formatted with 352 blocks when missing), written back after the run.
+    #[arg(long, value_name = "FILE")]
+    pub fs: Option<PathBuf>,
     /// Kill the program after SECONDS and exit with code 124 (0: no limit).
     /// Default: 60 on QEMU boards and the emulated Pico, where a hung program
     /// would otherwise wait forever; no limit on the host, where Ctrl-C works.
@@ -97,6 +101,12 @@ fn timed_out_message(timeout: Timeout, program: &str) -> String {
 
 pub fn run(args: Args) -> crate::Outcome {
     let board = Board::find(&args.board)?;
+    if args.fs.is_some() && board.runner() != Runner::HostRunner {
+        return crate::not_available(
+            &format!("run --fs --board {}", board.name),
+            "--fs works on the host board for now",
+        );
+    }
     match (board.runner(), args.emulate) {
         (Runner::HostRunner, false) => run_on_host(&args, &board),
         (Runner::Qemu, false) => run_on_qemu(&args, &board),
@@ -148,6 +158,9 @@ fn run_on_host(args: &Args, board: &Board) -> crate::Outcome {
     // The runner is this executable started again (see `host_runner.rs`):
     // it needs no build, and the time limit can kill it as a process.
     let mut command = crate::host_runner::command(&built.image_path(), args.heap.as_deref(), args.gc_stress)?;
+    if let Some(fs) = &args.fs {
+        command.arg("--fs").arg(fs);
+    }
     let child = command.spawn().context("running the host runner")?;
     finish(child, args.timeout(false), "the host runner")
 }

@@ -9,6 +9,7 @@
 //! input through a reader thread, started by the first read, so that reading
 //! never blocks; a captured port has no input.
 
+pub mod fs_image;
 pub mod suite;
 
 use std::io::{Read as _, Write as _};
@@ -46,6 +47,8 @@ pub struct HostPort {
     pub machine: SimulatedMachine<PIN_COUNT>,
     /// Bytes from standard input, once the reader thread runs.
     stdin: Option<Receiver<u8>>,
+    /// The image file mounted at `/` (`--fs`), if any.
+    pub filesystem: Option<fs_image::HostFilesystem>,
 }
 
 impl HostPort {
@@ -56,6 +59,7 @@ impl HostPort {
             entropy: 0x2545_f491,
             machine: SimulatedMachine::new(PIN_NAMES, PIN_PREFIXES, CPU_HZ),
             stdin: None,
+            filesystem: None,
         }
     }
 
@@ -137,6 +141,10 @@ impl Port for HostPort {
 
     fn machine(&mut self) -> Option<&mut dyn Machine> {
         Some(&mut self.machine)
+    }
+
+    fn filesystem(&mut self) -> Option<rime_vm::port::filesystem::Vfs<'_>> {
+        self.filesystem.as_mut().map(fs_image::HostFilesystem::vfs)
     }
 }
 

@@ -17,9 +17,11 @@
 
 mod device;
 mod filesystem;
+mod volume;
 
 pub use device::{BlockDevice, Geometry, SliceDevice};
-pub use filesystem::{DirEntry, EntryKind, FileHandle, Filesystem, OpenFlags, Usage, Whence};
+pub use filesystem::{DirEntry, EntryKind, FileHandle, Filesystem, OpenFlags, Usage, Whence, PATH_CAPACITY};
+pub use volume::Volume;
 
 /// What went wrong in a filesystem operation, with the errno MicroPython
 /// raises for it (littlefs's error codes are the negated errno values).

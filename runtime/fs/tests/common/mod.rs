@@ -1,5 +1,5 @@
 //! Helpers shared by rime-fs's integration tests: a canonical listing of a
-//! filesystem (the same text `littlefs_python.py dump` prints) and the
+//! filesystem (the same text `tests/reference/littlefs-tool.py dump` prints) and the
 //! reference Python's location.
 
 #![allow(dead_code)]
@@ -70,12 +70,12 @@ pub fn write_file<D: BlockDevice>(mut fs: Pin<&mut Filesystem<D>>, path: &str, f
     fs.as_mut().close(handle).unwrap();
 }
 
-/// The same bytes as `pattern` in `littlefs_python.py`.
+/// The same bytes as `pattern` in `littlefs-tool.py`.
 pub fn pattern(length: usize, seed: usize) -> Vec<u8> {
     (0..length).map(|index| ((index * 7 + seed) % 251) as u8).collect()
 }
 
-/// Runs `littlefs_python.py COMMAND IMAGE [ARG]` with the pinned reference
+/// Runs `tests/reference/littlefs-tool.py COMMAND IMAGE [ARG]` with the pinned reference
 /// Python (tests/reference/.venv, with littlefs-python from its
 /// requirements.txt) and returns its dump.
 pub fn littlefs_python(arguments: &[&str]) -> Vec<String> {
@@ -88,11 +88,11 @@ pub fn littlefs_python(arguments: &[&str]) -> Vec<String> {
         python.display()
     );
     let output = Command::new(python)
-        .arg(root.join("tests/littlefs_python.py"))
+        .arg(root.join("../../tests/reference/littlefs-tool.py"))
         .args(arguments)
         .output()
-        .expect("running littlefs_python.py");
-    assert!(output.status.success(), "littlefs_python.py {arguments:?}: {}", String::from_utf8_lossy(&output.stderr));
+        .expect("running littlefs-tool.py");
+    assert!(output.status.success(), "littlefs-tool.py {arguments:?}: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).unwrap().lines().map(str::to_owned).collect()
 }
 

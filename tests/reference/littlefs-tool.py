@@ -1,14 +1,18 @@
-"""The reference C littlefs (PyPI littlefs-python) on image files, for rime-fs's interop tests.
+"""The reference C littlefs (PyPI littlefs-python) on image files, for rime's filesystem tests.
 
-usage: littlefs_python.py dump IMAGE | make IMAGE | modify IMAGE
+usage: littlefs-tool.py dump IMAGE | make IMAGE BLOCKS | modify IMAGE
+                      | pack DIR IMAGE BLOCKS | dump-dir DIR
 
 `dump` prints one line per entry, sorted by path: `d PATH` or `f PATH SIZE SHA256`.
 `make` writes a fresh image with a few directories and files; `modify` changes an
-existing one (removes, renames, appends, writes). The geometry is MicroPython's rp2
-filesystem: 4096-byte blocks, read 32, prog 256, lookahead 32, block_cycles 100.
+existing one (removes, renames, appends, writes); both then dump it. `pack` writes a
+fresh image holding a directory tree of the host, and `dump-dir` dumps such a tree
+the way `dump` dumps an image. The geometry is MicroPython's rp2 filesystem:
+4096-byte blocks, read 32, prog 256, lookahead 32, block_cycles 100.
 """
 
 import hashlib
+import os
 import sys
 
 from littlefs import LittleFS, UserContext
@@ -66,8 +70,50 @@ def modify(fs):
         file.write(pattern(5000, 9))
 
 
+def dump_dir(root):
+    lines = []
+    for top, dirs, files in os.walk(root):
+        relative = os.path.relpath(top, root)
+        prefix = "" if relative == "." else "/" + relative.replace(os.sep, "/")
+        for name in dirs:
+            lines.append(f"d {prefix}/{name}")
+        for name in files:
+            with open(os.path.join(top, name), "rb") as file:
+                content = file.read()
+            lines.append(f"f {prefix}/{name} {len(content)} {hashlib.sha256(content).hexdigest()}")
+    return sorted(lines)
+
+
+def pack(root, fs):
+    fs.format()
+    fs.mount()
+    for top, dirs, files in os.walk(root):
+        relative = os.path.relpath(top, root)
+        prefix = "" if relative == "." else "/" + relative.replace(os.sep, "/")
+        for name in sorted(dirs):
+            fs.mkdir(f"{prefix}/{name}")
+        for name in sorted(files):
+            with open(os.path.join(top, name), "rb") as source, fs.open(f"{prefix}/{name}", "wb") as file:
+                file.write(source.read())
+
+
 def main():
     command, path = sys.argv[1], sys.argv[2]
+    if command == "dump-dir":
+        for line in dump_dir(path):
+            print(line)
+        return
+    if command == "pack":
+        root, path = path, sys.argv[3]
+        data = bytearray(b"\xff" * (int(sys.argv[4]) * BLOCK_SIZE))
+        fs = open_fs(data)
+        pack(root, fs)
+        for line in dump(fs):
+            print(line)
+        fs.unmount()
+        with open(path, "wb") as file:
+            file.write(data)
+        return
     if command == "make":
         data = bytearray(b"\xff" * (int(sys.argv[3]) * BLOCK_SIZE))
     else:

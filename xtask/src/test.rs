@@ -57,6 +57,11 @@ fn stages() -> Vec<Stage> {
             emulator: true,
             run: qemu::hung_program_is_killed,
         },
+        Stage {
+            name: "qemu: a 200-line module compiles on the Pico's heap",
+            emulator: true,
+            run: qemu::compile_on_pico_heap,
+        },
         Stage { name: "pico: boot banner in rp2040js", emulator: true, run: rp2::pico_boot_banner },
         Stage { name: "pico: frozen blink example in rp2040js", emulator: true, run: rp2::pico_frozen_blink },
     ]

@@ -134,7 +134,35 @@ impl fmt::Write for QemuPort {
     }
 }
 
+/// The global allocator: it serves only the compile arena the VM lends from
+/// its GC heap while the compiler runs (`rime_compile_arena`).
+#[cfg(feature = "compiler")]
+#[global_allocator]
+static COMPILE_ARENA: rime_compile_arena::CompileArena = rime_compile_arena::CompileArena::new();
+
 impl Port for QemuPort {
+    #[cfg(feature = "compiler")]
+    fn wants_compile_arena(&self) -> bool {
+        true
+    }
+
+    #[cfg(feature = "compiler")]
+    fn lend_compile_arena(&mut self, arena: &mut [u8]) {
+        // SAFETY: by `Port::lend_compile_arena`'s contract the VM leaves these
+        // bytes to the allocator alone until `end_compile_arena`.
+        unsafe { COMPILE_ARENA.lend(arena.as_mut_ptr(), arena.len()) }
+    }
+
+    #[cfg(feature = "compiler")]
+    fn seal_compile_arena(&mut self) -> usize {
+        COMPILE_ARENA.seal()
+    }
+
+    #[cfg(feature = "compiler")]
+    fn end_compile_arena(&mut self) -> usize {
+        COMPILE_ARENA.end()
+    }
+
     fn write_stdout(&mut self, bytes: &[u8]) {
         if let Some(stream) = &mut self.stdout {
             let _ = stream.write_all(bytes);

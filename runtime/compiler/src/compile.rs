@@ -107,17 +107,50 @@ fn build_raw_code(compiled: &mut CompiledModule, scope: usize, depth: usize) -> 
     RawCode { kind: CodeKind::Bytecode, fun_data, children }
 }
 
+/// What the source is, as the modes of Python's `compile`: a file of
+/// statements (`exec`), one expression whose value the code returns
+/// (`eval`), or one REPL entry whose module-level expression statements
+/// print their values through the builtin `__repl_print__` (`single`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CompileMode {
+    #[default]
+    Exec,
+    Eval,
+    Single,
+}
+
 /// Compiles Python source to a module. `source_name` becomes qstr 0 (the
 /// module's `__file__` and the file name in tracebacks).
 pub fn compile(source: &[u8], source_name: &str, options: &CompileOptions) -> Result<MpyModule, Vec<Diagnostic>> {
+    compile_mode(source, source_name, options, CompileMode::Exec)
+}
+
+/// [`compile`] in a given mode. In `Eval` mode anything but one expression
+/// (and blank lines or comments around it) is a syntax error, as in
+/// MicroPython.
+pub fn compile_mode(
+    source: &[u8],
+    source_name: &str,
+    options: &CompileOptions,
+    mode: CompileMode,
+) -> Result<MpyModule, Vec<Diagnostic>> {
     // MicroPython 1.27 reads an f-string nested in another as its own
     // rewritten text; it keeps every line where it is.
     let rewritten = crate::nested_fstrings::rewrite(source);
     let source = rewritten.as_deref().unwrap_or(source);
-    let module = crate::parse(source).into_result()?;
+    let parsed = crate::parse(source);
+    // MicroPython parses `eval` and `single` input with their own grammar,
+    // so a statement that breaks it is reported before any later error.
+    if let Some(at) = mode_error(source, &parsed.module.body, mode) {
+        if parsed.errors.first().is_none_or(|error| at <= error.span.start) {
+            return Err(alloc::vec![Diagnostic::syntax("invalid syntax", crate::ast::Span::new(at, at))]);
+        }
+    }
+    let module = parsed.into_result()?;
     let codegen_options = CodegenOptions {
         opt_level: options.opt_level.min(3),
         small_int_bits: (options.small_int_bits as u32).clamp(8, 63),
+        mode,
     };
     let mut compiler = Compiler::new(source, codegen_options, BUILTIN_LONG_QSTRS);
     compiler.tables.use_qstr(source_name);
@@ -126,6 +159,55 @@ pub fn compile(source: &[u8], source_name: &str, options: &CompileOptions) -> Re
     let objects = compiled.tables.objects.iter().map(to_constant).collect();
     let root = build_raw_code(&mut compiled, 0, 0);
     Ok(MpyModule { small_int_bits: options.small_int_bits, qstrs, objects, root })
+}
+
+/// Where a module body that parsed as a file breaks the grammar of `mode`,
+/// as MicroPython's parser reads it: `eval` input is one expression that
+/// starts on the first line (a blank or comment line before it is an
+/// error) and is not followed by `;`; a `single` entry is one statement
+/// line (simple statements joined by `;`) or one compound statement.
+fn mode_error(source: &[u8], body: &[crate::ast::Stmt], mode: CompileMode) -> Option<u32> {
+    use crate::ast::StmtKind;
+    match mode {
+        CompileMode::Exec => None,
+        CompileMode::Eval => {
+            let Some(statement) = body.first() else { return Some(0) };
+            let is_expression = match &statement.kind {
+                StmtKind::Expr(value) => {
+                    !matches!(value.kind, crate::ast::ExprKind::Yield(_) | crate::ast::ExprKind::YieldFrom(_))
+                }
+                _ => false,
+            };
+            if !is_expression {
+                return Some(statement.span.start);
+            }
+            if let Some(second) = body.get(1) {
+                return Some(second.span.start);
+            }
+            let start = statement.span.start as usize;
+            let before = source.get(..start).unwrap_or_default();
+            let mut joined = before.split(|&byte| byte == b'\n');
+            let first_line = joined.next().unwrap_or_default();
+            let continued = before.len() == first_line.len()
+                || before.windows(2).filter(|pair| pair == b"\\\n").count()
+                    == before.iter().filter(|&&byte| byte == b'\n').count();
+            if before.contains(&b'#') || !continued {
+                return Some(statement.span.start);
+            }
+            let after = source.get(statement.span.end as usize..).unwrap_or_default();
+            match after.iter().find(|byte| !byte.is_ascii_whitespace()) {
+                Some(b';') => Some(statement.span.end),
+                _ => None,
+            }
+        }
+        CompileMode::Single => {
+            let index = crate::diagnostic::LineIndex::new(source);
+            body.windows(2).find_map(|pair| {
+                let same_line = index.line(pair[0].span.end) == index.line(pair[1].span.start);
+                (!same_line).then_some(pair[1].span.start)
+            })
+        }
+    }
 }
 
 /// Compiles Python source straight to the bytes of a `.mpy` file.

@@ -34,7 +34,7 @@ mod render;
 mod scope;
 mod tables;
 
-pub use compile::{compile, compile_to_mpy, CompileOptions};
+pub use compile::{compile, compile_mode, compile_to_mpy, CompileMode, CompileOptions};
 pub use diagnostic::{Diagnostic, DiagnosticKind, LineIndex, Parsed};
 pub use parser::parse;
 pub use render::{render, render_all};

@@ -14,6 +14,8 @@
 //! * [`interp`]: functions, frames, the dispatch loop, imports, classes.
 //! * [`builtins`], [`modules`]: the builtin functions and modules.
 //! * [`port`]: what a port provides.
+//! * `compile` (feature `compiler`, on by default): the compiler on the
+//!   board, Python source to code objects in the heap.
 
 #![no_std]
 #![deny(unsafe_code)]
@@ -27,7 +29,14 @@ macro_rules! q {
     };
 }
 
+#[cfg(feature = "compiler")]
+extern crate alloc;
+
 pub mod builtins;
+#[cfg(feature = "compiler")]
+pub mod compile;
+#[cfg(all(test, feature = "compiler"))]
+mod compile_tests;
 pub mod gc;
 pub mod image;
 pub mod interp;

@@ -26,8 +26,12 @@ impl Vm<'_> {
                     let name = self.list_item(traceback, 3 * entry + 2);
                     self.emit(sink, b"  File \"")?;
                     self.emit_str(sink, file)?;
-                    self.emit_fmt(sink, format_args!("\", line {}, in ", line.small_value()))?;
-                    self.emit_str(sink, name)?;
+                    self.emit_fmt(sink, format_args!("\", line {}", line.small_value()))?;
+                    // A compile error's entry names no function.
+                    if !name.is_none() {
+                        self.emit(sink, b", in ")?;
+                        self.emit_str(sink, name)?;
+                    }
                     self.emit(sink, b"\n")?;
                 }
             }

@@ -29,6 +29,13 @@ pub struct GcState {
     pub locked: u32,
     pub collections: u32,
     pub last_freed: usize,
+    /// The last compilation on a port with a compile arena: the bytes of
+    /// the GC heap lent as the arena, and the most of them it needed (the
+    /// source's copy included), for `micropython.mem_info` (0: none yet).
+    pub compile_arena_lent: usize,
+    pub compile_arena_peak: usize,
+    /// The most bytes the compiler had allocated at once in that arena.
+    pub compile_allocated_peak: usize,
 }
 
 /// The virtual machine.
@@ -51,6 +58,10 @@ pub struct Vm<'a> {
     /// The flash-function state (`interp::flash`): NULL when the image has
     /// no flash functions.
     pub(crate) flash_state: Obj,
+    /// The compile arena lent to the port's allocator while a compilation
+    /// runs (`crate::compile`), NULL otherwise: collections keep it
+    /// without reading its bytes.
+    pub(crate) compile_arena: Obj,
     /// The `collections.OrderedDict` class, made on first use (NULL before).
     pub ordered_dict_class: Obj,
     /// Nesting of Python calls and of native code calling into Python.
@@ -156,6 +167,9 @@ impl<'a> Vm<'a> {
                 locked: 0,
                 collections: 0,
                 last_freed: 0,
+                compile_arena_lent: 0,
+                compile_arena_peak: 0,
+                compile_allocated_peak: 0,
             },
             roots: [Obj::NULL; MAX_ROOTS],
             root_count: 0,
@@ -164,6 +178,7 @@ impl<'a> Vm<'a> {
             modules: Obj::NULL,
             ordered_dict_class: Obj::NULL,
             flash_state: Obj::NULL,
+            compile_arena: Obj::NULL,
             qstr_pools: Obj::NULL,
             throw_pending: false,
             call_depth: 0,
@@ -303,6 +318,7 @@ impl<'a> Vm<'a> {
 
     /// Runs a full collection. Returns the number of allocations freed.
     pub fn collect(&mut self) -> usize {
+        self.forget_ram_code_info();
         for root in [
             self.frame,
             self.exc,
@@ -318,6 +334,7 @@ impl<'a> Vm<'a> {
             let root = self.roots[index];
             self.heap.mark(root.0);
         }
+        self.heap.mark_leaf(self.compile_arena.0);
         self.heap.finish_marking();
         let freed = self.heap.sweep();
         self.gc.allocated_since_collect = 0;

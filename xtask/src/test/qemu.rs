@@ -157,6 +157,47 @@ pub fn hung_program_is_killed(_sh: &Shell) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The stage "qemu: a 200-line module compiles on the Pico's heap": the
+/// suite's `compile/module_200_lines.py` (it compiles and runs a 200-line
+/// module's text with `compile` and `exec`) runs on qemu-m0, whose heap is
+/// the Pico's (192 KiB), followed by `micropython.mem_info()`; the stage
+/// checks the module's results and prints the heap the compilation needed
+/// at its peak (its compile arena), a figure, not a limit.
+pub fn compile_on_pico_heap(_sh: &Shell) -> anyhow::Result<()> {
+    let root = crate::project_root();
+    let test = root.join("tests/py/compile/module_200_lines.py");
+    let expected = std::fs::read_to_string(test.with_extension("py.exp"))?;
+    let dir = root.join("target/qemu-compile");
+    std::fs::create_dir_all(&dir)?;
+    let program = dir.join("module_200_lines_mem_info.py");
+    let source = std::fs::read_to_string(&test)?;
+    std::fs::write(&program, format!("{source}import micropython\nmicropython.mem_info()\n"))?;
+    let output = std::process::Command::new(std::env::current_exe()?)
+        .args(["run", "--board", "qemu-m0"])
+        .arg(&program)
+        .stdin(std::process::Stdio::null())
+        .output()?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() || !stdout.starts_with(&expected) {
+        bail!(
+            "the 200-line module did not compile and run on qemu-m0 ({}):\n{stdout}{}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let Some(figure) = stdout.lines().find(|line| line.starts_with("compile arena:")) else {
+        bail!("micropython.mem_info() printed no compile arena line:\n{stdout}");
+    };
+    println!("qemu-m0 (the Pico's 192 KiB heap): 200-line module ({} source bytes) {figure}", source_bytes(&source));
+    Ok(())
+}
+
+/// The length of the module text inside the 200-line test program.
+fn source_bytes(program: &str) -> usize {
+    let text = program.split_once("SOURCE = \"\"\"\\\n").map_or("", |(_, rest)| rest);
+    text.split_once("\"\"\"").map_or(0, |(module, _)| module.len())
+}
+
 /// How many QEMU processes run at the same time: `RIME_QEMU_JOBS`, or the
 /// machine's parallelism (QEMU runs one guest core on one host thread).
 fn jobs() -> usize {

@@ -276,6 +276,18 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn compile_scope_body(&mut self, root: ScopeRoot<'a>) {
         match root {
+            ScopeRoot::Module([statement])
+                if self.options.mode == crate::compile::CompileMode::Eval
+                    && matches!(statement.kind, crate::ast::StmtKind::Expr(_)) =>
+            {
+                // `eval` input: the body is one expression, whose value the
+                // code returns (checked by `compile::compile_mode`).
+                if let crate::ast::StmtKind::Expr(value) = &statement.kind {
+                    self.set_line(statement.span.start);
+                    self.compile_expr(value);
+                    self.emit.return_value();
+                }
+            }
             ScopeRoot::Module(body) => {
                 self.compile_block(body);
                 self.emit.load_const_none();

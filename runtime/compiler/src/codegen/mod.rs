@@ -33,6 +33,8 @@ use crate::scope::{IdKind, Scope, ScopeId, ScopeKind, ScopeTable};
 pub struct CodegenOptions {
     pub opt_level: u8,
     pub small_int_bits: u32,
+    /// What the module body is: a file, one expression, or a REPL entry.
+    pub mode: crate::compile::CompileMode,
 }
 
 /// The syntax that owns a scope, so later passes can walk it again.

@@ -41,6 +41,17 @@ impl<'a> Compiler<'a> {
         };
         self.set_line(start);
         match &statement.kind {
+            StmtKind::Expr(value)
+                if self.options.mode == crate::compile::CompileMode::Single
+                    && self.scope().kind == ScopeKind::Module =>
+            {
+                // A REPL entry prints what its expression statements give
+                // (MicroPython calls the builtin `__repl_print__`).
+                self.load_id("__repl_print__");
+                self.compile_expr(value);
+                self.emit.call_function(1, 0, false);
+                self.emit.pop_top();
+            }
             StmtKind::Expr(value) => match self.fold(value) {
                 Some(Folded::EmptyTuple) | None => {
                     self.compile_expr(value);

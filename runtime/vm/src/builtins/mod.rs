@@ -6,6 +6,7 @@
 //! arguments as flat `name, value` pairs.
 
 mod dynamic;
+mod exec;
 mod extra;
 pub mod format;
 mod funcs;
@@ -79,6 +80,11 @@ pub fn lookup_builtin(name: u32) -> Option<Obj> {
     if name == u32::from(const { qstr_id("Ellipsis") }) {
         return Some(Obj::ELLIPSIS);
     }
+    if name == u32::from(const { qstr_id("__name__") }) {
+        // The builtins module's name, which code run by `exec` in a fresh
+        // dict (a class body's `__module__ = __name__`) finds, as in MicroPython.
+        return Some(Obj::qstr(u32::from(const { qstr_id("builtins") })));
+    }
     if name == u32::from(const { qstr_id("__build_class__") }) {
         return Some(build_class_obj());
     }
@@ -117,6 +123,7 @@ fn is_public(type_id: TypeId) -> bool {
             | TypeId::Match
             | TypeId::UctypesStruct
             | TypeId::SysImplementation
+            | TypeId::Code
     )
 }
 

@@ -39,8 +39,11 @@
 //! overflow the heap is rescanned for marked blocks until nothing is left to
 //! trace, exactly like `py/gc.c`.
 
+#[allow(unsafe_code)]
+mod bytes;
 #[cfg(test)]
 mod tests;
+pub use bytes::HeapBytes;
 
 use rime_bytecode::image::HEAP_BASE;
 
@@ -94,7 +97,7 @@ struct NoRun {
 
 /// The heap: allocation table and block pool in one slice.
 pub struct Heap<'a> {
-    bytes: &'a mut [u8],
+    bytes: HeapBytes<'a>,
     pool_start: usize,
     block_count: usize,
     /// `first_fit[k - 1]`: no run of `k` free blocks starts below this block.
@@ -139,7 +142,7 @@ impl<'a> Heap<'a> {
             *byte = 0;
         }
         Heap {
-            bytes,
+            bytes: HeapBytes::new(bytes),
             pool_start,
             block_count,
             first_fit: [0; SIZE_CLASSES],
@@ -527,6 +530,16 @@ impl<'a> Heap<'a> {
         self.bytes.get_mut(offset..offset.wrapping_add(len)).unwrap_or(&mut [])
     }
 
+    /// The heap bytes from `address`, `len` long, for the heap's life: the
+    /// code of a function compiled on the board, which the dispatch loop
+    /// reads like the image's. See [`HeapBytes::sealed`] for what the
+    /// caller promises (the bytes are never written again, and no copy of
+    /// the slice is used once their block could be freed).
+    pub fn sealed_bytes(&self, address: u32, len: usize) -> &'a [u8] {
+        let offset = address.wrapping_sub(HEAP_BASE) as usize;
+        self.bytes.sealed(offset..offset.wrapping_add(len))
+    }
+
     /// Copies `len` bytes inside the heap; the ranges may overlap.
     pub fn copy_within(&mut self, from: u32, to: u32, len: usize) {
         let from = from.wrapping_sub(HEAP_BASE) as usize;
@@ -543,6 +556,44 @@ impl<'a> Heap<'a> {
     pub fn mark(&mut self, word: u32) {
         self.mark_one(word);
         self.drain();
+    }
+
+    /// Marks the allocation at `address` (a block head) without tracing its
+    /// words: the compile arena, whose bytes are the compiler's, not objects.
+    pub fn mark_leaf(&mut self, address: u32) {
+        if address & 3 != 0 || address < HEAP_BASE {
+            return;
+        }
+        if let Some(block) = self.block_of(address) {
+            if self.state(block) == HEAD {
+                self.set_state(block, MARK);
+            }
+        }
+    }
+
+    /// The bytes of the allocation at `address` (0 when no allocation starts there).
+    pub fn allocation_bytes(&self, address: u32) -> usize {
+        match self.block_of(address) {
+            Some(block) if matches!(self.state(block), HEAD | MARK) => self.run_length(block) * BYTES_PER_BLOCK,
+            _ => 0,
+        }
+    }
+
+    /// Gives the blocks of the allocation at `address` past its first
+    /// `byte_count` bytes back to the pool (the allocation keeps at least
+    /// one block).
+    pub fn shrink(&mut self, address: u32, byte_count: usize) {
+        let Some(block) = self.block_of(address) else { return };
+        if !matches!(self.state(block), HEAD | MARK) {
+            return;
+        }
+        let keep = byte_count.div_ceil(BYTES_PER_BLOCK).max(1);
+        if keep < self.run_length(block) {
+            // The tail becomes an allocation of its own, which `free` returns
+            // to the pool with the hints kept right.
+            self.set_state(block + keep, HEAD);
+            self.free(self.block_address(block + keep));
+        }
     }
 
     fn mark_one(&mut self, word: u32) {

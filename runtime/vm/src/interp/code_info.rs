@@ -40,7 +40,7 @@ pub struct CodeInfo<'a> {
     pub decoded: bool,
 }
 
-const EMPTY: CodeInfo<'static> = CodeInfo {
+pub(crate) const EMPTY: CodeInfo<'static> = CodeInfo {
     raw_code: 0,
     code: &[],
     code_start: 0,
@@ -74,7 +74,7 @@ impl<'a> Vm<'a> {
     #[inline(never)]
     fn decode_code_info(&self, raw_code: u32) -> CodeInfo<'a> {
         let slot = &self.code_info_cache[(raw_code as usize >> 2) & (CODE_INFO_CACHE_SIZE - 1)];
-        let code = self.image.fun_data(raw_code);
+        let code = self.raw_code_data(raw_code);
         let Ok(prelude) = Prelude::decode(code) else {
             return CodeInfo { raw_code, code, ..EMPTY };
         };

@@ -49,15 +49,15 @@ impl<'a> Vm<'a> {
 
     /// The qstr id of entry `index` of a module's qstr table.
     pub fn module_qstr(&self, module: Obj, index: u32) -> u32 {
-        self.image.module_qstr(self.get_u(module, 2), index)
+        self.qstr_in_table(self.qstr_table_of(module), index)
     }
 
     fn module_const(&self, module: Obj, index: u32) -> Obj {
-        Obj(self.image.module_object(self.get_u(module, 2), index))
+        self.module_object(module, index)
     }
 
     fn child_raw_code(&self, function: Obj, index: u32) -> u32 {
-        self.image.child(self.get_u(function, 2), index)
+        self.raw_code_child(self.get_u(function, 2), index)
     }
 
     #[allow(clippy::too_many_lines, unused_assignments)]
@@ -68,7 +68,7 @@ impl<'a> Vm<'a> {
         let mut frame = entry;
         let mut function = self.get(frame, F_FUNCTION);
         let mut module = self.function_module(function);
-        let mut qstr_table = self.image.module_qstr_table(self.get_u(module, 2));
+        let mut qstr_table = self.qstr_table_of(module);
         let mut code: &'a [u8] = self.function_code(function);
         let mut ip = self.get_u(frame, F_IP) as usize;
         let mut sp = self.get_u(frame, F_SP);
@@ -146,7 +146,7 @@ impl<'a> Vm<'a> {
                 let header = slot_offset(frame, 0);
                 function = Obj(self.heap.word_at_offset(header + 4 * F_FUNCTION as usize));
                 module = self.function_module(function);
-                qstr_table = self.image.module_qstr_table(self.get_u(module, 2));
+                qstr_table = self.qstr_table_of(module);
                 code = self.function_code(function);
                 ip = self.heap.word_at_offset(header + 4 * F_IP as usize) as usize;
                 sp = self.heap.word_at_offset(header + 4 * F_SP as usize);
@@ -196,7 +196,7 @@ impl<'a> Vm<'a> {
         }
         macro_rules! qstr_operand {
             () => {
-                Obj::qstr(self.image.qstr_in_table(qstr_table, read_uint(code, &mut ip)))
+                Obj::qstr(self.qstr_in_table(qstr_table, read_uint(code, &mut ip)))
             };
         }
 

@@ -107,6 +107,9 @@ impl Vm<'_> {
             return None;
         }
         let descriptor = self.get_u(module, 2);
+        if super::ram_code::in_heap(descriptor) {
+            return None;
+        }
         let (ordinal, address) = self.image.flash_function(descriptor, raw_code)?;
         let function = Obj(address);
         let index = self.get(function, 1).small_value() as u32;
@@ -153,7 +156,7 @@ impl Vm<'_> {
             return;
         }
         let module = self.function_module(body);
-        if self.is_heap(module) {
+        if self.is_heap(module) && !super::ram_code::in_heap(self.get_u(module, 2)) {
             self.adopt_namespace(self.get_u(module, 2), self.get_u(body, 2), locals);
         }
     }

@@ -2,7 +2,8 @@
 //! decoded preludes they keep ([`code_info`]), frames ([`frame`]), the dispatch loop ([`dispatch`], whose inner loop over
 //! frame-only instructions is `fast_ops`), attributes and classes
 //! ([`attr`]), imports ([`import`]), generators ([`generator`]) and the flash functions
-//! `MAKE_FUNCTION` hands out ([`flash`]).
+//! `MAKE_FUNCTION` hands out ([`flash`]), and the raw codes compiled on the
+//! board, which live in the heap ([`ram_code`]).
 
 pub mod attr;
 pub mod call;
@@ -14,3 +15,4 @@ pub mod flash;
 pub mod frame;
 pub mod generator;
 pub mod import;
+pub mod ram_code;

@@ -85,6 +85,13 @@ fn micropython_mem_info(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let (stack_used, stack_size) = vm.heap.frame_stack_usage();
     vm.emit_fmt(Sink::Stdout, format_args!("stack: {stack_used} out of {stack_size}\n"))?;
     vm.emit_fmt(Sink::Stdout, format_args!("GC: total: {total}, used: {used}, free: {free}\n"))?;
+    if vm.gc.compile_arena_lent > 0 {
+        // rime's own line: the heap the last compilation needed at its peak
+        // (its arena, on the boards), and how much was lent for it.
+        let (peak, lent, allocated) =
+            (vm.gc.compile_arena_peak, vm.gc.compile_arena_lent, vm.gc.compile_allocated_peak);
+        vm.emit_fmt(Sink::Stdout, format_args!("compile arena: peak {peak}, lent {lent}, allocated at once {allocated}\n"))?;
+    }
     vm.emit_fmt(
         Sink::Stdout,
         format_args!(

@@ -434,6 +434,7 @@ impl Vm<'_> {
                 self.emit(sink, b"'>")
             }
             TypeId::Cell => self.emit_fmt(sink, format_args!("<cell {:x}>", obj.0)),
+            TypeId::Code => self.emit(sink, b"<code>"),
             _ if type_id.slot(|native| native.print).is_some() => {
                 let print = type_id.slot(|native| native.print);
                 print.map_or(Ok(()), |print| print(self, sink, obj, depth))

@@ -128,6 +128,8 @@ builtin_types! {
     Match = "match", Object => crate::modules::re::MATCH_TYPE;
     UctypesStruct = "struct", Object => crate::modules::uctypes::STRUCT_TYPE;
     SysImplementation = "tuple", Object => crate::modules::sys::IMPLEMENTATION_TYPE;
+    IndentationError = "IndentationError", SyntaxError;
+    Code = "code", Object;
     FileIO = "FileIO", Object => crate::modules::file::FILE_TYPE;
     TextIOWrapper = "TextIOWrapper", Object => crate::modules::file::FILE_TYPE;
     VfsLfs2 = "VfsLfs2", Object => crate::modules::vfs::VFS_LFS2_TYPE;

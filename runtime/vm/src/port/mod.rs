@@ -87,6 +87,32 @@ pub trait Port {
     fn platform(&self) -> &'static str {
         "rime"
     }
+    /// Whether the compiler's temporaries need a *compile arena* from the
+    /// GC heap: true on a port whose `#[global_allocator]` serves only the
+    /// arena the VM lends it (the boards); false where the allocator has
+    /// memory of its own (the host's), the default.
+    fn wants_compile_arena(&self) -> bool {
+        false
+    }
+    /// Lends `arena` (bytes of one GC heap allocation) to the port's
+    /// allocator for one compilation. The VM neither reads nor writes those
+    /// bytes, nor frees them, until [`Port::end_compile_arena`]; the port may
+    /// keep a raw pointer to them until then.
+    fn lend_compile_arena(&mut self, arena: &mut [u8]) {
+        let _ = arena;
+    }
+    /// The compilation is over: the allocator makes no new allocation in the
+    /// arena from now on (what it holds is still being read and dropped) and
+    /// returns how many bytes from the arena's start it ever used, so the VM
+    /// can give the rest back to the heap.
+    fn seal_compile_arena(&mut self) -> usize {
+        0
+    }
+    /// Takes the arena back once everything allocated in it was dropped;
+    /// returns the most bytes the compiler had allocated at once.
+    fn end_compile_arena(&mut self) -> usize {
+        0
+    }
     /// Resets the machine for `machine.reset()`. A board does not return;
     /// the default returns, and the VM then ends the program with `SystemExit`.
     fn reset(&mut self) {}

@@ -1,0 +1,143 @@
+//! The heap's bytes, reached one range at a time.
+//!
+//! [`HeapBytes`] owns the slice the port lends the VM for its whole life, but
+//! keeps it as a pointer and a length rather than as one `&mut [u8]`, and
+//! every access makes a slice of only the bytes it touches. That is what lets
+//! the heap hand out *sealed* ranges ([`HeapBytes::sealed`]): the bytecode of
+//! code compiled on the board, written once into a heap block and never
+//! again, which the dispatch loop then reads as a plain `&'a [u8]` like the
+//! image's code while the rest of the heap keeps changing around it. Two
+//! overlapping slices never exist at once, except for a sealed range, which
+//! nothing writes while it is reachable (see [`HeapBytes::sealed`]).
+
+use core::marker::PhantomData;
+use core::ops::{Index, IndexMut, Range};
+use core::ptr::NonNull;
+
+/// The heap's byte slice, accessed by ranges.
+pub struct HeapBytes<'a> {
+    start: NonNull<u8>,
+    len: usize,
+    /// The heap holds the port's slice exclusively for `'a`.
+    borrowed: PhantomData<&'a mut [u8]>,
+}
+
+impl<'a> HeapBytes<'a> {
+    pub fn new(bytes: &'a mut [u8]) -> HeapBytes<'a> {
+        let len = bytes.len();
+        HeapBytes { start: NonNull::from(bytes).cast::<u8>(), len, borrowed: PhantomData }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn in_bounds(&self, range: &Range<usize>) -> bool {
+        range.start <= range.end && range.end <= self.len
+    }
+
+    /// The bytes of `range`, or `None` when it is not inside the heap.
+    #[inline(always)]
+    pub fn get(&self, range: Range<usize>) -> Option<&[u8]> {
+        if !self.in_bounds(&range) {
+            return None;
+        }
+        // SAFETY: the range is inside the slice this struct borrows
+        // exclusively for 'a; the shared borrow of `self` keeps every
+        // mutable range of it from being made while the result lives.
+        Some(unsafe { core::slice::from_raw_parts(self.start.as_ptr().add(range.start), range.end - range.start) })
+    }
+
+    /// The bytes of `range` to write, or `None` when it is not inside the heap.
+    #[inline(always)]
+    pub fn get_mut(&mut self, range: Range<usize>) -> Option<&mut [u8]> {
+        if !self.in_bounds(&range) {
+            return None;
+        }
+        // SAFETY: the range is inside the slice borrowed exclusively for 'a,
+        // and the mutable borrow of `self` makes this the only live range
+        // made through it; sealed ranges are never written (see `sealed`).
+        Some(unsafe { core::slice::from_raw_parts_mut(self.start.as_ptr().add(range.start), range.end - range.start) })
+    }
+
+    /// Copies `range` to `to`; the ranges may overlap. Out-of-range copies
+    /// do nothing.
+    pub fn copy_within(&mut self, range: Range<usize>, to: usize) {
+        let len = range.end.wrapping_sub(range.start);
+        if !self.in_bounds(&range) || to.checked_add(len).is_none_or(|end| end > self.len) {
+            return;
+        }
+        // SAFETY: both ranges were checked to lie inside the exclusively
+        // borrowed slice; `copy` allows them to overlap.
+        unsafe {
+            core::ptr::copy(self.start.as_ptr().add(range.start), self.start.as_ptr().add(to), len);
+        }
+    }
+
+    /// The bytes of `range` for the rest of the heap's life, or an empty
+    /// slice when the range is not inside the heap.
+    ///
+    /// The caller promises what makes this sound: the range is the payload
+    /// of an allocated block run that nothing writes after this call, and
+    /// no result is used after that run is freed (the VM drops every copy
+    /// it keeps, the code info cache's, before each collection, and a frame
+    /// running the code keeps its function, and so the run, alive).
+    pub fn sealed(&self, range: Range<usize>) -> &'a [u8] {
+        if !self.in_bounds(&range) {
+            return &[];
+        }
+        // SAFETY: the range is inside the slice borrowed for 'a, and by the
+        // caller's promise above those bytes are not written while the
+        // returned slice is in use.
+        unsafe { core::slice::from_raw_parts(self.start.as_ptr().add(range.start), range.end - range.start) }
+    }
+}
+
+impl Index<usize> for HeapBytes<'_> {
+    type Output = u8;
+
+    #[inline(always)]
+    fn index(&self, index: usize) -> &u8 {
+        match self.get(index..index.wrapping_add(1)) {
+            Some([byte]) => byte,
+            _ => panic!("heap byte {index} out of range"),
+        }
+    }
+}
+
+impl IndexMut<usize> for HeapBytes<'_> {
+    #[inline(always)]
+    fn index_mut(&mut self, index: usize) -> &mut u8 {
+        match self.get_mut(index..index.wrapping_add(1)) {
+            Some([byte]) => byte,
+            _ => panic!("heap byte {index} out of range"),
+        }
+    }
+}
+
+impl Index<Range<usize>> for HeapBytes<'_> {
+    type Output = [u8];
+
+    #[inline(always)]
+    fn index(&self, range: Range<usize>) -> &[u8] {
+        match self.get(range.clone()) {
+            Some(bytes) => bytes,
+            None => panic!("heap range {range:?} out of range"),
+        }
+    }
+}
+
+impl IndexMut<Range<usize>> for HeapBytes<'_> {
+    #[inline(always)]
+    fn index_mut(&mut self, range: Range<usize>) -> &mut [u8] {
+        let checked = range.clone();
+        match self.get_mut(range) {
+            Some(bytes) => bytes,
+            None => panic!("heap range {checked:?} out of range"),
+        }
+    }
+}

@@ -169,6 +169,21 @@ except OSError as e:
     print('unmounted', e.errno)
 vfs.mount(vfs.VfsLfs2(None), '/')
 print(open('left-open.txt').read())
+import sys
+print(sys.path)
+os.mkdir('lib')
+with open('lib/helper.py', 'w') as f:
+    f.write('def twice(x):\n    return 2 * x\n')
+with open('local.py', 'w') as f:
+    f.write('import helper\nVALUE = helper.twice(21)\n')
+import local
+print(local.VALUE, local.__file__, local.helper.__file__)
+with open('lib/broken.py', 'w') as f:
+    f.write('x = 1\nraise ValueError(x)\n')
+try:
+    import broken
+except ValueError as e:
+    print('ValueError', e, 'broken' in sys.modules)
 "#;
     let (output, outcome) = run_rime(program, &image);
     assert_eq!(outcome, Outcome::Finished, "{output}");
@@ -198,6 +213,9 @@ none/x 2
 []
 unmounted 19
 unclosed
+['', '.frozen', '/lib']
+42 local.py /lib/helper.py
+ValueError 1 False
 ";
     assert_eq!(output, expected);
     // The image file was created (352 blocks) and written back.

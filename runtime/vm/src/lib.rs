@@ -39,6 +39,7 @@ pub mod compile;
 mod compile_tests;
 pub mod gc;
 pub mod image;
+mod import_fs;
 pub mod interp;
 pub mod modules;
 pub mod native;

@@ -108,7 +108,8 @@ impl HostFilesystem {
 
 /// Runs an image as [`crate::run_image`] does, with the image file `fs` (if
 /// any) mounted at `/` first and written back afterwards, however the
-/// program ended.
+/// program ended. As on a board, `boot.py` and then `main.py` from the
+/// filesystem run after the frozen main module finished.
 pub fn run_image_with_filesystem(
     image: &[u8],
     heap_size: usize,
@@ -116,10 +117,21 @@ pub fn run_image_with_filesystem(
     port: &mut crate::HostPort,
     fs: Option<&Path>,
 ) -> anyhow::Result<rime_vm::Outcome> {
-    if let Some(path) = fs {
-        port.filesystem = Some(HostFilesystem::open(path)?);
-    }
-    let outcome = crate::run_image(image, heap_size, config, port);
+    let Some(path) = fs else {
+        return crate::run_image(image, heap_size, config, port);
+    };
+    port.filesystem = Some(HostFilesystem::open(path)?);
+    let outcome = (|| {
+        let view = rime_vm::ImageView::new(image, rime_vm::abi().abi_id)
+            .map_err(|problem| anyhow::anyhow!("cannot run this image: {problem:?}"))?;
+        let mut heap = vec![0u8; heap_size];
+        let mut vm = rime_vm::Vm::new(&mut heap, view, port, config)
+            .map_err(|_| anyhow::anyhow!("the heap is too small to start"))?;
+        Ok(match vm.run_main_module() {
+            rime_vm::Outcome::Finished => vm.run_boot_scripts(),
+            other => other,
+        })
+    })();
     if let Some(filesystem) = port.filesystem.take() {
         filesystem.save()?;
     }

@@ -184,9 +184,15 @@ try:
     import broken
 except ValueError as e:
     print('ValueError', e, 'broken' in sys.modules)
+with open('boot.py', 'w') as f:
+    f.write('print("boot.py runs", __name__)\nBOOTED = 1\n')
+with open('main.py', 'w') as f:
+    f.write('print("main.py runs", "BOOTED" in globals())\nraise SystemExit(3)\n')
+print('frozen main ends')
 "#;
     let (output, outcome) = run_rime(program, &image);
-    assert_eq!(outcome, Outcome::Finished, "{output}");
+    // main.py ends with `raise SystemExit(3)`.
+    assert_eq!(outcome, Outcome::Exit(3), "{output}");
     let expected = "\
 [] / (4096, 4096, 352, 350, 350, 0, 0, 0, 0, 255)
 10 10
@@ -216,6 +222,9 @@ unclosed
 ['', '.frozen', '/lib']
 42 local.py /lib/helper.py
 ValueError 1 False
+frozen main ends
+boot.py runs __main__
+main.py runs True
 ";
     assert_eq!(output, expected);
     // The image file was created (352 blocks) and written back.

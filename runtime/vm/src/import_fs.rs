@@ -9,10 +9,15 @@
 //! found: packages (`NAME/__init__.py`) and `.mpy` files on the filesystem
 //! are not imported yet. Without the compiler, or without a mounted
 //! filesystem, nothing is found here and the import goes on as before.
+//!
+//! [`Vm::run_boot_scripts`] runs `boot.py` and then `main.py` from the root
+//! of the filesystem, as MicroPython does at boot; a port calls it after
+//! the frozen main module.
 
 use crate::obj::{Obj, TypeId};
 use crate::port::filesystem::{EntryKind, FsError};
 use crate::vm::{Vm, R};
+use crate::Outcome;
 
 /// Where a search looks: before the frozen image or after it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,6 +57,45 @@ impl Vm<'_> {
             Ok(entry) if entry.kind == EntryKind::File => Some(path),
             _ => None,
         }
+    }
+
+    /// Runs `/boot.py` and then `/main.py` when the mounted filesystem holds
+    /// them, as main programs sharing one globals dict (`__name__` is
+    /// `'__main__'`), as MicroPython runs them; stops at the first that does
+    /// not finish. `Finished` when there are none.
+    pub fn run_boot_scripts(&mut self) -> Outcome {
+        let globals = match self.new_dict(8) {
+            Ok(globals) => globals,
+            Err(raised) => return self.outcome_of(Err(raised)),
+        };
+        let mark = self.root_mark();
+        let outcome = match self.push_root(globals) {
+            Ok(()) => self.run_boot_scripts_in(globals),
+            Err(raised) => self.outcome_of(Err(raised)),
+        };
+        self.pop_roots(mark);
+        outcome
+    }
+
+    fn run_boot_scripts_in(&mut self, globals: Obj) -> Outcome {
+        for (relative, name) in [(&b"boot.py"[..], "boot.py"), (&b"main.py"[..], "main.py")] {
+            let Some(vfs) = self.port.filesystem() else { return Outcome::Finished };
+            if !vfs.volume.is_mounted() || !cfg!(feature = "compiler") {
+                return Outcome::Finished;
+            }
+            let Ok(path) = crate::modules::vfs::Path::join(b"/", relative) else { continue };
+            if !matches!(vfs.volume.stat(path.as_str()), Ok(entry) if entry.kind == EntryKind::File) {
+                continue;
+            }
+            let ran = self
+                .read_whole_file(path.as_str())
+                .and_then(|source| self.with_roots(&[source], |vm| vm.run_script(source, name, globals)));
+            match self.outcome_of(ran) {
+                Outcome::Finished => {}
+                other => return other,
+            }
+        }
+        Outcome::Finished
     }
 
     /// Whether `dotted` would be found on the filesystem at either stage.
@@ -156,6 +200,22 @@ impl Vm<'_> {
                 }
             }
         })
+    }
+
+    /// Runs a script's source in `globals` (rooted by the caller), named
+    /// `__main__` without a `sys.modules` entry (the frozen main keeps it).
+    #[cfg(feature = "compiler")]
+    fn run_script(&mut self, source: Obj, file_name: &str, globals: Obj) -> R<Obj> {
+        let code = self.compile_text(source, file_name, crate::compile::CompileMode::Exec)?;
+        self.with_roots(&[code], |vm| {
+            vm.map_set(globals, q!("__name__"), q!("__main__"))?;
+            vm.run_code(code, globals, globals)
+        })
+    }
+
+    #[cfg(not(feature = "compiler"))]
+    fn run_script(&mut self, _source: Obj, _file_name: &str, _globals: Obj) -> R<Obj> {
+        Err(self.raise_msg(TypeId::ImportError, "compiler not included"))
     }
 
     #[cfg(not(feature = "compiler"))]

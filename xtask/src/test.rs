@@ -17,6 +17,7 @@ use xshell::{cmd, Shell};
 
 use crate::toolchain;
 
+mod fs;
 mod qemu;
 mod reference;
 mod rp2;
@@ -62,6 +63,7 @@ fn stages() -> Vec<Stage> {
             emulator: true,
             run: qemu::compile_on_pico_heap,
         },
+        Stage { name: "qemu: the filesystem acceptance program (--fs)", emulator: true, run: fs::acceptance_on_qemu },
         Stage { name: "pico: boot banner in rp2040js", emulator: true, run: rp2::pico_boot_banner },
         Stage { name: "pico: frozen blink example in rp2040js", emulator: true, run: rp2::pico_frozen_blink },
     ]

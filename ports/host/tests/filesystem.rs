@@ -188,6 +188,19 @@ with open('boot.py', 'w') as f:
     f.write('print("boot.py runs", __name__)\nBOOTED = 1\n')
 with open('main.py', 'w') as f:
     f.write('print("main.py runs", "BOOTED" in globals())\nraise SystemExit(3)\n')
+# Files dropped without close: the slots come back when open needs them.
+os.mkdir('many')
+for i in range(20):
+    open('many/%d.txt' % i, 'w').write('x' * i)
+print(sorted(len(open('many/' + name).read()) for name in os.listdir('many')) == list(range(20)))
+kept = []
+try:
+    for i in range(10):
+        kept.append(open('b.bin'))
+except OSError as e:
+    print('all slots kept', e.errno, 0 < len(kept) <= 4)
+del kept
+print(open('b.bin').read(3))
 print('frozen main ends')
 "#;
     let (output, outcome) = run_rime(program, &image);
@@ -222,6 +235,9 @@ unclosed
 ['', '.frozen', '/lib']
 42 local.py /lib/helper.py
 ValueError 1 False
+True
+all slots kept 24 True
+01A
 frozen main ends
 boot.py runs __main__
 main.py runs True

@@ -5,8 +5,11 @@
 //! Layout (words): `type, handle, mode`. The handle is the filesystem's
 //! `FileHandle` as a small int, -1 once closed; the mode holds the bits
 //! below. The open file itself (littlefs's state and cache) lives in one of
-//! the port's file slots, so a file dropped without `close` keeps its slot
-//! until the filesystem is unmounted: close files, or use `with`.
+//! the port's few file slots (`OSError(EMFILE)` when all are in use). The
+//! VM has no finalisers, so a file object dropped without `close` keeps its
+//! slot until an `open` finds none free: that `open` collects, closes the
+//! slots whose objects the collector freed (their data is written as by
+//! `close`), and tries again.
 //!
 //! Text mode reads whole characters (`read(n)` reads n of them) and returns
 //! str; binary mode returns bytes. `write` takes str or any bytes-like
@@ -100,7 +103,18 @@ pub fn open(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     // The object first, so a MemoryError cannot leave a file open.
     let file = vm.alloc_typed(if text { TypeId::TextIOWrapper } else { TypeId::FileIO }, 3)?;
     vm.set(file, 1, Obj::small(-1));
-    let handle = with_fs(vm, |vfs| vfs.volume.open(path.as_str(), flags))?;
+    let opened = with_fs(vm, |vfs| Ok(vfs.volume.open(path.as_str(), flags)))?;
+    let handle = match opened {
+        Err(FsError::TooManyOpen) => vm.with_roots(&[file], |vm| {
+            vm.collect();
+            close_unreachable_files(vm);
+            with_fs(vm, |vfs| vfs.volume.open(path.as_str(), flags))
+        })?,
+        other => other.map_err(|error| raise_fs(vm, error))?,
+    };
+    if let Some(vfs) = vm.port.filesystem() {
+        vfs.state.remember_file(handle, file.0);
+    }
     let mut mode_bits = 0;
     if flags.read {
         mode_bits |= READABLE;
@@ -111,6 +125,34 @@ pub fn open(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     vm.set(file, 1, Obj::small(handle.to_bits() as i32));
     vm.set(file, 2, Obj::small(mode_bits));
     Ok(file)
+}
+
+/// Closes the file slots whose file objects the last collection freed: an
+/// object is alive when its address still starts an allocation holding a
+/// file object with the same handle (a handle's slot is not handed out
+/// again while it is open, so a new object there cannot hold it).
+fn close_unreachable_files(vm: &mut Vm<'_>) {
+    let mut remembered = [(0u32, FileHandle::from_bits(0)); crate::port::filesystem::REMEMBERED_FILES];
+    let mut count = 0;
+    if let Some(vfs) = vm.port.filesystem() {
+        for entry in vfs.state.remembered_files() {
+            remembered[count] = entry;
+            count += 1;
+        }
+    }
+    for &(address, handle) in &remembered[..count] {
+        let object = Obj(address);
+        let alive = vm.heap.is_head(address)
+            && matches!(vm.native_type(object), TypeId::TextIOWrapper | TypeId::FileIO)
+            && vm.get(object, 1).small_value() == handle.to_bits() as i32;
+        if !alive {
+            if let Some(vfs) = vm.port.filesystem() {
+                // Its data goes to the device as on `close`; an error has no one to go to.
+                let _ = vfs.volume.close(handle);
+                vfs.state.forget_file(handle);
+            }
+        }
+    }
 }
 
 /// The file `self` and its handle; ValueError once it is closed.
@@ -349,10 +391,13 @@ fn close(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let result = match vm.port.filesystem() {
         // Unmounting closed it already.
         Some(vfs) if !vfs.volume.is_mounted() => Ok(()),
-        Some(vfs) => match vfs.volume.close(handle) {
-            Err(FsError::BadHandle) => Ok(()),
-            other => other,
-        },
+        Some(vfs) => {
+            vfs.state.forget_file(handle);
+            match vfs.volume.close(handle) {
+                Err(FsError::BadHandle) => Ok(()),
+                other => other,
+            }
+        }
         None => Ok(()),
     };
     result.map_err(|error| raise_fs(vm, error))?;

@@ -166,6 +166,7 @@ fn vfs_umount(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     }
     with_fs(vm, |vfs| {
         vfs.state.set_cwd(b"/");
+        vfs.state.forget_all_files();
         vfs.volume.unmount()
     })?;
     Ok(Obj::NONE)

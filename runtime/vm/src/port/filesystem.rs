@@ -11,22 +11,58 @@ pub use rime_fs::{DirEntry, EntryKind, FileHandle, FsError, OpenFlags, Usage, Vo
 /// The longest current directory `os.chdir` accepts, in bytes.
 pub const CWD_CAPACITY: usize = 128;
 
+/// How many open files the VM remembers, so it can close those whose
+/// Python object the collector freed (the first slots of any port).
+pub const REMEMBERED_FILES: usize = 8;
+
 /// What the VM keeps about the filesystem between calls.
 #[derive(Clone, Debug)]
 pub struct VfsState {
     cwd: [u8; CWD_CAPACITY],
     cwd_len: usize,
+    /// Per file slot: the address of the Python file object that holds it
+    /// and its handle's bits (0, 0: none).
+    open_files: [(u32, u32); REMEMBERED_FILES],
 }
 
 impl Default for VfsState {
     fn default() -> VfsState {
         let mut cwd = [0; CWD_CAPACITY];
         cwd[0] = b'/';
-        VfsState { cwd, cwd_len: 1 }
+        VfsState { cwd, cwd_len: 1, open_files: [(0, 0); REMEMBERED_FILES] }
     }
 }
 
 impl VfsState {
+    /// Remembers that the file object at `address` holds `handle`.
+    pub fn remember_file(&mut self, handle: FileHandle, address: u32) {
+        if let Some(entry) = self.open_files.get_mut((handle.to_bits() >> 16) as usize) {
+            *entry = (address, handle.to_bits());
+        }
+    }
+
+    /// Forgets the file object of `handle` (closed).
+    pub fn forget_file(&mut self, handle: FileHandle) {
+        if let Some(entry) = self.open_files.get_mut((handle.to_bits() >> 16) as usize) {
+            if entry.1 == handle.to_bits() {
+                *entry = (0, 0);
+            }
+        }
+    }
+
+    /// Forgets every file (the volume was unmounted).
+    pub fn forget_all_files(&mut self) {
+        self.open_files = [(0, 0); REMEMBERED_FILES];
+    }
+
+    /// The remembered files: `(object address, handle)`.
+    pub fn remembered_files(&self) -> impl Iterator<Item = (u32, FileHandle)> + '_ {
+        self.open_files
+            .iter()
+            .filter(|entry| entry.0 != 0)
+            .map(|&(address, bits)| (address, FileHandle::from_bits(bits)))
+    }
+
     /// The current directory, an absolute normalised path (`/` at first).
     pub fn cwd(&self) -> &[u8] {
         &self.cwd[..self.cwd_len]

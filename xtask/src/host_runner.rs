@@ -5,7 +5,7 @@
 //! image this way costs no build at all. Running `cargo run --release
 //! --package rime-host` instead compiled the compiler and the VM a second
 //! time, in release, on a fresh clone: over a minute before the first
-//! `hello`. The image still runs in a process of its own, with the same flags
+//! `hello`. `--fs FILE` mounts a littlefs image file at `/` (`rime_host::fs_image`). The image still runs in a process of its own, with the same flags
 //! and exit codes as `rime-host` (0, the `sys.exit` code, 1 after an uncaught
 //! exception, 2 when the image cannot run); `cargo xtask bench` keeps using
 //! the release `rime-host` for figures.
@@ -21,7 +21,8 @@ use std::process::{Command, ExitCode};
 
 use anyhow::Context as _;
 use rime_host::console::Console;
-use rime_host::{parse_size, run_image, serve_repl, HostPort, DEFAULT_HEAP};
+use rime_host::fs_image::run_image_with_filesystem;
+use rime_host::{parse_size, serve_repl, HostPort, DEFAULT_HEAP};
 use rime_vm::{Config, Outcome};
 
 /// The first argument that makes the xtask binary the host runner.
@@ -59,6 +60,7 @@ pub fn from_args(args: &[OsString]) -> Option<ExitCode> {
 fn run(args: &[OsString]) -> anyhow::Result<ExitCode> {
     let (mut image_path, mut heap, mut config) = (None, DEFAULT_HEAP, Config::host());
     let (mut repl, mut pty) = (false, false);
+    let mut fs = None;
     let mut args = args.iter().map(|arg| arg.to_string_lossy().into_owned());
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -66,6 +68,7 @@ fn run(args: &[OsString]) -> anyhow::Result<ExitCode> {
             "--gc-stress" => config.gc_stress = true,
             "--repl" => repl = true,
             "--pty" => pty = true,
+            "--fs" => fs = Some(std::path::PathBuf::from(args.next().context("--fs needs an image file")?)),
             _ if image_path.is_none() => image_path = Some(arg),
             _ => anyhow::bail!("unexpected argument {arg}"),
         }
@@ -73,6 +76,9 @@ fn run(args: &[OsString]) -> anyhow::Result<ExitCode> {
     let image_path = image_path.context("no image to run")?;
     let image = std::fs::read(&image_path).with_context(|| format!("reading {image_path}"))?;
     if repl {
+        if fs.is_some() {
+            anyhow::bail!("--fs with the REPL is not supported yet (issue 19)");
+        }
         rime_host::console::end_with_parent();
         let console = if pty {
             let (console, path) = Console::pty()?;
@@ -85,7 +91,7 @@ fn run(args: &[OsString]) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let mut port = HostPort::new(false);
-    Ok(match run_image(&image, heap, config, &mut port)? {
+    Ok(match run_image_with_filesystem(&image, heap, config, &mut port, fs.as_deref())? {
         Outcome::Finished => ExitCode::SUCCESS,
         Outcome::Exit(code) => ExitCode::from(code.clamp(0, 255) as u8),
         Outcome::Uncaught => ExitCode::from(1),

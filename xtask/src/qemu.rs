@@ -126,10 +126,21 @@ fn build_bin(sh: &Shell, board: &QemuBoard, bin: &str, quiet: bool) -> anyhow::R
 /// The `qemu-system-arm` command that boots `elf` on `board` with semihosting
 /// and the generic loader putting `image` at the board's `image_origin`.
 pub fn qemu_command(board: &QemuBoard, elf: &Path, image: &Path) -> Command {
+    qemu_command_with_args(board, elf, image, &[])
+}
+
+/// [`qemu_command`] with a semihosting command line for the runtime (e.g.
+/// `--fs`, which `ports/qemu/src/fs.rs` looks for).
+pub fn qemu_command_with_args(board: &QemuBoard, elf: &Path, image: &Path, arguments: &[&str]) -> Command {
+    let mut semihosting = String::from("enable=on,target=native");
+    for argument in arguments {
+        semihosting.push_str(",arg=");
+        semihosting.push_str(&argument.replace(',', ",,"));
+    }
     let mut command = Command::new("qemu-system-arm");
     command
         .args(["-M", &board.machine, "-nographic", "-monitor", "none", "-serial", "none"])
-        .args(["-semihosting-config", "enable=on,target=native", "-kernel"])
+        .args(["-semihosting-config", &semihosting, "-kernel"])
         .arg(elf)
         .arg("-device")
         .arg(format!(

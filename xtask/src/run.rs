@@ -55,6 +55,11 @@ pub struct Args {
     /// Set a manifest path variable: --var NAME=VALUE.
     #[arg(long = "var", value_name = "NAME=VALUE")]
     pub vars: Vec<String>,
+    /// A littlefs image file mounted at `/` (4096-byte blocks; created and
+    /// formatted with 352 blocks when missing), written back after the run
+    /// (host and QEMU boards).
+    #[arg(long, value_name = "FILE")]
+    pub fs: Option<PathBuf>,
     /// Kill the program after SECONDS and exit with code 124 (0: no limit).
     /// Default: 60 on QEMU boards and the emulated Pico, where a hung program
     /// would otherwise wait forever; no limit on the host, where Ctrl-C works.
@@ -97,6 +102,12 @@ fn timed_out_message(timeout: Timeout, program: &str) -> String {
 
 pub fn run(args: Args) -> crate::Outcome {
     let board = Board::find(&args.board)?;
+    if args.fs.is_some() && (args.emulate || board.runner() == Runner::Rp2) {
+        return crate::not_available(
+            &format!("run --fs --board {}", board.name),
+            "--fs works on the host and QEMU boards for now",
+        );
+    }
     match (board.runner(), args.emulate) {
         (Runner::HostRunner, false) => run_on_host(&args, &board),
         (Runner::Qemu, false) => run_on_qemu(&args, &board),
@@ -148,6 +159,9 @@ fn run_on_host(args: &Args, board: &Board) -> crate::Outcome {
     // The runner is this executable started again (see `host_runner.rs`):
     // it needs no build, and the time limit can kill it as a process.
     let mut command = crate::host_runner::command(&built.image_path(), args.heap.as_deref(), args.gc_stress)?;
+    if let Some(fs) = &args.fs {
+        command.arg("--fs").arg(fs);
+    }
     let child = command.spawn().context("running the host runner")?;
     finish(child, args.timeout(false), "the host runner")
 }
@@ -177,13 +191,33 @@ fn run_on_qemu(args: &Args, board: &Board) -> crate::Outcome {
     };
     let sh = Shell::new()?;
     let elf = qemu::build_runtime(&sh, qemu_board)?;
-    let child =
-        qemu::qemu_command(qemu_board, &elf, &built.image_path()).stdin(Stdio::null()).spawn().map_err(|error| {
-            anyhow::anyhow!(
-                "cannot start qemu-system-arm ({error}); install it with `apt-get install -y qemu-system-arm`"
-            )
-        })?;
-    finish(child, args.timeout(true), "qemu-system-arm")
+    let Some(fs) = &args.fs else {
+        let child =
+            qemu::qemu_command(qemu_board, &elf, &built.image_path()).stdin(Stdio::null()).spawn().map_err(no_qemu)?;
+        return finish(child, args.timeout(true), "qemu-system-arm");
+    };
+    // `--fs`: QEMU reads and writes a copy of the image file in a folder of
+    // its own (ports/qemu/src/fs.rs opens `rime-fs.img` there), which
+    // replaces the file atomically afterwards, however the program ended.
+    rime_host::fs_image::HostFilesystem::open(fs)?.save()?;
+    let folder = built.out_dir.join("qemu-fs");
+    std::fs::create_dir_all(&folder).with_context(|| format!("creating {}", folder.display()))?;
+    let copy = folder.join("rime-fs.img");
+    std::fs::copy(fs, &copy).with_context(|| format!("copying {}", fs.display()))?;
+    let (elf, image) = (std::path::absolute(&elf)?, std::path::absolute(built.image_path())?);
+    let child = qemu::qemu_command_with_args(qemu_board, &elf, &image, &["rime", "--fs"])
+        .current_dir(&folder)
+        .stdin(Stdio::null())
+        .spawn()
+        .map_err(no_qemu)?;
+    let outcome = finish(child, args.timeout(true), "qemu-system-arm");
+    let bytes = std::fs::read(&copy).with_context(|| format!("reading {}", copy.display()))?;
+    crate::files::write_atomically(fs, &bytes)?;
+    outcome
+}
+
+fn no_qemu(error: std::io::Error) -> anyhow::Error {
+    anyhow::anyhow!("cannot start qemu-system-arm ({error}); install it with `apt-get install -y qemu-system-arm`")
 }
 
 /// `cargo xtask run --board pico --emulate FILE|MANIFEST`: freezes for the

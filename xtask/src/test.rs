@@ -17,6 +17,7 @@ use xshell::{cmd, Shell};
 
 use crate::toolchain;
 
+mod fs;
 mod qemu;
 mod reference;
 mod repl;
@@ -70,6 +71,7 @@ fn stages() -> Vec<Stage> {
             run: qemu::compile_on_pico_heap,
         },
         Stage { name: "repl: UART console on qemu-m0 and qemu-m33", emulator: true, run: repl::repl_on_qemu_pty },
+        Stage { name: "qemu: the filesystem acceptance program (--fs)", emulator: true, run: fs::acceptance_on_qemu },
         Stage { name: "pico: boot banner in rp2040js", emulator: true, run: rp2::pico_boot_banner },
         Stage {
             name: "repl: mpremote on the emulated Pico's USB serial",

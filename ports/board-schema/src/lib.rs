@@ -221,9 +221,22 @@ pub struct Rp2Board {
     /// Whether the runtime includes the compiler (see [`QemuBoard::compiler`]).
     #[serde(default = "with_compiler")]
     pub compiler: bool,
+    /// The littlefs filesystem's flash region (4096-byte blocks), when the
+    /// board has one: MicroPython's rp2 port puts it at the end of flash
+    /// (1,408 KiB on the Pico, 848 KiB on the Pico W, 3 MiB on the Pico 2,
+    /// 2 MiB on the Pico 2 W), which the current layout gives to the image.
+    #[serde(default)]
+    pub fs_origin: Option<u32>,
+    #[serde(default)]
+    pub fs_size: Option<u32>,
 }
 
 impl Rp2Board {
+    /// The filesystem region, if the board declares one.
+    pub fn fs_region(&self) -> Option<Range<u32>> {
+        Some(self.fs_origin?..self.fs_origin? + self.fs_size?)
+    }
+
     /// The flash addresses of the whole chip.
     pub fn flash(&self) -> Range<u32> {
         self.flash_origin..self.flash_origin + self.flash_size
@@ -291,6 +304,23 @@ impl Check for Rp2Board {
             self.runtime_region().end <= self.frozen_origin || self.frozen_region().end <= self.runtime_origin,
             "the runtime and frozen-image regions overlap".to_string(),
         )?;
+        ensure(self.fs_origin.is_some() == self.fs_size.is_some(), "fs_origin and fs_size go together".to_string())?;
+        if let Some(fs) = self.fs_region() {
+            ensure(
+                fs.start % SECTOR == 0 && fs.end % SECTOR == 0 && fs.end - fs.start >= 2 * SECTOR,
+                format!("the filesystem region {fs:#x?} must start and end on 4 KiB sectors and hold two blocks"),
+            )?;
+            ensure(
+                flash.start <= fs.start && fs.end <= flash.end,
+                format!("the filesystem region {fs:#x?} is not inside flash {flash:#x?}"),
+            )?;
+            for (what, region) in [("runtime", self.runtime_region()), ("frozen-image", self.frozen_region())] {
+                ensure(
+                    fs.end <= region.start || region.end <= fs.start,
+                    format!("the filesystem region {fs:#x?} overlaps the {what} region {region:#x?}"),
+                )?;
+            }
+        }
         ensure(
             self.runtime_origin == self.flash_origin,
             "the runtime region must start flash (the boot ROM runs it)".to_string(),
@@ -366,5 +396,31 @@ mod tests {
         let mut pico: Rp2Board = read(&ports().join("rp2/boards/pico/board.toml")).unwrap();
         pico.frozen_origin -= 0x1000;
         assert!(pico.check().unwrap_err().contains("overlap"));
+    }
+
+    #[test]
+    fn a_filesystem_region_is_aligned_inside_flash_and_apart_from_the_others() {
+        let mut pico: Rp2Board = read(&ports().join("rp2/boards/pico/board.toml")).unwrap();
+        assert_eq!(pico.fs_region(), None);
+        // MicroPython's 1,408 KiB at the end of flash, with the image moved before it.
+        pico.runtime_size = 0x90000;
+        pico.frozen_origin = 0x1009_0000;
+        pico.frozen_size = 0x10000;
+        pico.fs_origin = Some(0x100a_0000);
+        pico.fs_size = Some(0x16_0000);
+        assert_eq!(pico.check(), Ok(()));
+        assert_eq!(pico.fs_region().map(|fs| (fs.end - fs.start) / 4096), Some(352));
+        let mut overlapping = pico.clone();
+        overlapping.fs_origin = Some(0x1009_f000);
+        assert!(overlapping.check().unwrap_err().contains("overlaps the frozen-image region"));
+        let mut outside = pico.clone();
+        outside.fs_size = Some(0x16_1000);
+        assert!(outside.check().unwrap_err().contains("not inside flash"));
+        let mut unaligned = pico.clone();
+        unaligned.fs_size = Some(0x15_f800);
+        assert!(unaligned.check().unwrap_err().contains("4 KiB sectors"));
+        let mut half = pico;
+        half.fs_size = None;
+        assert!(half.check().unwrap_err().contains("go together"));
     }
 }

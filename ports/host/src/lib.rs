@@ -16,6 +16,7 @@
 //! has its `\n` written as `\r\n`, as MicroPython's HAL writes it.
 
 pub mod console;
+pub mod fs_image;
 pub mod suite;
 
 use std::io::{Read as _, Write as _};
@@ -57,6 +58,8 @@ pub struct HostPort {
     console: Option<console::Console>,
     /// Set once standard input has ended and every byte of it was read.
     stdin_ended: bool,
+    /// The image file mounted at `/` (`--fs`), if any.
+    pub filesystem: Option<fs_image::HostFilesystem>,
 }
 
 impl HostPort {
@@ -69,6 +72,7 @@ impl HostPort {
             stdin: None,
             console: None,
             stdin_ended: false,
+            filesystem: None,
         }
     }
 
@@ -220,6 +224,10 @@ impl Port for HostPort {
 
     fn machine(&mut self) -> Option<&mut dyn Machine> {
         Some(&mut self.machine)
+    }
+
+    fn filesystem(&mut self) -> Option<rime_vm::port::filesystem::Vfs<'_>> {
+        self.filesystem.as_mut().map(fs_image::HostFilesystem::vfs)
     }
 }
 

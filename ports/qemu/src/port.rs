@@ -111,6 +111,9 @@ pub struct QemuPort {
     machine: SimulatedMachine<PIN_COUNT>,
     /// The REPL's console, when the port serves one (the `repl` binary).
     console: Option<UartConsole>,
+    /// The image file mounted at `/` when the run has `--fs` (`fs.rs`).
+    pub filesystem:
+        Option<(core::pin::Pin<&'static mut crate::fs::QemuFilesystem>, rime_vm::port::filesystem::VfsState)>,
 }
 
 impl QemuPort {
@@ -126,6 +129,7 @@ impl QemuPort {
             epoch_seconds: seconds as u64,
             machine: SimulatedMachine::new(PIN_NAMES, PIN_PREFIXES, board::CPU_HZ as u32),
             console: None,
+            filesystem: crate::fs::mount(),
         }
     }
 
@@ -156,6 +160,11 @@ impl fmt::Write for QemuPort {
 static COMPILE_ARENA: rime_compile_arena::CompileArena = rime_compile_arena::CompileArena::new();
 
 impl Port for QemuPort {
+    fn filesystem(&mut self) -> Option<rime_vm::port::filesystem::Vfs<'_>> {
+        let (volume, state) = self.filesystem.as_mut()?;
+        Some(rime_vm::port::filesystem::Vfs { volume, state })
+    }
+
     #[cfg(feature = "compiler")]
     fn wants_compile_arena(&self) -> bool {
         true

@@ -40,6 +40,7 @@ pub mod compile;
 mod compile_tests;
 pub mod gc;
 pub mod image;
+mod import_fs;
 pub mod interp;
 pub mod modules;
 pub mod native;
@@ -96,7 +97,14 @@ pub enum Outcome {
 impl Vm<'_> {
     /// Runs the image's main module, printing the traceback of an uncaught exception.
     pub fn run_main_module(&mut self) -> Outcome {
-        match self.run_main() {
+        let ran = self.run_main();
+        self.outcome_of(ran)
+    }
+
+    /// How a run of a main program ended, printing the traceback of an
+    /// uncaught exception (or a non-int `sys.exit` argument).
+    pub(crate) fn outcome_of(&mut self, ran: R<Obj>) -> Outcome {
+        match ran {
             Ok(_) => Outcome::Finished,
             Err(Raised) => {
                 let exc = self.exc;

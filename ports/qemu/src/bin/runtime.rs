@@ -18,6 +18,8 @@
 
 #[path = "../abi_id.rs"]
 mod abi_id;
+#[path = "../fs.rs"]
+mod fs;
 #[path = "../port.rs"]
 mod port;
 // The runtime's console is semihosting; the UART console is the `repl` binary's.
@@ -85,7 +87,13 @@ fn run(port: &mut QemuPort) -> u32 {
             return EXIT_NO_IMAGE;
         }
     };
-    match vm.run_main_module() {
+    let outcome = match vm.run_main_module() {
+        Outcome::Finished => vm.run_boot_scripts(),
+        other => other,
+    };
+    drop(vm);
+    fs::unmount(&mut port.filesystem);
+    match outcome {
         Outcome::Finished => 0,
         Outcome::Exit(code) => code.clamp(1, 255) as u32,
         Outcome::Uncaught => 1,

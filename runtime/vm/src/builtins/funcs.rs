@@ -41,6 +41,7 @@ pub static BUILTINS: &[(u16, Handler)] = &[
     (qstr_id("min"), min),
     (qstr_id("next"), next),
     (qstr_id("oct"), oct),
+    (qstr_id("open"), crate::modules::file::open),
     (qstr_id("ord"), ord),
     (qstr_id("pow"), pow),
     (qstr_id("print"), super::extra::print),

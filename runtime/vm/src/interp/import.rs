@@ -1,12 +1,15 @@
 //! Imports: frozen modules and packages from the image (absolute and
 //! relative, `from x import *`), the builtin modules, `sys.modules`, and
-//! running the main module.
+//! running the main module. Modules on the port's filesystem are searched
+//! before the image (the current directory) and after it (`/lib`), in
+//! `import_fs.rs`.
 //!
 //! A module object is `type, globals dict, module descriptor address (in the
 //! image), NULL` (16 bytes): its bytecode, qstrs and constants stay in flash.
 
 use super::call::Args;
 use super::frame::*;
+use crate::import_fs::SearchStage;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
 
@@ -146,6 +149,7 @@ impl Vm<'_> {
             if self.find_native_module(dotted).is_none()
                 && self.find_module_descriptor(dotted).is_none()
                 && self.find_module_source(dotted).is_none()
+                && !self.module_on_filesystem(dotted)
             {
                 let text = core::str::from_utf8(dotted).unwrap_or("?");
                 let mut copy = [0u8; MAX_NAME];
@@ -183,10 +187,20 @@ impl Vm<'_> {
             self.map_set(modules, key, builtin)?;
             return Ok(builtin);
         }
-        let Some(descriptor) = self.find_module_descriptor(dotted) else {
+        if let Some(module) = self.import_from_filesystem(dotted, key, SearchStage::BeforeFrozen)? {
+            return Ok(module);
+        }
+        let descriptor = self.find_module_descriptor(dotted);
+        if descriptor.is_none() {
+            // Modules frozen as source are part of `.frozen`, searched before `/lib`.
             if let Some((text, file)) = self.find_module_source(dotted) {
                 return self.load_source(key, text, file);
             }
+            if let Some(module) = self.import_from_filesystem(dotted, key, SearchStage::AfterFrozen)? {
+                return Ok(module);
+            }
+        }
+        let Some(descriptor) = descriptor else {
             let text = core::str::from_utf8(dotted).unwrap_or("?");
             let mut copy = [0u8; MAX_NAME];
             copy[..text.len()].copy_from_slice(text.as_bytes());

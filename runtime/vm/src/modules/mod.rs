@@ -4,6 +4,7 @@
 //! `native_modules!` below. A port adds its own modules through
 //! `Config::port_modules` instead.
 
+pub mod file;
 pub mod re_engine;
 
 use crate::native::NativeModule;
@@ -41,4 +42,5 @@ native_modules! {
     os,
     random,
     uctypes,
+    vfs,
 }

@@ -1,9 +1,15 @@
-//! The `os` module for machines without a filesystem: `uname`, `urandom`
-//! (from the port's entropy source, [`Port::random_u32`]), `sep`, and the
-//! filesystem functions of MicroPython's `os` behaving as MicroPython's
-//! virtual filesystem does when nothing is mounted: the root `/` exists, is
-//! the current directory and is empty; every other path raises
-//! `OSError(ENODEV)`.
+//! The `os` module: `uname`, `urandom` (from the port's entropy source,
+//! [`Port::random_u32`]), `sep`, and the filesystem functions of
+//! MicroPython's `os` over the port's filesystem (`modules/vfs.rs` resolves
+//! the paths): `listdir`, `ilistdir`, `mkdir`, `rmdir`, `remove`, `rename`,
+//! `stat`, `statvfs`, `getcwd`, `chdir`, `sync`. A port without a filesystem
+//! behaves as MicroPython's virtual filesystem does when nothing is mounted:
+//! the root `/` exists, is the current directory and is empty; every other
+//! path raises `OSError(ENODEV)`.
+//!
+//! As on MicroPython's littlefs, `remove` and `rmdir` both remove a file or
+//! an empty directory, `stat` gives `(mode, 0, 0, 0, 0, 0, size, 0, 0, 0)`
+//! and `ilistdir` yields `(name, type, 0, size)`.
 //!
 //! `uname()` returns a plain 5-tuple `(sysname, nodename, release, version,
 //! machine)`; MicroPython's result also has attribute names. `dupterm`,
@@ -12,7 +18,9 @@
 //! [`Port::random_u32`]: crate::Port::random_u32
 
 use crate::builtins::{check_args, Handler};
+use crate::modules::vfs::{has_filesystem, raise_errno, resolve, with_fs};
 use crate::native::NativeModule;
+use crate::port::filesystem::{DirEntry, EntryKind, FsError};
 use crate::obj::{Obj, Singleton, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
@@ -21,6 +29,10 @@ use rime_bytecode::qstr_runtime::qstr_id;
 const ENODEV: i32 = 19;
 /// The mode of a directory in `stat` results.
 const MODE_DIRECTORY: i32 = 0x4000;
+/// The mode of a regular file in `stat` results.
+const MODE_FILE: i32 = 0x8000;
+/// littlefs's longest name, `statvfs`'s last field.
+const NAME_MAX: i32 = 255;
 
 pub static MODULE: NativeModule = NativeModule {
     name: "os",
@@ -34,24 +46,18 @@ static FUNCTIONS: &[(&str, Handler)] = &[
     ("getcwd", os_getcwd),
     ("ilistdir", os_ilistdir),
     ("listdir", os_listdir),
-    ("mkdir", os_path_error),
-    ("remove", os_path_error),
+    ("mkdir", os_mkdir),
+    ("remove", os_remove),
     ("rename", os_rename),
-    ("rmdir", os_path_error),
+    ("rmdir", os_remove),
     ("stat", os_stat),
+    ("statvfs", os_statvfs),
     ("sync", os_sync),
     ("uname", os_uname),
-    ("unlink", os_path_error),
+    ("unlink", os_remove),
     ("urandom", os_urandom),
 ];
 
-/// Raises `OSError(errno)` as MicroPython does (the number is the only argument).
-fn raise_errno(vm: &mut Vm<'_>, errno: i32) -> crate::vm::Raised {
-    match vm.new_exception(TypeId::OSError.obj(), &[Obj::small(errno)]) {
-        Ok(exc) => vm.raise(exc),
-        Err(raised) => raised,
-    }
-}
 
 /// Whether a path argument names the root: `/`, `` or `.` (the current
 /// directory, which is always the root).
@@ -62,11 +68,34 @@ fn is_root(vm: &mut Vm<'_>, path: Obj) -> R<bool> {
 
 fn os_getcwd(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 0, 0)?;
-    Ok(Obj::qstr(u32::from(qstr_id("/"))))
+    let mut cwd = [0u8; crate::port::filesystem::CWD_CAPACITY];
+    let len = match vm.port.filesystem() {
+        Some(vfs) => {
+            let current = vfs.state.cwd();
+            cwd[..current.len()].copy_from_slice(current);
+            current.len()
+        }
+        None => return Ok(Obj::qstr(u32::from(qstr_id("/")))),
+    };
+    vm.new_str(&cwd[..len])
 }
 
 fn os_chdir(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
+    if has_filesystem(vm) {
+        let path = resolve(vm, args[0])?;
+        with_fs(vm, |vfs| {
+            if path.as_bytes() != b"/" && vfs.volume.stat(path.as_str())?.kind != EntryKind::Directory {
+                return Err(FsError::NotDirectory);
+            }
+            if vfs.state.set_cwd(path.as_bytes()) {
+                Ok(())
+            } else {
+                Err(FsError::NameTooLong)
+            }
+        })?;
+        return Ok(Obj::NONE);
+    }
     if is_root(vm, args[0])? {
         return Ok(Obj::NONE);
     }
@@ -82,12 +111,63 @@ fn check_directory(vm: &mut Vm<'_>, args: &[Obj]) -> R<()> {
     }
 }
 
+/// The `index`th entry of a directory (littlefs lists in name order), or
+/// `None` past the last. Listing one entry per call keeps the VM's heap out
+/// of the filesystem's callback; directories on a board are small.
+fn nth_entry(vm: &mut Vm<'_>, directory: &str, index: usize) -> R<Option<DirEntry>> {
+    with_fs(vm, |vfs| {
+        let mut seen = 0;
+        let mut found = None;
+        vfs.volume.read_dir(directory, &mut |entry| {
+            if seen == index {
+                found = Some(*entry);
+            }
+            seen += 1;
+        })?;
+        Ok(found)
+    })
+}
+
+/// A list of the entries of the directory argument (the current directory
+/// by default): names only, or `ilistdir`'s tuples.
+fn list_directory(vm: &mut Vm<'_>, args: &[Obj], tuples: bool) -> R<Obj> {
+    check_args(vm, args, 0, 1)?;
+    // The empty str (qstr 1) names the current directory.
+    let path = resolve(vm, args.first().copied().unwrap_or(Obj::qstr(1)))?;
+    let list = vm.new_list(4)?;
+    vm.with_roots(&[list], |vm| {
+        let mut index = 0;
+        while let Some(entry) = nth_entry(vm, path.as_str(), index)? {
+            let name = vm.new_str(entry.name())?;
+            let item = if tuples {
+                vm.with_roots(&[name], |vm| {
+                    let kind = if entry.kind == EntryKind::Directory { MODE_DIRECTORY } else { MODE_FILE };
+                    let size = vm.new_int(i64::from(entry.size))?;
+                    vm.new_tuple(&[name, Obj::small(kind), Obj::small(0), size])
+                })?
+            } else {
+                name
+            };
+            vm.list_append(list, item)?;
+            index += 1;
+        }
+        Ok(list)
+    })
+}
+
 fn os_listdir(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    if has_filesystem(vm) {
+        return list_directory(vm, args, false);
+    }
     check_directory(vm, args)?;
     vm.new_list(0)
 }
 
 fn os_ilistdir(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    if has_filesystem(vm) {
+        let list = list_directory(vm, args, true)?;
+        return vm.get_iter(list);
+    }
     check_directory(vm, args)?;
     vm.get_iter(Singleton::EmptyTuple.obj())
 }
@@ -95,6 +175,20 @@ fn os_ilistdir(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 /// `stat("/")` is a directory's 10-tuple; every other path has no filesystem.
 fn os_stat(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
+    if has_filesystem(vm) {
+        let path = resolve(vm, args[0])?;
+        let (kind, size) = with_fs(vm, |vfs| {
+            if path.as_bytes() == b"/" {
+                // littlefs's root has no entry of its own.
+                return Ok((EntryKind::Directory, 0));
+            }
+            vfs.volume.stat(path.as_str()).map(|entry| (entry.kind, entry.size))
+        })?;
+        let mut fields = [Obj::small(0); 10];
+        fields[0] = Obj::small(if kind == EntryKind::Directory { MODE_DIRECTORY } else { MODE_FILE });
+        fields[6] = vm.new_int(i64::from(size))?;
+        return vm.new_tuple(&fields);
+    }
     if !is_root(vm, args[0])? {
         return Err(raise_errno(vm, ENODEV));
     }
@@ -103,20 +197,45 @@ fn os_stat(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     vm.new_tuple(&fields)
 }
 
-/// `mkdir`, `remove`, `unlink` and `rmdir`: nothing can be written.
-fn os_path_error(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+fn os_mkdir(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
-    vm.expect_str(args[0], "path")?;
-    Err(raise_errno(vm, ENODEV))
+    let path = resolve(vm, args[0])?;
+    with_fs(vm, |vfs| vfs.volume.mkdir(path.as_str()))?;
+    Ok(Obj::NONE)
+}
+
+/// `remove`, `rmdir` and `unlink`: a file or an empty directory.
+fn os_remove(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let path = resolve(vm, args[0])?;
+    with_fs(vm, |vfs| vfs.volume.remove(path.as_str()))?;
+    Ok(Obj::NONE)
 }
 
 fn os_rename(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
-    vm.expect_str(args[0], "path")?;
-    vm.expect_str(args[1], "path")?;
-    Err(raise_errno(vm, ENODEV))
+    let from = resolve(vm, args[0])?;
+    let to = resolve(vm, args[1])?;
+    with_fs(vm, |vfs| vfs.volume.rename(from.as_str(), to.as_str()))?;
+    Ok(Obj::NONE)
 }
 
+/// `statvfs(path)`: `(bsize, frsize, blocks, bfree, bavail, files, ffree,
+/// favail, flag, namemax)`, as MicroPython's littlefs reports it.
+fn os_statvfs(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    resolve(vm, args[0])?;
+    let usage = with_fs(vm, |vfs| vfs.volume.usage())?;
+    let free = usage.block_count.saturating_sub(usage.blocks_used);
+    let mut fields = [Obj::small(0); 10];
+    for (index, value) in [(0, usage.block_size), (1, usage.block_size), (2, usage.block_count), (3, free), (4, free)] {
+        fields[index] = vm.new_int(i64::from(value))?;
+    }
+    fields[9] = Obj::small(NAME_MAX);
+    vm.new_tuple(&fields)
+}
+
+/// `sync()`: littlefs writes through, and open files commit on `flush`.
 fn os_sync(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 0, 0)?;
     Ok(Obj::NONE)

@@ -130,7 +130,13 @@ fn sys_value(vm: &mut Vm<'_>, name: Obj) -> R<Option<Obj>> {
         let frozen = vm.intern_bytes(b".frozen")?;
         let mark = vm.root_mark();
         vm.push_root(frozen)?;
-        let made = vm.new_list_from(&[Obj::qstr(1), frozen]);
+        // With a filesystem mounted, `/lib` is searched after the image
+        // (`import_fs.rs`), as on MicroPython's boards.
+        let made = if crate::modules::vfs::has_filesystem(vm) {
+            vm.intern_bytes(b"/lib").and_then(|lib| vm.with_roots(&[lib], |vm| vm.new_list_from(&[Obj::qstr(1), frozen, lib])))
+        } else {
+            vm.new_list_from(&[Obj::qstr(1), frozen])
+        };
         vm.pop_roots(mark);
         return Ok(Some(made?));
     }

@@ -130,6 +130,9 @@ builtin_types! {
     SysImplementation = "tuple", Object => crate::modules::sys::IMPLEMENTATION_TYPE;
     IndentationError = "IndentationError", SyntaxError;
     Code = "code", Object;
+    FileIO = "FileIO", Object => crate::modules::file::FILE_TYPE;
+    TextIOWrapper = "TextIOWrapper", Object => crate::modules::file::FILE_TYPE;
+    VfsLfs2 = "VfsLfs2", Object => crate::modules::vfs::VFS_LFS2_TYPE;
 }
 
 // Each type's method table is `TYPE_TABLE_BASE + index`, below the modules' tables.

@@ -20,6 +20,7 @@
 //! pins that behave as a board's would, so the same Python tests run on
 //! every port. The VM itself never constructs it.
 
+pub mod filesystem;
 pub mod machine;
 pub mod simulated;
 
@@ -167,6 +168,12 @@ pub trait Port {
     /// `machine` module then raises `OSError(ENODEV)` for every peripheral
     /// and `machine.freq()`.
     fn machine(&mut self) -> Option<&mut dyn Machine> {
+        None
+    }
+    /// The filesystem mounted at `/` (`port::filesystem`), or `None` for a
+    /// port without one: `open` and `os` then behave as MicroPython with
+    /// nothing mounted (`OSError(ENODEV)`).
+    fn filesystem(&mut self) -> Option<filesystem::Vfs<'_>> {
         None
     }
 }

@@ -1,0 +1,226 @@
+//! Importing `.py` modules from the port's filesystem, searched as
+//! MicroPython searches `sys.path` (`['', '.frozen', '/lib']`): the current
+//! directory before the frozen image, `/lib` after it. Native modules come
+//! first, as MicroPython's builtin modules do.
+//!
+//! A module found on the filesystem is read into a bytes object, compiled on
+//! the board (feature `compiler`) with its path as the traceback's file name,
+//! and run as a module whose `__file__` is that path. Only plain modules are
+//! found: packages (`NAME/__init__.py`) and `.mpy` files on the filesystem
+//! are not imported yet. Without the compiler, or without a mounted
+//! filesystem, nothing is found here and the import goes on as before.
+//!
+//! [`Vm::run_boot_scripts`] runs `boot.py` and then `main.py` from the root
+//! of the filesystem, as MicroPython does at boot; a port calls it after
+//! the frozen main module.
+
+use crate::obj::{Obj, TypeId};
+use crate::port::filesystem::{EntryKind, FsError};
+use crate::vm::{Vm, R};
+use crate::Outcome;
+
+/// Where a search looks: before the frozen image or after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SearchStage {
+    /// `''`: the current directory.
+    BeforeFrozen,
+    /// `'/lib'`.
+    AfterFrozen,
+}
+
+impl Vm<'_> {
+    /// The path of the module file `dotted` would be imported from at
+    /// `stage`, if the filesystem is mounted and holds one.
+    fn module_file(&mut self, dotted: &[u8], stage: SearchStage) -> Option<crate::modules::vfs::Path> {
+        if !cfg!(feature = "compiler") {
+            return None;
+        }
+        let mut relative = [0u8; 128];
+        let len = dotted.len() + 3;
+        if len > relative.len() {
+            return None;
+        }
+        for (slot, &byte) in relative.iter_mut().zip(dotted) {
+            *slot = if byte == b'.' { b'/' } else { byte };
+        }
+        relative[dotted.len()..len].copy_from_slice(b".py");
+        let vfs = self.port.filesystem()?;
+        if !vfs.volume.is_mounted() {
+            return None;
+        }
+        let base: &[u8] = match stage {
+            SearchStage::BeforeFrozen => vfs.state.cwd(),
+            SearchStage::AfterFrozen => b"/lib",
+        };
+        let path = crate::modules::vfs::Path::join(base, &relative[..len]).ok()?;
+        match vfs.volume.stat(path.as_str()) {
+            Ok(entry) if entry.kind == EntryKind::File => Some(path),
+            _ => None,
+        }
+    }
+
+    /// Runs `/boot.py` and then `/main.py` when the mounted filesystem holds
+    /// them, as main programs sharing one globals dict (`__name__` is
+    /// `'__main__'`), as MicroPython runs them; stops at the first that does
+    /// not finish. `Finished` when there are none.
+    pub fn run_boot_scripts(&mut self) -> Outcome {
+        let globals = match self.new_dict(8) {
+            Ok(globals) => globals,
+            Err(raised) => return self.outcome_of(Err(raised)),
+        };
+        let mark = self.root_mark();
+        let outcome = match self.push_root(globals) {
+            Ok(()) => self.run_boot_scripts_in(globals),
+            Err(raised) => self.outcome_of(Err(raised)),
+        };
+        self.pop_roots(mark);
+        outcome
+    }
+
+    fn run_boot_scripts_in(&mut self, globals: Obj) -> Outcome {
+        for (relative, name) in [(&b"boot.py"[..], "boot.py"), (&b"main.py"[..], "main.py")] {
+            let Some(vfs) = self.port.filesystem() else { return Outcome::Finished };
+            if !vfs.volume.is_mounted() || !cfg!(feature = "compiler") {
+                return Outcome::Finished;
+            }
+            let Ok(path) = crate::modules::vfs::Path::join(b"/", relative) else { continue };
+            if !matches!(vfs.volume.stat(path.as_str()), Ok(entry) if entry.kind == EntryKind::File) {
+                continue;
+            }
+            let ran = self
+                .read_whole_file(path.as_str())
+                .and_then(|source| self.with_roots(&[source], |vm| vm.run_script(source, name, globals)));
+            match self.outcome_of(ran) {
+                Outcome::Finished => {}
+                other => return other,
+            }
+        }
+        Outcome::Finished
+    }
+
+    /// Whether `dotted` would be found on the filesystem at either stage.
+    pub(crate) fn module_on_filesystem(&mut self, dotted: &[u8]) -> bool {
+        self.module_file(dotted, SearchStage::BeforeFrozen).is_some()
+            || self.module_file(dotted, SearchStage::AfterFrozen).is_some()
+    }
+
+    /// Imports `dotted` (interned as `key`) from the filesystem at `stage`;
+    /// `None` when no file is there.
+    pub(crate) fn import_from_filesystem(&mut self, dotted: &[u8], key: Obj, stage: SearchStage) -> R<Option<Obj>> {
+        let Some(path) = self.module_file(dotted, stage) else {
+            return Ok(None);
+        };
+        let source = self.read_whole_file(path.as_str())?;
+        // MicroPython names the file as its `sys.path` entry joins it: `/lib/x.py`,
+        // but `x.py` for the entry `''`.
+        let shown = match stage {
+            SearchStage::BeforeFrozen => &path.as_str()[path.as_str().rfind('/').map_or(0, |at| at + 1)..],
+            SearchStage::AfterFrozen => path.as_str(),
+        };
+        let mut name = [0u8; crate::port::filesystem::PATH_CAPACITY];
+        let shown_len = shown.len();
+        name[..shown_len].copy_from_slice(shown.as_bytes());
+        let shown = core::str::from_utf8(&name[..shown_len]).unwrap_or("?");
+        self.with_roots(&[source], |vm| vm.run_source_module(source, shown, key)).map(Some)
+    }
+
+    /// The bytes of the file at `path` (absolute), as a bytes object.
+    fn read_whole_file(&mut self, path: &str) -> R<Obj> {
+        let opened = match self.port.filesystem() {
+            Some(vfs) => vfs
+                .volume
+                .open(path, crate::port::filesystem::OpenFlags { read: true, ..Default::default() })
+                .and_then(|handle| match vfs.volume.size(handle) {
+                    Ok(size) => Ok((handle, size)),
+                    Err(error) => {
+                        let _ = vfs.volume.close(handle);
+                        Err(error)
+                    }
+                }),
+            None => Err(FsError::NotMounted),
+        };
+        let (handle, size) = opened.map_err(|error| crate::modules::vfs::raise_fs(self, error))?;
+        let buffer = match self.new_buffer(TypeId::Buffer, size as usize) {
+            Ok(buffer) => buffer,
+            Err(raised) => {
+                if let Some(vfs) = self.port.filesystem() {
+                    let _ = vfs.volume.close(handle);
+                }
+                return Err(raised);
+            }
+        };
+        let data = self.get_u(buffer, 3);
+        let into = self.heap.bytes_mut(data, size as usize);
+        let read = match self.port.filesystem() {
+            Some(vfs) => {
+                let mut done = 0;
+                let mut result = Ok(());
+                while done < into.len() {
+                    match vfs.volume.read(handle, &mut into[done..]) {
+                        Ok(0) => break,
+                        Ok(got) => done += got,
+                        Err(error) => {
+                            result = Err(error);
+                            break;
+                        }
+                    }
+                }
+                let closed = vfs.volume.close(handle);
+                result.and(closed).map(|()| done)
+            }
+            None => Err(FsError::NotMounted),
+        };
+        let done = read.map_err(|error| crate::modules::vfs::raise_fs(self, error))?;
+        self.set_u(buffer, 1, done as u32);
+        self.buffer_finish(buffer, TypeId::Bytes)
+    }
+
+    #[cfg(feature = "compiler")]
+    fn run_source_module(&mut self, source: Obj, file_name: &str, key: Obj) -> R<Obj> {
+        let code = self.compile_text(source, file_name, crate::compile::CompileMode::Exec)?;
+        self.root_scope(|vm| {
+            vm.push_root(code)?;
+            let file = vm.new_str(file_name.as_bytes())?;
+            vm.push_root(file)?;
+            let globals = vm.new_dict(8)?;
+            vm.push_root(globals)?;
+            vm.map_set(globals, q!("__name__"), key)?;
+            vm.map_set(globals, q!("__file__"), file)?;
+            let module = vm.code_module(code, globals)?;
+            vm.push_root(module)?;
+            let modules = vm.modules;
+            vm.map_set(modules, key, module)?;
+            match vm.run_code_module(code, module, globals) {
+                Ok(_) => Ok(module),
+                Err(raised) => {
+                    let exc = vm.exc;
+                    let _ = vm.map_remove(modules, key);
+                    vm.exc = exc;
+                    Err(raised)
+                }
+            }
+        })
+    }
+
+    /// Runs a script's source in `globals` (rooted by the caller), named
+    /// `__main__` without a `sys.modules` entry (the frozen main keeps it).
+    #[cfg(feature = "compiler")]
+    fn run_script(&mut self, source: Obj, file_name: &str, globals: Obj) -> R<Obj> {
+        let code = self.compile_text(source, file_name, crate::compile::CompileMode::Exec)?;
+        self.with_roots(&[code], |vm| {
+            vm.map_set(globals, q!("__name__"), q!("__main__"))?;
+            vm.run_code(code, globals, globals)
+        })
+    }
+
+    #[cfg(not(feature = "compiler"))]
+    fn run_script(&mut self, _source: Obj, _file_name: &str, _globals: Obj) -> R<Obj> {
+        Err(self.raise_msg(TypeId::ImportError, "compiler not included"))
+    }
+
+    #[cfg(not(feature = "compiler"))]
+    fn run_source_module(&mut self, _source: Obj, _file_name: &str, _key: Obj) -> R<Obj> {
+        // `module_file` finds nothing without the compiler.
+        Err(self.raise_msg(TypeId::ImportError, "compiler not included"))
+    }
+}

@@ -192,8 +192,12 @@ impl<'a> Vm<'a> {
 
     /// The word at `address`, in whichever region it lies.
     pub fn word(&self, address: u32) -> u32 {
-        if address >= HEAP_BASE {
-            self.heap.word(address)
+        // The heap is the usual case, and its one bounds check also turns
+        // away the addresses below it (they wrap around past its end).
+        if let Some(word) = self.heap.try_word(address) {
+            word
+        } else if address >= HEAP_BASE {
+            0
         } else if address >= FLASH_BASE {
             self.image.word(address)
         } else if address >= STATIC_BASE {

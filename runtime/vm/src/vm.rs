@@ -112,6 +112,10 @@ pub struct Vm<'a> {
     /// The decoded preludes of recently called raw codes, direct-mapped by
     /// address and checked against it (see `interp::code_info`).
     pub(crate) code_info_cache: [core::cell::Cell<CodeInfo<'a>>; CODE_INFO_CACHE_SIZE],
+    /// The qstr id of each one-character ASCII string once it has been
+    /// interned (0: not looked up yet). An interned string is never removed,
+    /// so its id stays true for the VM's life.
+    pub(crate) ascii_qstr_cache: [core::cell::Cell<u16>; 128],
 }
 
 /// Entries of [`Vm::builtin_cache`] (a power of two; 8 bytes each).
@@ -182,6 +186,7 @@ impl<'a> Vm<'a> {
             dict_keys_version: 1,
             qstr_text_cache: [const { core::cell::Cell::new((0, 0, 0)) }; QSTR_TEXT_CACHE_SIZE],
             code_info_cache: empty_code_info_cache(),
+            ascii_qstr_cache: [const { core::cell::Cell::new(0) }; 128],
         };
         vm.modules = vm.new_dict(8)?;
         vm.make_flash_state()?;

@@ -398,12 +398,16 @@ impl Vm<'_> {
                 }
                 let count = self.char_count(obj) as u32;
                 let position = self.seq_index(index, count, "string")?;
-                let (start, end) = {
+                let (start, end, first) = {
                     let bytes = self.str_bytes(obj);
                     let start = char_offset(bytes, position as usize);
                     let end = char_offset(bytes, position as usize + 1);
-                    (start, end)
+                    (start, end, bytes.get(start).copied().unwrap_or(0))
                 };
+                if end == start + 1 && first.is_ascii() {
+                    // MicroPython interns a one-character result.
+                    return self.ascii_char_str(first);
+                }
                 self.str_slice(TypeId::Str, obj, start, end)
             }
             TypeId::MemoryView => self.memoryview_get(obj, index),

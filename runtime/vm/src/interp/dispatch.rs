@@ -23,6 +23,32 @@ fn target(ip: usize, offset: i32) -> usize {
 const ITER_SEQ: Obj = Obj::small(1);
 use super::fast_ops::ITER_RANGE;
 
+/// What the dispatch loop works out from a frame's function (its module,
+/// the module's qstr table and the bytecode), remembered when the frame
+/// calls another Python function so that the return does not work it out
+/// again. The loop keeps one per call depth modulo [`CALLER_CONTEXTS`],
+/// written by every call it makes and read only when it returns or unwinds
+/// into a frame at that depth, and only when the entry names the frame's
+/// function: the entry was then written by that frame's own call or by a
+/// deeper frame's call while that frame was live, and two functions live at
+/// once have different addresses, so it is the same function, whose module
+/// and code never change.
+#[derive(Clone, Copy)]
+struct CallerContext<'a> {
+    function: Obj,
+    module: Obj,
+    qstr_table: (usize, usize),
+    code: &'a [u8],
+}
+
+impl CallerContext<'_> {
+    const EMPTY: CallerContext<'static> =
+        CallerContext { function: Obj::NULL, module: Obj::NULL, qstr_table: (0, 0), code: &[] };
+}
+
+/// Entries of the dispatch loop's caller contexts (machine stack per loop).
+const CALLER_CONTEXTS: usize = 4;
+
 /// What the loop does after an instruction raised.
 enum Unwound {
     /// A handler in the current frame takes over.
@@ -80,6 +106,9 @@ impl<'a> Vm<'a> {
         let mut slots = slot_offset(frame, base);
         let mut last_local = slot_offset(frame, base + n_state - 1);
         let mut instruction_start;
+        // The frames this loop called from, by call depth below `entry`.
+        let mut callers = [CallerContext::EMPTY; CALLER_CONTEXTS];
+        let mut depth = 0usize;
         // A generator resumed by `throw` raises at its pending yield, before
         // running anything.
         let mut throw_now = core::mem::take(&mut self.throw_pending);
@@ -148,6 +177,32 @@ impl<'a> Vm<'a> {
                 module = self.function_module(function);
                 qstr_table = self.image.module_qstr_table(self.get_u(module, 2));
                 code = self.function_code(function);
+                load_frame_words!(header);
+            }};
+        }
+        // `load!` for a frame this loop returns (or unwinds) into: what the
+        // frame's function gives is taken from `callers` when its entry for
+        // this depth still names that function (see `CallerContext`).
+        macro_rules! load_caller {
+            () => {{
+                let header = slot_offset(frame, 0);
+                function = Obj(self.heap.word_at_offset(header + 4 * F_FUNCTION as usize));
+                let context = callers[depth % CALLER_CONTEXTS];
+                if context.function == function {
+                    module = context.module;
+                    qstr_table = context.qstr_table;
+                    code = context.code;
+                } else {
+                    module = self.function_module(function);
+                    qstr_table = self.image.module_qstr_table(self.get_u(module, 2));
+                    code = self.function_code(function);
+                }
+                load_frame_words!(header);
+            }};
+        }
+        macro_rules! load_frame_words {
+            ($header:expr) => {{
+                let header = $header;
                 ip = self.heap.word_at_offset(header + 4 * F_IP as usize) as usize;
                 sp = self.heap.word_at_offset(header + 4 * F_SP as usize);
                 n_state = self.heap.word_at_offset(header + 4 * F_N_STATE as usize);
@@ -178,7 +233,8 @@ impl<'a> Vm<'a> {
                 match self.leave_frame(entry, &mut frame, returned) {
                     Some(result) => return Ok(result),
                     None => {
-                        load!();
+                        depth = depth.wrapping_sub(1);
+                        load_caller!();
                         if init_call {
                             if !returned.is_none() {
                                 let _ = self.init_returned_not_none(returned);
@@ -636,6 +692,8 @@ impl<'a> Vm<'a> {
                             }
                             // The call's slots are popped when it returns.
                             self.set_u(frame, F_SP, first);
+                            callers[depth % CALLER_CONTEXTS] = CallerContext { function, module, qstr_table, code };
+                            depth = depth.wrapping_add(1);
                             self.set(new_frame, F_PREV, frame);
                             frame = new_frame;
                             self.frame = frame;
@@ -1098,7 +1156,8 @@ impl<'a> Vm<'a> {
                         self.call_depth = self.call_depth.saturating_sub(1);
                         frame = previous;
                         self.frame = frame;
-                        load!();
+                        depth = depth.wrapping_sub(1);
+                        load_caller!();
                         instruction_start = self.call_instruction_start(code, ip);
                     }
                 }

@@ -264,6 +264,7 @@ impl<'a> Heap<'a> {
     /// a first-fit search from the hint of the request's length.
     #[inline(never)]
     fn alloc_searching(&mut self, byte_count: usize) -> Option<u32> {
+        self.settle_hints();
         let needed = byte_count.max(1).div_ceil(BYTES_PER_BLOCK);
         let class = needed.min(SIZE_CLASSES);
         let span_count = usize::from(self.span_count[class - 1]);
@@ -313,13 +314,23 @@ impl<'a> Heap<'a> {
     fn take_one_block(&mut self, block: usize) -> u32 {
         self.inspected += 1;
         self.set_state(block, HEAD);
-        let end = block + 1;
-        for hint in &mut self.first_fit {
-            *hint = (*hint).max(end);
-        }
+        // The other lengths' hints catch up with this one in `settle_hints`.
+        self.first_fit[0] = block + 1;
         let offset = self.pool_start + block * BYTES_PER_BLOCK;
         self.bytes[offset..offset + BYTES_PER_BLOCK].fill(0);
         HEAP_BASE + offset as u32
+    }
+
+    /// Raises every length's hint to at least the one-block hint, which is a
+    /// lower bound for runs of any length (a run starts with a free block).
+    /// Taking one block moves only the one-block hint, the common case kept
+    /// short; everything else that reads or lowers the other hints settles
+    /// them first, so it sees what moving them all at once would have given.
+    fn settle_hints(&mut self) {
+        let floor = self.first_fit[0];
+        for hint in &mut self.first_fit[1..] {
+            *hint = (*hint).max(floor);
+        }
     }
 
     /// The first block at or after `from` that starts `needed` free blocks.
@@ -420,6 +431,7 @@ impl<'a> Heap<'a> {
         if !matches!(self.state(block), HEAD | MARK) {
             return;
         }
+        self.settle_hints();
         let length = self.run_length(block);
         self.set_states(block, block + length, FREE);
         // The freed blocks merge with free neighbours. A new run of `k` free

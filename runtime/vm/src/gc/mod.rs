@@ -542,6 +542,13 @@ impl<'a> Heap<'a> {
         self.bytes.get(offset..offset.wrapping_add(len)).unwrap_or(&[])
     }
 
+    /// The whole heap slice, for the dispatch loop's inner loop, which reads
+    /// and writes frame slots and list items in it by byte offset, as
+    /// [`Heap::word_at_offset`] does.
+    pub fn all_bytes_mut(&mut self) -> &mut [u8] {
+        self.bytes
+    }
+
     /// The heap bytes from `address`, `len` long, to write (empty if out of range).
     pub fn bytes_mut(&mut self, address: u32, len: usize) -> &mut [u8] {
         let offset = address.wrapping_sub(HEAP_BASE) as usize;

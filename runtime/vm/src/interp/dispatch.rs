@@ -20,8 +20,7 @@ fn target(ip: usize, offset: i32) -> usize {
     (ip as i64 + i64::from(offset)).max(0) as usize
 }
 
-const ITER_SEQ: Obj = Obj::small(1);
-use super::fast_ops::ITER_RANGE;
+use super::fast_ops::{ITER_RANGE, ITER_SEQ};
 
 /// What the dispatch loop works out from a frame's function (its module,
 /// the module's qstr table and the bytecode), remembered when the frame
@@ -259,9 +258,9 @@ impl<'a> Vm<'a> {
         'dispatch: loop {
             'op: {
                 if code.get(ip).is_some_and(|&opcode| super::fast_ops::STARTS_FAST[usize::from(opcode)]) {
-                    let slot_bytes = self.heap.bytes_mut(frame.0.wrapping_add(4 * base), 4 * n_state as usize);
                     super::fast_ops::run(
-                        slot_bytes,
+                        self.heap.all_bytes_mut(),
+                        slots,
                         n_state,
                         code,
                         &mut ip,

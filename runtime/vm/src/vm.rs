@@ -128,7 +128,7 @@ pub(crate) const INSTANCE_DICT_HINTS: usize = 8;
 pub(crate) const QSTR_TEXT_CACHE_SIZE: usize = 16;
 
 /// Entries of [`Vm::global_lookup_cache`] (a power of two; one byte each).
-pub(crate) const GLOBAL_LOOKUP_CACHE_SIZE: usize = 128;
+pub(crate) const GLOBAL_LOOKUP_CACHE_SIZE: usize = 256;
 
 /// Entries of [`Vm::qstr_hash_cache`] (a power of two; 4 bytes each).
 pub(crate) const QSTR_HASH_CACHE_SIZE: usize = 64;

@@ -256,8 +256,46 @@ impl<'a> Heap<'a> {
             if block < self.block_count && self.state(block) == FREE {
                 return Some(self.take_one_block(block));
             }
+            return self.alloc_one_searching();
         }
         self.alloc_searching(byte_count)
+    }
+
+    /// [`Heap::alloc`] of one block when the one-block hint's block is in
+    /// use: the first free block above it, stepping over the spans a free
+    /// remembered for this length and four table entries at a time where
+    /// all four are used, as [`Heap::find_free_run`] does. The hint is a
+    /// lower bound for every free block, so this is exact first fit, without
+    /// the general search's bookkeeping for longer runs.
+    #[inline(never)]
+    fn alloc_one_searching(&mut self) -> Option<u32> {
+        let mut block = self.first_fit[0];
+        let spans = self.no_run_in[0];
+        let span_count = usize::from(self.span_count[0]);
+        while block < self.block_count {
+            if let Some(span) = spans[..span_count].iter().find(|span| span.from <= block && block < span.to) {
+                block = span.to;
+                self.inspected += 1;
+                continue;
+            }
+            if block.is_multiple_of(4) && block + 4 <= self.block_count {
+                let byte = self.bytes[block / 4];
+                // Every two-bit state is non-zero: four used blocks.
+                if (byte | (byte >> 1)) & 0x55 == 0x55 {
+                    block += 4;
+                    self.inspected += 4;
+                    continue;
+                }
+            }
+            if self.state(block) == FREE {
+                return Some(self.take_one_block(block));
+            }
+            self.inspected += 1;
+            block += 1;
+        }
+        // No free block at all, so no run of any length.
+        self.first_fit = [self.block_count; SIZE_CLASSES];
+        None
     }
 
     /// [`Heap::alloc`] when the one-block hint does not answer at once:

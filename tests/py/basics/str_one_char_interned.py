@@ -17,3 +17,8 @@ for c in "mississippi":
     counts[c] = counts.get(c, 0) + 1
 print(sorted(counts.items()))
 print("x"[0] * 3, ord("~"[0]), "\x00"[0] == chr(0), repr("\t"[0]))
+for index in (3, -4, True, -3):
+    try:
+        print("abc"[index])
+    except IndexError as error:
+        print("IndexError", error)

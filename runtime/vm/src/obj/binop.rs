@@ -396,6 +396,18 @@ impl Vm<'_> {
                 if is_slice {
                     return self.slice_str(obj, index);
                 }
+                if index.is_small() {
+                    // An ASCII string (the usual case) indexes its bytes directly.
+                    let bytes = self.str_bytes(obj);
+                    if bytes.is_ascii() {
+                        let len = bytes.len() as i64;
+                        let value = i64::from(index.small_value());
+                        let position = if value < 0 { value + len } else { value };
+                        if let Some(&byte) = usize::try_from(position).ok().and_then(|position| bytes.get(position)) {
+                            return self.ascii_char_str(byte);
+                        }
+                    }
+                }
                 let count = self.char_count(obj) as u32;
                 let position = self.seq_index(index, count, "string")?;
                 let (start, end, first) = {

@@ -455,6 +455,19 @@ impl<'a> Heap<'a> {
         (self.frame_stack_start..self.frame_stack_end).contains(&offset)
     }
 
+    /// Pops the frame at `address` and everything above it when it is on
+    /// the frame stack (as [`Heap::free`] does); false, and nothing done,
+    /// when it is not.
+    #[inline]
+    pub fn pop_frame(&mut self, address: u32) -> bool {
+        let offset = address.wrapping_sub(HEAP_BASE) as usize;
+        if (self.frame_stack_start..self.frame_stack_end).contains(&offset) {
+            self.frame_stack_top = self.frame_stack_top.min(offset);
+            return true;
+        }
+        false
+    }
+
     /// Frees the allocation at `address` at once (a frame on return, a
     /// replaced table). Anything that is not a head is ignored. A frame on
     /// the frame stack is popped with everything above it (frames whose

@@ -1198,9 +1198,10 @@ impl<'a> Vm<'a> {
         ip.saturating_sub(1)
     }
 
-    /// Frees a finished frame unless a generator owns it.
+    /// Frees a finished frame unless a generator owns it (a frame on the
+    /// frame stack, the usual case, is popped without the general free).
     fn release_frame(&mut self, frame: Obj) {
-        if self.get_u(frame, F_FLAGS) & FLAG_GENERATOR == 0 {
+        if self.get_u(frame, F_FLAGS) & FLAG_GENERATOR == 0 && !self.heap.pop_frame(frame.0) {
             self.free(frame);
         }
     }

@@ -22,32 +22,6 @@ fn target(ip: usize, offset: i32) -> usize {
 
 use super::fast_ops::{ITER_RANGE, ITER_SEQ};
 
-/// What the dispatch loop works out from a frame's function (its module,
-/// the module's qstr table and the bytecode), remembered when the frame
-/// calls another Python function so that the return does not work it out
-/// again. The loop keeps one per call depth modulo [`CALLER_CONTEXTS`],
-/// written by every call it makes and read only when it returns or unwinds
-/// into a frame at that depth, and only when the entry names the frame's
-/// function: the entry was then written by that frame's own call or by a
-/// deeper frame's call while that frame was live, and two functions live at
-/// once have different addresses, so it is the same function, whose module
-/// and code never change.
-#[derive(Clone, Copy)]
-struct CallerContext<'a> {
-    function: Obj,
-    module: Obj,
-    qstr_table: (usize, usize),
-    code: &'a [u8],
-}
-
-impl CallerContext<'_> {
-    const EMPTY: CallerContext<'static> =
-        CallerContext { function: Obj::NULL, module: Obj::NULL, qstr_table: (0, 0), code: &[] };
-}
-
-/// Entries of the dispatch loop's caller contexts (machine stack per loop).
-const CALLER_CONTEXTS: usize = 4;
-
 /// What the loop does after an instruction raised.
 enum Unwound {
     /// A handler in the current frame takes over.

@@ -80,7 +80,7 @@ impl<'a> Vm<'a> {
         let mut last_local = slot_offset(frame, base + n_state - 1);
         let mut instruction_start;
         // The frames this loop called from, by call depth below `entry`.
-        let mut callers = [CallerContext::EMPTY; CALLER_CONTEXTS];
+        let mut callers: [Option<CallerContext<'a>>; CALLER_CONTEXTS] = [None; CALLER_CONTEXTS];
         let mut depth = 0usize;
         // A generator resumed by `throw` raises at its pending yield, before
         // running anything.
@@ -160,8 +160,7 @@ impl<'a> Vm<'a> {
             () => {{
                 let header = slot_offset(frame, 0);
                 function = Obj(self.heap.word_at_offset(header + 4 * F_FUNCTION as usize));
-                let context = callers[depth % CALLER_CONTEXTS];
-                if context.function == function {
+                if let Some(context) = callers[depth % CALLER_CONTEXTS].filter(|context| context.function == function) {
                     module = context.module;
                     qstr_table = context.qstr_table;
                     code = context.code;
@@ -665,7 +664,8 @@ impl<'a> Vm<'a> {
                             }
                             // The call's slots are popped when it returns.
                             self.set_u(frame, F_SP, first);
-                            callers[depth % CALLER_CONTEXTS] = CallerContext { function, module, qstr_table, code };
+                            callers[depth % CALLER_CONTEXTS] =
+                                Some(CallerContext { function, module, qstr_table, code });
                             depth = depth.wrapping_add(1);
                             self.set(new_frame, F_PREV, frame);
                             frame = new_frame;

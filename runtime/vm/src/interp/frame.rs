@@ -78,10 +78,5 @@ pub(super) struct CallerContext<'a> {
     pub code: &'a [u8],
 }
 
-impl CallerContext<'_> {
-    pub const EMPTY: CallerContext<'static> =
-        CallerContext { function: Obj::NULL, module: Obj::NULL, qstr_table: (0, 0), code: &[] };
-}
-
 /// Entries of the dispatch loop's caller contexts (machine stack per loop).
 pub(super) const CALLER_CONTEXTS: usize = 4;

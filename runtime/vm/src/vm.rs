@@ -128,6 +128,10 @@ pub struct Vm<'a> {
     /// The decoded preludes of recently called raw codes, direct-mapped by
     /// address and checked against it (see `interp::code_info`).
     pub(crate) code_info_cache: [core::cell::Cell<CodeInfo<'a>>; CODE_INFO_CACHE_SIZE],
+    /// The qstr id of each one-character ASCII string once it has been
+    /// interned (0: not looked up yet). An interned string is never removed,
+    /// so its id stays true for the VM's life.
+    pub(crate) ascii_qstr_cache: [core::cell::Cell<u16>; 128],
 }
 
 /// Entries of [`Vm::builtin_cache`] (a power of two; 8 bytes each).
@@ -140,7 +144,7 @@ pub(crate) const INSTANCE_DICT_HINTS: usize = 8;
 pub(crate) const QSTR_TEXT_CACHE_SIZE: usize = 16;
 
 /// Entries of [`Vm::global_lookup_cache`] (a power of two; one byte each).
-pub(crate) const GLOBAL_LOOKUP_CACHE_SIZE: usize = 128;
+pub(crate) const GLOBAL_LOOKUP_CACHE_SIZE: usize = 256;
 
 /// Entries of [`Vm::qstr_hash_cache`] (a power of two; 4 bytes each).
 pub(crate) const QSTR_HASH_CACHE_SIZE: usize = 64;
@@ -204,6 +208,7 @@ impl<'a> Vm<'a> {
             dict_keys_version: 1,
             qstr_text_cache: [const { core::cell::Cell::new((0, 0, 0)) }; QSTR_TEXT_CACHE_SIZE],
             code_info_cache: empty_code_info_cache(),
+            ascii_qstr_cache: [const { core::cell::Cell::new(0) }; 128],
         };
         vm.modules = vm.new_dict(8)?;
         vm.make_flash_state()?;
@@ -214,8 +219,12 @@ impl<'a> Vm<'a> {
 
     /// The word at `address`, in whichever region it lies.
     pub fn word(&self, address: u32) -> u32 {
-        if address >= HEAP_BASE {
-            self.heap.word(address)
+        // The heap is the usual case, and its one bounds check also turns
+        // away the addresses below it (they wrap around past its end).
+        if let Some(word) = self.heap.try_word(address) {
+            word
+        } else if address >= HEAP_BASE {
+            0
         } else if address >= FLASH_BASE {
             self.image.word(address)
         } else if address >= STATIC_BASE {

@@ -187,10 +187,7 @@ fn chr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         if static_id != 0 {
             return Ok(Obj::qstr(u32::from(static_id)));
         }
-        if let Some(id) = vm.find_dynamic_qstr(encoded.as_bytes()) {
-            return Ok(Obj::qstr(id));
-        }
-        return vm.intern_bytes(encoded.as_bytes());
+        return vm.ascii_char_str(code as u8);
     }
     vm.new_str(encoded.as_bytes())
 }

@@ -259,14 +259,53 @@ impl<'a> Heap<'a> {
             if block < self.block_count && self.state(block) == FREE {
                 return Some(self.take_one_block(block));
             }
+            return self.alloc_one_searching();
         }
         self.alloc_searching(byte_count)
+    }
+
+    /// [`Heap::alloc`] of one block when the one-block hint's block is in
+    /// use: the first free block above it, stepping over the spans a free
+    /// remembered for this length and four table entries at a time where
+    /// all four are used, as [`Heap::find_free_run`] does. The hint is a
+    /// lower bound for every free block, so this is exact first fit, without
+    /// the general search's bookkeeping for longer runs.
+    #[inline(never)]
+    fn alloc_one_searching(&mut self) -> Option<u32> {
+        let mut block = self.first_fit[0];
+        let spans = self.no_run_in[0];
+        let span_count = usize::from(self.span_count[0]);
+        while block < self.block_count {
+            if let Some(span) = spans[..span_count].iter().find(|span| span.from <= block && block < span.to) {
+                block = span.to;
+                self.inspected += 1;
+                continue;
+            }
+            if block.is_multiple_of(4) && block + 4 <= self.block_count {
+                let byte = self.bytes[block / 4];
+                // Every two-bit state is non-zero: four used blocks.
+                if (byte | (byte >> 1)) & 0x55 == 0x55 {
+                    block += 4;
+                    self.inspected += 4;
+                    continue;
+                }
+            }
+            if self.state(block) == FREE {
+                return Some(self.take_one_block(block));
+            }
+            self.inspected += 1;
+            block += 1;
+        }
+        // No free block at all, so no run of any length.
+        self.first_fit = [self.block_count; SIZE_CLASSES];
+        None
     }
 
     /// [`Heap::alloc`] when the one-block hint does not answer at once:
     /// a first-fit search from the hint of the request's length.
     #[inline(never)]
     fn alloc_searching(&mut self, byte_count: usize) -> Option<u32> {
+        self.settle_hints();
         let needed = byte_count.max(1).div_ceil(BYTES_PER_BLOCK);
         let class = needed.min(SIZE_CLASSES);
         let span_count = usize::from(self.span_count[class - 1]);
@@ -316,13 +355,23 @@ impl<'a> Heap<'a> {
     fn take_one_block(&mut self, block: usize) -> u32 {
         self.inspected += 1;
         self.set_state(block, HEAD);
-        let end = block + 1;
-        for hint in &mut self.first_fit {
-            *hint = (*hint).max(end);
-        }
+        // The other lengths' hints catch up with this one in `settle_hints`.
+        self.first_fit[0] = block + 1;
         let offset = self.pool_start + block * BYTES_PER_BLOCK;
         self.bytes[offset..offset + BYTES_PER_BLOCK].fill(0);
         HEAP_BASE + offset as u32
+    }
+
+    /// Raises every length's hint to at least the one-block hint, which is a
+    /// lower bound for runs of any length (a run starts with a free block).
+    /// Taking one block moves only the one-block hint, the common case kept
+    /// short; everything else that reads or lowers the other hints settles
+    /// them first, so it sees what moving them all at once would have given.
+    fn settle_hints(&mut self) {
+        let floor = self.first_fit[0];
+        for hint in &mut self.first_fit[1..] {
+            *hint = (*hint).max(floor);
+        }
     }
 
     /// The first block at or after `from` that starts `needed` free blocks.
@@ -409,6 +458,19 @@ impl<'a> Heap<'a> {
         (self.frame_stack_start..self.frame_stack_end).contains(&offset)
     }
 
+    /// Pops the frame at `address` and everything above it when it is on
+    /// the frame stack (as [`Heap::free`] does); false, and nothing done,
+    /// when it is not.
+    #[inline]
+    pub fn pop_frame(&mut self, address: u32) -> bool {
+        let offset = address.wrapping_sub(HEAP_BASE) as usize;
+        if (self.frame_stack_start..self.frame_stack_end).contains(&offset) {
+            self.frame_stack_top = self.frame_stack_top.min(offset);
+            return true;
+        }
+        false
+    }
+
     /// Frees the allocation at `address` at once (a frame on return, a
     /// replaced table). Anything that is not a head is ignored. A frame on
     /// the frame stack is popped with everything above it (frames whose
@@ -423,6 +485,7 @@ impl<'a> Heap<'a> {
         if !matches!(self.state(block), HEAD | MARK) {
             return;
         }
+        self.settle_hints();
         let length = self.run_length(block);
         self.set_states(block, block + length, FREE);
         // The freed blocks merge with free neighbours. A new run of `k` free
@@ -487,6 +550,15 @@ impl<'a> Heap<'a> {
         self.word_at_offset(address.wrapping_sub(HEAP_BASE) as usize)
     }
 
+    /// Reads the little-endian word at `address`, or None outside the heap
+    /// (an address below the heap wraps around to an offset past its end).
+    #[inline(always)]
+    pub fn try_word(&self, address: u32) -> Option<u32> {
+        let offset = address.wrapping_sub(HEAP_BASE) as usize;
+        let four = self.bytes.get(offset..offset.wrapping_add(4))?;
+        Some(u32::from_le_bytes([four[0], four[1], four[2], four[3]]))
+    }
+
     /// Reads the word at byte `offset` of the heap (0 outside it). The
     /// dispatch loop reaches a frame's value slots this way, with the
     /// frame's offset worked out once per frame instead of once per access.
@@ -510,6 +582,13 @@ impl<'a> Heap<'a> {
     pub fn bytes(&self, address: u32, len: usize) -> &[u8] {
         let offset = address.wrapping_sub(HEAP_BASE) as usize;
         self.bytes.get(offset..offset.wrapping_add(len)).unwrap_or(&[])
+    }
+
+    /// The whole heap slice, for the dispatch loop's inner loop, which reads
+    /// and writes frame slots and list items in it by byte offset, as
+    /// [`Heap::word_at_offset`] does.
+    pub fn all_bytes_mut(&mut self) -> &mut HeapBytes<'a> {
+        &mut self.bytes
     }
 
     /// The heap bytes from `address`, `len` long, to write (empty if out of range).

@@ -229,19 +229,25 @@ impl<'a> Vm<'a> {
         let state = state_base(n_exc);
         let words = state + n_state;
         let (address, bytes) = self.heap.alloc_frame_unzeroed(words as usize * 4)?;
-        let mut header = [0u32; FRAME_HEADER as usize];
-        header[0] = TypeId::Frame.addr();
-        header[F_PREV as usize] = Obj::NULL.0;
-        header[F_FUNCTION as usize] = function.0;
-        header[F_IP as usize] = u32::from(info.code_start);
-        header[F_N_STATE as usize] = n_state;
-        header[F_N_EXC as usize] = n_exc;
-        // Header words not set above (depth, active handlers, flags, locals
+        // Header words not set here (depth, active handlers, flags, locals
         // dict, handled exception) and the handler entries are 0; every
-        // value slot starts NULL (unbound).
-        let (header_bytes, rest) = bytes.split_at_mut((4 * FRAME_HEADER as usize).min(bytes.len()));
-        for (word, value) in header_bytes.chunks_exact_mut(4).zip(header) {
-            word.copy_from_slice(&value.to_le_bytes());
+        // value slot starts NULL (unbound). The header is made whole and
+        // copied in one go.
+        let mut header = [0u8; 4 * FRAME_HEADER as usize];
+        for (index, value) in [
+            (0, TypeId::Frame.addr()),
+            (F_PREV, Obj::NULL.0),
+            (F_FUNCTION, function.0),
+            (F_IP, u32::from(info.code_start)),
+            (F_N_STATE, n_state),
+            (F_N_EXC, n_exc),
+        ] {
+            let at = 4 * index as usize;
+            header[at..at + 4].copy_from_slice(&value.to_le_bytes());
+        }
+        let (header_bytes, rest) = bytes.split_at_mut(header.len().min(bytes.len()));
+        if header_bytes.len() == header.len() {
+            header_bytes.copy_from_slice(&header);
         }
         let (handlers, slots) = rest.split_at_mut((4 * 3 * n_exc as usize).min(rest.len()));
         handlers.fill(0);

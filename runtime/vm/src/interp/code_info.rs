@@ -9,7 +9,7 @@ use crate::vm::Vm;
 use rime_bytecode::prelude::{SCOPE_FLAG_DEFKWARGS, SCOPE_FLAG_GENERATOR, SCOPE_FLAG_VARARGS, SCOPE_FLAG_VARKEYWORDS};
 use rime_bytecode::Prelude;
 
-/// Entries of [`Vm::code_info_cache`] (a power of two).
+/// Entries of [`Vm::code_info_cache`] (a power of two), in pairs.
 pub(crate) const CODE_INFO_CACHE_SIZE: usize = 32;
 
 /// The decoded facts of one raw code.
@@ -51,6 +51,15 @@ pub(crate) const EMPTY: CodeInfo<'static> = CodeInfo {
     decoded: false,
 };
 
+/// The first of the two cache entries that may hold the raw code at
+/// `raw_code` (the other is the one after it): two ways, so that two codes
+/// called in turn whose addresses map to the same entry do not evict each
+/// other on every call.
+#[inline(always)]
+fn code_info_slot(raw_code: u32) -> usize {
+    (raw_code as usize >> 2) & (CODE_INFO_CACHE_SIZE - 2)
+}
+
 /// An empty cache.
 pub(crate) const fn empty_code_info_cache<'a>() -> [core::cell::Cell<CodeInfo<'a>>; CODE_INFO_CACHE_SIZE] {
     [const { core::cell::Cell::new(EMPTY) }; CODE_INFO_CACHE_SIZE]
@@ -61,8 +70,19 @@ impl<'a> Vm<'a> {
     /// it holds them.
     #[inline]
     pub fn code_info(&self, raw_code: u32) -> CodeInfo<'a> {
-        let slot = &self.code_info_cache[(raw_code as usize >> 2) & (CODE_INFO_CACHE_SIZE - 1)];
-        let cached = slot.get();
+        let first = code_info_slot(raw_code);
+        let cached = self.code_info_cache[first].get();
+        if cached.raw_code == raw_code && cached.decoded {
+            return cached;
+        }
+        self.code_info_second_way(raw_code)
+    }
+
+    /// [`Vm::code_info`] when the first way missed: the second way, out of
+    /// line so that the inlined lookup stays one comparison.
+    #[inline(never)]
+    fn code_info_second_way(&self, raw_code: u32) -> CodeInfo<'a> {
+        let cached = self.code_info_cache[code_info_slot(raw_code) + 1].get();
         if cached.raw_code == raw_code && cached.decoded {
             return cached;
         }
@@ -73,7 +93,7 @@ impl<'a> Vm<'a> {
     #[cold]
     #[inline(never)]
     fn decode_code_info(&self, raw_code: u32) -> CodeInfo<'a> {
-        let slot = &self.code_info_cache[(raw_code as usize >> 2) & (CODE_INFO_CACHE_SIZE - 1)];
+        let first = code_info_slot(raw_code);
         let code = self.raw_code_data(raw_code);
         let Ok(prelude) = Prelude::decode(code) else {
             return CodeInfo { raw_code, code, ..EMPTY };
@@ -100,7 +120,10 @@ impl<'a> Vm<'a> {
                 && prelude.closure.is_empty(),
             decoded: true,
         };
-        slot.set(info);
+        // The newest code takes the first way; the one it displaces moves to
+        // the second, so of two codes sharing the entries both stay.
+        let displaced = self.code_info_cache[first].replace(info);
+        self.code_info_cache[first + 1].set(displaced);
         info
     }
 }

@@ -20,8 +20,7 @@ fn target(ip: usize, offset: i32) -> usize {
     (ip as i64 + i64::from(offset)).max(0) as usize
 }
 
-const ITER_SEQ: Obj = Obj::small(1);
-use super::fast_ops::ITER_RANGE;
+use super::fast_ops::{ITER_RANGE, ITER_SEQ};
 
 /// What the loop does after an instruction raised.
 enum Unwound {
@@ -84,6 +83,9 @@ impl<'a> Vm<'a> {
         let mut slots = slot_offset(frame, base);
         let mut last_local = slot_offset(frame, base + n_state - 1);
         let mut instruction_start;
+        // The frames this loop called from, by call depth below `entry`.
+        let mut callers: [Option<CallerContext<'a>>; CALLER_CONTEXTS] = [None; CALLER_CONTEXTS];
+        let mut depth = 0usize;
         // A generator resumed by `throw` raises at its pending yield, before
         // running anything.
         let mut throw_now = core::mem::take(&mut self.throw_pending);
@@ -152,6 +154,31 @@ impl<'a> Vm<'a> {
                 module = self.function_module(function);
                 qstr_table = self.qstr_table_of(module);
                 code = self.function_code(function);
+                load_frame_words!(header);
+            }};
+        }
+        // `load!` for a frame this loop returns (or unwinds) into: what the
+        // frame's function gives is taken from `callers` when its entry for
+        // this depth still names that function (see `CallerContext`).
+        macro_rules! load_caller {
+            () => {{
+                let header = slot_offset(frame, 0);
+                function = Obj(self.heap.word_at_offset(header + 4 * F_FUNCTION as usize));
+                if let Some(context) = callers[depth % CALLER_CONTEXTS].filter(|context| context.function == function) {
+                    module = context.module;
+                    qstr_table = context.qstr_table;
+                    code = context.code;
+                } else {
+                    module = self.function_module(function);
+                    qstr_table = self.image.module_qstr_table(self.get_u(module, 2));
+                    code = self.function_code(function);
+                }
+                load_frame_words!(header);
+            }};
+        }
+        macro_rules! load_frame_words {
+            ($header:expr) => {{
+                let header = $header;
                 ip = self.heap.word_at_offset(header + 4 * F_IP as usize) as usize;
                 sp = self.heap.word_at_offset(header + 4 * F_SP as usize);
                 n_state = self.heap.word_at_offset(header + 4 * F_N_STATE as usize);
@@ -182,7 +209,8 @@ impl<'a> Vm<'a> {
                 match self.leave_frame(entry, &mut frame, returned) {
                     Some(result) => return Ok(result),
                     None => {
-                        load!();
+                        depth = depth.wrapping_sub(1);
+                        load_caller!();
                         if init_call {
                             if !returned.is_none() {
                                 let _ = self.init_returned_not_none(returned);
@@ -207,9 +235,9 @@ impl<'a> Vm<'a> {
         'dispatch: loop {
             'op: {
                 if code.get(ip).is_some_and(|&opcode| super::fast_ops::STARTS_FAST[usize::from(opcode)]) {
-                    let slot_bytes = self.heap.bytes_mut(frame.0.wrapping_add(4 * base), 4 * n_state as usize);
                     super::fast_ops::run(
-                        slot_bytes,
+                        self.heap.all_bytes_mut(),
+                        slots,
                         n_state,
                         code,
                         &mut ip,
@@ -640,6 +668,9 @@ impl<'a> Vm<'a> {
                             }
                             // The call's slots are popped when it returns.
                             self.set_u(frame, F_SP, first);
+                            callers[depth % CALLER_CONTEXTS] =
+                                Some(CallerContext { function, module, qstr_table, code });
+                            depth = depth.wrapping_add(1);
                             self.set(new_frame, F_PREV, frame);
                             frame = new_frame;
                             self.frame = frame;
@@ -1102,7 +1133,8 @@ impl<'a> Vm<'a> {
                         self.call_depth = self.call_depth.saturating_sub(1);
                         frame = previous;
                         self.frame = frame;
-                        load!();
+                        depth = depth.wrapping_sub(1);
+                        load_caller!();
                         instruction_start = self.call_instruction_start(code, ip);
                     }
                 }
@@ -1144,9 +1176,10 @@ impl<'a> Vm<'a> {
         ip.saturating_sub(1)
     }
 
-    /// Frees a finished frame unless a generator owns it.
+    /// Frees a finished frame unless a generator owns it (a frame on the
+    /// frame stack, the usual case, is popped without the general free).
     fn release_frame(&mut self, frame: Obj) {
-        if self.get_u(frame, F_FLAGS) & FLAG_GENERATOR == 0 {
+        if self.get_u(frame, F_FLAGS) & FLAG_GENERATOR == 0 && !self.heap.pop_frame(frame.0) {
             self.free(frame);
         }
     }

@@ -1,9 +1,12 @@
 //! The dispatch loop's inner loop: runs the instructions that touch nothing
 //! but the current frame's value slots (locals, small-int constants, stack
 //! shuffles, small-int arithmetic and comparisons, jumps on booleans,
-//! `for` over a range) with those slots borrowed once as a byte slice, so
-//! each access is an index into a slice held in registers instead of an
-//! address resolved against the heap.
+//! `for` over a range) and the items of exact lists and tuples in the heap
+//! (`x[i]`, `x[i] = v`, `for` over one), with the heap borrowed once
+//! (`gc::HeapBytes`, whose word reads never make a slice that could overlap
+//! the sealed bytecode being run), so each access is one bounds-checked read
+//! at an offset held in registers instead of an address resolved against
+//! every region.
 //!
 //! It stops, without consuming the instruction, at the first one that
 //! needs anything more (an unbound local, an int result that overflows a
@@ -11,35 +14,69 @@
 //! jump): the general loop in `dispatch` runs that one, so no instruction
 //! here can raise.
 
-use crate::obj::Obj;
+use crate::gc::HeapBytes;
+use crate::obj::binop_fast::small_index_position;
+use crate::obj::{Obj, TypeId};
+use rime_bytecode::image::HEAP_BASE;
 use rime_bytecode::opcode::{binary, op, read_jump};
 use rime_bytecode::varint::{read_sint, read_uint};
+
+/// The marker word of a `for` loop over a list or tuple (see `GET_ITER_STACK`).
+pub(super) const ITER_SEQ: Obj = Obj::small(1);
 
 /// The marker word of a `for` loop over a range (see `GET_ITER_STACK`).
 pub(super) const ITER_RANGE: Obj = Obj::small(2);
 
-/// The value slots of a frame: slot `i` is bytes `4 i .. 4 i + 4`.
-struct Slots<'s> {
-    bytes: &'s mut [u8],
+/// The heap, with the value slots of a frame in it: slot `i` is the word at
+/// byte offset `base + 4 i` (the general loop reaches them the same way).
+struct Slots<'s, 'h> {
+    heap: &'s mut HeapBytes<'h>,
+    /// Byte offset of slot 0 in `heap`.
+    base: usize,
     /// Slot of local 0 (the last slot).
     last: u32,
 }
 
-impl Slots<'_> {
+impl Slots<'_, '_> {
+    /// The heap word at byte `offset`, if it lies in the heap.
+    #[inline(always)]
+    fn word(&self, offset: usize) -> Option<u32> {
+        self.heap.word(offset)
+    }
+
     #[inline(always)]
     fn get(&self, slot: u32) -> Obj {
-        let at = 4 * slot as usize;
-        match self.bytes.get(at..at.wrapping_add(4)) {
-            Some(four) => Obj(u32::from_le_bytes([four[0], four[1], four[2], four[3]])),
+        match self.word(self.base.wrapping_add(4 * slot as usize)) {
+            Some(word) => Obj(word),
             None => Obj::NULL,
         }
     }
 
     #[inline(always)]
     fn set(&mut self, slot: u32, value: Obj) {
-        let at = 4 * slot as usize;
-        if let Some(four) = self.bytes.get_mut(at..at.wrapping_add(4)) {
-            four.copy_from_slice(&value.0.to_le_bytes());
+        let at = self.base.wrapping_add(4 * slot as usize);
+        self.heap.set_word(at, value.0);
+    }
+
+    /// The heap offset of the first item and the length of `obj` when it
+    /// is an exact list (`lists_only`) or an exact list or tuple in the heap.
+    #[inline(always)]
+    fn items(&self, obj: Obj, lists_only: bool) -> Option<(usize, u32)> {
+        if !obj.is_ptr() {
+            return None;
+        }
+        let at = obj.0.wrapping_sub(HEAP_BASE) as usize;
+        // Lists are four words; a tuple is its type, its length and its items.
+        // The four words are read only when all of them are in the heap.
+        self.heap.get(at..at.wrapping_add(16))?;
+        let word = |index: usize| self.heap.word(at + 4 * index).unwrap_or(0);
+        let (type_word, len) = (word(0), word(1));
+        if type_word == TypeId::List.addr() {
+            Some((word(3).wrapping_sub(HEAP_BASE) as usize, len))
+        } else if type_word == TypeId::Tuple.addr() && !lists_only {
+            Some((at.wrapping_add(8), len))
+        } else {
+            None
         }
     }
 
@@ -143,14 +180,15 @@ fn plain_truth(value: Obj) -> Option<bool> {
 /// count until the next interrupt poll, which only the general loop does.
 #[inline(always)]
 pub(super) fn run(
-    slot_bytes: &mut [u8],
+    heap: &mut HeapBytes<'_>,
+    slots_offset: usize,
     n_state: u32,
     code: &[u8],
     ip: &mut usize,
     sp: &mut u32,
     poll_countdown: &mut u32,
 ) {
-    let mut slots = Slots { bytes: slot_bytes, last: n_state.wrapping_sub(1) };
+    let mut slots = Slots { heap, base: slots_offset, last: n_state.wrapping_sub(1) };
     let mut at = *ip;
     let mut depth = *sp;
     macro_rules! push {
@@ -272,6 +310,45 @@ pub(super) fn run(
                     next = jump_target(next, offset);
                 } else {
                     depth = depth.wrapping_sub(1);
+                }
+            }
+            op::LOAD_SUBSCR => {
+                let index = slots.get(depth.wrapping_sub(1));
+                if !index.is_small() {
+                    break;
+                }
+                let Some((items, len)) = slots.items(slots.get(depth.wrapping_sub(2)), false) else { break };
+                let Some(position) = small_index_position(index, len) else { break };
+                let Some(item) = slots.word(items.wrapping_add(4 * position as usize)) else { break };
+                depth = depth.wrapping_sub(1);
+                slots.set(depth.wrapping_sub(1), Obj(item));
+            }
+            op::STORE_SUBSCR => {
+                let index = slots.get(depth.wrapping_sub(1));
+                let value = slots.get(depth.wrapping_sub(3));
+                // A NULL value is a deletion, which the general loop does.
+                if !index.is_small() || value.is_null() {
+                    break;
+                }
+                let Some((items, len)) = slots.items(slots.get(depth.wrapping_sub(2)), true) else { break };
+                let Some(position) = small_index_position(index, len) else { break };
+                let at = items.wrapping_add(4 * position as usize);
+                if !slots.heap.set_word(at, value.0) {
+                    break;
+                }
+                depth = depth.wrapping_sub(3);
+            }
+            op::FOR_ITER if slots.get(depth.wrapping_sub(4)) == ITER_SEQ => {
+                let offset = read_jump(code, &mut next, false);
+                let position = slots.get(depth.wrapping_sub(2)).small_value() as u32;
+                let Some((items, len)) = slots.items(slots.get(depth.wrapping_sub(3)), false) else { break };
+                if position < len {
+                    let Some(item) = slots.word(items.wrapping_add(4 * position as usize)) else { break };
+                    slots.set(depth.wrapping_sub(2), Obj::small(position as i32 + 1));
+                    push!(Obj(item));
+                } else {
+                    depth = depth.wrapping_sub(4);
+                    next = jump_target(next, offset);
                 }
             }
             op::FOR_ITER => {

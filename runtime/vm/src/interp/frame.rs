@@ -59,3 +59,24 @@ impl Vm<'_> {
         self.alloc_typed(TypeId::Frame, words)
     }
 }
+
+/// What the dispatch loop works out from a frame's function (its module,
+/// the module's qstr table and the bytecode), remembered when the frame
+/// calls another Python function so that the return does not work it out
+/// again. The loop keeps one per call depth modulo [`CALLER_CONTEXTS`],
+/// written by every call it makes and read only when it returns or unwinds
+/// into a frame at that depth, and only when the entry names the frame's
+/// function: the entry was then written by that frame's own call or by a
+/// deeper frame's call while that frame was live, and two functions live at
+/// once have different addresses, so it is the same function, whose module
+/// and code never change.
+#[derive(Clone, Copy)]
+pub(super) struct CallerContext<'a> {
+    pub function: Obj,
+    pub module: Obj,
+    pub qstr_table: (usize, usize),
+    pub code: &'a [u8],
+}
+
+/// Entries of the dispatch loop's caller contexts (machine stack per loop).
+pub(super) const CALLER_CONTEXTS: usize = 4;

@@ -396,14 +396,30 @@ impl Vm<'_> {
                 if is_slice {
                     return self.slice_str(obj, index);
                 }
+                if index.is_small() {
+                    // An ASCII string (the usual case) indexes its bytes directly.
+                    let bytes = self.str_bytes(obj);
+                    if bytes.is_ascii() {
+                        let len = bytes.len() as i64;
+                        let value = i64::from(index.small_value());
+                        let position = if value < 0 { value + len } else { value };
+                        if let Some(&byte) = usize::try_from(position).ok().and_then(|position| bytes.get(position)) {
+                            return self.ascii_char_str(byte);
+                        }
+                    }
+                }
                 let count = self.char_count(obj) as u32;
                 let position = self.seq_index(index, count, "string")?;
-                let (start, end) = {
+                let (start, end, first) = {
                     let bytes = self.str_bytes(obj);
                     let start = char_offset(bytes, position as usize);
                     let end = char_offset(bytes, position as usize + 1);
-                    (start, end)
+                    (start, end, bytes.get(start).copied().unwrap_or(0))
                 };
+                if end == start + 1 && first.is_ascii() {
+                    // MicroPython interns a one-character result.
+                    return self.ascii_char_str(first);
+                }
                 self.str_slice(TypeId::Str, obj, start, end)
             }
             TypeId::MemoryView => self.memoryview_get(obj, index),

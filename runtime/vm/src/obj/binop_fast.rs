@@ -204,7 +204,7 @@ impl Vm<'_> {
 /// sequence of `len` items; None when it is out of range (the general path
 /// raises the error).
 #[inline(always)]
-fn small_index_position(index: Obj, len: u32) -> Option<u32> {
+pub(crate) fn small_index_position(index: Obj, len: u32) -> Option<u32> {
     let value = i64::from(index.small_value());
     let position = if value < 0 { value + i64::from(len) } else { value };
     if position < 0 || position >= i64::from(len) {

@@ -8,7 +8,7 @@
 
 use super::{Obj, TypeId};
 use crate::vm::{Vm, R};
-use rime_bytecode::image::{FLASH_BASE, HEAP_BASE, STATIC_BASE};
+use rime_bytecode::image::{FLASH_BASE, STATIC_BASE};
 
 impl Vm<'_> {
     /// The type object of `obj`.
@@ -36,8 +36,9 @@ impl Vm<'_> {
     pub fn native_type(&self, obj: Obj) -> TypeId {
         // Most objects are heap instances of a builtin type, whose type
         // object is one of the first static objects: its index is the TypeId.
-        if obj.0 >= HEAP_BASE && obj.0 & 3 == 0 {
-            if let Some(type_id) = builtin_type_at(self.heap.word(obj.0)) {
+        // Flash objects (constants, flash functions) are read the same way.
+        if obj.0 >= FLASH_BASE && obj.0 & 3 == 0 {
+            if let Some(type_id) = builtin_type_at(self.word(obj.0)) {
                 return type_id;
             }
         } else if let Some(type_id) = builtin_function_or_type_at(obj.0) {

@@ -535,7 +535,12 @@ impl Vm<'_> {
         // Names (attribute stores, globals) take the qstr probe, which
         // compares words and never calls `__eq__`.
         let (found, hash) = if key.is_qstr() {
-            (self.map_find_qstr(map, key).map(|(entry, _)| entry), self.qstr_hash(key.qstr_id()))
+            // A map with no live entry (a new instance's dict taking its
+            // first attribute) holds no key to find. Word 1 is the live
+            // count, or the address of a flash table's RAM array.
+            let found =
+                if self.get_u(map, 1) == 0 { None } else { self.map_find_qstr(map, key).map(|(entry, _)| entry) };
+            (found, self.qstr_hash(key.qstr_id()))
         } else {
             let hash = self.hash(key)?;
             (self.map_find_hashed(map, key, hash)?, hash)

@@ -97,7 +97,7 @@ impl Vm<'_> {
                         Ok(Some(self.seq_item_at(items, position)))
                     }
                     TypeId::Str => {
-                        let (start, end) = {
+                        let (start, end, first) = {
                             let bytes = self.str_bytes(sequence);
                             let start = position as usize;
                             if start >= bytes.len() {
@@ -107,9 +107,13 @@ impl Vm<'_> {
                             while end < bytes.len() && bytes[end] & 0xc0 == 0x80 {
                                 end += 1;
                             }
-                            (start, end)
+                            (start, end, bytes[start])
                         };
                         self.set(iterator, 2, Obj::small(end as i32));
+                        if end == start + 1 && first.is_ascii() {
+                            // MicroPython interns each one-character step.
+                            return self.ascii_char_str(first).map(Some);
+                        }
                         self.str_slice(TypeId::Str, sequence, start, end).map(Some)
                     }
                     TypeId::MemoryView => {

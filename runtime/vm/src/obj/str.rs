@@ -170,6 +170,23 @@ impl<'a> Vm<'a> {
         Ok(Obj::qstr(id))
     }
 
+    /// The interned one-character string of the ASCII byte `byte`, which
+    /// MicroPython hands out for `chr(i)`, `s[i]` and each step over a str:
+    /// comparing two of them is one word, and none takes heap after the
+    /// first (the id is remembered in `ascii_qstr_cache`).
+    pub fn ascii_char_str(&mut self, byte: u8) -> R<Obj> {
+        let slot = usize::from(byte & 0x7f);
+        let cached = self.ascii_qstr_cache[slot].get();
+        if cached != 0 {
+            return Ok(Obj::qstr(u32::from(cached)));
+        }
+        let interned = self.intern_bytes(&[byte & 0x7f])?;
+        if let Ok(id) = u16::try_from(interned.qstr_id()) {
+            self.ascii_qstr_cache[slot].set(id);
+        }
+        Ok(interned)
+    }
+
     /// Interns Rust bytes.
     pub fn intern_bytes(&mut self, bytes: &[u8]) -> R<Obj> {
         if let Some(id) = self.find_qstr(bytes) {

@@ -13,6 +13,9 @@
 
 #[path = "../abi_id.rs"]
 mod abi_id;
+#[path = "../fs.rs"]
+#[allow(dead_code)] // The REPL firmware runs until QEMU is killed, so it never unmounts.
+mod fs;
 #[path = "../port.rs"]
 mod port;
 #[path = "../uart.rs"]

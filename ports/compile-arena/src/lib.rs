@@ -231,3 +231,30 @@ mod tests {
         assert!(memory[reach..].iter().all(|&byte| byte == 0xa5));
     }
 }
+
+/// The four compile-arena methods of `rime_vm::Port` for a port whose
+/// `#[global_allocator]` is the [`CompileArena`] static `$arena`: every port
+/// with the compiler implements them the same way, so they are written once
+/// here. Use it inside the port's `impl rime_vm::Port for …` block.
+#[macro_export]
+macro_rules! port_methods {
+    ($arena:path) => {
+        fn wants_compile_arena(&self) -> bool {
+            true
+        }
+
+        fn lend_compile_arena(&mut self, arena: &mut [u8]) {
+            // SAFETY: by `Port::lend_compile_arena`'s contract the VM leaves these
+            // bytes to the allocator alone until `end_compile_arena`.
+            unsafe { $arena.lend(arena.as_mut_ptr(), arena.len()) }
+        }
+
+        fn seal_compile_arena(&mut self) -> usize {
+            $arena.seal()
+        }
+
+        fn end_compile_arena(&mut self) -> usize {
+            $arena.end()
+        }
+    };
+}

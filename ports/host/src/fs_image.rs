@@ -10,51 +10,15 @@ use std::path::{Path, PathBuf};
 use std::pin::Pin;
 
 use anyhow::{bail, Context as _};
-use rime_fs::{BlockDevice, Filesystem, FsError, Geometry};
+use rime_fs::{Filesystem, Geometry, MemoryDevice};
 use rime_vm::port::filesystem::{Vfs, VfsState};
 
 /// The blocks of a new image: the Pico's MicroPython filesystem (1,408 KiB).
 pub const DEFAULT_BLOCKS: u32 = 352;
 
-/// The image file's bytes in memory.
-pub struct VecDevice {
-    bytes: Vec<u8>,
-    block_size: usize,
-}
-
-impl VecDevice {
-    fn range(&self, block: u32, offset: u32, len: usize) -> Result<std::ops::Range<usize>, FsError> {
-        let start = block as usize * self.block_size + offset as usize;
-        if offset as usize + len > self.block_size || start + len > self.bytes.len() {
-            return Err(FsError::Io);
-        }
-        Ok(start..start + len)
-    }
-}
-
-impl BlockDevice for VecDevice {
-    fn read(&mut self, block: u32, offset: u32, buffer: &mut [u8]) -> Result<(), FsError> {
-        let range = self.range(block, offset, buffer.len())?;
-        buffer.copy_from_slice(&self.bytes[range]);
-        Ok(())
-    }
-
-    fn prog(&mut self, block: u32, offset: u32, data: &[u8]) -> Result<(), FsError> {
-        let range = self.range(block, offset, data.len())?;
-        self.bytes[range].copy_from_slice(data);
-        Ok(())
-    }
-
-    fn erase(&mut self, block: u32) -> Result<(), FsError> {
-        let range = self.range(block, 0, self.block_size)?;
-        self.bytes[range].fill(0xff);
-        Ok(())
-    }
-}
-
 /// A mounted image file and the VM's state beside it.
 pub struct HostFilesystem {
-    volume: Pin<Box<Filesystem<VecDevice>>>,
+    volume: Pin<Box<Filesystem<MemoryDevice<Vec<u8>>>>>,
     state: VfsState,
     path: PathBuf,
 }
@@ -74,7 +38,7 @@ impl HostFilesystem {
             bail!("{}: {} bytes is not a whole number of {block_size}-byte blocks", path.display(), bytes.len());
         }
         let geometry = Geometry::micropython_rp2((bytes.len() / block_size) as u32);
-        let device = VecDevice { bytes, block_size };
+        let device = MemoryDevice::new(bytes, block_size as u32).map_err(anyhow::Error::msg)?;
         let mut volume = Box::pin(Filesystem::new(device, geometry).map_err(anyhow::Error::msg)?);
         if fresh {
             volume.as_mut().format().map_err(anyhow::Error::msg).context("formatting a new image")?;
@@ -96,7 +60,7 @@ impl HostFilesystem {
     /// back: a temporary file beside it, then a rename.
     pub fn save(mut self) -> anyhow::Result<()> {
         let unmounted = self.volume.as_mut().unmount();
-        let bytes = &self.volume.device().bytes;
+        let bytes = self.volume.device().bytes();
         let mut temporary = self.path.clone().into_os_string();
         temporary.push(".tmp");
         let temporary = PathBuf::from(temporary);

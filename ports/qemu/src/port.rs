@@ -166,26 +166,7 @@ impl Port for QemuPort {
     }
 
     #[cfg(feature = "compiler")]
-    fn wants_compile_arena(&self) -> bool {
-        true
-    }
-
-    #[cfg(feature = "compiler")]
-    fn lend_compile_arena(&mut self, arena: &mut [u8]) {
-        // SAFETY: by `Port::lend_compile_arena`'s contract the VM leaves these
-        // bytes to the allocator alone until `end_compile_arena`.
-        unsafe { COMPILE_ARENA.lend(arena.as_mut_ptr(), arena.len()) }
-    }
-
-    #[cfg(feature = "compiler")]
-    fn seal_compile_arena(&mut self) -> usize {
-        COMPILE_ARENA.seal()
-    }
-
-    #[cfg(feature = "compiler")]
-    fn end_compile_arena(&mut self) -> usize {
-        COMPILE_ARENA.end()
-    }
+    rime_compile_arena::port_methods!(COMPILE_ARENA);
 
     /// The semihosting console has no input (see the module docs).
     fn stdin_closed(&mut self) -> bool {

@@ -25,26 +25,7 @@ static COMPILE_ARENA: rime_compile_arena::CompileArena = rime_compile_arena::Com
 
 impl rime_vm::Port for Port<'_> {
     #[cfg(feature = "compiler")]
-    fn wants_compile_arena(&self) -> bool {
-        true
-    }
-
-    #[cfg(feature = "compiler")]
-    fn lend_compile_arena(&mut self, arena: &mut [u8]) {
-        // SAFETY: by `Port::lend_compile_arena`'s contract the VM leaves these
-        // bytes to the allocator alone until `end_compile_arena`.
-        unsafe { COMPILE_ARENA.lend(arena.as_mut_ptr(), arena.len()) }
-    }
-
-    #[cfg(feature = "compiler")]
-    fn seal_compile_arena(&mut self) -> usize {
-        COMPILE_ARENA.seal()
-    }
-
-    #[cfg(feature = "compiler")]
-    fn end_compile_arena(&mut self) -> usize {
-        COMPILE_ARENA.end()
-    }
+    rime_compile_arena::port_methods!(COMPILE_ARENA);
 
     fn write_stdout(&mut self, bytes: &[u8]) {
         let mut rest = bytes;

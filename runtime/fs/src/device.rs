@@ -56,54 +56,59 @@ impl Geometry {
     }
 }
 
-/// A block device over a byte slice of `block_size * block_count` bytes,
-/// with NOR flash's erased value.
+/// A block device over bytes in memory, `block_size * block_count` of them,
+/// with NOR flash's erased value: a slice (a RAM disk) or, on the host, an
+/// image file's bytes in a `Vec` ([`MemoryDevice`] is generic over what
+/// holds them).
 #[derive(Debug)]
-pub struct SliceDevice<'a> {
-    bytes: &'a mut [u8],
+pub struct MemoryDevice<B> {
+    bytes: B,
     block_size: u32,
 }
 
-impl<'a> SliceDevice<'a> {
+/// A [`MemoryDevice`] over a borrowed slice.
+pub type SliceDevice<'a> = MemoryDevice<&'a mut [u8]>;
+
+impl<B: AsRef<[u8]> + AsMut<[u8]>> MemoryDevice<B> {
     /// A device over `bytes`, which must hold a whole number of blocks.
-    pub fn new(bytes: &'a mut [u8], block_size: u32) -> Result<SliceDevice<'a>, FsError> {
-        if block_size == 0 || !bytes.len().is_multiple_of(block_size as usize) {
+    pub fn new(bytes: B, block_size: u32) -> Result<MemoryDevice<B>, FsError> {
+        if block_size == 0 || !bytes.as_ref().len().is_multiple_of(block_size as usize) {
             return Err(FsError::Invalid);
         }
-        Ok(SliceDevice { bytes, block_size })
+        Ok(MemoryDevice { bytes, block_size })
     }
 
     /// The device's bytes.
     pub fn bytes(&self) -> &[u8] {
-        self.bytes
+        self.bytes.as_ref()
     }
 
     fn range(&self, block: u32, offset: u32, len: usize) -> Result<core::ops::Range<usize>, FsError> {
         let start = block as usize * self.block_size as usize + offset as usize;
         let end = start.checked_add(len).ok_or(FsError::Io)?;
-        if offset as usize + len > self.block_size as usize || end > self.bytes.len() {
+        if offset as usize + len > self.block_size as usize || end > self.bytes.as_ref().len() {
             return Err(FsError::Io);
         }
         Ok(start..end)
     }
 }
 
-impl BlockDevice for SliceDevice<'_> {
+impl<B: AsRef<[u8]> + AsMut<[u8]>> BlockDevice for MemoryDevice<B> {
     fn read(&mut self, block: u32, offset: u32, buffer: &mut [u8]) -> Result<(), FsError> {
         let range = self.range(block, offset, buffer.len())?;
-        buffer.copy_from_slice(&self.bytes[range]);
+        buffer.copy_from_slice(&self.bytes.as_ref()[range]);
         Ok(())
     }
 
     fn prog(&mut self, block: u32, offset: u32, data: &[u8]) -> Result<(), FsError> {
         let range = self.range(block, offset, data.len())?;
-        self.bytes[range].copy_from_slice(data);
+        self.bytes.as_mut()[range].copy_from_slice(data);
         Ok(())
     }
 
     fn erase(&mut self, block: u32) -> Result<(), FsError> {
         let range = self.range(block, 0, self.block_size as usize)?;
-        self.bytes[range].fill(0xff);
+        self.bytes.as_mut()[range].fill(0xff);
         Ok(())
     }
 }

@@ -19,7 +19,7 @@ mod device;
 mod filesystem;
 mod volume;
 
-pub use device::{BlockDevice, Geometry, SliceDevice};
+pub use device::{BlockDevice, Geometry, MemoryDevice, SliceDevice};
 pub use filesystem::{DirEntry, EntryKind, FileHandle, Filesystem, OpenFlags, Usage, Whence, PATH_CAPACITY};
 pub use volume::Volume;
 

@@ -31,7 +31,7 @@ pub static BUILTINS: &[(u16, Handler)] = &[
     (qstr_id("hash"), hash),
     (qstr_id("hex"), hex),
     (qstr_id("id"), id),
-    (qstr_id("input"), super::input::input),
+    (qstr_id("input"), crate::repl::input::input),
     (qstr_id("isinstance"), isinstance),
     (qstr_id("issubclass"), issubclass),
     (qstr_id("iter"), iter),

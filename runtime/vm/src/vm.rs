@@ -74,6 +74,11 @@ pub struct Vm<'a> {
     /// The compiler's optimisation level for code compiled on the board
     /// (`micropython.opt_level`, 0–3, as `mpy-cross -O`).
     pub(crate) opt_level: u8,
+    /// The `StopIteration` a `__next__` method raised, which `iter_next`
+    /// took as the end of its iterator: `next()` raises that object again,
+    /// arguments and all, as MicroPython does (NULL: none since `next()`
+    /// last looked).
+    pub(crate) next_stop_iteration: Obj,
     /// The `collections.OrderedDict` class, made on first use (NULL before).
     pub ordered_dict_class: Obj,
     /// Nesting of Python calls and of native code calling into Python.
@@ -195,6 +200,7 @@ impl<'a> Vm<'a> {
             console_last_newline: 0,
             repl_history: Obj::NULL,
             opt_level: 0,
+            next_stop_iteration: Obj::NULL,
             qstr_pools: Obj::NULL,
             throw_pending: false,
             call_depth: 0,
@@ -345,6 +351,7 @@ impl<'a> Vm<'a> {
             self.flash_state,
             self.repl_globals,
             self.repl_history,
+            self.next_stop_iteration,
         ] {
             self.heap.mark(root.0);
         }

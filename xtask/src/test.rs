@@ -57,6 +57,7 @@ fn stages() -> Vec<Stage> {
             emulator: false,
             run: repl::friendly_repl_on_host_pty,
         },
+        Stage { name: "repl: Thonny's back end on the host pty", emulator: false, run: repl::thonny_on_host_pty },
         Stage { name: "rp2: build all boards", emulator: false, run: rp2::build_all_boards },
         Stage { name: "qemu: smoke binaries on mps2-an385 and mps2-an505", emulator: true, run: qemu_smoke },
         Stage { name: "qemu: Python suite on qemu-m0 and qemu-m33", emulator: true, run: qemu::python_suite_on_qemu },
@@ -77,6 +78,11 @@ fn stages() -> Vec<Stage> {
             name: "repl: mpremote on the emulated Pico's USB serial",
             emulator: true,
             run: repl::mpremote_on_emulated_pico,
+        },
+        Stage {
+            name: "repl: Thonny's back end on the emulated Pico's USB serial",
+            emulator: true,
+            run: repl::thonny_on_emulated_pico,
         },
         Stage { name: "pico: frozen blink example in rp2040js", emulator: true, run: rp2::pico_frozen_blink },
     ]

@@ -19,7 +19,7 @@ pub mod console;
 pub mod fs_image;
 pub mod suite;
 
-use std::io::{Read as _, Write as _};
+use std::io::{IsTerminal as _, Read as _, Write as _};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Instant;
 
@@ -167,8 +167,10 @@ impl Port for HostPort {
 
     fn echoes_input(&self) -> bool {
         // The REPL's console is a terminal in raw mode, or a pseudo-terminal
-        // a tool drives: it shows only what the board sends back.
-        self.console.is_none()
+        // a tool drives: it shows only what the board sends back. Without
+        // it, a terminal in its normal mode edits and shows lines itself,
+        // while a pipe gets the echo MicroPython's readline gives it.
+        self.console.is_none() && std::io::stdin().is_terminal()
     }
 
     fn ticks_ms(&mut self) -> u32 {

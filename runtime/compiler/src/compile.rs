@@ -168,6 +168,16 @@ pub fn compile_mode(
 /// line (simple statements joined by `;`) or one compound statement.
 fn mode_error(source: &[u8], body: &[crate::ast::Stmt], mode: CompileMode) -> Option<u32> {
     use crate::ast::StmtKind;
+    if mode != CompileMode::Eval {
+        // A logical line continued into the end of the input gets no
+        // NEWLINE token in MicroPython's lexer, so its statement is
+        // unfinished (and `single` input without one is too).
+        match trailing_continuation(source) {
+            Some(true) => return Some(source.len() as u32),
+            Some(false) if mode == CompileMode::Single && body.is_empty() => return Some(source.len() as u32),
+            _ => {}
+        }
+    }
     match mode {
         CompileMode::Exec => None,
         CompileMode::Eval => {
@@ -208,6 +218,56 @@ fn mode_error(source: &[u8], body: &[crate::ast::Stmt], mode: CompileMode) -> Op
             })
         }
     }
+}
+
+/// Whether `source` ends with a backslash line continuation (`None`: it
+/// does not), and if so whether the logical line it continues holds
+/// anything but blanks. A backslash in a comment continues nothing; one in
+/// a string at the end of the input is an error of its own.
+fn trailing_continuation(source: &[u8]) -> Option<bool> {
+    let mut rest = strip_line_end(source).strip_suffix(b"\\")?;
+    let mut last_line = true;
+    loop {
+        let start = rest.iter().rposition(|&byte| byte == b'\n' || byte == b'\r').map_or(0, |at| at + 1);
+        let line = &rest[start..];
+        if opens_comment(line) {
+            // This line ends in a comment: it is not part of the continued line.
+            return if last_line { None } else { Some(false) };
+        }
+        last_line = false;
+        if line.iter().any(|byte| !byte.is_ascii_whitespace()) {
+            return Some(true);
+        }
+        match strip_line_end(&rest[..start]).strip_suffix(b"\\") {
+            Some(previous) if start > 0 => rest = previous,
+            _ => return Some(false),
+        }
+    }
+}
+
+/// `text` without one line end (`\n`, `\r\n` or `\r`) at its end.
+fn strip_line_end(text: &[u8]) -> &[u8] {
+    let text = text.strip_suffix(b"\n").unwrap_or(text);
+    text.strip_suffix(b"\r").unwrap_or(text)
+}
+
+/// Whether a physical line has a `#` outside its one-line strings.
+fn opens_comment(line: &[u8]) -> bool {
+    let mut quote = None;
+    let mut index = 0;
+    while index < line.len() {
+        let byte = line[index];
+        match quote {
+            Some(_) if byte == b'\\' => index += 1,
+            Some(open) if byte == open => quote = None,
+            Some(_) => {}
+            None if byte == b'#' => return true,
+            None if byte == b'"' || byte == b'\'' => quote = Some(byte),
+            None => {}
+        }
+        index += 1;
+    }
+    false
 }
 
 /// Compiles Python source straight to the bytes of a `.mpy` file.

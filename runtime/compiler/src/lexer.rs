@@ -139,6 +139,10 @@ impl<'src> Lexer<'src> {
                     let next = self.peek(1);
                     if next == b'\n' {
                         self.pos += 2;
+                    } else if start + 1 == self.end {
+                        // MicroPython's reader ends the input with a newline, so a
+                        // backslash at the very end continues the line.
+                        self.pos += 1;
                     } else if next == b'\r' {
                         self.pos += if self.peek(2) == b'\n' { 3 } else { 2 };
                     } else {

@@ -123,8 +123,8 @@ struct CompileError {
 
 /// Runs the compiler (no heap object is made yet, so `source` may be a
 /// heap object's text).
-fn compile_unit(source: &[u8], filename: &str, mode: CompileMode) -> Result<MpyModule, CompileError> {
-    let options = rime_compiler::CompileOptions::default();
+fn compile_unit(source: &[u8], filename: &str, mode: CompileMode, opt_level: u8) -> Result<MpyModule, CompileError> {
+    let options = rime_compiler::CompileOptions { opt_level, ..rime_compiler::CompileOptions::default() };
     rime_compiler::compile_mode(source, filename, &options, mode.compiler_mode()).map_err(|errors| {
         let Some(first) = errors.into_iter().next() else {
             return CompileError { message: "invalid syntax".into(), line: 1 };
@@ -152,10 +152,11 @@ impl<'a> Vm<'a> {
     }
 
     fn compile_any(&mut self, source: Source<'_>, filename: &str, mode: CompileMode) -> R<Obj> {
+        let opt_level = self.opt_level;
         if !self.port.wants_compile_arena() {
             let compiled = match source {
-                Source::Bytes(bytes) => compile_unit(bytes, filename, mode),
-                Source::Object(text) => compile_unit(self.str_bytes(text), filename, mode),
+                Source::Bytes(bytes) => compile_unit(bytes, filename, mode, opt_level),
+                Source::Object(text) => compile_unit(self.str_bytes(text), filename, mode, opt_level),
             };
             return self.finish_compile(compiled, filename, mode);
         }
@@ -177,8 +178,8 @@ impl<'a> Vm<'a> {
         let lent = self.heap.bytes_mut(arena.0 + copy_len as u32, arena_len - copy_len);
         self.port.lend_compile_arena(lent);
         let compiled = match source {
-            Source::Bytes(bytes) => compile_unit(bytes, filename, mode),
-            Source::Object(_) => compile_unit(self.heap.sealed_bytes(arena.0, source_len), filename, mode),
+            Source::Bytes(bytes) => compile_unit(bytes, filename, mode, opt_level),
+            Source::Object(_) => compile_unit(self.heap.sealed_bytes(arena.0, source_len), filename, mode, opt_level),
         };
         let used = copy_len + self.port.seal_compile_arena();
         // The rest of the arena takes the code objects.

@@ -64,9 +64,21 @@ pub struct Vm<'a> {
     /// runs (`crate::compile`), NULL otherwise: collections keep it
     /// without reading its bytes.
     pub(crate) compile_arena: Obj,
-    /// Whether the console's last line, read by `input`, ended with `\r`
-    /// (a `\n` right after it then ends no line).
-    pub(crate) console_after_cr: bool,
+    /// The byte (`\r` or `\n`) that ended the console's last line, read by
+    /// the REPL or `input`, 0 after any other byte: the other one right
+    /// after it then ends no line, so a terminal's `\r\n` is one line end.
+    pub(crate) console_last_newline: u8,
+    /// The line editor's history (`repl::readline`), shared by the REPL
+    /// and `input` as in MicroPython: a list of str, NULL until first used.
+    pub(crate) repl_history: Obj,
+    /// The compiler's optimisation level for code compiled on the board
+    /// (`micropython.opt_level`, 0–3, as `mpy-cross -O`).
+    pub(crate) opt_level: u8,
+    /// The `StopIteration` a `__next__` method raised, which `iter_next`
+    /// took as the end of its iterator: `next()` raises that object again,
+    /// arguments and all, as MicroPython does (NULL: none since `next()`
+    /// last looked).
+    pub(crate) next_stop_iteration: Obj,
     /// The `collections.OrderedDict` class, made on first use (NULL before).
     pub ordered_dict_class: Obj,
     /// Nesting of Python calls and of native code calling into Python.
@@ -189,7 +201,10 @@ impl<'a> Vm<'a> {
             repl_globals: Obj::NULL,
             flash_state: Obj::NULL,
             compile_arena: Obj::NULL,
-            console_after_cr: false,
+            console_last_newline: 0,
+            repl_history: Obj::NULL,
+            opt_level: 0,
+            next_stop_iteration: Obj::NULL,
             qstr_pools: Obj::NULL,
             throw_pending: false,
             call_depth: 0,
@@ -344,6 +359,8 @@ impl<'a> Vm<'a> {
             self.ordered_dict_class,
             self.flash_state,
             self.repl_globals,
+            self.repl_history,
+            self.next_stop_iteration,
         ] {
             self.heap.mark(root.0);
         }

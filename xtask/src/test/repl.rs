@@ -16,6 +16,10 @@
 //!   both sides are compared with `\r\n` read as `\n`. Ctrl-C in an
 //!   infinite loop, which that build cannot take while it runs, is compared
 //!   with MicroPython's transcript for it (its `tests/cmdline`).
+//! * Thonny's MicroPython back end (the process its IDE runs for a board,
+//!   driven headless by tests/reference/thonny-backend.py), on the host and
+//!   on the emulated Pico: it connects, runs its helper code, and serves
+//!   the shell's and the variables view's commands and `input()`.
 //! * On both QEMU boards, the `repl` firmware's UART0 console over QEMU's
 //!   pseudo-terminal: a frozen `main` stopped by Ctrl-C, the banner, line
 //!   editing (MicroPython's bytes), the raw REPL and a soft reset, then
@@ -131,6 +135,53 @@ pub fn mpremote_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
     command.args(["repl", "--board", "pico", "--emulate", "--pty"]);
     let server = ReplServer::start_command(command)?;
     mpremote_commands(&server)
+}
+
+/// What Thonny's MicroPython back end (tests/reference/thonny-backend.py
+/// plays its IDE) reports for its commands: connecting (interrupt, raw REPL,
+/// its helper code, the working directory), running code from the shell,
+/// an expression's value, the variables view's globals, `input()` answered
+/// from the shell (the back end takes the board's echo of the answer), and
+/// an error. The values are MicroPython's for the same code.
+const THONNY_REPORT: &str = "ready: cwd /
+exec: '42\\n'
+expression: '43\\n'
+globals x: 42
+input: 'name? abab\\n'
+error: 'ZeroDivisionError: divide by zero'
+";
+
+/// Drives Thonny's back end against the terminal at `path` and checks its report.
+fn thonny_backend(path: &str) -> anyhow::Result<()> {
+    let root = crate::project_root();
+    let mut command = Command::new(root.join("tests/reference/.venv/bin/python"));
+    command.arg(root.join("tests/reference/thonny-backend.py")).arg(path);
+    let captured = run_captured(
+        command,
+        Timeout(Some(CLIENT_TIMEOUT)),
+        "Thonny's back end",
+        "install thonny with `cargo xtask doctor --fix` (tests/reference/requirements.txt)",
+    )?;
+    if !captured.status.success() || captured.stdout != THONNY_REPORT {
+        bail!("Thonny's back end: expected {THONNY_REPORT:?}, got {:?} ({})", captured.stdout, captured.status);
+    }
+    Ok(())
+}
+
+/// The stage: Thonny's MicroPython back end against the host runner's pseudo-terminal.
+pub fn thonny_on_host_pty(_sh: &Shell) -> anyhow::Result<()> {
+    let server = ReplServer::start()?;
+    thonny_backend(&server.path)
+}
+
+/// The stage: Thonny's MicroPython back end against the emulated Pico's USB CDC serial port.
+pub fn thonny_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
+    crate::rp2::build_board(sh, &crate::rp2::rp2_board("pico")?)?;
+    let exe = std::env::current_exe().context("finding the xtask executable")?;
+    let mut command = Command::new(exe);
+    command.args(["repl", "--board", "pico", "--emulate", "--pty"]);
+    let server = ReplServer::start_command(command)?;
+    thonny_backend(&server.path)
 }
 
 /// The `mpremote` commands both stages run, with MicroPython's outputs.
@@ -409,21 +460,59 @@ fn frozen_main_runs_before_the_repl() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `input()` at the REPL's console as MicroPython's (`mp_builtin_input`:
-/// the prompt first, each byte echoed by the board, the newline echoed and
-/// not returned); the WebAssembly build cannot wait for input inside a
-/// running statement, so the expected bytes are written out here.
+/// What is typed at the REPL to try `input()`, one step at a time, and the
+/// bytes each step brings back. MicroPython's `input` reads with the REPL's
+/// line editor: echo, cursor keys, backspace as `\b ESC [K`, and the history
+/// the REPL shares (the arrow keys in `input` bring back REPL lines, and the
+/// line read becomes history); Ctrl-C raises `KeyboardInterrupt`, Ctrl-D on
+/// an empty line `EOFError`, Ctrl-B on one returns `''`. The WebAssembly
+/// build cannot wait for input inside a running statement, so these bytes
+/// are those of MicroPython 1.27's unix port typed at over a pseudo-terminal,
+/// with its program output's `\n` written `\r\n`, as its boards write it.
+const INPUT_STEPS: &[(&[u8], &[u8])] = &[
+    (b"s = input('name? ')\r", b"s = input('name? ')\r\nname? "),
+    (b"rime\x1b[D\x1b[DX", b"rime\x08\x08Xme\x08\x08"),
+    (b"\x7f", b"\x08\x1b[Kme\x08\x08"),
+    (b"\r", b"\r\n>>> "),
+    (b"s\r", b"s\r\n'rime'\r\n>>> "),
+    (b"t = input()\r", b"t = input()\r\n"),
+    (b"\x1b[A", b"t = input()"),
+    (b"\x1b[A", b"\x1b[11D\x1b[Ks"),
+    (b"\r", b"\r\n>>> "),
+    (b"t\r", b"t\r\n's'\r\n>>> "),
+    (b"\x1b[A", b"t"),
+    (b"\x03", b"\r\n>>> "),
+    (b"input('? ')\r", b"input('? ')\r\n? "),
+    (b"ab\x01X\x05Y\x02\x02\x04", b"ab\x08\x08Xab\x08\x08abY\x08\x08\x1b[KY\x08"),
+    (b"\r", b"\r\n'XaY'\r\n>>> "),
+    (b"input('? ')\r", b"input('? ')\r\n? "),
+    (b"ab", b"ab"),
+    (
+        b"\x03",
+        b"Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\nKeyboardInterrupt: \r\n>>> ",
+    ),
+    (b"input('? ')\r", b"input('? ')\r\n? "),
+    (b"\x04", b"Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\nEOFError: \r\n>>> "),
+    (b"input('? ')\r", b"input('? ')\r\n? "),
+    (b"\x02", b"''\r\n>>> "),
+];
+
+/// `input()` at the REPL's console, as MicroPython's (see [`INPUT_STEPS`]).
 fn input_reads_a_line_with_the_editor() -> anyhow::Result<()> {
     let server = ReplServer::start()?;
     let mut terminal = Terminal::open(&server.path)?;
     terminal.read_until(b"for more information.\r\n>>> ")?;
-    terminal.type_bytes(b"s = input('name? ')\r")?;
-    terminal.read_until(b"\r\nname? ")?;
-    terminal.type_bytes(b"rime\rs\r")?;
-    let written = terminal.read_until(b"'rime'\r\n>>> ")?;
-    let expected = b"rime\r\n>>> s\r\n'rime'\r\n>>> ";
-    if written != expected {
-        bail!("input(): expected {}, got {}", expected.escape_ascii(), written.escape_ascii());
+    for (typed, expected) in INPUT_STEPS {
+        terminal.type_bytes(typed)?;
+        let written = terminal.read_until(expected)?;
+        if written != *expected {
+            bail!(
+                "input(): typing {} gave {}, MicroPython gives {}",
+                typed.escape_ascii(),
+                written.escape_ascii(),
+                expected.escape_ascii()
+            );
+        }
     }
     Ok(())
 }

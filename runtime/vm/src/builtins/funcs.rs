@@ -31,7 +31,7 @@ pub static BUILTINS: &[(u16, Handler)] = &[
     (qstr_id("hash"), hash),
     (qstr_id("hex"), hex),
     (qstr_id("id"), id),
-    (qstr_id("input"), super::input::input),
+    (qstr_id("input"), crate::repl::input::input),
     (qstr_id("isinstance"), isinstance),
     (qstr_id("issubclass"), issubclass),
     (qstr_id("iter"), iter),
@@ -369,11 +369,18 @@ fn iter(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     vm.get_iter(args[0])
 }
 
+/// `next(iterator[, default])`. A `StopIteration` raised by a `__next__`
+/// method on the way (the iterator's own, or one that `enumerate`, `map`
+/// or `zip` called) is raised again as it was, as MicroPython does.
 fn next(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 2)?;
-    match vm.iter_next(args[0])? {
+    vm.next_stop_iteration = Obj::NULL;
+    let item = vm.iter_next(args[0]);
+    let stop = core::mem::replace(&mut vm.next_stop_iteration, Obj::NULL);
+    match item? {
         Some(item) => Ok(item),
         None if args.len() == 2 => Ok(args[1]),
+        None if !stop.is_null() => Err(vm.raise(stop)),
         None => Err(vm.raise_stop_iteration(args[0])),
     }
 }

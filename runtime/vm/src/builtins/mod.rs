@@ -10,7 +10,6 @@ mod exec;
 mod extra;
 pub mod format;
 mod funcs;
-mod input;
 mod methods;
 mod strings;
 mod text;

@@ -317,6 +317,11 @@ impl Vm<'_> {
             TypeId::Function if name == q!("__name__") => {
                 return Ok(Some((Obj::qstr(self.function_name(obj)), Obj::NULL)));
             }
+            // Not a static qstr (adding one would change the image ABI), so matched by its text.
+            TypeId::Function if self.qstr_bytes(name.qstr_id()) == b"__globals__" => {
+                let module = self.function_module(obj);
+                return Ok(Some((self.get(module, 1), Obj::NULL)));
+            }
             TypeId::Int | TypeId::Bool | TypeId::Float if name == q!("real") => return Ok(Some((obj, Obj::NULL))),
             TypeId::Int | TypeId::Bool if name == q!("imag") => return Ok(Some((Obj::small(0), Obj::NULL))),
             TypeId::Complex if name == q!("real") || name == q!("imag") => {

@@ -56,9 +56,18 @@ fn micropython_schedule(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     Ok(Obj::NONE)
 }
 
+/// `micropython.opt_level([level])`: the optimisation level of code
+/// compiled from now on (`exec`, `eval`, `compile`, the REPL, modules
+/// frozen as source): from 1 `__debug__` is False and `assert` is left
+/// out, at 3 no line numbers are kept. Without an argument, the level.
 fn micropython_opt_level(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 0, 1)?;
-    Ok(if args.is_empty() { Obj::small(0) } else { Obj::NONE })
+    let Some(&level) = args.first() else {
+        return Ok(Obj::small(i32::from(vm.opt_level)));
+    };
+    let level = vm.to_i64(level)?;
+    vm.opt_level = level.clamp(0, 3) as u8;
+    Ok(Obj::NONE)
 }
 
 /// `micropython.stack_use()`: the bytes of the frame stack in use. Python

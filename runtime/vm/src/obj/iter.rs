@@ -268,6 +268,7 @@ impl Vm<'_> {
                     Ok(item) => Ok(Some(item)),
                     Err(raised) => {
                         if self.exception_matches(self.exc, TypeId::StopIteration.obj()) {
+                            self.next_stop_iteration = self.exc;
                             self.exc = Obj::NULL;
                             Ok(None)
                         } else {

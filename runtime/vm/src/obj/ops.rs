@@ -79,7 +79,9 @@ impl Vm<'_> {
 
     /// `left == right`.
     pub fn equal(&mut self, left: Obj, right: Obj) -> R<bool> {
-        if left == right {
+        // An instance of a Python class is not taken as equal to itself
+        // without asking its `__eq__`, as in MicroPython.
+        if left == right && !self.is_class_instance(left) {
             return Ok(!self.is_float(left) || self.float_value(left) == self.float_value(left));
         }
         if left.is_small() && right.is_small() {
@@ -125,6 +127,44 @@ impl Vm<'_> {
             }
         }
         Ok(left == right)
+    }
+
+    /// `left != right`. An instance of a Python class is asked its
+    /// `__ne__` first, then its `__eq__` (negated), and the right operand
+    /// the same way after, as MicroPython does (`__ne__` is never made
+    /// from `__eq__` the other way round); other objects are `not ==`.
+    pub fn not_equal(&mut self, left: Obj, right: Obj) -> R<bool> {
+        if !self.is_class_instance(left) && !self.is_class_instance(right) {
+            return Ok(!self.equal(left, right)?);
+        }
+        let mut declined = false;
+        for (first, second) in [(left, right), (right, left)] {
+            if !self.is_class_instance(first) {
+                continue;
+            }
+            for name in [q!("__ne__"), q!("__eq__")] {
+                if let Some(result) = self.call_special_binary(first, name, second)? {
+                    if result != Singleton::NotImplemented.obj() {
+                        let truth = self.truthy(result)?;
+                        return Ok(if name == q!("__ne__") { truth } else { !truth });
+                    }
+                    declined = true;
+                }
+            }
+        }
+        if declined {
+            return Ok(left != right);
+        }
+        // Neither defines them: a class with a builtin base (a namedtuple) compares as that base.
+        Ok(!self.equal(left, right)?)
+    }
+
+    /// Whether `obj` is an instance of a class defined in Python.
+    fn is_class_instance(&mut self, obj: Obj) -> bool {
+        obj.is_ptr() && {
+            let type_obj = self.type_of(obj);
+            self.is_class(type_obj)
+        }
     }
 
     fn dict_equal(&mut self, left: Obj, right: Obj) -> R<bool> {
@@ -211,7 +251,7 @@ impl Vm<'_> {
             return self.equal(left, right);
         }
         if op == OP_NOT_EQUAL {
-            return Ok(!self.equal(left, right)?);
+            return self.not_equal(left, right);
         }
         if left.is_small() && right.is_small() {
             return Ok(compare_result(op, left.small_value().cmp(&right.small_value())));
@@ -381,7 +421,7 @@ impl Vm<'_> {
                     // the same word: those items are passed over without a call.
                     while index < items.1 {
                         let each = self.seq_item_at(items, index);
-                        if each == item {
+                        if each == item && !self.is_class_instance(item) {
                             return Ok(true);
                         }
                         if !((each.is_small() && item.is_small()) || (each.is_qstr() && item.is_qstr())) {

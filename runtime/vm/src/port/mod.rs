@@ -56,9 +56,11 @@ pub trait Port {
     fn stdin_closed(&mut self) -> bool {
         false
     }
-    /// Whether the terminal shows what is typed by itself (the host's, in
-    /// its normal mode), so `input` does not echo it; false on the boards,
-    /// whose serial terminals show only what the board sends back.
+    /// Whether the terminal edits and shows what is typed by itself (the
+    /// host's, in its normal mode), so `input` takes its lines as they come
+    /// and echoes nothing; false on the boards, whose serial terminals show
+    /// only what the board sends back, so `input` edits and echoes as the
+    /// REPL's line editor does.
     fn echoes_input(&self) -> bool {
         true
     }

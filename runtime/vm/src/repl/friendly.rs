@@ -30,14 +30,11 @@ impl Vm<'_> {
     /// Serves the friendly REPL until the raw REPL is asked for (`None`, with
     /// `mode` changed) or a soft reset.
     pub(crate) fn friendly_repl(&mut self, mode: &mut ReplMode) -> Option<ReplEnd> {
-        let history = match self.new_list(0) {
+        let history = match self.line_history() {
             Ok(history) => history,
             Err(_) => return Some(ReplEnd::SoftReset),
         };
         let mark = self.root_mark();
-        if self.push_root(history).is_err() {
-            return Some(ReplEnd::SoftReset);
-        }
         let mut editor = LineEditor::new(history);
         self.write_banner();
         let end = loop {

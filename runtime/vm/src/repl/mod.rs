@@ -17,6 +17,7 @@
 //! * [`raw`]: the raw REPL and raw-paste mode.
 //! * [`execute`]: compiling and running one input, and the REPL's `__main__`.
 //! * [`help`]: `help()` and `help('modules')`.
+//! * [`input`]: the builtin `input()`, on the line editor.
 //!
 //! A soft reset (Ctrl-D on an empty line, or `sys.exit()`) ends
 //! [`Vm::run_repl`]; the port then drops the VM, says `MPY: soft reboot`, and
@@ -27,6 +28,7 @@ mod complete;
 mod execute;
 mod friendly;
 pub mod help;
+pub(crate) mod input;
 mod raw;
 mod readline;
 #[cfg(test)]

@@ -14,7 +14,10 @@
 //! One line is edited at a time, in a fixed buffer of [`LINE_CAPACITY`]
 //! bytes (a longer line is cut there); the statement a continuation line
 //! belongs to is kept by the friendly REPL. The history is a Python list of
-//! str on the heap, rooted by the REPL.
+//! str on the heap (`Vm::repl_history`), which the REPL and `input` share,
+//! as MicroPython's do. `input` edits its line here too; on a terminal
+//! that edits and shows lines itself (the host's, in its normal mode) the
+//! editor only collects the bytes up to the line end.
 
 use super::complete::Completion;
 use super::{CTRL_A, CTRL_B, CTRL_C, CTRL_D, CTRL_E, CTRL_F};
@@ -68,8 +71,10 @@ pub(crate) struct LineEditor {
     escape_digit: u8,
     /// The history entry shown (-1: the line typed).
     history_index: isize,
-    /// The newline byte that ended the last line, so `\r\n` counts once.
-    last_newline: u8,
+    /// Whether the terminal edits and shows the line itself (the host's,
+    /// in its normal mode): the editor then takes the bytes as they come
+    /// and writes nothing.
+    terminal_edits: bool,
     /// Set right after auto-indent added spaces, until the next byte.
     indent_just_added: bool,
     /// Whether this line continues a statement (tab after the line start indents).
@@ -88,12 +93,17 @@ impl LineEditor {
             escape: Escape::None,
             escape_digit: 0,
             history_index: -1,
-            last_newline: 0,
+            terminal_edits: false,
             indent_just_added: false,
             continuation: false,
             prompt: b"",
             history,
         }
+    }
+
+    /// An editor for a terminal that edits and shows the line itself.
+    pub fn for_editing_terminal(history: Obj) -> LineEditor {
+        LineEditor { terminal_edits: true, ..LineEditor::new(history) }
     }
 
     /// The line typed so far.
@@ -118,6 +128,14 @@ impl LineEditor {
 }
 
 impl Vm<'_> {
+    /// The line history the REPL and `input` share, made on first use.
+    pub(crate) fn line_history(&mut self) -> R<Obj> {
+        if self.repl_history.is_null() {
+            self.repl_history = self.new_list(0)?;
+        }
+        Ok(self.repl_history)
+    }
+
     /// Starts a line: writes the prompt and, for a continuation line, the
     /// `indent` spaces auto-indent chose.
     pub(crate) fn editor_start(
@@ -145,6 +163,9 @@ impl Vm<'_> {
 
     /// Feeds one console byte to the editor.
     pub(crate) fn editor_byte(&mut self, editor: &mut LineEditor, byte: u8) -> R<Edit> {
+        if editor.terminal_edits {
+            return self.editor_edited_byte(editor, byte);
+        }
         let old_len = editor.len;
         let mut step_back = 0;
         let mut redraw_from_cursor = false;
@@ -173,14 +194,14 @@ impl Vm<'_> {
                         step_back = cut;
                         redraw_from_cursor = true;
                     }
-                    b'\r' | b'\n' if editor.last_newline == 0 || editor.last_newline == byte => {
-                        editor.last_newline = byte;
+                    b'\r' | b'\n' if self.console_last_newline == 0 || self.console_last_newline == byte => {
+                        self.console_last_newline = byte;
                         self.console_write(b"\r\n");
                         self.editor_push_history(editor)?;
                         return Ok(Edit::Line);
                     }
                     _ => {
-                        editor.last_newline = 0;
+                        self.console_last_newline = 0;
                         match byte {
                             ESCAPE => editor.escape = Escape::Started,
                             8 | 127 => {
@@ -259,6 +280,21 @@ impl Vm<'_> {
         Ok(Edit::Pending)
     }
 
+    /// One byte of a line the terminal edited and showed: a line end ends
+    /// it (into the history, as a typed line), anything else is kept.
+    fn editor_edited_byte(&mut self, editor: &mut LineEditor, byte: u8) -> R<Edit> {
+        if matches!(byte, b'\r' | b'\n') && (self.console_last_newline == 0 || self.console_last_newline == byte) {
+            self.console_last_newline = byte;
+            self.editor_push_history(editor)?;
+            return Ok(Edit::Line);
+        }
+        self.console_last_newline = 0;
+        if !matches!(byte, b'\r' | b'\n') {
+            editor.cursor += editor.insert(editor.len, &[byte]);
+        }
+        Ok(Edit::Pending)
+    }
+
     /// Deletes the byte under the cursor; whether the line changed.
     fn editor_delete(&mut self, editor: &mut LineEditor) -> bool {
         if editor.cursor < editor.len {
@@ -289,10 +325,7 @@ impl Vm<'_> {
             Completion::Listed => {
                 // The matches were printed on lines of their own: draw the prompt and the line again.
                 self.console_write(editor.prompt);
-                let cursor = editor.cursor;
-                let mut copy = [0u8; LINE_CAPACITY];
-                copy[..cursor].copy_from_slice(&editor.line[..cursor]);
-                self.console_write(&copy[..cursor]);
+                self.console_write(&editor.line[..editor.cursor]);
                 Ok((true, 0))
             }
         }
@@ -362,18 +395,14 @@ impl Vm<'_> {
             if editor.len < old_len {
                 self.console_write(b"\x1b[K");
             }
-            let mut copy = [0u8; LINE_CAPACITY];
             let tail = editor.len - cursor;
-            copy[..tail].copy_from_slice(&editor.line[cursor..editor.len]);
-            self.console_write(&copy[..tail]);
+            self.console_write(&editor.line[cursor..editor.len]);
             let forward = forward.min(tail);
             self.cursor_back(tail - forward);
             editor.cursor += forward;
         } else if forward > 0 {
             let forward = forward.min(editor.len - cursor);
-            let mut copy = [0u8; LINE_CAPACITY];
-            copy[..forward].copy_from_slice(&editor.line[cursor..cursor + forward]);
-            self.console_write(&copy[..forward]);
+            self.console_write(&editor.line[cursor..cursor + forward]);
             editor.cursor += forward;
         }
     }

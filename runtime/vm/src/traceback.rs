@@ -6,7 +6,7 @@
 //! ValueError: msg
 //! ```
 
-use crate::obj::repr::{Sink, Style};
+use crate::obj::repr::Sink;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
 
@@ -42,15 +42,7 @@ impl Vm<'_> {
             // MicroPython prints the colon even when there are no arguments,
             // and the arguments themselves, not what a class's `__str__` says.
             self.emit(sink, b": ")?;
-            let args = self.exception_args(exc);
-            match self.tuple_len(args) {
-                0 => {}
-                1 => {
-                    let only = self.tuple_item(args, 0);
-                    self.print_obj(sink, only, Style::Str)?;
-                }
-                _ => self.print_obj(sink, args, Style::Repr)?,
-            }
+            self.print_exception_args(sink, exc, 0)?;
         }
         self.emit(sink, b"\n")?;
         self.pop_roots(mark);

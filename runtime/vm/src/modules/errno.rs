@@ -2,38 +2,13 @@
 //! that maps each number back to its name.
 
 use crate::native::NativeModule;
+use crate::obj::errno_names::ERRNO;
 use crate::obj::Obj;
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
 
 pub static MODULE: NativeModule =
     NativeModule { name: "errno", functions: &[], constants: &[], attr: Some(errno_attr) };
-
-/// MicroPython's error numbers, in its order.
-pub const ERRNO: &[(&str, i32)] = &[
-    ("EPERM", 1),
-    ("ENOENT", 2),
-    ("EIO", 5),
-    ("EBADF", 9),
-    ("EAGAIN", 11),
-    ("ENOMEM", 12),
-    ("EACCES", 13),
-    ("EEXIST", 17),
-    ("ENODEV", 19),
-    ("EISDIR", 21),
-    ("EINVAL", 22),
-    ("EOPNOTSUPP", 95),
-    ("EADDRINUSE", 98),
-    ("ECONNABORTED", 103),
-    ("ECONNRESET", 104),
-    ("ENOBUFS", 105),
-    ("ENOTCONN", 107),
-    ("ETIMEDOUT", 110),
-    ("ECONNREFUSED", 111),
-    ("EHOSTUNREACH", 113),
-    ("EALREADY", 114),
-    ("EINPROGRESS", 115),
-];
 
 /// An attribute of the `errno` module.
 fn errno_attr(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {

@@ -15,6 +15,7 @@ pub mod binop_fast;
 pub mod complex;
 pub mod core;
 pub mod dict;
+pub mod errno_names;
 pub mod iter;
 pub mod memoryview;
 pub mod num;

@@ -450,14 +450,38 @@ impl Vm<'_> {
     }
 
     fn print_exception_value(&mut self, sink: Sink, exc: Obj, style: Style, depth: u32) -> R<()> {
-        let args = self.exception_args(exc);
-        let count = self.tuple_len(args);
         if style == Style::Repr {
+            let args = self.exception_args(exc);
             // MicroPython prints the name followed by the argument tuple,
             // so one argument shows as `KeyError('k',)`.
             let name = self.type_name(exc);
             self.emit_str(sink, Obj::qstr(name))?;
             return self.print_depth(sink, args, Style::Repr, depth + 1);
+        }
+        self.print_exception_args(sink, exc, depth)
+    }
+
+    /// What `str(exc)` and a traceback's last line print of an exception's
+    /// arguments (not what a class's `__str__` says): nothing, the one
+    /// argument's text, or the argument tuple. An `OSError` (or an instance of
+    /// a Python subclass of it) whose first argument is a known error number prints as
+    /// MicroPython's: `[Errno 2] ENOENT`, then `: ` and the second argument's
+    /// text when there is one.
+    pub(crate) fn print_exception_args(&mut self, sink: Sink, exc: Obj, depth: u32) -> R<()> {
+        let args = self.exception_args(exc);
+        let count = self.tuple_len(args);
+        if (1..3).contains(&count) && self.native_type(exc) == TypeId::OSError {
+            let first = self.tuple_item(args, 0);
+            if let Some(name) = first.is_small().then(|| super::errno_names::errno_name(first.small_value())).flatten()
+            {
+                self.emit_fmt(sink, format_args!("[Errno {}] {name}", first.small_value()))?;
+                if count == 2 {
+                    self.emit(sink, b": ")?;
+                    let second = self.tuple_item(args, 1);
+                    self.print_depth(sink, second, Style::Str, depth + 1)?;
+                }
+                return Ok(());
+            }
         }
         match count {
             0 => Ok(()),

@@ -31,36 +31,23 @@ use crate::{freeze, qemu};
 pub struct Args {
     /// The manifest.toml or .py file whose frozen `main` runs before the REPL.
     pub input: Option<PathBuf>,
-    /// Where to run: host, qemu-m0, qemu-m33, or pico with --emulate.
-    #[arg(long, default_value = "host")]
-    pub board: String,
-    /// Run the real board firmware in the rp2040js emulator.
-    #[arg(long)]
-    pub emulate: bool,
-    /// Heap size, e.g. 192K.
-    #[arg(long)]
-    pub heap: Option<String>,
+    #[command(flatten)]
+    pub target: crate::run::TargetArgs,
     /// Serve the REPL on a new pseudo-terminal (its path is printed as `pty: PATH`).
     #[arg(long)]
     pub pty: bool,
-    /// Register a library for `require`: --lib NAME=PATH.
-    #[arg(long = "lib", value_name = "NAME=PATH")]
-    pub libs: Vec<String>,
-    /// Set a manifest path variable: --var NAME=VALUE.
-    #[arg(long = "var", value_name = "NAME=VALUE")]
-    pub vars: Vec<String>,
 }
 
 pub fn run(args: Args) -> crate::Outcome {
     // Killing `cargo xtask repl` ends the REPL it serves, not only cargo.
     rime_host::console::end_with_parent();
-    let board = Board::find(&args.board)?;
-    match (board.runner(), args.emulate) {
+    let board = Board::find(&args.target.board)?;
+    match (board.runner(), args.target.emulate) {
         (Runner::HostRunner, false) => repl_on_host(&args, &board),
         (Runner::Qemu, false) => repl_on_qemu(&args, &board),
         (Runner::Rp2, true) if board.name == "pico" => repl_on_emulated_pico(&args, &board),
         _ => crate::not_available(
-            &format!("repl --board {}{}", board.name, if args.emulate { " --emulate" } else { "" }),
+            &format!("repl --board {}{}", board.name, if args.target.emulate { " --emulate" } else { "" }),
             "issue 18: the REPL runs on the host, the QEMU boards and the emulated Pico (--board pico --emulate); \
              `cargo xtask flash` puts it on a board",
         ),
@@ -72,7 +59,8 @@ pub fn run(args: Args) -> crate::Outcome {
 /// the exit code of a freeze that failed (its diagnostics are printed).
 fn freeze_input(args: &Args, board: &Board, heap: Option<u32>) -> anyhow::Result<Result<Option<PathBuf>, ExitCode>> {
     let Some(input) = &args.input else { return Ok(Ok(None)) };
-    let request = freeze::Request { input: input.clone(), vars: args.vars.clone(), libs: args.libs.clone(), heap };
+    let request =
+        freeze::Request { input: input.clone(), vars: args.target.vars.clone(), libs: args.target.libs.clone(), heap };
     let out_dir = if request.is_single_file() {
         crate::project_root().join("target/repl").join(&board.name)
     } else {
@@ -104,7 +92,7 @@ fn repl_on_host(args: &Args, board: &Board) -> crate::Outcome {
             path
         }
     };
-    let mut command = crate::host_runner::command(&image_path, args.heap.as_deref(), false)?;
+    let mut command = crate::host_runner::command(&image_path, args.target.heap.as_deref(), false)?;
     command.arg("--repl");
     if args.pty {
         command.arg("--pty");
@@ -121,7 +109,7 @@ fn repl_on_host(args: &Args, board: &Board) -> crate::Outcome {
 /// it with UART0 on this terminal or on a pseudo-terminal.
 fn repl_on_qemu(args: &Args, board: &Board) -> crate::Outcome {
     let Port::Qemu(qemu_board) = &board.port else { bail!("{} is not a QEMU board", board.name) };
-    let heap = match &args.heap {
+    let heap = match &args.target.heap {
         Some(_) if args.input.is_none() => bail!("--heap on a QEMU board goes into the image: give a FILE.py"),
         Some(text) => Some(u32::try_from(rime_host::parse_size(text)?).context("--heap is too large")?),
         None => None,
@@ -170,7 +158,7 @@ fn repl_on_qemu(args: &Args, board: &Board) -> crate::Outcome {
 /// bridges its USB CDC serial port to this terminal or a pseudo-terminal.
 fn repl_on_emulated_pico(args: &Args, board: &Board) -> crate::Outcome {
     let Port::Rp2(rp2_board) = &board.port else { bail!("{} is not an RP2 board", board.name) };
-    let heap = match &args.heap {
+    let heap = match &args.target.heap {
         Some(_) if args.input.is_none() => bail!("--heap on the Pico goes into the image: give a FILE.py"),
         Some(text) => Some(u32::try_from(rime_host::parse_size(text)?).context("--heap is too large")?),
         None => None,

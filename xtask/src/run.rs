@@ -37,24 +37,11 @@ use crate::{emulate, qemu};
 pub struct Args {
     /// The manifest.toml or .py file to run.
     pub input: PathBuf,
-    /// Where to run: host, qemu-m0, qemu-m33, or pico with --emulate.
-    #[arg(long, default_value = "host")]
-    pub board: String,
-    /// Run the real board firmware in the rp2040js emulator.
-    #[arg(long)]
-    pub emulate: bool,
-    /// Heap size, e.g. 192K.
-    #[arg(long)]
-    pub heap: Option<String>,
+    #[command(flatten)]
+    pub target: TargetArgs,
     /// Collect before every allocation (finds objects that are not rooted).
     #[arg(long)]
     pub gc_stress: bool,
-    /// Register a library for `require` (searched first), e.g. a micropython-lib checkout: --lib NAME=PATH.
-    #[arg(long = "lib", value_name = "NAME=PATH")]
-    pub libs: Vec<String>,
-    /// Set a manifest path variable: --var NAME=VALUE.
-    #[arg(long = "var", value_name = "NAME=VALUE")]
-    pub vars: Vec<String>,
     /// A littlefs image file mounted at `/` (4096-byte blocks; created and
     /// formatted with 352 blocks when missing), written back after the run
     /// (host and QEMU boards).
@@ -65,6 +52,27 @@ pub struct Args {
     /// would otherwise wait forever; no limit on the host, where Ctrl-C works.
     #[arg(long, value_name = "SECONDS", value_parser = Timeout::parse)]
     pub timeout: Option<Timeout>,
+}
+
+/// Where a program runs and how its manifest is resolved: the options
+/// `cargo xtask run` and `cargo xtask repl` share.
+#[derive(clap::Args, Debug)]
+pub struct TargetArgs {
+    /// Where to run: host, qemu-m0, qemu-m33, or pico with --emulate.
+    #[arg(long, default_value = "host")]
+    pub board: String,
+    /// Run the real board firmware in the rp2040js emulator.
+    #[arg(long)]
+    pub emulate: bool,
+    /// Heap size, e.g. 192K.
+    #[arg(long)]
+    pub heap: Option<String>,
+    /// Register a library for `require` (searched first), e.g. a micropython-lib checkout: --lib NAME=PATH.
+    #[arg(long = "lib", value_name = "NAME=PATH")]
+    pub libs: Vec<String>,
+    /// Set a manifest path variable: --var NAME=VALUE.
+    #[arg(long = "var", value_name = "NAME=VALUE")]
+    pub vars: Vec<String>,
 }
 
 /// The time limit of an emulated run when `--timeout` is not given.
@@ -101,14 +109,14 @@ fn timed_out_message(timeout: Timeout, program: &str) -> String {
 }
 
 pub fn run(args: Args) -> crate::Outcome {
-    let board = Board::find(&args.board)?;
-    if args.fs.is_some() && (args.emulate || board.runner() == Runner::Rp2) {
+    let board = Board::find(&args.target.board)?;
+    if args.fs.is_some() && (args.target.emulate || board.runner() == Runner::Rp2) {
         return crate::not_available(
             &format!("run --fs --board {}", board.name),
             "--fs works on the host and QEMU boards for now",
         );
     }
-    match (board.runner(), args.emulate) {
+    match (board.runner(), args.target.emulate) {
         (Runner::HostRunner, false) => run_on_host(&args, &board),
         (Runner::Qemu, false) => run_on_qemu(&args, &board),
         (Runner::Rp2, true) if board.name == "pico" => run_emulated(&args, &board),
@@ -129,7 +137,12 @@ pub fn run(args: Args) -> crate::Outcome {
 /// diagnostics are printed).
 fn freeze_input(args: &Args, board: &Board, heap: Option<u32>) -> anyhow::Result<Result<freeze::Built, ExitCode>> {
     let started = Instant::now();
-    let request = freeze::Request { input: args.input.clone(), vars: args.vars.clone(), libs: args.libs.clone(), heap };
+    let request = freeze::Request {
+        input: args.input.clone(),
+        vars: args.target.vars.clone(),
+        libs: args.target.libs.clone(),
+        heap,
+    };
     let out_dir = if request.is_single_file() {
         crate::project_root().join("target/run").join(&board.name)
     } else {
@@ -158,7 +171,7 @@ fn run_on_host(args: &Args, board: &Board) -> crate::Outcome {
     };
     // The runner is this executable started again (see `host_runner.rs`):
     // it needs no build, and the time limit can kill it as a process.
-    let mut command = crate::host_runner::command(&built.image_path(), args.heap.as_deref(), args.gc_stress)?;
+    let mut command = crate::host_runner::command(&built.image_path(), args.target.heap.as_deref(), args.gc_stress)?;
     if let Some(fs) = &args.fs {
         command.arg("--fs").arg(fs);
     }
@@ -172,7 +185,7 @@ fn image_heap(args: &Args) -> anyhow::Result<Option<u32>> {
     if args.gc_stress {
         bail!("--gc-stress works on the host runner only (the board runtimes use the VM's default configuration)");
     }
-    match &args.heap {
+    match &args.target.heap {
         None => Ok(None),
         Some(_) if !args.input.extension().is_some_and(|extension| extension == "py") => {
             bail!("--heap with a manifest: set `heap` in the manifest instead, it goes into the image")

@@ -41,14 +41,17 @@ pub static SET_METHODS: &[(u16, Handler)] = &[
     (qstr_id("clear"), dict_clear),
     (qstr_id("copy"), set_copy),
     (qstr_id("difference"), set_difference),
+    (qstr_id("difference_update"), set_difference_update),
     (qstr_id("discard"), set_discard),
     (qstr_id("intersection"), set_intersection),
+    (qstr_id("intersection_update"), set_intersection_update),
     (qstr_id("isdisjoint"), set_isdisjoint),
     (qstr_id("issubset"), set_issubset),
     (qstr_id("issuperset"), set_issuperset),
     (qstr_id("pop"), set_pop),
     (qstr_id("remove"), set_remove),
     (qstr_id("symmetric_difference"), set_symmetric_difference),
+    (qstr_id("symmetric_difference_update"), set_symmetric_difference_update),
     (qstr_id("union"), set_union),
     (qstr_id("update"), set_update),
 ];
@@ -422,6 +425,25 @@ fn set_difference(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn set_symmetric_difference(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     set_operation(vm, args, crate::obj::num::OP_XOR, false)
+}
+
+/// `s.difference_update(*others)`: `s -= other` for each, in place.
+fn set_difference_update(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    set_operation(vm, args, crate::obj::num::OP_SUB, true)
+}
+
+/// `s.intersection_update(other)`: `s &= other`, in place (one argument,
+/// as in MicroPython).
+fn set_intersection_update(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    set_operation(vm, args, crate::obj::num::OP_AND, true)
+}
+
+/// `s.symmetric_difference_update(other)`: `s ^= other`, in place (one
+/// argument, as in MicroPython).
+fn set_symmetric_difference_update(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    set_operation(vm, args, crate::obj::num::OP_XOR, true)
 }
 
 fn set_issubset(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {

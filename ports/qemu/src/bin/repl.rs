@@ -13,6 +13,8 @@
 
 #[path = "../abi_id.rs"]
 mod abi_id;
+#[path = "../end.rs"]
+mod end;
 #[path = "../fs.rs"]
 #[allow(dead_code)] // The REPL firmware runs until QEMU is killed, so it never unmounts.
 mod fs;
@@ -21,11 +23,8 @@ mod port;
 #[path = "../uart.rs"]
 mod uart;
 
-use core::panic::PanicInfo;
-
 use cortex_m::peripheral::Peripherals;
-use cortex_m_rt::{entry, exception, ExceptionFrame};
-use cortex_m_semihosting::{debug, hprintln};
+use cortex_m_rt::entry;
 use rime_vm::{Config, ImageView, Port as _};
 
 use port::{board, NoImage, QemuPort};
@@ -71,27 +70,4 @@ fn serve(port: &mut QemuPort) {
     // rest of the program.
     let heap: &'static mut [u8; board::HEAP_SIZE] = unsafe { &mut *core::ptr::addr_of_mut!(HEAP) };
     rime_vm::repl::boot(&mut heap[..heap_size], view, port, Config::default());
-}
-
-#[exception]
-fn SysTick() {
-    port::tick();
-}
-
-#[exception]
-unsafe fn HardFault(frame: &ExceptionFrame) -> ! {
-    hprintln!("rime ({}): HardFault at pc={:#010x}", board::NAME, frame.pc());
-    debug::exit(debug::EXIT_FAILURE);
-    loop {
-        cortex_m::asm::wfi();
-    }
-}
-
-#[panic_handler]
-fn panic(info: &PanicInfo) -> ! {
-    hprintln!("rime ({}): panic: {}", board::NAME, info);
-    debug::exit(debug::EXIT_FAILURE);
-    loop {
-        cortex_m::asm::wfi();
-    }
 }

@@ -18,6 +18,8 @@
 
 #[path = "../abi_id.rs"]
 mod abi_id;
+#[path = "../end.rs"]
+mod end;
 #[path = "../fs.rs"]
 mod fs;
 #[path = "../port.rs"]
@@ -28,11 +30,10 @@ mod port;
 mod uart;
 
 use core::fmt::Write as _;
-use core::panic::PanicInfo;
 
 use cortex_m::peripheral::Peripherals;
-use cortex_m_rt::{entry, exception, ExceptionFrame};
-use cortex_m_semihosting::{debug, hprintln};
+use cortex_m_rt::entry;
+use cortex_m_semihosting::hprintln;
 use rime_vm::{Config, ImageView, Outcome, Vm};
 
 use port::{board, QemuPort};
@@ -42,8 +43,6 @@ static mut HEAP: [u8; board::HEAP_SIZE] = [0; board::HEAP_SIZE];
 
 /// Exit status when there is no image to run or the heap is too small.
 const EXIT_NO_IMAGE: u32 = 2;
-/// Exit status after a panic or a fault.
-const EXIT_CRASH: u32 = 3;
 
 #[entry]
 fn main() -> ! {
@@ -52,14 +51,14 @@ fn main() -> ! {
     }
     let mut port = QemuPort::new();
     let code = run(&mut port);
-    exit(code)
+    end::exit(code)
 }
 
 /// Runs the image's main module; returns the exit status.
 fn run(port: &mut QemuPort) -> u32 {
     if !abi_id::matches_the_vm() {
         let _ = writeln!(port, "rime ({}): RIME_ABI_ID differs from the VM's ABI id (a build bug)", board::NAME);
-        return EXIT_CRASH;
+        return end::EXIT_CRASH;
     }
     let image = match port::locate_image() {
         Ok(image) => image,
@@ -98,40 +97,4 @@ fn run(port: &mut QemuPort) -> u32 {
         Outcome::Exit(code) => code.clamp(1, 255) as u32,
         Outcome::Uncaught => 1,
     }
-}
-
-/// Ends the QEMU session with `code` as its exit status.
-fn exit(code: u32) -> ! {
-    /// `ADP_Stopped_ApplicationExit`: the program ended normally, with a status.
-    const APPLICATION_EXIT: u32 = 0x20026;
-    /// `SYS_EXIT_EXTENDED`: like `SYS_EXIT`, with the status in a parameter block.
-    const EXIT_EXTENDED: usize = 0x20;
-    let block = [APPLICATION_EXIT, code];
-    // SAFETY: SYS_EXIT_EXTENDED reads the two-word parameter block, which
-    // lives on this stack frame for the whole call; QEMU ends the process.
-    unsafe {
-        cortex_m_semihosting::syscall(EXIT_EXTENDED, &block);
-    }
-    // Only reached when the host does not know SYS_EXIT_EXTENDED.
-    debug::exit(if code == 0 { debug::EXIT_SUCCESS } else { debug::EXIT_FAILURE });
-    loop {
-        cortex_m::asm::wfi();
-    }
-}
-
-#[exception]
-fn SysTick() {
-    port::tick();
-}
-
-#[exception]
-unsafe fn HardFault(frame: &ExceptionFrame) -> ! {
-    hprintln!("rime ({}): HardFault at pc={:#010x}", board::NAME, frame.pc());
-    exit(EXIT_CRASH)
-}
-
-#[panic_handler]
-fn panic(info: &PanicInfo) -> ! {
-    hprintln!("rime ({}): panic: {}", board::NAME, info);
-    exit(EXIT_CRASH)
 }

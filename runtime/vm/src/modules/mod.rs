@@ -5,6 +5,7 @@
 //! `Config::port_modules` instead.
 
 pub mod file;
+pub mod framebuf_canvas;
 pub mod re_engine;
 
 use crate::native::NativeModule;
@@ -43,4 +44,5 @@ native_modules! {
     random,
     uctypes,
     vfs,
+    framebuf,
 }

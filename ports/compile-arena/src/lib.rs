@@ -49,6 +49,17 @@ struct State {
     peak_in_use: usize,
 }
 
+/// How much of an arena of `arena_len` bytes is held in reserve for a
+/// source of `source_len` bytes: the compiler stops once its allocations
+/// reach into the reserve, which must then serve what it allocates until it
+/// next asks (a few syntax tree nodes, or the growth of a list that grows
+/// infallibly, such as its bytecode buffer, at most a few bytes per source
+/// byte) and its unwinding. The test `compiler_out_of_memory` compiles
+/// every kind of source at every arena size from the smallest the VM lends.
+pub fn reserve(arena_len: usize, source_len: usize) -> usize {
+    (2048 + 4 * source_len).clamp(arena_len / 8, arena_len / 4)
+}
+
 /// A global allocator over a lent compile arena.
 pub struct CompileArena {
     state: Mutex<RefCell<State>>,
@@ -76,14 +87,17 @@ impl CompileArena {
         }
     }
 
-    /// Serves allocations from `len` bytes at `start` from now on, the last
-    /// `reserve` of them held in reserve (see the crate docs).
+    /// Serves allocations from `len` bytes at `start` from now on, for the
+    /// compilation of `source_len` bytes of source, the last
+    /// [`reserve`]`(len, source_len)` bytes held in reserve (see the crate
+    /// docs).
     ///
     /// # Safety
     ///
     /// The range must be valid for reads and writes and used by nothing
     /// else until [`CompileArena::end`] is called. It may have any alignment.
-    pub unsafe fn lend(&self, start: *mut u8, len: usize, reserve: usize) {
+    pub unsafe fn lend(&self, start: *mut u8, len: usize, source_len: usize) {
+        let reserve = reserve(len, source_len);
         critical_section::with(|cs| {
             let mut state = self.state.borrow_ref_mut(cs);
             state.heap = Heap::empty();
@@ -202,7 +216,7 @@ mod tests {
         let mut memory = std::vec![0u32; 256];
         let start = memory.as_mut_ptr().cast::<u8>();
         // SAFETY: `memory` outlives the arena's use and nothing else touches it.
-        unsafe { arena.lend(start, 1024, 256) };
+        unsafe { arena.lend(start, 1024, 0) };
         // SAFETY: the arena is lent; each block is freed with its layout.
         let (first, second) = unsafe { (arena.alloc(layout), arena.alloc(layout)) };
         assert!(!first.is_null() && !second.is_null() && first != second);
@@ -227,7 +241,8 @@ mod tests {
         let arena = CompileArena::new();
         let mut memory = std::vec![0u64; 128];
         // SAFETY: `memory` outlives the arena's use and nothing else touches it.
-        unsafe { arena.lend(memory.as_mut_ptr().cast::<u8>(), 1024, 256) };
+        unsafe { arena.lend(memory.as_mut_ptr().cast::<u8>(), 1024, 0) };
+        assert_eq!(reserve(1024, 0), 256);
         let layout = Layout::from_size_align(96, 8).unwrap_or_else(|_| panic!("layout"));
         let mut reaches = std::vec::Vec::new();
         for _ in 0..10 {
@@ -286,10 +301,10 @@ macro_rules! port_methods {
             true
         }
 
-        fn lend_compile_arena(&mut self, arena: &mut [u8], reserve: usize) {
+        fn lend_compile_arena(&mut self, arena: &mut [u8], source_len: usize) {
             // SAFETY: by `Port::lend_compile_arena`'s contract the VM leaves these
             // bytes to the allocator alone until `end_compile_arena`.
-            unsafe { $arena.lend(arena.as_mut_ptr(), arena.len(), reserve) }
+            unsafe { $arena.lend(arena.as_mut_ptr(), arena.len(), source_len) }
         }
 
         fn compile_memory_low(&self) -> Option<fn() -> bool> {

@@ -110,23 +110,12 @@ enum Source<'s> {
 /// usual code, measured by the stage "qemu: a 200-line module compiles on
 /// the Pico's heap"), so a collection runs first when the largest free run
 /// is smaller. The arena is that largest run; a compilation that outgrows
-/// it stops with `MemoryError` (see [`arena_reserve`]). One smaller than
+/// it stops with `MemoryError` (the port's arena keeps a reserve for
+/// that: `rime_compile_arena::reserve`). One smaller than
 /// `ARENA_BASE` + `ARENA_MIN_PER_SOURCE_BYTE` × the length is not tried.
 const ARENA_BASE: usize = 4 * 1024;
 const ARENA_PER_SOURCE_BYTE: usize = 24;
 const ARENA_MIN_PER_SOURCE_BYTE: usize = 8;
-
-/// How much of an arena of `arena_len` bytes is held in reserve for a
-/// source of `source_len` bytes: the compiler stops once its allocations
-/// reach into the reserve, which must then serve what it allocates until
-/// it next asks (at most a few of its syntax tree's nodes, or the growth of
-/// a list that grows infallibly, such as its bytecode buffer, at most a
-/// few bytes per source byte) and its unwinding. `rime_compiler`'s test
-/// `memory_low` runs every kind of source at every arena size from the
-/// smallest tried against this reserve.
-fn arena_reserve(arena_len: usize, source_len: usize) -> usize {
-    (2048 + 4 * source_len).clamp(arena_len / 8, arena_len / 4)
-}
 
 /// The first error of a failed compilation, as MicroPython reports it.
 enum CompileError {
@@ -202,8 +191,7 @@ impl<'a> Vm<'a> {
         }
         let arena_len = self.heap.allocation_bytes(arena.0);
         let lent = self.heap.bytes_mut(arena.0 + copy_len as u32, arena_len - copy_len);
-        let reserve = arena_reserve(lent.len(), source_len);
-        self.port.lend_compile_arena(lent, reserve);
+        self.port.lend_compile_arena(lent, source_len);
         let memory_low = self.port.compile_memory_low();
         let compiled = match source {
             Source::Bytes(bytes) => compile_unit(bytes, filename, mode, opt_level, memory_low),

@@ -130,13 +130,14 @@ pub trait Port {
     /// Lends `arena` (bytes of one GC heap allocation) to the port's
     /// allocator for one compilation. The VM neither reads nor writes those
     /// bytes, nor frees them, until [`Port::end_compile_arena`]; the port may
-    /// keep a raw pointer to them until then. The last `reserve` bytes are
-    /// held back: once allocations reach into them,
+    /// keep a raw pointer to them until then. The compilation is of
+    /// `source_len` bytes of source; the allocator holds part of the arena
+    /// back as a reserve sized for it: once allocations reach into it,
     /// [`Port::compile_memory_low`]'s probe says so, and the compiler stops
     /// with `MemoryError` while the reserve still serves its unwinding (an
     /// allocation the arena cannot serve would end in the panic handler).
-    fn lend_compile_arena(&mut self, arena: &mut [u8], reserve: usize) {
-        let _ = (arena, reserve);
+    fn lend_compile_arena(&mut self, arena: &mut [u8], source_len: usize) {
+        let _ = (arena, source_len);
     }
     /// The probe the compiler asks whether the lent arena is running low
     /// (see [`Port::lend_compile_arena`]); `None` where allocations cannot

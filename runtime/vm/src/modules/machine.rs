@@ -25,6 +25,7 @@ use crate::native::{NativeModule, NativeType};
 use crate::obj::{Obj, TypeId};
 use crate::port::{Machine, MachineError, Pin, PinConfig, PinMode, Pull};
 use crate::vm::{Raised, Vm, R};
+use rime_bytecode::image::HEAP_BASE;
 use rime_bytecode::qstr_runtime::qstr_id;
 
 /// `Pin.IN`: an input.
@@ -45,7 +46,13 @@ const MAX_PIN_NAME: usize = 32;
 pub static MODULE: NativeModule = NativeModule {
     name: "machine",
     functions: MACHINE_FUNCTIONS,
-    constants: &[("Pin", TypeId::Pin.obj())],
+    constants: &[
+        ("Pin", TypeId::Pin.obj()),
+        ("I2C", TypeId::I2c.obj()),
+        ("SPI", TypeId::Spi.obj()),
+        ("UART", TypeId::Uart.obj()),
+        ("ADC", TypeId::Adc.obj()),
+    ],
     attr: None,
 };
 
@@ -74,7 +81,7 @@ static PIN_METHODS: &[(u16, Handler)] = &[
 ];
 
 /// The exception MicroPython raises for what the machine refused.
-fn raise_machine_error(vm: &mut Vm<'_>, error: MachineError) -> Raised {
+pub(crate) fn raise_machine_error(vm: &mut Vm<'_>, error: MachineError) -> Raised {
     match error {
         MachineError::InvalidPin => vm.raise_msg(TypeId::ValueError, "invalid pin"),
         MachineError::NoSuchPeripheral => vm.raise_msg(TypeId::ValueError, "no such peripheral"),
@@ -91,12 +98,92 @@ fn raise_machine_error(vm: &mut Vm<'_>, error: MachineError) -> Raised {
 
 /// Runs `action` on the port's machine and raises what it refuses; a port
 /// without a machine refuses everything with `OSError(ENODEV)`.
-fn with_machine<T>(vm: &mut Vm<'_>, action: impl FnOnce(&mut dyn Machine) -> Result<T, MachineError>) -> R<T> {
+pub(crate) fn with_machine<T>(
+    vm: &mut Vm<'_>,
+    action: impl FnOnce(&mut dyn Machine) -> Result<T, MachineError>,
+) -> R<T> {
     let result = match vm.port.machine() {
         Some(machine) => action(machine),
         None => Err(MachineError::Io(MachineError::ENODEV)),
     };
     result.map_err(|error| raise_machine_error(vm, error))
+}
+
+/// Runs `action` on the port's machine with the bytes of `buffer` (a
+/// bytes-like object in the heap or in flash), which the action sends.
+pub(crate) fn with_buffer_and_machine<T>(
+    vm: &mut Vm<'_>,
+    buffer: Obj,
+    action: impl FnOnce(&[u8], &mut dyn Machine) -> Result<T, MachineError>,
+) -> R<T> {
+    let (address, len) = buffer_range(vm, buffer)?;
+    let Vm { heap, image, port, .. } = &mut *vm;
+    let bytes = if address >= HEAP_BASE { heap.bytes(address, len) } else { image.slice(address, len) };
+    let result = match port.machine() {
+        Some(machine) => action(bytes, machine),
+        None => Err(MachineError::Io(MachineError::ENODEV)),
+    };
+    result.map_err(|error| raise_machine_error(vm, error))
+}
+
+/// Runs `action` on the port's machine with the bytes of the writable
+/// `buffer` (a bytearray, an array or a memoryview of one), which the
+/// action fills.
+pub(crate) fn with_buffer_mut_and_machine<T>(
+    vm: &mut Vm<'_>,
+    buffer: Obj,
+    action: impl FnOnce(&mut [u8], &mut dyn Machine) -> Result<T, MachineError>,
+) -> R<T> {
+    let writable = buffer.is_ptr()
+        && match vm.native_type(buffer) {
+            TypeId::ByteArray | TypeId::Array => true,
+            TypeId::MemoryView => matches!(vm.native_type(vm.get(buffer, 1)), TypeId::ByteArray | TypeId::Array),
+            _ => false,
+        };
+    if !writable {
+        return Err(vm.raise_msg(TypeId::TypeError, "object with buffer protocol required"));
+    }
+    let (address, len) = buffer_range(vm, buffer)?;
+    let Vm { heap, port, .. } = &mut *vm;
+    let bytes = heap.bytes_mut(address, len);
+    let result = match port.machine() {
+        Some(machine) => action(bytes, machine),
+        None => Err(MachineError::Io(MachineError::ENODEV)),
+    };
+    result.map_err(|error| raise_machine_error(vm, error))
+}
+
+/// A new bytes object of `len` bytes that `action` fills from the port's
+/// machine (`readfrom`, `read`).
+pub(crate) fn read_new_bytes(
+    vm: &mut Vm<'_>,
+    len: usize,
+    action: impl FnOnce(&mut [u8], &mut dyn Machine) -> Result<(), MachineError>,
+) -> R<Obj> {
+    let bytes = if len == 0 { vm.new_bytes(&[])? } else { vm.alloc_str(TypeId::Bytes, len)? };
+    let data = if len == 0 { HEAP_BASE } else { vm.get_u(bytes, 3) };
+    let Vm { heap, port, .. } = &mut *vm;
+    let target = heap.bytes_mut(data, len);
+    target.fill(0);
+    let result = match port.machine() {
+        Some(machine) => action(target, machine),
+        None => Err(MachineError::Io(MachineError::ENODEV)),
+    };
+    result.map_err(|error| raise_machine_error(vm, error))?;
+    Ok(bytes)
+}
+
+/// Where the bytes of a bytes-like object are, and how many.
+fn buffer_range(vm: &mut Vm<'_>, buffer: Obj) -> R<(u32, usize)> {
+    let bytes_like = buffer.is_ptr()
+        && matches!(vm.native_type(buffer), TypeId::Bytes | TypeId::ByteArray | TypeId::Array | TypeId::MemoryView);
+    if !bytes_like {
+        if vm.str_len(buffer) == 0 && vm.is_bytes_like(buffer) {
+            return Ok((HEAP_BASE, 0));
+        }
+        return Err(vm.raise_msg(TypeId::TypeError, "object with buffer protocol required"));
+    }
+    Ok((vm.bytes_data_address(buffer), vm.str_len(buffer)))
 }
 
 /// Runs `action` on GPIO `id` of the port's machine.
@@ -110,7 +197,7 @@ fn is_pin(vm: &Vm<'_>, obj: Obj) -> bool {
 }
 
 /// The GPIO number a `Pin(id)` argument names: a number, a board name or a Pin.
-fn pin_number(vm: &mut Vm<'_>, id: Obj) -> R<u32> {
+pub(crate) fn pin_number(vm: &mut Vm<'_>, id: Obj) -> R<u32> {
     if is_pin(vm, id) {
         return Ok(vm.get(id, WORD_ID).small_value() as u32);
     }

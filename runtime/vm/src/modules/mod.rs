@@ -6,6 +6,9 @@
 
 pub mod file;
 pub mod framebuf_canvas;
+pub mod machine_i2c;
+pub mod machine_spi;
+pub mod machine_uart;
 pub mod re_engine;
 
 use crate::native::NativeModule;

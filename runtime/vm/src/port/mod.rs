@@ -20,6 +20,7 @@
 //! pins that behave as a board's would, so the same Python tests run on
 //! every port. The VM itself never constructs it.
 
+pub mod bench;
 pub mod filesystem;
 pub mod machine;
 pub mod simulated;

@@ -23,7 +23,8 @@
 use crate::builtins::{check_args, keyword, Handler};
 use crate::native::{NativeModule, NativeType};
 use crate::obj::{Obj, TypeId};
-use crate::port::{Machine, MachineError, Pin, PinConfig, PinMode, Pull};
+use crate::modules::machine_irq;
+use crate::port::{Machine, MachineError, Pin, PinConfig, PinMode, PinTrigger, Pull};
 use crate::vm::{Raised, Vm, R};
 use rime_bytecode::image::HEAP_BASE;
 use rime_bytecode::qstr_runtime::qstr_id;
@@ -36,6 +37,8 @@ pub const MODE_OUT: i32 = 1;
 pub const PULL_UP: i32 = 1;
 /// `Pin.PULL_DOWN`.
 pub const PULL_DOWN: i32 = 2;
+/// `Pin.OPEN_DRAIN`: drives low, or lets the line float.
+pub const MODE_OPEN_DRAIN: i32 = 2;
 
 /// Word index of a Pin object's GPIO number.
 const WORD_ID: u32 = 1;
@@ -52,6 +55,7 @@ pub static MODULE: NativeModule = NativeModule {
         ("SPI", TypeId::Spi.obj()),
         ("UART", TypeId::Uart.obj()),
         ("ADC", TypeId::Adc.obj()),
+        ("Signal", TypeId::Signal.obj()),
     ],
     attr: None,
 };
@@ -64,20 +68,33 @@ pub static PIN_TYPE: NativeType = NativeType {
         (qstr_id("OUT"), Obj::small(MODE_OUT)),
         (qstr_id("PULL_UP"), Obj::small(PULL_UP)),
         (qstr_id("PULL_DOWN"), Obj::small(PULL_DOWN)),
+        (qstr_id("OPEN_DRAIN"), Obj::small(MODE_OPEN_DRAIN)),
+        (qstr_id("IRQ_FALLING"), Obj::small(machine_irq::IRQ_FALLING)),
+        (qstr_id("IRQ_RISING"), Obj::small(machine_irq::IRQ_RISING)),
+        (qstr_id("IRQ_LOW_LEVEL"), Obj::small(machine_irq::IRQ_LOW_LEVEL)),
+        (qstr_id("IRQ_HIGH_LEVEL"), Obj::small(machine_irq::IRQ_HIGH_LEVEL)),
     ],
     make_new: Some(|vm, _type_id, args, kw| pin_new(vm, args, kw)),
     ..NativeType::EMPTY
 };
 
-pub static MACHINE_FUNCTIONS: &[(&str, Handler)] =
-    &[("freq", machine_freq), ("reset", machine_reset), ("unique_id", machine_unique_id)];
+pub static MACHINE_FUNCTIONS: &[(&str, Handler)] = &[
+    ("freq", machine_freq),
+    ("reset", machine_reset),
+    ("unique_id", machine_unique_id),
+    ("disable_irq", machine_disable_irq),
+    ("enable_irq", machine_enable_irq),
+];
 
 static PIN_METHODS: &[(u16, Handler)] = &[
     (qstr_id("init"), pin_init),
     (qstr_id("off"), pin_off),
     (qstr_id("on"), pin_on),
+    (qstr_id("low"), pin_off),
+    (qstr_id("high"), pin_on),
     (qstr_id("toggle"), pin_toggle),
     (qstr_id("value"), pin_value),
+    (qstr_id("irq"), pin_irq),
 ];
 
 /// The exception MicroPython raises for what the machine refused.
@@ -186,9 +203,12 @@ fn buffer_range(vm: &mut Vm<'_>, buffer: Obj) -> R<(u32, usize)> {
     Ok((vm.bytes_data_address(buffer), vm.str_len(buffer)))
 }
 
-/// Runs `action` on GPIO `id` of the port's machine.
+/// Runs `action` on GPIO `id` of the port's machine; the next backward
+/// jump then polls for an edge it may have latched.
 fn with_pin<T>(vm: &mut Vm<'_>, id: u32, action: impl FnOnce(&mut dyn Pin) -> T) -> R<T> {
-    with_machine(vm, |machine| machine.pin(id).map(action))
+    let result = with_machine(vm, |machine| machine.pin(id).map(action));
+    vm.poll_soon();
+    result
 }
 
 /// Whether `obj` is a Pin object.
@@ -246,6 +266,7 @@ fn configure(vm: &mut Vm<'_>, id: u32, args: &[Obj], kw: &[Obj]) -> R<()> {
         Some(mode) => match vm.to_i64(mode)? {
             value if value == i64::from(MODE_IN) => Some(PinMode::Input),
             value if value == i64::from(MODE_OUT) => Some(PinMode::Output),
+            value if value == i64::from(MODE_OPEN_DRAIN) => Some(PinMode::OpenDrain),
             _ => return Err(vm.raise_msg(TypeId::ValueError, "invalid pin mode")),
         },
     };
@@ -307,6 +328,50 @@ fn pin_off(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn pin_toggle(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let id = receiver(vm, args, 1)?;
     with_pin(vm, id, |pin| pin.toggle())?;
+    Ok(Obj::NONE)
+}
+
+/// `Pin.irq(handler=None, trigger=IRQ_FALLING | IRQ_RISING, hard=False)`:
+/// with arguments, sets the pin's handler (None removes it); the handler
+/// runs as `modules::machine_irq` says, with the Pin as its argument.
+fn pin_irq(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    let id = receiver(vm, args, 4)?;
+    if args.len() == 1 && kw.is_empty() {
+        return Ok(Obj::NONE);
+    }
+    let argument = |index: usize, name: &str| args.get(index).copied().or_else(|| keyword(vm, kw, name));
+    let (handler, trigger, hard) = (argument(1, "handler"), argument(2, "trigger"), argument(3, "hard"));
+    let handler = handler.unwrap_or(Obj::NONE);
+    let bits = match trigger {
+        Some(trigger) => vm.to_i64(trigger)? as i32,
+        None => machine_irq::IRQ_FALLING | machine_irq::IRQ_RISING,
+    };
+    let hard = match hard {
+        Some(hard) => vm.truthy(hard)?,
+        None => false,
+    };
+    if !handler.is_none() && !vm.is_callable(handler)? {
+        return Err(vm.raise_msg(TypeId::ValueError, "handler must be None or callable"));
+    }
+    vm.set_pin_handler(id, args[0], handler, hard, bits)?;
+    let trigger = if handler.is_none() { PinTrigger::NONE } else { machine_irq::trigger_from_bits(bits) };
+    with_machine(vm, |machine| machine.pin(id)?.set_irq(trigger, hard))?;
+    Ok(Obj::NONE)
+}
+
+/// `machine.disable_irq()`: holds scheduled callbacks and pin handlers
+/// back until `enable_irq(state)`; returns the state to restore.
+fn machine_disable_irq(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 0, 0)?;
+    let state = vm.schedule_locked;
+    vm.schedule_locked = true;
+    Ok(Obj::small(i32::from(!state)))
+}
+
+/// `machine.enable_irq(state)`.
+fn machine_enable_irq(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    vm.schedule_locked = !vm.truthy(args[0])?;
     Ok(Obj::NONE)
 }
 

@@ -137,6 +137,7 @@ builtin_types! {
     Spi = "SPI", Object => crate::modules::machine_spi::SPI_TYPE;
     Uart = "UART", Object => crate::modules::machine_uart::UART_TYPE;
     Adc = "ADC", Object => crate::modules::machine_uart::ADC_TYPE;
+    Signal = "Signal", Object => crate::modules::machine_signal::SIGNAL_TYPE;
 }
 
 // Each type's method table is `TYPE_TABLE_BASE + index`, below the modules' tables.

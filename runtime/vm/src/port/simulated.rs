@@ -15,8 +15,9 @@
 use super::bench::{BenchAdc, BenchI2c, BenchSpi, BenchUart, BENCH_WIRES};
 use super::machine::{
     numbered_pin, Adc, AdcSource, I2cBus, I2cConfig, Machine, MachineError, MachineEvent, Parity, Pin, PinConfig,
-    PinMode, PinTrigger, Pull, SpiBus, SpiConfig, Uart, UartConfig,
+    PinMode, PinTrigger, Pull, Pwm, SpiBus, SpiConfig, Uart, UartConfig,
 };
+use super::rp2_pwm::PwmSlice;
 
 /// One simulated GPIO.
 #[derive(Clone, Copy, Debug)]
@@ -131,7 +132,13 @@ pub struct SimulatedMachine<const PINS: usize> {
     spi: [BenchSpi; 2],
     uart: [BenchUart; 2],
     adc: [BenchAdc; 5],
+    pwm: [PwmSlice; 8],
 }
+
+/// The clock of the simulated PWM slices: the Pico's system clock, so the
+/// values read back are a Pico's on every port (whatever `machine.freq()`
+/// the simulated machine reports).
+const PWM_CLOCK_HZ: u32 = 125_000_000;
 
 /// The settings of a bus before `init`: MicroPython rp2's defaults.
 const I2C_DEFAULT: I2cConfig = I2cConfig { freq: 400_000, scl: None, sda: None, timeout_us: 50_000 };
@@ -174,6 +181,7 @@ impl<const PINS: usize> SimulatedMachine<PINS> {
                 BenchAdc { millivolts: 0 },
                 BenchAdc { millivolts: 706 },
             ],
+            pwm: [PwmSlice::new(PWM_CLOCK_HZ); 8],
         }
     }
 
@@ -266,6 +274,16 @@ impl<const PINS: usize> Machine for SimulatedMachine<PINS> {
             AdcSource::Pin(_) | AdcSource::Id(_) => return Err(MachineError::InvalidPin),
         };
         Ok(&mut self.adc[channel as usize])
+    }
+
+    /// Pin `n` drives channel `n & 1` of slice `(n >> 1) & 7`, as on the RP2040.
+    fn pwm(&mut self, pin: u32) -> Result<&mut dyn Pwm, MachineError> {
+        if pin as usize >= PINS {
+            return Err(MachineError::InvalidPin);
+        }
+        let slice = &mut self.pwm[((pin >> 1) & 7) as usize];
+        slice.channel = (pin & 1) as usize;
+        Ok(slice)
     }
 
     fn take_event(&mut self) -> Option<MachineEvent> {

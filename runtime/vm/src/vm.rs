@@ -66,6 +66,8 @@ pub struct Vm<'a> {
     /// Whether scheduled callbacks must wait (one is running, a hard
     /// handler is running, or `machine.disable_irq()` holds them).
     pub(crate) schedule_locked: bool,
+    /// Whether a `machine.Timer` runs (the dispatch loop then polls).
+    pub(crate) timers_running: bool,
     /// The REPL's globals when no `__main__` module ran (NULL before the REPL needs them).
     pub(crate) repl_globals: Obj,
     /// The compile arena lent to the port's allocator while a compilation
@@ -211,6 +213,7 @@ impl<'a> Vm<'a> {
             interrupts: Obj::NULL,
             schedule_pending: false,
             schedule_locked: false,
+            timers_running: false,
             compile_arena: Obj::NULL,
             console_last_newline: 0,
             repl_history: Obj::NULL,

@@ -57,6 +57,7 @@ pub static MODULE: NativeModule = NativeModule {
         ("ADC", TypeId::Adc.obj()),
         ("Signal", TypeId::Signal.obj()),
         ("PWM", TypeId::Pwm.obj()),
+        ("Timer", TypeId::Timer.obj()),
     ],
     attr: None,
 };

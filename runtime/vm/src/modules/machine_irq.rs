@@ -16,9 +16,10 @@
 //!   callback is not interrupted by another), printing an exception one
 //!   raises instead of propagating it, as MicroPython's protected call does.
 //!
-//! The state lives in `Vm::interrupts`, a list `[queue, handlers]`: the
-//! queue a list of alternating functions and arguments, the handlers a dict
-//! from pin numbers to tuples `(handler, pin, hard, trigger)`.
+//! The state lives in `Vm::interrupts`, a list `[queue, handlers, timers]`:
+//! the queue a list of alternating functions and arguments, the handlers a
+//! dict from pin numbers to tuples `(handler, pin, hard, trigger)`, the
+//! timers the running `machine.Timer`s (`machine_timer`).
 
 use crate::obj::repr::Sink;
 use crate::obj::{Obj, TypeId};
@@ -52,8 +53,8 @@ pub fn trigger_from_bits(bits: i32) -> PinTrigger {
 }
 
 impl Vm<'_> {
-    /// The interrupt state `[queue, handlers]`, made on first use.
-    fn interrupt_state(&mut self) -> R<Obj> {
+    /// The interrupt state `[queue, handlers, timers]`, made on first use.
+    pub(crate) fn interrupt_state_obj(&mut self) -> R<Obj> {
         if !self.interrupts.is_null() {
             return Ok(self.interrupts);
         }
@@ -62,9 +63,12 @@ impl Vm<'_> {
             vm.push_root(queue)?;
             let handlers = vm.new_dict(4)?;
             vm.push_root(handlers)?;
-            let state = vm.new_list(2)?;
+            let timers = vm.new_list(0)?;
+            vm.push_root(timers)?;
+            let state = vm.new_list(3)?;
             vm.list_append(state, queue)?;
             vm.list_append(state, handlers)?;
+            vm.list_append(state, timers)?;
             vm.interrupts = state;
             Ok(state)
         })
@@ -72,7 +76,7 @@ impl Vm<'_> {
 
     /// Queues `function(arg)`; false when the queue is full.
     pub fn schedule(&mut self, function: Obj, arg: Obj) -> R<bool> {
-        let state = self.with_roots(&[function, arg], |vm| vm.interrupt_state())?;
+        let state = self.with_roots(&[function, arg], |vm| vm.interrupt_state_obj())?;
         let queue = self.list_item(state, 0);
         if self.list_len(queue) as usize >= 2 * SCHEDULE_DEPTH {
             return Ok(false);
@@ -96,7 +100,7 @@ impl Vm<'_> {
     /// Sets (or with a `None` handler, clears) the handler of pin `pin_id`,
     /// whose `Pin` object is `pin`.
     pub fn set_pin_handler(&mut self, pin_id: u32, pin: Obj, handler: Obj, hard: bool, bits: i32) -> R<()> {
-        let state = self.with_roots(&[pin, handler], |vm| vm.interrupt_state())?;
+        let state = self.with_roots(&[pin, handler], |vm| vm.interrupt_state_obj())?;
         let handlers = self.list_item(state, 1);
         let key = Obj::small(pin_id as i32);
         if handler.is_none() {
@@ -132,8 +136,12 @@ impl Vm<'_> {
     /// scheduled (or, for hard handlers, run) callbacks, and one scheduled
     /// callback runs (see the module docs).
     pub fn service_pending(&mut self) -> R<()> {
+        if self.schedule_locked {
+            return Ok(());
+        }
         self.take_machine_events()?;
-        if !self.schedule_pending || self.schedule_locked {
+        self.fire_timers()?;
+        if !self.schedule_pending {
             return Ok(());
         }
         // The callbacks queued so far run now, one after another; those
@@ -162,36 +170,47 @@ impl Vm<'_> {
             let Some(entry) = self.pin_handler(pin) else { continue };
             let handler = self.tuple_item(entry, 0);
             let pin_obj = self.tuple_item(entry, 1);
-            if self.tuple_item(entry, 2) == Obj::TRUE {
-                self.with_roots(&[entry], |vm| vm.run_hard_handler(pin, handler, pin_obj))?;
-            } else {
-                // A full queue drops the event, as MicroPython's does.
-                self.with_roots(&[entry], |vm| vm.schedule(handler, pin_obj))?;
+            let hard = self.tuple_item(entry, 2) == Obj::TRUE;
+            let ran = self.with_roots(&[entry], |vm| vm.dispatch_callback(handler, pin_obj, hard))?;
+            if !ran {
+                // A hard handler that raised is disabled, as in MicroPython.
+                if let Some(machine) = self.port.machine() {
+                    if let Ok(pin) = machine.pin(pin) {
+                        let _ = pin.set_irq(PinTrigger::NONE, true);
+                    }
+                }
+                self.set_pin_handler(pin, Obj::NONE, Obj::NONE, false, 0)?;
             }
         }
     }
 
-    /// Runs a hard handler at once with the heap and the scheduler locked.
-    fn run_hard_handler(&mut self, pin: u32, handler: Obj, pin_obj: Obj) -> R<()> {
+    /// Runs `callback(arg)` for an interrupt: a hard one at once with the
+    /// heap and the scheduler locked (false when it raised: its exception
+    /// is printed as MicroPython prints it), a soft one through the
+    /// scheduler queue (an event the full queue cannot take is dropped, as
+    /// MicroPython's is).
+    pub(crate) fn dispatch_callback(&mut self, callback: Obj, arg: Obj, hard: bool) -> R<bool> {
+        if callback.is_none() {
+            return Ok(true);
+        }
+        if !hard {
+            self.schedule(callback, arg)?;
+            return Ok(true);
+        }
         self.gc.locked += 1;
         let was_locked = core::mem::replace(&mut self.schedule_locked, true);
-        let result = self.call(handler, &[pin_obj], &[]);
+        let result = self.call(callback, &[arg], &[]);
         self.schedule_locked = was_locked;
         self.gc.locked = self.gc.locked.saturating_sub(1);
-        if result.is_err() {
-            let exc = core::mem::replace(&mut self.exc, Obj::NULL);
-            self.with_roots(&[exc], |vm| {
-                vm.emit(Sink::Stderr, b"Uncaught exception in IRQ callback handler\n")?;
-                vm.print_traceback(Sink::Stderr, exc)
-            })?;
-            if let Some(machine) = self.port.machine() {
-                if let Ok(pin) = machine.pin(pin) {
-                    let _ = pin.set_irq(PinTrigger::NONE, true);
-                }
-            }
-            self.set_pin_handler(pin, Obj::NONE, Obj::NONE, false, 0)?;
+        if result.is_ok() {
+            return Ok(true);
         }
-        Ok(())
+        let exc = core::mem::replace(&mut self.exc, Obj::NULL);
+        self.with_roots(&[exc], |vm| {
+            vm.emit(Sink::Stderr, b"Uncaught exception in IRQ callback handler\n")?;
+            vm.print_traceback(Sink::Stderr, exc)
+        })?;
+        Ok(false)
     }
 
     /// Runs the oldest scheduled callback; an exception it raises is

@@ -11,6 +11,7 @@ pub mod machine_irq;
 pub mod machine_pwm;
 pub mod machine_signal;
 pub mod machine_spi;
+pub mod machine_timer;
 pub mod machine_uart;
 pub mod re_engine;
 

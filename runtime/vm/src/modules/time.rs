@@ -21,7 +21,7 @@ fn sleep_for(vm: &mut Vm<'_>, value: Obj, scale: f64) -> R<Obj> {
     vm.poll_pending()?;
     let mut left = if amount > 0.0 { (amount * scale) as u64 } else { 0 };
     while left > 0 {
-        let slice = left.min(SLEEP_SLICE_US);
+        let slice = left.min(SLEEP_SLICE_US).min(vm.next_timer_us().unwrap_or(u64::MAX).max(1));
         vm.port.sleep_us(slice);
         left -= slice;
         vm.poll_pending()?;

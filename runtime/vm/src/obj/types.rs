@@ -139,6 +139,7 @@ builtin_types! {
     Adc = "ADC", Object => crate::modules::machine_uart::ADC_TYPE;
     Signal = "Signal", Object => crate::modules::machine_signal::SIGNAL_TYPE;
     Pwm = "PWM", Object => crate::modules::machine_pwm::PWM_TYPE;
+    Timer = "Timer", Object => crate::modules::machine_timer::TIMER_TYPE;
 }
 
 // Each type's method table is `TYPE_TABLE_BASE + index`, below the modules' tables.

@@ -68,6 +68,9 @@ pub struct Vm<'a> {
     pub(crate) schedule_locked: bool,
     /// Whether a `machine.Timer` runs (the dispatch loop then polls).
     pub(crate) timers_running: bool,
+    /// The watchdog once `machine.WDT` started it: its timeout and the
+    /// millisecond tick of the last feed.
+    pub(crate) watchdog: Option<(u32, u32)>,
     /// The REPL's globals when no `__main__` module ran (NULL before the REPL needs them).
     pub(crate) repl_globals: Obj,
     /// The compile arena lent to the port's allocator while a compilation
@@ -214,6 +217,7 @@ impl<'a> Vm<'a> {
             schedule_pending: false,
             schedule_locked: false,
             timers_running: false,
+            watchdog: None,
             compile_arena: Obj::NULL,
             console_last_newline: 0,
             repl_history: Obj::NULL,

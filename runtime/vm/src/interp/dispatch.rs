@@ -1151,7 +1151,10 @@ impl<'a> Vm<'a> {
             return false;
         }
         self.interrupt_poll_countdown = crate::vm::INTERRUPT_POLL_INTERVAL;
-        self.port.pending_interrupt() || (self.schedule_pending && !self.schedule_locked) || self.timers_running
+        self.port.pending_interrupt()
+            || (self.schedule_pending && !self.schedule_locked)
+            || self.timers_running
+            || self.watchdog.is_some()
     }
 
     /// Runs what the port signalled between two bytecodes (polled at every

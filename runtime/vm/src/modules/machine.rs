@@ -23,7 +23,7 @@
 use crate::builtins::{check_args, keyword, Handler};
 use crate::native::{NativeModule, NativeType};
 use crate::obj::{Obj, TypeId};
-use crate::modules::machine_irq;
+use crate::modules::{machine_irq, machine_misc};
 use crate::port::{Machine, MachineError, Pin, PinConfig, PinMode, PinTrigger, Pull};
 use crate::vm::{Raised, Vm, R};
 use rime_bytecode::image::HEAP_BASE;
@@ -58,6 +58,10 @@ pub static MODULE: NativeModule = NativeModule {
         ("Signal", TypeId::Signal.obj()),
         ("PWM", TypeId::Pwm.obj()),
         ("Timer", TypeId::Timer.obj()),
+        ("RTC", TypeId::Rtc.obj()),
+        ("WDT", TypeId::Wdt.obj()),
+        ("PWRON_RESET", Obj::small(machine_misc::PWRON_RESET)),
+        ("WDT_RESET", Obj::small(machine_misc::WDT_RESET)),
     ],
     attr: None,
 };
@@ -86,6 +90,12 @@ pub static MACHINE_FUNCTIONS: &[(&str, Handler)] = &[
     ("unique_id", machine_unique_id),
     ("disable_irq", machine_disable_irq),
     ("enable_irq", machine_enable_irq),
+    ("reset_cause", machine_misc::reset_cause),
+    ("lightsleep", machine_misc::lightsleep),
+    ("deepsleep", machine_misc::deepsleep),
+    ("idle", machine_misc::idle),
+    ("time_pulse_us", machine_misc::time_pulse_us),
+    ("bitstream", machine_misc::bitstream),
 ];
 
 static PIN_METHODS: &[(u16, Handler)] = &[

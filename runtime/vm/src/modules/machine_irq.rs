@@ -26,6 +26,9 @@ use crate::obj::{Obj, TypeId};
 use crate::port::{MachineEvent, PinTrigger};
 use crate::vm::{Vm, R};
 
+/// The longest stretch a sleep waits without serving what is pending.
+const SLEEP_SLICE_US: u64 = 10_000;
+
 /// The most callbacks waiting at once (MicroPython rp2's `MICROPY_SCHEDULER_DEPTH`).
 pub const SCHEDULE_DEPTH: usize = 8;
 
@@ -122,6 +125,21 @@ impl Vm<'_> {
         self.map_get(handlers, Obj::small(pin_id as i32)).ok().flatten()
     }
 
+    /// Waits `us` microseconds, cut into slices so that the keyboard
+    /// interrupt, machine events, timers and scheduled callbacks are served
+    /// while it lasts, as MicroPython's sleeps do.
+    pub fn sleep_serving(&mut self, us: u64) -> R<()> {
+        self.poll_pending()?;
+        let mut left = us;
+        while left > 0 {
+            let slice = left.min(SLEEP_SLICE_US).min(self.next_timer_us().unwrap_or(u64::MAX).max(1));
+            self.port.sleep_us(slice);
+            left -= slice;
+            self.poll_pending()?;
+        }
+        Ok(())
+    }
+
     /// What the dispatch loop and sleeps run when something is pending: the
     /// keyboard interrupt raises `KeyboardInterrupt`, then
     /// [`Vm::service_pending`].
@@ -136,6 +154,7 @@ impl Vm<'_> {
     /// scheduled (or, for hard handlers, run) callbacks, and one scheduled
     /// callback runs (see the module docs).
     pub fn service_pending(&mut self) -> R<()> {
+        self.check_watchdog()?;
         if self.schedule_locked {
             return Ok(());
         }
@@ -182,6 +201,35 @@ impl Vm<'_> {
                 self.set_pin_handler(pin, Obj::NONE, Obj::NONE, false, 0)?;
             }
         }
+    }
+
+    /// Starts the watchdog (or changes its timeout): unfed for `timeout_ms`,
+    /// it resets the machine.
+    pub fn start_watchdog(&mut self, timeout_ms: u32) -> R<()> {
+        let now = self.port.ticks_ms();
+        self.watchdog = Some((timeout_ms, now));
+        Ok(())
+    }
+
+    /// Feeds the watchdog.
+    pub fn feed_watchdog(&mut self) {
+        if let Some((timeout, _)) = self.watchdog {
+            let now = self.port.ticks_ms();
+            self.watchdog = Some((timeout, now));
+        }
+    }
+
+    /// Resets the machine when the watchdog went unfed for its timeout (a
+    /// port that cannot reset ends the program with `SystemExit`).
+    fn check_watchdog(&mut self) -> R<()> {
+        let Some((timeout, fed)) = self.watchdog else { return Ok(()) };
+        if self.port.ticks_ms().wrapping_sub(fed) < timeout {
+            return Ok(());
+        }
+        self.watchdog = None;
+        self.port.reset();
+        let exc = self.new_exception(TypeId::SystemExit.obj(), &[])?;
+        Err(self.raise(exc))
     }
 
     /// Runs `callback(arg)` for an interrupt: a hard one at once with the

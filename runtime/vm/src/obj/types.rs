@@ -140,6 +140,8 @@ builtin_types! {
     Signal = "Signal", Object => crate::modules::machine_signal::SIGNAL_TYPE;
     Pwm = "PWM", Object => crate::modules::machine_pwm::PWM_TYPE;
     Timer = "Timer", Object => crate::modules::machine_timer::TIMER_TYPE;
+    Rtc = "RTC", Object => crate::modules::machine_rtc::RTC_TYPE;
+    Wdt = "WDT", Object => crate::modules::machine_rtc::WDT_TYPE;
 }
 
 // Each type's method table is `TYPE_TABLE_BASE + index`, below the modules' tables.

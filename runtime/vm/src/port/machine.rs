@@ -112,6 +112,13 @@ pub trait Machine {
         let _ = id;
         Err(MachineError::NoSuchPeripheral)
     }
+    /// Sends `bytes` on pin `pin` as `machine.bitstream` encoding 0 does
+    /// (WS2812 LEDs): each bit, most significant first, a high time then a
+    /// low time, `timing_ns[0..2]` for a 0 and `timing_ns[2..4]` for a 1.
+    fn bitstream(&mut self, pin: u32, timing_ns: [u32; 4], bytes: &[u8]) -> Result<(), MachineError> {
+        let _ = (pin, timing_ns, bytes);
+        Err(MachineError::Unsupported("bitstream is not supported"))
+    }
     /// The oldest event the machine latched (a pin edge, a timer expiry,
     /// received UART data) and has not reported yet.
     fn take_event(&mut self) -> Option<MachineEvent> {

@@ -159,6 +159,10 @@ pub trait Port {
     fn end_compile_arena(&mut self) -> usize {
         0
     }
+    /// Whether the last reset was the watchdog's (`machine.reset_cause()`).
+    fn reset_by_watchdog(&self) -> bool {
+        false
+    }
     /// Resets the machine for `machine.reset()`. A board does not return;
     /// the default returns, and the VM then ends the program with `SystemExit`.
     fn reset(&mut self) {}

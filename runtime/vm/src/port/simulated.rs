@@ -286,6 +286,25 @@ impl<const PINS: usize> Machine for SimulatedMachine<PINS> {
         Ok(slice)
     }
 
+    /// A simulated pin has no timing: each bit is a rising and a falling
+    /// edge, which the jig's wire and pin interrupts see (latched, as the
+    /// chip's interrupt status is, so a burst reads as one edge).
+    fn bitstream(&mut self, pin: u32, timing_ns: [u32; 4], bytes: &[u8]) -> Result<(), MachineError> {
+        let _ = timing_ns;
+        let Some(target) = self.pins.get_mut(pin as usize) else { return Err(MachineError::InvalidPin) };
+        target.changing(|pin| {
+            pin.mode = Some(PinMode::Output);
+            pin.output = false;
+        });
+        for _bit in 0..bytes.len() * 8 {
+            self.pins[pin as usize].changing(|pin| pin.output = true);
+            self.sync_wires();
+            self.pins[pin as usize].changing(|pin| pin.output = false);
+            self.sync_wires();
+        }
+        Ok(())
+    }
+
     fn take_event(&mut self) -> Option<MachineEvent> {
         self.sync_wires();
         let (id, pin) = self.pins.iter_mut().enumerate().find(|(_, pin)| pin.latched != PinTrigger::NONE)?;

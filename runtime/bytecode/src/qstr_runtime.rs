@@ -92,6 +92,8 @@ pub const RUNTIME_QSTRS: &[&str] = &[
     "ReferenceError",
     "SPI",
     "Signal",
+    "SoftI2C",
+    "SoftSPI",
     "StopAsyncIteration",
     "StringIO",
     "TextIOWrapper",

@@ -1,16 +1,18 @@
-# rime-only: machine.Timer needs a board (MicroPython's unix and WebAssembly ports have none); expected output checked by hand against MicroPython rp2's Timer (its repr, ONE_SHOT 0 and PERIODIC 1, callbacks given the timer), with timing asserted loosely so a busy machine cannot fail it
+# rime-only: machine.Timer needs a board (MicroPython's unix and WebAssembly ports have none); expected output checked by hand against MicroPython rp2's Timer (its repr, ONE_SHOT 0 and PERIODIC 1, callbacks given the timer), with only lower bounds on time, so a busy machine cannot fail it
 import time
 from machine import Timer
 
 print(Timer.ONE_SHOT, Timer.PERIODIC)
 ticks = []
+start = time.ticks_ms()
 t = Timer(period=20, mode=Timer.PERIODIC, callback=lambda timer: ticks.append((timer is t, time.ticks_ms())))
-print(t)
-time.sleep_ms(105)
+while len(ticks) < 3:
+    time.sleep_ms(1)
 t.deinit()
+# Three expiries take at least three periods (less a tick of rounding).
+assert time.ticks_diff(ticks[-1][1], start) >= 59 and all(same for same, _ in ticks), ticks
+print(t)
 count = len(ticks)
-assert 3 <= count <= 6 and all(same for same, _ in ticks), ticks
-assert all(time.ticks_diff(b, a) >= 15 for (_, a), (_, b) in zip(ticks, ticks[1:])), ticks
 time.sleep_ms(50)
 assert len(ticks) == count, "deinit stops the timer"
 print("a periodic timer fires every period until deinit")

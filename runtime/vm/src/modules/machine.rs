@@ -60,6 +60,7 @@ pub static MODULE: NativeModule = NativeModule {
         ("Timer", TypeId::Timer.obj()),
         ("RTC", TypeId::Rtc.obj()),
         ("WDT", TypeId::Wdt.obj()),
+        ("SoftSPI", TypeId::SoftSpi.obj()),
         ("PWRON_RESET", Obj::small(machine_misc::PWRON_RESET)),
         ("WDT_RESET", Obj::small(machine_misc::WDT_RESET)),
     ],

@@ -12,6 +12,7 @@ pub mod machine_misc;
 pub mod machine_pwm;
 pub mod machine_rtc;
 pub mod machine_signal;
+pub mod machine_soft_spi;
 pub mod machine_spi;
 pub mod machine_timer;
 pub mod machine_uart;

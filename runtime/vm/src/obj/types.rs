@@ -142,6 +142,7 @@ builtin_types! {
     Timer = "Timer", Object => crate::modules::machine_timer::TIMER_TYPE;
     Rtc = "RTC", Object => crate::modules::machine_rtc::RTC_TYPE;
     Wdt = "WDT", Object => crate::modules::machine_rtc::WDT_TYPE;
+    SoftSpi = "SoftSPI", Object => crate::modules::machine_soft_spi::SOFT_SPI_TYPE;
 }
 
 // Each type's method table is `TYPE_TABLE_BASE + index`, below the modules' tables.

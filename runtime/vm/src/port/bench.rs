@@ -19,8 +19,10 @@
 
 use super::machine::{Adc, I2cBus, I2cConfig, MachineError, SpiBus, SpiConfig, Uart, UartConfig};
 
-/// Pins wired together: the first drives the second.
-pub const BENCH_WIRES: &[(u32, u32)] = &[(2, 3)];
+/// Pins wired together: the first drives the second (GP2 to GP3, and the
+/// loopbacks as wires too: UART1's TX GP4 to its RX GP5, SPI0's MOSI GP19
+/// to its MISO GP16, so bit-banged buses on those pins loop back as well).
+pub const BENCH_WIRES: &[(u32, u32)] = &[(2, 3), (4, 5), (19, 16)];
 
 /// The EEPROM's I2C address.
 pub const EEPROM_ADDRESS: u16 = 0x50;

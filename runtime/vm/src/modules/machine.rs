@@ -61,6 +61,7 @@ pub static MODULE: NativeModule = NativeModule {
         ("RTC", TypeId::Rtc.obj()),
         ("WDT", TypeId::Wdt.obj()),
         ("SoftSPI", TypeId::SoftSpi.obj()),
+        ("SoftI2C", TypeId::SoftI2c.obj()),
         ("PWRON_RESET", Obj::small(machine_misc::PWRON_RESET)),
         ("WDT_RESET", Obj::small(machine_misc::WDT_RESET)),
     ],

@@ -20,7 +20,8 @@ use crate::modules::machine::{
 use crate::native::NativeType;
 use crate::obj::repr::Sink;
 use crate::obj::{Obj, TypeId};
-use crate::port::I2cConfig;
+use crate::port::soft_i2c::SoftI2cBus;
+use crate::port::{I2cBus, I2cConfig, Machine, MachineError};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
 
@@ -42,6 +43,37 @@ static I2C_METHODS: &[(u16, Handler)] = &[
     (qstr_id("readfrom_mem_into"), readfrom_mem_into),
     (qstr_id("writeto_mem"), writeto_mem),
 ];
+
+/// `machine.SoftI2C`: the same methods over two bit-banged pins, and the
+/// bus primitives `start`, `stop`, `readinto` and `write`.
+pub static SOFT_I2C_TYPE: NativeType = NativeType {
+    methods: SOFT_I2C_METHODS,
+    make_new: Some(|vm, _type_id, args, kw| soft_construct(vm, args, kw)),
+    print: Some(soft_print),
+    ..NativeType::EMPTY
+};
+
+static SOFT_I2C_METHODS: &[(u16, Handler)] = &[
+    (qstr_id("init"), init),
+    (qstr_id("scan"), scan),
+    (qstr_id("readfrom"), readfrom),
+    (qstr_id("readfrom_into"), readfrom_into),
+    (qstr_id("writeto"), writeto),
+    (qstr_id("writevto"), writevto),
+    (qstr_id("readfrom_mem"), readfrom_mem),
+    (qstr_id("readfrom_mem_into"), readfrom_mem_into),
+    (qstr_id("writeto_mem"), writeto_mem),
+    (qstr_id("start"), soft_start),
+    (qstr_id("stop"), soft_stop),
+    (qstr_id("readinto"), soft_readinto),
+    (qstr_id("write"), soft_write),
+];
+
+/// Words of a SoftI2C object: `type, scl, sda, freq, timeout`.
+const SOFT_SCL: u32 = 1;
+const SOFT_SDA: u32 = 2;
+const SOFT_FREQ: u32 = 3;
+const SOFT_TIMEOUT: u32 = 4;
 
 const WORD_ID: u32 = 1;
 const WORD_FREQ: u32 = 2;
@@ -115,13 +147,45 @@ fn print(vm: &mut Vm<'_>, sink: Sink, i2c: Obj, _depth: u32) -> R<()> {
     vm.emit_fmt(sink, format_args!("I2C({id}, freq={freq}, scl={scl}, sda={sda}, timeout={timeout})"))
 }
 
-/// Checks the receiver is an I2C object; returns its bus id.
-fn receiver(vm: &mut Vm<'_>, args: &[Obj], min: usize, max: usize) -> R<u32> {
-    check_args(vm, args, min, max)?;
-    if TypeId::from_obj(vm.type_of(args[0])) != Some(TypeId::I2c) {
-        return Err(vm.raise_msg(TypeId::TypeError, "expected an I2C object"));
+/// Which bus an I2C object drives: a hardware controller, or two pins
+/// bit-banged (`SoftI2C`).
+#[derive(Clone, Copy)]
+enum Bus {
+    Hardware(u32),
+    Soft { scl: u32, sda: u32, delay_us: u32, timeout_us: u32 },
+}
+
+/// Runs `action` on `bus` of `machine`.
+fn on_bus<T>(
+    machine: &mut dyn Machine,
+    bus: Bus,
+    action: impl FnOnce(&mut dyn I2cBus) -> Result<T, MachineError>,
+) -> Result<T, MachineError> {
+    match bus {
+        Bus::Hardware(id) => action(machine.i2c(id)?),
+        Bus::Soft { scl, sda, delay_us, timeout_us } => {
+            action(&mut SoftI2cBus { machine, scl, sda, delay_us, timeout_us })
+        }
     }
-    Ok(vm.get(args[0], WORD_ID).small_value() as u32)
+}
+
+/// Checks the receiver is an I2C or SoftI2C object; returns its bus.
+fn receiver(vm: &mut Vm<'_>, args: &[Obj], min: usize, max: usize) -> R<Bus> {
+    check_args(vm, args, min, max)?;
+    let this = args[0];
+    match TypeId::from_obj(vm.type_of(this)) {
+        Some(TypeId::I2c) => Ok(Bus::Hardware(vm.get(this, WORD_ID).small_value() as u32)),
+        Some(TypeId::SoftI2c) => {
+            let word = |index| vm.get(this, index).small_value() as u32;
+            Ok(Bus::Soft {
+                scl: word(SOFT_SCL),
+                sda: word(SOFT_SDA),
+                delay_us: (500_000 / word(SOFT_FREQ).max(1)).max(1),
+                timeout_us: word(SOFT_TIMEOUT),
+            })
+        }
+        _ => Err(vm.raise_msg(TypeId::TypeError, "expected an I2C object")),
+    }
 }
 
 /// A 7-bit address argument.
@@ -138,21 +202,23 @@ fn stop_flag(vm: &mut Vm<'_>, args: &[Obj], index: usize, kw: &[Obj]) -> R<bool>
 }
 
 fn init(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
-    receiver(vm, args, 1, 2)?;
-    configure(vm, args[0], args.get(1).copied(), kw)?;
+    match receiver(vm, args, 1, 2)? {
+        Bus::Hardware(_) => configure(vm, args[0], args.get(1).copied(), kw)?,
+        Bus::Soft { .. } => soft_configure(vm, args[0], kw)?,
+    }
     Ok(Obj::NONE)
 }
 
 /// `scan()`: the addresses from 0x08 to 0x77 that acknowledge an empty write.
 fn scan(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    let id = receiver(vm, args, 1, 1)?;
+    let bus = receiver(vm, args, 1, 1)?;
     let found = vm.new_list(0)?;
     vm.with_roots(&[found], |vm| {
         for address in 0x08u16..0x78 {
             let answered = vm
                 .port
                 .machine()
-                .is_some_and(|machine| machine.i2c(id).is_ok_and(|bus| bus.write(address, &[], true).is_ok()));
+                .is_some_and(|machine| on_bus(machine, bus, |bus| bus.write(address, &[], true)).is_ok());
             if answered {
                 vm.list_append(found, Obj::small(i32::from(address)))?;
             }
@@ -162,41 +228,43 @@ fn scan(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 }
 
 /// Reads into the writable `buffer` from `address`.
-fn read_into(vm: &mut Vm<'_>, id: u32, address: u16, buffer: Obj, stop: bool) -> R<()> {
-    with_buffer_mut_and_machine(vm, buffer, |bytes, machine| machine.i2c(id)?.read(address, bytes, stop))
+fn read_into(vm: &mut Vm<'_>, bus: Bus, address: u16, buffer: Obj, stop: bool) -> R<()> {
+    with_buffer_mut_and_machine(vm, buffer, |bytes, machine| on_bus(machine, bus, |bus| bus.read(address, bytes, stop)))
 }
 
 /// `readfrom(addr, nbytes, stop=True)`: a new bytes object.
 fn readfrom(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
-    let id = receiver(vm, args, 3, 4)?;
+    let bus = receiver(vm, args, 3, 4)?;
     let address = address(vm, args[1])?;
     let count = vm.to_i64(args[2])?.max(0) as usize;
     let stop = stop_flag(vm, args, 3, kw)?;
-    read_new_bytes(vm, count, |bytes, machine| machine.i2c(id)?.read(address, bytes, stop))
+    read_new_bytes(vm, count, |bytes, machine| on_bus(machine, bus, |bus| bus.read(address, bytes, stop)))
 }
 
 /// `readfrom_into(addr, buf, stop=True)`.
 fn readfrom_into(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
-    let id = receiver(vm, args, 3, 4)?;
+    let bus = receiver(vm, args, 3, 4)?;
     let address = address(vm, args[1])?;
     let stop = stop_flag(vm, args, 3, kw)?;
-    read_into(vm, id, address, args[2], stop)?;
+    read_into(vm, bus, address, args[2], stop)?;
     Ok(Obj::NONE)
 }
 
 /// `writeto(addr, buf, stop=True)`: how many bytes were acknowledged.
 fn writeto(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
-    let id = receiver(vm, args, 3, 4)?;
+    let bus = receiver(vm, args, 3, 4)?;
     let address = address(vm, args[1])?;
     let stop = stop_flag(vm, args, 3, kw)?;
-    let count = with_buffer_and_machine(vm, args[2], |bytes, machine| machine.i2c(id)?.write(address, &[bytes], stop))?;
+    let count = with_buffer_and_machine(vm, args[2], |bytes, machine| {
+        on_bus(machine, bus, |bus| bus.write(address, &[bytes], stop))
+    })?;
     Ok(Obj::small(count as i32))
 }
 
 /// `writevto(addr, vector, stop=True)`: the buffers of `vector` (a tuple
 /// or list) sent as one write.
 fn writevto(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
-    let id = receiver(vm, args, 3, 4)?;
+    let bus = receiver(vm, args, 3, 4)?;
     let address = address(vm, args[1])?;
     let stop = stop_flag(vm, args, 3, kw)?;
     let vector = args[2];
@@ -223,8 +291,9 @@ fn writevto(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
                 offset += take;
             }
         }
-        let sent =
-            with_buffer_and_machine(vm, joined, |bytes, machine| machine.i2c(id)?.write(address, &[bytes], stop))?;
+        let sent = with_buffer_and_machine(vm, joined, |bytes, machine| {
+            on_bus(machine, bus, |bus| bus.write(address, &[bytes], stop))
+        })?;
         Ok(Obj::small(sent as i32))
     })
 }
@@ -250,31 +319,138 @@ fn memory_address(vm: &mut Vm<'_>, value: Obj, kw: &[Obj]) -> R<([u8; 4], usize)
 /// `readfrom_mem_into(addr, memaddr, buf, *, addrsize=8)`: writes the
 /// memory address without a stop, then reads.
 fn readfrom_mem_into(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
-    let id = receiver(vm, args, 4, 4)?;
+    let bus = receiver(vm, args, 4, 4)?;
     let address = address(vm, args[1])?;
     let (memory, len) = memory_address(vm, args[2], kw)?;
-    with_machine(vm, |machine| machine.i2c(id)?.write(address, &[&memory[..len]], false))?;
-    read_into(vm, id, address, args[3], true)?;
+    with_machine(vm, |machine| on_bus(machine, bus, |bus| bus.write(address, &[&memory[..len]], false)))?;
+    read_into(vm, bus, address, args[3], true)?;
     Ok(Obj::NONE)
 }
 
 /// `readfrom_mem(addr, memaddr, nbytes, *, addrsize=8)`.
 fn readfrom_mem(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
-    let id = receiver(vm, args, 4, 4)?;
+    let bus = receiver(vm, args, 4, 4)?;
     let address = address(vm, args[1])?;
     let (memory, len) = memory_address(vm, args[2], kw)?;
-    with_machine(vm, |machine| machine.i2c(id)?.write(address, &[&memory[..len]], false))?;
+    with_machine(vm, |machine| on_bus(machine, bus, |bus| bus.write(address, &[&memory[..len]], false)))?;
     readfrom(vm, &[args[0], args[1], args[3]], &[])
 }
 
 /// `writeto_mem(addr, memaddr, buf, *, addrsize=8)`: the memory address
 /// and the data in one write.
 fn writeto_mem(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
-    let id = receiver(vm, args, 4, 4)?;
+    let bus = receiver(vm, args, 4, 4)?;
     let address = address(vm, args[1])?;
     let (memory, len) = memory_address(vm, args[2], kw)?;
     with_buffer_and_machine(vm, args[3], |bytes, machine| {
-        machine.i2c(id)?.write(address, &[&memory[..len], bytes], true)
+        on_bus(machine, bus, |bus| bus.write(address, &[&memory[..len], bytes], true))
     })?;
     Ok(Obj::NONE)
+}
+
+/// `SoftI2C(scl, sda, *, freq=400000, timeout=50000)`.
+fn soft_construct(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 0, 2)?;
+    let scl = args.first().copied().or_else(|| keyword(vm, kw, "scl"));
+    let sda = args.get(1).copied().or_else(|| keyword(vm, kw, "sda"));
+    let (Some(scl), Some(sda)) = (scl, sda) else {
+        return Err(vm.raise_msg(TypeId::TypeError, "'scl' and 'sda' arguments required"));
+    };
+    let scl = pin_number(vm, scl)?;
+    let sda = pin_number(vm, sda)?;
+    let i2c = vm.alloc_typed(TypeId::SoftI2c, 5)?;
+    vm.set(i2c, SOFT_SCL, Obj::small(scl as i32));
+    vm.set(i2c, SOFT_SDA, Obj::small(sda as i32));
+    vm.set(i2c, SOFT_FREQ, Obj::small(400_000));
+    vm.set(i2c, SOFT_TIMEOUT, Obj::small(50_000));
+    vm.with_roots(&[i2c], |vm| soft_configure(vm, i2c, kw))?;
+    Ok(i2c)
+}
+
+/// Applies `freq` and `timeout`, then releases both lines (a STOP).
+fn soft_configure(vm: &mut Vm<'_>, i2c: Obj, kw: &[Obj]) -> R<()> {
+    if let Some(freq) = keyword(vm, kw, "freq") {
+        let freq = vm.to_i64(freq)?.clamp(1, 1_000_000);
+        vm.set(i2c, SOFT_FREQ, Obj::small(freq as i32));
+    }
+    if let Some(timeout) = keyword(vm, kw, "timeout") {
+        let timeout = vm.to_i64(timeout)?.clamp(0, i64::from(i32::MAX >> 1));
+        vm.set(i2c, SOFT_TIMEOUT, Obj::small(timeout as i32));
+    }
+    let bus = receiver(vm, &[i2c], 1, 1)?;
+    with_machine(vm, |machine| {
+        let Bus::Soft { scl, sda, delay_us, timeout_us } = bus else { return Ok(()) };
+        SoftI2cBus { machine, scl, sda, delay_us, timeout_us }.init()
+    })
+}
+
+fn soft_print(vm: &mut Vm<'_>, sink: Sink, i2c: Obj, _depth: u32) -> R<()> {
+    let word = |index| vm.get(i2c, index).small_value();
+    let (scl, sda) = (word(SOFT_SCL), word(SOFT_SDA));
+    // MicroPython prints the rate its half-period delay gives.
+    let freq = 500_000 / (500_000 / word(SOFT_FREQ).max(1)).max(1);
+    vm.emit_fmt(sink, format_args!("SoftI2C(scl={scl}, sda={sda}, freq={freq})"))
+}
+
+/// Runs `action` on the receiver's bit-banged bus.
+fn with_soft_bus<T>(
+    vm: &mut Vm<'_>,
+    args: &[Obj],
+    max: usize,
+    action: impl FnOnce(&mut SoftI2cBus<'_>) -> Result<T, MachineError>,
+) -> R<T> {
+    let Bus::Soft { scl, sda, delay_us, timeout_us } = receiver(vm, args, 1, max)? else {
+        return Err(vm.raise_msg(TypeId::TypeError, "expected a SoftI2C object"));
+    };
+    with_machine(vm, |machine| action(&mut SoftI2cBus { machine, scl, sda, delay_us, timeout_us }))
+}
+
+fn soft_start(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    with_soft_bus(vm, args, 1, |bus| bus.start())?;
+    Ok(Obj::NONE)
+}
+
+fn soft_stop(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    with_soft_bus(vm, args, 1, |bus| bus.stop())?;
+    Ok(Obj::NONE)
+}
+
+/// `readinto(buf, nack=True)`: reads bytes, acknowledging all but the last
+/// unless `nack` is false.
+fn soft_readinto(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let nack = match args.get(2) {
+        Some(&nack) => vm.truthy(nack)?,
+        None => true,
+    };
+    let Bus::Soft { scl, sda, delay_us, timeout_us } = receiver(vm, args, 2, 3)? else {
+        return Err(vm.raise_msg(TypeId::TypeError, "expected a SoftI2C object"));
+    };
+    with_buffer_mut_and_machine(vm, args[1], |bytes, machine| {
+        let mut bus = SoftI2cBus { machine, scl, sda, delay_us, timeout_us };
+        let last = bytes.len().saturating_sub(1);
+        for (index, byte) in bytes.iter_mut().enumerate() {
+            *byte = bus.read_byte(nack && index == last)?;
+        }
+        Ok(())
+    })?;
+    Ok(Obj::NONE)
+}
+
+/// `write(buf)`: sends bytes until one is not acknowledged; how many were.
+fn soft_write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let Bus::Soft { scl, sda, delay_us, timeout_us } = receiver(vm, args, 2, 2)? else {
+        return Err(vm.raise_msg(TypeId::TypeError, "expected a SoftI2C object"));
+    };
+    let acknowledged = with_buffer_and_machine(vm, args[1], |bytes, machine| {
+        let mut bus = SoftI2cBus { machine, scl, sda, delay_us, timeout_us };
+        let mut count = 0;
+        for &byte in bytes {
+            if !bus.write_byte(byte)? {
+                break;
+            }
+            count += 1;
+        }
+        Ok(count)
+    })?;
+    Ok(Obj::small(acknowledged))
 }

@@ -143,6 +143,7 @@ builtin_types! {
     Rtc = "RTC", Object => crate::modules::machine_rtc::RTC_TYPE;
     Wdt = "WDT", Object => crate::modules::machine_rtc::WDT_TYPE;
     SoftSpi = "SoftSPI", Object => crate::modules::machine_soft_spi::SOFT_SPI_TYPE;
+    SoftI2c = "SoftI2C", Object => crate::modules::machine_i2c::SOFT_I2C_TYPE;
 }
 
 // Each type's method table is `TYPE_TABLE_BASE + index`, below the modules' tables.

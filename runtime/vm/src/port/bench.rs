@@ -201,7 +201,7 @@ impl BenchI2c {
         BenchI2c { config, eeprom: Some(Eeprom::ERASED), display: Some(Ssd1306::RESET) }
     }
 
-    fn present(&self, address: u16) -> bool {
+    pub fn present(&self, address: u16) -> bool {
         (address == EEPROM_ADDRESS && self.eeprom.is_some()) || (address == SSD1306_ADDRESS && self.display.is_some())
     }
 }
@@ -242,6 +242,177 @@ impl I2cBus for BenchI2c {
             _ => buffer.fill(if self.display.as_ref().is_some_and(|display| display.on) { 0x03 } else { 0x43 }),
         }
         Ok(())
+    }
+}
+
+/// The pins of the jig's I2C0: SDA on GP8, SCL on GP9.
+pub const I2C0_SDA: u32 = 8;
+pub const I2C0_SCL: u32 = 9;
+
+/// Where a pin-level I2C target is in a transfer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TargetPhase {
+    /// Waiting for a START.
+    Idle,
+    /// Receiving the address byte, or a data byte of a write.
+    Receiving { bits: u8, value: u8, address: bool },
+    /// Driving (or not) the acknowledge of the byte just received.
+    Acknowledging { ack: bool, sampled: bool, then_read: bool },
+    /// Sending a byte of a read, bit `bit` on the line.
+    Sending { bit: u8, byte: u8 },
+    /// Waiting for the controller's acknowledge of a sent byte.
+    AwaitingAck { sampled: bool, more: bool },
+    /// Addressed to someone else, or done: ignoring until START or STOP.
+    Ignoring,
+}
+
+/// The jig's I2C devices seen from the pins (SDA, SCL), for controllers
+/// that bit-bang the bus (`SoftI2C`): it decodes START, STOP, address and
+/// data bits from the line levels and drives SDA low to acknowledge and to
+/// send the bits of a read. The bytes go to the same [`BenchI2c`] devices
+/// the hardware bus reaches; a write reaches them at its STOP or repeated
+/// START, as one write.
+pub struct I2cPinTarget {
+    phase: TargetPhase,
+    previous: (bool, bool),
+    address: u16,
+    written: [u8; 64],
+    written_len: usize,
+    /// Whether the target pulls SDA low now.
+    pub pulls_sda_low: bool,
+}
+
+impl I2cPinTarget {
+    pub const fn new() -> I2cPinTarget {
+        I2cPinTarget {
+            phase: TargetPhase::Idle,
+            previous: (true, true),
+            address: 0,
+            written: [0; 64],
+            written_len: 0,
+            pulls_sda_low: false,
+        }
+    }
+
+    /// Delivers a pending write to the devices.
+    fn flush(&mut self, bus: &mut BenchI2c) {
+        if self.written_len > 0 || self.phase != TargetPhase::Idle {
+            let bytes = &self.written[..self.written_len];
+            if self.address != 0 && bus.present(self.address) {
+                let _ = bus.write(self.address, &[bytes], true);
+            }
+        }
+        self.written_len = 0;
+        self.address = 0;
+    }
+
+    /// Sees the lines at `scl`, `sda` (SDA as the controller leaves it,
+    /// before this target's own pull) and moves on.
+    pub fn observe(&mut self, scl: bool, sda: bool, bus: &mut BenchI2c) {
+        let (previous_scl, previous_sda) = self.previous;
+        self.previous = (scl, sda);
+        if previous_scl && scl && previous_sda != sda {
+            if sda {
+                // STOP.
+                self.flush(bus);
+                self.phase = TargetPhase::Idle;
+            } else {
+                // START (or a repeated START).
+                self.flush(bus);
+                self.phase = TargetPhase::Receiving { bits: 0, value: 0, address: true };
+            }
+            self.pulls_sda_low = false;
+            return;
+        }
+        let rising = !previous_scl && scl;
+        let falling = previous_scl && !scl;
+        match self.phase {
+            TargetPhase::Receiving { bits, value, address } if rising => {
+                let value = (value << 1) | u8::from(sda);
+                if bits + 1 < 8 {
+                    self.phase = TargetPhase::Receiving { bits: bits + 1, value, address };
+                    return;
+                }
+                if address {
+                    let target = u16::from(value >> 1);
+                    let present = bus.present(target);
+                    if present {
+                        self.address = target;
+                        self.written_len = 0;
+                    }
+                    self.phase = TargetPhase::Acknowledging { ack: present, sampled: false, then_read: value & 1 == 1 };
+                } else {
+                    if self.written_len < self.written.len() {
+                        self.written[self.written_len] = value;
+                        self.written_len += 1;
+                    }
+                    self.phase = TargetPhase::Acknowledging { ack: true, sampled: false, then_read: false };
+                }
+            }
+            TargetPhase::Acknowledging { ack, sampled: false, then_read } if falling => {
+                self.pulls_sda_low = ack;
+                self.phase = TargetPhase::Acknowledging { ack, sampled: true, then_read };
+                if !ack {
+                    self.phase = TargetPhase::Ignoring;
+                }
+            }
+            TargetPhase::Acknowledging { sampled: true, then_read, .. } if falling => {
+                self.pulls_sda_low = false;
+                if then_read {
+                    // A read starts: the written bytes so far (a register
+                    // address) reach the device first.
+                    self.flush_keeping_address(bus);
+                    let byte = self.read_one(bus);
+                    self.phase = TargetPhase::Sending { bit: 7, byte };
+                    self.pulls_sda_low = byte & 0x80 == 0;
+                } else {
+                    self.phase = TargetPhase::Receiving { bits: 0, value: 0, address: false };
+                }
+            }
+            TargetPhase::Sending { bit, byte } if falling => {
+                if bit == 0 {
+                    self.pulls_sda_low = false;
+                    self.phase = TargetPhase::AwaitingAck { sampled: false, more: false };
+                } else {
+                    let bit = bit - 1;
+                    self.pulls_sda_low = (byte >> bit) & 1 == 0;
+                    self.phase = TargetPhase::Sending { bit, byte };
+                }
+            }
+            TargetPhase::AwaitingAck { sampled: false, .. } if rising => {
+                self.phase = TargetPhase::AwaitingAck { sampled: true, more: !sda };
+            }
+            TargetPhase::AwaitingAck { sampled: true, more } if falling => {
+                if more {
+                    let byte = self.read_one(bus);
+                    self.phase = TargetPhase::Sending { bit: 7, byte };
+                    self.pulls_sda_low = byte & 0x80 == 0;
+                } else {
+                    self.phase = TargetPhase::Ignoring;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Delivers the written bytes (if any) without forgetting the address.
+    fn flush_keeping_address(&mut self, bus: &mut BenchI2c) {
+        if self.written_len > 0 {
+            let _ = bus.write(self.address, &[&self.written[..self.written_len]], false);
+            self.written_len = 0;
+        }
+    }
+
+    fn read_one(&mut self, bus: &mut BenchI2c) -> u8 {
+        let mut byte = [0xffu8];
+        let _ = bus.read(self.address, &mut byte, false);
+        byte[0]
+    }
+}
+
+impl Default for I2cPinTarget {
+    fn default() -> I2cPinTarget {
+        I2cPinTarget::new()
     }
 }
 

@@ -112,6 +112,12 @@ pub trait Machine {
         let _ = id;
         Err(MachineError::NoSuchPeripheral)
     }
+    /// Waits about `us` microseconds between the edges of a bit-banged bus
+    /// (`SoftI2C`). A simulated machine has no timing to keep and returns
+    /// at once; a board must wait.
+    fn delay_us(&mut self, us: u32) {
+        let _ = us;
+    }
     /// Sends `bytes` on pin `pin` as `machine.bitstream` encoding 0 does
     /// (WS2812 LEDs): each bit, most significant first, a high time then a
     /// low time, `timing_ns[0..2]` for a 0 and `timing_ns[2..4]` for a 1.

@@ -25,6 +25,7 @@ pub mod filesystem;
 pub mod machine;
 pub mod rp2_pwm;
 pub mod simulated;
+pub mod soft_i2c;
 
 pub use machine::{
     Adc, AdcSource, I2cBus, I2cConfig, Machine, MachineError, MachineEvent, Parity, Pin, PinConfig, PinMode,

@@ -12,7 +12,7 @@
 //! a pin reads that matches its armed trigger is latched and reported by
 //! [`Machine::take_event`], pin by pin in ascending order.
 
-use super::bench::{BenchAdc, BenchI2c, BenchSpi, BenchUart, BENCH_WIRES};
+use super::bench::{BenchAdc, BenchI2c, BenchSpi, BenchUart, I2cPinTarget, BENCH_WIRES, I2C0_SCL, I2C0_SDA};
 use super::machine::{
     numbered_pin, Adc, AdcSource, I2cBus, I2cConfig, Machine, MachineError, MachineEvent, Parity, Pin, PinConfig,
     PinMode, PinTrigger, Pull, Pwm, SpiBus, SpiConfig, Uart, UartConfig,
@@ -133,6 +133,7 @@ pub struct SimulatedMachine<const PINS: usize> {
     uart: [BenchUart; 2],
     adc: [BenchAdc; 5],
     pwm: [PwmSlice; 8],
+    i2c_target: I2cPinTarget,
 }
 
 /// The clock of the simulated PWM slices: the Pico's system clock, so the
@@ -182,6 +183,34 @@ impl<const PINS: usize> SimulatedMachine<PINS> {
                 BenchAdc { millivolts: 706 },
             ],
             pwm: [PwmSlice::new(PWM_CLOCK_HZ); 8],
+            i2c_target: I2cPinTarget::new(),
+        }
+    }
+
+    /// Shows GP8 (SDA) and GP9 (SCL) to the pin-level I2C target and
+    /// applies its pull on SDA.
+    fn sync_i2c_pins(&mut self) {
+        let (sda, scl) = (I2C0_SDA as usize, I2C0_SCL as usize);
+        if sda >= PINS || scl >= PINS {
+            return;
+        }
+        // While neither line is a GPIO the bus belongs to the hardware controller.
+        if self.pins[sda].mode.is_none() && self.pins[scl].mode.is_none() {
+            return;
+        }
+        loop {
+            let controller_sda = SimulatedPin { external: None, ..self.pins[sda] }.level();
+            let scl_level = self.pins[scl].level();
+            self.i2c_target.observe(scl_level, controller_sda, &mut self.i2c[0]);
+            let pull = self.i2c_target.pulls_sda_low.then_some(false);
+            if self.pins[sda].external == pull {
+                return;
+            }
+            self.pins[sda].changing(|pin| pin.external = pull);
+            // The target's own change to SDA is no START or STOP: SCL is low.
+            if scl_level {
+                return;
+            }
         }
     }
 
@@ -190,8 +219,10 @@ impl<const PINS: usize> SimulatedMachine<PINS> {
         &mut self.i2c[0]
     }
 
-    /// Applies the jig's wires: a pin wired to an output follows it.
+    /// Applies the jig's wires (a pin wired to an output follows it), and
+    /// lets the I2C devices see and drive GP8/GP9 as a bit-banged bus.
     fn sync_wires(&mut self) {
+        self.sync_i2c_pins();
         for &(from, to) in BENCH_WIRES {
             let (from, to) = (from as usize, to as usize);
             if from >= PINS || to >= PINS {

@@ -38,6 +38,9 @@ const PIN_NAMES: &[(&str, u32)] = &[("LED", 25)];
 
 /// The prefixes of numbered pin names (`"GP5"`, `"GPIO5"`), as on the Pico.
 const PIN_PREFIXES: &[&str] = &["GP", "GPIO"];
+/// The clock of the simulated test jig's PWM slices: a Pico's system
+/// clock, so `machine.PWM` reads back what it would on a Pico.
+const JIG_PWM_CLOCK_HZ: u32 = 125_000_000;
 
 /// The simulated board's CPU clock: the Pico's usual 125 MHz.
 const CPU_HZ: u32 = 125_000_000;
@@ -68,7 +71,7 @@ impl HostPort {
             capture: capture.then(Vec::new),
             start: Instant::now(),
             entropy: 0x2545_f491,
-            machine: SimulatedMachine::new(PIN_NAMES, PIN_PREFIXES, CPU_HZ),
+            machine: SimulatedMachine::new(PIN_NAMES, PIN_PREFIXES, CPU_HZ, JIG_PWM_CLOCK_HZ),
             stdin: None,
             console: None,
             stdin_ended: false,

@@ -100,6 +100,9 @@ const PIN_NAMES: &[(&str, u32)] = &[("LED", 25)];
 
 /// The prefixes of numbered pin names (`"GP5"`, `"GPIO5"`), as on the Pico.
 const PIN_PREFIXES: &[&str] = &["GP", "GPIO"];
+/// The clock of the simulated test jig's PWM slices: a Pico's system
+/// clock, so `machine.PWM` reads back what it would on a Pico.
+const JIG_PWM_CLOCK_HZ: u32 = 125_000_000;
 
 /// The VM's machine on QEMU.
 pub struct QemuPort {
@@ -127,7 +130,7 @@ impl QemuPort {
             stdout: hio::hstdout().ok(),
             stderr: hio::hstderr().ok(),
             epoch_seconds: seconds as u64,
-            machine: SimulatedMachine::new(PIN_NAMES, PIN_PREFIXES, board::CPU_HZ as u32),
+            machine: SimulatedMachine::new(PIN_NAMES, PIN_PREFIXES, board::CPU_HZ as u32, JIG_PWM_CLOCK_HZ),
             console: None,
             filesystem: crate::fs::mount(),
         }

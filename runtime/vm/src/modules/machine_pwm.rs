@@ -3,7 +3,7 @@
 //! invert)` with `freq`, `duty_u16` and `duty_ns` (each a getter without an
 //! argument and a setter with one), `init` and `deinit`. The port rounds
 //! to what the hardware can do and reads back what it does
-//! (`port::rp2_pwm` has the RP2 slices' arithmetic), so `pwm.freq()` after
+//! (`port::pwm_slice` has the Pico slices' arithmetic), so `pwm.freq()` after
 //! `pwm.freq(1000)` is the frequency the pin really has.
 //!
 //! A PWM object is three words: `type, pin, invert`. Pin `n` is channel

@@ -23,7 +23,7 @@
 pub mod bench;
 pub mod filesystem;
 pub mod machine;
-pub mod rp2_pwm;
+pub mod pwm_slice;
 pub mod simulated;
 pub mod soft_i2c;
 

@@ -17,7 +17,7 @@ use super::machine::{
     numbered_pin, Adc, AdcSource, I2cBus, I2cConfig, Machine, MachineError, MachineEvent, Parity, Pin, PinConfig,
     PinMode, PinTrigger, Pull, Pwm, SpiBus, SpiConfig, Uart, UartConfig,
 };
-use super::rp2_pwm::PwmSlice;
+use super::pwm_slice::PwmSlice;
 
 /// One simulated GPIO.
 #[derive(Clone, Copy, Debug)]
@@ -136,11 +136,6 @@ pub struct SimulatedMachine<const PINS: usize> {
     i2c_target: I2cPinTarget,
 }
 
-/// The clock of the simulated PWM slices: the Pico's system clock, so the
-/// values read back are a Pico's on every port (whatever `machine.freq()`
-/// the simulated machine reports).
-const PWM_CLOCK_HZ: u32 = 125_000_000;
-
 /// The settings of a bus before `init`: MicroPython rp2's defaults.
 const I2C_DEFAULT: I2cConfig = I2cConfig { freq: 400_000, scl: None, sda: None, timeout_us: 50_000 };
 const SPI_DEFAULT: SpiConfig = SpiConfig {
@@ -160,11 +155,13 @@ impl<const PINS: usize> SimulatedMachine<PINS> {
     /// A board whose pins are all as after reset. `names` maps board names
     /// (`"LED"`) to pin numbers, and a prefix of `prefixes` followed by a
     /// decimal number names that pin (`"GP5"` with the prefix `"GP"`);
-    /// `cpu_hz` is what `machine.freq()` reports.
+    /// `cpu_hz` is what `machine.freq()` reports, `pwm_clock_hz` the clock
+    /// of the PWM slices (the jig's board's system clock).
     pub const fn new(
         names: &'static [(&'static str, u32)],
         prefixes: &'static [&'static str],
         cpu_hz: u32,
+        pwm_clock_hz: u32,
     ) -> SimulatedMachine<PINS> {
         SimulatedMachine {
             pins: [SimulatedPin::RESET; PINS],
@@ -182,7 +179,7 @@ impl<const PINS: usize> SimulatedMachine<PINS> {
                 BenchAdc { millivolts: 0 },
                 BenchAdc { millivolts: 706 },
             ],
-            pwm: [PwmSlice::new(PWM_CLOCK_HZ); 8],
+            pwm: [PwmSlice::new(pwm_clock_hz); 8],
             i2c_target: I2cPinTarget::new(),
         }
     }
@@ -357,7 +354,7 @@ mod tests {
 
     #[test]
     fn outputs_read_back_and_inputs_follow_their_pull() {
-        let mut machine = SimulatedMachine::<4>::new(NAMES, PREFIXES, 1_000_000);
+        let mut machine = SimulatedMachine::<4>::new(NAMES, PREFIXES, 1_000_000, 1_000_000);
         assert_eq!(machine.pin_named("LED"), Some(3));
         assert_eq!(machine.pin_named("GP2"), Some(2));
         assert_eq!(machine.pin_named("GP0"), Some(0));
@@ -378,7 +375,7 @@ mod tests {
 
     #[test]
     fn the_jig_wire_makes_gp3_follow_gp2_and_report_its_edges() {
-        let mut machine = SimulatedMachine::<30>::new(NAMES, PREFIXES, 1_000_000);
+        let mut machine = SimulatedMachine::<30>::new(NAMES, PREFIXES, 1_000_000, 1_000_000);
         machine.pin(3).unwrap().configure(PinConfig { mode: Some(PinMode::Input), ..output() }).unwrap();
         machine.pin(3).unwrap().set_irq(PinTrigger::FALLING, false).unwrap();
         machine.pin(2).unwrap().configure(output()).unwrap();
@@ -396,7 +393,7 @@ mod tests {
 
     #[test]
     fn armed_edges_become_events_in_pin_order() {
-        let mut machine = SimulatedMachine::<4>::new(NAMES, PREFIXES, 1_000_000);
+        let mut machine = SimulatedMachine::<4>::new(NAMES, PREFIXES, 1_000_000, 1_000_000);
         machine.pin(2).unwrap().configure(PinConfig { mode: Some(PinMode::Input), ..output() }).unwrap();
         machine.pin(2).unwrap().set_irq(PinTrigger::RISING, false).unwrap();
         machine.pin(1).unwrap().configure(output()).unwrap();

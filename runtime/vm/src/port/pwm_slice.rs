@@ -1,14 +1,15 @@
-//! The RP2040's and RP2350's PWM slices as MicroPython's rp2 port programs
-//! them: a clock divider in sixteenths, a wrap value (`top`) and a compare
-//! level per channel, computed from the frequency and duty asked for with
+//! A PWM slice of the kind the Pico boards have, programmed as MicroPython's
+//! rp2 port programs one: a clock divider in sixteenths, a wrap value
+//! (`top`) and a compare level per channel, computed from the frequency and duty asked for with
 //! MicroPython's rounding, and read back from those registers, so that
 //! `pwm.freq()` and `pwm.duty_u16()` return what the hardware does. The
 //! simulated machine keeps these registers as values; a board's port writes
 //! them to the chip.
 //!
-//! Pin `n` drives channel `n & 1` (A, B) of slice `(n >> 1) & 7`; the two
-//! channels of a slice share its frequency, so setting one re-applies the
-//! other's duty, as MicroPython does.
+//! The two channels of a slice share its frequency, so setting one
+//! re-applies the other's duty, as MicroPython does. The port gives the
+//! clock and maps pins to slices and channels; the arithmetic's tests are
+//! in `ports/host/tests/pwm_slice.rs`, with the Pico's clock.
 
 use super::machine::{MachineError, Pwm};
 
@@ -162,48 +163,5 @@ impl Pwm for PwmSlice {
 
     fn deinit(&mut self) {
         self.enabled = false;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    // The expected values come from MicroPython rp2's formulas evaluated
-    // by hand (in Python), not from this code.
-    fn frequencies_round_as_micropython_computes_them() {
-        let mut slice = PwmSlice::new(125_000_000);
-        assert_eq!(slice.freq(), 0, "no frequency before one is set");
-        // 1 kHz needs the divider: 31/16, top 64515.
-        slice.set_freq(1000).unwrap();
-        assert_eq!((slice.div16, slice.top), (31, 64515));
-        assert_eq!(slice.freq(), 1000);
-        // 50 kHz divides by 1: top 2499.
-        slice.set_freq(50_000).unwrap();
-        assert_eq!((slice.div16, slice.top), (16, 2499));
-        assert_eq!(slice.freq(), 50_000);
-        assert_eq!(slice.set_freq(1), Err(MachineError::InvalidArgument("freq too small")));
-        // Above the clock the divider stays 1 and the wrap value 0: the clock itself.
-        slice.set_freq(200_000_000).unwrap();
-        assert_eq!((slice.div16, slice.top, slice.freq()), (16, 0, 125_000_000));
-    }
-
-    #[test]
-    fn duties_survive_a_new_frequency_and_read_back_rounded() {
-        let mut slice = PwmSlice::new(125_000_000);
-        slice.set_freq(50_000).unwrap();
-        slice.channel = 1;
-        slice.set_duty_u16(32768);
-        assert_eq!(slice.level[1], 1250);
-        assert_eq!(slice.duty_u16(), 32768);
-        slice.channel = 0;
-        assert_eq!(slice.duty_u16(), 0, "channel A has no duty yet");
-        slice.set_duty_ns(5_000).unwrap();
-        assert_eq!(slice.duty_ns(), 5_000);
-        slice.set_freq(1000).unwrap();
-        assert_eq!(slice.duty_ns(), 5_007, "5 us in steps of the divided clock");
-        slice.channel = 1;
-        assert_eq!(slice.duty_u16(), 32768);
     }
 }

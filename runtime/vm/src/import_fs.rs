@@ -70,15 +70,18 @@ impl Vm<'_> {
         };
         let mark = self.root_mark();
         let outcome = match self.push_root(globals) {
-            Ok(()) => self.run_boot_scripts_in(globals),
+            Ok(()) => self.run_boot_scripts_in(globals, true),
             Err(raised) => self.outcome_of(Err(raised)),
         };
         self.pop_roots(mark);
         outcome
     }
 
-    fn run_boot_scripts_in(&mut self, globals: Obj) -> Outcome {
-        for (relative, name) in [(&b"boot.py"[..], "boot.py"), (&b"main.py"[..], "main.py")] {
+    /// Runs `/boot.py` and then, with `with_main`, `/main.py` in `globals`
+    /// (rooted by the caller), as [`Vm::run_boot_scripts`] does.
+    pub(crate) fn run_boot_scripts_in(&mut self, globals: Obj, with_main: bool) -> Outcome {
+        let scripts = [(&b"boot.py"[..], "boot.py"), (&b"main.py"[..], "main.py")];
+        for (relative, name) in scripts.into_iter().take(if with_main { 2 } else { 1 }) {
             let Some(vfs) = self.port.filesystem() else { return Outcome::Finished };
             if !vfs.volume.is_mounted() || !cfg!(feature = "compiler") {
                 return Outcome::Finished;

@@ -1,0 +1,213 @@
+//! Test stages: mpremote's file commands over the REPL against a littlefs
+//! image file (`cargo xtask repl --pty --fs IMAGE`), on the host runner and
+//! on qemu-m0's `repl` firmware.
+//!
+//! The pinned `mpremote` (tests/reference/.venv) makes directories, copies
+//! files to the board (one directory recursively, a binary file of every
+//! byte value longer than its 256-byte chunks, UTF-8 text) and back, lists,
+//! prints, hashes, touches and removes them, and imports a copied module
+//! from `''` and one from `/lib`; a file left open is closed by the next
+//! soft reset, and that soft reset (in the raw REPL) runs `boot.py` but not
+//! `main.py`, as MicroPython's rp2 port does. Its outputs are its own lines with the
+//! sizes and hashes of the files as written (the host's `sha2` computes the
+//! hashes); a missing file is exit status 1. The server is then killed
+//! without any shutdown, and the reference C littlefs (littlefs-python,
+//! `tests/reference/littlefs-tool.py dump`) must read from the image
+//! exactly the tree the commands made, which `dump-dir` reads from a copy
+//! the test builds on the host.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{bail, Context as _};
+use sha2::{Digest as _, Sha256};
+use xshell::Shell;
+
+use super::repl::{expect_mpremote_at, mpremote, QemuServer, ReplServer};
+
+/// A binary file longer than mpremote's 256-byte chunks that holds every
+/// byte value, quotes and backslashes included (mpremote sends `repr` of
+/// each chunk).
+fn binary_data() -> Vec<u8> {
+    (0..5000u32).map(|index| (index * 7 + index / 256) as u8).collect()
+}
+
+/// The files the test copies to the board, under `local`.
+fn write_local_files(local: &Path) -> anyhow::Result<()> {
+    let files: &[(&str, &[u8])] = &[
+        ("x.py", b"print('hello from x')\n"),
+        ("util.py", b"def double(n):\n    return 2 * n\n"),
+        ("unicode.txt", "h\u{e9}llo w\u{f6}rld \u{2713}\nline two\n".as_bytes()),
+        ("pkg/a.txt", b"alpha\n"),
+        ("pkg/sub/b.txt", b"beta\n"),
+        ("boot.py", b"booted = 'by boot.py'\n"),
+        ("main.py", b"main_ran = True\n"),
+    ];
+    for (name, content) in files {
+        crate::files::write_atomically(&local.join(name), content)?;
+    }
+    crate::files::write_atomically(&local.join("data.bin"), &binary_data())
+}
+
+/// Runs the reference Python's littlefs tool with `arguments`; its stdout.
+fn littlefs_tool(arguments: &[&Path]) -> anyhow::Result<String> {
+    let root = crate::project_root();
+    let python = root.join("tests/reference/.venv/bin/python");
+    let output = Command::new(&python)
+        .arg(root.join("tests/reference/littlefs-tool.py"))
+        .args(arguments)
+        .output()
+        .with_context(|| format!("running {} (cargo xtask doctor installs it)", python.display()))?;
+    if !output.status.success() {
+        bail!("littlefs-tool.py {arguments:?} failed:\n{}", String::from_utf8_lossy(&output.stderr));
+    }
+    Ok(String::from_utf8(output.stdout)?)
+}
+
+/// Copies `from` into `to`, recursively.
+fn copy_tree(from: &Path, to: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+/// A fresh folder for one stage's files, with the local files written.
+fn prepare(name: &str) -> anyhow::Result<(PathBuf, PathBuf)> {
+    let dir = crate::project_root().join("target/repl-fs-test").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    let local = dir.join("local");
+    write_local_files(&local)?;
+    Ok((dir, local))
+}
+
+/// The mpremote commands against the REPL at `path`, with their outputs.
+fn fs_commands(path: &str, local: &Path, dir: &Path) -> anyhow::Result<()> {
+    let file = |name: &str| local.join(name).to_string_lossy().into_owned();
+    let expect = |args: &[&str], code: i32, expected: &str| {
+        expect_mpremote_at(path, args, code, expected).with_context(|| format!("mpremote {}", args.join(" ")))
+    };
+    expect(&["fs", "ls"], 0, "ls :\n")?;
+    expect(&["fs", "mkdir", "lib"], 0, "mkdir :lib\n")?;
+    let (x, util, data, unicode, pkg) =
+        (file("x.py"), file("util.py"), file("data.bin"), file("unicode.txt"), file("pkg"));
+    expect(&["fs", "cp", &x, ":x.py"], 0, &format!("cp {x} :x.py\n"))?;
+    expect(&["fs", "cp", &util, ":lib/util.py"], 0, &format!("cp {util} :lib/util.py\n"))?;
+    expect(&["fs", "cp", &data, ":lib/data.bin"], 0, &format!("cp {data} :lib/data.bin\n"))?;
+    expect(&["fs", "cp", &unicode, ":unicode.txt"], 0, &format!("cp {unicode} :unicode.txt\n"))?;
+    expect(&["fs", "cp", "-r", &pkg, ":"], 0, &format!("cp {pkg} :\n"))?;
+    let size = |name: &str| std::fs::metadata(local.join(name)).map(|metadata| metadata.len());
+    let listing = format!(
+        "ls :\n{:>12} lib/\n{:>12} pkg/\n{:>12} unicode.txt\n{:>12} x.py\n",
+        0,
+        0,
+        size("unicode.txt")?,
+        size("x.py")?
+    );
+    expect(&["fs", "ls"], 0, &listing)?;
+    let lib_listing = format!("ls :lib\n{:>12} data.bin\n{:>12} util.py\n", size("data.bin")?, size("util.py")?);
+    expect(&["fs", "ls", ":lib"], 0, &lib_listing)?;
+    // `fs cat` prints the file on the board, whose console writes `\n` as `\r\n`.
+    let text = std::fs::read_to_string(local.join("unicode.txt"))?.replace('\n', "\r\n");
+    expect(&["fs", "cat", ":unicode.txt"], 0, &text)?;
+    expect(&["exec", "import x"], 0, "hello from x\r\n")?;
+    expect(&["exec", "import util\nprint(util.double(21), util.__file__)"], 0, "42 /lib/util.py\r\n")?;
+
+    let back = dir.join("back.bin");
+    let back_text = back.to_string_lossy().into_owned();
+    expect(&["fs", "cp", ":lib/data.bin", &back_text], 0, &format!("cp :lib/data.bin {back_text}\n"))?;
+    if std::fs::read(&back)? != binary_data() {
+        bail!("mpremote fs cp :lib/data.bin: the copy back differs from the file copied there");
+    }
+    let digest: String = Sha256::digest(binary_data()).iter().map(|byte| format!("{byte:02x}")).collect();
+    expect(&["fs", "sha256sum", ":lib/data.bin"], 0, &format!("sha256sum :lib/data.bin\n{digest}\n"))?;
+
+    expect(&["fs", "mkdir", ":tmp"], 0, "mkdir :tmp\n")?;
+    expect(&["fs", "cp", &x, ":tmp/y.py"], 0, &format!("cp {x} :tmp/y.py\n"))?;
+    expect(&["fs", "rm", ":tmp/y.py"], 0, "rm :tmp/y.py\n")?;
+    expect(&["fs", "rmdir", ":tmp"], 0, "rmdir :tmp\n")?;
+    expect(&["fs", "rm", "-r", ":pkg/sub"], 0, "rm :pkg/sub\n")?;
+    expect(&["fs", "touch", ":empty.txt"], 0, "touch :empty.txt\n")?;
+    let (code, _) = mpremote(path, &["fs", "rm", ":no-such-file"])?;
+    if code != 1 {
+        bail!("mpremote fs rm :no-such-file: expected exit 1, got {code}");
+    }
+    // A file left open is closed by the soft reset that starts each mpremote call.
+    expect(&["exec", "f = open('left-open.txt', 'w')\nf.write('kept')"], 0, "")?;
+    expect(&["fs", "cat", ":left-open.txt"], 0, "kept")?;
+    // mpremote's soft reset in the raw REPL runs `boot.py` (in the REPL's
+    // globals) but not `main.py`, as MicroPython's rp2 port does.
+    let (boot, main) = (file("boot.py"), file("main.py"));
+    expect(
+        &["fs", "cp", &boot, ":boot.py", "+", "fs", "cp", &main, ":main.py"],
+        0,
+        &format!("cp {boot} :boot.py\ncp {main} :main.py\n"),
+    )?;
+    expect(&["exec", "print(booted, 'main_ran' in globals())"], 0, "by boot.py False\r\n")?;
+    Ok(())
+}
+
+/// The tree the commands leave, built on the host from the local files.
+fn expected_tree(local: &Path, dir: &Path) -> anyhow::Result<PathBuf> {
+    let tree = dir.join("expected");
+    copy_tree(&local.join("pkg"), &tree.join("pkg"))?;
+    std::fs::remove_dir_all(tree.join("pkg/sub"))?;
+    std::fs::create_dir_all(tree.join("lib"))?;
+    std::fs::copy(local.join("x.py"), tree.join("x.py"))?;
+    std::fs::copy(local.join("unicode.txt"), tree.join("unicode.txt"))?;
+    std::fs::copy(local.join("util.py"), tree.join("lib/util.py"))?;
+    std::fs::copy(local.join("data.bin"), tree.join("lib/data.bin"))?;
+    std::fs::write(tree.join("empty.txt"), b"")?;
+    std::fs::write(tree.join("left-open.txt"), b"kept")?;
+    std::fs::copy(local.join("boot.py"), tree.join("boot.py"))?;
+    std::fs::copy(local.join("main.py"), tree.join("main.py"))?;
+    Ok(tree)
+}
+
+/// Checks that littlefs-python reads the commands' tree from `image`.
+fn check_image(image: &Path, local: &Path, dir: &Path) -> anyhow::Result<()> {
+    let written = littlefs_tool(&[Path::new("dump"), image])?;
+    let wanted = littlefs_tool(&[Path::new("dump-dir"), &expected_tree(local, dir)?])?;
+    if written != wanted {
+        bail!("littlefs-python reads back from the image:\n{written}\nbut mpremote's commands made:\n{wanted}");
+    }
+    println!("{} entries read back by littlefs-python as written", written.lines().count());
+    Ok(())
+}
+
+/// The stage: `cargo xtask repl --pty --fs IMAGE` on the host.
+pub fn mpremote_fs_on_host_pty(_sh: &Shell) -> anyhow::Result<()> {
+    let (dir, local) = prepare("host")?;
+    let image = dir.join("fs.img");
+    let mut command = Command::new(std::env::current_exe().context("finding the xtask executable")?);
+    command.args(["repl", "--pty", "--fs"]).arg(&image);
+    let server = ReplServer::start_command(command)?;
+    fs_commands(&server.path, &local, &dir)?;
+    // Killed, not shut down: the image must be whole as it is.
+    drop(server);
+    check_image(&image, &local, &dir)
+}
+
+/// The stage: the `repl` firmware on qemu-m0 with the image file behind
+/// semihosting, as `cargo xtask repl --board qemu-m0 --pty --fs` runs it.
+pub fn mpremote_fs_on_qemu_pty(sh: &Shell) -> anyhow::Result<()> {
+    let (dir, local) = prepare("qemu-m0")?;
+    let image = dir.join("fs.img");
+    let qemu_board =
+        crate::board::qemu_boards()?.into_iter().find(|board| board.name == "qemu-m0").context("the qemu-m0 board")?;
+    let board = crate::board::Board::find("qemu-m0")?;
+    let elf = crate::qemu::build_repl(sh, &qemu_board)?;
+    let mut command = crate::qemu::repl_command(&qemu_board, &elf, None, crate::qemu::Serial::Pty, true);
+    command.current_dir(crate::repl::qemu_fs_folder(&board, &image)?);
+    let server = QemuServer::start(command)?;
+    fs_commands(&server.path, &local, &dir)?;
+    drop(server);
+    check_image(&image, &local, &dir)
+}

@@ -8,7 +8,10 @@
 //! prints, hashes, touches and removes them, and imports a copied module
 //! from `''` and one from `/lib`; a file left open is closed by the next
 //! soft reset, and that soft reset (in the raw REPL) runs `boot.py` but not
-//! `main.py`, as MicroPython's rp2 port does. Its outputs are its own lines with the
+//! `main.py`, as MicroPython's rp2 port does. `mpremote mip install`
+//! installs a package and its dependency into `/lib` from an index in
+//! micropython-lib's layout that the test serves on a loopback port, and a
+//! second install finds both by their hashes on the board. Its outputs are its own lines with the
 //! sizes and hashes of the files as written (the host's `sha2` computes the
 //! hashes); a missing file is exit status 1. The server is then killed
 //! without any shutdown, and the reference C littlefs (littlefs-python,
@@ -154,6 +157,103 @@ fn fs_commands(path: &str, local: &Path, dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The packages of the local `mip` index: `greet` (one module) depends on
+/// `words`; each is `(name, module source)`.
+const MIP_PACKAGES: &[(&str, &str)] = &[
+    ("greet", "import words\n\ndef hello():\n    return words.HELLO + ' from mip'\n"),
+    ("words", "HELLO = 'hello'\n"),
+];
+
+/// The first 8 hex digits of the SHA-256 of `data`, as micropython-lib's
+/// index names its files.
+fn short_hash(data: &[u8]) -> String {
+    Sha256::digest(data).iter().take(4).map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Writes a package index in micropython-lib's layout (`package/py/NAME/latest.json`
+/// and `file/HH/HASH`) under `index` for [`MIP_PACKAGES`].
+fn write_mip_index(index: &Path) -> anyhow::Result<()> {
+    for (position, (name, source)) in MIP_PACKAGES.iter().enumerate() {
+        let hash = short_hash(source.as_bytes());
+        crate::files::write_atomically(&index.join("file").join(&hash[..2]).join(&hash), source.as_bytes())?;
+        let deps: Vec<serde_json::Value> =
+            MIP_PACKAGES[position + 1..].iter().map(|(dep, _)| serde_json::json!([dep, "latest"])).collect();
+        let json = serde_json::json!({
+            "hashes": [[format!("{name}.py"), hash]],
+            "deps": deps,
+            "version": "1.0",
+        });
+        let path = index.join("package/py").join(name).join("latest.json");
+        crate::files::write_atomically(&path, json.to_string().as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Serves the files under `root` over HTTP on a loopback port (a thread per
+/// connection, GET only, 404 for anything missing), for `mpremote mip`;
+/// returns the base URL. The listener lives as long as the process.
+fn serve_http(root: PathBuf) -> anyhow::Result<String> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").context("binding a loopback port")?;
+    let address = listener.local_addr()?;
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || serve_one(stream, &root));
+        }
+    });
+    Ok(format!("http://{address}"))
+}
+
+/// Answers one HTTP request on `stream` from the files under `root`.
+fn serve_one(mut stream: std::net::TcpStream, root: &Path) {
+    use std::io::{BufRead as _, Write as _};
+    let Ok(reader) = stream.try_clone() else { return };
+    let mut reader = std::io::BufReader::new(reader);
+    let mut request = String::new();
+    if reader.read_line(&mut request).is_err() {
+        return;
+    }
+    // The headers end at an empty line.
+    let mut header = String::new();
+    while reader.read_line(&mut header).is_ok_and(|count| count > 2) {
+        header.clear();
+    }
+    let path = request.split_whitespace().nth(1).unwrap_or("/");
+    let safe = !path.split('/').any(|part| part == "..");
+    let body = if safe { std::fs::read(root.join(path.trim_start_matches('/'))).ok() } else { None };
+    let (status, body) = match body {
+        Some(body) => ("200 OK", body),
+        None => ("404 Not Found", b"not found".to_vec()),
+    };
+    let head = format!("HTTP/1.0 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+/// `mpremote mip install` of a package and its dependency from a local
+/// index into `/lib` (the `/lib` of `sys.path`), the modules imported, and
+/// a second install finding them by their hashes on the board.
+fn mip_install(path: &str, dir: &Path) -> anyhow::Result<()> {
+    let index_dir = dir.join("index");
+    write_mip_index(&index_dir)?;
+    let index = serve_http(index_dir)?;
+    let expect = |args: &[&str], code: i32, expected: &str| {
+        expect_mpremote_at(path, args, code, expected).with_context(|| format!("mpremote {}", args.join(" ")))
+    };
+    let install = ["mip", "install", "--no-mpy", "--index", &index, "greet"];
+    let installed = format!(
+        "Install greet\nInstalling greet (latest) from {index} to /lib\nInstalling: /lib/greet.py\n\
+         Installing words (latest) from {index} to /lib\nInstalling: /lib/words.py\nDone\n"
+    );
+    expect(&install, 0, &installed)?;
+    expect(&["exec", "import greet\nprint(greet.hello())"], 0, "hello from mip\r\n")?;
+    let again = format!(
+        "Install greet\nInstalling greet (latest) from {index} to /lib\nExists: /lib/greet.py\n\
+         Installing words (latest) from {index} to /lib\nExists: /lib/words.py\nDone\n"
+    );
+    expect(&install, 0, &again)
+}
+
 /// The tree the commands leave, built on the host from the local files.
 fn expected_tree(local: &Path, dir: &Path) -> anyhow::Result<PathBuf> {
     let tree = dir.join("expected");
@@ -168,6 +268,9 @@ fn expected_tree(local: &Path, dir: &Path) -> anyhow::Result<PathBuf> {
     std::fs::write(tree.join("left-open.txt"), b"kept")?;
     std::fs::copy(local.join("boot.py"), tree.join("boot.py"))?;
     std::fs::copy(local.join("main.py"), tree.join("main.py"))?;
+    for (name, source) in MIP_PACKAGES {
+        std::fs::write(tree.join("lib").join(format!("{name}.py")), source)?;
+    }
     Ok(tree)
 }
 
@@ -190,6 +293,7 @@ pub fn mpremote_fs_on_host_pty(_sh: &Shell) -> anyhow::Result<()> {
     command.args(["repl", "--pty", "--fs"]).arg(&image);
     let server = ReplServer::start_command(command)?;
     fs_commands(&server.path, &local, &dir)?;
+    mip_install(&server.path, &dir)?;
     // Killed, not shut down: the image must be whole as it is.
     drop(server);
     check_image(&image, &local, &dir)
@@ -208,6 +312,7 @@ pub fn mpremote_fs_on_qemu_pty(sh: &Shell) -> anyhow::Result<()> {
     command.current_dir(crate::repl::qemu_fs_folder(&board, &image)?);
     let server = QemuServer::start(command)?;
     fs_commands(&server.path, &local, &dir)?;
+    mip_install(&server.path, &dir)?;
     drop(server);
     check_image(&image, &local, &dir)
 }

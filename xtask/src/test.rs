@@ -86,6 +86,11 @@ fn stages() -> Vec<Stage> {
         },
         Stage { name: "pico: boot banner in rp2040js", emulator: true, run: rp2::pico_boot_banner },
         Stage {
+            name: "pico: the filesystem acceptance program in rp2040js (--fs, the flash driver)",
+            emulator: true,
+            run: fs::acceptance_on_emulated_pico,
+        },
+        Stage {
             name: "repl: mpremote on the emulated Pico's USB serial",
             emulator: true,
             run: repl::mpremote_on_emulated_pico,

@@ -224,7 +224,7 @@ pub struct Rp2Board {
     /// The littlefs filesystem's flash region (4096-byte blocks), when the
     /// board has one: MicroPython's rp2 port puts it at the end of flash
     /// (1,408 KiB on the Pico, 848 KiB on the Pico W, 3 MiB on the Pico 2,
-    /// 2 MiB on the Pico 2 W), which the current layout gives to the image.
+    /// 2,560 KiB on the Pico 2 W), and so do rime's boards.
     #[serde(default)]
     pub fs_origin: Option<u32>,
     #[serde(default)]
@@ -400,14 +400,10 @@ mod tests {
 
     #[test]
     fn a_filesystem_region_is_aligned_inside_flash_and_apart_from_the_others() {
-        let mut pico: Rp2Board = read(&ports().join("rp2/boards/pico/board.toml")).unwrap();
-        assert_eq!(pico.fs_region(), None);
-        // MicroPython's 1,408 KiB at the end of flash, with the image moved before it.
-        pico.runtime_size = 0x90000;
-        pico.frozen_origin = 0x1009_0000;
-        pico.frozen_size = 0x10000;
-        pico.fs_origin = Some(0x100a_0000);
-        pico.fs_size = Some(0x16_0000);
+        // MicroPython's 1,408 KiB at the end of flash, with the image before it.
+        let pico: Rp2Board = read(&ports().join("rp2/boards/pico/board.toml")).unwrap();
+        assert_eq!(pico.fs_region(), Some(0x100a_0000..0x1020_0000));
+        assert_eq!(pico.frozen_region().end, 0x100a_0000);
         assert_eq!(pico.check(), Ok(()));
         assert_eq!(pico.fs_region().map(|fs| (fs.end - fs.start) / 4096), Some(352));
         let mut overlapping = pico.clone();

@@ -43,10 +43,32 @@ fn copy_tree(from: &Path, to: &Path) -> anyhow::Result<()> {
 }
 
 pub fn acceptance_on_qemu(_sh: &Shell) -> anyhow::Result<()> {
+    acceptance_on(&["--board", "qemu-m0"], "qemu-m0", |stdout| stdout.to_string())
+}
+
+/// The stage "pico: the filesystem acceptance program in rp2040js (--fs)":
+/// the same on the real Pico firmware, whose flash driver writes the
+/// filesystem region through the (emulated) boot ROM; the harness fails the
+/// run if the firmware erases or programs anything outside the region. The
+/// program's output is what the board prints between its boot lines
+/// (`heap free at boot: …`) and its idle line.
+pub fn acceptance_on_emulated_pico(_sh: &Shell) -> anyhow::Result<()> {
+    acceptance_on(&["--board", "pico", "--emulate"], "the emulated Pico", |stdout| {
+        let text = stdout.replace("\r\n", "\n");
+        let after_boot = text.split_once("heap free at boot: ").map_or("", |(_, rest)| rest);
+        let program = after_boot.split_once('\n').map_or("", |(_, rest)| rest);
+        let end = program.rfind("\nidle").map_or(0, |at| at + 1);
+        program[..end].to_string()
+    })
+}
+
+/// Runs the acceptance program with `cargo xtask run TARGET --fs` and checks
+/// its output (as `program_output` extracts it) and the image it leaves.
+fn acceptance_on(target: &[&str], name: &str, program_output: impl Fn(&str) -> String) -> anyhow::Result<()> {
     let root = crate::project_root();
     let fixture = root.join("tests/fs/acceptance");
     let tool = root.join("tests/reference/littlefs-tool.py");
-    let dir = root.join("target/qemu-fs-acceptance");
+    let dir = root.join("target/fs-acceptance").join(name.replace(' ', "-"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir)?;
     let image = dir.join("fs.img");
@@ -57,15 +79,17 @@ pub fn acceptance_on_qemu(_sh: &Shell) -> anyhow::Result<()> {
     let expected = python(&[&program], &tree)?;
 
     let output = Command::new(std::env::current_exe()?)
-        .args(["run", "--board", "qemu-m0", "--fs"])
+        .arg("run")
+        .args(target)
+        .arg("--fs")
         .arg(&image)
         .arg(&program)
         .stdin(Stdio::null())
         .output()?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stdout = program_output(&String::from_utf8_lossy(&output.stdout));
     if !output.status.success() || stdout != expected {
         bail!(
-            "the acceptance program on qemu-m0 ({}) printed:\n{stdout}{}\nCPython printed:\n{expected}",
+            "the acceptance program on {name} ({}) printed:\n{stdout}{}\nCPython printed:\n{expected}",
             output.status,
             String::from_utf8_lossy(&output.stderr)
         );
@@ -76,7 +100,7 @@ pub fn acceptance_on_qemu(_sh: &Shell) -> anyhow::Result<()> {
         bail!("littlefs-python reads back from the image:\n{written}\nbut CPython left:\n{wanted}");
     }
     println!(
-        "qemu-m0 --fs: {} lines as CPython's, {} entries read back by littlefs-python",
+        "{name} --fs: {} lines as CPython's, {} entries read back by littlefs-python",
         expected.lines().count(),
         written.lines().count()
     );

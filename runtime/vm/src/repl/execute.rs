@@ -69,7 +69,7 @@ impl Vm<'_> {
     /// before the REPL, in the REPL's globals as MicroPython runs them
     /// (their tracebacks are printed); true when one ended with
     /// `SystemExit` and a status (the board then soft-resets).
-    pub(crate) fn run_boot_scripts_for_repl(&mut self, with_main: bool) -> bool {
+    pub fn run_boot_scripts_for_repl(&mut self, with_main: bool) -> bool {
         let globals = match self.repl_globals() {
             Ok(globals) => globals,
             Err(Raised) => return self.report_uncaught() == Executed::ForcedExit,

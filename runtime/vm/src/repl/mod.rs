@@ -145,7 +145,7 @@ pub fn boot(heap: &mut [u8], image: ImageView<'_>, port: &mut dyn Port, config: 
 
 /// Closes the files the last VM left open, as MicroPython's soft reset
 /// finalises them, so their data reaches the device and their slots are free.
-fn close_open_files(port: &mut dyn Port) {
+pub fn close_open_files(port: &mut dyn Port) {
     let Some(vfs) = port.filesystem() else { return };
     for (_, handle) in vfs.state.remembered_files() {
         // The data goes to the device as on `close`; an error has no one to go to.

@@ -76,13 +76,18 @@ pub fn harness() -> PathBuf {
 /// The command that boots `uf2_path` in rp2040js and serves its USB CDC
 /// serial port on the process's stdin and stdout as raw bytes, until stdin
 /// ends (`run-pico.mjs --serve`); UART0 goes to its stderr.
-pub fn serve_command(uf2_path: &Path) -> anyhow::Result<Command> {
+/// With `fs` (an image file and its offset from the start of flash), the
+/// image is the filesystem region, written through as the firmware changes it.
+pub fn serve_command(uf2_path: &Path, fs: Option<(&Path, u32)>) -> anyhow::Result<Command> {
     let modules = crate::project_root().join("tests/reference/node_modules/rp2040js");
     if !modules.is_dir() {
         bail!("rp2040js is not installed: run `npm ci --prefix tests/reference` (or .ci/run)");
     }
     let mut command = Command::new("node");
     command.arg(harness()).arg(uf2_path).arg("--serve");
+    if let Some((image, offset)) = fs {
+        command.arg("--fs").arg(format!("{}@{offset:#x}", image.display()));
+    }
     Ok(command)
 }
 

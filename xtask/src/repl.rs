@@ -17,10 +17,11 @@
 //! boots the real firmware in rp2040js (`run-pico.mjs --serve`), whose USB
 //! CDC serial port this command bridges to the terminal or a pseudo-terminal.
 //!
-//! `--fs FILE` mounts a littlefs image file at `/` (host and QEMU boards):
-//! the REPL runs until it is killed, so every change goes to the file as it
-//! happens (the host runner writes through, QEMU's firmware writes it
-//! through semihosting), and the file holds a valid filesystem between
+//! `--fs FILE` mounts a littlefs image file at `/` (host, QEMU boards and
+//! the emulated Pico, where it is the flash's filesystem region): the REPL
+//! runs until it is killed, so every change goes to the file as it happens
+//! (the host runner writes through, QEMU's firmware writes it through
+//! semihosting, the Pico harness writes each ROM erase and program through), and the file holds a valid filesystem between
 //! commands, for littlefs-python or the next run.
 
 use std::io::BufRead as _;
@@ -53,10 +54,10 @@ pub fn run(args: Args) -> crate::Outcome {
     // Killing `cargo xtask repl` ends the REPL it serves, not only cargo.
     rime_host::console::end_with_parent();
     let board = Board::find(&args.target.board)?;
-    if args.fs.is_some() && (args.target.emulate || board.runner() == Runner::Rp2) {
+    if args.fs.is_some() && board.runner() == Runner::Rp2 && !args.target.emulate {
         return crate::not_available(
             &format!("repl --fs --board {}", board.name),
-            "--fs works on the host and QEMU boards for now",
+            "--fs works on the host, the QEMU boards and the emulated Pico (--emulate)",
         );
     }
     match (board.runner(), args.target.emulate) {
@@ -213,7 +214,11 @@ fn repl_on_emulated_pico(args: &Args, board: &Board) -> crate::Outcome {
         eprintln!("the emulated Pico's USB serial port; Ctrl-] quits");
         rime_host::console::Console::terminal()?
     };
-    let mut child = crate::emulate::serve_command(&uf2)?
+    let fs = match &args.fs {
+        Some(fs) => Some((fs.clone(), crate::run::filesystem_offset(board, fs)?)),
+        None => None,
+    };
+    let mut child = crate::emulate::serve_command(&uf2, fs.as_ref().map(|(path, offset)| (path.as_path(), *offset)))?
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

@@ -274,10 +274,19 @@ fn run_emulated(args: &Args, board: &Board) -> crate::Outcome {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The image file `fs` (created and formatted when missing) copied into
-/// `out_dir` for the emulator, and the offset of the board's filesystem
-/// region from the start of flash; the file must be the region's size.
+/// The image file `fs` (see [`filesystem_offset`]) copied into `out_dir`
+/// for the emulator, and the region's offset.
 fn emulated_filesystem(board: &Board, fs: &Path, out_dir: &Path) -> anyhow::Result<(PathBuf, u32)> {
+    let offset = filesystem_offset(board, fs)?;
+    let copy = out_dir.join("emulated-fs.img");
+    std::fs::copy(fs, &copy).with_context(|| format!("copying {}", fs.display()))?;
+    Ok((copy, offset))
+}
+
+/// The offset of `board`'s filesystem region from the start of flash, for
+/// the image file `fs`, which is created and formatted when missing and
+/// must be the region's size.
+pub(crate) fn filesystem_offset(board: &Board, fs: &Path) -> anyhow::Result<u32> {
     let Port::Rp2(rp2_board) = &board.port else { bail!("{} is not an RP2 board", board.name) };
     let region = rp2_board.fs_region().with_context(|| format!("{} has no filesystem region", board.name))?;
     rime_host::fs_image::HostFilesystem::open(fs)?.save()?;
@@ -291,9 +300,7 @@ fn emulated_filesystem(board: &Board, fs: &Path, out_dir: &Path) -> anyhow::Resu
             (region.end - region.start) / 4096
         );
     }
-    let copy = out_dir.join("emulated-fs.img");
-    std::fs::copy(fs, &copy).with_context(|| format!("copying {}", fs.display()))?;
-    Ok((copy, region.start - rp2_board.flash_origin))
+    Ok(region.start - rp2_board.flash_origin)
 }
 
 /// The most instructions the emulated Pico runs before it gives up.

@@ -96,6 +96,11 @@ fn stages() -> Vec<Stage> {
             run: repl::mpremote_on_emulated_pico,
         },
         Stage {
+            name: "repl: mpremote fs commands on the emulated Pico (--fs), read back by littlefs-python",
+            emulator: true,
+            run: fs_repl::mpremote_fs_on_emulated_pico,
+        },
+        Stage {
             name: "repl: Thonny's back end on the emulated Pico's USB serial",
             emulator: true,
             run: repl::thonny_on_emulated_pico,

@@ -316,3 +316,19 @@ pub fn mpremote_fs_on_qemu_pty(sh: &Shell) -> anyhow::Result<()> {
     drop(server);
     check_image(&image, &local, &dir)
 }
+
+/// The stage: the Pico's firmware in rp2040js (`cargo xtask repl --board
+/// pico --emulate --pty --fs IMAGE`), whose flash driver writes the
+/// filesystem region through the emulated boot ROM into the image file.
+pub fn mpremote_fs_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
+    crate::rp2::build_board(sh, &crate::rp2::rp2_board("pico")?)?;
+    let (dir, local) = prepare("pico")?;
+    let image = dir.join("fs.img");
+    let mut command = Command::new(std::env::current_exe().context("finding the xtask executable")?);
+    command.args(["repl", "--board", "pico", "--emulate", "--pty", "--fs"]).arg(&image);
+    let server = ReplServer::start_command(command)?;
+    fs_commands(&server.path, &local, &dir)?;
+    mip_install(&server.path, &dir)?;
+    drop(server);
+    check_image(&image, &local, &dir)
+}

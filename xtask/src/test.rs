@@ -96,6 +96,11 @@ fn stages() -> Vec<Stage> {
             run: repl::mpremote_on_emulated_pico,
         },
         Stage {
+            name: "qemu and pico: .mpy import from the filesystem (--fs), against MicroPython",
+            emulator: true,
+            run: fs::mpy_import_on_boards,
+        },
+        Stage {
             name: "repl: mpremote fs commands on the emulated Pico (--fs), read back by littlefs-python",
             emulator: true,
             run: fs_repl::mpremote_fs_on_emulated_pico,

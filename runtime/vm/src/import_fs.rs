@@ -11,6 +11,9 @@
 //! (`NAME/__init__.py`) are not imported yet. Without the compiler, or without a mounted
 //! filesystem, nothing is found here and the import goes on as before.
 //!
+//! Filesystems written in Python (`vfs.mount(obj, "/point")`) are searched
+//! first, through the `sys.path` entries inside them (`modules::vfs_user`).
+//!
 //! [`Vm::run_boot_scripts`] runs `boot.py` and then `main.py` from the root
 //! of the filesystem, as MicroPython does at boot; a port calls it after
 //! the frozen main module.
@@ -107,13 +110,26 @@ impl Vm<'_> {
 
     /// Whether `dotted` would be found on the filesystem at either stage.
     pub(crate) fn module_on_filesystem(&mut self, dotted: &[u8]) -> bool {
-        self.module_file(dotted, SearchStage::BeforeFrozen).is_some()
+        let in_python_filesystem = match crate::modules::vfs_user::find_module(self, dotted) {
+            Ok(found) => found.is_some(),
+            Err(_) => {
+                self.exc = Obj::NULL;
+                false
+            }
+        };
+        in_python_filesystem
+            || self.module_file(dotted, SearchStage::BeforeFrozen).is_some()
             || self.module_file(dotted, SearchStage::AfterFrozen).is_some()
     }
 
     /// Imports `dotted` (interned as `key`) from the filesystem at `stage`;
     /// `None` when no file is there.
     pub(crate) fn import_from_filesystem(&mut self, dotted: &[u8], key: Obj, stage: SearchStage) -> R<Option<Obj>> {
+        if stage == SearchStage::BeforeFrozen {
+            if let Some(module) = self.import_from_python_filesystem(dotted, key)? {
+                return Ok(Some(module));
+            }
+        }
         let Some(path) = self.module_file(dotted, stage) else {
             return Ok(None);
         };
@@ -130,6 +146,27 @@ impl Vm<'_> {
         let shown = core::str::from_utf8(&name[..shown_len]).unwrap_or("?");
         let compiled = path.as_str().ends_with(".mpy");
         self.with_roots(&[source], |vm| vm.run_source_module(source, compiled, shown, key)).map(Some)
+    }
+
+    /// Imports `dotted` from a filesystem written in Python (`vfs.mount`ed
+    /// and on `sys.path`, `modules::vfs_user`); `None` when none holds it.
+    fn import_from_python_filesystem(&mut self, dotted: &[u8], key: Obj) -> R<Option<Obj>> {
+        let Some(found) = crate::modules::vfs_user::find_module(self, dotted)? else {
+            return Ok(None);
+        };
+        let crate::modules::vfs_user::Found { filesystem, inner, file, compiled } = found;
+        self.root_scope(|vm| {
+            vm.push_root(inner)?;
+            vm.push_root(file)?;
+            let source = crate::modules::vfs_user::read_file(vm, filesystem, inner)?;
+            vm.push_root(source)?;
+            let mut name = [0u8; crate::port::filesystem::PATH_CAPACITY];
+            let file_bytes = vm.str_bytes(file);
+            let len = file_bytes.len().min(name.len());
+            name[..len].copy_from_slice(&file_bytes[..len]);
+            let shown = core::str::from_utf8(&name[..len]).unwrap_or("?");
+            vm.run_source_module(source, compiled, shown, key).map(Some)
+        })
     }
 
     /// The bytes of the file at `path` (absolute), as a bytes object.

@@ -6,6 +6,7 @@
 
 pub mod file;
 pub mod re_engine;
+pub mod vfs_user;
 
 use crate::native::NativeModule;
 

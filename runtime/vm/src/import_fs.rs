@@ -7,8 +7,8 @@
 //! MicroPython looks) is read into a bytes object, compiled on the board
 //! (feature `compiler`) with its path as the traceback's file name, or for
 //! a `.mpy` file loaded into RAM (`load_mpy.rs`), and run as a module whose
-//! `__file__` is that path. Only plain modules are found: packages
-//! (`NAME/__init__.py`) are not imported yet. Without the compiler, or without a mounted
+//! `__file__` is that path. Packages are found too (`NAME/__init__.py`
+//! or `.mpy`, looked for before `NAME.py`), with `__path__` their folder. Without the compiler, or without a mounted
 //! filesystem, nothing is found here and the import goes on as before.
 //!
 //! Filesystems written in Python (`vfs.mount(obj, "/point")`) are searched
@@ -34,13 +34,14 @@ pub(crate) enum SearchStage {
 
 impl Vm<'_> {
     /// The path of the module file `dotted` would be imported from at
-    /// `stage`, if the filesystem is mounted and holds one.
-    fn module_file(&mut self, dotted: &[u8], stage: SearchStage) -> Option<crate::modules::vfs::Path> {
+    /// `stage`, if the filesystem is mounted and holds one, and whether it
+    /// is a package's `__init__` file.
+    fn module_file(&mut self, dotted: &[u8], stage: SearchStage) -> Option<(crate::modules::vfs::Path, bool)> {
         if !cfg!(feature = "compiler") {
             return None;
         }
         let mut relative = [0u8; 128];
-        if dotted.len() + 4 > relative.len() {
+        if dotted.len() + 13 > relative.len() {
             return None;
         }
         for (slot, &byte) in relative.iter_mut().zip(dotted) {
@@ -54,13 +55,17 @@ impl Vm<'_> {
             SearchStage::BeforeFrozen => vfs.state.cwd(),
             SearchStage::AfterFrozen => b"/lib",
         };
-        // As MicroPython: `NAME.py` first, then `NAME.mpy`.
-        for extension in [&b".py"[..], b".mpy"] {
+        // As MicroPython: a package (`NAME/__init__.py`, else `.mpy`) first,
+        // then `NAME.py`, then `NAME.mpy`.
+        let directory = crate::modules::vfs::Path::join(base, &relative[..dotted.len()]).ok()?;
+        let package = matches!(vfs.volume.stat(directory.as_str()), Ok(entry) if entry.kind == EntryKind::Directory);
+        let extensions: [&[u8]; 2] = if package { [b"/__init__.py", b"/__init__.mpy"] } else { [b".py", b".mpy"] };
+        for extension in extensions {
             let len = dotted.len() + extension.len();
             relative[dotted.len()..len].copy_from_slice(extension);
             let path = crate::modules::vfs::Path::join(base, &relative[..len]).ok()?;
             if matches!(vfs.volume.stat(path.as_str()), Ok(entry) if entry.kind == EntryKind::File) {
-                return Some(path);
+                return Some((path, package));
             }
         }
         None
@@ -130,22 +135,31 @@ impl Vm<'_> {
                 return Ok(Some(module));
             }
         }
-        let Some(path) = self.module_file(dotted, stage) else {
+        let Some((path, package)) = self.module_file(dotted, stage) else {
             return Ok(None);
         };
         let source = self.read_whole_file(path.as_str())?;
-        // MicroPython names the file as its `sys.path` entry joins it: `/lib/x.py`,
-        // but `x.py` for the entry `''`.
-        let shown = match stage {
-            SearchStage::BeforeFrozen => &path.as_str()[path.as_str().rfind('/').map_or(0, |at| at + 1)..],
-            SearchStage::AfterFrozen => path.as_str(),
-        };
+        // MicroPython names the file as its `sys.path` entry joins it:
+        // `/lib/x.py`, but `x.py` (relative to the current directory) for `''`.
         let mut name = [0u8; crate::port::filesystem::PATH_CAPACITY];
-        let shown_len = shown.len();
-        name[..shown_len].copy_from_slice(shown.as_bytes());
+        let shown_len = {
+            let full = path.as_str();
+            let shown = match (stage, self.port.filesystem()) {
+                (SearchStage::BeforeFrozen, Some(vfs)) => {
+                    let cwd = vfs.state.cwd();
+                    let rest = full.as_bytes().strip_prefix(cwd).unwrap_or(full.as_bytes());
+                    rest.strip_prefix(b"/").unwrap_or(rest)
+                }
+                _ => full.as_bytes(),
+            };
+            name[..shown.len()].copy_from_slice(shown);
+            shown.len()
+        };
         let shown = core::str::from_utf8(&name[..shown_len]).unwrap_or("?");
+        // A package's `__path__` is its folder, named as its file is.
+        let folder = if package { shown.rfind('/').map(|at| &shown[..at]) } else { None };
         let compiled = path.as_str().ends_with(".mpy");
-        self.with_roots(&[source], |vm| vm.run_source_module(source, compiled, shown, key)).map(Some)
+        self.with_roots(&[source], |vm| vm.run_source_module(source, compiled, shown, folder, key)).map(Some)
     }
 
     /// Imports `dotted` from a filesystem written in Python (`vfs.mount`ed
@@ -165,7 +179,7 @@ impl Vm<'_> {
             let len = file_bytes.len().min(name.len());
             name[..len].copy_from_slice(&file_bytes[..len]);
             let shown = core::str::from_utf8(&name[..len]).unwrap_or("?");
-            vm.run_source_module(source, compiled, shown, key).map(Some)
+            vm.run_source_module(source, compiled, shown, None, key).map(Some)
         })
     }
 
@@ -221,9 +235,17 @@ impl Vm<'_> {
     }
 
     /// Runs a module file's bytes (`source`: Python source, or with
-    /// `compiled` a `.mpy` file loaded into RAM) as the module `key`.
+    /// `compiled` a `.mpy` file loaded into RAM) as the module `key`; a
+    /// package's module gets `__path__`, its `folder`.
     #[cfg(feature = "compiler")]
-    fn run_source_module(&mut self, source: Obj, compiled: bool, file_name: &str, key: Obj) -> R<Obj> {
+    fn run_source_module(
+        &mut self,
+        source: Obj,
+        compiled: bool,
+        file_name: &str,
+        folder: Option<&str>,
+        key: Obj,
+    ) -> R<Obj> {
         let code = match compiled {
             true => self.load_mpy(source)?,
             false => self.compile_text(source, file_name, crate::compile::CompileMode::Exec)?,
@@ -236,6 +258,11 @@ impl Vm<'_> {
             vm.push_root(globals)?;
             vm.map_set(globals, q!("__name__"), key)?;
             vm.map_set(globals, q!("__file__"), file)?;
+            if let Some(folder) = folder {
+                let folder = vm.new_str(folder.as_bytes())?;
+                vm.push_root(folder)?;
+                vm.map_set(globals, q!("__path__"), folder)?;
+            }
             let module = vm.code_module(code, globals)?;
             vm.push_root(module)?;
             let modules = vm.modules;
@@ -269,7 +296,14 @@ impl Vm<'_> {
     }
 
     #[cfg(not(feature = "compiler"))]
-    fn run_source_module(&mut self, _source: Obj, _compiled: bool, _file_name: &str, _key: Obj) -> R<Obj> {
+    fn run_source_module(
+        &mut self,
+        _source: Obj,
+        _compiled: bool,
+        _file_name: &str,
+        _folder: Option<&str>,
+        _key: Obj,
+    ) -> R<Obj> {
         // `module_file` finds nothing without the compiler.
         Err(self.raise_msg(TypeId::ImportError, "compiler not included"))
     }

@@ -21,3 +21,17 @@ try:
     import broken
 except ValueError as error:
     print("ValueError:", error)
+
+# Packages: NAME/__init__.py on /lib, and NAME/__init__.mpy in the current folder.
+import mypkg
+
+print(mypkg.X, mypkg.__path__.split("/")[-1])
+import mypkg.sub
+
+print(mypkg.sub.Y, mypkg.sub.__name__)
+from mypkg import sub
+
+print(sub is mypkg.sub)
+import cpkg
+
+print(cpkg.VALUE, cpkg.__path__.split("/")[-1], cpkg.__file__.split("/")[-2:])

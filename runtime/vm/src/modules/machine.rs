@@ -56,6 +56,7 @@ pub static MODULE: NativeModule = NativeModule {
         ("UART", TypeId::Uart.obj()),
         ("ADC", TypeId::Adc.obj()),
         ("Signal", TypeId::Signal.obj()),
+        ("PWM", TypeId::Pwm.obj()),
     ],
     attr: None,
 };

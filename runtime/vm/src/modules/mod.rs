@@ -8,6 +8,7 @@ pub mod file;
 pub mod framebuf_canvas;
 pub mod machine_i2c;
 pub mod machine_irq;
+pub mod machine_pwm;
 pub mod machine_signal;
 pub mod machine_spi;
 pub mod machine_uart;

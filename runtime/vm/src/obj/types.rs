@@ -138,6 +138,7 @@ builtin_types! {
     Uart = "UART", Object => crate::modules::machine_uart::UART_TYPE;
     Adc = "ADC", Object => crate::modules::machine_uart::ADC_TYPE;
     Signal = "Signal", Object => crate::modules::machine_signal::SIGNAL_TYPE;
+    Pwm = "PWM", Object => crate::modules::machine_pwm::PWM_TYPE;
 }
 
 // Each type's method table is `TYPE_TABLE_BASE + index`, below the modules' tables.

@@ -23,6 +23,7 @@
 pub mod bench;
 pub mod filesystem;
 pub mod machine;
+pub mod rp2_pwm;
 pub mod simulated;
 
 pub use machine::{

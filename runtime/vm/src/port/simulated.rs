@@ -15,8 +15,9 @@
 use super::bench::{BenchAdc, BenchI2c, BenchSpi, BenchUart, BENCH_WIRES};
 use super::machine::{
     numbered_pin, Adc, AdcSource, I2cBus, I2cConfig, Machine, MachineError, MachineEvent, Parity, Pin, PinConfig,
-    PinMode, PinTrigger, Pull, SpiBus, SpiConfig, Uart, UartConfig,
+    PinMode, PinTrigger, Pull, Pwm, SpiBus, SpiConfig, Uart, UartConfig,
 };
+use super::rp2_pwm::PwmSlice;
 
 /// One simulated GPIO.
 #[derive(Clone, Copy, Debug)]
@@ -131,6 +132,7 @@ pub struct SimulatedMachine<const PINS: usize> {
     spi: [BenchSpi; 2],
     uart: [BenchUart; 2],
     adc: [BenchAdc; 5],
+    pwm: [PwmSlice; 8],
 }
 
 /// The settings of a bus before `init`: MicroPython rp2's defaults.
@@ -174,6 +176,7 @@ impl<const PINS: usize> SimulatedMachine<PINS> {
                 BenchAdc { millivolts: 0 },
                 BenchAdc { millivolts: 706 },
             ],
+            pwm: [PwmSlice::new(cpu_hz); 8],
         }
     }
 
@@ -266,6 +269,16 @@ impl<const PINS: usize> Machine for SimulatedMachine<PINS> {
             AdcSource::Pin(_) | AdcSource::Id(_) => return Err(MachineError::InvalidPin),
         };
         Ok(&mut self.adc[channel as usize])
+    }
+
+    /// Pin `n` drives channel `n & 1` of slice `(n >> 1) & 7`, as on the RP2040.
+    fn pwm(&mut self, pin: u32) -> Result<&mut dyn Pwm, MachineError> {
+        if pin as usize >= PINS {
+            return Err(MachineError::InvalidPin);
+        }
+        let slice = &mut self.pwm[((pin >> 1) & 7) as usize];
+        slice.channel = (pin & 1) as usize;
+        Ok(slice)
     }
 
     fn take_event(&mut self) -> Option<MachineEvent> {

@@ -14,9 +14,14 @@
 //!
 //! Outside a compilation every allocation fails (the firmware's other code
 //! never allocates), and so does one that does not fit the arena: Rust then
-//! calls the port's panic handler. The VM lends the largest free run of the
-//! heap, so that happens only when the whole heap is too small for the
-//! source, where MicroPython raises `MemoryError`.
+//! calls the port's panic handler. So the arena's last bytes are a
+//! *reserve*: once an allocation reaches into it, [`CompileArena::is_low`]
+//! says so; the compiler asks as it goes and stops with an out-of-memory
+//! error (MicroPython's `MemoryError`) while the reserve still serves what
+//! it allocates until it next asks and while it unwinds. The lists that grow
+//! with the source grow fallibly in the compiler, so a growth the arena
+//! cannot serve is an out-of-memory stop too (see `rime_compiler`'s
+//! `memory` module).
 
 #![no_std]
 
@@ -37,9 +42,22 @@ struct State {
     sealed: bool,
     /// The furthest byte offset from `start` any allocation reached.
     high_water: usize,
+    /// The offset from `start` past which allocations reach into the reserve.
+    low_mark: usize,
     /// Bytes in use now, and the most in use at once.
     in_use: usize,
     peak_in_use: usize,
+}
+
+/// How much of an arena of `arena_len` bytes is held in reserve for a
+/// source of `source_len` bytes: the compiler stops once its allocations
+/// reach into the reserve, which must then serve what it allocates until it
+/// next asks (a few syntax tree nodes, or the growth of a list that grows
+/// infallibly, such as its bytecode buffer, at most a few bytes per source
+/// byte) and its unwinding. The test `compiler_out_of_memory` compiles
+/// every kind of source at every arena size from the smallest the VM lends.
+pub fn reserve(arena_len: usize, source_len: usize) -> usize {
+    (2048 + 4 * source_len).clamp(arena_len / 8, arena_len / 4)
 }
 
 /// A global allocator over a lent compile arena.
@@ -62,19 +80,24 @@ impl CompileArena {
                 end: 0,
                 sealed: false,
                 high_water: 0,
+                low_mark: 0,
                 in_use: 0,
                 peak_in_use: 0,
             })),
         }
     }
 
-    /// Serves allocations from `len` bytes at `start` from now on.
+    /// Serves allocations from `len` bytes at `start` from now on, for the
+    /// compilation of `source_len` bytes of source, the last
+    /// [`reserve`]`(len, source_len)` bytes held in reserve (see the crate
+    /// docs).
     ///
     /// # Safety
     ///
     /// The range must be valid for reads and writes and used by nothing
     /// else until [`CompileArena::end`] is called. It may have any alignment.
-    pub unsafe fn lend(&self, start: *mut u8, len: usize) {
+    pub unsafe fn lend(&self, start: *mut u8, len: usize, source_len: usize) {
+        let reserve = reserve(len, source_len);
         critical_section::with(|cs| {
             let mut state = self.state.borrow_ref_mut(cs);
             state.heap = Heap::empty();
@@ -87,9 +110,19 @@ impl CompileArena {
             state.end = start as usize + len;
             state.sealed = false;
             state.high_water = 0;
+            state.low_mark = len - reserve.min(len);
             state.in_use = 0;
             state.peak_in_use = 0;
         });
+    }
+
+    /// Whether allocations have reached into the reserve (or the arena was
+    /// sealed or taken back): the compiler should stop.
+    pub fn is_low(&self) -> bool {
+        critical_section::with(|cs| {
+            let state = self.state.borrow_ref(cs);
+            state.sealed || state.high_water > state.low_mark
+        })
     }
 
     /// Stops new allocations and returns how many bytes from the arena's
@@ -183,7 +216,7 @@ mod tests {
         let mut memory = std::vec![0u32; 256];
         let start = memory.as_mut_ptr().cast::<u8>();
         // SAFETY: `memory` outlives the arena's use and nothing else touches it.
-        unsafe { arena.lend(start, 1024) };
+        unsafe { arena.lend(start, 1024, 0) };
         // SAFETY: the arena is lent; each block is freed with its layout.
         let (first, second) = unsafe { (arena.alloc(layout), arena.alloc(layout)) };
         assert!(!first.is_null() && !second.is_null() && first != second);
@@ -204,13 +237,38 @@ mod tests {
     }
 
     #[test]
+    fn reports_low_once_allocations_reach_into_the_reserve() {
+        let arena = CompileArena::new();
+        let mut memory = std::vec![0u64; 128];
+        // SAFETY: `memory` outlives the arena's use and nothing else touches it.
+        unsafe { arena.lend(memory.as_mut_ptr().cast::<u8>(), 1024, 0) };
+        assert_eq!(reserve(1024, 0), 256);
+        let layout = Layout::from_size_align(96, 8).unwrap_or_else(|_| panic!("layout"));
+        let mut reaches = std::vec::Vec::new();
+        for _ in 0..10 {
+            assert!(!arena.is_low(), "low before any allocation reached past 768 bytes: {reaches:?}");
+            // SAFETY: the arena is lent; the blocks go back with `end`.
+            let block = unsafe { arena.alloc(layout) };
+            assert!(!block.is_null());
+            reaches.push(block as usize + 96 - memory.as_ptr() as usize);
+            if reaches.last().is_some_and(|&reach| reach > 768) {
+                break;
+            }
+        }
+        assert!(arena.is_low(), "not low after reaching {reaches:?}");
+        arena.seal();
+        arena.end();
+        assert!(arena.is_low(), "a taken-back arena must read as low");
+    }
+
+    #[test]
     fn frees_after_sealing_leave_the_bytes_past_the_reach_alone() {
         let arena = CompileArena::new();
         let mut memory = std::vec![0u8; 4096];
         let start = memory.as_mut_ptr();
         // SAFETY: `memory` outlives the arena's use; past the reach it is
         // written below only through this same pointer, after sealing.
-        unsafe { arena.lend(start, 4096) };
+        unsafe { arena.lend(start, 4096, 0) };
         let layouts: std::vec::Vec<Layout> =
             (1..20).map(|size| Layout::from_size_align(size * 8, 4).unwrap_or_else(|_| panic!("layout"))).collect();
         // SAFETY: the arena is lent; every block is freed below with its layout.
@@ -243,10 +301,17 @@ macro_rules! port_methods {
             true
         }
 
-        fn lend_compile_arena(&mut self, arena: &mut [u8]) {
+        fn lend_compile_arena(&mut self, arena: &mut [u8], source_len: usize) {
             // SAFETY: by `Port::lend_compile_arena`'s contract the VM leaves these
             // bytes to the allocator alone until `end_compile_arena`.
-            unsafe { $arena.lend(arena.as_mut_ptr(), arena.len()) }
+            unsafe { $arena.lend(arena.as_mut_ptr(), arena.len(), source_len) }
+        }
+
+        fn compile_memory_low(&self) -> Option<fn() -> bool> {
+            fn memory_low() -> bool {
+                $arena.is_low()
+            }
+            Some(memory_low)
         }
 
         fn seal_compile_arena(&mut self) -> usize {

@@ -11,8 +11,9 @@ use rime_bytecode::mpy::{CodeKind, MpyModule, RawCode};
 use rime_bytecode::Constant;
 
 use crate::codegen::{CodegenOptions, CompiledModule, Compiler};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::fold::ConstObj;
+use crate::memory::MemoryProbe;
 
 /// How to compile: the optimisation level (0–3, like `mpy-cross -O`) and the
 /// target's small-int width (`-msmall-int-bits`, 31 by default).
@@ -20,11 +21,16 @@ use crate::fold::ConstObj;
 pub struct CompileOptions {
     pub opt_level: u8,
     pub small_int_bits: u8,
+    /// Asked as the compiler goes whether memory is running low; when it
+    /// is, the compilation stops with one
+    /// [`DiagnosticKind::OutOfMemory`](crate::DiagnosticKind::OutOfMemory)
+    /// error (see [`crate::memory`]). `None` on the host.
+    pub memory_low: Option<fn() -> bool>,
 }
 
 impl Default for CompileOptions {
     fn default() -> CompileOptions {
-        CompileOptions { opt_level: 0, small_int_bits: 31 }
+        CompileOptions { opt_level: 0, small_int_bits: 31, memory_low: None }
     }
 }
 
@@ -136,9 +142,14 @@ pub fn compile_mode(
 ) -> Result<MpyModule, Vec<Diagnostic>> {
     // MicroPython 1.27 reads an f-string nested in another as its own
     // rewritten text; it keeps every line where it is.
-    let rewritten = crate::nested_fstrings::rewrite(source);
+    let probe = MemoryProbe(options.memory_low);
+    let out_of_memory = || alloc::vec![Diagnostic::out_of_memory(crate::ast::Span::new(0, 0))];
+    let rewritten = crate::nested_fstrings::rewrite(source, probe).map_err(|_| out_of_memory())?;
     let source = rewritten.as_deref().unwrap_or(source);
-    let parsed = crate::parse(source);
+    let parsed = crate::parse_with_memory_probe(source, options.memory_low);
+    if parsed.errors.first().is_some_and(|error| error.kind == DiagnosticKind::OutOfMemory) {
+        return Err(parsed.errors);
+    }
     // MicroPython parses `eval` and `single` input with their own grammar,
     // so a statement that breaks it is reported before any later error.
     if let Some(at) = mode_error(source, &parsed.module.body, mode) {
@@ -151,6 +162,7 @@ pub fn compile_mode(
         opt_level: options.opt_level.min(3),
         small_int_bits: (options.small_int_bits as u32).clamp(8, 63),
         mode,
+        probe,
     };
     let mut compiler = Compiler::new(source, codegen_options, BUILTIN_LONG_QSTRS);
     compiler.tables.use_qstr(source_name);
@@ -158,6 +170,9 @@ pub fn compile_mode(
     let qstrs: Vec<String> = core::mem::take(&mut compiled.tables.qstrs);
     let objects = compiled.tables.objects.iter().map(to_constant).collect();
     let root = build_raw_code(&mut compiled, 0, 0);
+    if probe.is_low() {
+        return Err(out_of_memory());
+    }
     Ok(MpyModule { small_int_bits: options.small_int_bits, qstrs, objects, root })
 }
 

@@ -16,6 +16,9 @@ pub enum DiagnosticKind {
     Syntax,
     /// Valid Python that MicroPython's compiler does not support, such as `match`.
     Unsupported,
+    /// The compiler ran out of memory (MicroPython raises `MemoryError`);
+    /// see [`crate::memory`].
+    OutOfMemory,
 }
 
 /// One error found in a source file.
@@ -33,6 +36,11 @@ impl Diagnostic {
 
     pub fn unsupported(message: impl Into<String>, span: Span) -> Diagnostic {
         Diagnostic { kind: DiagnosticKind::Unsupported, message: message.into(), span }
+    }
+
+    /// The compiler ran out of memory at `span`.
+    pub fn out_of_memory(span: Span) -> Diagnostic {
+        Diagnostic { kind: DiagnosticKind::OutOfMemory, message: "memory allocation failed".into(), span }
     }
 }
 

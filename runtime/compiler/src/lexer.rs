@@ -18,6 +18,7 @@ use alloc::vec::Vec;
 
 use crate::ast::Span;
 use crate::diagnostic::Diagnostic;
+use crate::memory::{room_for_one, MemoryProbe};
 
 pub(crate) use token::{Token, TokenKind};
 
@@ -40,25 +41,38 @@ pub(crate) enum LexMode {
     FStringExpression,
 }
 
+/// The tokens of a source and the lexer's errors. When the allocator ran
+/// low (`out_of_memory`), the tokens stop early and have no END OF FILE.
+pub(crate) struct Lexed {
+    pub tokens: Vec<Token>,
+    pub errors: Vec<Diagnostic>,
+    pub out_of_memory: bool,
+}
+
 /// Tokenizes `source[start..end]`; spans stay relative to the whole `source`.
-pub(crate) fn tokenize(source: &str, start: usize, end: usize, mode: LexMode) -> (Vec<Token>, Vec<Diagnostic>) {
+/// `probe` is asked after each token whether memory is running low.
+pub(crate) fn tokenize(source: &str, start: usize, end: usize, mode: LexMode, probe: MemoryProbe) -> Lexed {
     let mut lexer = Lexer {
         bytes: source.as_bytes(),
         pos: start,
         end: end.min(source.len()),
-        // Realistic Python has about 0.3 tokens per byte (0.41 at most in the
-        // project's corpus); reserving 3/8 spares almost every file a regrowth,
-        // which would copy the vector and double its footprint.
-        tokens: Vec::with_capacity(end.saturating_sub(start) * 3 / 8 + 4),
+        tokens: Vec::new(),
         errors: Vec::new(),
         indent_stack: Vec::new(),
         bracket_depth: 0,
         line_has_tokens: false,
         mode,
+        probe,
+        out_of_memory: false,
     };
+    // Realistic Python has about 0.3 tokens per byte (0.41 at most in the
+    // project's corpus); reserving 3/8 spares almost every file a regrowth,
+    // which would copy the vector and double its footprint.
+    let expected = end.saturating_sub(start) * 3 / 8 + 4;
+    lexer.out_of_memory = lexer.tokens.try_reserve_exact(expected).is_err();
     lexer.indent_stack.push(IndentLevel { tab8: 0, tab1: 0 });
     lexer.run();
-    (lexer.tokens, lexer.errors)
+    Lexed { tokens: lexer.tokens, errors: lexer.errors, out_of_memory: lexer.out_of_memory }
 }
 
 struct Lexer<'src> {
@@ -73,6 +87,9 @@ struct Lexer<'src> {
     /// current logical line, so that blank lines produce no NEWLINE.
     line_has_tokens: bool,
     mode: LexMode,
+    probe: MemoryProbe,
+    /// Set when the allocator ran low: lexing stops.
+    out_of_memory: bool,
 }
 
 impl<'src> Lexer<'src> {
@@ -86,6 +103,10 @@ impl<'src> Lexer<'src> {
     }
 
     fn push(&mut self, kind: TokenKind, start: usize, end: usize) {
+        if self.out_of_memory || !room_for_one(&mut self.tokens) || self.probe.is_low() {
+            self.out_of_memory = true;
+            return;
+        }
         self.tokens.push(Token { kind, span: Span::new(start as u32, end as u32) });
         if !matches!(kind, TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent) {
             self.line_has_tokens = true;
@@ -102,7 +123,7 @@ impl<'src> Lexer<'src> {
 
     fn run(&mut self) {
         let mut at_line_start = self.mode == LexMode::Module;
-        while self.pos < self.end {
+        while self.pos < self.end && !self.out_of_memory {
             if at_line_start {
                 at_line_start = false;
                 if self.bracket_depth == 0 {
@@ -217,6 +238,9 @@ impl<'src> Lexer<'src> {
     }
 
     fn finish(&mut self) {
+        if self.out_of_memory {
+            return;
+        }
         let end = self.end;
         if self.mode == LexMode::Module {
             if self.line_has_tokens {
@@ -227,7 +251,7 @@ impl<'src> Lexer<'src> {
                 self.push(TokenKind::Dedent, end, end);
             }
         }
-        self.tokens.push(Token { kind: TokenKind::EndOfFile, span: Span::new(end as u32, end as u32) });
+        self.push(TokenKind::EndOfFile, end, end);
     }
 
     fn number(&mut self) {
@@ -333,7 +357,7 @@ mod tests {
     use alloc::string::String;
 
     fn kinds(source: &str) -> String {
-        let (tokens, errors) = tokenize(source, 0, source.len(), LexMode::Module);
+        let Lexed { tokens, errors, .. } = tokenize(source, 0, source.len(), LexMode::Module, MemoryProbe::default());
         let mut out = String::new();
         for token in tokens {
             out.push_str(&format!("{:?} ", token.kind));

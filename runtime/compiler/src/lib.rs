@@ -28,6 +28,7 @@ mod diagnostic;
 mod emit;
 mod fold;
 mod lexer;
+mod memory;
 mod nested_fstrings;
 mod parser;
 mod render;
@@ -36,5 +37,5 @@ mod tables;
 
 pub use compile::{compile, compile_mode, compile_to_mpy, CompileMode, CompileOptions};
 pub use diagnostic::{Diagnostic, DiagnosticKind, LineIndex, Parsed};
-pub use parser::parse;
+pub use parser::{parse, parse_with_memory_probe};
 pub use render::{render, render_all};

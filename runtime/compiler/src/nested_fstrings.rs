@@ -21,16 +21,25 @@
 
 use alloc::vec::Vec;
 
-use crate::lexer::{tokenize, LexMode, TokenKind};
+use crate::lexer::{tokenize, LexMode, Token, TokenKind};
+use crate::memory::{MemoryProbe, OutOfMemory};
 
 /// The source as MicroPython 1.27's lexer reads it, or `None` when that is
-/// the source itself (see the module docs).
-pub(crate) fn rewrite(source: &[u8]) -> Option<Vec<u8>> {
-    let text = core::str::from_utf8(source).ok()?;
+/// the source itself (see the module docs); an error when memory ran low.
+pub(crate) fn rewrite(source: &[u8], probe: MemoryProbe) -> Result<Option<Vec<u8>>, OutOfMemory> {
+    let Ok(text) = core::str::from_utf8(source) else { return Ok(None) };
     if !text.contains("f'") && !text.contains("f\"") {
-        return None;
+        return Ok(None);
     }
-    let (tokens, _) = tokenize(text, 0, text.len(), LexMode::Module);
+    let lexed = tokenize(text, 0, text.len(), LexMode::Module, probe);
+    if lexed.out_of_memory {
+        return Err(OutOfMemory);
+    }
+    Ok(rewrite_tokens(source, &lexed.tokens))
+}
+
+/// [`rewrite`] over the source's tokens.
+fn rewrite_tokens(source: &[u8], tokens: &[Token]) -> Option<Vec<u8>> {
     let mut out = Vec::new();
     let mut copied = 0;
     let mut index = 0;
@@ -232,7 +241,9 @@ mod tests {
     use super::*;
 
     fn rewritten(source: &str) -> Option<alloc::string::String> {
-        rewrite(source.as_bytes()).map(|bytes| alloc::string::String::from_utf8(bytes).unwrap())
+        rewrite(source.as_bytes(), MemoryProbe::default())
+            .unwrap()
+            .map(|bytes| alloc::string::String::from_utf8(bytes).unwrap())
     }
 
     #[test]

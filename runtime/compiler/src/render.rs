@@ -50,6 +50,7 @@ pub fn render(diagnostic: &Diagnostic, source: &[u8], file_name: &str) -> String
     let _ = match diagnostic.kind {
         DiagnosticKind::Syntax => writeln!(out, "error: {}", diagnostic.message),
         DiagnosticKind::Unsupported => writeln!(out, "error[unsupported]: {}", diagnostic.message),
+        DiagnosticKind::OutOfMemory => writeln!(out, "error[memory]: {}", diagnostic.message),
     };
     let _ = writeln!(out, "{gutter}--> {file_name}:{line}:{column}");
     let _ = writeln!(out, "{gutter} |");

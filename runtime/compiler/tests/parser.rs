@@ -34,6 +34,7 @@ fn render_errors(source: &[u8], errors: &[Diagnostic]) -> String {
         let kind = match error.kind {
             DiagnosticKind::Syntax => "syntax",
             DiagnosticKind::Unsupported => "unsupported",
+            DiagnosticKind::OutOfMemory => "memory",
         };
         out.push_str(&format!("{line}:{column}: {kind}: {}\n", error.message));
     }

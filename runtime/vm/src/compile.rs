@@ -106,34 +106,49 @@ enum Source<'s> {
 
 /// Compile arena sizes: the compiler needs about `ARENA_BASE` +
 /// `ARENA_PER_SOURCE_BYTE` × the source length (its syntax tree and tokens
-/// are about 23 bytes per source byte at the peak on the 32-bit boards,
-/// measured by the stage "qemu: a 200-line module compiles on the Pico's
-/// heap"). A collection runs first when the largest free run is smaller,
-/// and when it still is, the compilation raises `MemoryError` before it
-/// starts: an allocation the arena cannot serve would end in the port's
-/// panic handler, as Rust's `alloc` cannot fail softly.
+/// are about 23 bytes per source byte at the peak on the 32-bit boards for
+/// usual code, measured by the stage "qemu: a 200-line module compiles on
+/// the Pico's heap"), so a collection runs first when the largest free run
+/// is smaller. The arena is that largest run; a compilation that outgrows
+/// it stops with `MemoryError` (the port's arena keeps a reserve for
+/// that: `rime_compile_arena::reserve`). One smaller than
+/// `ARENA_BASE` + `ARENA_MIN_PER_SOURCE_BYTE` × the length is not tried.
 const ARENA_BASE: usize = 4 * 1024;
 const ARENA_PER_SOURCE_BYTE: usize = 24;
+const ARENA_MIN_PER_SOURCE_BYTE: usize = 8;
 
 /// The first error of a failed compilation, as MicroPython reports it.
-struct CompileError {
-    message: alloc::string::String,
-    line: u32,
+enum CompileError {
+    Syntax {
+        message: alloc::string::String,
+        line: u32,
+    },
+    /// The compiler ran out of memory: `MemoryError`.
+    OutOfMemory,
 }
 
 /// Runs the compiler (no heap object is made yet, so `source` may be a
-/// heap object's text).
-fn compile_unit(source: &[u8], filename: &str, mode: CompileMode, opt_level: u8) -> Result<MpyModule, CompileError> {
-    let options = rime_compiler::CompileOptions { opt_level, ..rime_compiler::CompileOptions::default() };
+/// heap object's text); `memory_low` is the port's compile-arena probe.
+fn compile_unit(
+    source: &[u8],
+    filename: &str,
+    mode: CompileMode,
+    opt_level: u8,
+    memory_low: Option<fn() -> bool>,
+) -> Result<MpyModule, CompileError> {
+    let options = rime_compiler::CompileOptions { opt_level, memory_low, ..rime_compiler::CompileOptions::default() };
     rime_compiler::compile_mode(source, filename, &options, mode.compiler_mode()).map_err(|errors| {
         let Some(first) = errors.into_iter().next() else {
-            return CompileError { message: "invalid syntax".into(), line: 1 };
+            return CompileError::Syntax { message: "invalid syntax".into(), line: 1 };
         };
+        if first.kind == rime_compiler::DiagnosticKind::OutOfMemory {
+            return CompileError::OutOfMemory;
+        }
         let line = rime_compiler::LineIndex::new(source).line(first.span.start);
         let known = first.kind == rime_compiler::DiagnosticKind::Syntax
             && (MICROPYTHON_MESSAGES.contains(&first.message.as_str()) || first.message.starts_with(NAME_TOO_LONG));
         let message = if known { first.message } else { "invalid syntax".into() };
-        CompileError { message, line }
+        CompileError::Syntax { message, line }
     })
 }
 
@@ -155,8 +170,8 @@ impl<'a> Vm<'a> {
         let opt_level = self.opt_level;
         if !self.port.wants_compile_arena() {
             let compiled = match source {
-                Source::Bytes(bytes) => compile_unit(bytes, filename, mode, opt_level),
-                Source::Object(text) => compile_unit(self.str_bytes(text), filename, mode, opt_level),
+                Source::Bytes(bytes) => compile_unit(bytes, filename, mode, opt_level, None),
+                Source::Object(text) => compile_unit(self.str_bytes(text), filename, mode, opt_level, None),
             };
             return self.finish_compile(compiled, filename, mode);
         }
@@ -176,10 +191,13 @@ impl<'a> Vm<'a> {
         }
         let arena_len = self.heap.allocation_bytes(arena.0);
         let lent = self.heap.bytes_mut(arena.0 + copy_len as u32, arena_len - copy_len);
-        self.port.lend_compile_arena(lent);
+        self.port.lend_compile_arena(lent, source_len);
+        let memory_low = self.port.compile_memory_low();
         let compiled = match source {
-            Source::Bytes(bytes) => compile_unit(bytes, filename, mode, opt_level),
-            Source::Object(_) => compile_unit(self.heap.sealed_bytes(arena.0, source_len), filename, mode, opt_level),
+            Source::Bytes(bytes) => compile_unit(bytes, filename, mode, opt_level, memory_low),
+            Source::Object(_) => {
+                compile_unit(self.heap.sealed_bytes(arena.0, source_len), filename, mode, opt_level, memory_low)
+            }
         };
         let used = copy_len + self.port.seal_compile_arena();
         // The rest of the arena takes the code objects.
@@ -203,7 +221,7 @@ impl<'a> Vm<'a> {
             self.collect();
             largest = self.heap.stats().largest_free * BYTES_PER_BLOCK;
         }
-        if largest < copy_len + hoped {
+        if largest < copy_len + ARENA_BASE + ARENA_MIN_PER_SOURCE_BYTE * source_len {
             return Err(self.raise_memory_error());
         }
         let arena = self.alloc(largest / 4)?;
@@ -231,7 +249,8 @@ impl<'a> Vm<'a> {
     ) -> R<Obj> {
         match compiled {
             Ok(module) => self.new_code(&module, mode),
-            Err(error) => Err(self.raise_syntax_error(&error.message, filename, error.line)),
+            Err(CompileError::Syntax { message, line }) => Err(self.raise_syntax_error(&message, filename, line)),
+            Err(CompileError::OutOfMemory) => Err(self.raise_memory_error()),
         }
     }
 

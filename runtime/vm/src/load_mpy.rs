@@ -18,10 +18,14 @@ use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::mpy::{MpyError, MpyModule};
 
-/// The arena a read needs: about this much plus this many times the file
-/// size (the module's `Vec`s and `String`s, and their allocator's headers).
-const ARENA_BASE: usize = 1024;
-const ARENA_PER_FILE_BYTE: usize = 4;
+/// The smallest arena a read is tried in: this much plus this many times the
+/// file size (the module's `Vec`s and `String`s, a short qstr costing its
+/// `String` and an allocator header, and their growth). The reader cannot
+/// stop early when the arena runs low (an allocation it cannot get ends in
+/// the panic handler), so the bound is generous; the arena lent is the
+/// largest free run anyway.
+const ARENA_BASE: usize = 2048;
+const ARENA_PER_FILE_BYTE: usize = 8;
 
 impl Vm<'_> {
     /// The code object of the `.mpy` file whose bytes the bytes object
@@ -52,7 +56,7 @@ impl Vm<'_> {
         let file = self.heap.sealed_bytes(self.str_data_address(data), len);
         let arena_len = self.heap.allocation_bytes(arena.0);
         let lent = self.heap.bytes_mut(arena.0, arena_len);
-        self.port.lend_compile_arena(lent);
+        self.port.lend_compile_arena(lent, len);
         let read = MpyModule::read(file);
         let used = self.port.seal_compile_arena();
         self.heap.shrink(arena.0, used);

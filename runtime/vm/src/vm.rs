@@ -58,6 +58,14 @@ pub struct Vm<'a> {
     /// The flash-function state (`interp::flash`): NULL when the image has
     /// no flash functions.
     pub(crate) flash_state: Obj,
+    /// The scheduler's queue and the pins' interrupt handlers
+    /// (`modules::machine_irq`): NULL until first used.
+    pub(crate) interrupts: Obj,
+    /// Whether a scheduled callback waits to run.
+    pub(crate) schedule_pending: bool,
+    /// Whether scheduled callbacks must wait (one is running, a hard
+    /// handler is running, or `machine.disable_irq()` holds them).
+    pub(crate) schedule_locked: bool,
     /// The REPL's globals when no `__main__` module ran (NULL before the REPL needs them).
     pub(crate) repl_globals: Obj,
     /// The compile arena lent to the port's allocator while a compilation
@@ -204,6 +212,9 @@ impl<'a> Vm<'a> {
             vfs_objects: Obj::NULL,
             repl_globals: Obj::NULL,
             flash_state: Obj::NULL,
+            interrupts: Obj::NULL,
+            schedule_pending: false,
+            schedule_locked: false,
             compile_arena: Obj::NULL,
             console_last_newline: 0,
             repl_history: Obj::NULL,
@@ -363,6 +374,7 @@ impl<'a> Vm<'a> {
             self.ordered_dict_class,
             self.vfs_objects,
             self.flash_state,
+            self.interrupts,
             self.repl_globals,
             self.repl_history,
             self.next_stop_iteration,

@@ -125,6 +125,9 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn compile_expr(&mut self, expr: &'a Expr) {
+        if self.should_stop(expr.span) {
+            return;
+        }
         // Fast paths for the most common leaves, avoiding a folded copy.
         match &expr.kind {
             ExprKind::Name(name) if name != "__debug__" && !self.consts.iter().any(|c| c.name == *name) => {

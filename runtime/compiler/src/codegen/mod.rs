@@ -35,6 +35,8 @@ pub struct CodegenOptions {
     pub small_int_bits: u32,
     /// What the module body is: a file, one expression, or a REPL entry.
     pub mode: crate::compile::CompileMode,
+    /// Asked at every statement and expression whether memory is running low.
+    pub(crate) probe: crate::memory::MemoryProbe,
 }
 
 /// The syntax that owns a scope, so later passes can walk it again.
@@ -260,6 +262,19 @@ impl<'a> Compiler<'a> {
             line_override: None,
             trailer_pool: Vec::new(),
         }
+    }
+
+    /// Whether code generation should stop: an error was found, or memory
+    /// ran low (which becomes the error; see [`crate::memory`]).
+    pub(crate) fn should_stop(&mut self, span: Span) -> bool {
+        if self.error.is_some() {
+            return true;
+        }
+        if self.options.probe.is_low() {
+            self.error = Some(Diagnostic::out_of_memory(span));
+            return true;
+        }
+        false
     }
 
     pub fn syntax_error(&mut self, message: &str, span: Span) {

@@ -21,7 +21,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn compile_stmt(&mut self, statement: &'a Stmt) {
-        if self.removed_statements.contains(&statement.span.start) {
+        if self.should_stop(statement.span) || self.removed_statements.contains(&statement.span.start) {
             return;
         }
         let start = match &statement.kind {

@@ -28,18 +28,21 @@ impl<'src> Parser<'src> {
                     if seen_double_star {
                         self.report("* arg after **", self.span_from(start));
                     }
-                    args.push(Arg::Star(self.parse_test()));
+                    let element = Arg::Star(self.parse_test());
+                    self.keep(&mut args, element);
                 }
                 TokenKind::DoubleStar => {
                     self.bump();
                     seen_double_star = true;
-                    args.push(Arg::DoubleStar(self.parse_test()));
+                    let element = Arg::DoubleStar(self.parse_test());
+                    self.keep(&mut args, element);
                 }
                 TokenKind::Name if self.nth_kind(1) == TokenKind::Equal => {
                     let name = self.expect_ident();
                     self.bump();
                     seen_keyword = true;
-                    args.push(Arg::Keyword(name, self.parse_test()));
+                    let element = Arg::Keyword(name, self.parse_test());
+                    self.keep(&mut args, element);
                 }
                 _ => {
                     let value = self.parse_named_test();
@@ -51,19 +54,25 @@ impl<'src> Parser<'src> {
                         }
                         self.check_not_starred_in_grammar(&value);
                         let elt = alloc::boxed::Box::new(value);
-                        args.push(Arg::Positional(Expr { kind: ExprKind::GeneratorExp { elt, generators }, span }));
+                        self.keep(
+                            &mut args,
+                            Arg::Positional(Expr { kind: ExprKind::GeneratorExp { elt, generators }, span }),
+                        );
                     } else if self.at(TokenKind::Equal) {
                         self.report("LHS of keyword arg must be an id", value.span);
                         self.bump();
                         let value = self.parse_test();
-                        args.push(Arg::Keyword(Ident { name: alloc::string::String::new(), span: value.span }, value));
+                        self.keep(
+                            &mut args,
+                            Arg::Keyword(Ident { name: alloc::string::String::new(), span: value.span }, value),
+                        );
                     } else {
                         if seen_double_star {
                             self.report("positional arg after **", value.span);
                         } else if seen_keyword {
                             self.report("positional arg after keyword arg", value.span);
                         }
-                        args.push(Arg::Positional(value));
+                        self.keep(&mut args, Arg::Positional(value));
                     }
                 }
             }
@@ -72,7 +81,7 @@ impl<'src> Parser<'src> {
             }
         }
         self.expect(TokenKind::RightParen);
-        self.args.finish(args)
+        self.finish_args(args)
     }
 
     /// The parameters of a `def` (up to, not including, the `)`) or of a

@@ -50,7 +50,7 @@ impl<'src> Parser<'src> {
         if !self.eat(TokenKind::Newline) {
             let mut body = self.bodies.take();
             self.parse_simple_line(&mut body);
-            return self.bodies.finish(body);
+            return self.finish_body(body);
         }
         if !self.at(TokenKind::Indent) {
             let span = self.span();
@@ -78,7 +78,7 @@ impl<'src> Parser<'src> {
         self.eat(TokenKind::Dedent);
         self.leave();
         self.in_error = false;
-        self.bodies.finish(body)
+        self.finish_body(body)
     }
 
     fn parse_if(&mut self) -> StmtKind {

@@ -401,14 +401,15 @@ impl<'src> Parser<'src> {
             return first;
         }
         let mut elements = self.exprs.take();
-        elements.push(first);
+        self.keep(&mut elements, first);
         while self.eat(TokenKind::Comma) {
             if !starts_expression(self.kind()) || self.in_error {
                 break;
             }
-            elements.push(item(self));
+            let element = item(self);
+            self.keep(&mut elements, element);
         }
-        Expr { kind: ExprKind::Tuple(self.exprs.finish(elements)), span: self.span_from(start) }
+        Expr { kind: ExprKind::Tuple(self.finish_exprs(elements)), span: self.span_from(start) }
     }
 
     pub(super) fn parse_yield(&mut self) -> Expr {
@@ -476,15 +477,16 @@ impl<'src> Parser<'src> {
             return first;
         }
         let mut elements = self.exprs.take();
-        elements.push(first);
+        self.keep(&mut elements, first);
         while self.eat(TokenKind::Comma) {
             if self.at(TokenKind::RightParen) || self.in_error {
                 break;
             }
-            elements.push(self.parse_star_or_named_test());
+            let element = self.parse_star_or_named_test();
+            self.keep(&mut elements, element);
         }
         self.expect(TokenKind::RightParen);
-        Expr { kind: ExprKind::Tuple(self.exprs.finish(elements)), span: self.span_from(start) }
+        Expr { kind: ExprKind::Tuple(self.finish_exprs(elements)), span: self.span_from(start) }
     }
 
     fn parse_list_display(&mut self) -> Expr {
@@ -507,15 +509,16 @@ impl<'src> Parser<'src> {
     /// The elements after the first of a list or set display, and the closer.
     fn parse_display_rest(&mut self, first: Expr, closer: TokenKind) -> Vec<Expr> {
         let mut elements = self.exprs.take();
-        elements.push(first);
+        self.keep(&mut elements, first);
         while self.eat(TokenKind::Comma) {
             if self.at(closer) || self.in_error {
                 break;
             }
-            elements.push(self.parse_star_or_named_test());
+            let element = self.parse_star_or_named_test();
+            self.keep(&mut elements, element);
         }
         self.expect(closer);
-        self.exprs.finish(elements)
+        self.finish_exprs(elements)
     }
 
     fn parse_brace_display(&mut self) -> Expr {
@@ -596,14 +599,15 @@ impl<'src> Parser<'src> {
             return first;
         }
         let mut elements = self.exprs.take();
-        elements.push(first);
+        self.keep(&mut elements, first);
         while self.eat(TokenKind::Comma) {
             if self.at(TokenKind::RightBracket) || self.in_error {
                 break;
             }
-            elements.push(self.parse_slice_item());
+            let element = self.parse_slice_item();
+            self.keep(&mut elements, element);
         }
-        Expr { kind: ExprKind::Tuple(self.exprs.finish(elements)), span: self.span_from(start) }
+        Expr { kind: ExprKind::Tuple(self.finish_exprs(elements)), span: self.span_from(start) }
     }
 
     fn parse_slice_item(&mut self) -> Expr {

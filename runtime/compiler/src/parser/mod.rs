@@ -33,8 +33,9 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::ast::{Arg, Expr, ExprKind, Module, Span, Stmt};
-use crate::diagnostic::{Diagnostic, Parsed};
-use crate::lexer::{tokenize, LexMode, Token, TokenKind};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Parsed};
+use crate::lexer::{tokenize, LexMode, Lexed, Token, TokenKind};
+use crate::memory::{exact_copy, room_for_one, MemoryProbe};
 use names::NameSet;
 
 /// How deeply brackets, unary operators, nested expressions and blocks may
@@ -49,8 +50,16 @@ pub(crate) const MAX_TREE_DEPTH: u32 = 1000;
 /// Parses a module. Invalid UTF-8 is reported at each run of bad bytes, which
 /// are then read as NUL bytes so that offsets stay the same.
 pub fn parse(source: &[u8]) -> Parsed {
-    match core::str::from_utf8(source) {
-        Ok(text) => parse_text(text, Vec::new()),
+    parse_with_memory_probe(source, None)
+}
+
+/// [`parse`], asking `memory_low` as it goes whether memory is running low
+/// (see [`crate::memory`]); when it is, parsing stops and the errors are
+/// one [`crate::DiagnosticKind::OutOfMemory`] diagnostic.
+pub fn parse_with_memory_probe(source: &[u8], memory_low: Option<fn() -> bool>) -> Parsed {
+    let probe = MemoryProbe(memory_low);
+    let mut parsed = match core::str::from_utf8(source) {
+        Ok(text) => parse_text(text, Vec::new(), probe),
         Err(_) => {
             let mut cleaned = Vec::with_capacity(source.len());
             let mut errors = Vec::new();
@@ -80,13 +89,20 @@ pub fn parse(source: &[u8]) -> Parsed {
                 }
             }
             let text = String::from_utf8(cleaned).unwrap_or_default();
-            parse_text(&text, errors)
+            parse_text(&text, errors, probe)
         }
+    };
+    if let Some(at) = parsed.errors.iter().position(|error| error.kind == DiagnosticKind::OutOfMemory) {
+        let out_of_memory = parsed.errors.swap_remove(at);
+        parsed.errors.clear();
+        parsed.errors.push(out_of_memory);
     }
+    parsed
 }
 
-fn parse_text(source: &str, mut errors: Vec<Diagnostic>) -> Parsed {
-    let (tokens, lexer_errors) = tokenize(source, 0, source.len(), LexMode::Module);
+fn parse_text(source: &str, mut errors: Vec<Diagnostic>, probe: MemoryProbe) -> Parsed {
+    let Lexed { tokens, errors: lexer_errors, out_of_memory } =
+        tokenize(source, 0, source.len(), LexMode::Module, probe);
     let utf8_errors = errors.len();
     for error in lexer_errors {
         let start = error.span.start;
@@ -112,7 +128,12 @@ fn parse_text(source: &str, mut errors: Vec<Diagnostic>) -> Parsed {
         depth: 0,
         tree_depth: 0,
         in_error: false,
+        probe,
+        out_of_memory: false,
     };
+    if out_of_memory {
+        parser.stop_out_of_memory();
+    }
     let body = parser.parse_module_body();
     let mut errors = parser.errors;
     errors.sort_by_key(|error| error.span.start);
@@ -140,10 +161,20 @@ impl<T> Scratch<T> {
     }
 
     /// Moves the elements of `buffer` into a vector of their exact size and
-    /// keeps the emptied buffer for the next list.
-    fn finish(&mut self, mut buffer: Vec<T>) -> Vec<T> {
-        let list: Vec<T> = buffer.drain(..).collect();
-        self.buffers.push(buffer);
+    /// keeps the emptied buffer for the next list. When the allocator cannot
+    /// serve that vector, the list is empty and `out_of_memory` is set.
+    fn finish(&mut self, mut buffer: Vec<T>, out_of_memory: &mut bool) -> Vec<T> {
+        let list = match exact_copy(&mut buffer) {
+            Some(list) => list,
+            None => {
+                *out_of_memory = true;
+                buffer.clear();
+                Vec::new()
+            }
+        };
+        if room_for_one(&mut self.buffers) {
+            self.buffers.push(buffer);
+        }
         list
     }
 }
@@ -176,10 +207,18 @@ pub(crate) struct Parser<'src> {
     tree_depth: u32,
     /// Set once the current statement has reported a syntax error.
     in_error: bool,
+    /// Asked at every token whether memory is running low.
+    probe: MemoryProbe,
+    /// Set when memory ran low: from then on the parser sees END OF FILE,
+    /// so every loop ends and the parse unwinds.
+    out_of_memory: bool,
 }
 
 impl<'src> Parser<'src> {
     fn current(&self) -> Token {
+        if self.out_of_memory {
+            return Token { kind: TokenKind::EndOfFile, span: Span::new(self.prev_end, self.prev_end) };
+        }
         // The position never passes the END OF FILE token that ends every
         // token vector, so the fallback is never taken.
         match self.tokens.get(self.pos) {
@@ -193,6 +232,9 @@ impl<'src> Parser<'src> {
     }
 
     fn nth_kind(&self, offset: usize) -> TokenKind {
+        if self.out_of_memory {
+            return TokenKind::EndOfFile;
+        }
         match self.tokens.get(self.pos + offset) {
             Some(token) => token.kind,
             None => TokenKind::EndOfFile,
@@ -227,6 +269,9 @@ impl<'src> Parser<'src> {
             return token;
         }
         self.pos += 1;
+        if self.probe.is_low() {
+            self.stop_out_of_memory();
+        }
         match token.kind {
             TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent => {}
             TokenKind::Name => {
@@ -284,6 +329,56 @@ impl<'src> Parser<'src> {
         if !self.in_error {
             self.errors.push(Diagnostic::syntax(message, span));
         }
+    }
+
+    /// Stops parsing because memory ran low (see [`crate::memory`]).
+    fn stop_out_of_memory(&mut self) {
+        if !self.out_of_memory {
+            self.out_of_memory = true;
+            let at = Span::new(self.prev_end, self.prev_end);
+            self.errors.push(Diagnostic::out_of_memory(at));
+        }
+    }
+
+    /// Appends `item` to a list that can grow with the source (a body, the
+    /// elements of a display, call arguments); when the allocator cannot
+    /// make room, the item is dropped and parsing stops.
+    fn keep<T>(&mut self, list: &mut Vec<T>, item: T) {
+        if room_for_one(list) {
+            list.push(item);
+        } else {
+            self.stop_out_of_memory();
+        }
+    }
+
+    /// [`Scratch::finish`] of the block bodies, stopping when memory ran low.
+    fn finish_body(&mut self, body: Vec<Stmt>) -> Vec<Stmt> {
+        let mut out_of_memory = false;
+        let list = self.bodies.finish(body, &mut out_of_memory);
+        if out_of_memory {
+            self.stop_out_of_memory();
+        }
+        list
+    }
+
+    /// [`Scratch::finish`] of the call arguments.
+    fn finish_args(&mut self, args: Vec<Arg>) -> Vec<Arg> {
+        let mut out_of_memory = false;
+        let list = self.args.finish(args, &mut out_of_memory);
+        if out_of_memory {
+            self.stop_out_of_memory();
+        }
+        list
+    }
+
+    /// [`Scratch::finish`] of the expression lists.
+    fn finish_exprs(&mut self, exprs: Vec<Expr>) -> Vec<Expr> {
+        let mut out_of_memory = false;
+        let list = self.exprs.finish(exprs, &mut out_of_memory);
+        if out_of_memory {
+            self.stop_out_of_memory();
+        }
+        list
     }
 
     fn unsupported(&mut self, message: &str, span: Span) {
@@ -368,7 +463,11 @@ impl<'src> Parser<'src> {
     /// Parses `source[start..end]` (an f-string replacement field) as an
     /// expression with the current parser state.
     fn parse_embedded_expression(&mut self, start: usize, end: usize) -> Expr {
-        let (tokens, lexer_errors) = tokenize(self.source, start, end, LexMode::FStringExpression);
+        let Lexed { tokens, errors: lexer_errors, out_of_memory } =
+            tokenize(self.source, start, end, LexMode::FStringExpression, self.probe);
+        if out_of_memory {
+            self.stop_out_of_memory();
+        }
         if self.embedded == 0 {
             self.record_module_names();
         }

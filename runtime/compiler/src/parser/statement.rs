@@ -45,7 +45,7 @@ impl<'src> Parser<'src> {
                 self.bump();
             }
         }
-        self.bodies.finish(body)
+        self.finish_body(body)
     }
 
     /// Parses one statement (or one line of simple statements) into `body`.
@@ -71,12 +71,12 @@ impl<'src> Parser<'src> {
             | TokenKind::Class
             | TokenKind::At => {
                 if let Some(statement) = self.parse_compound_statement() {
-                    body.push(statement);
+                    self.keep(body, statement);
                 }
             }
             TokenKind::Async if matches!(self.nth_kind(1), TokenKind::Def | TokenKind::For | TokenKind::With) => {
                 if let Some(statement) = self.parse_compound_statement() {
-                    body.push(statement);
+                    self.keep(body, statement);
                 }
             }
             TokenKind::Name if self.at_unsupported_soft_keyword_statement() => {}
@@ -88,7 +88,7 @@ impl<'src> Parser<'src> {
     pub(super) fn parse_simple_line(&mut self, body: &mut Vec<Stmt>) {
         loop {
             let statement = self.parse_small_statement();
-            body.push(statement);
+            self.keep(body, statement);
             if self.in_error {
                 self.recover_after_error();
                 return;

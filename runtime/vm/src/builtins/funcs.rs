@@ -165,11 +165,18 @@ fn hex(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn callable(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
-    let value = args[0];
-    let result = matches!(vm.native_type(value), TypeId::Function | TypeId::BuiltinFunction | TypeId::BoundMethod)
-        || vm.is_type(value)
-        || vm.lookup_special(value, q!("__call__"))?.is_some();
+    let result = vm.is_callable(args[0])?;
     Ok(Obj::from_bool(result))
+}
+
+impl Vm<'_> {
+    /// `callable(value)`: a function, a bound method, a type, or an object
+    /// whose class has `__call__`.
+    pub fn is_callable(&mut self, value: Obj) -> R<bool> {
+        Ok(matches!(self.native_type(value), TypeId::Function | TypeId::BuiltinFunction | TypeId::BoundMethod)
+            || self.is_type(value)
+            || self.lookup_special(value, q!("__call__"))?.is_some())
+    }
 }
 
 fn chr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {

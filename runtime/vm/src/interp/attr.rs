@@ -628,10 +628,12 @@ impl Vm<'_> {
         Ok(instance)
     }
 
-    /// Calls the class's `__init__` (a Python function) on a new instance.
+    /// Calls the class's `__init__` on a new instance: a Python function, or
+    /// a native module's function in a class that module made (such as
+    /// `framebuf.FrameBuffer`'s).
     fn run_init(&mut self, type_obj: Obj, instance: Obj, args: &[Obj], kw: &[Obj]) -> R<()> {
         let Some(init) = self.class_lookup(type_obj, q!("__init__")) else { return Ok(()) };
-        if self.native_type(init) != TypeId::Function {
+        if self.native_type(init) != TypeId::Function && !crate::native::is_module_function(init) {
             return Ok(());
         }
         let result = self.call_with_self(init, instance, Args::Slice(args), Args::Slice(kw))?;

@@ -1151,18 +1151,15 @@ impl<'a> Vm<'a> {
             return false;
         }
         self.interrupt_poll_countdown = crate::vm::INTERRUPT_POLL_INTERVAL;
-        self.port.pending_interrupt()
+        self.port.pending_interrupt() || (self.schedule_pending && !self.schedule_locked)
     }
 
     /// Runs what the port signalled between two bytecodes (polled at every
     /// backward jump, so every loop can be interrupted): the keyboard
-    /// interrupt character raises `KeyboardInterrupt`. Machine events (pin
-    /// edges, timers) stay pending for the `machine` module's handlers.
+    /// interrupt character raises `KeyboardInterrupt`; machine events and
+    /// scheduled callbacks run as `modules::machine_irq` says.
     fn service_interrupt(&mut self) -> R<()> {
-        if self.port.take_interrupt() {
-            return Err(self.raise_type(TypeId::KeyboardInterrupt));
-        }
-        Ok(())
+        self.poll_pending()
     }
 
     /// The address of value slot `slot` (a word index) of `frame`.

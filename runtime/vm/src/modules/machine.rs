@@ -23,8 +23,10 @@
 use crate::builtins::{check_args, keyword, Handler};
 use crate::native::{NativeModule, NativeType};
 use crate::obj::{Obj, TypeId};
-use crate::port::{Machine, MachineError, Pin, PinConfig, PinMode, Pull};
+use crate::modules::machine_irq;
+use crate::port::{Machine, MachineError, Pin, PinConfig, PinMode, PinTrigger, Pull};
 use crate::vm::{Raised, Vm, R};
+use rime_bytecode::image::HEAP_BASE;
 use rime_bytecode::qstr_runtime::qstr_id;
 
 /// `Pin.IN`: an input.
@@ -35,6 +37,8 @@ pub const MODE_OUT: i32 = 1;
 pub const PULL_UP: i32 = 1;
 /// `Pin.PULL_DOWN`.
 pub const PULL_DOWN: i32 = 2;
+/// `Pin.OPEN_DRAIN`: drives low, or lets the line float.
+pub const MODE_OPEN_DRAIN: i32 = 2;
 
 /// Word index of a Pin object's GPIO number.
 const WORD_ID: u32 = 1;
@@ -45,7 +49,15 @@ const MAX_PIN_NAME: usize = 32;
 pub static MODULE: NativeModule = NativeModule {
     name: "machine",
     functions: MACHINE_FUNCTIONS,
-    constants: &[("Pin", TypeId::Pin.obj())],
+    constants: &[
+        ("Pin", TypeId::Pin.obj()),
+        ("I2C", TypeId::I2c.obj()),
+        ("SPI", TypeId::Spi.obj()),
+        ("UART", TypeId::Uart.obj()),
+        ("ADC", TypeId::Adc.obj()),
+        ("Signal", TypeId::Signal.obj()),
+        ("PWM", TypeId::Pwm.obj()),
+    ],
     attr: None,
 };
 
@@ -57,24 +69,37 @@ pub static PIN_TYPE: NativeType = NativeType {
         (qstr_id("OUT"), Obj::small(MODE_OUT)),
         (qstr_id("PULL_UP"), Obj::small(PULL_UP)),
         (qstr_id("PULL_DOWN"), Obj::small(PULL_DOWN)),
+        (qstr_id("OPEN_DRAIN"), Obj::small(MODE_OPEN_DRAIN)),
+        (qstr_id("IRQ_FALLING"), Obj::small(machine_irq::IRQ_FALLING)),
+        (qstr_id("IRQ_RISING"), Obj::small(machine_irq::IRQ_RISING)),
+        (qstr_id("IRQ_LOW_LEVEL"), Obj::small(machine_irq::IRQ_LOW_LEVEL)),
+        (qstr_id("IRQ_HIGH_LEVEL"), Obj::small(machine_irq::IRQ_HIGH_LEVEL)),
     ],
     make_new: Some(|vm, _type_id, args, kw| pin_new(vm, args, kw)),
     ..NativeType::EMPTY
 };
 
-pub static MACHINE_FUNCTIONS: &[(&str, Handler)] =
-    &[("freq", machine_freq), ("reset", machine_reset), ("unique_id", machine_unique_id)];
+pub static MACHINE_FUNCTIONS: &[(&str, Handler)] = &[
+    ("freq", machine_freq),
+    ("reset", machine_reset),
+    ("unique_id", machine_unique_id),
+    ("disable_irq", machine_disable_irq),
+    ("enable_irq", machine_enable_irq),
+];
 
 static PIN_METHODS: &[(u16, Handler)] = &[
     (qstr_id("init"), pin_init),
     (qstr_id("off"), pin_off),
     (qstr_id("on"), pin_on),
+    (qstr_id("low"), pin_off),
+    (qstr_id("high"), pin_on),
     (qstr_id("toggle"), pin_toggle),
     (qstr_id("value"), pin_value),
+    (qstr_id("irq"), pin_irq),
 ];
 
 /// The exception MicroPython raises for what the machine refused.
-fn raise_machine_error(vm: &mut Vm<'_>, error: MachineError) -> Raised {
+pub(crate) fn raise_machine_error(vm: &mut Vm<'_>, error: MachineError) -> Raised {
     match error {
         MachineError::InvalidPin => vm.raise_msg(TypeId::ValueError, "invalid pin"),
         MachineError::NoSuchPeripheral => vm.raise_msg(TypeId::ValueError, "no such peripheral"),
@@ -91,7 +116,10 @@ fn raise_machine_error(vm: &mut Vm<'_>, error: MachineError) -> Raised {
 
 /// Runs `action` on the port's machine and raises what it refuses; a port
 /// without a machine refuses everything with `OSError(ENODEV)`.
-fn with_machine<T>(vm: &mut Vm<'_>, action: impl FnOnce(&mut dyn Machine) -> Result<T, MachineError>) -> R<T> {
+pub(crate) fn with_machine<T>(
+    vm: &mut Vm<'_>,
+    action: impl FnOnce(&mut dyn Machine) -> Result<T, MachineError>,
+) -> R<T> {
     let result = match vm.port.machine() {
         Some(machine) => action(machine),
         None => Err(MachineError::Io(MachineError::ENODEV)),
@@ -99,9 +127,89 @@ fn with_machine<T>(vm: &mut Vm<'_>, action: impl FnOnce(&mut dyn Machine) -> Res
     result.map_err(|error| raise_machine_error(vm, error))
 }
 
-/// Runs `action` on GPIO `id` of the port's machine.
+/// Runs `action` on the port's machine with the bytes of `buffer` (a
+/// bytes-like object in the heap or in flash), which the action sends.
+pub(crate) fn with_buffer_and_machine<T>(
+    vm: &mut Vm<'_>,
+    buffer: Obj,
+    action: impl FnOnce(&[u8], &mut dyn Machine) -> Result<T, MachineError>,
+) -> R<T> {
+    let (address, len) = buffer_range(vm, buffer)?;
+    let Vm { heap, image, port, .. } = &mut *vm;
+    let bytes = if address >= HEAP_BASE { heap.bytes(address, len) } else { image.slice(address, len) };
+    let result = match port.machine() {
+        Some(machine) => action(bytes, machine),
+        None => Err(MachineError::Io(MachineError::ENODEV)),
+    };
+    result.map_err(|error| raise_machine_error(vm, error))
+}
+
+/// Runs `action` on the port's machine with the bytes of the writable
+/// `buffer` (a bytearray, an array or a memoryview of one), which the
+/// action fills.
+pub(crate) fn with_buffer_mut_and_machine<T>(
+    vm: &mut Vm<'_>,
+    buffer: Obj,
+    action: impl FnOnce(&mut [u8], &mut dyn Machine) -> Result<T, MachineError>,
+) -> R<T> {
+    let writable = buffer.is_ptr()
+        && match vm.native_type(buffer) {
+            TypeId::ByteArray | TypeId::Array => true,
+            TypeId::MemoryView => matches!(vm.native_type(vm.get(buffer, 1)), TypeId::ByteArray | TypeId::Array),
+            _ => false,
+        };
+    if !writable {
+        return Err(vm.raise_msg(TypeId::TypeError, "object with buffer protocol required"));
+    }
+    let (address, len) = buffer_range(vm, buffer)?;
+    let Vm { heap, port, .. } = &mut *vm;
+    let bytes = heap.bytes_mut(address, len);
+    let result = match port.machine() {
+        Some(machine) => action(bytes, machine),
+        None => Err(MachineError::Io(MachineError::ENODEV)),
+    };
+    result.map_err(|error| raise_machine_error(vm, error))
+}
+
+/// A new bytes object of `len` bytes that `action` fills from the port's
+/// machine (`readfrom`, `read`).
+pub(crate) fn read_new_bytes(
+    vm: &mut Vm<'_>,
+    len: usize,
+    action: impl FnOnce(&mut [u8], &mut dyn Machine) -> Result<(), MachineError>,
+) -> R<Obj> {
+    let bytes = if len == 0 { vm.new_bytes(&[])? } else { vm.alloc_str(TypeId::Bytes, len)? };
+    let data = if len == 0 { HEAP_BASE } else { vm.get_u(bytes, 3) };
+    let Vm { heap, port, .. } = &mut *vm;
+    let target = heap.bytes_mut(data, len);
+    target.fill(0);
+    let result = match port.machine() {
+        Some(machine) => action(target, machine),
+        None => Err(MachineError::Io(MachineError::ENODEV)),
+    };
+    result.map_err(|error| raise_machine_error(vm, error))?;
+    Ok(bytes)
+}
+
+/// Where the bytes of a bytes-like object are, and how many.
+fn buffer_range(vm: &mut Vm<'_>, buffer: Obj) -> R<(u32, usize)> {
+    let bytes_like = buffer.is_ptr()
+        && matches!(vm.native_type(buffer), TypeId::Bytes | TypeId::ByteArray | TypeId::Array | TypeId::MemoryView);
+    if !bytes_like {
+        if vm.str_len(buffer) == 0 && vm.is_bytes_like(buffer) {
+            return Ok((HEAP_BASE, 0));
+        }
+        return Err(vm.raise_msg(TypeId::TypeError, "object with buffer protocol required"));
+    }
+    Ok((vm.bytes_data_address(buffer), vm.str_len(buffer)))
+}
+
+/// Runs `action` on GPIO `id` of the port's machine; the next backward
+/// jump then polls for an edge it may have latched.
 fn with_pin<T>(vm: &mut Vm<'_>, id: u32, action: impl FnOnce(&mut dyn Pin) -> T) -> R<T> {
-    with_machine(vm, |machine| machine.pin(id).map(action))
+    let result = with_machine(vm, |machine| machine.pin(id).map(action));
+    vm.poll_soon();
+    result
 }
 
 /// Whether `obj` is a Pin object.
@@ -110,7 +218,7 @@ fn is_pin(vm: &Vm<'_>, obj: Obj) -> bool {
 }
 
 /// The GPIO number a `Pin(id)` argument names: a number, a board name or a Pin.
-fn pin_number(vm: &mut Vm<'_>, id: Obj) -> R<u32> {
+pub(crate) fn pin_number(vm: &mut Vm<'_>, id: Obj) -> R<u32> {
     if is_pin(vm, id) {
         return Ok(vm.get(id, WORD_ID).small_value() as u32);
     }
@@ -159,6 +267,7 @@ fn configure(vm: &mut Vm<'_>, id: u32, args: &[Obj], kw: &[Obj]) -> R<()> {
         Some(mode) => match vm.to_i64(mode)? {
             value if value == i64::from(MODE_IN) => Some(PinMode::Input),
             value if value == i64::from(MODE_OUT) => Some(PinMode::Output),
+            value if value == i64::from(MODE_OPEN_DRAIN) => Some(PinMode::OpenDrain),
             _ => return Err(vm.raise_msg(TypeId::ValueError, "invalid pin mode")),
         },
     };
@@ -220,6 +329,50 @@ fn pin_off(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn pin_toggle(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let id = receiver(vm, args, 1)?;
     with_pin(vm, id, |pin| pin.toggle())?;
+    Ok(Obj::NONE)
+}
+
+/// `Pin.irq(handler=None, trigger=IRQ_FALLING | IRQ_RISING, hard=False)`:
+/// with arguments, sets the pin's handler (None removes it); the handler
+/// runs as `modules::machine_irq` says, with the Pin as its argument.
+fn pin_irq(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    let id = receiver(vm, args, 4)?;
+    if args.len() == 1 && kw.is_empty() {
+        return Ok(Obj::NONE);
+    }
+    let argument = |index: usize, name: &str| args.get(index).copied().or_else(|| keyword(vm, kw, name));
+    let (handler, trigger, hard) = (argument(1, "handler"), argument(2, "trigger"), argument(3, "hard"));
+    let handler = handler.unwrap_or(Obj::NONE);
+    let bits = match trigger {
+        Some(trigger) => vm.to_i64(trigger)? as i32,
+        None => machine_irq::IRQ_FALLING | machine_irq::IRQ_RISING,
+    };
+    let hard = match hard {
+        Some(hard) => vm.truthy(hard)?,
+        None => false,
+    };
+    if !handler.is_none() && !vm.is_callable(handler)? {
+        return Err(vm.raise_msg(TypeId::ValueError, "handler must be None or callable"));
+    }
+    vm.set_pin_handler(id, args[0], handler, hard, bits)?;
+    let trigger = if handler.is_none() { PinTrigger::NONE } else { machine_irq::trigger_from_bits(bits) };
+    with_machine(vm, |machine| machine.pin(id)?.set_irq(trigger, hard))?;
+    Ok(Obj::NONE)
+}
+
+/// `machine.disable_irq()`: holds scheduled callbacks and pin handlers
+/// back until `enable_irq(state)`; returns the state to restore.
+fn machine_disable_irq(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 0, 0)?;
+    let state = vm.schedule_locked;
+    vm.schedule_locked = true;
+    Ok(Obj::small(i32::from(!state)))
+}
+
+/// `machine.enable_irq(state)`.
+fn machine_enable_irq(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    vm.schedule_locked = !vm.truthy(args[0])?;
     Ok(Obj::NONE)
 }
 

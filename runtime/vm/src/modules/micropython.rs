@@ -48,11 +48,13 @@ fn micropython_kbd_intr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     Ok(Obj::NONE)
 }
 
-/// `micropython.schedule(function, arg)`: the host and the boards have no
-/// interrupt context yet, so the function runs at once (a safe point).
+/// `micropython.schedule(function, arg)`: queues the call for the next
+/// safe point between bytecodes (`modules::machine_irq`).
 fn micropython_schedule(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
-    vm.call(args[0], &[args[1]], &[])?;
+    if !vm.schedule(args[0], args[1])? {
+        return Err(vm.raise_msg(TypeId::RuntimeError, "schedule queue full"));
+    }
     Ok(Obj::NONE)
 }
 

@@ -5,6 +5,13 @@
 //! `Config::port_modules` instead.
 
 pub mod file;
+pub mod framebuf_canvas;
+pub mod machine_i2c;
+pub mod machine_irq;
+pub mod machine_pwm;
+pub mod machine_signal;
+pub mod machine_spi;
+pub mod machine_uart;
 pub mod re_engine;
 pub mod vfs_user;
 
@@ -44,4 +51,5 @@ native_modules! {
     random,
     uctypes,
     vfs,
+    framebuf,
 }

@@ -8,12 +8,23 @@ use crate::vm::{Vm, R};
 
 pub static MODULE: NativeModule = NativeModule::new("time", FUNCTIONS);
 
+/// The longest stretch a sleep waits without serving what is pending.
+const SLEEP_SLICE_US: u64 = 10_000;
+
 fn sleep_for(vm: &mut Vm<'_>, value: Obj, scale: f64) -> R<Obj> {
     let Some(amount) = vm.to_f64(value) else {
         return Err(vm.type_error_for("can't convert to float:", value));
     };
-    if amount > 0.0 {
-        vm.port.sleep_us((amount * scale) as u64);
+    // The wait is cut into slices so that the keyboard interrupt, machine
+    // events and scheduled callbacks are served while it lasts, as in
+    // MicroPython.
+    vm.poll_pending()?;
+    let mut left = if amount > 0.0 { (amount * scale) as u64 } else { 0 };
+    while left > 0 {
+        let slice = left.min(SLEEP_SLICE_US);
+        vm.port.sleep_us(slice);
+        left -= slice;
+        vm.poll_pending()?;
     }
     Ok(Obj::NONE)
 }

@@ -133,6 +133,12 @@ builtin_types! {
     FileIO = "FileIO", Object => crate::modules::file::FILE_TYPE;
     TextIOWrapper = "TextIOWrapper", Object => crate::modules::file::FILE_TYPE;
     VfsLfs2 = "VfsLfs2", Object => crate::modules::vfs::VFS_LFS2_TYPE;
+    I2c = "I2C", Object => crate::modules::machine_i2c::I2C_TYPE;
+    Spi = "SPI", Object => crate::modules::machine_spi::SPI_TYPE;
+    Uart = "UART", Object => crate::modules::machine_uart::UART_TYPE;
+    Adc = "ADC", Object => crate::modules::machine_uart::ADC_TYPE;
+    Signal = "Signal", Object => crate::modules::machine_signal::SIGNAL_TYPE;
+    Pwm = "PWM", Object => crate::modules::machine_pwm::PWM_TYPE;
 }
 
 // Each type's method table is `TYPE_TABLE_BASE + index`, below the modules' tables.

@@ -20,8 +20,10 @@
 //! pins that behave as a board's would, so the same Python tests run on
 //! every port. The VM itself never constructs it.
 
+pub mod bench;
 pub mod filesystem;
 pub mod machine;
+pub mod rp2_pwm;
 pub mod simulated;
 
 pub use machine::{
@@ -130,9 +132,20 @@ pub trait Port {
     /// Lends `arena` (bytes of one GC heap allocation) to the port's
     /// allocator for one compilation. The VM neither reads nor writes those
     /// bytes, nor frees them, until [`Port::end_compile_arena`]; the port may
-    /// keep a raw pointer to them until then.
-    fn lend_compile_arena(&mut self, arena: &mut [u8]) {
-        let _ = arena;
+    /// keep a raw pointer to them until then. The compilation is of
+    /// `source_len` bytes of source; the allocator holds part of the arena
+    /// back as a reserve sized for it: once allocations reach into it,
+    /// [`Port::compile_memory_low`]'s probe says so, and the compiler stops
+    /// with `MemoryError` while the reserve still serves its unwinding (an
+    /// allocation the arena cannot serve would end in the panic handler).
+    fn lend_compile_arena(&mut self, arena: &mut [u8], source_len: usize) {
+        let _ = (arena, source_len);
+    }
+    /// The probe the compiler asks whether the lent arena is running low
+    /// (see [`Port::lend_compile_arena`]); `None` where allocations cannot
+    /// run out (the host's).
+    fn compile_memory_low(&self) -> Option<fn() -> bool> {
+        None
     }
     /// The compilation is over: the allocator makes no new allocation in the
     /// arena from now on (what it holds is still being read and dropped) and

@@ -12,7 +12,12 @@
 //! a pin reads that matches its armed trigger is latched and reported by
 //! [`Machine::take_event`], pin by pin in ascending order.
 
-use super::machine::{numbered_pin, Machine, MachineError, MachineEvent, Pin, PinConfig, PinMode, PinTrigger, Pull};
+use super::bench::{BenchAdc, BenchI2c, BenchSpi, BenchUart, BENCH_WIRES};
+use super::machine::{
+    numbered_pin, Adc, AdcSource, I2cBus, I2cConfig, Machine, MachineError, MachineEvent, Parity, Pin, PinConfig,
+    PinMode, PinTrigger, Pull, Pwm, SpiBus, SpiConfig, Uart, UartConfig,
+};
+use super::rp2_pwm::PwmSlice;
 
 /// One simulated GPIO.
 #[derive(Clone, Copy, Debug)]
@@ -115,13 +120,35 @@ impl Pin for SimulatedPin {
     }
 }
 
-/// A board of `PINS` simulated GPIOs with named pins and a nominal clock.
+/// A board of `PINS` simulated GPIOs with named pins and a nominal clock,
+/// and the test jig's parts on its buses (`port::bench`): two I2C buses,
+/// two SPI buses, two UARTs and five ADC inputs, numbered as the RP2040's.
 pub struct SimulatedMachine<const PINS: usize> {
     pins: [SimulatedPin; PINS],
     names: &'static [(&'static str, u32)],
     prefixes: &'static [&'static str],
     cpu_hz: u32,
+    i2c: [BenchI2c; 2],
+    spi: [BenchSpi; 2],
+    uart: [BenchUart; 2],
+    adc: [BenchAdc; 5],
+    pwm: [PwmSlice; 8],
 }
+
+/// The settings of a bus before `init`: MicroPython rp2's defaults.
+const I2C_DEFAULT: I2cConfig = I2cConfig { freq: 400_000, scl: None, sda: None, timeout_us: 50_000 };
+const SPI_DEFAULT: SpiConfig = SpiConfig {
+    baudrate: 1_000_000,
+    polarity: 0,
+    phase: 0,
+    bits: 8,
+    msb_first: true,
+    sck: None,
+    mosi: None,
+    miso: None,
+};
+const UART_DEFAULT: UartConfig =
+    UartConfig { baudrate: 115_200, bits: 8, parity: Parity::None, stop: 1, tx: None, rx: None, rx_buffer: 256 };
 
 impl<const PINS: usize> SimulatedMachine<PINS> {
     /// A board whose pins are all as after reset. `names` maps board names
@@ -133,12 +160,50 @@ impl<const PINS: usize> SimulatedMachine<PINS> {
         prefixes: &'static [&'static str],
         cpu_hz: u32,
     ) -> SimulatedMachine<PINS> {
-        SimulatedMachine { pins: [SimulatedPin::RESET; PINS], names, prefixes, cpu_hz }
+        SimulatedMachine {
+            pins: [SimulatedPin::RESET; PINS],
+            names,
+            prefixes,
+            cpu_hz,
+            i2c: [BenchI2c::with_devices(I2C_DEFAULT), BenchI2c::empty(I2C_DEFAULT)],
+            spi: [BenchSpi { config: SPI_DEFAULT, looped: true }, BenchSpi { config: SPI_DEFAULT, looped: false }],
+            uart: [BenchUart::new(UART_DEFAULT, false), BenchUart::new(UART_DEFAULT, true)],
+            // ADC0 at 1.000 V, the temperature sensor at 27 °C, the others grounded.
+            adc: [
+                BenchAdc { millivolts: 1000 },
+                BenchAdc { millivolts: 0 },
+                BenchAdc { millivolts: 0 },
+                BenchAdc { millivolts: 0 },
+                BenchAdc { millivolts: 706 },
+            ],
+            pwm: [PwmSlice::new(cpu_hz); 8],
+        }
+    }
+
+    /// The jig's I2C0 bus, for tests that look at its devices.
+    pub fn bench_i2c(&mut self) -> &mut BenchI2c {
+        &mut self.i2c[0]
+    }
+
+    /// Applies the jig's wires: a pin wired to an output follows it.
+    fn sync_wires(&mut self) {
+        for &(from, to) in BENCH_WIRES {
+            let (from, to) = (from as usize, to as usize);
+            if from >= PINS || to >= PINS {
+                continue;
+            }
+            let driving = matches!(self.pins[from].mode, Some(PinMode::Output | PinMode::OpenDrain));
+            let level = driving.then(|| self.pins[from].level());
+            if self.pins[to].external != level {
+                self.pins[to].changing(|pin| pin.external = level);
+            }
+        }
     }
 
     /// Whether a pin latched a trigger that [`Machine::take_event`] has not
     /// reported yet (a port's `pending_interrupt`).
-    pub fn has_event(&self) -> bool {
+    pub fn has_event(&mut self) -> bool {
+        self.sync_wires();
         self.pins.iter().any(|pin| pin.latched != PinTrigger::NONE)
     }
 
@@ -167,13 +232,57 @@ impl<const PINS: usize> Machine for SimulatedMachine<PINS> {
     }
 
     fn pin(&mut self, id: u32) -> Result<&mut dyn Pin, MachineError> {
+        self.sync_wires();
         match self.pins.get_mut(id as usize) {
             Some(pin) => Ok(pin),
             None => Err(MachineError::InvalidPin),
         }
     }
 
+    fn i2c(&mut self, id: u32) -> Result<&mut dyn I2cBus, MachineError> {
+        match self.i2c.get_mut(id as usize) {
+            Some(bus) => Ok(bus),
+            None => Err(MachineError::NoSuchPeripheral),
+        }
+    }
+
+    fn spi(&mut self, id: u32) -> Result<&mut dyn SpiBus, MachineError> {
+        match self.spi.get_mut(id as usize) {
+            Some(bus) => Ok(bus),
+            None => Err(MachineError::NoSuchPeripheral),
+        }
+    }
+
+    fn uart(&mut self, id: u32) -> Result<&mut dyn Uart, MachineError> {
+        match self.uart.get_mut(id as usize) {
+            Some(uart) => Ok(uart),
+            None => Err(MachineError::NoSuchPeripheral),
+        }
+    }
+
+    /// Channels 0 to 3 are GP26 to GP29, channel 4 the temperature sensor,
+    /// as on the RP2040; a number of 26 or more names the pin.
+    fn adc(&mut self, source: AdcSource) -> Result<&mut dyn Adc, MachineError> {
+        let channel = match source {
+            AdcSource::Id(channel @ 0..=4) => channel,
+            AdcSource::Id(pin @ 26..=29) | AdcSource::Pin(pin @ 26..=29) => pin - 26,
+            AdcSource::Pin(_) | AdcSource::Id(_) => return Err(MachineError::InvalidPin),
+        };
+        Ok(&mut self.adc[channel as usize])
+    }
+
+    /// Pin `n` drives channel `n & 1` of slice `(n >> 1) & 7`, as on the RP2040.
+    fn pwm(&mut self, pin: u32) -> Result<&mut dyn Pwm, MachineError> {
+        if pin as usize >= PINS {
+            return Err(MachineError::InvalidPin);
+        }
+        let slice = &mut self.pwm[((pin >> 1) & 7) as usize];
+        slice.channel = (pin & 1) as usize;
+        Ok(slice)
+    }
+
     fn take_event(&mut self) -> Option<MachineEvent> {
+        self.sync_wires();
         let (id, pin) = self.pins.iter_mut().enumerate().find(|(_, pin)| pin.latched != PinTrigger::NONE)?;
         let trigger = core::mem::take(&mut pin.latched);
         Some(MachineEvent::Pin { pin: id as u32, trigger })
@@ -210,6 +319,24 @@ mod tests {
         assert!(pin.read());
         assert_eq!(pin.mode(), Some(PinMode::Input));
         assert!(matches!(machine.pin(4), Err(MachineError::InvalidPin)));
+    }
+
+    #[test]
+    fn the_jig_wire_makes_gp3_follow_gp2_and_report_its_edges() {
+        let mut machine = SimulatedMachine::<30>::new(NAMES, PREFIXES, 1_000_000);
+        machine.pin(3).unwrap().configure(PinConfig { mode: Some(PinMode::Input), ..output() }).unwrap();
+        machine.pin(3).unwrap().set_irq(PinTrigger::FALLING, false).unwrap();
+        machine.pin(2).unwrap().configure(output()).unwrap();
+        machine.pin(2).unwrap().write(true);
+        assert!(machine.pin(3).unwrap().read());
+        assert!(!machine.has_event(), "a rising edge is not watched");
+        machine.pin(2).unwrap().write(false);
+        assert!(!machine.pin(3).unwrap().read());
+        assert_eq!(machine.take_event(), Some(MachineEvent::Pin { pin: 3, trigger: PinTrigger::FALLING }));
+        // An input on GP2 drives nothing: GP3 floats at its pull.
+        machine.pin(2).unwrap().configure(PinConfig { mode: Some(PinMode::Input), ..output() }).unwrap();
+        machine.pin(3).unwrap().configure(PinConfig { mode: None, pull: Pull::Up, value: None }).unwrap();
+        assert!(machine.pin(3).unwrap().read());
     }
 
     #[test]

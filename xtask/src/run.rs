@@ -289,7 +289,7 @@ fn emulated_filesystem(board: &Board, fs: &Path, out_dir: &Path) -> anyhow::Resu
 pub(crate) fn filesystem_offset(board: &Board, fs: &Path) -> anyhow::Result<u32> {
     let Port::Rp2(rp2_board) = &board.port else { bail!("{} is not an RP2 board", board.name) };
     let region = rp2_board.fs_region().with_context(|| format!("{} has no filesystem region", board.name))?;
-    rime_host::fs_image::HostFilesystem::open(fs)?.save()?;
+    rime_host::fs_image::HostFilesystem::open_sized(fs, (region.end - region.start) / 4096)?.save()?;
     let size = std::fs::metadata(fs).with_context(|| format!("reading {}", fs.display()))?.len();
     if size != u64::from(region.end - region.start) {
         bail!(

@@ -72,7 +72,13 @@ impl HostFilesystem {
     /// Opens (or creates and formats) the image at `path` and mounts it;
     /// [`HostFilesystem::save`] writes it back.
     pub fn open(path: &Path) -> anyhow::Result<HostFilesystem> {
-        HostFilesystem::open_with(path, false)
+        HostFilesystem::open_with(path, false, DEFAULT_BLOCKS)
+    }
+
+    /// [`HostFilesystem::open`], creating a missing image with `blocks`
+    /// blocks (a board's filesystem region).
+    pub fn open_sized(path: &Path, blocks: u32) -> anyhow::Result<HostFilesystem> {
+        HostFilesystem::open_with(path, false, blocks)
     }
 
     /// Opens the image at `path` (created and formatted first when missing)
@@ -81,15 +87,15 @@ impl HostFilesystem {
         if !path.exists() {
             HostFilesystem::open(path)?.save()?;
         }
-        HostFilesystem::open_with(path, true)
+        HostFilesystem::open_with(path, true, DEFAULT_BLOCKS)
     }
 
-    fn open_with(path: &Path, live: bool) -> anyhow::Result<HostFilesystem> {
+    fn open_with(path: &Path, live: bool, new_blocks: u32) -> anyhow::Result<HostFilesystem> {
         let block_size = Geometry::micropython_rp2(DEFAULT_BLOCKS).block_size as usize;
         let (bytes, fresh) = match std::fs::read(path) {
             Ok(bytes) => (bytes, false),
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                (vec![0xff; block_size * DEFAULT_BLOCKS as usize], true)
+                (vec![0xff; block_size * new_blocks as usize], true)
             }
             Err(error) => return Err(error).with_context(|| format!("reading {}", path.display())),
         };

@@ -1,8 +1,8 @@
 //! The flash region's bounds check and the block device over a flash chip:
 //! on a model of the Pico's whole 2 MiB NOR flash (programs only clear
 //! bits, erases set whole sectors to 0xFF), littlefs formats, writes and
-//! reads a filesystem in MicroPython's region (the last 1,408 KiB) and no
-//! byte outside it changes; erases and programs outside it are refused.
+//! reads a filesystem in MicroPython's Pico region (the last 1,408 KiB) and
+//! no byte outside it changes; erases and programs outside it are refused.
 
 mod common;
 

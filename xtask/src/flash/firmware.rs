@@ -311,8 +311,8 @@ mod tests {
         assert_eq!(
             error(too_large),
             format!(
-                "the frozen image is too large: {} bytes, but pico's frozen-image region holds 32768 bytes",
-                (32 << 10) + 4
+                "the frozen image is too large: {} bytes, but pico's frozen-image region holds 65536 bytes",
+                (64 << 10) + 4
             )
         );
         let mut corrupt = image.clone();
@@ -324,7 +324,7 @@ mod tests {
         moved.frozen_size -= 0x1000;
         let error2 = Firmware::from_parts(&moved, Vec::new(), Some(image.clone())).unwrap_err().to_string();
         assert!(
-            error2.contains("it is linked at 0x10098000, but the board's frozen-image region starts at 0x10099000"),
+            error2.contains("it is linked at 0x100b0000, but the board's frozen-image region starts at 0x100b1000"),
             "{error2}"
         );
         let mut wrong_magic = image.clone();

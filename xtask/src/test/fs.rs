@@ -1,7 +1,8 @@
 //! The stage "qemu: the filesystem acceptance program (--fs)": issue 19's
 //! acceptance test on the real QEMU runtime. `tests/fs/acceptance/tree` is
 //! packed into a littlefs image by the reference C littlefs
-//! (`tests/reference/littlefs-tool.py`, 352 blocks of 4096 bytes);
+//! (`tests/reference/littlefs-tool.py`, 352 blocks of 4096 bytes, or the
+//! board's region);
 //! `program.py` runs on qemu-m0 with `cargo xtask run --fs` (it imports
 //! `util` from `/lib`, compiled on the board) and with CPython in a copy of
 //! the tree. The outputs must be equal, and littlefs-python must read back
@@ -102,8 +103,6 @@ pub fn mpy_import_on_boards(sh: &Shell) -> anyhow::Result<()> {
         }
     }
     let tool = root.join("tests/reference/littlefs-tool.py");
-    let packed = dir.join("fs.img");
-    python(&[&tool, Path::new("pack"), &tree, &packed, Path::new("352")], &root)?;
     let expected = std::fs::read_to_string(fixture.join("program.py.exp"))?;
     let targets: [(&[&str], &str, fn(&str) -> String); 2] = [
         (&["--board", "qemu-m0"], "qemu-m0", |stdout| stdout.to_string()),
@@ -111,7 +110,8 @@ pub fn mpy_import_on_boards(sh: &Shell) -> anyhow::Result<()> {
     ];
     for (target, name, program_output) in targets {
         let image = dir.join(format!("{}.img", name.replace(' ', "-")));
-        std::fs::copy(&packed, &image)?;
+        let blocks = image_blocks(target)?.to_string();
+        python(&[&tool, Path::new("pack"), &tree, &image, Path::new(&blocks)], &root)?;
         let output = Command::new(std::env::current_exe()?)
             .arg("run")
             .args(target)
@@ -133,6 +133,19 @@ pub fn mpy_import_on_boards(sh: &Shell) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The blocks of an image for `cargo xtask run TARGET --fs`: the board's
+/// filesystem region on an RP2 board, the Pico's MicroPython size elsewhere.
+fn image_blocks(target: &[&str]) -> anyhow::Result<u32> {
+    let board = target.iter().position(|&arg| arg == "--board").and_then(|at| target.get(at + 1));
+    match board.map(|name| crate::rp2::rp2_board(name)) {
+        Some(Ok(board)) => {
+            let region = board.fs_region().context("an RP2 board with a filesystem region")?;
+            Ok((region.end - region.start) / 4096)
+        }
+        _ => Ok(rime_host::fs_image::DEFAULT_BLOCKS),
+    }
+}
+
 /// Runs the acceptance program with `cargo xtask run TARGET --fs` and checks
 /// its output (as `program_output` extracts it) and the image it leaves.
 fn acceptance_on(target: &[&str], name: &str, program_output: impl Fn(&str) -> String) -> anyhow::Result<()> {
@@ -143,7 +156,8 @@ fn acceptance_on(target: &[&str], name: &str, program_output: impl Fn(&str) -> S
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir)?;
     let image = dir.join("fs.img");
-    python(&[&tool, Path::new("pack"), &fixture.join("tree"), &image, Path::new("352")], &root)?;
+    let blocks = image_blocks(target)?.to_string();
+    python(&[&tool, Path::new("pack"), &fixture.join("tree"), &image, Path::new(&blocks)], &root)?;
     let tree = dir.join("tree");
     copy_tree(&fixture.join("tree"), &tree)?;
     let program = fixture.join("program.py");

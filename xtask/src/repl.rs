@@ -44,8 +44,9 @@ pub struct Args {
     #[arg(long)]
     pub pty: bool,
     /// A littlefs image file mounted at `/` (4096-byte blocks; created and
-    /// formatted with 352 blocks when missing); every change is written to
-    /// it as it happens (host and QEMU boards).
+    /// formatted when missing, with 352 blocks or the size of an emulated
+    /// board's filesystem region); every change is written to it as it
+    /// happens (host, QEMU boards, emulated Pico).
     #[arg(long, value_name = "FILE")]
     pub fs: Option<PathBuf>,
 }

@@ -43,8 +43,9 @@ pub struct Args {
     #[arg(long)]
     pub gc_stress: bool,
     /// A littlefs image file mounted at `/` (4096-byte blocks; created and
-    /// formatted with 352 blocks when missing), written back after the run
-    /// (host, QEMU boards, and the emulated Pico, where it is the flash region).
+    /// formatted when missing, with 352 blocks or the size of an emulated
+    /// board's filesystem region), written back after the run (host, QEMU
+    /// boards, and the emulated Pico, where it is the flash region).
     #[arg(long, value_name = "FILE")]
     pub fs: Option<PathBuf>,
     /// Kill the program after SECONDS and exit with code 124 (0: no limit).

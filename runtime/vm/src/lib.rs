@@ -42,8 +42,6 @@ pub mod gc;
 pub mod image;
 mod import_fs;
 pub mod interp;
-#[cfg(feature = "compiler")]
-mod load_mpy;
 pub mod modules;
 pub mod native;
 pub mod obj;

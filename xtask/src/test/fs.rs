@@ -75,7 +75,7 @@ fn pico_program_output(stdout: &str) -> String {
 /// files on qemu-m0 and on the emulated Pico, whose runtimes read them in
 /// the compile arena, and must print MicroPython's output
 /// (`program.py.exp`). The host runs the same test in
-/// `ports/host/tests/mpy_import.rs`.
+/// `ports/host/tests/filesystem.rs`.
 pub fn mpy_import_on_boards(sh: &Shell) -> anyhow::Result<()> {
     // `run --emulate` links with the Pico's last runtime build: make it current.
     crate::rp2::build_board(sh, &crate::rp2::rp2_board("pico")?)?;

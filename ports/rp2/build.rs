@@ -148,6 +148,8 @@ fn board_rs(board: &Rp2Board, path: &Path) -> String {
     for (constant, value) in numbers {
         writeln!(text, "pub const {constant}: u32 = {value:#x};").unwrap();
     }
+    let filesystem = board.fs_origin.zip(board.fs_size).map(|(origin, size)| format!("Some(({origin:#x}, {size:#x}))"));
+    writeln!(text, "pub const FILESYSTEM: Option<(u32, u32)> = {};", filesystem.as_deref().unwrap_or("None")).unwrap();
     writeln!(text, "pub const LED_GPIO: Option<u8> = {:?};", board.led_gpio()).unwrap();
     writeln!(text, "pub const EXAMPLE_LED_GPIO: Option<u8> = {:?};", board.example_led_gpio).unwrap();
     let region = format!("frozen image region: {:#010x}, {} KiB", board.frozen_origin, board.frozen_size / 1024);

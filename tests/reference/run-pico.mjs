@@ -2,7 +2,7 @@
 // reports what it printed on UART0 and how often it toggled GPIO25 (the LED).
 //
 // Usage: node run-pico.mjs FILE.uf2 [--marker TEXT] [--toggles N] [--budget N]
-//                           [--usb] [--line-cycles PREFIX]
+//                           [--usb] [--line-cycles PREFIX] [--fs IMAGE@OFFSET]
 //
 // The UF2 is loaded exactly as the BOOTSEL drive would flash it: every block
 // of the RP2040 family (0xe48bff56) is written at its target address, blocks
@@ -50,6 +50,14 @@
 // Output written before the host configured the device (the boot banner,
 // printed right after reset) exists only on UART0, as on a real board.
 //
+// Filesystem (`--fs IMAGE@OFFSET`, OFFSET from the start of flash, e.g.
+// 0xa0000): the image file's bytes are put into flash at OFFSET before boot,
+// as the board's filesystem region, and every erase and program the firmware
+// asks the ROM for is written through to the file at once (so the file is
+// the region as the firmware left it, even when the process is killed). An
+// erase or program that reaches outside the region fails the run: the
+// firmware's flash driver must never touch anything else.
+//
 // Serving (`--serve`, implies `--usb`): the board runs until the process is
 // killed, with its USB CDC serial port on this process's stdin and stdout as
 // raw bytes (`cargo xtask repl --board pico --emulate` bridges them to a
@@ -70,7 +78,7 @@ const FLASH_START = 0x10000000;
 function usage(message) {
   console.error(`run-pico.mjs: ${message}`);
   console.error(
-    "usage: node run-pico.mjs FILE.uf2 [--marker TEXT] [--toggles N] [--budget INSTRUCTIONS] [--usb] [--line-cycles PREFIX]",
+    "usage: node run-pico.mjs FILE.uf2 [--marker TEXT] [--toggles N] [--budget INSTRUCTIONS] [--usb] [--line-cycles PREFIX] [--fs IMAGE@OFFSET]",
   );
   process.exit(2);
 }
@@ -83,6 +91,7 @@ let budget = 50_000_000;
 let usb = false;
 let serve = false;
 let linePrefix = null;
+let fsImage = null;
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
   if (arg === "--marker") marker = args[++i];
@@ -91,6 +100,7 @@ for (let i = 0; i < args.length; i++) {
   else if (arg === "--line-cycles") linePrefix = args[++i];
   else if (arg === "--toggles") wantToggles = Number(args[++i]);
   else if (arg === "--budget") budget = Number(args[++i]);
+  else if (arg === "--fs") fsImage = args[++i];
   else if (file === null) file = arg;
   else usage(`unexpected argument ${arg}`);
 }
@@ -125,6 +135,36 @@ function loadUf2(bytes) {
   return written;
 }
 const blocks = loadUf2(fs.readFileSync(file));
+
+// ---- The filesystem region (`--fs IMAGE@OFFSET`). ----
+let fsRegion = null;
+if (fsImage !== null) {
+  const at = fsImage.lastIndexOf("@");
+  const offset = Number(fsImage.slice(at + 1));
+  const path = fsImage.slice(0, at);
+  if (at < 0 || !Number.isInteger(offset)) usage(`--fs takes IMAGE@OFFSET, not ${fsImage}`);
+  const bytes = fs.readFileSync(path);
+  if (offset % 4096 !== 0 || offset + bytes.length > mcu.flash.length) {
+    usage(`--fs: ${bytes.length} bytes at ${offset.toString(16)} do not fit the flash`);
+  }
+  mcu.flash.set(bytes, offset);
+  fsRegion = { start: offset, end: offset + bytes.length, fd: fs.openSync(path, "r+") };
+}
+
+// Checks a ROM erase or program of flash[start, end) and writes it through to
+// the image file; false (and the run fails) when it leaves the region.
+function flashChange(what, start, end) {
+  if (fsRegion === null) return true;
+  if (start < fsRegion.start || end > fsRegion.end || end < start) {
+    fail(`the firmware's ${what} of flash ${start.toString(16)}..${end.toString(16)} leaves the filesystem region`);
+    return false;
+  }
+  return true;
+}
+function writeThrough(start, end) {
+  if (fsRegion === null || end <= start) return;
+  fs.writeSync(fsRegion.fd, mcu.flash, start, end - start, start - fsRegion.start);
+}
 
 // ---- The stub boot ROM. ----
 const rom = new DataView(new ArrayBuffer(16 * 1024));
@@ -202,9 +242,15 @@ const functions = new Map([
   ["EX", () => {}],
   ["FC", () => {}],
   ["CX", () => {}],
-  ["RE", () => mcu.flash.fill(0xff, reg[0], reg[0] + reg[1])],
+  ["RE", () => {
+    if (!flashChange("erase", reg[0], reg[0] + reg[1])) return;
+    mcu.flash.fill(0xff, reg[0], reg[0] + reg[1]);
+    writeThrough(reg[0], reg[0] + reg[1]);
+  }],
   ["RP", () => {
+    if (!flashChange("program", reg[0], reg[0] + reg[2])) return;
     for (let i = 0; i < reg[2]; i++) mcu.flash[reg[0] + i] &= mcu.readUint8(reg[1] + i);
+    writeThrough(reg[0], reg[0] + reg[2]);
   }],
   ["UB", () => fail("the firmware called reset_to_usb_boot")],
 ]);

@@ -63,6 +63,9 @@ pub struct PicoRun<'a> {
     /// Kill the emulator after this long (wall time); `None` waits for the
     /// budget to run out. A kill is a [`crate::process::TimedOut`] error.
     pub timeout: Option<std::time::Duration>,
+    /// The filesystem region: an image file and its offset from the start of
+    /// flash (`run-pico.mjs --fs`), changed in place as the firmware writes.
+    pub fs: Option<(&'a Path, u32)>,
 }
 
 /// The harness script.
@@ -73,13 +76,18 @@ pub fn harness() -> PathBuf {
 /// The command that boots `uf2_path` in rp2040js and serves its USB CDC
 /// serial port on the process's stdin and stdout as raw bytes, until stdin
 /// ends (`run-pico.mjs --serve`); UART0 goes to its stderr.
-pub fn serve_command(uf2_path: &Path) -> anyhow::Result<Command> {
+/// With `fs` (an image file and its offset from the start of flash), the
+/// image is the filesystem region, written through as the firmware changes it.
+pub fn serve_command(uf2_path: &Path, fs: Option<(&Path, u32)>) -> anyhow::Result<Command> {
     let modules = crate::project_root().join("tests/reference/node_modules/rp2040js");
     if !modules.is_dir() {
         bail!("rp2040js is not installed: run `npm ci --prefix tests/reference` (or .ci/run)");
     }
     let mut command = Command::new("node");
     command.arg(harness()).arg(uf2_path).arg("--serve");
+    if let Some((image, offset)) = fs {
+        command.arg("--fs").arg(format!("{}@{offset:#x}", image.display()));
+    }
     Ok(command)
 }
 
@@ -98,7 +106,7 @@ pub fn run_pico(uf2_path: &Path, marker: Option<&str>, toggles: u32, budget: u64
 
 /// Boots `uf2_path` in rp2040js with the options of `run` (see the module docs).
 pub fn run_pico_with(uf2_path: &Path, run: &PicoRun<'_>) -> anyhow::Result<EmulatorOutput> {
-    let PicoRun { marker, toggles, budget, usb, line_prefix, timeout } = *run;
+    let PicoRun { marker, toggles, budget, usb, line_prefix, timeout, fs } = *run;
     let harness = harness();
     let modules = crate::project_root().join("tests/reference/node_modules/rp2040js");
     if !modules.is_dir() {
@@ -118,6 +126,9 @@ pub fn run_pico_with(uf2_path: &Path, run: &PicoRun<'_>) -> anyhow::Result<Emula
     }
     if let Some(prefix) = line_prefix {
         command.args(["--line-cycles", prefix]);
+    }
+    if let Some((image, offset)) = fs {
+        command.arg("--fs").arg(format!("{}@{offset:#x}", image.display()));
     }
     let output = run_captured(command, Timeout(timeout), "node (the emulated Pico)", "install Node.js 18 or later")?;
     let stderr = output.stderr;

@@ -5,7 +5,9 @@
 //! With `--uf2 [PATH]` ([`flash_uf2`]) it is written here, as UF2, onto a
 //! mounted BOOTSEL drive (found, or at PATH) or into a `.uf2` file;
 //! `--frozen-only` then writes a UF2 holding only the frozen-image region,
-//! from 4 KiB sector to 4 KiB sector. A BOOTSEL drive cannot be read, so the
+//! from 4 KiB sector to 4 KiB sector. Neither ever holds a block of the
+//! board's filesystem region, so files survive every update; `--erase-fs`
+//! adds the whole region, erased (over a probe too). A BOOTSEL drive cannot be read, so the
 //! runtime check needs a probe.
 //!
 //! Everything that talks to a debug probe (flashing through one, and `--list`,
@@ -46,6 +48,10 @@ pub struct Args {
     /// Write the runtime and the image even when the board's runtime matches.
     #[arg(long)]
     pub full: bool,
+    /// Also erase the filesystem region (every file on the board is lost);
+    /// without it, flashing never touches the filesystem.
+    #[arg(long)]
+    pub erase_fs: bool,
     /// List attached probes and BOOTSEL drives.
     #[arg(long)]
     pub list: bool,
@@ -86,7 +92,13 @@ impl Args {
             Some(None) => argv.push("--uf2".into()),
             Some(Some(path)) => argv.push(format!("--uf2={}", path.display())),
         }
-        for (set, flag) in [(self.frozen_only, "--frozen-only"), (self.full, "--full"), (self.list, "--list")] {
+        let flags = [
+            (self.frozen_only, "--frozen-only"),
+            (self.full, "--full"),
+            (self.erase_fs, "--erase-fs"),
+            (self.list, "--list"),
+        ];
+        for (set, flag) in flags {
             if set {
                 argv.push(flag.into());
             }
@@ -110,8 +122,9 @@ pub fn run(args: Args) -> crate::Outcome {
     let firmware = Firmware::load(&board, &dir)?;
     println!("{}", describe_firmware(&board, &firmware));
     let mut progress = CopyProgress::stderr();
-    let lines =
-        flash_uf2(&board, &firmware, Request::of(&args), path.as_deref(), &uf2_drive::default_roots(), &mut progress)?;
+    let request = Request::of(&args);
+    let roots = uf2_drive::default_roots();
+    let lines = flash_uf2(&board, &firmware, request, args.erase_fs, path.as_deref(), &roots, &mut progress)?;
     lines.iter().for_each(|line| println!("{line}"));
     Ok(ExitCode::SUCCESS)
 }
@@ -162,27 +175,47 @@ impl CopyProgress {
     }
 }
 
+/// The filesystem region as one segment of erased bytes: what `--erase-fs`
+/// writes (a UF2 cannot erase, so it programs 0xFF, which reads the same).
+pub fn erased_filesystem(board: &Rp2Board) -> Option<uf2::Segment> {
+    let region = board.fs_region()?;
+    Some(uf2::Segment { address: region.start, data: vec![0xff; (region.end - region.start) as usize] })
+}
+
 /// Writes the firmware as UF2 to a BOOTSEL drive or a file, and reports.
+/// The UF2 holds no block of the filesystem region unless `erase_fs` asks
+/// for the region to be wiped.
 pub fn flash_uf2(
     board: &Rp2Board,
     firmware: &Firmware,
     request: Request,
+    erase_fs: bool,
     path: Option<&Path>,
     roots: &[SearchRoot],
     progress: &mut CopyProgress,
 ) -> anyhow::Result<Vec<String>> {
     let chip = Chip::of_board(board)?;
     let destination = uf2_drive::destination(path, chip, roots)?;
-    let (bytes, name, what) = match request {
+    let wipe: Vec<uf2::Segment> = erase_fs.then(|| erased_filesystem(board)).flatten().into_iter().collect();
+    if erase_fs && wipe.is_empty() {
+        anyhow::bail!("--erase-fs: {} has no filesystem region", board.name);
+    }
+    let (bytes, name, mut what) = match request {
         Request::ImageOnly => {
             let image = firmware.image.as_ref().ok_or(FirmwareError::NoImage)?;
             let end = board.frozen_origin + (image.len() as u32).div_ceil(uf2::SECTOR) * uf2::SECTOR;
-            let bytes = uf2::from_region(board.frozen_origin..end, image, chip.family())?;
+            let mut padded = image.clone();
+            padded.resize((end - board.frozen_origin) as usize, 0xff);
+            let mut segments = vec![uf2::Segment { address: board.frozen_origin, data: padded }];
+            segments.extend(wipe.iter().cloned());
+            let bytes = uf2::from_segments(&segments, chip.family())?;
             let what = format!("the frozen-image region {:#010x}..{end:#010x} only", board.frozen_origin);
             (bytes, format!("rime-{}-image.uf2", board.name), what)
         }
         Request::Auto | Request::Full => {
-            let bytes = uf2::from_segments(&firmware.all_segments(board), chip.family())?;
+            let mut segments = firmware.all_segments(board);
+            segments.extend(wipe.iter().cloned());
+            let bytes = uf2::from_segments(&segments, chip.family())?;
             let what = if firmware.image.is_some() {
                 "the runtime and the image (a BOOTSEL drive cannot be read, so there is no image-only check; \
                  use --frozen-only when the runtime is unchanged)"
@@ -193,6 +226,13 @@ pub fn flash_uf2(
             (bytes, format!("rime-{}.uf2", board.name), what)
         }
     };
+    if let Some(region) = wipe.first() {
+        what.push_str(&format!(
+            ", and the filesystem region {:#010x}..{:#010x} erased",
+            region.address,
+            region.address as usize + region.data.len()
+        ));
+    }
     let copied = uf2_drive::copy(&destination, &name, &bytes, progress)?;
     let blocks = bytes.len() / 512;
     let mut lines =

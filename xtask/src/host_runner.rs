@@ -13,7 +13,8 @@
 //! With `--repl` the runner boots the image as a board does (its main
 //! module, then the REPL) on the terminal, in raw mode; with `--pty` as
 //! well, on a new pseudo-terminal whose path it prints as the one line
-//! `pty: PATH` on stdout (`cargo xtask repl`).
+//! `pty: PATH` on stdout (`cargo xtask repl`); `--fs FILE` then writes
+//! every change through to the image file as it happens.
 
 use std::ffi::OsString;
 use std::path::Path;
@@ -76,9 +77,6 @@ fn run(args: &[OsString]) -> anyhow::Result<ExitCode> {
     let image_path = image_path.context("no image to run")?;
     let image = std::fs::read(&image_path).with_context(|| format!("reading {image_path}"))?;
     if repl {
-        if fs.is_some() {
-            anyhow::bail!("--fs with the REPL is not supported yet (issue 19)");
-        }
         rime_host::console::end_with_parent();
         let console = if pty {
             let (console, path) = Console::pty()?;
@@ -87,7 +85,7 @@ fn run(args: &[OsString]) -> anyhow::Result<ExitCode> {
         } else {
             Console::terminal()?
         };
-        serve_repl(&image, heap, config, console)?;
+        serve_repl(&image, heap, config, console, fs.as_deref())?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut port = HostPort::new(false);

@@ -59,8 +59,9 @@ pub enum Serial {
 }
 
 /// The `qemu-system-arm` command that boots the REPL firmware `elf` on
-/// `board`, with `image` (if any) at the board's `image_origin`.
-pub fn repl_command(board: &QemuBoard, elf: &Path, image: Option<&Path>, serial: Serial) -> Command {
+/// `board`, with `image` (if any) at the board's `image_origin` and, with
+/// `fs`, the filesystem of `rime-fs.img` in its working directory.
+pub fn repl_command(board: &QemuBoard, elf: &Path, image: Option<&Path>, serial: Serial, fs: bool) -> Command {
     let mut command = Command::new("qemu-system-arm");
     command.args(["-M", &board.machine, "-nographic"]);
     match serial {
@@ -74,7 +75,9 @@ pub fn repl_command(board: &QemuBoard, elf: &Path, image: Option<&Path>, serial:
         ]),
         Serial::Pty => command.args(["-monitor", "none", "-serial", "pty"]),
     };
-    command.args(["-semihosting-config", "enable=on,target=native", "-kernel"]).arg(elf);
+    // With `fs`, the firmware mounts `rime-fs.img` of QEMU's working directory.
+    let semihosting = if fs { "enable=on,target=native,arg=rime,arg=--fs" } else { "enable=on,target=native" };
+    command.args(["-semihosting-config", semihosting, "-kernel"]).arg(elf);
     if let Some(image) = image {
         command.arg("-device").arg(format!(
             "loader,file={},addr={:#x},force-raw=on",

@@ -16,6 +16,13 @@
 //! it reads from QEMU's stdout. The emulated Pico (`--board pico --emulate`)
 //! boots the real firmware in rp2040js (`run-pico.mjs --serve`), whose USB
 //! CDC serial port this command bridges to the terminal or a pseudo-terminal.
+//!
+//! `--fs FILE` mounts a littlefs image file at `/` (host, QEMU boards and
+//! the emulated Pico, where it is the flash's filesystem region): the REPL
+//! runs until it is killed, so every change goes to the file as it happens
+//! (the host runner writes through, QEMU's firmware writes it through
+//! semihosting, the Pico harness writes each ROM erase and program through), and the file holds a valid filesystem between
+//! commands, for littlefs-python or the next run.
 
 use std::io::BufRead as _;
 use std::path::PathBuf;
@@ -36,12 +43,24 @@ pub struct Args {
     /// Serve the REPL on a new pseudo-terminal (its path is printed as `pty: PATH`).
     #[arg(long)]
     pub pty: bool,
+    /// A littlefs image file mounted at `/` (4096-byte blocks; created and
+    /// formatted when missing, with 352 blocks or the size of an emulated
+    /// board's filesystem region); every change is written to it as it
+    /// happens (host, QEMU boards, emulated Pico).
+    #[arg(long, value_name = "FILE")]
+    pub fs: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> crate::Outcome {
     // Killing `cargo xtask repl` ends the REPL it serves, not only cargo.
     rime_host::console::end_with_parent();
     let board = Board::find(&args.target.board)?;
+    if args.fs.is_some() && board.runner() == Runner::Rp2 && !args.target.emulate {
+        return crate::not_available(
+            &format!("repl --fs --board {}", board.name),
+            "--fs works on the host, the QEMU boards and the emulated Pico (--emulate)",
+        );
+    }
     match (board.runner(), args.target.emulate) {
         (Runner::HostRunner, false) => repl_on_host(&args, &board),
         (Runner::Qemu, false) => repl_on_qemu(&args, &board),
@@ -97,6 +116,9 @@ fn repl_on_host(args: &Args, board: &Board) -> crate::Outcome {
     if args.pty {
         command.arg("--pty");
     }
+    if let Some(fs) = &args.fs {
+        command.arg("--fs").arg(fs);
+    }
     let status = command.status().context("running the host runner")?;
     Ok(match status.code() {
         Some(0) => ExitCode::SUCCESS,
@@ -121,7 +143,10 @@ fn repl_on_qemu(args: &Args, board: &Board) -> crate::Outcome {
     let sh = Shell::new()?;
     let elf = qemu::build_repl(&sh, qemu_board)?;
     let serial = if args.pty { qemu::Serial::Pty } else { qemu::Serial::Terminal };
-    let mut command = qemu::repl_command(qemu_board, &elf, image.as_deref(), serial);
+    let mut command = qemu::repl_command(qemu_board, &elf, image.as_deref(), serial, args.fs.is_some());
+    if let Some(fs) = &args.fs {
+        command.current_dir(qemu_fs_folder(board, fs)?);
+    }
     if !args.pty {
         let status = command
             .status()
@@ -154,6 +179,20 @@ fn repl_on_qemu(args: &Args, board: &Board) -> crate::Outcome {
     Ok(if status.success() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
+/// A folder whose `rime-fs.img` (the name `ports/qemu/src/fs.rs` opens in
+/// QEMU's working directory) is a link to the image file `fs`, created and
+/// formatted first when missing, so the firmware writes straight into it.
+pub(crate) fn qemu_fs_folder(board: &Board, fs: &std::path::Path) -> anyhow::Result<PathBuf> {
+    rime_host::fs_image::HostFilesystem::open(fs)?.save()?;
+    let target = std::path::absolute(fs).with_context(|| format!("finding {}", fs.display()))?;
+    let folder = crate::project_root().join("target/repl").join(&board.name).join(format!("fs-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).with_context(|| format!("creating {}", folder.display()))?;
+    let link = folder.join("rime-fs.img");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(&target, &link).with_context(|| format!("linking {}", link.display()))?;
+    Ok(folder)
+}
+
 /// Boots the Pico's firmware (with the frozen input, if any) in rp2040js and
 /// bridges its USB CDC serial port to this terminal or a pseudo-terminal.
 fn repl_on_emulated_pico(args: &Args, board: &Board) -> crate::Outcome {
@@ -176,7 +215,11 @@ fn repl_on_emulated_pico(args: &Args, board: &Board) -> crate::Outcome {
         eprintln!("the emulated Pico's USB serial port; Ctrl-] quits");
         rime_host::console::Console::terminal()?
     };
-    let mut child = crate::emulate::serve_command(&uf2)?
+    let fs = match &args.fs {
+        Some(fs) => Some((fs.clone(), crate::run::filesystem_offset(board, fs)?)),
+        None => None,
+    };
+    let mut child = crate::emulate::serve_command(&uf2, fs.as_ref().map(|(path, offset)| (path.as_path(), *offset)))?
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

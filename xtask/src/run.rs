@@ -21,7 +21,7 @@
 //! that hangs there would otherwise wait forever; host runs have no limit
 //! unless one is given.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
@@ -43,8 +43,9 @@ pub struct Args {
     #[arg(long)]
     pub gc_stress: bool,
     /// A littlefs image file mounted at `/` (4096-byte blocks; created and
-    /// formatted with 352 blocks when missing), written back after the run
-    /// (host and QEMU boards).
+    /// formatted when missing, with 352 blocks or the size of an emulated
+    /// board's filesystem region), written back after the run (host, QEMU
+    /// boards, and the emulated Pico, where it is the flash region).
     #[arg(long, value_name = "FILE")]
     pub fs: Option<PathBuf>,
     /// Kill the program after SECONDS and exit with code 124 (0: no limit).
@@ -110,10 +111,10 @@ fn timed_out_message(timeout: Timeout, program: &str) -> String {
 
 pub fn run(args: Args) -> crate::Outcome {
     let board = Board::find(&args.target.board)?;
-    if args.fs.is_some() && (args.target.emulate || board.runner() == Runner::Rp2) {
+    if args.fs.is_some() && board.runner() == Runner::Rp2 && !args.target.emulate {
         return crate::not_available(
             &format!("run --fs --board {}", board.name),
-            "--fs works on the host and QEMU boards for now",
+            "--fs works on the host, the QEMU boards and the emulated Pico (--emulate)",
         );
     }
     match (board.runner(), args.target.emulate) {
@@ -243,9 +244,25 @@ fn run_emulated(args: &Args, board: &Board) -> crate::Outcome {
     };
     let uf2 = built.out_dir.join("firmware.uf2");
     let timeout = args.timeout(true);
-    let run =
-        emulate::PicoRun { marker: Some("idle"), budget: EMULATOR_BUDGET, timeout: timeout.0, ..Default::default() };
-    let output = match emulate::run_pico_with(&uf2, &run) {
+    // `--fs`: the emulator writes a copy of the image file in place, which
+    // replaces the file atomically afterwards, however the program ended.
+    let filesystem = match &args.fs {
+        Some(fs) => Some(emulated_filesystem(board, fs, &built.out_dir)?),
+        None => None,
+    };
+    let run = emulate::PicoRun {
+        marker: Some("idle"),
+        budget: EMULATOR_BUDGET,
+        timeout: timeout.0,
+        fs: filesystem.as_ref().map(|(copy, offset)| (copy.as_path(), *offset)),
+        ..Default::default()
+    };
+    let result = emulate::run_pico_with(&uf2, &run);
+    if let (Some((copy, _)), Some(fs)) = (&filesystem, &args.fs) {
+        let bytes = std::fs::read(copy).with_context(|| format!("reading {}", copy.display()))?;
+        crate::files::write_atomically(fs, &bytes)?;
+    }
+    let output = match result {
         Ok(output) => output,
         Err(error) if error.downcast_ref::<process::TimedOut>().is_some() => {
             eprintln!("{}", timed_out_message(timeout, "the emulator"));
@@ -256,6 +273,35 @@ fn run_emulated(args: &Args, board: &Board) -> crate::Outcome {
     print!("{}", output.uart);
     println!("GPIO25: {} toggles\n{}", output.gpio25_toggles, output.summary);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The image file `fs` (see [`filesystem_offset`]) copied into `out_dir`
+/// for the emulator, and the region's offset.
+fn emulated_filesystem(board: &Board, fs: &Path, out_dir: &Path) -> anyhow::Result<(PathBuf, u32)> {
+    let offset = filesystem_offset(board, fs)?;
+    let copy = out_dir.join("emulated-fs.img");
+    std::fs::copy(fs, &copy).with_context(|| format!("copying {}", fs.display()))?;
+    Ok((copy, offset))
+}
+
+/// The offset of `board`'s filesystem region from the start of flash, for
+/// the image file `fs`, which is created and formatted when missing and
+/// must be the region's size.
+pub(crate) fn filesystem_offset(board: &Board, fs: &Path) -> anyhow::Result<u32> {
+    let Port::Rp2(rp2_board) = &board.port else { bail!("{} is not an RP2 board", board.name) };
+    let region = rp2_board.fs_region().with_context(|| format!("{} has no filesystem region", board.name))?;
+    rime_host::fs_image::HostFilesystem::open_sized(fs, (region.end - region.start) / 4096)?.save()?;
+    let size = std::fs::metadata(fs).with_context(|| format!("reading {}", fs.display()))?.len();
+    if size != u64::from(region.end - region.start) {
+        bail!(
+            "{}: {size} bytes, but {}'s filesystem region holds {} bytes ({} blocks of 4096)",
+            fs.display(),
+            board.name,
+            region.end - region.start,
+            (region.end - region.start) / 4096
+        );
+    }
+    Ok(region.start - rp2_board.flash_origin)
 }
 
 /// The most instructions the emulated Pico runs before it gives up.

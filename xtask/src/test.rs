@@ -18,6 +18,7 @@ use xshell::{cmd, Shell};
 use crate::toolchain;
 
 mod fs;
+mod fs_repl;
 mod qemu;
 mod reference;
 mod repl;
@@ -58,6 +59,11 @@ fn stages() -> Vec<Stage> {
             run: repl::friendly_repl_on_host_pty,
         },
         Stage { name: "repl: Thonny's back end on the host pty", emulator: false, run: repl::thonny_on_host_pty },
+        Stage {
+            name: "repl: mpremote fs commands on the host pty (--fs), read back by littlefs-python",
+            emulator: false,
+            run: fs_repl::mpremote_fs_on_host_pty,
+        },
         Stage { name: "rp2: build all boards", emulator: false, run: rp2::build_all_boards },
         Stage { name: "qemu: smoke binaries on mps2-an385 and mps2-an505", emulator: true, run: qemu_smoke },
         Stage { name: "qemu: Python suite on qemu-m0 and qemu-m33", emulator: true, run: qemu::python_suite_on_qemu },
@@ -73,11 +79,31 @@ fn stages() -> Vec<Stage> {
         },
         Stage { name: "repl: UART console on qemu-m0 and qemu-m33", emulator: true, run: repl::repl_on_qemu_pty },
         Stage { name: "qemu: the filesystem acceptance program (--fs)", emulator: true, run: fs::acceptance_on_qemu },
+        Stage {
+            name: "repl: mpremote fs commands on qemu-m0 (--fs), read back by littlefs-python",
+            emulator: true,
+            run: fs_repl::mpremote_fs_on_qemu_pty,
+        },
         Stage { name: "pico: boot banner in rp2040js", emulator: true, run: rp2::pico_boot_banner },
+        Stage {
+            name: "pico: the filesystem acceptance program in rp2040js (--fs, the flash driver)",
+            emulator: true,
+            run: fs::acceptance_on_emulated_pico,
+        },
         Stage {
             name: "repl: mpremote on the emulated Pico's USB serial",
             emulator: true,
             run: repl::mpremote_on_emulated_pico,
+        },
+        Stage {
+            name: "qemu and pico: .mpy import from the filesystem (--fs), against MicroPython",
+            emulator: true,
+            run: fs::mpy_import_on_boards,
+        },
+        Stage {
+            name: "repl: mpremote fs commands on the emulated Pico (--fs), read back by littlefs-python",
+            emulator: true,
+            run: fs_repl::mpremote_fs_on_emulated_pico,
         },
         Stage {
             name: "repl: Thonny's back end on the emulated Pico's USB serial",

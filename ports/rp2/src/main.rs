@@ -27,6 +27,7 @@
 mod abi_id;
 mod board;
 mod chip;
+mod flash;
 mod frozen;
 mod machine;
 mod port;
@@ -171,6 +172,13 @@ fn serve(port: &mut Port<'_>, image: &Frozen, heap: &mut [u32]) -> ! {
                 }
                 rime_vm::Port::write_stdout(&mut *vm.port, line.as_bytes());
             }
+            // `boot.py` in either mode, `main.py` in the friendly REPL only.
+            if vm.run_boot_scripts_for_repl(mode == rime_vm::repl::ReplMode::Friendly) {
+                drop(vm);
+                rime_vm::repl::close_open_files(&mut *port);
+                port.write_bytes(b"MPY: soft reboot\r\n");
+                continue;
+            }
             if first_boot {
                 let mut line = Line::default();
                 idle_line(&mut line, view.is_none());
@@ -179,6 +187,7 @@ fn serve(port: &mut Port<'_>, image: &Frozen, heap: &mut [u32]) -> ! {
             }
             let _ = vm.run_repl(&mut mode);
         }
+        rime_vm::repl::close_open_files(&mut *port);
         port.write_bytes(b"MPY: soft reboot\r\n");
     }
 }

@@ -26,6 +26,7 @@ use core::cell::RefCell;
 use core::fmt;
 
 use critical_section::Mutex;
+use rime_vm::port::filesystem::VfsState;
 use rime_vm::port::{Machine, PinConfig, PinMode, Pull};
 use usb_device::class_prelude::UsbBusAllocator;
 use usb_device::device::{StringDescriptors, UsbDevice, UsbDeviceBuilder, UsbDeviceState, UsbVidPid};
@@ -104,6 +105,8 @@ pub struct Port<'usb> {
     last_poll_us: u64,
     /// While idle, the LED blinks: `(half period, next toggle)` in microseconds.
     blink: Option<(u64, u64)>,
+    /// The filesystem on the board's flash region, mounted at boot, if any.
+    pub(crate) filesystem: Option<(core::pin::Pin<&'static mut crate::flash::Rp2Filesystem>, VfsState)>,
 }
 
 impl<'usb> Port<'usb> {
@@ -153,6 +156,7 @@ impl<'usb> Port<'usb> {
             interrupted: false,
             last_poll_us: 0,
             blink: None,
+            filesystem: crate::flash::mount(),
         }
     }
 

@@ -104,4 +104,9 @@ impl rime_vm::Port for Port<'_> {
     fn machine(&mut self) -> Option<&mut dyn Machine> {
         Some(&mut self.machine)
     }
+
+    fn filesystem(&mut self) -> Option<rime_vm::port::filesystem::Vfs<'_>> {
+        let (volume, state) = self.filesystem.as_mut()?;
+        Some(rime_vm::port::filesystem::Vfs { volume, state })
+    }
 }

@@ -11,12 +11,15 @@
 //! carry MicroPython's errno values.
 //!
 //! The crate is `no_std` and does not allocate: a port decides where the one
-//! `Filesystem` lives (a static on a board, a box on the host).
+//! `Filesystem` lives (a static on a board, a box on the host). [`flash`]
+//! is the block device over a region of a NOR flash chip, with the bounds
+//! check every flash driver runs before it erases or programs.
 
 #![no_std]
 
 mod device;
 mod filesystem;
+pub mod flash;
 mod volume;
 
 pub use device::{BlockDevice, Geometry, MemoryDevice, SliceDevice};

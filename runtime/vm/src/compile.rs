@@ -282,7 +282,7 @@ impl<'a> Vm<'a> {
     }
 
     /// The code object for a compiled module.
-    fn new_code(&mut self, module: &MpyModule, mode: CompileMode) -> R<Obj> {
+    pub(crate) fn new_code(&mut self, module: &MpyModule, mode: CompileMode) -> R<Obj> {
         self.root_scope(|vm| {
             let qstrs = vm.new_tuple(&[])?;
             let qstrs =

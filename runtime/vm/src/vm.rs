@@ -94,6 +94,9 @@ pub struct Vm<'a> {
     pub(crate) next_stop_iteration: Obj,
     /// The `collections.OrderedDict` class, made on first use (NULL before).
     pub ordered_dict_class: Obj,
+    /// `sys.path`, `io.IOBase` and the filesystems written in Python that
+    /// `vfs.mount` mounted (`modules::vfs_user`), made on first use.
+    pub(crate) vfs_objects: Obj,
     /// Nesting of Python calls and of native code calling into Python.
     pub call_depth: u32,
     pub native_depth: u32,
@@ -211,6 +214,7 @@ impl<'a> Vm<'a> {
             exc: Obj::NULL,
             modules: Obj::NULL,
             ordered_dict_class: Obj::NULL,
+            vfs_objects: Obj::NULL,
             repl_globals: Obj::NULL,
             flash_state: Obj::NULL,
             interrupts: Obj::NULL,
@@ -375,6 +379,7 @@ impl<'a> Vm<'a> {
             self.qstr_pools,
             self.handled,
             self.ordered_dict_class,
+            self.vfs_objects,
             self.flash_state,
             self.interrupts,
             self.repl_globals,

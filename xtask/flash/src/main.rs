@@ -12,6 +12,8 @@
 //! way the sectors the board already holds are skipped, the rest is erased,
 //! programmed and verified by probe-rs with progress bars, and the chip is
 //! reset to run. The report gives the bytes written against a full flash.
+//! No plan but `--erase-fs`'s writes a sector of the board's filesystem
+//! region ([`plan::FlashPlan::new`] refuses it), so files survive updates.
 //! `--list` lists probes and BOOTSEL drives.
 
 mod plan;
@@ -76,7 +78,7 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
     let info = probe::select(&probes, selector.as_ref(), &hint)?;
     progress.println(&format!("probe: {info}; attaching to the {chip}"));
     let mut target = ProbeRsTarget::open(&info, chip)?;
-    let report = flash_with(&mut target, &board, &firmware, request, &mut progress)?;
+    let report = flash_with(&mut target, &board, &firmware, request, args.erase_fs, &mut progress)?;
     report.lines().iter().for_each(|line| progress.println(line));
     Ok(ExitCode::SUCCESS)
 }
@@ -113,6 +115,8 @@ pub struct Report {
     pub unchanged: usize,
     /// The bytes a full flash writes, for comparison.
     pub full_bytes: u64,
+    /// With `--erase-fs`: the bytes of the filesystem region erased.
+    pub erased_filesystem: Option<u64>,
     /// The progress summary (erase / program / verify).
     pub phases: Vec<String>,
 }
@@ -122,6 +126,7 @@ impl Report {
         let mode = match self.written.mode {
             Mode::Full => "full update",
             Mode::ImageOnly => "image-only update",
+            Mode::EraseFilesystem => "filesystem erase",
         };
         let mut lines = vec![format!("{mode}: {}", self.reason)];
         lines.push(format!(
@@ -136,6 +141,12 @@ impl Report {
             self.written.bytes(),
             self.full_bytes
         ));
+        if let Some(bytes) = self.erased_filesystem {
+            lines.push(format!(
+                "--erase-fs: erased {} of the filesystem region (the rest was erased already)",
+                kib(bytes)
+            ));
+        }
         if !self.phases.is_empty() {
             lines.push(self.phases.join(", "));
         }
@@ -172,6 +183,7 @@ pub fn flash_with(
     board: &Rp2Board,
     firmware: &Firmware,
     request: Request,
+    erase_fs: bool,
     progress: &mut Progress,
 ) -> anyhow::Result<Report> {
     let chip = Chip::of_board(board)?;
@@ -207,15 +219,28 @@ pub fn flash_with(
         },
     };
     let planned = match mode {
-        Mode::Full => full.clone(),
+        Mode::Full | Mode::EraseFilesystem => full.clone(),
         Mode::ImageOnly => FlashPlan::image_only(board, firmware)?,
+    };
+    // `--erase-fs` first, so a failure leaves the old firmware; sectors
+    // already erased are skipped like unchanged ones.
+    let erased_filesystem = match erase_fs {
+        true => {
+            let wipe = FlashPlan::erase_filesystem(board)?;
+            let (wipe, _) = wipe.without_unchanged(|address, out| target.read_memory(address, out));
+            if !wipe.is_empty() {
+                target.flash(&wipe, progress).context("erasing the filesystem through the probe")?;
+            }
+            Some(wipe.bytes())
+        }
+        false => None,
     };
     let (written, unchanged) = planned.without_unchanged(|address, out| target.read_memory(address, out));
     if !written.is_empty() {
         target.flash(&written, progress).context("flashing through the probe")?;
     }
     target.reset_and_run()?;
-    Ok(Report { reason, written, unchanged, full_bytes: full.bytes(), phases: progress.summary() })
+    Ok(Report { reason, written, unchanged, full_bytes: full.bytes(), erased_filesystem, phases: progress.summary() })
 }
 
 #[cfg(test)]

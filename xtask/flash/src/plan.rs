@@ -42,6 +42,14 @@ pub enum PlanError {
     OutsideFlash { board: String, range: Range<u64>, flash: Range<u32>, detail: Option<String> },
     #[error("probe-rs has no target description for {chip}: {message}")]
     NoTarget { chip: Chip, message: String },
+    #[error(
+        "the firmware writes {:#010x}..{:#010x}, inside {board}'s filesystem region {:#010x}..{:#010x}; \
+         flashing never touches the files (--erase-fs wipes them on purpose)",
+        range.start, range.end, region.start, region.end
+    )]
+    TouchesFilesystem { board: String, range: Range<u32>, region: Range<u32> },
+    #[error("--erase-fs: {board} has no filesystem region")]
+    NoFilesystem { board: String },
 }
 
 /// probe-rs's own words about a range, when its loader refused it.
@@ -56,6 +64,8 @@ pub enum Mode {
     Full,
     /// Only the frozen-image region.
     ImageOnly,
+    /// Only the filesystem region, erased (`--erase-fs`).
+    EraseFilesystem,
 }
 
 /// A sector-aligned write: whole sectors, 0xFF where the firmware has no bytes.
@@ -149,7 +159,23 @@ impl FlashPlan {
             let offset = (address - u64::from(write.address)) as usize;
             write.data[offset..offset + data.len()].copy_from_slice(data);
         }
+        // Only `--erase-fs` may write the filesystem region's sectors.
+        if let (Some(region), true) = (board.fs_region(), mode != Mode::EraseFilesystem) {
+            if let Some(write) =
+                writes.iter().find(|write| write.address < region.end && region.start < write.end() as u32)
+            {
+                let range = write.address..write.end() as u32;
+                return Err(PlanError::TouchesFilesystem { board: board.name.clone(), range, region });
+            }
+        }
         Ok(FlashPlan { chip, mode, sector_size, page_size, writes })
+    }
+
+    /// The filesystem region, erased: every sector of it written with 0xFF.
+    pub fn erase_filesystem(board: &Rp2Board) -> Result<FlashPlan, PlanError> {
+        let erased =
+            xtask::flash::erased_filesystem(board).ok_or(PlanError::NoFilesystem { board: board.name.clone() })?;
+        FlashPlan::new(board, Mode::EraseFilesystem, &[erased])
     }
 
     /// The full update: runtime and image.
@@ -295,7 +321,7 @@ mod tests {
         // boot2 + 45,000 bytes of code end at 0x1000_b0c8; .data's initial
         // values sit at 0x1000_c000 (1,200 bytes): sectors 0..=12.
         let runtime_sectors: Vec<u32> = (0..13).map(|n| 0x1000_0000 + n * 0x1000).collect();
-        let image_sectors = [0x1010_0000, 0x1010_1000, 0x1010_2000];
+        let image_sectors = [0x100b_0000, 0x100b_1000, 0x100b_2000];
         assert_eq!(plan.sectors(), [&runtime_sectors[..], &image_sectors[..]].concat());
         assert_eq!(plan.writes.len(), 2, "one run for the runtime, one for the image");
         assert_eq!(plan.bytes(), 16 * 4096);
@@ -327,9 +353,12 @@ mod tests {
         let past_end = [Segment { address: 0x101f_f000, data: vec![0; 0x2000] }];
         let error = FlashPlan::new(&board, Mode::Full, &past_end).unwrap_err().to_string();
         assert_eq!(error, "the address range 0x101ff000..0x10201000 is outside pico's flash 0x10000000..0x10200000");
-        // The same range fits the Pico 2's 4 MiB.
+        // The same range fits the Pico 2's 4 MiB, where it is filesystem
+        // (which only the filesystem erase may write).
         let pico2 = rp2_board("pico2").unwrap();
-        assert_eq!(FlashPlan::new(&pico2, Mode::Full, &past_end).unwrap().bytes(), 0x2000);
+        let error = FlashPlan::new(&pico2, Mode::Full, &past_end).unwrap_err().to_string();
+        assert!(error.contains("inside pico2's filesystem region 0x10100000..0x10400000"), "{error}");
+        assert_eq!(FlashPlan::new(&pico2, Mode::EraseFilesystem, &past_end).unwrap().bytes(), 0x2000);
     }
 
     #[test]
@@ -351,7 +380,7 @@ mod tests {
             Ok(())
         };
         let (kept, dropped) = plan.without_unchanged(read);
-        assert_eq!(kept.sectors(), [0x1000_2000, 0x1010_1000]);
+        assert_eq!(kept.sectors(), [0x1000_2000, 0x100b_1000]);
         assert_eq!(dropped, 14);
         // A board that cannot be read gets everything.
         let (kept, dropped) = plan.without_unchanged(|_, _| Err(()));

@@ -23,7 +23,7 @@ fn example(board: &Rp2Board, runtime_seed: u32, image_len: usize, image_seed: u3
 
 fn flash(target: &mut MemoryTarget, board: &Rp2Board, firmware: &Firmware, request: Request) -> anyhow::Result<Report> {
     target.clear_counters();
-    flash_with(target, board, firmware, request, &mut Progress::hidden())
+    flash_with(target, board, firmware, request, false, &mut Progress::hidden())
 }
 
 /// Every byte of `firmware` is on the fake board.
@@ -141,7 +141,7 @@ fn the_wrong_chip_and_failed_flashes_are_errors() {
     failing.fail_at = Some(0x1000_3000);
     let mut progress = Progress::hidden();
     let error =
-        flash_with(&mut failing, &pico, &example(&pico, 1, 5_000, 7), Request::Auto, &mut progress).unwrap_err();
+        flash_with(&mut failing, &pico, &example(&pico, 1, 5_000, 7), Request::Auto, false, &mut progress).unwrap_err();
     assert_eq!(
         format!("{error:#}"),
         "flashing through the probe: flashing failed: programming the page at 0x10003000 timed out"
@@ -206,4 +206,78 @@ fn without_a_probe_the_command_says_so() {
     let error = run(args(&["--probe", "nonsense", &firmware])).unwrap_err().to_string();
     assert!(error.starts_with("`nonsense` is not a probe selector"), "{error}");
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The fake board's filesystem region as a littlefs volume in memory.
+fn filesystem_on(target: &MemoryTarget, board: &Rp2Board) -> Vec<u8> {
+    let region = board.fs_region().unwrap();
+    target.bytes(region.start, (region.end - region.start) as usize).unwrap().to_vec()
+}
+
+/// Mounts `bytes` (a filesystem region) and reads `/data/log.txt`.
+fn read_log(bytes: Vec<u8>) -> Result<Vec<u8>, rime_fs::FsError> {
+    let blocks = bytes.len() as u32 / 4096;
+    let device = rime_fs::MemoryDevice::new(bytes, 4096)?;
+    let mut fs = Box::pin(rime_fs::Filesystem::<_>::new(device, rime_fs::Geometry::micropython_rp2(blocks))?);
+    fs.as_mut().mount()?;
+    let read_only = rime_fs::OpenFlags { read: true, ..rime_fs::OpenFlags::default() };
+    let handle = fs.as_mut().open("/data/log.txt", read_only)?;
+    let mut content = vec![0; 256];
+    let count = fs.as_mut().read(handle, &mut content)?;
+    content.truncate(count);
+    fs.as_mut().close(handle)?;
+    Ok(content)
+}
+
+#[test]
+fn flashing_keeps_the_files_and_erase_fs_wipes_them() {
+    let board = rp2_board("pico").unwrap();
+    let region = board.fs_region().unwrap();
+    let mut target = MemoryTarget::blank(&board);
+    // A filesystem with a file, as a program on the board would leave it.
+    let mut bytes = vec![0xff; (region.end - region.start) as usize];
+    {
+        let blocks = bytes.len() as u32 / 4096;
+        let device = rime_fs::SliceDevice::new(&mut bytes, 4096).unwrap();
+        let mut fs =
+            Box::pin(rime_fs::Filesystem::<_>::new(device, rime_fs::Geometry::micropython_rp2(blocks)).unwrap());
+        fs.as_mut().format().unwrap();
+        fs.as_mut().mount().unwrap();
+        fs.as_mut().mkdir("/data").unwrap();
+        let create = rime_fs::OpenFlags { write: true, create: true, ..rime_fs::OpenFlags::default() };
+        let handle = fs.as_mut().open("/data/log.txt", create).unwrap();
+        fs.as_mut().write(handle, b"23.5 C at boot\n").unwrap();
+        fs.as_mut().close(handle).unwrap();
+        fs.as_mut().unmount().unwrap();
+    }
+    let offset = (region.start - board.flash_origin) as usize;
+    target.flash[offset..offset + bytes.len()].copy_from_slice(&bytes);
+
+    // A full update, then an image-only update: the plans never touch the region.
+    let first = example(&board, 1, 9_876, 7);
+    let report = flash(&mut target, &board, &first, Request::Auto).unwrap();
+    assert_eq!(report.written.mode, Mode::Full);
+    let second = example(&board, 1, 9_876, 8);
+    let report = flash(&mut target, &board, &second, Request::Auto).unwrap();
+    assert_eq!(report.written.mode, Mode::ImageOnly);
+    for plan in [FlashPlan::full(&board, &second).unwrap(), FlashPlan::image_only(&board, &second).unwrap()] {
+        assert!(plan.sectors().iter().all(|sector| !region.contains(sector)), "{}", plan.describe());
+    }
+    assert_eq!(filesystem_on(&target, &board), bytes, "the filesystem region changed");
+    assert_eq!(read_log(filesystem_on(&target, &board)).unwrap(), b"23.5 C at boot\n");
+
+    // --erase-fs wipes the region (and only it) before the update.
+    let before = target.flash.clone();
+    target.clear_counters();
+    let report = flash_with(&mut target, &board, &second, Request::Auto, true, &mut Progress::hidden()).unwrap();
+    assert!(filesystem_on(&target, &board).iter().all(|&byte| byte == 0xff));
+    assert!(target.erased.iter().all(|sector| region.contains(sector)), "only the region was erased");
+    assert_eq!(target.flash[..offset], before[..offset]);
+    assert!(report.lines().iter().any(|line| line.starts_with("--erase-fs: erased")), "{:?}", report.lines());
+    assert!(read_log(filesystem_on(&target, &board)).is_err());
+
+    // A firmware whose bytes reach into the region is refused, not flashed.
+    let stray = [xtask::uf2::Segment { address: region.start, data: vec![0; 16] }];
+    let error = FlashPlan::new(&board, Mode::Full, &stray).unwrap_err().to_string();
+    assert!(error.contains("inside pico's filesystem region"), "{error}");
 }

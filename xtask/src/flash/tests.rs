@@ -47,7 +47,8 @@ fn an_image_only_uf2_holds_whole_sectors_of_the_image_region() {
     std::fs::write(drive.join("INFO_UF2.TXT"), RP2040_INFO).unwrap();
     let firmware = example(&board, 1, 9_876, 7);
     let roots = [SearchRoot { path: root.clone(), depth: 2 }];
-    let lines = flash_uf2(&board, &firmware, Request::ImageOnly, None, &roots, &mut CopyProgress::hidden()).unwrap();
+    let lines =
+        flash_uf2(&board, &firmware, Request::ImageOnly, false, None, &roots, &mut CopyProgress::hidden()).unwrap();
     let written = drive.join("rime-pico-image.uf2");
     assert!(lines[0].starts_with(&format!("wrote 24.0 KiB (48 UF2 blocks) to {}", written.display())), "{}", lines[0]);
     let (family, pages) = decode_uf2(&std::fs::read(&written).unwrap());
@@ -63,6 +64,33 @@ fn an_image_only_uf2_holds_whole_sectors_of_the_image_region() {
 }
 
 #[test]
+fn uf2_files_leave_the_filesystem_region_alone_unless_erase_fs_is_given() {
+    for name in ["pico", "pico_w", "pico2", "pico2_w"] {
+        let board = rp2_board(name).unwrap();
+        let fs = board.fs_region().unwrap();
+        let firmware = example(&board, 1, 9_876, 7);
+        let root = temp_dir(&format!("flow-uf2-fs-{name}"));
+        for (request, erase_fs) in [(Request::Auto, false), (Request::ImageOnly, false), (Request::ImageOnly, true)] {
+            let file = root.join(format!("{request:?}-{erase_fs}.uf2"));
+            let mut progress = CopyProgress::hidden();
+            let lines = flash_uf2(&board, &firmware, request, erase_fs, Some(&file), &[], &mut progress).unwrap();
+            let (_, pages) = decode_uf2(&std::fs::read(&file).unwrap());
+            let in_fs: Vec<(&u32, &Vec<u8>)> = pages.iter().filter(|(address, _)| fs.contains(address)).collect();
+            if erase_fs {
+                assert_eq!(in_fs.len() as u32, (fs.end - fs.start) / 256, "{name}: every page of the region");
+                assert!(in_fs.iter().all(|(_, page)| page.iter().all(|&byte| byte == 0xff)), "{name}");
+                assert!(lines[0].contains("and the filesystem region"), "{}", lines[0]);
+            } else {
+                assert!(in_fs.is_empty(), "{name} {request:?}: {} pages of the filesystem region", in_fs.len());
+            }
+            let image = firmware.image.as_ref().unwrap();
+            assert_eq!(&pages[&board.frozen_origin][..256], &image[..256], "{name}");
+        }
+        let _ = std::fs::remove_dir_all(root);
+    }
+}
+
+#[test]
 fn a_full_uf2_goes_to_the_matching_drive_only() {
     let board = rp2_board("pico2").unwrap();
     let root = temp_dir("flow-uf2-full");
@@ -72,7 +100,7 @@ fn a_full_uf2_goes_to_the_matching_drive_only() {
     }
     let firmware = example(&board, 1, 5_000, 7);
     let roots = [SearchRoot { path: root.clone(), depth: 2 }];
-    let lines = flash_uf2(&board, &firmware, Request::Auto, None, &roots, &mut CopyProgress::hidden()).unwrap();
+    let lines = flash_uf2(&board, &firmware, Request::Auto, false, None, &roots, &mut CopyProgress::hidden()).unwrap();
     assert!(lines[0].contains("RP2350/rime-pico2.uf2: the runtime and the image"), "{}", lines[0]);
     let uf2 = std::fs::read(root.join("bob/RP2350/rime-pico2.uf2")).unwrap();
     let (family, pages) = decode_uf2(&uf2);
@@ -88,14 +116,22 @@ fn a_full_uf2_goes_to_the_matching_drive_only() {
         &board,
         &firmware,
         Request::Auto,
+        false,
         Some(&root.join("bob/RPI-RP2")),
         &roots,
         &mut CopyProgress::hidden(),
     );
     assert!(error.unwrap_err().to_string().contains("is an RP2040, but the firmware is for an RP2350"));
     // A folder that is not a bootloader is refused too.
-    let error =
-        flash_uf2(&board, &firmware, Request::Auto, Some(&root.join("bob")), &roots, &mut CopyProgress::hidden());
+    let error = flash_uf2(
+        &board,
+        &firmware,
+        Request::Auto,
+        false,
+        Some(&root.join("bob")),
+        &roots,
+        &mut CopyProgress::hidden(),
+    );
     assert!(error.unwrap_err().to_string().ends_with("is not a UF2 bootloader drive: it has no INFO_UF2.TXT"));
     let _ = std::fs::remove_dir_all(root);
 }

@@ -280,9 +280,15 @@ pub fn link(board: &Rp2Board, runtime_elf: &[u8], image: &[u8], module_names: &[
     let area = board.module_info_area();
     let room = area.start - region.start;
     if image.len() as u64 > u64::from(room) {
+        let after = match board.fs_region() {
+            Some(fs) if fs.start == region.end => {
+                format!("; the filesystem region follows at {:#010x}", fs.start)
+            }
+            _ => String::new(),
+        };
         bail!(
             "{}: the image ({} bytes) does not fit the frozen-image region {:#010x}..{:#010x} ({} bytes, \
-             of which the last {} hold the module list for picotool)",
+             of which the last {} hold the module list for picotool){after}",
             board.name,
             image.len(),
             region.start,
@@ -455,6 +461,14 @@ mod tests {
         board.frozen_size = MODULE_INFO_SIZE + 16;
         let error = link(&board, &small_elf(&[0; 4]), &[0; 17], &[]).unwrap_err().to_string();
         assert!(error.contains("does not fit") && error.contains("module list"), "{error}");
+        // The Pico's own region: 60 KiB for the image, then the filesystem.
+        let pico = crate::board::rp2_board("pico").unwrap();
+        let error = link(&pico, &small_elf(&[0; 4]), &vec![0; 60 * 1024 + 1], &[]).unwrap_err().to_string();
+        assert!(
+            error.contains("0x100b0000..0x100c0000 (65536 bytes")
+                && error.ends_with("the filesystem region follows at 0x100c0000"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -45,9 +45,9 @@ const CLIENT_TIMEOUT: Duration = Duration::from_secs(60);
 const QUIET: Duration = Duration::from_millis(700);
 
 /// A host runner serving the REPL on a pseudo-terminal; killed when dropped.
-struct ReplServer {
+pub(super) struct ReplServer {
     child: Child,
-    path: String,
+    pub(super) path: String,
 }
 
 impl ReplServer {
@@ -67,7 +67,7 @@ impl ReplServer {
     }
 
     /// Starts `command`, which serves a REPL and prints `pty: PATH` first.
-    fn start_command(mut command: Command) -> anyhow::Result<ReplServer> {
+    pub(super) fn start_command(mut command: Command) -> anyhow::Result<ReplServer> {
         command.stdin(Stdio::null()).stdout(Stdio::piped());
         let mut child = command.spawn().context("starting the REPL's server")?;
         let stdout = child.stdout.take().context("the server's stdout")?;
@@ -90,7 +90,7 @@ impl Drop for ReplServer {
 }
 
 /// Runs the pinned `mpremote` against the terminal at `path`; returns its exit code and stdout.
-fn mpremote(path: &str, args: &[&str]) -> anyhow::Result<(i32, String)> {
+pub(super) fn mpremote(path: &str, args: &[&str]) -> anyhow::Result<(i32, String)> {
     let program = crate::project_root().join("tests/reference/.venv/bin/mpremote");
     let mut command = Command::new(&program);
     command.args(["connect", path]).args(args);
@@ -109,7 +109,7 @@ fn expect_mpremote(server: &ReplServer, args: &[&str], code: i32, expected: &str
 }
 
 /// Checks one `mpremote` call's exit code and output against the terminal at `path`.
-fn expect_mpremote_at(path: &str, args: &[&str], code: i32, expected: &str) -> anyhow::Result<()> {
+pub(super) fn expect_mpremote_at(path: &str, args: &[&str], code: i32, expected: &str) -> anyhow::Result<()> {
     let (actual_code, output) = mpremote(path, args)?;
     if actual_code != code || output != expected {
         bail!(
@@ -350,7 +350,8 @@ pub fn repl_on_qemu_pty(sh: &Shell) -> anyhow::Result<()> {
             Err(rendered) => bail!("freezing {}: {rendered}", main.display()),
         };
         let elf = crate::qemu::build_repl(sh, &qemu_board)?;
-        let command = crate::qemu::repl_command(&qemu_board, &elf, Some(&built.image_path()), crate::qemu::Serial::Pty);
+        let command =
+            crate::qemu::repl_command(&qemu_board, &elf, Some(&built.image_path()), crate::qemu::Serial::Pty, false);
         let server = QemuServer::start(command)?;
         let mut terminal = Terminal::open(&server.path)?;
         let context = |what: &str| format!("{} on {}", what, qemu_board.name);
@@ -383,7 +384,7 @@ pub fn repl_on_qemu_pty(sh: &Shell) -> anyhow::Result<()> {
         // With the compiler on the board, mpremote runs code there too: on a
         // board of its own, as the terminal's reader thread would take its bytes.
         drop(server);
-        let command = crate::qemu::repl_command(&qemu_board, &elf, None, crate::qemu::Serial::Pty);
+        let command = crate::qemu::repl_command(&qemu_board, &elf, None, crate::qemu::Serial::Pty, false);
         let server = QemuServer::start(command)?;
         let mpremote_context = || context("mpremote");
         expect_mpremote_at(&server.path, &["exec", "print(6 * 7)"], 0, "42\r\n").with_context(mpremote_context)?;
@@ -398,14 +399,14 @@ pub fn repl_on_qemu_pty(sh: &Shell) -> anyhow::Result<()> {
 }
 
 /// A QEMU running the REPL firmware on its own pseudo-terminal; killed when dropped.
-struct QemuServer {
+pub(super) struct QemuServer {
     child: Child,
-    path: String,
+    pub(super) path: String,
 }
 
 impl QemuServer {
     /// Starts `command` (with `-serial pty`) and reads the terminal QEMU names on stdout.
-    fn start(mut command: Command) -> anyhow::Result<QemuServer> {
+    pub(super) fn start(mut command: Command) -> anyhow::Result<QemuServer> {
         command.stdin(Stdio::null()).stdout(Stdio::piped());
         let mut child = command.spawn().context("starting qemu-system-arm")?;
         let stdout = child.stdout.take().context("QEMU's stdout")?;

@@ -133,6 +133,7 @@ pub fn pico_frozen_blink(sh: &Shell) -> anyhow::Result<()> {
         usb: true,
         line_prefix: None,
         timeout: None,
+        fs: None,
     };
     let output = emulate::run_pico_with(&dir.join("firmware.uf2"), &run)?;
     print!("{}", output.uart);

@@ -68,10 +68,11 @@ fn sha256(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     Ok(state)
 }
 
-/// Appends the bytes of `data` (bytes, bytearray, memoryview or str) to the
-/// bytearray `state`.
+/// Appends the bytes of `data` (bytes, bytearray, memoryview, array or str)
+/// to the bytearray `state`.
 fn feed(vm: &mut Vm<'_>, state: Obj, data: Obj) -> R<()> {
-    if !(vm.is_bytes_like(data) || vm.is_str(data)) {
+    let buffer = data.is_ptr() && matches!(vm.native_type(data), TypeId::MemoryView | TypeId::Array);
+    if !(vm.is_bytes_like(data) || vm.is_str(data) || buffer) {
         return Err(vm.type_error_for("object with buffer protocol required, not", data));
     }
     let len = vm.str_len(data);

@@ -1,4 +1,5 @@
-//! The `io` module's in-memory streams, `StringIO` and `BytesIO`, and the
+//! The `io` module's in-memory streams, `StringIO` and `BytesIO`, `IOBase`
+//! (for streams written in Python, `vfs_user.rs`), and the
 //! `collections.deque` (the rest of `collections` is in `collections.rs`).
 //!
 //! Deque layout (words): `type, list of items, maxlen (small int, -1 when
@@ -37,8 +38,18 @@ pub static MODULE: NativeModule = NativeModule {
     name: "io",
     functions: &[],
     constants: &[("StringIO", TypeId::StringIO.obj()), ("BytesIO", TypeId::BytesIO.obj())],
-    attr: None,
+    attr: Some(io_attr),
 };
+
+/// `io.IOBase`, a class made on first use (`vfs_user.rs`).
+fn io_attr(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
+    // "IOBase" is not one of the runtime's static qstrs (part of the image
+    // ABI), so the name is compared by its text.
+    if vm.qstr_bytes(name) == b"IOBase" {
+        return crate::modules::vfs_user::io_base_class(vm).map(Some);
+    }
+    Ok(None)
+}
 
 /// `collections.deque`: a list of items (word 1) and a maximum length.
 pub static DEQUE_TYPE: NativeType = NativeType {

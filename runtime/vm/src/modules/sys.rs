@@ -127,18 +127,8 @@ fn sys_value(vm: &mut Vm<'_>, name: Obj) -> R<Option<Obj>> {
         return Ok(Some(vm.new_list(0)?));
     }
     if name == q!("path") {
-        let frozen = vm.intern_bytes(b".frozen")?;
-        let mark = vm.root_mark();
-        vm.push_root(frozen)?;
-        // With a filesystem mounted, `/lib` is searched after the image
-        // (`import_fs.rs`), as on MicroPython's boards.
-        let made = if crate::modules::vfs::has_filesystem(vm) {
-            vm.intern_bytes(b"/lib").and_then(|lib| vm.with_roots(&[lib], |vm| vm.new_list_from(&[Obj::qstr(1), frozen, lib])))
-        } else {
-            vm.new_list_from(&[Obj::qstr(1), frozen])
-        };
-        vm.pop_roots(mark);
-        return Ok(Some(made?));
+        // One list for the VM's life (`vfs_user.rs`), so programs may change it.
+        return crate::modules::vfs_user::sys_path(vm).map(Some);
     }
     if name == q!("version") {
         return Ok(Some(vm.format_to_str(format_args!("3.4.0; rime {}", crate::VERSION))?));

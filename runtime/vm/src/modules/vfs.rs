@@ -23,7 +23,7 @@ use crate::vm::{Raised, Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
 
 /// `EPERM`: what MicroPython raises for a mount point already in use.
-const EPERM: i32 = 1;
+pub const EPERM: i32 = 1;
 
 pub static MODULE: NativeModule = NativeModule {
     name: "vfs",
@@ -134,11 +134,17 @@ pub fn resolve(vm: &mut Vm<'_>, path: Obj) -> R<Path> {
     joined.map_err(|error| raise_fs(vm, error))
 }
 
-/// `vfs.mount(fs, mount_point)`: only the port's volume, only at `/`.
+/// `vfs.mount(fs, mount_point)`: the port's volume, only at `/`, or a
+/// filesystem written in Python anywhere else (`vfs_user.rs`).
 fn vfs_mount(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
     if vm.native_type(args[0]) != TypeId::VfsLfs2 {
-        return Err(vm.type_error_for("can't mount", args[0]));
+        let point = resolve(vm, args[1])?;
+        if point.as_bytes() == b"/" {
+            return Err(raise_errno(vm, EPERM));
+        }
+        crate::modules::vfs_user::mount(vm, args[0], point.as_bytes())?;
+        return Ok(Obj::NONE);
     }
     let point = resolve(vm, args[1])?;
     if point.as_bytes() != b"/" {
@@ -162,6 +168,9 @@ fn vfs_umount(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
     let point = resolve(vm, args[0])?;
     if point.as_bytes() != b"/" {
+        if crate::modules::vfs_user::umount(vm, point.as_bytes())? {
+            return Ok(Obj::NONE);
+        }
         return Err(raise_fs(vm, FsError::Invalid));
     }
     with_fs(vm, |vfs| {

@@ -65,6 +65,22 @@ impl Vm<'_> {
         }
     }
 
+    /// Runs `boot.py` and, with `with_main`, `main.py` from the filesystem
+    /// before the REPL, in the REPL's globals as MicroPython runs them
+    /// (their tracebacks are printed); true when one ended with
+    /// `SystemExit` and a status (the board then soft-resets).
+    pub fn run_boot_scripts_for_repl(&mut self, with_main: bool) -> bool {
+        let globals = match self.repl_globals() {
+            Ok(globals) => globals,
+            Err(Raised) => return self.report_uncaught() == Executed::ForcedExit,
+        };
+        self.port.set_interrupt_char(Some(super::CTRL_C));
+        let outcome = self.run_boot_scripts_in(globals, with_main);
+        self.port.set_interrupt_char(None);
+        self.port.take_interrupt();
+        matches!(outcome, crate::Outcome::Exit(_))
+    }
+
     /// Compiles and runs `source` (a str or bytes) in the REPL's globals.
     /// With `framed`, `\x04` follows the normal output and the error output.
     pub(crate) fn repl_execute(&mut self, source: Obj, kind: InputKind, framed: bool) -> Executed {

@@ -116,6 +116,7 @@ impl Vm<'_> {
 
 /// Boots as MicroPython does, for ever: a VM over `heap`, the image's main
 /// module (in the friendly REPL only, as MicroPython runs `main.py`), then
+/// `boot.py` and (friendly REPL only) `main.py` from the filesystem, then
 /// the REPL; after a soft reset, `MPY: soft reboot` and a fresh VM over the
 /// same memory. It returns only when the heap is too small to make a VM.
 pub fn boot(heap: &mut [u8], image: ImageView<'_>, port: &mut dyn Port, config: Config) {
@@ -126,13 +127,29 @@ pub fn boot(heap: &mut [u8], image: ImageView<'_>, port: &mut dyn Port, config: 
                 port.write_console(b"rime: the heap is too small to start\r\n");
                 return;
             };
-            let main_exited = mode == ReplMode::Friendly && image.main_module != 0 && vm.run_main_for_repl();
+            // As MicroPython's rp2 port: `boot.py` in either mode, the main
+            // programs (the frozen one, then `main.py`) in the friendly REPL only.
+            let friendly = mode == ReplMode::Friendly;
+            let main_exited = (friendly && image.main_module != 0 && vm.run_main_for_repl())
+                || vm.run_boot_scripts_for_repl(friendly);
             if !main_exited {
                 match vm.run_repl(&mut mode) {
                     ReplEnd::SoftReset => {}
                 }
             }
         }
+        close_open_files(port);
         port.write_console(b"MPY: soft reboot\r\n");
     }
+}
+
+/// Closes the files the last VM left open, as MicroPython's soft reset
+/// finalises them, so their data reaches the device and their slots are free.
+pub fn close_open_files(port: &mut dyn Port) {
+    let Some(vfs) = port.filesystem() else { return };
+    for (_, handle) in vfs.state.remembered_files() {
+        // The data goes to the device as on `close`; an error has no one to go to.
+        let _ = vfs.volume.close(handle);
+    }
+    vfs.state.forget_all_files();
 }

@@ -1,0 +1,3 @@
+# A package on /lib, as source.
+print("init of", __name__)
+X = 1

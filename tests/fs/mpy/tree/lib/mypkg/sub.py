@@ -1,0 +1,2 @@
+print("sub of", __name__)
+Y = 2

@@ -14,7 +14,8 @@
 //!   and the traceback, and disables that pin's interrupt;
 //! - runs the callbacks queued so far, each with the scheduler locked (a
 //!   callback is not interrupted by another), printing an exception one
-//!   raises instead of propagating it, as MicroPython's protected call does.
+//!   raises instead of propagating it, as MicroPython's protected call does
+//!   (on standard output: MicroPython's error printer is the console's).
 //!
 //! The state lives in `Vm::interrupts`, a list `[queue, handlers, timers]`:
 //! the queue a list of alternating functions and arguments, the handlers a
@@ -255,8 +256,8 @@ impl Vm<'_> {
         }
         let exc = core::mem::replace(&mut self.exc, Obj::NULL);
         self.with_roots(&[exc], |vm| {
-            vm.emit(Sink::Stderr, b"Uncaught exception in IRQ callback handler\n")?;
-            vm.print_traceback(Sink::Stderr, exc)
+            vm.emit(Sink::Stdout, b"Uncaught exception in IRQ callback handler\n")?;
+            vm.print_traceback(Sink::Stdout, exc)
         })?;
         Ok(false)
     }
@@ -282,7 +283,7 @@ impl Vm<'_> {
                 self.exc = exc;
                 return Err(raised);
             }
-            self.with_roots(&[exc], |vm| vm.print_traceback(Sink::Stderr, exc))?;
+            self.with_roots(&[exc], |vm| vm.print_traceback(Sink::Stdout, exc))?;
         }
         Ok(())
     }

@@ -125,6 +125,63 @@ impl<'a> HeapBytes<'a> {
     }
 }
 
+/// The heap's words for one loop that reads and writes nothing else: a copy
+/// of the heap's pointer and length, made from `&mut HeapBytes`, so that the
+/// loop keeps them in registers instead of reading them again after every
+/// write (a write through the heap's pointer could, as far as the compiler
+/// knows, change the fields of the `HeapBytes` it was reached through).
+pub struct HeapWords<'s> {
+    start: NonNull<u8>,
+    len: usize,
+    /// The heap is borrowed exclusively while this view lives.
+    borrowed: PhantomData<&'s mut [u8]>,
+}
+
+impl HeapBytes<'_> {
+    /// The heap's words, for as long as `self` is borrowed.
+    #[inline(always)]
+    pub fn words(&mut self) -> HeapWords<'_> {
+        HeapWords { start: self.start, len: self.len, borrowed: PhantomData }
+    }
+}
+
+impl HeapWords<'_> {
+    /// Whether the `len` bytes at `offset` all lie inside the heap.
+    #[inline(always)]
+    pub fn contains(&self, offset: usize, len: usize) -> bool {
+        offset.checked_add(len).is_some_and(|end| end <= self.len)
+    }
+
+    /// The little-endian word at byte `offset`, or `None` when its four
+    /// bytes are not all inside the heap.
+    #[inline(always)]
+    pub fn word(&self, offset: usize) -> Option<u32> {
+        if !self.contains(offset, 4) {
+            return None;
+        }
+        // SAFETY: the four bytes at `offset` are inside the heap's slice
+        // (checked above), which this view borrows exclusively through the
+        // `HeapBytes` it was made from; an unaligned read of plain bytes.
+        let word = unsafe { self.start.as_ptr().add(offset).cast::<u32>().read_unaligned() };
+        Some(u32::from_le(word))
+    }
+
+    /// Writes the little-endian word at byte `offset`; false (and nothing
+    /// written) when its four bytes are not all inside the heap.
+    #[inline(always)]
+    pub fn set_word(&mut self, offset: usize, value: u32) -> bool {
+        if !self.contains(offset, 4) {
+            return false;
+        }
+        // SAFETY: the four bytes at `offset` are inside the heap's slice
+        // (checked above), borrowed exclusively by this view, and `&mut self`
+        // makes this the only access through it; sealed ranges are never
+        // written (the callers write value slots and list items only).
+        unsafe { self.start.as_ptr().add(offset).cast::<u32>().write_unaligned(value.to_le()) };
+        true
+    }
+}
+
 impl Index<usize> for HeapBytes<'_> {
     type Output = u8;
 

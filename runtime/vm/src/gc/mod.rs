@@ -43,7 +43,7 @@
 mod bytes;
 #[cfg(test)]
 mod tests;
-pub use bytes::HeapBytes;
+pub use bytes::{HeapBytes, HeapWords};
 
 use rime_bytecode::image::HEAP_BASE;
 

@@ -274,3 +274,22 @@ fn frame_stack_is_lifo_and_scanned_as_roots() {
     assert_eq!(pushed, total / 100);
     assert_eq!(heap.stats().used_blocks, 1);
 }
+
+#[test]
+fn heap_words_read_and_write_only_inside_the_heap() {
+    let mut bytes = [0u8; 64];
+    let mut heap = HeapBytes::new(&mut bytes);
+    let mut words = heap.words();
+    assert!(words.set_word(60, 0x1234_5678));
+    assert_eq!(words.word(60), Some(0x1234_5678));
+    // An unaligned word and the last bytes of the heap.
+    assert!(words.set_word(1, 0xa1b2_c3d4));
+    assert_eq!(words.word(1), Some(0xa1b2_c3d4));
+    assert!(!words.set_word(61, 1));
+    assert_eq!(words.word(61), None);
+    assert_eq!(words.word(usize::MAX - 1), None);
+    assert!(words.contains(0, 64));
+    assert!(!words.contains(1, 64));
+    assert_eq!(heap.word(60), Some(0x1234_5678));
+    assert_eq!(heap.word(1), Some(0xa1b2_c3d4));
+}

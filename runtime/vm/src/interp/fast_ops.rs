@@ -14,7 +14,7 @@
 //! jump): the general loop in `dispatch` runs that one, so no instruction
 //! here can raise.
 
-use crate::gc::HeapBytes;
+use crate::gc::{HeapBytes, HeapWords};
 use crate::obj::binop_fast::small_index_position;
 use crate::obj::{Obj, TypeId};
 use rime_bytecode::image::HEAP_BASE;
@@ -29,15 +29,15 @@ pub(super) const ITER_RANGE: Obj = Obj::small(2);
 
 /// The heap, with the value slots of a frame in it: slot `i` is the word at
 /// byte offset `base + 4 i` (the general loop reaches them the same way).
-struct Slots<'s, 'h> {
-    heap: &'s mut HeapBytes<'h>,
+struct Slots<'s> {
+    heap: HeapWords<'s>,
     /// Byte offset of slot 0 in `heap`.
     base: usize,
     /// Slot of local 0 (the last slot).
     last: u32,
 }
 
-impl Slots<'_, '_> {
+impl Slots<'_> {
     /// The heap word at byte `offset`, if it lies in the heap.
     #[inline(always)]
     fn word(&self, offset: usize) -> Option<u32> {
@@ -68,7 +68,9 @@ impl Slots<'_, '_> {
         let at = obj.0.wrapping_sub(HEAP_BASE) as usize;
         // Lists are four words; a tuple is its type, its length and its items.
         // The four words are read only when all of them are in the heap.
-        self.heap.get(at..at.wrapping_add(16))?;
+        if !self.heap.contains(at, 16) {
+            return None;
+        }
         let word = |index: usize| self.heap.word(at + 4 * index).unwrap_or(0);
         let (type_word, len) = (word(0), word(1));
         if type_word == TypeId::List.addr() {
@@ -188,7 +190,7 @@ pub(super) fn run(
     sp: &mut u32,
     poll_countdown: &mut u32,
 ) {
-    let mut slots = Slots { heap, base: slots_offset, last: n_state.wrapping_sub(1) };
+    let mut slots = Slots { heap: heap.words(), base: slots_offset, last: n_state.wrapping_sub(1) };
     let mut at = *ip;
     let mut depth = *sp;
     macro_rules! push {

@@ -18,6 +18,9 @@ use core::ptr::NonNull;
 pub struct HeapBytes<'a> {
     start: NonNull<u8>,
     len: usize,
+    /// The number of byte offsets at which a whole word lies inside the
+    /// heap (`len - 3`, or 0): a word access checks one comparison.
+    word_limit: usize,
     /// The heap holds the port's slice exclusively for `'a`.
     borrowed: PhantomData<&'a mut [u8]>,
 }
@@ -25,7 +28,12 @@ pub struct HeapBytes<'a> {
 impl<'a> HeapBytes<'a> {
     pub fn new(bytes: &'a mut [u8]) -> HeapBytes<'a> {
         let len = bytes.len();
-        HeapBytes { start: NonNull::from(bytes).cast::<u8>(), len, borrowed: PhantomData }
+        HeapBytes {
+            start: NonNull::from(bytes).cast::<u8>(),
+            len,
+            word_limit: len.saturating_sub(3),
+            borrowed: PhantomData,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -69,7 +77,7 @@ impl<'a> HeapBytes<'a> {
     /// so it reads the word at once rather than through a slice.
     #[inline(always)]
     pub fn word(&self, offset: usize) -> Option<u32> {
-        if offset.checked_add(4)? > self.len {
+        if offset >= self.word_limit {
             return None;
         }
         // SAFETY: the four bytes at `offset` are inside the exclusively
@@ -82,7 +90,7 @@ impl<'a> HeapBytes<'a> {
     /// written) when its four bytes are not all inside the heap.
     #[inline(always)]
     pub fn set_word(&mut self, offset: usize, value: u32) -> bool {
-        if offset.checked_add(4).is_none_or(|end| end > self.len) {
+        if offset >= self.word_limit {
             return false;
         }
         // SAFETY: the four bytes at `offset` are inside the exclusively
@@ -133,6 +141,8 @@ impl<'a> HeapBytes<'a> {
 pub struct HeapWords<'s> {
     start: NonNull<u8>,
     len: usize,
+    /// As [`HeapBytes`]'s: the offsets of whole words are below it.
+    word_limit: usize,
     /// The heap is borrowed exclusively while this view lives.
     borrowed: PhantomData<&'s mut [u8]>,
 }
@@ -141,7 +151,7 @@ impl HeapBytes<'_> {
     /// The heap's words, for as long as `self` is borrowed.
     #[inline(always)]
     pub fn words(&mut self) -> HeapWords<'_> {
-        HeapWords { start: self.start, len: self.len, borrowed: PhantomData }
+        HeapWords { start: self.start, len: self.len, word_limit: self.word_limit, borrowed: PhantomData }
     }
 }
 
@@ -156,7 +166,7 @@ impl HeapWords<'_> {
     /// bytes are not all inside the heap.
     #[inline(always)]
     pub fn word(&self, offset: usize) -> Option<u32> {
-        if !self.contains(offset, 4) {
+        if offset >= self.word_limit {
             return None;
         }
         // SAFETY: the four bytes at `offset` are inside the heap's slice
@@ -170,7 +180,7 @@ impl HeapWords<'_> {
     /// written) when its four bytes are not all inside the heap.
     #[inline(always)]
     pub fn set_word(&mut self, offset: usize, value: u32) -> bool {
-        if !self.contains(offset, 4) {
+        if offset >= self.word_limit {
             return false;
         }
         // SAFETY: the four bytes at `offset` are inside the heap's slice

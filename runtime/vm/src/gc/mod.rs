@@ -554,9 +554,7 @@ impl<'a> Heap<'a> {
     /// (an address below the heap wraps around to an offset past its end).
     #[inline(always)]
     pub fn try_word(&self, address: u32) -> Option<u32> {
-        let offset = address.wrapping_sub(HEAP_BASE) as usize;
-        let four = self.bytes.get(offset..offset.wrapping_add(4))?;
-        Some(u32::from_le_bytes([four[0], four[1], four[2], four[3]]))
+        self.bytes.word(address.wrapping_sub(HEAP_BASE) as usize)
     }
 
     /// Reads the word at byte `offset` of the heap (0 outside it). The

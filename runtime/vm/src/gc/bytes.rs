@@ -183,10 +183,10 @@ impl HeapWords<'_> {
         if offset >= self.word_limit {
             return false;
         }
+        // The callers write value slots and list items, never a sealed range.
         // SAFETY: the four bytes at `offset` are inside the heap's slice
         // (checked above), borrowed exclusively by this view, and `&mut self`
-        // makes this the only access through it; sealed ranges are never
-        // written (the callers write value slots and list items only).
+        // makes this the only access through it; sealed ranges are not written.
         unsafe { self.start.as_ptr().add(offset).cast::<u32>().write_unaligned(value.to_le()) };
         true
     }

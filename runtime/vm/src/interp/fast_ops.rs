@@ -129,6 +129,70 @@ pub(super) static STARTS_FAST: [bool; 256] = {
     table
 };
 
+/// What [`run`] does with each opcode: one of the small numbers in [`Kind`],
+/// so that its `match` is one jump table instead of a chain of range tests.
+static KIND: [Kind; 256] = {
+    let mut table = [Kind::Other; 256];
+    let mut opcode = 0;
+    while opcode < 256 {
+        let byte = opcode as u8;
+        table[opcode] = match byte {
+            op::LOAD_FAST_MULTI..=op::LOAD_FAST_MULTI_LAST => Kind::LoadFastMulti,
+            op::STORE_FAST_MULTI..=op::STORE_FAST_MULTI_LAST => Kind::StoreFastMulti,
+            op::LOAD_FAST_N => Kind::LoadFastN,
+            op::STORE_FAST_N => Kind::StoreFastN,
+            op::LOAD_CONST_SMALL_INT_MULTI..=op::LOAD_CONST_SMALL_INT_MULTI_LAST => Kind::SmallIntMulti,
+            op::LOAD_CONST_SMALL_INT => Kind::SmallInt,
+            op::LOAD_CONST_NONE => Kind::None,
+            op::LOAD_CONST_TRUE => Kind::True,
+            op::LOAD_CONST_FALSE => Kind::False,
+            op::POP_TOP => Kind::PopTop,
+            op::DUP_TOP => Kind::DupTop,
+            op::DUP_TOP_TWO => Kind::DupTopTwo,
+            op::ROT_TWO => Kind::RotTwo,
+            op::ROT_THREE => Kind::RotThree,
+            op::BINARY_OP_MULTI..=op::BINARY_OP_MULTI_LAST => Kind::BinaryOpMulti,
+            op::JUMP => Kind::Jump,
+            op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => Kind::PopJump,
+            op::JUMP_IF_TRUE_OR_POP | op::JUMP_IF_FALSE_OR_POP => Kind::JumpOrPop,
+            op::LOAD_SUBSCR => Kind::LoadSubscr,
+            op::STORE_SUBSCR => Kind::StoreSubscr,
+            op::FOR_ITER => Kind::ForIter,
+            _ => Kind::Other,
+        };
+        opcode += 1;
+    }
+    table
+};
+
+/// The instruction kinds of [`KIND`] (an opcode range is one kind).
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum Kind {
+    Other,
+    LoadFastMulti,
+    StoreFastMulti,
+    LoadFastN,
+    StoreFastN,
+    SmallIntMulti,
+    SmallInt,
+    None,
+    True,
+    False,
+    PopTop,
+    DupTop,
+    DupTopTwo,
+    RotTwo,
+    RotThree,
+    BinaryOpMulti,
+    Jump,
+    PopJump,
+    JumpOrPop,
+    LoadSubscr,
+    StoreSubscr,
+    ForIter,
+}
+
 fn jump_target(ip: usize, offset: i32) -> usize {
     (ip as i64 + i64::from(offset)).max(0) as usize
 }
@@ -203,54 +267,54 @@ pub(super) fn run(
     loop {
         let Some(&opcode) = code.get(at) else { break };
         let mut next = at + 1;
-        match opcode {
-            op::LOAD_FAST_MULTI..=op::LOAD_FAST_MULTI_LAST => {
+        match KIND[usize::from(opcode)] {
+            Kind::LoadFastMulti => {
                 let value = slots.local(u32::from(opcode - op::LOAD_FAST_MULTI));
                 if value.is_null() {
                     break;
                 }
                 push!(value);
             }
-            op::STORE_FAST_MULTI..=op::STORE_FAST_MULTI_LAST => {
+            Kind::StoreFastMulti => {
                 depth = depth.wrapping_sub(1);
                 let value = slots.get(depth);
                 slots.set_local(u32::from(opcode - op::STORE_FAST_MULTI), value);
             }
-            op::LOAD_FAST_N => {
+            Kind::LoadFastN => {
                 let value = slots.local(read_uint(code, &mut next));
                 if value.is_null() {
                     break;
                 }
                 push!(value);
             }
-            op::STORE_FAST_N => {
+            Kind::StoreFastN => {
                 let index = read_uint(code, &mut next);
                 depth = depth.wrapping_sub(1);
                 let value = slots.get(depth);
                 slots.set_local(index, value);
             }
-            op::LOAD_CONST_SMALL_INT_MULTI..=op::LOAD_CONST_SMALL_INT_MULTI_LAST => {
+            Kind::SmallIntMulti => {
                 push!(Obj::small(i32::from(opcode) - i32::from(op::LOAD_CONST_SMALL_INT_MULTI_ZERO)));
             }
-            op::LOAD_CONST_SMALL_INT => push!(Obj::small(read_sint(code, &mut next))),
-            op::LOAD_CONST_NONE => push!(Obj::NONE),
-            op::LOAD_CONST_TRUE => push!(Obj::TRUE),
-            op::LOAD_CONST_FALSE => push!(Obj::FALSE),
-            op::POP_TOP => depth = depth.wrapping_sub(1),
-            op::DUP_TOP => push!(slots.get(depth.wrapping_sub(1))),
-            op::DUP_TOP_TWO => {
+            Kind::SmallInt => push!(Obj::small(read_sint(code, &mut next))),
+            Kind::None => push!(Obj::NONE),
+            Kind::True => push!(Obj::TRUE),
+            Kind::False => push!(Obj::FALSE),
+            Kind::PopTop => depth = depth.wrapping_sub(1),
+            Kind::DupTop => push!(slots.get(depth.wrapping_sub(1))),
+            Kind::DupTopTwo => {
                 let second = slots.get(depth.wrapping_sub(2));
                 let first = slots.get(depth.wrapping_sub(1));
                 push!(second);
                 push!(first);
             }
-            op::ROT_TWO => {
+            Kind::RotTwo => {
                 let first = slots.get(depth.wrapping_sub(1));
                 let second = slots.get(depth.wrapping_sub(2));
                 slots.set(depth.wrapping_sub(1), second);
                 slots.set(depth.wrapping_sub(2), first);
             }
-            op::ROT_THREE => {
+            Kind::RotThree => {
                 let top = slots.get(depth.wrapping_sub(1));
                 let second = slots.get(depth.wrapping_sub(2));
                 let third = slots.get(depth.wrapping_sub(3));
@@ -258,7 +322,7 @@ pub(super) fn run(
                 slots.set(depth.wrapping_sub(2), third);
                 slots.set(depth.wrapping_sub(3), top);
             }
-            op::BINARY_OP_MULTI..=op::BINARY_OP_MULTI_LAST => {
+            Kind::BinaryOpMulti => {
                 let right = slots.get(depth.wrapping_sub(1));
                 let left = slots.get(depth.wrapping_sub(2));
                 let operator = opcode - op::BINARY_OP_MULTI;
@@ -280,7 +344,7 @@ pub(super) fn run(
                 depth = depth.wrapping_sub(1);
                 slots.set(depth.wrapping_sub(1), result);
             }
-            op::JUMP => {
+            Kind::Jump => {
                 let offset = read_jump(code, &mut next, true);
                 if offset < 0 {
                     // The general loop polls for interrupts when this reaches 0.
@@ -291,7 +355,7 @@ pub(super) fn run(
                 }
                 next = jump_target(next, offset);
             }
-            op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => {
+            Kind::PopJump => {
                 let offset = read_jump(code, &mut next, true);
                 if offset < 0 && *poll_countdown <= 1 {
                     break;
@@ -305,7 +369,7 @@ pub(super) fn run(
                     next = jump_target(next, offset);
                 }
             }
-            op::JUMP_IF_TRUE_OR_POP | op::JUMP_IF_FALSE_OR_POP => {
+            Kind::JumpOrPop => {
                 let offset = read_jump(code, &mut next, false);
                 let Some(truth) = plain_truth(slots.get(depth.wrapping_sub(1))) else { break };
                 if truth == (opcode == op::JUMP_IF_TRUE_OR_POP) {
@@ -314,7 +378,7 @@ pub(super) fn run(
                     depth = depth.wrapping_sub(1);
                 }
             }
-            op::LOAD_SUBSCR => {
+            Kind::LoadSubscr => {
                 let index = slots.get(depth.wrapping_sub(1));
                 if !index.is_small() {
                     break;
@@ -325,7 +389,7 @@ pub(super) fn run(
                 depth = depth.wrapping_sub(1);
                 slots.set(depth.wrapping_sub(1), Obj(item));
             }
-            op::STORE_SUBSCR => {
+            Kind::StoreSubscr => {
                 let index = slots.get(depth.wrapping_sub(1));
                 let value = slots.get(depth.wrapping_sub(3));
                 // A NULL value is a deletion, which the general loop does.
@@ -340,7 +404,7 @@ pub(super) fn run(
                 }
                 depth = depth.wrapping_sub(3);
             }
-            op::FOR_ITER if slots.get(depth.wrapping_sub(4)) == ITER_SEQ => {
+            Kind::ForIter if slots.get(depth.wrapping_sub(4)) == ITER_SEQ => {
                 let offset = read_jump(code, &mut next, false);
                 let position = slots.get(depth.wrapping_sub(2)).small_value() as u32;
                 let Some((items, len)) = slots.items(slots.get(depth.wrapping_sub(3)), false) else { break };
@@ -353,7 +417,7 @@ pub(super) fn run(
                     next = jump_target(next, offset);
                 }
             }
-            op::FOR_ITER => {
+            Kind::ForIter => {
                 if slots.get(depth.wrapping_sub(4)) != ITER_RANGE {
                     break;
                 }

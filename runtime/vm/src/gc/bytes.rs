@@ -100,6 +100,22 @@ impl<'a> HeapBytes<'a> {
         true
     }
 
+    /// Writes two little-endian words at byte `offset` and `offset + 4`
+    /// with one bounds check; nothing written when the eight bytes are not
+    /// all inside the heap.
+    #[inline(always)]
+    pub fn set_word_pair(&mut self, offset: usize, first: u32, second: u32) -> bool {
+        if offset >= self.word_limit.saturating_sub(4) {
+            return false;
+        }
+        let pair = u64::from(first) | (u64::from(second) << 32);
+        // SAFETY: the eight bytes at `offset` are inside the exclusively
+        // borrowed slice (checked above), `&mut self` makes this the only
+        // access through it; sealed ranges are never written.
+        unsafe { self.start.as_ptr().add(offset).cast::<u64>().write_unaligned(pair.to_le()) };
+        true
+    }
+
     /// Copies `range` to `to`; the ranges may overlap. Out-of-range copies
     /// do nothing.
     pub fn copy_within(&mut self, range: Range<usize>, to: usize) {

@@ -571,6 +571,14 @@ impl<'a> Heap<'a> {
         self.bytes.set_word(offset, value);
     }
 
+    /// Writes the two words at byte `offset` and `offset + 4` of the heap
+    /// (nothing outside it): the dispatch loop saves a frame's instruction
+    /// pointer and stack depth, adjacent header words, this way.
+    #[inline(always)]
+    pub fn set_word_pair_at_offset(&mut self, offset: usize, first: u32, second: u32) {
+        self.bytes.set_word_pair(offset, first, second);
+    }
+
     /// Writes the word at `address`; returns false outside the heap.
     pub fn set_word(&mut self, address: u32, value: u32) -> bool {
         self.bytes.set_word(address.wrapping_sub(HEAP_BASE) as usize, value)

@@ -293,3 +293,17 @@ fn heap_words_read_and_write_only_inside_the_heap() {
     assert_eq!(heap.word(60), Some(0x1234_5678));
     assert_eq!(heap.word(1), Some(0xa1b2_c3d4));
 }
+
+#[test]
+fn word_pairs_are_written_only_inside_the_heap() {
+    let mut bytes = [0u8; 64];
+    let mut heap = HeapBytes::new(&mut bytes);
+    assert!(heap.set_word_pair(56, 7, 9));
+    assert_eq!((heap.word(56), heap.word(60)), (Some(7), Some(9)));
+    assert!(heap.set_word_pair(3, 0x0102_0304, 0x0506_0708));
+    assert_eq!((heap.word(3), heap.word(7)), (Some(0x0102_0304), Some(0x0506_0708)));
+    // Eight bytes from 57 would end past the heap: nothing is written.
+    assert!(!heap.set_word_pair(57, 1, 1));
+    assert!(!heap.set_word_pair(usize::MAX - 2, 1, 1));
+    assert_eq!((heap.word(56), heap.word(60)), (Some(7), Some(9)));
+}

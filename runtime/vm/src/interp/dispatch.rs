@@ -142,8 +142,8 @@ impl<'a> Vm<'a> {
         }
         macro_rules! save {
             () => {{
-                self.set_u(frame, F_IP, ip as u32);
-                self.set_u(frame, F_SP, sp);
+                // F_SP follows F_IP: both words in one write.
+                self.heap.set_word_pair_at_offset(slot_offset(frame, F_IP), ip as u32, sp);
             }};
         }
         macro_rules! load {

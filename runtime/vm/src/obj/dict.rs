@@ -532,6 +532,9 @@ impl Vm<'_> {
         if !self.is_heap(self.get(map, 3)) && self.map_set_flash(map, key, value)? {
             return Ok(());
         }
+        if key.is_qstr() && self.map_set_qstr_in_one_probe(map, key, value) {
+            return Ok(());
+        }
         // Names (attribute stores, globals) take the qstr probe, which
         // compares words and never calls `__eq__`.
         let (found, hash) = if key.is_qstr() {
@@ -579,6 +582,50 @@ impl Vm<'_> {
         let count = self.map_len(map);
         self.set_u(map, 1, count + 1);
         Ok(())
+    }
+
+    /// `map[key] = value` for a qstr key in one probe of the index, which
+    /// either finds the key or ends at the empty slot the key would be
+    /// inserted at: for a dict (not a set) whose table is in the heap with
+    /// one-byte slots and room for another entry. False, and nothing done,
+    /// for anything else, and when the probe meets a key that is a str
+    /// object (which could equal the name), for [`Vm::map_set`]'s general path.
+    fn map_set_qstr_in_one_probe(&mut self, map: Obj, key: Obj, value: Obj) -> bool {
+        let word = self.get_u(map, 2);
+        let table = self.get(map, 3);
+        if word & KEYS_ONLY != 0 || !self.is_heap(table) || self.get_u(map, 1) >= HEAP_BASE {
+            return false;
+        }
+        let shape = self.map_shape_with::<2>(map, word);
+        let filled = self.get_u(table, 0);
+        if shape.width != 1 || filled >= word & CAPACITY_MASK {
+            return false;
+        }
+        let mut slot = self.qstr_hash(key.qstr_id()) & shape.mask;
+        for _ in 0..=shape.mask {
+            let entry = self.map_slot(shape, slot);
+            if entry == 0 {
+                // The key is not in the map: a new entry, indexed at this slot.
+                self.set(table, TABLE_ENTRIES + 2 * filled, key);
+                self.set(table, TABLE_ENTRIES + 2 * filled + 1, value);
+                self.set_u(table, 0, filled + 1);
+                self.map_set_slot(shape, slot, filled + 1);
+                let count = self.get_u(map, 1);
+                self.set_u(map, 1, count + 1);
+                self.dict_keys_changed(map);
+                return true;
+            }
+            let candidate = self.get(table, TABLE_ENTRIES + 2 * (entry - 1));
+            if candidate == key {
+                self.set(table, TABLE_ENTRIES + 2 * (entry - 1) + 1, value);
+                return true;
+            }
+            if !candidate.is_qstr() && self.is_str(candidate) {
+                return false;
+            }
+            slot = (slot + 1) & shape.mask;
+        }
+        false
     }
 
     fn map_index_insert(&mut self, map: Obj, hash: u32, entry: u32) {

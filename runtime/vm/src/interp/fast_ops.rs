@@ -1,8 +1,9 @@
 //! The dispatch loop's inner loop: runs the instructions that touch nothing
-//! but the current frame's value slots (locals, small-int constants, stack
-//! shuffles, small-int arithmetic and comparisons, jumps on booleans,
-//! `for` over a range) and the items of exact lists and tuples in the heap
-//! (`x[i]`, `x[i] = v`, `for` over one), with the heap borrowed once
+//! but the current frame's value slots (locals, small-int constants, NULL,
+//! stack shuffles, small-int arithmetic and comparisons, jumps on booleans,
+//! `for` over a range), the items of exact lists and tuples in the heap
+//! (`x[i]`, `x[i] = v`, `for` over one) and the cells of closed-over
+//! variables (`LOAD_DEREF`), with the heap borrowed once
 //! (`gc::HeapBytes`, whose word reads never make a slice that could overlap
 //! the sealed bytecode being run), so each access is one bounds-checked read
 //! at an offset held in registers instead of an address resolved against
@@ -123,6 +124,8 @@ pub(super) static STARTS_FAST: [bool; 256] = {
                 | op::JUMP_IF_TRUE_OR_POP
                 | op::JUMP_IF_FALSE_OR_POP
                 | op::FOR_ITER
+                | op::LOAD_DEREF
+                | op::LOAD_NULL
         );
         opcode += 1;
     }
@@ -158,6 +161,8 @@ static KIND: [Kind; 256] = {
             op::LOAD_SUBSCR => Kind::LoadSubscr,
             op::STORE_SUBSCR => Kind::StoreSubscr,
             op::FOR_ITER => Kind::ForIter,
+            op::LOAD_DEREF => Kind::LoadDeref,
+            op::LOAD_NULL => Kind::LoadNull,
             _ => Kind::Other,
         };
         opcode += 1;
@@ -191,6 +196,8 @@ enum Kind {
     LoadSubscr,
     StoreSubscr,
     ForIter,
+    LoadDeref,
+    LoadNull,
 }
 
 fn jump_target(ip: usize, offset: i32) -> usize {
@@ -293,6 +300,16 @@ pub(super) fn run(
                 let value = slots.get(depth);
                 slots.set_local(index, value);
             }
+            Kind::LoadDeref => {
+                // A closed-over variable: word 1 of the cell in its local.
+                let cell = slots.local(read_uint(code, &mut next));
+                let Some(value) = slots.word(cell.0.wrapping_sub(HEAP_BASE).wrapping_add(4) as usize) else { break };
+                if value == Obj::NULL.0 {
+                    break;
+                }
+                push!(Obj(value));
+            }
+            Kind::LoadNull => push!(Obj::NULL),
             Kind::SmallIntMulti => {
                 push!(Obj::small(i32::from(opcode) - i32::from(op::LOAD_CONST_SMALL_INT_MULTI_ZERO)));
             }

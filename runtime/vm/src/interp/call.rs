@@ -200,6 +200,19 @@ impl<'a> Vm<'a> {
 
     /// Makes a frame for `function` and binds the arguments to its locals.
     pub fn setup_frame(&mut self, function: Obj, self_obj: Option<Obj>, args: Args<'_>, kw: Args<'_>) -> R<Obj> {
+        self.setup_frame_and_code(function, self_obj, args, kw).map(|(frame, _)| frame)
+    }
+
+    /// [`Vm::setup_frame`], also giving the function's code (its fun_data),
+    /// which the dispatch loop runs next and would otherwise look up again.
+    #[inline(always)]
+    pub(crate) fn setup_frame_and_code(
+        &mut self,
+        function: Obj,
+        self_obj: Option<Obj>,
+        args: Args<'_>,
+        kw: Args<'_>,
+    ) -> R<(Obj, &'a [u8])> {
         if self.call_depth >= self.config.max_call_depth {
             return Err(self.raise_msg(TypeId::RuntimeError, "maximum recursion depth exceeded"));
         }
@@ -208,10 +221,11 @@ impl<'a> Vm<'a> {
         // Function word 3 is `cell count << 2 | has defaults`: no cells.
         if info.positional_only && kw.len() == 0 && given == u32::from(info.n_pos) && self.get_u(function, 3) < 4 {
             if let Some(frame) = self.setup_positional_frame(function, &info, self_obj, args) {
-                return Ok(frame);
+                return Ok((frame, info.code));
             }
         }
-        self.setup_frame_general(function, self_obj, args, kw)
+        let frame = self.setup_frame_general(function, self_obj, args, kw)?;
+        Ok((frame, info.code))
     }
 
     /// The common call: exactly the positional parameters given, nothing

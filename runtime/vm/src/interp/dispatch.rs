@@ -652,7 +652,8 @@ impl<'a> Vm<'a> {
                         }
                         if callee_type == TypeId::Function {
                             let self_arg = if self_obj.is_null() { None } else { Some(self_obj) };
-                            let new_frame = tri!('op, self.setup_frame(callee, self_arg, args, kw));
+                            let (new_frame, callee_code) =
+                                tri!('op, self.setup_frame_and_code(callee, self_arg, args, kw));
                             if self.get_u(new_frame, F_FLAGS) & FLAG_GENERATOR != 0 {
                                 let generator = tri!('op, self.new_generator(new_frame));
                                 if init_call {
@@ -675,7 +676,17 @@ impl<'a> Vm<'a> {
                             frame = new_frame;
                             self.frame = frame;
                             self.call_depth += 1;
-                            load!();
+                            // `load!` with what the call already knows: the
+                            // code, and the qstr table when the callee is of
+                            // the caller's module (the usual case).
+                            function = callee;
+                            let callee_module = self.function_module(callee);
+                            if callee_module != module {
+                                module = callee_module;
+                                qstr_table = self.qstr_table_of(module);
+                            }
+                            code = callee_code;
+                            load_frame_words!(slot_offset(frame, 0));
                             continue 'dispatch;
                         }
                         let result = if self_obj.is_null() {

@@ -305,11 +305,13 @@ impl<'a> Heap<'a> {
     /// a first-fit search from the hint of the request's length.
     #[inline(never)]
     fn alloc_searching(&mut self, byte_count: usize) -> Option<u32> {
-        self.settle_hints();
         let needed = byte_count.max(1).div_ceil(BYTES_PER_BLOCK);
         let class = needed.min(SIZE_CLASSES);
         let span_count = usize::from(self.span_count[class - 1]);
-        let mut from = self.first_fit[class - 1];
+        // This length's hint, settled on its own (see `settle_hints`): the
+        // other lengths' hints may stay below the one-block hint, which
+        // leaves them lower bounds still.
+        let mut from = self.first_fit[class - 1].max(self.first_fit[0]);
         if needed > SIZE_CLASSES && needed >= self.long_run.length {
             from = from.max(self.long_run.from);
         }
@@ -365,8 +367,9 @@ impl<'a> Heap<'a> {
     /// Raises every length's hint to at least the one-block hint, which is a
     /// lower bound for runs of any length (a run starts with a free block).
     /// Taking one block moves only the one-block hint, the common case kept
-    /// short; everything else that reads or lowers the other hints settles
-    /// them first, so it sees what moving them all at once would have given.
+    /// short; what lowers the other hints settles them first, so it sees what
+    /// moving them all at once would have given, and a search reads its own
+    /// length's hint settled (the larger of it and the one-block hint).
     fn settle_hints(&mut self) {
         let floor = self.first_fit[0];
         for hint in &mut self.first_fit[1..] {

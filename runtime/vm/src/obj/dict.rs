@@ -60,7 +60,7 @@ struct Shape {
 
 /// The byte width of an index slot for `capacity` entries.
 #[inline(always)]
-fn slot_width(capacity: u32) -> u32 {
+const fn slot_width(capacity: u32) -> u32 {
     if capacity < 0x100 {
         1
     } else if capacity < 0x1_0000 {
@@ -74,6 +74,14 @@ fn slot_width(capacity: u32) -> u32 {
 /// smallest power of two above one and a half times the capacity, so linear
 /// probing stays short and a slot is always empty.
 fn slot_shift(capacity: u32) -> u32 {
+    match SMALL_SLOT_SHIFTS.get(capacity as usize) {
+        Some(&shift) => u32::from(shift),
+        None => slot_shift_computed(capacity),
+    }
+}
+
+/// [`slot_shift`] worked out.
+const fn slot_shift_computed(capacity: u32) -> u32 {
     let wanted = capacity + capacity / 2 + 1;
     let mut shift = 0;
     while (1u32 << shift) < wanted {
@@ -83,10 +91,37 @@ fn slot_shift(capacity: u32) -> u32 {
 }
 
 /// The words of the table block for `capacity` entries of `stride` words.
-fn table_words(capacity: u32, stride: u32) -> usize {
-    let index_bytes = (1u32 << slot_shift(capacity)) * slot_width(capacity);
+const fn table_words(capacity: u32, stride: u32) -> usize {
+    let index_bytes = (1u32 << slot_shift_computed(capacity)) * slot_width(capacity);
     (TABLE_ENTRIES + stride * capacity) as usize + index_bytes.div_ceil(4) as usize
 }
+
+/// How many small capacities [`slot_shift`] and [`fitted_capacity`] read
+/// from tables made at compile time instead of working out by loops: the
+/// sizes of new instance dicts, class dicts and small sets.
+const SMALL_CAPACITIES: usize = 64;
+
+static SMALL_SLOT_SHIFTS: [u8; SMALL_CAPACITIES] = {
+    let mut table = [0u8; SMALL_CAPACITIES];
+    let mut capacity = 0;
+    while capacity < SMALL_CAPACITIES {
+        table[capacity] = slot_shift_computed(capacity as u32) as u8;
+        capacity += 1;
+    }
+    table
+};
+
+/// [`fitted_capacity`] of the small requests, for one and two words per entry.
+static SMALL_FITTED: [[u8; 2]; SMALL_CAPACITIES] = {
+    let mut table = [[0u8; 2]; SMALL_CAPACITIES];
+    let mut wanted = 0;
+    while wanted < SMALL_CAPACITIES {
+        table[wanted] =
+            [fitted_capacity_computed(wanted as u32, 1) as u8, fitted_capacity_computed(wanted as u32, 2) as u8];
+        wanted += 1;
+    }
+    table
+};
 
 /// The words per entry of a map whose word 2 is `word`.
 #[inline(always)]
@@ -97,6 +132,14 @@ fn entry_stride(word: u32) -> u32 {
 /// The capacity actually given for a request of `wanted` entries: `wanted`,
 /// plus whatever more fits in the GC blocks the table takes anyway.
 fn fitted_capacity(wanted: u32, stride: u32) -> u32 {
+    match SMALL_FITTED.get(wanted as usize) {
+        Some(fitted) => u32::from(fitted[(stride as usize - 1) & 1]),
+        None => fitted_capacity_computed(wanted, stride),
+    }
+}
+
+/// [`fitted_capacity`] worked out.
+const fn fitted_capacity_computed(wanted: u32, stride: u32) -> u32 {
     let blocks = (table_words(wanted, stride) * 4).div_ceil(BYTES_PER_BLOCK);
     let mut capacity = wanted;
     while table_words(capacity + 1, stride) * 4 <= blocks * BYTES_PER_BLOCK {
@@ -809,5 +852,25 @@ impl Vm<'_> {
         }
         self.pop_roots(mark);
         Ok(copy)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_capacity_tables_agree_with_the_loops() {
+        for capacity in 0..200 {
+            assert_eq!(slot_shift(capacity), slot_shift_computed(capacity), "capacity {capacity}");
+            for stride in [1, 2] {
+                let fitted = fitted_capacity(capacity, stride);
+                assert_eq!(fitted, fitted_capacity_computed(capacity, stride), "capacity {capacity}, stride {stride}");
+                assert!(fitted >= capacity);
+                // The fitted table takes no more GC blocks than the one asked for.
+                let blocks = |words: usize| (words * 4).div_ceil(BYTES_PER_BLOCK);
+                assert_eq!(blocks(table_words(fitted, stride)), blocks(table_words(capacity, stride)));
+            }
+        }
     }
 }

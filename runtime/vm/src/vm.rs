@@ -133,6 +133,13 @@ pub struct Vm<'a> {
     /// Bumped whenever a watched dict gains or loses a key or gets a new
     /// table, and when a dict starts being watched (`obj::dict`); never 0.
     pub(crate) dict_keys_version: u32,
+    /// What `plain_class_init` found for a class over `object` alone,
+    /// direct-mapped by class address: `(class, version, init)`, where the
+    /// class dict (watched from then on) lacked `__new__` when
+    /// `dict_keys_version` was `version`, and `init` is the entry number + 1
+    /// of its `__init__` (0: none). Emptied at every collection (a class
+    /// may die and another take its address) and when the version wraps.
+    pub(crate) class_init_cache: [core::cell::Cell<(u32, u32, u32)>; CLASS_INIT_CACHE_SIZE],
     /// Where the text of recently used frozen qstrs lies in the image,
     /// direct-mapped by id: `(id + 1, offset, length)` (0: empty), so that
     /// reading a name's text does not search the pool's length classes.
@@ -151,6 +158,8 @@ pub(crate) const BUILTIN_CACHE_SIZE: usize = 16;
 
 /// Entries of [`Vm::instance_dict_hints`] (a power of two; 8 bytes each).
 pub(crate) const INSTANCE_DICT_HINTS: usize = 8;
+/// Entries of `Vm::class_init_cache`.
+pub(crate) const CLASS_INIT_CACHE_SIZE: usize = 8;
 
 /// Entries of [`Vm::qstr_text_cache`] (a power of two; 12 bytes each).
 pub(crate) const QSTR_TEXT_CACHE_SIZE: usize = 16;
@@ -221,6 +230,7 @@ impl<'a> Vm<'a> {
             builtin_cache: [const { core::cell::Cell::new((0, 0)) }; BUILTIN_CACHE_SIZE],
             builtin_miss_cache: [const { core::cell::Cell::new((0, 0)) }; BUILTIN_CACHE_SIZE],
             dict_keys_version: 1,
+            class_init_cache: [const { core::cell::Cell::new((0, 0, 0)) }; CLASS_INIT_CACHE_SIZE],
             qstr_text_cache: [const { core::cell::Cell::new((0, 0, 0)) }; QSTR_TEXT_CACHE_SIZE],
             code_info_cache: empty_code_info_cache(),
             ascii_qstr_cache: [const { core::cell::Cell::new(0) }; 128],
@@ -350,6 +360,7 @@ impl<'a> Vm<'a> {
     /// Runs a full collection. Returns the number of allocations freed.
     pub fn collect(&mut self) -> usize {
         self.forget_ram_code_info();
+        self.forget_class_inits();
         for root in [
             self.frame,
             self.exc,

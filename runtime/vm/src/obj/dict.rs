@@ -801,6 +801,7 @@ impl Vm<'_> {
             for entry in &self.builtin_miss_cache {
                 entry.set((0, 0));
             }
+            self.forget_class_inits();
         }
     }
 

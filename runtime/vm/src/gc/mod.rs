@@ -549,6 +549,7 @@ impl<'a> Heap<'a> {
     }
 
     /// Reads the little-endian word at `address` (0 outside the heap).
+    #[inline(always)]
     pub fn word(&self, address: u32) -> u32 {
         self.word_at_offset(address.wrapping_sub(HEAP_BASE) as usize)
     }

@@ -90,7 +90,11 @@ impl Vm<'_> {
         if let Some(value) = self.map_value_at(map, guess, name) {
             return Some(value);
         }
-        let (entry, value) = self.map_find_qstr(map, name)?;
+        let found = match self.map_find_qstr_in_heap(map, name) {
+            Some(found) => found,
+            None => self.map_find_qstr(map, name),
+        };
+        let (entry, value) = found?;
         if let Ok(entry) = u8::try_from(entry) {
             self.global_lookup_cache[slot].set(entry);
         }
@@ -142,15 +146,8 @@ impl Vm<'_> {
         // hold it: the guess alone, checked against the entry's key. Any
         // miss takes the full lookup below.
         if self.is_heap(obj) && name != q!("__class__") && name != q!("__dict__") {
-            let type_obj = self.get(obj, 0);
-            if self.is_class(type_obj) && self.get(type_obj, 4) == TypeId::Object.obj() {
-                let dict = self.get(obj, 1);
-                if !dict.is_null() {
-                    let guess = u32::from(self.global_lookup_cache[lookup_cache_slot(type_obj, name)].get());
-                    if let Some(value) = self.map_value_at(dict, guess, name) {
-                        return Ok(value);
-                    }
-                }
+            if let Some(value) = self.instance_attr_guessed(obj, name) {
+                return Ok(value);
             }
         }
         let (method, self_obj) = self.load_method(obj, name)?;
@@ -165,6 +162,24 @@ impl Vm<'_> {
         self.set(bound, 1, self_obj);
         self.set(bound, 2, method);
         Ok(bound)
+    }
+
+    /// The attribute `name` of `obj` (a heap object) when `obj` is an
+    /// instance of a class over `object` whose dict holds it where the
+    /// lookup cache guesses; `None` otherwise. Instances, classes and their
+    /// dicts are heap objects, so plain heap word reads do (0 outside it).
+    #[inline(always)]
+    fn instance_attr_guessed(&self, obj: Obj, name: Obj) -> Option<Obj> {
+        let heap = &self.heap;
+        let type_obj = Obj(heap.word(obj.0));
+        if heap.word(type_obj.0) != TypeId::Type.addr()
+            || heap.word(type_obj.0.wrapping_add(16)) != TypeId::Object.addr()
+        {
+            return None;
+        }
+        let dict = Obj(heap.word(obj.0.wrapping_add(4)));
+        let guess = u32::from(self.global_lookup_cache[lookup_cache_slot(type_obj, name)].get());
+        self.map_value_at_in_heap(dict, guess, name)
     }
 
     /// `LOAD_METHOD`: `(function, self)` for a method, `(value, NULL)` otherwise.

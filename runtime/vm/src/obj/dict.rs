@@ -321,6 +321,59 @@ impl Vm<'_> {
         None
     }
 
+    /// [`Vm::map_value_at`] for a map whose object and table are in the
+    /// heap (an instance dict), read with heap word reads alone; `None` for
+    /// anything else, and when the guess is wrong. A RAM table holds no
+    /// markers, so its value words are the values.
+    #[inline(always)]
+    pub fn map_value_at_in_heap(&self, map: Obj, entry: u32, key: Obj) -> Option<Obj> {
+        let heap = &self.heap;
+        let table = heap.word(map.0.wrapping_add(12));
+        if heap.word(map.0.wrapping_add(8)) & KEYS_ONLY == 0
+            && entry < heap.word(table)
+            && heap.word(table.wrapping_add(4 * (TABLE_ENTRIES + 2 * entry))) == key.0
+        {
+            return Some(Obj(heap.word(table.wrapping_add(4 * (TABLE_ENTRIES + 2 * entry + 1)))));
+        }
+        None
+    }
+
+    /// [`Vm::map_find_qstr`] for a dict whose table is in the heap with
+    /// one-byte index slots (an instance dict, a class or module namespace
+    /// made at run time), read with heap word reads alone: `Some(found)`, or
+    /// `None` for any other map and when the probe meets a key that is a str
+    /// object, which could equal the name (the general lookup decides then).
+    #[inline]
+    pub fn map_find_qstr_in_heap(&self, map: Obj, key: Obj) -> Option<Option<(u32, Obj)>> {
+        let heap = &self.heap;
+        let word = heap.word(map.0.wrapping_add(8));
+        let table = heap.word(map.0.wrapping_add(12));
+        let capacity = word & CAPACITY_MASK;
+        if word & KEYS_ONLY != 0 || table < HEAP_BASE || slot_width(capacity) != 1 {
+            return None;
+        }
+        let mask = (1u32 << (word >> CAPACITY_BITS)) - 1;
+        let index = table.wrapping_add(4 * (TABLE_ENTRIES + 2 * capacity));
+        let mut slot = self.qstr_hash(key.qstr_id()) & mask;
+        for _ in 0..=mask {
+            // The index is word-aligned: slot `s` is byte `s % 4` of word `s / 4`.
+            let entry = (heap.word(index.wrapping_add(slot & !3)) >> (8 * (slot & 3))) & 0xff;
+            if entry == 0 {
+                return Some(None);
+            }
+            let at = table.wrapping_add(4 * (TABLE_ENTRIES + 2 * (entry - 1)));
+            let candidate = Obj(heap.word(at));
+            if candidate == key {
+                return Some(Some((entry - 1, Obj(heap.word(at.wrapping_add(4))))));
+            }
+            if !candidate.is_qstr() && self.is_str(candidate) {
+                return None;
+            }
+            slot = (slot + 1) & mask;
+        }
+        Some(None)
+    }
+
     /// Replaces the value of entry `entry` when that entry's key is `key`
     /// and the table is in RAM: for callers that guessed where a name lies
     /// (false, and nothing changed, when the guess is wrong).

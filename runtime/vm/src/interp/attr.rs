@@ -222,9 +222,12 @@ impl Vm<'_> {
         // dict at word 1, found in that dict or in the class. Misses take the
         // general path below, which looks again and tries the rest.
         if self.is_heap(obj) && name != q!("__dict__") {
-            let type_obj = self.get(obj, 0);
-            if self.is_class(type_obj) && self.get(type_obj, 4) == TypeId::Object.obj() {
-                let dict = self.get(obj, 1);
+            // An instance and its class are heap objects: heap word reads do.
+            let type_obj = Obj(self.heap.word(obj.0));
+            if self.heap.word(type_obj.0) == TypeId::Type.addr()
+                && self.heap.word(type_obj.0.wrapping_add(16)) == TypeId::Object.addr()
+            {
+                let dict = Obj(self.heap.word(obj.0.wrapping_add(4)));
                 if !dict.is_null() {
                     // Instances of one class mostly hold their attributes in
                     // the same order: the guess is keyed by class and name.
@@ -392,8 +395,11 @@ impl Vm<'_> {
         // The common case first: an instance of a class over `object` while
         // no class may intercept stores.
         if !self.classes_may_intercept_stores && name.is_qstr() && self.is_heap(obj) {
-            let type_obj = self.get(obj, 0);
-            if self.is_class(type_obj) && self.get(type_obj, 4) == TypeId::Object.obj() {
+            // An instance and its class are heap objects: heap word reads do.
+            let type_obj = Obj(self.heap.word(obj.0));
+            if self.heap.word(type_obj.0) == TypeId::Type.addr()
+                && self.heap.word(type_obj.0.wrapping_add(16)) == TypeId::Object.addr()
+            {
                 return self.store_plain_instance_attr(obj, type_obj, name, value);
             }
         }
@@ -459,7 +465,7 @@ impl Vm<'_> {
     /// large as the class's instances have come to need.
     fn store_plain_instance_attr(&mut self, obj: Obj, type_obj: Obj, name: Obj, value: Obj) -> R<()> {
         let slot = lookup_cache_slot(type_obj, name);
-        let mut dict = self.get(obj, 1);
+        let mut dict = Obj(self.heap.word(obj.0.wrapping_add(4)));
         if dict.is_null() {
             let mark = self.root_mark();
             self.push_root(value)?;

@@ -379,12 +379,14 @@ impl Vm<'_> {
     /// (false, and nothing changed, when the guess is wrong).
     #[inline]
     pub fn map_replace_value_at(&mut self, map: Obj, entry: u32, key: Obj, value: Obj) -> bool {
-        let table = self.get(map, 3);
-        // RAM tables hold no markers (a flash table's copy has the values).
-        if self.get_u(map, 2) & KEYS_ONLY != 0
-            || entry >= self.get_u(table, 0)
+        // Only a heap table is written here, so heap word reads do (0 outside
+        // it); RAM tables hold no markers (a flash table's copy has the values).
+        let heap = &self.heap;
+        let table = Obj(heap.word(map.0.wrapping_add(12)));
+        if heap.word(map.0.wrapping_add(8)) & KEYS_ONLY != 0
+            || entry >= heap.word(table.0)
             || !self.is_heap(table)
-            || self.get(table, TABLE_ENTRIES + 2 * entry) != key
+            || heap.word(table.0.wrapping_add(4 * (TABLE_ENTRIES + 2 * entry))) != key.0
         {
             return false;
         }

@@ -226,10 +226,23 @@ impl<'a> Vm<'a> {
                 }
             }};
         }
+        // A name operand: its qstr id, from the operand cache when this
+        // operand was decoded lately (see `Vm::qstr_operand_cache`).
         macro_rules! qstr_operand {
-            () => {
-                Obj::qstr(self.qstr_in_table(qstr_table, read_uint(code, &mut ip)))
-            };
+            () => {{
+                let address = (code.as_ptr() as usize).wrapping_add(ip);
+                let slot = (address >> 1) % crate::vm::QSTR_OPERAND_CACHE_SIZE;
+                let entry = &self.qstr_operand_cache[slot];
+                let (cached_address, cached_id) = entry.get();
+                let index = read_uint(code, &mut ip);
+                if cached_address == address {
+                    Obj::qstr(cached_id)
+                } else {
+                    let id = self.qstr_in_table(qstr_table, index);
+                    self.qstr_operand_cache[slot].set((address, id));
+                    Obj::qstr(id)
+                }
+            }};
         }
 
         'dispatch: loop {

@@ -307,3 +307,35 @@ fn word_pairs_are_written_only_inside_the_heap() {
     assert!(!heap.set_word_pair(usize::MAX - 2, 1, 1));
     assert_eq!((heap.word(56), heap.word(60)), (Some(7), Some(9)));
 }
+
+#[test]
+fn sweep_counts_and_frees_every_unmarked_allocation_to_the_last_block() {
+    let mut bytes = heap_bytes();
+    let mut heap = Heap::new(&mut bytes);
+    // A partial last table byte: the sweep's block-by-block tail runs too.
+    assert_ne!(heap.block_count() % 4, 0);
+    let mut heads = Vec::new();
+    let mut lengths = [1usize, 3, 2, 5, 1, 4].iter().cycle();
+    loop {
+        let blocks = *lengths.next().unwrap();
+        match heap.alloc(blocks * BYTES_PER_BLOCK).or_else(|| heap.alloc(BYTES_PER_BLOCK)) {
+            Some(address) => heads.push(address),
+            None => break,
+        }
+    }
+    let kept: Vec<u32> = heads.iter().copied().step_by(3).collect();
+    for address in &kept {
+        heap.mark(*address);
+    }
+    heap.finish_marking();
+    assert_eq!(heap.sweep(), heads.len() - kept.len());
+    assert_eq!(heap.stats().objects, kept.len());
+    for address in &kept {
+        assert_eq!(heap.state(heap.block_of(*address).unwrap()), HEAD);
+    }
+    // Everything else is free, and first fit finds the lowest hole again.
+    let used: usize = kept.iter().map(|address| heap.allocation_size(*address) / BYTES_PER_BLOCK).sum();
+    assert_eq!(heap.stats().free_blocks, heap.block_count() - used);
+    let expected = first_fit_from_zero(&heap, 2).map(|block| heap.block_address(block));
+    assert_eq!(heap.alloc(2 * BYTES_PER_BLOCK), expected);
+}

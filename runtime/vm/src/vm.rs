@@ -160,7 +160,7 @@ pub struct Vm<'a> {
 }
 
 /// Entries of [`Vm::builtin_cache`] (a power of two; 8 bytes each).
-pub(crate) const BUILTIN_CACHE_SIZE: usize = 16;
+pub(crate) const BUILTIN_CACHE_SIZE: usize = 32;
 
 /// Entries of [`Vm::instance_dict_hints`] (a power of two; 8 bytes each).
 pub(crate) const INSTANCE_DICT_HINTS: usize = 8;

@@ -34,7 +34,7 @@ impl Vm<'_> {
         // A builtin these globals were last seen to lack, with no watched
         // dict having gained or lost a key since, is found without the probe.
         let id = name.qstr_id();
-        let slot = id as usize % crate::vm::BUILTIN_CACHE_SIZE;
+        let slot = builtin_cache_slot(id);
         let (cached_id, object) = self.builtin_cache[slot].get();
         if cached_id == id.wrapping_add(1)
             && self.builtin_miss_cache[slot].get() == (globals.0, self.dict_keys_version)
@@ -63,7 +63,7 @@ impl Vm<'_> {
     /// (a builtin's object never changes; names that are not builtins are
     /// not remembered).
     fn lookup_builtin_cached(&self, id: u32) -> Option<Obj> {
-        let entry = &self.builtin_cache[id as usize % crate::vm::BUILTIN_CACHE_SIZE];
+        let entry = &self.builtin_cache[builtin_cache_slot(id)];
         let (cached_id, object) = entry.get();
         if cached_id == id.wrapping_add(1) {
             return Some(Obj(object));
@@ -71,7 +71,7 @@ impl Vm<'_> {
         let value = crate::builtins::lookup_builtin(id)?;
         entry.set((id.wrapping_add(1), value.0));
         // The miss remembered beside the entry was for the name it held.
-        self.builtin_miss_cache[id as usize % crate::vm::BUILTIN_CACHE_SIZE].set((0, 0));
+        self.builtin_miss_cache[builtin_cache_slot(id)].set((0, 0));
         Some(value)
     }
 
@@ -744,6 +744,14 @@ impl Vm<'_> {
     pub fn not_implemented(&self) -> Obj {
         Singleton::NotImplemented.obj()
     }
+}
+
+/// The entry of `builtin_cache` (and `builtin_miss_cache`) for qstr `id`:
+/// a multiplicative hash, which spreads the ids of the common builtins
+/// (`list`, `range`, `set` and `len` shared entries with `id % size`).
+#[inline(always)]
+fn builtin_cache_slot(id: u32) -> usize {
+    (id.wrapping_mul(0x9e37_79b1) >> 27) as usize % crate::vm::BUILTIN_CACHE_SIZE
 }
 
 /// The entry of `global_lookup_cache` for `name` in the dict `owner` (or

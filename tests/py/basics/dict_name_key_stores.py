@@ -51,3 +51,16 @@ print(counter, fresh)
 globals()["".join(["made", "_global"])] = 7
 made_global = 8
 print(made_global, globals()["made_global"])
+
+# A global whose value only the module's run knows, stored from a function.
+table = list(range(3))
+
+
+def replace_table(value):
+    global table
+    table = value
+
+
+for n in range(3):
+    replace_table([n])
+print(table, globals()["table"])

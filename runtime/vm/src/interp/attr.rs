@@ -27,6 +27,26 @@ impl Vm<'_> {
         self.load_global_probed(globals, name)
     }
 
+    /// `STORE_GLOBAL`: `name = value` in the globals of `module`, first at
+    /// the entry where `load_global` last found the name (its own entry in a
+    /// RAM table, or the RAM array word of a flash table's marker), else
+    /// through `map_set`, remembering where the name lies.
+    pub fn store_global(&mut self, module: Obj, name: Obj, value: Obj) -> R<()> {
+        let globals = self.get(module, 1);
+        let slot = lookup_cache_slot(globals, name);
+        let guess = u32::from(self.global_lookup_cache[slot].get());
+        if self.map_replace_value_at(globals, guess, name, value)
+            || self.map_replace_uncertain_at(globals, guess, name, value)
+        {
+            return Ok(());
+        }
+        self.map_set(globals, name, value)?;
+        if let Some(entry) = self.map_find_qstr(globals, name).and_then(|(entry, _)| u8::try_from(entry).ok()) {
+            self.global_lookup_cache[slot].set(entry);
+        }
+        Ok(())
+    }
+
     /// [`Vm::load_global`] when the guess missed: the globals' probe, then
     /// the builtins.
     #[inline(never)]

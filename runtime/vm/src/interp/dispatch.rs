@@ -318,8 +318,7 @@ impl<'a> Vm<'a> {
                         let name = qstr_operand!();
                         let value = pop!();
                         save!();
-                        let globals = self.get(module, 1);
-                        tri!('op, self.map_set(globals, name, value));
+                        tri!('op, self.store_global(module, name, value));
                     }
                     op::STORE_ATTR => {
                         let name = qstr_operand!();

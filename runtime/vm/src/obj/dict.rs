@@ -591,6 +591,29 @@ impl Vm<'_> {
         true
     }
 
+    /// [`Vm::map_set_uncertain`] for a caller that guessed the entry where
+    /// `key` lies: the map's RAM array takes the value when entry `entry` of
+    /// its flash table has that key and a marker as its value; false (and
+    /// nothing written) otherwise.
+    pub(crate) fn map_replace_uncertain_at(&mut self, map: Obj, entry: u32, key: Obj, value: Obj) -> bool {
+        let array = self.get(map, 1);
+        let table = self.get(map, 3);
+        if !self.is_heap(array)
+            || self.is_heap(table)
+            || self.get_u(map, 2) & KEYS_ONLY != 0
+            || entry >= self.get_u(table, 0)
+            || self.get(table, TABLE_ENTRIES + 2 * entry) != key
+        {
+            return false;
+        }
+        let marker = self.get(table, TABLE_ENTRIES + 2 * entry + 1).0;
+        if !is_uncertain_word(marker) {
+            return false;
+        }
+        self.set(array, (marker - UNCERTAIN_BASE) / 4, value);
+        true
+    }
+
     /// Makes `map` read the dict table of `count` entries at `table` (a
     /// flash namespace holding the same entries as the map, in the same
     /// order) and frees its RAM table. Each key is looked up through the

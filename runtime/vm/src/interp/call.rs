@@ -264,7 +264,10 @@ impl<'a> Vm<'a> {
             header_bytes.copy_from_slice(&header);
         }
         let (handlers, slots) = rest.split_at_mut((4 * 3 * n_exc as usize).min(rest.len()));
-        handlers.fill(0);
+        // Most functions have no handler entries: no call to fill nothing.
+        if !handlers.is_empty() {
+            handlers.fill(0);
+        }
         for word in slots.chunks_exact_mut(4) {
             word.copy_from_slice(&Obj::NULL.0.to_le_bytes());
         }

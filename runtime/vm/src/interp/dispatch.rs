@@ -205,7 +205,7 @@ impl<'a> Vm<'a> {
         macro_rules! return_to_caller {
             ($label:lifetime, $returned:expr) => {{
                 let returned = $returned;
-                let init_call = self.get_u(frame, F_FLAGS) & FLAG_INIT != 0;
+                let init_call = self.heap.word(frame.0 + 4 * F_FLAGS) & FLAG_INIT != 0;
                 match self.leave_frame(entry, &mut frame, returned) {
                     Some(result) => return Ok(result),
                     None => {
@@ -1202,7 +1202,8 @@ impl<'a> Vm<'a> {
     /// Frees a finished frame unless a generator owns it (a frame on the
     /// frame stack, the usual case, is popped without the general free).
     fn release_frame(&mut self, frame: Obj) {
-        if self.get_u(frame, F_FLAGS) & FLAG_GENERATOR == 0 && !self.heap.pop_frame(frame.0) {
+        // Frames are heap words (on the frame stack or not).
+        if self.heap.word(frame.0 + 4 * F_FLAGS) & FLAG_GENERATOR == 0 && !self.heap.pop_frame(frame.0) {
             self.free(frame);
         }
     }
@@ -1219,7 +1220,7 @@ impl<'a> Vm<'a> {
             }
             return Some(result);
         }
-        let previous = self.get(*frame, F_PREV);
+        let previous = Obj(self.heap.word(frame.0 + 4 * F_PREV));
         self.release_frame(*frame);
         *frame = previous;
         self.frame = previous;

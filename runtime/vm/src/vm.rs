@@ -149,6 +149,19 @@ pub struct Vm<'a> {
     /// Bumped whenever a watched dict gains or loses a key or gets a new
     /// table, and when a dict starts being watched (`obj::dict`); never 0.
     pub(crate) dict_keys_version: u32,
+    /// What `plain_class_init` found for a class over `object` alone,
+    /// direct-mapped by class address: `(class, version, init)`, where the
+    /// class dict (watched from then on) lacked `__new__` when
+    /// `dict_keys_version` was `version`, and `init` is the entry number + 1
+    /// of its `__init__` (0: none). Emptied at every collection (a class
+    /// may die and another take its address) and when the version wraps.
+    pub(crate) class_init_cache: [core::cell::Cell<(u32, u32, u32)>; CLASS_INIT_CACHE_SIZE],
+    /// The qstr ids of name operands the dispatch loop decoded recently,
+    /// direct-mapped by the operand's address in the code being run:
+    /// `(address, id)` (address 0: empty). The image's code never changes,
+    /// and code made on the board is never written once made and is freed
+    /// only by a collection, which empties this cache.
+    pub(crate) qstr_operand_cache: [core::cell::Cell<(usize, u32)>; QSTR_OPERAND_CACHE_SIZE],
     /// Where the text of recently used frozen qstrs lies in the image,
     /// direct-mapped by id: `(id + 1, offset, length)` (0: empty), so that
     /// reading a name's text does not search the pool's length classes.
@@ -163,10 +176,14 @@ pub struct Vm<'a> {
 }
 
 /// Entries of [`Vm::builtin_cache`] (a power of two; 8 bytes each).
-pub(crate) const BUILTIN_CACHE_SIZE: usize = 16;
+pub(crate) const BUILTIN_CACHE_SIZE: usize = 32;
 
 /// Entries of [`Vm::instance_dict_hints`] (a power of two; 8 bytes each).
 pub(crate) const INSTANCE_DICT_HINTS: usize = 8;
+/// Entries of `Vm::class_init_cache`.
+pub(crate) const CLASS_INIT_CACHE_SIZE: usize = 8;
+/// Entries of `Vm::qstr_operand_cache` (a power of two).
+pub(crate) const QSTR_OPERAND_CACHE_SIZE: usize = 128;
 
 /// Entries of [`Vm::qstr_text_cache`] (a power of two; 12 bytes each).
 pub(crate) const QSTR_TEXT_CACHE_SIZE: usize = 16;
@@ -243,6 +260,8 @@ impl<'a> Vm<'a> {
             builtin_cache: [const { core::cell::Cell::new((0, 0)) }; BUILTIN_CACHE_SIZE],
             builtin_miss_cache: [const { core::cell::Cell::new((0, 0)) }; BUILTIN_CACHE_SIZE],
             dict_keys_version: 1,
+            class_init_cache: [const { core::cell::Cell::new((0, 0, 0)) }; CLASS_INIT_CACHE_SIZE],
+            qstr_operand_cache: [const { core::cell::Cell::new((0, 0)) }; QSTR_OPERAND_CACHE_SIZE],
             qstr_text_cache: [const { core::cell::Cell::new((0, 0, 0)) }; QSTR_TEXT_CACHE_SIZE],
             code_info_cache: empty_code_info_cache(),
             ascii_qstr_cache: [const { core::cell::Cell::new(0) }; 128],
@@ -372,6 +391,10 @@ impl<'a> Vm<'a> {
     /// Runs a full collection. Returns the number of allocations freed.
     pub fn collect(&mut self) -> usize {
         self.forget_ram_code_info();
+        self.forget_class_inits();
+        for entry in &self.qstr_operand_cache {
+            entry.set((0, 0));
+        }
         for root in [
             self.frame,
             self.exc,

@@ -18,6 +18,9 @@ use core::ptr::NonNull;
 pub struct HeapBytes<'a> {
     start: NonNull<u8>,
     len: usize,
+    /// The number of byte offsets at which a whole word lies inside the
+    /// heap (`len - 3`, or 0): a word access checks one comparison.
+    word_limit: usize,
     /// The heap holds the port's slice exclusively for `'a`.
     borrowed: PhantomData<&'a mut [u8]>,
 }
@@ -25,7 +28,12 @@ pub struct HeapBytes<'a> {
 impl<'a> HeapBytes<'a> {
     pub fn new(bytes: &'a mut [u8]) -> HeapBytes<'a> {
         let len = bytes.len();
-        HeapBytes { start: NonNull::from(bytes).cast::<u8>(), len, borrowed: PhantomData }
+        HeapBytes {
+            start: NonNull::from(bytes).cast::<u8>(),
+            len,
+            word_limit: len.saturating_sub(3),
+            borrowed: PhantomData,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -69,7 +77,7 @@ impl<'a> HeapBytes<'a> {
     /// so it reads the word at once rather than through a slice.
     #[inline(always)]
     pub fn word(&self, offset: usize) -> Option<u32> {
-        if offset.checked_add(4)? > self.len {
+        if offset >= self.word_limit {
             return None;
         }
         // SAFETY: the four bytes at `offset` are inside the exclusively
@@ -82,13 +90,29 @@ impl<'a> HeapBytes<'a> {
     /// written) when its four bytes are not all inside the heap.
     #[inline(always)]
     pub fn set_word(&mut self, offset: usize, value: u32) -> bool {
-        if offset.checked_add(4).is_none_or(|end| end > self.len) {
+        if offset >= self.word_limit {
             return false;
         }
         // SAFETY: the four bytes at `offset` are inside the exclusively
         // borrowed slice (checked above), and `&mut self` makes this the only
         // access through it; sealed ranges are never written.
         unsafe { self.start.as_ptr().add(offset).cast::<u32>().write_unaligned(value.to_le()) };
+        true
+    }
+
+    /// Writes two little-endian words at byte `offset` and `offset + 4`
+    /// with one bounds check; nothing written when the eight bytes are not
+    /// all inside the heap.
+    #[inline(always)]
+    pub fn set_word_pair(&mut self, offset: usize, first: u32, second: u32) -> bool {
+        if offset >= self.word_limit.saturating_sub(4) {
+            return false;
+        }
+        let pair = u64::from(first) | (u64::from(second) << 32);
+        // SAFETY: the eight bytes at `offset` are inside the exclusively
+        // borrowed slice (checked above), `&mut self` makes this the only
+        // access through it; sealed ranges are never written.
+        unsafe { self.start.as_ptr().add(offset).cast::<u64>().write_unaligned(pair.to_le()) };
         true
     }
 
@@ -122,6 +146,65 @@ impl<'a> HeapBytes<'a> {
         // caller's promise above those bytes are not written while the
         // returned slice is in use.
         unsafe { core::slice::from_raw_parts(self.start.as_ptr().add(range.start), range.end - range.start) }
+    }
+}
+
+/// The heap's words for one loop that reads and writes nothing else: a copy
+/// of the heap's pointer and length, made from `&mut HeapBytes`, so that the
+/// loop keeps them in registers instead of reading them again after every
+/// write (a write through the heap's pointer could, as far as the compiler
+/// knows, change the fields of the `HeapBytes` it was reached through).
+pub struct HeapWords<'s> {
+    start: NonNull<u8>,
+    len: usize,
+    /// As [`HeapBytes`]'s: the offsets of whole words are below it.
+    word_limit: usize,
+    /// The heap is borrowed exclusively while this view lives.
+    borrowed: PhantomData<&'s mut [u8]>,
+}
+
+impl HeapBytes<'_> {
+    /// The heap's words, for as long as `self` is borrowed.
+    #[inline(always)]
+    pub fn words(&mut self) -> HeapWords<'_> {
+        HeapWords { start: self.start, len: self.len, word_limit: self.word_limit, borrowed: PhantomData }
+    }
+}
+
+impl HeapWords<'_> {
+    /// Whether the `len` bytes at `offset` all lie inside the heap.
+    #[inline(always)]
+    pub fn contains(&self, offset: usize, len: usize) -> bool {
+        offset.checked_add(len).is_some_and(|end| end <= self.len)
+    }
+
+    /// The little-endian word at byte `offset`, or `None` when its four
+    /// bytes are not all inside the heap.
+    #[inline(always)]
+    pub fn word(&self, offset: usize) -> Option<u32> {
+        if offset >= self.word_limit {
+            return None;
+        }
+        // SAFETY: the four bytes at `offset` are inside the heap's slice
+        // (checked above), which this view borrows exclusively through the
+        // `HeapBytes` it was made from; an unaligned read of plain bytes.
+        let word = unsafe { self.start.as_ptr().add(offset).cast::<u32>().read_unaligned() };
+        Some(u32::from_le(word))
+    }
+
+    /// Writes the little-endian word at byte `offset`; false (and nothing
+    /// written) when its four bytes are not all inside the heap.
+    #[inline(always)]
+    pub fn set_word(&mut self, offset: usize, value: u32) -> bool {
+        if offset >= self.word_limit {
+            return false;
+        }
+        // The callers write value slots and list items, never a sealed range.
+        // SAFETY: the four bytes at `offset` are inside the heap's slice
+        // (checked above), borrowed exclusively by this view, and `&mut self`
+        // makes this the only access through it; sealed ranges are not written.
+        unsafe { self.start.as_ptr().add(offset).cast::<u32>().write_unaligned(value.to_le()) };
+        true
     }
 }
 

@@ -43,7 +43,7 @@
 mod bytes;
 #[cfg(test)]
 mod tests;
-pub use bytes::HeapBytes;
+pub use bytes::{HeapBytes, HeapWords};
 
 use rime_bytecode::image::HEAP_BASE;
 
@@ -59,6 +59,52 @@ pub const TAIL: u8 = 2;
 pub const MARK: u8 = 3;
 
 const MARK_STACK_SIZE: usize = 64;
+
+/// What [`Heap::sweep`] does to one allocation table byte (four blocks),
+/// indexed by the byte and, in bit 8, whether the block before it is part of
+/// an allocation being freed: `[the byte after the sweep, info]`, where info
+/// is `freeing after the four | heads freed << 1 | blocks free after << 4`
+/// (bit `i` for block `i`). Per block: an unmarked head is freed and starts
+/// freeing its tails; a tail goes with its head; a marked head becomes a
+/// head again; a free block stays free.
+static SWEEP_BYTE: [[u8; 2]; 512] = {
+    let mut table = [[0u8; 2]; 512];
+    let mut index = 0;
+    while index < 512 {
+        let byte = (index & 0xff) as u8;
+        let mut freeing = index >= 256;
+        let (mut swept, mut freed, mut now_free) = (0u8, 0u8, 0u8);
+        let mut block = 0;
+        while block < 4 {
+            let state = (byte >> (2 * block)) & 3;
+            let (new_state, free) = match state {
+                HEAD => {
+                    freed += 1;
+                    freeing = true;
+                    (FREE, true)
+                }
+                TAIL if freeing => (FREE, true),
+                TAIL => (TAIL, false),
+                MARK => {
+                    freeing = false;
+                    (HEAD, false)
+                }
+                _ => {
+                    freeing = false;
+                    (FREE, true)
+                }
+            };
+            swept |= new_state << (2 * block);
+            if free {
+                now_free |= 1 << block;
+            }
+            block += 1;
+        }
+        table[index] = [swept, freeing as u8 | (freed << 1) | (now_free << 4)];
+        index += 1;
+    }
+    table
+};
 
 /// Run lengths (in blocks) with a first-fit hint of their own; longer
 /// requests start at the hint of the longest class, which is a valid lower
@@ -305,11 +351,13 @@ impl<'a> Heap<'a> {
     /// a first-fit search from the hint of the request's length.
     #[inline(never)]
     fn alloc_searching(&mut self, byte_count: usize) -> Option<u32> {
-        self.settle_hints();
         let needed = byte_count.max(1).div_ceil(BYTES_PER_BLOCK);
         let class = needed.min(SIZE_CLASSES);
         let span_count = usize::from(self.span_count[class - 1]);
-        let mut from = self.first_fit[class - 1];
+        // This length's hint, settled on its own (see `settle_hints`): the
+        // other lengths' hints may stay below the one-block hint, which
+        // leaves them lower bounds still.
+        let mut from = self.first_fit[class - 1].max(self.first_fit[0]);
         if needed > SIZE_CLASSES && needed >= self.long_run.length {
             from = from.max(self.long_run.from);
         }
@@ -365,8 +413,9 @@ impl<'a> Heap<'a> {
     /// Raises every length's hint to at least the one-block hint, which is a
     /// lower bound for runs of any length (a run starts with a free block).
     /// Taking one block moves only the one-block hint, the common case kept
-    /// short; everything else that reads or lowers the other hints settles
-    /// them first, so it sees what moving them all at once would have given.
+    /// short; what lowers the other hints settles them first, so it sees what
+    /// moving them all at once would have given, and a search reads its own
+    /// length's hint settled (the larger of it and the one-block hint).
     fn settle_hints(&mut self) {
         let floor = self.first_fit[0];
         for hint in &mut self.first_fit[1..] {
@@ -546,6 +595,7 @@ impl<'a> Heap<'a> {
     }
 
     /// Reads the little-endian word at `address` (0 outside the heap).
+    #[inline(always)]
     pub fn word(&self, address: u32) -> u32 {
         self.word_at_offset(address.wrapping_sub(HEAP_BASE) as usize)
     }
@@ -554,9 +604,7 @@ impl<'a> Heap<'a> {
     /// (an address below the heap wraps around to an offset past its end).
     #[inline(always)]
     pub fn try_word(&self, address: u32) -> Option<u32> {
-        let offset = address.wrapping_sub(HEAP_BASE) as usize;
-        let four = self.bytes.get(offset..offset.wrapping_add(4))?;
-        Some(u32::from_le_bytes([four[0], four[1], four[2], four[3]]))
+        self.bytes.word(address.wrapping_sub(HEAP_BASE) as usize)
     }
 
     /// Reads the word at byte `offset` of the heap (0 outside it). The
@@ -571,6 +619,14 @@ impl<'a> Heap<'a> {
     #[inline(always)]
     pub fn set_word_at_offset(&mut self, offset: usize, value: u32) {
         self.bytes.set_word(offset, value);
+    }
+
+    /// Writes the two words at byte `offset` and `offset + 4` of the heap
+    /// (nothing outside it): the dispatch loop saves a frame's instruction
+    /// pointer and stack depth, adjacent header words, this way.
+    #[inline(always)]
+    pub fn set_word_pair_at_offset(&mut self, offset: usize, first: u32, second: u32) {
+        self.bytes.set_word_pair(offset, first, second);
     }
 
     /// Writes the word at `address`; returns false outside the heap.
@@ -736,67 +792,64 @@ impl<'a> Heap<'a> {
         let mut run_start = 0;
         let mut run = 0;
         let mut block = 0;
+        // Whole table bytes, four blocks at a time, through `SWEEP_BYTE`.
+        let whole = self.block_count - self.block_count % 4;
+        while block < whole {
+            let byte = self.bytes[block / 4];
+            let [swept, info] = SWEEP_BYTE[usize::from(byte) | (usize::from(freeing) << 8)];
+            if swept != byte {
+                self.bytes[block / 4] = swept;
+            }
+            freeing = info & 1 != 0;
+            freed += usize::from((info >> 1) & 7);
+            let now_free = info >> 4;
+            if now_free == 0 {
+                run = 0;
+            } else if now_free == 0xf && hinted == SIZE_CLASSES {
+                run += 4;
+            } else {
+                for index in 0..4 {
+                    if now_free & (1 << index) == 0 {
+                        run = 0;
+                        continue;
+                    }
+                    if run == 0 {
+                        run_start = block + index;
+                    }
+                    run += 1;
+                    while hinted < run.min(SIZE_CLASSES) {
+                        self.first_fit[hinted] = run_start;
+                        hinted += 1;
+                    }
+                }
+            }
+            block += 4;
+        }
+        // The blocks of a last, partial table byte, one at a time.
         while block < self.block_count {
-            // Four blocks in one table byte that are all free, all unmarked
-            // heads, all marked heads, or all tails are swept at once.
-            let (step, now_free) = match self.bytes[block / 4] {
-                byte @ (0x00 | 0x55 | 0xff | 0xaa) if block.is_multiple_of(4) && block + 4 <= self.block_count => {
-                    let now_free = match byte {
-                        0x00 => {
-                            freeing = false;
-                            true
-                        }
-                        0x55 => {
-                            freed += 4;
-                            freeing = true;
-                            true
-                        }
-                        0xff => {
-                            freeing = false;
-                            false
-                        }
-                        _ => freeing,
-                    };
-                    self.bytes[block / 4] = if byte == 0xff {
-                        0x55
-                    } else if now_free {
-                        0
-                    } else {
-                        byte
-                    };
-                    (4, now_free)
+            let (state, now_free) = match self.state(block) {
+                HEAD => {
+                    freed += 1;
+                    freeing = true;
+                    (FREE, true)
                 }
-                _ => {
-                    let now_free = match self.state(block) {
-                        HEAD => {
-                            self.set_state(block, FREE);
-                            freed += 1;
-                            freeing = true;
-                            true
-                        }
-                        TAIL if freeing => {
-                            self.set_state(block, FREE);
-                            true
-                        }
-                        MARK => {
-                            self.set_state(block, HEAD);
-                            freeing = false;
-                            false
-                        }
-                        FREE => {
-                            freeing = false;
-                            true
-                        }
-                        _ => false,
-                    };
-                    (1, now_free)
+                TAIL if freeing => (FREE, true),
+                MARK => {
+                    freeing = false;
+                    (HEAD, false)
                 }
+                FREE => {
+                    freeing = false;
+                    (FREE, true)
+                }
+                other => (other, false),
             };
+            self.set_state(block, state);
             if now_free {
                 if run == 0 {
                     run_start = block;
                 }
-                run += step;
+                run += 1;
                 while hinted < run.min(SIZE_CLASSES) {
                     self.first_fit[hinted] = run_start;
                     hinted += 1;
@@ -804,7 +857,7 @@ impl<'a> Heap<'a> {
             } else {
                 run = 0;
             }
-            block += step;
+            block += 1;
         }
         freed
     }

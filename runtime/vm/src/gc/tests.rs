@@ -274,3 +274,68 @@ fn frame_stack_is_lifo_and_scanned_as_roots() {
     assert_eq!(pushed, total / 100);
     assert_eq!(heap.stats().used_blocks, 1);
 }
+
+#[test]
+fn heap_words_read_and_write_only_inside_the_heap() {
+    let mut bytes = [0u8; 64];
+    let mut heap = HeapBytes::new(&mut bytes);
+    let mut words = heap.words();
+    assert!(words.set_word(60, 0x1234_5678));
+    assert_eq!(words.word(60), Some(0x1234_5678));
+    // An unaligned word and the last bytes of the heap.
+    assert!(words.set_word(1, 0xa1b2_c3d4));
+    assert_eq!(words.word(1), Some(0xa1b2_c3d4));
+    assert!(!words.set_word(61, 1));
+    assert_eq!(words.word(61), None);
+    assert_eq!(words.word(usize::MAX - 1), None);
+    assert!(words.contains(0, 64));
+    assert!(!words.contains(1, 64));
+    assert_eq!(heap.word(60), Some(0x1234_5678));
+    assert_eq!(heap.word(1), Some(0xa1b2_c3d4));
+}
+
+#[test]
+fn word_pairs_are_written_only_inside_the_heap() {
+    let mut bytes = [0u8; 64];
+    let mut heap = HeapBytes::new(&mut bytes);
+    assert!(heap.set_word_pair(56, 7, 9));
+    assert_eq!((heap.word(56), heap.word(60)), (Some(7), Some(9)));
+    assert!(heap.set_word_pair(3, 0x0102_0304, 0x0506_0708));
+    assert_eq!((heap.word(3), heap.word(7)), (Some(0x0102_0304), Some(0x0506_0708)));
+    // Eight bytes from 57 would end past the heap: nothing is written.
+    assert!(!heap.set_word_pair(57, 1, 1));
+    assert!(!heap.set_word_pair(usize::MAX - 2, 1, 1));
+    assert_eq!((heap.word(56), heap.word(60)), (Some(7), Some(9)));
+}
+
+#[test]
+fn sweep_counts_and_frees_every_unmarked_allocation_to_the_last_block() {
+    let mut bytes = heap_bytes();
+    let mut heap = Heap::new(&mut bytes);
+    // A partial last table byte: the sweep's block-by-block tail runs too.
+    assert_ne!(heap.block_count() % 4, 0);
+    let mut heads = Vec::new();
+    let mut lengths = [1usize, 3, 2, 5, 1, 4].iter().cycle();
+    loop {
+        let blocks = *lengths.next().unwrap();
+        match heap.alloc(blocks * BYTES_PER_BLOCK).or_else(|| heap.alloc(BYTES_PER_BLOCK)) {
+            Some(address) => heads.push(address),
+            None => break,
+        }
+    }
+    let kept: Vec<u32> = heads.iter().copied().step_by(3).collect();
+    for address in &kept {
+        heap.mark(*address);
+    }
+    heap.finish_marking();
+    assert_eq!(heap.sweep(), heads.len() - kept.len());
+    assert_eq!(heap.stats().objects, kept.len());
+    for address in &kept {
+        assert_eq!(heap.state(heap.block_of(*address).unwrap()), HEAD);
+    }
+    // Everything else is free, and first fit finds the lowest hole again.
+    let used: usize = kept.iter().map(|address| heap.allocation_size(*address) / BYTES_PER_BLOCK).sum();
+    assert_eq!(heap.stats().free_blocks, heap.block_count() - used);
+    let expected = first_fit_from_zero(&heap, 2).map(|block| heap.block_address(block));
+    assert_eq!(heap.alloc(2 * BYTES_PER_BLOCK), expected);
+}

@@ -27,6 +27,26 @@ impl Vm<'_> {
         self.load_global_probed(globals, name)
     }
 
+    /// `STORE_GLOBAL`: `name = value` in the globals of `module`, first at
+    /// the entry where `load_global` last found the name (its own entry in a
+    /// RAM table, or the RAM array word of a flash table's marker), else
+    /// through `map_set`, remembering where the name lies.
+    pub fn store_global(&mut self, module: Obj, name: Obj, value: Obj) -> R<()> {
+        let globals = self.get(module, 1);
+        let slot = lookup_cache_slot(globals, name);
+        let guess = u32::from(self.global_lookup_cache[slot].get());
+        if self.map_replace_value_at(globals, guess, name, value)
+            || self.map_replace_uncertain_at(globals, guess, name, value)
+        {
+            return Ok(());
+        }
+        self.map_set(globals, name, value)?;
+        if let Some(entry) = self.map_find_qstr(globals, name).and_then(|(entry, _)| u8::try_from(entry).ok()) {
+            self.global_lookup_cache[slot].set(entry);
+        }
+        Ok(())
+    }
+
     /// [`Vm::load_global`] when the guess missed: the globals' probe, then
     /// the builtins.
     #[inline(never)]
@@ -34,7 +54,7 @@ impl Vm<'_> {
         // A builtin these globals were last seen to lack, with no watched
         // dict having gained or lost a key since, is found without the probe.
         let id = name.qstr_id();
-        let slot = id as usize % crate::vm::BUILTIN_CACHE_SIZE;
+        let slot = builtin_cache_slot(id);
         let (cached_id, object) = self.builtin_cache[slot].get();
         if cached_id == id.wrapping_add(1)
             && self.builtin_miss_cache[slot].get() == (globals.0, self.dict_keys_version)
@@ -63,7 +83,7 @@ impl Vm<'_> {
     /// (a builtin's object never changes; names that are not builtins are
     /// not remembered).
     fn lookup_builtin_cached(&self, id: u32) -> Option<Obj> {
-        let entry = &self.builtin_cache[id as usize % crate::vm::BUILTIN_CACHE_SIZE];
+        let entry = &self.builtin_cache[builtin_cache_slot(id)];
         let (cached_id, object) = entry.get();
         if cached_id == id.wrapping_add(1) {
             return Some(Obj(object));
@@ -71,7 +91,7 @@ impl Vm<'_> {
         let value = crate::builtins::lookup_builtin(id)?;
         entry.set((id.wrapping_add(1), value.0));
         // The miss remembered beside the entry was for the name it held.
-        self.builtin_miss_cache[id as usize % crate::vm::BUILTIN_CACHE_SIZE].set((0, 0));
+        self.builtin_miss_cache[builtin_cache_slot(id)].set((0, 0));
         Some(value)
     }
 
@@ -90,7 +110,11 @@ impl Vm<'_> {
         if let Some(value) = self.map_value_at(map, guess, name) {
             return Some(value);
         }
-        let (entry, value) = self.map_find_qstr(map, name)?;
+        let found = match self.map_find_qstr_in_heap(map, name) {
+            Some(found) => found,
+            None => self.map_find_qstr(map, name),
+        };
+        let (entry, value) = found?;
         if let Ok(entry) = u8::try_from(entry) {
             self.global_lookup_cache[slot].set(entry);
         }
@@ -142,15 +166,8 @@ impl Vm<'_> {
         // hold it: the guess alone, checked against the entry's key. Any
         // miss takes the full lookup below.
         if self.is_heap(obj) && name != q!("__class__") && name != q!("__dict__") {
-            let type_obj = self.get(obj, 0);
-            if self.is_class(type_obj) && self.get(type_obj, 4) == TypeId::Object.obj() {
-                let dict = self.get(obj, 1);
-                if !dict.is_null() {
-                    let guess = u32::from(self.global_lookup_cache[lookup_cache_slot(type_obj, name)].get());
-                    if let Some(value) = self.map_value_at(dict, guess, name) {
-                        return Ok(value);
-                    }
-                }
+            if let Some(value) = self.instance_attr_guessed(obj, name) {
+                return Ok(value);
             }
         }
         let (method, self_obj) = self.load_method(obj, name)?;
@@ -165,6 +182,24 @@ impl Vm<'_> {
         self.set(bound, 1, self_obj);
         self.set(bound, 2, method);
         Ok(bound)
+    }
+
+    /// The attribute `name` of `obj` (a heap object) when `obj` is an
+    /// instance of a class over `object` whose dict holds it where the
+    /// lookup cache guesses; `None` otherwise. Instances, classes and their
+    /// dicts are heap objects, so plain heap word reads do (0 outside it).
+    #[inline(always)]
+    fn instance_attr_guessed(&self, obj: Obj, name: Obj) -> Option<Obj> {
+        let heap = &self.heap;
+        let type_obj = Obj(heap.word(obj.0));
+        if heap.word(type_obj.0) != TypeId::Type.addr()
+            || heap.word(type_obj.0.wrapping_add(16)) != TypeId::Object.addr()
+        {
+            return None;
+        }
+        let dict = Obj(heap.word(obj.0.wrapping_add(4)));
+        let guess = u32::from(self.global_lookup_cache[lookup_cache_slot(type_obj, name)].get());
+        self.map_value_at_in_heap(dict, guess, name)
     }
 
     /// `LOAD_METHOD`: `(function, self)` for a method, `(value, NULL)` otherwise.
@@ -207,9 +242,12 @@ impl Vm<'_> {
         // dict at word 1, found in that dict or in the class. Misses take the
         // general path below, which looks again and tries the rest.
         if self.is_heap(obj) && name != q!("__dict__") {
-            let type_obj = self.get(obj, 0);
-            if self.is_class(type_obj) && self.get(type_obj, 4) == TypeId::Object.obj() {
-                let dict = self.get(obj, 1);
+            // An instance and its class are heap objects: heap word reads do.
+            let type_obj = Obj(self.heap.word(obj.0));
+            if self.heap.word(type_obj.0) == TypeId::Type.addr()
+                && self.heap.word(type_obj.0.wrapping_add(16)) == TypeId::Object.addr()
+            {
+                let dict = Obj(self.heap.word(obj.0.wrapping_add(4)));
                 if !dict.is_null() {
                     // Instances of one class mostly hold their attributes in
                     // the same order: the guess is keyed by class and name.
@@ -377,8 +415,11 @@ impl Vm<'_> {
         // The common case first: an instance of a class over `object` while
         // no class may intercept stores.
         if !self.classes_may_intercept_stores && name.is_qstr() && self.is_heap(obj) {
-            let type_obj = self.get(obj, 0);
-            if self.is_class(type_obj) && self.get(type_obj, 4) == TypeId::Object.obj() {
+            // An instance and its class are heap objects: heap word reads do.
+            let type_obj = Obj(self.heap.word(obj.0));
+            if self.heap.word(type_obj.0) == TypeId::Type.addr()
+                && self.heap.word(type_obj.0.wrapping_add(16)) == TypeId::Object.addr()
+            {
                 return self.store_plain_instance_attr(obj, type_obj, name, value);
             }
         }
@@ -444,7 +485,7 @@ impl Vm<'_> {
     /// large as the class's instances have come to need.
     fn store_plain_instance_attr(&mut self, obj: Obj, type_obj: Obj, name: Obj, value: Obj) -> R<()> {
         let slot = lookup_cache_slot(type_obj, name);
-        let mut dict = self.get(obj, 1);
+        let mut dict = Obj(self.heap.word(obj.0.wrapping_add(4)));
         if dict.is_null() {
             let mark = self.root_mark();
             self.push_root(value)?;
@@ -725,6 +766,14 @@ impl Vm<'_> {
     pub fn not_implemented(&self) -> Obj {
         Singleton::NotImplemented.obj()
     }
+}
+
+/// The entry of `builtin_cache` (and `builtin_miss_cache`) for qstr `id`:
+/// a multiplicative hash, which spreads the ids of the common builtins
+/// (`list`, `range`, `set` and `len` shared entries with `id % size`).
+#[inline(always)]
+fn builtin_cache_slot(id: u32) -> usize {
+    (id.wrapping_mul(0x9e37_79b1) >> 27) as usize % crate::vm::BUILTIN_CACHE_SIZE
 }
 
 /// The entry of `global_lookup_cache` for `name` in the dict `owner` (or

@@ -200,6 +200,19 @@ impl<'a> Vm<'a> {
 
     /// Makes a frame for `function` and binds the arguments to its locals.
     pub fn setup_frame(&mut self, function: Obj, self_obj: Option<Obj>, args: Args<'_>, kw: Args<'_>) -> R<Obj> {
+        self.setup_frame_and_code(function, self_obj, args, kw).map(|(frame, _)| frame)
+    }
+
+    /// [`Vm::setup_frame`], also giving the function's code (its fun_data),
+    /// which the dispatch loop runs next and would otherwise look up again.
+    #[inline(always)]
+    pub(crate) fn setup_frame_and_code(
+        &mut self,
+        function: Obj,
+        self_obj: Option<Obj>,
+        args: Args<'_>,
+        kw: Args<'_>,
+    ) -> R<(Obj, &'a [u8])> {
         if self.call_depth >= self.config.max_call_depth {
             return Err(self.raise_msg(TypeId::RuntimeError, "maximum recursion depth exceeded"));
         }
@@ -208,10 +221,11 @@ impl<'a> Vm<'a> {
         // Function word 3 is `cell count << 2 | has defaults`: no cells.
         if info.positional_only && kw.len() == 0 && given == u32::from(info.n_pos) && self.get_u(function, 3) < 4 {
             if let Some(frame) = self.setup_positional_frame(function, &info, self_obj, args) {
-                return Ok(frame);
+                return Ok((frame, info.code));
             }
         }
-        self.setup_frame_general(function, self_obj, args, kw)
+        let frame = self.setup_frame_general(function, self_obj, args, kw)?;
+        Ok((frame, info.code))
     }
 
     /// The common call: exactly the positional parameters given, nothing
@@ -250,7 +264,10 @@ impl<'a> Vm<'a> {
             header_bytes.copy_from_slice(&header);
         }
         let (handlers, slots) = rest.split_at_mut((4 * 3 * n_exc as usize).min(rest.len()));
-        handlers.fill(0);
+        // Most functions have no handler entries: no call to fill nothing.
+        if !handlers.is_empty() {
+            handlers.fill(0);
+        }
         for word in slots.chunks_exact_mut(4) {
             word.copy_from_slice(&Obj::NULL.0.to_le_bytes());
         }
@@ -472,6 +489,18 @@ impl<'a> Vm<'a> {
     /// `__new__` of its own (`call_type` makes a bare instance for such a
     /// class, then calls `__init__` with the arguments).
     pub fn plain_class_init(&mut self, class: Obj) -> Option<Option<Obj>> {
+        let slot = (class.0 as usize >> 4) % crate::vm::CLASS_INIT_CACHE_SIZE;
+        let (cached_class, version, init_entry) = self.class_init_cache[slot].get();
+        if cached_class == class.0 && version == self.dict_keys_version {
+            if init_entry == 0 {
+                return Some(None);
+            }
+            // The entry is checked: its value may have been replaced.
+            let (key, init) = self.map_entry(self.get(class, 3), init_entry - 1);
+            if key == q!("__init__") && self.native_type(init) == TypeId::Function {
+                return Some(Some(init));
+            }
+        }
         if self.native_type_of_type(class) != TypeId::Object {
             return None;
         }
@@ -482,7 +511,39 @@ impl<'a> Vm<'a> {
         if self.class_lookup(class, q!("__new__")).is_some_and(|new| self.native_type(new) == TypeId::Function) {
             return None;
         }
+        self.remember_class_init(class, slot);
         Some(init)
+    }
+
+    /// Fills `class_init_cache[slot]` for `class` when its only base is
+    /// `object` (whose methods never change) and its own dict lacks
+    /// `__new__`: then nothing but a change of that dict's keys, which bumps
+    /// the version once the dict is watched, can change what
+    /// [`Vm::plain_class_init`] finds.
+    fn remember_class_init(&mut self, class: Obj, slot: usize) {
+        let bases = self.get(class, 2);
+        let over_object = match self.tuple_len(bases) {
+            0 => true,
+            1 => self.tuple_item(bases, 0) == TypeId::Object.obj(),
+            _ => false,
+        };
+        let dict = self.get(class, 3);
+        if !self.is_heap(class) || !over_object || self.native_type(dict) != TypeId::Dict {
+            return;
+        }
+        if self.map_find_qstr(dict, q!("__new__")).is_some() {
+            return;
+        }
+        let init_entry = self.map_find_qstr(dict, q!("__init__")).map_or(0, |(entry, _)| entry + 1);
+        self.map_watch_keys(dict);
+        self.class_init_cache[slot].set((class.0, self.dict_keys_version, init_entry));
+    }
+
+    /// Empties `class_init_cache`.
+    pub(crate) fn forget_class_inits(&self) {
+        for entry in &self.class_init_cache {
+            entry.set((0, 0, 0));
+        }
     }
 
     /// `TypeError` for an `__init__` that returned `returned`, not None.

@@ -142,8 +142,8 @@ impl<'a> Vm<'a> {
         }
         macro_rules! save {
             () => {{
-                self.set_u(frame, F_IP, ip as u32);
-                self.set_u(frame, F_SP, sp);
+                // F_SP follows F_IP: both words in one write.
+                self.heap.set_word_pair_at_offset(slot_offset(frame, F_IP), ip as u32, sp);
             }};
         }
         macro_rules! load {
@@ -205,7 +205,7 @@ impl<'a> Vm<'a> {
         macro_rules! return_to_caller {
             ($label:lifetime, $returned:expr) => {{
                 let returned = $returned;
-                let init_call = self.get_u(frame, F_FLAGS) & FLAG_INIT != 0;
+                let init_call = self.heap.word(frame.0 + 4 * F_FLAGS) & FLAG_INIT != 0;
                 match self.leave_frame(entry, &mut frame, returned) {
                     Some(result) => return Ok(result),
                     None => {
@@ -226,10 +226,23 @@ impl<'a> Vm<'a> {
                 }
             }};
         }
+        // A name operand: its qstr id, from the operand cache when this
+        // operand was decoded lately (see `Vm::qstr_operand_cache`).
         macro_rules! qstr_operand {
-            () => {
-                Obj::qstr(self.qstr_in_table(qstr_table, read_uint(code, &mut ip)))
-            };
+            () => {{
+                let address = (code.as_ptr() as usize).wrapping_add(ip);
+                let slot = (address >> 1) % crate::vm::QSTR_OPERAND_CACHE_SIZE;
+                let entry = &self.qstr_operand_cache[slot];
+                let (cached_address, cached_id) = entry.get();
+                let index = read_uint(code, &mut ip);
+                if cached_address == address {
+                    Obj::qstr(cached_id)
+                } else {
+                    let id = self.qstr_in_table(qstr_table, index);
+                    self.qstr_operand_cache[slot].set((address, id));
+                    Obj::qstr(id)
+                }
+            }};
         }
 
         'dispatch: loop {
@@ -305,8 +318,7 @@ impl<'a> Vm<'a> {
                         let name = qstr_operand!();
                         let value = pop!();
                         save!();
-                        let globals = self.get(module, 1);
-                        tri!('op, self.map_set(globals, name, value));
+                        tri!('op, self.store_global(module, name, value));
                     }
                     op::STORE_ATTR => {
                         let name = qstr_operand!();
@@ -652,7 +664,8 @@ impl<'a> Vm<'a> {
                         }
                         if callee_type == TypeId::Function {
                             let self_arg = if self_obj.is_null() { None } else { Some(self_obj) };
-                            let new_frame = tri!('op, self.setup_frame(callee, self_arg, args, kw));
+                            let (new_frame, callee_code) =
+                                tri!('op, self.setup_frame_and_code(callee, self_arg, args, kw));
                             if self.get_u(new_frame, F_FLAGS) & FLAG_GENERATOR != 0 {
                                 let generator = tri!('op, self.new_generator(new_frame));
                                 if init_call {
@@ -675,7 +688,17 @@ impl<'a> Vm<'a> {
                             frame = new_frame;
                             self.frame = frame;
                             self.call_depth += 1;
-                            load!();
+                            // `load!` with what the call already knows: the
+                            // code, and the qstr table when the callee is of
+                            // the caller's module (the usual case).
+                            function = callee;
+                            let callee_module = self.function_module(callee);
+                            if callee_module != module {
+                                module = callee_module;
+                                qstr_table = self.qstr_table_of(module);
+                            }
+                            code = callee_code;
+                            load_frame_words!(slot_offset(frame, 0));
                             continue 'dispatch;
                         }
                         let result = if self_obj.is_null() {
@@ -1179,7 +1202,8 @@ impl<'a> Vm<'a> {
     /// Frees a finished frame unless a generator owns it (a frame on the
     /// frame stack, the usual case, is popped without the general free).
     fn release_frame(&mut self, frame: Obj) {
-        if self.get_u(frame, F_FLAGS) & FLAG_GENERATOR == 0 && !self.heap.pop_frame(frame.0) {
+        // Frames are heap words (on the frame stack or not).
+        if self.heap.word(frame.0 + 4 * F_FLAGS) & FLAG_GENERATOR == 0 && !self.heap.pop_frame(frame.0) {
             self.free(frame);
         }
     }
@@ -1196,7 +1220,7 @@ impl<'a> Vm<'a> {
             }
             return Some(result);
         }
-        let previous = self.get(*frame, F_PREV);
+        let previous = Obj(self.heap.word(frame.0 + 4 * F_PREV));
         self.release_frame(*frame);
         *frame = previous;
         self.frame = previous;

@@ -1,8 +1,9 @@
 //! The dispatch loop's inner loop: runs the instructions that touch nothing
-//! but the current frame's value slots (locals, small-int constants, stack
-//! shuffles, small-int arithmetic and comparisons, jumps on booleans,
-//! `for` over a range) and the items of exact lists and tuples in the heap
-//! (`x[i]`, `x[i] = v`, `for` over one), with the heap borrowed once
+//! but the current frame's value slots (locals, small-int constants, NULL,
+//! stack shuffles, small-int arithmetic and comparisons, jumps on booleans,
+//! `for` over a range), the items of exact lists and tuples in the heap
+//! (`x[i]`, `x[i] = v`, `for` over one) and the cells of closed-over
+//! variables (`LOAD_DEREF`), with the heap borrowed once
 //! (`gc::HeapBytes`, whose word reads never make a slice that could overlap
 //! the sealed bytecode being run), so each access is one bounds-checked read
 //! at an offset held in registers instead of an address resolved against
@@ -14,7 +15,7 @@
 //! jump): the general loop in `dispatch` runs that one, so no instruction
 //! here can raise.
 
-use crate::gc::HeapBytes;
+use crate::gc::{HeapBytes, HeapWords};
 use crate::obj::binop_fast::small_index_position;
 use crate::obj::{Obj, TypeId};
 use rime_bytecode::image::HEAP_BASE;
@@ -29,15 +30,15 @@ pub(super) const ITER_RANGE: Obj = Obj::small(2);
 
 /// The heap, with the value slots of a frame in it: slot `i` is the word at
 /// byte offset `base + 4 i` (the general loop reaches them the same way).
-struct Slots<'s, 'h> {
-    heap: &'s mut HeapBytes<'h>,
+struct Slots<'s> {
+    heap: HeapWords<'s>,
     /// Byte offset of slot 0 in `heap`.
     base: usize,
     /// Slot of local 0 (the last slot).
     last: u32,
 }
 
-impl Slots<'_, '_> {
+impl Slots<'_> {
     /// The heap word at byte `offset`, if it lies in the heap.
     #[inline(always)]
     fn word(&self, offset: usize) -> Option<u32> {
@@ -68,7 +69,9 @@ impl Slots<'_, '_> {
         let at = obj.0.wrapping_sub(HEAP_BASE) as usize;
         // Lists are four words; a tuple is its type, its length and its items.
         // The four words are read only when all of them are in the heap.
-        self.heap.get(at..at.wrapping_add(16))?;
+        if !self.heap.contains(at, 16) {
+            return None;
+        }
         let word = |index: usize| self.heap.word(at + 4 * index).unwrap_or(0);
         let (type_word, len) = (word(0), word(1));
         if type_word == TypeId::List.addr() {
@@ -121,11 +124,81 @@ pub(super) static STARTS_FAST: [bool; 256] = {
                 | op::JUMP_IF_TRUE_OR_POP
                 | op::JUMP_IF_FALSE_OR_POP
                 | op::FOR_ITER
+                | op::LOAD_DEREF
+                | op::LOAD_NULL
         );
         opcode += 1;
     }
     table
 };
+
+/// What [`run`] does with each opcode: one of the small numbers in [`Kind`],
+/// so that its `match` is one jump table instead of a chain of range tests.
+static KIND: [Kind; 256] = {
+    let mut table = [Kind::Other; 256];
+    let mut opcode = 0;
+    while opcode < 256 {
+        let byte = opcode as u8;
+        table[opcode] = match byte {
+            op::LOAD_FAST_MULTI..=op::LOAD_FAST_MULTI_LAST => Kind::LoadFastMulti,
+            op::STORE_FAST_MULTI..=op::STORE_FAST_MULTI_LAST => Kind::StoreFastMulti,
+            op::LOAD_FAST_N => Kind::LoadFastN,
+            op::STORE_FAST_N => Kind::StoreFastN,
+            op::LOAD_CONST_SMALL_INT_MULTI..=op::LOAD_CONST_SMALL_INT_MULTI_LAST => Kind::SmallIntMulti,
+            op::LOAD_CONST_SMALL_INT => Kind::SmallInt,
+            op::LOAD_CONST_NONE => Kind::None,
+            op::LOAD_CONST_TRUE => Kind::True,
+            op::LOAD_CONST_FALSE => Kind::False,
+            op::POP_TOP => Kind::PopTop,
+            op::DUP_TOP => Kind::DupTop,
+            op::DUP_TOP_TWO => Kind::DupTopTwo,
+            op::ROT_TWO => Kind::RotTwo,
+            op::ROT_THREE => Kind::RotThree,
+            op::BINARY_OP_MULTI..=op::BINARY_OP_MULTI_LAST => Kind::BinaryOpMulti,
+            op::JUMP => Kind::Jump,
+            op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => Kind::PopJump,
+            op::JUMP_IF_TRUE_OR_POP | op::JUMP_IF_FALSE_OR_POP => Kind::JumpOrPop,
+            op::LOAD_SUBSCR => Kind::LoadSubscr,
+            op::STORE_SUBSCR => Kind::StoreSubscr,
+            op::FOR_ITER => Kind::ForIter,
+            op::LOAD_DEREF => Kind::LoadDeref,
+            op::LOAD_NULL => Kind::LoadNull,
+            _ => Kind::Other,
+        };
+        opcode += 1;
+    }
+    table
+};
+
+/// The instruction kinds of [`KIND`] (an opcode range is one kind).
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum Kind {
+    Other,
+    LoadFastMulti,
+    StoreFastMulti,
+    LoadFastN,
+    StoreFastN,
+    SmallIntMulti,
+    SmallInt,
+    None,
+    True,
+    False,
+    PopTop,
+    DupTop,
+    DupTopTwo,
+    RotTwo,
+    RotThree,
+    BinaryOpMulti,
+    Jump,
+    PopJump,
+    JumpOrPop,
+    LoadSubscr,
+    StoreSubscr,
+    ForIter,
+    LoadDeref,
+    LoadNull,
+}
 
 fn jump_target(ip: usize, offset: i32) -> usize {
     (ip as i64 + i64::from(offset)).max(0) as usize
@@ -188,7 +261,7 @@ pub(super) fn run(
     sp: &mut u32,
     poll_countdown: &mut u32,
 ) {
-    let mut slots = Slots { heap, base: slots_offset, last: n_state.wrapping_sub(1) };
+    let mut slots = Slots { heap: heap.words(), base: slots_offset, last: n_state.wrapping_sub(1) };
     let mut at = *ip;
     let mut depth = *sp;
     macro_rules! push {
@@ -201,54 +274,64 @@ pub(super) fn run(
     loop {
         let Some(&opcode) = code.get(at) else { break };
         let mut next = at + 1;
-        match opcode {
-            op::LOAD_FAST_MULTI..=op::LOAD_FAST_MULTI_LAST => {
+        match KIND[usize::from(opcode)] {
+            Kind::LoadFastMulti => {
                 let value = slots.local(u32::from(opcode - op::LOAD_FAST_MULTI));
                 if value.is_null() {
                     break;
                 }
                 push!(value);
             }
-            op::STORE_FAST_MULTI..=op::STORE_FAST_MULTI_LAST => {
+            Kind::StoreFastMulti => {
                 depth = depth.wrapping_sub(1);
                 let value = slots.get(depth);
                 slots.set_local(u32::from(opcode - op::STORE_FAST_MULTI), value);
             }
-            op::LOAD_FAST_N => {
+            Kind::LoadFastN => {
                 let value = slots.local(read_uint(code, &mut next));
                 if value.is_null() {
                     break;
                 }
                 push!(value);
             }
-            op::STORE_FAST_N => {
+            Kind::StoreFastN => {
                 let index = read_uint(code, &mut next);
                 depth = depth.wrapping_sub(1);
                 let value = slots.get(depth);
                 slots.set_local(index, value);
             }
-            op::LOAD_CONST_SMALL_INT_MULTI..=op::LOAD_CONST_SMALL_INT_MULTI_LAST => {
+            Kind::LoadDeref => {
+                // A closed-over variable: word 1 of the cell in its local.
+                let cell = slots.local(read_uint(code, &mut next));
+                let Some(value) = slots.word(cell.0.wrapping_sub(HEAP_BASE).wrapping_add(4) as usize) else { break };
+                if value == Obj::NULL.0 {
+                    break;
+                }
+                push!(Obj(value));
+            }
+            Kind::LoadNull => push!(Obj::NULL),
+            Kind::SmallIntMulti => {
                 push!(Obj::small(i32::from(opcode) - i32::from(op::LOAD_CONST_SMALL_INT_MULTI_ZERO)));
             }
-            op::LOAD_CONST_SMALL_INT => push!(Obj::small(read_sint(code, &mut next))),
-            op::LOAD_CONST_NONE => push!(Obj::NONE),
-            op::LOAD_CONST_TRUE => push!(Obj::TRUE),
-            op::LOAD_CONST_FALSE => push!(Obj::FALSE),
-            op::POP_TOP => depth = depth.wrapping_sub(1),
-            op::DUP_TOP => push!(slots.get(depth.wrapping_sub(1))),
-            op::DUP_TOP_TWO => {
+            Kind::SmallInt => push!(Obj::small(read_sint(code, &mut next))),
+            Kind::None => push!(Obj::NONE),
+            Kind::True => push!(Obj::TRUE),
+            Kind::False => push!(Obj::FALSE),
+            Kind::PopTop => depth = depth.wrapping_sub(1),
+            Kind::DupTop => push!(slots.get(depth.wrapping_sub(1))),
+            Kind::DupTopTwo => {
                 let second = slots.get(depth.wrapping_sub(2));
                 let first = slots.get(depth.wrapping_sub(1));
                 push!(second);
                 push!(first);
             }
-            op::ROT_TWO => {
+            Kind::RotTwo => {
                 let first = slots.get(depth.wrapping_sub(1));
                 let second = slots.get(depth.wrapping_sub(2));
                 slots.set(depth.wrapping_sub(1), second);
                 slots.set(depth.wrapping_sub(2), first);
             }
-            op::ROT_THREE => {
+            Kind::RotThree => {
                 let top = slots.get(depth.wrapping_sub(1));
                 let second = slots.get(depth.wrapping_sub(2));
                 let third = slots.get(depth.wrapping_sub(3));
@@ -256,7 +339,7 @@ pub(super) fn run(
                 slots.set(depth.wrapping_sub(2), third);
                 slots.set(depth.wrapping_sub(3), top);
             }
-            op::BINARY_OP_MULTI..=op::BINARY_OP_MULTI_LAST => {
+            Kind::BinaryOpMulti => {
                 let right = slots.get(depth.wrapping_sub(1));
                 let left = slots.get(depth.wrapping_sub(2));
                 let operator = opcode - op::BINARY_OP_MULTI;
@@ -278,7 +361,7 @@ pub(super) fn run(
                 depth = depth.wrapping_sub(1);
                 slots.set(depth.wrapping_sub(1), result);
             }
-            op::JUMP => {
+            Kind::Jump => {
                 let offset = read_jump(code, &mut next, true);
                 if offset < 0 {
                     // The general loop polls for interrupts when this reaches 0.
@@ -289,7 +372,7 @@ pub(super) fn run(
                 }
                 next = jump_target(next, offset);
             }
-            op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => {
+            Kind::PopJump => {
                 let offset = read_jump(code, &mut next, true);
                 if offset < 0 && *poll_countdown <= 1 {
                     break;
@@ -303,7 +386,7 @@ pub(super) fn run(
                     next = jump_target(next, offset);
                 }
             }
-            op::JUMP_IF_TRUE_OR_POP | op::JUMP_IF_FALSE_OR_POP => {
+            Kind::JumpOrPop => {
                 let offset = read_jump(code, &mut next, false);
                 let Some(truth) = plain_truth(slots.get(depth.wrapping_sub(1))) else { break };
                 if truth == (opcode == op::JUMP_IF_TRUE_OR_POP) {
@@ -312,7 +395,7 @@ pub(super) fn run(
                     depth = depth.wrapping_sub(1);
                 }
             }
-            op::LOAD_SUBSCR => {
+            Kind::LoadSubscr => {
                 let index = slots.get(depth.wrapping_sub(1));
                 if !index.is_small() {
                     break;
@@ -323,7 +406,7 @@ pub(super) fn run(
                 depth = depth.wrapping_sub(1);
                 slots.set(depth.wrapping_sub(1), Obj(item));
             }
-            op::STORE_SUBSCR => {
+            Kind::StoreSubscr => {
                 let index = slots.get(depth.wrapping_sub(1));
                 let value = slots.get(depth.wrapping_sub(3));
                 // A NULL value is a deletion, which the general loop does.
@@ -338,7 +421,7 @@ pub(super) fn run(
                 }
                 depth = depth.wrapping_sub(3);
             }
-            op::FOR_ITER if slots.get(depth.wrapping_sub(4)) == ITER_SEQ => {
+            Kind::ForIter if slots.get(depth.wrapping_sub(4)) == ITER_SEQ => {
                 let offset = read_jump(code, &mut next, false);
                 let position = slots.get(depth.wrapping_sub(2)).small_value() as u32;
                 let Some((items, len)) = slots.items(slots.get(depth.wrapping_sub(3)), false) else { break };
@@ -351,7 +434,7 @@ pub(super) fn run(
                     next = jump_target(next, offset);
                 }
             }
-            op::FOR_ITER => {
+            Kind::ForIter => {
                 if slots.get(depth.wrapping_sub(4)) != ITER_RANGE {
                     break;
                 }

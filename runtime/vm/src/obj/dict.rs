@@ -60,7 +60,7 @@ struct Shape {
 
 /// The byte width of an index slot for `capacity` entries.
 #[inline(always)]
-fn slot_width(capacity: u32) -> u32 {
+const fn slot_width(capacity: u32) -> u32 {
     if capacity < 0x100 {
         1
     } else if capacity < 0x1_0000 {
@@ -74,6 +74,14 @@ fn slot_width(capacity: u32) -> u32 {
 /// smallest power of two above one and a half times the capacity, so linear
 /// probing stays short and a slot is always empty.
 fn slot_shift(capacity: u32) -> u32 {
+    match SMALL_SLOT_SHIFTS.get(capacity as usize) {
+        Some(&shift) => u32::from(shift),
+        None => slot_shift_computed(capacity),
+    }
+}
+
+/// [`slot_shift`] worked out.
+const fn slot_shift_computed(capacity: u32) -> u32 {
     let wanted = capacity + capacity / 2 + 1;
     let mut shift = 0;
     while (1u32 << shift) < wanted {
@@ -83,10 +91,37 @@ fn slot_shift(capacity: u32) -> u32 {
 }
 
 /// The words of the table block for `capacity` entries of `stride` words.
-fn table_words(capacity: u32, stride: u32) -> usize {
-    let index_bytes = (1u32 << slot_shift(capacity)) * slot_width(capacity);
+const fn table_words(capacity: u32, stride: u32) -> usize {
+    let index_bytes = (1u32 << slot_shift_computed(capacity)) * slot_width(capacity);
     (TABLE_ENTRIES + stride * capacity) as usize + index_bytes.div_ceil(4) as usize
 }
+
+/// How many small capacities [`slot_shift`] and [`fitted_capacity`] read
+/// from tables made at compile time instead of working out by loops: the
+/// sizes of new instance dicts, class dicts and small sets.
+const SMALL_CAPACITIES: usize = 64;
+
+static SMALL_SLOT_SHIFTS: [u8; SMALL_CAPACITIES] = {
+    let mut table = [0u8; SMALL_CAPACITIES];
+    let mut capacity = 0;
+    while capacity < SMALL_CAPACITIES {
+        table[capacity] = slot_shift_computed(capacity as u32) as u8;
+        capacity += 1;
+    }
+    table
+};
+
+/// [`fitted_capacity`] of the small requests, for one and two words per entry.
+static SMALL_FITTED: [[u8; 2]; SMALL_CAPACITIES] = {
+    let mut table = [[0u8; 2]; SMALL_CAPACITIES];
+    let mut wanted = 0;
+    while wanted < SMALL_CAPACITIES {
+        table[wanted] =
+            [fitted_capacity_computed(wanted as u32, 1) as u8, fitted_capacity_computed(wanted as u32, 2) as u8];
+        wanted += 1;
+    }
+    table
+};
 
 /// The words per entry of a map whose word 2 is `word`.
 #[inline(always)]
@@ -97,6 +132,14 @@ fn entry_stride(word: u32) -> u32 {
 /// The capacity actually given for a request of `wanted` entries: `wanted`,
 /// plus whatever more fits in the GC blocks the table takes anyway.
 fn fitted_capacity(wanted: u32, stride: u32) -> u32 {
+    match SMALL_FITTED.get(wanted as usize) {
+        Some(fitted) => u32::from(fitted[(stride as usize - 1) & 1]),
+        None => fitted_capacity_computed(wanted, stride),
+    }
+}
+
+/// [`fitted_capacity`] worked out.
+const fn fitted_capacity_computed(wanted: u32, stride: u32) -> u32 {
     let blocks = (table_words(wanted, stride) * 4).div_ceil(BYTES_PER_BLOCK);
     let mut capacity = wanted;
     while table_words(capacity + 1, stride) * 4 <= blocks * BYTES_PER_BLOCK {
@@ -278,17 +321,72 @@ impl Vm<'_> {
         None
     }
 
+    /// [`Vm::map_value_at`] for a map whose object and table are in the
+    /// heap (an instance dict), read with heap word reads alone; `None` for
+    /// anything else, and when the guess is wrong. A RAM table holds no
+    /// markers, so its value words are the values.
+    #[inline(always)]
+    pub fn map_value_at_in_heap(&self, map: Obj, entry: u32, key: Obj) -> Option<Obj> {
+        let heap = &self.heap;
+        let table = heap.word(map.0.wrapping_add(12));
+        if heap.word(map.0.wrapping_add(8)) & KEYS_ONLY == 0
+            && entry < heap.word(table)
+            && heap.word(table.wrapping_add(4 * (TABLE_ENTRIES + 2 * entry))) == key.0
+        {
+            return Some(Obj(heap.word(table.wrapping_add(4 * (TABLE_ENTRIES + 2 * entry + 1)))));
+        }
+        None
+    }
+
+    /// [`Vm::map_find_qstr`] for a dict whose table is in the heap with
+    /// one-byte index slots (an instance dict, a class or module namespace
+    /// made at run time), read with heap word reads alone: `Some(found)`, or
+    /// `None` for any other map and when the probe meets a key that is a str
+    /// object, which could equal the name (the general lookup decides then).
+    #[inline]
+    pub fn map_find_qstr_in_heap(&self, map: Obj, key: Obj) -> Option<Option<(u32, Obj)>> {
+        let heap = &self.heap;
+        let word = heap.word(map.0.wrapping_add(8));
+        let table = heap.word(map.0.wrapping_add(12));
+        let capacity = word & CAPACITY_MASK;
+        if word & KEYS_ONLY != 0 || table < HEAP_BASE || slot_width(capacity) != 1 {
+            return None;
+        }
+        let mask = (1u32 << (word >> CAPACITY_BITS)) - 1;
+        let index = table.wrapping_add(4 * (TABLE_ENTRIES + 2 * capacity));
+        let mut slot = self.qstr_hash(key.qstr_id()) & mask;
+        for _ in 0..=mask {
+            // The index is word-aligned: slot `s` is byte `s % 4` of word `s / 4`.
+            let entry = (heap.word(index.wrapping_add(slot & !3)) >> (8 * (slot & 3))) & 0xff;
+            if entry == 0 {
+                return Some(None);
+            }
+            let at = table.wrapping_add(4 * (TABLE_ENTRIES + 2 * (entry - 1)));
+            let candidate = Obj(heap.word(at));
+            if candidate == key {
+                return Some(Some((entry - 1, Obj(heap.word(at.wrapping_add(4))))));
+            }
+            if !candidate.is_qstr() && self.is_str(candidate) {
+                return None;
+            }
+            slot = (slot + 1) & mask;
+        }
+        Some(None)
+    }
+
     /// Replaces the value of entry `entry` when that entry's key is `key`
     /// and the table is in RAM: for callers that guessed where a name lies
     /// (false, and nothing changed, when the guess is wrong).
     #[inline]
     pub fn map_replace_value_at(&mut self, map: Obj, entry: u32, key: Obj, value: Obj) -> bool {
-        let table = self.get(map, 3);
-        // RAM tables hold no markers (a flash table's copy has the values).
-        if self.get_u(map, 2) & KEYS_ONLY != 0
-            || entry >= self.get_u(table, 0)
+        // Only a heap table is written here, so heap word reads do (0 outside
+        // it); RAM tables hold no markers (a flash table's copy has the values).
+        let heap = &self.heap;
+        let table = Obj(heap.word(map.0.wrapping_add(12)));
+        if heap.word(map.0.wrapping_add(8)) & KEYS_ONLY != 0
+            || entry >= heap.word(table.0)
             || !self.is_heap(table)
-            || self.get(table, TABLE_ENTRIES + 2 * entry) != key
+            || heap.word(table.0.wrapping_add(4 * (TABLE_ENTRIES + 2 * entry))) != key.0
         {
             return false;
         }
@@ -493,6 +591,29 @@ impl Vm<'_> {
         true
     }
 
+    /// [`Vm::map_set_uncertain`] for a caller that guessed the entry where
+    /// `key` lies: the map's RAM array takes the value when entry `entry` of
+    /// its flash table has that key and a marker as its value; false (and
+    /// nothing written) otherwise.
+    pub(crate) fn map_replace_uncertain_at(&mut self, map: Obj, entry: u32, key: Obj, value: Obj) -> bool {
+        let array = self.get(map, 1);
+        let table = self.get(map, 3);
+        if !self.is_heap(array)
+            || self.is_heap(table)
+            || self.get_u(map, 2) & KEYS_ONLY != 0
+            || entry >= self.get_u(table, 0)
+            || self.get(table, TABLE_ENTRIES + 2 * entry) != key
+        {
+            return false;
+        }
+        let marker = self.get(table, TABLE_ENTRIES + 2 * entry + 1).0;
+        if !is_uncertain_word(marker) {
+            return false;
+        }
+        self.set(array, (marker - UNCERTAIN_BASE) / 4, value);
+        true
+    }
+
     /// Makes `map` read the dict table of `count` entries at `table` (a
     /// flash namespace holding the same entries as the map, in the same
     /// order) and frees its RAM table. Each key is looked up through the
@@ -530,6 +651,9 @@ impl Vm<'_> {
     /// `map[key] = value`. Key and value must be rooted by the caller.
     pub fn map_set(&mut self, map: Obj, key: Obj, value: Obj) -> R<()> {
         if !self.is_heap(self.get(map, 3)) && self.map_set_flash(map, key, value)? {
+            return Ok(());
+        }
+        if key.is_qstr() && self.map_set_qstr_in_one_probe(map, key, value) {
             return Ok(());
         }
         // Names (attribute stores, globals) take the qstr probe, which
@@ -579,6 +703,50 @@ impl Vm<'_> {
         let count = self.map_len(map);
         self.set_u(map, 1, count + 1);
         Ok(())
+    }
+
+    /// `map[key] = value` for a qstr key in one probe of the index, which
+    /// either finds the key or ends at the empty slot the key would be
+    /// inserted at: for a dict (not a set) whose table is in the heap with
+    /// one-byte slots and room for another entry. False, and nothing done,
+    /// for anything else, and when the probe meets a key that is a str
+    /// object (which could equal the name), for [`Vm::map_set`]'s general path.
+    fn map_set_qstr_in_one_probe(&mut self, map: Obj, key: Obj, value: Obj) -> bool {
+        let word = self.get_u(map, 2);
+        let table = self.get(map, 3);
+        if word & KEYS_ONLY != 0 || !self.is_heap(table) || self.get_u(map, 1) >= HEAP_BASE {
+            return false;
+        }
+        let shape = self.map_shape_with::<2>(map, word);
+        let filled = self.get_u(table, 0);
+        if shape.width != 1 || filled >= word & CAPACITY_MASK {
+            return false;
+        }
+        let mut slot = self.qstr_hash(key.qstr_id()) & shape.mask;
+        for _ in 0..=shape.mask {
+            let entry = self.map_slot(shape, slot);
+            if entry == 0 {
+                // The key is not in the map: a new entry, indexed at this slot.
+                self.set(table, TABLE_ENTRIES + 2 * filled, key);
+                self.set(table, TABLE_ENTRIES + 2 * filled + 1, value);
+                self.set_u(table, 0, filled + 1);
+                self.map_set_slot(shape, slot, filled + 1);
+                let count = self.get_u(map, 1);
+                self.set_u(map, 1, count + 1);
+                self.dict_keys_changed(map);
+                return true;
+            }
+            let candidate = self.get(table, TABLE_ENTRIES + 2 * (entry - 1));
+            if candidate == key {
+                self.set(table, TABLE_ENTRIES + 2 * (entry - 1) + 1, value);
+                return true;
+            }
+            if !candidate.is_qstr() && self.is_str(candidate) {
+                return false;
+            }
+            slot = (slot + 1) & shape.mask;
+        }
+        false
     }
 
     fn map_index_insert(&mut self, map: Obj, hash: u32, entry: u32) {
@@ -711,6 +879,7 @@ impl Vm<'_> {
             for entry in &self.builtin_miss_cache {
                 entry.set((0, 0));
             }
+            self.forget_class_inits();
         }
     }
 
@@ -762,5 +931,25 @@ impl Vm<'_> {
         }
         self.pop_roots(mark);
         Ok(copy)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_capacity_tables_agree_with_the_loops() {
+        for capacity in 0..200 {
+            assert_eq!(slot_shift(capacity), slot_shift_computed(capacity), "capacity {capacity}");
+            for stride in [1, 2] {
+                let fitted = fitted_capacity(capacity, stride);
+                assert_eq!(fitted, fitted_capacity_computed(capacity, stride), "capacity {capacity}, stride {stride}");
+                assert!(fitted >= capacity);
+                // The fitted table takes no more GC blocks than the one asked for.
+                let blocks = |words: usize| (words * 4).div_ceil(BYTES_PER_BLOCK);
+                assert_eq!(blocks(table_words(fitted, stride)), blocks(table_words(capacity, stride)));
+            }
+        }
     }
 }

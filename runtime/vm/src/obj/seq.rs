@@ -172,11 +172,18 @@ impl Vm<'_> {
         if !seq.is_ptr() {
             return None;
         }
-        // Exact lists and tuples are told by their type word alone.
-        let type_obj = self.get(seq, 0);
-        if type_obj == TypeId::List.obj() {
-            return Some((self.get_u(seq, 3), self.list_len(seq)));
+        // Exact lists and tuples are told by their type word alone. Lists
+        // and tuples made at run time are heap words; a frozen tuple is in
+        // the image.
+        if let Some(type_word) = self.heap.try_word(seq.0) {
+            if type_word == TypeId::List.addr() {
+                return Some((self.heap.word(seq.0 + 12), self.heap.word(seq.0 + 4)));
+            }
+            if type_word == TypeId::Tuple.addr() {
+                return Some((seq.0 + 8, self.heap.word(seq.0 + 4)));
+            }
         }
+        let type_obj = self.get(seq, 0);
         if type_obj == TypeId::Tuple.obj() {
             return Some((seq.0 + 8, self.tuple_len(seq)));
         }

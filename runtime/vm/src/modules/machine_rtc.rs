@@ -44,30 +44,17 @@ const BOOT_SECONDS: i64 = 662_774_400;
 /// The longest watchdog timeout of the RP2040's 24-bit counter, in ms.
 const WDT_TIMEOUT_MAX: i64 = 8388;
 
-/// Days from 2000-01-01 to `year`-`month`-`day` (proleptic Gregorian).
+/// Days from 1970-01-01 to 2000-01-01, the RTC's own epoch.
+const DAYS_1970_TO_2000: i64 = 10_957;
+
+/// Days from 2000-01-01 to `year`-`month`-`day`.
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    // Count from March, so the leap day ends a year.
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month_from_march = (month + 9) % 12;
-    let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 730_425
+    crate::modules::time::days_from_civil(year, month, day) - DAYS_1970_TO_2000
 }
 
 /// `(year, month, day)` of the day `days` after 2000-01-01.
 fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let days = days + 730_425;
-    let era = days.div_euclid(146_097);
-    let day_of_era = days - era * 146_097;
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_from_march = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
-    let month = if month_from_march < 10 { month_from_march + 3 } else { month_from_march - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+    crate::modules::time::civil_from_days(days + DAYS_1970_TO_2000)
 }
 
 /// The clock's state list, made on first use at the boot time.

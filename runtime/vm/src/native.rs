@@ -109,6 +109,43 @@ impl Vm<'_> {
         builtin_fn(MODULE_TABLE_BASE + number, entry)
     }
 
+    /// A class named `class_name` made by native module `module` (once; kept
+    /// in `sys.modules` under `"MODULE CLASS"`, a name no import reaches),
+    /// whose namespace holds the module's functions from entry `first` on
+    /// as its methods (`__init__` among them). Python classes may derive
+    /// from it: its instances are ordinary instances with a dict.
+    pub fn native_module_class(&mut self, module: &'static NativeModule, class_name: &str, first: usize) -> R<Obj> {
+        let mut key_text = [0u8; 64];
+        let key_len = (module.name.len() + 1 + class_name.len()).min(key_text.len());
+        let joined = module.name.bytes().chain(core::iter::once(b' ')).chain(class_name.bytes());
+        for (slot, byte) in key_text.iter_mut().zip(joined) {
+            *slot = byte;
+        }
+        let key = self.new_str(&key_text[..key_len])?;
+        self.root_scope(|vm| {
+            vm.push_root(key)?;
+            let modules = vm.modules;
+            if let Some(class) = vm.map_get(modules, key)? {
+                return Ok(class);
+            }
+            let namespace = vm.new_dict(module.functions.len())?;
+            vm.push_root(namespace)?;
+            for (entry, (name, _)) in module.functions.iter().enumerate().skip(first) {
+                let method = vm.native_function(module, entry as u32);
+                let name = vm.intern_bytes(name.as_bytes())?;
+                vm.map_set(namespace, name, method)?;
+            }
+            let name = vm.new_str(class_name.as_bytes())?;
+            vm.push_root(name)?;
+            let bases = vm.new_tuple(&[])?;
+            vm.push_root(bases)?;
+            let class = vm.new_class(name, bases, namespace)?;
+            vm.push_root(class)?;
+            vm.map_set(modules, key, class)?;
+            Ok(class)
+        })
+    }
+
     /// The function table a builtin function of a native module lives in.
     pub fn native_function_table(&self, table: u32) -> Option<&'static [(&'static str, Handler)]> {
         let number = table.checked_sub(MODULE_TABLE_BASE)?;

@@ -4,9 +4,8 @@
 //! `fill_rect`, `rect`, `line`, `ellipse`, `poly`, `text`, `scroll` and
 //! `blit`. The drawing itself is `framebuf_canvas`.
 //!
-//! `FrameBuffer` is a class made here once (kept in `sys.modules` under a
-//! name no import can reach, as `hashlib`'s `sha256`) whose namespace holds
-//! the methods as native functions. Display drivers derive from it
+//! `FrameBuffer` is a class made once by `Vm::native_module_class`, whose
+//! namespace holds the methods as native functions. Display drivers derive from it
 //! (`class SSD1306(framebuf.FrameBuffer)` calling
 //! `super().__init__(self.buffer, ...)`), so an instance is an ordinary
 //! instance with a dict, and `__init__` keeps the frame buffer's state
@@ -71,29 +70,7 @@ fn module_attr(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
 
 /// The `FrameBuffer` class, made on first use.
 fn framebuffer_class(vm: &mut Vm<'_>) -> R<Obj> {
-    let key = vm.new_str(b"framebuf FrameBuffer")?;
-    vm.root_scope(|vm| {
-        vm.push_root(key)?;
-        let modules = vm.modules;
-        if let Some(class) = vm.map_get(modules, key)? {
-            return Ok(class);
-        }
-        let namespace = vm.new_dict(FUNCTIONS.len())?;
-        vm.push_root(namespace)?;
-        for (entry, (name, _)) in FUNCTIONS.iter().enumerate().skip(1) {
-            let method = vm.native_function(&MODULE, entry as u32);
-            let name = vm.intern_bytes(name.as_bytes())?;
-            vm.map_set(namespace, name, method)?;
-        }
-        let name = vm.new_str(b"FrameBuffer")?;
-        vm.push_root(name)?;
-        let bases = vm.new_tuple(&[])?;
-        vm.push_root(bases)?;
-        let class = vm.new_class(name, bases, namespace)?;
-        vm.push_root(class)?;
-        vm.map_set(modules, key, class)?;
-        Ok(class)
-    })
+    vm.native_module_class(&MODULE, "FrameBuffer", 1)
 }
 
 /// Raises `ValueError` as MicroPython's constructor does for a geometry.

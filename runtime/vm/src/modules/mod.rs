@@ -56,4 +56,5 @@ native_modules! {
     uctypes,
     vfs,
     framebuf,
+    neopixel,
 }

@@ -675,6 +675,11 @@ impl Vm<'_> {
     fn run_init(&mut self, type_obj: Obj, instance: Obj, args: &[Obj], kw: &[Obj]) -> R<()> {
         let Some(init) = self.class_lookup(type_obj, q!("__init__")) else { return Ok(()) };
         if self.native_type(init) != TypeId::Function && !crate::native::is_module_function(init) {
+            // A class attribute `__init__` that cannot be called is an error
+            // at instantiation, as in MicroPython (`A.__init__ = 7; A()`).
+            if !self.is_callable(init)? {
+                return Err(self.type_error_object(init, "isn't callable"));
+            }
             return Ok(());
         }
         let result = self.call_with_self(init, instance, Args::Slice(args), Args::Slice(kw))?;

@@ -476,8 +476,11 @@ fn int_bit_length(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     vm.new_int(vm.view_bit_length(&view) as i64)
 }
 
+/// `int.to_bytes(length=1, byteorder="big", signed=False)`. MicroPython
+/// 1.27 takes `signed` positionally and writes a negative value in two's
+/// complement whatever it says; so does this.
 fn int_to_bytes(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    check_args(vm, args, 1, 3)?;
+    check_args(vm, args, 1, 4)?;
     let length = if args.len() > 1 { vm.to_i64(args[1])?.max(0) as usize } else { 1 };
     let little = args.len() > 2 && vm.str_bytes(args[2]) == b"little";
     let Some(view) = vm.int_view(args[0]) else { return Err(vm.type_error_for("can't convert to int:", args[0])) };
@@ -519,9 +522,12 @@ fn int_to_bytes(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     vm.buffer_finish(buffer, TypeId::Bytes)
 }
 
+/// `int.from_bytes(bytes, byteorder="big", signed=False)`: MicroPython 1.27
+/// takes `signed` and reads the bytes as unsigned whatever it says; so
+/// does this.
 fn int_from_bytes(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let args = if args.first().is_some_and(|first| vm.is_type(*first)) { &args[1..] } else { args };
-    check_args(vm, args, 1, 2)?;
+    check_args(vm, args, 1, 3)?;
     let little = args.len() > 1 && vm.str_bytes(args[1]) == b"little";
     vm.int_from_le_bytes(args[0], little, false)
 }

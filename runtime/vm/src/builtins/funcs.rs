@@ -716,9 +716,13 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
             }
         }
         TypeId::Enumerate => {
-            check_args(vm, args, 1, 2)?;
+            // `enumerate(iterable, start=0)`, both also by keyword.
+            let Some(iterable) = args.first().copied().or_else(|| keyword(vm, kw, "iterable")) else {
+                return Err(vm.raise_msg(TypeId::TypeError, "function missing required positional argument #1"));
+            };
+            check_args(vm, args, 0, 2)?;
             let start = args.get(1).copied().or_else(|| keyword(vm, kw, "start")).unwrap_or(Obj::small(0));
-            let iterator = vm.get_iter(args[0])?;
+            let iterator = vm.get_iter(iterable)?;
             let mark = vm.root_mark();
             vm.push_root(iterator)?;
             let made = vm.alloc_typed(TypeId::Enumerate, 3)?;

@@ -86,6 +86,36 @@ fn result_type(vm: &Vm<'_>, obj: Obj) -> TypeId {
     }
 }
 
+/// Whether `byte` is whitespace as MicroPython's `isspace` and `split`
+/// see it: space and `\t` through `\r` (vertical tab included, which
+/// Rust's `is_ascii_whitespace` leaves out).
+pub(super) fn is_space(byte: u8) -> bool {
+    byte == b' ' || (b'\t'..=b'\r').contains(&byte)
+}
+
+/// Raises `TypeError` unless `argument` is text of the receiver's kind (a
+/// str for a str, bytes-like for bytes and bytearray), as MicroPython does
+/// for the substring arguments of `find`, `count`, `replace` and the like.
+fn check_same_kind(vm: &mut Vm<'_>, receiver: Obj, argument: Obj) -> R<()> {
+    let receiver_is_str = vm.is_str(receiver);
+    let matches = if receiver_is_str {
+        vm.is_str(argument)
+    } else {
+        vm.is_bytes_like(argument) || vm.native_type(argument) == TypeId::Array
+    };
+    if matches {
+        return Ok(());
+    }
+    let wanted = if receiver_is_str { "str" } else { "bytes" };
+    let name = vm.type_name(argument);
+    let mut name_text = [0u8; 32];
+    let name_bytes = vm.qstr_bytes(name);
+    let length = name_bytes.len().min(name_text.len());
+    name_text[..length].copy_from_slice(&name_bytes[..length]);
+    let name = core::str::from_utf8(&name_text[..length]).unwrap_or("object");
+    Err(vm.raise_fmt(TypeId::TypeError, format_args!("can't convert '{name}' object to {wanted} implicitly")))
+}
+
 fn find_range(vm: &mut Vm<'_>, args: &[Obj]) -> R<(usize, usize)> {
     let len = vm.str_len(args[0]) as i64;
     let resolve = |value: i64| if value < 0 { (value + len).max(0) } else { value.min(len) } as usize;
@@ -96,6 +126,7 @@ fn find_range(vm: &mut Vm<'_>, args: &[Obj]) -> R<(usize, usize)> {
 
 fn find(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 4)?;
+    check_same_kind(vm, args[0], args[1])?;
     let (start, end) = find_range(vm, args)?;
     let haystack = &vm.str_bytes(args[0])[..end];
     Ok(Obj::small(
@@ -103,12 +134,18 @@ fn find(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     ))
 }
 
+/// The index of byte `byte_offset` as MicroPython counts it: in characters
+/// for a str, in bytes for bytes and bytearray.
 fn char_index(vm: &Vm<'_>, text: Obj, byte_offset: usize) -> i32 {
+    if !vm.is_str(text) {
+        return byte_offset as i32;
+    }
     vm.str_bytes(text)[..byte_offset].iter().filter(|&&byte| byte & 0xc0 != 0x80).count() as i32
 }
 
 fn rfind(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 4)?;
+    check_same_kind(vm, args[0], args[1])?;
     let (start, end) = find_range(vm, args)?;
     let haystack = vm.str_bytes(args[0]);
     let needle = vm.str_bytes(args[1]);
@@ -134,6 +171,7 @@ fn index(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
 
 fn count(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 4)?;
+    check_same_kind(vm, args[0], args[1])?;
     let (start, end) = find_range(vm, args)?;
     let haystack = &vm.str_bytes(args[0])[..end];
     let needle = vm.str_bytes(args[1]);
@@ -175,6 +213,11 @@ fn affix(vm: &mut Vm<'_>, args: &[Obj], start: bool) -> R<Obj> {
         (from as usize, to as usize)
     };
     let candidates = args[1];
+    // MicroPython takes bytes for a str's affix (and a str for bytes'), but
+    // nothing that is not text.
+    if vm.native_type(candidates) != TypeId::Tuple && !vm.is_str(candidates) && !vm.is_bytes_like(candidates) {
+        check_same_kind(vm, args[0], candidates)?;
+    }
     let count = if vm.native_type(candidates) == TypeId::Tuple { vm.tuple_len(candidates) } else { 1 };
     for index in 0..count {
         let candidate =
@@ -204,7 +247,7 @@ fn isdigit(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 }
 
 fn isspace(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    predicate(vm, args, |byte| byte.is_ascii_whitespace())
+    predicate(vm, args, |byte| is_space(byte))
 }
 
 fn isupper(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
@@ -252,6 +295,9 @@ fn lower(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn strip_common(vm: &mut Vm<'_>, args: &[Obj], left: bool, right: bool) -> R<Obj> {
     check_args(vm, args, 1, 2)?;
+    if args.len() == 2 && !args[1].is_none() {
+        check_same_kind(vm, args[0], args[1])?;
+    }
     let (start, end) = {
         let bytes = vm.str_bytes(args[0]);
         let chars: &[u8] =
@@ -297,6 +343,9 @@ pub(super) fn split_arguments(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<(O
         Some(value) => vm.to_i64(value)?,
         None => -1,
     };
+    if !separator.is_none() {
+        check_same_kind(vm, args[0], separator)?;
+    }
     Ok((separator, max_split))
 }
 
@@ -313,7 +362,7 @@ fn split(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
         let mut position = 0;
         loop {
             let bytes = vm.str_bytes(source);
-            while position < len && bytes[position].is_ascii_whitespace() {
+            while position < len && is_space(bytes[position]) {
                 position += 1;
             }
             if position >= len {
@@ -321,12 +370,10 @@ fn split(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
             }
             let mut end = position;
             if max_split >= 0 && splits >= max_split {
+                // The rest keeps its trailing whitespace, as in MicroPython.
                 end = len;
-                while end > position && bytes[end - 1].is_ascii_whitespace() {
-                    end -= 1;
-                }
             } else {
-                while end < len && !bytes[end].is_ascii_whitespace() {
+                while end < len && !is_space(bytes[end]) {
                     end += 1;
                 }
             }
@@ -388,6 +435,8 @@ fn join(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn replace(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 3, 4)?;
+    check_same_kind(vm, args[0], args[1])?;
+    check_same_kind(vm, args[0], args[2])?;
     let limit = if args.len() == 4 { vm.to_i64(args[3])? } else { -1 };
     let (source, old, new) = (args[0], args[1], args[2]);
     let type_id = result_type(vm, source);
@@ -605,10 +654,10 @@ pub fn parse_int(vm: &mut Vm<'_>, text: Obj, base: u32) -> R<Obj> {
         let bytes = vm.str_bytes(text);
         let mut start = 0;
         let mut end = bytes.len();
-        while start < end && bytes[start].is_ascii_whitespace() {
+        while start < end && is_space(bytes[start]) {
             start += 1;
         }
-        while end > start && bytes[end - 1].is_ascii_whitespace() {
+        while end > start && is_space(bytes[end - 1]) {
             end -= 1;
         }
         let mut negative = false;

@@ -4,6 +4,7 @@
 //! `self` (str or bytes), and pieces are sliced out of the source object.
 //! Also the table of static one-character ASCII qstrs that `chr` returns.
 
+use super::strings::is_space;
 use super::{check_args, keyword};
 use crate::obj::ops::find_bytes;
 use crate::obj::{Obj, TypeId};
@@ -41,7 +42,7 @@ pub fn rsplit(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     if separator.is_none() {
         loop {
             let bytes = vm.str_bytes(source);
-            while end > 0 && bytes[end - 1].is_ascii_whitespace() {
+            while end > 0 && is_space(bytes[end - 1]) {
                 end -= 1;
             }
             if end == 0 {
@@ -51,7 +52,7 @@ pub fn rsplit(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
             if max_split >= 0 && splits >= max_split {
                 start = 0;
             } else {
-                while start > 0 && !bytes[start - 1].is_ascii_whitespace() {
+                while start > 0 && !is_space(bytes[start - 1]) {
                     start -= 1;
                 }
             }

@@ -146,6 +146,12 @@ fn partition_common(vm: &mut Vm<'_>, args: &[Obj], from_right: bool) -> R<Obj> {
         Some(at) => {
             let head = vm.str_slice(type_id, source, 0, at)?;
             vm.set(tuple, 2, head);
+            // A bytearray's parts are bytearrays, the separator too.
+            let separator = if type_id == TypeId::ByteArray {
+                vm.str_slice(type_id, separator, 0, separator_len)?
+            } else {
+                separator
+            };
             vm.set(tuple, 3, separator);
             let tail = vm.str_slice(type_id, source, at + separator_len, len)?;
             vm.set(tuple, 4, tail);

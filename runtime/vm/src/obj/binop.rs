@@ -342,6 +342,9 @@ impl Vm<'_> {
         } else {
             let copy_source = if inplace { self.map_copy(left, type_id)? } else { left };
             self.push_root(copy_source)?;
+            // `s -= s` (and `s &= s`, `s ^= s`): the right side is the set
+            // being cleared, so it is read from the copy.
+            let right = if inplace && right == left { copy_source } else { right };
             if inplace {
                 self.map_clear(result)?;
             }

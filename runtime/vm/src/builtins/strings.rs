@@ -69,6 +69,7 @@ pub static BYTES_METHODS: &[(u16, Handler)] = &[
     (qstr_id("rstrip"), rstrip),
     (qstr_id("splitlines"), super::text::splitlines),
     (qstr_id("upper"), upper),
+    (qstr_id("center"), center),
 ];
 
 /// `str.rfind`, for `rindex`.
@@ -482,7 +483,8 @@ fn pad(vm: &mut Vm<'_>, args: &[Obj], align: u8) -> R<Obj> {
     check_args(vm, args, 2, 3)?;
     let width = vm.to_i64(args[1])?.max(0) as usize;
     let fill = if args.len() == 3 { vm.str_bytes(args[2]).first().copied().unwrap_or(b' ') } else { b' ' };
-    let len = vm.char_count(args[0]);
+    // MicroPython measures the text in bytes, a str's too.
+    let len = vm.str_len(args[0]);
     if len >= width {
         return Ok(args[0]);
     }
@@ -490,7 +492,8 @@ fn pad(vm: &mut Vm<'_>, args: &[Obj], align: u8) -> R<Obj> {
     let (left, right) = match align {
         b'<' => (0, total),
         b'>' => (total, 0),
-        _ => (total / 2 + (total & width & 1), total - total / 2 - (total & width & 1)),
+        // MicroPython's centring: the odd pad goes to the right.
+        _ => (total / 2, total - total / 2),
     };
     let buffer = vm.new_buffer(TypeId::Buffer, width)?;
     let mark = vm.root_mark();
@@ -503,7 +506,14 @@ fn pad(vm: &mut Vm<'_>, args: &[Obj], align: u8) -> R<Obj> {
         vm.buffer_push(buffer, &[fill])?;
     }
     vm.pop_roots(mark);
-    vm.buffer_finish(buffer, TypeId::Str)
+    // Bytes and bytearray pad to their own kind (they have `center` only).
+    match result_type(vm, args[0]) {
+        TypeId::ByteArray => {
+            vm.set_u(buffer, 0, TypeId::ByteArray.addr());
+            Ok(buffer)
+        }
+        type_id => vm.buffer_finish(buffer, type_id),
+    }
 }
 
 fn center(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {

@@ -384,6 +384,38 @@ impl Vm<'_> {
                 }
                 Ok(())
             }
+            TypeId::DictView => {
+                // `dict_keys([1, 2])`, `dict_values([…])`, `dict_items([(k, v), …])`.
+                let dict = self.get(obj, 1);
+                let kind = self.get(obj, 2).small_value();
+                let name: &[u8] = match kind {
+                    0 => b"dict_keys([",
+                    1 => b"dict_values([",
+                    _ => b"dict_items([",
+                };
+                self.emit(sink, name)?;
+                let mut index = 0;
+                let mut first = true;
+                while let Some((entry, key, value)) = self.map_next(dict, index) {
+                    if !first {
+                        self.emit(sink, b", ")?;
+                    }
+                    first = false;
+                    match kind {
+                        0 => self.print_depth(sink, key, Style::Repr, depth + 1)?,
+                        1 => self.print_depth(sink, value, Style::Repr, depth + 1)?,
+                        _ => {
+                            self.emit(sink, b"(")?;
+                            self.print_depth(sink, key, Style::Repr, depth + 1)?;
+                            self.emit(sink, b", ")?;
+                            self.print_depth(sink, value, Style::Repr, depth + 1)?;
+                            self.emit(sink, b")")?;
+                        }
+                    }
+                    index = entry + 1;
+                }
+                self.emit(sink, b"])")
+            }
             TypeId::Range => {
                 let start = self.get(obj, 1).small_value();
                 let stop = self.get(obj, 2).small_value();

@@ -299,10 +299,35 @@ fn rect(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     Ok(Obj::NONE)
 }
 
+/// The largest coordinate or radius the drawing methods that walk point
+/// by point or add to a position (`line`, `ellipse`, `poly`, `blit`,
+/// `text`) take: far beyond any frame buffer (at most
+/// 65535 pixels a side), and small enough that no call runs for long or
+/// overflows its arithmetic.
+const MAX_COORDINATE: i32 = 1 << 20;
+
+/// [`ints`] for coordinates: `ValueError` beyond ±[`MAX_COORDINATE`].
+fn coordinates<const N: usize>(vm: &mut Vm<'_>, args: &[Obj], from: usize) -> R<[i32; N]> {
+    let mut values = [0i32; N];
+    for (index, value) in values.iter_mut().enumerate() {
+        *value = checked_coordinate(vm, args[from + index])?;
+    }
+    Ok(values)
+}
+
+fn checked_coordinate(vm: &mut Vm<'_>, value: Obj) -> R<i32> {
+    let value = vm.to_i64(value)?;
+    if value.unsigned_abs() > MAX_COORDINATE as u64 {
+        return Err(vm.raise_msg(TypeId::ValueError, "coordinate out of range"));
+    }
+    Ok(value as i32)
+}
+
 fn line(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 6, 6)?;
     let (buffer, geometry) = frame(vm, args[0])?;
-    let [x1, y1, x2, y2, colour] = ints::<5>(vm, args, 1)?;
+    let [x1, y1, x2, y2] = coordinates::<4>(vm, args, 1)?;
+    let [colour] = ints::<1>(vm, args, 5)?;
     draw(vm, buffer, |bytes| canvas::line(bytes, &geometry, x1, y1, x2, y2, colour as u32));
     Ok(Obj::NONE)
 }
@@ -311,7 +336,8 @@ fn line(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn ellipse(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 6, 8)?;
     let (buffer, geometry) = frame(vm, args[0])?;
-    let [x, y, x_radius, y_radius, colour] = ints::<5>(vm, args, 1)?;
+    let [x, y, x_radius, y_radius] = coordinates::<4>(vm, args, 1)?;
+    let [colour] = ints::<1>(vm, args, 5)?;
     let mut mask = match args.get(6) {
         Some(&flag) if vm.truthy(flag)? => canvas::ELLIPSE_FILL,
         _ => 0,
@@ -328,7 +354,7 @@ fn ellipse(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn coordinate(vm: &mut Vm<'_>, coordinates: Obj, index: usize) -> R<i32> {
     if vm.native_type(coordinates) == TypeId::Array {
         let item = vm.array_get(coordinates, Obj::small(index as i32))?;
-        return Ok(vm.to_i64(item)? as i32);
+        return checked_coordinate(vm, item);
     }
     Ok(i32::from(vm.str_bytes(coordinates).get(index).copied().unwrap_or(0)))
 }
@@ -339,7 +365,7 @@ fn coordinate(vm: &mut Vm<'_>, coordinates: Obj, index: usize) -> R<i32> {
 fn poly(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 5, 6)?;
     let (buffer, geometry) = frame(vm, args[0])?;
-    let [x, y] = ints::<2>(vm, args, 1)?;
+    let [x, y] = coordinates::<2>(vm, args, 1)?;
     let coordinates = args[3];
     let count = match vm.native_type(coordinates) {
         TypeId::Array => vm.array_len(coordinates),
@@ -378,7 +404,8 @@ fn poly(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         bottom = bottom.max(vertex_y);
     }
     let mut nodes = [0i32; MAX_FILLED_VERTICES];
-    for row in top..=bottom {
+    // Rows outside the buffer draw nothing, so they are not walked.
+    for row in top.max(-y)..=bottom.min(geometry.height - 1 - y) {
         let mut node_count = 0;
         let mut from = vertex(vm, 0)?;
         for index in (0..count).rev() {
@@ -426,7 +453,7 @@ fn text(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     if !vm.is_str(args[1]) {
         return Err(vm.type_error_for("can't convert to str implicitly:", args[1]));
     }
-    let [x, y] = ints::<2>(vm, args, 2)?;
+    let [x, y] = coordinates::<2>(vm, args, 2)?;
     let colour = match args.get(4) {
         Some(&colour) => vm.to_i64(colour)? as u32,
         None => 1,
@@ -461,7 +488,7 @@ fn blit(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 4, 6)?;
     let (buffer, geometry) = frame(vm, args[0])?;
     let (source, source_geometry) = frame(vm, args[1])?;
-    let [x, y] = ints::<2>(vm, args, 2)?;
+    let [x, y] = coordinates::<2>(vm, args, 2)?;
     let key = match args.get(4) {
         Some(&key) => vm.to_i64(key)? as u32,
         None => u32::MAX,

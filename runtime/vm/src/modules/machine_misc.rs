@@ -75,6 +75,10 @@ pub fn time_pulse_us(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         } else if now.wrapping_sub(start) >= timeout {
             return Ok(Obj::small(-changes_left));
         }
+        // A long timeout must not keep Ctrl-C out.
+        if vm.port.take_interrupt() {
+            return Err(vm.raise_type(TypeId::KeyboardInterrupt));
+        }
     }
 }
 

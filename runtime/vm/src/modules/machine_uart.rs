@@ -199,7 +199,8 @@ fn wait_for_bytes(vm: &mut Vm<'_>, id: u32, ms: i32) -> R<usize> {
         if count > 0 || vm.port.ticks_ms().wrapping_sub(start) >= ms as u32 {
             return Ok(count);
         }
-        vm.port.sleep_us(100);
+        // Serves Ctrl-C, interrupts and timers while it waits.
+        vm.sleep_serving(100)?;
     }
 }
 

@@ -89,20 +89,9 @@ fn value_error(vm: &mut Vm<'_>) -> crate::vm::Raised {
     }
 }
 
-/// Whether `buffer` is a writable buffer (bytearray, array, or a
-/// memoryview of one).
-fn is_writable_buffer(vm: &Vm<'_>, buffer: Obj) -> bool {
-    buffer.is_ptr()
-        && match vm.native_type(buffer) {
-            TypeId::ByteArray | TypeId::Array => true,
-            TypeId::MemoryView => matches!(vm.native_type(vm.get(buffer, 1)), TypeId::ByteArray | TypeId::Array),
-            _ => false,
-        }
-}
-
 /// Checks `buffer` holds `geometry` and returns the geometry.
 fn check_buffer(vm: &mut Vm<'_>, buffer: Obj, geometry: Geometry) -> R<Geometry> {
-    if !is_writable_buffer(vm, buffer) {
+    if !vm.is_writable_buffer(buffer) {
         return Err(vm.raise_msg(TypeId::TypeError, "object with buffer protocol required"));
     }
     if geometry.bytes_needed() > vm.str_len(buffer) {
@@ -182,7 +171,7 @@ fn frame(vm: &mut Vm<'_>, this: Obj) -> R<(Obj, Geometry)> {
         let format = vm.to_i64(items[3])?;
         let stride = vm.to_i64(items[4])?;
         let geometry = Geometry::new(width, height, format, stride).map_err(|error| geometry_error(vm, error))?;
-        if geometry.bytes_needed() > vm.str_len(items[0]) || !(vm.is_bytes_like(items[0]) || is_writable_buffer(vm, items[0])) {
+        if geometry.bytes_needed() > vm.str_len(items[0]) || !(vm.is_bytes_like(items[0]) || vm.is_writable_buffer(items[0])) {
             return Err(value_error(vm));
         }
         return Ok((items[0], geometry));

@@ -165,15 +165,7 @@ pub(crate) fn with_buffer_mut_and_machine<T>(
     buffer: Obj,
     action: impl FnOnce(&mut [u8], &mut dyn Machine) -> Result<T, MachineError>,
 ) -> R<T> {
-    let writable = buffer.is_ptr()
-        && match vm.native_type(buffer) {
-            TypeId::ByteArray | TypeId::Array => true,
-            TypeId::MemoryView => matches!(vm.native_type(vm.get(buffer, 1)), TypeId::ByteArray | TypeId::Array),
-            _ => false,
-        };
-    if !writable {
-        return Err(vm.raise_msg(TypeId::TypeError, "object with buffer protocol required"));
-    }
+    vm.require_writable_buffer(buffer)?;
     let (address, len) = buffer_range(vm, buffer)?;
     let Vm { heap, port, .. } = &mut *vm;
     let bytes = heap.bytes_mut(address, len);

@@ -192,21 +192,6 @@ fn transfer(vm: &mut Vm<'_>, spi: Obj, source: Option<Obj>, fill: u8, target: Op
     Ok(())
 }
 
-/// Checks `buffer` is writable (a bytearray, an array or a memoryview of one).
-fn writable(vm: &mut Vm<'_>, buffer: Obj) -> R<()> {
-    let ok = buffer.is_ptr()
-        && match vm.native_type(buffer) {
-            TypeId::ByteArray | TypeId::Array => true,
-            TypeId::MemoryView => matches!(vm.native_type(vm.get(buffer, 1)), TypeId::ByteArray | TypeId::Array),
-            _ => false,
-        };
-    if ok {
-        Ok(())
-    } else {
-        Err(vm.raise_msg(TypeId::TypeError, "object with buffer protocol required"))
-    }
-}
-
 fn init(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     let spi = receiver(vm, args, 1, 2)?;
     configure(vm, spi, args.get(1).copied().or_else(|| keyword(vm, kw, "baudrate")), kw, false)?;
@@ -243,7 +228,7 @@ fn read(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
 /// `readinto(buf, write=0x00)`.
 fn readinto(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     let spi = receiver(vm, args, 2, 3)?;
-    writable(vm, args[1])?;
+    vm.require_writable_buffer(args[1])?;
     let fill = fill_byte(vm, args, 2, kw)?;
     let count = vm.str_len(args[1]);
     transfer(vm, spi, None, fill, Some(args[1]), count)?;
@@ -264,7 +249,7 @@ fn write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 /// `write_readinto(write_buf, read_buf)`.
 fn write_readinto(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let spi = receiver(vm, args, 3, 3)?;
-    writable(vm, args[2])?;
+    vm.require_writable_buffer(args[2])?;
     if vm.str_len(args[1]) != vm.str_len(args[2]) {
         return Err(vm.raise_msg(TypeId::ValueError, "buffers must be the same length"));
     }

@@ -340,12 +340,7 @@ fn pack_into(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let format = Format::parse(vm, args[0])?;
     let size = format.walk(vm, |_, _, _| Ok(()))?;
     let target = args[1];
-    let writable = match vm.native_type(target) {
-        TypeId::ByteArray | TypeId::Array => true,
-        TypeId::MemoryView => matches!(vm.native_type(vm.get(target, 1)), TypeId::ByteArray | TypeId::Array),
-        _ => false,
-    };
-    if !(target.is_ptr() && writable) {
+    if !vm.is_writable_buffer(target) {
         return Err(vm.type_error_for("object with buffer protocol required, not", target));
     }
     let len = vm.str_len(target);

@@ -135,6 +135,26 @@ impl Vm<'_> {
         Ok(())
     }
 
+    /// Whether `obj` is a writable buffer: a bytearray, an array, or a
+    /// memoryview of one.
+    pub fn is_writable_buffer(&self, obj: Obj) -> bool {
+        obj.is_ptr()
+            && match self.native_type(obj) {
+                TypeId::ByteArray | TypeId::Array => true,
+                TypeId::MemoryView => matches!(self.native_type(self.get(obj, 1)), TypeId::ByteArray | TypeId::Array),
+                _ => false,
+            }
+    }
+
+    /// `TypeError: object with buffer protocol required` unless `obj` is a
+    /// writable buffer.
+    pub fn require_writable_buffer(&mut self, obj: Obj) -> R<()> {
+        if self.is_writable_buffer(obj) {
+            return Ok(());
+        }
+        Err(self.raise_msg(TypeId::TypeError, "object with buffer protocol required"))
+    }
+
     /// The data address of bytes, a bytearray or a view.
     pub fn bytes_data_address(&self, obj: Obj) -> u32 {
         match self.native_type(obj) {

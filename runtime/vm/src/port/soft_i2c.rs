@@ -62,6 +62,16 @@ impl SoftI2cBus<'_> {
         Ok(())
     }
 
+    /// [`SoftI2cBus::release_scl`], releasing SDA too when it times out,
+    /// so a failed byte leaves the bus free.
+    fn release_scl_or_free_sda(&mut self) -> Result<(), MachineError> {
+        let released = self.release_scl();
+        if released.is_err() {
+            self.set(self.sda, true)?;
+        }
+        released
+    }
+
     pub fn start(&mut self) -> Result<(), MachineError> {
         self.set(self.sda, true)?;
         self.delay();
@@ -88,10 +98,7 @@ impl SoftI2cBus<'_> {
         for bit in (0..8).rev() {
             self.set(self.sda, (value >> bit) & 1 == 1)?;
             self.delay();
-            if let Err(error) = self.release_scl() {
-                self.set(self.sda, true)?;
-                return Err(error);
-            }
+            self.release_scl_or_free_sda()?;
             self.set(self.scl, false)?;
         }
         self.set(self.sda, true)?;
@@ -119,10 +126,7 @@ impl SoftI2cBus<'_> {
             self.set(self.sda, false)?;
         }
         self.delay();
-        if let Err(error) = self.release_scl() {
-            self.set(self.sda, true)?;
-            return Err(error);
-        }
+        self.release_scl_or_free_sda()?;
         self.set(self.scl, false)?;
         self.set(self.sda, true)?;
         Ok(value)

@@ -441,10 +441,16 @@ fn replace(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let limit = if args.len() == 4 { vm.to_i64(args[3])? } else { -1 };
     let (source, old, new) = (args[0], args[1], args[2]);
     let type_id = result_type(vm, source);
+    let old_len = vm.str_len(old);
+    let nothing_to_replace =
+        limit == 0 || (old_len > 0 && find_bytes(vm.str_bytes(source), vm.str_bytes(old), 0).is_none());
+    if nothing_to_replace && type_id != TypeId::ByteArray && vm.native_type(source) == type_id {
+        // MicroPython gives back the string itself, allocating nothing.
+        return Ok(source);
+    }
     let mark = vm.root_mark();
     let buffer = vm.new_buffer(TypeId::Buffer, vm.str_len(source))?;
     vm.push_root(buffer)?;
-    let old_len = vm.str_len(old);
     let len = vm.str_len(source);
     let mut position = 0;
     let mut done = 0;

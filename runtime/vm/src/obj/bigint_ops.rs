@@ -551,6 +551,25 @@ impl Vm<'_> {
     /// An int from its magnitude's little-endian bytes and a sign.
     pub fn int_from_le_bytes(&mut self, bytes_obj: Obj, little: bool, negative: bool) -> R<Obj> {
         let byte_len = self.str_len(bytes_obj);
+        if !negative {
+            // A value that fits a small int needs no scratch (MicroPython
+            // makes these with the heap locked): high zero bytes aside, at
+            // most four bytes whose value is below 2**30.
+            let bytes = self.str_bytes(bytes_obj);
+            let mut value: u64 = 0;
+            let mut fits = true;
+            for index in 0..byte_len {
+                let byte = bytes[if little { byte_len - 1 - index } else { index }];
+                value = (value << 8) | u64::from(byte);
+                if value > u64::from(u32::MAX) {
+                    fits = false;
+                    break;
+                }
+            }
+            if fits && Obj::fits_small(value as i64) {
+                return Ok(Obj::small(value as i32));
+            }
+        }
         let len = byte_len.div_ceil(4);
         self.with_int_scratch(&[bytes_obj], len, |vm, scratch| {
             for index in 0..byte_len {

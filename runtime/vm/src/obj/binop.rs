@@ -517,15 +517,31 @@ impl Vm<'_> {
     /// ints or None (step None or 1), without making the slice object (for
     /// `BUILD_SLICE` followed by `STORE_SUBSCR`). False when anything else is
     /// involved, for the general path.
-    pub(crate) fn assign_slice_of_parts(&mut self, list: Obj, parts: [Obj; 3], value: Obj) -> R<bool> {
-        if !self.is_heap(list) || self.get(list, 0) != TypeId::List.obj() || value.is_null() {
+    pub(crate) fn assign_slice_of_parts(&mut self, target: Obj, parts: [Obj; 3], value: Obj) -> R<bool> {
+        if !self.is_heap(target) || value.is_null() {
             return Ok(false);
         }
-        let len = self.list_len(list);
-        match small_slice_bounds(parts[0], parts[1], parts[2], len) {
-            Some((start, stop, 1)) => self.list_assign_range(list, start, stop, value).map(|()| true),
-            _ => Ok(false),
+        let type_id = self.native_type(target);
+        let len = match type_id {
+            TypeId::List => self.list_len(target),
+            TypeId::ByteArray => self.str_len(target) as u32,
+            TypeId::MemoryView => self.memoryview_items(target) as u32,
+            _ => return Ok(false),
+        };
+        let Some((start, stop, 1)) = small_slice_bounds(parts[0], parts[1], parts[2], len) else { return Ok(false) };
+        let (from, to) = (start as usize, stop.max(start) as usize);
+        match type_id {
+            TypeId::List => self.list_assign_range(target, start, stop, value)?,
+            TypeId::ByteArray => self.bytearray_assign_range(target, from, to, value)?,
+            _ => {
+                // A view of bytes is read-only: the general path says so.
+                if !self.is_writable_buffer(target) {
+                    return Ok(false);
+                }
+                self.memoryview_assign_range(target, from, to, value)?;
+            }
         }
+        Ok(true)
     }
 
     fn slice_seq_resolved(&mut self, obj: Obj, type_id: TypeId, start: i64, stop: i64, step: i64) -> R<Obj> {

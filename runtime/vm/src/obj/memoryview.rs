@@ -83,7 +83,8 @@ impl Vm<'_> {
             return self.make_view(base, offset, count);
         }
         let position = self.seq_index(index, len as u32, "memoryview")?;
-        if size > 1 {
+        // An array's items read as its typecode says ('b' is signed).
+        if self.native_type(self.get(view, 1)) == TypeId::Array {
             let base = self.get(view, 1);
             let first = self.get_u(view, 2) as usize / size;
             return self.array_item(base, first + position as usize);
@@ -99,33 +100,23 @@ impl Vm<'_> {
             return Err(self.raise_msg(TypeId::TypeError, "'memoryview' object doesn't support item assignment"));
         }
         let size = self.memoryview_item_size(view);
-        if size > 1 && !(index.is_ptr() && self.native_type(index) == TypeId::Slice) {
+        if self.native_type(base) == TypeId::Array && !(index.is_ptr() && self.native_type(index) == TypeId::Slice) {
             let len = self.memoryview_items(view);
             let position = self.seq_index(index, len as u32, "memoryview")?;
             let first = self.get_u(view, 2) as usize / size;
             return self.array_set(base, Obj::small((first + position as usize) as i32), value);
         }
-        let (data, len) = self.memoryview_data(view);
         if index.is_ptr() && self.native_type(index) == TypeId::Slice {
-            let (start, stop, step) = self.slice_indices(index, len as i64)?;
+            let items = self.memoryview_items(view);
+            let (start, stop, step) = self.slice_indices(index, items as i64)?;
             if step != 1 {
                 return Err(
                     self.raise_msg(TypeId::NotImplementedError, "only slices with step=1 (aka None) are supported")
                 );
             }
-            let count = (stop - start).max(0) as usize;
-            if !(self.is_bytes_like(value) || self.native_type(value) == TypeId::MemoryView)
-                || self.str_len(value) != count
-            {
-                return Err(self.raise_msg(
-                    TypeId::ValueError,
-                    "memoryview assignment: lvalue and rvalue have different structures",
-                ));
-            }
-            let source = self.bytes_data_address(value);
-            self.copy_bytes(source, data + start as u32, count);
-            return Ok(());
+            return self.memoryview_assign_range(view, start as usize, stop.max(start) as usize, value);
         }
+        let (data, len) = self.memoryview_data(view);
         let position = self.seq_index(index, len as u32, "memoryview")?;
         let byte = self.to_i64(value)?;
         if !(0..256).contains(&byte) {
@@ -133,6 +124,38 @@ impl Vm<'_> {
         }
         self.heap.bytes_mut(data + position, 1).fill(byte as u8);
         Ok(())
+    }
+
+    /// `view[start:stop] = value` with the item bounds resolved (step 1),
+    /// as MicroPython does it: `value` is a bytes object or a buffer with
+    /// the view's item size, holding exactly as many items as it replaces.
+    /// The copy allocates nothing and may overlap (`mv[1:] = mv[:-1]`).
+    pub(crate) fn memoryview_assign_range(&mut self, view: Obj, start: usize, stop: usize, value: Obj) -> R<()> {
+        let size = self.memoryview_item_size(view);
+        let (source, source_len) = self.slice_assignment_source(value, size)?;
+        if source_len != (stop - start) * size {
+            return Err(self.raise_msg(TypeId::ValueError, "lhs and rhs should be compatible"));
+        }
+        let (data, _) = self.memoryview_data(view);
+        self.copy_bytes(source, data + (start * size) as u32, source_len);
+        Ok(())
+    }
+
+    /// The data address and byte length of `value` on the right of a slice
+    /// assignment into a buffer whose items are `size` bytes: a bytes
+    /// object (items of one byte) or a bytearray, array or memoryview of
+    /// the same item size.
+    pub(crate) fn slice_assignment_source(&mut self, value: Obj, size: usize) -> R<(u32, usize)> {
+        let (item_size, source) = match self.native_type(value) {
+            TypeId::MemoryView => (self.memoryview_item_size(value), self.memoryview_data(value)),
+            TypeId::Array => (self.array_code(value).1, (self.get_u(value, 3), self.str_len(value))),
+            TypeId::Bytes | TypeId::ByteArray => (1, (self.bytes_data_address(value), self.str_len(value))),
+            _ => return Err(self.raise_msg(TypeId::NotImplementedError, "array/bytes required on right side")),
+        };
+        if item_size != size {
+            return Err(self.raise_msg(TypeId::ValueError, "lhs and rhs should be compatible"));
+        }
+        Ok(source)
     }
 
     /// Whether `obj` is a writable buffer: a bytearray, an array, or a

@@ -100,6 +100,13 @@ impl Vm<'_> {
             (TypeId::Bytes | TypeId::ByteArray, TypeId::Bytes | TypeId::ByteArray) => {
                 return Ok(self.str_bytes(left) == self.str_bytes(right))
             }
+            (TypeId::MemoryView, TypeId::Bytes | TypeId::ByteArray | TypeId::MemoryView)
+            | (TypeId::Bytes | TypeId::ByteArray, TypeId::MemoryView) => {
+                // A view of bytes compares by its bytes, as MicroPython's do.
+                if let (Some(left), Some(right)) = (self.byte_view(left), self.byte_view(right)) {
+                    return Ok(left == right);
+                }
+            }
             (TypeId::Tuple, TypeId::Tuple) | (TypeId::List, TypeId::List) => {
                 self.check_stack()?;
                 return self.sequence_equal(left, right);
@@ -157,6 +164,19 @@ impl Vm<'_> {
         }
         // Neither defines them: a class with a builtin base (a namedtuple) compares as that base.
         Ok(!self.equal(left, right)?)
+    }
+
+    /// The bytes of a bytes object, a bytearray or a memoryview of bytes
+    /// (`None` for a view of an array with wider items).
+    fn byte_view(&self, obj: Obj) -> Option<&[u8]> {
+        if self.native_type(obj) != TypeId::MemoryView {
+            return Some(self.str_bytes(obj));
+        }
+        if self.memoryview_items(obj) != self.memoryview_len(obj) {
+            return None;
+        }
+        let (data, len) = self.memoryview_data(obj);
+        Some(self.bytes_at(data, len))
     }
 
     /// Whether `obj` is an instance of a class defined in Python.

@@ -516,7 +516,24 @@ impl<'a> Vm<'a> {
         if step != 1 {
             return Err(self.raise_msg(TypeId::NotImplementedError, "extended slice assignment"));
         }
-        let (start, stop) = (start as usize, stop.max(start) as usize);
+        self.bytearray_assign_range(target, start as usize, stop.max(start) as usize, value)
+    }
+
+    /// `bytearray[start:stop] = value` with the bounds resolved (step 1).
+    /// A buffer of the same length is copied in place, allocating nothing
+    /// (as MicroPython does, so it works with the heap locked); anything
+    /// else builds the new contents.
+    pub(crate) fn bytearray_assign_range(&mut self, target: Obj, start: usize, stop: usize, value: Obj) -> R<()> {
+        let len = self.str_len(target);
+        let is_buffer = self.is_bytes_like(value) || matches!(self.native_type(value), TypeId::MemoryView);
+        if is_buffer {
+            let (source, source_len) = self.slice_assignment_source(value, 1)?;
+            if source_len == stop - start {
+                let data = self.get_u(target, 3);
+                self.copy_bytes(source, data + start as u32, source_len);
+                return Ok(());
+            }
+        }
         let mark = self.root_mark();
         let source = if self.is_bytes_like(value) || self.native_type(value) == TypeId::MemoryView {
             value

@@ -14,14 +14,14 @@ def errno_of(call, *args):
         return type(error).__name__
 
 
-print(sorted(os.listdir("/rom")))
-print(sorted(os.listdir("/rom/www")), os.listdir("/rom/www/img"))
+print(os.listdir("/rom"))
+print(os.listdir("/rom/www"), os.listdir("/rom/www/img"))
 for entry in sorted(os.ilistdir("/rom")):
     if entry[1] == 0x8000:
         print("file", entry[0], entry[2], entry[3])
     else:
         print("dir ", entry[0], entry[2])
-for name in ("hello.txt", "data.bin", "empty.txt", "www/index.html", "www/img/logo.svg"):
+for name in ("hello.txt", "data.bin", "empty.txt", "www/index.html", "www/img/logo.svg", "www/img.txt"):
     st = os.stat("/rom/" + name)
     print(name, hex(st[0]), st[6])
 print(hex(os.stat("/rom/www")[0]), hex(os.stat("/rom")[0]))

@@ -149,26 +149,42 @@ struct Entry<'a> {
     size: usize,
 }
 
-/// The entries directly inside the directory `dir` (empty: the root), in
-/// name order, each once.
+/// The entry of resource `index` directly inside the directory `dir`
+/// (empty: the root), if the resource lies below it.
+fn child_of<'a>(image: &ImageView<'a>, dir: &[u8], index: u32) -> Option<Entry<'a>> {
+    let name = resource_name(image, index);
+    let rest = if dir.is_empty() { name } else { name.strip_prefix(dir)?.strip_prefix(b"/")? };
+    let (child, directory) = match rest.iter().position(|&byte| byte == b'/') {
+        Some(slash) => (&rest[..slash], true),
+        None => (rest, false),
+    };
+    let size = if directory { 0 } else { image.resource_data(index).len() };
+    (!child.is_empty()).then_some(Entry { name: child, directory, size })
+}
+
+/// The entries directly inside the directory `dir`, each once, sorted by
+/// their own names as MicroPython's ROMFS writer stores them (the table's
+/// order by whole names differs: `img.txt` comes before `img/a.svg`). Each
+/// step looks for the least name after the last one, so a listing takes no
+/// memory; a board's resources are few.
 fn children<'a, 'd>(image: ImageView<'a>, dir: &'d [u8]) -> impl Iterator<Item = Entry<'a>> + 'd
 where
     'a: 'd,
 {
-    let mut previous: &'a [u8] = &[];
-    (0..image.resource_count()).filter_map(move |index| {
-        let name = resource_name(&image, index);
-        let rest = if dir.is_empty() { name } else { name.strip_prefix(dir)?.strip_prefix(b"/")? };
-        let (child, directory) = match rest.iter().position(|&byte| byte == b'/') {
-            Some(slash) => (&rest[..slash], true),
-            None => (rest, false),
-        };
-        if child.is_empty() || child == previous {
-            return None;
+    let mut previous: Option<&'a [u8]> = None;
+    core::iter::from_fn(move || {
+        let mut least: Option<Entry<'a>> = None;
+        for index in 0..image.resource_count() {
+            let Some(entry) = child_of(&image, dir, index) else { continue };
+            if previous.is_some_and(|previous| entry.name <= previous) {
+                continue;
+            }
+            if least.as_ref().is_none_or(|least| entry.name < least.name) {
+                least = Some(entry);
+            }
         }
-        previous = child;
-        let size = if directory { 0 } else { image.resource_data(index).len() };
-        Some(Entry { name: child, directory, size })
+        previous = least.as_ref().map(|entry| entry.name);
+        least
     })
 }
 

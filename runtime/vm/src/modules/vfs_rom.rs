@@ -6,9 +6,10 @@
 //!
 //! A resource's name is its path below `/rom` (`www/index.html`); the
 //! directories are the names' leading parts, so `os.listdir('/rom/www')`
-//! lists what lies one level below. The image's resource table is sorted by
-//! name, so the names below a directory are next to each other and a
-//! listing is one pass over the table.
+//! lists what lies one level below, sorted by the entries' own names as
+//! MicroPython's ROMFS writer (mpremote) stores them. A listing of `/`
+//! names `rom` first, as MicroPython lists its mount points; `chdir` goes
+//! to `/rom` itself only, as MicroPython's VfsRom allows.
 //!
 //! The files are MicroPython's `vfs_rom_file.c`: binary mode gives a
 //! `FileIO`, text mode a `TextIOWrapper`, with `read`, `readinto`,
@@ -25,9 +26,10 @@
 //! errors a read-only littlefs mount on MicroPython raises, `OSError(EROFS)`
 //! for what exists, where MicroPython's VfsRom has no such methods at all
 //! (AttributeError); a rename between `/rom` and another volume raises
-//! `EPERM`, as MicroPython's VFS layer does. `stat` and `ilistdir` give a directory the
-//! size 0 (MicroPython gives its ROMFS record's length); `statvfs` gives the
-//! resources' total size as its block count of 1-byte blocks.
+//! `EPERM`, as MicroPython's VFS layer does. `stat` and `ilistdir` give a
+//! directory the size 0 (MicroPython gives its ROMFS record's length);
+//! `statvfs` gives the resources' total size as its block count of 1-byte
+//! blocks.
 //!
 //! Layout of a file (words): `type, resource index, position`.
 

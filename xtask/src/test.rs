@@ -22,6 +22,7 @@ mod fs_repl;
 mod qemu;
 mod reference;
 mod repl;
+mod rom;
 mod rp2;
 
 #[derive(clap::Args, Debug)]
@@ -79,6 +80,7 @@ fn stages() -> Vec<Stage> {
         },
         Stage { name: "repl: UART console on qemu-m0 and qemu-m33", emulator: true, run: repl::repl_on_qemu_pty },
         Stage { name: "qemu: the filesystem acceptance program (--fs)", emulator: true, run: fs::acceptance_on_qemu },
+        Stage { name: "qemu: frozen resources read in place at /rom", emulator: true, run: rom::rom_on_qemu },
         Stage {
             name: "repl: mpremote fs commands on qemu-m0 (--fs), read back by littlefs-python",
             emulator: true,

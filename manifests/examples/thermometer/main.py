@@ -6,7 +6,7 @@ from machine import Pin
 from templates import render
 
 sensors = ds18x20.DS18X20(onewire.OneWire(Pin(16)))
-page = open("/.frozen/www/index.html").read()
+page = open("/rom/www/index.html").read()
 
 while True:
     sensors.convert_temp()

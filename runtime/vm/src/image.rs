@@ -54,6 +54,8 @@ pub struct ImageView<'a> {
     constants_start: u32,
     /// The address of the sources section (modules frozen as source; 0: none).
     sources_start: u32,
+    /// The address of the resources section (0: no image).
+    resources_start: u32,
 }
 
 impl<'a> ImageView<'a> {
@@ -69,6 +71,7 @@ impl<'a> ImageView<'a> {
             index_start: 0,
             constants_start: FLASH_BASE,
             sources_start: 0,
+            resources_start: 0,
         }
     }
 
@@ -101,6 +104,7 @@ impl<'a> ImageView<'a> {
             index_start: start(Section::ModuleIndex),
             constants_start: start(Section::Constants),
             sources_start: start(Section::Sources),
+            resources_start: start(Section::Resources),
         })
     }
 
@@ -117,6 +121,32 @@ impl<'a> ImageView<'a> {
     pub fn source_entry(&self, index: u32) -> (u32, u32) {
         let entry = self.sources_start + 4 + 8 * index;
         (self.word(entry), self.word(entry + 4))
+    }
+
+    /// How many resources (`[[resources]]` files) the image holds.
+    pub fn resource_count(&self) -> u32 {
+        if self.resources_start == 0 {
+            return 0;
+        }
+        self.word(self.resources_start)
+    }
+
+    /// Entry `index` of the resources table: `(name qstr, bytes object
+    /// address)`, sorted by name.
+    pub fn resource_entry(&self, index: u32) -> (u32, u32) {
+        let entry = self.resources_start + 4 + 8 * index;
+        (self.word(entry), self.word(entry + 4))
+    }
+
+    /// The contents of resource `index`, in place in the image (empty
+    /// outside the table): the data of its bytes object, whose words are
+    /// `type, hash, length, data address`.
+    pub fn resource_data(&self, index: u32) -> &'a [u8] {
+        if index >= self.resource_count() {
+            return &[];
+        }
+        let (_, object) = self.resource_entry(index);
+        self.slice(self.word(object + 12), self.word(object + 8) as usize)
     }
 
     /// Whether `address` is inside the image.

@@ -218,6 +218,9 @@ pub struct NativeType {
     pub iter_next: Option<fn(&mut Vm<'_>, Obj) -> R<Option<Obj>>>,
     /// `repr(obj)` and `str(obj)`; without it, `<TYPE>` as for other objects.
     pub print: Option<fn(&mut Vm<'_>, Sink, Obj, u32) -> R<()>>,
+    /// The read-only buffer an instance shows to `memoryview`: a bytes
+    /// object (in the heap or the image) and how many of its bytes.
+    pub buffer: Option<fn(&Vm<'_>, Obj) -> (Obj, u32)>,
 }
 
 impl NativeType {
@@ -234,6 +237,7 @@ impl NativeType {
         get_iter: None,
         iter_next: None,
         print: None,
+        buffer: None,
     };
 }
 

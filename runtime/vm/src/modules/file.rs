@@ -1,6 +1,7 @@
 //! Files on the port's filesystem: the builtin `open` and the file types
 //! `io.TextIOWrapper` (text mode) and `io.FileIO` (binary mode), as
-//! MicroPython's littlefs files behave.
+//! MicroPython's littlefs files behave. Paths under `/rom` open the
+//! image's resources instead (`vfs_rom.rs`).
 //!
 //! Layout (words): `type, handle, mode`. The handle is the filesystem's
 //! `FileHandle` as a small int, -1 once closed; the mode holds the bits
@@ -86,6 +87,9 @@ fn parse_mode(mode: &[u8]) -> Option<(OpenFlags, bool)> {
 pub fn open(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 8)?;
     let mode = args.get(1).copied().or_else(|| crate::builtins::keyword(vm, kw, "mode"));
+    if let Some(file) = crate::modules::vfs_rom::open(vm, args[0], mode)? {
+        return Ok(file);
+    }
     let (flags, text) = match mode {
         Some(mode) => {
             vm.expect_str(mode, "mode")?;

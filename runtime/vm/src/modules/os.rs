@@ -11,6 +11,9 @@
 //! an empty directory, `stat` gives `(mode, 0, 0, 0, 0, 0, size, 0, 0, 0)`
 //! and `ilistdir` yields `(name, type, 0, size)`.
 //!
+//! Paths under `/rom`, the image's resources, go to `vfs_rom.rs`, and a
+//! listing of `/` names `rom` first, as MicroPython lists its mount points.
+//!
 //! `uname()` returns a plain 5-tuple `(sysname, nodename, release, version,
 //! machine)`; MicroPython's result also has attribute names. `dupterm`,
 //! `mount` and the VFS classes are not provided.
@@ -19,9 +22,10 @@
 
 use crate::builtins::{check_args, Handler};
 use crate::modules::vfs::{has_filesystem, raise_errno, resolve, with_fs};
+use crate::modules::vfs_rom;
 use crate::native::NativeModule;
 use crate::port::filesystem::{DirEntry, EntryKind, FsError};
-use crate::obj::{Obj, Singleton, TypeId};
+use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
 
@@ -82,6 +86,9 @@ fn os_getcwd(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn os_chdir(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
+    if vfs_rom::chdir(vm, args[0])? {
+        return Ok(Obj::NONE);
+    }
     if has_filesystem(vm) {
         let path = resolve(vm, args[0])?;
         with_fs(vm, |vfs| {
@@ -155,26 +162,41 @@ fn list_directory(vm: &mut Vm<'_>, args: &[Obj], tuples: bool) -> R<Obj> {
     })
 }
 
-fn os_listdir(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    if has_filesystem(vm) {
-        return list_directory(vm, args, false);
+/// `listdir` (names) or `ilistdir` (tuples) as a list: under `/rom`, of
+/// the port's volume, or of the empty root when it has none; a listing of
+/// `/` starts with the mount point `rom` when the image has resources.
+fn list_any(vm: &mut Vm<'_>, args: &[Obj], tuples: bool) -> R<Obj> {
+    check_args(vm, args, 0, 1)?;
+    // The empty str (qstr 1) names the current directory.
+    if let Some(list) = vfs_rom::list(vm, args.first().copied().unwrap_or(Obj::qstr(1)), tuples)? {
+        return Ok(list);
     }
-    check_directory(vm, args)?;
-    vm.new_list(0)
+    let has_root = has_filesystem(vm);
+    let list = if has_root {
+        list_directory(vm, args, tuples)?
+    } else {
+        check_directory(vm, args)?;
+        vm.new_list(0)?
+    };
+    vfs_rom::add_mount_point(vm, args.first().copied(), list, tuples, has_root)?;
+    Ok(list)
+}
+
+fn os_listdir(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    list_any(vm, args, false)
 }
 
 fn os_ilistdir(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    if has_filesystem(vm) {
-        let list = list_directory(vm, args, true)?;
-        return vm.get_iter(list);
-    }
-    check_directory(vm, args)?;
-    vm.get_iter(Singleton::EmptyTuple.obj())
+    let list = list_any(vm, args, true)?;
+    vm.get_iter(list)
 }
 
 /// `stat("/")` is a directory's 10-tuple; every other path has no filesystem.
 fn os_stat(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
+    if let Some(result) = vfs_rom::stat(vm, args[0])? {
+        return Ok(result);
+    }
     if has_filesystem(vm) {
         let path = resolve(vm, args[0])?;
         let (kind, size) = with_fs(vm, |vfs| {
@@ -199,6 +221,7 @@ fn os_stat(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn os_mkdir(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
+    vfs_rom::refuse_change(vm, args[0], true)?;
     let path = resolve(vm, args[0])?;
     with_fs(vm, |vfs| vfs.volume.mkdir(path.as_str()))?;
     Ok(Obj::NONE)
@@ -207,6 +230,7 @@ fn os_mkdir(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 /// `remove`, `rmdir` and `unlink`: a file or an empty directory.
 fn os_remove(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
+    vfs_rom::refuse_change(vm, args[0], false)?;
     let path = resolve(vm, args[0])?;
     with_fs(vm, |vfs| vfs.volume.remove(path.as_str()))?;
     Ok(Obj::NONE)
@@ -214,6 +238,7 @@ fn os_remove(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn os_rename(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
+    vfs_rom::refuse_rename(vm, args[0], args[1])?;
     let from = resolve(vm, args[0])?;
     let to = resolve(vm, args[1])?;
     with_fs(vm, |vfs| vfs.volume.rename(from.as_str(), to.as_str()))?;
@@ -224,6 +249,9 @@ fn os_rename(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 /// favail, flag, namemax)`, as MicroPython's littlefs reports it.
 fn os_statvfs(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
+    if let Some(result) = vfs_rom::statvfs(vm, args[0])? {
+        return Ok(result);
+    }
     resolve(vm, args[0])?;
     let usage = with_fs(vm, |vfs| vfs.volume.usage())?;
     let free = usage.block_count.saturating_sub(usage.blocks_used);

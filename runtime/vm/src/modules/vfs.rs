@@ -11,7 +11,9 @@
 //! and `vfs.mount(vfs.VfsLfs2(None), '/')` mounts it again, formatting it
 //! first when asked with `VfsLfs2.mkfs(None)`; rime has one volume per
 //! port, so the block device argument must be `None`, and mount points
-//! other than `/` raise `OSError(EPERM)`.
+//! other than `/` raise `OSError(EPERM)`. The image's resources are a
+//! read-only volume at `/rom` (`vfs_rom.rs`), which `open` and `os` ask
+//! about a path first.
 //!
 //! [`Port::filesystem`]: crate::Port::filesystem
 
@@ -140,6 +142,7 @@ fn vfs_mount(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
     if vm.native_type(args[0]) != TypeId::VfsLfs2 {
         let point = resolve(vm, args[1])?;
+        crate::modules::vfs_rom::refuse_mount(vm, &point)?;
         if point.as_bytes() == b"/" {
             return Err(raise_errno(vm, EPERM));
         }

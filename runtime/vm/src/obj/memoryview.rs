@@ -2,6 +2,9 @@
 //! does not copy them. Slicing a view gives another view onto the same
 //! object; assigning through a view of a bytearray writes the bytearray.
 //!
+//! A native type with a `buffer` slot (a file of the read-only `/rom`
+//! volume) gives its bytes object as the base.
+//!
 //! Layout (words): `type, base (bytes, bytearray or array, never a view),
 //! byte offset, byte length`. The data address is looked up through the base
 //! on every access, so a view stays valid when its bytearray grows (its
@@ -18,7 +21,13 @@ impl Vm<'_> {
         let (base, offset, len) = match self.native_type(source) {
             TypeId::Bytes | TypeId::ByteArray | TypeId::Array => (source, 0, self.str_len(source) as u32),
             TypeId::MemoryView => (self.get(source, 1), self.get_u(source, 2), self.memoryview_len(source) as u32),
-            _ => return Err(self.type_error_for("object with buffer protocol required, not", source)),
+            other => match other.slot(|native| native.buffer) {
+                Some(buffer) => {
+                    let (base, len) = buffer(self, source);
+                    (base, 0, len)
+                }
+                None => return Err(self.type_error_for("object with buffer protocol required, not", source)),
+            },
         };
         self.make_view(base, offset, len)
     }

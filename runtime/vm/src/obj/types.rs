@@ -144,6 +144,8 @@ builtin_types! {
     Wdt = "WDT", Object => crate::modules::machine_rtc::WDT_TYPE;
     SoftSpi = "SoftSPI", Object => crate::modules::machine_soft_spi::SOFT_SPI_TYPE;
     SoftI2c = "SoftI2C", Object => crate::modules::machine_i2c::SOFT_I2C_TYPE;
+    RomFileIO = "FileIO", Object => crate::modules::vfs_rom::ROM_FILE_TYPE;
+    RomTextIOWrapper = "TextIOWrapper", Object => crate::modules::vfs_rom::ROM_TEXT_TYPE;
 }
 
 // Each type's method table is `TYPE_TABLE_BASE + index`, below the modules' tables.

@@ -11,7 +11,7 @@ mod extra;
 pub mod format;
 mod funcs;
 mod methods;
-mod strings;
+pub(crate) mod strings;
 mod text;
 
 pub(crate) use extra::{file_sink, finish_file_sink};

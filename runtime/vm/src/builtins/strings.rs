@@ -575,23 +575,15 @@ fn decode(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 }
 
 fn bytes_hex(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    check_args(vm, args, 1, 1)?;
-    let len = vm.str_len(args[0]);
-    if len == 0 {
-        // MicroPython shares this with binascii.hexlify, which gives b'' for no input.
-        return Ok(crate::obj::Singleton::EmptyBytes.obj());
-    }
-    let buffer = vm.new_buffer(TypeId::Buffer, 2 * len)?;
-    let mark = vm.root_mark();
-    vm.push_root(buffer)?;
-    for index in 0..len {
-        let byte = vm.str_bytes(args[0])[index];
-        let digits = b"0123456789abcdef";
-        vm.buffer_push(buffer, &[digits[usize::from(byte >> 4)], digits[usize::from(byte & 15)]])?;
-    }
-    vm.pop_roots(mark);
-    vm.buffer_finish(buffer, TypeId::Str)
+    check_args(vm, args, 1, 2)?;
+    crate::modules::binascii::hex_text(vm, args[0], args.get(1).copied(), TypeId::Str)
 }
+
+/// `memoryview`'s methods.
+pub static MEMORYVIEW_TYPE: crate::native::NativeType =
+    crate::native::NativeType { methods: MEMORYVIEW_METHODS, ..crate::native::NativeType::EMPTY };
+
+static MEMORYVIEW_METHODS: &[(u16, Handler)] = &[(qstr_id("hex"), bytes_hex)];
 
 fn bytearray_append(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;

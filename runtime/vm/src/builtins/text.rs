@@ -192,7 +192,7 @@ pub fn fromhex(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     if !vm.is_str(text) {
         return Err(vm.type_error_for("can't convert to str implicitly:", text));
     }
-    crate::modules::binascii::decode_hex(vm, text, true)
+    crate::modules::binascii::decode_hex(vm, text)
 }
 
 /// The static qstr id of each one-character ASCII string (0: not static),

@@ -37,33 +37,48 @@ fn build(vm: &mut Vm<'_>, capacity: usize, fill: impl FnOnce(&mut Vm<'_>, Obj) -
 
 fn hexlify(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 2)?;
-    let data = args[0];
-    expect_data(vm, data)?;
-    let separator = args.get(1).copied().or_else(|| keyword(vm, kw, "sep")).filter(|sep| !sep.is_none());
-    let mut sep = [0u8; 1];
-    let sep_len = match separator {
-        Some(value) => {
-            let bytes = vm.str_bytes(value);
-            if bytes.len() != 1 {
-                return Err(vm.raise_msg(TypeId::ValueError, "sep must be length 1"));
-            }
-            sep[0] = bytes[0];
-            1
+    let separator = args.get(1).copied().or_else(|| keyword(vm, kw, "sep"));
+    hex_text(vm, args[0], separator, TypeId::Bytes)
+}
+
+/// The hex digits of the bytes of `data` (bytes, bytearray, str or a
+/// memoryview), as a `type_id` object (bytes for `hexlify`, str for
+/// `bytes.hex`), with the first character of `separator` (a str or bytes;
+/// None for none) between bytes. Empty data gives `b''` for both, as
+/// MicroPython's shared code does.
+pub fn hex_text(vm: &mut Vm<'_>, data: Obj, separator: Option<Obj>, type_id: TypeId) -> R<Obj> {
+    let (address, len) = match vm.native_type(data) {
+        TypeId::MemoryView => vm.memoryview_data(data),
+        _ => {
+            expect_data(vm, data)?;
+            (vm.bytes_data_address(data), vm.str_len(data))
         }
-        None => 0,
     };
-    let len = vm.str_len(data);
-    build(vm, 3 * len, |vm, buffer| {
-        for index in 0..len {
-            let byte = vm.str_bytes(data)[index];
-            let digits = b"0123456789abcdef";
-            if index > 0 && sep_len == 1 {
-                vm.buffer_push(buffer, &sep)?;
+    if len == 0 {
+        return Ok(crate::obj::Singleton::EmptyBytes.obj());
+    }
+    let separator = match separator.filter(|sep| !sep.is_none()) {
+        Some(sep) => {
+            if !vm.is_str(sep) && !vm.is_bytes_like(sep) {
+                return Err(vm.type_error_for("can't convert to str implicitly:", sep));
             }
-            vm.buffer_push(buffer, &[digits[usize::from(byte >> 4)], digits[usize::from(byte & 15)]])?;
+            vm.str_bytes(sep).first().copied()
         }
-        Ok(())
-    })
+        None => None,
+    };
+    let buffer = vm.new_buffer(TypeId::Buffer, 3 * len)?;
+    let mark = vm.root_mark();
+    vm.push_root(buffer)?;
+    for index in 0..len {
+        let byte = vm.bytes_at(address + index as u32, 1).first().copied().unwrap_or(0);
+        if let (Some(separator), true) = (separator, index > 0) {
+            vm.buffer_push(buffer, &[separator])?;
+        }
+        let digits = b"0123456789abcdef";
+        vm.buffer_push(buffer, &[digits[usize::from(byte >> 4)], digits[usize::from(byte & 15)]])?;
+    }
+    vm.pop_roots(mark);
+    vm.buffer_finish(buffer, type_id)
 }
 
 fn hex_value(digit: u8) -> Option<u8> {
@@ -75,17 +90,16 @@ fn hex_value(digit: u8) -> Option<u8> {
     }
 }
 
-/// Decodes hex text (`skip_space` allows whitespace between pairs, as `bytes.fromhex` does).
-pub fn decode_hex(vm: &mut Vm<'_>, text: Obj, skip_space: bool) -> R<Obj> {
+/// Decodes hex text as MicroPython's `bytes.fromhex` and
+/// `binascii.unhexlify` do: whitespace may come between pairs, anything
+/// else that is not a pair of hex digits is "non-hex digit".
+pub fn decode_hex(vm: &mut Vm<'_>, text: Obj) -> R<Obj> {
     let len = vm.str_len(text);
-    if !skip_space && !len.is_multiple_of(2) {
-        return Err(vm.raise_msg(TypeId::ValueError, "odd-length string"));
-    }
     build(vm, len / 2, |vm, buffer| {
         let mut index = 0;
         while index < len {
             let first = vm.str_bytes(text)[index];
-            if skip_space && first.is_ascii_whitespace() {
+            if first.is_ascii_whitespace() {
                 index += 1;
                 continue;
             }
@@ -93,8 +107,7 @@ pub fn decode_hex(vm: &mut Vm<'_>, text: Obj, skip_space: bool) -> R<Obj> {
             match (hex_value(first), hex_value(second)) {
                 (Some(high), Some(low)) => vm.buffer_push(buffer, &[high << 4 | low])?,
                 _ => {
-                    let message = if skip_space { "non-hex digit found" } else { "non-hexadecimal digit found" };
-                    return Err(vm.raise_msg(TypeId::ValueError, message));
+                    return Err(vm.raise_msg(TypeId::ValueError, "non-hex digit"));
                 }
             }
             index += 2;
@@ -106,7 +119,7 @@ pub fn decode_hex(vm: &mut Vm<'_>, text: Obj, skip_space: bool) -> R<Obj> {
 fn unhexlify(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
     expect_data(vm, args[0])?;
-    decode_hex(vm, args[0], false)
+    decode_hex(vm, args[0])
 }
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

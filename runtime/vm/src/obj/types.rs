@@ -120,7 +120,7 @@ builtin_types! {
     Pin = "Pin", Object => crate::modules::machine::PIN_TYPE;
     StringIO = "StringIO", Object => crate::modules::io::STREAM_TYPE;
     BytesIO = "BytesIO", Object => crate::modules::io::STREAM_TYPE;
-    MemoryView = "memoryview", Object;
+    MemoryView = "memoryview", Object => crate::builtins::strings::MEMORYVIEW_TYPE;
     Deque = "deque", Object => crate::modules::io::DEQUE_TYPE;
     Array = "array", Object => crate::modules::array::ARRAY_TYPE;
     Super = "super", Object;

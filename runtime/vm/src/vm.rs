@@ -520,10 +520,10 @@ impl<'a> Vm<'a> {
 
     /// Raises `type_id(message)`.
     pub fn raise_msg(&mut self, type_id: TypeId, message: &str) -> Raised {
-        let exc = match self.new_str(message.as_bytes()) {
-            Ok(text) => self.new_exception(type_id.obj(), &[text]),
-            Err(raised) => return raised,
-        };
+        let exc = self.building_exception(|vm| {
+            let text = vm.new_str(message.as_bytes())?;
+            vm.new_exception(type_id.obj(), &[text])
+        });
         match exc {
             Ok(exc) => self.raise(exc),
             Err(raised) => raised,
@@ -532,11 +532,11 @@ impl<'a> Vm<'a> {
 
     /// Raises `type_id` with a formatted message.
     pub fn raise_fmt(&mut self, type_id: TypeId, args: core::fmt::Arguments<'_>) -> Raised {
-        let text = match self.format_to_str(args) {
-            Ok(text) => text,
-            Err(raised) => return raised,
-        };
-        match self.new_exception(type_id.obj(), &[text]) {
+        let exc = self.building_exception(|vm| {
+            let text = vm.format_to_str(args)?;
+            vm.new_exception(type_id.obj(), &[text])
+        });
+        match exc {
             Ok(exc) => self.raise(exc),
             Err(raised) => raised,
         }
@@ -544,10 +544,26 @@ impl<'a> Vm<'a> {
 
     /// Raises `type_id` with no arguments.
     pub fn raise_type(&mut self, type_id: TypeId) -> Raised {
-        match self.new_exception(type_id.obj(), &[]) {
+        match self.building_exception(|vm| vm.new_exception(type_id.obj(), &[])) {
             Ok(exc) => self.raise(exc),
             Err(raised) => raised,
         }
+    }
+
+    /// Runs `build`, which makes an exception the VM raises itself, with
+    /// the heap unlocked: a locked heap (`micropython.heap_lock`, a hard
+    /// interrupt handler) still gets `NameError`, `TypeError` and the rest
+    /// with their messages, as MicroPython's emergency exception buffer
+    /// gives them (rime's lock is a rule for Python code, not a state in
+    /// which allocating is unsafe). Exception objects made by calling an
+    /// exception class and the tracebacks of raised exceptions are made
+    /// the same way. A heap that is full still fails, and the caller
+    /// raises `MemoryError` then.
+    pub(crate) fn building_exception<T>(&mut self, build: impl FnOnce(&mut Self) -> R<T>) -> R<T> {
+        let locked = core::mem::take(&mut self.gc.locked);
+        let result = build(self);
+        self.gc.locked = locked;
+        result
     }
 
     /// Raises `TypeError: 'T' object <what>` with the type name of `obj`, as MicroPython words it.

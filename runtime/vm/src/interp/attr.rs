@@ -439,6 +439,17 @@ impl Vm<'_> {
         if let Some(store) = native.slot(|native| native.store_attr) {
             return store(self, obj, name, value);
         }
+        // `exc.__traceback__ = None` forgets an exception's traceback, as
+        // MicroPython allows (matched by its text, as `__globals__` is).
+        if native.is_exception()
+            && !self.is_class(type_obj)
+            && value.is_none()
+            && self.is_heap(obj)
+            && self.qstr_bytes(name.qstr_id()) == b"__traceback__"
+        {
+            self.set(obj, 2, Obj::NULL);
+            return Ok(());
+        }
         if self.is_class(type_obj) {
             // Namedtuple classes hold their fields as properties.
             let plain = !self.classes_may_intercept_stores && native != TypeId::Tuple;

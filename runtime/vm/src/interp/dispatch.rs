@@ -1311,20 +1311,19 @@ impl<'a> Vm<'a> {
         let line = rime_bytecode::line_of_offset(table, offset.saturating_sub(prelude.code_start) as u32);
         let file = self.module_qstr(module, 0);
         let name = self.module_qstr(module, prelude.simple_name);
-        let mut traceback = self.get(exc, 2);
         let mark = self.root_mark();
-        if traceback.is_null() {
-            let Ok(list) = self.new_list(3) else {
-                self.exc = exc;
-                return;
-            };
-            traceback = list;
-            self.set(exc, 2, traceback);
-        }
-        let _ = self.push_root(traceback);
-        let _ = self.list_append(traceback, Obj::qstr(file));
-        let _ = self.list_append(traceback, Obj::small(line as i32));
-        let _ = self.list_append(traceback, Obj::qstr(name));
+        // Recorded even with the heap locked (see `Vm::building_exception`).
+        let _ = self.building_exception(|vm| {
+            let mut traceback = vm.get(exc, 2);
+            if traceback.is_null() {
+                traceback = vm.new_list(3)?;
+                vm.set(exc, 2, traceback);
+            }
+            vm.push_root(traceback)?;
+            vm.list_append(traceback, Obj::qstr(file))?;
+            vm.list_append(traceback, Obj::small(line as i32))?;
+            vm.list_append(traceback, Obj::qstr(name))
+        });
         self.pop_roots(mark);
         self.exc = exc;
     }

@@ -217,7 +217,13 @@ fn next_line(vm: &mut Vm<'_>, stream: Obj) -> R<Option<Obj>> {
 /// `StringIO(initial)` and `BytesIO(initial)`.
 fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 0, 1)?;
-    let buffer = vm.new_buffer(TypeId::Buffer, 16)?;
+    // `BytesIO(n)` (MicroPython's extension): room for `n` bytes up front,
+    // so writes up to that size allocate nothing.
+    let capacity = match args.first() {
+        Some(&initial) if initial.is_small() => initial.small_value().clamp(16, 1 << 20) as usize,
+        _ => 16,
+    };
+    let buffer = vm.new_buffer(TypeId::Buffer, capacity)?;
     let mark = vm.root_mark();
     vm.push_root(buffer)?;
     if let Some(&initial) = args.first() {

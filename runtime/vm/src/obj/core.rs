@@ -162,15 +162,20 @@ impl Vm<'_> {
         obj.is_ptr() && self.native_type(obj).is_exception()
     }
 
-    /// A new exception instance of type `type_obj` with `args`.
+    /// A new exception instance of type `type_obj` with `args` (made even
+    /// with the heap locked, see [`Vm::building_exception`]).
     pub fn new_exception(&mut self, type_obj: Obj, args: &[Obj]) -> R {
-        let tuple = self.new_tuple(args)?;
         let mark = self.root_mark();
-        self.push_root(tuple)?;
-        let exc = self.alloc(4)?;
+        let exc = self.building_exception(|vm| {
+            let tuple = vm.new_tuple(args)?;
+            vm.push_root(tuple)?;
+            let exc = vm.alloc(4)?;
+            vm.set(exc, 1, tuple);
+            Ok(exc)
+        });
         self.pop_roots(mark);
+        let exc = exc?;
         self.set(exc, 0, type_obj);
-        self.set(exc, 1, tuple);
         self.set(exc, 2, Obj::NULL);
         self.set(exc, 3, Obj::NULL);
         Ok(exc)

@@ -69,7 +69,9 @@
 // The test jig (pico-jig.mjs) is wired to every run: GP2 to GP3, the EEPROM
 // and SSD1306 on I2C0, UART1 and SPI0 looped back, the ADC inputs, and GP15
 // watched. `--jig-report FILE` writes its report (GP15's measured waveform,
-// the display RAM, the EEPROM) to FILE as JSON when the run ends.
+// the display RAM, the EEPROM) to FILE as JSON when the run ends (also when
+// the environment variable RIME_JIG_REPORT names the file, for runs started
+// through `cargo xtask run --board pico --emulate`).
 import { attachJig } from "./pico-jig.mjs";
 import { RP2040, ConsoleLogger, GPIOPinState, LogLevel, USBCDC, setDeviceConfigurationPacket } from "rp2040js";
 import fs from "fs";
@@ -99,7 +101,7 @@ let usb = false;
 let serve = false;
 let linePrefix = null;
 let fsImage = null;
-let jigReport = null;
+let jigReport = process.env.RIME_JIG_REPORT ?? null;
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
   if (arg === "--marker") marker = args[++i];

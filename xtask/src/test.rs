@@ -19,6 +19,7 @@ use crate::toolchain;
 
 mod fs;
 mod fs_repl;
+mod jig;
 mod qemu;
 mod reference;
 mod repl;
@@ -111,6 +112,11 @@ fn stages() -> Vec<Stage> {
             run: repl::thonny_on_emulated_pico,
         },
         Stage { name: "pico: frozen blink example in rp2040js", emulator: true, run: rp2::pico_frozen_blink },
+        Stage {
+            name: "pico: the machine acceptance program on the emulated test jig",
+            emulator: true,
+            run: jig::acceptance_on_emulated_pico,
+        },
     ]
 }
 

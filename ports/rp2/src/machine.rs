@@ -15,8 +15,21 @@
 //! MicroPython does) without a glitch: the pad's output enable is held off
 //! through the HAL's override while the function changes and the level is
 //! set, then handed back to the SIO. An output reads back its driven level.
-//! Open-drain and alternate-function modes and pin interrupts are not
-//! provided yet; the `machine` traits have their shape ready.
+//! Open-drain mode is not provided yet.
+//!
+//! A pin a peripheral uses is either lent to its HAL driver (I2C, SPI, UART:
+//! the driver owns the pin, and the slot is empty until the driver is
+//! dropped) or keeps its slot with its function set through the HAL (PWM,
+//! ADC). Pin interrupts are the chip's latched edge bits, enabled for the
+//! processor through the HAL but never unmasked in the NVIC: the VM polls
+//! them (`take_event`) between bytecodes, right after a pin changes and
+//! every few backward jumps, as it polls the console.
+//!
+//! The peripherals live in [`Rp2Machine`], one file per kind
+//! (`machine_i2c.rs`, `machine_spi.rs`, `machine_uart.rs`, `machine_adc.rs`,
+//! `machine_pwm.rs`); the accessors of `Machine` select the instance (bus id,
+//! pin or channel) and hand out the machine itself as that peripheral's
+//! trait object, so a driver reaches the pins and the resets it needs.
 //!
 //! [`Pin`]: rime_vm::port::Pin
 
@@ -24,17 +37,25 @@ use core::convert::Infallible;
 
 use embedded_hal::digital::{InputPin, OutputPin, StatefulOutputPin};
 use rime_vm::port::machine::numbered_pin;
-use rime_vm::port::{Machine, MachineError, Pin, PinConfig, PinMode, Pull};
+use rime_vm::port::pwm_slice::PwmSlice;
+use rime_vm::port::{
+    Adc, AdcSource, I2cBus, Machine, MachineError, MachineEvent, Pin, PinConfig, PinMode, PinTrigger, Pull, Pwm,
+    SpiBus, Uart,
+};
 
 use crate::board;
 use crate::chip::hal::gpio::{
-    DynFunction, DynPinId, DynPullType, Function, FunctionSioInput, FunctionSioOutput, OutputEnableOverride,
+    DynFunction, DynPinId, DynPullType, Function, FunctionSioInput, FunctionSioOutput, Interrupt, OutputEnableOverride,
     Pin as HalPin,
 };
 use crate::chip::{self, Peripherals};
+use crate::machine_adc::AdcState;
+use crate::machine_i2c::I2cSlot;
+use crate::machine_spi::SpiSlot;
+use crate::machine_uart::UartSlot;
 
 /// A GPIO as the HAL gives it, with its function and pull as values.
-type IdlePin = HalPin<DynPinId, DynFunction, DynPullType>;
+pub type IdlePin = HalPin<DynPinId, DynFunction, DynPullType>;
 /// A GPIO that the SIO reads.
 type SioInputPin = HalPin<DynPinId, FunctionSioInput, DynPullType>;
 /// A GPIO that the SIO drives.
@@ -46,6 +67,8 @@ enum State {
     Idle(IdlePin),
     Input(SioInputPin),
     Output(SioOutputPin),
+    /// Routed to a peripheral that does not own pins (PWM, ADC): the MicroPython mode `ALT`.
+    Function(IdlePin, u8),
 }
 
 /// The value of a HAL result that cannot fail (SIO pins' error type).
@@ -77,18 +100,95 @@ fn to_output<F: Function>(
     }
 }
 
+/// Runs `$body` on the HAL pin a [`Gpio`] holds, whatever its type-state,
+/// or gives `$none` while a driver holds the pin.
+macro_rules! on_hal_pin {
+    ($gpio:expr, $pin:ident => $body:expr, $none:expr) => {
+        match &mut $gpio.state {
+            Some(State::Idle($pin)) | Some(State::Function($pin, _)) => $body,
+            Some(State::Input($pin)) => $body,
+            Some(State::Output($pin)) => $body,
+            None => $none,
+        }
+    };
+}
+
 /// One GPIO of the machine.
 pub struct Gpio {
-    /// Always `Some` outside [`Gpio::configure`], which moves it to change type.
+    /// `Some` outside [`Gpio::configure`], which moves it to change type,
+    /// unless a peripheral's driver holds the pin ([`Gpio::lend`]).
     state: Option<State>,
     /// The level the pin drives as an output (MicroPython's output register).
     level: bool,
+    /// The edges that raise events.
+    irq: PinTrigger,
 }
 
 impl Gpio {
     /// Takes a pin from the HAL in whatever state it is.
     pub fn new(pin: IdlePin) -> Gpio {
-        Gpio { state: Some(State::Idle(pin)), level: false }
+        Gpio { state: Some(State::Idle(pin)), level: false, irq: PinTrigger::NONE }
+    }
+
+    /// Hands the pin to a peripheral's driver, as a pin of any function.
+    /// Fails while another driver holds it.
+    pub fn lend(&mut self) -> Result<IdlePin, MachineError> {
+        let pin = match self.state.take() {
+            Some(State::Idle(pin)) | Some(State::Function(pin, _)) => pin,
+            Some(State::Input(pin)) => pin.into_function::<DynFunction>(),
+            Some(State::Output(pin)) => pin.into_function::<DynFunction>(),
+            None => return Err(MachineError::InUse("the pin is used by another peripheral")),
+        };
+        self.irq = PinTrigger::NONE;
+        pin.set_interrupt_enabled(Interrupt::EdgeHigh, false);
+        pin.set_interrupt_enabled(Interrupt::EdgeLow, false);
+        Ok(pin)
+    }
+
+    /// Takes back a pin lent with [`Gpio::lend`].
+    pub fn give_back(&mut self, pin: IdlePin) {
+        self.state = Some(State::Idle(pin));
+    }
+
+    /// Routes the pin to a peripheral that leaves it in its slot (PWM, ADC):
+    /// `function` through the HAL, reported as mode `ALT` with `alt` (the
+    /// chip's function number, as MicroPython's `Pin.ALT_*`).
+    pub fn route(&mut self, function: DynFunction, alt: u8) -> Result<(), MachineError> {
+        let mut pin = self.lend()?;
+        let routed = pin.try_set_function(function);
+        self.state = Some(match routed {
+            Ok(()) => State::Function(pin, alt),
+            Err(_) => State::Idle(pin),
+        });
+        routed.map_err(|_| MachineError::InvalidArgument("the pin cannot have this function"))
+    }
+
+    /// Whether the pin is routed to `alt` by [`Gpio::route`].
+    pub fn is_routed(&self, alt: u8) -> bool {
+        matches!(self.state, Some(State::Function(_, routed)) if routed == alt)
+    }
+
+    /// The armed edges the chip latched since the last call, cleared.
+    fn take_edges(&mut self) -> PinTrigger {
+        let mut seen = PinTrigger::NONE;
+        for (interrupt, trigger) in
+            [(Interrupt::EdgeHigh, PinTrigger::RISING), (Interrupt::EdgeLow, PinTrigger::FALLING)]
+        {
+            if self.irq.intersects(trigger) && on_hal_pin!(self, pin => pin.interrupt_status(interrupt), false) {
+                on_hal_pin!(self, pin => pin.clear_interrupt(interrupt), ());
+                seen = seen.union(trigger);
+            }
+        }
+        seen
+    }
+
+    /// Whether an armed edge is latched, without clearing it.
+    fn has_edge(&mut self) -> bool {
+        let irq = self.irq;
+        (irq.intersects(PinTrigger::RISING)
+            && on_hal_pin!(self, pin => pin.interrupt_status(Interrupt::EdgeHigh), false))
+            || (irq.intersects(PinTrigger::FALLING)
+                && on_hal_pin!(self, pin => pin.interrupt_status(Interrupt::EdgeLow), false))
     }
 
     /// Changes the type-state for `mode`; on a refusal the pin keeps its state.
@@ -96,7 +196,7 @@ impl Gpio {
         let refused = MachineError::InvalidArgument("the pin cannot have this mode");
         match (mode, state) {
             (PinMode::Input, State::Input(pin)) => Ok(State::Input(pin)),
-            (PinMode::Input, State::Idle(pin)) => {
+            (PinMode::Input, State::Idle(pin) | State::Function(pin, _)) => {
                 pin.try_into_function().map(State::Input).map_err(|pin| (State::Idle(pin), refused))
             }
             (PinMode::Input, State::Output(pin)) => {
@@ -106,7 +206,7 @@ impl Gpio {
                 infallible(if self.level { pin.set_high() } else { pin.set_low() });
                 Ok(State::Output(pin))
             }
-            (PinMode::Output, State::Idle(pin)) => {
+            (PinMode::Output, State::Idle(pin) | State::Function(pin, _)) => {
                 to_output(pin, self.level).map(State::Output).map_err(|pin| (State::Idle(pin), refused))
             }
             (PinMode::Output, State::Input(pin)) => {
@@ -141,7 +241,7 @@ impl Pin for Gpio {
         };
         if outcome.is_ok() {
             match &mut state {
-                State::Idle(pin) => pin.set_pull_type(pull),
+                State::Idle(pin) | State::Function(pin, _) => pin.set_pull_type(pull),
                 State::Input(pin) => pin.set_pull_type(pull),
                 State::Output(pin) => pin.set_pull_type(pull),
             }
@@ -154,13 +254,14 @@ impl Pin for Gpio {
         match self.state {
             Some(State::Input(_)) => Some(PinMode::Input),
             Some(State::Output(_)) => Some(PinMode::Output),
+            Some(State::Function(_, alt)) => Some(PinMode::Alt(alt)),
             Some(State::Idle(_)) | None => None,
         }
     }
 
     fn pull(&self) -> Pull {
         let pull = match &self.state {
-            Some(State::Idle(pin)) => pin.pull_type(),
+            Some(State::Idle(pin)) | Some(State::Function(pin, _)) => pin.pull_type(),
             Some(State::Input(pin)) => pin.pull_type(),
             Some(State::Output(pin)) => pin.pull_type(),
             None => DynPullType::None,
@@ -183,7 +284,7 @@ impl Pin for Gpio {
         match &mut self.state {
             Some(State::Output(pin)) => infallible(pin.is_set_high()),
             Some(State::Input(pin)) => infallible(pin.is_high()),
-            Some(State::Idle(pin)) => infallible(pin.as_input().is_high()),
+            Some(State::Idle(pin)) | Some(State::Function(pin, _)) => infallible(pin.as_input().is_high()),
             None => false,
         }
     }
@@ -193,6 +294,28 @@ impl Pin for Gpio {
         if let Some(State::Output(pin)) = &mut self.state {
             infallible(pin.toggle());
         }
+    }
+
+    /// Edges only, as the chip latches them; the handler runs between
+    /// bytecodes (a `hard` one too, with the heap locked, as the VM runs it).
+    fn set_irq(&mut self, trigger: PinTrigger, hard: bool) -> Result<(), MachineError> {
+        let _ = hard;
+        if trigger.intersects(PinTrigger::LEVEL_LOW.union(PinTrigger::LEVEL_HIGH)) {
+            return Err(MachineError::Unsupported("level interrupts are not supported on this port yet"));
+        }
+        if self.state.is_none() {
+            return Err(MachineError::InUse("the pin is used by another peripheral"));
+        }
+        for (interrupt, edge) in [(Interrupt::EdgeHigh, PinTrigger::RISING), (Interrupt::EdgeLow, PinTrigger::FALLING)]
+        {
+            let armed = trigger.intersects(edge);
+            on_hal_pin!(self, pin => {
+                pin.clear_interrupt(interrupt);
+                pin.set_interrupt_enabled(interrupt, armed);
+            }, ());
+        }
+        self.irq = trigger;
+        Ok(())
     }
 }
 
@@ -205,17 +328,116 @@ pub struct Rp2Machine {
     /// GPIO `n` in slot `n`; `None` for a pin the console owns.
     pins: [Option<Gpio>; chip::GPIO_COUNT],
     /// The system clock in Hz.
-    sys_hz: u32,
-    /// The peripherals `machine`'s drivers will take (I2C, SPI, UART1, PWM,
-    /// ADC, PIO, DMA, with the resets and clock rates they need).
+    pub(crate) sys_hz: u32,
+    /// The peripheral clock in Hz (UART and SPI rates).
+    pub(crate) peripheral_hz: u32,
+    pub(crate) resets: chip::hal::pac::RESETS,
+    /// The instance the last accessor selected: a bus id, a PWM slice or an ADC channel.
+    pub(crate) selected: u32,
+    pub(crate) i2c0: I2cSlot<chip::hal::pac::I2C0>,
+    pub(crate) i2c1: I2cSlot<chip::hal::pac::I2C1>,
+    pub(crate) spi0: SpiSlot<chip::hal::pac::SPI0>,
+    pub(crate) spi1: SpiSlot<chip::hal::pac::SPI1>,
+    pub(crate) uart1: UartSlot,
+    pub(crate) adc: AdcState,
+    /// The PWM slices' arithmetic, and their registers through the HAL.
+    pub(crate) pwm_slices: [PwmSlice; 8],
+    pub(crate) pwm_hal: chip::hal::pwm::Slices,
+    /// Pins whose interrupts are armed, a bit each.
+    armed: u32,
+    /// The peripherals no driver takes yet (PIO, DMA, the watchdog, ...).
     #[allow(dead_code)]
-    peripherals: Peripherals,
+    spare: chip::Spare,
+}
+
+/// `error`, or `message` when it says the pin cannot have the function.
+pub fn bad_pin(error: MachineError, message: &'static str) -> MachineError {
+    match error {
+        MachineError::InvalidArgument(_) => MachineError::InvalidArgument(message),
+        other => other,
+    }
 }
 
 impl Rp2Machine {
     /// The machine over the chip's free GPIOs and spare peripherals.
     pub fn new(pins: [Option<Gpio>; chip::GPIO_COUNT], sys_hz: u32, peripherals: Peripherals) -> Rp2Machine {
-        Rp2Machine { pins, sys_hz, peripherals }
+        let Peripherals { mut resets, peripheral_hz, i2c0, i2c1, spi0, spi1, uart1, pwm, adc, spare } = peripherals;
+        let pwm_hal = chip::hal::pwm::Slices::new(pwm, &mut resets);
+        Rp2Machine {
+            pins,
+            sys_hz,
+            peripheral_hz,
+            resets,
+            selected: 0,
+            i2c0: I2cSlot::new(i2c0, 8, 9),
+            i2c1: I2cSlot::new(i2c1, 6, 7),
+            spi0: SpiSlot::new(spi0, [18, 19, 16]),
+            spi1: SpiSlot::new(spi1, [10, 11, 8]),
+            uart1: UartSlot::new(uart1),
+            adc: AdcState::Off(Some(adc)),
+            pwm_slices: [PwmSlice::new(sys_hz); 8],
+            pwm_hal,
+            armed: 0,
+            spare,
+        }
+    }
+
+    /// GPIO `id`'s slot, or why it cannot be used.
+    pub(crate) fn gpio(&mut self, id: u32) -> Result<&mut Gpio, MachineError> {
+        match self.pins.get_mut(id as usize) {
+            Some(Some(pin)) => Ok(pin),
+            Some(None) => Err(MachineError::InUse("the console uses this pin")),
+            None => Err(MachineError::InvalidPin),
+        }
+    }
+
+    /// Lends GPIO `id` to a peripheral's driver.
+    pub(crate) fn lend_pin(&mut self, id: u32) -> Result<IdlePin, MachineError> {
+        self.armed &= !(1 << id);
+        self.gpio(id)?.lend()
+    }
+
+    /// Gives back a pin lent with [`Rp2Machine::lend_pin`] in any function
+    /// and pull, and returns the error that sent it back.
+    pub(crate) fn return_pin<F: Function, P: chip::hal::gpio::PullType>(
+        &mut self,
+        id: u32,
+        pin: HalPin<DynPinId, F, P>,
+    ) -> MachineError {
+        if let Ok(gpio) = self.gpio(id) {
+            gpio.give_back(pin.reconfigure());
+        }
+        MachineError::InvalidArgument("the pin cannot have this function")
+    }
+
+    /// Gives slot `id` a new HAL pin after the driver that held its pin
+    /// dropped it (the HAL's drivers do not hand their validated pins back).
+    pub(crate) fn restore_pin(&mut self, id: u32) {
+        let pin_id = DynPinId { bank: chip::hal::gpio::DynBankId::Bank0, num: id as u8 };
+        // SAFETY: the only HAL pin of GPIO `id` was lent from this slot to a
+        // driver that has been dropped (or freed, dropping its pins), so no
+        // other instance of the pin exists; the slot holds the new one alone.
+        let pin = unsafe { chip::hal::gpio::new_pin(pin_id) };
+        if let Ok(gpio) = self.gpio(id) {
+            gpio.give_back(pin);
+        }
+    }
+
+    /// Whether an armed pin has latched an edge or UART1 has received data,
+    /// for the port's `pending_interrupt`.
+    pub fn has_event(&mut self) -> bool {
+        if self.armed != 0 {
+            for id in 0..chip::GPIO_COUNT {
+                if self.armed & (1 << id) != 0 {
+                    if let Some(Some(gpio)) = self.pins.get_mut(id) {
+                        if gpio.has_edge() {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        false
     }
 }
 
@@ -236,10 +458,79 @@ impl Machine for Rp2Machine {
     }
 
     fn pin(&mut self, id: u32) -> Result<&mut dyn Pin, MachineError> {
-        match self.pins.get_mut(id as usize) {
-            Some(Some(pin)) => Ok(pin),
-            Some(None) => Err(MachineError::InUse("the console uses this pin")),
-            None => Err(MachineError::InvalidPin),
+        // A pin object's calls may arm its interrupt; the mask is kept
+        // in step in `take_event`, which sees every armed pin.
+        self.armed |= 1 << id.min(31);
+        match self.gpio(id) {
+            Ok(pin) => Ok(pin),
+            Err(error) => Err(error),
         }
+    }
+
+    fn i2c(&mut self, id: u32) -> Result<&mut dyn I2cBus, MachineError> {
+        if id > 1 {
+            return Err(MachineError::NoSuchPeripheral);
+        }
+        self.selected = id;
+        Ok(self)
+    }
+
+    fn spi(&mut self, id: u32) -> Result<&mut dyn SpiBus, MachineError> {
+        if id > 1 {
+            return Err(MachineError::NoSuchPeripheral);
+        }
+        self.selected = id;
+        Ok(self)
+    }
+
+    fn uart(&mut self, id: u32) -> Result<&mut dyn Uart, MachineError> {
+        match id {
+            0 => Err(MachineError::InUse("UART(0) is the console")),
+            1 => {
+                self.selected = id;
+                Ok(self)
+            }
+            _ => Err(MachineError::NoSuchPeripheral),
+        }
+    }
+
+    fn pwm(&mut self, pin: u32) -> Result<&mut dyn Pwm, MachineError> {
+        self.select_pwm(pin)?;
+        Ok(self)
+    }
+
+    fn adc(&mut self, source: AdcSource) -> Result<&mut dyn Adc, MachineError> {
+        self.selected = crate::machine_adc::adc_channel(source)?;
+        Ok(self)
+    }
+
+    fn delay_us(&mut self, us: u32) {
+        // The system clock's cycles: about 4 per turn of this loop on the M0+.
+        cortex_m::asm::delay(us.saturating_mul(self.sys_hz / 1_000_000));
+    }
+
+    fn take_event(&mut self) -> Option<MachineEvent> {
+        let mut still_armed = 0;
+        let mut event = None;
+        for id in 0..chip::GPIO_COUNT {
+            if self.armed & (1 << id) == 0 {
+                continue;
+            }
+            let Some(Some(gpio)) = self.pins.get_mut(id) else { continue };
+            if gpio.irq != PinTrigger::NONE {
+                still_armed |= 1 << id;
+            }
+            if event.is_none() {
+                let trigger = gpio.take_edges();
+                if trigger != PinTrigger::NONE {
+                    event = Some(MachineEvent::Pin { pin: id as u32, trigger });
+                }
+            }
+        }
+        self.armed = still_armed;
+        if event.is_none() && self.uart1.take_arrived() {
+            event = Some(MachineEvent::UartReceived { id: 1 });
+        }
+        event
     }
 }

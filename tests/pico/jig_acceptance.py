@@ -1,0 +1,88 @@
+# The acceptance program of issue 20: every part of the emulated Pico's test
+# jig, through MicroPython's rp2 `machine` API. Wiring (tests/reference/pico-jig.mjs):
+# GP2 -> GP3; I2C0 on GP8/GP9 with a 256-byte EEPROM at 0x50 and an SSD1306 at
+# 0x3C; UART1 TX looped to RX; SPI0 MOSI looped to MISO; ADC0 at 1.000 V of 3.3 V;
+# the temperature sensor at its 27 C voltage (0.706 V); GP15 watched.
+#
+# Expected output (jig_acceptance.py.exp): written by hand from the wiring and
+# MicroPython's documented rp2 API, not from rime. Each line is a value the
+# wiring fixes (levels, counts, bytes, booleans over documented tolerances) or
+# one MicroPython's arithmetic fixes: PWM freq()/duty_u16() read back the
+# registers MicroPython rp2's machine_pwm.c programs at 125 MHz (divider 1,
+# top 124999 for 1 kHz; level 31250 for duty_u16(16384), read back as 16384).
+# The stage also checks the waveform the harness measured on GP15.
+import time
+from machine import ADC, I2C, PWM, SPI, UART, Pin, Timer
+import machine
+
+# Pins and interrupts across the GP2 -> GP3 wire.
+out = Pin(2, Pin.OUT, value=0)
+inp = Pin(3, Pin.IN)
+print("gp3 follows gp2:", inp.value(), end=" ")
+out.value(1)
+print(inp.value(), end=" ")
+out.value(0)
+print(inp.value())
+edges = [0]
+
+
+def count(pin):
+    edges[0] += 1
+
+
+inp.irq(count, Pin.IRQ_RISING)
+for _ in range(5):
+    out.value(1)
+    time.sleep_ms(1)
+    out.value(0)
+    time.sleep_ms(1)
+time.sleep_ms(5)
+inp.irq(None)
+print("rising edges:", edges[0])
+
+# I2C0: the scan, the EEPROM, a NACK.
+i2c = I2C(0, scl=Pin(9), sda=Pin(8), freq=400000)
+print("scan:", i2c.scan())
+i2c.writeto_mem(0x50, 0x10, b"rime")
+time.sleep_ms(5)
+print("eeprom:", i2c.readfrom_mem(0x50, 0x10, 4), i2c.readfrom_mem(0x50, 0x14, 2))
+try:
+    i2c.writeto(0x42, b"\x00")
+except OSError as error:
+    print("nack: OSError", error.errno)
+
+# UART1 and SPI0 loopbacks.
+uart = UART(1, baudrate=115200, tx=Pin(4), rx=Pin(5), timeout=100)
+uart.write(b"ping\n")
+print("uart:", uart.readline())
+spi = SPI(0, baudrate=1000000, sck=Pin(18), mosi=Pin(19), miso=Pin(16))
+received = bytearray(4)
+spi.write_readinto(b"\x12\x34\xab\xcd", received)
+print("spi:", bytes(received))
+
+# ADC: 1.000 V on channel 0, 27 C on the sensor.
+volts = ADC(0).read_u16() * 3.3 / 65535
+print("adc0 near 1 V:", abs(volts - 1.0) < 0.01)
+sensor = ADC(4).read_u16() * 3.3 / 65535
+celsius = 27 - (sensor - 0.706) / 0.001721
+print("temperature near 27 C:", abs(celsius - 27) < 1)
+
+# PWM on GP15, measured by the harness.
+pwm = PWM(Pin(15), freq=1000, duty_u16=16384)
+print("pwm:", pwm.freq(), pwm.duty_u16())
+time.sleep_ms(10)
+
+# A 10 ms periodic timer for 105 ms.
+ticks = [0]
+
+
+def tick(timer):
+    ticks[0] += 1
+
+
+timer = Timer(period=10, mode=Timer.PERIODIC, callback=tick)
+time.sleep_ms(105)
+timer.deinit()
+print("timer ticks about ten:", 9 <= ticks[0] <= 11)
+
+print("unique_id bytes:", len(machine.unique_id()))

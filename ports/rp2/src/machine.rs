@@ -59,7 +59,7 @@ pub type IdlePin = HalPin<DynPinId, DynFunction, DynPullType>;
 /// A GPIO that the SIO reads.
 type SioInputPin = HalPin<DynPinId, FunctionSioInput, DynPullType>;
 /// A GPIO that the SIO drives.
-type SioOutputPin = HalPin<DynPinId, FunctionSioOutput, DynPullType>;
+pub type SioOutputPin = HalPin<DynPinId, FunctionSioOutput, DynPullType>;
 
 /// The HAL type-state of one GPIO.
 enum State {
@@ -161,6 +161,14 @@ impl Gpio {
             Err(_) => State::Idle(pin),
         });
         routed.map_err(|_| MachineError::InvalidArgument("the pin cannot have this function"))
+    }
+
+    /// The pin as the SIO's output, when it is one.
+    pub fn output_pin(&mut self) -> Option<&mut SioOutputPin> {
+        match &mut self.state {
+            Some(State::Output(pin)) => Some(pin),
+            _ => None,
+        }
     }
 
     /// Whether the pin is routed to `alt` by [`Gpio::route`].
@@ -505,8 +513,12 @@ impl Machine for Rp2Machine {
     }
 
     fn delay_us(&mut self, us: u32) {
-        // The system clock's cycles: about 4 per turn of this loop on the M0+.
-        cortex_m::asm::delay(us.saturating_mul(self.sys_hz / 1_000_000));
+        let cycles = us.saturating_mul(self.sys_hz / 1_000_000);
+        cortex_m::asm::delay(cycles / crate::machine_bitstream::DELAY_LOOP_CYCLES);
+    }
+
+    fn bitstream(&mut self, pin: u32, timing_ns: [u32; 4], bytes: &[u8]) -> Result<(), MachineError> {
+        self.send_bitstream(pin, timing_ns, bytes)
     }
 
     fn take_event(&mut self) -> Option<MachineEvent> {

@@ -5,18 +5,22 @@
 //! UART1's pins) and enables it with the frame format and rate asked for;
 //! the defaults are MicroPython rp2's, GP4 (TX) and GP5 (RX). Received
 //! bytes move from the chip's 32-byte FIFO into a receive ring of the size
-//! `rxbuf` asks for (at most [`RING_MAX`]) whenever the machine is asked
-//! about the UART or polled for events, and a `UartReceived` event says
-//! data arrived. (The FIFO is drained by polling, between bytecodes and
-//! while the VM waits for data, not yet by the UART interrupt.)
+//! `rxbuf` asks for (at most [`RING_MAX`]) in UART1's interrupt handler, as
+//! MicroPython's rp2 port fills its ring, so a program that reads late
+//! loses nothing the ring holds; a `UartReceived` event says data arrived.
+//! The running driver and the ring live in a static shared with the handler
+//! (the console's wake alarm is shared the same way, in `port.rs`).
 
+use core::cell::RefCell;
+
+use critical_section::Mutex;
 use rime_vm::port::{MachineError, Parity, Uart, UartConfig};
 
 use crate::chip::hal::fugit::RateExtU32;
 #[cfg(feature = "rp2040")]
 use crate::chip::hal::gpio::FunctionUart;
 use crate::chip::hal::gpio::{DynPinId, Pin as HalPin, PullDown};
-use crate::chip::hal::pac;
+use crate::chip::hal::pac::{self, interrupt};
 use crate::chip::hal::uart::{
     DataBits, Enabled, Parity as HalParity, StopBits, UartConfig as HalConfig, UartPeripheral, ValidatedPinRx,
     ValidatedPinTx,
@@ -36,10 +40,9 @@ type Driver =
 /// The largest receive ring.
 pub const RING_MAX: usize = 512;
 
-/// UART1: its register block while stopped, its driver while running, and the receive ring.
-pub struct UartSlot {
-    block: Option<pac::UART1>,
-    driver: Option<(Driver, u32, u32)>,
+/// UART1's running driver and its receive ring, shared with the interrupt handler.
+struct Receiver {
+    driver: Driver,
     ring: [u8; RING_MAX],
     /// The ring's size for this configuration, its oldest byte and its count.
     capacity: usize,
@@ -49,24 +52,11 @@ pub struct UartSlot {
     arrived: bool,
 }
 
-impl UartSlot {
-    pub fn new(block: pac::UART1) -> UartSlot {
-        UartSlot {
-            block: Some(block),
-            driver: None,
-            ring: [0; RING_MAX],
-            capacity: 0,
-            head: 0,
-            count: 0,
-            arrived: false,
-        }
-    }
-
+impl Receiver {
     /// Moves what the FIFO holds into the ring (bytes past a full ring are lost, as on overrun).
-    pub fn pump(&mut self) {
-        let Some((driver, _, _)) = self.driver.as_mut() else { return };
+    fn drain(&mut self) {
         let mut buffer = [0u8; 32];
-        while let Ok(count) = driver.read_raw(&mut buffer) {
+        while let Ok(count) = self.driver.read_raw(&mut buffer) {
             if count == 0 {
                 break;
             }
@@ -79,18 +69,45 @@ impl UartSlot {
             self.arrived = true;
         }
     }
+}
+
+/// The running UART1, shared with [`UART1_IRQ`].
+static RECEIVER: Mutex<RefCell<Option<Receiver>>> = Mutex::new(RefCell::new(None));
+
+/// Runs `action` on the running UART1, if it runs.
+fn with_receiver<R>(action: impl FnOnce(&mut Receiver) -> R) -> Option<R> {
+    critical_section::with(|cs| RECEIVER.borrow_ref_mut(cs).as_mut().map(action))
+}
+
+/// UART1's interrupt: the receive FIFO reached its level or timed out.
+#[interrupt]
+fn UART1_IRQ() {
+    with_receiver(Receiver::drain);
+}
+
+/// UART1 while stopped: its register block; while running, the pins the driver holds.
+pub struct UartSlot {
+    block: Option<pac::UART1>,
+    pins: Option<(u32, u32)>,
+}
+
+impl UartSlot {
+    pub fn new(block: pac::UART1) -> UartSlot {
+        UartSlot { block: Some(block), pins: None }
+    }
 
     /// Whether bytes arrived since the last call.
     pub fn take_arrived(&mut self) -> bool {
-        self.pump();
-        core::mem::take(&mut self.arrived)
+        self.pins.is_some() && with_receiver(|receiver| core::mem::take(&mut receiver.arrived)).unwrap_or(false)
     }
 }
 
 impl Rp2Machine {
     fn uart_stop(&mut self) {
-        let Some((driver, tx, rx)) = self.uart1.driver.take() else { return };
-        let (block, _pins) = driver.disable().free();
+        let Some((tx, rx)) = self.uart1.pins.take() else { return };
+        cortex_m::peripheral::NVIC::mask(pac::Interrupt::UART1_IRQ);
+        let Some(receiver) = critical_section::with(|cs| RECEIVER.borrow_ref_mut(cs).take()) else { return };
+        let (block, _pins) = receiver.driver.disable().free();
         self.uart1.block = Some(block);
         self.restore_pin(tx);
         self.restore_pin(rx);
@@ -166,12 +183,15 @@ impl Uart for Rp2Machine {
         };
         let hal_config = HalConfig::new(config.baudrate.Hz(), data_bits, parity, stop_bits);
         match UartPeripheral::new(block, pins, &mut self.resets).enable(hal_config, self.peripheral_hz.Hz()) {
-            Ok(driver) => {
-                let slot = &mut self.uart1;
-                slot.driver = Some((driver, tx, rx));
-                slot.capacity = (config.rx_buffer as usize).clamp(1, RING_MAX);
-                slot.head = 0;
-                slot.count = 0;
+            Ok(mut driver) => {
+                driver.enable_rx_interrupt();
+                let capacity = (config.rx_buffer as usize).clamp(1, RING_MAX);
+                let receiver = Receiver { driver, ring: [0; RING_MAX], capacity, head: 0, count: 0, arrived: false };
+                critical_section::with(|cs| RECEIVER.borrow(cs).replace(Some(receiver)));
+                self.uart1.pins = Some((tx, rx));
+                // SAFETY: the handler only drains the FIFO into the ring inside
+                // a critical section, and no critical section is active here.
+                unsafe { cortex_m::peripheral::NVIC::unmask(pac::Interrupt::UART1_IRQ) };
                 Ok(())
             }
             Err(_) => {
@@ -184,38 +204,47 @@ impl Uart for Rp2Machine {
         }
     }
 
+    /// One byte per critical section, so that the receive interrupt is
+    /// served between them (a looped-back byte may arrive at once).
     fn write(&mut self, bytes: &[u8]) -> Result<usize, MachineError> {
-        let Some((driver, _, _)) = self.uart1.driver.as_mut() else {
+        if self.uart1.pins.is_none() {
             return Err(MachineError::InvalidArgument("UART is not initialised"));
-        };
-        match driver.write_raw(bytes) {
-            Ok(rest) => Ok(bytes.len() - rest.len()),
-            Err(_) => Ok(0),
         }
+        let mut written = 0;
+        for byte in bytes.chunks(1) {
+            let taken = with_receiver(|receiver| receiver.driver.write_raw(byte).is_ok_and(|rest| rest.is_empty()));
+            if taken != Some(true) {
+                break;
+            }
+            written += 1;
+        }
+        Ok(written)
     }
 
     fn read(&mut self, buffer: &mut [u8]) -> usize {
-        let slot = &mut self.uart1;
-        slot.pump();
-        let count = buffer.len().min(slot.count);
-        for byte in &mut buffer[..count] {
-            *byte = slot.ring[slot.head];
-            slot.head = (slot.head + 1) % slot.capacity.max(1);
-        }
-        slot.count -= count;
-        count
+        with_receiver(|receiver| {
+            receiver.drain();
+            let count = buffer.len().min(receiver.count);
+            for byte in &mut buffer[..count] {
+                *byte = receiver.ring[receiver.head];
+                receiver.head = (receiver.head + 1) % receiver.capacity;
+            }
+            receiver.count -= count;
+            count
+        })
+        .unwrap_or(0)
     }
 
     fn any(&mut self) -> usize {
-        self.uart1.pump();
-        self.uart1.count
+        with_receiver(|receiver| {
+            receiver.drain();
+            receiver.count
+        })
+        .unwrap_or(0)
     }
 
     fn tx_done(&mut self) -> bool {
-        match self.uart1.driver.as_ref() {
-            Some((driver, _, _)) => !driver.uart_is_busy(),
-            None => true,
-        }
+        with_receiver(|receiver| !receiver.driver.uart_is_busy()).unwrap_or(true)
     }
 
     fn deinit(&mut self) {

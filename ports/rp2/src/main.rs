@@ -31,6 +31,7 @@ mod flash;
 mod frozen;
 mod machine;
 mod machine_adc;
+mod machine_bitstream;
 mod machine_i2c;
 mod machine_pwm;
 mod machine_spi;

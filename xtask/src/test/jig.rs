@@ -5,8 +5,12 @@
 //! `jig_acceptance.py.exp`, written from the wiring and MicroPython's
 //! documented rp2 API (see the program's header), and the waveform the
 //! harness measured on GP15 must be the one the program asked the PWM for:
-//! 1 kHz with a duty of 16384/65535.
+//! 1 kHz with a duty of 16384/65535. Then `tests/pico/neopixel_timing.py`
+//! sends two LEDs' colours with `neopixel` on GP15, and the harness's
+//! decoding of the pulses must give their bytes in the LEDs' GRB order, with
+//! every high time and bit period inside the WS2812B data sheet's limits.
 
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use anyhow::{bail, ensure, Context as _};
@@ -19,6 +23,66 @@ const PWM_DUTY_U16: f64 = 16384.0;
 /// the emulator's clock in a period is far below this.
 const PWM_TOLERANCE: f64 = 0.001;
 
+/// The WS2812B data sheet's limits, in ns: a 0's high time (400 +- 150), a
+/// 1's (800 +- 150), and a bit's period (1250 +- 600).
+const WS2812_SHORT_HIGH: (i64, i64) = (250, 550);
+const WS2812_LONG_HIGH: (i64, i64) = (650, 950);
+const WS2812_PERIOD: (i64, i64) = (650, 1850);
+/// `neopixel_timing.py`'s colours (0x12, 0x34, 0x56) and (0xFF, 0x00, 0x81) in GRB order.
+const WS2812_BYTES: &str = "34125600ff81";
+
+/// Runs `program` on the emulated Pico with the jig's report written to
+/// `report`; returns what the program printed.
+fn run_with_report(program: &Path, report: &Path) -> anyhow::Result<String> {
+    let _ = std::fs::remove_file(report);
+    let output = Command::new(std::env::current_exe()?)
+        .args(["run", "--board", "pico", "--emulate"])
+        .arg(program)
+        .env("RIME_JIG_REPORT", report)
+        .stdin(Stdio::null())
+        .output()?;
+    let printed = super::fs::pico_program_output(&String::from_utf8_lossy(&output.stdout));
+    if !output.status.success() {
+        bail!(
+            "{} on the emulated Pico ({}) printed:\n{printed}{}",
+            program.display(),
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    Ok(printed)
+}
+
+fn read_report(report: &Path) -> anyhow::Result<serde_json::Value> {
+    let text = std::fs::read_to_string(report).with_context(|| format!("reading {}", report.display()))?;
+    Ok(serde_json::from_str(&text)?)
+}
+
+/// Whether the `[min, max]` pair at `key` of `train` lies inside `limits`.
+fn within(train: &serde_json::Value, key: &str, limits: (i64, i64)) -> anyhow::Result<bool> {
+    let range = train[key].as_array().with_context(|| format!("no {key} in the WS2812 report {train}"))?;
+    let values: Vec<i64> = range.iter().filter_map(serde_json::Value::as_i64).collect();
+    Ok(values.len() == 2 && values[0] >= limits.0 && values[1] <= limits.1)
+}
+
+fn neopixel_on_emulated_pico(dir: &Path) -> anyhow::Result<()> {
+    let program = crate::project_root().join("tests/pico/neopixel_timing.py");
+    let report = dir.join("neopixel.json");
+    let printed = run_with_report(&program, &report)?;
+    ensure!(printed == "sent\n", "neopixel_timing.py printed {printed:?}");
+    let report = read_report(&report)?;
+    let train = &report["ws2812"];
+    ensure!(train["bytes"] == WS2812_BYTES, "GP15 carried the WS2812 bytes {}, not {WS2812_BYTES}", train["bytes"]);
+    ensure!(
+        within(train, "short_high_ns", WS2812_SHORT_HIGH)?
+            && within(train, "long_high_ns", WS2812_LONG_HIGH)?
+            && within(train, "period_ns", WS2812_PERIOD)?,
+        "the WS2812 pulses on GP15 leave the data sheet's limits: {train}"
+    );
+    println!("neopixel on GP15: bytes {WS2812_BYTES}, pulses {train}");
+    Ok(())
+}
+
 pub fn acceptance_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
     // `run --emulate` links with the Pico's last runtime build: make it current.
     crate::rp2::build_board(sh, &crate::rp2::rp2_board("pico")?)?;
@@ -28,23 +92,11 @@ pub fn acceptance_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
     let dir = root.join("target/jig-acceptance");
     std::fs::create_dir_all(&dir)?;
     let report = dir.join("report.json");
-    let _ = std::fs::remove_file(&report);
-    let output = Command::new(std::env::current_exe()?)
-        .args(["run", "--board", "pico", "--emulate"])
-        .arg(&program)
-        .env("RIME_JIG_REPORT", &report)
-        .stdin(Stdio::null())
-        .output()?;
-    let printed = super::fs::pico_program_output(&String::from_utf8_lossy(&output.stdout));
-    if !output.status.success() || printed != expected {
-        bail!(
-            "the jig acceptance program on the emulated Pico ({}) printed:\n{printed}{}\nexpected:\n{expected}",
-            output.status,
-            String::from_utf8_lossy(&output.stderr)
-        );
+    let printed = run_with_report(&program, &report)?;
+    if printed != expected {
+        bail!("the jig acceptance program on the emulated Pico printed:\n{printed}\nexpected:\n{expected}");
     }
-    let text = std::fs::read_to_string(&report).with_context(|| format!("reading {}", report.display()))?;
-    let report: serde_json::Value = serde_json::from_str(&text)?;
+    let report = read_report(&report)?;
     let gp15 = &report["gp15"];
     let freq = gp15["freq_hz"].as_f64().context("the harness measured no period on GP15")?;
     let duty = gp15["duty_u16"].as_f64().context("the harness measured no duty on GP15")?;
@@ -59,5 +111,5 @@ pub fn acceptance_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
         "the emulated Pico printed the {} expected lines; GP15 measured {freq} Hz, duty {duty}/65535",
         expected.lines().count()
     );
-    Ok(())
+    neopixel_on_emulated_pico(&dir)
 }

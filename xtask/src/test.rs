@@ -117,6 +117,11 @@ fn stages() -> Vec<Stage> {
             emulator: true,
             run: jig::acceptance_on_emulated_pico,
         },
+        Stage {
+            name: "pico: micropython-lib's ssd1306 driver on the emulated jig, against MicroPython's framebuf",
+            emulator: true,
+            run: jig::ssd1306_on_emulated_pico,
+        },
     ]
 }
 

@@ -9,6 +9,15 @@
 //! sends two LEDs' colours with `neopixel` on GP15, and the harness's
 //! decoding of the pulses must give their bytes in the LEDs' GRB order, with
 //! every high time and bit period inside the WS2812B data sheet's limits.
+//!
+//! The stage "pico: micropython-lib's ssd1306 driver on the emulated jig"
+//! freezes `tests/pico/ssd1306` (`main.py`, `scene.py`) with the unmodified
+//! `ssd1306.py` of the micropython-lib checkout named by `MICROPYTHON_LIB`
+//! (skipped, saying so, without one) and runs it on the emulated Pico: the
+//! driver draws through `framebuf` and sends the picture over I2C0 to the
+//! jig's SSD1306, whose display RAM must equal, byte for byte, the driver's
+//! buffer after the same calls in the pinned MicroPython (`reference.py` in
+//! the WebAssembly build, over a stand-in bus).
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -112,4 +121,65 @@ pub fn acceptance_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
         expected.lines().count()
     );
     neopixel_on_emulated_pico(&dir)
+}
+
+/// The environment variable naming the micropython-lib checkout.
+const MICROPYTHON_LIB: &str = "MICROPYTHON_LIB";
+/// The driver's place in micropython-lib.
+const SSD1306_DRIVER: &str = "micropython/drivers/display/ssd1306/ssd1306.py";
+
+pub fn ssd1306_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
+    let Some(checkout) = std::env::var_os(MICROPYTHON_LIB).map(std::path::PathBuf::from) else {
+        println!(
+            "skipped: set {MICROPYTHON_LIB} to a micropython-lib checkout to run micropython-lib's ssd1306 driver"
+        );
+        return Ok(());
+    };
+    crate::rp2::build_board(sh, &crate::rp2::rp2_board("pico")?)?;
+    let root = crate::project_root();
+    let sources = root.join("tests/pico/ssd1306");
+    let dir = root.join("target/jig-ssd1306");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    let driver = checkout.join(SSD1306_DRIVER);
+    std::fs::copy(&driver, dir.join("ssd1306.py")).with_context(|| format!("copying {}", driver.display()))?;
+    for name in ["main.py", "scene.py", "reference.py"] {
+        std::fs::copy(sources.join(name), dir.join(name)).with_context(|| format!("copying {name}"))?;
+    }
+    let manifest = dir.join("app.toml");
+    let modules: String =
+        ["main.py", "scene.py", "ssd1306.py"].iter().map(|name| format!("[[module]]\npath = \"{name}\"\n\n")).collect();
+    std::fs::write(&manifest, format!("{modules}[image]\nmain = \"main\"\n"))?;
+
+    let report = dir.join("report.json");
+    let printed = run_with_report(&manifest, &report)?;
+    ensure!(printed == "shown\n", "the ssd1306 program on the emulated Pico printed {printed:?}");
+    let report = read_report(&report)?;
+    let ram = report["ssd1306"]["ram"].as_str().context("no display RAM in the jig's report")?;
+    ensure!(report["ssd1306"]["on"] == true, "the driver did not switch the display on");
+
+    let script = root.join("tests/reference/run-micropython.mjs");
+    let output = Command::new("node")
+        .arg(&script)
+        .args(["reference.py", "scene.py", "ssd1306.py"].map(|name| dir.join(name)))
+        .output()
+        .context("running the pinned MicroPython (node tests/reference/run-micropython.mjs)")?;
+    let expected = String::from_utf8_lossy(&output.stdout).trim().to_string();
+    ensure!(output.status.success() && expected.len() == 2048, "MicroPython's reference run printed {expected:?}");
+    if ram != expected {
+        let first = ram.bytes().zip(expected.bytes()).position(|(a, b)| a != b).unwrap_or(0) / 2;
+        bail!(
+            "the jig's display RAM differs from MicroPython's framebuf rendering from byte {first} (page {}, column {}):\n\
+             jig:         {ram}\nMicroPython: {expected}",
+            first / 128,
+            first % 128
+        );
+    }
+    let lit = (0..ram.len() / 2)
+        .map(|at| u8::from_str_radix(&ram[2 * at..2 * at + 2], 16).map_or(0, |byte| byte.count_ones()))
+        .sum::<u32>();
+    println!(
+        "the jig's SSD1306 RAM equals MicroPython's framebuf rendering byte for byte (1024 bytes, {lit} pixels lit)"
+    );
+    Ok(())
 }

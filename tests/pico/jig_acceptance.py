@@ -41,6 +41,20 @@ time.sleep_ms(5)
 inp.irq(None)
 print("rising edges:", edges[0])
 
+
+# A high-level interrupt whose handler drives the level low again runs once.
+def level(pin):
+    edges[0] += 1
+    out.value(0)
+
+
+edges[0] = 0
+inp.irq(level, Pin.IRQ_HIGH_LEVEL)
+out.value(1)
+time.sleep_ms(5)
+inp.irq(None)
+print("high level:", edges[0], inp.value())
+
 # I2C0: the scan, the EEPROM, a NACK.
 i2c = I2C(0, scl=Pin(9), sda=Pin(8), freq=400000)
 print("scan:", i2c.scan())

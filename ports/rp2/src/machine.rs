@@ -20,7 +20,7 @@
 //! A pin a peripheral uses is either lent to its HAL driver (I2C, SPI, UART:
 //! the driver owns the pin, and the slot is empty until the driver is
 //! dropped) or keeps its slot with its function set through the HAL (PWM,
-//! ADC). Pin interrupts are the chip's latched edge bits, enabled for the
+//! ADC). Pin interrupts are the chip's latched edge bits and its level bits, enabled for the
 //! processor through the HAL but never unmasked in the NVIC: the VM polls
 //! them (`take_event`) between bytecodes, right after a pin changes and
 //! every few backward jumps, as it polls the console.
@@ -113,6 +113,18 @@ macro_rules! on_hal_pin {
     };
 }
 
+/// The chip's pin interrupts and the VM's triggers they stand for.
+const INTERRUPTS: [(Interrupt, PinTrigger); 4] = [
+    (Interrupt::EdgeHigh, PinTrigger::RISING),
+    (Interrupt::EdgeLow, PinTrigger::FALLING),
+    (Interrupt::LevelLow, PinTrigger::LEVEL_LOW),
+    (Interrupt::LevelHigh, PinTrigger::LEVEL_HIGH),
+];
+
+/// Why a pin a bus driver holds cannot be reconfigured: the driver owns the
+/// HAL's pin until it is dropped.
+const LENT: &str = "the pin is used by a peripheral; call its deinit() first";
+
 /// One GPIO of the machine.
 pub struct Gpio {
     /// `Some` outside [`Gpio::configure`], which moves it to change type,
@@ -122,39 +134,47 @@ pub struct Gpio {
     level: bool,
     /// The edges that raise events.
     irq: PinTrigger,
+    /// While a driver holds the pin: the chip's function number it routed
+    /// the pin to (MicroPython's `Pin.ALT_*`), for `mode()`.
+    lent_to: Option<u8>,
 }
 
 impl Gpio {
     /// Takes a pin from the HAL in whatever state it is.
     pub fn new(pin: IdlePin) -> Gpio {
-        Gpio { state: Some(State::Idle(pin)), level: false, irq: PinTrigger::NONE }
+        Gpio { state: Some(State::Idle(pin)), level: false, irq: PinTrigger::NONE, lent_to: None }
     }
 
-    /// Hands the pin to a peripheral's driver, as a pin of any function.
-    /// Fails while another driver holds it.
-    pub fn lend(&mut self) -> Result<IdlePin, MachineError> {
+    /// Hands the pin to a peripheral's driver, as a pin of any function,
+    /// to be routed to the chip's function `alt`. Fails while another driver
+    /// holds it.
+    pub fn lend(&mut self, alt: u8) -> Result<IdlePin, MachineError> {
         let pin = match self.state.take() {
             Some(State::Idle(pin)) | Some(State::Function(pin, _)) => pin,
             Some(State::Input(pin)) => pin.into_function::<DynFunction>(),
             Some(State::Output(pin)) => pin.into_function::<DynFunction>(),
-            None => return Err(MachineError::InUse("the pin is used by another peripheral")),
+            None => return Err(MachineError::InUse(LENT)),
         };
+        self.lent_to = Some(alt);
         self.irq = PinTrigger::NONE;
-        pin.set_interrupt_enabled(Interrupt::EdgeHigh, false);
-        pin.set_interrupt_enabled(Interrupt::EdgeLow, false);
+        for (interrupt, _) in INTERRUPTS {
+            pin.set_interrupt_enabled(interrupt, false);
+        }
         Ok(pin)
     }
 
     /// Takes back a pin lent with [`Gpio::lend`].
     pub fn give_back(&mut self, pin: IdlePin) {
         self.state = Some(State::Idle(pin));
+        self.lent_to = None;
     }
 
     /// Routes the pin to a peripheral that leaves it in its slot (PWM, ADC):
     /// `function` through the HAL, reported as mode `ALT` with `alt` (the
     /// chip's function number, as MicroPython's `Pin.ALT_*`).
     pub fn route(&mut self, function: DynFunction, alt: u8) -> Result<(), MachineError> {
-        let mut pin = self.lend()?;
+        let mut pin = self.lend(alt)?;
+        self.lent_to = None;
         let routed = pin.try_set_function(function);
         self.state = Some(match routed {
             Ok(()) => State::Function(pin, alt),
@@ -176,12 +196,11 @@ impl Gpio {
         matches!(self.state, Some(State::Function(_, routed)) if routed == alt)
     }
 
-    /// The armed edges the chip latched since the last call, cleared.
+    /// The armed triggers the chip reports since the last call: the edges
+    /// it latched (then cleared) and the levels the pin is at.
     fn take_edges(&mut self) -> PinTrigger {
         let mut seen = PinTrigger::NONE;
-        for (interrupt, trigger) in
-            [(Interrupt::EdgeHigh, PinTrigger::RISING), (Interrupt::EdgeLow, PinTrigger::FALLING)]
-        {
+        for (interrupt, trigger) in INTERRUPTS {
             if self.irq.intersects(trigger) && on_hal_pin!(self, pin => pin.interrupt_status(interrupt), false) {
                 on_hal_pin!(self, pin => pin.clear_interrupt(interrupt), ());
                 seen = seen.union(trigger);
@@ -190,13 +209,12 @@ impl Gpio {
         seen
     }
 
-    /// Whether an armed edge is latched, without clearing it.
+    /// Whether an armed trigger is reported, without clearing it.
     fn has_edge(&mut self) -> bool {
         let irq = self.irq;
-        (irq.intersects(PinTrigger::RISING)
-            && on_hal_pin!(self, pin => pin.interrupt_status(Interrupt::EdgeHigh), false))
-            || (irq.intersects(PinTrigger::FALLING)
-                && on_hal_pin!(self, pin => pin.interrupt_status(Interrupt::EdgeLow), false))
+        INTERRUPTS.into_iter().any(|(interrupt, trigger)| {
+            irq.intersects(trigger) && on_hal_pin!(self, pin => pin.interrupt_status(interrupt), false)
+        })
     }
 
     /// Changes the type-state for `mode`; on a refusal the pin keeps its state.
@@ -230,7 +248,7 @@ impl Gpio {
 impl Pin for Gpio {
     fn configure(&mut self, config: PinConfig) -> Result<(), MachineError> {
         let Some(state) = self.state.take() else {
-            return Err(MachineError::InUse("the pin is being reconfigured"));
+            return Err(MachineError::InUse(LENT));
         };
         if let Some(value) = config.value {
             self.level = value;
@@ -263,7 +281,8 @@ impl Pin for Gpio {
             Some(State::Input(_)) => Some(PinMode::Input),
             Some(State::Output(_)) => Some(PinMode::Output),
             Some(State::Function(_, alt)) => Some(PinMode::Alt(alt)),
-            Some(State::Idle(_)) | None => None,
+            None => self.lent_to.map(PinMode::Alt),
+            Some(State::Idle(_)) => None,
         }
     }
 
@@ -304,19 +323,15 @@ impl Pin for Gpio {
         }
     }
 
-    /// Edges only, as the chip latches them; the handler runs between
+    /// Edges (latched by the chip) and levels; the handler runs between
     /// bytecodes (a `hard` one too, with the heap locked, as the VM runs it).
     fn set_irq(&mut self, trigger: PinTrigger, hard: bool) -> Result<(), MachineError> {
         let _ = hard;
-        if trigger.intersects(PinTrigger::LEVEL_LOW.union(PinTrigger::LEVEL_HIGH)) {
-            return Err(MachineError::Unsupported("level interrupts are not supported on this port yet"));
-        }
         if self.state.is_none() {
-            return Err(MachineError::InUse("the pin is used by another peripheral"));
+            return Err(MachineError::InUse(LENT));
         }
-        for (interrupt, edge) in [(Interrupt::EdgeHigh, PinTrigger::RISING), (Interrupt::EdgeLow, PinTrigger::FALLING)]
-        {
-            let armed = trigger.intersects(edge);
+        for (interrupt, each) in INTERRUPTS {
+            let armed = trigger.intersects(each);
             on_hal_pin!(self, pin => {
                 pin.clear_interrupt(interrupt);
                 pin.set_interrupt_enabled(interrupt, armed);
@@ -353,6 +368,11 @@ pub struct Rp2Machine {
     pub(crate) pwm_hal: chip::hal::pwm::Slices,
     /// Pins whose interrupts are armed, a bit each.
     armed: u32,
+    /// Pins whose level trigger `take_event` reported since it last returned
+    /// `None` (the end of the VM's round of taking events): a level holds until
+    /// a handler changes it, so it is reported once per round, not again and
+    /// again within one.
+    level_reported: u32,
     /// The peripherals no driver takes yet (PIO, DMA, the watchdog, ...).
     #[allow(dead_code)]
     spare: chip::Spare,
@@ -386,6 +406,7 @@ impl Rp2Machine {
             pwm_slices: [PwmSlice::new(sys_hz); 8],
             pwm_hal,
             armed: 0,
+            level_reported: 0,
             spare,
         }
     }
@@ -399,10 +420,11 @@ impl Rp2Machine {
         }
     }
 
-    /// Lends GPIO `id` to a peripheral's driver.
-    pub(crate) fn lend_pin(&mut self, id: u32) -> Result<IdlePin, MachineError> {
-        self.armed &= !(1 << id);
-        self.gpio(id)?.lend()
+    /// Lends GPIO `id` to a peripheral's driver that routes it to the
+    /// chip's function `alt`.
+    pub(crate) fn lend_pin(&mut self, id: u32, alt: u8) -> Result<IdlePin, MachineError> {
+        self.armed &= !(1 << id.min(31));
+        self.gpio(id)?.lend(alt)
     }
 
     /// Gives back a pin lent with [`Rp2Machine::lend_pin`] in any function
@@ -533,7 +555,14 @@ impl Machine for Rp2Machine {
                 still_armed |= 1 << id;
             }
             if event.is_none() {
-                let trigger = gpio.take_edges();
+                let mut trigger = gpio.take_edges();
+                let levels = PinTrigger::LEVEL_LOW.union(PinTrigger::LEVEL_HIGH);
+                if trigger.intersects(levels) {
+                    if self.level_reported & (1 << id) != 0 {
+                        trigger = PinTrigger(trigger.0 & !levels.0);
+                    }
+                    self.level_reported |= 1 << id;
+                }
                 if trigger != PinTrigger::NONE {
                     event = Some(MachineEvent::Pin { pin: id as u32, trigger });
                 }
@@ -542,6 +571,9 @@ impl Machine for Rp2Machine {
         self.armed = still_armed;
         if event.is_none() && self.uart1.take_arrived() {
             event = Some(MachineEvent::UartReceived { id: 1 });
+        }
+        if event.is_none() {
+            self.level_reported = 0;
         }
         event
     }

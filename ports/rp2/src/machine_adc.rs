@@ -15,6 +15,9 @@ use crate::chip::hal::adc::{AdcPin, TempSense};
 use crate::chip::hal::{self, pac};
 use crate::machine::Rp2Machine;
 
+/// MicroPython rp2's `Pin.ALT_NULL`: the chip's function number for no function (`GPIO_FUNC_NULL`), as an ADC input has.
+const ALT_NULL: u8 = 31;
+
 /// The temperature sensor's channel.
 const TEMPERATURE_CHANNEL: u32 = 4;
 /// The GPIO of channel 0; channels 1 to 3 follow it.
@@ -63,7 +66,7 @@ impl Rp2Machine {
         }
         let gpio = FIRST_ADC_GPIO + channel;
         self.adc_driver()?;
-        let pin = self.lend_pin(gpio)?;
+        let pin = self.lend_pin(gpio, ALT_NULL)?;
         let mut adc_pin = match AdcPin::new(pin) {
             Ok(adc_pin) => adc_pin,
             Err(_) => {

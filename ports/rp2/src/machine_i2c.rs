@@ -40,6 +40,9 @@ use crate::chip::hal::i2c::{I2cDevice, ValidatedPinScl, ValidatedPinSda};
 use crate::chip::hal::{self, pac};
 use crate::machine::{IdlePin, Rp2Machine};
 
+/// MicroPython rp2's `Pin.ALT_I2C`: the chip's function number for I2C.
+const ALT_I2C: u8 = 3;
+
 /// A GPIO routed to an I2C controller.
 type I2cPin = HalPin<DynPinId, FunctionI2c, PullUp>;
 /// The HAL's controller driver with its two validated pins.
@@ -120,11 +123,14 @@ impl Rp2Machine {
         }
         self.i2c_stop(select);
         let block = select(self).block.take().ok_or(MachineError::InUse("the I2C controller is busy"))?;
-        let sda_pin = self.lend_pin(sda).and_then(|pin| to_i2c_pin(pin).map_err(|pin| self.return_pin(sda, pin)));
+        let sda_pin =
+            self.lend_pin(sda, ALT_I2C).and_then(|pin| to_i2c_pin(pin).map_err(|pin| self.return_pin(sda, pin)));
         let sda_pin =
             sda_pin.and_then(|pin| ValidatedPinSda::validate(pin, &block).map_err(|pin| self.return_pin(sda, pin)));
         let scl_pin = match sda_pin {
-            Ok(_) => self.lend_pin(scl).and_then(|pin| to_i2c_pin(pin).map_err(|pin| self.return_pin(scl, pin))),
+            Ok(_) => {
+                self.lend_pin(scl, ALT_I2C).and_then(|pin| to_i2c_pin(pin).map_err(|pin| self.return_pin(scl, pin)))
+            }
             Err(error) => Err(error),
         };
         let scl_pin =

@@ -19,6 +19,9 @@ use crate::chip::hal::spi::{Enabled, SpiDevice, ValidatedPinRx, ValidatedPinSck,
 use crate::chip::hal::{self, pac};
 use crate::machine::{IdlePin, Rp2Machine};
 
+/// MicroPython rp2's `Pin.ALT_SPI`: the chip's function number for SPI.
+const ALT_SPI: u8 = 1;
+
 /// A GPIO routed to an SPI controller.
 type SpiPin = HalPin<DynPinId, FunctionSpi, PullDown>;
 /// The HAL's driver with its three validated pins.
@@ -65,7 +68,7 @@ impl Rp2Machine {
 
     /// Lends pin `id` as an SPI pin, or gives it back and fails with `message`.
     fn lend_spi_pin(&mut self, id: u32, message: &'static str) -> Result<SpiPin, MachineError> {
-        let pin = self.lend_pin(id).map_err(|error| crate::machine::bad_pin(error, message))?;
+        let pin = self.lend_pin(id, ALT_SPI).map_err(|error| crate::machine::bad_pin(error, message))?;
         to_spi_pin(pin).map_err(|pin| crate::machine::bad_pin(self.return_pin(id, pin), message))
     }
 

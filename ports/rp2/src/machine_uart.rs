@@ -27,6 +27,9 @@ use crate::chip::hal::uart::{
 };
 use crate::machine::Rp2Machine;
 
+/// MicroPython rp2's `Pin.ALT_UART`: the chip's function number for UART.
+const ALT_UART: u8 = 2;
+
 /// A GPIO routed to a UART. rp235x-hal checks its pins' function as a
 /// value (the RP2350 also has UART on other functions), rp2040-hal as a type.
 #[cfg(feature = "rp2040")]
@@ -114,7 +117,7 @@ impl Rp2Machine {
     }
 
     fn lend_uart_pin(&mut self, id: u32, message: &'static str) -> Result<UartPin, MachineError> {
-        let pin = self.lend_pin(id).map_err(|error| crate::machine::bad_pin(error, message))?;
+        let pin = self.lend_pin(id, ALT_UART).map_err(|error| crate::machine::bad_pin(error, message))?;
         #[cfg(feature = "rp2040")]
         let routed = pin.try_into_function::<FunctionUart>();
         #[cfg(feature = "rp2350")]

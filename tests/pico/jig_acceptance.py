@@ -55,6 +55,15 @@ time.sleep_ms(5)
 inp.irq(None)
 print("high level:", edges[0], inp.value())
 
+# GP2 as an open-drain output: released, GP3's pull-up holds the wire high.
+inp = Pin(3, Pin.IN, Pin.PULL_UP)
+drain = Pin(2, Pin.OPEN_DRAIN, value=0)
+print("open drain:", inp.value(), drain.value(), end=" ")
+drain.value(1)
+print(inp.value(), drain.value(), end=" ")
+drain.value(0)
+print(inp.value(), drain.value())
+
 # I2C0: the scan, the EEPROM, a NACK.
 i2c = I2C(0, scl=Pin(9), sda=Pin(8), freq=400000)
 print("scan:", i2c.scan())

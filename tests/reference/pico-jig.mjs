@@ -1,7 +1,9 @@
 // The emulated test jig: the parts wired to the emulated Pico's pins, as
 // issue 20 lists them, for run-pico.mjs (which attaches it to every run).
 //
-// - GP2 is wired to GP3: while GP2 drives a level, GP3 reads it.
+// - GP2 is wired to GP3: while GP2 drives a level, GP3 reads it; when GP2
+//   lets go (an input, or an open-drain output released), the wire reads
+//   what a pull resistor of either pin gives it, and keeps its level without one.
 // - I2C0 (GP8 SDA, GP9 SCL): a 256-byte EEPROM at 0x50 (the first byte of a
 //   write is the word address; then sequential writes and reads from the
 //   current address, wrapping at 256; 0xFF everywhere at power-up) and an
@@ -213,7 +215,15 @@ export function attachJig(mcu) {
 
   // GP2 -> GP3.
   mcu.gpio[2].addListener((state) => {
-    if (driven(state)) mcu.gpio[3].setInputValue(state === GPIOPinState.High);
+    // Both pins' inputs read the wire.
+    const [gp2, gp3] = [mcu.gpio[2], mcu.gpio[3]];
+    let level = null;
+    if (driven(state)) level = state === GPIOPinState.High;
+    else if (gp2.pullupEnabled || gp3.pullupEnabled) level = true;
+    else if (gp2.pulldownEnabled || gp3.pulldownEnabled) level = false;
+    if (level === null) return;
+    gp2.setInputValue(level);
+    gp3.setInputValue(level);
   });
 
   // I2C0 devices.

@@ -15,7 +15,9 @@
 //! MicroPython does) without a glitch: the pad's output enable is held off
 //! through the HAL's override while the function changes and the level is
 //! set, then handed back to the SIO. An output reads back its driven level.
-//! Open-drain mode is not provided yet.
+//! An open-drain pin is an SIO output driving low whose output enable the
+//! HAL's override turns off for a high level, as MicroPython's rp2 port
+//! toggles the output enable; it reads the line's level.
 //!
 //! A pin a peripheral uses is either lent to its HAL driver (I2C, SPI, UART:
 //! the driver owns the pin, and the slot is empty until the driver is
@@ -67,6 +69,9 @@ enum State {
     Idle(IdlePin),
     Input(SioInputPin),
     Output(SioOutputPin),
+    /// An SIO output driving low whose output enable the HAL's override
+    /// turns off for a high level (MicroPython's `Pin.OPEN_DRAIN`).
+    OpenDrain(SioOutputPin),
     /// Routed to a peripheral that does not own pins (PWM, ADC): the MicroPython mode `ALT`.
     Function(IdlePin, u8),
 }
@@ -83,14 +88,35 @@ fn infallible<T>(result: Result<T, Infallible>) -> T {
 /// output held off until the level is set (see the module docs). Gives the
 /// pin back unchanged if the HAL refuses the function.
 fn to_output<F: Function>(
+    pin: HalPin<DynPinId, F, DynPullType>,
+    level: bool,
+) -> Result<SioOutputPin, HalPin<DynPinId, F, DynPullType>> {
+    to_sio_output(pin, level, false)
+}
+
+/// Switches a pin of any function to an SIO output driving low whose line
+/// is released (high) or driven low by `high` (open drain), without a
+/// glitch; gives the pin back unchanged if the HAL refuses the function.
+fn to_open_drain<F: Function>(
+    pin: HalPin<DynPinId, F, DynPullType>,
+    high: bool,
+) -> Result<SioOutputPin, HalPin<DynPinId, F, DynPullType>> {
+    to_sio_output(pin, false, high)
+}
+
+/// The SIO output switch of [`to_output`] and [`to_open_drain`]: the output
+/// stays off through the HAL's override while the function changes and the
+/// level is set, then comes on, or stays off when `released`.
+fn to_sio_output<F: Function>(
     mut pin: HalPin<DynPinId, F, DynPullType>,
     level: bool,
+    released: bool,
 ) -> Result<SioOutputPin, HalPin<DynPinId, F, DynPullType>> {
     pin.set_output_enable_override(OutputEnableOverride::Disable);
     match pin.try_into_function::<FunctionSioOutput>() {
         Ok(mut output) => {
             infallible(if level { output.set_high() } else { output.set_low() });
-            output.set_output_enable_override(OutputEnableOverride::Normal);
+            release(&mut output, released);
             Ok(output)
         }
         Err(mut pin) => {
@@ -107,7 +133,7 @@ macro_rules! on_hal_pin {
         match &mut $gpio.state {
             Some(State::Idle($pin)) | Some(State::Function($pin, _)) => $body,
             Some(State::Input($pin)) => $body,
-            Some(State::Output($pin)) => $body,
+            Some(State::Output($pin)) | Some(State::OpenDrain($pin)) => $body,
             None => $none,
         }
     };
@@ -124,6 +150,13 @@ const INTERRUPTS: [(Interrupt, PinTrigger); 4] = [
 /// Why a pin a bus driver holds cannot be reconfigured: the driver owns the
 /// HAL's pin until it is dropped.
 const LENT: &str = "the pin is used by a peripheral; call its deinit() first";
+
+/// An open-drain pin's level: low drives (the SIO's output enable), high
+/// releases the line (the output enable forced off through the HAL).
+fn release(pin: &mut SioOutputPin, high: bool) {
+    let enable = if high { OutputEnableOverride::Disable } else { OutputEnableOverride::Normal };
+    pin.set_output_enable_override(enable);
+}
 
 /// One GPIO of the machine.
 pub struct Gpio {
@@ -152,7 +185,10 @@ impl Gpio {
         let pin = match self.state.take() {
             Some(State::Idle(pin)) | Some(State::Function(pin, _)) => pin,
             Some(State::Input(pin)) => pin.into_function::<DynFunction>(),
-            Some(State::Output(pin)) => pin.into_function::<DynFunction>(),
+            Some(State::Output(mut pin)) | Some(State::OpenDrain(mut pin)) => {
+                pin.set_output_enable_override(OutputEnableOverride::Normal);
+                pin.into_function::<DynFunction>()
+            }
             None => return Err(MachineError::InUse(LENT)),
         };
         self.lent_to = Some(alt);
@@ -238,8 +274,28 @@ impl Gpio {
             (PinMode::Output, State::Input(pin)) => {
                 to_output(pin, self.level).map(State::Output).map_err(|pin| (State::Input(pin), refused))
             }
-            (PinMode::OpenDrain | PinMode::Alt(_), state) => {
-                Err((state, MachineError::Unsupported("only Pin.IN and Pin.OUT are supported on this port yet")))
+            (PinMode::Input, State::OpenDrain(mut pin)) => {
+                pin.set_output_enable_override(OutputEnableOverride::Normal);
+                pin.try_into_function().map(State::Input).map_err(|pin| (State::OpenDrain(pin), refused))
+            }
+            (PinMode::Output, State::OpenDrain(mut pin)) => {
+                infallible(if self.level { pin.set_high() } else { pin.set_low() });
+                pin.set_output_enable_override(OutputEnableOverride::Normal);
+                Ok(State::Output(pin))
+            }
+            (PinMode::OpenDrain, State::OpenDrain(mut pin) | State::Output(mut pin)) => {
+                release(&mut pin, self.level);
+                infallible(pin.set_low());
+                Ok(State::OpenDrain(pin))
+            }
+            (PinMode::OpenDrain, State::Idle(pin) | State::Function(pin, _)) => {
+                to_open_drain(pin, self.level).map(State::OpenDrain).map_err(|pin| (State::Idle(pin), refused))
+            }
+            (PinMode::OpenDrain, State::Input(pin)) => {
+                to_open_drain(pin, self.level).map(State::OpenDrain).map_err(|pin| (State::Input(pin), refused))
+            }
+            (PinMode::Alt(_), state) => {
+                Err((state, MachineError::Unsupported("Pin.ALT is set by the peripherals on this port")))
             }
         }
     }
@@ -269,7 +325,7 @@ impl Pin for Gpio {
             match &mut state {
                 State::Idle(pin) | State::Function(pin, _) => pin.set_pull_type(pull),
                 State::Input(pin) => pin.set_pull_type(pull),
-                State::Output(pin) => pin.set_pull_type(pull),
+                State::Output(pin) | State::OpenDrain(pin) => pin.set_pull_type(pull),
             }
         }
         self.state = Some(state);
@@ -280,6 +336,7 @@ impl Pin for Gpio {
         match self.state {
             Some(State::Input(_)) => Some(PinMode::Input),
             Some(State::Output(_)) => Some(PinMode::Output),
+            Some(State::OpenDrain(_)) => Some(PinMode::OpenDrain),
             Some(State::Function(_, alt)) => Some(PinMode::Alt(alt)),
             None => self.lent_to.map(PinMode::Alt),
             Some(State::Idle(_)) => None,
@@ -290,7 +347,7 @@ impl Pin for Gpio {
         let pull = match &self.state {
             Some(State::Idle(pin)) | Some(State::Function(pin, _)) => pin.pull_type(),
             Some(State::Input(pin)) => pin.pull_type(),
-            Some(State::Output(pin)) => pin.pull_type(),
+            Some(State::Output(pin)) | Some(State::OpenDrain(pin)) => pin.pull_type(),
             None => DynPullType::None,
         };
         match pull {
@@ -302,14 +359,17 @@ impl Pin for Gpio {
 
     fn write(&mut self, high: bool) {
         self.level = high;
-        if let Some(State::Output(pin)) = &mut self.state {
-            infallible(if high { pin.set_high() } else { pin.set_low() });
+        match &mut self.state {
+            Some(State::Output(pin)) => infallible(if high { pin.set_high() } else { pin.set_low() }),
+            Some(State::OpenDrain(pin)) => release(pin, high),
+            _ => {}
         }
     }
 
     fn read(&mut self) -> bool {
         match &mut self.state {
             Some(State::Output(pin)) => infallible(pin.is_set_high()),
+            Some(State::OpenDrain(pin)) => infallible(pin.as_input().is_high()),
             Some(State::Input(pin)) => infallible(pin.is_high()),
             Some(State::Idle(pin)) | Some(State::Function(pin, _)) => infallible(pin.as_input().is_high()),
             None => false,
@@ -318,8 +378,10 @@ impl Pin for Gpio {
 
     fn toggle(&mut self) {
         self.level = !self.level;
-        if let Some(State::Output(pin)) = &mut self.state {
-            infallible(pin.toggle());
+        match &mut self.state {
+            Some(State::Output(pin)) => infallible(pin.toggle()),
+            Some(State::OpenDrain(pin)) => release(pin, self.level),
+            _ => {}
         }
     }
 

@@ -14,8 +14,13 @@
 //   ssd1306 driver sends them). Any other address is not acknowledged.
 //   rp2040js models the controller, not the wires, so the devices answer
 //   whatever pins I2C0 is routed to.
-// - UART1: every byte sent is received (TX looped to RX).
-// - SPI0: every frame sent comes back (MOSI looped to MISO).
+// - UART1: every byte sent is received (TX looped to RX); GP4 is also wired
+//   to GP5, so a bit-banged line on those pins loops back too.
+// - SPI0: every frame sent comes back (MOSI looped to MISO); GP19 is also
+//   wired to GP16, so SoftSPI on those pins loops back too.
+// - The I2C lines GP8 and GP9 have pull-up resistors: undriven, they read high.
+// - Any other pin reads its own pull resistor while nothing drives it
+//   (rp2040js models no pulls on inputs).
 // - ADC channel 0 (GP26) at 1.000 V and the temperature sensor (channel 4)
 //   at 0.706 V, its voltage at 27 degrees C, both against a 3.3 V reference
 //   as 12-bit conversions.
@@ -213,18 +218,40 @@ function decodeWs2812(edges) {
 export function attachJig(mcu) {
   const driven = (state) => state === GPIOPinState.Low || state === GPIOPinState.High;
 
-  // GP2 -> GP3.
-  mcu.gpio[2].addListener((state) => {
-    // Both pins' inputs read the wire.
-    const [gp2, gp3] = [mcu.gpio[2], mcu.gpio[3]];
-    let level = null;
-    if (driven(state)) level = state === GPIOPinState.High;
-    else if (gp2.pullupEnabled || gp3.pullupEnabled) level = true;
-    else if (gp2.pulldownEnabled || gp3.pulldownEnabled) level = false;
-    if (level === null) return;
-    gp2.setInputValue(level);
-    gp3.setInputValue(level);
-  });
+  // Wires: the input reads what the output drives; when it lets go (an
+  // input, or an open-drain output released), the wire reads a pull
+  // resistor of either pin, and keeps its level without one. Both pins'
+  // inputs read the wire.
+  const wire = (from, to, pulledUp = false) => {
+    mcu.gpio[from].addListener((state) => {
+      const [a, b] = [mcu.gpio[from], mcu.gpio[to]];
+      let level = null;
+      if (driven(state)) level = state === GPIOPinState.High;
+      else if (pulledUp || a.pullupEnabled || b.pullupEnabled) level = true;
+      else if (a.pulldownEnabled || b.pulldownEnabled) level = false;
+      if (level === null) return;
+      a.setInputValue(level);
+      b.setInputValue(level);
+    });
+  };
+  wire(2, 3);
+  wire(4, 5);
+  wire(19, 16);
+  // The I2C lines' pull-ups.
+  for (const index of [8, 9]) {
+    const pin = mcu.gpio[index];
+    pin.addListener((state) => pin.setInputValue(driven(state) ? state === GPIOPinState.High : true));
+    pin.setInputValue(true);
+  }
+  // Every other pin: its own pull.
+  const wired = new Set([2, 3, 4, 5, 8, 9, 16, 19]);
+  for (const pin of mcu.gpio) {
+    if (wired.has(pin.index)) continue;
+    pin.addListener((state) => {
+      if (state === GPIOPinState.InputPullUp) pin.setInputValue(true);
+      else if (state === GPIOPinState.InputPullDown) pin.setInputValue(false);
+    });
+  }
 
   // I2C0 devices.
   const eeprom = new Eeprom();

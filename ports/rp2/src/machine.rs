@@ -173,8 +173,12 @@ pub struct Gpio {
 }
 
 impl Gpio {
-    /// Takes a pin from the HAL in whatever state it is.
-    pub fn new(pin: IdlePin) -> Gpio {
+    /// Takes a pin from the HAL in whatever state it is, with its input
+    /// enabled as the chip resets it (the HAL's `Pins::new` turns every
+    /// input off), so that a pin nothing configured reads its line, as on
+    /// MicroPython.
+    pub fn new(mut pin: IdlePin) -> Gpio {
+        pin.set_input_enable(true);
         Gpio { state: Some(State::Idle(pin)), level: false, irq: PinTrigger::NONE, lent_to: None }
     }
 

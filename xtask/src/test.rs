@@ -118,6 +118,11 @@ fn stages() -> Vec<Stage> {
             run: jig::acceptance_on_emulated_pico,
         },
         Stage {
+            name: "pico: tests/py/machine on the emulated jig",
+            emulator: true,
+            run: jig::machine_suite_on_emulated_pico,
+        },
+        Stage {
             name: "pico: micropython-lib's ssd1306 driver on the emulated jig, against MicroPython's framebuf",
             emulator: true,
             run: jig::ssd1306_on_emulated_pico,

@@ -10,6 +10,11 @@
 //! decoding of the pulses must give their bytes in the LEDs' GRB order, with
 //! every high time and bit period inside the WS2812B data sheet's limits.
 //!
+//! The stage "pico: tests/py/machine on the emulated jig" runs the Python
+//! suite's `machine` programs, written for the host's simulated bench, on
+//! the Pico's firmware wired to the same jig, and requires their expected
+//! output, except for the programs listed in [`NOT_ON_THE_PICO`] with why.
+//!
 //! The stage "pico: micropython-lib's ssd1306 driver on the emulated jig"
 //! freezes `tests/pico/ssd1306` (`main.py`, `scene.py`) with the unmodified
 //! `ssd1306.py` of the micropython-lib checkout named by `MICROPYTHON_LIB`
@@ -181,5 +186,45 @@ pub fn ssd1306_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
     println!(
         "the jig's SSD1306 RAM equals MicroPython's framebuf rendering byte for byte (1024 bytes, {lit} pixels lit)"
     );
+    Ok(())
+}
+
+/// `tests/py/machine` programs that cannot print their expected output on
+/// the emulated Pico, and why.
+const NOT_ON_THE_PICO: [(&str, &str); 4] = [
+    ("misc_bench.py", "its watchdog resets the board, which the host reports as SystemExit"),
+    ("pwm_bench.py", "it drives GP0 and GP1, rime's UART0 console on the Pico"),
+    ("uart_spi_adc_bench.py", "it opens UART(0), rime's console on the Pico"),
+    ("soft_i2c_bench.py", "the emulated jig's I2C devices answer the controller, not bit-banged lines"),
+];
+
+pub fn machine_suite_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
+    crate::rp2::build_board(sh, &crate::rp2::rp2_board("pico")?)?;
+    let dir = crate::project_root().join("tests/py/machine");
+    let mut programs: Vec<_> =
+        std::fs::read_dir(&dir)?.map(|entry| entry.map(|entry| entry.path())).collect::<Result<_, _>>()?;
+    programs.retain(|path| path.extension().is_some_and(|extension| extension == "py"));
+    programs.sort();
+    let mut passed = 0;
+    for program in &programs {
+        let name = program.file_name().and_then(|name| name.to_str()).unwrap_or_default();
+        if let Some((_, why)) = NOT_ON_THE_PICO.iter().find(|(skipped, _)| *skipped == name) {
+            println!("{name}: not run on the Pico: {why}");
+            continue;
+        }
+        let expected = std::fs::read_to_string(program.with_extension("py.exp"))?;
+        let output = Command::new(std::env::current_exe()?)
+            .args(["run", "--board", "pico", "--emulate"])
+            .arg(program)
+            .stdin(Stdio::null())
+            .output()?;
+        let printed = super::fs::pico_program_output(&String::from_utf8_lossy(&output.stdout));
+        if !output.status.success() || printed != expected {
+            bail!("{name} on the emulated Pico ({}) printed:\n{printed}\nexpected:\n{expected}", output.status);
+        }
+        passed += 1;
+    }
+    ensure!(passed > 0, "no tests/py/machine program ran");
+    println!("{passed} tests/py/machine programs printed their expected output on the emulated Pico");
     Ok(())
 }

@@ -69,7 +69,11 @@ i2c = I2C(0, scl=Pin(9), sda=Pin(8), freq=400000)
 print("scan:", i2c.scan())
 i2c.writeto_mem(0x50, 0x10, b"rime")
 time.sleep_ms(5)
-print("eeprom:", i2c.readfrom_mem(0x50, 0x10, 4), i2c.readfrom_mem(0x50, 0x14, 2))
+# A read continues from the EEPROM's address pointer, which a scan (address
+# bytes only) leaves where it was.
+print("eeprom:", i2c.readfrom_mem(0x50, 0x10, 2), end=" ")
+i2c.scan()
+print(i2c.readfrom(0x50, 2), i2c.readfrom_mem(0x50, 0x14, 2))
 try:
     i2c.writeto(0x42, b"\x00")
 except OSError as error:

@@ -13,7 +13,13 @@
 //   column (0x21) and page (0x22) address windows, as micropython-lib's
 //   ssd1306 driver sends them). Any other address is not acknowledged.
 //   rp2040js models the controller, not the wires, so the devices answer
-//   whatever pins I2C0 is routed to.
+//   whatever pins I2C0 is routed to. The same devices also answer bit by bit
+//   on the lines GP8 (SDA) and GP9 (SCL), which have pull-up resistors, for
+//   a bus bit-banged on those pins (SoftI2C, and MicroPython rp2's way of
+//   sending a zero-length write): a START (SDA falling while SCL is high)
+//   begins an address byte, each bit is read at SCL's rising edge, the
+//   device pulls SDA low for its ACK through the ninth clock, and during a
+//   read it puts each bit on SDA after SCL falls.
 // - UART1: every byte sent is received (TX looped to RX); GP4 is also wired
 //   to GP5, so a bit-banged line on those pins loops back too.
 // - SPI0: every frame sent comes back (MOSI looped to MISO); GP19 is also
@@ -133,6 +139,112 @@ class Ssd1306 {
   }
 }
 
+// A target on two open-drain lines: each line is low while the controller
+// drives its pin low or (SDA) the target holds it low, and high otherwise.
+class BitLevelI2c {
+  constructor(sdaPin, sclPin, devices, driven) {
+    this.sdaPin = sdaPin;
+    this.sclPin = sclPin;
+    this.devices = devices;
+    this.driven = driven;
+    this.sda = true;
+    this.scl = true;
+    this.holdSda = false; // the target pulls SDA low
+    this.state = "idle"; // idle, address, write, ack, read, readAck
+    this.device = null;
+    this.afterAck = null;
+    this.bits = 0;
+    this.shift = 0;
+    this.acked = false;
+  }
+  lowBy(pin) {
+    return this.driven(pin.value) && pin.value === GPIOPinState.Low;
+  }
+  update() {
+    const scl = !this.lowBy(this.sclPin);
+    const masterSda = !this.lowBy(this.sdaPin);
+    const sda = masterSda && !this.holdSda;
+    const [oldSda, oldScl] = [this.sda, this.scl];
+    this.sda = sda;
+    this.scl = scl;
+    this.sclPin.setInputValue(scl);
+    this.sdaPin.setInputValue(sda);
+    if (scl && oldScl && sda !== oldSda && masterSda === sda) {
+      if (!sda) this.start();
+      else this.stop();
+      return;
+    }
+    if (scl && !oldScl) this.rising();
+    else if (!scl && oldScl) this.falling();
+  }
+  setHold(hold) {
+    if (this.holdSda === hold) return;
+    this.holdSda = hold;
+    this.update();
+  }
+  start() {
+    this.state = "address";
+    this.bits = 0;
+    this.shift = 0;
+    this.setHold(false);
+  }
+  stop() {
+    this.state = "idle";
+    this.device = null;
+    this.setHold(false);
+  }
+  rising() {
+    if (this.state === "address" || this.state === "write") {
+      this.shift = ((this.shift << 1) | (this.sda ? 1 : 0)) & 0xff;
+      this.bits += 1;
+    } else if (this.state === "readAck") {
+      this.acked = !this.sda;
+    }
+  }
+  falling() {
+    if ((this.state === "address" || this.state === "write") && this.bits === 8) {
+      let ack = false;
+      if (this.state === "address") {
+        this.device = this.devices.get(this.shift >> 1) ?? null;
+        const reading = (this.shift & 1) === 1;
+        if (this.device !== null) {
+          this.device.connect(reading ? 1 : 0);
+          ack = true;
+          this.afterAck = reading ? "read" : "write";
+        }
+      } else if (this.device !== null) {
+        this.device.write(this.shift);
+        ack = true;
+        this.afterAck = "write";
+      }
+      this.state = ack ? "ack" : "idle";
+      this.setHold(ack);
+    } else if (this.state === "ack") {
+      this.setHold(false);
+      this.bits = 0;
+      this.shift = 0;
+      if (this.afterAck === "read") this.loadByte();
+      else this.state = "write";
+    } else if (this.state === "read") {
+      this.bits += 1;
+      if (this.bits < 8) this.setHold(((this.shift >> (7 - this.bits)) & 1) === 0);
+      else {
+        this.state = "readAck";
+        this.setHold(false);
+      }
+    } else if (this.state === "readAck") {
+      if (this.acked) this.loadByte();
+      else this.state = "idle";
+    }
+  }
+  loadByte() {
+    this.state = "read";
+    this.bits = 0;
+    this.shift = this.device.read();
+    this.setHold((this.shift & 0x80) === 0);
+  }
+}
+
 function wireI2c(i2c, devices) {
   let device = null;
   i2c.onConnect = (address, mode) => {
@@ -217,6 +329,10 @@ function decodeWs2812(edges) {
 
 export function attachJig(mcu) {
   const driven = (state) => state === GPIOPinState.Low || state === GPIOPinState.High;
+  // The I2C devices, on the controller and on the lines.
+  const eeprom = new Eeprom();
+  const display = new Ssd1306();
+  const devices = new Map([[EEPROM_ADDRESS, eeprom], [SSD1306_ADDRESS, display]]);
 
   // Wires: the input reads what the output drives; when it lets go (an
   // input, or an open-drain output released), the wire reads a pull
@@ -237,12 +353,11 @@ export function attachJig(mcu) {
   wire(2, 3);
   wire(4, 5);
   wire(19, 16);
-  // The I2C lines' pull-ups.
-  for (const index of [8, 9]) {
-    const pin = mcu.gpio[index];
-    pin.addListener((state) => pin.setInputValue(driven(state) ? state === GPIOPinState.High : true));
-    pin.setInputValue(true);
-  }
+  // The I2C lines, bit by bit, with their pull-ups.
+  const lines = new BitLevelI2c(mcu.gpio[8], mcu.gpio[9], devices, driven);
+  mcu.gpio[8].addListener(() => lines.update());
+  mcu.gpio[9].addListener(() => lines.update());
+  lines.update();
   // Every other pin: its own pull.
   const wired = new Set([2, 3, 4, 5, 8, 9, 16, 19]);
   for (const pin of mcu.gpio) {
@@ -253,10 +368,7 @@ export function attachJig(mcu) {
     });
   }
 
-  // I2C0 devices.
-  const eeprom = new Eeprom();
-  const display = new Ssd1306();
-  wireI2c(mcu.i2c[0], new Map([[EEPROM_ADDRESS, eeprom], [SSD1306_ADDRESS, display]]));
+  wireI2c(mcu.i2c[0], devices);
 
   // UART1 and SPI0 loopbacks.
   mcu.uart[1].onByte = (byte) => mcu.uart[1].feedByte(byte);

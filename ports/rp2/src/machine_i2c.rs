@@ -9,11 +9,14 @@
 //! (SDA) and GP9 (SCL), I2C1 on GP6 and GP7, 400 kHz.
 //!
 //! Transfers are the HAL's transactions, which end with a stop. Two things
-//! the controller cannot do are done as close to MicroPython as it allows:
+//! the controller cannot do are done as MicroPython does them, or as close
+//! as the HAL allows:
 //! - A zero-length write (`scan`, `writeto(addr, b"")`): the controller
-//!   needs a data byte after the address, so this is a one-byte read whose
-//!   byte is thrown away; only the address's acknowledgement matters. A
-//!   NACK is `ENODEV`, as MicroPython's bit-banged fallback reports it.
+//!   needs a data byte after the address, so, as MicroPython's
+//!   `machine_i2c.c` does, the driver lets go of the pins, the address is
+//!   sent bit-banged on them as open-drain lines (the VM's `SoftI2cBus`, at
+//!   the bus's clock rate), and the driver is built again; a NACK is
+//!   `ENODEV`, as MicroPython's bit-banged transfer reports it.
 //! - A write without a stop (`writeto(..., stop=False)`, the register
 //!   address of `readfrom_mem`): its bytes are kept and sent at the start
 //!   of the next transfer to the same address, with a repeated start before
@@ -32,7 +35,8 @@
 //! only register access outside the HAL here.
 
 use embedded_hal::i2c::{I2c as _, Operation};
-use rime_vm::port::{I2cBus, I2cConfig, MachineError};
+use rime_vm::port::soft_i2c::SoftI2cBus;
+use rime_vm::port::{I2cBus, I2cConfig, MachineError, Pin, PinConfig, PinMode, Pull};
 
 use crate::chip::hal::fugit::RateExtU32;
 use crate::chip::hal::gpio::{DynPinId, FunctionI2c, Pin as HalPin, PullUp};
@@ -58,6 +62,8 @@ pub struct I2cSlot<D: I2cDevice> {
     block: Option<D>,
     /// The running driver and its SDA and SCL pin numbers.
     driver: Option<(Driver<D>, u32, u32)>,
+    /// The running driver's settings, to build it again after a bit-banged write.
+    config: Option<I2cConfig>,
     /// MicroPython's default SDA and SCL pins for this controller.
     default_pins: (u32, u32),
     /// A write without a stop waiting for the next transfer: address, bytes, count.
@@ -70,7 +76,14 @@ impl<D: I2cDevice> I2cSlot<D> {
     /// A stopped controller with MicroPython's default pins.
     pub fn new(block: D, default_sda: u32, default_scl: u32) -> I2cSlot<D> {
         let registers: *const pac::i2c0::RegisterBlock = &*block;
-        I2cSlot { block: Some(block), driver: None, default_pins: (default_sda, default_scl), pending: None, registers }
+        I2cSlot {
+            block: Some(block),
+            driver: None,
+            config: None,
+            default_pins: (default_sda, default_scl),
+            pending: None,
+            registers,
+        }
     }
 
     /// Reads and clears the abort source: whether the last write was aborted (a NACK).
@@ -146,6 +159,7 @@ impl Rp2Machine {
                     self.sys_hz.Hz(),
                 );
                 select(self).driver = Some((driver, sda, scl));
+                select(self).config = Some(I2cConfig { sda: Some(sda), scl: Some(scl), ..*config });
                 Ok(())
             }
             (Ok(_sda_pin), Err(error)) => {
@@ -184,8 +198,7 @@ impl Rp2Machine {
             return Ok(total);
         }
         if total == 0 && pending.is_none() {
-            let mut byte = [0u8; 1];
-            return driver.read(address, &mut byte).map(|()| 0).map_err(|_| MachineError::Io(MachineError::ENODEV));
+            return self.i2c_write_bit_banged(select, address);
         }
         let mut operations: [Operation<'_>; 9] = core::array::from_fn(|_| Operation::Write(&[]));
         let mut count = 0;
@@ -202,6 +215,33 @@ impl Rp2Machine {
             return Err(MachineError::Io(MachineError::EIO));
         }
         Ok(total)
+    }
+
+    /// A zero-length write to `address`, bit-banged on the bus's pins while
+    /// the driver is down (see the module docs).
+    fn i2c_write_bit_banged<D: I2cDevice>(
+        &mut self,
+        select: fn(&mut Rp2Machine) -> &mut I2cSlot<D>,
+        address: u8,
+    ) -> Result<usize, MachineError> {
+        let Some(config) = select(self).config else { return Err(MachineError::Io(MachineError::EIO)) };
+        let (Some(scl), Some(sda)) = (config.scl, config.sda) else { return Err(MachineError::Io(MachineError::EIO)) };
+        self.i2c_stop(select);
+        let open_drain = PinConfig { mode: Some(PinMode::OpenDrain), pull: Pull::Up, value: Some(true) };
+        let outcome = self.gpio(scl).and_then(|pin| pin.configure(open_drain));
+        let outcome = outcome.and_then(|()| self.gpio(sda).and_then(|pin| pin.configure(open_drain)));
+        let outcome = outcome.and_then(|()| {
+            let mut bus = SoftI2cBus {
+                machine: self,
+                scl,
+                sda,
+                delay_us: 500_000 / config.freq.max(1) + 1,
+                timeout_us: config.timeout_us,
+            };
+            bus.write(u16::from(address), &[], true)
+        });
+        self.i2c_configure(select, &config)?;
+        outcome
     }
 
     fn i2c_read<D: I2cDevice>(

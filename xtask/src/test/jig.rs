@@ -191,11 +191,10 @@ pub fn ssd1306_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
 
 /// `tests/py/machine` programs that cannot print their expected output on
 /// the emulated Pico, and why.
-const NOT_ON_THE_PICO: [(&str, &str); 4] = [
+const NOT_ON_THE_PICO: [(&str, &str); 3] = [
     ("misc_bench.py", "its watchdog resets the board, which the host reports as SystemExit"),
     ("pwm_bench.py", "it drives GP0 and GP1, rime's UART0 console on the Pico"),
     ("uart_spi_adc_bench.py", "it opens UART(0), rime's console on the Pico"),
-    ("soft_i2c_bench.py", "the emulated jig's I2C devices answer the controller, not bit-banged lines"),
 ];
 
 pub fn machine_suite_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {

@@ -91,10 +91,15 @@ spi = SPI(0, baudrate=1000000, sck=Pin(18), mosi=Pin(19), miso=Pin(16))
 received = bytearray(4)
 spi.write_readinto(b"\x12\x34\xab\xcd", received)
 print("spi:", bytes(received))
+try:
+    SPI(0, firstbit=SPI.LSB)
+except NotImplementedError as error:
+    print("spi LSB: NotImplementedError", error)
 
 # ADC: 1.000 V on channel 0, 27 C on the sensor.
 volts = ADC(0).read_u16() * 3.3 / 65535
 print("adc0 near 1 V:", abs(volts - 1.0) < 0.01)
+print("adc on GP26 is channel 0:", abs(ADC(Pin(26)).read_u16() - ADC(0).read_u16()) < 64)
 sensor = ADC(4).read_u16() * 3.3 / 65535
 celsius = 27 - (sensor - 0.706) / 0.001721
 print("temperature near 27 C:", abs(celsius - 27) < 1)

@@ -81,7 +81,8 @@ impl Rp2Machine {
             return Err(MachineError::Unsupported("only 8-bit SPI words are supported on this port yet"));
         }
         if !config.msb_first {
-            return Err(MachineError::InvalidArgument("firstbit must be MSB"));
+            // MicroPython rp2 raises NotImplementedError("LSB") too.
+            return Err(MachineError::Unsupported("LSB"));
         }
         let defaults = select(self).default_pins;
         let pins =

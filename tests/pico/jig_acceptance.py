@@ -11,7 +11,12 @@
 # registers MicroPython rp2's machine_pwm.c programs at 125 MHz (divider 1,
 # top 124999 for 1 kHz; level 31250 for duty_u16(16384), read back as 16384);
 # 50 bytes written at 115200 baud arrive in 4.3 ms, inside the 10 ms wait.
-# The stage also checks the waveform the harness measured on GP15.
+# The errors are those of MicroPython's rp2 sources: a NACK is OSError(5)
+# (pico-sdk's PICO_ERROR_GENERIC in machine_i2c.c), firstbit=SPI.LSB is
+# NotImplementedError("LSB") (machine_spi.c). The host's simulated bench
+# prints the same except for the PWM pulse (it has no time) and the LSB line
+# (it accepts LSB). The stage also checks the waveform the harness measured
+# on GP15.
 import time
 from machine import ADC, I2C, PWM, SPI, UART, Pin, Timer
 import machine

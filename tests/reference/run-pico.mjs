@@ -3,6 +3,7 @@
 //
 // Usage: node run-pico.mjs FILE.uf2 [--marker TEXT] [--toggles N] [--budget N]
 //                           [--usb] [--line-cycles PREFIX] [--fs IMAGE@OFFSET]
+//                           [--jig-report FILE]
 //
 // The UF2 is loaded exactly as the BOOTSEL drive would flash it: every block
 // of the RP2040 family (0xe48bff56) is written at its target address, blocks
@@ -64,6 +65,14 @@
 // terminal or a pseudo-terminal); UART0 goes to stderr. The simulated clock
 // is held to the wall clock, so an idle board sleeps instead of racing ahead,
 // and the loop yields to Node between slices so that input arrives.
+//
+// The test jig (pico-jig.mjs) is wired to every run: GP2 to GP3, the EEPROM
+// and SSD1306 on I2C0, UART1 and SPI0 looped back, the ADC inputs, and GP15
+// watched. `--jig-report FILE` writes its report (GP15's measured waveform,
+// the display RAM, the EEPROM) to FILE as JSON when the run ends (also when
+// the environment variable RIME_JIG_REPORT names the file, for runs started
+// through `cargo xtask run --board pico --emulate`).
+import { attachJig } from "./pico-jig.mjs";
 import { RP2040, ConsoleLogger, GPIOPinState, LogLevel, USBCDC, setDeviceConfigurationPacket } from "rp2040js";
 import fs from "fs";
 
@@ -78,7 +87,7 @@ const FLASH_START = 0x10000000;
 function usage(message) {
   console.error(`run-pico.mjs: ${message}`);
   console.error(
-    "usage: node run-pico.mjs FILE.uf2 [--marker TEXT] [--toggles N] [--budget INSTRUCTIONS] [--usb] [--line-cycles PREFIX] [--fs IMAGE@OFFSET]",
+    "usage: node run-pico.mjs FILE.uf2 [--marker TEXT] [--toggles N] [--budget INSTRUCTIONS] [--usb] [--line-cycles PREFIX] [--fs IMAGE@OFFSET] [--jig-report FILE]",
   );
   process.exit(2);
 }
@@ -92,6 +101,7 @@ let usb = false;
 let serve = false;
 let linePrefix = null;
 let fsImage = null;
+let jigReport = process.env.RIME_JIG_REPORT ?? null;
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
   if (arg === "--marker") marker = args[++i];
@@ -101,6 +111,7 @@ for (let i = 0; i < args.length; i++) {
   else if (arg === "--toggles") wantToggles = Number(args[++i]);
   else if (arg === "--budget") budget = Number(args[++i]);
   else if (arg === "--fs") fsImage = args[++i];
+  else if (arg === "--jig-report") jigReport = args[++i];
   else if (file === null) file = arg;
   else usage(`unexpected argument ${arg}`);
 }
@@ -109,6 +120,7 @@ if (!Number.isFinite(wantToggles) || !Number.isFinite(budget)) usage("--toggles 
 
 const mcu = new RP2040();
 mcu.logger = new ConsoleLogger(LogLevel.Error);
+const jig = attachJig(mcu);
 
 // ---- The UF2, flashed as the BOOTSEL drive would (after the constructor's reset). ----
 function loadUf2(bytes) {
@@ -425,6 +437,7 @@ console.log(
   `run-pico: ${blocks} UF2 blocks, ${executed} steps, ${simulated} s simulated, ${wall.toFixed(2)} s wall${marks}`,
 );
 for (const message of failures) console.error(`run-pico: ${message}`);
+if (jigReport !== null) fs.writeFileSync(jigReport, JSON.stringify(jig.report(), null, 1) + "\n");
 if (!done) {
   const wanted = [marker !== null ? `the marker ${JSON.stringify(marker)}` : null, wantToggles ? `${wantToggles} toggles` : null]
     .filter(Boolean)

@@ -19,6 +19,7 @@ use crate::toolchain;
 
 mod fs;
 mod fs_repl;
+mod jig;
 mod qemu;
 mod reference;
 mod repl;
@@ -113,6 +114,21 @@ fn stages() -> Vec<Stage> {
             run: repl::thonny_on_emulated_pico,
         },
         Stage { name: "pico: frozen blink example in rp2040js", emulator: true, run: rp2::pico_frozen_blink },
+        Stage {
+            name: "pico: the machine acceptance program on the emulated test jig",
+            emulator: true,
+            run: jig::acceptance_on_emulated_pico,
+        },
+        Stage {
+            name: "pico: tests/py/machine on the emulated jig",
+            emulator: true,
+            run: jig::machine_suite_on_emulated_pico,
+        },
+        Stage {
+            name: "pico: micropython-lib's ssd1306 driver on the emulated jig, against MicroPython's framebuf",
+            emulator: true,
+            run: jig::ssd1306_on_emulated_pico,
+        },
     ]
 }
 

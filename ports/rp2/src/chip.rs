@@ -115,13 +115,11 @@ macro_rules! gpio_slots {
 }
 
 /// The peripherals the console, the clock and the pins do not use. The port
-/// owns them, so `machine`'s drivers (I2C, SPI, UART1, PWM, ADC, PIO, DMA)
-/// can take them with the resets and clock rates their HAL constructors need;
-/// nothing drives them yet, hence the allowance for fields never read.
-#[allow(dead_code)]
+/// owns them: `machine`'s drivers (`machine_i2c.rs`, `machine_spi.rs`,
+/// `machine_uart.rs`, `machine_pwm.rs`, `machine_adc.rs`) take theirs with
+/// the resets and clock rates their HAL constructors need.
 pub struct Peripherals {
     pub resets: pac::RESETS,
-    pub watchdog: hal::Watchdog,
     /// The peripheral clock in Hz (UART and SPI baud rates).
     pub peripheral_hz: u32,
     pub i2c0: pac::I2C0,
@@ -131,6 +129,13 @@ pub struct Peripherals {
     pub uart1: pac::UART1,
     pub pwm: pac::PWM,
     pub adc: pac::ADC,
+    pub spare: Spare,
+}
+
+/// The peripherals no driver takes yet.
+#[allow(dead_code)]
+pub struct Spare {
+    pub watchdog: hal::Watchdog,
     pub pio0: pac::PIO0,
     pub pio1: pac::PIO1,
     pub dma: pac::DMA,
@@ -190,17 +195,8 @@ pub fn init() -> Option<(Chip, UsbBusAllocator<UsbBus>)> {
 
     let slots = gpio_slots!(pins);
     let sys_hz = clocks.system_clock.freq().to_Hz();
-    let peripherals = Peripherals {
-        resets: pac.RESETS,
+    let spare = Spare {
         watchdog,
-        peripheral_hz: clocks.peripheral_clock.freq().to_Hz(),
-        i2c0: pac.I2C0,
-        i2c1: pac.I2C1,
-        spi0: pac.SPI0,
-        spi1: pac.SPI1,
-        uart1: pac.UART1,
-        pwm: pac.PWM,
-        adc: pac.ADC,
         pio0: pac.PIO0,
         pio1: pac.PIO1,
         dma: pac.DMA,
@@ -212,6 +208,18 @@ pub fn init() -> Option<(Chip, UsbBusAllocator<UsbBus>)> {
         timer1: pac.TIMER1,
         #[cfg(feature = "rp2350")]
         trng: pac.TRNG,
+    };
+    let peripherals = Peripherals {
+        resets: pac.RESETS,
+        peripheral_hz: clocks.peripheral_clock.freq().to_Hz(),
+        i2c0: pac.I2C0,
+        i2c1: pac.I2C1,
+        spi0: pac.SPI0,
+        spi1: pac.SPI1,
+        uart1: pac.UART1,
+        pwm: pac.PWM,
+        adc: pac.ADC,
+        spare,
     };
     Some((Chip { uart, timer, alarm, pins: slots, peripherals, sys_hz }, UsbBusAllocator::new(usb)))
 }

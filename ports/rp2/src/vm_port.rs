@@ -58,7 +58,7 @@ impl rime_vm::Port for Port<'_> {
     }
 
     fn pending_interrupt(&mut self) -> bool {
-        self.interrupt_arrived()
+        self.interrupt_arrived() || self.machine.has_event()
     }
 
     fn take_interrupt(&mut self) -> bool {

@@ -89,7 +89,7 @@ fn harness_refuses_writes_outside_the_region(built: &crate::rp2::BuiltRuntime) -
 
 /// What a program printed on the emulated Pico: the UART text between the
 /// boot lines (up to `heap free at boot: …`) and the idle line.
-fn pico_program_output(stdout: &str) -> String {
+pub(super) fn pico_program_output(stdout: &str) -> String {
     let text = stdout.replace("\r\n", "\n");
     let after_boot = text.split_once("heap free at boot: ").map_or("", |(_, rest)| rest);
     let program = after_boot.split_once('\n').map_or("", |(_, rest)| rest);

@@ -577,6 +577,17 @@ impl<'a> Vm<'a> {
         self.raise_fmt(TypeId::TypeError, format_args!("'{name_text}' object {what}"))
     }
 
+    /// Raises MicroPython's `TypeError: can't convert 'T' object to str implicitly`.
+    pub fn type_error_for_implicit_str(&mut self, obj: Obj) -> Raised {
+        let name = self.type_name(obj);
+        let mut buffer = [0u8; 64];
+        let name_bytes = self.qstr_bytes(name);
+        let len = name_bytes.len().min(buffer.len());
+        buffer[..len].copy_from_slice(&name_bytes[..len]);
+        let name_text = core::str::from_utf8(&buffer[..len]).unwrap_or("?");
+        self.raise_fmt(TypeId::TypeError, format_args!("can't convert '{name_text}' object to str implicitly"))
+    }
+
     /// Raises `TypeError: can't convert/unsupported ...` with the type name of `obj`.
     pub fn type_error_for(&mut self, what: &str, obj: Obj) -> Raised {
         let name = self.type_name(obj);

@@ -588,8 +588,16 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
         },
         TypeId::Int => {
             check_args(vm, args, 0, 2)?;
-            let Some(value) = first else { return Ok(Obj::small(0)) };
+            let Some(mut value) = first else { return Ok(Obj::small(0)) };
             let base_arg = args.get(1).copied().or_else(|| keyword(vm, kw, "base"));
+            if matches!(vm.native_type(value), TypeId::MemoryView | TypeId::ByteArray) {
+                // `int(memoryview(b"12"))` parses the bytes, as MicroPython
+                // does; with a base, only a str or bytes will do there.
+                if base_arg.is_some() {
+                    return Err(vm.type_error_for_implicit_str(value));
+                }
+                value = construct(vm, TypeId::Bytes, &[value], &[])?;
+            }
             if vm.is_str(value) || vm.is_bytes_like(value) {
                 let base = match base_arg {
                     Some(base) => vm.to_i64(base)? as u32,

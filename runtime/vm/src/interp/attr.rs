@@ -160,6 +160,25 @@ impl Vm<'_> {
         Some(self.get(obj, self.instance_dict_slot(type_obj)))
     }
 
+    /// Whether `obj` is an iterator of a builtin type (it is its own
+    /// iterator and `next` advances it).
+    fn is_native_iterator(&self, obj: Obj) -> bool {
+        let type_id = self.native_type(obj);
+        !self.is_class(self.type_of(obj))
+            && (matches!(
+                type_id,
+                TypeId::SeqIterator
+                    | TypeId::RangeIterator
+                    | TypeId::DictIterator
+                    | TypeId::Enumerate
+                    | TypeId::Zip
+                    | TypeId::Map
+                    | TypeId::Filter
+                    | TypeId::Reversed
+                    | TypeId::Generator
+            ) || type_id.slot(|native| native.iter_next).is_some())
+    }
+
     /// `obj.name`.
     pub fn load_attr(&mut self, obj: Obj, name: Obj) -> R<Obj> {
         // An attribute of a plain instance where instances of its class
@@ -206,6 +225,11 @@ impl Vm<'_> {
     pub fn load_method(&mut self, obj: Obj, name: Obj) -> R<(Obj, Obj)> {
         match self.try_load_method(obj, name)? {
             Some(found) => Ok(found),
+            // A builtin iterator's `__next__` is `next` bound to it.
+            None if name == q!("__next__") && self.is_native_iterator(obj) => {
+                let next = crate::builtins::lookup_builtin(q!("next").qstr_id()).unwrap_or(Obj::NONE);
+                Ok((next, obj))
+            }
             None => {
                 let text = self.qstr_str_copy(name);
                 if self.native_type(obj) == TypeId::Module {
@@ -354,6 +378,10 @@ impl Vm<'_> {
         match type_id {
             TypeId::Function if name == q!("__name__") => {
                 return Ok(Some((Obj::qstr(self.function_name(obj)), Obj::NULL)));
+            }
+            // A bound method is named by its function (a native one has no name, as in MicroPython).
+            TypeId::BoundMethod if name == q!("__name__") && self.native_type(self.get(obj, 2)) == TypeId::Function => {
+                return Ok(Some((Obj::qstr(self.function_name(self.get(obj, 2))), Obj::NULL)));
             }
             // Not a static qstr (adding one would change the image ABI), so matched by its text.
             TypeId::Function if self.qstr_bytes(name.qstr_id()) == b"__globals__" => {

@@ -72,13 +72,7 @@ fn expect_text(vm: &mut Vm<'_>, text: Obj) -> R<()> {
     if vm.is_str(text) || vm.is_bytes_like(text) {
         return Ok(());
     }
-    let name = vm.type_name(text);
-    let mut copy = [0u8; 48];
-    let bytes = vm.qstr_bytes(name);
-    let len = bytes.len().min(copy.len());
-    copy[..len].copy_from_slice(&bytes[..len]);
-    let name = core::str::from_utf8(&copy[..len]).unwrap_or("?");
-    Err(vm.raise_fmt(TypeId::TypeError, format_args!("can't convert '{name}' object to str implicitly")))
+    Err(vm.type_error_for_implicit_str(text))
 }
 
 /// Compiles a pattern into a regex object.

@@ -62,6 +62,8 @@ impl Vm<'_> {
             TypeId::List | TypeId::Dict | TypeId::Set | TypeId::ByteArray => {
                 Err(self.type_error_for("unsupported type for __hash__:", obj))
             }
+            // Equal bound methods (same object, same function) hash alike.
+            TypeId::BoundMethod => Ok((self.get_u(obj, 1) >> 2) ^ (self.get_u(obj, 2) >> 2).rotate_left(16)),
             _ => {
                 if let Some(result) = self.call_special_unary(obj, q!("__hash__"))? {
                     if result.is_small() {
@@ -117,6 +119,10 @@ impl Vm<'_> {
             }
             (TypeId::Set | TypeId::FrozenSet, TypeId::Set | TypeId::FrozenSet) => {
                 return Ok(self.map_len(left) == self.map_len(right) && self.set_is_subset(left, right)?)
+            }
+            // Bound methods are equal when they bind the same object to the same function.
+            (TypeId::BoundMethod, TypeId::BoundMethod) => {
+                return Ok(self.get(left, 1) == self.get(right, 1) && self.get(left, 2) == self.get(right, 2))
             }
             (TypeId::Range, TypeId::Range) => {
                 return Ok((1..4).all(|index| self.get(left, index) == self.get(right, index)))
@@ -191,6 +197,10 @@ impl Vm<'_> {
         if self.map_len(left) != self.map_len(right) {
             return Ok(false);
         }
+        let ordered = self.ordered_dict_class;
+        if !ordered.is_null() && self.type_of(left) == ordered && self.type_of(right) == ordered {
+            return self.dict_equal_in_order(left, right);
+        }
         let mut index = 0;
         while let Some((entry, key, value)) = self.map_next(left, index) {
             match self.map_get(right, key)? {
@@ -198,6 +208,22 @@ impl Vm<'_> {
                 _ => return Ok(false),
             }
             index = entry + 1;
+        }
+        Ok(true)
+    }
+
+    /// Two OrderedDicts are equal when they hold equal items in the same
+    /// order (as in MicroPython and CPython).
+    fn dict_equal_in_order(&mut self, left: Obj, right: Obj) -> R<bool> {
+        let (mut left_index, mut right_index) = (0, 0);
+        while let Some((left_entry, left_key, left_value)) = self.map_next(left, left_index) {
+            let Some((right_entry, right_key, right_value)) = self.map_next(right, right_index) else {
+                return Ok(false);
+            };
+            if !self.equal(left_key, right_key)? || !self.equal(left_value, right_value)? {
+                return Ok(false);
+            }
+            (left_index, right_index) = (left_entry + 1, right_entry + 1);
         }
         Ok(true)
     }

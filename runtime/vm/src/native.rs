@@ -160,6 +160,9 @@ impl Vm<'_> {
             return Ok(Some(self.intern_bytes(module.name.as_bytes())?));
         }
         let number = static_index(module_obj).map_or(0, |index| index - MODULE_BASE);
+        if Obj::qstr(name) == q!("__dict__") {
+            return self.native_module_dict(module_obj, module, number).map(Some);
+        }
         let text = self.qstr_bytes(name);
         if let Some(entry) = module.functions.iter().position(|(each, _)| each.as_bytes() == text) {
             return Ok(Some(builtin_fn(MODULE_TABLE_BASE + number, entry as u32)));
@@ -171,6 +174,30 @@ impl Vm<'_> {
             Some(hook) => hook(self, name),
             None => Ok(None),
         }
+    }
+
+    /// `module.__dict__` of a native module: a new dict of its name, its
+    /// functions and its constants (attributes computed at lookup are not
+    /// in it).
+    fn native_module_dict(&mut self, module_obj: Obj, module: &NativeModule, number: u32) -> R<Obj> {
+        let dict = self.new_dict(module.functions.len() + module.constants.len() + 1)?;
+        let mark = self.root_mark();
+        self.push_root(dict)?;
+        let name = self.native_module_name(module_obj);
+        self.map_set(dict, q!("__name__"), name)?;
+        for (entry, (text, _)) in module.functions.iter().enumerate() {
+            let key = self.intern_bytes(text.as_bytes())?;
+            // A later entry sharing a name is a helper, not an attribute.
+            if self.map_get_qstr(dict, key).is_none() {
+                self.map_set(dict, key, builtin_fn(MODULE_TABLE_BASE + number, entry as u32))?;
+            }
+        }
+        for (text, value) in module.constants {
+            let key = self.intern_bytes(text.as_bytes())?;
+            self.map_set(dict, key, *value)?;
+        }
+        self.pop_roots(mark);
+        Ok(dict)
     }
 
     /// The `__name__` of a native module object, or `builtins` for another static object.

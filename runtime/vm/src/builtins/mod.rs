@@ -130,11 +130,21 @@ fn is_public(type_id: TypeId) -> bool {
 
 /// The method `name` of builtin type `type_id`.
 pub fn lookup_method(type_id: TypeId, name: u32) -> Option<Obj> {
-    let number = match type_id {
+    if type_id == TypeId::FrozenSet && is_set_mutator(name) {
+        return None;
+    }
+    match method_table_number(type_id) {
+        Some(number) => lookup_in_table(number, name),
+        None => crate::native::native_class_attr(type_id, name),
+    }
+}
+
+/// The method table of a builtin type that is not a native module's type.
+fn method_table_number(type_id: TypeId) -> Option<u32> {
+    Some(match type_id {
         TypeId::Str => TABLE_STR,
         TypeId::List => TABLE_LIST,
         TypeId::Dict => TABLE_DICT,
-        TypeId::FrozenSet if is_set_mutator(name) => return None,
         TypeId::Set | TypeId::FrozenSet => TABLE_SET,
         TypeId::Tuple => TABLE_TUPLE,
         TypeId::Int | TypeId::Bool => TABLE_INT,
@@ -143,9 +153,30 @@ pub fn lookup_method(type_id: TypeId, name: u32) -> Option<Obj> {
         TypeId::Generator => TABLE_GENERATOR,
         TypeId::Property => TABLE_PROPERTY,
         TypeId::Object => TABLE_OBJECT,
-        _ => return crate::native::native_class_attr(type_id, name),
+        _ => return None,
+    })
+}
+
+/// `T.__dict__` of a builtin type: a new dict of what [`lookup_method`]
+/// finds on it (its methods, and a native type's constants).
+pub fn builtin_type_dict(vm: &mut Vm<'_>, type_id: TypeId) -> R<Obj> {
+    let dict = vm.new_dict(8)?;
+    let mark = vm.root_mark();
+    vm.push_root(dict)?;
+    let (names, constants): (&[(u16, Handler)], &[(u16, Obj)]) = match method_table_number(type_id) {
+        Some(number) => (type_table(number), &[]),
+        None => type_id.native().map_or((&[], &[]), |native| (native.methods, native.constants)),
     };
-    lookup_in_table(number, name)
+    for &(id, _) in names.iter() {
+        if let Some(method) = lookup_method(type_id, u32::from(id)) {
+            vm.map_set(dict, Obj::qstr(u32::from(id)), method)?;
+        }
+    }
+    for &(id, value) in constants {
+        vm.map_set(dict, Obj::qstr(u32::from(id)), value)?;
+    }
+    vm.pop_roots(mark);
+    Ok(dict)
 }
 
 /// Whether `name` is a set method that changes the set (frozenset has none of them).

@@ -321,10 +321,23 @@ impl Vm<'_> {
                 }
                 return Ok(Some((bases, Obj::NULL)));
             }
+            if name == q!("__bases__") {
+                // A builtin type: its base (`object` when none is named), or none for `object`.
+                let bases = match TypeId::from_obj(obj) {
+                    Some(TypeId::Object) | None => self.new_tuple(&[])?,
+                    // MicroPython's bool is not based on int.
+                    Some(TypeId::Bool) => self.new_tuple(&[TypeId::Object.obj()])?,
+                    Some(type_id) => self.new_tuple(&[type_id.base().unwrap_or(TypeId::Object).obj()])?,
+                };
+                return Ok(Some((bases, Obj::NULL)));
+            }
             if name == q!("__dict__") && self.is_class(obj) {
                 // Whatever is put in it later is not seen by `store_attr`.
                 self.classes_may_intercept_stores = true;
                 return Ok(Some((self.get(obj, 3), Obj::NULL)));
+            }
+            if let (true, Some(type_id)) = (name == q!("__dict__"), TypeId::from_obj(obj)) {
+                return Ok(Some((crate::builtins::builtin_type_dict(self, type_id)?, Obj::NULL)));
             }
             return Ok(None);
         }

@@ -1103,6 +1103,12 @@ impl<'a> Vm<'a> {
                                 continue 'dispatch;
                             }
                         }
+                        if left.is_qstr() && right.is_qstr() && matches!(operator, binary::EQUAL | binary::NOT_EQUAL) {
+                            // Interned strings are equal exactly when they are the same qstr.
+                            sp -= 1;
+                            set_top!(Obj::from_bool((left == right) == (operator == binary::EQUAL)));
+                            continue 'dispatch;
+                        }
                         if left.is_qstr()
                             && right.is_qstr()
                             && matches!(operator, binary::LESS | binary::MORE | binary::LESS_EQUAL | binary::MORE_EQUAL)

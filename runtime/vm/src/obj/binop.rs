@@ -521,9 +521,16 @@ impl Vm<'_> {
         if !self.is_heap(target) || value.is_null() {
             return Ok(false);
         }
+        // Lists first, as before: `perm[:k] = …` is a hot path.
+        if self.get(target, 0) == TypeId::List.obj() {
+            let len = self.list_len(target);
+            return match small_slice_bounds(parts[0], parts[1], parts[2], len) {
+                Some((start, stop, 1)) => self.list_assign_range(target, start, stop, value).map(|()| true),
+                _ => Ok(false),
+            };
+        }
         let type_id = self.native_type(target);
         let len = match type_id {
-            TypeId::List => self.list_len(target),
             TypeId::ByteArray => self.str_len(target) as u32,
             TypeId::MemoryView => self.memoryview_items(target) as u32,
             _ => return Ok(false),
@@ -531,7 +538,6 @@ impl Vm<'_> {
         let Some((start, stop, 1)) = small_slice_bounds(parts[0], parts[1], parts[2], len) else { return Ok(false) };
         let (from, to) = (start as usize, stop.max(start) as usize);
         match type_id {
-            TypeId::List => self.list_assign_range(target, start, stop, value)?,
             TypeId::ByteArray => self.bytearray_assign_range(target, from, to, value)?,
             _ => {
                 // A view of bytes is read-only: the general path says so.

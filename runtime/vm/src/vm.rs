@@ -568,36 +568,31 @@ impl<'a> Vm<'a> {
 
     /// Raises `TypeError: 'T' object <what>` with the type name of `obj`, as MicroPython words it.
     pub fn type_error_object(&mut self, obj: Obj, what: &str) -> Raised {
-        let name = self.type_name(obj);
-        let mut buffer = [0u8; 64];
-        let name_bytes = self.qstr_bytes(name);
-        let len = name_bytes.len().min(buffer.len());
-        buffer[..len].copy_from_slice(&name_bytes[..len]);
-        let name_text = core::str::from_utf8(&buffer[..len]).unwrap_or("?");
-        self.raise_fmt(TypeId::TypeError, format_args!("'{name_text}' object {what}"))
+        self.raise_type_error_naming(obj, |name, vm| {
+            vm.raise_fmt(TypeId::TypeError, format_args!("'{name}' object {what}"))
+        })
     }
 
     /// Raises MicroPython's `TypeError: can't convert 'T' object to str implicitly`.
     pub fn type_error_for_implicit_str(&mut self, obj: Obj) -> Raised {
-        let name = self.type_name(obj);
-        let mut buffer = [0u8; 64];
-        let name_bytes = self.qstr_bytes(name);
-        let len = name_bytes.len().min(buffer.len());
-        buffer[..len].copy_from_slice(&name_bytes[..len]);
-        let name_text = core::str::from_utf8(&buffer[..len]).unwrap_or("?");
-        self.raise_fmt(TypeId::TypeError, format_args!("can't convert '{name_text}' object to str implicitly"))
+        self.raise_type_error_naming(obj, |name, vm| {
+            vm.raise_fmt(TypeId::TypeError, format_args!("can't convert '{name}' object to str implicitly"))
+        })
     }
 
     /// Raises `TypeError: can't convert/unsupported ...` with the type name of `obj`.
     pub fn type_error_for(&mut self, what: &str, obj: Obj) -> Raised {
+        self.raise_type_error_naming(obj, |name, vm| vm.raise_fmt(TypeId::TypeError, format_args!("{what} '{name}'")))
+    }
+
+    /// Calls `raise` with the type name of `obj` copied out of the qstr
+    /// pool (at most 64 bytes), so that raising may allocate.
+    fn raise_type_error_naming(&mut self, obj: Obj, raise: impl FnOnce(&str, &mut Self) -> Raised) -> Raised {
         let name = self.type_name(obj);
-        let image = self.image;
-        let _ = image;
         let mut buffer = [0u8; 64];
         let name_bytes = self.qstr_bytes(name);
         let len = name_bytes.len().min(buffer.len());
         buffer[..len].copy_from_slice(&name_bytes[..len]);
-        let name_text = core::str::from_utf8(&buffer[..len]).unwrap_or("?");
-        self.raise_fmt(TypeId::TypeError, format_args!("{what} '{name_text}'"))
+        raise(core::str::from_utf8(&buffer[..len]).unwrap_or("?"), self)
     }
 }

@@ -163,20 +163,7 @@ impl Vm<'_> {
     /// Whether `obj` is an iterator of a builtin type (it is its own
     /// iterator and `next` advances it).
     fn is_native_iterator(&self, obj: Obj) -> bool {
-        let type_id = self.native_type(obj);
-        !self.is_class(self.type_of(obj))
-            && (matches!(
-                type_id,
-                TypeId::SeqIterator
-                    | TypeId::RangeIterator
-                    | TypeId::DictIterator
-                    | TypeId::Enumerate
-                    | TypeId::Zip
-                    | TypeId::Map
-                    | TypeId::Filter
-                    | TypeId::Reversed
-                    | TypeId::Generator
-            ) || type_id.slot(|native| native.iter_next).is_some())
+        !self.is_class(self.type_of(obj)) && crate::obj::iter::is_builtin_iterator_type(self.native_type(obj))
     }
 
     /// `obj.name`.

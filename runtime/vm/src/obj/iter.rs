@@ -40,16 +40,7 @@ impl Vm<'_> {
                 let kind = self.get(obj, 2).small_value() as u32;
                 self.new_dict_iterator(map, kind)?
             }
-            TypeId::SeqIterator
-            | TypeId::RangeIterator
-            | TypeId::DictIterator
-            | TypeId::Enumerate
-            | TypeId::Zip
-            | TypeId::Map
-            | TypeId::Filter
-            | TypeId::Reversed
-            | TypeId::Generator => obj,
-            type_id if type_id.slot(|native| native.iter_next).is_some() => obj,
+            type_id if is_builtin_iterator_type(type_id) => obj,
             type_id if type_id.slot(|native| native.get_iter).is_some() => {
                 let get_iter = type_id.slot(|native| native.get_iter);
                 get_iter.map_or(Ok(obj), |get_iter| get_iter(self, obj))?
@@ -332,4 +323,21 @@ impl Vm<'_> {
         self.pop_roots(mark);
         Ok(list)
     }
+}
+
+/// Whether instances of the builtin type `type_id` are their own iterators
+/// (`iter(it)` is `it`, and `next` advances it).
+pub(crate) fn is_builtin_iterator_type(type_id: TypeId) -> bool {
+    matches!(
+        type_id,
+        TypeId::SeqIterator
+            | TypeId::RangeIterator
+            | TypeId::DictIterator
+            | TypeId::Enumerate
+            | TypeId::Zip
+            | TypeId::Map
+            | TypeId::Filter
+            | TypeId::Reversed
+            | TypeId::Generator
+    ) || type_id.slot(|native| native.iter_next).is_some()
 }

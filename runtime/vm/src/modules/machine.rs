@@ -83,8 +83,36 @@ pub static PIN_TYPE: NativeType = NativeType {
         (qstr_id("IRQ_HIGH_LEVEL"), Obj::small(machine_irq::IRQ_HIGH_LEVEL)),
     ],
     make_new: Some(|vm, _type_id, args, kw| pin_new(vm, args, kw)),
+    print: Some(pin_print),
     ..NativeType::EMPTY
 };
+
+/// `repr(pin)` as MicroPython's rp2 port prints it: `Pin(GPIO25, mode=OUT)`,
+/// with the pull resistor when there is one and the function number of a
+/// pin handed to a peripheral. A pin nothing configured prints as an input.
+fn pin_print(vm: &mut Vm<'_>, sink: crate::obj::repr::Sink, pin: Obj, _depth: u32) -> R<()> {
+    let id = vm.get(pin, WORD_ID).small_value() as u32;
+    let (mode, pull) = with_pin(vm, id, |pin| (pin.mode(), pin.pull()))?;
+    let alt = match mode {
+        Some(PinMode::Alt(function)) => Some(function),
+        _ => None,
+    };
+    let mode = match mode {
+        Some(PinMode::Output) => "OUT",
+        Some(PinMode::OpenDrain) => "OPEN_DRAIN",
+        Some(PinMode::Alt(_)) => "ALT",
+        Some(PinMode::Input) | None => "IN",
+    };
+    let pull = match pull {
+        Pull::Up => ", pull=PULL_UP",
+        Pull::Down => ", pull=PULL_DOWN",
+        Pull::None => "",
+    };
+    match alt {
+        Some(function) => vm.emit_fmt(sink, format_args!("Pin(GPIO{id}, mode={mode}{pull}, alt={function})")),
+        None => vm.emit_fmt(sink, format_args!("Pin(GPIO{id}, mode={mode}{pull})")),
+    }
+}
 
 pub static MACHINE_FUNCTIONS: &[(&str, Handler)] = &[
     ("freq", machine_freq),

@@ -11,11 +11,13 @@ mod extra;
 pub mod format;
 mod funcs;
 mod methods;
+mod percent;
 pub(crate) mod strings;
 mod text;
 
 pub(crate) use extra::{file_sink, finish_file_sink};
 pub(crate) use methods::sort_list;
+pub use percent::percent_format;
 pub use strings::{parse_float, parse_int};
 
 use crate::obj::{builtin_fn, builtin_fn_parts, Obj, TypeId};

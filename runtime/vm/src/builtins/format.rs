@@ -263,7 +263,7 @@ pub(super) fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]
     if vm.is_int(value) || vm.is_float(value) {
         let float_kind = matches!(spec.kind, b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'%');
         if vm.is_int(value) && !float_kind {
-            let Some(view) = vm.int_view(value) else { return Err(vm.type_error_for("can't convert to int:", value)) };
+            let Some(view) = vm.int_view(value) else { return Err(vm.cannot_convert(value, "int")) };
             negative = view.negative;
             let radix = match spec.kind {
                 b'x' | b'X' => 16,

@@ -57,6 +57,7 @@ pub static HIDDEN: &[(u16, Handler)] = &[
     (qstr_id("__build_class__"), build_class),
     (qstr_id("__init__"), object_init),
     (qstr_id("__init__"), exception_init),
+    (qstr_id("indices"), super::extra::slice_indices),
 ];
 
 fn super_builtin(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
@@ -134,7 +135,7 @@ fn any_all(vm: &mut Vm<'_>, args: &[Obj], want: bool) -> R<Obj> {
 
 fn radix_text(vm: &mut Vm<'_>, value: Obj, radix: u32, prefix: &[u8]) -> R<Obj> {
     let Some(view) = vm.int_view(value) else {
-        return Err(vm.type_error_for("can't convert to int:", value));
+        return Err(vm.cannot_convert(value, "int"));
     };
     let buffer = vm.new_buffer(TypeId::Buffer, 16)?;
     let mark = vm.root_mark();
@@ -611,9 +612,13 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
                 };
             }
             if let Some(result) = vm.call_special_unary(value, q!("__int__"))? {
-                return Ok(result);
+                // `__int__` must give an int.
+                if vm.is_int(result) {
+                    return Ok(result);
+                }
+                return Err(vm.cannot_convert(result, "int"));
             }
-            Err(vm.type_error_for("can't convert to int:", value))
+            Err(vm.cannot_convert(value, "int"))
         }
         TypeId::Float => {
             let Some(value) = first else { return vm.new_float(0.0) };
@@ -694,6 +699,7 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
             Ok(set)
         }
         TypeId::Range => {
+            super::no_keywords(vm, kw)?;
             check_args(vm, args, 1, 3)?;
             let mut numbers = [0i64, 0, 1];
             for (index, arg) in args.iter().enumerate() {

@@ -194,7 +194,7 @@ fn format_one(vm: &mut Vm<'_>, buffer: Obj, value: Obj, kind: u8, directive: &Di
         }
         b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
             if !(vm.is_int(value) || vm.is_float(value)) {
-                return Err(cannot_convert(vm, value, "float"));
+                return Err(vm.cannot_convert(value, "float"));
             }
             let mut spec = [0u8; 48];
             let mut spec_len = 0;
@@ -269,14 +269,7 @@ fn int_argument(vm: &mut Vm<'_>, value: Obj) -> R<Obj> {
             }
         }
     }
-    Err(cannot_convert(vm, value, "int"))
-}
-
-/// MicroPython's `TypeError: can't convert TYPE to WHAT`.
-fn cannot_convert(vm: &mut Vm<'_>, value: Obj, what: &str) -> crate::vm::Raised {
-    let type_name = vm.type_name(value);
-    let type_text = vm.qstr_str_copy(Obj::qstr(type_name));
-    vm.raise_fmt(TypeId::TypeError, format_args!("can't convert {} to {what}", type_text.as_str()))
+    Err(vm.cannot_convert(value, "int"))
 }
 
 /// The decimal text of `number` in `digits`.

@@ -367,6 +367,10 @@ impl Vm<'_> {
                 let part = if name == q!("real") { real } else { imag };
                 return Ok(Some((self.new_float(part)?, Obj::NULL)));
             }
+            TypeId::Slice if name == q!("indices") => {
+                let method = crate::builtins::lookup_in_table(crate::builtins::TABLE_HIDDEN, name.qstr_id());
+                return Ok(method.map(|method| (method, obj)));
+            }
             TypeId::Range | TypeId::Slice if name == q!("start") || name == q!("stop") || name == q!("step") => {
                 let index = if name == q!("start") {
                     1

@@ -70,8 +70,9 @@ fn object_new(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let Some(&class) = args.first() else {
         return Err(vm.raise_msg(TypeId::TypeError, "object.__new__() needs a type"));
     };
-    if !vm.is_type(class) {
-        return Err(vm.raise_msg(TypeId::TypeError, "object.__new__(X): X is not a type object"));
+    // As MicroPython's, only for classes defined in Python.
+    if !vm.is_class(class) {
+        return Err(vm.raise_msg(TypeId::TypeError, "arg must be user-type"));
     }
     vm.new_instance(class, &[], &[])
 }

@@ -302,7 +302,7 @@ fn isclose(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
 fn factorial(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
     if !vm.is_int(args[0]) {
-        return Err(vm.type_error_for("can't convert to int:", args[0]));
+        return Err(vm.cannot_convert(args[0], "int"));
     }
     let n = vm.to_i64(args[0])?;
     if n < 0 {

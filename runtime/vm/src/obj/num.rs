@@ -99,7 +99,7 @@ impl Vm<'_> {
                 Some(value) => Ok(value),
                 None => Err(self.raise_msg(TypeId::OverflowError, "overflow converting long int to machine word")),
             },
-            None => Err(self.type_error_for("can't convert to int:", obj)),
+            None => Err(self.cannot_convert(obj, "int")),
         }
     }
 

@@ -59,7 +59,7 @@ impl Vm<'_> {
                 }
                 Ok(hash)
             }
-            TypeId::List | TypeId::Dict | TypeId::Set | TypeId::ByteArray => {
+            TypeId::List | TypeId::Dict | TypeId::Set | TypeId::ByteArray | TypeId::Slice => {
                 Err(self.type_error_for("unsupported type for __hash__:", obj))
             }
             _ => {
@@ -180,7 +180,7 @@ impl Vm<'_> {
     }
 
     /// Whether `obj` is an instance of a class defined in Python.
-    fn is_class_instance(&mut self, obj: Obj) -> bool {
+    pub(crate) fn is_class_instance(&mut self, obj: Obj) -> bool {
         obj.is_ptr() && {
             let type_obj = self.type_of(obj);
             self.is_class(type_obj)

@@ -334,6 +334,13 @@ fn hash(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     if args[0].is_small() {
         return Ok(args[0]);
     }
+    // A float with an integral value hashes to that int, as MicroPython's.
+    if vm.is_float(args[0]) {
+        let number = vm.float_value(args[0]);
+        if number == libm::trunc(number) && Obj::fits_small(number as i64) {
+            return Ok(Obj::small(number as i32));
+        }
+    }
     Ok(Obj::small((value & 0x3fff_ffff) as i32))
 }
 
@@ -629,17 +636,17 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
                 // An int beyond the float range becomes inf, as in MicroPython.
                 return vm.new_float(number);
             }
-            if vm.is_str(value) {
+            // A str, or bytes through the buffer protocol, is parsed.
+            if vm.is_str(value) || matches!(vm.native_type(value), TypeId::Bytes | TypeId::ByteArray) {
                 return super::strings::parse_float(vm, value);
             }
-            if let Some(result) = vm.call_special_unary(value, q!("__float__"))? {
-                return Ok(result);
-            }
-            Err(vm.type_error_for("can't convert to float:", value))
+            let number = vm.float_of(value)?;
+            vm.new_float(number)
         }
         TypeId::Str => match first {
             None => Ok(Obj::qstr(1)),
             Some(value) => {
+                check_args(vm, args, 1, 3)?;
                 if args.len() > 1 || !kw.is_empty() {
                     // str(bytes, encoding): decode as UTF-8.
                     let bytes_len = vm.str_len(value);

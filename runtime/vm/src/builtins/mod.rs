@@ -273,9 +273,16 @@ pub fn check_args(vm: &mut Vm<'_>, args: &[Obj], min: usize, max: usize) -> R<()
                 format_args!("function takes {} positional arguments but {} were given", min, args.len()),
             ));
         }
+        // MicroPython's words for a count outside a range.
+        if args.len() < min {
+            return Err(vm.raise_fmt(
+                TypeId::TypeError,
+                format_args!("function missing {} required positional arguments", min - args.len()),
+            ));
+        }
         return Err(vm.raise_fmt(
             TypeId::TypeError,
-            format_args!("function expected between {} and {} arguments, got {}", min, max, args.len()),
+            format_args!("function expected at most {} arguments, got {}", max, args.len()),
         ));
     }
     Ok(())

@@ -193,9 +193,14 @@ fn format_one(vm: &mut Vm<'_>, buffer: Obj, value: Obj, kind: u8, directive: &Di
             push_int(vm, buffer, number, radix, prefix, kind == b'X', directive, fill)
         }
         b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
-            if !(vm.is_int(value) || vm.is_float(value)) {
-                return Err(vm.cannot_convert(value, "float"));
-            }
+            let value = if vm.is_int(value) || vm.is_float(value) {
+                value
+            } else {
+                let number = vm.float_of(value)?;
+                let float = vm.new_float(number)?;
+                vm.push_root(float)?;
+                float
+            };
             let mut spec = [0u8; 48];
             let mut spec_len = 0;
             let mut add = |bytes: &[u8]| {

@@ -24,6 +24,8 @@ pub static STREAM_TYPE: NativeType = NativeType {
 };
 
 static STREAM_METHODS: &[(u16, Handler)] = &[
+    (qstr_id("__enter__"), enter),
+    (qstr_id("__exit__"), exit),
     (qstr_id("close"), close),
     (qstr_id("flush"), close),
     (qstr_id("getvalue"), getvalue),
@@ -350,4 +352,16 @@ fn tell(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn close(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
     Ok(Obj::NONE)
+}
+
+/// `with StringIO() as stream:` gives the stream itself.
+fn enter(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    Ok(args[0])
+}
+
+/// The end of a `with` block closes the stream.
+fn exit(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 4)?;
+    close(vm, &args[..1], &[])
 }

@@ -71,10 +71,7 @@ pub fn constant(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
 
 /// Argument `index` as a float, or TypeError.
 fn number(vm: &mut Vm<'_>, args: &[Obj], index: usize) -> R<f64> {
-    match vm.to_f64(args[index]) {
-        Some(value) => Ok(value),
-        None => Err(vm.type_error_for("can't convert to float:", args[index])),
-    }
+    vm.float_of(args[index])
 }
 
 fn domain_error(vm: &mut Vm<'_>) -> crate::vm::Raised {

@@ -109,9 +109,11 @@ impl Vm<'_> {
             (OP_ADD, TypeId::Str, TypeId::Str) | (OP_ADD, TypeId::Bytes, TypeId::Bytes) => {
                 return self.concat_str(left_type, left, right)
             }
-            (OP_ADD, TypeId::Bytes | TypeId::ByteArray, TypeId::Bytes | TypeId::ByteArray | TypeId::MemoryView) => {
-                return self.concat_bytes(left, right, inplace)
-            }
+            (
+                OP_ADD,
+                TypeId::Bytes | TypeId::ByteArray,
+                TypeId::Bytes | TypeId::ByteArray | TypeId::MemoryView | TypeId::Array,
+            ) => return self.concat_bytes(left, right, inplace),
             (OP_ADD, TypeId::Tuple, TypeId::Tuple) => return self.concat_seq(TypeId::Tuple, left, right),
             (OP_ADD, TypeId::List, TypeId::List) => {
                 if inplace {

@@ -103,6 +103,24 @@ impl Vm<'_> {
         }
     }
 
+    /// A number as f64, as MicroPython's `mp_obj_get_float`: ints, bools and
+    /// floats, and objects whose `__float__` gives a float; else TypeError.
+    pub fn float_of(&mut self, obj: Obj) -> R<f64> {
+        if let Some(value) = self.to_f64(obj) {
+            return Ok(value);
+        }
+        if self.is_str(obj) {
+            return Err(self.cannot_convert(obj, "float"));
+        }
+        if let Some(result) = self.call_special_unary(obj, q!("__float__"))? {
+            if self.is_float(result) {
+                return Ok(self.float_value(result));
+            }
+            return Err(self.cannot_convert(obj, "float"));
+        }
+        Err(self.cannot_convert(obj, "float"))
+    }
+
     /// A number as f64 (ints and floats), or None.
     pub fn to_f64(&self, obj: Obj) -> Option<f64> {
         if obj.is_small() {

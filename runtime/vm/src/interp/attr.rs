@@ -604,27 +604,46 @@ impl Vm<'_> {
     }
 
     /// Calls `obj.name()` if `obj`'s class defines it.
+    /// (Unlike the binary ones, a static method gets `obj` too, as in MicroPython.)
     pub fn call_special_unary(&mut self, obj: Obj, name: Obj) -> R<Option<Obj>> {
-        match self.lookup_special(obj, name)? {
-            Some(method) => self.call(method, &[obj], &[]).map(Some),
-            None => Ok(None),
-        }
+        let Some(method) = self.lookup_special(obj, name)? else { return Ok(None) };
+        let function = match self.native_type(method) {
+            TypeId::StaticMethod | TypeId::ClassMethod => self.get(method, 1),
+            _ => method,
+        };
+        self.call(function, &[obj], &[]).map(Some)
     }
 
     /// Calls `obj.name(argument)` if `obj`'s class defines it.
     pub fn call_special_binary(&mut self, obj: Obj, name: Obj, argument: Obj) -> R<Option<Obj>> {
-        match self.lookup_special(obj, name)? {
-            Some(method) => self.call(method, &[obj, argument], &[]).map(Some),
-            None => Ok(None),
-        }
+        self.call_special(obj, name, &[argument])
     }
 
     /// Calls `obj.name(first, second)` if `obj`'s class defines it.
     pub fn call_special_ternary(&mut self, obj: Obj, name: Obj, first: Obj, second: Obj) -> R<Option<Obj>> {
-        match self.lookup_special(obj, name)? {
-            Some(method) => self.call(method, &[obj, first, second], &[]).map(Some),
-            None => Ok(None),
+        self.call_special(obj, name, &[first, second])
+    }
+
+    /// Calls the special method `name` of `obj`'s class with `arguments`
+    /// after `obj`; a static method gets the arguments alone and a class
+    /// method the class first, as when called as `obj.name(...)` (as
+    /// MicroPython does for binary operators and subscripts).
+    fn call_special(&mut self, obj: Obj, name: Obj, arguments: &[Obj]) -> R<Option<Obj>> {
+        let Some(method) = self.lookup_special(obj, name)? else { return Ok(None) };
+        let mut buffer = [Obj::NULL; 3];
+        let (function, first) = match self.native_type(method) {
+            TypeId::StaticMethod => (self.get(method, 1), None),
+            TypeId::ClassMethod => (self.get(method, 1), Some(self.type_of(obj))),
+            _ => (method, Some(obj)),
+        };
+        let mut count = 0;
+        if let Some(first) = first {
+            buffer[0] = first;
+            count = 1;
         }
+        buffer[count..count + arguments.len()].copy_from_slice(arguments);
+        count += arguments.len();
+        self.call(function, &buffer[..count], &[]).map(Some)
     }
 
     /// Calls a type: builtin constructors, exceptions, classes.

@@ -328,7 +328,13 @@ fn locals(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn hash(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
     if let Some(result) = vm.call_special_unary(args[0], q!("__hash__"))? {
-        return Ok(result);
+        // What a class's `__hash__` gave, a bool as an int; nothing else.
+        return match result {
+            Obj::TRUE => Ok(Obj::small(1)),
+            Obj::FALSE => Ok(Obj::small(0)),
+            _ if vm.is_int(result) => Ok(result),
+            _ => Err(vm.raise_msg(TypeId::TypeError, "__hash__ method should return an integer")),
+        };
     }
     let value = vm.hash(args[0])?;
     if args[0].is_small() {
@@ -799,10 +805,17 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
             Ok(made)
         }
         TypeId::Property | TypeId::StaticMethod | TypeId::ClassMethod => {
-            check_args(vm, args, 1, 4)?;
+            // `property(fget=None, fset=None, fdel=None, doc=None)`, each also
+            // by keyword; the wrappers take their function.
+            if type_id == TypeId::Property {
+                check_args(vm, args, 0, 4)?;
+                super::check_keywords(vm, kw, &["fget", "fset", "fdel", "doc"])?;
+            } else {
+                check_args(vm, args, 1, 1)?;
+            }
             let made = vm.alloc_typed(type_id, 4)?;
-            for index in 0..3 {
-                let value = args.get(index).copied().unwrap_or(Obj::NONE);
+            for (index, name) in ["fget", "fset", "fdel"].into_iter().enumerate() {
+                let value = args.get(index).copied().or_else(|| keyword(vm, kw, name)).unwrap_or(Obj::NONE);
                 vm.set(made, 1 + index as u32, value);
             }
             Ok(made)

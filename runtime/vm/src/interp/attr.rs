@@ -355,6 +355,11 @@ impl Vm<'_> {
             TypeId::Function if name == q!("__name__") => {
                 return Ok(Some((Obj::qstr(self.function_name(obj)), Obj::NULL)));
             }
+            // A bound method of a Python function is named by the function.
+            TypeId::BoundMethod if name == q!("__name__") && self.native_type(self.get(obj, 2)) == TypeId::Function => {
+                let function = self.get(obj, 2);
+                return Ok(Some((Obj::qstr(self.function_name(function)), Obj::NULL)));
+            }
             // Not a static qstr (adding one would change the image ABI), so matched by its text.
             TypeId::Function if self.qstr_bytes(name.qstr_id()) == b"__globals__" => {
                 let module = self.function_module(obj);
@@ -399,6 +404,9 @@ impl Vm<'_> {
             TypeId::ClassMethod => Ok((self.get(value, 1), type_obj)),
             TypeId::Property => {
                 let getter = self.get(value, 1);
+                if getter.is_none() {
+                    return Err(self.raise_msg(TypeId::AttributeError, "unreadable attribute"));
+                }
                 let result = self.call(getter, &[obj], &[])?;
                 Ok((result, Obj::NULL))
             }
@@ -584,6 +592,9 @@ impl Vm<'_> {
             }
             TypeId::Property => {
                 let getter = self.get(value, 1);
+                if getter.is_none() {
+                    return Err(self.raise_msg(TypeId::AttributeError, "unreadable attribute"));
+                }
                 let result = self.call(getter, &[self_obj], &[])?;
                 Ok((result, Obj::NULL))
             }

@@ -105,7 +105,7 @@ impl Vm<'_> {
         if args.len() != 2 {
             return Err(self.raise_msg(TypeId::TypeError, "super() needs the class and the instance outside a method"));
         }
-        if !self.is_class(args[0]) {
+        if !self.is_type(args[0]) {
             return Err(self.raise_msg(TypeId::TypeError, "super() argument 1 must be a class"));
         }
         let made = self.alloc_typed(TypeId::Super, 3)?;

@@ -59,6 +59,8 @@ impl Vm<'_> {
                 }
                 Ok(hash)
             }
+            // A bound method hashes by its object and method, as it compares.
+            TypeId::BoundMethod => Ok((self.get(obj, 1).0 >> 2) ^ (self.get(obj, 2).0 >> 2).rotate_left(16)),
             TypeId::List | TypeId::Dict | TypeId::Set | TypeId::ByteArray | TypeId::Slice => {
                 Err(self.type_error_for("unsupported type for __hash__:", obj))
             }
@@ -67,10 +69,17 @@ impl Vm<'_> {
                     if result.is_small() {
                         return Ok(result.small_value() as u32);
                     }
+                    if result == Obj::TRUE || result == Obj::FALSE {
+                        return Ok(u32::from(result == Obj::TRUE));
+                    }
                     if self.native_type(result) == TypeId::Int {
                         return Ok(self.number_hash(result));
                     }
                     return Err(self.raise_msg(TypeId::TypeError, "__hash__ method should return an integer"));
+                }
+                // A class that defines `__eq__` without `__hash__` is unhashable.
+                if self.is_class_instance(obj) && self.lookup_special(obj, q!("__eq__"))?.is_some() {
+                    return Err(self.type_error_for("unsupported type for __hash__:", obj));
                 }
                 Ok(obj.0 >> 2)
             }
@@ -120,6 +129,10 @@ impl Vm<'_> {
             }
             (TypeId::Range, TypeId::Range) => {
                 return Ok((1..4).all(|index| self.get(left, index) == self.get(right, index)))
+            }
+            // Bound methods are equal when they bind the same method to the same object.
+            (TypeId::BoundMethod, TypeId::BoundMethod) => {
+                return Ok((1..3).all(|index| self.get(left, index) == self.get(right, index)))
             }
             _ => {}
         }

@@ -723,8 +723,11 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
             if step == 0 {
                 return Err(vm.raise_msg(TypeId::ValueError, "range() arg 3 must not be zero"));
             }
-            let clamp = |value: i64| value.clamp(-(1 << 30), (1 << 30) - 1) as i32;
-            vm.new_range(clamp(start), clamp(stop), clamp(step))
+            // Bounds are small ints, as on MicroPython's 32-bit ports.
+            if [start, stop, step].iter().any(|&value| !Obj::fits_small(value)) {
+                return Err(vm.raise_msg(TypeId::OverflowError, "overflow converting long int to machine word"));
+            }
+            vm.new_range(start as i32, stop as i32, step as i32)
         }
         TypeId::Slice => {
             check_args(vm, args, 1, 3)?;

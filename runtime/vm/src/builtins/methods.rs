@@ -482,7 +482,11 @@ fn int_bit_length(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 /// complement whatever it says; so does this.
 fn int_to_bytes(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 4)?;
-    let length = if args.len() > 1 { vm.to_i64(args[1])?.max(0) as usize } else { 1 };
+    let length = if args.len() > 1 { vm.to_i64(args[1])? } else { 1 };
+    if length < 0 {
+        return Err(vm.raise_msg(TypeId::ValueError, "negative length"));
+    }
+    let length = length as usize;
     let little = args.len() > 2 && vm.str_bytes(args[2]) == b"little";
     let Some(view) = vm.int_view(args[0]) else { return Err(vm.cannot_convert(args[0], "int")) };
     // MicroPython's limits: a non-negative value needs its bits; a negative

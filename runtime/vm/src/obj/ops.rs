@@ -59,6 +59,10 @@ impl Vm<'_> {
                 }
                 Ok(hash)
             }
+            // A keys or items view is unhashable (MicroPython), a values view hashes by identity.
+            TypeId::DictView if self.get(obj, 2) != Obj::small(1) => {
+                Err(self.type_error_for("unsupported type for __hash__:", obj))
+            }
             // A bound method hashes by its object and method, as it compares.
             TypeId::BoundMethod => Ok((self.get(obj, 1).0 >> 2) ^ (self.get(obj, 2).0 >> 2).rotate_left(16)),
             TypeId::List | TypeId::Dict | TypeId::Set | TypeId::ByteArray | TypeId::Slice => {
@@ -204,6 +208,13 @@ impl Vm<'_> {
         if self.map_len(left) != self.map_len(right) {
             return Ok(false);
         }
+        // As MicroPython's: two OrderedDicts compare in order, and an
+        // OrderedDict never equals a plain dict.
+        match (self.is_ordered_dict(left), self.is_ordered_dict(right)) {
+            (true, true) => return self.ordered_dict_equal(left, right),
+            (false, false) => {}
+            _ => return Ok(false),
+        }
         let mut index = 0;
         while let Some((entry, key, value)) = self.map_next(left, index) {
             match self.map_get(right, key)? {
@@ -211,6 +222,43 @@ impl Vm<'_> {
                 _ => return Ok(false),
             }
             index = entry + 1;
+        }
+        Ok(true)
+    }
+
+    /// Whether `obj` is an `OrderedDict` (or of a class derived from it).
+    fn is_ordered_dict(&mut self, obj: Obj) -> bool {
+        let mut class = self.type_of(obj);
+        // Along first bases, a few levels deep at most.
+        for _ in 0..8 {
+            if !self.is_class(class) {
+                return false;
+            }
+            if self.type_name_of_type(class) == u32::from(const { rime_bytecode::qstr_runtime::qstr_id("OrderedDict") })
+            {
+                return true;
+            }
+            let bases = self.get(class, 2);
+            if self.tuple_len(bases) == 0 {
+                return false;
+            }
+            class = self.tuple_item(bases, 0);
+        }
+        false
+    }
+
+    /// Two OrderedDicts are equal when their items are, in the same order.
+    fn ordered_dict_equal(&mut self, left: Obj, right: Obj) -> R<bool> {
+        let (mut left_index, mut right_index) = (0, 0);
+        while let Some((left_entry, left_key, left_value)) = self.map_next(left, left_index) {
+            let Some((right_entry, right_key, right_value)) = self.map_next(right, right_index) else {
+                return Ok(false);
+            };
+            if !self.equal(left_key, right_key)? || !self.equal(left_value, right_value)? {
+                return Ok(false);
+            }
+            left_index = left_entry + 1;
+            right_index = right_entry + 1;
         }
         Ok(true)
     }
@@ -370,6 +418,10 @@ impl Vm<'_> {
             TypeId::List => Ok(self.list_len(obj) != 0),
             TypeId::Dict | TypeId::Set | TypeId::FrozenSet => Ok(self.map_len(obj) != 0),
             TypeId::Range => Ok(self.range_len(obj) != 0),
+            TypeId::DictView => {
+                let dict = self.get(obj, 1);
+                Ok(self.map_len(dict) != 0)
+            }
             type_id => {
                 if let Some(len) = type_id.slot(|native| native.len) {
                     return Ok(len(self, obj) != 0);

@@ -257,7 +257,7 @@ impl Vm<'_> {
                     }
                 }
                 if let Some(value) = self.class_lookup(type_obj, name) {
-                    return self.bind_class_value(obj, type_obj, value).map(Some);
+                    return self.bind_class_value(obj, type_obj, value, name).map(Some);
                 }
             }
         }
@@ -328,7 +328,7 @@ impl Vm<'_> {
                 }
             }
             if let Some(value) = self.class_lookup(type_obj, name) {
-                return self.bind_class_value(obj, type_obj, value).map(Some);
+                return self.bind_class_value(obj, type_obj, value, name).map(Some);
             }
             if let Some(getattr) = self.class_lookup(type_obj, q!("__getattr__")) {
                 let result = self.call(getattr, &[obj, name], &[])?;
@@ -397,7 +397,11 @@ impl Vm<'_> {
     /// What `obj.name` gives for `value`, found as `name` in the class
     /// `type_obj` of the instance `obj`: functions bound to `obj`, static
     /// methods unbound, class methods bound to the class, properties read.
-    fn bind_class_value(&mut self, obj: Obj, type_obj: Obj, value: Obj) -> R<(Obj, Obj)> {
+    fn bind_class_value(&mut self, obj: Obj, type_obj: Obj, value: Obj, name: Obj) -> R<(Obj, Obj)> {
+        // `__new__` is a static method without the decorator.
+        if name == q!("__new__") {
+            return Ok((value, Obj::NULL));
+        }
         match self.native_type(value) {
             TypeId::Function | TypeId::BuiltinFunction => Ok((value, obj)),
             TypeId::StaticMethod => Ok((self.get(value, 1), Obj::NULL)),

@@ -228,23 +228,8 @@ impl Vm<'_> {
 
     /// Whether `obj` is an `OrderedDict` (or of a class derived from it).
     fn is_ordered_dict(&mut self, obj: Obj) -> bool {
-        let mut class = self.type_of(obj);
-        // Along first bases, a few levels deep at most.
-        for _ in 0..8 {
-            if !self.is_class(class) {
-                return false;
-            }
-            if self.type_name_of_type(class) == u32::from(const { rime_bytecode::qstr_runtime::qstr_id("OrderedDict") })
-            {
-                return true;
-            }
-            let bases = self.get(class, 2);
-            if self.tuple_len(bases) == 0 {
-                return false;
-            }
-            class = self.tuple_item(bases, 0);
-        }
-        false
+        let class = self.type_of(obj);
+        self.is_class(class) && self.is_ordered_dict_class(class)
     }
 
     /// Two OrderedDicts are equal when their items are, in the same order.

@@ -183,10 +183,13 @@ fn copysign(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn fmod(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let (x, y) = binary(vm, args)?;
-    if y == 0.0 || x.is_infinite() {
+    // As MicroPython's: a nan made from numbers is a domain error, a nan
+    // operand just gives nan.
+    let result = libm::fmod(x, y);
+    if result.is_nan() && !x.is_nan() && !y.is_nan() {
         return Err(domain_error(vm));
     }
-    vm.new_float(libm::fmod(x, y))
+    vm.new_float(result)
 }
 
 fn pow(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {

@@ -256,11 +256,16 @@ impl Vm<'_> {
                 }
             }
             OP_POW => {
-                if x == 0.0 && y < 0.0 {
+                // Infinite and nan exponents follow IEEE pow, as in MicroPython.
+                if x == 0.0 && y < 0.0 && y.is_finite() {
                     return Err(self.raise_msg(TypeId::ZeroDivisionError, "0.0 cannot be raised to a negative power"));
                 }
-                if x < 0.0 && y != libm::floor(y) {
-                    return Err(self.raise_msg(TypeId::ValueError, "math domain error"));
+                if x < 0.0 && y.is_finite() && y != libm::floor(y) {
+                    // A negative base to a fractional power is complex, as in
+                    // MicroPython: exp(y * (ln|x| + iπ)).
+                    let magnitude = libm::exp(y * libm::log(-x));
+                    let angle = y * libm::atan2(0.0, x);
+                    return self.new_complex(magnitude * libm::cos(angle), magnitude * libm::sin(angle));
                 }
                 libm::pow(x, y)
             }

@@ -76,3 +76,4 @@ with io.BytesIO(b"ab") as stream:
 
 print(sys.stdout, sys.stdin, sys.stderr, sys.stdout.buffer, sys.stderr.buffer)
 print(type(sys.stdout), type(sys.stdin))
+print(int(memoryview(b"123")), int(memoryview(bytearray(b"-7"))), int(memoryview(b"12")[1:]))

@@ -604,6 +604,15 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
             check_args(vm, args, 0, 2)?;
             let Some(value) = first else { return Ok(Obj::small(0)) };
             let base_arg = args.get(1).copied().or_else(|| keyword(vm, kw, "base"));
+            // A memoryview is parsed as the bytes it shows (in base 10 only,
+            // as MicroPython's).
+            let value = if base_arg.is_none() && vm.native_type(value) == TypeId::MemoryView {
+                let bytes = super::strings::construct_bytes(vm, TypeId::Bytes, &[value])?;
+                vm.push_root(bytes)?;
+                bytes
+            } else {
+                value
+            };
             if vm.is_str(value) || vm.is_bytes_like(value) {
                 let base = match base_arg {
                     Some(base) => vm.to_i64(base)? as u32,

@@ -66,3 +66,8 @@ for action in ("get", "set", "del"):
 
 print(str(super(object, A()))[:21])
 print(type(hash(super(object, A()))))
+for arguments in ((str, 0), (str, int), (0, int), (int, bool)):
+    try:
+        print(str(super(*arguments))[:20])
+    except TypeError:
+        print("TypeError")

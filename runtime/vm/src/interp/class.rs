@@ -108,6 +108,13 @@ impl Vm<'_> {
         if !self.is_type(args[0]) {
             return Err(self.raise_msg(TypeId::TypeError, "super() argument 1 must be a class"));
         }
+        let related =
+            self.is_instance(args[1], args[0]) || (self.is_type(args[1]) && self.is_subclass(args[1], args[0]));
+        if !related {
+            return Err(
+                self.raise_msg(TypeId::TypeError, "super(type, obj): obj must be an instance or subtype of type")
+            );
+        }
         let made = self.alloc_typed(TypeId::Super, 3)?;
         self.set(made, 1, args[0]);
         self.set(made, 2, args[1]);

@@ -65,7 +65,9 @@ impl Vm<'_> {
             }
             // A bound method hashes by its object and method, as it compares.
             TypeId::BoundMethod => Ok((self.get(obj, 1).0 >> 2) ^ (self.get(obj, 2).0 >> 2).rotate_left(16)),
-            TypeId::List | TypeId::Dict | TypeId::Set | TypeId::ByteArray | TypeId::Slice => {
+            // (Slices stay hashable: MicroPython's OrderedDict takes them as
+            // keys, only its plain dict refuses them.)
+            TypeId::List | TypeId::Dict | TypeId::Set | TypeId::ByteArray => {
                 Err(self.type_error_for("unsupported type for __hash__:", obj))
             }
             _ => {

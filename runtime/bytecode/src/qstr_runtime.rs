@@ -335,6 +335,7 @@ pub const RUNTIME_QSTRS: &[&str] = &[
     "ilistdir",
     "imag",
     "implementation",
+    "indices",
     "inf",
     "init",
     "input",

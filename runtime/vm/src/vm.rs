@@ -580,6 +580,13 @@ impl<'a> Vm<'a> {
         })
     }
 
+    /// Raises MicroPython's `TypeError: can't convert TYPE to WHAT` for `obj`.
+    pub fn cannot_convert(&mut self, obj: Obj, what: &str) -> Raised {
+        let name = self.type_name(obj);
+        let name_text = self.qstr_str_copy(Obj::qstr(name));
+        self.raise_fmt(TypeId::TypeError, format_args!("can't convert {} to {what}", name_text.as_str()))
+    }
+
     /// Raises `TypeError: can't convert/unsupported ...` with the type name of `obj`.
     pub fn type_error_for(&mut self, what: &str, obj: Obj) -> Raised {
         self.raise_type_error_naming(obj, |name, vm| vm.raise_fmt(TypeId::TypeError, format_args!("{what} '{name}'")))

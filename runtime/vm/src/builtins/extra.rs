@@ -1,5 +1,6 @@
 //! Builtins that need more than a table lookup: `dir` (which, as in
-//! MicroPython, tries every known qstr as an attribute name),
+//! MicroPython, tries every known qstr as an attribute name, unless an
+//! instance's class defines `__dir__`), `slice.indices`,
 //! `format(value, spec)`, which shares the format-spec code of
 //! `str.format`, and `print`, whose `file` may be any object with `write`.
 
@@ -27,6 +28,14 @@ pub fn dir(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         vm.pop_roots(mark);
         return Ok(names);
     };
+    // An instance whose class defines `__dir__` answers itself (the class
+    // itself is listed as usual).
+    if vm.is_class_instance(target) {
+        if let Some(listed) = vm.call_special_unary(target, q!("__dir__"))? {
+            vm.pop_roots(mark);
+            return Ok(listed);
+        }
+    }
     for id in 1..vm.qstr_end() {
         if vm.qstr_bytes(id).is_empty() {
             continue;
@@ -115,4 +124,44 @@ pub(crate) fn finish_file_sink(vm: &mut Vm<'_>, sink: Sink, file: Option<Obj>) -
     }
     vm.pop_roots(mark);
     Ok(())
+}
+
+/// `slice.indices(length)`: the `(start, stop, step)` that the slice
+/// selects from a sequence of `length` items, as Python resolves them.
+pub fn slice_indices(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let slice = args[0];
+    if vm.native_type(slice) != TypeId::Slice {
+        return Err(vm.type_error_for("indices() needs a slice, not", slice));
+    }
+    let length = vm.to_i64(args[1])?;
+    let part = |vm: &mut Vm<'_>, index: u32| -> R<Option<i64>> {
+        let value = vm.get(slice, index);
+        if value.is_none() {
+            Ok(None)
+        } else {
+            vm.to_i64(value).map(Some)
+        }
+    };
+    let step = part(vm, 3)?.unwrap_or(1);
+    if step == 0 {
+        return Err(vm.raise_msg(TypeId::ValueError, "slice step can't be zero"));
+    }
+    let (lower, upper) = if step < 0 { (-1, length - 1) } else { (0, length) };
+    let resolve = |value: Option<i64>, default: i64| match value {
+        None => default,
+        Some(value) if value < 0 => (value + length).max(lower),
+        Some(value) => value.min(upper),
+    };
+    let start = resolve(part(vm, 1)?, if step < 0 { upper } else { lower });
+    let stop = resolve(part(vm, 2)?, if step < 0 { lower } else { upper });
+    let mark = vm.root_mark();
+    let mut items = [Obj::NONE; 3];
+    for (item, value) in items.iter_mut().zip([start, stop, step]) {
+        *item = vm.new_int(value)?;
+        vm.push_root(*item)?;
+    }
+    let tuple = vm.new_tuple(&items)?;
+    vm.pop_roots(mark);
+    Ok(tuple)
 }

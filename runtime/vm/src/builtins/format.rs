@@ -1,6 +1,7 @@
 //! Text formatting: `str.format` with the common format-spec mini language
 //! (fill, align, sign, zero padding, width, thousands separator, precision,
-//! types `d x X o b c s f F e E g G %`), and `%` formatting.
+//! types `d x X o b c s f F e E g G %`), as MicroPython's; `percent.rs`
+//! holds `%` formatting, which formats floats through it.
 
 use crate::obj::repr::{format_float, Style};
 use crate::obj::{Obj, TypeId};
@@ -10,6 +11,7 @@ use core::fmt::Write;
 /// A parsed format spec.
 #[derive(Default, Clone, Copy)]
 struct Spec {
+    /// The fill character, 0 when the spec names none.
     fill: u8,
     align: u8,
     sign: u8,
@@ -22,17 +24,18 @@ struct Spec {
     alternate: bool,
 }
 
-fn parse_spec(spec: &[u8]) -> Spec {
-    let mut parsed = Spec { fill: b' ', ..Spec::default() };
+/// Parses a format spec; `None` when characters are left after its type.
+fn parse_spec(spec: &[u8]) -> Option<Spec> {
+    let mut parsed = Spec::default();
     let mut position = 0;
     let is_align = |byte: u8| matches!(byte, b'<' | b'>' | b'^' | b'=');
-    if spec.len() >= 2 && is_align(spec[1]) {
+    if !spec.is_empty() && is_align(spec[0]) {
+        parsed.align = spec[0];
+        position = 1;
+    } else if spec.len() >= 2 && is_align(spec[1]) {
         parsed.fill = spec[0];
         parsed.align = spec[1];
         position = 2;
-    } else if !spec.is_empty() && is_align(spec[0]) {
-        parsed.align = spec[0];
-        position = 1;
     }
     if let Some(&sign) = spec.get(position) {
         if matches!(sign, b'+' | b'-' | b' ') {
@@ -45,8 +48,12 @@ fn parse_spec(spec: &[u8]) -> Spec {
         position += 1;
     }
     if spec.get(position) == Some(&b'0') {
+        // As MicroPython's: a leading zero fills with zeros unless a fill
+        // was given, strings too (`'{:06s}'` pads `ab` to `ab0000`).
         parsed.zero = true;
-        position += 1;
+        if parsed.fill == 0 {
+            parsed.fill = b'0';
+        }
     }
     while let Some(&digit) = spec.get(position) {
         if !digit.is_ascii_digit() {
@@ -72,9 +79,12 @@ fn parse_spec(spec: &[u8]) -> Spec {
         parsed.precision = Some(precision);
     }
     if let Some(&kind) = spec.get(position) {
-        parsed.kind = kind;
+        if b"bcdeEfFgGnosxX%".contains(&kind) {
+            parsed.kind = kind;
+            position += 1;
+        }
     }
-    parsed
+    (position == spec.len()).then_some(parsed)
 }
 
 /// Text built on the Rust stack.
@@ -225,30 +235,35 @@ fn general_float(value: f64, precision: usize, upper: bool, alternate: bool, out
 }
 
 /// Appends `value` formatted with `spec` to `buffer`.
-fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> {
-    let spec = parse_spec(spec);
-    if spec.kind != 0 && !b"bcdeEfFgGnosxX%".contains(&spec.kind) {
-        let type_name = vm.type_name(value);
-        let type_text = vm.qstr_str_copy(Obj::qstr(type_name));
-        return Err(vm.raise_fmt(
-            TypeId::ValueError,
-            format_args!("unknown format code '{}' for object of type '{}'", spec.kind as char, type_text.as_str()),
-        ));
+/// `value` formatted by `spec` onto `buffer`, as MicroPython's `str.format`:
+/// an empty spec is `str(value)`; otherwise bools are ints, and any other
+/// value that is not a number must be a str.
+pub(super) fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> {
+    if spec.is_empty() {
+        let text = vm.to_text(value, Style::Str)?;
+        return vm.with_roots(&[text], |vm| vm.buffer_push_obj(buffer, text));
+    }
+    let Some(spec) = parse_spec(spec) else {
+        return Err(vm.raise_msg(TypeId::ValueError, "invalid format specifier"));
+    };
+    if matches!(spec.sign, b'+' | b' ') && spec.kind == b's' {
+        return Err(vm.raise_msg(TypeId::ValueError, "sign not allowed in string format specifier"));
+    }
+    if matches!(spec.sign, b'+' | b' ') && spec.kind == b'c' {
+        return Err(vm.raise_msg(TypeId::ValueError, "sign not allowed with integer format specifier 'c'"));
+    }
+    if (vm.is_int(value) && spec.kind == b's')
+        || (vm.is_float(value) && matches!(spec.kind, b's' | b'c' | b'b' | b'd' | b'o' | b'x' | b'X'))
+    {
+        return Err(unknown_format_code(vm, spec.kind, value));
     }
     let mut body = Text::new();
-    let mut negative = false;
+    let negative;
     let mut prefix: &[u8] = b"";
-    let is_number = vm.is_int(value) || vm.is_float(value);
-    let numeric_kind = matches!(
-        spec.kind,
-        b'd' | b'x' | b'X' | b'o' | b'b' | b'c' | b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'%' | b'n'
-    );
-    if is_number && (numeric_kind || spec.kind == 0) {
+    if vm.is_int(value) || vm.is_float(value) {
         let float_kind = matches!(spec.kind, b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'%');
-        if vm.is_int(value) && !float_kind && value != Obj::TRUE && value != Obj::FALSE
-            || (vm.is_int(value) && spec.kind != 0 && !float_kind)
-        {
-            let Some(view) = vm.int_view(value) else { return Err(vm.type_error_for("can't convert to int:", value)) };
+        if vm.is_int(value) && !float_kind {
+            let Some(view) = vm.int_view(value) else { return Err(vm.cannot_convert(value, "int")) };
             negative = view.negative;
             let radix = match spec.kind {
                 b'x' | b'X' => 16,
@@ -312,12 +327,6 @@ fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> 
                     }
                 }
             }
-        } else if value == Obj::TRUE || value == Obj::FALSE {
-            if spec.kind == 0 {
-                return format_padded(vm, buffer, if value == Obj::TRUE { b"True" } else { b"False" }, false, &spec, 0);
-            }
-            let number = if value == Obj::TRUE { 1.0 } else { 0.0 };
-            float_body(number, &spec, &mut body);
         } else {
             let number = vm.to_f64(value).unwrap_or(0.0);
             negative = number.is_sign_negative() && !number.is_nan();
@@ -349,37 +358,46 @@ fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]) -> R<()> 
         signed.push(body.as_bytes());
         return format_padded(vm, buffer, signed.as_bytes(), true, &spec, sign_len);
     }
-    if numeric_kind && !is_number {
+    if spec.align == b'=' {
+        return Err(vm.raise_msg(TypeId::ValueError, "'=' alignment not allowed in string format specifier"));
+    }
+    if !matches!(spec.kind, 0 | b's') {
+        return Err(unknown_format_code(vm, spec.kind, value));
+    }
+    if !vm.is_str(value) {
         let type_name = vm.type_name(value);
         let type_text = vm.qstr_str_copy(Obj::qstr(type_name));
         return Err(vm.raise_fmt(
-            TypeId::ValueError,
-            format_args!("unknown format code '{}' for object of type '{}'", spec.kind as char, type_text.as_str()),
+            TypeId::TypeError,
+            format_args!("can't convert '{}' object to str implicitly", type_text.as_str()),
         ));
     }
-    let text = vm.to_text(value, Style::Str)?;
-    let mark = vm.root_mark();
-    vm.push_root(text)?;
     let mut copy = Text::new();
-    let bytes = vm.str_bytes(text);
+    let bytes = vm.str_bytes(value);
     let limit = match spec.precision {
         Some(precision) => crate::obj::binop::char_offset(bytes, precision),
         None => bytes.len(),
     };
     if limit <= copy.bytes.len() {
         copy.push(&bytes[..limit]);
-        vm.pop_roots(mark);
         return format_padded(vm, buffer, copy.as_bytes(), false, &spec, 0);
     }
-    let count = vm.char_count(text);
+    let count = vm.char_count(value);
     for _ in count..spec.width {
         if spec.align == b'>' {
-            vm.buffer_push(buffer, &[spec.fill])?;
+            vm.buffer_push(buffer, &[if spec.fill == 0 { b' ' } else { spec.fill }])?;
         }
     }
-    vm.buffer_push_obj(buffer, text)?;
-    vm.pop_roots(mark);
-    Ok(())
+    vm.buffer_push_obj(buffer, value)
+}
+
+fn unknown_format_code(vm: &mut Vm<'_>, kind: u8, value: Obj) -> crate::vm::Raised {
+    let type_name = vm.type_name(value);
+    let type_text = vm.qstr_str_copy(Obj::qstr(type_name));
+    vm.raise_fmt(
+        TypeId::ValueError,
+        format_args!("unknown format code '{}' for object of type '{}'", kind as char, type_text.as_str()),
+    )
 }
 
 /// An int of any length without width or grouping: sign, prefix and digits
@@ -453,7 +471,7 @@ fn format_padded(vm: &mut Vm<'_>, buffer: Obj, text: &[u8], numeric: bool, spec:
     } else {
         b'<'
     };
-    let fill = if spec.zero && spec.align == 0 && numeric { b'0' } else { spec.fill };
+    let fill = if spec.fill == 0 { b' ' } else { spec.fill };
     let (left, right) = match align {
         b'<' => (0, padding),
         b'^' => (padding / 2, padding - padding / 2),
@@ -562,6 +580,21 @@ pub fn str_format(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
             Some(at) => (&name_part[..at], name_part.get(at + 1).copied()),
             None => (name_part, None),
         };
+        if let Some(at) = name_part.iter().position(|&each| each == b'!') {
+            match conversion {
+                None => {
+                    return Err(vm.raise_msg(TypeId::ValueError, "end of format while looking for conversion specifier"))
+                }
+                Some(b'r' | b's') => {}
+                Some(other) => {
+                    return Err(vm
+                        .raise_fmt(TypeId::ValueError, format_args!("unknown conversion specifier {}", other as char)))
+                }
+            }
+            if name_part.len() > at + 2 {
+                return Err(vm.raise_msg(TypeId::ValueError, "expected ':' after format specifier"));
+            }
+        }
         let (base_name, attribute) = match name.iter().position(|&each| each == b'.' || each == b'[') {
             Some(at) => (&name[..at], Some(&name[at..])),
             None => (name, None),
@@ -585,10 +618,12 @@ pub fn str_format(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
             found
         };
         if used_auto && used_manual {
-            return Err(vm.raise_msg(
-                TypeId::ValueError,
-                "cannot switch from automatic field numbering to manual field specification",
-            ));
+            let message = if base_name.is_empty() {
+                "can't switch from manual field specification to automatic field numbering"
+            } else {
+                "can't switch from automatic field numbering to manual field specification"
+            };
+            return Err(vm.raise_msg(TypeId::ValueError, message));
         }
         if let (Some(current), Some(attribute)) = (value, attribute) {
             if attribute.first() == Some(&b'.') {
@@ -649,175 +684,6 @@ pub fn str_format(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
             at = end + 1;
         }
         format_value(vm, buffer, value, &spec_copy[..spec_len])?;
-    }
-    vm.pop_roots(mark);
-    vm.buffer_finish(buffer, TypeId::Str)
-}
-
-/// `template % values`.
-pub fn percent_format(vm: &mut Vm<'_>, template: Obj, values: Obj) -> R<Obj> {
-    let buffer = vm.new_buffer(TypeId::Buffer, vm.str_len(template) + 16)?;
-    let mark = vm.root_mark();
-    vm.push_root(buffer)?;
-    let is_tuple = vm.native_type(values) == TypeId::Tuple;
-    let is_dict = vm.native_type(values) == TypeId::Dict;
-    let count = if is_tuple { vm.tuple_len(values) } else { 1 };
-    let mut next = 0u32;
-    let len = vm.str_len(template);
-    let mut position = 0;
-    while position < len {
-        let byte = vm.str_bytes(template)[position];
-        if byte != b'%' {
-            let mut end = position;
-            while end < len && vm.str_bytes(template)[end] != b'%' {
-                end += 1;
-            }
-            let piece = vm.str_slice(TypeId::Bytes, template, position, end)?;
-            vm.buffer_push_obj(buffer, piece)?;
-            position = end;
-            continue;
-        }
-        position += 1;
-        let mut key = Obj::NULL;
-        if vm.str_bytes(template).get(position) == Some(&b'(') {
-            let Some(close) = vm.str_bytes(template)[position..].iter().position(|&each| each == b')') else {
-                return Err(vm.raise_msg(TypeId::ValueError, "incomplete format key"));
-            };
-            key = vm.str_slice(TypeId::Str, template, position + 1, position + close)?;
-            vm.push_root(key)?;
-            position += close + 1;
-        }
-        let mut spec = [0u8; 32];
-        let mut spec_len = 0;
-        while position < len {
-            let each = vm.str_bytes(template)[position];
-            position += 1;
-            if each.is_ascii_alphabetic() || each == b'%' {
-                if spec_len < 32 {
-                    spec[spec_len] = each;
-                    spec_len += 1;
-                }
-                break;
-            }
-            if each == b'*' && is_tuple {
-                // A `*` width or precision takes the next argument.
-                if next >= count {
-                    return Err(vm.raise_msg(TypeId::TypeError, "format string needs more arguments"));
-                }
-                let width = vm.tuple_item(values, next);
-                next += 1;
-                let mut width = vm.to_i64(width)?;
-                if width < 0 {
-                    if spec_len < 31 {
-                        spec[spec_len] = b'-';
-                        spec_len += 1;
-                    }
-                    width = -width;
-                }
-                let mut digits = [0u8; 20];
-                let mut digit_count = 0;
-                loop {
-                    digits[digit_count] = b'0' + (width % 10) as u8;
-                    digit_count += 1;
-                    width /= 10;
-                    if width == 0 || digit_count == 20 {
-                        break;
-                    }
-                }
-                for &digit in digits[..digit_count].iter().rev() {
-                    if spec_len < 31 {
-                        spec[spec_len] = digit;
-                        spec_len += 1;
-                    }
-                }
-                continue;
-            }
-            if spec_len < 31 {
-                spec[spec_len] = each;
-                spec_len += 1;
-            }
-        }
-        let Some(&kind) = spec[..spec_len].last() else {
-            return Err(vm.raise_msg(TypeId::ValueError, "incomplete format"));
-        };
-        if kind == b'%' {
-            vm.buffer_push(buffer, b"%")?;
-            continue;
-        }
-        let value = if !key.is_null() && is_dict {
-            vm.subscr_get(values, key)?
-        } else if is_tuple {
-            if next >= count {
-                return Err(vm.raise_msg(TypeId::TypeError, "format string needs more arguments"));
-            }
-            next += 1;
-            vm.tuple_item(values, next - 1)
-        } else {
-            next += 1;
-            values
-        };
-        // Translate printf flags to a format spec: '-' means left-align.
-        let mut translated = [0u8; 40];
-        let mut translated_len = 0;
-        let flags = &spec[..spec_len - 1];
-        let left = flags.contains(&b'-');
-        if left {
-            translated[0] = b'<';
-            translated_len = 1;
-        } else if matches!(kind, b's' | b'r' | b'a') || (kind == b'c' && vm.is_str(value)) {
-            // Text is right-aligned by `%`, left-aligned by `format`.
-            translated[0] = b'>';
-            translated_len = 1;
-        }
-        for &each in flags.iter().filter(|&&each| each != b'-') {
-            translated[translated_len] = each;
-            translated_len += 1;
-        }
-        let kind = match kind {
-            b'i' | b'u' => b'd',
-            b'r' | b'a' => {
-                let text = vm.to_text(value, Style::Repr)?;
-                vm.push_root(text)?;
-                translated[translated_len] = b's';
-                format_value(vm, buffer, text, &translated[..translated_len + 1])?;
-                continue;
-            }
-            other => other,
-        };
-        if kind == b'd' && vm.is_float(value) {
-            let number = vm.float_value(value);
-            let truncated = crate::obj::bigint::Big::from_f64(number).unwrap_or_else(crate::obj::bigint::Big::zero);
-            let as_int = vm.new_big(&truncated)?;
-            vm.push_root(as_int)?;
-            translated[translated_len] = b'd';
-            format_value(vm, buffer, as_int, &translated[..translated_len + 1])?;
-            continue;
-        }
-        if kind == b'c' && vm.is_str(value) {
-            // `%c` of a one-character str is that character.
-            if vm.char_count(value) != 1 {
-                return Err(vm.raise_msg(TypeId::TypeError, "%c requires int or char"));
-            }
-            translated[translated_len] = b's';
-            format_value(vm, buffer, value, &translated[..translated_len + 1])?;
-            continue;
-        }
-        if kind == b's' {
-            let text = vm.to_text(value, Style::Str)?;
-            vm.push_root(text)?;
-            translated[translated_len] = b's';
-            format_value(vm, buffer, text, &translated[..translated_len + 1])?;
-            continue;
-        }
-        let numeric_kind = matches!(kind, b'd' | b'x' | b'X' | b'o' | b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'c');
-        if numeric_kind && !(vm.is_int(value) || vm.is_float(value)) {
-            return Err(vm.type_error_for("%d format: a number is required, not", value));
-        }
-        translated[translated_len] = kind;
-        format_value(vm, buffer, value, &translated[..translated_len + 1])?;
-    }
-    if is_tuple && next < count {
-        return Err(vm.raise_msg(TypeId::TypeError, "not all arguments converted during string formatting"));
     }
     vm.pop_roots(mark);
     vm.buffer_finish(buffer, TypeId::Str)

@@ -57,6 +57,7 @@ pub static HIDDEN: &[(u16, Handler)] = &[
     (qstr_id("__build_class__"), build_class),
     (qstr_id("__init__"), object_init),
     (qstr_id("__init__"), exception_init),
+    (qstr_id("indices"), super::extra::slice_indices),
 ];
 
 fn super_builtin(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
@@ -134,7 +135,7 @@ fn any_all(vm: &mut Vm<'_>, args: &[Obj], want: bool) -> R<Obj> {
 
 fn radix_text(vm: &mut Vm<'_>, value: Obj, radix: u32, prefix: &[u8]) -> R<Obj> {
     let Some(view) = vm.int_view(value) else {
-        return Err(vm.type_error_for("can't convert to int:", value));
+        return Err(vm.cannot_convert(value, "int"));
     };
     let buffer = vm.new_buffer(TypeId::Buffer, 16)?;
     let mark = vm.root_mark();
@@ -327,11 +328,24 @@ fn locals(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn hash(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
     if let Some(result) = vm.call_special_unary(args[0], q!("__hash__"))? {
-        return Ok(result);
+        // What a class's `__hash__` gave, a bool as an int; nothing else.
+        return match result {
+            Obj::TRUE => Ok(Obj::small(1)),
+            Obj::FALSE => Ok(Obj::small(0)),
+            _ if vm.is_int(result) => Ok(result),
+            _ => Err(vm.raise_msg(TypeId::TypeError, "__hash__ method should return an integer")),
+        };
     }
     let value = vm.hash(args[0])?;
     if args[0].is_small() {
         return Ok(args[0]);
+    }
+    // A float with an integral value hashes to that int, as MicroPython's.
+    if vm.is_float(args[0]) {
+        let number = vm.float_value(args[0]);
+        if number == libm::trunc(number) && Obj::fits_small(number as i64) {
+            return Ok(Obj::small(number as i32));
+        }
     }
     Ok(Obj::small((value & 0x3fff_ffff) as i32))
 }
@@ -597,6 +611,8 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
                     return Err(vm.type_error_for_implicit_str(value));
                 }
                 value = construct(vm, TypeId::Bytes, &[value], &[])?;
+                // Rooted while it is parsed (a big int allocates).
+                vm.push_root(value)?;
             }
             if vm.is_str(value) || vm.is_bytes_like(value) {
                 let base = match base_arg {
@@ -619,9 +635,13 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
                 };
             }
             if let Some(result) = vm.call_special_unary(value, q!("__int__"))? {
-                return Ok(result);
+                // `__int__` must give an int.
+                if vm.is_int(result) {
+                    return Ok(result);
+                }
+                return Err(vm.cannot_convert(result, "int"));
             }
-            Err(vm.type_error_for("can't convert to int:", value))
+            Err(vm.cannot_convert(value, "int"))
         }
         TypeId::Float => {
             let Some(value) = first else { return vm.new_float(0.0) };
@@ -632,17 +652,17 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
                 // An int beyond the float range becomes inf, as in MicroPython.
                 return vm.new_float(number);
             }
-            if vm.is_str(value) {
+            // A str, or bytes through the buffer protocol, is parsed.
+            if vm.is_str(value) || matches!(vm.native_type(value), TypeId::Bytes | TypeId::ByteArray) {
                 return super::strings::parse_float(vm, value);
             }
-            if let Some(result) = vm.call_special_unary(value, q!("__float__"))? {
-                return Ok(result);
-            }
-            Err(vm.type_error_for("can't convert to float:", value))
+            let number = vm.float_of(value)?;
+            vm.new_float(number)
         }
         TypeId::Str => match first {
             None => Ok(Obj::qstr(1)),
             Some(value) => {
+                check_args(vm, args, 1, 3)?;
                 if args.len() > 1 || !kw.is_empty() {
                     // str(bytes, encoding): decode as UTF-8.
                     let bytes_len = vm.str_len(value);
@@ -702,6 +722,7 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
             Ok(set)
         }
         TypeId::Range => {
+            super::no_keywords(vm, kw)?;
             check_args(vm, args, 1, 3)?;
             let mut numbers = [0i64, 0, 1];
             for (index, arg) in args.iter().enumerate() {
@@ -712,8 +733,11 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
             if step == 0 {
                 return Err(vm.raise_msg(TypeId::ValueError, "range() arg 3 must not be zero"));
             }
-            let clamp = |value: i64| value.clamp(-(1 << 30), (1 << 30) - 1) as i32;
-            vm.new_range(clamp(start), clamp(stop), clamp(step))
+            // Bounds are small ints, as on MicroPython's 32-bit ports.
+            if [start, stop, step].iter().any(|&value| !Obj::fits_small(value)) {
+                return Err(vm.raise_msg(TypeId::OverflowError, "overflow converting long int to machine word"));
+            }
+            vm.new_range(start as i32, stop as i32, step as i32)
         }
         TypeId::Slice => {
             check_args(vm, args, 1, 3)?;
@@ -794,10 +818,17 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
             Ok(made)
         }
         TypeId::Property | TypeId::StaticMethod | TypeId::ClassMethod => {
-            check_args(vm, args, 1, 4)?;
+            // `property(fget=None, fset=None, fdel=None, doc=None)`, each also
+            // by keyword; the wrappers take their function.
+            if type_id == TypeId::Property {
+                check_args(vm, args, 0, 4)?;
+                super::check_keywords(vm, kw, &["fget", "fset", "fdel", "doc"])?;
+            } else {
+                check_args(vm, args, 1, 1)?;
+            }
             let made = vm.alloc_typed(type_id, 4)?;
-            for index in 0..3 {
-                let value = args.get(index).copied().unwrap_or(Obj::NONE);
+            for (index, name) in ["fget", "fset", "fdel"].into_iter().enumerate() {
+                let value = args.get(index).copied().or_else(|| keyword(vm, kw, name)).unwrap_or(Obj::NONE);
                 vm.set(made, 1 + index as u32, value);
             }
             Ok(made)

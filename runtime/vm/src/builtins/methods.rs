@@ -141,6 +141,7 @@ fn list_reverse(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn list_sort(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
+    super::check_keywords(vm, kw, &["key", "reverse"])?;
     sort_list(vm, args[0], kw)?;
     Ok(Obj::NONE)
 }
@@ -481,9 +482,13 @@ fn int_bit_length(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 /// complement whatever it says; so does this.
 fn int_to_bytes(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 4)?;
-    let length = if args.len() > 1 { vm.to_i64(args[1])?.max(0) as usize } else { 1 };
+    let length = if args.len() > 1 { vm.to_i64(args[1])? } else { 1 };
+    if length < 0 {
+        return Err(vm.raise_msg(TypeId::ValueError, "negative length"));
+    }
+    let length = length as usize;
     let little = args.len() > 2 && vm.str_bytes(args[2]) == b"little";
-    let Some(view) = vm.int_view(args[0]) else { return Err(vm.type_error_for("can't convert to int:", args[0])) };
+    let Some(view) = vm.int_view(args[0]) else { return Err(vm.cannot_convert(args[0], "int")) };
     // MicroPython's limits: a non-negative value needs its bits; a negative
     // small int may be the lowest value of the width, a negative big int
     // must stay above it.

@@ -11,11 +11,13 @@ mod extra;
 pub mod format;
 mod funcs;
 mod methods;
+mod percent;
 pub(crate) mod strings;
 mod text;
 
 pub(crate) use extra::{file_sink, finish_file_sink};
 pub(crate) use methods::sort_list;
+pub use percent::percent_format;
 pub use strings::{parse_float, parse_int};
 
 use crate::obj::{builtin_fn, builtin_fn_parts, Obj, TypeId};
@@ -215,10 +217,62 @@ pub fn call_builtin(vm: &mut Vm<'_>, function: Obj, args: &[Obj], kw: &[Obj]) ->
         Some(functions) => functions.get(entry as usize).map(|(_, handler)| *handler),
         None => type_table(number).get(entry as usize).map(|(_, handler)| *handler),
     };
-    match handler {
-        Some(handler) => handler(vm, args, kw),
-        None => Err(vm.raise_msg(TypeId::TypeError, "not a builtin function")),
+    let Some(handler) = handler else {
+        return Err(vm.raise_msg(TypeId::TypeError, "not a builtin function"));
+    };
+    check_self(vm, number, entry, args)?;
+    handler(vm, args, kw)
+}
+
+/// A method of a builtin type called through its type (`list.append(1, 2)`)
+/// must get an instance of it first, as MicroPython checks:
+/// `TypeError: argument should be a 'list' not a 'int'`. The methods that
+/// take no instance (`dict.fromkeys`, `int.from_bytes`, `bytes.fromhex`)
+/// are not checked.
+fn check_self(vm: &mut Vm<'_>, number: u32, entry: u32, args: &[Obj]) -> R<()> {
+    let expected: &[TypeId] = match number {
+        TABLE_STR => &[TypeId::Str],
+        TABLE_LIST => &[TypeId::List],
+        TABLE_DICT => &[TypeId::Dict],
+        TABLE_SET => &[TypeId::Set, TypeId::FrozenSet],
+        TABLE_TUPLE => &[TypeId::Tuple],
+        TABLE_BYTES => &[TypeId::Bytes, TypeId::ByteArray],
+        _ => return Ok(()),
+    };
+    let Some(&(name, _)) = type_table(number).get(entry as usize) else { return Ok(()) };
+    if name == const { qstr_id("fromkeys") } || name == const { qstr_id("fromhex") } {
+        return Ok(());
     }
+    let Some(&first) = args.first() else { return Ok(()) };
+    let actual = vm.native_type(first);
+    if expected.contains(&actual) {
+        return Ok(());
+    }
+    let wanted = vm.qstr_str_copy(Obj::qstr(u32::from(expected[0].name())));
+    let given = vm.type_name(first);
+    let given = vm.qstr_str_copy(Obj::qstr(given));
+    Err(vm.raise_fmt(
+        TypeId::TypeError,
+        format_args!("argument should be a '{}' not a '{}'", wanted.as_str(), given.as_str()),
+    ))
+}
+
+/// Raises MicroPython's TypeError for a keyword argument not in `allowed`.
+pub fn check_keywords(vm: &mut Vm<'_>, kw: &[Obj], allowed: &[&str]) -> R<()> {
+    let known = |pair: &[Obj]| allowed.iter().any(|name| vm.str_bytes(pair[0]) == name.as_bytes());
+    if kw.chunks(2).all(known) {
+        return Ok(());
+    }
+    Err(vm.raise_msg(TypeId::TypeError, "extra keyword arguments given"))
+}
+
+/// Raises MicroPython's TypeError when a function that takes no keyword
+/// arguments is given some.
+pub fn no_keywords(vm: &mut Vm<'_>, kw: &[Obj]) -> R<()> {
+    if kw.is_empty() {
+        return Ok(());
+    }
+    Err(vm.raise_msg(TypeId::TypeError, "function doesn't take keyword arguments"))
 }
 
 /// The `__build_class__` builtin.
@@ -250,9 +304,16 @@ pub fn check_args(vm: &mut Vm<'_>, args: &[Obj], min: usize, max: usize) -> R<()
                 format_args!("function takes {} positional arguments but {} were given", min, args.len()),
             ));
         }
+        // MicroPython's words for a count outside a range.
+        if args.len() < min {
+            return Err(vm.raise_fmt(
+                TypeId::TypeError,
+                format_args!("function missing {} required positional arguments", min - args.len()),
+            ));
+        }
         return Err(vm.raise_fmt(
             TypeId::TypeError,
-            format_args!("function expected between {} and {} arguments, got {}", min, max, args.len()),
+            format_args!("function expected at most {} arguments, got {}", max, args.len()),
         ));
     }
     Ok(())

@@ -622,13 +622,30 @@ pub fn construct_bytes(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj]) -> R<Obj>
     let mark = vm.root_mark();
     vm.push_root(buffer)?;
     if let Some(&source) = args.first() {
+        // As MicroPython's: a str needs its encoding (and maybe errors), and
+        // bytes of anything else takes nothing more.
+        if type_id == TypeId::ByteArray {
+            check_args(vm, args, 0, 3)?;
+        }
+        if vm.is_str(source) && !(2..=3).contains(&args.len()) {
+            return Err(vm.raise_msg(TypeId::TypeError, "string argument without an encoding"));
+        }
+        if type_id == TypeId::Bytes && !vm.is_str(source) && args.len() > 1 {
+            return Err(vm.raise_msg(TypeId::TypeError, "wrong number of arguments"));
+        }
         if vm.is_str(source)
             || vm.is_bytes_like(source)
             || matches!(vm.native_type(source), TypeId::MemoryView | TypeId::Array)
         {
             vm.buffer_push_obj(buffer, source)?;
         } else if vm.is_int(source) {
-            let count = vm.to_i64(source)?.max(0) as usize;
+            let count = vm.to_i64(source)?;
+            if count < 0 {
+                // MicroPython's ValueError without a message.
+                let error = vm.new_exception(TypeId::ValueError.obj(), &[])?;
+                return Err(vm.raise(error));
+            }
+            let count = count as usize;
             for _ in 0..count {
                 vm.buffer_push(buffer, &[0])?;
             }
@@ -690,6 +707,21 @@ pub fn parse_int(vm: &mut Vm<'_>, text: Obj, base: u32) -> R<Obj> {
         }
         (start, end, negative, base)
     };
+    // Base 0 without a prefix reads decimal, where a leading zero is only
+    // allowed for zero itself (`int('01', 0)` is an error, as in Python).
+    if base == 0 {
+        let digits = &vm.str_bytes(text)[start.min(end)..end];
+        if digits.first() == Some(&b'0') && digits.iter().any(|&digit| !matches!(digit, b'0' | b'_')) {
+            // MicroPython shows the text from the digits to the very end.
+            let full_len = vm.str_len(text);
+            let shown = vm.str_slice(TypeId::Str, text, start, full_len)?;
+            let shown = vm.qstr_str_copy(shown);
+            return Err(vm.raise_fmt(
+                TypeId::ValueError,
+                format_args!("invalid syntax for integer with base 0: '{}'", shown.as_str()),
+            ));
+        }
+    }
     let base = if base == 0 { 10 } else { base };
     if !(2..=36).contains(&base) {
         return Err(vm.raise_msg(TypeId::ValueError, "int() arg 2 must be >= 2 and <= 36"));
@@ -728,6 +760,15 @@ pub fn parse_float(vm: &mut Vm<'_>, text: Obj) -> R<Obj> {
     };
     if let Some(value) = lowered_value {
         return vm.new_float(value);
+    }
+    // Text without underscores is parsed in place, whatever its length
+    // (`"." + "9" * 70 + "e20"` is 1e20).
+    let whole = vm.str_bytes(text);
+    if !whole.contains(&b'_') {
+        let parsed = core::str::from_utf8(whole).ok().and_then(|whole| whole.trim().parse::<f64>().ok());
+        if let Some(value) = parsed {
+            return vm.new_float(value);
+        }
     }
     match trimmed.replace_underscores().as_str().parse::<f64>() {
         Ok(value) => vm.new_float(value),

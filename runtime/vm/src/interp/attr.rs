@@ -268,7 +268,7 @@ impl Vm<'_> {
                     }
                 }
                 if let Some(value) = self.class_lookup(type_obj, name) {
-                    return self.bind_class_value(obj, type_obj, value).map(Some);
+                    return self.bind_class_value(obj, type_obj, value, name).map(Some);
                 }
             }
         }
@@ -352,7 +352,7 @@ impl Vm<'_> {
                 }
             }
             if let Some(value) = self.class_lookup(type_obj, name) {
-                return self.bind_class_value(obj, type_obj, value).map(Some);
+                return self.bind_class_value(obj, type_obj, value, name).map(Some);
             }
             if let Some(getattr) = self.class_lookup(type_obj, q!("__getattr__")) {
                 let result = self.call(getattr, &[obj, name], &[])?;
@@ -379,9 +379,10 @@ impl Vm<'_> {
             TypeId::Function if name == q!("__name__") => {
                 return Ok(Some((Obj::qstr(self.function_name(obj)), Obj::NULL)));
             }
-            // A bound method is named by its function (a native one has no name, as in MicroPython).
+            // A bound method of a Python function is named by the function.
             TypeId::BoundMethod if name == q!("__name__") && self.native_type(self.get(obj, 2)) == TypeId::Function => {
-                return Ok(Some((Obj::qstr(self.function_name(self.get(obj, 2))), Obj::NULL)));
+                let function = self.get(obj, 2);
+                return Ok(Some((Obj::qstr(self.function_name(function)), Obj::NULL)));
             }
             // Not a static qstr (adding one would change the image ABI), so matched by its text.
             TypeId::Function if self.qstr_bytes(name.qstr_id()) == b"__globals__" => {
@@ -394,6 +395,10 @@ impl Vm<'_> {
                 let (real, imag) = self.complex_value(obj);
                 let part = if name == q!("real") { real } else { imag };
                 return Ok(Some((self.new_float(part)?, Obj::NULL)));
+            }
+            TypeId::Slice if name == q!("indices") => {
+                let method = crate::builtins::lookup_in_table(crate::builtins::TABLE_HIDDEN, name.qstr_id());
+                return Ok(method.map(|method| (method, obj)));
             }
             TypeId::Range | TypeId::Slice if name == q!("start") || name == q!("stop") || name == q!("step") => {
                 let index = if name == q!("start") {
@@ -416,13 +421,20 @@ impl Vm<'_> {
     /// What `obj.name` gives for `value`, found as `name` in the class
     /// `type_obj` of the instance `obj`: functions bound to `obj`, static
     /// methods unbound, class methods bound to the class, properties read.
-    fn bind_class_value(&mut self, obj: Obj, type_obj: Obj, value: Obj) -> R<(Obj, Obj)> {
+    fn bind_class_value(&mut self, obj: Obj, type_obj: Obj, value: Obj, name: Obj) -> R<(Obj, Obj)> {
+        // `__new__` is a static method without the decorator.
+        if name == q!("__new__") {
+            return Ok((value, Obj::NULL));
+        }
         match self.native_type(value) {
             TypeId::Function | TypeId::BuiltinFunction => Ok((value, obj)),
             TypeId::StaticMethod => Ok((self.get(value, 1), Obj::NULL)),
             TypeId::ClassMethod => Ok((self.get(value, 1), type_obj)),
             TypeId::Property => {
                 let getter = self.get(value, 1);
+                if getter.is_none() {
+                    return Err(self.raise_msg(TypeId::AttributeError, "unreadable attribute"));
+                }
                 let result = self.call(getter, &[obj], &[])?;
                 Ok((result, Obj::NULL))
             }
@@ -619,6 +631,9 @@ impl Vm<'_> {
             }
             TypeId::Property => {
                 let getter = self.get(value, 1);
+                if getter.is_none() {
+                    return Err(self.raise_msg(TypeId::AttributeError, "unreadable attribute"));
+                }
                 let result = self.call(getter, &[self_obj], &[])?;
                 Ok((result, Obj::NULL))
             }
@@ -639,27 +654,46 @@ impl Vm<'_> {
     }
 
     /// Calls `obj.name()` if `obj`'s class defines it.
+    /// (Unlike the binary ones, a static method gets `obj` too, as in MicroPython.)
     pub fn call_special_unary(&mut self, obj: Obj, name: Obj) -> R<Option<Obj>> {
-        match self.lookup_special(obj, name)? {
-            Some(method) => self.call(method, &[obj], &[]).map(Some),
-            None => Ok(None),
-        }
+        let Some(method) = self.lookup_special(obj, name)? else { return Ok(None) };
+        let function = match self.native_type(method) {
+            TypeId::StaticMethod | TypeId::ClassMethod => self.get(method, 1),
+            _ => method,
+        };
+        self.call(function, &[obj], &[]).map(Some)
     }
 
     /// Calls `obj.name(argument)` if `obj`'s class defines it.
     pub fn call_special_binary(&mut self, obj: Obj, name: Obj, argument: Obj) -> R<Option<Obj>> {
-        match self.lookup_special(obj, name)? {
-            Some(method) => self.call(method, &[obj, argument], &[]).map(Some),
-            None => Ok(None),
-        }
+        self.call_special(obj, name, &[argument])
     }
 
     /// Calls `obj.name(first, second)` if `obj`'s class defines it.
     pub fn call_special_ternary(&mut self, obj: Obj, name: Obj, first: Obj, second: Obj) -> R<Option<Obj>> {
-        match self.lookup_special(obj, name)? {
-            Some(method) => self.call(method, &[obj, first, second], &[]).map(Some),
-            None => Ok(None),
+        self.call_special(obj, name, &[first, second])
+    }
+
+    /// Calls the special method `name` of `obj`'s class with `arguments`
+    /// after `obj`; a static method gets the arguments alone and a class
+    /// method the class first, as when called as `obj.name(...)` (as
+    /// MicroPython does for binary operators and subscripts).
+    fn call_special(&mut self, obj: Obj, name: Obj, arguments: &[Obj]) -> R<Option<Obj>> {
+        let Some(method) = self.lookup_special(obj, name)? else { return Ok(None) };
+        let mut buffer = [Obj::NULL; 3];
+        let (function, first) = match self.native_type(method) {
+            TypeId::StaticMethod => (self.get(method, 1), None),
+            TypeId::ClassMethod => (self.get(method, 1), Some(self.type_of(obj))),
+            _ => (method, Some(obj)),
+        };
+        let mut count = 0;
+        if let Some(first) = first {
+            buffer[0] = first;
+            count = 1;
         }
+        buffer[count..count + arguments.len()].copy_from_slice(arguments);
+        count += arguments.len();
+        self.call(function, &buffer[..count], &[]).map(Some)
     }
 
     /// Calls a type: builtin constructors, exceptions, classes.

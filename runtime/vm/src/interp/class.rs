@@ -70,8 +70,9 @@ fn object_new(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let Some(&class) = args.first() else {
         return Err(vm.raise_msg(TypeId::TypeError, "object.__new__() needs a type"));
     };
-    if !vm.is_type(class) {
-        return Err(vm.raise_msg(TypeId::TypeError, "object.__new__(X): X is not a type object"));
+    // As MicroPython's, only for classes defined in Python.
+    if !vm.is_class(class) {
+        return Err(vm.raise_msg(TypeId::TypeError, "arg must be user-type"));
     }
     vm.new_instance(class, &[], &[])
 }
@@ -104,8 +105,15 @@ impl Vm<'_> {
         if args.len() != 2 {
             return Err(self.raise_msg(TypeId::TypeError, "super() needs the class and the instance outside a method"));
         }
-        if !self.is_class(args[0]) {
+        if !self.is_type(args[0]) {
             return Err(self.raise_msg(TypeId::TypeError, "super() argument 1 must be a class"));
+        }
+        let related =
+            self.is_instance(args[1], args[0]) || (self.is_type(args[1]) && self.is_subclass(args[1], args[0]));
+        if !related {
+            return Err(
+                self.raise_msg(TypeId::TypeError, "super(type, obj): obj must be an instance or subtype of type")
+            );
         }
         let made = self.alloc_typed(TypeId::Super, 3)?;
         self.set(made, 1, args[0]);

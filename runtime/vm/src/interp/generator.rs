@@ -276,26 +276,44 @@ impl Vm<'_> {
             return self.generator_resume(iterator, Resume::Send(sent));
         }
         if sent.is_none() {
-            return match self.iter_next(iterator)? {
-                Some(value) => Ok(Step::Yield(value)),
-                None => Ok(Step::Return(Obj::NONE)),
+            // A Python iterator's StopIteration carries the value of `yield from`.
+            if self.is_class_instance(iterator) {
+                if let Some(next) = self.lookup_special(iterator, q!("__next__"))? {
+                    return self.stopping_call(next, &[iterator]);
+                }
+            }
+            // A StopIteration raised inside a native iterator (a function
+            // that `map` calls) ends `yield from` with its value, too.
+            return match self.iter_next(iterator) {
+                Ok(Some(value)) => Ok(Step::Yield(value)),
+                Ok(None) => Ok(Step::Return(Obj::NONE)),
+                Err(raised) => self.end_on_stop_iteration(raised),
             };
         }
         let Some(send) = self.lookup_special(iterator, q!("send"))? else {
             return Err(self.raise_msg(TypeId::TypeError, "object has no send method"));
         };
-        match self.call(send, &[iterator, sent], &[]) {
+        self.stopping_call(send, &[iterator, sent])
+    }
+
+    /// Calls an iterator's `__next__` or `send`: its result is yielded, and
+    /// a StopIteration it raises ends `yield from` with that exception's value.
+    fn stopping_call(&mut self, method: Obj, args: &[Obj]) -> R<Step> {
+        match self.call(method, args, &[]) {
             Ok(value) => Ok(Step::Yield(value)),
-            Err(raised) => {
-                if self.exception_matches(self.exc, TypeId::StopIteration.obj()) {
-                    let value = self.stop_iteration_value(self.exc);
-                    self.exc = Obj::NULL;
-                    Ok(Step::Return(value))
-                } else {
-                    Err(raised)
-                }
-            }
+            Err(raised) => self.end_on_stop_iteration(raised),
         }
+    }
+
+    /// The raised exception again, unless it is a StopIteration: that one
+    /// ends `yield from` with its value.
+    fn end_on_stop_iteration(&mut self, raised: crate::vm::Raised) -> R<Step> {
+        if !self.exception_matches(self.exc, TypeId::StopIteration.obj()) {
+            return Err(raised);
+        }
+        let value = self.stop_iteration_value(self.exc);
+        self.exc = Obj::NULL;
+        Ok(Step::Return(value))
     }
 }
 
@@ -321,10 +339,15 @@ fn generator_next_method(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn generator_throw(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 4)?;
-    let mut exc = vm.make_raisable(args[1])?;
-    if args.len() >= 3 && vm.is_type(args[1]) && !args[2].is_none() {
-        exc = vm.call(args[1], &[args[2]], &[])?;
-    }
+    // As MicroPython's `throw(type, value, traceback)`: a value other than
+    // None is what is thrown (in the standard case, an instance of `type`),
+    // else `type`; the traceback is ignored.
+    let thrown = if args.len() >= 3 && !args[2].is_none() { args[2] } else { args[1] };
+    // What cannot be raised makes a TypeError, raised inside the generator.
+    let exc = match vm.make_raisable(thrown) {
+        Ok(exc) => exc,
+        Err(_) => vm.exc,
+    };
     vm.exc = exc;
     let step = vm.generator_resume(args[0], Resume::Throw)?;
     step_result(vm, args[0], step)

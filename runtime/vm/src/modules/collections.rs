@@ -188,7 +188,15 @@ pub fn construct(vm: &mut Vm<'_>, class: Obj, args: &[Obj], kw: &[Obj]) -> R<Obj
         if args.len() > count as usize {
             return Err(vm.raise_msg(TypeId::TypeError, "too many arguments for namedtuple"));
         }
-        let tuple = vm.alloc_tuple(count as usize)?;
+        // Even an empty one is a tuple of its own, typed with the class
+        // (the shared empty tuple is not), so it prints as `Name()`.
+        let tuple = if count == 0 {
+            let empty = vm.alloc_typed(TypeId::Tuple, 2)?;
+            vm.set_u(empty, 1, 0);
+            empty
+        } else {
+            vm.alloc_tuple(count as usize)?
+        };
         vm.push_root(tuple)?;
         for index in 0..count {
             let name = vm.tuple_item(fields, index);
@@ -212,7 +220,7 @@ pub fn construct(vm: &mut Vm<'_>, class: Obj, args: &[Obj], kw: &[Obj]) -> R<Obj
 
 impl Vm<'_> {
     /// Whether `class` is OrderedDict or derives from it.
-    fn is_ordered_dict_class(&self, class: Obj) -> bool {
+    pub(crate) fn is_ordered_dict_class(&self, class: Obj) -> bool {
         !self.ordered_dict_class.is_null() && self.is_subclass(class, self.ordered_dict_class)
     }
 

@@ -20,14 +20,24 @@ pub static STREAM_TYPE: NativeType = NativeType {
     methods: STREAM_METHODS,
     make_new: Some(construct),
     iter_next: Some(next_line),
+    print: Some(print_stream),
     ..NativeType::EMPTY
 };
 
+/// MicroPython's `<io.StringIO 0x…>` and `<io.BytesIO 0x…>`.
+fn print_stream(vm: &mut Vm<'_>, sink: crate::obj::repr::Sink, stream: Obj, _depth: u32) -> R<()> {
+    let kind = if vm.native_type(stream) == TypeId::StringIO { "StringIO" } else { "BytesIO" };
+    vm.emit_fmt(sink, format_args!("<io.{kind} 0x{:x}>", stream.0))
+}
+
 static STREAM_METHODS: &[(u16, Handler)] = &[
+    (qstr_id("__enter__"), enter),
+    (qstr_id("__exit__"), exit),
     (qstr_id("close"), close),
     (qstr_id("flush"), close),
     (qstr_id("getvalue"), getvalue),
     (qstr_id("read"), read),
+    (qstr_id("readinto"), readinto),
     (qstr_id("readline"), readline),
     (qstr_id("seek"), seek),
     (qstr_id("tell"), tell),
@@ -270,7 +280,14 @@ fn write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         return Err(vm.type_error_for("can't write", data));
     }
     let len = vm.str_len(data);
-    let end = vm.str_len(buffer);
+    let mut end = vm.str_len(buffer);
+    // Written past the end (after a seek there), the gap reads as zero bytes.
+    while end < position {
+        let gap = [0u8; 64];
+        let take = (position - end).min(gap.len());
+        vm.buffer_push(buffer, &gap[..take])?;
+        end += take;
+    }
     let overlap = end.saturating_sub(position).min(len);
     // Overwrite the part before the end, then append the rest.
     for index in 0..overlap {
@@ -342,9 +359,34 @@ fn seek(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         1 => position as i64,
         _ => vm.str_len(buffer) as i64,
     };
-    let target = (base + offset).clamp(0, i64::from(i32::MAX >> 2));
+    // Before the start is EINVAL, as for a file (MicroPython's streams agree).
+    if base + offset < 0 {
+        return Err(crate::modules::vfs::raise_errno(vm, 22));
+    }
+    let target = (base + offset).min(i64::from(i32::MAX >> 2));
     vm.set(this, 2, Obj::small(target as i32));
     vm.new_int(target)
+}
+
+/// `readinto(buffer)`: bytes from the position into a bytearray, as many
+/// as fit and are left; their count.
+fn readinto(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 3)?;
+    let (this, buffer, position) = stream(vm, args)?;
+    let target = args[1];
+    if vm.native_type(target) != TypeId::ByteArray {
+        return Err(vm.type_error_for("readinto needs a bytearray, not", target));
+    }
+    let end = vm.str_len(buffer);
+    let mut count = vm.str_len(target).min(end.saturating_sub(position));
+    if let Some(&limit) = args.get(2) {
+        count = count.min(usize::try_from(vm.to_i64(limit)?).unwrap_or(0));
+    }
+    let from = vm.bytes_data_address(buffer) + position as u32;
+    let to = vm.bytes_data_address(target);
+    vm.copy_bytes(from, to, count);
+    vm.set(this, 2, Obj::small((position + count) as i32));
+    vm.new_int(count as i64)
 }
 
 fn tell(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
@@ -356,4 +398,16 @@ fn tell(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn close(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
     Ok(Obj::NONE)
+}
+
+/// `with StringIO() as stream:` gives the stream itself.
+fn enter(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    Ok(args[0])
+}
+
+/// The end of a `with` block closes the stream.
+fn exit(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 4)?;
+    close(vm, &args[..1], &[])
 }

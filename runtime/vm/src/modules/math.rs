@@ -71,10 +71,7 @@ pub fn constant(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
 
 /// Argument `index` as a float, or TypeError.
 fn number(vm: &mut Vm<'_>, args: &[Obj], index: usize) -> R<f64> {
-    match vm.to_f64(args[index]) {
-        Some(value) => Ok(value),
-        None => Err(vm.type_error_for("can't convert to float:", args[index])),
-    }
+    vm.float_of(args[index])
 }
 
 fn domain_error(vm: &mut Vm<'_>) -> crate::vm::Raised {
@@ -186,10 +183,13 @@ fn copysign(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn fmod(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let (x, y) = binary(vm, args)?;
-    if y == 0.0 || x.is_infinite() {
+    // As MicroPython's: a nan made from numbers is a domain error, a nan
+    // operand just gives nan.
+    let result = libm::fmod(x, y);
+    if result.is_nan() && !x.is_nan() && !y.is_nan() {
         return Err(domain_error(vm));
     }
-    vm.new_float(libm::fmod(x, y))
+    vm.new_float(result)
 }
 
 fn pow(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
@@ -302,7 +302,7 @@ fn isclose(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
 fn factorial(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
     if !vm.is_int(args[0]) {
-        return Err(vm.type_error_for("can't convert to int:", args[0]));
+        return Err(vm.cannot_convert(args[0], "int"));
     }
     let n = vm.to_i64(args[0])?;
     if n < 0 {

@@ -146,7 +146,7 @@ pub(crate) fn int_bits(vm: &mut Vm<'_>, value: Obj) -> R<u64> {
         return Ok(i64::from(value.small_value()) as u64);
     }
     let Some(view) = vm.int_view(value) else {
-        return Err(vm.type_error_for("can't convert to int:", value));
+        return Err(vm.cannot_convert(value, "int"));
     };
     // The low 64 bits of the two's complement, as MicroPython packs them.
     Ok(vm.view_low_u64(&view))

@@ -153,8 +153,21 @@ pub static STDIO_TYPE: NativeType = NativeType {
             _ => None,
         })
     }),
+    print: Some(print_stdio),
     ..NativeType::EMPTY
 };
+
+/// MicroPython's `<io.TextIOWrapper 1>`, and `<io.FileIO 1>` for a `buffer`
+/// stream, with the stream's file descriptor.
+fn print_stdio(vm: &mut Vm<'_>, sink: Sink, stream: Obj, _depth: u32) -> R<()> {
+    let descriptor = match Singleton::from_obj(stream) {
+        Some(Singleton::SysStdin | Singleton::SysStdinBuffer) => 0,
+        Some(Singleton::SysStderr | Singleton::SysStderrBuffer) => 2,
+        _ => 1,
+    };
+    let kind = if is_binary(stream) { "FileIO" } else { "TextIOWrapper" };
+    vm.emit_fmt(sink, format_args!("<io.{kind} {descriptor}>"))
+}
 
 static STDIO_METHODS: &[(u16, Handler)] = &[
     (qstr_id("write"), stdio_write),

@@ -116,7 +116,7 @@ fn time_gmtime(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let seconds = match args.first() {
         Some(&value) if !value.is_none() => match vm.to_f64(value) {
             Some(number) if number.is_finite() && number.abs() < 1e15 => libm::floor(number) as i64,
-            _ => return Err(vm.type_error_for("can't convert to int:", value)),
+            _ => return Err(vm.cannot_convert(value, "int")),
         },
         _ => (vm.port.time_ns() / 1_000_000_000) as i64,
     };

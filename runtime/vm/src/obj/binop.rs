@@ -47,19 +47,50 @@ impl Vm<'_> {
         }
         match op {
             OP_LESS | OP_MORE | OP_LESS_EQUAL | OP_MORE_EQUAL => {
-                // A class's ordering method gives its own result, not a bool.
+                // A class's ordering method gives its own result, not a bool;
+                // when it declines, the operator is an error (MicroPython
+                // reflects no comparison).
                 let method = super::ops::ordering_method(op);
+                let mut declined = false;
                 if let Some(result) = self.call_special_binary(left, method, right)? {
                     if result != super::Singleton::NotImplemented.obj() {
                         return Ok(result);
                     }
+                    declined = true;
+                }
+                if declined {
+                    return Err(self.binary_type_error(super::ops::static_name(method), left, right));
                 }
                 return self.compare(op, left, right).map(Obj::from_bool);
+            }
+            OP_EQUAL | OP_NOT_EQUAL if self.is_class_instance(left) || self.is_class_instance(right) => {
+                return self.class_equality(op, left, right)
             }
             OP_LESS..=OP_NOT_EQUAL => return self.compare(op, left, right).map(Obj::from_bool),
             OP_IN => return self.contains(right, left).map(Obj::from_bool),
             OP_IS => return Ok(Obj::from_bool(left == right)),
-            OP_EXCEPTION_MATCH => return Ok(Obj::from_bool(self.exception_matches(left, right))),
+            OP_EXCEPTION_MATCH => {
+                // `except X:` needs an exception class or a tuple of them.
+                let is_exception_type =
+                    |vm: &Self, obj: Obj| vm.is_type(obj) && vm.native_type_of_type(obj).is_exception();
+                // A tuple's items are checked in order up to the first match.
+                if self.native_type(right) == TypeId::Tuple && !self.is_type(right) {
+                    for index in 0..self.tuple_len(right) {
+                        let item = self.tuple_item(right, index);
+                        if !is_exception_type(self, item) {
+                            return Err(self.binary_type_error("", left, item));
+                        }
+                        if self.exception_matches(left, item) {
+                            return Ok(Obj::TRUE);
+                        }
+                    }
+                    return Ok(Obj::FALSE);
+                }
+                if !is_exception_type(self, right) {
+                    return Err(self.binary_type_error("", left, right));
+                }
+                return Ok(Obj::from_bool(self.exception_matches(left, right)));
+            }
             _ => {}
         }
         let inplace = (binary::INPLACE_OR..=binary::INPLACE_POWER).contains(&op);
@@ -78,9 +109,11 @@ impl Vm<'_> {
             (OP_ADD, TypeId::Str, TypeId::Str) | (OP_ADD, TypeId::Bytes, TypeId::Bytes) => {
                 return self.concat_str(left_type, left, right)
             }
-            (OP_ADD, TypeId::Bytes | TypeId::ByteArray, TypeId::Bytes | TypeId::ByteArray | TypeId::MemoryView) => {
-                return self.concat_bytes(left, right, inplace)
-            }
+            (
+                OP_ADD,
+                TypeId::Bytes | TypeId::ByteArray,
+                TypeId::Bytes | TypeId::ByteArray | TypeId::MemoryView | TypeId::Array,
+            ) => return self.concat_bytes(left, right, inplace),
             (OP_ADD, TypeId::Tuple, TypeId::Tuple) => return self.concat_seq(TypeId::Tuple, left, right),
             (OP_ADD, TypeId::List, TypeId::List) => {
                 if inplace {
@@ -95,7 +128,7 @@ impl Vm<'_> {
             (OP_MUL, TypeId::Int | TypeId::Bool, TypeId::Str | TypeId::Bytes | TypeId::Tuple | TypeId::List) => {
                 return self.repeat(right, left)
             }
-            (OP_MOD, TypeId::Str, _) => return crate::builtins::format::percent_format(self, left, right),
+            (OP_MOD, TypeId::Str, _) => return crate::builtins::percent_format(self, left, right),
             (OP_OR | OP_AND | OP_SUB | OP_XOR, TypeId::Set | TypeId::FrozenSet, TypeId::Set | TypeId::FrozenSet) => {
                 return self.set_binary(op, left, right, inplace)
             }
@@ -183,6 +216,39 @@ impl Vm<'_> {
         // MicroPython names the plain operator even for an in-place one.
         let method = names[0].get(index).map_or("", |name| super::ops::static_name(*name));
         Err(self.binary_type_error(method, left, right))
+    }
+
+    /// `==` or `!=` with an instance of a Python class on either side, as
+    /// MicroPython's operators: the left operand's method and then the right
+    /// one's, whose result is the operator's as it is (`!=` without `__ne__`
+    /// is `__eq__` negated); when neither has one, the operands compare as
+    /// [`Vm::compare`] does.
+    fn class_equality(&mut self, op: u8, left: Obj, right: Obj) -> R<Obj> {
+        let not_implemented = super::Singleton::NotImplemented.obj();
+        let mut declined = false;
+        for (first, second) in [(left, right), (right, left)] {
+            if !self.is_class_instance(first) {
+                continue;
+            }
+            if op == OP_NOT_EQUAL {
+                if let Some(result) = self.call_special_binary(first, q!("__ne__"), second)? {
+                    if result != not_implemented {
+                        return Ok(result);
+                    }
+                    declined = true;
+                }
+            }
+            if let Some(result) = self.call_special_binary(first, q!("__eq__"), second)? {
+                if result != not_implemented {
+                    return Ok(if op == OP_EQUAL { result } else { Obj::from_bool(!self.truthy(result)?) });
+                }
+                declined = true;
+            }
+        }
+        if declined {
+            return Ok(Obj::from_bool((left == right) == (op == OP_EQUAL)));
+        }
+        self.compare(op, left, right).map(Obj::from_bool)
     }
 
     fn concat_str(&mut self, type_id: TypeId, left: Obj, right: Obj) -> R<Obj> {

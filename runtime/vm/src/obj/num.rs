@@ -99,8 +99,26 @@ impl Vm<'_> {
                 Some(value) => Ok(value),
                 None => Err(self.raise_msg(TypeId::OverflowError, "overflow converting long int to machine word")),
             },
-            None => Err(self.type_error_for("can't convert to int:", obj)),
+            None => Err(self.cannot_convert(obj, "int")),
         }
+    }
+
+    /// A number as f64, as MicroPython's `mp_obj_get_float`: ints, bools and
+    /// floats, and objects whose `__float__` gives a float; else TypeError.
+    pub fn float_of(&mut self, obj: Obj) -> R<f64> {
+        if let Some(value) = self.to_f64(obj) {
+            return Ok(value);
+        }
+        if self.is_str(obj) {
+            return Err(self.cannot_convert(obj, "float"));
+        }
+        if let Some(result) = self.call_special_unary(obj, q!("__float__"))? {
+            if self.is_float(result) {
+                return Ok(self.float_value(result));
+            }
+            return Err(self.cannot_convert(obj, "float"));
+        }
+        Err(self.cannot_convert(obj, "float"))
     }
 
     /// A number as f64 (ints and floats), or None.
@@ -238,11 +256,16 @@ impl Vm<'_> {
                 }
             }
             OP_POW => {
-                if x == 0.0 && y < 0.0 {
+                // Infinite and nan exponents follow IEEE pow, as in MicroPython.
+                if x == 0.0 && y < 0.0 && y.is_finite() {
                     return Err(self.raise_msg(TypeId::ZeroDivisionError, "0.0 cannot be raised to a negative power"));
                 }
-                if x < 0.0 && y != libm::floor(y) {
-                    return Err(self.raise_msg(TypeId::ValueError, "math domain error"));
+                if x < 0.0 && y.is_finite() && y != libm::floor(y) {
+                    // A negative base to a fractional power is complex, as in
+                    // MicroPython: exp(y * (ln|x| + iπ)).
+                    let magnitude = libm::exp(y * libm::log(-x));
+                    let angle = y * libm::atan2(0.0, x);
+                    return self.new_complex(magnitude * libm::cos(angle), magnitude * libm::sin(angle));
                 }
                 libm::pow(x, y)
             }

@@ -59,20 +59,33 @@ impl Vm<'_> {
                 }
                 Ok(hash)
             }
+            // A keys or items view is unhashable (MicroPython), a values view hashes by identity.
+            TypeId::DictView if self.get(obj, 2) != Obj::small(1) => {
+                Err(self.type_error_for("unsupported type for __hash__:", obj))
+            }
+            // A bound method hashes by its object and method, as it compares.
+            TypeId::BoundMethod => Ok((self.get(obj, 1).0 >> 2) ^ (self.get(obj, 2).0 >> 2).rotate_left(16)),
+            // (Slices stay hashable: MicroPython's OrderedDict takes them as
+            // keys, only its plain dict refuses them.)
             TypeId::List | TypeId::Dict | TypeId::Set | TypeId::ByteArray => {
                 Err(self.type_error_for("unsupported type for __hash__:", obj))
             }
-            // Equal bound methods (same object, same function) hash alike.
-            TypeId::BoundMethod => Ok((self.get_u(obj, 1) >> 2) ^ (self.get_u(obj, 2) >> 2).rotate_left(16)),
             _ => {
                 if let Some(result) = self.call_special_unary(obj, q!("__hash__"))? {
                     if result.is_small() {
                         return Ok(result.small_value() as u32);
                     }
+                    if result == Obj::TRUE || result == Obj::FALSE {
+                        return Ok(u32::from(result == Obj::TRUE));
+                    }
                     if self.native_type(result) == TypeId::Int {
                         return Ok(self.number_hash(result));
                     }
                     return Err(self.raise_msg(TypeId::TypeError, "__hash__ method should return an integer"));
+                }
+                // A class that defines `__eq__` without `__hash__` is unhashable.
+                if self.is_class_instance(obj) && self.lookup_special(obj, q!("__eq__"))?.is_some() {
+                    return Err(self.type_error_for("unsupported type for __hash__:", obj));
                 }
                 Ok(obj.0 >> 2)
             }
@@ -120,12 +133,12 @@ impl Vm<'_> {
             (TypeId::Set | TypeId::FrozenSet, TypeId::Set | TypeId::FrozenSet) => {
                 return Ok(self.map_len(left) == self.map_len(right) && self.set_is_subset(left, right)?)
             }
-            // Bound methods are equal when they bind the same object to the same function.
-            (TypeId::BoundMethod, TypeId::BoundMethod) => {
-                return Ok(self.get(left, 1) == self.get(right, 1) && self.get(left, 2) == self.get(right, 2))
-            }
             (TypeId::Range, TypeId::Range) => {
                 return Ok((1..4).all(|index| self.get(left, index) == self.get(right, index)))
+            }
+            // Bound methods are equal when they bind the same method to the same object.
+            (TypeId::BoundMethod, TypeId::BoundMethod) => {
+                return Ok((1..3).all(|index| self.get(left, index) == self.get(right, index)))
             }
             _ => {}
         }
@@ -186,7 +199,7 @@ impl Vm<'_> {
     }
 
     /// Whether `obj` is an instance of a class defined in Python.
-    fn is_class_instance(&mut self, obj: Obj) -> bool {
+    pub(crate) fn is_class_instance(&mut self, obj: Obj) -> bool {
         obj.is_ptr() && {
             let type_obj = self.type_of(obj);
             self.is_class(type_obj)
@@ -197,9 +210,12 @@ impl Vm<'_> {
         if self.map_len(left) != self.map_len(right) {
             return Ok(false);
         }
-        let ordered = self.ordered_dict_class;
-        if !ordered.is_null() && self.type_of(left) == ordered && self.type_of(right) == ordered {
-            return self.dict_equal_in_order(left, right);
+        // As MicroPython's: two OrderedDicts compare in order, and an
+        // OrderedDict never equals a plain dict.
+        match (self.is_ordered_dict(left), self.is_ordered_dict(right)) {
+            (true, true) => return self.ordered_dict_equal(left, right),
+            (false, false) => {}
+            _ => return Ok(false),
         }
         let mut index = 0;
         while let Some((entry, key, value)) = self.map_next(left, index) {
@@ -212,9 +228,14 @@ impl Vm<'_> {
         Ok(true)
     }
 
-    /// Two OrderedDicts are equal when they hold equal items in the same
-    /// order (as in MicroPython and CPython).
-    fn dict_equal_in_order(&mut self, left: Obj, right: Obj) -> R<bool> {
+    /// Whether `obj` is an `OrderedDict` (or of a class derived from it).
+    fn is_ordered_dict(&mut self, obj: Obj) -> bool {
+        let class = self.type_of(obj);
+        self.is_class(class) && self.is_ordered_dict_class(class)
+    }
+
+    /// Two OrderedDicts are equal when their items are, in the same order.
+    fn ordered_dict_equal(&mut self, left: Obj, right: Obj) -> R<bool> {
         let (mut left_index, mut right_index) = (0, 0);
         while let Some((left_entry, left_key, left_value)) = self.map_next(left, left_index) {
             let Some((right_entry, right_key, right_value)) = self.map_next(right, right_index) else {
@@ -223,7 +244,8 @@ impl Vm<'_> {
             if !self.equal(left_key, right_key)? || !self.equal(left_value, right_value)? {
                 return Ok(false);
             }
-            (left_index, right_index) = (left_entry + 1, right_entry + 1);
+            left_index = left_entry + 1;
+            right_index = right_entry + 1;
         }
         Ok(true)
     }
@@ -383,6 +405,10 @@ impl Vm<'_> {
             TypeId::List => Ok(self.list_len(obj) != 0),
             TypeId::Dict | TypeId::Set | TypeId::FrozenSet => Ok(self.map_len(obj) != 0),
             TypeId::Range => Ok(self.range_len(obj) != 0),
+            TypeId::DictView => {
+                let dict = self.get(obj, 1);
+                Ok(self.map_len(dict) != 0)
+            }
             type_id => {
                 if let Some(len) = type_id.slot(|native| native.len) {
                     return Ok(len(self, obj) != 0);

@@ -426,6 +426,15 @@ impl Vm<'_> {
                     self.emit_fmt(sink, format_args!("range({start}, {stop}, {step})"))
                 }
             }
+            TypeId::Super => {
+                // MicroPython's `<super: <class 'A'>, <A object at ...>>`.
+                self.emit(sink, b"<super: ")?;
+                let (class, instance) = (self.get(obj, 1), self.get(obj, 2));
+                self.print_depth(sink, class, Style::Str, depth + 1)?;
+                self.emit(sink, b", ")?;
+                self.print_depth(sink, instance, Style::Str, depth + 1)?;
+                self.emit(sink, b">")
+            }
             TypeId::Slice => {
                 self.emit(sink, b"slice(")?;
                 for index in 1..4 {

@@ -480,7 +480,10 @@ impl<'a> Vm<'a> {
             self.buffer_push_obj(left, right)?;
             return Ok(left);
         }
-        let total = self.str_len(left) + self.str_len(right);
+        // The right operand may be any buffer (a view, an array): its bytes'
+        // count is known once they are copied.
+        let right_len = if self.is_bytes_like(right) { self.str_len(right) } else { 0 };
+        let total = self.str_len(left) + right_len;
         let buffer = self.new_buffer(TypeId::Buffer, total)?;
         let mark = self.root_mark();
         self.push_root(buffer)?;

@@ -87,7 +87,7 @@ builtin_types! {
     Map = "map", Object;
     Filter = "filter", Object;
     Reversed = "reversed", Object;
-    TextIo = "stdout", Object => crate::modules::sys::STDIO_TYPE;
+    TextIo = "TextIOWrapper", Object => crate::modules::sys::STDIO_TYPE;
     Frame = "<module>", Object;
     QstrPool = "qstr_info", Object;
     Buffer = "bytecode", Object;

@@ -208,20 +208,27 @@ pub fn builtin_name(vm: &mut Vm<'_>, function: Obj) -> u32 {
     type_table(number).get(entry as usize).map(|(id, _)| u32::from(*id)).unwrap_or(1)
 }
 
-/// Calls a builtin function.
+/// Calls a builtin function; a builtin type's method called through the
+/// type has its first argument checked (see `check_self`).
 pub fn call_builtin(vm: &mut Vm<'_>, function: Obj, args: &[Obj], kw: &[Obj]) -> R<Obj> {
-    let Some((number, entry)) = builtin_fn_parts(function) else {
-        return Err(vm.raise_msg(TypeId::TypeError, "not a builtin function"));
-    };
-    let handler = match vm.native_function_table(number) {
-        Some(functions) => functions.get(entry as usize).map(|(_, handler)| *handler),
-        None => type_table(number).get(entry as usize).map(|(_, handler)| *handler),
-    };
-    let Some(handler) = handler else {
-        return Err(vm.raise_msg(TypeId::TypeError, "not a builtin function"));
-    };
+    let (number, entry, handler) = builtin_handler(vm, function)?;
     check_self(vm, number, entry, args)?;
     handler(vm, args, kw)
+}
+
+/// The table number, entry and handler of a builtin function object.
+fn builtin_handler(vm: &mut Vm<'_>, function: Obj) -> R<(u32, u32, Handler)> {
+    let handler = builtin_fn_parts(function).and_then(|(number, entry)| {
+        let handler = match vm.native_function_table(number) {
+            Some(functions) => functions.get(entry as usize).map(|(_, handler)| *handler),
+            None => type_table(number).get(entry as usize).map(|(_, handler)| *handler),
+        };
+        handler.map(|handler| (number, entry, handler))
+    });
+    match handler {
+        Some(found) => Ok(found),
+        None => Err(vm.raise_msg(TypeId::TypeError, "not a builtin function")),
+    }
 }
 
 /// A method of a builtin type called through its type (`list.append(1, 2)`)
@@ -229,6 +236,7 @@ pub fn call_builtin(vm: &mut Vm<'_>, function: Obj, args: &[Obj], kw: &[Obj]) ->
 /// `TypeError: argument should be a 'list' not a 'int'`. The methods that
 /// take no instance (`dict.fromkeys`, `int.from_bytes`, `bytes.fromhex`)
 /// are not checked.
+#[inline]
 fn check_self(vm: &mut Vm<'_>, number: u32, entry: u32, args: &[Obj]) -> R<()> {
     let expected: &[TypeId] = match number {
         TABLE_STR => &[TypeId::Str],
@@ -239,13 +247,15 @@ fn check_self(vm: &mut Vm<'_>, number: u32, entry: u32, args: &[Obj]) -> R<()> {
         TABLE_BYTES => &[TypeId::Bytes, TypeId::ByteArray],
         _ => return Ok(()),
     };
-    let Some(&(name, _)) = type_table(number).get(entry as usize) else { return Ok(()) };
-    if name == const { qstr_id("fromkeys") } || name == const { qstr_id("fromhex") } {
+    // The usual case first (a method called on its own heap instance): its
+    // type word, read directly; anything else asks `native_type`.
+    let Some(&first) = args.first() else { return Ok(()) };
+    let type_word = vm.heap.word(first.0);
+    if expected.iter().any(|type_id| type_id.addr() == type_word) || expected.contains(&vm.native_type(first)) {
         return Ok(());
     }
-    let Some(&first) = args.first() else { return Ok(()) };
-    let actual = vm.native_type(first);
-    if expected.contains(&actual) {
+    let Some(&(name, _)) = type_table(number).get(entry as usize) else { return Ok(()) };
+    if name == const { qstr_id("fromkeys") } || name == const { qstr_id("fromhex") } {
         return Ok(());
     }
     let wanted = vm.qstr_str_copy(Obj::qstr(u32::from(expected[0].name())));

@@ -58,4 +58,5 @@ native_modules! {
     vfs,
     framebuf,
     neopixel,
+    platform,
 }

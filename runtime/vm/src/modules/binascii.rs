@@ -47,13 +47,11 @@ fn hexlify(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
 /// None for none) between bytes. Empty data gives `b''` for both, as
 /// MicroPython's shared code does.
 pub fn hex_text(vm: &mut Vm<'_>, data: Obj, separator: Option<Obj>, type_id: TypeId) -> R<Obj> {
-    let (address, len) = match vm.native_type(data) {
-        TypeId::MemoryView => vm.memoryview_data(data),
-        _ => {
-            expect_data(vm, data)?;
-            (vm.bytes_data_address(data), vm.str_len(data))
-        }
-    };
+    // A memoryview reads as the bytes it shows (`str_bytes` takes it too).
+    if vm.native_type(data) != TypeId::MemoryView {
+        expect_data(vm, data)?;
+    }
+    let len = vm.str_len(data);
     if len == 0 {
         return Ok(crate::obj::Singleton::EmptyBytes.obj());
     }
@@ -70,7 +68,7 @@ pub fn hex_text(vm: &mut Vm<'_>, data: Obj, separator: Option<Obj>, type_id: Typ
     let mark = vm.root_mark();
     vm.push_root(buffer)?;
     for index in 0..len {
-        let byte = vm.bytes_at(address + index as u32, 1).first().copied().unwrap_or(0);
+        let byte = vm.str_bytes(data)[index];
         if let (Some(separator), true) = (separator, index > 0) {
             vm.buffer_push(buffer, &[separator])?;
         }

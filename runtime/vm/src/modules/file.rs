@@ -36,7 +36,7 @@ pub static FILE_TYPE: NativeType =
     NativeType { methods: FILE_METHODS, iter_next: Some(next_line), ..NativeType::EMPTY };
 
 static FILE_METHODS: &[(u16, Handler)] = &[
-    (qstr_id("__enter__"), enter),
+    (qstr_id("__enter__"), crate::modules::io::stream_enter),
     (qstr_id("__exit__"), exit),
     (qstr_id("close"), close),
     (qstr_id("flush"), flush),
@@ -406,11 +406,6 @@ fn close(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     };
     result.map_err(|error| raise_fs(vm, error))?;
     Ok(Obj::NONE)
-}
-
-fn enter(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    check_args(vm, args, 1, 1)?;
-    Ok(args[0])
 }
 
 fn exit(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {

@@ -31,7 +31,7 @@ fn print_stream(vm: &mut Vm<'_>, sink: crate::obj::repr::Sink, stream: Obj, _dep
 }
 
 static STREAM_METHODS: &[(u16, Handler)] = &[
-    (qstr_id("__enter__"), enter),
+    (qstr_id("__enter__"), stream_enter),
     (qstr_id("__exit__"), exit),
     (qstr_id("close"), close),
     (qstr_id("flush"), close),
@@ -349,6 +349,20 @@ fn getvalue(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn seek(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 3)?;
     let (this, buffer, position) = stream(vm, args)?;
+    let end = vm.str_len(buffer);
+    let target = seek_target(vm, args, position, end)?.min(i64::from(i32::MAX >> 2));
+    vm.set(this, 2, Obj::small(target as i32));
+    vm.new_int(target)
+}
+
+/// MicroPython's errno for an invalid argument.
+const EINVAL: i32 = 22;
+
+/// The position `seek(offset[, whence])` (`args[1..]`) asks for in a stream
+/// at `position` of `len` bytes: from the start, the position (1) or the
+/// end (any other whence, as MicroPython's streams take it). Before the
+/// start is EINVAL, as for a file; the caller clamps the far end.
+pub(crate) fn seek_target(vm: &mut Vm<'_>, args: &[Obj], position: usize, len: usize) -> R<i64> {
     let offset = vm.to_i64(args[1])?;
     let whence = match args.get(2) {
         Some(&value) => vm.to_i64(value)?,
@@ -357,15 +371,20 @@ fn seek(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let base = match whence {
         0 => 0,
         1 => position as i64,
-        _ => vm.str_len(buffer) as i64,
+        _ => len as i64,
     };
-    // Before the start is EINVAL, as for a file (MicroPython's streams agree).
-    if base + offset < 0 {
-        return Err(crate::modules::vfs::raise_errno(vm, 22));
+    let target = base.saturating_add(offset);
+    if target < 0 {
+        return Err(crate::modules::vfs::raise_errno(vm, EINVAL));
     }
-    let target = (base + offset).min(i64::from(i32::MAX >> 2));
-    vm.set(this, 2, Obj::small(target as i32));
-    vm.new_int(target)
+    Ok(target)
+}
+
+/// `with stream as name:` gives the stream itself (every stream type's
+/// `__enter__`).
+pub(crate) fn stream_enter(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    Ok(args[0])
 }
 
 /// `readinto(buffer)`: bytes from the position into a bytearray, as many
@@ -398,12 +417,6 @@ fn tell(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn close(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
     Ok(Obj::NONE)
-}
-
-/// `with StringIO() as stream:` gives the stream itself.
-fn enter(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    check_args(vm, args, 1, 1)?;
-    Ok(args[0])
 }
 
 /// The end of a `with` block closes the stream.

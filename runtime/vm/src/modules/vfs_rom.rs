@@ -48,7 +48,6 @@ const EPERM: i32 = 1;
 const ENOENT: i32 = 2;
 const EEXIST: i32 = 17;
 const EISDIR: i32 = 21;
-const EINVAL: i32 = 22;
 const EROFS: i32 = 30;
 const EOPNOTSUPP: i32 = 95;
 
@@ -68,7 +67,7 @@ pub static ROM_TEXT_TYPE: NativeType =
     NativeType { methods: FILE_METHODS, iter_next: Some(next_line), ..NativeType::EMPTY };
 
 static FILE_METHODS: &[(u16, Handler)] = &[
-    (qstr_id("__enter__"), enter),
+    (qstr_id("__enter__"), crate::modules::io::stream_enter),
     (qstr_id("__exit__"), exit),
     (qstr_id("close"), close),
     (qstr_id("read"), read),
@@ -501,21 +500,8 @@ fn readlines(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn seek(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 3)?;
     let (file, data, position) = file_arg(vm, args)?;
-    let offset = vm.to_i64(args[1])?;
-    let whence = match args.get(2) {
-        Some(&value) => vm.to_i64(value)?,
-        None => 0,
-    };
     // MicroPython's VfsRom takes any whence but 0 and 1 as from the end.
-    let base = match whence {
-        0 => 0,
-        1 => position as i64,
-        _ => data.len() as i64,
-    };
-    let target = base.saturating_add(offset);
-    if target < 0 || (whence == 0 && offset < 0) {
-        return Err(raise_errno(vm, EINVAL));
-    }
+    let target = crate::modules::io::seek_target(vm, args, position, data.len())?;
     let target = (target as u64).min(data.len() as u64) as usize;
     set_position(vm, file, target);
     vm.new_int(target as i64)
@@ -532,11 +518,6 @@ fn close(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
     file_arg(vm, args)?;
     Ok(Obj::NONE)
-}
-
-fn enter(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    check_args(vm, args, 1, 1)?;
-    Ok(args[0])
 }
 
 fn exit(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {

@@ -188,14 +188,9 @@ impl Vm<'_> {
     /// The bytes of a bytes object, a bytearray or a memoryview of bytes
     /// (`None` for a view of an array with wider items).
     fn byte_view(&self, obj: Obj) -> Option<&[u8]> {
-        if self.native_type(obj) != TypeId::MemoryView {
-            return Some(self.str_bytes(obj));
-        }
-        if self.memoryview_items(obj) != self.memoryview_len(obj) {
-            return None;
-        }
-        let (data, len) = self.memoryview_data(obj);
-        Some(self.bytes_at(data, len))
+        let wide_items =
+            self.native_type(obj) == TypeId::MemoryView && self.memoryview_items(obj) != self.memoryview_len(obj);
+        (!wide_items).then(|| self.str_bytes(obj))
     }
 
     /// Whether `obj` is an instance of a class defined in Python.

@@ -6,6 +6,7 @@
 use crate::gc::{Heap, BYTES_PER_BLOCK};
 use crate::image::ImageView;
 use crate::interp::code_info::{empty_code_info_cache, CodeInfo, CODE_INFO_CACHE_SIZE};
+use crate::interp::global_site::{empty_global_site_cache, GlobalSite, GLOBAL_SITE_CACHE_SIZE};
 use crate::obj::{static_word, Obj, Singleton, TypeId};
 use crate::port::{Config, Port};
 use rime_bytecode::image::{FLASH_BASE, HEAP_BASE, STATIC_BASE};
@@ -162,6 +163,9 @@ pub struct Vm<'a> {
     /// and code made on the board is never written once made and is freed
     /// only by a collection, which empties this cache.
     pub(crate) qstr_operand_cache: [core::cell::Cell<(usize, u32)>; QSTR_OPERAND_CACHE_SIZE],
+    /// Where recently run `LOAD_GLOBAL`s found their names, by operand
+    /// address (see `interp::global_site`).
+    pub(crate) global_site_cache: [core::cell::Cell<GlobalSite>; GLOBAL_SITE_CACHE_SIZE],
     /// Where the text of recently used frozen qstrs lies in the image,
     /// direct-mapped by id: `(id + 1, offset, length)` (0: empty), so that
     /// reading a name's text does not search the pool's length classes.
@@ -262,6 +266,7 @@ impl<'a> Vm<'a> {
             dict_keys_version: 1,
             class_init_cache: [const { core::cell::Cell::new((0, 0, 0)) }; CLASS_INIT_CACHE_SIZE],
             qstr_operand_cache: [const { core::cell::Cell::new((0, 0)) }; QSTR_OPERAND_CACHE_SIZE],
+            global_site_cache: empty_global_site_cache(),
             qstr_text_cache: [const { core::cell::Cell::new((0, 0, 0)) }; QSTR_TEXT_CACHE_SIZE],
             code_info_cache: empty_code_info_cache(),
             ascii_qstr_cache: [const { core::cell::Cell::new(0) }; 128],
@@ -395,6 +400,7 @@ impl<'a> Vm<'a> {
         for entry in &self.qstr_operand_cache {
             entry.set((0, 0));
         }
+        self.forget_global_sites();
         for root in [
             self.frame,
             self.exc,

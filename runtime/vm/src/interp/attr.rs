@@ -27,6 +27,12 @@ impl Vm<'_> {
         self.load_global_probed(globals, name)
     }
 
+    /// The entry of `globals` where [`Vm::load_global`] last guessed or
+    /// found `name` (to be checked against the entry's key).
+    pub(crate) fn global_lookup_guess(&self, globals: Obj, name: Obj) -> u32 {
+        u32::from(self.global_lookup_cache[lookup_cache_slot(globals, name)].get())
+    }
+
     /// `STORE_GLOBAL`: `name = value` in the globals of `module`, first at
     /// the entry where `load_global` last found the name (its own entry in a
     /// RAM table, or the RAM array word of a flash table's marker), else

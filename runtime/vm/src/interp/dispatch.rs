@@ -278,8 +278,15 @@ impl<'a> Vm<'a> {
                         push!(value);
                     }
                     op::LOAD_GLOBAL => {
+                        let operand = (code.as_ptr() as usize).wrapping_add(ip);
+                        if let Some((value, operand_len)) = self.cached_global(operand, module) {
+                            ip += operand_len;
+                            push!(value);
+                            continue 'dispatch;
+                        }
                         let name = qstr_operand!();
-                        let value = tri!('op, self.load_global(module, name));
+                        let operand_len = (code.as_ptr() as usize).wrapping_add(ip) - operand;
+                        let value = tri!('op, self.load_global_at_site(operand, operand_len, module, name));
                         push!(value);
                     }
                     op::LOAD_ATTR => {

@@ -1,7 +1,7 @@
 //! The interpreter: function calls and argument binding ([`call`]) with the
 //! decoded preludes they keep ([`code_info`]), frames ([`frame`]), the dispatch loop ([`dispatch`], whose inner loop over
 //! frame-only instructions is `fast_ops`), attributes and classes
-//! ([`attr`]), imports ([`import`]), generators ([`generator`]) and the flash functions
+//! ([`attr`]) with `LOAD_GLOBAL`'s cache by bytecode position (`global_site`), imports ([`import`]), generators ([`generator`]) and the flash functions
 //! `MAKE_FUNCTION` hands out ([`flash`]), the raw codes compiled on the
 //! board, which live in the heap ([`ram_code`]), and modules frozen as
 //! source, compiled at their first import (`import_source`).
@@ -15,6 +15,7 @@ mod fast_ops;
 pub mod flash;
 pub mod frame;
 pub mod generator;
+pub(crate) mod global_site;
 pub mod import;
 mod import_source;
 pub mod ram_code;

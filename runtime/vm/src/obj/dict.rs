@@ -38,7 +38,8 @@ use crate::gc::BYTES_PER_BLOCK;
 use crate::vm::{Vm, R};
 use rime_bytecode::image::{is_uncertain_word, HEAP_BASE, UNCERTAIN_BASE};
 
-const TABLE_ENTRIES: u32 = 1;
+/// The word of a table block where its entries start (after the filled count).
+pub(crate) const TABLE_ENTRIES: u32 = 1;
 const CAPACITY_BITS: u32 = 27;
 /// Word 2's flag of a table that holds keys only (a set or frozenset).
 const KEYS_ONLY: u32 = 1 << 26;
@@ -624,7 +625,9 @@ impl Vm<'_> {
     /// the values of the table's markers.
     pub(crate) fn map_adopt_table(&mut self, map: Obj, table: u32, count: u32, uncertain: Obj) -> bool {
         // The map holds the same keys afterwards; its word 2 loses
-        // `KEYS_WATCHED`, which only costs the builtin miss cache.
+        // `KEYS_WATCHED`, which only costs the builtin miss cache. Its values
+        // move, so what `interp::global_site` remembers of it is stale.
+        self.dict_keys_changed(map);
         let (old_table, old_shape, live) = (self.get(map, 3), self.get_u(map, 2), self.get_u(map, 1));
         if live != count || live >= HEAP_BASE {
             return false;
@@ -880,6 +883,7 @@ impl Vm<'_> {
                 entry.set((0, 0));
             }
             self.forget_class_inits();
+            self.forget_global_sites();
         }
     }
 

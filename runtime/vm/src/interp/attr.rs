@@ -556,6 +556,15 @@ impl Vm<'_> {
                 return Ok(());
             }
         }
+        if let Some((entry, added)) = self.map_set_qstr_in_heap(dict, name, value) {
+            if added {
+                self.note_instance_dict_size(type_obj, entry + 1);
+            }
+            if let Ok(entry) = u8::try_from(entry) {
+                self.global_lookup_cache[slot].set(entry);
+            }
+            return Ok(());
+        }
         let count = self.map_len(dict);
         self.map_set(dict, name, value)?;
         let grown = self.map_len(dict);

@@ -375,6 +375,60 @@ impl Vm<'_> {
         Some(None)
     }
 
+    /// `map[key] = value` for a qstr key in a dict whose object and table
+    /// are in the heap, with one-byte index slots and room for another
+    /// entry (an instance dict taking an attribute), with heap word accesses
+    /// alone: `Some((entry, added))`, where `added` says whether the key is
+    /// new; `None`, and nothing done, for any other map, and when the probe
+    /// meets a key that is a str object (which could equal the name).
+    #[inline]
+    pub(crate) fn map_set_qstr_in_heap(&mut self, map: Obj, key: Obj, value: Obj) -> Option<(u32, bool)> {
+        let word = self.heap.word(map.0.wrapping_add(8));
+        let table = self.heap.word(map.0.wrapping_add(12));
+        let capacity = word & CAPACITY_MASK;
+        let live = self.heap.word(map.0.wrapping_add(4));
+        if word & KEYS_ONLY != 0 || table < HEAP_BASE || live >= HEAP_BASE || slot_width(capacity) != 1 {
+            return None;
+        }
+        let filled = self.heap.word(table);
+        let mask = (1u32 << (word >> CAPACITY_BITS)) - 1;
+        let index = table.wrapping_add(4 * (TABLE_ENTRIES + 2 * capacity));
+        let mut slot = self.qstr_hash(key.qstr_id()) & mask;
+        for _ in 0..=mask {
+            // The index is word-aligned: slot `s` is byte `s % 4` of word `s / 4`.
+            let at = index.wrapping_add(slot & !3);
+            let shift = 8 * (slot & 3);
+            let index_word = self.heap.word(at);
+            let entry = (index_word >> shift) & 0xff;
+            if entry == 0 {
+                if filled >= capacity {
+                    return None;
+                }
+                let entry_at = table.wrapping_add(4 * (TABLE_ENTRIES + 2 * filled));
+                self.heap.set_word(entry_at, key.0);
+                self.heap.set_word(entry_at.wrapping_add(4), value.0);
+                self.heap.set_word(table, filled + 1);
+                self.heap.set_word(at, index_word | (filled + 1) << shift);
+                self.heap.set_word(map.0.wrapping_add(4), live + 1);
+                if word & KEYS_WATCHED != 0 {
+                    self.bump_dict_keys_version();
+                }
+                return Some((filled, true));
+            }
+            let entry_at = table.wrapping_add(4 * (TABLE_ENTRIES + 2 * (entry - 1)));
+            let candidate = Obj(self.heap.word(entry_at));
+            if candidate == key {
+                self.heap.set_word(entry_at.wrapping_add(4), value.0);
+                return Some((entry - 1, false));
+            }
+            if !candidate.is_qstr() && self.is_str(candidate) {
+                return None;
+            }
+            slot = (slot + 1) & mask;
+        }
+        None
+    }
+
     /// Replaces the value of entry `entry` when that entry's key is `key`
     /// and the table is in RAM: for callers that guessed where a name lies
     /// (false, and nothing changed, when the guess is wrong).

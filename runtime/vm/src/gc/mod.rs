@@ -361,7 +361,15 @@ impl<'a> Heap<'a> {
         if needed > SIZE_CLASSES && needed >= self.long_run.length {
             from = from.max(self.long_run.from);
         }
-        let (found, inspected) = self.find_free_run(from, needed, &self.no_run_in[class - 1][..span_count]);
+        // No run of this length starts below the hint: when one starts at
+        // it (the usual case after a collection, or in a heap filling up
+        // from below), that is the first fit, found without the search.
+        let (found, inspected) =
+            if from + needed <= self.block_count && (from..from + needed).all(|block| self.state(block) == FREE) {
+                (Some(from), needed as u64)
+            } else {
+                self.find_free_run(from, needed, &self.no_run_in[class - 1][..span_count])
+            };
         self.inspected += inspected;
         let Some(start) = found else {
             // No run that long anywhere, so none of this length or longer

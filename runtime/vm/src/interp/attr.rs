@@ -872,7 +872,7 @@ fn builtin_cache_slot(id: u32) -> usize {
 /// The entry of `global_lookup_cache` for `name` in the dict `owner` (or
 /// in the instance dicts of the class `owner`).
 #[inline(always)]
-fn lookup_cache_slot(owner: Obj, name: Obj) -> usize {
+pub(crate) fn lookup_cache_slot(owner: Obj, name: Obj) -> usize {
     let mixed = (owner.0 ^ name.0.rotate_left(16)).wrapping_mul(0x9e37_79b1);
     (mixed >> 24) as usize % crate::vm::GLOBAL_LOOKUP_CACHE_SIZE
 }

@@ -9,15 +9,26 @@
 //! at an offset held in registers instead of an address resolved against
 //! every region.
 //!
+//! With the heap it reads the VM's name caches ([`NameCaches`]), which
+//! only the general loop writes: a `LOAD_GLOBAL` the global site cache
+//! knows, and a `LOAD_ATTR` of an attribute that a plain instance's dict
+//! holds where the lookup cache guesses (`Vm::load_attr`'s first step, with
+//! the name from the qstr operand cache) run here too.
+//!
 //! It stops, without consuming the instruction, at the first one that
 //! needs anything more (an unbound local, an int result that overflows a
 //! small int, a truth test of an object, the interrupt poll of a backward
 //! jump): the general loop in `dispatch` runs that one, so no instruction
 //! here can raise.
 
+use super::attr::lookup_cache_slot;
+use super::global_site::{cached_global_in, GlobalSite, GLOBAL_SITE_CACHE_SIZE};
 use crate::gc::{HeapBytes, HeapWords};
 use crate::obj::binop_fast::small_index_position;
+use crate::obj::dict::{KEYS_ONLY, TABLE_ENTRIES};
 use crate::obj::{Obj, TypeId};
+use crate::vm::{GLOBAL_LOOKUP_CACHE_SIZE, QSTR_OPERAND_CACHE_SIZE};
+use core::cell::Cell;
 use rime_bytecode::image::HEAP_BASE;
 use rime_bytecode::opcode::{binary, op, read_jump};
 use rime_bytecode::varint::{read_sint, read_uint};
@@ -67,20 +78,76 @@ impl Slots<'_> {
             return None;
         }
         let at = obj.0.wrapping_sub(HEAP_BASE) as usize;
-        // Lists are four words; a tuple is its type, its length and its items.
-        // The four words are read only when all of them are in the heap.
-        if !self.heap.contains(at, 16) {
-            return None;
-        }
-        let word = |index: usize| self.heap.word(at + 4 * index).unwrap_or(0);
-        let (type_word, len) = (word(0), word(1));
+        // Lists are four words (type, length, allocated, items); a tuple is
+        // its type, its length and its items.
+        let type_word = self.heap.word(at)?;
+        let len = self.heap.word(at.wrapping_add(4))?;
         if type_word == TypeId::List.addr() {
-            Some((word(3).wrapping_sub(HEAP_BASE) as usize, len))
+            Some((self.heap.word(at.wrapping_add(12))?.wrapping_sub(HEAP_BASE) as usize, len))
         } else if type_word == TypeId::Tuple.addr() && !lists_only {
             Some((at.wrapping_add(8), len))
         } else {
             None
         }
+    }
+
+    /// The heap word at `address`, if it lies in the heap.
+    #[inline(always)]
+    fn heap_word(&self, address: u32) -> Option<u32> {
+        self.heap.word(address.wrapping_sub(HEAP_BASE) as usize)
+    }
+
+    /// `LOAD_GLOBAL` with its operand at address `operand`, when the
+    /// global site cache knows it: the value and the operand's length.
+    #[inline(always)]
+    fn load_global(&self, caches: &NameCaches<'_>, operand: usize) -> Option<(Obj, usize)> {
+        let globals = self.heap_word(caches.module.0.wrapping_add(4))?;
+        cached_global_in(caches.global_sites, caches.keys_version, globals, operand, |address| self.heap_word(address))
+    }
+
+    /// `LOAD_ATTR` of `obj` with its operand at address `operand`, when the
+    /// general loop decoded that operand lately (its name is in the qstr
+    /// operand cache) and [`Slots::instance_attr_guessed`] finds it.
+    #[inline(always)]
+    fn load_attr(&self, caches: &NameCaches<'_>, operand: usize, obj: Obj) -> Option<Obj> {
+        let (cached, id) = caches.qstr_operands[(operand >> 1) % QSTR_OPERAND_CACHE_SIZE].get();
+        let name = Obj::qstr(id);
+        if cached != operand || name == q!("__class__") || name == q!("__dict__") {
+            return None;
+        }
+        self.instance_attr_guessed(obj, name, caches.lookups)
+    }
+
+    /// `Vm::instance_attr_guessed` with the heap borrowed: attribute `name`
+    /// of `obj` when `obj` is an instance of a class over `object` whose
+    /// dict (a heap table) holds it at the entry the lookup cache guesses.
+    #[inline(always)]
+    fn instance_attr_guessed(
+        &self,
+        obj: Obj,
+        name: Obj,
+        lookups: &[Cell<u8>; GLOBAL_LOOKUP_CACHE_SIZE],
+    ) -> Option<Obj> {
+        if !obj.is_ptr() {
+            return None;
+        }
+        let type_obj = self.heap_word(obj.0)?;
+        if self.heap_word(type_obj)? != TypeId::Type.addr()
+            || self.heap_word(type_obj.wrapping_add(16))? != TypeId::Object.addr()
+        {
+            return None;
+        }
+        let dict = self.heap_word(obj.0.wrapping_add(4))?;
+        let entry = u32::from(lookups[lookup_cache_slot(Obj(type_obj), name)].get());
+        let table = self.heap_word(dict.wrapping_add(12))?;
+        let key_at = table.wrapping_add(4 * (TABLE_ENTRIES + 2 * entry));
+        if self.heap_word(dict.wrapping_add(8))? & KEYS_ONLY != 0
+            || entry >= self.heap_word(table)?
+            || self.heap_word(key_at)? != name.0
+        {
+            return None;
+        }
+        self.heap_word(key_at.wrapping_add(4)).map(Obj)
     }
 
     #[inline(always)]
@@ -92,6 +159,16 @@ impl Slots<'_> {
     fn set_local(&mut self, index: u32, value: Obj) {
         self.set(self.last.wrapping_sub(index), value);
     }
+}
+
+/// What the inner loop reads besides the heap and the frame (see the
+/// module docs): the VM's caches, shared, and the module being run.
+pub(super) struct NameCaches<'s> {
+    pub(super) qstr_operands: &'s [Cell<(usize, u32)>; QSTR_OPERAND_CACHE_SIZE],
+    pub(super) lookups: &'s [Cell<u8>; GLOBAL_LOOKUP_CACHE_SIZE],
+    pub(super) global_sites: &'s [Cell<GlobalSite>; GLOBAL_SITE_CACHE_SIZE],
+    pub(super) keys_version: u32,
+    pub(super) module: Obj,
 }
 
 /// Whether [`run`] can run instructions starting with `opcode` (the
@@ -126,6 +203,8 @@ pub(super) static STARTS_FAST: [bool; 256] = {
                 | op::FOR_ITER
                 | op::LOAD_DEREF
                 | op::LOAD_NULL
+                | op::LOAD_GLOBAL
+                | op::LOAD_ATTR
         );
         opcode += 1;
     }
@@ -163,6 +242,8 @@ static KIND: [Kind; 256] = {
             op::FOR_ITER => Kind::ForIter,
             op::LOAD_DEREF => Kind::LoadDeref,
             op::LOAD_NULL => Kind::LoadNull,
+            op::LOAD_GLOBAL => Kind::LoadGlobal,
+            op::LOAD_ATTR => Kind::LoadAttr,
             _ => Kind::Other,
         };
         opcode += 1;
@@ -198,6 +279,8 @@ enum Kind {
     ForIter,
     LoadDeref,
     LoadNull,
+    LoadGlobal,
+    LoadAttr,
 }
 
 fn jump_target(ip: usize, offset: i32) -> usize {
@@ -260,6 +343,7 @@ pub(super) fn run(
     ip: &mut usize,
     sp: &mut u32,
     poll_countdown: &mut u32,
+    caches: &NameCaches<'_>,
 ) {
     let mut slots = Slots { heap: heap.words(), base: slots_offset, last: n_state.wrapping_sub(1) };
     let mut at = *ip;
@@ -310,6 +394,20 @@ pub(super) fn run(
                 push!(Obj(value));
             }
             Kind::LoadNull => push!(Obj::NULL),
+            Kind::LoadGlobal => {
+                let Some((value, operand_len)) = slots.load_global(caches, (code.as_ptr() as usize).wrapping_add(next))
+                else {
+                    break;
+                };
+                next += operand_len;
+                push!(value);
+            }
+            Kind::LoadAttr => {
+                let operand = (code.as_ptr() as usize).wrapping_add(next);
+                let Some(value) = slots.load_attr(caches, operand, slots.get(depth.wrapping_sub(1))) else { break };
+                read_uint(code, &mut next);
+                slots.set(depth.wrapping_sub(1), value);
+            }
             Kind::SmallIntMulti => {
                 push!(Obj::small(i32::from(opcode) - i32::from(op::LOAD_CONST_SMALL_INT_MULTI_ZERO)));
             }

@@ -66,6 +66,33 @@ fn site_set(operand: usize) -> usize {
     2 * ((operand as u32).wrapping_mul(0x9E37_79B1) >> (32 - sets_log2)) as usize
 }
 
+/// [`Vm::cached_global`] over the cache `sites`, the current
+/// `dict_keys_version`, the running module's globals dict and `heap_word`
+/// (which reads the heap word at an address): what the dispatch loop's
+/// inner loop calls with the heap borrowed.
+#[inline(always)]
+pub(crate) fn cached_global_in(
+    sites: &[Cell<GlobalSite>; GLOBAL_SITE_CACHE_SIZE],
+    keys_version: u32,
+    globals: u32,
+    operand: usize,
+    heap_word: impl Fn(u32) -> Option<u32>,
+) -> Option<(Obj, usize)> {
+    let set = site_set(operand);
+    let mut site = sites[set].get();
+    if site.operand != operand {
+        site = sites[set + 1].get();
+        if site.operand != operand {
+            return None;
+        }
+    }
+    if site.version != keys_version || site.globals & !(OPERAND_LEN_BITS | DIRECT_VALUE) != globals {
+        return None;
+    }
+    let value = if site.globals & DIRECT_VALUE != 0 { site.word } else { heap_word(site.word)? };
+    Some((Obj(value), (site.globals & OPERAND_LEN_BITS) as usize + 1))
+}
+
 /// A new, empty cache.
 pub(crate) fn empty_global_site_cache() -> [Cell<GlobalSite>; GLOBAL_SITE_CACHE_SIZE] {
     [const { Cell::new(GlobalSite::EMPTY) }; GLOBAL_SITE_CACHE_SIZE]
@@ -76,21 +103,9 @@ impl Vm<'_> {
     /// loads in `module`, and the operand's length, when the cache knows it.
     #[inline(always)]
     pub(crate) fn cached_global(&self, operand: usize, module: Obj) -> Option<(Obj, usize)> {
-        let set = site_set(operand);
-        let mut site = self.global_site_cache[set].get();
-        if site.operand != operand {
-            site = self.global_site_cache[set + 1].get();
-            if site.operand != operand {
-                return None;
-            }
-        }
-        if site.version != self.dict_keys_version
-            || site.globals & !(OPERAND_LEN_BITS | DIRECT_VALUE) != self.get_u(module, 1)
-        {
-            return None;
-        }
-        let value = if site.globals & DIRECT_VALUE != 0 { site.word } else { self.heap.word(site.word) };
-        Some((Obj(value), (site.globals & OPERAND_LEN_BITS) as usize + 1))
+        cached_global_in(&self.global_site_cache, self.dict_keys_version, self.get_u(module, 1), operand, |address| {
+            Some(self.heap.word(address))
+        })
     }
 
     /// `LOAD_GLOBAL` of `name` in `module` when the cache missed: the

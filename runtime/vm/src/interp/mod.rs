@@ -1,5 +1,5 @@
 //! The interpreter: function calls and argument binding ([`call`]) with the
-//! decoded preludes they keep ([`code_info`]), frames ([`frame`]), the dispatch loop ([`dispatch`], whose inner loop over
+//! decoded preludes they keep ([`code_info`]), frames ([`frame`]; leaving one: `frame_exit`), the dispatch loop ([`dispatch`], whose inner loop over
 //! frame-only instructions is `fast_ops`), attributes and classes
 //! ([`attr`]) with `LOAD_GLOBAL`'s cache by bytecode position (`global_site`), imports ([`import`]), generators ([`generator`]) and the flash functions
 //! `MAKE_FUNCTION` hands out ([`flash`]), the raw codes compiled on the
@@ -14,6 +14,7 @@ pub mod dispatch;
 mod fast_ops;
 pub mod flash;
 pub mod frame;
+mod frame_exit;
 pub mod generator;
 pub(crate) mod global_site;
 pub mod import;

@@ -42,7 +42,7 @@ use rime_bytecode::image::{is_uncertain_word, HEAP_BASE, UNCERTAIN_BASE};
 pub(crate) const TABLE_ENTRIES: u32 = 1;
 const CAPACITY_BITS: u32 = 27;
 /// Word 2's flag of a table that holds keys only (a set or frozenset).
-const KEYS_ONLY: u32 = 1 << 26;
+pub(crate) const KEYS_ONLY: u32 = 1 << 26;
 /// Word 2's flag of a map whose key changes bump `Vm::dict_keys_version`
 /// (module globals that a builtin lookup missed, see [`Vm::map_watch_keys`]).
 const KEYS_WATCHED: u32 = 1 << 25;

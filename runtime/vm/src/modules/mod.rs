@@ -4,6 +4,8 @@
 //! `native_modules!` below. A port adds its own modules through
 //! `Config::port_modules` instead.
 
+pub mod deflate_compress;
+pub mod deflate_inflate;
 pub mod file;
 pub mod framebuf_canvas;
 pub mod machine_i2c;
@@ -59,4 +61,5 @@ native_modules! {
     framebuf,
     neopixel,
     platform,
+    deflate,
 }

@@ -542,13 +542,29 @@ fn close(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         vm.push_root(writer)?;
         let finished = if writer.is_null() { Ok(()) } else { finish_writing(vm, stream, writer, settings as u32 & 3) };
         if settings & CLOSE_FLAG != 0 {
-            call_method(vm, stream, q!("close"), &[])?;
+            close_stream(vm, stream)?;
         }
         vm.set(this, 1, Obj::NULL);
         vm.set(this, 3, Obj::NULL);
         vm.set(this, 4, Obj::NULL);
         finished.map(|()| Obj::NONE)
     })
+}
+
+/// Closes the wrapped stream: a stream written in Python (an `io.IOBase`)
+/// through `ioctl(MP_STREAM_CLOSE, 0)`, as MicroPython's stream protocol
+/// asks one, any other through its `close`.
+fn close_stream(vm: &mut Vm<'_>, stream: Obj) -> R<()> {
+    const STREAM_CLOSE: i32 = 4;
+    let type_obj = vm.type_of(stream);
+    if vm.is_class(type_obj) {
+        if let Some(ioctl) = vm.find_qstr(b"ioctl") {
+            call_method(vm, stream, Obj::qstr(ioctl), &[Obj::small(STREAM_CLOSE), Obj::small(0)])?;
+            return Ok(());
+        }
+    }
+    call_method(vm, stream, q!("close"), &[])?;
+    Ok(())
 }
 
 /// The end of a `with` block closes the stream.

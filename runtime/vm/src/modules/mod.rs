@@ -19,6 +19,8 @@ pub mod machine_spi;
 pub mod machine_timer;
 pub mod machine_uart;
 pub mod re_engine;
+#[cfg(all(test, feature = "compiler"))]
+mod select_tests;
 pub mod vfs_rom;
 pub mod vfs_user;
 
@@ -62,4 +64,5 @@ native_modules! {
     neopixel,
     platform,
     deflate,
+    select,
 }

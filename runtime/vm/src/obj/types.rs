@@ -147,6 +147,7 @@ builtin_types! {
     RomFileIO = "FileIO", Object => crate::modules::vfs_rom::ROM_FILE_TYPE;
     RomTextIOWrapper = "TextIOWrapper", Object => crate::modules::vfs_rom::ROM_TEXT_TYPE;
     DeflateIO = "DeflateIO", Object => crate::modules::deflate::DEFLATE_IO_TYPE;
+    Poll = "poll", Object => crate::modules::select::POLL_TYPE;
 }
 
 // Each type's method table is `TYPE_TABLE_BASE + index`, below the modules' tables.

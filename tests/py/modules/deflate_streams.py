@@ -40,3 +40,16 @@ d = deflate.DeflateIO(pipe, deflate.ZLIB)
 d.write(b"abc")
 d.close()
 print(len(pipe.data))
+
+# json.dump writes str pieces to it; json.load reads it back (the example of
+# MicroPython's deflate docs).
+import json
+
+config = {"a": [1, 2, 3], "name": "rime", "nested": {"x": 1.5}}
+s = io.BytesIO()
+with deflate.DeflateIO(s, deflate.GZIP, 6) as f:
+    json.dump(config, f)
+s.seek(0)
+with deflate.DeflateIO(s, deflate.GZIP, 6) as f:
+    print(json.load(f) == config)
+print(deflate.DeflateIO(s))

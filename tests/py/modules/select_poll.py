@@ -5,7 +5,7 @@ import select, io, sys
 
 print(select.POLLIN, select.POLLOUT, select.POLLERR, select.POLLHUP)
 p = select.poll()
-print(type(p).__name__)
+print(type(p).__name__, p)
 p.register(sys.stdout, select.POLLOUT)
 print(p.poll(0))
 print(p.poll(0), p.poll(None), p.poll(-1))

@@ -50,8 +50,12 @@ pub static MODULE: NativeModule = NativeModule {
 };
 
 /// `deflate.DeflateIO`.
-pub static DEFLATE_IO_TYPE: NativeType =
-    NativeType { methods: DEFLATE_IO_METHODS, make_new: Some(construct), ..NativeType::EMPTY };
+pub static DEFLATE_IO_TYPE: NativeType = NativeType {
+    methods: DEFLATE_IO_METHODS,
+    make_new: Some(construct),
+    print: Some(|vm, sink, _, _| vm.emit_fmt(sink, format_args!("<DeflateIO>"))),
+    ..NativeType::EMPTY
+};
 
 static DEFLATE_IO_METHODS: &[(u16, Handler)] = &[
     (qstr_id("read"), read),

@@ -57,8 +57,12 @@ pub static MODULE: NativeModule = NativeModule {
 };
 
 /// The type of `select.poll()`'s objects.
-pub static POLL_TYPE: NativeType =
-    NativeType { methods: POLL_METHODS, iter_next: Some(ipoll_next), ..NativeType::EMPTY };
+pub static POLL_TYPE: NativeType = NativeType {
+    methods: POLL_METHODS,
+    iter_next: Some(ipoll_next),
+    print: Some(|vm, sink, _, _| vm.emit_fmt(sink, format_args!("<poll>"))),
+    ..NativeType::EMPTY
+};
 
 static POLL_METHODS: &[(u16, Handler)] = &[
     (qstr_id("register"), register),

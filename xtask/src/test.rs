@@ -20,6 +20,7 @@ use crate::toolchain;
 mod fs;
 mod fs_repl;
 mod jig;
+mod mplib;
 mod qemu;
 mod reference;
 mod repl;
@@ -82,6 +83,11 @@ fn stages() -> Vec<Stage> {
         Stage { name: "repl: UART console on qemu-m0 and qemu-m33", emulator: true, run: repl::repl_on_qemu_pty },
         Stage { name: "qemu: the filesystem acceptance program (--fs)", emulator: true, run: fs::acceptance_on_qemu },
         Stage { name: "qemu: frozen resources read in place at /rom", emulator: true, run: rom::rom_on_qemu },
+        Stage {
+            name: "host and qemu-m0: micropython-lib's gzip and zlib over deflate, against MicroPython",
+            emulator: true,
+            run: mplib::gzip_and_zlib,
+        },
         Stage {
             name: "repl: mpremote fs commands on qemu-m0 (--fs), read back by littlefs-python",
             emulator: true,

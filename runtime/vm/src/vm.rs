@@ -93,6 +93,9 @@ pub struct Vm<'a> {
     /// arguments and all, as MicroPython does (NULL: none since `next()`
     /// last looked).
     pub(crate) next_stop_iteration: Obj,
+    /// A console byte `select.poll` took from the port to learn that input
+    /// is waiting, handed out first by [`Vm::read_stdin_byte`].
+    pub(crate) stdin_peeked: Option<u8>,
     /// The `collections.OrderedDict` class, made on first use (NULL before).
     pub ordered_dict_class: Obj,
     /// `sys.path`, `io.IOBase` and the filesystems written in Python that
@@ -248,6 +251,7 @@ impl<'a> Vm<'a> {
             repl_history: Obj::NULL,
             opt_level: 0,
             next_stop_iteration: Obj::NULL,
+            stdin_peeked: None,
             qstr_pools: Obj::NULL,
             throw_pending: false,
             call_depth: 0,

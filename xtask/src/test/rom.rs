@@ -13,7 +13,7 @@ use xshell::Shell;
 
 /// What the program printed: `cargo xtask run` first prints the freeze
 /// report of a manifest, which ends with its `wrote …` line.
-fn program_output(stdout: &str) -> &str {
+pub(super) fn program_output(stdout: &str) -> &str {
     match stdout.find("\nwrote ") {
         Some(at) => stdout[at + 1..].split_once('\n').map_or("", |(_, rest)| rest),
         None => stdout,

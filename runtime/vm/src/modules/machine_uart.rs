@@ -48,7 +48,7 @@ pub static ADC_TYPE: NativeType = NativeType {
     ..NativeType::EMPTY
 };
 
-const WORD_ID: u32 = 1;
+pub(crate) const WORD_ID: u32 = 1;
 const WORD_BAUDRATE: u32 = 2;
 const WORD_BITS: u32 = 3;
 const WORD_PARITY: u32 = 4;

@@ -4,6 +4,8 @@
 //! `native_modules!` below. A port adds its own modules through
 //! `Config::port_modules` instead.
 
+pub mod deflate_compress;
+pub mod deflate_inflate;
 pub mod file;
 pub mod framebuf_canvas;
 pub mod machine_i2c;
@@ -17,6 +19,8 @@ pub mod machine_spi;
 pub mod machine_timer;
 pub mod machine_uart;
 pub mod re_engine;
+#[cfg(all(test, feature = "compiler"))]
+mod select_tests;
 pub mod vfs_rom;
 pub mod vfs_user;
 
@@ -59,4 +63,6 @@ native_modules! {
     framebuf,
     neopixel,
     platform,
+    deflate,
+    select,
 }

@@ -264,7 +264,7 @@ fn read_console(vm: &mut Vm<'_>, stream: Obj, done: impl Fn(usize, Option<u8>) -
             if vm.port.take_interrupt() {
                 return Err(vm.raise_type(TypeId::KeyboardInterrupt));
             }
-            match vm.port.read_stdin_byte() {
+            match vm.read_stdin_byte() {
                 Some(byte) => {
                     vm.buffer_push(buffer, &[byte])?;
                     last = Some(byte);
@@ -275,4 +275,21 @@ fn read_console(vm: &mut Vm<'_>, stream: Obj, done: impl Fn(usize, Option<u8>) -
         }
         vm.buffer_finish(buffer, if is_binary(stream) { TypeId::Bytes } else { TypeId::Str })
     })
+}
+
+impl Vm<'_> {
+    /// The next console byte, or `None` when none is waiting: a byte
+    /// [`Vm::stdin_waiting`] took first, then the port's.
+    pub fn read_stdin_byte(&mut self) -> Option<u8> {
+        self.stdin_peeked.take().or_else(|| self.port.read_stdin_byte())
+    }
+
+    /// Whether a console byte is waiting (`select.poll` on `sys.stdin`):
+    /// the port's next byte, if any, is kept for the next read.
+    pub fn stdin_waiting(&mut self) -> bool {
+        if self.stdin_peeked.is_none() {
+            self.stdin_peeked = self.port.read_stdin_byte();
+        }
+        self.stdin_peeked.is_some()
+    }
 }

@@ -64,7 +64,7 @@ fn next_byte(vm: &mut Vm<'_>) -> R<Option<u8>> {
         if vm.port.take_interrupt() {
             return Err(vm.raise_type(TypeId::KeyboardInterrupt));
         }
-        if let Some(byte) = vm.port.read_stdin_byte() {
+        if let Some(byte) = vm.read_stdin_byte() {
             return Ok(Some(byte));
         }
         if vm.port.stdin_closed() {

@@ -74,7 +74,7 @@ impl Vm<'_> {
     pub fn console_read_byte(&mut self) -> u8 {
         let mut empty_polls = 0u32;
         loop {
-            if let Some(byte) = self.port.read_stdin_byte() {
+            if let Some(byte) = self.read_stdin_byte() {
                 return byte;
             }
             self.port.sleep_us(if empty_polls < BUSY_POLLS { BUSY_POLL_US } else { IDLE_POLL_US });

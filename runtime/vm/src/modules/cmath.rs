@@ -14,7 +14,10 @@ use crate::obj::Obj;
 use crate::vm::{Vm, R};
 
 pub static MODULE: NativeModule =
-    NativeModule { name: "cmath", functions: FUNCTIONS, constants: &[], attr: Some(constant) };
+    NativeModule { name: "cmath", functions: FUNCTIONS, constants: CONSTANTS, attr: Some(constant) };
+
+/// The floats [`constant`] computes, listed so that `from cmath import *` finds them.
+static CONSTANTS: &[(&str, Obj)] = &[("e", Obj::NULL), ("pi", Obj::NULL)];
 
 static FUNCTIONS: &[(&str, Handler)] = &[
     ("cos", cos),

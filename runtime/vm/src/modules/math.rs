@@ -11,7 +11,11 @@ use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
 
 pub static MODULE: NativeModule =
-    NativeModule { name: "math", functions: FUNCTIONS, constants: &[], attr: Some(constant) };
+    NativeModule { name: "math", functions: FUNCTIONS, constants: CONSTANTS, attr: Some(constant) };
+
+/// The floats [`constant`] computes, listed so that `from math import *` finds them.
+static CONSTANTS: &[(&str, Obj)] =
+    &[("e", Obj::NULL), ("inf", Obj::NULL), ("nan", Obj::NULL), ("pi", Obj::NULL), ("tau", Obj::NULL)];
 
 static FUNCTIONS: &[(&str, Handler)] = &[
     ("acos", acos),

@@ -97,6 +97,11 @@ impl Vm<'_> {
         // An instance of a Python class is not taken as equal to itself
         // without asking its `__eq__`, as in MicroPython.
         if left == right && !self.is_class_instance(left) {
+            // NaN is not equal to itself, also as a part of a complex number.
+            if self.is_complex(left) {
+                let (real, imag) = self.complex_value(left);
+                return Ok(real == real && imag == imag);
+            }
             return Ok(!self.is_float(left) || self.float_value(left) == self.float_value(left));
         }
         if left.is_small() && right.is_small() {

@@ -114,6 +114,7 @@ impl Vm<'_> {
                 TypeId::Bytes | TypeId::ByteArray,
                 TypeId::Bytes | TypeId::ByteArray | TypeId::MemoryView | TypeId::Array,
             ) => return self.concat_bytes(left, right, inplace),
+            (OP_ADD, TypeId::Array, _) => return self.array_add(left, right, inplace),
             (OP_ADD, TypeId::Tuple, TypeId::Tuple) => return self.concat_seq(TypeId::Tuple, left, right),
             (OP_ADD, TypeId::List, TypeId::List) => {
                 if inplace {

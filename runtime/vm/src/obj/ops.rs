@@ -145,6 +145,13 @@ impl Vm<'_> {
             (TypeId::BoundMethod, TypeId::BoundMethod) => {
                 return Ok((1..3).all(|index| self.get(left, index) == self.get(right, index)))
             }
+            // An array is never equal to bytes or a str, as in MicroPython.
+            (TypeId::Array, TypeId::Array | TypeId::ByteArray | TypeId::MemoryView)
+            | (TypeId::ByteArray | TypeId::MemoryView, TypeId::Array) => {
+                if let Some(result) = self.array_compare(OP_EQUAL, left, right)? {
+                    return Ok(result);
+                }
+            }
             _ => {}
         }
         if let Some(result) = self.call_special_binary(left, q!("__eq__"), right)? {
@@ -329,6 +336,13 @@ impl Vm<'_> {
         }
         let left_type = self.native_type(left);
         let right_type = self.native_type(right);
+        if left_type == TypeId::Array
+            || (right_type == TypeId::Array && matches!(left_type, TypeId::ByteArray | TypeId::MemoryView))
+        {
+            if let Some(result) = self.array_compare(op, left, right)? {
+                return Ok(result);
+            }
+        }
         let ordering = match (left_type, right_type) {
             (TypeId::Str, TypeId::Str) | (TypeId::Bytes | TypeId::ByteArray, TypeId::Bytes | TypeId::ByteArray) => {
                 Some(self.str_bytes(left).cmp(self.str_bytes(right)))
@@ -478,6 +492,7 @@ impl Vm<'_> {
                 }
                 return Ok(find_bytes(self.str_bytes(container), self.str_bytes(item), 0).is_some());
             }
+            TypeId::Array => return self.array_contains(item),
             TypeId::Dict | TypeId::Set | TypeId::FrozenSet => return Ok(self.map_find(container, item)?.is_some()),
             TypeId::DictView if self.get(container, 2).small_value() == 0 => {
                 let map = self.get(container, 1);

@@ -1,5 +1,6 @@
-//! The `micropython` module: `const`, heap locking, `schedule`, and the
-//! memory reports `mem_info` (with MicroPython's heap map) and `qstr_info`.
+//! The `micropython` module: `const`, heap locking, `schedule`, the
+//! memory reports `mem_info` (with MicroPython's heap map) and `qstr_info`,
+//! and the `RingIO` stream (`ringio.rs`).
 
 use crate::builtins::{check_args, Handler};
 use crate::gc::{BYTES_PER_BLOCK, FREE, HEAD, MARK};
@@ -8,7 +9,12 @@ use crate::obj::repr::Sink;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
 
-pub static MODULE: NativeModule = NativeModule::new("micropython", FUNCTIONS);
+pub static MODULE: NativeModule = NativeModule {
+    name: "micropython",
+    functions: FUNCTIONS,
+    constants: &[("RingIO", TypeId::RingIO.obj())],
+    attr: None,
+};
 
 static FUNCTIONS: &[(&str, Handler)] = &[
     ("const", micropython_const),

@@ -17,6 +17,7 @@ pub mod machine_spi;
 pub mod machine_timer;
 pub mod machine_uart;
 pub mod re_engine;
+pub mod ringio;
 pub mod vfs_rom;
 pub mod vfs_user;
 

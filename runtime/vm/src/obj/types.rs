@@ -146,6 +146,7 @@ builtin_types! {
     SoftI2c = "SoftI2C", Object => crate::modules::machine_i2c::SOFT_I2C_TYPE;
     RomFileIO = "FileIO", Object => crate::modules::vfs_rom::ROM_FILE_TYPE;
     RomTextIOWrapper = "TextIOWrapper", Object => crate::modules::vfs_rom::ROM_TEXT_TYPE;
+    RingIO = "RingIO", Object => crate::modules::ringio::RINGIO_TYPE;
 }
 
 // Each type's method table is `TYPE_TABLE_BASE + index`, below the modules' tables.

@@ -147,6 +147,8 @@ builtin_types! {
     RomFileIO = "FileIO", Object => crate::modules::vfs_rom::ROM_FILE_TYPE;
     RomTextIOWrapper = "TextIOWrapper", Object => crate::modules::vfs_rom::ROM_TEXT_TYPE;
     RingIO = "RingIO", Object => crate::modules::ringio::RINGIO_TYPE;
+    RangeWide = "range", Object => crate::builtins::range_wide::RANGE_WIDE_TYPE;
+    RangeWideIterator = "iterator", Object => crate::builtins::range_wide::RANGE_WIDE_ITERATOR_TYPE;
 }
 
 // Each type's method table is `TYPE_TABLE_BASE + index`, below the modules' tables.

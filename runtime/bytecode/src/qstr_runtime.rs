@@ -91,6 +91,7 @@ pub const RUNTIME_QSTRS: &[&str] = &[
     "RTC",
     "RecursionError",
     "ReferenceError",
+    "RingIO",
     "SPI",
     "Signal",
     "SoftI2C",

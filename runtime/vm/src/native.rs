@@ -40,6 +40,8 @@ pub struct NativeModule {
     /// module's own code hands out (see [`Vm::native_function`]).
     pub functions: &'static [(&'static str, Handler)],
     /// Attributes that are constant objects (small ints, qstrs, static types).
+    /// An entry whose object is `Obj::NULL` names an attribute the hook
+    /// computes (a float), so that `__dict__` and `from module import *` list it.
     pub constants: &'static [(&'static str, Obj)],
     /// Attributes computed at lookup, tried after the functions and constants.
     pub attr: Option<AttrHook>,
@@ -168,7 +170,9 @@ impl Vm<'_> {
             return Ok(Some(builtin_fn(MODULE_TABLE_BASE + number, entry as u32)));
         }
         if let Some((_, value)) = module.constants.iter().find(|(each, _)| each.as_bytes() == text) {
-            return Ok(Some(*value));
+            if *value != Obj::NULL {
+                return Ok(Some(*value));
+            }
         }
         match module.attr {
             Some(hook) => hook(self, name),
@@ -194,7 +198,11 @@ impl Vm<'_> {
         }
         for (text, value) in module.constants {
             let key = self.intern_bytes(text.as_bytes())?;
-            self.map_set(dict, key, *value)?;
+            let value = match (*value, module.attr) {
+                (Obj::NULL, Some(hook)) => hook(self, key.qstr_id())?.unwrap_or(Obj::NONE),
+                (value, _) => value,
+            };
+            self.map_set(dict, key, value)?;
         }
         self.pop_roots(mark);
         Ok(dict)

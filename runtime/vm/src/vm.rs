@@ -27,6 +27,11 @@ pub struct GcState {
     /// Collect once this many bytes were allocated since the last collection (-1: never).
     pub threshold: i64,
     pub allocated_since_collect: usize,
+    /// The bytes allocated before the last collection, since the VM started
+    /// (with `allocated_since_collect`, `micropython.mem_total`).
+    pub allocated_before_collect: u64,
+    /// The most bytes in use that `micropython.mem_current`/`mem_peak` saw.
+    pub peak_in_use: usize,
     pub locked: u32,
     pub collections: u32,
     pub last_freed: usize,
@@ -225,6 +230,8 @@ impl<'a> Vm<'a> {
                 enabled: true,
                 threshold: -1,
                 allocated_since_collect: 0,
+                allocated_before_collect: 0,
+                peak_in_use: 0,
                 locked: 0,
                 collections: 0,
                 last_freed: 0,
@@ -428,6 +435,7 @@ impl<'a> Vm<'a> {
         self.heap.mark_leaf(self.compile_arena.0);
         self.heap.finish_marking();
         let freed = self.heap.sweep();
+        self.gc.allocated_before_collect += self.gc.allocated_since_collect as u64;
         self.gc.allocated_since_collect = 0;
         self.gc.collections = self.gc.collections.wrapping_add(1);
         self.gc.last_freed = freed;

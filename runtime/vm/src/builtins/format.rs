@@ -330,7 +330,7 @@ pub(super) fn format_value(vm: &mut Vm<'_>, buffer: Obj, value: Obj, spec: &[u8]
         } else {
             let number = vm.to_f64(value).unwrap_or(0.0);
             negative = number.is_sign_negative() && !number.is_nan();
-            float_body(number.abs(), &spec, &mut body);
+            float_body(number.abs(), negative, &spec, &mut body);
             if spec.grouping != 0 {
                 let mut grouped = Text::new();
                 group_digits(body.as_bytes(), spec.grouping, 3, true, &mut grouped);
@@ -433,19 +433,32 @@ fn format_long_int(vm: &mut Vm<'_>, buffer: Obj, value: Obj, radix: u32, negativ
     })
 }
 
-fn float_body(number: f64, spec: &Spec, body: &mut Text) {
+/// The text of a float's magnitude `number`; `negative` says a sign goes before it.
+fn float_body(number: f64, negative: bool, spec: &Spec, body: &mut Text) {
     if !number.is_finite() {
         body.push(if number.is_nan() { b"nan" } else { b"inf" });
         return;
     }
     match spec.kind {
-        b'f' | b'F' => fixed_float(number, spec.precision.unwrap_or(6), body),
+        b'f' | b'F' | b'%' => {
+            let value = if spec.kind == b'%' { number * 100.0 } else { number };
+            let precision = spec.precision.unwrap_or(6);
+            // MicroPython writes a float into 33 bytes (32 after a sign): a
+            // fixed-point text too long for them is written as `g` with
+            // one more digit.
+            let room = if negative || matches!(spec.sign, b'+' | b' ') { 32 } else { 33 };
+            let exponent = decimal_exponent(value);
+            if exponent > 0 && exponent as usize + precision + 2 > room {
+                general_float(value, precision + 1, spec.kind == b'F', spec.alternate, body);
+            } else {
+                fixed_float(value, precision, body);
+            }
+            if spec.kind == b'%' {
+                body.push(b"%");
+            }
+        }
         b'e' | b'E' => exponent_float(number, spec.precision.unwrap_or(6), spec.kind == b'E', body),
         b'g' | b'G' => general_float(number, spec.precision.unwrap_or(6), spec.kind == b'G', spec.alternate, body),
-        b'%' => {
-            fixed_float(number * 100.0, spec.precision.unwrap_or(6), body);
-            body.push(b"%");
-        }
         _ => match spec.precision {
             Some(precision) => general_float(number, precision, false, spec.alternate, body),
             None => {
@@ -455,6 +468,21 @@ fn float_body(number: f64, spec: &Spec, body: &mut Text) {
             }
         },
     }
+}
+
+/// The power of ten of a finite float's leading digit (0 for zero).
+fn decimal_exponent(value: f64) -> i32 {
+    let magnitude = value.abs();
+    if magnitude == 0.0 {
+        return 0;
+    }
+    let mut exponent = libm::floor(libm::log10(magnitude)) as i32;
+    if libm::pow(10.0, f64::from(exponent)) > magnitude {
+        exponent -= 1;
+    } else if libm::pow(10.0, f64::from(exponent + 1)) <= magnitude {
+        exponent += 1;
+    }
+    exponent
 }
 
 /// Pads `text` to the spec's width; `signed` is the length of the sign and

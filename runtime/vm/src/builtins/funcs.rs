@@ -733,11 +733,8 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
             if step == 0 {
                 return Err(vm.raise_msg(TypeId::ValueError, "range() arg 3 must not be zero"));
             }
-            // Bounds are small ints, as on MicroPython's 32-bit ports.
-            if [start, stop, step].iter().any(|&value| !Obj::fits_small(value)) {
-                return Err(vm.raise_msg(TypeId::OverflowError, "overflow converting long int to machine word"));
-            }
-            vm.new_range(start as i32, stop as i32, step as i32)
+            // Bounds are 32-bit ints, as on MicroPython's 32-bit ports.
+            super::range_wide::make_range(vm, start, stop, step)
         }
         TypeId::Slice => {
             check_args(vm, args, 1, 3)?;

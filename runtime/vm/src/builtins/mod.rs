@@ -12,6 +12,7 @@ pub mod format;
 mod funcs;
 mod methods;
 mod percent;
+pub(crate) mod range_wide;
 pub(crate) mod strings;
 mod text;
 

@@ -645,10 +645,13 @@ pub fn construct_bytes(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj]) -> R<Obj>
                 let error = vm.new_exception(TypeId::ValueError.obj(), &[])?;
                 return Err(vm.raise(error));
             }
+            // One allocation of the exact size: growing by doubling would
+            // need half as much again while copying.
             let count = count as usize;
-            for _ in 0..count {
-                vm.buffer_push(buffer, &[0])?;
-            }
+            vm.buffer_reserve(buffer, count)?;
+            let data = vm.get_u(buffer, 3);
+            vm.heap.bytes_mut(data, count).fill(0);
+            vm.set_u(buffer, 1, count as u32);
         } else {
             let iterator = vm.get_iter(source)?;
             vm.push_root(iterator)?;

@@ -301,10 +301,16 @@ impl Vm<'_> {
 
     /// `from module import *`.
     pub fn import_star(&mut self, from: Obj, locals: Obj) -> R<()> {
-        if !self.is_heap(from) {
+        // A native module's names are its `__dict__`, made for the occasion.
+        let globals = if self.is_heap(from) {
+            self.get(from, 1)
+        } else if let Some(dict) = self.native_module_attr(from, q!("__dict__").qstr_id())? {
+            dict
+        } else {
             return Ok(());
-        }
-        let globals = self.get(from, 1);
+        };
+        let mark = self.root_mark();
+        self.push_root(globals)?;
         let mut index = 0;
         while let Some((entry, key, value)) = self.map_next(globals, index) {
             if !self.str_bytes(key).starts_with(b"_") {
@@ -312,6 +318,7 @@ impl Vm<'_> {
             }
             index = entry + 1;
         }
+        self.pop_roots(mark);
         Ok(())
     }
 

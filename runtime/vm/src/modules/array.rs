@@ -1,7 +1,11 @@
 //! The `array` module: typed arrays of numbers packed into bytes, with the
 //! typecodes `b B h H i I l L q Q f d` (native sizes of the boards, little
-//! endian). An array exposes its bytes through the buffer protocol, so
+//! endian) and MicroPython's `O` (objects), `P` and `S` (pointer-sized
+//! ints). An array exposes its bytes through the buffer protocol, so
 //! `bytes(a)`, `memoryview(a)` and `struct.unpack_from(fmt, a)` see them.
+//! `+`, `+=`, `extend`, comparisons and `in` follow MicroPython's
+//! `objarray.c`: buffers concatenate byte for byte, comparisons need
+//! compatible typecodes (else `NotImplementedError`).
 //!
 //! Layout (words): `type, byte length, capacity, data address, typecode`; the
 //! first four words are the bytearray layout, so the byte-buffer helpers
@@ -12,6 +16,7 @@ use crate::native::{NativeModule, NativeType};
 use crate::obj::repr::{Sink, Style};
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
+use rime_bytecode::opcode::binary;
 use rime_bytecode::qstr_runtime::qstr_id;
 
 /// `array.array`: a typecode and its items packed in a byte buffer.
@@ -39,7 +44,7 @@ fn item_size(code: u8) -> Option<usize> {
     Some(match code {
         b'b' | b'B' => 1,
         b'h' | b'H' => 2,
-        b'i' | b'I' | b'l' | b'L' | b'f' => 4,
+        b'i' | b'I' | b'l' | b'L' | b'f' | b'O' | b'P' | b'S' => 4,
         b'q' | b'Q' | b'd' => 8,
         _ => return None,
     })
@@ -67,7 +72,9 @@ impl Vm<'_> {
         match code {
             b'f' => self.new_float(f64::from(f32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]))),
             b'd' => self.new_float(f64::from_le_bytes(raw)),
-            b'b' | b'h' | b'i' | b'l' | b'q' => {
+            // The conservative collector keeps an object stored here alive.
+            b'O' => Ok(Obj(u32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]))),
+            b'b' | b'h' | b'i' | b'l' | b'q' | b'P' | b'S' => {
                 let shift = 64 - 8 * size as u32;
                 self.new_int(((u64::from_le_bytes(raw) << shift) as i64) >> shift)
             }
@@ -84,10 +91,13 @@ impl Vm<'_> {
 
     /// The bytes of one item of `code` holding `value`.
     fn array_encode(&mut self, code: u8, value: Obj) -> R<[u8; 8]> {
+        if code == b'O' {
+            let mut raw = [0u8; 8];
+            raw[..4].copy_from_slice(&value.0.to_le_bytes());
+            return Ok(raw);
+        }
         if code == b'f' || code == b'd' {
-            let Some(number) = self.to_f64(value) else {
-                return Err(self.type_error_for("can't convert to float:", value));
-            };
+            let number = self.float_of(value)?;
             let mut raw = [0u8; 8];
             if code == b'f' {
                 raw[..4].copy_from_slice(&(number as f32).to_le_bytes());
@@ -100,6 +110,71 @@ impl Vm<'_> {
             return Err(self.raise_msg(TypeId::TypeError, "can't convert float to int"));
         }
         Ok(super::structs::int_bits(self, value)?.to_le_bytes())
+    }
+
+    /// The typecode of an object's buffer: an array's own, that of the array
+    /// a memoryview shows, `B` for other bytes; None without a buffer.
+    pub fn buffer_code(&self, obj: Obj) -> Option<u8> {
+        if !obj.is_ptr() && !obj.is_qstr() {
+            return None;
+        }
+        match self.native_type(obj) {
+            TypeId::Array => Some(self.array_code(obj).0),
+            TypeId::MemoryView => match self.get(obj, 1) {
+                base if self.native_type(base) == TypeId::Array => Some(self.array_code(base).0),
+                _ => Some(b'B'),
+            },
+            TypeId::Bytes | TypeId::ByteArray | TypeId::Str => Some(b'B'),
+            _ => None,
+        }
+    }
+
+    /// `left op right` for `==` and the orderings with an array on one side
+    /// and a buffer on the other: their bytes compared when the typecodes
+    /// agree but for signedness (and, to order, are unsigned), not for
+    /// floats; else `NotImplementedError`. None when `right` has no buffer.
+    pub fn array_compare(&mut self, op: u8, left: Obj, right: Obj) -> R<Option<bool>> {
+        let (Some(left_code), Some(right_code)) = (self.buffer_code(left), self.buffer_code(right)) else {
+            return Ok(None);
+        };
+        let unsigned = left_code.is_ascii_uppercase() || right_code.is_ascii_uppercase();
+        let code = left_code.to_ascii_lowercase();
+        if code == right_code.to_ascii_lowercase() && code != b'f' && code != b'd' && (op == binary::EQUAL || unsigned)
+        {
+            let ordering = self.str_bytes(left).cmp(self.str_bytes(right));
+            return Ok(Some(crate::obj::num::compare_result(op, ordering)));
+        }
+        Err(self.raise_type(TypeId::NotImplementedError))
+    }
+
+    /// `item in array`: another buffer is never found (only a bytearray is
+    /// searched for bytes), a number is `NotImplementedError`.
+    pub fn array_contains(&mut self, item: Obj) -> R<bool> {
+        if self.buffer_code(item).is_none() && (self.is_int(item) || self.is_float(item)) {
+            return Err(self.raise_type(TypeId::NotImplementedError));
+        }
+        Ok(false)
+    }
+
+    /// `array + buffer` (a new array of the left's typecode holding both
+    /// sides' bytes, as many whole items as the right holds) and
+    /// `array += iterable` (`extend`).
+    pub fn array_add(&mut self, left: Obj, right: Obj, inplace: bool) -> R<Obj> {
+        if inplace {
+            extend_from(self, left, right)?;
+            return Ok(left);
+        }
+        if self.buffer_code(right).is_none() {
+            return Err(self.type_error_for("object with buffer protocol required, not", right));
+        }
+        let (code, _) = self.array_code(left);
+        let made = new_array(self, code)?;
+        let mark = self.root_mark();
+        self.push_root(made)?;
+        self.buffer_push_obj(made, left)?;
+        push_raw(self, made, right)?;
+        self.pop_roots(mark);
+        Ok(made)
     }
 
     /// Appends one item to an array.
@@ -198,18 +273,38 @@ fn construct(vm: &mut Vm<'_>, _type_id: TypeId, args: &[Obj], _kw: &[Obj]) -> R<
     let array = new_array(vm, code)?;
     let mark = vm.root_mark();
     vm.push_root(array)?;
-    if let Some(&source) = args.get(1) {
-        fill(vm, array, source)?;
+    match args.get(1) {
+        // Only bytes and bytearray initialise an array raw; arrays and
+        // views are read item by item, as MicroPython's `array_construct`.
+        Some(&source) if vm.is_bytes_like(source) => push_raw(vm, array, source)?,
+        Some(&source) => fill(vm, array, source)?,
+        None => {}
     }
     vm.pop_roots(mark);
     Ok(array)
 }
 
-/// Appends every item of `source` (bytes-like sources are copied byte for byte, as MicroPython does).
-fn fill(vm: &mut Vm<'_>, array: Obj, source: Obj) -> R<()> {
-    if vm.is_bytes_like(source) || matches!(vm.native_type(source), TypeId::MemoryView | TypeId::Array) {
-        return vm.buffer_push_obj(array, source);
+/// Appends the bytes of a buffer, as many whole items as they hold.
+fn push_raw(vm: &mut Vm<'_>, array: Obj, source: Obj) -> R<()> {
+    let (_, size) = vm.array_code(array);
+    let before = vm.get_u(array, 1);
+    vm.buffer_push_obj(array, source)?;
+    let added = vm.get_u(array, 1) - before;
+    vm.set_u(array, 1, before + added / size as u32 * size as u32);
+    Ok(())
+}
+
+/// `array.extend(source)`: a buffer (MicroPython's extension to CPython)
+/// byte for byte, anything else item by item.
+fn extend_from(vm: &mut Vm<'_>, array: Obj, source: Obj) -> R<()> {
+    if vm.buffer_code(source).is_some() {
+        return push_raw(vm, array, source);
     }
+    fill(vm, array, source)
+}
+
+/// Appends every item of `source`.
+fn fill(vm: &mut Vm<'_>, array: Obj, source: Obj) -> R<()> {
     let iterator = vm.get_iter(source)?;
     let mark = vm.root_mark();
     vm.push_root(iterator)?;
@@ -237,6 +332,6 @@ fn append(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn extend(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
     let array = expect_array(vm, args)?;
-    fill(vm, array, args[1])?;
+    extend_from(vm, array, args[1])?;
     Ok(Obj::NONE)
 }

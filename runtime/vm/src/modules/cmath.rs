@@ -14,7 +14,10 @@ use crate::obj::Obj;
 use crate::vm::{Vm, R};
 
 pub static MODULE: NativeModule =
-    NativeModule { name: "cmath", functions: FUNCTIONS, constants: &[], attr: Some(constant) };
+    NativeModule { name: "cmath", functions: FUNCTIONS, constants: CONSTANTS, attr: Some(constant) };
+
+/// The floats [`constant`] computes, listed so that `from cmath import *` finds them.
+static CONSTANTS: &[(&str, Obj)] = &[("e", Obj::NULL), ("pi", Obj::NULL)];
 
 static FUNCTIONS: &[(&str, Handler)] = &[
     ("cos", cos),
@@ -38,13 +41,10 @@ fn constant(vm: &mut Vm<'_>, name: u32) -> R<Option<Obj>> {
     Ok(Some(vm.new_float(value)?))
 }
 
-/// The one argument of a function as `(real, imag)`, or TypeError.
+/// The one argument of a function as `(real, imag)` (see [`Vm::complex_of`]).
 fn complex_argument(vm: &mut Vm<'_>, args: &[Obj]) -> R<(f64, f64)> {
     check_args(vm, args, 1, 1)?;
-    match vm.to_complex_parts(args[0]) {
-        Some(parts) => Ok(parts),
-        None => Err(vm.type_error_for("can't convert to complex:", args[0])),
-    }
+    vm.complex_of(args[0])
 }
 
 fn phase(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
@@ -65,10 +65,7 @@ fn rect(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
     let mut parts = [0.0; 2];
     for (slot, &arg) in parts.iter_mut().zip(args) {
-        *slot = match vm.to_f64(arg) {
-            Some(value) => value,
-            None => return Err(vm.type_error_for("can't convert to float:", arg)),
-        };
+        *slot = vm.float_of(arg)?;
     }
     let [modulus, angle] = parts;
     vm.new_complex(modulus * libm::cos(angle), modulus * libm::sin(angle))

@@ -51,7 +51,9 @@ fn gc_mem_free(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn gc_threshold(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 0, 1)?;
     if let Some(&value) = args.first() {
-        vm.gc.threshold = vm.to_i64(value)?;
+        // Whole blocks, as MicroPython counts it; negative turns it off.
+        let bytes = vm.to_i64(value)?;
+        vm.gc.threshold = if bytes < 0 { -1 } else { bytes - bytes % BYTES_PER_BLOCK as i64 };
         return Ok(Obj::NONE);
     }
     vm.new_int(vm.gc.threshold)

@@ -4,7 +4,8 @@
 //!
 //! Deque layout (words): `type, list of items, maxlen (small int, -1 when
 //! unbounded)`; appending to a full deque drops an item from the other end.
-//! Stream layout (words): `type, buffer (a growable byte buffer), position`. Writing
+//! Stream layout (words): `type, buffer (a growable byte buffer, or the bytes
+//! a BytesIO was made from until its first write), position`. Writing
 //! at the end appends; writing before the end overwrites, as in MicroPython.
 //! `read`, `readline` and `getvalue` return str for `StringIO` and bytes for
 //! `BytesIO`.
@@ -233,10 +234,22 @@ fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], _kw: &[Obj]) -> R<O
         Some(&initial) if initial.is_small() => initial.small_value().clamp(16, 1 << 20) as usize,
         _ => 16,
     };
-    let buffer = vm.new_buffer(TypeId::Buffer, capacity)?;
+    // A non-empty bytes object in the heap or the image is read in place
+    // until the first write copies it (as MicroPython's BytesIO does).
+    let shared = args.first().copied().filter(|&initial| {
+        type_id == TypeId::BytesIO
+            && initial.is_ptr()
+            && vm.native_type(initial) == TypeId::Bytes
+            && !initial.is_static()
+            && vm.str_len(initial) > 0
+    });
+    let buffer = match shared {
+        Some(initial) => initial,
+        None => vm.new_buffer(TypeId::Buffer, capacity)?,
+    };
     let mark = vm.root_mark();
     vm.push_root(buffer)?;
-    if let Some(&initial) = args.first() {
+    if let Some(&initial) = args.first().filter(|_| shared.is_none()) {
         if vm.is_str(initial) || vm.is_bytes_like(initial) {
             vm.buffer_push_obj(buffer, initial)?;
         } else if !vm.is_int(initial) {
@@ -273,7 +286,17 @@ fn result_type(vm: &Vm<'_>, this: Obj) -> TypeId {
 
 fn write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
-    let (this, buffer, position) = stream(vm, args)?;
+    let (this, mut buffer, position) = stream(vm, args)?;
+    if vm.native_type(buffer) == TypeId::Bytes {
+        // The first write copies the bytes the stream was made from.
+        let copy = vm.new_buffer(TypeId::Buffer, vm.str_len(buffer))?;
+        let mark = vm.root_mark();
+        vm.push_root(copy)?;
+        vm.buffer_push_obj(copy, buffer)?;
+        vm.pop_roots(mark);
+        vm.set(this, 1, copy);
+        buffer = copy;
+    }
     let data = args[1];
     let wanted_str = vm.native_type(this) == TypeId::StringIO;
     if wanted_str != vm.is_str(data) || !(vm.is_str(data) || vm.is_bytes_like(data)) {

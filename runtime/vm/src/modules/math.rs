@@ -11,7 +11,11 @@ use crate::vm::{Vm, R};
 use rime_bytecode::qstr_runtime::qstr_id;
 
 pub static MODULE: NativeModule =
-    NativeModule { name: "math", functions: FUNCTIONS, constants: &[], attr: Some(constant) };
+    NativeModule { name: "math", functions: FUNCTIONS, constants: CONSTANTS, attr: Some(constant) };
+
+/// The floats [`constant`] computes, listed so that `from math import *` finds them.
+static CONSTANTS: &[(&str, Obj)] =
+    &[("e", Obj::NULL), ("inf", Obj::NULL), ("nan", Obj::NULL), ("pi", Obj::NULL), ("tau", Obj::NULL)];
 
 static FUNCTIONS: &[(&str, Handler)] = &[
     ("acos", acos),
@@ -78,57 +82,72 @@ fn domain_error(vm: &mut Vm<'_>) -> crate::vm::Raised {
     vm.raise_msg(TypeId::ValueError, "math domain error")
 }
 
-/// A one-argument function; `valid` says whether the argument is in the domain.
-fn unary(vm: &mut Vm<'_>, args: &[Obj], function: fn(f64) -> f64, valid: fn(f64) -> bool) -> R<Obj> {
-    check_args(vm, args, 1, 1)?;
-    let x = number(vm, args, 0)?;
-    if !valid(x) {
+/// A result checked as MicroPython's `math_generic_1`/`_2` do: a nan made
+/// from operands that are not nan, or an infinity made from finite operands,
+/// is `ValueError: math domain error`.
+fn checked(vm: &mut Vm<'_>, result: f64, operands: &[f64]) -> R<Obj> {
+    if (result.is_nan() && !operands.iter().any(|x| x.is_nan()))
+        || (result.is_infinite() && !operands.iter().any(|x| x.is_infinite()))
+    {
         return Err(domain_error(vm));
-    }
-    let result = function(x);
-    if result.is_infinite() && x.is_finite() {
-        return Err(vm.raise_msg(TypeId::OverflowError, "math range error"));
     }
     vm.new_float(result)
 }
 
-fn any(_: f64) -> bool {
-    true
+/// A one-argument function with the generic domain check.
+fn unary(vm: &mut Vm<'_>, args: &[Obj], function: fn(f64) -> f64) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let x = number(vm, args, 0)?;
+    checked(vm, function(x), &[x])
 }
 
 macro_rules! unary_functions {
-    ($($name:ident = $function:expr, $valid:expr;)*) => {
+    ($($name:ident = $function:expr;)*) => {
         $(fn $name(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-            unary(vm, args, $function, $valid)
+            unary(vm, args, $function)
         })*
     };
 }
 
 unary_functions! {
-    acos = libm::acos, |x| x.is_nan() || (-1.0..=1.0).contains(&x);
-    acosh = libm::acosh, |x| x.is_nan() || x >= 1.0;
-    asin = libm::asin, |x| x.is_nan() || (-1.0..=1.0).contains(&x);
-    asinh = libm::asinh, any;
-    atan = libm::atan, any;
-    atanh = libm::atanh, |x| x.is_nan() || (x > -1.0 && x < 1.0);
-    cos = libm::cos, |x| !x.is_infinite();
-    cosh = libm::cosh, any;
-    erf = libm::erf, any;
-    erfc = libm::erfc, any;
-    exp = libm::exp, any;
-    expm1 = libm::expm1, any;
-    fabs = libm::fabs, any;
-    gamma = libm::tgamma, |x| !(x == libm::floor(x) && x <= 0.0) && x != f64::NEG_INFINITY;
-    lgamma = libm::lgamma, |x| !(x == libm::floor(x) && x <= 0.0);
-    log10 = libm::log10, |x| x.is_nan() || x > 0.0;
-    log2 = libm::log2, |x| x.is_nan() || x > 0.0;
-    sin = libm::sin, |x| !x.is_infinite();
-    sinh = libm::sinh, any;
-    sqrt = libm::sqrt, |x| x.is_nan() || x >= 0.0;
-    tan = libm::tan, |x| !x.is_infinite();
-    tanh = libm::tanh, any;
-    degrees = |x: f64| x * (180.0 / core::f64::consts::PI), any;
-    radians = |x: f64| x * (core::f64::consts::PI / 180.0), any;
+    acos = libm::acos;
+    acosh = libm::acosh;
+    asin = libm::asin;
+    asinh = libm::asinh;
+    atan = libm::atan;
+    atanh = libm::atanh;
+    cos = libm::cos;
+    cosh = libm::cosh;
+    erf = libm::erf;
+    erfc = libm::erfc;
+    exp = libm::exp;
+    expm1 = libm::expm1;
+    fabs = libm::fabs;
+    // Gamma of minus infinity is a domain error, as in CPython.
+    gamma = |x: f64| if x == f64::NEG_INFINITY { f64::NAN } else { libm::tgamma(x) };
+    lgamma = libm::lgamma;
+    log10 = libm::log10;
+    log2 = libm::log2;
+    sin = libm::sin;
+    sinh = libm::sinh;
+    sqrt = libm::sqrt;
+    tan = libm::tan;
+    tanh = libm::tanh;
+}
+
+/// `degrees` and `radians`: a plain product, unchecked.
+fn scaled(vm: &mut Vm<'_>, args: &[Obj], factor: f64) -> R<Obj> {
+    check_args(vm, args, 1, 1)?;
+    let x = number(vm, args, 0)?;
+    vm.new_float(x * factor)
+}
+
+fn degrees(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    scaled(vm, args, 180.0 / core::f64::consts::PI)
+}
+
+fn radians(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    scaled(vm, args, core::f64::consts::PI / 180.0)
 }
 
 /// A float with an integral value as an int (ValueError/OverflowError for nan/inf).
@@ -173,31 +192,22 @@ fn binary(vm: &mut Vm<'_>, args: &[Obj]) -> R<(f64, f64)> {
 
 fn atan2(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let (y, x) = binary(vm, args)?;
-    vm.new_float(libm::atan2(y, x))
+    checked(vm, libm::atan2(y, x), &[y, x])
 }
 
 fn copysign(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let (x, y) = binary(vm, args)?;
-    vm.new_float(libm::copysign(x, y))
+    checked(vm, libm::copysign(x, y), &[x, y])
 }
 
 fn fmod(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let (x, y) = binary(vm, args)?;
-    // As MicroPython's: a nan made from numbers is a domain error, a nan
-    // operand just gives nan.
-    let result = libm::fmod(x, y);
-    if result.is_nan() && !x.is_nan() && !y.is_nan() {
-        return Err(domain_error(vm));
-    }
-    vm.new_float(result)
+    checked(vm, libm::fmod(x, y), &[x, y])
 }
 
 fn pow(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let (x, y) = binary(vm, args)?;
-    if (x == 0.0 && y < 0.0) || (x < 0.0 && x.is_finite() && y.is_finite() && y != libm::floor(y)) {
-        return Err(domain_error(vm));
-    }
-    vm.new_float(libm::pow(x, y))
+    checked(vm, libm::pow(x, y), &[x, y])
 }
 
 fn ldexp(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {

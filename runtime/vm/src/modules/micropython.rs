@@ -1,5 +1,7 @@
-//! The `micropython` module: `const`, heap locking, `schedule`, and the
-//! memory reports `mem_info` (with MicroPython's heap map) and `qstr_info`.
+//! The `micropython` module: `const`, heap locking, `schedule`, the
+//! memory reports `mem_info` (with MicroPython's heap map), `qstr_info` and
+//! `mem_total`/`mem_current`/`mem_peak` (the unix port's statistics),
+//! and the `RingIO` stream (`ringio.rs`).
 
 use crate::builtins::{check_args, Handler};
 use crate::gc::{BYTES_PER_BLOCK, FREE, HEAD, MARK};
@@ -8,14 +10,22 @@ use crate::obj::repr::Sink;
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
 
-pub static MODULE: NativeModule = NativeModule::new("micropython", FUNCTIONS);
+pub static MODULE: NativeModule = NativeModule {
+    name: "micropython",
+    functions: FUNCTIONS,
+    constants: &[("RingIO", TypeId::RingIO.obj())],
+    attr: None,
+};
 
 static FUNCTIONS: &[(&str, Handler)] = &[
     ("const", micropython_const),
     ("heap_lock", micropython_heap_lock),
     ("heap_unlock", micropython_heap_unlock),
     ("kbd_intr", micropython_kbd_intr),
+    ("mem_current", micropython_mem_current),
     ("mem_info", micropython_mem_info),
+    ("mem_peak", micropython_mem_peak),
+    ("mem_total", micropython_mem_total),
     ("opt_level", micropython_opt_level),
     ("qstr_info", micropython_qstr_info),
     ("schedule", micropython_schedule),
@@ -76,6 +86,33 @@ fn micropython_opt_level(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 /// calls do not nest on the machine stack here; their frames are the stack.
 fn micropython_stack_use(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     Ok(Obj::small(vm.heap.frame_stack_usage().0 as i32))
+}
+
+/// `micropython.mem_total()`: the bytes allocated since the VM started
+/// (whole 16-byte blocks, the heap's frames not included).
+fn micropython_mem_total(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let total = vm.gc.allocated_before_collect + vm.gc.allocated_since_collect as u64;
+    vm.new_int(total as i64)
+}
+
+/// The bytes of the heap in use now, kept as the peak when it is the most yet.
+fn in_use(vm: &mut Vm<'_>) -> usize {
+    let used = vm.heap.stats().used_blocks * BYTES_PER_BLOCK;
+    vm.gc.peak_in_use = vm.gc.peak_in_use.max(used);
+    used
+}
+
+/// `micropython.mem_current()`: the bytes of the heap in use.
+fn micropython_mem_current(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    let used = in_use(vm);
+    vm.new_int(used as i64)
+}
+
+/// `micropython.mem_peak()`: the most bytes in use that this function and
+/// `mem_current` have measured (rime counts no bytes on each allocation).
+fn micropython_mem_peak(vm: &mut Vm<'_>, _args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    in_use(vm);
+    vm.new_int(vm.gc.peak_in_use as i64)
 }
 
 /// The blocks on one line of the heap map, as in MicroPython.

@@ -21,6 +21,7 @@ pub mod machine_uart;
 pub mod re_engine;
 #[cfg(all(test, feature = "compiler"))]
 mod select_tests;
+pub mod ringio;
 pub mod vfs_rom;
 pub mod vfs_user;
 

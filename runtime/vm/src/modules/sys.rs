@@ -22,7 +22,8 @@ pub static MODULE: NativeModule = NativeModule {
         ("stdin", Singleton::SysStdin.obj()),
         ("stdout", Singleton::SysStdout.obj()),
         ("stderr", Singleton::SysStderr.obj()),
-        ("maxsize", Obj::small(0x3fff_ffff)),
+        // Computed by `sys_value`: the largest 32-bit signed int, a big int here.
+        ("maxsize", Obj::NULL),
         ("byteorder", Obj::qstr(qstr_id("little") as u32)),
         ("implementation", Singleton::SysImplementation.obj()),
     ],
@@ -129,6 +130,10 @@ fn sys_value(vm: &mut Vm<'_>, name: Obj) -> R<Option<Obj>> {
     if name == q!("path") {
         // One list for the VM's life (`vfs_user.rs`), so programs may change it.
         return crate::modules::vfs_user::sys_path(vm).map(Some);
+    }
+    if name == q!("maxsize") {
+        // As on MicroPython's 32-bit ports (rp2 among them).
+        return Ok(Some(vm.new_int(i64::from(i32::MAX))?));
     }
     if name == q!("version") {
         return Ok(Some(vm.format_to_str(format_args!("3.4.0; rime {}", crate::VERSION))?));

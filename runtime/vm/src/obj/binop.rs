@@ -114,6 +114,7 @@ impl Vm<'_> {
                 TypeId::Bytes | TypeId::ByteArray,
                 TypeId::Bytes | TypeId::ByteArray | TypeId::MemoryView | TypeId::Array,
             ) => return self.concat_bytes(left, right, inplace),
+            (OP_ADD, TypeId::Array, _) => return self.array_add(left, right, inplace),
             (OP_ADD, TypeId::Tuple, TypeId::Tuple) => return self.concat_seq(TypeId::Tuple, left, right),
             (OP_ADD, TypeId::List, TypeId::List) => {
                 if inplace {
@@ -128,7 +129,7 @@ impl Vm<'_> {
             (OP_MUL, TypeId::Int | TypeId::Bool, TypeId::Str | TypeId::Bytes | TypeId::Tuple | TypeId::List) => {
                 return self.repeat(right, left)
             }
-            (OP_MOD, TypeId::Str, _) => return crate::builtins::percent_format(self, left, right),
+            (OP_MOD, TypeId::Str | TypeId::Bytes, _) => return crate::builtins::percent_format(self, left, right),
             (OP_OR | OP_AND | OP_SUB | OP_XOR, TypeId::Set | TypeId::FrozenSet, TypeId::Set | TypeId::FrozenSet) => {
                 return self.set_binary(op, left, right, inplace)
             }
@@ -710,6 +711,11 @@ impl Vm<'_> {
                 let position = self.seq_index(index, len, "list")?;
                 self.list_set_item(obj, position, value);
                 Ok(())
+            }
+            // A plain dict hashes its keys, and a slice has no hash (an
+            // OrderedDict, searched in order, takes one, as MicroPython's).
+            TypeId::Dict if self.get(obj, 0) == TypeId::Dict.obj() && self.native_type(index) == TypeId::Slice => {
+                Err(self.type_error_for("unsupported type for __hash__:", index))
             }
             TypeId::Dict => self.map_set(obj, index, value),
             TypeId::MemoryView => self.memoryview_set(obj, index, value),

@@ -50,6 +50,28 @@ impl Vm<'_> {
         self.to_f64(obj).map(|real| (real, 0.0))
     }
 
+    /// A number as a pair of parts, as MicroPython's `mp_obj_get_complex`:
+    /// ints, floats and complex numbers, then objects whose `__complex__`
+    /// gives a complex number or whose `__float__` gives a float; else
+    /// `TypeError: can't convert T to complex`.
+    pub fn complex_of(&mut self, obj: Obj) -> R<(f64, f64)> {
+        if let Some(parts) = self.to_complex_parts(obj) {
+            return Ok(parts);
+        }
+        if !self.is_str(obj) {
+            if let Some(result) = self.call_special_unary(obj, q!("__complex__"))? {
+                if self.is_complex(result) {
+                    return Ok(self.complex_value(result));
+                }
+            } else if let Some(result) = self.call_special_unary(obj, q!("__float__"))? {
+                if self.is_float(result) {
+                    return Ok((self.float_value(result), 0.0));
+                }
+            }
+        }
+        Err(self.cannot_convert(obj, "complex"))
+    }
+
     /// `left op right` when at least one side is complex and the other is a
     /// number; None when the operator does not apply (the caller then raises
     /// the usual "unsupported types" TypeError).
@@ -134,11 +156,14 @@ impl Vm<'_> {
                 _ => Err(self.raise_msg(TypeId::ValueError, "invalid syntax for number")),
             };
         }
+        // One argument converts as a complex number; of two, each that is
+        // not complex converts as a float (MicroPython's `complex_make_new`).
         let mut parts = [(0.0, 0.0); 2];
         for (index, &arg) in args.iter().enumerate() {
-            parts[index] = match self.to_complex_parts(arg) {
-                Some(pair) => pair,
-                None => return Err(self.type_error_for("can't convert to complex:", arg)),
+            parts[index] = match self.is_complex(arg) {
+                true => self.complex_value(arg),
+                false if args.len() == 1 => self.complex_of(arg)?,
+                false => (self.float_of(arg)?, 0.0),
             };
         }
         let ((a, b), (c, d)) = (parts[0], parts[1]);

@@ -97,6 +97,11 @@ impl Vm<'_> {
         // An instance of a Python class is not taken as equal to itself
         // without asking its `__eq__`, as in MicroPython.
         if left == right && !self.is_class_instance(left) {
+            // NaN is not equal to itself, also as a part of a complex number.
+            if self.is_complex(left) {
+                let (real, imag) = self.complex_value(left);
+                return Ok(real == real && imag == imag);
+            }
             return Ok(!self.is_float(left) || self.float_value(left) == self.float_value(left));
         }
         if left.is_small() && right.is_small() {
@@ -139,6 +144,13 @@ impl Vm<'_> {
             // Bound methods are equal when they bind the same method to the same object.
             (TypeId::BoundMethod, TypeId::BoundMethod) => {
                 return Ok((1..3).all(|index| self.get(left, index) == self.get(right, index)))
+            }
+            // An array is never equal to bytes or a str, as in MicroPython.
+            (TypeId::Array, TypeId::Array | TypeId::ByteArray | TypeId::MemoryView)
+            | (TypeId::ByteArray | TypeId::MemoryView, TypeId::Array) => {
+                if let Some(result) = self.array_compare(OP_EQUAL, left, right)? {
+                    return Ok(result);
+                }
             }
             _ => {}
         }
@@ -324,6 +336,13 @@ impl Vm<'_> {
         }
         let left_type = self.native_type(left);
         let right_type = self.native_type(right);
+        if left_type == TypeId::Array
+            || (right_type == TypeId::Array && matches!(left_type, TypeId::ByteArray | TypeId::MemoryView))
+        {
+            if let Some(result) = self.array_compare(op, left, right)? {
+                return Ok(result);
+            }
+        }
         let ordering = match (left_type, right_type) {
             (TypeId::Str, TypeId::Str) | (TypeId::Bytes | TypeId::ByteArray, TypeId::Bytes | TypeId::ByteArray) => {
                 Some(self.str_bytes(left).cmp(self.str_bytes(right)))
@@ -473,6 +492,7 @@ impl Vm<'_> {
                 }
                 return Ok(find_bytes(self.str_bytes(container), self.str_bytes(item), 0).is_some());
             }
+            TypeId::Array => return self.array_contains(item),
             TypeId::Dict | TypeId::Set | TypeId::FrozenSet => return Ok(self.map_find(container, item)?.is_some()),
             TypeId::DictView if self.get(container, 2).small_value() == 0 => {
                 let map = self.get(container, 1);

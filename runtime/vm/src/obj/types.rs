@@ -148,6 +148,9 @@ builtin_types! {
     RomTextIOWrapper = "TextIOWrapper", Object => crate::modules::vfs_rom::ROM_TEXT_TYPE;
     DeflateIO = "DeflateIO", Object => crate::modules::deflate::DEFLATE_IO_TYPE;
     Poll = "poll", Object => crate::modules::select::POLL_TYPE;
+    RingIO = "RingIO", Object => crate::modules::ringio::RINGIO_TYPE;
+    RangeWide = "range", Object => crate::builtins::range_wide::RANGE_WIDE_TYPE;
+    RangeWideIterator = "iterator", Object => crate::builtins::range_wide::RANGE_WIDE_ITERATOR_TYPE;
 }
 
 // Each type's method table is `TYPE_TABLE_BASE + index`, below the modules' tables.

@@ -14,6 +14,9 @@
 //! suite's `machine` programs, written for the host's simulated bench, on
 //! the Pico's firmware wired to the same jig, and requires their expected
 //! output, except for the programs listed in [`NOT_ON_THE_PICO`] with why.
+//! A program that drove the jig's 1-Wire bus (GP22, `onewire_bench.py`)
+//! must have kept the DS18B20 data sheet's timing, as the harness measured
+//! it ([`check_onewire_timing`]).
 //!
 //! The stage "pico: micropython-lib's ssd1306 driver on the emulated jig"
 //! freezes `tests/pico/ssd1306` (`main.py`, `scene.py`) with the unmodified
@@ -74,7 +77,7 @@ fn read_report(report: &Path) -> anyhow::Result<serde_json::Value> {
 
 /// Whether the `[min, max]` pair at `key` of `train` lies inside `limits`.
 fn within(train: &serde_json::Value, key: &str, limits: (i64, i64)) -> anyhow::Result<bool> {
-    let range = train[key].as_array().with_context(|| format!("no {key} in the WS2812 report {train}"))?;
+    let range = train[key].as_array().with_context(|| format!("no {key} in the jig report {train}"))?;
     let values: Vec<i64> = range.iter().filter_map(serde_json::Value::as_i64).collect();
     Ok(values.len() == 2 && values[0] >= limits.0 && values[1] <= limits.1)
 }
@@ -189,6 +192,39 @@ pub fn ssd1306_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The DS18B20 data sheet's limits, in ns: a reset pulse (480 to 960 us,
+/// past which the sensor resets itself), the low time of a write-1 or read
+/// slot (1 to 15 us) and of a write-0 slot (60 to 120 us), and a slot with
+/// its recovery (at least 61 us).
+const ONEWIRE_RESET_LOW: (i64, i64) = (480_000, 960_000);
+const ONEWIRE_SHORT_LOW: (i64, i64) = (1_000, 15_000);
+const ONEWIRE_LONG_LOW: (i64, i64) = (60_000, 120_000);
+const ONEWIRE_SLOT: (i64, i64) = (61_000, i64::MAX);
+
+/// Checks the 1-Wire timing the harness measured on GP22, if the program
+/// used the bus; says what it measured.
+fn check_onewire_timing(name: &str, report: &Path) -> anyhow::Result<()> {
+    let report = read_report(report)?;
+    let onewire = &report["onewire"];
+    if onewire["resets"].as_i64().unwrap_or(0) == 0 {
+        return Ok(());
+    }
+    let limits = [
+        ("reset_low_ns", ONEWIRE_RESET_LOW),
+        ("short_low_ns", ONEWIRE_SHORT_LOW),
+        ("long_low_ns", ONEWIRE_LONG_LOW),
+        ("slot_ns", ONEWIRE_SLOT),
+    ];
+    for (key, range) in limits {
+        ensure!(
+            onewire[key].is_null() || within(onewire, key, range)?,
+            "{name}: the 1-Wire {key} on GP22 leaves the DS18B20 data sheet's limits {range:?}: {onewire}"
+        );
+    }
+    println!("{name}: 1-Wire timing on GP22 within the DS18B20 data sheet's limits: {onewire}");
+    Ok(())
+}
+
 /// `tests/py/machine` programs that cannot print their expected output on
 /// the emulated Pico, and why.
 const NOT_ON_THE_PICO: [(&str, &str); 3] = [
@@ -204,6 +240,8 @@ pub fn machine_suite_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
         std::fs::read_dir(&dir)?.map(|entry| entry.map(|entry| entry.path())).collect::<Result<_, _>>()?;
     programs.retain(|path| path.extension().is_some_and(|extension| extension == "py"));
     programs.sort();
+    let report = crate::project_root().join("target/jig-acceptance/machine-suite.json");
+    std::fs::create_dir_all(report.parent().context("a report folder")?)?;
     let mut passed = 0;
     for program in &programs {
         let name = program.file_name().and_then(|name| name.to_str()).unwrap_or_default();
@@ -212,15 +250,18 @@ pub fn machine_suite_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
             continue;
         }
         let expected = std::fs::read_to_string(program.with_extension("py.exp"))?;
+        let _ = std::fs::remove_file(&report);
         let output = Command::new(std::env::current_exe()?)
             .args(["run", "--board", "pico", "--emulate"])
             .arg(program)
+            .env("RIME_JIG_REPORT", &report)
             .stdin(Stdio::null())
             .output()?;
         let printed = super::fs::pico_program_output(&String::from_utf8_lossy(&output.stdout));
         if !output.status.success() || printed != expected {
             bail!("{name} on the emulated Pico ({}) printed:\n{printed}\nexpected:\n{expected}", output.status);
         }
+        check_onewire_timing(name, &report)?;
         passed += 1;
     }
     ensure!(passed > 0, "no tests/py/machine program ran");

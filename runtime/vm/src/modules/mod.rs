@@ -58,5 +58,6 @@ native_modules! {
     vfs,
     framebuf,
     neopixel,
+    onewire,
     platform,
 }

@@ -16,6 +16,8 @@
 //! - ADC0 (GP26) at 1.000 V against a 3.3 V reference; the temperature
 //!   sensor (ADC4) at the voltage it shows at 27 °C (0.706 V).
 //! - GP2 wired to GP3 ([`BENCH_WIRES`], applied by the simulated machine).
+//! - GP22: a 1-Wire bus with its pull-up and a DS18B20 temperature sensor
+//!   (`port::bench_onewire`).
 
 use super::machine::{Adc, I2cBus, I2cConfig, MachineError, SpiBus, SpiConfig, Uart, UartConfig};
 

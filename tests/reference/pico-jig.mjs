@@ -25,6 +25,14 @@
 // - SPI0: every frame sent comes back (MOSI looped to MISO); GP19 is also
 //   wired to GP16, so SoftSPI on those pins loops back too.
 // - The I2C lines GP8 and GP9 have pull-up resistors: undriven, they read high.
+// - The BOOTSEL button: the flash's select line (QSPI SS) reads high, its
+//   pull-up, except while GP20 drives high, which presses the button and
+//   pulls the line low. rp2040js does not model IO_QSPI (the override of the
+//   line's output enable that rp2.bootsel_button() sets and restores), nor
+//   a flash that stops answering while deselected: the SIO reads the level
+//   the jig puts on the line, and that is all this checks. rp2040js also
+//   resets the SS pad with its input disabled, where the chip's reset value
+//   (PADS_QSPI GPIO_QSPI_SS, 0x5a) has it enabled: the jig sets that bit.
 // - GP22: a 1-Wire bus with its pull-up resistor and one DS18B20 temperature
 //   sensor on it (ROM code 28 52 49 4D 45 01 00 F9: family 0x28, its CRC
 //   last), at standard speed as its data sheet gives it, timed on the
@@ -538,8 +546,14 @@ export function attachJig(mcu) {
   const thermometer = new Ds18b20(mcu.gpio[22], mcu.clock, driven);
   mcu.gpio[22].addListener(() => thermometer.update());
   thermometer.update();
+  // The BOOTSEL button, pressed by GP20 driving high.
+  const PAD_INPUT_ENABLE = 0x40;
+  mcu.qspi[1].padValue |= PAD_INPUT_ENABLE;
+  const bootsel = () => mcu.qspi[1].setInputValue(mcu.gpio[20].value !== GPIOPinState.High);
+  mcu.gpio[20].addListener(bootsel);
+  bootsel();
   // Every other pin: its own pull.
-  const wired = new Set([2, 3, 4, 5, 8, 9, 16, 19, 22]);
+  const wired = new Set([2, 3, 4, 5, 8, 9, 16, 19, 20, 22]);
   for (const pin of mcu.gpio) {
     if (wired.has(pin.index)) continue;
     pin.addListener((state) => {

@@ -609,6 +609,11 @@ impl Machine for Rp2Machine {
         self.send_bitstream(pin, timing_ns, bytes)
     }
 
+    /// The BOOTSEL button, read on the flash's select line (`bootsel`).
+    fn bootsel_button(&mut self) -> Result<bool, MachineError> {
+        Ok(crate::bootsel::pressed())
+    }
+
     /// Masks the core's interrupts (PRIMASK) for a 1-Wire slot; returns
     /// whether they were enabled, so nested holds restore what they found.
     fn hold_interrupts(&mut self) -> bool {

@@ -9,6 +9,8 @@
 //! sends two LEDs' colours with `neopixel` on GP15, and the harness's
 //! decoding of the pulses must give their bytes in the LEDs' GRB order, with
 //! every high time and bit period inside the WS2812B data sheet's limits.
+//! Last, `tests/pico/bootsel_button.py` presses the BOOTSEL button through
+//! the jig (GP20) and must print `bootsel_button.py.exp`.
 //!
 //! The stage "pico: tests/py/machine on the emulated jig" runs the Python
 //! suite's `machine` programs, written for the host's simulated bench, on
@@ -128,7 +130,17 @@ pub fn acceptance_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
         "the emulated Pico printed the {} expected lines; GP15 measured {freq} Hz, duty {duty}/65535",
         expected.lines().count()
     );
-    neopixel_on_emulated_pico(&dir)
+    neopixel_on_emulated_pico(&dir)?;
+    bootsel_on_emulated_pico(&dir)
+}
+
+fn bootsel_on_emulated_pico(dir: &Path) -> anyhow::Result<()> {
+    let program = crate::project_root().join("tests/pico/bootsel_button.py");
+    let expected = std::fs::read_to_string(program.with_extension("py.exp"))?;
+    let printed = run_with_report(&program, &dir.join("bootsel.json"))?;
+    ensure!(printed == expected, "bootsel_button.py printed:\n{printed}\nexpected:\n{expected}");
+    println!("rp2.bootsel_button() follows the jig's button ({} lines as expected)", expected.lines().count());
+    Ok(())
 }
 
 /// The environment variable naming the micropython-lib checkout.

@@ -118,6 +118,10 @@ pub trait Machine {
     fn delay_us(&mut self, us: u32) {
         let _ = us;
     }
+    /// Whether the board's BOOTSEL button is pressed now (`rp2.bootsel_button()`).
+    fn bootsel_button(&mut self) -> Result<bool, MachineError> {
+        Err(MachineError::Unsupported("the board has no BOOTSEL button"))
+    }
     /// Holds the machine's interrupts off for a few microseconds of exact
     /// timing (a 1-Wire slot), as MicroPython's `mp_hal_quiet_timing_enter`;
     /// returns what [`Machine::release_interrupts`] restores. A simulated

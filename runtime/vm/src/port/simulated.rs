@@ -12,7 +12,9 @@
 //! a pin reads that matches its armed trigger is latched and reported by
 //! [`Machine::take_event`], pin by pin in ascending order.
 
-use super::bench::{BenchAdc, BenchI2c, BenchSpi, BenchUart, I2cPinTarget, BENCH_WIRES, I2C0_SCL, I2C0_SDA};
+use super::bench::{
+    BenchAdc, BenchI2c, BenchSpi, BenchUart, I2cPinTarget, BENCH_WIRES, BOOTSEL_PRESS_PIN, I2C0_SCL, I2C0_SDA,
+};
 use super::bench_onewire::{Ds18b20, ONEWIRE_PIN};
 use super::machine::{
     numbered_pin, Adc, AdcSource, I2cBus, I2cConfig, Machine, MachineError, MachineEvent, Parity, Pin, PinConfig,
@@ -347,6 +349,13 @@ impl<const PINS: usize> Machine for SimulatedMachine<PINS> {
         self.micros += u64::from(us);
     }
 
+    /// The board's BOOTSEL button, pressed while the jig's GP20 drives high
+    /// (not pressed by default).
+    fn bootsel_button(&mut self) -> Result<bool, MachineError> {
+        let Some(pin) = self.pins.get(BOOTSEL_PRESS_PIN as usize) else { return Ok(false) };
+        Ok(matches!(pin.mode, Some(PinMode::Output)) && pin.output)
+    }
+
     /// A simulated pin has no timing: each bit is a rising and a falling
     /// edge, which the jig's wire and pin interrupts see (latched, as the
     /// chip's interrupt status is, so a burst reads as one edge).
@@ -422,6 +431,16 @@ mod tests {
         machine.pin(2).unwrap().configure(PinConfig { mode: Some(PinMode::Input), ..output() }).unwrap();
         machine.pin(3).unwrap().configure(PinConfig { mode: None, pull: Pull::Up, value: None }).unwrap();
         assert!(machine.pin(3).unwrap().read());
+    }
+
+    #[test]
+    fn the_bootsel_button_is_pressed_while_gp20_drives_high() {
+        let mut machine = SimulatedMachine::<30>::new(NAMES, PREFIXES, 1_000_000, 1_000_000);
+        assert_eq!(machine.bootsel_button(), Ok(false));
+        machine.pin(20).unwrap().configure(PinConfig { value: Some(true), ..output() }).unwrap();
+        assert_eq!(machine.bootsel_button(), Ok(true));
+        machine.pin(20).unwrap().write(false);
+        assert_eq!(machine.bootsel_button(), Ok(false));
     }
 
     #[test]

@@ -25,14 +25,23 @@
 // - SPI0: every frame sent comes back (MOSI looped to MISO); GP19 is also
 //   wired to GP16, so SoftSPI on those pins loops back too.
 // - The I2C lines GP8 and GP9 have pull-up resistors: undriven, they read high.
-// - The BOOTSEL button: the flash's select line (QSPI SS) reads high, its
-//   pull-up, except while GP20 drives high, which presses the button and
-//   pulls the line low. rp2040js does not model IO_QSPI (the override of the
-//   line's output enable that rp2.bootsel_button() sets and restores), nor
-//   a flash that stops answering while deselected: the SIO reads the level
-//   the jig puts on the line, and that is all this checks. rp2040js also
-//   resets the SS pad with its input disabled, where the chip's reset value
-//   (PADS_QSPI GPIO_QSPI_SS, 0x5a) has it enabled: the jig sets that bit.
+// - The flash's select line (QSPI SS) and the BOOTSEL button on it.
+//   rp2040js has no IO_QSPI, so the jig keeps its pads' control registers
+//   and gives the line the level the chip would: driven low or high when
+//   the SS pad's output override says so, high (deselected) when the flash
+//   interface drives it, and, with its output enable overridden off, high
+//   through its pull-up unless the BOOTSEL button is pressed, which pulls it
+//   low. GP20 driving high presses the button. rp2040js resets the SS pad
+//   with its input disabled, where the chip's reset value (PADS_QSPI
+//   GPIO_QSPI_SS, 0x5a) has it enabled: the jig sets that bit. What the jig
+//   does not model is a flash that stops answering XIP reads while the line
+//   is undriven.
+// - The flash chip's unique id: while the SS pad's output is overridden low
+//   (the chip selected by hand, as the Pico SDK's flash_get_unique_id does),
+//   the bytes clocked through the SSI go to the flash, which answers the
+//   RUID command (0x4B) after four dummy bytes with its 64-bit unique id
+//   FLASH_UNIQUE_ID (e6 61 38 97 83 2b 4a 2f); rp2040js's own SSI answers
+//   every other command, as before.
 // - GP22: a 1-Wire bus with its pull-up resistor and one DS18B20 temperature
 //   sensor on it (ROM code 28 52 49 4D 45 01 00 F9: family 0x28, its CRC
 //   last), at standard speed as its data sheet gives it, timed on the
@@ -166,6 +175,58 @@ class Ssd1306 {
 // The smallest and largest of some times, rounded to ns (null for none).
 const range = (values) =>
   values.length ? [Math.round(Math.min(...values)), Math.round(Math.max(...values))] : null;
+
+// The flash chip's unique id (see the header).
+const FLASH_UNIQUE_ID = [0xe6, 0x61, 0x38, 0x97, 0x83, 0x2b, 0x4a, 0x2f];
+const FLASH_READ_UNIQUE_ID = 0x4b;
+const FLASH_RUID_DUMMY_BYTES = 4;
+const SSI_DR0 = 0x60;
+
+// IO_QSPI's pad controls (six pads, a status and a control register each)
+// on rp2040js's placeholder for the block, and the SS line's level from them.
+function wireQspi(mcu, buttonPressed) {
+  const SS = 1;
+  const control = new Uint32Array(6);
+  const outputOverride = () => (control[SS] >> 8) & 3;
+  const outputEnableOverride = () => (control[SS] >> 12) & 3;
+  const DRIVE_LOW = 2;
+  const DRIVE_HIGH = 3;
+  const OUTPUT_DISABLED = 2;
+  const selectedByHand = () => outputOverride() === DRIVE_LOW && outputEnableOverride() !== OUTPUT_DISABLED;
+  const level = () => {
+    if (outputEnableOverride() === OUTPUT_DISABLED) return !buttonPressed();
+    if (outputOverride() === DRIVE_LOW) return false;
+    return true; // driven high, or the flash interface's idle level
+  };
+  const update = () => mcu.qspi[SS].setInputValue(level());
+  const ioQspi = mcu.peripherals[0x40018];
+  ioQspi.readUint32 = (offset) => ((offset & 4) !== 0 && offset < 0x30 ? control[offset >> 3] : 0);
+  let transfer = null; // bytes clocked since the chip was selected by hand
+  ioQspi.writeUint32 = (offset, value) => {
+    if ((offset & 4) === 0 || offset >= 0x30) return;
+    control[offset >> 3] = value >>> 0;
+    if (!selectedByHand()) transfer = null;
+    update();
+  };
+  // The flash answers the SSI's bytes while selected by hand.
+  const ssi = mcu.peripherals[0x18000];
+  const ssiWrite = ssi.writeUint32.bind(ssi);
+  ssi.writeUint32 = (offset, value) => {
+    if (offset === SSI_DR0 && selectedByHand()) {
+      transfer = transfer === null ? { command: value & 0xff, index: 0 } : { ...transfer, index: transfer.index + 1 };
+    }
+    if (offset !== SSI_DR0 || transfer === null || transfer.command !== FLASH_READ_UNIQUE_ID) {
+      ssiWrite(offset, value);
+      return;
+    }
+    const idByte = transfer.index - 1 - FLASH_RUID_DUMMY_BYTES;
+    ssi.dr0 = idByte >= 0 && idByte < FLASH_UNIQUE_ID.length ? FLASH_UNIQUE_ID[idByte] : 0xff;
+  };
+  const PAD_INPUT_ENABLE = 0x40;
+  mcu.qspi[SS].padValue |= PAD_INPUT_ENABLE;
+  update();
+  return update;
+}
 
 // The DS18B20 on a 1-Wire line (see the header).
 const DS18B20_ROM = [0x28, 0x52, 0x49, 0x4d, 0x45, 0x01, 0x00, 0xf9];
@@ -546,12 +607,9 @@ export function attachJig(mcu) {
   const thermometer = new Ds18b20(mcu.gpio[22], mcu.clock, driven);
   mcu.gpio[22].addListener(() => thermometer.update());
   thermometer.update();
-  // The BOOTSEL button, pressed by GP20 driving high.
-  const PAD_INPUT_ENABLE = 0x40;
-  mcu.qspi[1].padValue |= PAD_INPUT_ENABLE;
-  const bootsel = () => mcu.qspi[1].setInputValue(mcu.gpio[20].value !== GPIOPinState.High);
-  mcu.gpio[20].addListener(bootsel);
-  bootsel();
+  // The flash's select line, with the BOOTSEL button pressed by GP20 driving high.
+  const updateSelect = wireQspi(mcu, () => mcu.gpio[20].value === GPIOPinState.High);
+  mcu.gpio[20].addListener(updateSelect);
   // Every other pin: its own pull.
   const wired = new Set([2, 3, 4, 5, 8, 9, 16, 19, 20, 22]);
   for (const pin of mcu.gpio) {

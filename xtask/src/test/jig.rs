@@ -10,7 +10,8 @@
 //! decoding of the pulses must give their bytes in the LEDs' GRB order, with
 //! every high time and bit period inside the WS2812B data sheet's limits.
 //! Last, `tests/pico/bootsel_button.py` presses the BOOTSEL button through
-//! the jig (GP20) and must print `bootsel_button.py.exp`.
+//! the jig (GP20) and `tests/pico/unique_id.py` prints the id the jig's
+//! flash answers to the RUID command; each must print its `.exp` file.
 //!
 //! The stage "pico: tests/py/machine on the emulated jig" runs the Python
 //! suite's `machine` programs, written for the host's simulated bench, on
@@ -131,15 +132,20 @@ pub fn acceptance_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
         expected.lines().count()
     );
     neopixel_on_emulated_pico(&dir)?;
-    bootsel_on_emulated_pico(&dir)
+    for name in ["bootsel_button.py", "unique_id.py"] {
+        qspi_program_on_emulated_pico(&dir, name)?;
+    }
+    Ok(())
 }
 
-fn bootsel_on_emulated_pico(dir: &Path) -> anyhow::Result<()> {
-    let program = crate::project_root().join("tests/pico/bootsel_button.py");
+/// Runs `tests/pico/NAME`, a program about the flash's QSPI lines (the
+/// BOOTSEL button, the flash's unique id), against its expected output.
+fn qspi_program_on_emulated_pico(dir: &Path, name: &str) -> anyhow::Result<()> {
+    let program = crate::project_root().join("tests/pico").join(name);
     let expected = std::fs::read_to_string(program.with_extension("py.exp"))?;
-    let printed = run_with_report(&program, &dir.join("bootsel.json"))?;
-    ensure!(printed == expected, "bootsel_button.py printed:\n{printed}\nexpected:\n{expected}");
-    println!("rp2.bootsel_button() follows the jig's button ({} lines as expected)", expected.lines().count());
+    let printed = run_with_report(&program, &dir.join("qspi.json"))?;
+    ensure!(printed == expected, "{name} printed:\n{printed}\nexpected:\n{expected}");
+    println!("{name}: {} lines as expected", expected.lines().count());
     Ok(())
 }
 

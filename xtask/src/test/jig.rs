@@ -29,6 +29,12 @@
 //! jig's SSD1306, whose display RAM must equal, byte for byte, the driver's
 //! buffer after the same calls in the pinned MicroPython (`reference.py` in
 //! the WebAssembly build, over a stand-in bus).
+//!
+//! The stage "pico: micropython-lib's ds18x20 driver on the emulated jig"
+//! freezes `tests/pico/ds18x20/main.py` with the checkout's unmodified
+//! `ds18x20.py` (skipped without one): the driver reads the jig's DS18B20
+//! on GP22 through rime's `onewire`, the program must print its `.exp` file,
+//! and the slots' timing must keep the data sheet's limits.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -151,8 +157,42 @@ fn qspi_program_on_emulated_pico(dir: &Path, name: &str) -> anyhow::Result<()> {
 
 /// The environment variable naming the micropython-lib checkout.
 const MICROPYTHON_LIB: &str = "MICROPYTHON_LIB";
-/// The driver's place in micropython-lib.
+/// The drivers' places in micropython-lib.
 const SSD1306_DRIVER: &str = "micropython/drivers/display/ssd1306/ssd1306.py";
+const DS18X20_DRIVER: &str = "micropython/drivers/sensor/ds18x20/ds18x20.py";
+
+pub fn ds18x20_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
+    let Some(checkout) = std::env::var_os(MICROPYTHON_LIB).map(std::path::PathBuf::from) else {
+        println!(
+            "skipped: set {MICROPYTHON_LIB} to a micropython-lib checkout to run micropython-lib's ds18x20 driver"
+        );
+        return Ok(());
+    };
+    crate::rp2::build_board(sh, &crate::rp2::rp2_board("pico")?)?;
+    let root = crate::project_root();
+    let program = root.join("tests/pico/ds18x20/main.py");
+    let dir = root.join("target/jig-ds18x20");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    let driver = checkout.join(DS18X20_DRIVER);
+    std::fs::copy(&driver, dir.join("ds18x20.py")).with_context(|| format!("copying {}", driver.display()))?;
+    std::fs::copy(&program, dir.join("main.py")).context("copying main.py")?;
+    let manifest = dir.join("app.toml");
+    std::fs::write(
+        &manifest,
+        "[[module]]\npath = \"main.py\"\n\n[[module]]\npath = \"ds18x20.py\"\n\n[image]\nmain = \"main\"\n",
+    )?;
+    let expected = std::fs::read_to_string(program.with_extension("py.exp"))?;
+    let report = dir.join("report.json");
+    let printed = run_with_report(&manifest, &report)?;
+    ensure!(printed == expected, "the ds18x20 driver on the emulated Pico printed:\n{printed}\nexpected:\n{expected}");
+    check_onewire_timing("ds18x20", &report)?;
+    println!(
+        "micropython-lib's ds18x20 driver read the jig's DS18B20 ({} lines as expected)",
+        expected.lines().count()
+    );
+    Ok(())
+}
 
 pub fn ssd1306_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
     let Some(checkout) = std::env::var_os(MICROPYTHON_LIB).map(std::path::PathBuf::from) else {

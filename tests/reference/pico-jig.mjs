@@ -25,6 +25,37 @@
 // - SPI0: every frame sent comes back (MOSI looped to MISO); GP19 is also
 //   wired to GP16, so SoftSPI on those pins loops back too.
 // - The I2C lines GP8 and GP9 have pull-up resistors: undriven, they read high.
+// - The flash's select line (QSPI SS) and the BOOTSEL button on it.
+//   rp2040js has no IO_QSPI, so the jig keeps its pads' control registers
+//   and gives the line the level the chip would: driven low or high when
+//   the SS pad's output override says so, high (deselected) when the flash
+//   interface drives it, and, with its output enable overridden off, high
+//   through its pull-up unless the BOOTSEL button is pressed, which pulls it
+//   low. GP20 driving high presses the button. rp2040js resets the SS pad
+//   with its input disabled, where the chip's reset value (PADS_QSPI
+//   GPIO_QSPI_SS, 0x5a) has it enabled: the jig sets that bit. What the jig
+//   does not model is a flash that stops answering XIP reads while the line
+//   is undriven.
+// - The flash chip's unique id: while the SS pad's output is overridden low
+//   (the chip selected by hand, as the Pico SDK's flash_get_unique_id does),
+//   the bytes clocked through the SSI go to the flash, which answers the
+//   RUID command (0x4B) after four dummy bytes with its 64-bit unique id
+//   FLASH_UNIQUE_ID (e6 61 38 97 83 2b 4a 2f); rp2040js's own SSI answers
+//   every other command, as before.
+// - GP22: a 1-Wire bus with its pull-up resistor and one DS18B20 temperature
+//   sensor on it (ROM code 28 52 49 4D 45 01 00 F9: family 0x28, its CRC
+//   last), at standard speed as its data sheet gives it, timed on the
+//   emulator's clock: a low pulse of 400 us or more is a reset, answered
+//   30 us after the release by a 120 us presence pulse; in a write slot a
+//   low time under 15 us is a 1; in a read slot the sensor sends a 0 by
+//   holding the line low for 15 us from the controller's falling edge (the
+//   time its data sheet says the bit is valid, so a late sample reads 1). It
+//   knows READ ROM, MATCH ROM, SKIP ROM, SEARCH ROM, CONVERT T (done at once;
+//   read slots then read 1), READ SCRATCHPAD (nine bytes, the last their
+//   CRC, then 1s) and WRITE SCRATCHPAD (TH, TL, configuration). Its
+//   temperature reads 85 C until the first conversion, then 21.5 C (0x0158),
+//   with TH 75, TL 70 and 12-bit resolution, as the host's simulated jig
+//   (runtime/vm/src/port/bench_onewire.rs) has it.
 // - Any other pin reads its own pull resistor while nothing drives it
 //   (rp2040js models no pulls on inputs).
 // - ADC channel 0 (GP26) at 1.000 V and the temperature sensor (channel 4)
@@ -40,7 +71,9 @@
 // JSON: { gp15: { edges, freq_hz, duty_u16, high_ns, period_ns },
 // ws2812: { bytes: hex, bits, short_high_ns: [min, max], long_high_ns: [...],
 // period_ns: [min, max] }, ssd1306: { on, ram: hex of the 1024 bytes, page
-// by page }, eeprom: hex of the 256 bytes }.
+// by page }, eeprom: hex of the 256 bytes, onewire: { resets, reset_low_ns,
+// short_low_ns, long_low_ns, slot_ns: each [min, max] of what the controller
+// did on GP22 } }.
 import { GPIOPinState } from "rp2040js";
 
 const EEPROM_ADDRESS = 0x50;
@@ -136,6 +169,219 @@ class Ssd1306 {
     }
     this.column = this.columns[0];
     this.page = this.page < this.pages[1] ? this.page + 1 : this.pages[0];
+  }
+}
+
+// The smallest and largest of some times, rounded to ns (null for none).
+const range = (values) =>
+  values.length ? [Math.round(Math.min(...values)), Math.round(Math.max(...values))] : null;
+
+// The flash chip's unique id (see the header).
+const FLASH_UNIQUE_ID = [0xe6, 0x61, 0x38, 0x97, 0x83, 0x2b, 0x4a, 0x2f];
+const FLASH_READ_UNIQUE_ID = 0x4b;
+const FLASH_RUID_DUMMY_BYTES = 4;
+const SSI_DR0 = 0x60;
+
+// IO_QSPI's pad controls (six pads, a status and a control register each)
+// on rp2040js's placeholder for the block, and the SS line's level from them.
+function wireQspi(mcu, buttonPressed) {
+  const SS = 1;
+  const control = new Uint32Array(6);
+  const outputOverride = () => (control[SS] >> 8) & 3;
+  const outputEnableOverride = () => (control[SS] >> 12) & 3;
+  const DRIVE_LOW = 2;
+  const DRIVE_HIGH = 3;
+  const OUTPUT_DISABLED = 2;
+  const selectedByHand = () => outputOverride() === DRIVE_LOW && outputEnableOverride() !== OUTPUT_DISABLED;
+  const level = () => {
+    if (outputEnableOverride() === OUTPUT_DISABLED) return !buttonPressed();
+    if (outputOverride() === DRIVE_LOW) return false;
+    return true; // driven high, or the flash interface's idle level
+  };
+  const update = () => mcu.qspi[SS].setInputValue(level());
+  const ioQspi = mcu.peripherals[0x40018];
+  ioQspi.readUint32 = (offset) => ((offset & 4) !== 0 && offset < 0x30 ? control[offset >> 3] : 0);
+  let transfer = null; // bytes clocked since the chip was selected by hand
+  ioQspi.writeUint32 = (offset, value) => {
+    if ((offset & 4) === 0 || offset >= 0x30) return;
+    control[offset >> 3] = value >>> 0;
+    if (!selectedByHand()) transfer = null;
+    update();
+  };
+  // The flash answers the SSI's bytes while selected by hand.
+  const ssi = mcu.peripherals[0x18000];
+  const ssiWrite = ssi.writeUint32.bind(ssi);
+  ssi.writeUint32 = (offset, value) => {
+    if (offset === SSI_DR0 && selectedByHand()) {
+      transfer = transfer === null ? { command: value & 0xff, index: 0 } : { ...transfer, index: transfer.index + 1 };
+    }
+    if (offset !== SSI_DR0 || transfer === null || transfer.command !== FLASH_READ_UNIQUE_ID) {
+      ssiWrite(offset, value);
+      return;
+    }
+    const idByte = transfer.index - 1 - FLASH_RUID_DUMMY_BYTES;
+    ssi.dr0 = idByte >= 0 && idByte < FLASH_UNIQUE_ID.length ? FLASH_UNIQUE_ID[idByte] : 0xff;
+  };
+  const PAD_INPUT_ENABLE = 0x40;
+  mcu.qspi[SS].padValue |= PAD_INPUT_ENABLE;
+  update();
+  return update;
+}
+
+// The DS18B20 on a 1-Wire line (see the header).
+const DS18B20_ROM = [0x28, 0x52, 0x49, 0x4d, 0x45, 0x01, 0x00, 0xf9];
+const ONEWIRE_RESET_MIN_NS = 400_000;
+const ONEWIRE_WRITE_ONE_MAX_NS = 15_000;
+const ONEWIRE_PRESENCE_DELAY_NS = 30_000;
+const ONEWIRE_PRESENCE_NS = 120_000;
+const ONEWIRE_SEND_ZERO_NS = 15_000;
+
+function crc8(bytes) {
+  let crc = 0;
+  for (let byte of bytes) {
+    for (let bit = 0; bit < 8; bit++) {
+      const mix = (crc ^ byte) & 1;
+      crc >>= 1;
+      if (mix) crc ^= 0x8c;
+      byte >>= 1;
+    }
+  }
+  return crc;
+}
+
+class Ds18b20 {
+  constructor(pin, clock, driven) {
+    this.pin = pin;
+    this.clock = clock;
+    this.driven = driven;
+    this.controllerLow = false;
+    this.holding = false;
+    this.fellAt = 0;
+    // idle, receive (purpose, bytes), send (bytes, bit), search (index, step)
+    this.phase = { kind: "idle" };
+    this.scratchpad = [0x50, 0x05, 75, 70, 0x7f, 0xff, 0x0c, 0x10, 0];
+    this.seal();
+    // The controller's timing, for the report: low times of resets, of
+    // short slots (write 1, read) and of long ones (write 0), and the time
+    // from one slot's falling edge to the next.
+    this.timing = { resets: 0, reset_low: [], short_low: [], long_low: [], slot: [] };
+    this.lastSlotAt = null;
+    this.holdStart = clock.createAlarm(() => this.hold(true));
+    this.holdEnd = clock.createAlarm(() => this.hold(false));
+  }
+  seal() {
+    this.scratchpad[8] = crc8(this.scratchpad.slice(0, 8));
+  }
+  hold(holding) {
+    this.holding = holding;
+    this.update();
+  }
+  holdFor(delayNs, lengthNs) {
+    if (delayNs > 0) this.holdStart.schedule(delayNs);
+    else this.hold(true);
+    this.holdEnd.schedule(delayNs + lengthNs);
+  }
+  update() {
+    const controllerLow = this.driven(this.pin.value) && this.pin.value === GPIOPinState.Low;
+    this.pin.setInputValue(!(controllerLow || this.holding));
+    if (controllerLow === this.controllerLow) return;
+    this.controllerLow = controllerLow;
+    const now = this.clock.nanos;
+    if (controllerLow) {
+      if (this.lastSlotAt !== null) this.timing.slot.push(now - this.lastSlotAt);
+      this.fellAt = now;
+      this.lastSlotAt = now;
+      this.slotStarted();
+    } else {
+      const low = now - this.fellAt;
+      if (low >= ONEWIRE_RESET_MIN_NS) {
+        this.timing.resets += 1;
+        this.timing.reset_low.push(low);
+        this.lastSlotAt = null;
+      } else (low < ONEWIRE_WRITE_ONE_MAX_NS ? this.timing.short_low : this.timing.long_low).push(low);
+      this.slotEnded(low);
+    }
+  }
+  report() {
+    const { resets, reset_low, short_low, long_low, slot } = this.timing;
+    return {
+      resets,
+      reset_low_ns: range(reset_low),
+      short_low_ns: range(short_low),
+      long_low_ns: range(long_low),
+      slot_ns: range(slot),
+    };
+  }
+  romBit(index) {
+    return (DS18B20_ROM[index >> 3] >> (index & 7)) & 1;
+  }
+  slotStarted() {
+    const phase = this.phase;
+    let send = null;
+    if (phase.kind === "send") {
+      const byte = phase.bit >> 3;
+      send = byte >= phase.bytes.length ? 1 : (phase.bytes[byte] >> (phase.bit & 7)) & 1;
+      phase.bit += 1;
+    } else if (phase.kind === "search" && phase.step < 2) {
+      const bit = this.romBit(phase.index);
+      send = phase.step === 0 ? bit : 1 - bit;
+      phase.step += 1;
+    } else if (phase.kind === "search") {
+      phase.step = 3;
+    }
+    if (send === 0) this.holdFor(0, ONEWIRE_SEND_ZERO_NS);
+  }
+  slotEnded(lowNs) {
+    if (lowNs >= ONEWIRE_RESET_MIN_NS) {
+      this.holdFor(ONEWIRE_PRESENCE_DELAY_NS, ONEWIRE_PRESENCE_NS);
+      this.phase = { kind: "receive", purpose: "rom", bytes: [], bits: 0, value: 0 };
+      return;
+    }
+    const bit = lowNs < ONEWIRE_WRITE_ONE_MAX_NS ? 1 : 0;
+    const phase = this.phase;
+    if (phase.kind === "receive") {
+      phase.value |= bit << phase.bits;
+      phase.bits += 1;
+      if (phase.bits < 8) return;
+      phase.bytes.push(phase.value);
+      phase.bits = 0;
+      phase.value = 0;
+      const wanted = { rom: 1, match: 8, function: 1, write: 3 }[phase.purpose];
+      if (phase.bytes.length === wanted) this.received(phase.purpose, phase.bytes);
+    } else if (phase.kind === "search" && phase.step === 3) {
+      if (bit !== this.romBit(phase.index)) this.phase = { kind: "idle" };
+      else if (phase.index === 63) this.receive("function");
+      else this.phase = { kind: "search", index: phase.index + 1, step: 0 };
+    }
+  }
+  receive(purpose) {
+    this.phase = { kind: "receive", purpose, bytes: [], bits: 0, value: 0 };
+  }
+  send(bytes) {
+    this.phase = { kind: "send", bytes, bit: 0 };
+  }
+  received(purpose, bytes) {
+    this.phase = { kind: "idle" };
+    const command = bytes[0];
+    if (purpose === "rom") {
+      if (command === 0x33) this.send(DS18B20_ROM);
+      else if (command === 0x55) this.receive("match");
+      else if (command === 0xcc) this.receive("function");
+      else if (command === 0xf0) this.phase = { kind: "search", index: 0, step: 0 };
+    } else if (purpose === "match") {
+      if (bytes.every((byte, at) => byte === DS18B20_ROM[at])) this.receive("function");
+    } else if (purpose === "function") {
+      if (command === 0x44) {
+        this.scratchpad[0] = 0x58;
+        this.scratchpad[1] = 0x01;
+        this.seal();
+        this.send([]);
+      } else if (command === 0xbe) this.send(this.scratchpad.slice());
+      else if (command === 0x4e) this.receive("write");
+    } else if (purpose === "write") {
+      this.scratchpad.splice(2, 3, ...bytes);
+      this.seal();
+    }
   }
 }
 
@@ -317,7 +563,6 @@ function decodeWs2812(edges) {
   }
   const bytes = [];
   for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(bits.slice(i, i + 8).reduce((a, b) => (a << 1) | b, 0));
-  const range = (values) => (values.length ? [Math.round(Math.min(...values)), Math.round(Math.max(...values))] : null);
   return {
     bytes: Buffer.from(bytes).toString("hex"),
     bits: bits.length,
@@ -358,8 +603,15 @@ export function attachJig(mcu) {
   mcu.gpio[8].addListener(() => lines.update());
   mcu.gpio[9].addListener(() => lines.update());
   lines.update();
+  // The 1-Wire line.
+  const thermometer = new Ds18b20(mcu.gpio[22], mcu.clock, driven);
+  mcu.gpio[22].addListener(() => thermometer.update());
+  thermometer.update();
+  // The flash's select line, with the BOOTSEL button pressed by GP20 driving high.
+  const updateSelect = wireQspi(mcu, () => mcu.gpio[20].value === GPIOPinState.High);
+  mcu.gpio[20].addListener(updateSelect);
   // Every other pin: its own pull.
-  const wired = new Set([2, 3, 4, 5, 8, 9, 16, 19]);
+  const wired = new Set([2, 3, 4, 5, 8, 9, 16, 19, 20, 22]);
   for (const pin of mcu.gpio) {
     if (wired.has(pin.index)) continue;
     pin.addListener((state) => {
@@ -396,6 +648,7 @@ export function attachJig(mcu) {
         ws2812: decodeWs2812(edges),
         ssd1306: { on: display.on, ram: hex(display.ram) },
         eeprom: hex(eeprom.memory),
+        onewire: thermometer.report(),
       };
     },
   };

@@ -247,7 +247,7 @@ mod tests {
         assert_eq!(m0.port_dir(), crate::project_root().join("ports/qemu"));
         let pico = Board::find("pico").unwrap();
         assert_eq!((pico.packaging(), pico.runner()), (Packaging::Firmware, Runner::Rp2));
-        assert_eq!(pico.link_address(), 0x100b_0000);
+        assert_eq!(pico.link_address(), 0x100c_0000);
         let error = Board::find("esp32").unwrap_err().to_string();
         assert!(error.contains("unknown board `esp32`") && error.contains("qemu-m33, pico"), "{error}");
         assert!(rp2_board("qemu-m0").unwrap_err().to_string().contains("unknown RP2 board"));

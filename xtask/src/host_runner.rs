@@ -59,7 +59,8 @@ pub fn from_args(args: &[OsString]) -> Option<ExitCode> {
 }
 
 fn run(args: &[OsString]) -> anyhow::Result<ExitCode> {
-    let (mut image_path, mut heap, mut config) = (None, DEFAULT_HEAP, Config::host());
+    let config = Config { port_modules: rime_host::rp2_module::PORT_MODULES, ..Config::host() };
+    let (mut image_path, mut heap, mut config) = (None, DEFAULT_HEAP, config);
     let (mut repl, mut pty) = (false, false);
     let mut fs = None;
     let mut args = args.iter().map(|arg| arg.to_string_lossy().into_owned());

@@ -169,7 +169,7 @@ mod tests {
         // MICROPY_HW_FLASH_STORAGE_BYTES) at the end of flash, the image just before
         // it; the Pico's is smaller than MicroPython's 1,408 KiB, which leaves too
         // little room for rime's runtime (see its board.toml).
-        let micropython_fs = [("pico", 1280 << 10), ("pico2", 3 << 20), ("pico2_w", 2560 << 10), ("pico_w", 848 << 10)];
+        let micropython_fs = [("pico", 1216 << 10), ("pico2", 3 << 20), ("pico2_w", 2560 << 10), ("pico_w", 848 << 10)];
         for (board, (name, fs_size)) in boards.iter().zip(micropython_fs) {
             assert_eq!(board.name, name);
             let fs = board.fs_region().unwrap_or_else(|| panic!("{name} has no filesystem region"));

@@ -135,6 +135,11 @@ fn stages() -> Vec<Stage> {
             emulator: true,
             run: jig::ssd1306_on_emulated_pico,
         },
+        Stage {
+            name: "pico: micropython-lib's ds18x20 driver on the emulated jig (onewire)",
+            emulator: true,
+            run: jig::ds18x20_on_emulated_pico,
+        },
     ]
 }
 

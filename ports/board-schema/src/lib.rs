@@ -225,7 +225,7 @@ pub struct Rp2Board {
     /// board has one: MicroPython's rp2 port puts it at the end of flash
     /// (1,408 KiB on the Pico, 848 KiB on the Pico W, 3 MiB on the Pico 2,
     /// 2,560 KiB on the Pico 2 W), and so do rime's boards, but for the
-    /// Pico's, which is 1,280 KiB (its runtime does not fit before 1,408).
+    /// Pico's, which is 1,216 KiB (its runtime does not fit before 1,408).
     #[serde(default)]
     pub fs_origin: Option<u32>,
     #[serde(default)]
@@ -401,20 +401,20 @@ mod tests {
 
     #[test]
     fn a_filesystem_region_is_aligned_inside_flash_and_apart_from_the_others() {
-        // The last 1,280 KiB of flash, with the image before it.
+        // The last 1,216 KiB of flash, with the image before it.
         let pico: Rp2Board = read(&ports().join("rp2/boards/pico/board.toml")).unwrap();
-        assert_eq!(pico.fs_region(), Some(0x100c_0000..0x1020_0000));
-        assert_eq!(pico.frozen_region().end, 0x100c_0000);
+        assert_eq!(pico.fs_region(), Some(0x100d_0000..0x1020_0000));
+        assert_eq!(pico.frozen_region().end, 0x100d_0000);
         assert_eq!(pico.check(), Ok(()));
-        assert_eq!(pico.fs_region().map(|fs| (fs.end - fs.start) / 4096), Some(320));
+        assert_eq!(pico.fs_region().map(|fs| (fs.end - fs.start) / 4096), Some(304));
         let mut overlapping = pico.clone();
-        overlapping.fs_origin = Some(0x100b_f000);
+        overlapping.fs_origin = Some(0x100c_f000);
         assert!(overlapping.check().unwrap_err().contains("overlaps the frozen-image region"));
         let mut outside = pico.clone();
-        outside.fs_size = Some(0x14_1000);
+        outside.fs_size = Some(0x13_1000);
         assert!(outside.check().unwrap_err().contains("not inside flash"));
         let mut unaligned = pico.clone();
-        unaligned.fs_size = Some(0x13_f800);
+        unaligned.fs_size = Some(0x12_f800);
         assert!(unaligned.check().unwrap_err().contains("4 KiB sectors"));
         let mut half = pico;
         half.fs_size = None;

@@ -17,6 +17,7 @@
 
 pub mod console;
 pub mod fs_image;
+pub mod rp2_module;
 pub mod suite;
 
 use std::io::{IsTerminal as _, Read as _, Write as _};

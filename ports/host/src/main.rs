@@ -23,7 +23,7 @@ fn main() -> ExitCode {
 fn run() -> anyhow::Result<ExitCode> {
     let mut image_path = None;
     let mut heap = DEFAULT_HEAP;
-    let mut config = Config::host();
+    let mut config = Config { port_modules: rime_host::rp2_module::PORT_MODULES, ..Config::host() };
     let mut fs = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {

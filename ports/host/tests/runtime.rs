@@ -3,6 +3,8 @@
 //! the frozen line tables), `sys.exit` codes, and the heap and qstr reports
 //! of `micropython.mem_info(1)` and `qstr_info(1)`.
 
+use std::path::Path;
+
 use rime_host::{freeze_sources, run_image, HostPort, DEFAULT_HEAP};
 use rime_vm::{Config, Outcome};
 
@@ -132,6 +134,21 @@ mod port_module {
         let outcome = run_image(&image, DEFAULT_HEAP, Config::host(), &mut port).expect("runs");
         assert_eq!(outcome, Outcome::Uncaught);
     }
+}
+
+/// The host's `rp2.bootsel_button()` reads the simulated machine's button,
+/// which the jig's GP20 presses: the emulated Pico's program prints the same.
+#[test]
+fn the_hosts_bootsel_button_follows_the_jig() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/pico");
+    let source = std::fs::read(root.join("bootsel_button.py")).expect("the program");
+    let expected = std::fs::read_to_string(root.join("bootsel_button.py.exp")).expect("its output");
+    let image = freeze_sources(&[("main.py", &source)]).expect("freezes");
+    let mut port = HostPort::new(true);
+    let config = Config { port_modules: rime_host::rp2_module::PORT_MODULES, ..Config::host() };
+    let outcome = run_image(&image, DEFAULT_HEAP, config, &mut port).expect("runs");
+    let output = String::from_utf8(port.capture.take().unwrap_or_default()).expect("utf-8");
+    assert_eq!((outcome, output.as_str()), (Outcome::Finished, expected.as_str()));
 }
 
 /// The dispatch loop polls the port between bytecodes: a console whose

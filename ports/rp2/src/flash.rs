@@ -18,6 +18,13 @@
 //! Every erase and program is checked against the board's filesystem region
 //! first ([`rime_fs::flash::FlashRegion::check`], tested on the host), so
 //! the driver cannot touch the runtime or the frozen image.
+//!
+//! [`unique_id`] reads the flash chip's 64-bit unique id on the RP2040
+//! (which has none of its own), once at boot, as the Pico SDK's
+//! `flash_get_unique_id` does: from RAM with XIP left, the chip selected by
+//! overriding the QSPI SS pad's output low, the RUID command (0x4B), four
+//! dummy bytes and the eight bytes of the id clocked through the SSI, the
+//! chip deselected, the pad given back to the SSI and fast XIP restored.
 
 use core::mem::MaybeUninit;
 use core::pin::Pin;
@@ -95,6 +102,96 @@ unsafe extern "C" fn erase_or_program(routines: *const Routines, offset: u32, da
             core::ptr::write_volatile(QMI_WINDOW0_REGISTERS[2] as *mut u32, routines.qmi_window0[2]);
         }
     }
+}
+
+/// The SSI's status and data registers (RP2040), and the status bits the
+/// RUID transfer waits on: room in the transmit FIFO, data in the receive FIFO.
+#[cfg(feature = "rp2040")]
+const SSI_SR: u32 = 0x1800_0028;
+#[cfg(feature = "rp2040")]
+const SSI_DR0: u32 = 0x1800_0060;
+#[cfg(feature = "rp2040")]
+const SSI_SR_TX_NOT_FULL: u32 = 1 << 1;
+#[cfg(feature = "rp2040")]
+const SSI_SR_RX_NOT_EMPTY: u32 = 1 << 3;
+
+/// The RUID command, its dummy bytes, and the id's length.
+#[cfg(feature = "rp2040")]
+const READ_UNIQUE_ID: u8 = 0x4b;
+#[cfg(feature = "rp2040")]
+const RUID_DUMMY_BYTES: usize = 4;
+#[cfg(feature = "rp2040")]
+const UNIQUE_ID_LEN: usize = 8;
+
+/// The output override of the QSPI SS pad's control register
+/// (GPIO_QSPI_SS_CTRL.OUTOVER): drive low, drive high.
+#[cfg(feature = "rp2040")]
+const OUTOVER_MASK: u32 = 0b11 << 8;
+#[cfg(feature = "rp2040")]
+const OUTOVER_LOW: u32 = 2 << 8;
+#[cfg(feature = "rp2040")]
+const OUTOVER_HIGH: u32 = 3 << 8;
+
+/// Reads the flash's unique id into `id` (eight bytes) with the RUID
+/// command; runs from RAM with XIP off.
+///
+/// # Safety
+/// Interrupts must be disabled and no other core may run from flash;
+/// `routines` points at valid ROM functions and boot2 in RAM; `ss_ctrl` is
+/// IO_QSPI's GPIO_QSPI_SS_CTRL; `id` (in RAM) has room for eight bytes.
+#[cfg(feature = "rp2040")]
+#[inline(never)]
+#[link_section = ".data.rime_flash_id"]
+unsafe extern "C" fn read_unique_id(routines: *const Routines, ss_ctrl: *mut u32, id: *mut u8) {
+    // SAFETY: the caller keeps the pointers valid; every call below is to the
+    // ROM or to RAM, and every access is to a register or to `id`.
+    unsafe {
+        let routines = &*routines;
+        (routines.connect_internal_flash)();
+        (routines.flash_exit_xip)();
+        let control = core::ptr::read_volatile(ss_ctrl);
+        core::ptr::write_volatile(ss_ctrl, (control & !OUTOVER_MASK) | OUTOVER_LOW);
+        let mut index = 0;
+        while index < 1 + RUID_DUMMY_BYTES + UNIQUE_ID_LEN {
+            let out = if index == 0 { READ_UNIQUE_ID } else { 0 };
+            while core::ptr::read_volatile(SSI_SR as *const u32) & SSI_SR_TX_NOT_FULL == 0 {}
+            core::ptr::write_volatile(SSI_DR0 as *mut u32, u32::from(out));
+            while core::ptr::read_volatile(SSI_SR as *const u32) & SSI_SR_RX_NOT_EMPTY == 0 {}
+            let byte = core::ptr::read_volatile(SSI_DR0 as *const u32) as u8;
+            if index > RUID_DUMMY_BYTES {
+                *id.add(index - 1 - RUID_DUMMY_BYTES) = byte;
+            }
+            index += 1;
+        }
+        core::ptr::write_volatile(ss_ctrl, (control & !OUTOVER_MASK) | OUTOVER_HIGH);
+        core::ptr::write_volatile(ss_ctrl, control);
+        (routines.flash_flush_cache)();
+        (routines.restore_xip)();
+    }
+}
+
+/// The flash chip's unique id (RP2040), read once at boot; `None` on the
+/// RP2350, whose chip id rime does not read yet, and when the flash gives
+/// no id (all bits 0 or all 1: rp2040js's SSI, for one, answers zeros).
+pub fn unique_id() -> Option<[u8; 8]> {
+    #[cfg(feature = "rp2040")]
+    {
+        let mut id = [0u8; UNIQUE_ID_LEN];
+        // SAFETY: the PAC's pointer is the register block's fixed address.
+        let ss_ctrl = unsafe { (*hal::pac::IO_QSPI::ptr()).gpio_qspiss().gpio_ctrl().as_ptr() };
+        cortex_m::interrupt::free(|_| {
+            let routines = Rp2Flash::routines();
+            // Interrupts are off and the second core never runs; the routines
+            // are the ROM's and RAM's, `ss_ctrl` the SS pad's register and
+            // `id` eight bytes on this stack.
+            // SAFETY: see above.
+            unsafe { read_unique_id(&routines, ss_ctrl, id.as_mut_ptr()) };
+        });
+        let answered = id.iter().any(|&byte| byte != 0) && id.iter().any(|&byte| byte != 0xff);
+        answered.then_some(id)
+    }
+    #[cfg(feature = "rp2350")]
+    None
 }
 
 /// The flash of the board, changeable only inside `region`.

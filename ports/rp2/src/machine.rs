@@ -609,6 +609,27 @@ impl Machine for Rp2Machine {
         self.send_bitstream(pin, timing_ns, bytes)
     }
 
+    /// The BOOTSEL button, read on the flash's select line (`bootsel`).
+    fn bootsel_button(&mut self) -> Result<bool, MachineError> {
+        Ok(crate::bootsel::pressed())
+    }
+
+    /// Masks the core's interrupts (PRIMASK) for a 1-Wire slot; returns
+    /// whether they were enabled, so nested holds restore what they found.
+    fn hold_interrupts(&mut self) -> bool {
+        let enabled = cortex_m::register::primask::read().is_active();
+        cortex_m::interrupt::disable();
+        enabled
+    }
+
+    fn release_interrupts(&mut self, held: bool) {
+        if held {
+            // SAFETY: this only re-enables the interrupts `hold_interrupts`
+            // found enabled, so no critical section of someone else's ends here.
+            unsafe { cortex_m::interrupt::enable() };
+        }
+    }
+
     fn take_event(&mut self) -> Option<MachineEvent> {
         let mut still_armed = 0;
         let mut event = None;

@@ -26,6 +26,7 @@
 
 mod abi_id;
 mod board;
+mod bootsel;
 mod chip;
 mod flash;
 mod frozen;

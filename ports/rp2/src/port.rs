@@ -107,6 +107,8 @@ pub struct Port<'usb> {
     blink: Option<(u64, u64)>,
     /// The filesystem on the board's flash region, mounted at boot, if any.
     pub(crate) filesystem: Option<(core::pin::Pin<&'static mut crate::flash::Rp2Filesystem>, VfsState)>,
+    /// The flash chip's unique id, read at boot, if it gave one.
+    pub(crate) unique_id: Option<[u8; 8]>,
 }
 
 impl<'usb> Port<'usb> {
@@ -157,6 +159,7 @@ impl<'usb> Port<'usb> {
             last_poll_us: 0,
             blink: None,
             filesystem: crate::flash::mount(),
+            unique_id: crate::flash::unique_id(),
         }
     }
 

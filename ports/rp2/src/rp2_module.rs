@@ -1,11 +1,11 @@
 //! The port's own `rp2` module, registered with the VM through
 //! `Config::port_modules` (the VM itself knows nothing of it).
 //!
-//! It holds what MicroPython's `rp2` module holds that needs no extra
-//! hardware driver yet: `country([code])`, the two-letter wireless country
-//! code (`"XX"`, worldwide, until set), which the CYW43 driver of the Pico W
-//! boards will read. PIO, DMA, `Flash` and `bootsel_button` come with the
-//! `machine` work of issue 20.
+//! It holds `country([code])`, the two-letter wireless country code (`"XX"`,
+//! worldwide, until set), which the CYW43 driver of the Pico W boards will
+//! read, and `bootsel_button()`, 1 while the BOOTSEL button is pressed (the
+//! VM's handler over `Machine::bootsel_button`, which `bootsel.rs` answers).
+//! PIO, DMA and `Flash` are not there yet.
 
 use core::sync::atomic::{AtomicU16, Ordering};
 
@@ -17,7 +17,8 @@ static COUNTRY: AtomicU16 = AtomicU16::new(u16::from_le_bytes(*b"XX"));
 
 pub static MODULE: NativeModule = NativeModule::new("rp2", FUNCTIONS);
 
-static FUNCTIONS: &[(&str, Handler)] = &[("country", country)];
+static FUNCTIONS: &[(&str, Handler)] =
+    &[("country", country), ("bootsel_button", rime_vm::modules::machine_misc::bootsel_button)];
 
 /// `rp2.country()` returns the code; `rp2.country(code)` sets it.
 fn country(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {

@@ -10,8 +10,9 @@
 //! (`write_console`). Time comes from the 64-bit hardware timer and
 //! sleeping uses the timer's wake alarm ([`Port::sleep_until`]), so USB
 //! stays serviced while a program sleeps. `sys.platform` is `"rp2"`.
-//! `machine.unique_id()` keeps the VM's default id for now: reading the
-//! flash's unique id needs the boot ROM's flash functions with XIP stopped.
+//! `machine.unique_id()` is the flash chip's unique id on the RP2040, read
+//! once at boot (`flash::unique_id`), and the VM's default id where the
+//! flash gives none (rp2040js) and on the RP2350.
 
 use rime_vm::port::Machine;
 
@@ -47,6 +48,11 @@ impl rime_vm::Port for Port<'_> {
     /// echoes what is typed, as MicroPython's readline does.
     fn echoes_input(&self) -> bool {
         false
+    }
+
+    fn unique_id(&mut self) -> [u8; 8] {
+        // The VM's default id when the flash gave none.
+        self.unique_id.unwrap_or(*b"rimehost")
     }
 
     fn read_stdin_byte(&mut self) -> Option<u8> {

@@ -1,7 +1,8 @@
 //! The machine boundary's invariants, checked on the source (see
 //! ARCHITECTURE.md, `runtime/vm/` and `ports/`): the VM names no chip, and
 //! the RP2 port reaches the GPIOs through the HAL, never through raw pointers
-//! to their registers. Comments may name anything; only code is checked.
+//! to their registers, but for the files [`OWN_PIN_REGISTERS`] names with
+//! their reason. Comments may name anything; only code is checked.
 
 use std::path::{Path, PathBuf};
 
@@ -51,11 +52,18 @@ fn the_vm_names_no_chip() {
     assert!(rust_files(&source).len() > 50, "walked the wrong folder: {}", source.display());
 }
 
+/// The files of `ports/rp2` allowed to reach pin registers themselves, and why.
+const OWN_PIN_REGISTERS: [(&str, &str); 1] =
+    [("bootsel.rs", "the flash's select line (QSPI SS), read from RAM while the flash is deselected")];
+
 #[test]
 fn the_rp2_port_drives_gpios_through_the_hal() {
     let source = crate_dir().join("../../ports/rp2/src");
     let registers = ["sio::ptr", "io_bank0::ptr", "pads_bank0::ptr", "::steal()", "gpio_out", "gpio_oe"];
-    let found = offenders(&source, &registers);
+    let (excepted, found): (Vec<String>, Vec<String>) = offenders(&source, &registers)
+        .into_iter()
+        .partition(|line| OWN_PIN_REGISTERS.iter().any(|(file, _)| line.contains(&format!("/{file}:"))));
+    assert!(!excepted.is_empty(), "the excepted files reach no pin register any more: drop their exception");
     assert!(found.is_empty(), "raw GPIO register access in ports/rp2; use the HAL's pins:\n{}", found.join("\n"));
     assert!(rust_files(&source).iter().any(|path| path.ends_with("machine.rs")), "walked the wrong folder");
 }

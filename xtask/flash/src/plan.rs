@@ -321,7 +321,7 @@ mod tests {
         // boot2 + 45,000 bytes of code end at 0x1000_b0c8; .data's initial
         // values sit at 0x1000_c000 (1,200 bytes): sectors 0..=12.
         let runtime_sectors: Vec<u32> = (0..13).map(|n| 0x1000_0000 + n * 0x1000).collect();
-        let image_sectors = [0x100b_0000, 0x100b_1000, 0x100b_2000];
+        let image_sectors = [0x100c_0000, 0x100c_1000, 0x100c_2000];
         assert_eq!(plan.sectors(), [&runtime_sectors[..], &image_sectors[..]].concat());
         assert_eq!(plan.writes.len(), 2, "one run for the runtime, one for the image");
         assert_eq!(plan.bytes(), 16 * 4096);
@@ -380,7 +380,7 @@ mod tests {
             Ok(())
         };
         let (kept, dropped) = plan.without_unchanged(read);
-        assert_eq!(kept.sectors(), [0x1000_2000, 0x100b_1000]);
+        assert_eq!(kept.sectors(), [0x1000_2000, 0x100c_1000]);
         assert_eq!(dropped, 14);
         // A board that cannot be read gets everything.
         let (kept, dropped) = plan.without_unchanged(|_, _| Err(()));

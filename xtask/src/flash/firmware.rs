@@ -319,12 +319,12 @@ mod tests {
         corrupt[1_500] ^= 1;
         assert!(error(corrupt).ends_with("checksum mismatch: the image is corrupt"));
         // A board whose image region starts elsewhere (as a layout change would move it).
-        let mut moved = rp2_board("pico2").unwrap();
+        let mut moved = board.clone();
         moved.frozen_origin += 0x1000;
         moved.frozen_size -= 0x1000;
         let error2 = Firmware::from_parts(&moved, Vec::new(), Some(image.clone())).unwrap_err().to_string();
         assert!(
-            error2.contains("it is linked at 0x100b0000, but the board's frozen-image region starts at 0x100b1000"),
+            error2.contains("it is linked at 0x100c0000, but the board's frozen-image region starts at 0x100c1000"),
             "{error2}"
         );
         let mut wrong_magic = image.clone();

@@ -465,8 +465,8 @@ mod tests {
         let pico = crate::board::rp2_board("pico").unwrap();
         let error = link(&pico, &small_elf(&[0; 4]), &vec![0; 60 * 1024 + 1], &[]).unwrap_err().to_string();
         assert!(
-            error.contains("0x100b0000..0x100c0000 (65536 bytes")
-                && error.ends_with("the filesystem region follows at 0x100c0000"),
+            error.contains("0x100c0000..0x100d0000 (65536 bytes")
+                && error.ends_with("the filesystem region follows at 0x100d0000"),
             "{error}"
         );
     }

@@ -9,11 +9,17 @@
 //! sends two LEDs' colours with `neopixel` on GP15, and the harness's
 //! decoding of the pulses must give their bytes in the LEDs' GRB order, with
 //! every high time and bit period inside the WS2812B data sheet's limits.
+//! Last, `tests/pico/bootsel_button.py` presses the BOOTSEL button through
+//! the jig (GP20) and `tests/pico/unique_id.py` prints the id the jig's
+//! flash answers to the RUID command; each must print its `.exp` file.
 //!
 //! The stage "pico: tests/py/machine on the emulated jig" runs the Python
 //! suite's `machine` programs, written for the host's simulated bench, on
 //! the Pico's firmware wired to the same jig, and requires their expected
 //! output, except for the programs listed in [`NOT_ON_THE_PICO`] with why.
+//! A program that drove the jig's 1-Wire bus (GP22, `onewire_bench.py`)
+//! must have kept the DS18B20 data sheet's timing, as the harness measured
+//! it ([`check_onewire_timing`]).
 //!
 //! The stage "pico: micropython-lib's ssd1306 driver on the emulated jig"
 //! freezes `tests/pico/ssd1306` (`main.py`, `scene.py`) with the unmodified
@@ -23,6 +29,12 @@
 //! jig's SSD1306, whose display RAM must equal, byte for byte, the driver's
 //! buffer after the same calls in the pinned MicroPython (`reference.py` in
 //! the WebAssembly build, over a stand-in bus).
+//!
+//! The stage "pico: micropython-lib's ds18x20 driver on the emulated jig"
+//! freezes `tests/pico/ds18x20/main.py` with the checkout's unmodified
+//! `ds18x20.py` (skipped without one): the driver reads the jig's DS18B20
+//! on GP22 through rime's `onewire`, the program must print its `.exp` file,
+//! and the slots' timing must keep the data sheet's limits.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -74,7 +86,7 @@ fn read_report(report: &Path) -> anyhow::Result<serde_json::Value> {
 
 /// Whether the `[min, max]` pair at `key` of `train` lies inside `limits`.
 fn within(train: &serde_json::Value, key: &str, limits: (i64, i64)) -> anyhow::Result<bool> {
-    let range = train[key].as_array().with_context(|| format!("no {key} in the WS2812 report {train}"))?;
+    let range = train[key].as_array().with_context(|| format!("no {key} in the jig report {train}"))?;
     let values: Vec<i64> = range.iter().filter_map(serde_json::Value::as_i64).collect();
     Ok(values.len() == 2 && values[0] >= limits.0 && values[1] <= limits.1)
 }
@@ -125,13 +137,62 @@ pub fn acceptance_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
         "the emulated Pico printed the {} expected lines; GP15 measured {freq} Hz, duty {duty}/65535",
         expected.lines().count()
     );
-    neopixel_on_emulated_pico(&dir)
+    neopixel_on_emulated_pico(&dir)?;
+    for name in ["bootsel_button.py", "unique_id.py"] {
+        qspi_program_on_emulated_pico(&dir, name)?;
+    }
+    Ok(())
+}
+
+/// Runs `tests/pico/NAME`, a program about the flash's QSPI lines (the
+/// BOOTSEL button, the flash's unique id), against its expected output.
+fn qspi_program_on_emulated_pico(dir: &Path, name: &str) -> anyhow::Result<()> {
+    let program = crate::project_root().join("tests/pico").join(name);
+    let expected = std::fs::read_to_string(program.with_extension("py.exp"))?;
+    let printed = run_with_report(&program, &dir.join("qspi.json"))?;
+    ensure!(printed == expected, "{name} printed:\n{printed}\nexpected:\n{expected}");
+    println!("{name}: {} lines as expected", expected.lines().count());
+    Ok(())
 }
 
 /// The environment variable naming the micropython-lib checkout.
 const MICROPYTHON_LIB: &str = "MICROPYTHON_LIB";
-/// The driver's place in micropython-lib.
+/// The drivers' places in micropython-lib.
 const SSD1306_DRIVER: &str = "micropython/drivers/display/ssd1306/ssd1306.py";
+const DS18X20_DRIVER: &str = "micropython/drivers/sensor/ds18x20/ds18x20.py";
+
+pub fn ds18x20_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
+    let Some(checkout) = std::env::var_os(MICROPYTHON_LIB).map(std::path::PathBuf::from) else {
+        println!(
+            "skipped: set {MICROPYTHON_LIB} to a micropython-lib checkout to run micropython-lib's ds18x20 driver"
+        );
+        return Ok(());
+    };
+    crate::rp2::build_board(sh, &crate::rp2::rp2_board("pico")?)?;
+    let root = crate::project_root();
+    let program = root.join("tests/pico/ds18x20/main.py");
+    let dir = root.join("target/jig-ds18x20");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    let driver = checkout.join(DS18X20_DRIVER);
+    std::fs::copy(&driver, dir.join("ds18x20.py")).with_context(|| format!("copying {}", driver.display()))?;
+    std::fs::copy(&program, dir.join("main.py")).context("copying main.py")?;
+    let manifest = dir.join("app.toml");
+    std::fs::write(
+        &manifest,
+        "[[module]]\npath = \"main.py\"\n\n[[module]]\npath = \"ds18x20.py\"\n\n[image]\nmain = \"main\"\n",
+    )?;
+    let expected = std::fs::read_to_string(program.with_extension("py.exp"))?;
+    let report = dir.join("report.json");
+    let printed = run_with_report(&manifest, &report)?;
+    ensure!(printed == expected, "the ds18x20 driver on the emulated Pico printed:\n{printed}\nexpected:\n{expected}");
+    check_onewire_timing("ds18x20", &report)?;
+    println!(
+        "micropython-lib's ds18x20 driver read the jig's DS18B20 ({} lines as expected)",
+        expected.lines().count()
+    );
+    Ok(())
+}
 
 pub fn ssd1306_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
     let Some(checkout) = std::env::var_os(MICROPYTHON_LIB).map(std::path::PathBuf::from) else {
@@ -189,6 +250,39 @@ pub fn ssd1306_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The DS18B20 data sheet's limits, in ns: a reset pulse (480 to 960 us,
+/// past which the sensor resets itself), the low time of a write-1 or read
+/// slot (1 to 15 us) and of a write-0 slot (60 to 120 us), and a slot with
+/// its recovery (at least 61 us).
+const ONEWIRE_RESET_LOW: (i64, i64) = (480_000, 960_000);
+const ONEWIRE_SHORT_LOW: (i64, i64) = (1_000, 15_000);
+const ONEWIRE_LONG_LOW: (i64, i64) = (60_000, 120_000);
+const ONEWIRE_SLOT: (i64, i64) = (61_000, i64::MAX);
+
+/// Checks the 1-Wire timing the harness measured on GP22, if the program
+/// used the bus; says what it measured.
+fn check_onewire_timing(name: &str, report: &Path) -> anyhow::Result<()> {
+    let report = read_report(report)?;
+    let onewire = &report["onewire"];
+    if onewire["resets"].as_i64().unwrap_or(0) == 0 {
+        return Ok(());
+    }
+    let limits = [
+        ("reset_low_ns", ONEWIRE_RESET_LOW),
+        ("short_low_ns", ONEWIRE_SHORT_LOW),
+        ("long_low_ns", ONEWIRE_LONG_LOW),
+        ("slot_ns", ONEWIRE_SLOT),
+    ];
+    for (key, range) in limits {
+        ensure!(
+            onewire[key].is_null() || within(onewire, key, range)?,
+            "{name}: the 1-Wire {key} on GP22 leaves the DS18B20 data sheet's limits {range:?}: {onewire}"
+        );
+    }
+    println!("{name}: 1-Wire timing on GP22 within the DS18B20 data sheet's limits: {onewire}");
+    Ok(())
+}
+
 /// `tests/py/machine` programs that cannot print their expected output on
 /// the emulated Pico, and why.
 const NOT_ON_THE_PICO: [(&str, &str); 3] = [
@@ -204,6 +298,8 @@ pub fn machine_suite_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
         std::fs::read_dir(&dir)?.map(|entry| entry.map(|entry| entry.path())).collect::<Result<_, _>>()?;
     programs.retain(|path| path.extension().is_some_and(|extension| extension == "py"));
     programs.sort();
+    let report = crate::project_root().join("target/jig-acceptance/machine-suite.json");
+    std::fs::create_dir_all(report.parent().context("a report folder")?)?;
     let mut passed = 0;
     for program in &programs {
         let name = program.file_name().and_then(|name| name.to_str()).unwrap_or_default();
@@ -212,15 +308,18 @@ pub fn machine_suite_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
             continue;
         }
         let expected = std::fs::read_to_string(program.with_extension("py.exp"))?;
+        let _ = std::fs::remove_file(&report);
         let output = Command::new(std::env::current_exe()?)
             .args(["run", "--board", "pico", "--emulate"])
             .arg(program)
+            .env("RIME_JIG_REPORT", &report)
             .stdin(Stdio::null())
             .output()?;
         let printed = super::fs::pico_program_output(&String::from_utf8_lossy(&output.stdout));
         if !output.status.success() || printed != expected {
             bail!("{name} on the emulated Pico ({}) printed:\n{printed}\nexpected:\n{expected}", output.status);
         }
+        check_onewire_timing(name, &report)?;
         passed += 1;
     }
     ensure!(passed > 0, "no tests/py/machine program ran");

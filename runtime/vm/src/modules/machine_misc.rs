@@ -1,6 +1,8 @@
 //! The `machine` functions that are not classes, as MicroPython's rp2 port
 //! has them: `reset_cause` (with `PWRON_RESET` and `WDT_RESET`),
-//! `lightsleep` and `deepsleep`, `idle`, `time_pulse_us` and `bitstream`.
+//! `lightsleep` and `deepsleep`, `idle`, `time_pulse_us` and `bitstream`;
+//! and [`bootsel_button`], which is not `machine`'s but the handler a port's
+//! own `rp2` module lists, as MicroPython's `rp2.bootsel_button()`.
 //!
 //! A port cannot sleep deeper than the VM waits, so `lightsleep(ms)` is a
 //! sleep that serves pending work, as `time.sleep_ms`; `deepsleep(ms)`
@@ -16,6 +18,13 @@ pub const PWRON_RESET: i32 = 1;
 pub const WDT_RESET: i32 = 3;
 
 /// `machine.reset_cause()`: a watchdog reset when the port says so, else power-on.
+/// `rp2.bootsel_button()`: 1 while the board's BOOTSEL button is pressed, else 0.
+pub fn bootsel_button(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 0, 0)?;
+    let pressed = with_machine(vm, |machine| machine.bootsel_button())?;
+    Ok(Obj::small(i32::from(pressed)))
+}
+
 pub fn reset_cause(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 0, 0)?;
     Ok(Obj::small(if vm.port.reset_by_watchdog() { WDT_RESET } else { PWRON_RESET }))

@@ -63,6 +63,7 @@ native_modules! {
     vfs,
     framebuf,
     neopixel,
+    onewire,
     platform,
     deflate,
     select,

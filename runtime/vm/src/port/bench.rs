@@ -16,6 +16,10 @@
 //! - ADC0 (GP26) at 1.000 V against a 3.3 V reference; the temperature
 //!   sensor (ADC4) at the voltage it shows at 27 °C (0.706 V).
 //! - GP2 wired to GP3 ([`BENCH_WIRES`], applied by the simulated machine).
+//! - GP20 presses the board's BOOTSEL button while it drives high
+//!   ([`BOOTSEL_PRESS_PIN`]; released, the button is not pressed).
+//! - GP22: a 1-Wire bus with its pull-up and a DS18B20 temperature sensor
+//!   (`port::bench_onewire`).
 
 use super::machine::{Adc, I2cBus, I2cConfig, MachineError, SpiBus, SpiConfig, Uart, UartConfig};
 
@@ -23,6 +27,9 @@ use super::machine::{Adc, I2cBus, I2cConfig, MachineError, SpiBus, SpiConfig, Ua
 /// loopbacks as wires too: UART1's TX GP4 to its RX GP5, SPI0's MOSI GP19
 /// to its MISO GP16, so bit-banged buses on those pins loop back as well).
 pub const BENCH_WIRES: &[(u32, u32)] = &[(2, 3), (4, 5), (19, 16)];
+
+/// The pin that presses the BOOTSEL button while it drives high.
+pub const BOOTSEL_PRESS_PIN: u32 = 20;
 
 /// The EEPROM's I2C address.
 pub const EEPROM_ADDRESS: u16 = 0x50;

@@ -118,6 +118,22 @@ pub trait Machine {
     fn delay_us(&mut self, us: u32) {
         let _ = us;
     }
+    /// Whether the board's BOOTSEL button is pressed now (`rp2.bootsel_button()`).
+    fn bootsel_button(&mut self) -> Result<bool, MachineError> {
+        Err(MachineError::Unsupported("the board has no BOOTSEL button"))
+    }
+    /// Holds the machine's interrupts off for a few microseconds of exact
+    /// timing (a 1-Wire slot), as MicroPython's `mp_hal_quiet_timing_enter`;
+    /// returns what [`Machine::release_interrupts`] restores. A simulated
+    /// machine has no interrupts to hold.
+    fn hold_interrupts(&mut self) -> bool {
+        false
+    }
+    /// Restores the interrupts [`Machine::hold_interrupts`] held (`held` is
+    /// what it returned: whether they were on before).
+    fn release_interrupts(&mut self, held: bool) {
+        let _ = held;
+    }
     /// Sends `bytes` on pin `pin` as `machine.bitstream` encoding 0 does
     /// (WS2812 LEDs): each bit, most significant first, a high time then a
     /// low time, `timing_ns[0..2]` for a 0 and `timing_ns[2..4]` for a 1.

@@ -21,8 +21,10 @@
 //! every port. The VM itself never constructs it.
 
 pub mod bench;
+pub mod bench_onewire;
 pub mod filesystem;
 pub mod machine;
+pub mod onewire;
 pub mod pwm_slice;
 pub mod simulated;
 pub mod soft_i2c;

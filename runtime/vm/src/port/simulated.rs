@@ -12,7 +12,10 @@
 //! a pin reads that matches its armed trigger is latched and reported by
 //! [`Machine::take_event`], pin by pin in ascending order.
 
-use super::bench::{BenchAdc, BenchI2c, BenchSpi, BenchUart, I2cPinTarget, BENCH_WIRES, I2C0_SCL, I2C0_SDA};
+use super::bench::{
+    BenchAdc, BenchI2c, BenchSpi, BenchUart, I2cPinTarget, BENCH_WIRES, BOOTSEL_PRESS_PIN, I2C0_SCL, I2C0_SDA,
+};
+use super::bench_onewire::{Ds18b20, ONEWIRE_PIN};
 use super::machine::{
     numbered_pin, Adc, AdcSource, I2cBus, I2cConfig, Machine, MachineError, MachineEvent, Parity, Pin, PinConfig,
     PinMode, PinTrigger, Pull, Pwm, SpiBus, SpiConfig, Uart, UartConfig,
@@ -134,6 +137,11 @@ pub struct SimulatedMachine<const PINS: usize> {
     adc: [BenchAdc; 5],
     pwm: [PwmSlice; 8],
     i2c_target: I2cPinTarget,
+    /// The DS18B20 on GP22 (`port::bench_onewire`).
+    ds18b20: Ds18b20,
+    /// The simulated time in microseconds, which only [`Machine::delay_us`]
+    /// advances: the clock the 1-Wire sensor measures its slots with.
+    micros: u64,
 }
 
 /// The settings of a bus before `init`: MicroPython rp2's defaults.
@@ -181,6 +189,8 @@ impl<const PINS: usize> SimulatedMachine<PINS> {
             ],
             pwm: [PwmSlice::new(pwm_clock_hz); 8],
             i2c_target: I2cPinTarget::new(),
+            ds18b20: Ds18b20::new(),
+            micros: 0,
         }
     }
 
@@ -211,6 +221,23 @@ impl<const PINS: usize> SimulatedMachine<PINS> {
         }
     }
 
+    /// Shows GP22 to the 1-Wire sensor at the simulated time and puts the
+    /// line's level on the pin from outside: low while the sensor holds it
+    /// low, else high through the bus's pull-up resistor.
+    fn sync_onewire(&mut self) {
+        let id = ONEWIRE_PIN as usize;
+        if id >= PINS {
+            return;
+        }
+        let pin = self.pins[id];
+        let controller_low = matches!(pin.mode, Some(PinMode::Output | PinMode::OpenDrain)) && !pin.output;
+        self.ds18b20.observe(controller_low, self.micros);
+        let line = Some(!self.ds18b20.holds_low(self.micros));
+        if self.pins[id].external != line {
+            self.pins[id].changing(|pin| pin.external = line);
+        }
+    }
+
     /// The jig's I2C0 bus, for tests that look at its devices.
     pub fn bench_i2c(&mut self) -> &mut BenchI2c {
         &mut self.i2c[0]
@@ -220,6 +247,7 @@ impl<const PINS: usize> SimulatedMachine<PINS> {
     /// lets the I2C devices see and drive GP8/GP9 as a bit-banged bus.
     fn sync_wires(&mut self) {
         self.sync_i2c_pins();
+        self.sync_onewire();
         for &(from, to) in BENCH_WIRES {
             let (from, to) = (from as usize, to as usize);
             if from >= PINS || to >= PINS {
@@ -314,6 +342,20 @@ impl<const PINS: usize> Machine for SimulatedMachine<PINS> {
         Ok(slice)
     }
 
+    /// Returns at once, but advances the simulated clock the jig's 1-Wire
+    /// sensor times its slots with, after showing it the line as it is.
+    fn delay_us(&mut self, us: u32) {
+        self.sync_onewire();
+        self.micros += u64::from(us);
+    }
+
+    /// The board's BOOTSEL button, pressed while the jig's GP20 drives high
+    /// (not pressed by default).
+    fn bootsel_button(&mut self) -> Result<bool, MachineError> {
+        let Some(pin) = self.pins.get(BOOTSEL_PRESS_PIN as usize) else { return Ok(false) };
+        Ok(matches!(pin.mode, Some(PinMode::Output)) && pin.output)
+    }
+
     /// A simulated pin has no timing: each bit is a rising and a falling
     /// edge, which the jig's wire and pin interrupts see (latched, as the
     /// chip's interrupt status is, so a burst reads as one edge).
@@ -389,6 +431,16 @@ mod tests {
         machine.pin(2).unwrap().configure(PinConfig { mode: Some(PinMode::Input), ..output() }).unwrap();
         machine.pin(3).unwrap().configure(PinConfig { mode: None, pull: Pull::Up, value: None }).unwrap();
         assert!(machine.pin(3).unwrap().read());
+    }
+
+    #[test]
+    fn the_bootsel_button_is_pressed_while_gp20_drives_high() {
+        let mut machine = SimulatedMachine::<30>::new(NAMES, PREFIXES, 1_000_000, 1_000_000);
+        assert_eq!(machine.bootsel_button(), Ok(false));
+        machine.pin(20).unwrap().configure(PinConfig { value: Some(true), ..output() }).unwrap();
+        assert_eq!(machine.bootsel_button(), Ok(true));
+        machine.pin(20).unwrap().write(false);
+        assert_eq!(machine.bootsel_button(), Ok(false));
     }
 
     #[test]

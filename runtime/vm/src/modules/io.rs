@@ -284,8 +284,24 @@ fn result_type(vm: &Vm<'_>, this: Obj) -> TypeId {
     }
 }
 
+/// The part of `data` (of `len` bytes) that `write(data[, max_len])` or
+/// `write(data, offset, max_len)` (MicroPython's extension) writes:
+/// `(offset, count)`.
+pub(crate) fn write_span(vm: &mut Vm<'_>, args: &[Obj], len: usize) -> R<(usize, usize)> {
+    let mut number = |index: usize| -> R<usize> {
+        let value = vm.to_i64(args[index])?;
+        Ok(usize::try_from(value).unwrap_or(0))
+    };
+    let (offset, limit) = match args.len() {
+        3 => (0, number(2)?),
+        4 => (number(2)?.min(len), number(3)?),
+        _ => (0, len),
+    };
+    Ok((offset, (len - offset).min(limit)))
+}
+
 fn write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    check_args(vm, args, 2, 2)?;
+    check_args(vm, args, 2, 4)?;
     let (this, mut buffer, position) = stream(vm, args)?;
     if vm.native_type(buffer) == TypeId::Bytes {
         // The first write copies the bytes the stream was made from.
@@ -302,7 +318,8 @@ fn write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     if wanted_str != vm.is_str(data) || !(vm.is_str(data) || vm.is_bytes_like(data)) {
         return Err(vm.type_error_for("can't write", data));
     }
-    let len = vm.str_len(data);
+    let data_len = vm.str_len(data);
+    let (begin, len) = write_span(vm, args, data_len)?;
     let mut end = vm.str_len(buffer);
     // Written past the end (after a seek there), the gap reads as zero bytes.
     while end < position {
@@ -314,7 +331,7 @@ fn write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let overlap = end.saturating_sub(position).min(len);
     // Overwrite the part before the end, then append the rest.
     for index in 0..overlap {
-        let byte = vm.str_bytes(data)[index];
+        let byte = vm.str_bytes(data)[begin + index];
         let at = vm.get_u(buffer, 3) + (position + index) as u32;
         vm.heap.bytes_mut(at, 1)[0] = byte;
     }
@@ -323,7 +340,7 @@ fn write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         let mut done = overlap;
         while done < len {
             let take = (len - done).min(64);
-            chunk[..take].copy_from_slice(&vm.str_bytes(data)[done..done + take]);
+            chunk[..take].copy_from_slice(&vm.str_bytes(data)[begin + done..begin + done + take]);
             vm.buffer_push(buffer, &chunk[..take])?;
             done += take;
         }

@@ -6,7 +6,9 @@
 //! forwarding `send` and `throw` to the inner iterator.
 //!
 //! Layout (words): `type, frame, started, return value (or NULL), the
-//! exception `pend_throw` left for the next resume (or NULL)`.
+//! exception `pend_throw` left for the next resume (or NULL), the object
+//! `throw` was given while it runs (what a delegate's own `throw` method
+//! gets, as in MicroPython: `123` or a class, not the exception made of it)`.
 
 use super::frame::*;
 use crate::builtins::{check_args, Handler};
@@ -47,12 +49,13 @@ impl Vm<'_> {
     pub fn new_generator(&mut self, frame: Obj) -> R<Obj> {
         let mark = self.root_mark();
         self.push_root(frame)?;
-        let generator = self.alloc_typed(TypeId::Generator, 5)?;
+        let generator = self.alloc_typed(TypeId::Generator, 6)?;
         self.pop_roots(mark);
         self.set(generator, 1, frame);
         self.set(generator, 2, Obj::FALSE);
         self.set(generator, 3, Obj::NULL);
         self.set(generator, 4, Obj::NULL);
+        self.set(generator, 5, Obj::NULL);
         Ok(generator)
     }
 
@@ -205,8 +208,11 @@ impl Vm<'_> {
         } else {
             let method =
                 if self.exception_matches(exc, TypeId::GeneratorExit.obj()) { q!("close") } else { q!("throw") };
+            let given = self.get(generator, 5);
+            self.set(generator, 5, Obj::NULL);
+            let thrown = if given.is_null() { exc } else { given };
             match self.lookup_special(inner, method)? {
-                Some(function) if method == q!("throw") => match self.call(function, &[inner, exc], &[]) {
+                Some(function) if method == q!("throw") => match self.call(function, &[inner, thrown], &[]) {
                     Ok(value) => Ok(Some(Step::Yield(value))),
                     Err(raised) => {
                         if self.exception_matches(self.exc, TypeId::StopIteration.obj()) {
@@ -362,8 +368,15 @@ fn generator_throw(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         Err(_) => vm.exc,
     };
     vm.exc = exc;
-    let step = vm.generator_resume(args[0], Resume::Throw)?;
-    step_result(vm, args[0], step)
+    let generator = args[0];
+    if vm.native_type(generator) == TypeId::Generator {
+        vm.set(generator, 5, thrown);
+    }
+    let resumed = vm.generator_resume(generator, Resume::Throw);
+    if vm.native_type(generator) == TypeId::Generator {
+        vm.set(generator, 5, Obj::NULL);
+    }
+    step_result(vm, generator, resumed?)
 }
 
 /// `gen.pend_throw(exc)` (MicroPython's): `exc` is thrown at the next

@@ -18,3 +18,12 @@ for size in (None, 0, -1, bytearray(1), 65535):
         micropython.RingIO(size)
     except (TypeError, ValueError) as error:
         print(type(error).__name__)
+# The type is micropython's, not a builtin name (nor is the wide range's iterator).
+try:
+    RingIO
+except NameError:
+    print("NameError RingIO")
+try:
+    iterator
+except NameError:
+    print("NameError iterator")

@@ -128,6 +128,10 @@ fn is_public(type_id: TypeId) -> bool {
             | TypeId::UctypesStruct
             | TypeId::SysImplementation
             | TypeId::Code
+            | TypeId::RingIO
+            | TypeId::RangeWide
+            | TypeId::RangeWideIterator
+            | TypeId::StdioBuffer
     )
 }
 

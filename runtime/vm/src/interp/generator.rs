@@ -5,7 +5,10 @@
 //! and `yield from` delegation (which `await` compiles to), including
 //! forwarding `send` and `throw` to the inner iterator.
 //!
-//! Layout (words): `type, frame, started, return value (or NULL)`.
+//! Layout (words): `type, frame, started, return value (or NULL), the
+//! exception `pend_throw` left for the next resume (or NULL), the object
+//! `throw` was given while it runs (what a delegate's own `throw` method
+//! gets, as in MicroPython: `123` or a class, not the exception made of it)`.
 
 use super::frame::*;
 use crate::builtins::{check_args, Handler};
@@ -38,6 +41,7 @@ pub static GENERATOR_METHODS: &[(u16, Handler)] = &[
     (qstr_id("close"), generator_close),
     (qstr_id("throw"), generator_throw),
     (qstr_id("__next__"), generator_next_method),
+    (qstr_id("pend_throw"), generator_pend_throw),
 ];
 
 impl Vm<'_> {
@@ -45,11 +49,13 @@ impl Vm<'_> {
     pub fn new_generator(&mut self, frame: Obj) -> R<Obj> {
         let mark = self.root_mark();
         self.push_root(frame)?;
-        let generator = self.alloc_typed(TypeId::Generator, 4)?;
+        let generator = self.alloc_typed(TypeId::Generator, 6)?;
         self.pop_roots(mark);
         self.set(generator, 1, frame);
         self.set(generator, 2, Obj::FALSE);
         self.set(generator, 3, Obj::NULL);
+        self.set(generator, 4, Obj::NULL);
+        self.set(generator, 5, Obj::NULL);
         Ok(generator)
     }
 
@@ -85,8 +91,18 @@ impl Vm<'_> {
     }
 
     /// Resumes a generator: the core of `next`, `send` and `throw`.
-    pub fn generator_resume(&mut self, generator: Obj, how: Resume) -> R<Step> {
+    pub fn generator_resume(&mut self, generator: Obj, mut how: Resume) -> R<Step> {
         let frame = self.get(generator, 1);
+        let pending = self.get(generator, 4);
+        if !pending.is_null() && matches!(how, Resume::Send(_)) && self.get_u(frame, F_FLAGS) & FLAG_RUNNING == 0 {
+            // What `pend_throw` left is thrown instead of sending.
+            self.set(generator, 4, Obj::NULL);
+            self.exc = match self.make_raisable(pending) {
+                Ok(exc) => exc,
+                Err(_) => self.exc,
+            };
+            how = Resume::Throw;
+        }
         let flags = self.get_u(frame, F_FLAGS);
         if flags & FLAG_FINISHED != 0 {
             if how == Resume::Throw {
@@ -192,8 +208,11 @@ impl Vm<'_> {
         } else {
             let method =
                 if self.exception_matches(exc, TypeId::GeneratorExit.obj()) { q!("close") } else { q!("throw") };
+            let given = self.get(generator, 5);
+            self.set(generator, 5, Obj::NULL);
+            let thrown = if given.is_null() { exc } else { given };
             match self.lookup_special(inner, method)? {
-                Some(function) if method == q!("throw") => match self.call(function, &[inner, exc], &[]) {
+                Some(function) if method == q!("throw") => match self.call(function, &[inner, thrown], &[]) {
                     Ok(value) => Ok(Some(Step::Yield(value))),
                     Err(raised) => {
                         if self.exception_matches(self.exc, TypeId::StopIteration.obj()) {
@@ -349,8 +368,31 @@ fn generator_throw(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         Err(_) => vm.exc,
     };
     vm.exc = exc;
-    let step = vm.generator_resume(args[0], Resume::Throw)?;
-    step_result(vm, args[0], step)
+    let generator = args[0];
+    if vm.native_type(generator) == TypeId::Generator {
+        vm.set(generator, 5, thrown);
+    }
+    let resumed = vm.generator_resume(generator, Resume::Throw);
+    if vm.native_type(generator) == TypeId::Generator {
+        vm.set(generator, 5, Obj::NULL);
+    }
+    step_result(vm, generator, resumed?)
+}
+
+/// `gen.pend_throw(exc)` (MicroPython's): `exc` is thrown at the next
+/// resume instead of sending (None cancels); returns what was pending.
+fn generator_pend_throw(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    let generator = args[0];
+    if vm.native_type(generator) != TypeId::Generator {
+        return Err(vm.type_error_for("expected a generator, not", generator));
+    }
+    if vm.get_u(vm.get(generator, 1), F_FLAGS) & FLAG_RUNNING != 0 {
+        return Err(vm.raise_msg(TypeId::ValueError, "generator already executing"));
+    }
+    let previous = vm.get(generator, 4);
+    vm.set(generator, 4, if args[1].is_none() { Obj::NULL } else { args[1] });
+    Ok(if previous.is_null() { Obj::NONE } else { previous })
 }
 
 fn generator_close(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {

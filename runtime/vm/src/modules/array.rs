@@ -26,9 +26,12 @@ pub static ARRAY_TYPE: NativeType = NativeType {
     len: Some(|vm, array| vm.array_len(array)),
     subscr_get: Some(|vm, array, index| vm.array_get(array, index)),
     subscr_set: Some(|vm, array, index, value| vm.array_set(array, index, value)),
+    // The sequence iterator reads one item at a time (`obj/iter.rs`).
     get_iter: Some(|vm, array| {
-        let items = vm.array_to_list(array)?;
-        vm.get_iter(items)
+        let iterator = vm.with_roots(&[array], |vm| vm.alloc_typed(TypeId::SeqIterator, 3))?;
+        vm.set(iterator, 1, array);
+        vm.set(iterator, 2, Obj::small(0));
+        Ok(iterator)
     }),
     print: Some(print),
     ..NativeType::EMPTY
@@ -132,11 +135,11 @@ impl Vm<'_> {
     /// `left op right` for `==` and the orderings with an array on one side
     /// and a buffer on the other: their bytes compared when the typecodes
     /// agree but for signedness (and, to order, are unsigned), not for
-    /// floats; else `NotImplementedError`. None when `right` has no buffer.
+    /// floats; else `NotImplementedError`. False when `right` has no buffer,
+    /// None when `left` has none.
     pub fn array_compare(&mut self, op: u8, left: Obj, right: Obj) -> R<Option<bool>> {
-        let (Some(left_code), Some(right_code)) = (self.buffer_code(left), self.buffer_code(right)) else {
-            return Ok(None);
-        };
+        let Some(left_code) = self.buffer_code(left) else { return Ok(None) };
+        let Some(right_code) = self.buffer_code(right) else { return Ok(Some(false)) };
         let unsigned = left_code.is_ascii_uppercase() || right_code.is_ascii_uppercase();
         let code = left_code.to_ascii_lowercase();
         if code == right_code.to_ascii_lowercase() && code != b'f' && code != b'd' && (op == binary::EQUAL || unsigned)
@@ -217,21 +220,6 @@ impl Vm<'_> {
         let data = self.get_u(array, 3) + (position as usize * size) as u32;
         self.heap.bytes_mut(data, size).copy_from_slice(&raw[..size]);
         Ok(())
-    }
-
-    /// A list of an array's items (what iterating an array goes through).
-    pub fn array_to_list(&mut self, array: Obj) -> R<Obj> {
-        let len = self.array_len(array);
-        let list = self.new_list(len)?;
-        let mark = self.root_mark();
-        self.push_root(list)?;
-        self.push_root(array)?;
-        for index in 0..len {
-            let item = self.array_item(array, index)?;
-            self.list_append(list, item)?;
-        }
-        self.pop_roots(mark);
-        Ok(list)
     }
 }
 

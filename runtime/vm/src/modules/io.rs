@@ -2,8 +2,9 @@
 //! (for streams written in Python, `vfs_user.rs`), and the
 //! `collections.deque` (the rest of `collections` is in `collections.rs`).
 //!
-//! Deque layout (words): `type, list of items, maxlen (small int, -1 when
-//! unbounded)`; appending to a full deque drops an item from the other end.
+//! Deque layout (words): `type, list of items, maxlen (small int), whether
+//! appending to a full deque raises (True) or drops an item from the other
+//! end`.
 //! Stream layout (words): `type, buffer (a growable byte buffer, or the bytes
 //! a BytesIO was made from until its first write), position`. Writing
 //! at the end appends; writing before the end overwrites, as in MicroPython.
@@ -105,29 +106,33 @@ fn deque_iter(vm: &mut Vm<'_>, deque: Obj) -> R<Obj> {
     vm.get_iter(items)
 }
 
-/// `deque(iterable=(), maxlen=None)`.
+/// `deque(iterable, maxlen[, flags])`, as MicroPython's: the length is
+/// required (also as the keyword `maxlen`); flag 1 makes appending to a full
+/// deque raise `IndexError('full')` instead of dropping an item.
 fn construct_deque(vm: &mut Vm<'_>, _type_id: TypeId, args: &[Obj], kw: &[Obj]) -> R<Obj> {
-    check_args(vm, args, 0, 2)?;
-    let maxlen = match args.get(1).copied().or_else(|| crate::builtins::keyword(vm, kw, "maxlen")) {
-        Some(value) if !value.is_none() => {
-            let limit = vm.to_i64(value)?;
-            if limit < 0 {
-                return Err(vm.raise_msg(TypeId::ValueError, "maxlen must be non-negative"));
-            }
-            limit.min(1 << 29) as i32
-        }
-        _ => -1,
+    let keyword_maxlen = crate::builtins::keyword(vm, kw, "maxlen");
+    let least = if keyword_maxlen.is_some() { 1 } else { 2 };
+    check_args(vm, args, least, 3)?;
+    let Some(maxlen) = args.get(1).copied().or(keyword_maxlen) else {
+        return Err(vm.raise_msg(TypeId::TypeError, "function missing 1 required positional arguments"));
+    };
+    let maxlen = vm.to_i64(maxlen)?;
+    if maxlen < 0 {
+        return Err(vm.raise_msg(TypeId::ValueError, "maxlen must be non-negative"));
+    }
+    let checked = match args.get(2) {
+        Some(&flags) => vm.to_i64(flags)? & 1 != 0,
+        None => false,
     };
     let items = vm.new_list(4)?;
     let mark = vm.root_mark();
     vm.push_root(items)?;
-    let deque = vm.alloc_typed(TypeId::Deque, 3)?;
+    let deque = vm.alloc_typed(TypeId::Deque, 4)?;
     vm.set(deque, 1, items);
-    vm.set(deque, 2, Obj::small(maxlen));
+    vm.set(deque, 2, Obj::small(maxlen.min(1 << 29) as i32));
+    vm.set(deque, 3, Obj::from_bool(checked));
     vm.push_root(deque)?;
-    if let Some(&source) = args.first() {
-        extend(vm, deque, source)?;
-    }
+    extend(vm, deque, args[0])?;
     vm.pop_roots(mark);
     Ok(deque)
 }
@@ -142,7 +147,12 @@ fn deque_parts(vm: &mut Vm<'_>, args: &[Obj]) -> R<(Obj, Obj, i32)> {
     }
 }
 
-fn push(vm: &mut Vm<'_>, items: Obj, maxlen: i32, item: Obj, left: bool) -> R<()> {
+fn push(vm: &mut Vm<'_>, deque: Obj, item: Obj, left: bool) -> R<()> {
+    let items = vm.get(deque, 1);
+    let maxlen = vm.get(deque, 2).small_value();
+    if vm.get(deque, 3) == Obj::TRUE && vm.list_len(items) >= maxlen as u32 {
+        return Err(vm.raise_msg(TypeId::IndexError, "full"));
+    }
     if maxlen == 0 {
         return Ok(());
     }
@@ -159,13 +169,11 @@ fn push(vm: &mut Vm<'_>, items: Obj, maxlen: i32, item: Obj, left: bool) -> R<()
 }
 
 fn extend(vm: &mut Vm<'_>, deque: Obj, source: Obj) -> R<()> {
-    let items = vm.get(deque, 1);
-    let maxlen = vm.get(deque, 2).small_value();
     let iterator = vm.get_iter(source)?;
     let mark = vm.root_mark();
     vm.push_root(iterator)?;
     while let Some(item) = vm.iter_next(iterator)? {
-        push(vm, items, maxlen, item, false)?;
+        push(vm, deque, item, false)?;
     }
     vm.pop_roots(mark);
     Ok(())
@@ -173,15 +181,15 @@ fn extend(vm: &mut Vm<'_>, deque: Obj, source: Obj) -> R<()> {
 
 fn deque_append(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
-    let (_, items, maxlen) = deque_parts(vm, args)?;
-    push(vm, items, maxlen, args[1], false)?;
+    let (this, _, _) = deque_parts(vm, args)?;
+    push(vm, this, args[1], false)?;
     Ok(Obj::NONE)
 }
 
 fn deque_appendleft(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
-    let (_, items, maxlen) = deque_parts(vm, args)?;
-    push(vm, items, maxlen, args[1], true)?;
+    let (this, _, _) = deque_parts(vm, args)?;
+    push(vm, this, args[1], true)?;
     Ok(Obj::NONE)
 }
 
@@ -284,8 +292,24 @@ fn result_type(vm: &Vm<'_>, this: Obj) -> TypeId {
     }
 }
 
+/// The part of `data` (of `len` bytes) that `write(data[, max_len])` or
+/// `write(data, offset, max_len)` (MicroPython's extension) writes:
+/// `(offset, count)`.
+pub(crate) fn write_span(vm: &mut Vm<'_>, args: &[Obj], len: usize) -> R<(usize, usize)> {
+    let mut number = |index: usize| -> R<usize> {
+        let value = vm.to_i64(args[index])?;
+        Ok(usize::try_from(value).unwrap_or(0))
+    };
+    let (offset, limit) = match args.len() {
+        3 => (0, number(2)?),
+        4 => (number(2)?.min(len), number(3)?),
+        _ => (0, len),
+    };
+    Ok((offset, (len - offset).min(limit)))
+}
+
 fn write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    check_args(vm, args, 2, 2)?;
+    check_args(vm, args, 2, 4)?;
     let (this, mut buffer, position) = stream(vm, args)?;
     if vm.native_type(buffer) == TypeId::Bytes {
         // The first write copies the bytes the stream was made from.
@@ -302,7 +326,8 @@ fn write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     if wanted_str != vm.is_str(data) || !(vm.is_str(data) || vm.is_bytes_like(data)) {
         return Err(vm.type_error_for("can't write", data));
     }
-    let len = vm.str_len(data);
+    let data_len = vm.str_len(data);
+    let (begin, len) = write_span(vm, args, data_len)?;
     let mut end = vm.str_len(buffer);
     // Written past the end (after a seek there), the gap reads as zero bytes.
     while end < position {
@@ -314,7 +339,7 @@ fn write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let overlap = end.saturating_sub(position).min(len);
     // Overwrite the part before the end, then append the rest.
     for index in 0..overlap {
-        let byte = vm.str_bytes(data)[index];
+        let byte = vm.str_bytes(data)[begin + index];
         let at = vm.get_u(buffer, 3) + (position + index) as u32;
         vm.heap.bytes_mut(at, 1)[0] = byte;
     }
@@ -323,7 +348,7 @@ fn write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         let mut done = overlap;
         while done < len {
             let take = (len - done).min(64);
-            chunk[..take].copy_from_slice(&vm.str_bytes(data)[done..done + take]);
+            chunk[..take].copy_from_slice(&vm.str_bytes(data)[begin + done..begin + done + take]);
             vm.buffer_push(buffer, &chunk[..take])?;
             done += take;
         }

@@ -177,9 +177,10 @@ fn readinto(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     Ok(Obj::small(count as i32))
 }
 
-/// `write(bytes)`: stores what fits and returns its count.
+/// `write(bytes[, max_len])`, `write(bytes, offset, max_len)`: stores what
+/// fits and returns its count.
 fn write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    check_args(vm, args, 2, 2)?;
+    check_args(vm, args, 2, 4)?;
     let (ring, data, size, read_index, mut write_index) = ring_state(vm, args)?;
     let source = args[1];
     if vm.buffer_code(source).is_none() {
@@ -187,10 +188,10 @@ fn write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     }
     let free = size - 1 - available(size, read_index, write_index);
     let len = vm.str_len(source);
+    let (begin, len) = super::io::write_span(vm, args, len)?;
     let count = len.min(free as usize);
-    let from = vm.bytes_data_address(source);
-    for offset in 0..count as u32 {
-        let byte = vm.bytes_at(from + offset, 1).first().copied().unwrap_or(0);
+    for offset in 0..count {
+        let byte = vm.str_bytes(source).get(begin + offset).copied().unwrap_or(0);
         vm.heap.bytes_mut(data + write_index, 1).fill(byte);
         write_index = (write_index + 1) % size;
     }

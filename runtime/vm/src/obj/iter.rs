@@ -115,6 +115,13 @@ impl Vm<'_> {
                             Ok(None)
                         }
                     }
+                    TypeId::Array => {
+                        if position as usize >= self.array_len(sequence) {
+                            return Ok(None);
+                        }
+                        self.set(iterator, 2, Obj::small(position as i32 + 1));
+                        self.array_item(sequence, position as usize).map(Some)
+                    }
                     TypeId::Bytes | TypeId::ByteArray => {
                         let byte = self.str_bytes(sequence).get(position as usize).copied();
                         self.set(iterator, 2, Obj::small(position as i32 + 1));

@@ -270,22 +270,8 @@ fn setattr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn delattr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
     let name = name_arg(vm, args[1])?;
-    let target = args[0];
-    let dict = if vm.is_heap(target) && vm.native_type(target) == TypeId::Module {
-        vm.get(target, 1)
-    } else if vm.is_class(target) {
-        vm.get(target, 3)
-    } else if vm.is_class(vm.type_of(target)) {
-        let slot = if vm.native_type(target).is_exception() { 3 } else { 1 };
-        vm.get(target, slot)
-    } else {
-        Obj::NULL
-    };
-    if !dict.is_null() && vm.map_remove(dict, name)?.is_some() {
-        return Ok(Obj::NONE);
-    }
-    let text = vm.qstr_str_copy(name);
-    Err(vm.raise_fmt(TypeId::AttributeError, format_args!("no attribute '{}'", text.as_str())))
+    vm.delete_attr(args[0], name)?;
+    Ok(Obj::NONE)
 }
 
 fn divmod(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {

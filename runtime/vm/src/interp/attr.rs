@@ -153,8 +153,9 @@ impl Vm<'_> {
         if !self.is_class(type_obj) {
             return None;
         }
-        if self.native_type_of_type(type_obj) == TypeId::Tuple {
-            // Instances of namedtuple classes are plain tuples, with no dict.
+        if super::subclass::is_retyped_base(self.native_type_of_type(type_obj)) {
+            // Instances of namedtuple classes are plain tuples, with no dict,
+            // and so are those of other classes over such builtins.
             return None;
         }
         Some(self.get(obj, self.instance_dict_slot(type_obj)))
@@ -438,7 +439,10 @@ impl Vm<'_> {
                 let result = self.call(getter, &[obj], &[])?;
                 Ok((result, Obj::NULL))
             }
-            _ => Ok((value, Obj::NULL)),
+            _ => match self.descriptor_get(value, obj, type_obj)? {
+                Some(result) => Ok((result, Obj::NULL)),
+                None => Ok((value, Obj::NULL)),
+            },
         }
     }
 
@@ -470,7 +474,10 @@ impl Vm<'_> {
             return self.map_set(globals, name, value);
         }
         if self.is_class(obj) {
-            if name == q!("__setattr__") || self.native_type(value) == TypeId::Property {
+            if name == q!("__setattr__")
+                || self.native_type(value) == TypeId::Property
+                || self.is_store_descriptor(value)
+            {
                 self.classes_may_intercept_stores = true;
             }
             let locals = self.get(obj, 3);
@@ -492,7 +499,8 @@ impl Vm<'_> {
         }
         if self.is_class(type_obj) {
             // Namedtuple classes hold their fields as properties.
-            let plain = !self.classes_may_intercept_stores && native != TypeId::Tuple;
+            let retyped = super::subclass::is_retyped_base(native);
+            let plain = !self.classes_may_intercept_stores && !retyped;
             if !plain && hooks && self.call_setattr_hook(obj, name, value)? {
                 return Ok(());
             }
@@ -505,8 +513,11 @@ impl Vm<'_> {
                     self.call(setter, &[obj, value], &[])?;
                     return Ok(());
                 }
+                if self.descriptor_store(property, obj, value)? {
+                    return Ok(());
+                }
             }
-            if native == TypeId::Tuple {
+            if retyped {
                 // Instances of namedtuple classes are plain tuples, with no dict.
                 return Err(self.no_attribute(obj, name));
             }
@@ -705,7 +716,7 @@ impl Vm<'_> {
             return crate::builtins::construct(self, type_id, args, kw);
         }
         let native = self.native_type_of_type(type_obj);
-        if native == TypeId::Tuple {
+        if native == TypeId::Tuple && self.is_namedtuple_class(type_obj) {
             // A namedtuple class: its instances are tuples typed with the class.
             return crate::modules::collections::construct(self, type_obj, args, kw);
         }
@@ -786,7 +797,9 @@ impl Vm<'_> {
         if self.native_type(cell) == TypeId::Cell {
             self.set(cell, 1, class);
         }
+        let named = self.call_set_names(class, locals);
         self.pop_roots(mark);
+        named?;
         Ok(class)
     }
 
@@ -803,21 +816,27 @@ impl Vm<'_> {
                 return Err(self.raise_msg(TypeId::TypeError, "bases must be types"));
             }
             let base_native = self.native_type_of_type(base);
-            // A namedtuple class (a class over tuple) may be derived from too.
-            let namedtuple = base_native == TypeId::Tuple && self.is_class(base);
+            // Classes made by Python code (namedtuples, `framebuf.FrameBuffer`)
+            // may be derived from, whatever their builtin base.
             if !matches!(base_native, TypeId::Object | TypeId::List | TypeId::Dict)
                 && !base_native.is_exception()
-                && !namedtuple
+                && !super::subclass::is_retyped_base(base_native)
+                && !self.is_class(base)
             {
-                return Err(self.raise_msg(TypeId::NotImplementedError, "subclassing this builtin type"));
+                return Err(self.raise_msg(TypeId::TypeError, "type isn't an acceptable base type"));
             }
             if native == TypeId::Object {
                 native = base_native;
+            } else if base_native != TypeId::Object && base_native != native {
+                return Err(self.raise_msg(TypeId::TypeError, "multiple bases have instance lay-out conflict"));
             }
         }
         let mut index = 0;
         while let Some((entry, key, value)) = self.map_next(namespace, index) {
-            if key == q!("__setattr__") || self.native_type(value) == TypeId::Property {
+            if key == q!("__setattr__")
+                || self.native_type(value) == TypeId::Property
+                || self.is_store_descriptor(value)
+            {
                 self.classes_may_intercept_stores = true;
             }
             index = entry + 1;

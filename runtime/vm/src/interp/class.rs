@@ -49,11 +49,18 @@ pub static OBJECT_METHODS: &[(u16, Handler)] = &[
 ];
 
 /// `object.__init__(self, *args)`, which is also what `super().__init__(…)`
-/// reaches from a class derived from `list` or `dict`: there it fills the
-/// builtin part of the instance, as `list(iterable)` or `dict(…)` would.
+/// reaches from a class derived from `list` or `dict`: there it makes the
+/// builtin part of the instance anew, as `list(iterable)` or `dict(…)` would
+/// (called again on a filled instance, it replaces the items).
 fn object_init(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     let Some((&instance, rest)) = args.split_first() else { return Ok(Obj::NONE) };
     let native = vm.native_type(instance);
+    if !matches!(native, TypeId::List | TypeId::Dict) {
+        return Ok(Obj::NONE);
+    }
+    if let Some(clear) = crate::builtins::lookup_method(native, u32::from(qstr_id("clear"))) {
+        vm.call(clear, &[instance], &[])?;
+    }
     let filler = match native {
         TypeId::List if !rest.is_empty() => qstr_id("extend"),
         TypeId::Dict if !rest.is_empty() || !kw.is_empty() => qstr_id("update"),
@@ -149,6 +156,9 @@ impl Vm<'_> {
             self.set(exc, 3, Obj::NULL);
             return Ok(exc);
         }
+        if super::subclass::is_retyped_base(native) {
+            return self.new_retyped_instance(class, native, args, kw);
+        }
         if matches!(native, TypeId::List | TypeId::Dict) {
             let base = crate::builtins::construct(self, native, args, kw)?;
             let mark = self.root_mark();
@@ -192,6 +202,9 @@ impl Vm<'_> {
                         return Err(self.raise_msg(TypeId::AttributeError, "can't delete attribute"));
                     }
                     self.call(deleter, &[obj], &[])?;
+                    return Ok(());
+                }
+                if self.descriptor_store(property, obj, Obj::NULL)? {
                     return Ok(());
                 }
             }

@@ -263,7 +263,7 @@ impl Vm<'_> {
                 self.emit(sink, b")")?;
                 Ok(true)
             }
-            TypeId::Tuple => {
+            TypeId::Tuple if self.is_namedtuple_class(type_obj) => {
                 let fields =
                     self.class_lookup(type_obj, q!("<fields>")).unwrap_or(crate::obj::Singleton::EmptyTuple.obj());
                 self.emit_str(sink, name)?;

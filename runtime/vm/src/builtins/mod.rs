@@ -114,6 +114,7 @@ fn is_public(type_id: TypeId) -> bool {
             | TypeId::DictIterator
             | TypeId::DictView
             | TypeId::TextIo
+            | TypeId::StdioBuffer
             | TypeId::Frame
             | TypeId::QstrPool
             | TypeId::Buffer

@@ -2,8 +2,9 @@
 //! (for streams written in Python, `vfs_user.rs`), and the
 //! `collections.deque` (the rest of `collections` is in `collections.rs`).
 //!
-//! Deque layout (words): `type, list of items, maxlen (small int, -1 when
-//! unbounded)`; appending to a full deque drops an item from the other end.
+//! Deque layout (words): `type, list of items, maxlen (small int), flags
+//! (True: a full deque refuses more)`; otherwise appending to a full deque
+//! drops an item from the other end.
 //! Stream layout (words): `type, buffer (a growable byte buffer), position`. Writing
 //! at the end appends; writing before the end overwrites, as in MicroPython.
 //! `read`, `readline` and `getvalue` return str for `StringIO` and bytes for
@@ -104,9 +105,11 @@ fn deque_iter(vm: &mut Vm<'_>, deque: Obj) -> R<Obj> {
     vm.get_iter(items)
 }
 
-/// `deque(iterable=(), maxlen=None)`.
+/// `deque(iterable, maxlen[, flags])`: as in MicroPython the length is
+/// needed, and a true `flags` makes appending to a full deque raise
+/// `IndexError` instead of dropping an item from the other end.
 fn construct_deque(vm: &mut Vm<'_>, _type_id: TypeId, args: &[Obj], kw: &[Obj]) -> R<Obj> {
-    check_args(vm, args, 0, 2)?;
+    check_args(vm, args, 1, 3)?;
     let maxlen = match args.get(1).copied().or_else(|| crate::builtins::keyword(vm, kw, "maxlen")) {
         Some(value) if !value.is_none() => {
             let limit = vm.to_i64(value)?;
@@ -115,14 +118,19 @@ fn construct_deque(vm: &mut Vm<'_>, _type_id: TypeId, args: &[Obj], kw: &[Obj]) 
             }
             limit.min(1 << 29) as i32
         }
-        _ => -1,
+        _ => return Err(vm.raise_msg(TypeId::TypeError, "deque needs its maxlen")),
+    };
+    let checked = match args.get(2) {
+        Some(&flags) => vm.truthy(flags)?,
+        None => false,
     };
     let items = vm.new_list(4)?;
     let mark = vm.root_mark();
     vm.push_root(items)?;
-    let deque = vm.alloc_typed(TypeId::Deque, 3)?;
+    let deque = vm.alloc_typed(TypeId::Deque, 4)?;
     vm.set(deque, 1, items);
     vm.set(deque, 2, Obj::small(maxlen));
+    vm.set(deque, 3, Obj::from_bool(checked));
     vm.push_root(deque)?;
     if let Some(&source) = args.first() {
         extend(vm, deque, source)?;
@@ -141,7 +149,12 @@ fn deque_parts(vm: &mut Vm<'_>, args: &[Obj]) -> R<(Obj, Obj, i32)> {
     }
 }
 
-fn push(vm: &mut Vm<'_>, items: Obj, maxlen: i32, item: Obj, left: bool) -> R<()> {
+fn push(vm: &mut Vm<'_>, deque: Obj, item: Obj, left: bool) -> R<()> {
+    let items = vm.get(deque, 1);
+    let maxlen = vm.get(deque, 2).small_value();
+    if maxlen >= 0 && vm.get(deque, 3) == Obj::TRUE && vm.list_len(items) >= maxlen as u32 {
+        return Err(vm.raise_msg(TypeId::IndexError, "full"));
+    }
     if maxlen == 0 {
         return Ok(());
     }
@@ -158,13 +171,11 @@ fn push(vm: &mut Vm<'_>, items: Obj, maxlen: i32, item: Obj, left: bool) -> R<()
 }
 
 fn extend(vm: &mut Vm<'_>, deque: Obj, source: Obj) -> R<()> {
-    let items = vm.get(deque, 1);
-    let maxlen = vm.get(deque, 2).small_value();
     let iterator = vm.get_iter(source)?;
     let mark = vm.root_mark();
     vm.push_root(iterator)?;
     while let Some(item) = vm.iter_next(iterator)? {
-        push(vm, items, maxlen, item, false)?;
+        push(vm, deque, item, false)?;
     }
     vm.pop_roots(mark);
     Ok(())
@@ -172,15 +183,15 @@ fn extend(vm: &mut Vm<'_>, deque: Obj, source: Obj) -> R<()> {
 
 fn deque_append(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
-    let (_, items, maxlen) = deque_parts(vm, args)?;
-    push(vm, items, maxlen, args[1], false)?;
+    let (this, _, _) = deque_parts(vm, args)?;
+    push(vm, this, args[1], false)?;
     Ok(Obj::NONE)
 }
 
 fn deque_appendleft(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
-    let (_, items, maxlen) = deque_parts(vm, args)?;
-    push(vm, items, maxlen, args[1], true)?;
+    let (this, _, _) = deque_parts(vm, args)?;
+    push(vm, this, args[1], true)?;
     Ok(Obj::NONE)
 }
 
@@ -271,15 +282,24 @@ fn result_type(vm: &Vm<'_>, this: Obj) -> TypeId {
     }
 }
 
+/// `write(data)`, or MicroPython's `write(data, length)` and
+/// `write(data, offset, length)`: at most `length` bytes of `data` from
+/// `offset` (both clamped to the data).
 fn write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
-    check_args(vm, args, 2, 2)?;
+    check_args(vm, args, 2, 4)?;
     let (this, buffer, position) = stream(vm, args)?;
     let data = args[1];
     let wanted_str = vm.native_type(this) == TypeId::StringIO;
     if wanted_str != vm.is_str(data) || !(vm.is_str(data) || vm.is_bytes_like(data)) {
         return Err(vm.type_error_for("can't write", data));
     }
-    let len = vm.str_len(data);
+    let whole = vm.str_len(data);
+    let (first, limit) = match args[2..] {
+        [length] => (0, vm.to_i64(length)?),
+        [offset, length] => (usize::try_from(vm.to_i64(offset)?).unwrap_or(0).min(whole), vm.to_i64(length)?),
+        _ => (0, whole as i64),
+    };
+    let len = usize::try_from(limit).unwrap_or(0).min(whole - first);
     let mut end = vm.str_len(buffer);
     // Written past the end (after a seek there), the gap reads as zero bytes.
     while end < position {
@@ -291,7 +311,7 @@ fn write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     let overlap = end.saturating_sub(position).min(len);
     // Overwrite the part before the end, then append the rest.
     for index in 0..overlap {
-        let byte = vm.str_bytes(data)[index];
+        let byte = vm.str_bytes(data)[first + index];
         let at = vm.get_u(buffer, 3) + (position + index) as u32;
         vm.heap.bytes_mut(at, 1)[0] = byte;
     }
@@ -300,7 +320,7 @@ fn write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         let mut done = overlap;
         while done < len {
             let take = (len - done).min(64);
-            chunk[..take].copy_from_slice(&vm.str_bytes(data)[done..done + take]);
+            chunk[..take].copy_from_slice(&vm.str_bytes(data)[first + done..first + done + take]);
             vm.buffer_push(buffer, &chunk[..take])?;
             done += take;
         }

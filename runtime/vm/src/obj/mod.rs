@@ -246,15 +246,10 @@ pub fn static_word(index: u32, word: u32) -> u32 {
         (Singleton::TupleBases, 2) => TypeId::Tuple.addr(),
         (Singleton::NotImplemented, 0) => TypeId::NotImplementedType.addr(),
         (Singleton::SysImplementation, 0) => TypeId::SysImplementation.addr(),
-        (
-            Singleton::SysStdout
-            | Singleton::SysStderr
-            | Singleton::SysStdin
-            | Singleton::SysStdinBuffer
-            | Singleton::SysStdoutBuffer
-            | Singleton::SysStderrBuffer,
-            0,
-        ) => TypeId::TextIo.addr(),
+        (Singleton::SysStdout | Singleton::SysStderr | Singleton::SysStdin, 0) => TypeId::TextIo.addr(),
+        (Singleton::SysStdinBuffer | Singleton::SysStdoutBuffer | Singleton::SysStderrBuffer, 0) => {
+            TypeId::StdioBuffer.addr()
+        }
         _ => 0,
     }
 }

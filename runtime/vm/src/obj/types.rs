@@ -146,6 +146,8 @@ builtin_types! {
     SoftI2c = "SoftI2C", Object => crate::modules::machine_i2c::SOFT_I2C_TYPE;
     RomFileIO = "FileIO", Object => crate::modules::vfs_rom::ROM_FILE_TYPE;
     RomTextIOWrapper = "TextIOWrapper", Object => crate::modules::vfs_rom::ROM_TEXT_TYPE;
+    // `sys.stdout.buffer` and the other binary streams under the console's.
+    StdioBuffer = "FileIO", Object => crate::modules::sys::STDIO_TYPE;
 }
 
 // Each type's method table is `TYPE_TABLE_BASE + index`, below the modules' tables.

@@ -411,6 +411,7 @@ pub const RUNTIME_QSTRS: &[&str] = &[
     "pack_into",
     "partition",
     "path",
+    "pend_throw",
     "period",
     "pi",
     "platform",

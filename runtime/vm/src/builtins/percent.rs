@@ -18,6 +18,8 @@ struct Directive {
     zero: bool,
     width: usize,
     precision: Option<usize>,
+    /// The template is bytes: `%s` of bytes gives the bytes themselves.
+    bytes_template: bool,
 }
 
 /// The values after `%`: a tuple's items, or one value, which is also the
@@ -41,6 +43,8 @@ impl Values {
 
 /// `template % values`.
 pub fn percent_format(vm: &mut Vm<'_>, template: Obj, values: Obj) -> R<Obj> {
+    // `bytes % values` makes bytes, as in MicroPython and CPython.
+    let result_type = if vm.native_type(template) == TypeId::Bytes { TypeId::Bytes } else { TypeId::Str };
     let buffer = vm.new_buffer(TypeId::Buffer, vm.str_len(template) + 16)?;
     let mark = vm.root_mark();
     vm.push_root(buffer)?;
@@ -85,7 +89,7 @@ pub fn percent_format(vm: &mut Vm<'_>, template: Obj, values: Obj) -> R<Obj> {
             value = Some(found);
             position += close + 1;
         }
-        let mut directive = Directive::default();
+        let mut directive = Directive { bytes_template: result_type == TypeId::Bytes, ..Directive::default() };
         while let Some(flag) = byte_at(vm, position) {
             match flag {
                 b'-' => directive.left = true,
@@ -128,7 +132,7 @@ pub fn percent_format(vm: &mut Vm<'_>, template: Obj, values: Obj) -> R<Obj> {
         return Err(vm.raise_msg(TypeId::TypeError, "format string didn't convert all arguments"));
     }
     vm.pop_roots(mark);
-    vm.buffer_finish(buffer, TypeId::Str)
+    vm.buffer_finish(buffer, result_type)
 }
 
 /// The decimal number at `position` (0 when there is none), moving past it.
@@ -236,7 +240,8 @@ fn format_one(vm: &mut Vm<'_>, buffer: Obj, value: Obj, kind: u8, directive: &Di
         }
         b'r' | b's' => {
             let style = if kind == b'r' { Style::Repr } else { Style::Str };
-            let text = vm.to_text(value, style)?;
+            let raw = kind == b's' && directive.bytes_template && vm.native_type(value) == TypeId::Bytes;
+            let text = if raw { value } else { vm.to_text(value, style)? };
             vm.push_root(text)?;
             let bytes = vm.str_bytes(text);
             let chars = vm.char_count(text);

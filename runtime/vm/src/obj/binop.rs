@@ -128,7 +128,7 @@ impl Vm<'_> {
             (OP_MUL, TypeId::Int | TypeId::Bool, TypeId::Str | TypeId::Bytes | TypeId::Tuple | TypeId::List) => {
                 return self.repeat(right, left)
             }
-            (OP_MOD, TypeId::Str, _) => return crate::builtins::percent_format(self, left, right),
+            (OP_MOD, TypeId::Str | TypeId::Bytes, _) => return crate::builtins::percent_format(self, left, right),
             (OP_OR | OP_AND | OP_SUB | OP_XOR, TypeId::Set | TypeId::FrozenSet, TypeId::Set | TypeId::FrozenSet) => {
                 return self.set_binary(op, left, right, inplace)
             }

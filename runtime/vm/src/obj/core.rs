@@ -204,7 +204,11 @@ impl Vm<'_> {
     pub fn make_raisable(&mut self, obj: Obj) -> R {
         if self.is_type(obj) {
             if self.native_type_of_type(obj).is_exception() {
-                return self.call(obj, &[], &[]);
+                // A class's `__new__` may make anything: only an exception will do.
+                let made = self.call(obj, &[], &[])?;
+                if self.is_exception(made) {
+                    return Ok(made);
+                }
             }
         } else if self.is_exception(obj) {
             return Ok(obj);

@@ -428,6 +428,15 @@ impl Vm<'_> {
             return Ok((value, Obj::NULL));
         }
         match self.native_type(value) {
+            // A builtin function such as `abs` kept in a class is not a
+            // method, as in MicroPython; builtin types' and native modules'
+            // methods are.
+            TypeId::BuiltinFunction
+                if crate::obj::builtin_fn_parts(value).map(|(table, _)| table)
+                    == Some(crate::builtins::TABLE_BUILTINS) =>
+            {
+                Ok((value, Obj::NULL))
+            }
             TypeId::Function | TypeId::BuiltinFunction => Ok((value, obj)),
             TypeId::StaticMethod => Ok((self.get(value, 1), Obj::NULL)),
             TypeId::ClassMethod => Ok((self.get(value, 1), type_obj)),

@@ -122,9 +122,9 @@ fn any(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn any_all(vm: &mut Vm<'_>, args: &[Obj], want: bool) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
-    let iterator = vm.get_iter(args[0])?;
-    vm.with_roots(&[iterator], |vm| {
-        while let Some(item) = vm.iter_next(iterator)? {
+    let mut walk = vm.walk(args[0])?;
+    vm.with_roots(&[walk.root()], |vm| {
+        while let Some(item) = vm.walk_next(&mut walk)? {
             if vm.truthy(item)? == want {
                 return Ok(Obj::from_bool(want));
             }
@@ -406,8 +406,8 @@ fn extreme(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj], op: u8) -> R<Obj> {
     let mark = vm.root_mark();
     // `max(a, b)` walks its arguments in place: no tuple, no garbage.
     let spread = args.len() != 1;
-    let iterator = if spread { Obj::NULL } else { vm.get_iter(args[0])? };
-    vm.push_root(iterator)?;
+    let mut walk = if spread { crate::obj::walk::Walk::Iterator(Obj::NULL) } else { vm.walk(args[0])? };
+    vm.push_root(walk.root())?;
     let mut best = Obj::NULL;
     let mut best_key = Obj::NULL;
     let best_slot = vm.root_mark();
@@ -420,7 +420,7 @@ fn extreme(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj], op: u8) -> R<Obj> {
             position += 1;
             item
         } else {
-            match vm.iter_next(iterator)? {
+            match vm.walk_next(&mut walk)? {
                 Some(item) => item,
                 None => break,
             }
@@ -554,13 +554,13 @@ fn sorted(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
 fn sum(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 2)?;
     let start = if args.len() == 2 { args[1] } else { Obj::small(0) };
-    let iterator = vm.get_iter(args[0])?;
-    vm.with_roots(&[iterator, start], |vm| {
+    let mut walk = vm.walk(args[0])?;
+    vm.with_roots(&[walk.root(), start], |vm| {
         // The running total is the root just pushed; each item is rooted
         // while it is added.
         let slot = vm.root_mark() - 1;
         let mut total = start;
-        while let Some(item) = vm.iter_next(iterator)? {
+        while let Some(item) = vm.walk_next(&mut walk)? {
             total = vm.with_roots(&[item], |vm| vm.binary_op(crate::obj::num::OP_ADD, total, item))?;
             vm.set_root(slot, total);
         }

@@ -21,6 +21,7 @@ fn target(ip: usize, offset: i32) -> usize {
 }
 
 use super::fast_ops::{ITER_RANGE, ITER_SEQ};
+use crate::obj::walk::ITER_POSITION;
 
 /// What the loop does after an instruction raised.
 enum Unwound {
@@ -834,7 +835,12 @@ impl<'a> Vm<'a> {
                         } else {
                             let iterator = self.get(frame, base + sp - 3);
                             save!();
-                            match tri!('op, self.iter_next(iterator)) {
+                            let next = if marker == ITER_POSITION {
+                                self.step_by_position(frame, base + sp - 3)
+                            } else {
+                                self.iter_next(iterator)
+                            };
+                            match tri!('op, next) {
                                 Some(item) => push!(item),
                                 None => {
                                     sp -= 4;
@@ -949,8 +955,13 @@ impl<'a> Vm<'a> {
                             let type_id = self.native_type(obj);
                             sp -= 1;
                             match type_id {
-                                TypeId::List | TypeId::Tuple if !self.is_class(self.type_of(obj)) => {
-                                    push!(ITER_SEQ);
+                                // Exact lists and tuples, and other collections walked by position (obj/walk.rs).
+                                _ if self.walks_by_position(obj) => {
+                                    push!(if matches!(type_id, TypeId::List | TypeId::Tuple) {
+                                        ITER_SEQ
+                                    } else {
+                                        ITER_POSITION
+                                    });
                                     push!(obj);
                                     push!(Obj::small(0));
                                     push!(Obj::NULL);
@@ -1471,15 +1482,7 @@ impl<'a> Vm<'a> {
             let key = self.get(frame, first + n_pos + 2 * pair);
             let value = self.get(frame, first + n_pos + 2 * pair + 1);
             if key.is_null() {
-                if self.native_type(value) != TypeId::Dict {
-                    return Err(self.raise_msg(TypeId::TypeError, "argument after ** must be a mapping"));
-                }
-                let mut index = 0;
-                while let Some((entry, name, item)) = self.map_next(value, index) {
-                    self.list_append(keywords, name)?;
-                    self.list_append(keywords, item)?;
-                    index = entry + 1;
-                }
+                self.append_mapping_keywords(keywords, value)?;
             } else {
                 self.list_append(keywords, key)?;
                 self.list_append(keywords, value)?;

@@ -1,4 +1,5 @@
-//! The interpreter: function calls and argument binding ([`call`]) with the
+//! The interpreter: function calls and argument binding ([`call`], `**mapping`
+//! arguments in `star_args`) with the
 //! decoded preludes they keep ([`code_info`]), frames ([`frame`]), the dispatch loop ([`dispatch`], whose inner loop over
 //! frame-only instructions is `fast_ops`), attributes and classes
 //! ([`attr`]) with descriptors (`descriptor`), imports ([`import`]), generators ([`generator`]) and the flash functions
@@ -20,4 +21,5 @@ pub mod generator;
 pub mod import;
 mod import_source;
 pub mod ram_code;
+mod star_args;
 pub mod subclass;

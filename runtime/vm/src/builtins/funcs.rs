@@ -64,7 +64,13 @@ fn super_builtin(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     vm.new_super(args)
 }
 
-fn build_class(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+fn build_class(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    // A `builtins.__build_class__` the program stored makes the class instead.
+    if let Some(custom) = vm.builtin_override(q!("__build_class__")) {
+        if custom != super::build_class_obj() {
+            return vm.call(custom, args, kw);
+        }
+    }
     vm.build_class(args)
 }
 

@@ -66,6 +66,9 @@ impl Vm<'_> {
             }
             return Ok(value);
         }
+        if let Some(value) = self.builtin_override(name) {
+            return Ok(value);
+        }
         if let Some(value) = self.lookup_builtin_cached(id) {
             if self.is_heap(globals) {
                 self.map_watch_keys(globals);
@@ -492,6 +495,11 @@ impl Vm<'_> {
         }
         if let Some(store) = native.slot(|native| native.store_attr) {
             return store(self, obj, name, value);
+        }
+        if obj.is_static() && native == TypeId::Module {
+            if let Some(stored) = self.native_module_store_attr(obj, name, value) {
+                return stored;
+            }
         }
         // `exc.__traceback__ = None` forgets an exception's traceback, as
         // MicroPython allows (matched by its text, as `__globals__` is).

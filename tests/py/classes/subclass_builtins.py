@@ -94,3 +94,40 @@ for bases in ((type([].append),), (list, tuple)):
     except TypeError:
         print("TypeError")
 
+
+
+# Instances keep attributes of their own, as MicroPython's do.
+p.note = "pair"
+n.lang = "en"
+log.level = 3
+print(p.note, n.lang, log.level, p, n)
+del p.note
+try:
+    p.note
+except AttributeError:
+    print("AttributeError")
+
+
+class Loud(io.StringIO):
+    def __init__(self, prefix):
+        super().__init__()
+        self.prefix = prefix
+
+    def say(self, text):
+        self.write(self.prefix + text)
+
+
+loud = Loud("> ")
+loud.say("hi")
+print(repr(loud.getvalue()), loud.prefix)
+
+# namedtuple instances take no attributes.
+from collections import namedtuple
+
+Point = namedtuple("Point", ("x", "y"))
+pt = Point(1, 2)
+try:
+    pt.z = 3
+except AttributeError:
+    print("AttributeError")
+print(pt, pt.x)

@@ -154,12 +154,7 @@ impl Vm<'_> {
         if !self.is_class(type_obj) {
             return None;
         }
-        if super::subclass::is_retyped_base(self.native_type_of_type(type_obj)) {
-            // Instances of namedtuple classes are plain tuples, with no dict,
-            // and so are those of other classes over such builtins.
-            return None;
-        }
-        Some(self.get(obj, self.instance_dict_slot(type_obj)))
+        Some(self.get(obj, self.instance_dict_word_of(obj, type_obj)))
     }
 
     /// Whether `obj` is an iterator of a builtin type (it is its own
@@ -338,7 +333,7 @@ impl Vm<'_> {
         let type_obj = self.type_of(obj);
         if self.is_class(type_obj) {
             if name == q!("__dict__") {
-                let slot = self.instance_dict_slot(type_obj);
+                let slot = self.instance_dict_word_of(obj, type_obj);
                 let mut dict = self.get(obj, slot);
                 if dict.is_null() {
                     dict = self.new_dict(4)?;
@@ -532,11 +527,11 @@ impl Vm<'_> {
                     return Ok(());
                 }
             }
-            if retyped {
-                // Instances of namedtuple classes are plain tuples, with no dict.
+            if retyped && self.is_namedtuple_class(type_obj) {
+                // As MicroPython's, namedtuple instances take no attributes.
                 return Err(self.no_attribute(obj, name));
             }
-            let slot = self.instance_dict_slot(type_obj);
+            let slot = self.instance_dict_word_of(obj, type_obj);
             let mut dict = self.get(obj, slot);
             if dict.is_null() {
                 let mark = self.root_mark();

@@ -132,11 +132,21 @@ impl Vm<'_> {
         Ok(made)
     }
 
+    /// The word of `obj`, an instance of the class `type_obj`, that holds
+    /// its dict (see [`Vm::instance_dict_slot`] and `interp::subclass`).
+    pub fn instance_dict_word_of(&self, obj: Obj, type_obj: Obj) -> u32 {
+        if super::subclass::is_retyped_base(self.native_type_of_type(type_obj)) {
+            return self.instance_dict_word(obj);
+        }
+        self.instance_dict_slot(type_obj)
+    }
+
     /// The word of an instance of class `type_obj` that holds its attribute
     /// dict: instances of plain classes are `class, dict`, those of classes
     /// derived from an exception use the exception layout, and those of
     /// classes derived from `list` or `dict` are the builtin object's four
-    /// words followed by the dict.
+    /// words followed by the dict (for the other builtins, see
+    /// [`Vm::instance_dict_word_of`]).
     pub fn instance_dict_slot(&self, type_obj: Obj) -> u32 {
         match self.native_type_of_type(type_obj) {
             native if native.is_exception() => 3,
@@ -220,7 +230,7 @@ impl Vm<'_> {
                     }
                 }
             }
-            let slot = self.instance_dict_slot(type_obj);
+            let slot = self.instance_dict_word_of(obj, type_obj);
             self.get(obj, slot)
         };
         if !dict.is_null() && self.map_remove(dict, name)?.is_some() {

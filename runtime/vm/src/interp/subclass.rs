@@ -8,8 +8,10 @@
 //! layout whose type word is the class (as a namedtuple's instances are
 //! tuples typed with their class), so every builtin operation and method
 //! applies to it unchanged, and a class may still override them with its
-//! own methods. Such an instance has no dict of its own: storing an
-//! attribute on it raises `AttributeError`.
+//! own methods. Its allocation has one word more than the layout needs:
+//! the last word of the allocation holds the instance's dict (NULL until
+//! an attribute is stored; namedtuple instances refuse attributes, as
+//! MicroPython's do).
 
 use crate::obj::{Obj, TypeId};
 use crate::vm::{Vm, R};
@@ -54,25 +56,48 @@ impl Vm<'_> {
         self.pop_roots(mark);
         let instance = copy?;
         self.set(instance, 0, class);
+        self.set_instance_dict_word(instance, Obj::NULL);
         Ok(instance)
+    }
+
+    /// The word of `instance` (of a class over one of [`is_retyped_base`])
+    /// that holds its dict: the last word of its allocation.
+    pub fn instance_dict_word(&self, instance: Obj) -> u32 {
+        (self.heap.allocation_bytes(instance.0) / 4).saturating_sub(1) as u32
+    }
+
+    /// Sets the dict word of a retyped instance (see [`Vm::instance_dict_word`]).
+    pub fn set_instance_dict_word(&mut self, instance: Obj, dict: Obj) {
+        let word = self.instance_dict_word(instance);
+        self.set(instance, word, dict);
     }
 
     /// A new heap object holding the same value as `base`, a `native`
     /// object (the constructor may have handed out a shared one: the empty
-    /// tuple, a qstr, the very argument it was given).
+    /// tuple, a qstr, the very argument it was given), with at least one
+    /// word to spare at the end of its allocation for the dict.
     fn fresh_copy(&mut self, native: TypeId, base: Obj) -> R<Obj> {
         match native {
             TypeId::Str | TypeId::Bytes => {
                 let len = self.str_len(base);
-                if len == 0 {
-                    return self.alloc_str(native, 0);
+                // The data inline after the header, NUL-terminated, and a
+                // word for the dict after it.
+                let copy = self.alloc_typed(native, 4 + (len + 1).div_ceil(4) + 1)?;
+                self.set_u(copy, 2, len as u32);
+                self.set_u(copy, 3, copy.0 + 16);
+                let mut done = 0;
+                while done < len {
+                    let mut chunk = [0u8; 64];
+                    let take = (len - done).min(chunk.len());
+                    chunk[..take].copy_from_slice(&self.str_bytes(base)[done..done + take]);
+                    self.heap.bytes_mut(copy.0 + 16 + done as u32, take).copy_from_slice(&chunk[..take]);
+                    done += take;
                 }
-                // A slice of the whole: a new object with its data inline.
-                self.str_slice(native, base, 0, len)
+                Ok(copy)
             }
             TypeId::Tuple => {
                 let len = self.tuple_len(base);
-                let copy = self.alloc_typed(TypeId::Tuple, 2 + len as usize)?;
+                let copy = self.alloc_typed(TypeId::Tuple, 3 + len as usize)?;
                 self.set_u(copy, 1, len);
                 for index in 0..len {
                     let item = self.tuple_item(base, index);
@@ -87,7 +112,7 @@ impl Vm<'_> {
                     return Err(self.raise_msg(TypeId::TypeError, "can't subclass this builtin value"));
                 }
                 let words = self.heap.allocation_bytes(base.0) / 4;
-                let copy = self.alloc(words)?;
+                let copy = self.alloc(words + 1)?;
                 for index in 0..words as u32 {
                     let word = self.get_u(base, index);
                     self.set_u(copy, index, word);

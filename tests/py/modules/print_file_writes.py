@@ -1,6 +1,6 @@
 # print() to a file object writes each value, separator and end with its
-# own write(), as MicroPython's print does (the text's type differs:
-# MicroPython hands a Python stream a bytearray); sys.implementation.name is
+# own write(), as MicroPython's print does (a stream derived from
+# io.IOBase gets each piece as a bytearray); sys.implementation.name is
 # MicroPython's, so code that checks it runs as on MicroPython.
 import io
 import sys
@@ -8,7 +8,7 @@ import sys
 
 class Recorder(io.IOBase):
     def write(self, text):
-        print("write", len(text))
+        print("write", type(text).__name__, text)
         return len(text)
 
 

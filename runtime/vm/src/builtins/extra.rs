@@ -113,10 +113,13 @@ pub(crate) fn file_sink(vm: &mut Vm<'_>, file: Option<Obj>) -> R<Sink> {
     }
 }
 
-/// Calls `file.write(text)` with what was written to a buffer sink.
+/// Calls `file.write(text)` with what was written to a buffer sink: a
+/// stream written in Python (derived from `io.IOBase`) gets the text as a
+/// bytearray, as MicroPython hands it; any other object with `write`, a str.
 pub(crate) fn finish_file_sink(vm: &mut Vm<'_>, sink: Sink, file: Option<Obj>) -> R<()> {
     let (Sink::Buffer(buffer), Some(file)) = (sink, file) else { return Ok(()) };
-    let text = vm.buffer_finish(buffer, TypeId::Str)?;
+    let kind = if crate::modules::vfs_user::is_python_stream(vm, file) { TypeId::ByteArray } else { TypeId::Str };
+    let text = vm.buffer_finish(buffer, kind)?;
     let mark = vm.root_mark();
     vm.push_root(text)?;
     let name = Obj::qstr(u32::from(qstr_id("write")));

@@ -180,6 +180,16 @@ impl Vm<'_> {
         }
     }
 
+    /// `module.name = value` on a native module: only `builtins` takes it
+    /// (see `modules::builtins`); `None` for the others.
+    pub fn native_module_store_attr(&mut self, module_obj: Obj, name: Obj, value: Obj) -> Option<R<()>> {
+        let module = self.native_module_of(module_obj)?;
+        if !core::ptr::eq(module, &crate::modules::builtins::MODULE) {
+            return None;
+        }
+        Some(self.store_builtin_override(name, value))
+    }
+
     /// `module.__dict__` of a native module: a new dict of its name, its
     /// functions and its constants (attributes computed at lookup are not
     /// in it).

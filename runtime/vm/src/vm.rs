@@ -106,6 +106,9 @@ pub struct Vm<'a> {
     /// `sys.path`, `io.IOBase` and the filesystems written in Python that
     /// `vfs.mount` mounted (`modules::vfs_user`), made on first use.
     pub(crate) vfs_objects: Obj,
+    /// What the program stored into the `builtins` module (`builtins.abs =
+    /// …`), a dict looked at before the builtins themselves (NULL: nothing).
+    pub(crate) builtins_override: Obj,
     /// Nesting of Python calls and of native code calling into Python.
     pub call_depth: u32,
     pub native_depth: u32,
@@ -246,6 +249,7 @@ impl<'a> Vm<'a> {
             modules: Obj::NULL,
             ordered_dict_class: Obj::NULL,
             vfs_objects: Obj::NULL,
+            builtins_override: Obj::NULL,
             repl_globals: Obj::NULL,
             flash_state: Obj::NULL,
             interrupts: Obj::NULL,
@@ -420,6 +424,7 @@ impl<'a> Vm<'a> {
             self.handled,
             self.ordered_dict_class,
             self.vfs_objects,
+            self.builtins_override,
             self.flash_state,
             self.interrupts,
             self.repl_globals,

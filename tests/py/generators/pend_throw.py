@@ -1,38 +1,87 @@
-# generator.pend_throw (MicroPython's): the exception is thrown at the next
-# resume instead of sending; None cancels; it returns what was pending.
+# MicroPython's generator.pend_throw: the exception is thrown at the next
+# resumption; it returns the one pending before, and None cancels it.
 def counter():
-    n = 0
+    i = 0
     while True:
         try:
-            yield n
-        except KeyError as error:
-            print("caught", repr(error))
-        n += 1
+            yield i
+        except KeyError:
+            print("caught KeyError")
+        i += 1
 
 
 g = counter()
-print(next(g), g.pend_throw(KeyError("a")), next(g), next(g))
-print(g.pend_throw(KeyError("b")), g.pend_throw(None), next(g))
-g.pend_throw(ValueError)
+print(next(g))
+print(g.pend_throw(KeyError()))
+print(next(g))
+print(next(g))
+g.pend_throw(ValueError("first"))
+print(repr(g.pend_throw(ValueError("second"))))
 try:
     next(g)
-except ValueError as error:
-    print("raised", repr(error))
-fresh = counter()
-fresh.pend_throw(KeyError("early"))
+except ValueError as e:
+    print("raised", repr(e))
+
+g = counter()
+next(g)
+g.pend_throw(KeyError())
+print(g.pend_throw(None))
+print(next(g))
+
+# Unstarted: the exception comes out at once.
+g = counter()
+g.pend_throw(OSError(5))
 try:
-    next(fresh)
-except KeyError as error:
-    print("raised", repr(error))
+    next(g)
+except OSError as e:
+    print("raised", repr(e))
 
 
+# From inside the running generator: ValueError.
 def selfish():
-    me.pend_throw(OSError())
-    yield 1
+    g.pend_throw(KeyError())
+    yield
 
 
-me = selfish()
+g = selfish()
 try:
-    next(me)
-except ValueError as error:
-    print("raised", repr(error))
+    next(g)
+except ValueError as e:
+    print(repr(e))
+
+
+# throw() through `yield from` gives an iterator's own throw() the value as it is.
+class Inner:
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return 1
+
+    def throw(self, value):
+        print("inner throw", value)
+        return 2
+
+
+def outer():
+    yield from Inner()
+
+
+g = outer()
+print(next(g), g.throw(123), g.throw(ZeroDivisionError))
+
+
+# An exception class whose __new__ makes no exception cannot be thrown.
+class Odd(Exception):
+    def __new__(cls, *args):
+        return 1
+
+
+def plain():
+    yield
+
+
+try:
+    plain().throw(Odd)
+except TypeError as e:
+    print("TypeError", e)

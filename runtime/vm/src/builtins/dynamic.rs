@@ -44,5 +44,7 @@ pub fn new_type(vm: &mut Vm<'_>, args: &[Obj]) -> R<Obj> {
     }
     // The caller keeps `namespace` and may add a property to it later.
     vm.classes_may_intercept_stores = true;
-    vm.new_class(name, bases, namespace)
+    let class = vm.new_class(name, bases, namespace)?;
+    vm.call_set_names(class, namespace)?;
+    Ok(class)
 }

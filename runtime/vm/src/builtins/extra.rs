@@ -71,23 +71,29 @@ pub fn print(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
     let sep = keyword(vm, kw, "sep").filter(|value| !value.is_none());
     let end = keyword(vm, kw, "end").filter(|value| !value.is_none());
     let file = keyword(vm, kw, "file").filter(|value| !value.is_none());
-    let mark = vm.root_mark();
-    let sink = file_sink(vm, file)?;
-    for (index, arg) in args.iter().enumerate() {
+    // As in MicroPython, a file gets one `write` per value, separator and
+    // end (the console takes them all the same).
+    let piece = |vm: &mut Vm<'_>, emit: &mut dyn FnMut(&mut Vm<'_>, Sink) -> R<()>| -> R<()> {
+        let mark = vm.root_mark();
+        let sink = file_sink(vm, file)?;
+        emit(vm, sink)?;
+        finish_file_sink(vm, sink, file)?;
+        vm.pop_roots(mark);
+        Ok(())
+    };
+    for (index, &arg) in args.iter().enumerate() {
         if index > 0 {
-            match sep {
-                Some(sep) => vm.emit_str(sink, sep)?,
-                None => vm.emit(sink, b" ")?,
-            }
+            piece(vm, &mut |vm, sink| match sep {
+                Some(sep) => vm.emit_str(sink, sep),
+                None => vm.emit(sink, b" "),
+            })?;
         }
-        vm.print_obj(sink, *arg, Style::Str)?;
+        piece(vm, &mut |vm, sink| vm.print_obj(sink, arg, Style::Str))?;
     }
-    match end {
-        Some(end) => vm.emit_str(sink, end)?,
-        None => vm.emit(sink, b"\n")?,
-    }
-    finish_file_sink(vm, sink, file)?;
-    vm.pop_roots(mark);
+    piece(vm, &mut |vm, sink| match end {
+        Some(end) => vm.emit_str(sink, end),
+        None => vm.emit(sink, b"\n"),
+    })?;
     Ok(Obj::NONE)
 }
 
@@ -107,10 +113,13 @@ pub(crate) fn file_sink(vm: &mut Vm<'_>, file: Option<Obj>) -> R<Sink> {
     }
 }
 
-/// Calls `file.write(text)` with what was written to a buffer sink.
+/// Calls `file.write(text)` with what was written to a buffer sink: a
+/// stream written in Python (derived from `io.IOBase`) gets the text as a
+/// bytearray, as MicroPython hands it; any other object with `write`, a str.
 pub(crate) fn finish_file_sink(vm: &mut Vm<'_>, sink: Sink, file: Option<Obj>) -> R<()> {
     let (Sink::Buffer(buffer), Some(file)) = (sink, file) else { return Ok(()) };
-    let text = vm.buffer_finish(buffer, TypeId::Str)?;
+    let kind = if crate::modules::vfs_user::is_python_stream(vm, file) { TypeId::ByteArray } else { TypeId::Str };
+    let text = vm.buffer_finish(buffer, kind)?;
     let mark = vm.root_mark();
     vm.push_root(text)?;
     let name = Obj::qstr(u32::from(qstr_id("write")));

@@ -64,7 +64,13 @@ fn super_builtin(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     vm.new_super(args)
 }
 
-fn build_class(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+fn build_class(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
+    // A `builtins.__build_class__` the program stored makes the class instead.
+    if let Some(custom) = vm.builtin_override(q!("__build_class__")) {
+        if custom != super::build_class_obj() {
+            return vm.call(custom, args, kw);
+        }
+    }
     vm.build_class(args)
 }
 
@@ -122,9 +128,9 @@ fn any(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 
 fn any_all(vm: &mut Vm<'_>, args: &[Obj], want: bool) -> R<Obj> {
     check_args(vm, args, 1, 1)?;
-    let iterator = vm.get_iter(args[0])?;
-    vm.with_roots(&[iterator], |vm| {
-        while let Some(item) = vm.iter_next(iterator)? {
+    let mut walk = vm.walk(args[0])?;
+    vm.with_roots(&[walk.root()], |vm| {
+        while let Some(item) = vm.walk_next(&mut walk)? {
             if vm.truthy(item)? == want {
                 return Ok(Obj::from_bool(want));
             }
@@ -270,22 +276,8 @@ fn setattr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn delattr(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
     let name = name_arg(vm, args[1])?;
-    let target = args[0];
-    let dict = if vm.is_heap(target) && vm.native_type(target) == TypeId::Module {
-        vm.get(target, 1)
-    } else if vm.is_class(target) {
-        vm.get(target, 3)
-    } else if vm.is_class(vm.type_of(target)) {
-        let slot = if vm.native_type(target).is_exception() { 3 } else { 1 };
-        vm.get(target, slot)
-    } else {
-        Obj::NULL
-    };
-    if !dict.is_null() && vm.map_remove(dict, name)?.is_some() {
-        return Ok(Obj::NONE);
-    }
-    let text = vm.qstr_str_copy(name);
-    Err(vm.raise_fmt(TypeId::AttributeError, format_args!("no attribute '{}'", text.as_str())))
+    vm.delete_attr(args[0], name)?;
+    Ok(Obj::NONE)
 }
 
 fn divmod(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
@@ -420,8 +412,8 @@ fn extreme(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj], op: u8) -> R<Obj> {
     let mark = vm.root_mark();
     // `max(a, b)` walks its arguments in place: no tuple, no garbage.
     let spread = args.len() != 1;
-    let iterator = if spread { Obj::NULL } else { vm.get_iter(args[0])? };
-    vm.push_root(iterator)?;
+    let mut walk = if spread { crate::obj::walk::Walk::Iterator(Obj::NULL) } else { vm.walk(args[0])? };
+    vm.push_root(walk.root())?;
     let mut best = Obj::NULL;
     let mut best_key = Obj::NULL;
     let best_slot = vm.root_mark();
@@ -434,7 +426,7 @@ fn extreme(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj], op: u8) -> R<Obj> {
             position += 1;
             item
         } else {
-            match vm.iter_next(iterator)? {
+            match vm.walk_next(&mut walk)? {
                 Some(item) => item,
                 None => break,
             }
@@ -568,13 +560,13 @@ fn sorted(vm: &mut Vm<'_>, args: &[Obj], kw: &[Obj]) -> R<Obj> {
 fn sum(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 2)?;
     let start = if args.len() == 2 { args[1] } else { Obj::small(0) };
-    let iterator = vm.get_iter(args[0])?;
-    vm.with_roots(&[iterator, start], |vm| {
+    let mut walk = vm.walk(args[0])?;
+    vm.with_roots(&[walk.root(), start], |vm| {
         // The running total is the root just pushed; each item is rooted
         // while it is added.
         let slot = vm.root_mark() - 1;
         let mut total = start;
-        while let Some(item) = vm.iter_next(iterator)? {
+        while let Some(item) = vm.walk_next(&mut walk)? {
             total = vm.with_roots(&[item], |vm| vm.binary_op(crate::obj::num::OP_ADD, total, item))?;
             vm.set_root(slot, total);
         }

@@ -33,6 +33,9 @@ pub static DICT_METHODS: &[(u16, Handler)] = &[
     (qstr_id("setdefault"), dict_setdefault),
     (qstr_id("update"), dict_update),
     (qstr_id("values"), dict_values),
+    (qstr_id("__getitem__"), dict_getitem),
+    (qstr_id("__setitem__"), dict_setitem),
+    (qstr_id("__delitem__"), dict_delitem),
 ];
 
 pub static SET_METHODS: &[(u16, Handler)] = &[
@@ -69,6 +72,25 @@ pub static FLOAT_METHODS: &[(u16, Handler)] = &[(qstr_id("is_integer"), float_is
 fn set_contains(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
     Ok(Obj::from_bool(vm.map_find(args[0], args[1])?.is_some()))
+}
+
+/// `dict.__getitem__(key)`, as MicroPython's dicts have it (and
+/// `__setitem__`, `__delitem__`): the subscript operations as methods.
+fn dict_getitem(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    vm.subscr_get(args[0], args[1])
+}
+
+fn dict_setitem(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 3, 3)?;
+    vm.subscr_set(args[0], args[1], args[2])?;
+    Ok(Obj::NONE)
+}
+
+fn dict_delitem(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
+    check_args(vm, args, 2, 2)?;
+    vm.subscr_delete(args[0], args[1])?;
+    Ok(Obj::NONE)
 }
 
 fn list_append(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {

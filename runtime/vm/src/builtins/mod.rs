@@ -115,6 +115,7 @@ fn is_public(type_id: TypeId) -> bool {
             | TypeId::DictIterator
             | TypeId::DictView
             | TypeId::TextIo
+            | TypeId::StdioBuffer
             | TypeId::Frame
             | TypeId::QstrPool
             | TypeId::Buffer
@@ -131,7 +132,6 @@ fn is_public(type_id: TypeId) -> bool {
             | TypeId::RingIO
             | TypeId::RangeWide
             | TypeId::RangeWideIterator
-            | TypeId::StdioBuffer
     )
 }
 

@@ -1,9 +1,7 @@
 //! Names and attributes: globals and builtins, attribute and method lookup
-//! on every kind of object, classes (`__build_class__`, instances, special
-//! methods) and calling a type.
+//! on every kind of object, instances and special methods (classes are made
+//! and called in `class.rs`).
 
-use super::call::Args;
-use super::frame::*;
 use crate::obj::{Obj, Singleton, TypeId};
 use crate::vm::{Vm, R};
 
@@ -72,6 +70,9 @@ impl Vm<'_> {
             if let Ok(entry) = u8::try_from(entry) {
                 self.global_lookup_cache[lookup_cache_slot(globals, name)].set(entry);
             }
+            return Ok(value);
+        }
+        if let Some(value) = self.builtin_override(name) {
             return Ok(value);
         }
         if let Some(value) = self.lookup_builtin_cached(id) {
@@ -159,11 +160,7 @@ impl Vm<'_> {
         if !self.is_class(type_obj) {
             return None;
         }
-        if self.native_type_of_type(type_obj) == TypeId::Tuple {
-            // Instances of namedtuple classes are plain tuples, with no dict.
-            return None;
-        }
-        Some(self.get(obj, self.instance_dict_slot(type_obj)))
+        Some(self.get(obj, self.instance_dict_word_of(obj, type_obj)))
     }
 
     /// Whether `obj` is an iterator of a builtin type (it is its own
@@ -342,7 +339,7 @@ impl Vm<'_> {
         let type_obj = self.type_of(obj);
         if self.is_class(type_obj) {
             if name == q!("__dict__") {
-                let slot = self.instance_dict_slot(type_obj);
+                let slot = self.instance_dict_word_of(obj, type_obj);
                 let mut dict = self.get(obj, slot);
                 if dict.is_null() {
                     dict = self.new_dict(4)?;
@@ -433,6 +430,15 @@ impl Vm<'_> {
             return Ok((value, Obj::NULL));
         }
         match self.native_type(value) {
+            // A builtin function such as `abs` kept in a class is not a
+            // method, as in MicroPython; builtin types' and native modules'
+            // methods are.
+            TypeId::BuiltinFunction
+                if crate::obj::builtin_fn_parts(value).map(|(table, _)| table)
+                    == Some(crate::builtins::TABLE_BUILTINS) =>
+            {
+                Ok((value, Obj::NULL))
+            }
             TypeId::Function | TypeId::BuiltinFunction => Ok((value, obj)),
             TypeId::StaticMethod => Ok((self.get(value, 1), Obj::NULL)),
             TypeId::ClassMethod => Ok((self.get(value, 1), type_obj)),
@@ -444,7 +450,10 @@ impl Vm<'_> {
                 let result = self.call(getter, &[obj], &[])?;
                 Ok((result, Obj::NULL))
             }
-            _ => Ok((value, Obj::NULL)),
+            _ => match self.descriptor_get(value, obj, type_obj)? {
+                Some(result) => Ok((result, Obj::NULL)),
+                None => Ok((value, Obj::NULL)),
+            },
         }
     }
 
@@ -476,7 +485,10 @@ impl Vm<'_> {
             return self.map_set(globals, name, value);
         }
         if self.is_class(obj) {
-            if name == q!("__setattr__") || self.native_type(value) == TypeId::Property {
+            if name == q!("__setattr__")
+                || self.native_type(value) == TypeId::Property
+                || self.is_store_descriptor(value)
+            {
                 self.classes_may_intercept_stores = true;
             }
             let locals = self.get(obj, 3);
@@ -484,6 +496,11 @@ impl Vm<'_> {
         }
         if let Some(store) = native.slot(|native| native.store_attr) {
             return store(self, obj, name, value);
+        }
+        if obj.is_static() && native == TypeId::Module {
+            if let Some(stored) = self.native_module_store_attr(obj, name, value) {
+                return stored;
+            }
         }
         // `exc.__traceback__ = None` forgets an exception's traceback, as
         // MicroPython allows (matched by its text, as `__globals__` is).
@@ -498,7 +515,8 @@ impl Vm<'_> {
         }
         if self.is_class(type_obj) {
             // Namedtuple classes hold their fields as properties.
-            let plain = !self.classes_may_intercept_stores && native != TypeId::Tuple;
+            let retyped = super::subclass::is_retyped_base(native);
+            let plain = !self.classes_may_intercept_stores && !retyped;
             if !plain && hooks && self.call_setattr_hook(obj, name, value)? {
                 return Ok(());
             }
@@ -511,12 +529,15 @@ impl Vm<'_> {
                     self.call(setter, &[obj, value], &[])?;
                     return Ok(());
                 }
+                if self.descriptor_store(property, obj, value)? {
+                    return Ok(());
+                }
             }
-            if native == TypeId::Tuple {
-                // Instances of namedtuple classes are plain tuples, with no dict.
+            if retyped && self.is_namedtuple_class(type_obj) {
+                // As MicroPython's, namedtuple instances take no attributes.
                 return Err(self.no_attribute(obj, name));
             }
-            let slot = self.instance_dict_slot(type_obj);
+            let slot = self.instance_dict_word_of(obj, type_obj);
             let mut dict = self.get(obj, slot);
             if dict.is_null() {
                 let mark = self.root_mark();
@@ -709,141 +730,6 @@ impl Vm<'_> {
         buffer[count..count + arguments.len()].copy_from_slice(arguments);
         count += arguments.len();
         self.call(function, &buffer[..count], &[]).map(Some)
-    }
-
-    /// Calls a type: builtin constructors, exceptions, classes.
-    pub fn call_type(&mut self, type_obj: Obj, args: &[Obj], kw: &[Obj]) -> R<Obj> {
-        if let Some(type_id) = TypeId::from_obj(type_obj) {
-            if type_id.is_exception() {
-                return self.new_exception(type_obj, args);
-            }
-            return crate::builtins::construct(self, type_id, args, kw);
-        }
-        let native = self.native_type_of_type(type_obj);
-        if native == TypeId::Tuple {
-            // A namedtuple class: its instances are tuples typed with the class.
-            return crate::modules::collections::construct(self, type_obj, args, kw);
-        }
-        if let Some(new) = self.class_lookup(type_obj, q!("__new__")) {
-            if self.native_type(new) == TypeId::Function {
-                // A class's own `__new__` makes the object; `__init__` runs
-                // only when it returned an instance of the class.
-                let instance = self.call_with_self(new, type_obj, Args::Slice(args), Args::Slice(kw))?;
-                if !self.is_instance(instance, type_obj) {
-                    return Ok(instance);
-                }
-                let mark = self.root_mark();
-                self.push_root(instance)?;
-                self.run_init(type_obj, instance, args, kw)?;
-                self.pop_roots(mark);
-                return Ok(instance);
-            }
-        }
-        // A builtin base gets the call's arguments only when the class has no
-        // `__init__`; otherwise that `__init__` passes them on through
-        // `super().__init__(…)` if it wants to.
-        let has_own_init =
-            self.class_lookup(type_obj, q!("__init__")).is_some_and(|init| self.native_type(init) == TypeId::Function);
-        let instance = if has_own_init && matches!(native, TypeId::List | TypeId::Dict) {
-            self.new_instance(type_obj, &[], &[])?
-        } else {
-            self.new_instance(type_obj, args, kw)?
-        };
-        let mark = self.root_mark();
-        self.push_root(instance)?;
-        // Without an `__init__`, MicroPython ignores the arguments.
-        self.run_init(type_obj, instance, args, kw)?;
-        self.pop_roots(mark);
-        Ok(instance)
-    }
-
-    /// Calls the class's `__init__` on a new instance: a Python function, or
-    /// a native module's function in a class that module made (such as
-    /// `framebuf.FrameBuffer`'s).
-    fn run_init(&mut self, type_obj: Obj, instance: Obj, args: &[Obj], kw: &[Obj]) -> R<()> {
-        let Some(init) = self.class_lookup(type_obj, q!("__init__")) else { return Ok(()) };
-        if self.native_type(init) != TypeId::Function && !crate::native::is_module_function(init) {
-            // A class attribute `__init__` that cannot be called is an error
-            // at instantiation, as in MicroPython (`A.__init__ = 7; A()`).
-            if !self.is_callable(init)? {
-                return Err(self.type_error_object(init, "isn't callable"));
-            }
-            return Ok(());
-        }
-        let result = self.call_with_self(init, instance, Args::Slice(args), Args::Slice(kw))?;
-        if !result.is_none() {
-            return Err(self.init_returned_not_none(result));
-        }
-        Ok(())
-    }
-
-    /// `__build_class__(body, name, *bases)`.
-    pub fn build_class(&mut self, args: &[Obj]) -> R<Obj> {
-        if args.len() < 2 {
-            return Err(self.raise_msg(TypeId::TypeError, "__build_class__ needs a body and a name"));
-        }
-        let body = args[0];
-        let name = args[1];
-        let mark = self.root_mark();
-        let bases = self.new_tuple(&args[2..])?;
-        self.push_root(bases)?;
-        let locals = self.new_dict(8)?;
-        self.push_root(locals)?;
-        let frame = self.setup_frame(body, None, Args::Slice(&[]), Args::Slice(&[]))?;
-        self.set(frame, F_LOCALS, locals);
-        let cell = self.run_frame(frame)?;
-        self.push_root(cell)?;
-        // The body has stored its names: read them from flash when the
-        // freezer laid them out, else keep only the room they need.
-        self.adopt_flash_namespace(body, locals);
-        self.map_shrink_to_fit(locals);
-        let class = self.new_class(name, bases, locals)?;
-        if self.native_type(cell) == TypeId::Cell {
-            self.set(cell, 1, class);
-        }
-        self.pop_roots(mark);
-        Ok(class)
-    }
-
-    /// A new class named `name` (a str, interned here) over the tuple `bases`
-    /// with the dict `namespace` as its own namespace: the end of a `class`
-    /// statement and of `type(name, bases, dict)`. The caller roots `bases`
-    /// and `namespace`. As in MicroPython, only `object`, exceptions, `list`,
-    /// `dict` and namedtuple classes may be derived from.
-    pub fn new_class(&mut self, name: Obj, bases: Obj, namespace: Obj) -> R<Obj> {
-        let mut native = TypeId::Object;
-        for index in 0..self.tuple_len(bases) {
-            let base = self.tuple_item(bases, index);
-            if !self.is_type(base) {
-                return Err(self.raise_msg(TypeId::TypeError, "bases must be types"));
-            }
-            let base_native = self.native_type_of_type(base);
-            // A namedtuple class (a class over tuple) may be derived from too.
-            let namedtuple = base_native == TypeId::Tuple && self.is_class(base);
-            if !matches!(base_native, TypeId::Object | TypeId::List | TypeId::Dict)
-                && !base_native.is_exception()
-                && !namedtuple
-            {
-                return Err(self.raise_msg(TypeId::NotImplementedError, "subclassing this builtin type"));
-            }
-            if native == TypeId::Object {
-                native = base_native;
-            }
-        }
-        let mut index = 0;
-        while let Some((entry, key, value)) = self.map_next(namespace, index) {
-            if key == q!("__setattr__") || self.native_type(value) == TypeId::Property {
-                self.classes_may_intercept_stores = true;
-            }
-            index = entry + 1;
-        }
-        let name = self.intern(name)?;
-        let class = self.alloc_typed(TypeId::Type, 5)?;
-        self.set(class, 1, name);
-        self.set(class, 2, bases);
-        self.set(class, 3, namespace);
-        self.set_u(class, 4, native.addr());
-        Ok(class)
     }
 
     /// The `__name__` of a module, as a str.

@@ -21,6 +21,7 @@ fn target(ip: usize, offset: i32) -> usize {
 }
 
 use super::fast_ops::{ITER_RANGE, ITER_SEQ};
+use crate::obj::walk::ITER_POSITION;
 
 /// What the loop does after an instruction raised.
 enum Unwound {
@@ -247,6 +248,13 @@ impl<'a> Vm<'a> {
 
         'dispatch: loop {
             'op: {
+                // Before the inner loop can run the instructions after the
+                // pending yield (they would store what was never sent).
+                if throw_now {
+                    throw_now = false;
+                    instruction_start = ip;
+                    break 'op;
+                }
                 if code.get(ip).is_some_and(|&opcode| super::fast_ops::STARTS_FAST[usize::from(opcode)]) {
                     super::fast_ops::run(
                         self.heap.all_bytes_mut(),
@@ -266,10 +274,6 @@ impl<'a> Vm<'a> {
                     );
                 }
                 instruction_start = ip;
-                if throw_now {
-                    throw_now = false;
-                    break 'op;
-                }
                 let Some(&opcode) = code.get(ip) else {
                     let _ = self.raise_msg(TypeId::RuntimeError, "bytecode ran off the end");
                     save!();
@@ -433,6 +437,9 @@ impl<'a> Vm<'a> {
                     op::DELETE_DEREF => {
                         let index = read_uint(code, &mut ip);
                         let cell = self.get(frame, local!(index));
+                        if self.get(cell, 1).is_null() {
+                            tri!('op, Err::<(), _>(self.unbound_local(function, index)));
+                        }
                         self.set(cell, 1, Obj::NULL);
                     }
                     op::BUILD_TUPLE | op::BUILD_LIST => {
@@ -848,7 +855,12 @@ impl<'a> Vm<'a> {
                         } else {
                             let iterator = self.get(frame, base + sp - 3);
                             save!();
-                            match tri!('op, self.iter_next(iterator)) {
+                            let next = if marker == ITER_POSITION {
+                                self.step_by_position(frame, base + sp - 3)
+                            } else {
+                                self.iter_next(iterator)
+                            };
+                            match tri!('op, next) {
                                 Some(item) => push!(item),
                                 None => {
                                     sp -= 4;
@@ -963,8 +975,13 @@ impl<'a> Vm<'a> {
                             let type_id = self.native_type(obj);
                             sp -= 1;
                             match type_id {
-                                TypeId::List | TypeId::Tuple if !self.is_class(self.type_of(obj)) => {
-                                    push!(ITER_SEQ);
+                                // Exact lists and tuples, and other collections walked by position (obj/walk.rs).
+                                _ if self.walks_by_position(obj) => {
+                                    push!(if matches!(type_id, TypeId::List | TypeId::Tuple) {
+                                        ITER_SEQ
+                                    } else {
+                                        ITER_POSITION
+                                    });
                                     push!(obj);
                                     push!(Obj::small(0));
                                     push!(Obj::NULL);
@@ -1159,7 +1176,7 @@ impl<'a> Vm<'a> {
                     self.add_traceback(frame, function, module, instruction_start);
                 }
                 skip_traceback = false;
-                match self.find_handler(frame, base) {
+                match self.find_handler(frame, base, instruction_start) {
                     Unwound::Handled => {
                         self.pop_roots(root_base);
                         load!();
@@ -1230,8 +1247,14 @@ impl<'a> Vm<'a> {
     }
 
     /// Looks for a handler of `self.exc` in `frame`; sets it up if found.
-    fn find_handler(&mut self, frame: Obj, base: u32) -> Unwound {
-        while self.get_u(frame, F_IN_EXCEPT) != 0 && self.get_u(frame, F_EXC_SP) > 0 {
+    fn find_handler(&mut self, frame: Obj, base: u32, raised_at: usize) -> Unwound {
+        // As in MicroPython, a handler at or before the instruction that
+        // raised is already running (a `with`'s `__exit__` or a `finally`
+        // reached without an exception): it is left, not entered again.
+        while self.get_u(frame, F_EXC_SP) > 0
+            && (self.get_u(frame, F_IN_EXCEPT) != 0
+                || self.get_u(frame, FRAME_HEADER + 3 * (self.get_u(frame, F_EXC_SP) - 1)) as usize <= raised_at)
+        {
             self.pop_handler(frame);
         }
         let depth = self.get_u(frame, F_EXC_SP);
@@ -1397,43 +1420,5 @@ impl<'a> Vm<'a> {
         } else {
             self.call(method, &[self_obj, args[0], args[1], args[2]], &[])
         }
-    }
-
-    /// Expands `*args` and `**kwargs` of a `CALL_*_VAR_KW` into two lists.
-    fn expand_star_args(&mut self, frame: Obj, first: u32, n_pos: u32, n_kw: u32) -> R<(Obj, Obj)> {
-        let star_bits = self.get(frame, first + n_pos + 2 * n_kw).small_value() as u32;
-        let mark = self.root_mark();
-        let positional = self.new_list(n_pos as usize)?;
-        self.push_root(positional)?;
-        let keywords = self.new_list(2 * n_kw as usize)?;
-        self.push_root(keywords)?;
-        for index in 0..n_pos {
-            let arg = self.get(frame, first + index);
-            if index < 32 && (star_bits >> index) & 1 == 1 {
-                self.list_extend(positional, arg)?;
-            } else {
-                self.list_append(positional, arg)?;
-            }
-        }
-        for pair in 0..n_kw {
-            let key = self.get(frame, first + n_pos + 2 * pair);
-            let value = self.get(frame, first + n_pos + 2 * pair + 1);
-            if key.is_null() {
-                if self.native_type(value) != TypeId::Dict {
-                    return Err(self.raise_msg(TypeId::TypeError, "argument after ** must be a mapping"));
-                }
-                let mut index = 0;
-                while let Some((entry, name, item)) = self.map_next(value, index) {
-                    self.list_append(keywords, name)?;
-                    self.list_append(keywords, item)?;
-                    index = entry + 1;
-                }
-            } else {
-                self.list_append(keywords, key)?;
-                self.list_append(keywords, value)?;
-            }
-        }
-        self.pop_roots(mark);
-        Ok((positional, keywords))
     }
 }

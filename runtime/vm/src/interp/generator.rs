@@ -5,10 +5,9 @@
 //! and `yield from` delegation (which `await` compiles to), including
 //! forwarding `send` and `throw` to the inner iterator.
 //!
-//! Layout (words): `type, frame, started, return value (or NULL), the
-//! exception `pend_throw` left for the next resume (or NULL), the object
-//! `throw` was given while it runs (what a delegate's own `throw` method
-//! gets, as in MicroPython: `123` or a class, not the exception made of it)`.
+//! Layout (words): `type, frame, started, return value (or NULL)`; until
+//! the generator finishes, word 3 holds the exception `pend_throw` left for
+//! its next resumption (or NULL).
 
 use super::frame::*;
 use crate::builtins::{check_args, Handler};
@@ -31,8 +30,10 @@ pub enum Step {
 pub enum Resume {
     /// The pending `yield` expression evaluates to this value.
     Send(Obj),
-    /// The exception in `Vm::exc` is raised at the pending `yield`.
-    Throw,
+    /// The exception in `Vm::exc` is raised at the pending `yield`; the
+    /// value is what `throw` was given, which a `yield from` passes as it
+    /// is to an inner iterator's own `throw` method.
+    Throw(Obj),
 }
 
 /// The generator methods.
@@ -49,13 +50,11 @@ impl Vm<'_> {
     pub fn new_generator(&mut self, frame: Obj) -> R<Obj> {
         let mark = self.root_mark();
         self.push_root(frame)?;
-        let generator = self.alloc_typed(TypeId::Generator, 6)?;
+        let generator = self.alloc_typed(TypeId::Generator, 4)?;
         self.pop_roots(mark);
         self.set(generator, 1, frame);
         self.set(generator, 2, Obj::FALSE);
         self.set(generator, 3, Obj::NULL);
-        self.set(generator, 4, Obj::NULL);
-        self.set(generator, 5, Obj::NULL);
         Ok(generator)
     }
 
@@ -91,21 +90,11 @@ impl Vm<'_> {
     }
 
     /// Resumes a generator: the core of `next`, `send` and `throw`.
-    pub fn generator_resume(&mut self, generator: Obj, mut how: Resume) -> R<Step> {
+    pub fn generator_resume(&mut self, generator: Obj, how: Resume) -> R<Step> {
         let frame = self.get(generator, 1);
-        let pending = self.get(generator, 4);
-        if !pending.is_null() && matches!(how, Resume::Send(_)) && self.get_u(frame, F_FLAGS) & FLAG_RUNNING == 0 {
-            // What `pend_throw` left is thrown instead of sending.
-            self.set(generator, 4, Obj::NULL);
-            self.exc = match self.make_raisable(pending) {
-                Ok(exc) => exc,
-                Err(_) => self.exc,
-            };
-            how = Resume::Throw;
-        }
         let flags = self.get_u(frame, F_FLAGS);
         if flags & FLAG_FINISHED != 0 {
-            if how == Resume::Throw {
+            if matches!(how, Resume::Throw(_)) {
                 return Err(crate::vm::Raised);
             }
             return Ok(Step::Return(Obj::NONE));
@@ -116,6 +105,24 @@ impl Vm<'_> {
         if self.call_depth >= self.config.max_call_depth || self.native_depth >= self.config.max_native_depth {
             return Err(self.raise_msg(TypeId::RuntimeError, "maximum recursion depth exceeded"));
         }
+        let pending = self.get(generator, 3);
+        let how = match how {
+            Resume::Send(_) if !pending.is_null() => {
+                // `pend_throw` left an exception: it is thrown instead.
+                let mark = self.root_mark();
+                self.push_root(pending)?;
+                self.set(generator, 3, Obj::NULL);
+                // What cannot be raised makes a TypeError, thrown instead.
+                let exc = match self.make_raisable(pending) {
+                    Ok(exc) => exc,
+                    Err(_) => self.exc,
+                };
+                self.pop_roots(mark);
+                self.exc = exc;
+                Resume::Throw(pending)
+            }
+            _ => how,
+        };
         let started = self.get(generator, 2) == Obj::TRUE;
         if !started {
             match how {
@@ -124,15 +131,15 @@ impl Vm<'_> {
                         self.raise_msg(TypeId::TypeError, "can't send non-None value to a just-started generator")
                     );
                 }
-                Resume::Throw => {
+                Resume::Throw(_) => {
                     // A generator that never ran finishes at once: the exception propagates.
                     self.set_u(frame, F_FLAGS, flags | FLAG_FINISHED);
                     return Err(crate::vm::Raised);
                 }
                 _ => {}
             }
-        } else if how == Resume::Throw && self.frame_code_at_ip(frame) == Some(op::YIELD_FROM) {
-            return self.throw_into_delegate(generator, frame);
+        } else if let (Resume::Throw(thrown), Some(op::YIELD_FROM)) = (how, self.frame_code_at_ip(frame)) {
+            return self.throw_into_delegate(generator, frame, thrown);
         } else if let Resume::Send(value) = how {
             let sp = self.get_u(frame, F_SP);
             let base = state_base(self.get_u(frame, F_N_EXC));
@@ -142,7 +149,7 @@ impl Vm<'_> {
         if !started {
             self.set(generator, 2, Obj::TRUE);
         }
-        self.run_started_frame(generator, frame, flags, how == Resume::Throw)
+        self.run_started_frame(generator, frame, flags, matches!(how, Resume::Throw(_)))
     }
 
     /// Runs the generator's frame until it yields, returns or raises.
@@ -192,25 +199,23 @@ impl Vm<'_> {
 
     /// `throw` into a generator suspended in `yield from`: the exception
     /// goes to the inner iterator first, as in CPython and MicroPython.
-    fn throw_into_delegate(&mut self, generator: Obj, frame: Obj) -> R<Step> {
+    fn throw_into_delegate(&mut self, generator: Obj, frame: Obj, thrown: Obj) -> R<Step> {
         let sp = self.get_u(frame, F_SP);
         let base = state_base(self.get_u(frame, F_N_EXC));
         let inner = self.get(frame, base + sp - 1);
         let exc = self.exc;
         let mark = self.root_mark();
         self.push_root(exc)?;
+        self.push_root(thrown)?;
         let outcome = if self.type_of(inner) == TypeId::Generator.obj() {
             if self.exception_matches(exc, TypeId::GeneratorExit.obj()) {
                 self.generator_close(inner).map(|_| None)
             } else {
-                self.generator_resume(inner, Resume::Throw).map(Some)
+                self.generator_resume(inner, Resume::Throw(thrown)).map(Some)
             }
         } else {
             let method =
                 if self.exception_matches(exc, TypeId::GeneratorExit.obj()) { q!("close") } else { q!("throw") };
-            let given = self.get(generator, 5);
-            self.set(generator, 5, Obj::NULL);
-            let thrown = if given.is_null() { exc } else { given };
             match self.lookup_special(inner, method)? {
                 Some(function) if method == q!("throw") => match self.call(function, &[inner, thrown], &[]) {
                     Ok(value) => Ok(Some(Step::Yield(value))),
@@ -272,7 +277,7 @@ impl Vm<'_> {
         }
         let exc = self.new_exception(TypeId::GeneratorExit.obj(), &[])?;
         self.exc = exc;
-        match self.generator_resume(generator, Resume::Throw) {
+        match self.generator_resume(generator, Resume::Throw(self.exc)) {
             Ok(Step::Yield(_)) => Err(self.raise_msg(TypeId::RuntimeError, "generator ignored GeneratorExit")),
             Ok(Step::Return(_)) => Ok(()),
             Err(raised) => {
@@ -368,30 +373,27 @@ fn generator_throw(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         Err(_) => vm.exc,
     };
     vm.exc = exc;
-    let generator = args[0];
-    if vm.native_type(generator) == TypeId::Generator {
-        vm.set(generator, 5, thrown);
-    }
-    let resumed = vm.generator_resume(generator, Resume::Throw);
-    if vm.native_type(generator) == TypeId::Generator {
-        vm.set(generator, 5, Obj::NULL);
-    }
-    step_result(vm, generator, resumed?)
+    let step = vm.generator_resume(args[0], Resume::Throw(thrown))?;
+    step_result(vm, args[0], step)
 }
 
-/// `gen.pend_throw(exc)` (MicroPython's): `exc` is thrown at the next
-/// resume instead of sending (None cancels); returns what was pending.
+/// `pend_throw(exc)`, MicroPython's: `exc` is thrown into the generator
+/// when it is next resumed by `next` or `send` (None cancels it); returns
+/// the exception pending before.
 fn generator_pend_throw(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 2, 2)?;
     let generator = args[0];
-    if vm.native_type(generator) != TypeId::Generator {
-        return Err(vm.type_error_for("expected a generator, not", generator));
-    }
-    if vm.get_u(vm.get(generator, 1), F_FLAGS) & FLAG_RUNNING != 0 {
+    let frame = vm.get(generator, 1);
+    let flags = vm.get_u(frame, F_FLAGS);
+    if flags & FLAG_RUNNING != 0 {
         return Err(vm.raise_msg(TypeId::ValueError, "generator already executing"));
     }
-    let previous = vm.get(generator, 4);
-    vm.set(generator, 4, if args[1].is_none() { Obj::NULL } else { args[1] });
+    if flags & FLAG_FINISHED != 0 {
+        // Word 3 is the return value now; nothing will be resumed.
+        return Ok(Obj::NONE);
+    }
+    let previous = vm.get(generator, 3);
+    vm.set(generator, 3, if args[1].is_none() { Obj::NULL } else { args[1] });
     Ok(if previous.is_null() { Obj::NONE } else { previous })
 }
 

@@ -59,6 +59,12 @@ impl Vm<'_> {
 
     /// `IMPORT_NAME`.
     pub fn import_name(&mut self, name: Obj, fromlist: Obj, level: Obj, globals: Obj) -> R<Obj> {
+        // A `builtins.__import__` the program stored imports instead, called
+        // as MicroPython calls it: `(name, None, None, fromlist, level)`.
+        if let Some(custom) = self.builtin_override(q!("__import__")) {
+            let level = if level.is_small() { level } else { Obj::small(0) };
+            return self.call(custom, &[name, Obj::NONE, Obj::NONE, fromlist, level], &[]);
+        }
         let level = if level.is_small() { level.small_value().max(0) as usize } else { 0 };
         let mut full = Name::new();
         if level > 0 {

@@ -189,14 +189,12 @@ pub fn construct(vm: &mut Vm<'_>, class: Obj, args: &[Obj], kw: &[Obj]) -> R<Obj
             return Err(vm.raise_msg(TypeId::TypeError, "too many arguments for namedtuple"));
         }
         // Even an empty one is a tuple of its own, typed with the class
-        // (the shared empty tuple is not), so it prints as `Name()`.
-        let tuple = if count == 0 {
-            let empty = vm.alloc_typed(TypeId::Tuple, 2)?;
-            vm.set_u(empty, 1, 0);
-            empty
-        } else {
-            vm.alloc_tuple(count as usize)?
-        };
+        // (the shared empty tuple is not), so it prints as `Name()`; its
+        // allocation ends with the (always empty) dict word every instance
+        // of a class over a builtin has (`interp::subclass`).
+        let tuple = vm.alloc_typed(TypeId::Tuple, 3 + count as usize)?;
+        vm.set_u(tuple, 1, count);
+        vm.set_instance_dict_word(tuple, Obj::NULL);
         vm.push_root(tuple)?;
         for index in 0..count {
             let name = vm.tuple_item(fields, index);
@@ -263,7 +261,7 @@ impl Vm<'_> {
                 self.emit(sink, b")")?;
                 Ok(true)
             }
-            TypeId::Tuple => {
+            TypeId::Tuple if self.is_namedtuple_class(type_obj) => {
                 let fields =
                     self.class_lookup(type_obj, q!("<fields>")).unwrap_or(crate::obj::Singleton::EmptyTuple.obj());
                 self.emit_str(sink, name)?;

@@ -19,9 +19,9 @@ pub mod machine_spi;
 pub mod machine_timer;
 pub mod machine_uart;
 pub mod re_engine;
+pub mod ringio;
 #[cfg(all(test, feature = "compiler"))]
 mod select_tests;
-pub mod ringio;
 pub mod vfs_rom;
 pub mod vfs_user;
 

@@ -45,7 +45,7 @@ fn code_size(code: u8, native: bool) -> Option<usize> {
     Some(match code {
         b'b' | b'B' | b'x' | b's' | b'?' => 1,
         b'h' | b'H' | b'e' => 2,
-        b'i' | b'I' | b'l' | b'L' | b'f' | b'P' => 4,
+        b'i' | b'I' | b'l' | b'L' | b'f' | b'P' | b'O' => 4,
         b'q' | b'Q' | b'd' => 8,
         _ => {
             let _ = native;
@@ -216,6 +216,8 @@ fn encode(vm: &mut Vm<'_>, code: u8, value: Obj, big_endian: bool, out: &mut [u8
             }
         }
         b'?' => raw[0] = u8::from(vm.truthy(value)?),
+        // MicroPython's extension: the object itself, as its word.
+        b'O' => raw[..4].copy_from_slice(&value.0.to_le_bytes()),
         _ => raw = int_bits(vm, value)?.to_le_bytes(),
     }
     let size = out.len();
@@ -238,6 +240,7 @@ fn decode(vm: &mut Vm<'_>, code: u8, bytes: &[u8], big_endian: bool) -> R<Obj> {
         b'd' => vm.new_float(f64::from_le_bytes(raw)),
         b'e' => vm.new_float(half_to_f64(u16::from_le_bytes([raw[0], raw[1]]))),
         b'?' => Ok(Obj::from_bool(unsigned != 0)),
+        b'O' => object_from_word(vm, unsigned as u32),
         b'b' | b'h' | b'i' | b'l' | b'q' => {
             let shift = 64 - 8 * size as u32;
             vm.new_int(((unsigned << shift) as i64) >> shift)
@@ -252,16 +255,29 @@ fn decode(vm: &mut Vm<'_>, code: u8, bytes: &[u8], big_endian: bool) -> R<Obj> {
     }
 }
 
-/// Packs `values` into the heap bytes at `data` (`size` bytes, zeroed).
-fn pack_values(vm: &mut Vm<'_>, format: &Format, values: &[Obj], target: Obj, data_offset: usize) -> R<()> {
-    let wanted = format.value_count(vm)?;
-    if values.len() != wanted {
-        return Err(vm.raise_msg(TypeId::ValueError, "incorrect number of arguments"));
+/// The object a word unpacked with `O` names: a value that is no address,
+/// a static object or the start of a heap object (anything else would be
+/// a forged object, which MicroPython would use and rime refuses).
+fn object_from_word(vm: &mut Vm<'_>, word: u32) -> R<Obj> {
+    let obj = Obj(word);
+    let valid = !obj.is_ptr() || crate::obj::static_index(obj).is_some() || vm.heap.is_head(word);
+    if !valid {
+        return Err(vm.raise_msg(TypeId::ValueError, "not an object's address"));
     }
+    Ok(obj)
+}
+
+/// Packs `values` into the heap bytes at `data` (`size` bytes, zeroed). As
+/// in MicroPython, values missing at the end leave their bytes zero and
+/// values beyond the format are ignored.
+fn pack_values(vm: &mut Vm<'_>, format: &Format, values: &[Obj], target: Obj, data_offset: usize) -> R<()> {
     let big_endian = format.big_endian;
     let native = format.native;
     let mut next = 0usize;
     format.walk(vm, |vm, field, offset| {
+        if next >= values.len() {
+            return Ok(());
+        }
         let data = data_address(vm, target) + (data_offset + offset) as u32;
         match field.code {
             b'x' => vm.heap.bytes_mut(data, field.count).fill(0),
@@ -285,7 +301,7 @@ fn pack_values(vm: &mut Vm<'_>, format: &Format, values: &[Obj], target: Obj, da
             }
             code => {
                 let size = code_size(code, native).unwrap_or(1);
-                for index in 0..field.count {
+                for index in 0..field.count.min(values.len() - next) {
                     let mut out = [0u8; 8];
                     encode(vm, code, values[next], big_endian, &mut out[..size])?;
                     next += 1;

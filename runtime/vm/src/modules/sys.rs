@@ -88,7 +88,10 @@ const MPY_SUB_VERSION: i32 = 3;
 /// Field `index` of `sys.implementation`.
 fn implementation_field(vm: &mut Vm<'_>, index: usize) -> R<Obj> {
     match index {
-        0 => Ok(q!("rime")),
+        // Code written for MicroPython branches on this name (its tests,
+        // micropython-lib): rime runs that code as MicroPython does, and
+        // `_machine` and `version` tell rime apart.
+        0 => Ok(q!("micropython")),
         1 => {
             let mut parts = [Obj::small(0); 3];
             for (slot, text) in parts.iter_mut().zip(crate::VERSION.split('.')) {
@@ -108,7 +111,7 @@ fn implementation_field(vm: &mut Vm<'_>, index: usize) -> R<Obj> {
     }
 }
 
-/// `(name='rime', version=(0, 1, 0, ''), _machine='…', _mpy=774)`, as MicroPython prints an attribute tuple.
+/// `(name='micropython', version=(0, 1, 0, ''), _machine='…', _mpy=774)`, as MicroPython prints an attribute tuple.
 fn print_implementation(vm: &mut Vm<'_>, sink: Sink, _: Obj, depth: u32) -> R<()> {
     vm.emit(sink, b"(")?;
     for (index, field) in IMPLEMENTATION_FIELDS.iter().enumerate() {

@@ -62,6 +62,16 @@ pub fn sys_path(vm: &mut Vm<'_>) -> R<Obj> {
     Ok(made)
 }
 
+/// Whether `obj` is an instance of a class derived from `io.IOBase` (made
+/// only once a program asks for `io.IOBase`, so nothing is made here).
+pub fn is_python_stream(vm: &Vm<'_>, obj: Obj) -> bool {
+    if vm.vfs_objects.is_null() {
+        return false;
+    }
+    let base = vm.list_item(vm.vfs_objects, IO_BASE);
+    !base.is_none() && vm.is_class(vm.type_of(obj)) && vm.is_instance(obj, base)
+}
+
 /// `io.IOBase`: a plain class (over `object`) for Python streams to derive from.
 pub fn io_base_class(vm: &mut Vm<'_>) -> R<Obj> {
     let slots = slots(vm)?;

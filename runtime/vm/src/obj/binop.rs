@@ -445,6 +445,16 @@ impl Vm<'_> {
     // ---- subscripts ---------------------------------------------------
 
     /// `obj[index]`.
+    /// Refuses a slice as a key stored in a plain dict (MicroPython's slices
+    /// are unhashable there, though a lookup of one only misses; its
+    /// OrderedDict takes them).
+    fn refuse_slice_key(&mut self, dict: Obj, key: Obj) -> R<()> {
+        if key.is_ptr() && self.native_type(key) == TypeId::Slice && self.type_of(dict) == TypeId::Dict.obj() {
+            return Err(self.type_error_for("unsupported type for __hash__:", key));
+        }
+        Ok(())
+    }
+
     pub fn subscr_get(&mut self, obj: Obj, index: Obj) -> R<Obj> {
         if let Some(item) = self.small_index_get(obj, index) {
             return Ok(item);
@@ -712,12 +722,10 @@ impl Vm<'_> {
                 self.list_set_item(obj, position, value);
                 Ok(())
             }
-            // A plain dict hashes its keys, and a slice has no hash (an
-            // OrderedDict, searched in order, takes one, as MicroPython's).
-            TypeId::Dict if self.get(obj, 0) == TypeId::Dict.obj() && self.native_type(index) == TypeId::Slice => {
-                Err(self.type_error_for("unsupported type for __hash__:", index))
+            TypeId::Dict => {
+                self.refuse_slice_key(obj, index)?;
+                self.map_set(obj, index, value)
             }
-            TypeId::Dict => self.map_set(obj, index, value),
             TypeId::MemoryView => self.memoryview_set(obj, index, value),
             TypeId::ByteArray => {
                 if index.is_ptr() && self.native_type(index) == TypeId::Slice {

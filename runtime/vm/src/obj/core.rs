@@ -4,7 +4,9 @@
 //! Layouts (words):
 //! * exception: `type, args tuple, traceback (list of file, line, name triples) or NULL, dict or NULL`
 //! * class: `type, name qstr, bases tuple, locals dict, native base type`
-//! * instance of a class: `class, dict` (classes derived from an exception use the exception layout)
+//! * instance of a class: `class, dict` (classes derived from an exception use the exception layout,
+//!   those derived from `list` or `dict` the builtin's words then the dict, and those derived from
+//!   other builtins are the builtin object typed with the class, see `interp::subclass`)
 
 use super::{Obj, TypeId};
 use crate::vm::{Vm, R};
@@ -204,7 +206,11 @@ impl Vm<'_> {
     pub fn make_raisable(&mut self, obj: Obj) -> R {
         if self.is_type(obj) {
             if self.native_type_of_type(obj).is_exception() {
-                return self.call(obj, &[], &[]);
+                // A class's `__new__` may make anything: only an exception will do.
+                let made = self.call(obj, &[], &[])?;
+                if self.is_exception(made) {
+                    return Ok(made);
+                }
             }
         } else if self.is_exception(obj) {
             return Ok(obj);

@@ -17,6 +17,12 @@ impl Vm<'_> {
     /// `iter(obj)`.
     pub fn get_iter(&mut self, obj: Obj) -> R<Obj> {
         let type_id = self.native_type(obj);
+        // A class over a builtin may iterate its own way.
+        if type_id != TypeId::Object && self.is_class_instance(obj) {
+            if let Some(iterator) = self.call_special_unary(obj, q!("__iter__"))? {
+                return Ok(iterator);
+            }
+        }
         let mark = self.root_mark();
         self.push_root(obj)?;
         let result = match type_id {

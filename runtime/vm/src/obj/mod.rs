@@ -24,6 +24,7 @@ pub mod repr;
 pub mod seq;
 pub mod str;
 pub mod types;
+pub mod walk;
 
 #[cfg(test)]
 mod bigint_tests;

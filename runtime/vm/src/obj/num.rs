@@ -315,9 +315,9 @@ impl Vm<'_> {
     }
 
     /// `Int` (bool included), `Float` or `Complex` for a number, None for
-    /// anything else. Numbers are never instances of classes (those derive
-    /// only from `object`, `list`, `dict`, tuples and exceptions), so the
-    /// type word says it all.
+    /// anything else. Numbers are never instances of classes (no class may
+    /// derive from `int`, `float` or `complex`, see `interp::subclass`), so
+    /// the type word says it all.
     fn number_kind(&self, obj: Obj) -> Option<TypeId> {
         if obj.is_small() || obj == Obj::TRUE || obj == Obj::FALSE {
             return Some(TypeId::Int);

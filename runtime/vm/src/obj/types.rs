@@ -151,6 +151,7 @@ builtin_types! {
     RingIO = "RingIO", Object => crate::modules::ringio::RINGIO_TYPE;
     RangeWide = "range", Object => crate::builtins::range_wide::RANGE_WIDE_TYPE;
     RangeWideIterator = "iterator", Object => crate::builtins::range_wide::RANGE_WIDE_ITERATOR_TYPE;
+    // `sys.stdout.buffer` and the other binary streams under the console's.
     StdioBuffer = "FileIO", Object => crate::modules::sys::STDIO_TYPE;
 }
 

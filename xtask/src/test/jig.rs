@@ -10,8 +10,11 @@
 //! decoding of the pulses must give their bytes in the LEDs' GRB order, with
 //! every high time and bit period inside the WS2812B data sheet's limits.
 //! Last, `tests/pico/bootsel_button.py` presses the BOOTSEL button through
-//! the jig (GP20) and `tests/pico/unique_id.py` prints the id the jig's
-//! flash answers to the RUID command; each must print its `.exp` file.
+//! the jig (GP20), `tests/pico/unique_id.py` prints the id the jig's
+//! flash answers to the RUID command, and `tests/pico/uart0_console.py`
+//! takes UART0 from the console with `machine.UART(0)` and gives it back
+//! (UART0 must carry the console's lines and the program's bytes, and none
+//! of what was printed meanwhile); each must print its `.exp` file.
 //!
 //! The stage "pico: tests/py/machine on the emulated jig" runs the Python
 //! suite's `machine` programs, written for the host's simulated bench, on
@@ -138,15 +141,16 @@ pub fn acceptance_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
         expected.lines().count()
     );
     neopixel_on_emulated_pico(&dir)?;
-    for name in ["bootsel_button.py", "unique_id.py"] {
-        qspi_program_on_emulated_pico(&dir, name)?;
+    for name in ["bootsel_button.py", "unique_id.py", "uart0_console.py"] {
+        program_on_emulated_pico(&dir, name)?;
     }
     Ok(())
 }
 
 /// Runs `tests/pico/NAME`, a program about the flash's QSPI lines (the
-/// BOOTSEL button, the flash's unique id), against its expected output.
-fn qspi_program_on_emulated_pico(dir: &Path, name: &str) -> anyhow::Result<()> {
+/// BOOTSEL button, the flash's unique id) or the console's UART0, against its
+/// expected output (what UART0 carried).
+fn program_on_emulated_pico(dir: &Path, name: &str) -> anyhow::Result<()> {
     let program = crate::project_root().join("tests/pico").join(name);
     let expected = std::fs::read_to_string(program.with_extension("py.exp"))?;
     let printed = run_with_report(&program, &dir.join("qspi.json"))?;

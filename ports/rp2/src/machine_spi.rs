@@ -129,13 +129,21 @@ impl Rp2Machine {
                 let (peripheral, wanted, mode) =
                     (self.peripheral_hz.Hz(), config.baudrate.max(1).Hz(), Mode { polarity, phase });
                 let (driver, achieved) = if config.bits == 16 {
-                    let mut driver =
-                        hal::spi::Spi::<_, _, _, 16>::new(block, spi_pins).init(&mut self.resets, peripheral, wanted, mode);
+                    let mut driver = hal::spi::Spi::<_, _, _, 16>::new(block, spi_pins).init(
+                        &mut self.resets,
+                        peripheral,
+                        wanted,
+                        mode,
+                    );
                     let achieved = driver.set_baudrate(peripheral, wanted);
                     (Running::Words(driver), achieved)
                 } else {
-                    let mut driver =
-                        hal::spi::Spi::<_, _, _, 8>::new(block, spi_pins).init(&mut self.resets, peripheral, wanted, mode);
+                    let mut driver = hal::spi::Spi::<_, _, _, 8>::new(block, spi_pins).init(
+                        &mut self.resets,
+                        peripheral,
+                        wanted,
+                        mode,
+                    );
                     let achieved = driver.set_baudrate(peripheral, wanted);
                     (Running::Bytes(driver), achieved)
                 };

@@ -26,13 +26,13 @@ use rime_vm::port::{MachineError, Parity, Uart, UartConfig};
 
 use crate::board;
 use crate::chip::hal::fugit::RateExtU32;
-use crate::chip::hal::gpio::{bank0, DynPinId, FunctionUart, Pin as HalPin, PullDown};
+use crate::chip::hal::gpio::{bank0, DynFunction, DynPinId, FunctionUart, Pin as HalPin, PullDown};
 use crate::chip::hal::pac::{self, interrupt};
 use crate::chip::hal::uart::{
     DataBits, Enabled, Parity as HalParity, StopBits, UartConfig as HalConfig, UartDevice, UartPeripheral,
     ValidatedPinRx, ValidatedPinTx,
 };
-use crate::machine::{Gpio, Rp2Machine};
+use crate::machine::{Gpio, IdlePin, Rp2Machine};
 
 /// MicroPython rp2's `Pin.ALT_UART`: the chip's function number for UART.
 const ALT_UART: u8 = 2;
@@ -173,8 +173,15 @@ impl Rp2Machine {
         while console.uart_is_busy() {}
         let (block, (tx, rx)) = console.disable().free();
         self.uart0.block = Some(block);
-        self.set_slot(0, Some(Gpio::new(tx.reconfigure().into_dyn_pin())));
-        self.set_slot(1, Some(Gpio::new(rx.reconfigure().into_dyn_pin())));
+        // Unrouted, as after reset, so that a UART0 on other pins does not
+        // also drive GP0.
+        let unrouted = |mut pin: IdlePin| {
+            // Every GPIO has the null function, so this cannot fail.
+            let _ = pin.try_set_function(DynFunction::Null);
+            Gpio::new(pin)
+        };
+        self.set_slot(0, Some(unrouted(tx.into_function().into_pull_type().into_dyn_pin())));
+        self.set_slot(1, Some(unrouted(rx.into_function().into_pull_type().into_dyn_pin())));
     }
 
     /// Gives UART0 back to the console on GP0/GP1, stopping the program's

@@ -23,7 +23,8 @@
 // - UART1: every byte sent is received (TX looped to RX); GP4 is also wired
 //   to GP5, so a bit-banged line on those pins loops back too.
 // - SPI0: every frame sent comes back (MOSI looped to MISO); GP19 is also
-//   wired to GP16, so SoftSPI on those pins loops back too.
+//   wired to GP16, so SoftSPI on those pins loops back too. The report keeps
+//   the last frames with their size in bits (the controller's DSS setting).
 // - The I2C lines GP8 and GP9 have pull-up resistors: undriven, they read high.
 // - The flash's select line (QSPI SS) and the BOOTSEL button on it.
 //   rp2040js has no IO_QSPI, so the jig keeps its pads' control registers
@@ -79,6 +80,8 @@ import { GPIOPinState } from "rp2040js";
 const EEPROM_ADDRESS = 0x50;
 const SSD1306_ADDRESS = 0x3c;
 const ADC_FULL_SCALE = 4095;
+/// How many of SPI0's last frames the report keeps.
+const KEPT_SPI_FRAMES = 16;
 const ADC_REFERENCE_V = 3.3;
 const volts = (value) => Math.round((value / ADC_REFERENCE_V) * ADC_FULL_SCALE);
 
@@ -624,7 +627,12 @@ export function attachJig(mcu) {
 
   // UART1 and SPI0 loopbacks.
   mcu.uart[1].onByte = (byte) => mcu.uart[1].feedByte(byte);
-  mcu.spi[0].onTransmit = (value) => mcu.spi[0].completeTransmit(value);
+  const spiFrames = [];
+  mcu.spi[0].onTransmit = (value) => {
+    spiFrames.push([mcu.spi[0].dataBits, value]);
+    if (spiFrames.length > KEPT_SPI_FRAMES) spiFrames.shift();
+    mcu.spi[0].completeTransmit(value);
+  };
 
   // ADC inputs.
   mcu.adc.channelValues[0] = volts(1.0);
@@ -649,6 +657,7 @@ export function attachJig(mcu) {
         ssd1306: { on: display.on, ram: hex(display.ram) },
         eeprom: hex(eeprom.memory),
         onewire: thermometer.report(),
+        spi0: { frames: spiFrames },
       };
     },
   };

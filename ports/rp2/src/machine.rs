@@ -427,7 +427,10 @@ pub struct Rp2Machine {
     pub(crate) i2c1: I2cSlot<chip::hal::pac::I2C1>,
     pub(crate) spi0: SpiSlot<chip::hal::pac::SPI0>,
     pub(crate) spi1: SpiSlot<chip::hal::pac::SPI1>,
-    pub(crate) uart1: UartSlot,
+    pub(crate) uart0: UartSlot<chip::hal::pac::UART0>,
+    pub(crate) uart1: UartSlot<chip::hal::pac::UART1>,
+    /// The console's UART0 on GP0/GP1, while the console has it (see `machine_uart`).
+    pub(crate) console: Option<chip::Uart>,
     pub(crate) adc: AdcState,
     /// The PWM slices' arithmetic, and their registers through the HAL.
     pub(crate) pwm_slices: [PwmSlice; 8],
@@ -454,7 +457,12 @@ pub fn bad_pin(error: MachineError, message: &'static str) -> MachineError {
 
 impl Rp2Machine {
     /// The machine over the chip's free GPIOs and spare peripherals.
-    pub fn new(pins: [Option<Gpio>; chip::GPIO_COUNT], sys_hz: u32, peripherals: Peripherals) -> Rp2Machine {
+    pub fn new(
+        pins: [Option<Gpio>; chip::GPIO_COUNT],
+        sys_hz: u32,
+        peripherals: Peripherals,
+        console: chip::Uart,
+    ) -> Rp2Machine {
         let Peripherals { mut resets, peripheral_hz, i2c0, i2c1, spi0, spi1, uart1, pwm, adc, spare } = peripherals;
         let pwm_hal = chip::hal::pwm::Slices::new(pwm, &mut resets);
         Rp2Machine {
@@ -467,7 +475,9 @@ impl Rp2Machine {
             i2c1: I2cSlot::new(i2c1, 6, 7),
             spi0: SpiSlot::new(spi0, [18, 19, 16]),
             spi1: SpiSlot::new(spi1, [10, 11, 8]),
-            uart1: UartSlot::new(uart1),
+            uart0: UartSlot::new(None),
+            uart1: UartSlot::new(Some(uart1)),
+            console: Some(console),
             adc: AdcState::Off(Some(adc)),
             pwm_slices: [PwmSlice::new(sys_hz); 8],
             pwm_hal,
@@ -506,6 +516,11 @@ impl Rp2Machine {
         MachineError::InvalidArgument("the pin cannot have this function")
     }
 
+    /// Puts `gpio` in slot `id`: `None` takes a pin out for the console.
+    pub(crate) fn set_slot(&mut self, id: usize, gpio: Option<Gpio>) {
+        self.pins[id] = gpio;
+    }
+
     /// Gives slot `id` a new HAL pin after the driver that held its pin
     /// dropped it (the HAL's drivers do not hand their validated pins back).
     pub(crate) fn restore_pin(&mut self, id: u32) {
@@ -519,7 +534,7 @@ impl Rp2Machine {
         }
     }
 
-    /// Whether an armed pin has latched an edge or UART1 has received data,
+    /// Whether an armed pin has latched an edge,
     /// for the port's `pending_interrupt`.
     pub fn has_event(&mut self) -> bool {
         if self.armed != 0 {
@@ -581,8 +596,7 @@ impl Machine for Rp2Machine {
 
     fn uart(&mut self, id: u32) -> Result<&mut dyn Uart, MachineError> {
         match id {
-            0 => Err(MachineError::InUse("UART(0) is the console")),
-            1 => {
+            0 | 1 => {
                 self.selected = id;
                 Ok(self)
             }
@@ -656,6 +670,9 @@ impl Machine for Rp2Machine {
             }
         }
         self.armed = still_armed;
+        if event.is_none() && self.uart0.take_arrived() {
+            event = Some(MachineEvent::UartReceived { id: 0 });
+        }
         if event.is_none() && self.uart1.take_arrived() {
             event = Some(MachineEvent::UartReceived { id: 1 });
         }

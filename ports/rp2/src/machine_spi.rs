@@ -1,5 +1,5 @@
 //! The hardware SPI controllers (`machine.SPI(0)`, `machine.SPI(1)`) through
-//! the HAL's SPI driver with 8-bit frames, as `rime_vm`'s [`SpiBus`].
+//! the HAL's SPI driver with 8-bit or 16-bit frames, as `rime_vm`'s [`SpiBus`].
 //!
 //! `configure` lends SCK, MOSI and MISO to the HAL's driver (each checked by
 //! it to be that pin of that controller) and starts it in controller mode
@@ -7,8 +7,16 @@
 //! is what `baudrate` reports. A new `configure` or `deinit` drops the
 //! driver and gives the pins back. The defaults are MicroPython rp2's: SPI0
 //! on GP18 (SCK), GP19 (MOSI), GP16 (MISO); SPI1 on GP10, GP11, GP8. The
-//! controller sends the most significant bit first only, and 8-bit words
-//! only on this port so far.
+//! controller sends the most significant bit first only.
+//!
+//! `bits=16` sets 16-bit frames, and the buffers stay bytes, as on
+//! MicroPython's rp2 port (which hands its byte buffers to the SDK's 8-bit
+//! transfer after `spi_set_format`): each byte goes out as one frame, its
+//! high 8 bits zero, and each byte read is the low 8 bits of the frame
+//! received. (MicroPython moves transfers of 32 bytes or more by 8-bit DMA,
+//! whose writes the bus replicates into both halves of the frame; rime
+//! sends every frame as its shorter transfers do.) Other sizes (4 to 15
+//! bits, which the HAL makes a driver type each) are refused.
 
 use embedded_hal::spi::{Mode, Phase, Polarity, SpiBus as _};
 use rime_vm::port::{MachineError, SpiBus, SpiConfig};
@@ -24,9 +32,15 @@ const ALT_SPI: u8 = 1;
 
 /// A GPIO routed to an SPI controller.
 type SpiPin = HalPin<DynPinId, FunctionSpi, PullDown>;
-/// The HAL's driver with its three validated pins.
-type Driver<D> =
-    hal::spi::Spi<Enabled, D, (ValidatedPinTx<SpiPin, D>, ValidatedPinRx<SpiPin, D>, ValidatedPinSck<SpiPin, D>), 8>;
+/// The HAL's driver with its three validated pins, for `BITS`-bit frames.
+type Driver<D, const BITS: u8> =
+    hal::spi::Spi<Enabled, D, (ValidatedPinTx<SpiPin, D>, ValidatedPinRx<SpiPin, D>, ValidatedPinSck<SpiPin, D>), BITS>;
+
+/// A running driver: the HAL makes the frame size part of its type.
+enum Running<D: SpiDevice> {
+    Bytes(Driver<D, 8>),
+    Words(Driver<D, 16>),
+}
 
 /// How many bytes one HAL transfer moves.
 const CHUNK: usize = 32;
@@ -35,7 +49,7 @@ const CHUNK: usize = 32;
 pub struct SpiSlot<D: SpiDevice> {
     block: Option<D>,
     /// The running driver and its SCK, MOSI and MISO pin numbers.
-    driver: Option<(Driver<D>, [u32; 3])>,
+    driver: Option<(Running<D>, [u32; 3])>,
     /// MicroPython's default SCK, MOSI and MISO pins.
     default_pins: [u32; 3],
     /// The rate the running driver achieved.
@@ -59,7 +73,10 @@ fn to_spi_pin(pin: IdlePin) -> Result<SpiPin, IdlePin> {
 impl Rp2Machine {
     fn spi_stop<D: SpiDevice>(&mut self, select: fn(&mut Rp2Machine) -> &mut SpiSlot<D>) {
         let Some((driver, pins)) = select(self).driver.take() else { return };
-        let (block, _pins) = driver.disable().free();
+        let block = match driver {
+            Running::Bytes(driver) => driver.disable().free().0,
+            Running::Words(driver) => driver.disable().free().0,
+        };
         select(self).block = Some(block);
         for pin in pins {
             self.restore_pin(pin);
@@ -77,8 +94,8 @@ impl Rp2Machine {
         select: fn(&mut Rp2Machine) -> &mut SpiSlot<D>,
         config: &SpiConfig,
     ) -> Result<(), MachineError> {
-        if config.bits != 8 {
-            return Err(MachineError::Unsupported("only 8-bit SPI words are supported on this port yet"));
+        if config.bits != 8 && config.bits != 16 {
+            return Err(MachineError::Unsupported("only 8-bit and 16-bit SPI frames are supported on this port"));
         }
         if !config.msb_first {
             // MicroPython rp2 raises NotImplementedError("LSB") too.
@@ -109,13 +126,27 @@ impl Rp2Machine {
                 let polarity = if config.polarity == 0 { Polarity::IdleLow } else { Polarity::IdleHigh };
                 let phase =
                     if config.phase == 0 { Phase::CaptureOnFirstTransition } else { Phase::CaptureOnSecondTransition };
-                let mut driver = hal::spi::Spi::<_, _, _, 8>::new(block, spi_pins).init(
-                    &mut self.resets,
-                    self.peripheral_hz.Hz(),
-                    config.baudrate.max(1).Hz(),
-                    Mode { polarity, phase },
-                );
-                let achieved = driver.set_baudrate(self.peripheral_hz.Hz(), config.baudrate.max(1).Hz());
+                let (peripheral, wanted, mode) =
+                    (self.peripheral_hz.Hz(), config.baudrate.max(1).Hz(), Mode { polarity, phase });
+                let (driver, achieved) = if config.bits == 16 {
+                    let mut driver = hal::spi::Spi::<_, _, _, 16>::new(block, spi_pins).init(
+                        &mut self.resets,
+                        peripheral,
+                        wanted,
+                        mode,
+                    );
+                    let achieved = driver.set_baudrate(peripheral, wanted);
+                    (Running::Words(driver), achieved)
+                } else {
+                    let mut driver = hal::spi::Spi::<_, _, _, 8>::new(block, spi_pins).init(
+                        &mut self.resets,
+                        peripheral,
+                        wanted,
+                        mode,
+                    );
+                    let achieved = driver.set_baudrate(peripheral, wanted);
+                    (Running::Bytes(driver), achieved)
+                };
                 let slot = select(self);
                 slot.baudrate = achieved.to_Hz();
                 slot.driver = Some((driver, pins));
@@ -151,7 +182,23 @@ impl Rp2Machine {
             for (index, byte) in chunk[..count].iter_mut().enumerate() {
                 *byte = write.get(at + index).copied().unwrap_or(fill);
             }
-            let Ok(()) = driver.transfer_in_place(&mut chunk[..count]);
+            match driver {
+                Running::Bytes(driver) => {
+                    let Ok(()) = driver.transfer_in_place(&mut chunk[..count]);
+                }
+                Running::Words(driver) => {
+                    // One 16-bit frame per byte, as MicroPython's rp2 port sends them.
+                    let mut words = [0u16; CHUNK];
+                    for (word, &byte) in words.iter_mut().zip(&chunk[..count]) {
+                        *word = u16::from(byte);
+                    }
+                    let Ok(()) = driver.transfer_in_place(&mut words[..count]);
+                    for (byte, &word) in chunk[..count].iter_mut().zip(&words[..count]) {
+                        // The frame's low 8 bits (a truncation on purpose).
+                        *byte = word as u8;
+                    }
+                }
+            }
             for (index, &byte) in chunk[..count].iter().enumerate() {
                 if let Some(slot) = read.get_mut(at + index) {
                     *slot = byte;

@@ -183,6 +183,7 @@ fn serve(port: &mut Port<'_>, image: &Frozen, heap: &mut [u32]) -> ! {
             if vm.run_boot_scripts_for_repl(mode == rime_vm::repl::ReplMode::Friendly) {
                 drop(vm);
                 rime_vm::repl::close_open_files(&mut *port);
+                port.machine.reclaim_console();
                 port.write_bytes(b"MPY: soft reboot\r\n");
                 continue;
             }
@@ -195,6 +196,7 @@ fn serve(port: &mut Port<'_>, image: &Frozen, heap: &mut [u32]) -> ! {
             let _ = vm.run_repl(&mut mode);
         }
         rime_vm::repl::close_open_files(&mut *port);
+        port.machine.reclaim_console();
         port.write_bytes(b"MPY: soft reboot\r\n");
     }
 }

@@ -2,8 +2,9 @@
 //! timer, the machine's GPIOs and peripherals, and idling until the next
 //! thing to do.
 //!
-//! [`Port`] owns the console (UART0 at the board's baud rate, and USB CDC
-//! serial once a host has configured the device), the 1 MHz hardware timer and
+//! [`Port`] owns the console (UART0 at the board's baud rate, kept in the
+//! machine because `machine.UART(0)` takes it over, and USB CDC serial once
+//! a host has configured the device), the 1 MHz hardware timer and
 //! the [`Rp2Machine`] (the GPIOs, the LED among them, and the spare
 //! peripherals). The VM gets it as `rime_vm::Port` (see `vm_port`); the
 //! firmware itself prints through `core::fmt::Write` or [`Port::write_bytes`].
@@ -90,7 +91,6 @@ impl Input {
 
 /// The console, the clock and the machine of one board.
 pub struct Port<'usb> {
-    uart: chip::Uart,
     timer: chip::Timer,
     usb: UsbDevice<'usb, UsbBus>,
     serial: SerialPort<'usb, UsbBus>,
@@ -138,7 +138,7 @@ impl<'usb> Port<'usb> {
             .expect("64 is a valid EP0 size")
             .device_class(usbd_serial::USB_CLASS_CDC)
             .build();
-        let mut machine = Rp2Machine::new(pins, sys_hz, peripherals);
+        let mut machine = Rp2Machine::new(pins, sys_hz, peripherals, uart);
         if let Some(led) = board::LED_GPIO {
             let off = PinConfig { mode: Some(PinMode::Output), pull: Pull::None, value: Some(false) };
             // The LED's GPIO is never a console pin (build.rs checks it), so
@@ -147,7 +147,6 @@ impl<'usb> Port<'usb> {
         }
         let input = Input { bytes: [0; INPUT_BUFFER], start: 0, len: 0 };
         Port {
-            uart,
             timer,
             usb,
             serial,
@@ -163,10 +162,13 @@ impl<'usb> Port<'usb> {
         }
     }
 
-    /// Writes bytes to the console: UART0 (blocking) and USB serial when a
-    /// host has configured the device.
+    /// Writes bytes to the console: UART0 (blocking) unless the program
+    /// took it over with `machine.UART(0)`, and USB serial when a host has
+    /// configured the device.
     pub fn write_bytes(&mut self, bytes: &[u8]) {
-        self.uart.write_full_blocking(bytes);
+        if let Some(uart) = self.machine.console.as_mut() {
+            uart.write_full_blocking(bytes);
+        }
         if self.usb.state() != UsbDeviceState::Configured {
             return;
         }
@@ -210,7 +212,7 @@ impl<'usb> Port<'usb> {
                 buffer[..count].iter().for_each(|&byte| self.receive(byte));
             }
         }
-        while let Ok(count) = self.uart.read_raw(&mut buffer) {
+        while let Some(Ok(count)) = self.machine.console.as_mut().map(|uart| uart.read_raw(&mut buffer)) {
             if count == 0 {
                 break;
             }

@@ -10,8 +10,13 @@
 //! decoding of the pulses must give their bytes in the LEDs' GRB order, with
 //! every high time and bit period inside the WS2812B data sheet's limits.
 //! Last, `tests/pico/bootsel_button.py` presses the BOOTSEL button through
-//! the jig (GP20) and `tests/pico/unique_id.py` prints the id the jig's
-//! flash answers to the RUID command; each must print its `.exp` file.
+//! the jig (GP20), `tests/pico/unique_id.py` prints the id the jig's
+//! flash answers to the RUID command, and `tests/pico/uart0_console.py`
+//! takes UART0 from the console with `machine.UART(0)` and gives it back
+//! (UART0 must carry the console's lines and the program's bytes, and none
+//! of what was printed meanwhile); each must print its `.exp` file. Then
+//! `tests/pico/spi_frames.py` sends bytes over SPI0 with `bits=16`, and the
+//! jig must have seen one 16-bit frame per byte ([`SPI_16_BIT_FRAMES`]).
 //!
 //! The stage "pico: tests/py/machine on the emulated jig" runs the Python
 //! suite's `machine` programs, written for the host's simulated bench, on
@@ -138,15 +143,37 @@ pub fn acceptance_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {
         expected.lines().count()
     );
     neopixel_on_emulated_pico(&dir)?;
-    for name in ["bootsel_button.py", "unique_id.py"] {
-        qspi_program_on_emulated_pico(&dir, name)?;
+    for name in ["bootsel_button.py", "unique_id.py", "uart0_console.py"] {
+        program_on_emulated_pico(&dir, name)?;
     }
+    spi_frames_on_emulated_pico(&dir)
+}
+
+/// The frames `tests/pico/spi_frames.py` sends with `bits=16`: each byte of
+/// its buffer in a 16-bit frame of its own, as MicroPython's rp2 port sends
+/// a byte buffer after `spi_set_format(spi, 16, ...)`.
+const SPI_16_BIT_FRAMES: [[u64; 2]; 4] = [[16, 0x12], [16, 0x34], [16, 0xab], [16, 0x00]];
+
+/// `tests/pico/spi_frames.py` must print its `.exp` file, and the jig must
+/// have seen its 16-bit frames on SPI0.
+fn spi_frames_on_emulated_pico(dir: &Path) -> anyhow::Result<()> {
+    let program = crate::project_root().join("tests/pico/spi_frames.py");
+    let expected = std::fs::read_to_string(program.with_extension("py.exp"))?;
+    let report = dir.join("spi.json");
+    let printed = run_with_report(&program, &report)?;
+    ensure!(printed == expected, "spi_frames.py printed:\n{printed}\nexpected:\n{expected}");
+    let report = read_report(&report)?;
+    let frames: Vec<[u64; 2]> = serde_json::from_value(report["spi0"]["frames"].clone())
+        .with_context(|| format!("no SPI0 frames in the jig report {}", report["spi0"]))?;
+    ensure!(frames == SPI_16_BIT_FRAMES, "SPI0 carried the frames (bits, value) {frames:?}, not {SPI_16_BIT_FRAMES:?}");
+    println!("spi_frames.py: SPI0 carried 16-bit frames {frames:?}");
     Ok(())
 }
 
 /// Runs `tests/pico/NAME`, a program about the flash's QSPI lines (the
-/// BOOTSEL button, the flash's unique id), against its expected output.
-fn qspi_program_on_emulated_pico(dir: &Path, name: &str) -> anyhow::Result<()> {
+/// BOOTSEL button, the flash's unique id) or the console's UART0, against its
+/// expected output (what UART0 carried).
+fn program_on_emulated_pico(dir: &Path, name: &str) -> anyhow::Result<()> {
     let program = crate::project_root().join("tests/pico").join(name);
     let expected = std::fs::read_to_string(program.with_extension("py.exp"))?;
     let printed = run_with_report(&program, &dir.join("qspi.json"))?;
@@ -288,7 +315,7 @@ fn check_onewire_timing(name: &str, report: &Path) -> anyhow::Result<()> {
 const NOT_ON_THE_PICO: [(&str, &str); 3] = [
     ("misc_bench.py", "its watchdog resets the board, which the host reports as SystemExit"),
     ("pwm_bench.py", "it drives GP0 and GP1, rime's UART0 console on the Pico"),
-    ("uart_spi_adc_bench.py", "it opens UART(0), rime's console on the Pico"),
+    ("uart_spi_adc_bench.py", "its UART(0) takes the console's UART0, the harness's view of the output"),
 ];
 
 pub fn machine_suite_on_emulated_pico(sh: &Shell) -> anyhow::Result<()> {

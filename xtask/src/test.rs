@@ -84,7 +84,7 @@ fn stages() -> Vec<Stage> {
         Stage { name: "qemu: the filesystem acceptance program (--fs)", emulator: true, run: fs::acceptance_on_qemu },
         Stage { name: "qemu: frozen resources read in place at /rom", emulator: true, run: rom::rom_on_qemu },
         Stage {
-            name: "host and qemu-m0: micropython-lib's gzip and zlib over deflate, against MicroPython",
+            name: "host and qemu-m0: micropython-lib's gzip and zlib over deflate, and keyword, against MicroPython",
             emulator: true,
             run: mplib::gzip_and_zlib,
         },

@@ -1,9 +1,10 @@
-# micropython-lib's gzip and zlib modules (python-stdlib/gzip and zlib, from
-# the checkout in MICROPYTHON_LIB, frozen unmodified beside this program)
-# over rime's deflate: CPython-made streams, round trips, every wbits form
-# zlib.py decodes. The expected output is the pinned MicroPython's for the
-# same three files (xtask's stage "host and qemu-m0: micropython-lib's gzip
-# and zlib, against MicroPython").
+# micropython-lib's gzip, zlib and keyword modules (python-stdlib/gzip, zlib
+# and keyword, from the checkout in MICROPYTHON_LIB, frozen unmodified beside
+# this program): gzip and zlib over rime's deflate (CPython-made streams,
+# round trips, every wbits form zlib.py decodes), then keyword. The expected
+# output is the pinned MicroPython's for the same four files (xtask's stage
+# "host and qemu-m0: micropython-lib's gzip and zlib over deflate, and
+# keyword, against MicroPython").
 import gzip, zlib, io
 
 TEXT = b"micropython-lib gzip and zlib on rime: " * 6
@@ -43,3 +44,9 @@ try:
     zlib.decompress(CPY_ZLIB[:20])
 except EOFError:
     print("EOFError")
+
+# keyword: a frozenset's __contains__ as a function (keyword.iskeyword).
+import keyword
+
+print(keyword.iskeyword("for"), keyword.iskeyword("foo"), keyword.iskeyword("None"))
+print(len(keyword.kwlist), keyword.kwlist[:5])

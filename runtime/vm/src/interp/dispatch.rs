@@ -72,17 +72,17 @@ impl<'a> Vm<'a> {
         let mut frame = entry;
         let mut function = self.get(frame, F_FUNCTION);
         let mut module = self.function_module(function);
-        let mut qstr_table = self.qstr_table_of(module);
         let mut code: &'a [u8] = self.function_code(function);
         let mut ip = self.get_u(frame, F_IP) as usize;
         let mut sp = self.get_u(frame, F_SP);
         let mut n_state = self.get_u(frame, F_N_STATE);
-        let mut n_exc = self.get_u(frame, F_N_EXC);
-        let mut base = state_base(n_exc);
-        // Byte offsets in the heap of value slot 0 and of local 0 (the last
-        // slot): the stack and the locals are read and written through them.
+        // The frame's first value slot (its handler entries, 3 words each,
+        // come before it: `state_base`), and that slot's byte offset in the
+        // heap, through which the stack and the locals (local 0 is the last
+        // slot) are read and written. Fewer values live across the loop
+        // leave more registers to the inner loop.
+        let mut base = state_base(self.get_u(frame, F_N_EXC));
         let mut slots = slot_offset(frame, base);
-        let mut last_local = slot_offset(frame, base + n_state - 1);
         let mut instruction_start;
         // The frames this loop called from, by call depth below `entry`.
         let mut callers: [Option<CallerContext<'a>>; CALLER_CONTEXTS] = [None; CALLER_CONTEXTS];
@@ -132,13 +132,13 @@ impl<'a> Vm<'a> {
         }
         macro_rules! get_local {
             ($index:expr) => {
-                Obj(self.heap.word_at_offset(last_local.wrapping_sub(4 * ($index) as usize)))
+                Obj(self.heap.word_at_offset(slot!(n_state - 1).wrapping_sub(4 * ($index) as usize)))
             };
         }
         macro_rules! set_local {
             ($index:expr, $value:expr) => {{
                 let value: Obj = $value;
-                self.heap.set_word_at_offset(last_local.wrapping_sub(4 * ($index) as usize), value.0);
+                self.heap.set_word_at_offset(slot!(n_state - 1).wrapping_sub(4 * ($index) as usize), value.0);
             }};
         }
         macro_rules! save {
@@ -153,7 +153,6 @@ impl<'a> Vm<'a> {
                 let header = slot_offset(frame, 0);
                 function = Obj(self.heap.word_at_offset(header + 4 * F_FUNCTION as usize));
                 module = self.function_module(function);
-                qstr_table = self.qstr_table_of(module);
                 code = self.function_code(function);
                 load_frame_words!(header);
             }};
@@ -167,11 +166,9 @@ impl<'a> Vm<'a> {
                 function = Obj(self.heap.word_at_offset(header + 4 * F_FUNCTION as usize));
                 if let Some(context) = callers[depth % CALLER_CONTEXTS].filter(|context| context.function == function) {
                     module = context.module;
-                    qstr_table = context.qstr_table;
                     code = context.code;
                 } else {
                     module = self.function_module(function);
-                    qstr_table = self.image.module_qstr_table(self.get_u(module, 2));
                     code = self.function_code(function);
                 }
                 load_frame_words!(header);
@@ -183,10 +180,8 @@ impl<'a> Vm<'a> {
                 ip = self.heap.word_at_offset(header + 4 * F_IP as usize) as usize;
                 sp = self.heap.word_at_offset(header + 4 * F_SP as usize);
                 n_state = self.heap.word_at_offset(header + 4 * F_N_STATE as usize);
-                n_exc = self.heap.word_at_offset(header + 4 * F_N_EXC as usize);
-                base = state_base(n_exc);
+                base = state_base(self.heap.word_at_offset(header + 4 * F_N_EXC as usize));
                 slots = slot_offset(frame, base);
-                last_local = slot_offset(frame, base + n_state - 1);
             }};
         }
         macro_rules! tri {
@@ -239,7 +234,8 @@ impl<'a> Vm<'a> {
                 if cached_address == address {
                     Obj::qstr(cached_id)
                 } else {
-                    let id = self.qstr_in_table(qstr_table, index);
+                    // The module's qstr table, only on a miss.
+                    let id = self.qstr_in_table(self.qstr_table_of(module), index);
                     self.qstr_operand_cache[slot].set((address, id));
                     Obj::qstr(id)
                 }
@@ -702,22 +698,17 @@ impl<'a> Vm<'a> {
                             }
                             // The call's slots are popped when it returns.
                             self.set_u(frame, F_SP, first);
-                            callers[depth % CALLER_CONTEXTS] =
-                                Some(CallerContext { function, module, qstr_table, code });
+                            callers[depth % CALLER_CONTEXTS] = Some(CallerContext { function, module, code });
                             depth = depth.wrapping_add(1);
                             self.set(new_frame, F_PREV, frame);
                             frame = new_frame;
                             self.frame = frame;
                             self.call_depth += 1;
                             // `load!` with what the call already knows: the
-                            // code, and the qstr table when the callee is of
-                            // the caller's module (the usual case).
+                            // code. (The module's qstr table is worked out
+                            // only when a name operand misses its cache.)
                             function = callee;
-                            let callee_module = self.function_module(callee);
-                            if callee_module != module {
-                                module = callee_module;
-                                qstr_table = self.qstr_table_of(module);
-                            }
+                            module = self.function_module(callee);
                             code = callee_code;
                             load_frame_words!(slot_offset(frame, 0));
                             continue 'dispatch;
@@ -809,7 +800,7 @@ impl<'a> Vm<'a> {
                     op::SETUP_EXCEPT | op::SETUP_FINALLY => {
                         let offset = read_jump(code, &mut ip, false);
                         let handler = target(ip, offset);
-                        if self.get_u(frame, F_EXC_SP) >= n_exc {
+                        if state_base(self.get_u(frame, F_EXC_SP)) >= base {
                             tri!('op, Err::<(), _>(self.raise_msg(TypeId::RuntimeError, "exception stack overflow")));
                         }
                         self.push_handler(frame, handler as u32, sp, opcode == op::SETUP_FINALLY);
@@ -1016,7 +1007,9 @@ impl<'a> Vm<'a> {
                         let returned = top!();
                         save!();
                         // Only a frame with handler entries can have a finally to run.
-                        if n_exc != 0 && self.unwind_return(frame, base, &mut sp, &mut ip, returned).is_some() {
+                        if base != state_base(0)
+                            && self.unwind_return(frame, base, &mut sp, &mut ip, returned).is_some()
+                        {
                             continue 'dispatch;
                         }
                         return_to_caller!('op, returned);

@@ -60,8 +60,8 @@ impl Vm<'_> {
     }
 }
 
-/// What the dispatch loop works out from a frame's function (its module,
-/// the module's qstr table and the bytecode), remembered when the frame
+/// What the dispatch loop works out from a frame's function (its module
+/// and the bytecode), remembered when the frame
 /// calls another Python function so that the return does not work it out
 /// again. The loop keeps one per call depth modulo [`CALLER_CONTEXTS`],
 /// written by every call it makes and read only when it returns or unwinds
@@ -74,7 +74,6 @@ impl Vm<'_> {
 pub(super) struct CallerContext<'a> {
     pub function: Obj,
     pub module: Obj,
-    pub qstr_table: (usize, usize),
     pub code: &'a [u8],
 }
 

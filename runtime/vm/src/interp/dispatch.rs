@@ -23,6 +23,10 @@ fn target(ip: usize, offset: i32) -> usize {
 use super::fast_ops::{ITER_RANGE, ITER_SEQ};
 use crate::obj::walk::ITER_POSITION;
 
+/// The dispatch loop's `ip` while a thrown exception waits to be raised at
+/// a resumed generator's yield (past the end of any code).
+const THROW_PENDING_IP: usize = usize::MAX;
+
 /// What the loop does after an instruction raised.
 enum Unwound {
     /// A handler in the current frame takes over.
@@ -88,8 +92,14 @@ impl<'a> Vm<'a> {
         let mut callers: [Option<CallerContext<'a>>; CALLER_CONTEXTS] = [None; CALLER_CONTEXTS];
         let mut depth = 0usize;
         // A generator resumed by `throw` raises at its pending yield, before
-        // running anything.
-        let mut throw_now = core::mem::take(&mut self.throw_pending);
+        // running anything (the inner loop would run the instructions after
+        // the yield, storing what was never sent): `ip` starts past any code,
+        // which only the end-of-code check below looks at, and there the
+        // frame's saved position is taken back. No flag stays live across
+        // the loop, so the inner loop keeps its registers.
+        if core::mem::take(&mut self.throw_pending) {
+            ip = THROW_PENDING_IP;
+        }
 
         macro_rules! slot {
             ($index:expr) => {
@@ -244,13 +254,6 @@ impl<'a> Vm<'a> {
 
         'dispatch: loop {
             'op: {
-                // Before the inner loop can run the instructions after the
-                // pending yield (they would store what was never sent).
-                if throw_now {
-                    throw_now = false;
-                    instruction_start = ip;
-                    break 'op;
-                }
                 if code.get(ip).is_some_and(|&opcode| super::fast_ops::STARTS_FAST[usize::from(opcode)]) {
                     super::fast_ops::run(
                         self.heap.all_bytes_mut(),
@@ -271,6 +274,11 @@ impl<'a> Vm<'a> {
                 }
                 instruction_start = ip;
                 let Some(&opcode) = code.get(ip) else {
+                    if ip == THROW_PENDING_IP {
+                        ip = self.get_u(frame, F_IP) as usize;
+                        instruction_start = ip;
+                        break 'op;
+                    }
                     let _ = self.raise_msg(TypeId::RuntimeError, "bytecode ran off the end");
                     save!();
                     break 'op;

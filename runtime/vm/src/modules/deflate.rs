@@ -449,15 +449,7 @@ fn write(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
         return Err(vm.raise_msg(TypeId::TypeError, "object with buffer protocol required"));
     }
     let full_len = vm.str_len(data);
-    let (start, max_len) = match args.len() {
-        3 => (0, vm.to_i64(args[2])?),
-        4 => (usize::try_from(vm.to_i64(args[2])?).unwrap_or(0).min(full_len), vm.to_i64(args[3])?),
-        _ => (0, -1),
-    };
-    let len = match usize::try_from(max_len) {
-        Ok(limit) => (full_len - start).min(limit),
-        Err(_) => full_len - start,
-    };
+    let (start, len) = super::io::write_span(vm, args, full_len)?;
     if len == 0 {
         return Ok(Obj::small(0));
     }

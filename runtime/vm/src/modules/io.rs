@@ -296,9 +296,11 @@ fn result_type(vm: &Vm<'_>, this: Obj) -> TypeId {
 /// `write(data, offset, max_len)` (MicroPython's extension) writes:
 /// `(offset, count)`.
 pub(crate) fn write_span(vm: &mut Vm<'_>, args: &[Obj], len: usize) -> R<(usize, usize)> {
+    // As MicroPython's generic stream `write` (its integers truncated to
+    // `size_t`), a negative length asks for everything.
     let mut number = |index: usize| -> R<usize> {
         let value = vm.to_i64(args[index])?;
-        Ok(usize::try_from(value).unwrap_or(0))
+        Ok(usize::try_from(value).unwrap_or(usize::MAX))
     };
     let (offset, limit) = match args.len() {
         3 => (0, number(2)?),

@@ -119,6 +119,10 @@ pub struct Vm<'a> {
     /// Set when a generator is resumed by `throw`: the dispatch loop raises
     /// `exc` at the frame's pending yield instead of running on.
     pub throw_pending: bool,
+    /// The generator frame whose yields go straight into
+    /// `yield_sink_target` (`interp::generator_drain`), or NULL.
+    pub(crate) yield_sink_frame: Obj,
+    pub(crate) yield_sink_target: Obj,
     /// The `random` module's generator state (all zero until first seeded).
     pub random_state: [u32; 4],
     /// The machine stack pointer when the VM was made: [`Vm::check_stack`]
@@ -265,6 +269,8 @@ impl<'a> Vm<'a> {
             stdin_peeked: None,
             qstr_pools: Obj::NULL,
             throw_pending: false,
+            yield_sink_frame: Obj::NULL,
+            yield_sink_target: Obj::NULL,
             call_depth: 0,
             native_depth: 0,
             handled: Obj::NULL,

@@ -706,9 +706,7 @@ pub fn construct(vm: &mut Vm<'_>, type_id: TypeId, args: &[Obj], kw: &[Obj]) -> 
             if let Some(value) = first {
                 let iterator = vm.get_iter(value)?;
                 vm.push_root(iterator)?;
-                while let Some(item) = vm.iter_next(iterator)? {
-                    vm.set_add(set, item)?;
-                }
+                vm.drain_into(set, iterator)?;
             }
             vm.pop_roots(mark);
             Ok(set)

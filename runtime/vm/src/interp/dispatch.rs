@@ -1050,13 +1050,12 @@ impl<'a> Vm<'a> {
                     op::YIELD_VALUE => {
                         let value = pop!();
                         save!();
-                        if frame == entry && self.get_u(frame, F_FLAGS) & FLAG_GENERATOR != 0 {
-                            self.generator_yielded = true;
-                            self.call_depth = self.call_depth.saturating_sub(1);
-                            return Ok(value);
+                        match self.yield_value(frame, frame == entry, value) {
+                            // A drained generator runs on, resumed with None.
+                            super::generator_drain::AfterYield::RunOn => push!(Obj::NONE),
+                            super::generator_drain::AfterYield::Leave => return Ok(value),
+                            super::generator_drain::AfterYield::Raised => break 'op,
                         }
-                        let _ = self.raise_msg(TypeId::RuntimeError, "yield outside generator");
-                        break 'op;
                     }
                     op::YIELD_FROM => {
                         let sent = pop!();

@@ -19,6 +19,7 @@ pub mod flash;
 pub mod frame;
 mod frame_exit;
 pub mod generator;
+mod generator_drain;
 pub(crate) mod global_site;
 pub mod import;
 mod import_source;

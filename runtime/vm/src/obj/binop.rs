@@ -361,9 +361,7 @@ impl Vm<'_> {
         } else {
             let iterator = self.get_iter(iterable)?;
             self.push_root(iterator)?;
-            while let Some(item) = self.iter_next(iterator)? {
-                self.list_append(list, item)?;
-            }
+            self.drain_into(list, iterator)?;
         }
         self.pop_roots(mark);
         Ok(())

@@ -39,6 +39,9 @@ impl Args<'_> {
 }
 
 const MAX_NATIVE_ARGS: usize = 32;
+/// Positional arguments of a native call without keywords that
+/// [`Vm::call_args`] passes from a short buffer.
+const SHORT_NATIVE_ARGS: usize = 4;
 
 impl<'a> Vm<'a> {
     /// A function object for raw code `raw_code` of `module`.
@@ -108,6 +111,16 @@ impl<'a> Vm<'a> {
                 let self_obj = self.get(function, 1);
                 let inner = self.get(function, 2);
                 self.call_with_self(inner, self_obj, args, kw)
+            }
+            _ if kw.len() == 0 && args.len() as usize <= SHORT_NATIVE_ARGS => {
+                // The common native call (`len(x)`, `tuple(g)`): a short
+                // buffer, not two of `MAX_NATIVE_ARGS` to clear.
+                let mut buffer = [Obj::NULL; SHORT_NATIVE_ARGS];
+                let count = args.len() as usize;
+                for index in 0..count {
+                    buffer[index] = args.get(self, index as u32);
+                }
+                self.call_native(function, &buffer[..count], &[])
             }
             _ => {
                 let mut buffer = [Obj::NULL; MAX_NATIVE_ARGS];
@@ -224,8 +237,85 @@ impl<'a> Vm<'a> {
                 return Ok((frame, info.code));
             }
         }
-        let frame = self.setup_frame_general(function, self_obj, args, kw)?;
+        let frame = self.setup_frame_other(function, &info, self_obj, args, kw)?;
         Ok((frame, info.code))
+    }
+
+    /// Every call the positional fast path does not take: a plain generator
+    /// function called with exactly its positional parameters, or the
+    /// general binding. Out of line, so the dispatch loop that inlines
+    /// [`Vm::setup_frame_and_code`] holds one call here.
+    #[inline(never)]
+    fn setup_frame_other(
+        &mut self,
+        function: Obj,
+        info: &CodeInfo<'_>,
+        self_obj: Option<Obj>,
+        args: Args<'_>,
+        kw: Args<'_>,
+    ) -> R<Obj> {
+        if info.plain_generator && kw.len() == 0 {
+            let cell_info = self.get_u(function, 3);
+            let given = u32::from(self_obj.is_some()) + args.len();
+            if given + (cell_info >> 2) == u32::from(info.n_pos) {
+                return self.setup_plain_generator_frame(function, info, cell_info, self_obj, args);
+            }
+        }
+        self.setup_frame_general(function, self_obj, args, kw)
+    }
+
+    /// A generator's frame (on the heap) when the call binds its positional
+    /// parameters and nothing else: the function's closed-over cells (per
+    /// `cell_info`, its word 3), then `self_obj`, then the arguments, as
+    /// [`Vm::setup_frame_general`] binds them without decoding the prelude.
+    fn setup_plain_generator_frame(
+        &mut self,
+        function: Obj,
+        info: &CodeInfo<'_>,
+        cell_info: u32,
+        self_obj: Option<Obj>,
+        args: Args<'_>,
+    ) -> R<Obj> {
+        let n_state = u32::from(info.n_state);
+        let n_exc = u32::from(info.n_exc);
+        let state = state_base(n_exc);
+        let mark = self.root_mark();
+        self.push_root(function)?;
+        if let Some(self_obj) = self_obj {
+            self.push_root(self_obj)?;
+        }
+        let frame = self.alloc_typed(TypeId::Frame, (state + n_state) as usize)?;
+        self.pop_roots(mark);
+        self.set(frame, F_PREV, Obj::NULL);
+        self.set(frame, F_FUNCTION, function);
+        self.set_u(frame, F_IP, u32::from(info.code_start));
+        self.set_u(frame, F_SP, 0);
+        self.set_u(frame, F_N_STATE, n_state);
+        self.set_u(frame, F_N_EXC, n_exc);
+        self.set_u(frame, F_EXC_SP, 0);
+        self.set_u(frame, F_FLAGS, FLAG_GENERATOR);
+        let slots = self.heap.bytes_mut(frame.0 + 4 * state, 4 * n_state as usize);
+        for slot in slots.chunks_exact_mut(4) {
+            slot.copy_from_slice(&Obj::NULL.0.to_le_bytes());
+        }
+        // Local `i` is slot `state + n_state - 1 - i`.
+        let mut local = state + n_state - 1;
+        let cell_count = cell_info >> 2;
+        let first_cell = if cell_info & 1 == 1 { 6 } else { 4 };
+        for index in 0..cell_count {
+            let cell = self.get(function, first_cell + index);
+            self.set(frame, local, cell);
+            local -= 1;
+        }
+        if let Some(self_obj) = self_obj {
+            self.set(frame, local, self_obj);
+            local -= 1;
+        }
+        for index in 0..args.len() {
+            let value = args.get(self, index);
+            self.set(frame, local - index, value);
+        }
+        Ok(frame)
     }
 
     /// The common call: exactly the positional parameters given, nothing

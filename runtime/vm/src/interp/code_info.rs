@@ -34,6 +34,9 @@ pub struct CodeInfo<'a> {
     /// this is set (a code whose counts do not fit them is not cached and
     /// always takes the general path, which decodes the prelude itself).
     pub positional_only: bool,
+    /// What `positional_only` says, but for a generator function (whose
+    /// frame is on the heap, made by `Vm::setup_plain_generator_frame`).
+    pub plain_generator: bool,
     /// Whether the prelude decoded (the image check makes this always so;
     /// a call of a code that does not decode takes the general path, which
     /// raises).
@@ -48,6 +51,7 @@ pub(crate) const EMPTY: CodeInfo<'static> = CodeInfo {
     n_exc: 0,
     n_pos: 0,
     positional_only: false,
+    plain_generator: false,
     decoded: false,
 };
 
@@ -99,7 +103,10 @@ impl<'a> Vm<'a> {
             return CodeInfo { raw_code, code, ..EMPTY };
         };
         let signature = prelude.signature;
-        let complex_flags = SCOPE_FLAG_GENERATOR | SCOPE_FLAG_VARARGS | SCOPE_FLAG_VARKEYWORDS | SCOPE_FLAG_DEFKWARGS;
+        let complex_flags = SCOPE_FLAG_VARARGS | SCOPE_FLAG_VARKEYWORDS | SCOPE_FLAG_DEFKWARGS;
+        let simple =
+            signature.scope_flags & complex_flags == 0 && signature.n_kwonly_args == 0 && prelude.closure.is_empty();
+        let generator = signature.scope_flags & SCOPE_FLAG_GENERATOR != 0;
         let (Ok(code_start), Ok(n_state), Ok(n_exc), Ok(n_pos)) = (
             u16::try_from(prelude.code_start),
             u16::try_from(signature.n_state.max(1)),
@@ -115,9 +122,8 @@ impl<'a> Vm<'a> {
             n_state,
             n_exc,
             n_pos,
-            positional_only: signature.scope_flags & complex_flags == 0
-                && signature.n_kwonly_args == 0
-                && prelude.closure.is_empty(),
+            positional_only: simple && !generator,
+            plain_generator: simple && generator,
             decoded: true,
         };
         // The newest code takes the first way; the one it displaces moves to

@@ -857,7 +857,7 @@ impl<'a> Vm<'a> {
                             let next = if marker == ITER_POSITION {
                                 self.step_by_position(frame, base + sp - 3)
                             } else {
-                                self.iter_next(iterator)
+                                self.for_iter_next(iterator)
                             };
                             match tri!('op, next) {
                                 Some(item) => push!(item),

@@ -78,6 +78,39 @@ impl Vm<'_> {
         Ok(iterator)
     }
 
+    /// [`Vm::iter_next`] for the dispatch loop's `FOR_ITER` over an iterator
+    /// object (a generator expression's is always one): the iterators of
+    /// ranges, lists and tuples are stepped here, in a function much
+    /// smaller than `iter_next`, whose entry and exit cost more than their
+    /// step.
+    #[inline(never)]
+    pub(crate) fn for_iter_next(&mut self, iterator: Obj) -> R<Option<Obj>> {
+        let type_word = self.heap.try_word(iterator.0);
+        if type_word == Some(TypeId::RangeIterator.addr()) {
+            let current = self.get(iterator, 1).small_value();
+            let stop = self.get(iterator, 2).small_value();
+            let step = self.get(iterator, 3).small_value();
+            if (step > 0 && current >= stop) || (step < 0 && current <= stop) {
+                return Ok(None);
+            }
+            let next = (i64::from(current) + i64::from(step)).clamp(-(1 << 30), (1 << 30) - 1);
+            self.set(iterator, 1, Obj::small(next as i32));
+            return Ok(Some(Obj::small(current)));
+        }
+        if type_word == Some(TypeId::SeqIterator.addr()) {
+            let sequence = self.get(iterator, 1);
+            if let Some(items) = self.seq_items(sequence) {
+                let position = self.get(iterator, 2).small_value() as u32;
+                if position >= items.1 {
+                    return Ok(None);
+                }
+                self.set(iterator, 2, Obj::small(position as i32 + 1));
+                return Ok(Some(self.seq_item_at(items, position)));
+            }
+        }
+        self.iter_next(iterator)
+    }
+
     /// `next(iterator)`: `None` when exhausted (no StopIteration object is made).
     pub fn iter_next(&mut self, iterator: Obj) -> R<Option<Obj>> {
         match self.native_type(iterator) {
@@ -258,7 +291,26 @@ impl Vm<'_> {
                     return Ok(None);
                 }
                 self.set(iterator, 2, Obj::small(remaining - 1));
-                self.subscr_get(sequence, Obj::small(remaining - 1)).map(Some)
+                let index = remaining - 1;
+                // A range's and an exact list's or tuple's items are read
+                // directly; anything else (a list that shrank too) goes
+                // through subscription, which raises as it should.
+                match self.native_type(sequence) {
+                    TypeId::Range => {
+                        let start = i64::from(self.get(sequence, 1).small_value());
+                        let step = i64::from(self.get(sequence, 3).small_value());
+                        return Ok(Some(Obj::small((start + i64::from(index) * step) as i32)));
+                    }
+                    TypeId::List | TypeId::Tuple
+                        if self.type_of(sequence) == TypeId::List.obj() || self.type_of(sequence) == TypeId::Tuple.obj() =>
+                    {
+                        if let Some(items) = self.seq_items(sequence).filter(|items| (index as u32) < items.1) {
+                            return Ok(Some(self.seq_item_at(items, index as u32)));
+                        }
+                    }
+                    _ => {}
+                }
+                self.subscr_get(sequence, Obj::small(index)).map(Some)
             }
             TypeId::Generator => self.generator_next(iterator),
             type_id => {

@@ -57,6 +57,9 @@ pub const FREE: u8 = 0;
 pub const HEAD: u8 = 1;
 pub const TAIL: u8 = 2;
 pub const MARK: u8 = 3;
+/// The longest run [`Heap::take_run_at_hint`] takes: its states and the
+/// two-bit shift of its first block fit one 32-bit word of the table.
+const SHORT_RUN: usize = 12;
 
 const MARK_STACK_SIZE: usize = 64;
 
@@ -364,6 +367,9 @@ impl<'a> Heap<'a> {
         // No run of this length starts below the hint: when one starts at
         // it (the usual case after a collection, or in a heap filling up
         // from below), that is the first fit, found without the search.
+        if let Some(address) = self.take_run_at_hint(from, needed) {
+            return Some(address);
+        }
         let (found, inspected) =
             if from + needed <= self.block_count && (from..from + needed).all(|block| self.state(block) == FREE) {
                 (Some(from), needed as u64)
@@ -401,6 +407,47 @@ impl<'a> Heap<'a> {
         }
         let offset = self.pool_start + start * BYTES_PER_BLOCK;
         self.bytes[offset..offset + needed * BYTES_PER_BLOCK].fill(0);
+        Some(HEAP_BASE + offset as u32)
+    }
+
+    /// [`Heap::alloc_searching`]'s common case, a short run (2 to
+    /// [`SHORT_RUN`] blocks) free at its length's hint `from`: the states
+    /// are read, checked and written as one little-endian word of the table
+    /// (16 blocks), and the blocks cleared one at a time. `None` (nothing
+    /// done) for anything else, which the search then handles.
+    #[inline(always)]
+    fn take_run_at_hint(&mut self, from: usize, needed: usize) -> Option<u32> {
+        let first_byte = from / 4;
+        if needed > SHORT_RUN || from + needed > self.block_count || first_byte + 4 > self.block_count.div_ceil(4) {
+            return None;
+        }
+        let window = u32::from_le_bytes(*self.bytes[first_byte..first_byte + 4].first_chunk::<4>()?);
+        let shift = (from % 4) * 2;
+        // Two bits a block: the run's bits, and the states it takes (its
+        // first block HEAD, the others TAIL).
+        let mask = (1u32 << (2 * needed)) - 1;
+        if (window >> shift) & mask != 0 {
+            return None;
+        }
+        let states = (0xaaaa_aaaa & mask & !3) | u32::from(HEAD);
+        let taken = window | (states << shift);
+        self.bytes[first_byte..first_byte + 4].copy_from_slice(&taken.to_le_bytes());
+        self.inspected += needed as u64;
+        // As after the search: no run of `needed` or more starts below the
+        // run's end, and shorter lengths' hints inside it move past it.
+        let end = from + needed;
+        if needed > SIZE_CLASSES {
+            self.long_run = LongRunHint { length: needed, from: end };
+        }
+        for (index, hint) in self.first_fit.iter_mut().enumerate() {
+            if index + 1 >= needed || (from..end).contains(hint) {
+                *hint = (*hint).max(end);
+            }
+        }
+        let offset = self.pool_start + from * BYTES_PER_BLOCK;
+        for block in self.bytes[offset..offset + needed * BYTES_PER_BLOCK].chunks_exact_mut(BYTES_PER_BLOCK) {
+            block.fill(0);
+        }
         Some(HEAP_BASE + offset as u32)
     }
 

@@ -171,6 +171,12 @@ fn same_blocks_as_first_fit_from_zero(seed: u64) {
                 let got = heap.alloc(blocks * BYTES_PER_BLOCK);
                 assert_eq!(got, expected, "seed {seed}, step {step}: allocating {blocks} blocks");
                 if let Some(address) = got {
+                    // Every allocation starts zeroed, whichever path took it.
+                    for offset in (0..blocks * BYTES_PER_BLOCK).step_by(4) {
+                        assert_eq!(heap.try_word(address + offset as u32), Some(0), "seed {seed}, step {step}");
+                    }
+                    // Dirty it, so that a later allocation over it must clear it again.
+                    heap.set_word(address + 4, 0xdead_beef);
                     live.push((address, blocks * BYTES_PER_BLOCK));
                 }
             }

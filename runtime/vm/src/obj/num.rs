@@ -56,10 +56,13 @@ impl Vm<'_> {
     }
 
     pub fn new_float(&mut self, value: f64) -> R<Obj> {
-        let obj = self.alloc_typed(TypeId::Float, 3)?;
-        // Words 1 and 2 hold the little-endian f64: one write of eight bytes.
-        if let Some(target) = self.heap.bytes_mut(obj.0.wrapping_add(4), 8).first_chunk_mut::<8>() {
-            *target = value.to_le_bytes();
+        let obj = self.alloc(3)?;
+        // The type word and the little-endian f64: one write of twelve bytes.
+        let mut words = [0u8; 12];
+        words[..4].copy_from_slice(&TypeId::Float.addr().to_le_bytes());
+        words[4..].copy_from_slice(&value.to_le_bytes());
+        if let Some(target) = self.heap.bytes_mut(obj.0, 12).first_chunk_mut::<12>() {
+            *target = words;
         }
         Ok(obj)
     }
@@ -206,30 +209,49 @@ impl Vm<'_> {
     /// common case, without `binary_op`'s general dispatch. `None` for
     /// anything else (the general path then gives the same result or error).
     pub(crate) fn float_fast_binary(&mut self, op: u8, left: Obj, right: Obj) -> Option<R<Obj>> {
-        let float_type = TypeId::Float.obj();
-        let left_float = left.is_ptr() && self.get(left, 0) == float_type;
-        let right_float = right.is_ptr() && self.get(right, 0) == float_type;
+        let (x, left_float) = self.fast_float_operand(left)?;
+        let (y, right_float) = self.fast_float_operand(right)?;
         if !(left_float || right_float) {
             return None;
         }
-        let value = |vm: &Self, obj: Obj, float: bool| {
-            if float {
-                Some(vm.float_value(obj))
-            } else if obj.is_small() {
-                Some(f64::from(obj.small_value()))
-            } else {
-                None
-            }
-        };
-        let x = value(self, left, left_float)?;
-        let y = value(self, right, right_float)?;
         let inplace = rime_bytecode::opcode::binary::INPLACE_OR..=rime_bytecode::opcode::binary::INPLACE_POWER;
         let op = if inplace.contains(&op) { op + rime_bytecode::opcode::binary::INPLACE_OFFSET } else { op };
-        match op {
-            OP_LESS..=OP_NOT_EQUAL | OP_ADD | OP_SUB | OP_MUL => Some(self.float_binary(op, x, y)),
-            OP_TRUE_DIV if y != 0.0 => Some(self.float_binary(op, x, y)),
-            _ => None,
+        let value = match op {
+            OP_ADD => x + y,
+            OP_SUB => x - y,
+            OP_MUL => x * y,
+            OP_TRUE_DIV if y != 0.0 => x / y,
+            OP_LESS => return Some(Ok(Obj::from_bool(x < y))),
+            OP_MORE => return Some(Ok(Obj::from_bool(x > y))),
+            OP_EQUAL => return Some(Ok(Obj::from_bool(x == y))),
+            OP_LESS_EQUAL => return Some(Ok(Obj::from_bool(x <= y))),
+            OP_MORE_EQUAL => return Some(Ok(Obj::from_bool(x >= y))),
+            OP_NOT_EQUAL => return Some(Ok(Obj::from_bool(x != y))),
+            _ => return None,
+        };
+        Some(self.new_float(value))
+    }
+
+    /// An operand of [`Vm::float_fast_binary`]: a float's value (and true)
+    /// or a small int's (and false); `None` for anything else. A heap
+    /// float is read with heap word reads alone.
+    #[inline(always)]
+    fn fast_float_operand(&self, obj: Obj) -> Option<(f64, bool)> {
+        if obj.is_small() {
+            return Some((f64::from(obj.small_value()), false));
         }
+        if !obj.is_ptr() {
+            return None;
+        }
+        if let (Some(type_word), Some(low), Some(high)) = (
+            self.heap.try_word(obj.0),
+            self.heap.try_word(obj.0.wrapping_add(4)),
+            self.heap.try_word(obj.0.wrapping_add(8)),
+        ) {
+            return (type_word == TypeId::Float.addr())
+                .then(|| (f64::from_bits(u64::from(low) | (u64::from(high) << 32)), true));
+        }
+        (self.get(obj, 0) == TypeId::Float.obj()).then(|| (self.float_value(obj), true))
     }
 
     pub fn float_binary(&mut self, op: u8, x: f64, y: f64) -> R<Obj> {

@@ -713,6 +713,9 @@ impl Vm<'_> {
         if key.is_qstr() && self.map_set_qstr_in_one_probe(map, key, value) {
             return Ok(());
         }
+        if key.is_small() && self.map_set_small_int_in_one_probe(map, key, value) {
+            return Ok(());
+        }
         // Names (attribute stores, globals) take the qstr probe, which
         // compares words and never calls `__eq__`.
         let (found, hash) = if key.is_qstr() {
@@ -799,6 +802,55 @@ impl Vm<'_> {
                 return true;
             }
             if !candidate.is_qstr() && self.is_str(candidate) {
+                return false;
+            }
+            slot = (slot + 1) & shape.mask;
+        }
+        false
+    }
+
+    /// [`Vm::map_set_qstr_in_one_probe`] for a small int key, in a dict or
+    /// a set: its hash is its value, and a small int candidate equals it
+    /// only when it is the same word. The probe gives up (false, nothing
+    /// done) at a candidate of any other kind (a float, a bool or a big int
+    /// could equal it), for the general path.
+    fn map_set_small_int_in_one_probe(&mut self, map: Obj, key: Obj, value: Obj) -> bool {
+        let word = self.get_u(map, 2);
+        let table = self.get(map, 3);
+        if !self.is_heap(table) || self.get_u(map, 1) >= HEAP_BASE {
+            return false;
+        }
+        let stride = entry_stride(word);
+        let shape = if stride == 1 { self.map_shape_with::<1>(map, word) } else { self.map_shape_with::<2>(map, word) };
+        let filled = self.get_u(table, 0);
+        if shape.width != 1 || filled >= word & CAPACITY_MASK {
+            return false;
+        }
+        let mut slot = (key.small_value() as u32) & shape.mask;
+        for _ in 0..=shape.mask {
+            let entry = self.map_slot(shape, slot);
+            if entry == 0 {
+                // The key is not in the map: a new entry, indexed at this slot.
+                self.set(table, TABLE_ENTRIES + stride * filled, key);
+                if stride == 2 {
+                    self.set(table, TABLE_ENTRIES + 2 * filled + 1, value);
+                }
+                self.set_u(table, 0, filled + 1);
+                self.map_set_slot(shape, slot, filled + 1);
+                let count = self.get_u(map, 1);
+                self.set_u(map, 1, count + 1);
+                self.dict_keys_changed(map);
+                return true;
+            }
+            let candidate = self.get(table, TABLE_ENTRIES + stride * (entry - 1));
+            if candidate == key {
+                // A set keeps the key it has.
+                if stride == 2 {
+                    self.set(table, TABLE_ENTRIES + 2 * (entry - 1) + 1, value);
+                }
+                return true;
+            }
+            if !candidate.is_small() && !candidate.is_null() {
                 return false;
             }
             slot = (slot + 1) & shape.mask;

@@ -459,6 +459,17 @@ impl Vm<'_> {
 
     /// `obj.name = value`.
     pub fn store_attr(&mut self, obj: Obj, name: Obj, value: Obj) -> R<()> {
+        // The common case first, as `store_attr_with` tries it: an instance
+        // of a class over `object` while no class may intercept stores.
+        if !self.classes_may_intercept_stores && !value.is_null() && name.is_qstr() {
+            // Heap word reads (0 outside the heap) tell a heap instance.
+            let type_obj = Obj(self.heap.word(obj.0));
+            if self.heap.word(type_obj.0) == TypeId::Type.addr()
+                && self.heap.word(type_obj.0.wrapping_add(16)) == TypeId::Object.addr()
+            {
+                return self.store_plain_instance_attr(obj, type_obj, name, value);
+            }
+        }
         self.store_attr_with(obj, name, value, true)
     }
 

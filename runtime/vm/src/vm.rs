@@ -6,6 +6,7 @@
 use crate::gc::{Heap, BYTES_PER_BLOCK};
 use crate::image::ImageView;
 use crate::interp::code_info::{empty_code_info_cache, CodeInfo, CODE_INFO_CACHE_SIZE};
+use crate::interp::class_attr_cache::{empty_class_attr_cache, ClassAttr, CLASS_ATTR_CACHE_SIZE};
 use crate::interp::global_site::{empty_global_site_cache, GlobalSite, GLOBAL_SITE_CACHE_SIZE};
 use crate::obj::{static_word, Obj, Singleton, TypeId};
 use crate::port::{Config, Port};
@@ -181,6 +182,8 @@ pub struct Vm<'a> {
     /// Where recently run `LOAD_GLOBAL`s found their names, by operand
     /// address (see `interp::global_site`).
     pub(crate) global_site_cache: [core::cell::Cell<GlobalSite>; GLOBAL_SITE_CACHE_SIZE],
+    /// Where plain classes find names (`interp::class_attr_cache`).
+    pub(crate) class_attr_cache: [core::cell::Cell<ClassAttr>; CLASS_ATTR_CACHE_SIZE],
     /// Where the text of recently used frozen qstrs lies in the image,
     /// direct-mapped by id: `(id + 1, offset, length)` (0: empty), so that
     /// reading a name's text does not search the pool's length classes.
@@ -288,6 +291,7 @@ impl<'a> Vm<'a> {
             class_init_cache: [const { core::cell::Cell::new((0, 0, 0)) }; CLASS_INIT_CACHE_SIZE],
             qstr_operand_cache: [const { core::cell::Cell::new((0, 0)) }; QSTR_OPERAND_CACHE_SIZE],
             global_site_cache: empty_global_site_cache(),
+            class_attr_cache: empty_class_attr_cache(),
             qstr_text_cache: [const { core::cell::Cell::new((0, 0, 0)) }; QSTR_TEXT_CACHE_SIZE],
             code_info_cache: empty_code_info_cache(),
             ascii_qstr_cache: [const { core::cell::Cell::new(0) }; 128],
@@ -422,6 +426,7 @@ impl<'a> Vm<'a> {
             entry.set((0, 0));
         }
         self.forget_global_sites();
+        self.forget_class_attrs();
         for root in [
             self.frame,
             self.exc,

@@ -270,7 +270,22 @@ impl Vm<'_> {
                         return Ok(Some((value, Obj::NULL)));
                     }
                 }
-                if let Some(value) = self.class_lookup(type_obj, name) {
+                let value = match self.cached_class_attr(type_obj, name) {
+                    Some(value) => Some(value),
+                    None => {
+                        let found = self.class_lookup(type_obj, name);
+                        if found.is_some() {
+                            self.remember_class_attr(type_obj, name);
+                        }
+                        found
+                    }
+                };
+                if let Some(value) = value {
+                    // A Python function is bound to the instance (what
+                    // `bind_class_value` does, told by its type word).
+                    if name != q!("__new__") && value.is_ptr() && self.word(value.0) == TypeId::Function.addr() {
+                        return Ok(Some((value, obj)));
+                    }
                     return self.bind_class_value(obj, type_obj, value, name).map(Some);
                 }
             }

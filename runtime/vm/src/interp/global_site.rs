@@ -151,7 +151,7 @@ impl Vm<'_> {
     /// the word holding it, false)`, or `(value, true)` for a constant of a
     /// flash table; `None` when neither holds (a map whose marker array is
     /// not in the heap).
-    fn map_value_location(&self, map: Obj, entry: u32) -> Option<(u32, bool)> {
+    pub(crate) fn map_value_location(&self, map: Obj, entry: u32) -> Option<(u32, bool)> {
         let table = self.get(map, 3);
         let address = table.0.wrapping_add(4 * (TABLE_ENTRIES + 2 * entry + 1));
         if self.is_heap(table) {

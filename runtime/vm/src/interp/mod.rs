@@ -11,6 +11,7 @@
 pub mod attr;
 pub mod call;
 pub mod class;
+pub(crate) mod class_attr_cache;
 pub mod code_info;
 mod descriptor;
 pub mod dispatch;

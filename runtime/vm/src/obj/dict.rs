@@ -990,6 +990,7 @@ impl Vm<'_> {
             }
             self.forget_class_inits();
             self.forget_global_sites();
+            self.forget_class_attrs();
         }
     }
 

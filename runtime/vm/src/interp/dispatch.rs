@@ -199,6 +199,9 @@ impl<'a> Vm<'a> {
                 match $result {
                     Ok(value) => value,
                     Err(Raised) => {
+                        // Raising is rare: the hint keeps the loop's
+                        // registers for the paths that run.
+                        core::hint::cold_path();
                         save!();
                         break $label;
                     }
@@ -1170,6 +1173,7 @@ impl<'a> Vm<'a> {
                 continue 'dispatch;
             }
             // An exception was raised by the instruction at `instruction_start`.
+            core::hint::cold_path();
             let mut skip_traceback = matches!(code.get(instruction_start), Some(&(op::END_FINALLY | op::RAISE_LAST)));
             loop {
                 if !skip_traceback {

@@ -208,7 +208,7 @@ pub(crate) const CLASS_INIT_CACHE_SIZE: usize = 8;
 pub(crate) const QSTR_OPERAND_CACHE_SIZE: usize = 128;
 
 /// Entries of [`Vm::qstr_text_cache`] (a power of two; 12 bytes each).
-pub(crate) const QSTR_TEXT_CACHE_SIZE: usize = 16;
+pub(crate) const QSTR_TEXT_CACHE_SIZE: usize = 32;
 
 /// Entries of [`Vm::global_lookup_cache`] (a power of two; one byte each).
 pub(crate) const GLOBAL_LOOKUP_CACHE_SIZE: usize = 256;

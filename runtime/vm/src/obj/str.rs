@@ -24,7 +24,7 @@ impl<'a> Vm<'a> {
             return u16::try_from(id).ok().and_then(any_static_qstr).map(str::as_bytes).unwrap_or(&[]);
         }
         if id >= self.image.first_qstr && id < self.image.first_qstr + self.image.qstr_count {
-            let entry = &self.qstr_text_cache[id as usize % QSTR_TEXT_CACHE_SIZE];
+            let entry = &self.qstr_text_cache[qstr_text_slot(id)];
             let (cached, offset, len) = entry.get();
             if cached == id + 1 {
                 return self.image.range(offset as usize, len as usize);
@@ -50,7 +50,7 @@ impl<'a> Vm<'a> {
         // Static and frozen qstrs never change: their hashes are cached (an
         // entry is only ever written for one of them). RAM qstrs keep theirs
         // in their str object.
-        let entry = &self.qstr_hash_cache[id as usize % QSTR_HASH_CACHE_SIZE];
+        let entry = &self.qstr_hash_cache[(id.wrapping_mul(0x9e37_79b1) >> 24) as usize % QSTR_HASH_CACHE_SIZE];
         let cached = entry.get();
         if cached >> 16 == id.wrapping_add(1) {
             return cached & 0xffff;
@@ -588,4 +588,12 @@ impl core::fmt::Write for BufferWriter<'_, '_> {
         }
         Ok(())
     }
+}
+
+/// The entry of `Vm::qstr_text_cache` for qstr `id`: a multiplicative hash,
+/// so that ids a multiple of the cache size apart (a module's names are
+/// numbered in order) do not keep evicting each other.
+#[inline(always)]
+fn qstr_text_slot(id: u32) -> usize {
+    (id.wrapping_mul(0x9e37_79b1) >> 24) as usize % QSTR_TEXT_CACHE_SIZE
 }

@@ -78,3 +78,20 @@ for n in range(6):
     print(made.get(), made.get(), end=" ")
     gc.collect()
 print()
+
+# Operators find the special method the class holds now.
+class Num:
+    def __init__(self, n):
+        self.n = n
+    def __add__(self, other):
+        return Num(self.n + other.n)
+class Sub(Num):
+    pass
+a, b = Sub(1), Sub(2)
+print((a + b).n, (a + b).n)
+Num.__add__ = lambda self, other: Num(self.n * 10 + other.n)
+print((a + b).n)
+Sub.__add__ = lambda self, other: Num(-1)
+print((a + b).n)
+del Sub.__add__
+print((a + b).n)

@@ -270,17 +270,7 @@ impl Vm<'_> {
                         return Ok(Some((value, Obj::NULL)));
                     }
                 }
-                let value = match self.cached_class_attr(type_obj, name) {
-                    Some(value) => Some(value),
-                    None => {
-                        let found = self.class_lookup(type_obj, name);
-                        if found.is_some() {
-                            self.remember_class_attr(type_obj, name);
-                        }
-                        found
-                    }
-                };
-                if let Some(value) = value {
+                if let Some(value) = self.class_lookup_remembered(type_obj, name) {
                     // A Python function is bound to the instance (what
                     // `bind_class_value` does, told by its type word).
                     if name != q!("__new__") && value.is_ptr() && self.word(value.0) == TypeId::Function.addr() {
@@ -712,7 +702,29 @@ impl Vm<'_> {
         if !self.is_class(type_obj) {
             return Ok(None);
         }
-        Ok(self.class_lookup(type_obj, name))
+        Ok(self.class_special(type_obj, name))
+    }
+
+    /// [`Vm::class_lookup_remembered`] out of line, so that the common
+    /// miss of [`Vm::lookup_special`] (an object that is no class's
+    /// instance) stays short.
+    #[inline(never)]
+    fn class_special(&mut self, class: Obj, name: Obj) -> Option<Obj> {
+        self.class_lookup_remembered(class, name)
+    }
+
+    /// [`Vm::class_lookup`] through the class attribute cache, filling it
+    /// when the class's chain of bases allows.
+    #[inline(always)]
+    fn class_lookup_remembered(&mut self, class: Obj, name: Obj) -> Option<Obj> {
+        if let Some(value) = self.cached_class_attr(class, name) {
+            return Some(value);
+        }
+        let found = self.class_lookup(class, name);
+        if found.is_some() {
+            self.remember_class_attr(class, name);
+        }
+        found
     }
 
     /// Calls `obj.name()` if `obj`'s class defines it.

@@ -19,7 +19,23 @@ impl<'a> Vm<'a> {
     // ---- qstrs --------------------------------------------------------
 
     /// The bytes of qstr `id` (empty for an unknown id).
+    #[inline(never)]
     pub fn qstr_bytes(&self, id: u32) -> &[u8] {
+        // A frozen qstr whose text the cache holds: the common case, kept
+        // short (no registers to save) by leaving the rest out of line.
+        if id.wrapping_sub(self.image.first_qstr) < self.image.qstr_count {
+            let (cached, offset, len) = self.qstr_text_cache[qstr_text_slot(id)].get();
+            if cached == id.wrapping_add(1) {
+                return self.image.range(offset as usize, len as usize);
+            }
+        }
+        self.qstr_bytes_uncached(id)
+    }
+
+    /// [`Vm::qstr_bytes`] of a static or RAM qstr, or of a frozen one the
+    /// text cache lacks (which it then keeps).
+    #[inline(never)]
+    fn qstr_bytes_uncached(&self, id: u32) -> &[u8] {
         if id < u32::from(END_STATIC_QSTRS) {
             return u16::try_from(id).ok().and_then(any_static_qstr).map(str::as_bytes).unwrap_or(&[]);
         }

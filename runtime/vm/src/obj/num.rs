@@ -243,13 +243,11 @@ impl Vm<'_> {
         if !obj.is_ptr() {
             return None;
         }
-        if let (Some(type_word), Some(low), Some(high)) = (
-            self.heap.try_word(obj.0),
-            self.heap.try_word(obj.0.wrapping_add(4)),
-            self.heap.try_word(obj.0.wrapping_add(8)),
-        ) {
-            return (type_word == TypeId::Float.addr())
-                .then(|| (f64::from_bits(u64::from(low) | (u64::from(high) << 32)), true));
+        // A heap object's first twelve bytes in one read: type word, f64.
+        if let Some(words) = self.heap.bytes(obj.0, 12).first_chunk::<12>() {
+            let [t0, t1, t2, t3, value @ ..] = *words;
+            return (u32::from_le_bytes([t0, t1, t2, t3]) == TypeId::Float.addr())
+                .then(|| (f64::from_le_bytes(value), true));
         }
         (self.get(obj, 0) == TypeId::Float.obj()).then(|| (self.float_value(obj), true))
     }

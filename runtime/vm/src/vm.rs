@@ -5,8 +5,8 @@
 
 use crate::gc::{Heap, BYTES_PER_BLOCK};
 use crate::image::ImageView;
-use crate::interp::code_info::{empty_code_info_cache, CodeInfo, CODE_INFO_CACHE_SIZE};
 use crate::interp::class_attr_cache::{empty_class_attr_cache, ClassAttr, CLASS_ATTR_CACHE_SIZE};
+use crate::interp::code_info::{empty_code_info_cache, CodeInfo, CODE_INFO_CACHE_SIZE};
 use crate::interp::global_site::{empty_global_site_cache, GlobalSite, GLOBAL_SITE_CACHE_SIZE};
 use crate::obj::{static_word, Obj, Singleton, TypeId};
 use crate::port::{Config, Port};

@@ -396,6 +396,18 @@ impl<'a> Heap<'a> {
         // A shorter length whose hint pointed into the blocks taken moves past
         // them too; others keep their hints, as the hole the search skipped
         // over may still hold them.
+        self.hints_after_taking(start, needed);
+        let offset = self.pool_start + start * BYTES_PER_BLOCK;
+        self.bytes[offset..offset + needed * BYTES_PER_BLOCK].fill(0);
+        Some(HEAP_BASE + offset as u32)
+    }
+
+    /// The hints once the run of `needed` blocks at `start` is taken, as
+    /// the first fit for its length: no run of `needed` or more starts below
+    /// its end, and a shorter length's hint that pointed into it moves past
+    /// it (the others keep theirs, as a hole below may still hold them).
+    #[inline(always)]
+    fn hints_after_taking(&mut self, start: usize, needed: usize) {
         let end = start + needed;
         if needed > SIZE_CLASSES {
             self.long_run = LongRunHint { length: needed, from: end };
@@ -405,9 +417,6 @@ impl<'a> Heap<'a> {
                 *hint = (*hint).max(end);
             }
         }
-        let offset = self.pool_start + start * BYTES_PER_BLOCK;
-        self.bytes[offset..offset + needed * BYTES_PER_BLOCK].fill(0);
-        Some(HEAP_BASE + offset as u32)
     }
 
     /// [`Heap::alloc_searching`]'s common case, a short run (2 to
@@ -433,17 +442,7 @@ impl<'a> Heap<'a> {
         let taken = window | (states << shift);
         self.bytes[first_byte..first_byte + 4].copy_from_slice(&taken.to_le_bytes());
         self.inspected += needed as u64;
-        // As after the search: no run of `needed` or more starts below the
-        // run's end, and shorter lengths' hints inside it move past it.
-        let end = from + needed;
-        if needed > SIZE_CLASSES {
-            self.long_run = LongRunHint { length: needed, from: end };
-        }
-        for (index, hint) in self.first_fit.iter_mut().enumerate() {
-            if index + 1 >= needed || (from..end).contains(hint) {
-                *hint = (*hint).max(end);
-            }
-        }
+        self.hints_after_taking(from, needed);
         let offset = self.pool_start + from * BYTES_PER_BLOCK;
         for block in self.bytes[offset..offset + needed * BYTES_PER_BLOCK].chunks_exact_mut(BYTES_PER_BLOCK) {
             block.fill(0);

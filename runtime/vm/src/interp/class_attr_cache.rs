@@ -82,7 +82,8 @@ impl Vm<'_> {
             self.map_watch_keys(locals);
             if let Some((entry, _)) = self.map_find_qstr(locals, name) {
                 let Some((word, direct)) = self.map_value_location(locals, entry) else { return };
-                let remembered = ClassAttr { class: class.0, name: name.0, version: self.dict_keys_version, word, direct };
+                let remembered =
+                    ClassAttr { class: class.0, name: name.0, version: self.dict_keys_version, word, direct };
                 self.class_attr_cache[class_attr_slot(class, name)].set(remembered);
                 return;
             }

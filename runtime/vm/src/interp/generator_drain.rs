@@ -78,7 +78,6 @@ impl Vm<'_> {
         added.is_ok()
     }
 
-
     /// `YIELD_VALUE` in `frame` (its state saved; `is_entry` when it is the
     /// frame its dispatch loop began with): what the loop does next.
     #[inline(never)]

@@ -787,13 +787,7 @@ impl Vm<'_> {
             let entry = self.map_slot(shape, slot);
             if entry == 0 {
                 // The key is not in the map: a new entry, indexed at this slot.
-                self.set(table, TABLE_ENTRIES + 2 * filled, key);
-                self.set(table, TABLE_ENTRIES + 2 * filled + 1, value);
-                self.set_u(table, 0, filled + 1);
-                self.map_set_slot(shape, slot, filled + 1);
-                let count = self.get_u(map, 1);
-                self.set_u(map, 1, count + 1);
-                self.dict_keys_changed(map);
+                self.map_append_at_slot(map, table, shape, (slot, filled), key, value);
                 return true;
             }
             let candidate = self.get(table, TABLE_ENTRIES + 2 * (entry - 1));
@@ -831,15 +825,7 @@ impl Vm<'_> {
             let entry = self.map_slot(shape, slot);
             if entry == 0 {
                 // The key is not in the map: a new entry, indexed at this slot.
-                self.set(table, TABLE_ENTRIES + stride * filled, key);
-                if stride == 2 {
-                    self.set(table, TABLE_ENTRIES + 2 * filled + 1, value);
-                }
-                self.set_u(table, 0, filled + 1);
-                self.map_set_slot(shape, slot, filled + 1);
-                let count = self.get_u(map, 1);
-                self.set_u(map, 1, count + 1);
-                self.dict_keys_changed(map);
+                self.map_append_at_slot(map, table, shape, (slot, filled), key, value);
                 return true;
             }
             let candidate = self.get(table, TABLE_ENTRIES + stride * (entry - 1));
@@ -856,6 +842,30 @@ impl Vm<'_> {
             slot = (slot + 1) & shape.mask;
         }
         false
+    }
+
+    /// Appends `key` (and `value`, unless `map` is a set) as a new entry of
+    /// `map`'s heap table `table`, after its `filled` entries, indexed at the
+    /// empty slot `slot` its probe ended at; the table has room for it.
+    #[inline(always)]
+    fn map_append_at_slot(
+        &mut self,
+        map: Obj,
+        table: Obj,
+        shape: Shape,
+        (slot, filled): (u32, u32),
+        key: Obj,
+        value: Obj,
+    ) {
+        self.set(table, TABLE_ENTRIES + shape.stride * filled, key);
+        if shape.stride == 2 {
+            self.set(table, TABLE_ENTRIES + 2 * filled + 1, value);
+        }
+        self.set_u(table, 0, filled + 1);
+        self.map_set_slot(shape, slot, filled + 1);
+        let count = self.get_u(map, 1);
+        self.set_u(map, 1, count + 1);
+        self.dict_keys_changed(map);
     }
 
     fn map_index_insert(&mut self, map: Obj, hash: u32, entry: u32) {

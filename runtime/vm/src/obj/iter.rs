@@ -302,7 +302,8 @@ impl Vm<'_> {
                         return Ok(Some(Obj::small((start + i64::from(index) * step) as i32)));
                     }
                     TypeId::List | TypeId::Tuple
-                        if self.type_of(sequence) == TypeId::List.obj() || self.type_of(sequence) == TypeId::Tuple.obj() =>
+                        if self.type_of(sequence) == TypeId::List.obj()
+                            || self.type_of(sequence) == TypeId::Tuple.obj() =>
                     {
                         if let Some(items) = self.seq_items(sequence).filter(|items| (index as u32) < items.1) {
                             return Ok(Some(self.seq_item_at(items, index as u32)));

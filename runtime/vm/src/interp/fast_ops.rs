@@ -306,6 +306,7 @@ fn small_int_binary(operator: u8, a: i32, b: i32) -> Option<Obj> {
         binary::INPLACE_OR | binary::OR => Some(Obj::small(a | b)),
         binary::INPLACE_XOR | binary::XOR => Some(Obj::small(a ^ b)),
         binary::INPLACE_RSHIFT | binary::RSHIFT if b >= 0 => Some(Obj::small(a >> b.min(31))),
+        binary::INPLACE_LSHIFT | binary::LSHIFT if (0..32).contains(&b) => fits(i64::from(a) << b),
         binary::INPLACE_FLOOR_DIVIDE | binary::FLOOR_DIVIDE if b != 0 => {
             let (a, b) = (i64::from(a), i64::from(b));
             let quotient = a / b;

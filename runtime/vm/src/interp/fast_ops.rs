@@ -205,6 +205,7 @@ pub(super) static STARTS_FAST: [bool; 256] = {
                 | op::LOAD_NULL
                 | op::LOAD_GLOBAL
                 | op::LOAD_ATTR
+                | op::BINARY_OP_MULTI..=op::BINARY_OP_MULTI_LAST
         );
         opcode += 1;
     }

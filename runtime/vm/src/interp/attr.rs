@@ -8,10 +8,25 @@ use crate::vm::{Vm, R};
 impl Vm<'_> {
     /// `LOAD_NAME`: locals, globals, builtins.
     pub fn load_name(&mut self, locals: Obj, module: Obj, name: Obj) -> R<Obj> {
+        // At a module's top level its locals are its globals: `LOAD_GLOBAL`'s
+        // lookup, with its guess of the entry, answers (a board's main loop
+        // is often written there).
+        if locals == self.get(module, 1) {
+            return self.load_global(module, name);
+        }
         if let Some(value) = self.map_get_qstr(locals, name) {
             return Ok(value);
         }
         self.load_global(module, name)
+    }
+
+    /// `STORE_NAME`: `name = value` in `locals`, which at a module's top
+    /// level are its globals, stored as `STORE_GLOBAL` stores.
+    pub fn store_name(&mut self, locals: Obj, module: Obj, name: Obj, value: Obj) -> R<()> {
+        if locals == self.get(module, 1) {
+            return self.store_global(module, name, value);
+        }
+        self.map_set(locals, name, value)
     }
 
     /// `LOAD_GLOBAL`: globals, builtins.

@@ -337,7 +337,7 @@ impl<'a> Vm<'a> {
                         let value = pop!();
                         save!();
                         let locals = self.get(frame, F_LOCALS);
-                        tri!('op, self.map_set(locals, name, value));
+                        tri!('op, self.store_name(locals, module, name, value));
                     }
                     op::STORE_GLOBAL => {
                         let name = qstr_operand!();

@@ -286,18 +286,7 @@ impl<'a> Vm<'a> {
         }
         let frame = self.alloc_typed(TypeId::Frame, (state + n_state) as usize)?;
         self.pop_roots(mark);
-        self.set(frame, F_PREV, Obj::NULL);
-        self.set(frame, F_FUNCTION, function);
-        self.set_u(frame, F_IP, u32::from(info.code_start));
-        self.set_u(frame, F_SP, 0);
-        self.set_u(frame, F_N_STATE, n_state);
-        self.set_u(frame, F_N_EXC, n_exc);
-        self.set_u(frame, F_EXC_SP, 0);
-        self.set_u(frame, F_FLAGS, FLAG_GENERATOR);
-        let slots = self.heap.bytes_mut(frame.0 + 4 * state, 4 * n_state as usize);
-        for slot in slots.chunks_exact_mut(4) {
-            slot.copy_from_slice(&Obj::NULL.0.to_le_bytes());
-        }
+        self.init_frame(frame, function, u32::from(info.code_start), (n_state, n_exc), FLAG_GENERATOR);
         // Local `i` is slot `state + n_state - 1 - i`.
         let mut local = state + n_state - 1;
         let cell_count = cell_info >> 2;
@@ -316,6 +305,24 @@ impl<'a> Vm<'a> {
             self.set(frame, local - index, value);
         }
         Ok(frame)
+    }
+
+    /// Fills the header of a new frame (`n_state` value slots, `n_exc`
+    /// handler entries) for `function` from `code_start` on, and makes every
+    /// value slot NULL (unbound), written in one pass.
+    fn init_frame(&mut self, frame: Obj, function: Obj, code_start: u32, (n_state, n_exc): (u32, u32), flags: u32) {
+        self.set(frame, F_PREV, Obj::NULL);
+        self.set(frame, F_FUNCTION, function);
+        self.set_u(frame, F_IP, code_start);
+        self.set_u(frame, F_SP, 0);
+        self.set_u(frame, F_N_STATE, n_state);
+        self.set_u(frame, F_N_EXC, n_exc);
+        self.set_u(frame, F_EXC_SP, 0);
+        self.set_u(frame, F_FLAGS, flags);
+        let slots = self.heap.bytes_mut(frame.0 + 4 * state_base(n_exc), 4 * n_state as usize);
+        for slot in slots.chunks_exact_mut(4) {
+            slot.copy_from_slice(&Obj::NULL.0.to_le_bytes());
+        }
     }
 
     /// The common call: exactly the positional parameters given, nothing
@@ -398,20 +405,8 @@ impl<'a> Vm<'a> {
         let is_generator = signature.scope_flags & SCOPE_FLAG_GENERATOR != 0;
         let frame = self.alloc_frame((FRAME_HEADER + 3 * n_exc + n_state) as usize, is_generator)?;
         self.push_root(frame)?;
-        self.set(frame, F_PREV, Obj::NULL);
-        self.set(frame, F_FUNCTION, function);
-        self.set_u(frame, F_IP, prelude.code_start as u32);
-        self.set_u(frame, F_SP, 0);
-        self.set_u(frame, F_N_STATE, n_state);
-        self.set_u(frame, F_N_EXC, n_exc);
-        self.set_u(frame, F_EXC_SP, 0);
-        self.set_u(frame, F_FLAGS, 0);
+        self.init_frame(frame, function, prelude.code_start as u32, (n_state, n_exc), 0);
         let state = state_base(n_exc);
-        // Every value slot starts NULL (unbound), written in one pass.
-        let slots = self.heap.bytes_mut(frame.0 + 4 * state, 4 * n_state as usize);
-        for slot in slots.chunks_exact_mut(4) {
-            slot.copy_from_slice(&Obj::NULL.0.to_le_bytes());
-        }
         let local = |index: u32| state + n_state - 1 - index;
 
         let info = self.get_u(function, 3);

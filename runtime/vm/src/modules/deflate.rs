@@ -256,10 +256,7 @@ fn read_chunk(vm: &mut Vm<'_>, this: Obj, out: &mut [u8]) -> R<usize> {
 fn read(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 2)?;
     let this = deflate_io(vm, args)?;
-    let wanted = match args.get(1) {
-        Some(&size) if !size.is_none() => usize::try_from(vm.to_i64(size)?).ok(),
-        _ => None,
-    };
+    let wanted = crate::modules::io::read_size(vm, args, 1)?;
     let buffer = vm.new_buffer(TypeId::Buffer, wanted.unwrap_or(256).min(4096))?;
     vm.root_scope(|vm| {
         vm.push_root(buffer)?;
@@ -318,10 +315,7 @@ fn readinto(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
 fn readline(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 2)?;
     let this = deflate_io(vm, args)?;
-    let limit = match args.get(1) {
-        Some(&size) if !size.is_none() => usize::try_from(vm.to_i64(size)?).ok(),
-        _ => None,
-    };
+    let limit = crate::modules::io::read_size(vm, args, 1)?;
     let buffer = vm.new_buffer(TypeId::Buffer, limit.unwrap_or(16).min(256))?;
     vm.root_scope(|vm| {
         vm.push_root(buffer)?;

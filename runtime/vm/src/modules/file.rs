@@ -226,10 +226,7 @@ fn read_to_object(vm: &mut Vm<'_>, file: Obj, handle: FileHandle, limit: Option<
 fn read(vm: &mut Vm<'_>, args: &[Obj], _kw: &[Obj]) -> R<Obj> {
     check_args(vm, args, 1, 2)?;
     let (file, handle) = open_file(vm, args)?;
-    let limit = match args.get(1) {
-        Some(&size) if !size.is_none() => usize::try_from(vm.to_i64(size)?).ok(),
-        _ => None,
-    };
+    let limit = crate::modules::io::read_size(vm, args, 1)?;
     read_to_object(vm, file, handle, limit)
 }
 

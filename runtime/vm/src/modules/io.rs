@@ -292,6 +292,15 @@ fn result_type(vm: &Vm<'_>, this: Obj) -> TypeId {
     }
 }
 
+/// The size a stream's `read([size])` or `readline([size])` was given as
+/// `args[index]`: `None` (no limit) when it is missing, None or negative.
+pub(crate) fn read_size(vm: &mut Vm<'_>, args: &[Obj], index: usize) -> R<Option<usize>> {
+    match args.get(index) {
+        Some(&size) if !size.is_none() => Ok(usize::try_from(vm.to_i64(size)?).ok()),
+        _ => Ok(None),
+    }
+}
+
 /// The part of `data` (of `len` bytes) that `write(data[, max_len])` or
 /// `write(data, offset, max_len)` (MicroPython's extension) writes:
 /// `(offset, count)`.

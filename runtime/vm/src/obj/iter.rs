@@ -87,28 +87,40 @@ impl Vm<'_> {
     pub(crate) fn for_iter_next(&mut self, iterator: Obj) -> R<Option<Obj>> {
         let type_word = self.heap.try_word(iterator.0);
         if type_word == Some(TypeId::RangeIterator.addr()) {
-            let current = self.get(iterator, 1).small_value();
-            let stop = self.get(iterator, 2).small_value();
-            let step = self.get(iterator, 3).small_value();
-            if (step > 0 && current >= stop) || (step < 0 && current <= stop) {
-                return Ok(None);
-            }
-            let next = (i64::from(current) + i64::from(step)).clamp(-(1 << 30), (1 << 30) - 1);
-            self.set(iterator, 1, Obj::small(next as i32));
-            return Ok(Some(Obj::small(current)));
+            return Ok(self.range_iterator_step(iterator));
         }
         if type_word == Some(TypeId::SeqIterator.addr()) {
-            let sequence = self.get(iterator, 1);
-            if let Some(items) = self.seq_items(sequence) {
-                let position = self.get(iterator, 2).small_value() as u32;
-                if position >= items.1 {
-                    return Ok(None);
-                }
-                self.set(iterator, 2, Obj::small(position as i32 + 1));
-                return Ok(Some(self.seq_item_at(items, position)));
+            if let Some(items) = self.seq_items(self.get(iterator, 1)) {
+                return Ok(self.seq_iterator_step(iterator, items));
             }
         }
         self.iter_next(iterator)
+    }
+
+    /// The next number of a range iterator (`None` past its end).
+    #[inline(always)]
+    fn range_iterator_step(&mut self, iterator: Obj) -> Option<Obj> {
+        let current = self.get(iterator, 1).small_value();
+        let stop = self.get(iterator, 2).small_value();
+        let step = self.get(iterator, 3).small_value();
+        if (step > 0 && current >= stop) || (step < 0 && current <= stop) {
+            return None;
+        }
+        let next = (i64::from(current) + i64::from(step)).clamp(i64::from(i32::MIN >> 1), i64::from(i32::MAX >> 1));
+        self.set(iterator, 1, Obj::small(next as i32));
+        Some(Obj::small(current))
+    }
+
+    /// The next item of a sequence iterator over a list or tuple whose
+    /// items are `items` (`None` past its end).
+    #[inline(always)]
+    fn seq_iterator_step(&mut self, iterator: Obj, items: (u32, u32)) -> Option<Obj> {
+        let position = self.get(iterator, 2).small_value() as u32;
+        if position >= items.1 {
+            return None;
+        }
+        self.set(iterator, 2, Obj::small(position as i32 + 1));
+        Some(self.seq_item_at(items, position))
     }
 
     /// `next(iterator)`: `None` when exhausted (no StopIteration object is made).
@@ -120,11 +132,7 @@ impl Vm<'_> {
                 match self.native_type(sequence) {
                     TypeId::List | TypeId::Tuple => {
                         let Some(items) = self.seq_items(sequence) else { return Ok(None) };
-                        if position >= items.1 {
-                            return Ok(None);
-                        }
-                        self.set(iterator, 2, Obj::small(position as i32 + 1));
-                        Ok(Some(self.seq_item_at(items, position)))
+                        Ok(self.seq_iterator_step(iterator, items))
                     }
                     TypeId::Str => {
                         let (start, end, first) = {
@@ -185,18 +193,7 @@ impl Vm<'_> {
                     }
                 }
             }
-            TypeId::RangeIterator => {
-                let current = self.get(iterator, 1).small_value();
-                let stop = self.get(iterator, 2).small_value();
-                let step = self.get(iterator, 3).small_value();
-                if (step > 0 && current >= stop) || (step < 0 && current <= stop) {
-                    return Ok(None);
-                }
-                let next = i64::from(current) + i64::from(step);
-                let next = next.clamp(i64::from(i32::MIN >> 1), i64::from(i32::MAX >> 1)) as i32;
-                self.set(iterator, 1, Obj::small(next));
-                Ok(Some(Obj::small(current)))
-            }
+            TypeId::RangeIterator => Ok(self.range_iterator_step(iterator)),
             TypeId::DictIterator => {
                 let map = self.get(iterator, 1);
                 let position = self.get(iterator, 2).small_value() as u32;
